@@ -1,0 +1,92 @@
+package frontmatter
+
+import (
+	"errors"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+func TestSplitText(t *testing.T) {
+	tests := []struct {
+		name, in, yaml, body string
+		line                 int
+	}{
+		{"simple", "---\nto: a\n---\nbody\n", "to: a", "body\n", 4},
+		{"blank lines after fence are dropped", "---\nto: a\n---\n\n  \n\nbody", "to: a", "body", 7},
+		{"leading spaces of first body line kept", "---\nto: a\n---\n  body", "to: a", "  body", 4},
+		{"crlf", "---\r\nto: a\r\n---\r\nbody\r\n", "to: a", "body\r\n", 4},
+		{"dots close", "---\nto: a\n...\nbody", "to: a", "body", 4},
+		{"no frontmatter", "hello\n---\nx\n---\n", "", "hello\n---\nx\n---\n", 1},
+		{"unclosed", "---\nto: a\nbody", "", "---\nto: a\nbody", 1},
+		{"only first block", "---\na: 1\n---\n---\nb: 2\n---\n", "a: 1", "---\nb: 2\n---\n", 4},
+		{"bom", "\uFEFF---\na: 1\n---\nx", "a: 1", "x", 4},
+		{"empty block", "---\n---\nx", "", "x", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SplitText(tt.in)
+			if got.YAML != tt.yaml || got.Body != tt.body || got.BodyLine != tt.line {
+				t.Errorf("SplitText(%q) = {yaml %q, body %q, line %d}, want {%q, %q, %d}",
+					tt.in, got.YAML, got.Body, got.BodyLine, tt.yaml, tt.body, tt.line)
+			}
+		})
+	}
+}
+
+func TestParseScalarsLikeJSYAML(t *testing.T) {
+	text := "---\n" +
+		"s: hello\nq: '007'\ni: 007\nh: 0x1F\nb: 0b101\nu: 1_000\nsx: 1:30\nf: 1.5e3\nn: ~\ne:\n" +
+		"t: true\ny: yes\ninf: -.inf\nre: !!js/regexp /^foo$/gi\nplain_re: !!js/regexp abc\n" +
+		"list: [1, two]\nmap: {a: 1}\nstr: !!str 12\n---\n"
+	attrs, _, err := Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{
+		"s": "hello", "q": "007", "i": 7.0, "h": 31.0, "b": 5.0, "u": 1000.0, "sx": 90.0, "f": 1500.0,
+		"n": nil, "e": nil, "t": true, "y": "yes", "inf": math.Inf(-1),
+		"re": &jsvalue.RegExp{Source: "^foo$", Flags: "gi"}, "plain_re": &jsvalue.RegExp{Source: "abc"},
+		"list": []any{1.0, "two"}, "str": "12",
+	}
+	for k, w := range want {
+		got, ok := attrs.Get(k)
+		if !ok || !reflect.DeepEqual(got, w) {
+			t.Errorf("%s = %#v, want %#v", k, got, w)
+		}
+	}
+	m, _ := attrs.Get("map")
+	if obj, ok := m.(*jsvalue.Object); !ok || obj.Len() != 1 {
+		t.Errorf("map = %#v", m)
+	}
+	wantOrder := []string{"s", "q", "i", "h", "b", "u", "sx", "f", "n", "e", "t", "y", "inf", "re", "plain_re", "list", "map", "str"}
+	if got := attrs.Keys(); !reflect.DeepEqual(got, wantOrder) {
+		t.Errorf("key order = %v", got)
+	}
+}
+
+func TestParseErrorsNameTheLine(t *testing.T) {
+	tests := []struct {
+		name, in string
+		line     int
+	}{
+		{"bad indentation", "---\nto: a\n  b: [\n---\nx", 3},
+		{"duplicate key", "---\nto: a\nto: b\n---\nx", 3},
+		{"not a mapping", "---\n- a\n---\nx", 2},
+		{"unknown tag", "---\nto: !foo bar\n---\nx", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Parse(tt.in)
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("Parse error = %v, want *SyntaxError", err)
+			}
+			if se.Line != tt.line {
+				t.Errorf("line = %d, want %d (%v)", se.Line, tt.line, se)
+			}
+		})
+	}
+}

@@ -1,0 +1,349 @@
+package frontmatter
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// SyntaxError is invalid frontmatter, with the 1-based line in the template
+// file where known (0 when the parser gave no position).
+type SyntaxError struct {
+	Line int
+	Msg  string
+}
+
+func (e *SyntaxError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("invalid YAML frontmatter at line %d: %s", e.Line, e.Msg)
+	}
+	return "invalid YAML frontmatter: " + e.Msg
+}
+
+// Parse splits text and decodes its frontmatter. Attributes are nil-safe: a
+// file without frontmatter has an empty object.
+func Parse(text string) (*jsvalue.Object, Split, error) {
+	sp := SplitText(text)
+	attrs, err := decode(sp.YAML, yamlLineOffset(text, sp))
+	return attrs, sp, err
+}
+
+// yamlLineOffset is the number of file lines before the first YAML line, so
+// parser line numbers can be reported as file lines.
+func yamlLineOffset(text string, sp Split) int {
+	if !sp.HasFences {
+		return 0
+	}
+	// The YAML was trimmed; find where it starts in the file.
+	i := strings.Index(text, sp.YAML)
+	if i < 0 {
+		return 1
+	}
+	return strings.Count(text[:i], "\n")
+}
+
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): `)
+
+func decode(src string, lineOffset int) (*jsvalue.Object, error) {
+	out := jsvalue.NewObject()
+	if strings.TrimSpace(src) == "" {
+		return out, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		msg := err.Error()
+		line := 0
+		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line = n + lineOffset
+			msg = msg[len(m[0]):]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		return nil, &SyntaxError{Line: line, Msg: msg}
+	}
+	if len(doc.Content) == 0 {
+		return out, nil
+	}
+	root := doc.Content[0]
+	d := decoder{lineOffset: lineOffset}
+	v, err := d.value(root)
+	if err != nil {
+		return nil, err
+	}
+	switch x := v.(type) {
+	case nil:
+		return out, nil
+	case *jsvalue.Object:
+		return x, nil
+	default:
+		return nil, &SyntaxError{Line: root.Line + lineOffset, Msg: "frontmatter must be a mapping of keys to values"}
+	}
+}
+
+type decoder struct {
+	lineOffset int
+	depth      int
+}
+
+func (d *decoder) fail(n *yaml.Node, format string, args ...any) error {
+	return &SyntaxError{Line: n.Line + d.lineOffset, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (d *decoder) value(n *yaml.Node) (any, error) {
+	d.depth++
+	defer func() { d.depth-- }()
+	if d.depth > 100 {
+		return nil, d.fail(n, "nesting too deep")
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return d.value(n.Alias)
+	case yaml.MappingNode:
+		return d.mapping(n)
+	case yaml.SequenceNode:
+		list := make([]any, 0, len(n.Content))
+		for _, c := range n.Content {
+			v, err := d.value(c)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, v)
+		}
+		return list, nil
+	case yaml.ScalarNode:
+		return d.scalar(n)
+	}
+	return nil, d.fail(n, "unsupported YAML node")
+}
+
+func (d *decoder) mapping(n *yaml.Node) (any, error) {
+	obj := jsvalue.NewObject()
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, vnode := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			if err := d.merge(obj, vnode); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		kv, err := d.value(k)
+		if err != nil {
+			return nil, err
+		}
+		key := jsvalue.ToString(kv)
+		if seen[key] {
+			return nil, d.fail(k, "duplicated mapping key %q", key)
+		}
+		seen[key] = true
+		v, err := d.value(vnode)
+		if err != nil {
+			return nil, err
+		}
+		obj.Set(key, v)
+	}
+	return obj, nil
+}
+
+// merge applies a YAML merge key (<<): keys already present win.
+func (d *decoder) merge(into *jsvalue.Object, n *yaml.Node) error {
+	sources := []*yaml.Node{n}
+	if n.Kind == yaml.SequenceNode {
+		sources = n.Content
+	}
+	for _, s := range sources {
+		v, err := d.value(s)
+		if err != nil {
+			return err
+		}
+		src, ok := v.(*jsvalue.Object)
+		if !ok {
+			return d.fail(s, "cannot merge a non-mapping value")
+		}
+		for _, k := range src.Keys() {
+			if _, exists := into.Get(k); !exists {
+				sv, _ := src.Get(k)
+				into.Set(k, sv)
+			}
+		}
+	}
+	return nil
+}
+
+func (d *decoder) scalar(n *yaml.Node) (any, error) {
+	if isExplicitTag(n) {
+		switch n.Tag {
+		case "!!js/regexp":
+			return parseRegExp(n.Value), nil
+		case "!!js/undefined":
+			return jsvalue.Undefined, nil
+		case "!!js/function":
+			return nil, d.fail(n, "!!js/function is not supported")
+		case "!!int", "!!float", "!!bool", "!!null", "!!timestamp":
+			return d.explicit(n)
+		case "!!str", "!!binary":
+			return n.Value, nil
+		default:
+			return nil, d.fail(n, "unknown tag %s", n.Tag)
+		}
+	}
+	if n.Style != 0 {
+		return n.Value, nil // quoted and block scalars are always strings
+	}
+	return resolvePlain(n.Value), nil
+}
+
+// isExplicitTag tells a tag written in the source from one yaml.v3 inferred.
+func isExplicitTag(n *yaml.Node) bool { return n.Style&yaml.TaggedStyle != 0 }
+
+func (d *decoder) explicit(n *yaml.Node) (any, error) {
+	v := resolvePlain(n.Value)
+	switch n.Tag {
+	case "!!int", "!!float":
+		if _, ok := v.(float64); ok {
+			return v, nil
+		}
+	case "!!bool":
+		if _, ok := v.(bool); ok {
+			return v, nil
+		}
+	case "!!null":
+		if v == nil {
+			return nil, nil
+		}
+	case "!!timestamp":
+		return n.Value, nil
+	}
+	return nil, d.fail(n, "cannot resolve %q as %s", n.Value, n.Tag)
+}
+
+// parseRegExp reads js-yaml's !!js/regexp form: "/source/flags" or a bare
+// source.
+func parseRegExp(s string) *jsvalue.RegExp {
+	if !strings.HasPrefix(s, "/") {
+		return &jsvalue.RegExp{Source: s}
+	}
+	flags := ""
+	body := s[1:]
+	if i := strings.LastIndex(body, "/"); i >= 0 {
+		tail := body[i+1:]
+		if strings.Trim(tail, "gim") == "" {
+			flags = tail
+			body = body[:i]
+		}
+	}
+	return &jsvalue.RegExp{Source: body, Flags: flags}
+}
+
+var (
+	nullRe  = regexp.MustCompile(`^(?:~|null|Null|NULL|)$`)
+	boolRe  = regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`)
+	intRe   = regexp.MustCompile(`^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|[1-9][0-9_]*(?::[0-5]?[0-9])+)$`)
+	floatRe = regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+)
+
+// resolvePlain resolves an unquoted scalar the way js-yaml 3's default schema
+// does: null, booleans, integers (with 0b/0x/leading-zero octal, underscores
+// and base-60), floats; everything else is a string.
+func resolvePlain(s string) any {
+	switch {
+	case nullRe.MatchString(s):
+		return nil
+	case boolRe.MatchString(s):
+		return s[0] == 't' || s[0] == 'T'
+	case intRe.MatchString(s) && s != "_":
+		if v, ok := parseInt(s); ok {
+			return v
+		}
+	case floatRe.MatchString(s) && strings.ContainsAny(s, "0123456789.") && !strings.HasSuffix(s, "_"):
+		if v, ok := parseFloat(s); ok {
+			return v
+		}
+	}
+	return s
+}
+
+func parseInt(s string) (float64, bool) {
+	sign := 1.0
+	if s[0] == '-' || s[0] == '+' {
+		if s[0] == '-' {
+			sign = -1
+		}
+		s = s[1:]
+	}
+	s = strings.ReplaceAll(s, "_", "")
+	if s == "" {
+		return 0, false
+	}
+	if strings.Contains(s, ":") {
+		return sign * base60(s), true
+	}
+	base := 10
+	switch {
+	case strings.HasPrefix(s, "0b"):
+		base, s = 2, s[2:]
+	case strings.HasPrefix(s, "0x"):
+		base, s = 16, s[2:]
+	case len(s) > 1 && s[0] == '0':
+		base, s = 8, s[1:]
+	}
+	u, err := strconv.ParseUint(s, base, 64)
+	if err != nil {
+		f, ferr := strconv.ParseFloat(s, 64)
+		if base != 10 || ferr != nil {
+			return 0, false
+		}
+		return sign * f, true
+	}
+	return sign * float64(u), true
+}
+
+func parseFloat(s string) (float64, bool) {
+	s = strings.ReplaceAll(s, "_", "")
+	lower := strings.ToLower(s)
+	switch {
+	case strings.HasSuffix(lower, ".inf"):
+		if strings.HasPrefix(s, "-") {
+			return math.Inf(-1), true
+		}
+		return math.Inf(1), true
+	case lower == ".nan":
+		return math.NaN(), true
+	}
+	sign := 1.0
+	if s[0] == '-' || s[0] == '+' {
+		if s[0] == '-' {
+			sign = -1
+		}
+		s = s[1:]
+	}
+	if strings.Contains(s, ":") {
+		return sign * base60(s), true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		var numErr *strconv.NumError
+		if errors.As(err, &numErr) && numErr.Err == strconv.ErrRange {
+			return sign * f, true
+		}
+		return 0, false
+	}
+	return sign * f, true
+}
+
+func base60(s string) float64 {
+	v := 0.0
+	for _, part := range strings.Split(s, ":") {
+		f, _ := strconv.ParseFloat(part, 64)
+		v = v*60 + f
+	}
+	return v
+}
