@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitFail  = 1 // generation (or the command's work) failed
+	ExitUsage = 2 // the command line itself is wrong
+)
+
+// Env is the process context a command runs in.
+type Env struct {
+	Args           []string
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Cwd            string
+	// Interactive is true when stdin is a terminal, so questions can be asked.
+	Interactive bool
+}
+
+type command struct {
+	name, summary string
+	run           func(env *Env, args []string) int
+}
+
+// commands are hypergen's own verbs. Anything else is a generator name,
+// so a generator called like one of these runs as `hypergen generate NAME ...`.
+func commands() []command {
+	return []command{
+		{"generate", "run a generator action (the default; use it for generators named like a command)", runGenerate},
+		{"list", "list generators, their actions and template counts", runList},
+		{"discover", "find template roots and the generators in them", runDiscover},
+		{"version", "print the version", runVersion},
+		{"help", "show help for hypergen or a command", runHelp},
+	}
+}
+
+// Main runs the command line and returns the process exit code.
+func Main(env *Env) int {
+	args := env.Args
+	if len(args) == 0 {
+		printUsage(env.Stderr)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "-h", "--help":
+		printUsage(env.Stdout)
+		return ExitOK
+	case "-v", "--version":
+		return runVersion(env, nil)
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(env, args[1:])
+		}
+	}
+	return runGenerate(env, args)
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `hypergen runs hygen-format code generators, fast, and measures them.
+
+Usage:
+  hypergen GENERATOR ACTION[:SUBACTION] [NAME] [--key value ...]
+  hypergen COMMAND [flags]
+
+Generation works as with hygen: templates come from $HYGEN_TMPLS or
+./_templates/GENERATOR/ACTION, every --key value becomes a template local,
+and NAME (or --name) is the local "name". See 'hypergen help generate'.
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Exit status: 0 on success, 1 when generation fails, 2 on a usage error.
+`)
+}
+
+func runHelp(env *Env, args []string) int {
+	if len(args) == 0 {
+		printUsage(env.Stdout)
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] && c.name != "help" {
+			return c.run(env, []string{"--help"})
+		}
+	}
+	fmt.Fprintf(env.Stderr, "hypergen: no help for %q: it is not a command (generators: 'hypergen list')\n", args[0])
+	return ExitUsage
+}
+
+// newFlagSet makes a flag set whose --help prints the command's usage.
+func newFlagSet(env *Env, name, usage string) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stdout, "%s\nFlags:\n%s", strings.TrimSpace(usage)+"\n", fs.FlagUsages())
+	}
+	return fs
+}
+
+// parseFlags parses args and maps the outcome to an exit code: -1 means go on.
+func parseFlags(env *Env, fs *pflag.FlagSet, args []string) int {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, pflag.ErrHelp):
+		return ExitOK
+	case err != nil:
+		fmt.Fprintf(env.Stderr, "hypergen %s: %v (see 'hypergen %s --help')\n", fs.Name(), err, fs.Name())
+		return ExitUsage
+	}
+	return -1
+}
+
+// StdinIsTerminal reports whether f is an interactive terminal.
+func StdinIsTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

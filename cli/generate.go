@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/hypergen-dev/hypergen/generator"
+)
+
+const generateUsage = `Usage: hypergen [generate] GENERATOR ACTION[:SUBACTION] [NAME] [--key value ...]
+
+Runs the templates in <templates>/GENERATOR/ACTION, as hygen 6.2.11 does and
+with byte-identical output. The templates root is $HYGEN_TMPLS if set, else
+./_templates. Every flag becomes a template local (parsed as yargs-parser
+does: --a-b v sets a-b and aB, a bare --flag is true, numbers become numbers).
+If ACTION does not exist but GENERATOR/_default does, _default runs and the
+second word is the name. :SUBACTION is a regular expression that selects
+template files by their path inside the action folder.
+
+Hygen flags and variables that keep their meaning:
+  --dry                 show what would be written or run; change nothing
+  HYGEN_OVERWRITE=1     overwrite existing files without asking
+  HYGEN_TS              the value of the ts local (default: now, in ms)
+  HYGEN_OUTPUT_ABS_PATH print absolute paths
+
+hypergen's own flags (not passed to templates):
+  --allow-outside       permit targets outside the current directory
+  --help                this help
+
+Unlike hygen, hypergen plans every file operation before writing any: a
+failing command (a missing inject target, a target outside the project, a
+template error) writes nothing and exits 1.
+`
+
+// ownFlags are hypergen's flags among the free-form generator flags; they are
+// removed before the rest become template locals.
+var ownFlags = map[string]bool{"--allow-outside": true}
+
+func runGenerate(env *Env, args []string) int {
+	allowOutside := false
+	var rest []string
+	for i, a := range args {
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		switch {
+		case a == "-h" || a == "--help":
+			fmt.Fprint(env.Stdout, generateUsage)
+			return ExitOK
+		case ownFlags[a]:
+			allowOutside = true
+		default:
+			rest = append(rest, a)
+		}
+	}
+	if len(rest) == 0 {
+		fmt.Fprint(env.Stderr, "hypergen: please specify a generator\n\n")
+		fmt.Fprint(env.Stderr, generateUsage)
+		return ExitUsage
+	}
+	cfg := generator.Config{
+		Cwd:          env.Cwd,
+		Getenv:       env.Getenv,
+		Stdout:       env.Stdout,
+		Stderr:       env.Stderr,
+		AllowOutside: allowOutside,
+	}
+	if env.Interactive {
+		in := bufio.NewReader(env.Stdin)
+		cfg.Prompt = func(q string) (bool, error) {
+			fmt.Fprint(env.Stdout, q)
+			line, err := in.ReadString('\n')
+			if err != nil && line == "" {
+				return false, nil
+			}
+			ans := strings.ToLower(strings.TrimSpace(line))
+			return ans == "y" || ans == "yes", nil
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	_, err := generator.New(cfg).Run(ctx, rest)
+	return reportGenerateError(env, err)
+}
+
+func reportGenerateError(env *Env, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+	var ue *generator.UsageError
+	if errors.As(err, &ue) {
+		return ExitUsage
+	}
+	return ExitFail
+}

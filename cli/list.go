@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/hypergen-dev/hypergen/generator"
+)
+
+const listUsage = `Usage: hypergen list [--json] [--templates DIR]
+
+Lists the generators in the templates root ($HYGEN_TMPLS, else ./_templates),
+with each action and the number of template files it renders.`
+
+func runList(env *Env, args []string) int {
+	fs := newFlagSet(env, "list", listUsage)
+	asJSON := fs.Bool("json", false, "print JSON instead of a table")
+	dir := fs.String("templates", "", "templates root to list (default: $HYGEN_TMPLS, else ./_templates)")
+	if code := parseFlags(env, fs, args); code >= 0 {
+		return code
+	}
+	root := generator.TemplatesRoot(env.Cwd, *dir, env.Getenv)
+	if root == "" {
+		fmt.Fprintf(env.Stderr, "hypergen list: no templates found: set HYGEN_TMPLS, pass --templates, or create %s\n",
+			filepath.Join(env.Cwd, "_templates"))
+		return ExitFail
+	}
+	gens, err := generator.ListGenerators(root)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
+		return ExitFail
+	}
+	if *asJSON {
+		return writeJSON(env, map[string]any{"templates": root, "generators": nonNil(gens)})
+	}
+	fmt.Fprintf(env.Stdout, "Templates: %s\n", root)
+	printGenerators(env.Stdout, gens)
+	return ExitOK
+}
+
+func printGenerators(out io.Writer, gens []generator.GeneratorInfo) {
+	if len(gens) == 0 {
+		fmt.Fprintln(out, "  (no generators)")
+		return
+	}
+	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "GENERATOR\tACTION\tTEMPLATES")
+	for _, g := range gens {
+		if len(g.Actions) == 0 {
+			fmt.Fprintf(w, "%s\t-\t0\n", g.Name)
+		}
+		for _, a := range g.Actions {
+			fmt.Fprintf(w, "%s\t%s\t%d\n", g.Name, a.Name, a.Templates)
+		}
+	}
+	w.Flush()
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func writeJSON(env *Env, v any) int {
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+		return ExitFail
+	}
+	return ExitOK
+}

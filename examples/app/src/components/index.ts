@@ -1,0 +1,2 @@
+// Components exported by this package.
+// hypergen:exports

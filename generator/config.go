@@ -1,0 +1,65 @@
+package generator
+
+import (
+	"io"
+	"os"
+	"runtime"
+	"time"
+)
+
+// Config is what an Engine needs from its caller. The zero value of every
+// field has a sensible default (see withDefaults).
+type Config struct {
+	// Cwd is the project directory: relative targets resolve against it, and
+	// no target may leave it unless AllowOutside. Default: the process's.
+	Cwd string
+	// Templates overrides the templates root; empty means $HYGEN_TMPLS, then
+	// <Cwd>/_templates, as hygen looks.
+	Templates string
+	// Getenv reads the environment (HYGEN_TMPLS, HYGEN_OVERWRITE, HYGEN_TS,
+	// HYGEN_OUTPUT_ABS_PATH). Default: os.Getenv.
+	Getenv func(string) string
+	// Stdout receives hygen's progress lines; Stderr receives shell errors.
+	Stdout, Stderr io.Writer
+	// Prompt answers "overwrite?" for an existing target. Nil answers no, as
+	// hygen does when stdin is not a terminal.
+	Prompt func(question string) (bool, error)
+	// AllowOutside permits targets outside Cwd.
+	AllowOutside bool
+	// Parallelism bounds concurrent renders. Default: GOMAXPROCS.
+	Parallelism int
+	// Now supplies the `ts` local when HYGEN_TS is unset. Default: time.Now.
+	Now func() time.Time
+	// Shell is the program that runs `sh:` commands with -c. Default: /bin/sh.
+	Shell string
+	// Observer, if set, is told about each phase and operation.
+	Observer Observer
+}
+
+func (c Config) withDefaults() Config {
+	if c.Cwd == "" {
+		c.Cwd, _ = os.Getwd()
+	}
+	if c.Getenv == nil {
+		c.Getenv = os.Getenv
+	}
+	if c.Stdout == nil {
+		c.Stdout = io.Discard
+	}
+	if c.Stderr == nil {
+		c.Stderr = io.Discard
+	}
+	if c.Parallelism <= 0 {
+		c.Parallelism = runtime.GOMAXPROCS(0)
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Shell == "" {
+		c.Shell = "/bin/sh"
+	}
+	if c.Observer == nil {
+		c.Observer = nopObserver{}
+	}
+	return c
+}

@@ -1,0 +1,131 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/argv"
+	"github.com/hypergen-dev/hypergen/internal/jsrt"
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// Engine runs generators. It is safe for concurrent use; compiled templates
+// are shared between runs for the life of the Engine.
+type Engine struct {
+	cfg     Config
+	realCwd string
+	cache   jsrt.Cache
+	pool    *jsrt.Pool
+}
+
+// New makes an Engine.
+func New(cfg Config) *Engine {
+	cfg = cfg.withDefaults()
+	if abs, err := filepath.Abs(cfg.Cwd); err == nil {
+		cfg.Cwd = abs
+	}
+	return &Engine{cfg: cfg, realCwd: realPath(cfg.Cwd), pool: jsrt.NewPool(cfg.Cwd)}
+}
+
+// CacheStats reports compiled-template cache lookups since New.
+func (e *Engine) CacheStats() (hits, misses int64) { return e.cache.Stats() }
+
+// Result is what a Run did.
+type Result struct {
+	Generator, Action string
+	Templates         string // the templates root used
+	Files             int    // template files rendered
+	Ops               []OpResult
+	Messages          []string
+	Dry               bool
+}
+
+// Run executes one hygen command line: `GENERATOR ACTION[:SUB] [NAME]
+// [--flag value ...]`, the arguments after the program name.
+func (e *Engine) Run(ctx context.Context, args []string) (*Result, error) {
+	parsed := argv.Parse(args)
+	start := time.Now()
+	inv, err := e.resolve(parsed)
+	e.cfg.Observer.PhaseDone(PhaseResolve, time.Since(start), err)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Generator: inv.generator, Action: inv.action, Templates: inv.templates, Dry: inv.dry}
+	if inv.dry {
+		fmt.Fprintln(e.cfg.Stdout, "(dry mode)")
+	} else {
+		fmt.Fprintln(e.cfg.Stdout)
+	}
+	fmt.Fprintf(e.cfg.Stdout, "Loaded templates: %s\n", strings.Replace(inv.templates, e.cfg.Cwd+"/", "", 1))
+
+	start = time.Now()
+	files, err := listActionFiles(inv.folder, inv.sub, inv.hasSub)
+	e.cfg.Observer.PhaseDone(PhaseList, time.Since(start), err)
+	if err != nil {
+		return nil, err
+	}
+	res.Files = len(files)
+
+	start = time.Now()
+	rendered, err := e.renderAll(ctx, inv, files)
+	e.cfg.Observer.PhaseDone(PhaseRender, time.Since(start), err)
+	if err != nil {
+		return nil, err
+	}
+
+	start = time.Now()
+	steps, messages, err := e.plan(inv, rendered)
+	e.cfg.Observer.PhaseDone(PhasePlan, time.Since(start), err)
+	if err != nil {
+		return nil, err
+	}
+
+	start = time.Now()
+	res.Ops, err = e.apply(ctx, inv, rendered, steps)
+	e.cfg.Observer.PhaseDone(PhaseApply, time.Since(start), err)
+	if err != nil {
+		return res, err
+	}
+	res.Messages = messages
+	if len(messages) > 0 {
+		fmt.Fprintf(e.cfg.Stdout, "%s:\n%s\n", inv.action, strings.Join(messages, "\n"))
+	}
+	return res, nil
+}
+
+// resolve finds the templates root and the action folder, and builds the
+// args object.
+func (e *Engine) resolve(parsed *argv.Result) (*invocation, error) {
+	templates := TemplatesRoot(e.cfg.Cwd, e.cfg.Templates, e.cfg.Getenv)
+	if templates == "" {
+		return nil, &UsageError{Msg: fmt.Sprintf("no templates found: set HYGEN_TMPLS or create %s", filepath.Join(e.cfg.Cwd, "_templates"))}
+	}
+	t := resolvePositionals(templates, parsed.Positionals)
+	switch {
+	case t.generator == "":
+		return nil, &UsageError{Msg: "please specify a generator"}
+	case t.action == "":
+		return nil, &UsageError{Msg: fmt.Sprintf("please specify an action for %s", t.generator)}
+	}
+	folderName, sub, hasSub := splitAction(t.action)
+	folder := filepath.Join(templates, t.generator, folderName)
+	if !isDir(folder) {
+		nf := &NotFoundError{Generator: t.generator, Templates: templates}
+		if isDir(filepath.Join(templates, t.generator)) {
+			nf.Action = t.action
+		}
+		nf.Available, _ = ListGenerators(templates)
+		return nil, nf
+	}
+	args := e.buildArgs(parsed, t, folder, sub, hasSub, templates)
+	dry, _ := args.Get("dry")
+	return &invocation{
+		templates: templates, folder: folder,
+		generator: t.generator, action: t.action,
+		sub: sub, hasSub: hasSub,
+		args: args, dry: jsvalue.Truthy(dry),
+	}, nil
+}

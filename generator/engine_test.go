@@ -1,0 +1,224 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// project writes files (path -> content) into a fresh directory.
+func project(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for p, c := range files {
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// snapshot reads every file below dir, except templates.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if strings.HasPrefix(rel, "_templates") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func run(t *testing.T, dir string, env map[string]string, args ...string) (*Result, string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	e := New(Config{
+		Cwd:    dir,
+		Stdout: &out,
+		Getenv: func(k string) string { return env[k] },
+	})
+	res, err := e.Run(context.Background(), args)
+	return res, out.String(), err
+}
+
+func TestRunAddsAndInjects(t *testing.T) {
+	dir := project(t, map[string]string{
+		"_templates/gen/new/a.ejs.t":    "---\nto: out/<%= name %>.txt\n---\nhello <%= Name %>\n",
+		"_templates/gen/new/b-inject.t": "---\nto: list.txt\ninject: true\nafter: start\n---\n- <%= name %>",
+		"_templates/gen/new/prompt.js":  "ignored by suffix",
+		"_templates/gen/new/nested/c.t": "---\nto: \"<%= locals.skip ? '' : 'c.txt' %>\"\n---\nc",
+		"list.txt":                      "start\nend\n",
+	})
+	res, out, err := run(t, dir, nil, "gen", "new", "world")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"out/world.txt": "hello World\n",
+		"list.txt":      "start\n- world\nend\n",
+		"c.txt":         "c",
+	}
+	if got := snapshot(t, dir); !equalMaps(got, want) {
+		t.Errorf("files = %v, want %v", got, want)
+	}
+	if len(res.Ops) != 3 || res.Files != 3 {
+		t.Errorf("ops = %+v, files = %d", res.Ops, res.Files)
+	}
+	for _, line := range []string{"       added: out/world.txt", "      inject: list.txt", "       added: c.txt"} {
+		if !strings.Contains(out, line+"\n") {
+			t.Errorf("output lacks %q:\n%s", line, out)
+		}
+	}
+}
+
+func TestRunWritesNothingWhenAnyOperationFails(t *testing.T) {
+	tests := []struct {
+		name, template, wantErr string
+	}{
+		{"missing inject target", "---\nto: missing.txt\ninject: true\nappend: true\n---\nx", "cannot inject to missing.txt"},
+		{"target outside the project", "---\nto: ../escape.txt\n---\nx", "outside the project"},
+		{"render error", "---\nto: z.txt\n---\n<%= nope %>", "nope is not defined"},
+		{"bad frontmatter", "---\nto: [\n---\nx", "invalid"},
+		{"setup", "---\nsetup: some/repo\n---\n", "not supported"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := project(t, map[string]string{
+				"_templates/gen/new/a.t": "---\nto: first.txt\n---\nfirst",
+				"_templates/gen/new/b.t": tt.template,
+			})
+			_, _, err := run(t, dir, nil, "gen", "new")
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("err = %v, want it to mention %q", err, tt.wantErr)
+			}
+			var te *TemplateError
+			if !errors.As(err, &te) || !strings.HasSuffix(te.File, "b.t") {
+				t.Errorf("error does not name the template: %v", err)
+			}
+			if got := snapshot(t, dir); len(got) != 0 {
+				t.Errorf("files written despite the error: %v", got)
+			}
+			if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "escape.txt")); err == nil {
+				t.Error("escape.txt was written outside the project")
+			}
+		})
+	}
+}
+
+func TestRunAllowOutside(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "proj")
+	if err := os.MkdirAll(filepath.Join(dir, "_templates/gen/new"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "_templates/gen/new/a.t"), []byte("---\nto: ../out.txt\n---\nx"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := New(Config{Cwd: dir, AllowOutside: true, Getenv: func(string) string { return "" }})
+	if _, err := e.Run(context.Background(), []string{"gen", "new"}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(root, "out.txt")); err != nil || string(b) != "x" {
+		t.Errorf("out.txt = %q, %v", b, err)
+	}
+}
+
+func TestRunDryWritesNothing(t *testing.T) {
+	dir := project(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\nsh: touch ran.txt\n---\nx"})
+	_, out, err := run(t, dir, nil, "gen", "new", "--dry")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, dir); len(got) != 0 {
+		t.Errorf("dry run wrote %v", got)
+	}
+	if !strings.HasPrefix(out, "(dry mode)\n") || !strings.Contains(out, "added: a.txt") || !strings.Contains(out, "shell: touch ran.txt") {
+		t.Errorf("dry output:\n%s", out)
+	}
+}
+
+func TestRunExistingTargetNeedsConsent(t *testing.T) {
+	files := map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nnew", "a.txt": "old"}
+	dir := project(t, files)
+	if _, out, err := run(t, dir, nil, "gen", "new"); err != nil || !strings.Contains(out, "skipped: a.txt") {
+		t.Fatalf("err = %v, out:\n%s", err, out)
+	}
+	if got := snapshot(t, dir)["a.txt"]; got != "old" {
+		t.Errorf("a.txt overwritten without consent: %q", got)
+	}
+	if _, _, err := run(t, dir, map[string]string{"HYGEN_OVERWRITE": "1"}, "gen", "new"); err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, dir)["a.txt"]; got != "new" {
+		t.Errorf("HYGEN_OVERWRITE did not overwrite: %q", got)
+	}
+}
+
+func TestRunNotFoundListsGenerators(t *testing.T) {
+	dir := project(t, map[string]string{"_templates/gen/new/a.t": "x", "_templates/other/run/b.t": "y"})
+	_, _, err := run(t, dir, nil, "gen", "nope")
+	var nf *NotFoundError
+	if !errors.As(err, &nf) {
+		t.Fatalf("err = %v, want NotFoundError", err)
+	}
+	msg := err.Error()
+	for _, s := range []string{`no action "nope"`, "gen: new", "other: run"} {
+		if !strings.Contains(msg, s) {
+			t.Errorf("message %q lacks %q", msg, s)
+		}
+	}
+}
+
+func TestListGeneratorsCountsTemplates(t *testing.T) {
+	dir := project(t, map[string]string{
+		"_templates/b/new/x.t": "", "_templates/b/new/index.js": "", "_templates/b/new/sub/y.t": "",
+		"_templates/a/_default/z.t": "", "_templates/a/_default/.hygenignore": "skip*\n", "_templates/a/_default/skip.t": "",
+	})
+	gens, err := ListGenerators(filepath.Join(dir, "_templates"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range gens {
+		for _, a := range g.Actions {
+			got = append(got, g.Name+"/"+a.Name+"="+string(rune('0'+a.Templates)))
+		}
+	}
+	sort.Strings(got)
+	want := []string{"a/_default=1", "b/new=2"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func equalMaps(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if bv, ok := b[k]; !ok || bv != v {
+			return false
+		}
+	}
+	return true
+}

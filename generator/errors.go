@@ -1,0 +1,58 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+)
+
+// TemplateError is a template that could not be parsed, rendered or applied.
+// File is relative to the templates root's parent where possible.
+type TemplateError struct {
+	File string
+	Line int // 0 when unknown
+	Err  error
+}
+
+func (e *TemplateError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *TemplateError) Unwrap() error { return e.Err }
+
+// NotFoundError is a generator or action that does not exist. Available maps
+// each generator to its actions, for the message.
+type NotFoundError struct {
+	Generator, Action string
+	Templates         string
+	Available         []GeneratorInfo
+}
+
+func (e *NotFoundError) Error() string {
+	var b strings.Builder
+	if e.Action == "" {
+		fmt.Fprintf(&b, "no generator %q in %s", e.Generator, e.Templates)
+	} else {
+		fmt.Fprintf(&b, "generator %q has no action %q in %s", e.Generator, e.Action, e.Templates)
+	}
+	if len(e.Available) == 0 {
+		b.WriteString(" (it has no generators)")
+		return b.String()
+	}
+	b.WriteString("; available:")
+	for _, g := range e.Available {
+		names := make([]string, len(g.Actions))
+		for i, a := range g.Actions {
+			names[i] = a.Name
+		}
+		fmt.Fprintf(&b, "\n  %s: %s", g.Name, strings.Join(names, ", "))
+	}
+	return b.String()
+}
+
+// UsageError is a command line the engine cannot act on.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }

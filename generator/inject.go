@@ -1,0 +1,194 @@
+package generator
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/dlclark/regexp2/v2"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// locationKeys are the attributes that say where an injection goes; the first
+// one present in the frontmatter, in YAML order, wins.
+var locationKeys = map[string]bool{"at_line": true, "prepend": true, "append": true, "before": true, "after": true}
+
+// injectInto returns content with body injected as hygen's injector does. The
+// target is split on its dominant line ending, the body is inserted as one
+// element, and the lines are joined again.
+func injectInto(attrs *jsvalue.Object, body, content string) (string, error) {
+	if skip := attrValue(attrs, "skip_if"); jsvalue.Truthy(skip) {
+		re, err := jsRegexp(skip, "")
+		if err != nil {
+			return "", fmt.Errorf("skip_if: %w", err)
+		}
+		if ok, _ := re.MatchString(content); ok {
+			return content, nil
+		}
+	}
+	nl := dominantNewline(content)
+	lines := strings.Split(content, nl)
+	idx, err := insertIndex(attrs, lines)
+	if err != nil {
+		return "", err
+	}
+	if math.IsNaN(idx) || idx < 0 {
+		return content, nil
+	}
+	eofLast := attrValue(attrs, "eof_last")
+	endsWithNewline := strings.HasSuffix(body, "\n")
+	switch {
+	case eofLast == false && endsWithNewline:
+		body = strings.TrimSuffix(strings.TrimSuffix(body, "\n"), "\r")
+	case eofLast == true && !endsWithNewline:
+		body += nl
+	}
+	return strings.Join(splice(lines, idx, body), nl), nil
+}
+
+func attrValue(attrs *jsvalue.Object, key string) any {
+	if v, ok := attrs.Get(key); ok {
+		return v
+	}
+	return jsvalue.Undefined
+}
+
+// splice inserts s at idx as Array.prototype.splice does: the index is
+// truncated towards zero and clamped to the length.
+func splice(lines []string, idx float64, s string) []string {
+	i := len(lines)
+	if idx < float64(len(lines)) {
+		i = int(idx)
+	}
+	out := make([]string, 0, len(lines)+1)
+	out = append(out, lines[:i]...)
+	out = append(out, s)
+	return append(out, lines[i:]...)
+}
+
+// dominantNewline is the line ending the target mostly uses; "\n" when it
+// has none (hygen uses os.EOL).
+func dominantNewline(s string) string {
+	total := strings.Count(s, "\n")
+	crlf := strings.Count(s, "\r\n")
+	if crlf > total-crlf {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// insertIndex finds the insertion index from the first location key. NaN or
+// a negative index means "insert nothing".
+func insertIndex(attrs *jsvalue.Object, lines []string) (float64, error) {
+	for _, k := range attrs.Keys() {
+		if !locationKeys[k] {
+			continue
+		}
+		v, _ := attrs.Get(k)
+		switch k {
+		case "at_line":
+			return jsvalue.ToNumber(v), nil
+		case "prepend":
+			return 0, nil
+		case "append":
+			return float64(len(lines) - 1), nil
+		default:
+			i, err := patternIndex(v, lines, k == "before")
+			if err != nil {
+				return 0, fmt.Errorf("%s: %w", k, err)
+			}
+			return float64(i), nil
+		}
+	}
+	return -1, nil
+}
+
+// patternIndex finds the line a before/after pattern points at: the first
+// line it matches; failing that, a multi-line match over the whole text.
+func patternIndex(pattern any, lines []string, before bool) (int, error) {
+	re, err := jsRegexp(pattern, "")
+	if err != nil {
+		return 0, err
+	}
+	for i, l := range lines {
+		if ok, _ := re.MatchString(l); ok {
+			if before {
+				return i, nil
+			}
+			return i + 1, nil
+		}
+	}
+	full := strings.Join(lines, "\n")
+	multi, err := jsRegexp(pattern, "m")
+	if err != nil {
+		return 0, err
+	}
+	m, _ := multi.FindStringMatch(full)
+	if m == nil {
+		if before {
+			return -1, nil
+		}
+		return 0, nil
+	}
+	runes := []rune(full)
+	if before {
+		return strings.Count(string(runes[:m.RuneIndex]), "\n"), nil
+	}
+	// hygen measures the match with String(match), which joins the whole
+	// match and its capture groups with commas.
+	end := m.RuneIndex + len([]rune(matchString(m)))
+	end = min(end, len(runes))
+	return strings.Count(string(runes[:end]), "\n") + 1, nil
+}
+
+func matchString(m *regexp2.Match) string {
+	groups := m.Groups()
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		if len(g.Captures) > 0 {
+			parts[i] = g.String()
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// jsRegexp builds the regular expression JavaScript would: a !!js/regexp
+// value keeps its flags unless flags overrides them (new RegExp(re, flags));
+// anything else is converted to a string and used as the pattern.
+func jsRegexp(v any, flags string) (*regexp2.Regexp, error) {
+	src := ""
+	switch x := v.(type) {
+	case *jsvalue.RegExp:
+		src = x.Source
+		if flags == "" {
+			flags = x.Flags
+		}
+	case string:
+		src = x
+	default:
+		if v == jsvalue.Undefined {
+			src = ""
+		} else {
+			src = jsvalue.ToString(v)
+		}
+	}
+	opts := regexp2.ECMAScript
+	for _, f := range flags {
+		switch f {
+		case 'i':
+			opts |= regexp2.IgnoreCase
+		case 'm':
+			opts |= regexp2.Multiline
+		case 's':
+			opts |= regexp2.Singleline
+		case 'u':
+			opts |= regexp2.Unicode
+		}
+	}
+	re, err := regexp2.Compile(src, opts)
+	if err != nil {
+		return nil, fmt.Errorf("invalid regular expression /%s/: %w", src, err)
+	}
+	return re, nil
+}

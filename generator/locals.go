@@ -1,0 +1,93 @@
+package generator
+
+import (
+	"fmt"
+
+	"github.com/hypergen-dev/hypergen/internal/argv"
+	"github.com/hypergen-dev/hypergen/internal/inflect"
+	"github.com/hypergen-dev/hypergen/internal/jsrt"
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// invocation is one resolved command: where its templates are and the args
+// object hygen builds for it.
+type invocation struct {
+	templates, folder string
+	generator, action string
+	sub               string
+	hasSub            bool
+	args              *jsvalue.Object
+	dry               bool
+}
+
+// buildArgs assembles hygen's args, later keys winning: built-ins, then `_`
+// and `ts`, then every flag, then the positional name, then cwd.
+func (e *Engine) buildArgs(parsed *argv.Result, t target, folder, sub string, hasSub bool, templates string) *jsvalue.Object {
+	args := jsvalue.NewObject()
+	args.Set("templates", templates)
+	args.Set("actionfolder", folder)
+	args.Set("generator", t.generator)
+	args.Set("action", t.action)
+	if hasSub {
+		args.Set("subaction", sub)
+	} else {
+		args.Set("subaction", jsvalue.Undefined)
+	}
+	args.Set("_", parsed.Positionals)
+	if ts := e.cfg.Getenv("HYGEN_TS"); ts != "" {
+		args.Set("ts", ts)
+	} else {
+		args.Set("ts", float64(e.cfg.Now().UnixMilli()))
+	}
+	for _, k := range parsed.Flags.Keys() {
+		v, _ := parsed.Flags.Get(k)
+		args.Set(k, v)
+	}
+	if t.hasName {
+		args.Set("name", t.nameValue)
+	}
+	args.Set("cwd", e.cfg.Cwd)
+	return args
+}
+
+// templateContext is what a template sees: args with `name` defaulting to
+// "unnamed" and its derived forms Name, names and Names. (`h` is added by
+// the runtime.)
+func templateContext(args *jsvalue.Object) (*jsvalue.Object, error) {
+	ctx := jsvalue.NewObject()
+	ctx.Set("name", "unnamed")
+	for _, k := range args.Keys() {
+		v, _ := args.Get(k)
+		ctx.Set(k, v)
+	}
+	name, _ := ctx.Get("name")
+	ctx.Set("Name", jsrt.Capitalize(jsvalue.ToString(name)))
+	s, ok := name.(string)
+	if !ok {
+		// hygen pluralizes the name with npm inflection, which throws on
+		// anything but a string (a numeric name such as `--name 42`).
+		return nil, fmt.Errorf("TypeError: cannot pluralize name %s: it is a %s, not a string",
+			jsvalue.ToString(name), kindOf(name))
+	}
+	plural := inflect.Pluralize(s)
+	ctx.Set("names", plural)
+	ctx.Set("Names", jsrt.Capitalize(plural))
+	return ctx, nil
+}
+
+func kindOf(v any) string {
+	switch v.(type) {
+	case float64:
+		return "number"
+	case bool:
+		return "boolean"
+	case nil:
+		return "null"
+	case []any:
+		return "array"
+	}
+	if v == jsvalue.Undefined {
+		return "undefined"
+	}
+	return "object"
+}

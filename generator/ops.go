@@ -1,0 +1,333 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/nodepath"
+)
+
+// OpKind is the kind of operation a template file asks for.
+type OpKind string
+
+// Operation kinds, in the order hygen applies them within one file.
+const (
+	OpAdd    OpKind = "add"
+	OpInject OpKind = "inject"
+	OpEcho   OpKind = "echo"
+	OpShell  OpKind = "sh"
+)
+
+// Status is the outcome of one operation.
+type Status string
+
+// Operation outcomes.
+const (
+	StatusAdded    Status = "added"
+	StatusForced   Status = "forced"
+	StatusInjected Status = "injected"
+	StatusSkipped  Status = "skipped"
+	StatusExecuted Status = "executed"
+)
+
+// OpResult is what one operation did (or, in a dry run, would do).
+type OpResult struct {
+	Kind     OpKind
+	Template string // template file, relative to the project where possible
+	Target   string // `to` as written (add, inject) or the command (sh)
+	Status   Status
+	Bytes    int // bytes written
+}
+
+// fileState is the project as the plan sees it: files already planned are
+// read from memory, everything else from disk.
+type fileState struct {
+	planned map[string][]byte
+}
+
+func (s *fileState) exists(abs string) bool {
+	if _, ok := s.planned[abs]; ok {
+		return true
+	}
+	_, err := os.Stat(abs)
+	return err == nil
+}
+
+func (s *fileState) read(abs string) ([]byte, error) {
+	if b, ok := s.planned[abs]; ok {
+		return b, nil
+	}
+	return os.ReadFile(abs)
+}
+
+// step is one effect of the plan, applied in order.
+type step struct {
+	result OpResult
+	log    string // the line hygen prints for it
+	write  string // absolute path to write, if any
+	data   []byte
+	shell  string // command to run, if any
+	input  string // its stdin
+	ignore bool   // sh_ignore_exit
+}
+
+type planner struct {
+	e     *Engine
+	inv   *invocation
+	state fileState
+	steps []step
+	// afterShell is set once a command is planned: what it changes on disk
+	// cannot be known, so later inject targets are checked when applied.
+	afterShell bool
+}
+
+// plan computes every operation's effect without touching the project.
+func (e *Engine) plan(inv *invocation, files []renderedFile) ([]step, []string, error) {
+	p := &planner{e: e, inv: inv, state: fileState{planned: map[string][]byte{}}}
+	var messages []string
+	for i := range files {
+		f := &files[i]
+		if m, ok := f.attrs.Get("message"); ok && jsvalue.Truthy(m) {
+			messages = append(messages, jsvalue.ToString(m))
+		}
+		if err := p.file(f); err != nil {
+			return nil, nil, &TemplateError{File: e.displayPath(f.path), Err: err}
+		}
+	}
+	return p.steps, messages, nil
+}
+
+func attr(f *renderedFile, key string) any {
+	v, ok := f.attrs.Get(key)
+	if !ok {
+		return jsvalue.Undefined
+	}
+	return v
+}
+
+func (p *planner) file(f *renderedFile) error {
+	to := attr(f, "to")
+	inject := jsvalue.Truthy(attr(f, "inject"))
+	if jsvalue.Truthy(to) {
+		toPath, ok := to.(string)
+		if !ok {
+			return fmt.Errorf("`to` must be a string, not %s", kindOf(to))
+		}
+		var err error
+		if inject {
+			err = p.inject(f, toPath)
+		} else {
+			err = p.add(f, toPath)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if echo, ok := attr(f, "echo").(string); ok && echo != "" {
+		p.steps = append(p.steps, step{result: p.result(f, OpEcho, echo, StatusExecuted), log: echo})
+	}
+	if sh, ok := attr(f, "sh").(string); ok && sh != "" {
+		p.steps = append(p.steps, step{
+			result: p.result(f, OpShell, sh, StatusExecuted),
+			log:    "       shell: " + sh,
+			shell:  sh,
+			input:  f.body,
+			ignore: attr(f, "sh_ignore_exit") == true,
+		})
+		p.afterShell = true
+	}
+	if jsvalue.Truthy(attr(f, "setup")) {
+		return errors.New("`setup` (fetching a remote starter) is not supported by hypergen")
+	}
+	return nil
+}
+
+func (p *planner) result(f *renderedFile, kind OpKind, target string, st Status) OpResult {
+	return OpResult{Kind: kind, Template: p.e.displayPath(f.path), Target: target, Status: st}
+}
+
+// resolveTarget makes `to` absolute and enforces the project boundary.
+func (p *planner) resolveTarget(to string) (string, error) {
+	abs := nodepath.Resolve(p.e.cfg.Cwd, to)
+	if p.e.cfg.AllowOutside {
+		return abs, nil
+	}
+	if !insideDir(p.e.realCwd, realPath(abs)) {
+		return "", fmt.Errorf("target %s resolves outside the project directory %s (use --allow-outside to permit it)", to, p.e.cfg.Cwd)
+	}
+	return abs, nil
+}
+
+// logPath is the path hygen prints: as written, or absolute when
+// HYGEN_OUTPUT_ABS_PATH is set.
+func (p *planner) logPath(to, abs string) string {
+	if p.e.cfg.Getenv("HYGEN_OUTPUT_ABS_PATH") != "" {
+		return abs
+	}
+	return to
+}
+
+func (p *planner) add(f *renderedFile, to string) error {
+	abs, err := p.resolveTarget(to)
+	if err != nil {
+		return err
+	}
+	force := jsvalue.Truthy(attr(f, "force"))
+	exists := p.state.exists(abs)
+	skip := func() error {
+		p.steps = append(p.steps, step{result: p.result(f, OpAdd, to, StatusSkipped), log: "     skipped: " + to})
+		return nil
+	}
+	if !force && attr(f, "unless_exists") == true && exists {
+		return skip()
+	}
+	if p.e.cfg.Getenv("HYGEN_OVERWRITE") == "" && exists && !force {
+		yes, err := p.askOverwrite(to)
+		if err != nil {
+			return err
+		}
+		if !yes {
+			return skip()
+		}
+	}
+	if attr(f, "skip_if") == "true" {
+		p.steps = append(p.steps, step{result: p.result(f, OpAdd, to, StatusSkipped)})
+		return nil
+	}
+	body := []byte(f.body)
+	if from := attr(f, "from"); jsvalue.Truthy(from) {
+		src := filepath.Join(p.inv.templates, jsvalue.ToString(from))
+		if body, err = os.ReadFile(src); err != nil {
+			return fmt.Errorf("from: %w", err)
+		}
+	}
+	st, verb := StatusAdded, "added"
+	if force {
+		st, verb = StatusForced, "FORCED"
+	}
+	r := p.result(f, OpAdd, to, st)
+	r.Bytes = len(body)
+	p.state.planned[abs] = body
+	p.steps = append(p.steps, step{result: r, log: "       " + verb + ": " + p.logPath(to, abs), write: abs, data: body})
+	return nil
+}
+
+func (p *planner) inject(f *renderedFile, to string) error {
+	abs, err := p.resolveTarget(to)
+	if err != nil {
+		return err
+	}
+	if !p.state.exists(abs) {
+		if p.afterShell {
+			// A command planned earlier may create it; check when applying.
+			p.steps = append(p.steps, step{result: p.result(f, OpInject, to, StatusInjected),
+				log: "      inject: " + p.logPath(to, abs), write: abs, data: nil})
+			return nil
+		}
+		return fmt.Errorf("cannot inject to %s: it does not exist", to)
+	}
+	content, err := p.state.read(abs)
+	if err != nil {
+		return err
+	}
+	out, err := injectInto(f.attrs, f.body, string(content))
+	if err != nil {
+		return err
+	}
+	r := p.result(f, OpInject, to, StatusInjected)
+	r.Bytes = len(out)
+	p.state.planned[abs] = []byte(out)
+	p.steps = append(p.steps, step{result: r, log: "      inject: " + p.logPath(to, abs), write: abs, data: []byte(out)})
+	return nil
+}
+
+// apply carries out a plan. In a dry run nothing is written or executed, but
+// every line is printed as hygen prints it.
+func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFile, steps []step) ([]OpResult, error) {
+	results := make([]OpResult, 0, len(steps))
+	for i := range steps {
+		s := &steps[i]
+		start := time.Now()
+		if !inv.dry {
+			if err := e.applyStep(ctx, inv, files, s); err != nil {
+				return results, &TemplateError{File: s.result.Template, Err: err}
+			}
+		}
+		if s.log != "" {
+			fmt.Fprintln(e.cfg.Stdout, s.log)
+		}
+		e.cfg.Observer.OpDone(s.result, time.Since(start))
+		results = append(results, s.result)
+	}
+	return results, nil
+}
+
+func (e *Engine) applyStep(ctx context.Context, inv *invocation, files []renderedFile, s *step) error {
+	switch {
+	case s.shell != "":
+		return e.runShell(ctx, s)
+	case s.write != "" && s.data == nil && s.result.Kind == OpInject:
+		return e.injectAfterShell(files, s)
+	case s.write != "":
+		return writeAtomic(s.write, s.data)
+	}
+	return nil
+}
+
+// injectAfterShell injects into a target that did not exist when planned
+// but that an earlier command may have created.
+func (e *Engine) injectAfterShell(files []renderedFile, s *step) error {
+	content, err := os.ReadFile(s.write)
+	if err != nil {
+		return fmt.Errorf("cannot inject to %s: it does not exist", s.result.Target)
+	}
+	for i := range files {
+		if e.displayPath(files[i].path) == s.result.Template {
+			out, err := injectInto(files[i].attrs, files[i].body, string(content))
+			if err != nil {
+				return err
+			}
+			s.result.Bytes = len(out)
+			return writeAtomic(s.write, []byte(out))
+		}
+	}
+	return fmt.Errorf("internal error: no template for %s", s.result.Template)
+}
+
+func (e *Engine) runShell(ctx context.Context, s *step) error {
+	cmd := exec.CommandContext(ctx, e.cfg.Shell, "-c", s.shell)
+	cmd.Dir = e.cfg.Cwd
+	if s.input != "" {
+		cmd.Stdin = strings.NewReader(s.input)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil && !s.ignore {
+		if stderr.Len() > 0 {
+			fmt.Fprint(e.cfg.Stderr, stderr.String())
+		}
+		return fmt.Errorf("sh %q failed: %w", s.shell, err)
+	}
+	return nil
+}
+
+// askOverwrite asks once per target and run; without a prompt (stdin not a
+// terminal) the answer is no, as with hygen.
+func (p *planner) askOverwrite(to string) (bool, error) {
+	if p.e.cfg.Prompt == nil {
+		return false, nil
+	}
+	ans, err := p.e.cfg.Prompt("     exists: " + to + ". Overwrite? (y/N): ")
+	if err != nil {
+		return false, fmt.Errorf("asking whether to overwrite %s: %w", to, err)
+	}
+	return ans, nil
+}

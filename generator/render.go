@@ -1,0 +1,128 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/hypergen-dev/hypergen/internal/frontmatter"
+	"github.com/hypergen-dev/hypergen/internal/jsrt"
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// renderedFile is one template after rendering: its attributes (string values
+// rendered) and its body.
+type renderedFile struct {
+	path  string // absolute template path
+	attrs *jsvalue.Object
+	body  string
+}
+
+// renderAll reads, parses and renders every file. Rendering has no side
+// effects, so files render concurrently; results keep the input order, and
+// the error reported is the one of the earliest failing file.
+func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string) ([]renderedFile, error) {
+	out := make([]renderedFile, len(files))
+	errs := make([]error, len(files))
+	base, err := templateContext(inv.args)
+	if err != nil {
+		return nil, &TemplateError{File: e.displayPath(inv.folder), Err: err}
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(e.cfg.Parallelism)
+	for i, f := range files {
+		g.Go(func() error {
+			start := time.Now()
+			r, err := e.renderFile(gctx, f, inv, base)
+			e.cfg.Observer.FileRendered(f, time.Since(start), len(r.body), err)
+			out[i], errs[i] = r, err
+			return err
+		})
+	}
+	_ = g.Wait()
+	for _, err := range errs {
+		// Prefer a real template error over the cancellations it caused.
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, base *jsvalue.Object) (renderedFile, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
+	}
+	text := string(raw)
+	attrs, split, err := frontmatter.Parse(text)
+	if err != nil {
+		var se *frontmatter.SyntaxError
+		if errors.As(err, &se) {
+			return renderedFile{}, &TemplateError{File: e.displayPath(file), Line: se.Line, Err: errors.New("invalid YAML frontmatter: " + se.Msg)}
+		}
+		return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
+	}
+	vm := e.pool.Get()
+	defer e.pool.Put(vm)
+
+	rendered := jsvalue.NewObject()
+	for _, k := range attrs.Keys() {
+		v, _ := attrs.Get(k)
+		if s, ok := v.(string); ok {
+			out, err := e.render(ctx, vm, s, base)
+			if err != nil {
+				return renderedFile{}, e.templateError(file, 0, "frontmatter "+k, err)
+			}
+			v = out
+		}
+		rendered.Set(k, v)
+	}
+	bodyCtx := base.Clone()
+	bodyCtx.Set("attributes", rendered)
+	body, err := e.render(ctx, vm, split.Body, bodyCtx)
+	if err != nil {
+		return renderedFile{}, e.templateError(file, split.BodyLine-1, "", err)
+	}
+	return renderedFile{path: file, attrs: rendered, body: body}, nil
+}
+
+func (e *Engine) render(ctx context.Context, vm *jsrt.VM, text string, locals *jsvalue.Object) (string, error) {
+	t, err := e.cache.Compile(text)
+	if err != nil {
+		return "", err
+	}
+	return vm.Render(ctx, t, locals)
+}
+
+// templateError locates a render error in the template file: lineOffset is
+// the number of file lines before the rendered text; where names the
+// frontmatter key for attribute errors.
+func (e *Engine) templateError(file string, lineOffset int, where string, err error) error {
+	te := &TemplateError{File: e.displayPath(file), Err: err}
+	var je *jsrt.Error
+	if errors.As(err, &je) {
+		te.Err = errors.New(je.Msg)
+		if where != "" {
+			te.Err = errors.New(where + ": " + je.Msg)
+		} else if je.Line > 0 {
+			te.Line = je.Line + lineOffset
+		}
+	}
+	return te
+}
+
+// displayPath shows a path relative to the project where it is inside it.
+func (e *Engine) displayPath(p string) string {
+	if rel, err := filepath.Rel(e.cfg.Cwd, p); err == nil && filepath.IsLocal(rel) {
+		return rel
+	}
+	return p
+}

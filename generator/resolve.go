@@ -1,0 +1,82 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// DefaultAction is the action hygen falls back to when the requested one does
+// not exist: `hygen gen Name` runs gen/_default with name Name.
+const DefaultAction = "_default"
+
+// TemplatesRoot returns the templates folder hygen would use: the explicit
+// override, then $HYGEN_TMPLS, then <cwd>/_templates; "" when none exists.
+func TemplatesRoot(cwd, override string, getenv func(string) string) string {
+	for _, c := range []string{override, getenv("HYGEN_TMPLS"), filepath.Join(cwd, "_templates")} {
+		if c == "" {
+			continue
+		}
+		if !filepath.IsAbs(c) {
+			c = filepath.Join(cwd, c)
+		}
+		if _, err := os.Stat(c); err == nil {
+			return c
+		}
+	}
+	return ""
+}
+
+// target is what the positionals name.
+type target struct {
+	generator, action, name string
+	hasName                 bool
+	nameValue               any // the positional as parsed (a number stays a number)
+}
+
+// resolvePositionals maps `GEN ACTION NAME` to a folder exactly as hygen does:
+// GEN/ACTION if that folder exists (ACTION still including any ":sub"),
+// otherwise GEN/_default with the second positional as the name.
+func resolvePositionals(templates string, pos []any) target {
+	str := func(i int) (string, bool) {
+		if i >= len(pos) || !jsvalue.Truthy(pos[i]) {
+			return "", false
+		}
+		return jsvalue.ToString(pos[i]), true
+	}
+	gen, hasGen := str(0)
+	action, hasAction := str(1)
+	t := target{generator: gen, action: action}
+	if i := 2; i < len(pos) {
+		t.nameValue = pos[i]
+		t.name, t.hasName = str(i)
+	}
+	if hasGen && hasAction && isDir(filepath.Join(templates, gen, action)) {
+		return t
+	}
+	if hasGen && isDir(filepath.Join(templates, gen, DefaultAction)) {
+		t.action = DefaultAction
+		t.name, t.hasName, t.nameValue = action, hasAction, nil
+		if len(pos) > 1 {
+			t.nameValue = pos[1]
+		}
+	}
+	return t
+}
+
+// splitAction separates "new:regex" into the folder name and the subaction
+// pattern (JavaScript's split(':') keeps only the second piece).
+func splitAction(action string) (folder, sub string, hasSub bool) {
+	parts := strings.Split(action, ":")
+	if len(parts) > 1 {
+		return parts[0], parts[1], true
+	}
+	return parts[0], "", false
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}

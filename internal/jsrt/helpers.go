@@ -1,0 +1,117 @@
+package jsrt
+
+import (
+	"strings"
+	"unicode/utf16"
+
+	"github.com/dop251/goja"
+
+	"github.com/hypergen-dev/hypergen/internal/nodepath"
+)
+
+// newHelpers builds the `h` object hygen gives every template: capitalize,
+// inflection, changeCase and path.
+func newHelpers(rt *goja.Runtime, cwd string) goja.Value {
+	h := rt.NewObject()
+	_ = h.Set("capitalize", func(call goja.FunctionCall) goja.Value {
+		return rt.ToValue(Capitalize(call.Argument(0).String()))
+	})
+	_ = h.Set("inflection", newInflection(rt))
+	_ = h.Set("changeCase", newChangeCase(rt))
+	_ = h.Set("path", newPath(rt, cwd))
+	return h
+}
+
+// Capitalize is hygen's h.capitalize: the first UTF-16 unit upper-cased.
+func Capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	u := utf16.Encode([]rune(s))
+	first := string(utf16.Decode(u[:1]))
+	if len(u) > 1 && utf16.IsSurrogate(rune(u[0])) {
+		return s // an astral first character is half a pair to JavaScript: left alone
+	}
+	return strings.ToUpper(first) + string(utf16.Decode(u[1:]))
+}
+
+// stringArgs converts the arguments of a Node path function, which throws a
+// TypeError for anything but strings.
+func stringArgs(rt *goja.Runtime, fn string, args []goja.Value) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		s, ok := a.Export().(string)
+		if !ok {
+			panic(rt.NewTypeError("The \"path\" argument must be of type string. Received " + typeName(a) + " (in path." + fn + ")"))
+		}
+		out[i] = s
+	}
+	return out
+}
+
+func typeName(v goja.Value) string {
+	switch {
+	case goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "null"
+	}
+	return "type " + v.ExportType().String()
+}
+
+func newPath(rt *goja.Runtime, cwd string) *goja.Object {
+	p := rt.NewObject()
+	one := func(name string, f func(string) string) {
+		_ = p.Set(name, func(call goja.FunctionCall) goja.Value {
+			return rt.ToValue(f(stringArgs(rt, name, call.Arguments[:min(1, len(call.Arguments))])[0]))
+		})
+	}
+	many := func(name string, f func(...string) string) {
+		_ = p.Set(name, func(call goja.FunctionCall) goja.Value {
+			return rt.ToValue(f(stringArgs(rt, name, call.Arguments)...))
+		})
+	}
+	one("normalize", nodepath.Normalize)
+	one("dirname", nodepath.Dirname)
+	one("extname", nodepath.Extname)
+	many("join", nodepath.Join)
+	many("resolve", func(parts ...string) string { return nodepath.Resolve(cwd, parts...) })
+	_ = p.Set("isAbsolute", func(call goja.FunctionCall) goja.Value {
+		return rt.ToValue(nodepath.IsAbsolute(stringArgs(rt, "isAbsolute", call.Arguments[:min(1, len(call.Arguments))])[0]))
+	})
+	_ = p.Set("basename", func(call goja.FunctionCall) goja.Value {
+		args := stringArgs(rt, "basename", call.Arguments[:min(2, len(call.Arguments))])
+		ext := ""
+		if len(args) > 1 {
+			ext = args[1]
+		}
+		return rt.ToValue(nodepath.Basename(args[0], ext))
+	})
+	_ = p.Set("relative", func(call goja.FunctionCall) goja.Value {
+		args := stringArgs(rt, "relative", []goja.Value{call.Argument(0), call.Argument(1)})
+		return rt.ToValue(nodepath.Relative(cwd, args[0], args[1]))
+	})
+	_ = p.Set("parse", func(call goja.FunctionCall) goja.Value {
+		r := nodepath.Parse(stringArgs(rt, "parse", []goja.Value{call.Argument(0)})[0])
+		o := rt.NewObject()
+		for _, kv := range [][2]string{{"root", r.Root}, {"dir", r.Dir}, {"base", r.Base}, {"ext", r.Ext}, {"name", r.Name}} {
+			_ = o.Set(kv[0], kv[1])
+		}
+		return o
+	})
+	_ = p.Set("format", func(call goja.FunctionCall) goja.Value {
+		o := call.Argument(0).ToObject(rt)
+		get := func(k string) string {
+			v := o.Get(k)
+			if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+				return ""
+			}
+			return v.String()
+		}
+		return rt.ToValue(nodepath.Format(nodepath.Parsed{Root: get("root"), Dir: get("dir"), Base: get("base"), Ext: get("ext"), Name: get("name")}))
+	})
+	_ = p.Set("sep", nodepath.Sep)
+	_ = p.Set("delimiter", nodepath.Delimiter)
+	_ = p.Set("posix", p)
+	return p
+}
