@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/hypergen-dev/hypergen/generator"
 )
 
 // Exit codes.
@@ -33,8 +36,8 @@ type command struct {
 	run           func(env *Env, args []string) int
 }
 
-// commands are hypergen's own verbs. Anything else is a generator name,
-// so a generator called like one of these runs as `hypergen generate NAME ...`.
+// commands are hypergen's own verbs. Anything else is a generator name; a
+// generator that exists under a command's name wins over the command.
 func commands() []command {
 	return []command{
 		{"generate", "run a generator action (the default; use it for generators named like a command)", runGenerate},
@@ -60,7 +63,7 @@ func Main(env *Env) int {
 		return runVersion(env, nil)
 	}
 	for _, c := range commands() {
-		if c.name == args[0] {
+		if c.name == args[0] && !isGenerator(env, args[0]) {
 			return c.run(env, args[1:])
 		}
 	}
@@ -123,6 +126,21 @@ func parseFlags(env *Env, fs *pflag.FlagSet, args []string) int {
 		return ExitUsage
 	}
 	return -1
+}
+
+// isGenerator reports whether the templates root has a generator called
+// name. hygen users may have one named like a hypergen command ("help",
+// "list"); for compatibility their generator wins.
+func isGenerator(env *Env, name string) bool {
+	root := generator.TemplatesRoot(env.Cwd, "", env.Getenv)
+	if root == "" {
+		return false
+	}
+	if !filepath.IsAbs(root) {
+		root = filepath.Join(env.Cwd, root)
+	}
+	st, err := os.Stat(filepath.Join(root, name))
+	return err == nil && st.IsDir()
 }
 
 // StdinIsTerminal reports whether f is an interactive terminal.

@@ -71,13 +71,15 @@ func runGenerate(env *Env, args []string) int {
 		Stderr:       env.Stderr,
 		AllowOutside: allowOutside,
 	}
-	if env.Interactive {
+	if env.Stdin != nil {
+		// Like hygen, read the answer from stdin whether or not it is a
+		// terminal, so `echo y | hypergen ...` overwrites.
 		in := bufio.NewReader(env.Stdin)
 		cfg.Prompt = func(q string) (bool, error) {
 			fmt.Fprint(env.Stdout, q)
 			line, err := in.ReadString('\n')
 			if err != nil && line == "" {
-				return false, nil
+				return false, generator.ErrNoAnswer
 			}
 			ans := strings.ToLower(strings.TrimSpace(line))
 			return ans == "y" || ans == "yes", nil

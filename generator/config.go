@@ -21,8 +21,9 @@ type Config struct {
 	Getenv func(string) string
 	// Stdout receives hygen's progress lines; Stderr receives shell errors.
 	Stdout, Stderr io.Writer
-	// Prompt answers "overwrite?" for an existing target. Nil answers no, as
-	// hygen does when stdin is not a terminal.
+	// Prompt answers "overwrite?" for an existing target; nil answers no.
+	// Returning ErrNoAnswer (stdin closed) stops the run after the files
+	// before this one, exit status 0, as hygen does.
 	Prompt func(question string) (bool, error)
 	// AllowOutside permits targets outside Cwd.
 	AllowOutside bool

@@ -2,7 +2,9 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -10,6 +12,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/nodepath"
 )
 
 // Engine runs generators. It is safe for concurrent use; compiled templates
@@ -79,7 +82,8 @@ func (e *Engine) Run(ctx context.Context, args []string) (*Result, error) {
 	start = time.Now()
 	steps, messages, err := e.plan(inv, rendered)
 	e.cfg.Observer.PhaseDone(PhasePlan, time.Since(start), err)
-	if err != nil {
+	stopped := errors.Is(err, ErrNoAnswer)
+	if err != nil && !stopped {
 		return nil, err
 	}
 
@@ -88,6 +92,10 @@ func (e *Engine) Run(ctx context.Context, args []string) (*Result, error) {
 	e.cfg.Observer.PhaseDone(PhaseApply, time.Since(start), err)
 	if err != nil {
 		return res, err
+	}
+	if stopped {
+		fmt.Fprintf(e.cfg.Stderr, "hypergen: %v: stopped before the remaining files, as hygen does\n", ErrNoAnswer)
+		return res, nil
 	}
 	res.Messages = messages
 	if len(messages) > 0 {
@@ -103,29 +111,60 @@ func (e *Engine) resolve(parsed *argv.Result) (*invocation, error) {
 	if templates == "" {
 		return nil, &UsageError{Msg: fmt.Sprintf("no templates found: set HYGEN_TMPLS or create %s", filepath.Join(e.cfg.Cwd, "_templates"))}
 	}
-	t := resolvePositionals(templates, parsed.Positionals)
+	t := resolvePositionals(absUnder(e.cfg.Cwd, templates), parsed.Positionals)
 	switch {
 	case t.generator == "":
 		return nil, &UsageError{Msg: "please specify a generator"}
 	case t.action == "":
 		return nil, &UsageError{Msg: fmt.Sprintf("please specify an action for %s", t.generator)}
 	}
+	dir := absUnder(e.cfg.Cwd, templates)
 	folderName, sub, hasSub := splitAction(t.action)
-	folder := filepath.Join(templates, t.generator, folderName)
+	folder := filepath.Join(dir, t.generator, folderName)
 	if !isDir(folder) {
 		nf := &NotFoundError{Generator: t.generator, Templates: templates}
-		if isDir(filepath.Join(templates, t.generator)) {
+		if isDir(filepath.Join(dir, t.generator)) {
 			nf.Action = t.action
 		}
-		nf.Available, _ = ListGenerators(templates)
+		nf.Available, _ = ListGenerators(dir)
 		return nil, nf
 	}
-	args := e.buildArgs(parsed, t, folder, sub, hasSub, templates)
+	if err := unsupportedConfig(e.cfg.Cwd, folder); err != nil {
+		return nil, err
+	}
+	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates)
 	dry, _ := args.Get("dry")
 	return &invocation{
-		templates: templates, folder: folder,
+		templates: templates, templatesDir: dir, folder: folder,
 		generator: t.generator, action: t.action,
 		sub: sub, hasSub: hasSub,
 		args: args, dry: jsvalue.Truthy(dry),
 	}, nil
+}
+
+// hookFiles are the action hook files hygen loads (the first that exists).
+var hookFiles = []string{"index.js", "index.ts", "prompt.cjs", "prompt.js", "prompt.ts"}
+
+// unsupportedConfig refuses, rather than silently ignores, the JavaScript
+// configuration hygen would execute: a .hygen.js found upward from cwd, or an
+// action hook file. Ignoring either would produce different files.
+func unsupportedConfig(cwd, folder string) error {
+	for _, h := range hookFiles {
+		if p := filepath.Join(folder, h); fileExists(p) {
+			return &TemplateError{File: p, Err: fmt.Errorf("action hook files (params/prompt) are not supported yet; remove %s or pass its answers as flags", h)}
+		}
+	}
+	for dir := cwd; ; dir = filepath.Dir(dir) {
+		if p := filepath.Join(dir, ".hygen.js"); fileExists(p) {
+			return &TemplateError{File: p, Err: errors.New(".hygen.js configuration (templates, helpers, localsDefaults) is not supported yet")}
+		}
+		if filepath.Dir(dir) == dir {
+			return nil
+		}
+	}
+}
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
 }

@@ -63,11 +63,11 @@ func run(t *testing.T, dir string, env map[string]string, args ...string) (*Resu
 
 func TestRunAddsAndInjects(t *testing.T) {
 	dir := project(t, map[string]string{
-		"_templates/gen/new/a.ejs.t":    "---\nto: out/<%= name %>.txt\n---\nhello <%= Name %>\n",
-		"_templates/gen/new/b-inject.t": "---\nto: list.txt\ninject: true\nafter: start\n---\n- <%= name %>",
-		"_templates/gen/new/prompt.js":  "ignored by suffix",
-		"_templates/gen/new/nested/c.t": "---\nto: \"<%= locals.skip ? '' : 'c.txt' %>\"\n---\nc",
-		"list.txt":                      "start\nend\n",
+		"_templates/gen/new/a.ejs.t":     "---\nto: out/<%= name %>.txt\n---\nhello <%= Name %>\n",
+		"_templates/gen/new/b-inject.t":  "---\nto: list.txt\ninject: true\nafter: start\n---\n- <%= name %>",
+		"_templates/gen/new/myprompt.js": "dropped: the name ends with prompt.js",
+		"_templates/gen/new/nested/c.t":  "---\nto: \"<%= locals.skip ? '' : 'c.txt' %>\"\n---\nc",
+		"list.txt":                       "start\nend\n",
 	})
 	res, out, err := run(t, dir, nil, "gen", "new", "world")
 	if err != nil {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -51,6 +52,11 @@ func (e *NotFoundError) Error() string {
 	}
 	return b.String()
 }
+
+// ErrNoAnswer is what a Prompt returns when no answer can come (stdin is
+// closed). hygen then stops quietly with exit status 0, keeping what it wrote
+// before the question; hypergen does the same and says so on Stderr.
+var ErrNoAnswer = errors.New("no answer to the overwrite question (stdin closed)")
 
 // UsageError is a command line the engine cannot act on.
 type UsageError struct{ Msg string }

@@ -12,7 +12,9 @@ import (
 // invocation is one resolved command: where its templates are and the args
 // object hygen builds for it.
 type invocation struct {
-	templates, folder string
+	templates    string // the root as hygen shows it to templates
+	templatesDir string // the root as an absolute path, for reading
+	folder       string // the action folder, absolute
 	generator, action string
 	sub               string
 	hasSub            bool
@@ -51,8 +53,9 @@ func (e *Engine) buildArgs(parsed *argv.Result, t target, folder, sub string, ha
 }
 
 // templateContext is what a template sees: args with `name` defaulting to
-// "unnamed" and its derived forms Name, names and Names. (`h` is added by
-// the runtime.)
+// "unnamed", plus Name, names and Names derived from it. hygen derives them
+// while copying the keys in order, so an explicit --Name given after the
+// name wins over the derived one. (`h` is added by the runtime.)
 func templateContext(args *jsvalue.Object) (*jsvalue.Object, error) {
 	ctx := jsvalue.NewObject()
 	ctx.Set("name", "unnamed")
@@ -60,18 +63,29 @@ func templateContext(args *jsvalue.Object) (*jsvalue.Object, error) {
 		v, _ := args.Get(k)
 		ctx.Set(k, v)
 	}
-	name, _ := ctx.Get("name")
-	ctx.Set("Name", jsrt.Capitalize(jsvalue.ToString(name)))
-	s, ok := name.(string)
-	if !ok {
-		// hygen pluralizes the name with npm inflection, which throws on
-		// anything but a string (a numeric name such as `--name 42`).
-		return nil, fmt.Errorf("TypeError: cannot pluralize name %s: it is a %s, not a string",
-			jsvalue.ToString(name), kindOf(name))
+	derived := jsvalue.NewObject()
+	for _, k := range ctx.Keys() {
+		v, _ := ctx.Get(k)
+		derived.Set(k, v)
+		if k != "name" {
+			continue
+		}
+		derived.Set("Name", jsrt.Capitalize(jsvalue.ToString(v)))
+		s, ok := v.(string)
+		if !ok {
+			// hygen pluralizes the name with npm inflection, which throws on
+			// anything but a string (a numeric name such as `--name 42`).
+			return nil, fmt.Errorf("TypeError: cannot pluralize name %s: it is a %s, not a string",
+				jsvalue.ToString(v), kindOf(v))
+		}
+		plural := inflect.Pluralize(s)
+		derived.Set("names", plural)
+		derived.Set("Names", jsrt.Capitalize(plural))
 	}
-	plural := inflect.Pluralize(s)
-	ctx.Set("names", plural)
-	ctx.Set("Names", jsrt.Capitalize(plural))
+	for _, k := range derived.Keys() {
+		v, _ := derived.Get(k)
+		ctx.Set(k, v)
+	}
 	return ctx, nil
 }
 

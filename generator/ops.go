@@ -99,6 +99,10 @@ func (e *Engine) plan(inv *invocation, files []renderedFile) ([]step, []string, 
 			messages = append(messages, jsvalue.ToString(m))
 		}
 		if err := p.file(f); err != nil {
+			if errors.Is(err, ErrNoAnswer) {
+				// Carry out what came before the question, then stop.
+				return p.steps, nil, err
+			}
 			return nil, nil, &TemplateError{File: e.displayPath(f.path), Err: err}
 		}
 	}
@@ -204,7 +208,7 @@ func (p *planner) add(f *renderedFile, to string) error {
 	}
 	body := []byte(f.body)
 	if from := attr(f, "from"); jsvalue.Truthy(from) {
-		src := filepath.Join(p.inv.templates, jsvalue.ToString(from))
+		src := filepath.Join(p.inv.templatesDir, jsvalue.ToString(from))
 		if body, err = os.ReadFile(src); err != nil {
 			return fmt.Errorf("from: %w", err)
 		}

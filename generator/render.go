@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/hypergen-dev/hypergen/internal/ejs"
 	"github.com/hypergen-dev/hypergen/internal/frontmatter"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
@@ -95,11 +96,31 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 }
 
 func (e *Engine) render(ctx context.Context, vm *jsrt.VM, text string, locals *jsvalue.Object) (string, error) {
-	t, err := e.cache.Compile(text)
+	t, err := e.cache.Compile(text, ejsOptions(locals))
 	if err != nil {
 		return "", err
 	}
 	return vm.Render(ctx, t, locals)
+}
+
+// ejsOptions reads the ejs options hidden in locals: hygen calls ejs.render
+// with no options object, so ejs copies these names from the data. Only the
+// options that change the output are honoured.
+func ejsOptions(locals *jsvalue.Object) ejs.Options {
+	var o ejs.Options
+	if d, ok := locals.Get("delimiter"); ok && jsvalue.Truthy(d) {
+		o.Delimiter = jsvalue.ToString(d)
+	}
+	if v, ok := locals.Get("rmWhitespace"); ok {
+		o.RmWhitespace = jsvalue.Truthy(v)
+	}
+	if v, ok := locals.Get("strict"); ok {
+		o.Strict = jsvalue.Truthy(v)
+	}
+	if v, ok := locals.Get("_with"); ok {
+		o.NoWith = v == false
+	}
+	return o
 }
 
 // templateError locates a render error in the template file: lineOffset is

@@ -12,21 +12,29 @@ import (
 // not exist: `hygen gen Name` runs gen/_default with name Name.
 const DefaultAction = "_default"
 
-// TemplatesRoot returns the templates folder hygen would use: the explicit
-// override, then $HYGEN_TMPLS, then <cwd>/_templates; "" when none exists.
+// TemplatesRoot returns the templates folder hygen would use, in the form
+// hygen hands to templates: the explicit override (made absolute), then
+// $HYGEN_TMPLS exactly as given (a relative value stays relative to cwd),
+// then <cwd>/_templates; "" when none exists.
 func TemplatesRoot(cwd, override string, getenv func(string) string) string {
-	for _, c := range []string{override, getenv("HYGEN_TMPLS"), filepath.Join(cwd, "_templates")} {
-		if c == "" {
-			continue
-		}
-		if !filepath.IsAbs(c) {
-			c = filepath.Join(cwd, c)
-		}
-		if _, err := os.Stat(c); err == nil {
+	candidates := []string{"", getenv("HYGEN_TMPLS"), filepath.Join(cwd, "_templates")}
+	if override != "" {
+		candidates[0] = absUnder(cwd, override)
+	}
+	for _, c := range candidates {
+		if c != "" && isDir(absUnder(cwd, c)) {
 			return c
 		}
 	}
 	return ""
+}
+
+// absUnder resolves p against dir unless it is already absolute.
+func absUnder(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
 }
 
 // target is what the positionals name.

@@ -2,6 +2,7 @@ package ejs
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -33,8 +34,42 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
-// tokens in the order ejs's tag pattern tries them at one position.
-var tokens = []string{"<%%", "%%>", "<%=", "<%-", "<%_", "<%#", "<%", "%>", "-%>", "_%>"}
+// Options are the ejs options a template can change. hygen calls ejs.render
+// without an options object, so ejs takes these from locals of the same name
+// (a --delimiter flag changes the tags); see OptionsFromLocals.
+type Options struct {
+	Delimiter    string // replaces '%' in every tag; "" means '%'
+	RmWhitespace bool   // drop blank lines and leading/trailing blanks of each line
+	Strict       bool   // strict mode, which also drops the with(locals) scope
+	NoWith       bool   // no with(locals) scope: bare names are not locals
+}
+
+// tokenPattern lists the tags in the order ejs's pattern tries them at one
+// position, with '%' standing for the delimiter.
+var tokenPattern = []string{"<%%", "%%>", "<%=", "<%-", "<%_", "<%#", "<%", "%>", "-%>", "_%>"}
+
+// tags is the tag set for one delimiter.
+type tags struct {
+	list                                   []string
+	open, openEsc, openRaw, openSlurp      string
+	openComment, literalOpen, literalClose string
+	close, closeTrim, closeSlurp           string
+}
+
+func newTags(d string) *tags {
+	if d == "" {
+		d = "%"
+	}
+	t := &tags{}
+	for _, p := range tokenPattern {
+		t.list = append(t.list, strings.ReplaceAll(p, "%", d))
+	}
+	t.literalOpen, t.literalClose, t.openEsc, t.openRaw, t.openSlurp, t.openComment, t.open, t.close, t.closeTrim, t.closeSlurp =
+		t.list[0], t.list[1], t.list[2], t.list[3], t.list[4], t.list[5], t.list[6], t.list[7], t.list[8], t.list[9]
+	return t
+}
+
+var defaultTags = newTags("%")
 
 type mode int
 
@@ -48,27 +83,59 @@ const (
 )
 
 // Compile translates an EJS template.
-func Compile(template string) (*Source, error) {
-	text := slurpWhitespace(template)
-	parts := split(text)
-	c := compiler{line: 1}
-	c.emit(0, "(function (locals, escapeFn, include, rethrow) {\nvar __line = 1;\ntry {\n"+
-		"  var __output = \"\";\n"+
-		"  function __append(s) { if (s !== undefined && s !== null) __output += s }\n"+
-		"  with (locals || {}) {\n")
+func Compile(template string, opts Options) (*Source, error) {
+	tg := defaultTags
+	if opts.Delimiter != "" && opts.Delimiter != "%" {
+		tg = newTags(opts.Delimiter)
+	}
+	text := template
+	if opts.RmWhitespace {
+		text = removeWhitespace(text)
+	}
+	text = slurpWhitespace(text)
+	parts := split(text, tg)
+	c := compiler{line: 1, tags: tg}
+	head := "(function (locals, escapeFn, include, rethrow) {\n"
+	if opts.Strict {
+		head += "\"use strict\";\n"
+	}
+	head += "var __line = 1;\ntry {\n" +
+		"  var __output = \"\";\n" +
+		"  function __append(s) { if (s !== undefined && s !== null) __output += s }\n"
+	tail := "  return __output;\n} catch (e) {\n  rethrow(e, __line);\n}\n})"
+	if !opts.Strict && !opts.NoWith {
+		head += "  with (locals || {}) {\n"
+		tail = "  }\n" + tail
+	}
+	c.emit(0, head)
 	for i, p := range parts {
-		if strings.HasPrefix(p, "<%") && !strings.HasPrefix(p, "<%%") {
-			if i+2 >= len(parts) || !isClose(parts[i+2]) {
+		if strings.HasPrefix(p, tg.open) && !strings.HasPrefix(p, tg.literalOpen) {
+			if i+2 >= len(parts) || !tg.isClose(parts[i+2]) {
 				return nil, &Error{Line: c.line, Msg: fmt.Sprintf("could not find matching close tag for %q", p)}
 			}
 		}
 		c.scan(p)
 	}
-	c.emit(c.line, "  }\n  return __output;\n} catch (e) {\n  rethrow(e, __line);\n}\n})")
+	c.emit(c.line, tail)
 	return &Source{Function: c.out.String(), lines: c.lines}, nil
 }
 
-func isClose(s string) bool { return s == "%>" || s == "-%>" || s == "_%>" }
+func (t *tags) isClose(s string) bool { return s == t.close || s == t.closeTrim || s == t.closeSlurp }
+
+var (
+	lineBreaks     = regexp.MustCompile(`[\r\n]+`)
+	edgeWhitespace = regexp.MustCompile(`(?m)^[ \t\f\v]+|[ \t\f\v]+$`)
+)
+
+// removeWhitespace is ejs's rmWhitespace pre-pass: line breaks collapse to
+// one "\n" (so blank lines go) and each line loses its leading and trailing
+// blanks.
+func removeWhitespace(s string) string {
+	s = lineBreaks.ReplaceAllString(s, "\n")
+	s = edgeWhitespace.ReplaceAllString(s, "")
+	// A leading or trailing line break is whitespace at the text's edge.
+	return strings.TrimPrefix(strings.TrimSuffix(s, "\n"), "\n")
+}
 
 // slurpWhitespace applies ejs's pre-pass: spaces and tabs before `<%_` and
 // after `_%>` are removed.
@@ -107,15 +174,16 @@ func slurpWhitespace(s string) string {
 }
 
 // split cuts the template into text runs and tags, leftmost tag first.
-func split(s string) []string {
+func split(s string, tg *tags) []string {
 	var parts []string
 	start := 0
+	first := tg.literalClose[0] // the delimiter's first byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c != '<' && c != '%' && c != '-' && c != '_' {
+		if c != '<' && c != first && c != '-' && c != '_' {
 			continue
 		}
-		for _, t := range tokens {
+		for _, t := range tg.list {
 			if strings.HasPrefix(s[i:], t) {
 				if i > start {
 					parts = append(parts, s[start:i])
@@ -134,6 +202,7 @@ func split(s string) []string {
 }
 
 type compiler struct {
+	tags     *tags
 	out      strings.Builder
 	lines    []int
 	line     int
@@ -151,22 +220,23 @@ func (c *compiler) emit(tl int, code string) {
 
 func (c *compiler) scan(p string) {
 	newlines := strings.Count(p, "\n")
+	t := c.tags
 	switch p {
-	case "<%", "<%_":
+	case t.open, t.openSlurp:
 		c.mode = modeEval
-	case "<%=":
+	case t.openEsc:
 		c.mode = modeEscaped
-	case "<%-":
+	case t.openRaw:
 		c.mode = modeRaw
-	case "<%#":
+	case t.openComment:
 		c.mode = modeComment
-	case "<%%":
+	case t.literalOpen:
 		c.mode = modeLiteral
-		c.emit(c.line, "    ; __append(\"<%\")\n")
-	case "%%>":
+		c.emit(c.line, "    ; __append(\""+jsStringEscaper.Replace(t.open)+"\")\n")
+	case t.literalClose:
 		c.mode = modeLiteral
-		c.emit(c.line, "    ; __append(\"%>\")\n")
-	case "%>", "-%>", "_%>":
+		c.emit(c.line, "    ; __append(\""+jsStringEscaper.Replace(t.close)+"\")\n")
+	case t.close, t.closeTrim, t.closeSlurp:
 		if c.mode == modeLiteral {
 			c.addOutput(p)
 		}

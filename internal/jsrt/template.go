@@ -40,8 +40,8 @@ type cacheEntry struct {
 	err  error
 }
 
-// Cache holds compiled templates keyed by their text. It is safe for
-// concurrent use; compiling the same text twice at once compiles it once.
+// Cache holds compiled templates keyed by their text and options. It is safe
+// for concurrent use; compiling the same text twice at once compiles it once.
 type Cache struct {
 	entries      sync.Map // string -> *cacheEntry
 	hits, misses atomic.Int64
@@ -50,11 +50,17 @@ type Cache struct {
 // Stats reports cache lookups since the cache was made.
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
 
+type cacheKey struct {
+	text string
+	opts ejs.Options
+}
+
 // Compile returns the compiled form of an EJS template text.
-func (c *Cache) Compile(text string) (*Template, error) {
-	v, loaded := c.entries.Load(text)
+func (c *Cache) Compile(text string, opts ejs.Options) (*Template, error) {
+	key := cacheKey{text, opts}
+	v, loaded := c.entries.Load(key)
 	if !loaded {
-		v, loaded = c.entries.LoadOrStore(text, &cacheEntry{})
+		v, loaded = c.entries.LoadOrStore(key, &cacheEntry{})
 	}
 	if loaded {
 		c.hits.Add(1)
@@ -62,12 +68,12 @@ func (c *Cache) Compile(text string) (*Template, error) {
 		c.misses.Add(1)
 	}
 	e := v.(*cacheEntry)
-	e.once.Do(func() { e.t, e.err = compile(text) })
+	e.once.Do(func() { e.t, e.err = compile(text, opts) })
 	return e.t, e.err
 }
 
-func compile(text string) (*Template, error) {
-	src, err := ejs.Compile(text)
+func compile(text string, opts ejs.Options) (*Template, error) {
+	src, err := ejs.Compile(text, opts)
 	if err != nil {
 		var ee *ejs.Error
 		if errors.As(err, &ee) {

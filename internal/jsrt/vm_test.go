@@ -6,13 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hypergen-dev/hypergen/internal/ejs"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
 func render(t *testing.T, text string, locals map[string]any) (string, error) {
 	t.Helper()
 	var c Cache
-	tmpl, err := c.Compile(text)
+	tmpl, err := c.Compile(text, ejs.Options{})
 	if err != nil {
 		return "", err
 	}
@@ -85,7 +86,7 @@ func TestRenderErrorsNameTheLine(t *testing.T) {
 
 func TestRenderInterruptedByContext(t *testing.T) {
 	var c Cache
-	tmpl, err := c.Compile("<% while (true) {} %>")
+	tmpl, err := c.Compile("<% while (true) {} %>", ejs.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,8 +100,8 @@ func TestRenderInterruptedByContext(t *testing.T) {
 
 func TestCacheCompilesOnce(t *testing.T) {
 	var c Cache
-	a, _ := c.Compile("x")
-	b, _ := c.Compile("x")
+	a, _ := c.Compile("x", ejs.Options{})
+	b, _ := c.Compile("x", ejs.Options{})
 	if a != b {
 		t.Error("same text compiled twice")
 	}

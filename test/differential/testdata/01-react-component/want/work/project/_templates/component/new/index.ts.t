@@ -1,0 +1,4 @@
+---
+to: src/components/<%= Name %>/index.ts
+---
+export * from './<%= Name %>';

@@ -1,0 +1,7 @@
+---
+to: "<%= locals.styled ? `src/components/${Name}/${Name}.module.css` : null %>"
+---
+.<%= h.changeCase.camel(name) %> {
+  display: flex;
+  gap: 0.5rem;
+}

@@ -1,0 +1,3 @@
+---
+sh: echo ".dot" >> order.txt
+---

@@ -1,0 +1,3 @@
+---
+sh: echo "9" >> order.txt
+---

@@ -1,0 +1,3 @@
+---
+sh: echo "b-c" >> order.txt
+---

@@ -1,0 +1,3 @@
+---
+sh: echo "b" >> order.txt
+---

@@ -1,0 +1,3 @@
+---
+sh: echo "b_c" >> order.txt
+---

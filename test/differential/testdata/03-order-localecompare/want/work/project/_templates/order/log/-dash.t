@@ -1,0 +1,3 @@
+---
+sh: echo "-dash" >> order.txt
+---

@@ -1,0 +1,3 @@
+---
+sh: echo "10" >> order.txt
+---

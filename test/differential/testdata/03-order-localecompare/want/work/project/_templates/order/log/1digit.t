@@ -1,0 +1,3 @@
+---
+sh: echo "1digit" >> order.txt
+---

@@ -1,0 +1,3 @@
+---
+sh: echo "Apple" >> order.txt
+---

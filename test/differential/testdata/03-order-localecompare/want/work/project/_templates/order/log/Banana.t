@@ -1,0 +1,3 @@
+---
+sh: echo "Banana" >> order.txt
+---

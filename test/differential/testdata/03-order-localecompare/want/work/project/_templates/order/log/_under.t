@@ -1,0 +1,3 @@
+---
+sh: echo "_under" >> order.txt
+---

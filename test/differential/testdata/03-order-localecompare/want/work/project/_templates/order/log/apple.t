@@ -1,0 +1,3 @@
+---
+sh: echo "apple" >> order.txt
+---

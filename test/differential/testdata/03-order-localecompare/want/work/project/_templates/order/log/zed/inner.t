@@ -1,0 +1,3 @@
+---
+sh: echo "zed/inner" >> order.txt
+---

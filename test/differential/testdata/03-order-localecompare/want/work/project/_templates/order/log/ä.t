@@ -1,0 +1,3 @@
+---
+sh: echo "ä" >> order.txt
+---

@@ -1,0 +1,3 @@
+---
+sh: echo "é" >> order.txt
+---

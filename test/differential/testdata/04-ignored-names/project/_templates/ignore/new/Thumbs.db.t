@@ -1,0 +1,4 @@
+---
+to: kept/Thumbs.db.t.txt
+---
+kept: Thumbs.db.t

@@ -1,0 +1,4 @@
+---
+to: kept/index.js.t.txt
+---
+kept: index.js.t

@@ -1,0 +1,4 @@
+---
+to: leaked/myindex.js.txt
+---
+this file should have been ignored

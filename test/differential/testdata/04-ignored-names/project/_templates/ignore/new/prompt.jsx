@@ -1,0 +1,4 @@
+---
+to: kept/prompt.jsx.txt
+---
+kept: prompt.jsx

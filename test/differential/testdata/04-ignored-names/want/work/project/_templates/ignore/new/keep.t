@@ -1,0 +1,4 @@
+---
+to: kept/keep.t.txt
+---
+kept: keep.t

@@ -1,0 +1,4 @@
+---
+to: kept/sub_index.tsx.txt
+---
+kept: sub/index.tsx

@@ -1,0 +1,4 @@
+---
+to: out/readme.t.txt
+---
+from readme.t

@@ -1,0 +1,4 @@
+---
+to: out/rooted.t.txt
+---
+from rooted.t

@@ -1,0 +1,4 @@
+---
+to: out/secret.t.txt
+---
+from secret.t

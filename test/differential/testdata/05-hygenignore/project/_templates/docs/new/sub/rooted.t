@@ -1,0 +1,4 @@
+---
+to: out/sub_rooted.t.txt
+---
+from sub/rooted.t

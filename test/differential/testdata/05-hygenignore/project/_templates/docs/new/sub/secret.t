@@ -1,0 +1,4 @@
+---
+to: out/sub_secret.t.txt
+---
+from sub/secret.t

@@ -1,0 +1,4 @@
+---
+to: out/drafts_draft.t.txt
+---
+from drafts/draft.t

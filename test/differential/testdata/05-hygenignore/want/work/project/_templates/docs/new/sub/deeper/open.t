@@ -1,0 +1,4 @@
+---
+to: out/sub_deeper_open.t.txt
+---
+from sub/deeper/open.t

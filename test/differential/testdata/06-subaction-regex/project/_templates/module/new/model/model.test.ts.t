@@ -1,0 +1,5 @@
+---
+to: src/<%= name.toLowerCase() %>/model.test.ts
+---
+// <%= Name %> from model/model.test.ts.t
+// action=<%= action %> subaction=<%= subaction %>

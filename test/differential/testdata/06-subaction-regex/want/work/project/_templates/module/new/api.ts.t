@@ -1,0 +1,5 @@
+---
+to: src/<%= name.toLowerCase() %>/api.ts
+---
+// <%= Name %> from api.ts.t
+// action=<%= action %> subaction=<%= subaction %>

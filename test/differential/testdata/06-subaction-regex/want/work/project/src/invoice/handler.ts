@@ -1,0 +1,2 @@
+// Invoice from api/handler.ts.t
+// action=new:^view|^/api|\.test\. subaction=^view|^/api|\.test\.

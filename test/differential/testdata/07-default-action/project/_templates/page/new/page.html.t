@@ -1,0 +1,4 @@
+---
+to: pages/wrong-action.html
+---
+_default should have been used

@@ -1,0 +1,4 @@
+---
+to: entities/<%= name %>.txt
+---
+name=<%= name %> Name=<%= Name %> names=<%= names %> Names=<%= Names %>

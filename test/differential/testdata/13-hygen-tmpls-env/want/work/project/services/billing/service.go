@@ -1,0 +1,4 @@
+package billing
+
+// templates=blueprints actionfolder=blueprints/service/new
+type Service struct{}

@@ -1,0 +1,5 @@
+---
+to: lib/<%= name %>.js
+---
+<%- h.banner(`${name} by ${author}, ${license}`) %>
+module.exports = {}

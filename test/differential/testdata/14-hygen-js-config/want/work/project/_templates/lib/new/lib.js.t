@@ -1,0 +1,4 @@
+---
+to: lib/WRONG-ROOT.js
+---
+.hygen.js templates must win

@@ -1,0 +1,2 @@
+/* core by nobody, Apache-2.0 */
+module.exports = {}

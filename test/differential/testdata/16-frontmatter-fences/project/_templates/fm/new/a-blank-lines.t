@@ -1,0 +1,11 @@
+---
+to: out/blank-lines.txt
+---
+   
+	
+
+    indented first body line
+---
+not: frontmatter
+---
+end

@@ -1,0 +1,5 @@
+---
+to: out/dots.txt
+...
+
+closed with three dots

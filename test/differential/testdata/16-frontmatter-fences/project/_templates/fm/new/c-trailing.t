@@ -1,0 +1,4 @@
+---
+to: out/trailing-blanks.txt
+--- 	 
+closing fence had trailing blanks

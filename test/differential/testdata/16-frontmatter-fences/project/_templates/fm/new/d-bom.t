@@ -1,0 +1,4 @@
+﻿---
+to: out/bom.txt
+---
+after a BOM

@@ -1,0 +1,4 @@
+---
+to: out/no-trailing-newline.txt
+---
+no newline at the end

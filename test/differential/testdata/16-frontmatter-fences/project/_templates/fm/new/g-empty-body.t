@@ -1,0 +1,3 @@
+---
+to: out/empty-body.txt
+---

@@ -1,0 +1,4 @@
+= yaml =
+to: out/yaml-fence.txt
+= yaml =
+opened and closed with = yaml =

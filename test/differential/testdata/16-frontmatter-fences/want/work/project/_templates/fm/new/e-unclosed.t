@@ -1,0 +1,3 @@
+---
+to: out/never-closed.txt
+this file has no closing fence

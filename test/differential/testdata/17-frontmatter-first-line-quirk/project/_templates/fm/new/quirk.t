@@ -1,0 +1,6 @@
+--- draft
+to: out/not-this.txt
+---
+to: out/middle.txt
+---
+tail

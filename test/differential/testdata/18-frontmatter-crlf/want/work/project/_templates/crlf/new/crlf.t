@@ -1,0 +1,10 @@
+---
+to: out/<%= name %>.txt
+force: true
+---
+
+first <%= name %>
+<% if (true) { -%>
+inside
+<% } -%>
+last

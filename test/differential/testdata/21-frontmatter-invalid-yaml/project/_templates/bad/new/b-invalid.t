@@ -1,0 +1,5 @@
+---
+to: out/invalid.txt
+tags: [unclosed, list
+---
+never written

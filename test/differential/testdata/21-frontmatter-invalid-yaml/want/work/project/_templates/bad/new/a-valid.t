@@ -1,0 +1,4 @@
+---
+to: out/valid.txt
+---
+valid

@@ -1,0 +1,1 @@
+no frontmatter at all: <%= name %>

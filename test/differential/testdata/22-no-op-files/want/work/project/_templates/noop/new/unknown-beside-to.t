@@ -1,0 +1,6 @@
+---
+to: out/written.txt
+description: ignored
+inject_later: maybe
+---
+written despite unknown keys

@@ -1,0 +1,4 @@
+---
+to: "<%= locals.withStory ? `src/${name}.stories.ts` : '' %>"
+---
+export default { title: '<%= Name %>' };

@@ -1,0 +1,4 @@
+---
+to: "<%= locals.withTest ? `src/${name}.test.ts` : '' %>"
+---
+test('<%= name %>', () => {});

@@ -1,0 +1,4 @@
+---
+to: src/<%= name %>.ts
+---
+export class <%= Name %>Service {}

@@ -1,0 +1,4 @@
+---
+to: out/real.txt
+---
+real

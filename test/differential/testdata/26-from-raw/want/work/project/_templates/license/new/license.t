@@ -1,0 +1,5 @@
+---
+to: LICENSE-<%= holder %>
+from: "<%= 'shared' %>/LICENSE.tmpl"
+---
+this body is ignored: <%= holder %>

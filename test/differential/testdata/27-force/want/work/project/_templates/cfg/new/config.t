@@ -1,0 +1,5 @@
+---
+to: config.json
+force: true
+---
+{ "generated": true }

@@ -1,0 +1,6 @@
+---
+to: settings.json
+force: true
+unless_exists: true
+---
+{ "generated": "force beats unless_exists" }

@@ -1,0 +1,5 @@
+---
+to: fresh.txt
+unless_exists: true
+---
+generated fresh

@@ -1,0 +1,5 @@
+---
+to: keep.txt
+unless_exists: true
+---
+generated keep

@@ -1,0 +1,5 @@
+---
+to: string-flag.txt
+unless_exists: "true"
+---
+generated string-flag

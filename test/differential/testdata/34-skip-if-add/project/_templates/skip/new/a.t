@@ -1,0 +1,5 @@
+---
+to: out/rendered-true.txt
+skip_if: "<%= skip %>"
+---
+skipped

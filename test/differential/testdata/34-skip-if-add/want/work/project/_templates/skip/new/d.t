@@ -1,0 +1,5 @@
+---
+to: out/yaml-string.txt
+skip_if: "true"
+---
+skipped

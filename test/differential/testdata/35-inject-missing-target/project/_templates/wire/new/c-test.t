@@ -1,0 +1,4 @@
+---
+to: src/<%= name %>.test.ts
+---
+test("<%= name %>");

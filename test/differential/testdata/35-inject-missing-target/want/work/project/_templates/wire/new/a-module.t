@@ -1,0 +1,4 @@
+---
+to: src/<%= name %>.ts
+---
+export const <%= name %> = 1;

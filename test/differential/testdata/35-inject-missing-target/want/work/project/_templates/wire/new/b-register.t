@@ -1,0 +1,6 @@
+---
+inject: true
+to: src/registry.ts
+append: true
+---
+register(<%= name %>);

@@ -1,0 +1,8 @@
+---
+inject: true
+to: fresh.json
+skip_if: "\"<%= name %>\""
+after: "\"dependencies\": {"
+eof_last: false
+---
+    "<%= name %>": "<%- version %>",

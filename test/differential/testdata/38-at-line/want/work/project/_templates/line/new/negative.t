@@ -1,0 +1,6 @@
+---
+inject: true
+to: negative.txt
+at_line: -1
+---
+INSERTED at -1

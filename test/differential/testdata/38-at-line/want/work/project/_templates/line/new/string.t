@@ -1,0 +1,6 @@
+---
+inject: true
+to: string.txt
+at_line: "<%= 1 + 1 %>"
+---
+INSERTED at "2"

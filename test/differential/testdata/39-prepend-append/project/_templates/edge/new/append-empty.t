@@ -1,0 +1,6 @@
+---
+inject: true
+to: append-empty.txt
+append: true
+---
+APPENDED

@@ -1,0 +1,6 @@
+---
+inject: true
+to: append-no-eol.txt
+append: true
+---
+APPENDED

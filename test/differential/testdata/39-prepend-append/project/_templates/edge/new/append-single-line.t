@@ -1,0 +1,6 @@
+---
+inject: true
+to: append-single-line.txt
+append: true
+---
+APPENDED

@@ -1,0 +1,6 @@
+---
+inject: true
+to: append.txt
+append: true
+---
+APPENDED

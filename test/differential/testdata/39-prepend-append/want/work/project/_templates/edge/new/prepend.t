@@ -1,0 +1,6 @@
+---
+inject: true
+to: prepend.txt
+prepend: true
+---
+PREPENDED

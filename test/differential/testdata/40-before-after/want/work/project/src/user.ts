@@ -1,0 +1,23 @@
+export interface User {
+  emailAddress: string;
+  id: number;
+  name: string;
+}
+
+export function getField(u: User, field: string): unknown {
+  switch (field) {
+    case 'id':
+      return u.id;
+    case 'emailAddress':
+      return u.emailAddress;
+    default:
+      return undefined;
+  }
+}
+
+export function describeField(field: string): string {
+  switch (field) {
+    default:
+      return 'unknown';
+  }
+}

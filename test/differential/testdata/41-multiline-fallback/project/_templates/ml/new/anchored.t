@@ -1,0 +1,6 @@
+---
+inject: true
+to: anchored.txt
+after: "^end$\\n^section: b$"
+---
+AFTER a match using ^ and $ across lines

@@ -1,0 +1,6 @@
+---
+inject: true
+to: after.txt
+after: "^gamma$"
+---
+inserted at the top

@@ -1,0 +1,6 @@
+---
+inject: true
+to: before.txt
+before: "^gamma$"
+---
+never inserted

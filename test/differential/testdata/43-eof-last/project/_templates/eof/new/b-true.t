@@ -1,0 +1,7 @@
+---
+inject: true
+to: true.txt
+after: top
+eof_last: true
+---
+true: newline added <%= "here" -%>

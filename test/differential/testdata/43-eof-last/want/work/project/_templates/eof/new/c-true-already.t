@@ -1,0 +1,7 @@
+---
+inject: true
+to: true-already.txt
+after: top
+eof_last: true
+---
+true: already ends with a newline

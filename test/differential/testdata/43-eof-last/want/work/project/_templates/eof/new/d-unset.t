@@ -1,0 +1,6 @@
+---
+inject: true
+to: unset.txt
+after: top
+---
+unset: body kept, blank line follows

@@ -1,0 +1,6 @@
+---
+inject: true
+to: tie.txt
+before: two
+---
+INSERTED

@@ -1,0 +1,6 @@
+---
+inject: true
+to: mostly-crlf.txt
+after: two
+---
+INSERTED

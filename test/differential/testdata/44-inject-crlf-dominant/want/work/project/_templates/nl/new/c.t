@@ -1,0 +1,6 @@
+---
+inject: true
+to: mostly-lf.txt
+after: one
+---
+INSERTED

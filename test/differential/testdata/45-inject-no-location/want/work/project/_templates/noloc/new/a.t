@@ -1,0 +1,6 @@
+---
+inject: true
+to: target.txt
+eof_last: true
+---
+not inserted anywhere

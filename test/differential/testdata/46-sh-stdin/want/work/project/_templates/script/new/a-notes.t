@@ -1,0 +1,5 @@
+---
+sh: mkdir -p generated && cat > generated/<%= name %>-notes.txt
+---
+Notes for <%= name %> (<%= env %>)
+  - body piped to stdin, byte for byte

@@ -1,0 +1,4 @@
+---
+to: out/a-before.txt
+---
+written before the failure

@@ -1,0 +1,3 @@
+---
+sh: echo partial > out/b-partial.txt && exit 3
+---

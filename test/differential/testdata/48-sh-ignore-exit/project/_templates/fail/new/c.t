@@ -1,0 +1,4 @@
+---
+to: out/c-after.txt
+---
+written: the failure was ignored

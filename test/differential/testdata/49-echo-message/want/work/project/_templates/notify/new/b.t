@@ -1,0 +1,3 @@
+---
+message: "next: restart the server"
+---

@@ -1,0 +1,4 @@
+---
+to: inside.txt
+---
+inside

@@ -1,0 +1,4 @@
+---
+to: ../escape.txt
+---
+escaped

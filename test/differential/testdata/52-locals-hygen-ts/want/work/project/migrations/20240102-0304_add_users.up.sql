@@ -1,0 +1,2 @@
+-- string 20240102-0304
+CREATE TABLE users ();

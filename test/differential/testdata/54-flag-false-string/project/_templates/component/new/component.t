@@ -1,0 +1,4 @@
+---
+to: src/<%= Name %>.tsx
+---
+export const <%= Name %> = () => null;

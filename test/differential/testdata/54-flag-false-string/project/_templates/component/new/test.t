@@ -1,0 +1,4 @@
+---
+to: "<%= locals.withTest ? `src/${Name}.test.tsx` : '' %>"
+---
+test('<%= Name %>', () => {});

@@ -1,0 +1,2 @@
+// withStory=false (string)
+export default { title: 'Avatar' };

@@ -1,0 +1,4 @@
+---
+to: out/b-broken.txt
+---
+broken <%= notDefinedAnywhere %>

@@ -1,0 +1,4 @@
+---
+to: out/a-valid.txt
+---
+valid <%= name %>

@@ -1,0 +1,4 @@
+---
+to: out/<%= folder %>/b.txt
+---
+body is fine

@@ -1,0 +1,7 @@
+---
+to: out/page.html
+---
+<title><%= title %></title>
+<meta content="<%- title %>">
+others untouched: <%= '/ \\ ` = % { } ; ?' %>
+count=<%= count %> raw=<%- count %> bool=<%= true %> zero=<%= 0 %>

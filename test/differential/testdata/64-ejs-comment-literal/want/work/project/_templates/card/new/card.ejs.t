@@ -1,0 +1,7 @@
+---
+to: src/<%= name %>.js
+---
+
+// generated card template
+const x = '<%- raw %>';
+literal close: %> and open: <%

@@ -1,0 +1,5 @@
+---
+to: out/b.txt
+---
+hello <%= name 
+and more text

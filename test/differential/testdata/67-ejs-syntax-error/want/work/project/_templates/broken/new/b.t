@@ -1,0 +1,6 @@
+---
+to: out/b.txt
+---
+<% if (name { %>
+unbalanced
+<% } %>

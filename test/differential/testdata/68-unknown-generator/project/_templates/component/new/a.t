@@ -1,0 +1,4 @@
+---
+to: out/never.txt
+---
+never
