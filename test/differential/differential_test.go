@@ -75,7 +75,11 @@ func TestMain(m *testing.M) {
 			hypergenBin, buildErr = buildHypergen(tmpRoot)
 		}
 		code := m.Run()
-		fmt.Printf("differential: %d passed, %d failed\n", passed.Load(), failed.Load())
+		mode := ""
+		if *update {
+			mode = " (-update: hygen only)"
+		}
+		fmt.Printf("differential%s: %d passed, %d failed\n", mode, passed.Load(), failed.Load())
 		return code
 	}())
 }
@@ -151,7 +155,7 @@ func buildHypergen(dir string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("go env GOMOD: %w", err)
 	}
-	bin := filepath.Join(dir, "hypergen")
+	bin := filepath.Join(dir, "bin", "hypergen") // beside the case folders, never among them
 	cmd := exec.Command("go", "build", "-o", bin, "github.com/hypergen-dev/hypergen")
 	cmd.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -225,7 +229,6 @@ func loadCases() ([]testCase, error) {
 type result struct {
 	exit           int
 	stdout, stderr string
-	work           string            // the work area, parent of project/
 	tree           map[string][]byte // every file under work/, by slash path
 }
 
@@ -305,7 +308,7 @@ func run(t *testing.T, c testCase, tool string, argv []string) result {
 	return result{
 		exit:   cmd.ProcessState.ExitCode(),
 		stdout: clean(stdout.String(), work), stderr: clean(stderr.String(), work),
-		work: work, tree: tree,
+		tree: tree,
 	}
 }
 
