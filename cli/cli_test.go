@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+
 	"bytes"
 	"encoding/json"
 	"os"
@@ -19,23 +21,8 @@ func runCLI(t *testing.T, dir string, args ...string) (code int, stdout, stderr 
 	return code, out.String(), errOut.String()
 }
 
-func tree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for p, c := range files {
-		full := filepath.Join(dir, p)
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func TestExitCodes(t *testing.T) {
-	dir := tree(t, map[string]string{
+	dir := testfs.Tree(t, map[string]string{
 		"_templates/gen/new/a.t":  "---\nto: a.txt\n---\nhi <%= name %>",
 		"_templates/gen/bad/b.t":  "---\nto: b.txt\n---\n<%= missing %>",
 		"_templates/list/run/c.t": "---\nto: c.txt\n---\nfrom the list generator",
@@ -75,7 +62,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestListJSON(t *testing.T) {
-	dir := tree(t, map[string]string{"_templates/gen/new/a.t": "", "_templates/gen/new/sub/b.t": ""})
+	dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "", "_templates/gen/new/sub/b.t": ""})
 	code, out, errOut := runCLI(t, dir, "list", "--json")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)

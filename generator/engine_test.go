@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+
 	"bytes"
 	"context"
 	"errors"
@@ -10,22 +12,6 @@ import (
 	"strings"
 	"testing"
 )
-
-// project writes files (path -> content) into a fresh directory.
-func project(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for p, c := range files {
-		full := filepath.Join(dir, p)
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 // snapshot reads every file below dir, except templates.
 func snapshot(t *testing.T, dir string) map[string]string {
@@ -62,7 +48,7 @@ func run(t *testing.T, dir string, env map[string]string, args ...string) (*Resu
 }
 
 func TestRunAddsAndInjects(t *testing.T) {
-	dir := project(t, map[string]string{
+	dir := testfs.Tree(t, map[string]string{
 		"_templates/gen/new/a.ejs.t":     "---\nto: out/<%= name %>.txt\n---\nhello <%= Name %>\n",
 		"_templates/gen/new/b-inject.t":  "---\nto: list.txt\ninject: true\nafter: start\n---\n- <%= name %>",
 		"_templates/gen/new/myprompt.js": "dropped: the name ends with prompt.js",
@@ -103,7 +89,7 @@ func TestRunWritesNothingWhenAnyOperationFails(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := project(t, map[string]string{
+			dir := testfs.Tree(t, map[string]string{
 				"_templates/gen/new/a.t": "---\nto: first.txt\n---\nfirst",
 				"_templates/gen/new/b.t": tt.template,
 			})
@@ -144,7 +130,7 @@ func TestRunAllowOutside(t *testing.T) {
 }
 
 func TestRunDryWritesNothing(t *testing.T) {
-	dir := project(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\nsh: touch ran.txt\n---\nx"})
+	dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\nsh: touch ran.txt\n---\nx"})
 	_, out, err := run(t, dir, nil, "gen", "new", "--dry")
 	if err != nil {
 		t.Fatal(err)
@@ -159,7 +145,7 @@ func TestRunDryWritesNothing(t *testing.T) {
 
 func TestRunExistingTargetNeedsConsent(t *testing.T) {
 	files := map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nnew", "a.txt": "old"}
-	dir := project(t, files)
+	dir := testfs.Tree(t, files)
 	if _, out, err := run(t, dir, nil, "gen", "new"); err != nil || !strings.Contains(out, "skipped: a.txt") {
 		t.Fatalf("err = %v, out:\n%s", err, out)
 	}
@@ -175,7 +161,7 @@ func TestRunExistingTargetNeedsConsent(t *testing.T) {
 }
 
 func TestRunNotFoundListsGenerators(t *testing.T) {
-	dir := project(t, map[string]string{"_templates/gen/new/a.t": "x", "_templates/other/run/b.t": "y"})
+	dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "x", "_templates/other/run/b.t": "y"})
 	_, _, err := run(t, dir, nil, "gen", "nope")
 	var nf *NotFoundError
 	if !errors.As(err, &nf) {
@@ -190,7 +176,7 @@ func TestRunNotFoundListsGenerators(t *testing.T) {
 }
 
 func TestListGeneratorsCountsTemplates(t *testing.T) {
-	dir := project(t, map[string]string{
+	dir := testfs.Tree(t, map[string]string{
 		"_templates/b/new/x.t": "", "_templates/b/new/index.js": "", "_templates/b/new/sub/y.t": "",
 		"_templates/a/_default/z.t": "", "_templates/a/_default/.hygenignore": "skip*\n", "_templates/a/_default/skip.t": "",
 	})
