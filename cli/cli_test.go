@@ -1,14 +1,14 @@
 package cli
 
 import (
-	"github.com/hypergen-dev/hypergen/internal/testfs"
-
 	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
 func runCLI(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {

@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"github.com/hypergen-dev/hypergen/internal/testfs"
-
 	"bytes"
 	"context"
 	"errors"
@@ -11,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
 // snapshot reads every file below dir, except templates.
