@@ -48,11 +48,19 @@ type Result struct {
 
 // Run executes one hygen command line: `GENERATOR ACTION[:SUB] [NAME]
 // [--flag value ...]`, the arguments after the program name.
-func (e *Engine) Run(ctx context.Context, args []string) (*Result, error) {
+func (e *Engine) Run(ctx context.Context, args []string) (res *Result, err error) {
+	obs := e.cfg.Observer
+	ctx = obs.RunStart(ctx, args)
+	defer func() { obs.RunDone(ctx, res, err) }()
+	return e.run(ctx, args)
+}
+
+func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
+	obs := e.cfg.Observer
 	parsed := argv.Parse(args)
 	start := time.Now()
 	inv, err := e.resolve(parsed)
-	e.cfg.Observer.PhaseDone(PhaseResolve, time.Since(start), err)
+	obs.PhaseDone(ctx, PhaseResolve, start, err)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +74,7 @@ func (e *Engine) Run(ctx context.Context, args []string) (*Result, error) {
 
 	start = time.Now()
 	files, err := listActionFiles(inv.folder, inv.sub, inv.hasSub)
-	e.cfg.Observer.PhaseDone(PhaseList, time.Since(start), err)
+	obs.PhaseDone(ctx, PhaseList, start, err)
 	if err != nil {
 		return nil, err
 	}
@@ -74,14 +82,14 @@ func (e *Engine) Run(ctx context.Context, args []string) (*Result, error) {
 
 	start = time.Now()
 	rendered, err := e.renderAll(ctx, inv, files)
-	e.cfg.Observer.PhaseDone(PhaseRender, time.Since(start), err)
+	obs.PhaseDone(ctx, PhaseRender, start, err)
 	if err != nil {
 		return nil, err
 	}
 
 	start = time.Now()
 	steps, messages, err := e.plan(inv, rendered)
-	e.cfg.Observer.PhaseDone(PhasePlan, time.Since(start), err)
+	obs.PhaseDone(ctx, PhasePlan, start, err)
 	stopped := errors.Is(err, ErrNoAnswer)
 	if err != nil && !stopped {
 		return nil, err
@@ -89,7 +97,7 @@ func (e *Engine) Run(ctx context.Context, args []string) (*Result, error) {
 
 	start = time.Now()
 	res.Ops, err = e.apply(ctx, inv, rendered, steps)
-	e.cfg.Observer.PhaseDone(PhaseApply, time.Since(start), err)
+	obs.PhaseDone(ctx, PhaseApply, start, err)
 	if err != nil {
 		return res, err
 	}

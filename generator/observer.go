@@ -1,6 +1,9 @@
 package generator
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Phase names the steps of a Run, in the order they happen.
 type Phase string
@@ -14,17 +17,35 @@ const (
 	PhaseApply   Phase = "apply"   // write files and run commands
 )
 
+// FileEvent is one template file's way through the render phase.
+type FileEvent struct {
+	Template string    // template path, relative to the project where possible
+	Start    time.Time // when reading began
+	Read     time.Duration
+	Parse    time.Duration // frontmatter split and YAML
+	Compile  time.Duration // EJS translation and JavaScript compilation (near zero when cached)
+	Render   time.Duration // running the compiled templates
+	Bytes    int           // rendered body size
+	Err      error
+}
+
 // Observer watches an engine without the engine depending on how it is
-// watched; instrumentation implements it. Methods are called from the Run's
-// goroutine, except FileRendered, which is called from render workers.
+// watched; instrumentation implements it. RunStart may return a derived
+// context (carrying a span, say) that the Run then passes to every other
+// call. FileDone is called from render workers, concurrently; the rest from
+// the Run's goroutine.
 type Observer interface {
-	PhaseDone(phase Phase, d time.Duration, err error)
-	FileRendered(file string, d time.Duration, bytes int, err error)
-	OpDone(op OpResult, d time.Duration)
+	RunStart(ctx context.Context, args []string) context.Context
+	PhaseDone(ctx context.Context, phase Phase, start time.Time, err error)
+	FileDone(ctx context.Context, f FileEvent)
+	OpDone(ctx context.Context, op OpResult, start time.Time, err error)
+	RunDone(ctx context.Context, res *Result, err error)
 }
 
 type nopObserver struct{}
 
-func (nopObserver) PhaseDone(Phase, time.Duration, error)          {}
-func (nopObserver) FileRendered(string, time.Duration, int, error) {}
-func (nopObserver) OpDone(OpResult, time.Duration)                 {}
+func (nopObserver) RunStart(ctx context.Context, _ []string) context.Context { return ctx }
+func (nopObserver) PhaseDone(context.Context, Phase, time.Time, error)       {}
+func (nopObserver) FileDone(context.Context, FileEvent)                      {}
+func (nopObserver) OpDone(context.Context, OpResult, time.Time, error)       {}
+func (nopObserver) RunDone(context.Context, *Result, error)                  {}

@@ -262,13 +262,14 @@ func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFil
 		start := time.Now()
 		if !inv.dry {
 			if err := e.applyStep(ctx, inv, files, s); err != nil {
+				e.cfg.Observer.OpDone(ctx, s.result, start, err)
 				return results, &TemplateError{File: s.result.Template, Err: err}
 			}
 		}
 		if s.log != "" {
 			fmt.Fprintln(e.cfg.Stdout, s.log)
 		}
-		e.cfg.Observer.OpDone(s.result, time.Since(start))
+		e.cfg.Observer.OpDone(ctx, s.result, start, nil)
 		results = append(results, s.result)
 	}
 	return results, nil

@@ -37,9 +37,10 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 	g.SetLimit(e.cfg.Parallelism)
 	for i, f := range files {
 		g.Go(func() error {
-			start := time.Now()
-			r, err := e.renderFile(gctx, f, inv, base)
-			e.cfg.Observer.FileRendered(f, time.Since(start), len(r.body), err)
+			ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
+			r, err := e.renderFile(gctx, f, inv, base, &ev)
+			ev.Bytes, ev.Err = len(r.body), err
+			e.cfg.Observer.FileDone(ctx, ev)
 			out[i], errs[i] = r, err
 			return err
 		})
@@ -57,13 +58,17 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 	return out, nil
 }
 
-func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, base *jsvalue.Object) (renderedFile, error) {
+// renderFile reads, parses and renders one template, timing each step in ev.
+func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, base *jsvalue.Object, ev *FileEvent) (renderedFile, error) {
 	raw, err := os.ReadFile(file)
+	ev.Read = time.Since(ev.Start)
 	if err != nil {
 		return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 	}
 	text := string(raw)
+	parseStart := time.Now()
 	attrs, split, err := frontmatter.Parse(text)
+	ev.Parse = time.Since(parseStart)
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
@@ -78,7 +83,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 	for _, k := range attrs.Keys() {
 		v, _ := attrs.Get(k)
 		if s, ok := v.(string); ok {
-			out, err := e.render(ctx, vm, s, base)
+			out, err := e.render(ctx, vm, s, base, ev)
 			if err != nil {
 				return renderedFile{}, e.templateError(file, 0, "frontmatter "+k, err)
 			}
@@ -88,19 +93,26 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 	}
 	bodyCtx := base.Clone()
 	bodyCtx.Set("attributes", rendered)
-	body, err := e.render(ctx, vm, split.Body, bodyCtx)
+	body, err := e.render(ctx, vm, split.Body, bodyCtx, ev)
 	if err != nil {
 		return renderedFile{}, e.templateError(file, split.BodyLine-1, "", err)
 	}
 	return renderedFile{path: file, attrs: rendered, body: body}, nil
 }
 
-func (e *Engine) render(ctx context.Context, vm *jsrt.VM, text string, locals *jsvalue.Object) (string, error) {
+// render compiles (or finds in the cache) and runs one EJS text, adding the
+// time spent to ev.
+func (e *Engine) render(ctx context.Context, vm *jsrt.VM, text string, locals *jsvalue.Object, ev *FileEvent) (string, error) {
+	start := time.Now()
 	t, err := e.cache.Compile(text, ejsOptions(locals))
+	compiled := time.Now()
+	ev.Compile += compiled.Sub(start)
 	if err != nil {
 		return "", err
 	}
-	return vm.Render(ctx, t, locals)
+	out, err := vm.Render(ctx, t, locals)
+	ev.Render += time.Since(compiled)
+	return out, err
 }
 
 // ejsOptions reads the ejs options hidden in locals: hygen calls ejs.render
