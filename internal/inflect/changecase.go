@@ -6,10 +6,10 @@ import (
 )
 
 // The functions in this file mirror change-case 3.1.0 as hygen exposes it
-// (h.changeCase.*). The JS versions accept a locale as their second
-// argument; hygen's templates have no way to set one by default and the
-// only locales it would affect (tr, az, lt) change a handful of letters, so
-// the Go versions take none and always behave as if it were omitted.
+// (h.changeCase.*). The JS versions take an optional locale as their second
+// argument, which only alters a few dotted/dotless i and j forms for tr, az
+// and lt. The Go versions take no locale and behave as if it were omitted,
+// which is how templates normally call them.
 
 // No splits s into words and joins them lower-cased with single spaces:
 // "fooBar", "FOO_BAR" and "foo-bar" all become "foo bar".
@@ -151,6 +151,11 @@ func noCase(s, sep string) string {
 		if gap || splitsBetween(prev, c, s[i:]) {
 			b = append(b, sep...)
 			gap = false
+		}
+		// Lower-casing ASCII here spares toLower a copy for ASCII input;
+		// it cannot change the final-sigma context toLower looks at.
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
 		}
 		b = utf8.AppendRune(b, r)
 		prev = c

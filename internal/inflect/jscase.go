@@ -9,8 +9,7 @@ import (
 // toLowerCase, whose full Unicode mappings differ from Go's strings.ToUpper
 // and strings.ToLower: "ß" upper-cases to "SS", "İ" lower-cases to "i̇", and
 // a capital sigma lower-cases to "ς" at the end of a word. The helpers here
-// reproduce V8's results; locale-specific tailoring (Turkish, Lithuanian)
-// is never applied because hygen never passes a locale.
+// reproduce V8's results, which are locale-independent.
 
 // toUpper is JS str.toUpperCase().
 func toUpper(s string) string {

@@ -18,15 +18,12 @@ const (
 )
 
 type ending struct {
-	tail     string   // lower-case ASCII
-	stems    []string // lower-case ASCII alternatives for the lead
-	set      string   // or: the lead is one character from set...
-	notInSet bool     // ...or, if true, any one character not in it
-	anchor   anchor
+	tail   string   // lower-case ASCII
+	stems  []string // lower-case ASCII alternatives for the lead
+	set    string   // or (atEnd only): the lead is one character from set...
+	notSet bool     // ...or, if true, any one character not in it
+	anchor anchor
 }
-
-// hasLead reports whether the ending has any lead requirement.
-func (e *ending) hasLead() bool { return e.stems != nil || e.set != "" }
 
 // match reports whether w has the ending and where its tail begins.
 // Letters compare ASCII-case-insensitively; JS's case-insensitive matching
@@ -46,7 +43,7 @@ func (e *ending) match(w string) (at int, ok bool) {
 		return 0, false
 	}
 	head := w[:at]
-	if !e.hasLead() {
+	if e.stems == nil && e.set == "" {
 		return at, e.anchor == atEnd || head == ""
 	}
 	for _, stem := range e.stems {
@@ -55,12 +52,10 @@ func (e *ending) match(w string) (at int, ok bool) {
 			return at, true
 		}
 	}
-	if e.set != "" && head != "" && e.anchor == atEnd {
-		// A byte of a multi-byte character is never in the ASCII set, so
-		// checking the last byte is checking the last character.
-		if inSet(e.set, foldByte(head[len(head)-1])) != e.notInSet {
-			return at, true
-		}
+	// A byte of a multi-byte character is never in the ASCII set, so
+	// checking the last byte is checking the last character.
+	if e.set != "" && head != "" && inSet(e.set, foldByte(head[len(head)-1])) != e.notSet {
+		return at, true
 	}
 	return 0, false
 }
@@ -127,9 +122,9 @@ var (
 	pluralCurves    = &ending{stems: []string{"curve"}, tail: "s"}
 	pluralLves      = &ending{set: "lr", tail: "ves"}
 	pluralAves      = &ending{set: "a", tail: "ves"}
-	pluralFeves     = &ending{set: "fo", notInSet: true, tail: "ves"}
+	pluralFeves     = &ending{set: "fo", notSet: true, tail: "ves"}
 	pluralMovies    = &ending{stems: []string{"m"}, tail: "ovies"}
-	pluralIes       = &ending{stems: []string{"qu"}, set: "aeiouy", notInSet: true, tail: "ies"}
+	pluralIes       = &ending{stems: []string{"qu"}, set: "aeiouy", notSet: true, tail: "ies"}
 	pluralSeries    = &ending{stems: []string{"s"}, tail: "eries"}
 	pluralXes       = &ending{stems: []string{"x", "ch", "ss", "sh"}, tail: "es"}
 	pluralMice      = &ending{set: "m|l", tail: "ice"}
@@ -169,10 +164,10 @@ var (
 	singularBuffalo   = &ending{stems: []string{"buffal", "tomat", "potat"}, tail: "o"}
 	singularUm        = &ending{set: "ti", tail: "um"}
 	singularSis       = &ending{tail: "sis"}
-	singularFe        = &ending{set: "f", notInSet: true, tail: "fe"}
+	singularFe        = &ending{set: "f", notSet: true, tail: "fe"}
 	singularLf        = &ending{set: "lr", tail: "f"}
 	singularHive      = &ending{stems: []string{"hi", "ti"}, tail: "ve"}
-	singularY         = &ending{stems: []string{"qu"}, set: "aeiouy", notInSet: true, tail: "y"}
+	singularY         = &ending{stems: []string{"qu"}, set: "aeiouy", notSet: true, tail: "y"}
 	singularX         = &ending{stems: []string{"x", "ch", "ss", "sh"}}
 	singularMatrix    = &ending{stems: []string{"matr"}, tail: "ix"}
 	singularVertex    = &ending{stems: []string{"vert", "ind"}, tail: "ex"}

@@ -82,14 +82,9 @@ func Humanize(s string, lowFirst bool) string {
 func Capitalize(s string) string { return upperFirst(toLower(s)) }
 
 // Dasherize replaces every space and underscore with a dash.
-func Dasherize(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '_' {
-			return '-'
-		}
-		return r
-	}, s)
-}
+func Dasherize(s string) string { return dasher.Replace(s) }
+
+var dasher = strings.NewReplacer(" ", "-", "_", "-")
 
 // Titleize capitalizes each space-, underscore- or dash-separated word
 // except short function words ("and", "of", ...), then the first character
@@ -109,11 +104,16 @@ func Titleize(s string) string {
 }
 
 // Demodulize returns what follows the last "::" ("Message::Bus" -> "Bus").
+// Separators are found left to right as JS split does, so in ":::" the
+// first two colons separate and the third is kept.
 func Demodulize(s string) string {
-	if i := strings.LastIndex(s, "::"); i >= 0 {
-		return s[i+2:]
+	for {
+		i := strings.Index(s, "::")
+		if i < 0 {
+			return s
+		}
+		s = s[i+2:]
 	}
-	return s
 }
 
 // Tableize turns a class name into a table name: "MessageBusProperty" ->
@@ -180,10 +180,10 @@ func isJSSpace(r rune) bool {
 	return unicode.Is(unicode.Zs, r)
 }
 
-// ErrEmptyWord is returned by Undasherize for input with an empty word:
-// hygen's JS version throws a TypeError ("Cannot read properties of
-// undefined (reading 'toUpperCase')") for it.
-var ErrEmptyWord = errors.New("inflect: undasherize: empty word")
+// ErrEmptyWord is returned by Undasherize for input with an empty word,
+// where hygen's JS version throws a TypeError. The message is V8's (node
+// 20) so that a binding rethrowing it as a TypeError reads the same.
+var ErrEmptyWord = errors.New("Cannot read properties of undefined (reading 'toUpperCase')")
 
 // Undasherize is hygen's h.inflection.undasherize: "kebab-case_words"
 // becomes "KebabCaseWords", each "-" or "_" separated word getting an

@@ -88,6 +88,10 @@ const nouns = [
     campus bus bonus focus cactus fungus radius genus census alumnus syllabus
     corpus plus nexus apparatus stimulus summons whereas matrix appendix index
     vertex vortex apex complex suffix prefix remix helix codex annex`),
+  // -um
+  words(`medium datum stadium premium curriculum memorandum bacterium
+    millennium aquarium podium atrium consortium ultimatum quantum vacuum
+    forum album museum`),
   // -f, -fe
   words(`wife knife life leaf wolf half shelf elf calf loaf thief roof chief
     belief proof cliff staff giraffe safe cafe scarf dwarf hoof reef turf
@@ -118,7 +122,8 @@ const plurals = [
     bosses kisses news physics mathematics series species sheep cats dogs
     users posts comments data media criteria phenomena lives leaves halves
     elves thieves roofs chiefs proofs cliffs staffs giraffes cafes scarves
-    dwarves hooves`),
+    dwarves hooves media stadia curricula memoranda bacteria miniseries
+    tv_series`),
 ]
 
 const uncountable = words(`accommodation adulthood advertising advice
@@ -181,7 +186,7 @@ const tricky = [
   'ALREADY UPPER', 'MixedUP', 'mixedUP_case', '__init__', '__proto__',
   '_private', '__double', 'trailing_', 'trailing__', '-leading',
   'trailing-', '-both-', '.dot', 'dot.', '...', '---', '___', '_', '-', '.',
-  '/', '::', ':', '_id', '_ids', 'id_', 'x_ids', 'x_id', 'foo_ID', 'FOO_IDS',
+  '/', '::', ':', ':::', ':::Foo', 'Foo:::Bar', 'a::::b', 'Foo::Bar:::Baz', '_id', '_ids', 'id_', 'x_ids', 'x_id', 'foo_ID', 'FOO_IDS',
   'foo_idx', 'a_b_c', 'a-b-c', 'a.b.c', 'a b c', 'A B C', 'a__b', 'a--b',
   'a-_b', 'the_lord_of_the_rings', 'war and peace', 'gone with the wind',
   'a tale of two cities', 'x-men: the last stand', 'of mice and men',
