@@ -35,6 +35,9 @@ type Config struct {
 	Shell string
 	// Observer, if set, is told about each phase and operation.
 	Observer Observer
+	// Index, if set, supplies and keeps action folders' file listings across
+	// runs (see internal/diskindex); nil walks every time.
+	Index Index
 }
 
 func (c Config) withDefaults() Config {

@@ -21,7 +21,12 @@ type ActionInfo struct {
 
 // ListGenerators lists the generators under a templates root with their
 // actions and template counts, sorted by name.
-func ListGenerators(templates string) ([]GeneratorInfo, error) {
+func ListGenerators(templates string) ([]GeneratorInfo, error) { return ListGeneratorsIndexed(templates, nil) }
+
+// ListGeneratorsIndexed is ListGenerators reading and refreshing an index:
+// every action's listing is taken from idx when fresh and recorded in it when
+// not, so it also builds a complete index.
+func ListGeneratorsIndexed(templates string, idx Index) ([]GeneratorInfo, error) {
 	gens, err := os.ReadDir(templates)
 	if err != nil {
 		return nil, err
@@ -41,7 +46,7 @@ func ListGenerators(templates string) ([]GeneratorInfo, error) {
 			if !a.IsDir() {
 				continue
 			}
-			files, err := listActionFiles(filepath.Join(gdir, a.Name()), "", false)
+			files, err := listActionFiles(filepath.Join(gdir, a.Name()), "", false, idx)
 			if err != nil {
 				return nil, err
 			}

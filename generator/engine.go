@@ -34,7 +34,14 @@ func New(cfg Config) *Engine {
 }
 
 // CacheStats reports compiled-template cache lookups since New.
-func (e *Engine) CacheStats() (hits, misses int64) { return e.cache.Stats() }
+func (e *Engine) CacheStats() (hits, misses int64) {
+	s := e.cache.Stats()
+	return s.Hits, s.Misses
+}
+
+// TemplateCache is the engine's compiled-template cache, for its statistics
+// and for a memory governor to shrink.
+func (e *Engine) TemplateCache() *jsrt.Cache { return &e.cache }
 
 // Result is what a Run did.
 type Result struct {
@@ -73,7 +80,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	fmt.Fprintf(e.cfg.Stdout, "Loaded templates: %s\n", strings.Replace(inv.templates, e.cfg.Cwd+"/", "", 1))
 
 	start = time.Now()
-	files, err := listActionFiles(inv.folder, inv.sub, inv.hasSub)
+	files, err := listActionFiles(inv.folder, inv.sub, inv.hasSub, e.cfg.Index)
 	obs.PhaseDone(ctx, PhaseList, start, err)
 	if err != nil {
 		return nil, err

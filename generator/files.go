@@ -23,38 +23,73 @@ var ignoredSuffixes = []string{
 // IgnoreFile holds gitignore-style rules for its folder and below.
 const IgnoreFile = ".hygenignore"
 
+// Index remembers action folders' listings across runs, so a cold process
+// need not walk and sort (internal/diskindex is the persistent one). An index
+// must return a listing only while it still matches the disk.
+type Index interface {
+	// Listing returns an action folder's files, in hygen order, if known.
+	Listing(folder string) (files []string, ok bool)
+	// PutListing records a listing and the folders and ignore files it was
+	// derived from: a change to any of them invalidates it.
+	PutListing(folder string, files, deps []string)
+}
+
 // listActionFiles returns the template files of an action folder in the
 // order hygen processes them: walked recursively honouring .hygenignore,
 // sorted with localeCompare, known non-templates dropped, and filtered by the
-// subaction pattern when one is given.
-func listActionFiles(folder string, sub string, hasSub bool) ([]string, error) {
-	files, err := walk(folder)
-	if err != nil {
-		return nil, err
-	}
-	order.Sort(files)
+// subaction pattern when one is given. idx may be nil.
+func listActionFiles(folder string, sub string, hasSub bool, idx Index) ([]string, error) {
 	var re *regexp2.Regexp
 	if hasSub {
+		var err error
 		re, err = regexp2.Compile(sub, regexp2.ECMAScript)
 		if err != nil {
 			return nil, &UsageError{Msg: fmt.Sprintf("invalid subaction pattern %q: %v", sub, err)}
 		}
 	}
+	files, ok := []string(nil), false
+	if idx != nil {
+		files, ok = idx.Listing(folder)
+	}
+	if !ok {
+		var deps []string
+		var err error
+		if files, deps, err = orderedFiles(folder); err != nil {
+			return nil, err
+		}
+		if idx != nil && deps != nil {
+			idx.PutListing(folder, files, deps)
+		}
+	}
+	if re == nil {
+		return files, nil
+	}
 	kept := files[:0]
 	for _, f := range files {
-		if hasIgnoredSuffix(f) {
-			continue
+		// hygen matches the path relative to the action folder, which
+		// starts with a slash.
+		if ok, _ := re.MatchString(strings.Replace(f, folder, "", 1)); ok {
+			kept = append(kept, f)
 		}
-		if re != nil {
-			// hygen matches the path relative to the action folder, which
-			// starts with a slash.
-			if ok, _ := re.MatchString(strings.Replace(f, folder, "", 1)); !ok {
-				continue
-			}
-		}
-		kept = append(kept, f)
 	}
 	return kept, nil
+}
+
+// orderedFiles walks an action folder and returns its templates in hygen
+// order, and what the listing depends on (nil when it cannot be described
+// that way, see walk).
+func orderedFiles(folder string) (files, deps []string, err error) {
+	all, deps, err := walk(folder)
+	if err != nil {
+		return nil, nil, err
+	}
+	order.Sort(all)
+	for _, f := range all {
+		if !hasIgnoredSuffix(f) {
+			files = append(files, f)
+		}
+	}
+	return files, deps, nil
 }
 
 func hasIgnoredSuffix(f string) bool {
@@ -72,11 +107,14 @@ type ignoreRules struct {
 }
 
 // walk lists the files below root, as absolute paths, applying each folder's
-// .hygenignore to that folder and everything below it.
-func walk(root string) ([]string, error) {
-	var out []string
+// .hygenignore to that folder and everything below it. deps are the folders
+// walked and the ignore files read: the listing changes only if one of them
+// does. A symbolic link's target can change without any of them changing, so
+// a walk that meets one returns nil deps.
+func walk(root string) (out, deps []string, err error) {
 	var stack []ignoreRules
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	links := false
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -90,14 +128,17 @@ func walk(root string) ([]string, error) {
 			return nil
 		}
 		if d.IsDir() {
+			deps = append(deps, p)
 			if r, err := readIgnore(p); err != nil {
 				return err
 			} else if r != nil {
 				stack = append(stack, ignoreRules{dir: p, rules: r})
+				deps = append(deps, filepath.Join(p, IgnoreFile))
 			}
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
+			links = true
 			if st, err := os.Stat(p); err != nil || st.IsDir() {
 				return nil // dangling links and linked folders are not followed
 			}
@@ -106,9 +147,12 @@ func walk(root string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("listing templates in %s: %w", root, err)
+		return nil, nil, fmt.Errorf("listing templates in %s: %w", root, err)
 	}
-	return out, nil
+	if links {
+		deps = nil
+	}
+	return out, deps, nil
 }
 
 func within(dir, p string) bool {

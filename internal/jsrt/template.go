@@ -10,6 +10,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/hypergen-dev/hypergen/internal/costcache"
 	"github.com/hypergen-dev/hypergen/internal/ejs"
 )
 
@@ -34,42 +35,67 @@ func (e *Error) Error() string {
 	return e.Msg
 }
 
-type cacheEntry struct {
-	once sync.Once
-	t    *Template
-	err  error
-}
+// DefaultCacheBudget bounds a Cache whose budget was not set: enough for
+// every template of a very large tree (a compiled template costs a few
+// kilobytes), small next to the memory a render needs.
+const DefaultCacheBudget = 256 << 20
 
-// Cache holds compiled templates keyed by their text and options. It is safe
-// for concurrent use; compiling the same text twice at once compiles it once.
+// Cache holds compiled templates keyed by their text and options, so an entry
+// can never be stale: changed text is a different key. It is bounded by an
+// estimate of the memory its entries hold and evicts the least recently used.
+// It is safe for concurrent use; compiling the same text twice at once
+// compiles it once. The zero value is ready to use, with DefaultCacheBudget.
 type Cache struct {
-	entries      sync.Map // string -> *cacheEntry
-	hits, misses atomic.Int64
+	once   sync.Once
+	budget atomic.Int64
+	c      *costcache.Cache[cacheKey, *Template]
 }
-
-// Stats reports cache lookups since the cache was made.
-func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
 
 type cacheKey struct {
 	text string
 	opts ejs.Options
 }
 
+func (c *Cache) cache() *costcache.Cache[cacheKey, *Template] {
+	c.once.Do(func() {
+		b := c.budget.Load()
+		if b <= 0 {
+			b = DefaultCacheBudget
+		}
+		c.c = costcache.New[cacheKey, *Template](b)
+	})
+	return c.c
+}
+
+// SetBudget changes the memory budget in bytes (estimated), evicting at once
+// if the cache holds more.
+func (c *Cache) SetBudget(bytes int64) {
+	c.budget.Store(bytes)
+	c.cache().SetMaxCost(bytes)
+}
+
+// Stats reports lookups, evictions and size since the cache was made.
+func (c *Cache) Stats() costcache.Stats { return c.cache().Stats() }
+
+// Shrink releases the least recently used templates until at most fraction of
+// the current size is held; a memory governor calls it under pressure.
+func (c *Cache) Shrink(fraction float64) int64 { return c.cache().Shrink(fraction) }
+
+// compiledCostFactor turns the length of a template's generated JavaScript
+// into an estimate of the bytes its compiled goja program holds (measured by
+// TestCompiledCostEstimate).
+const compiledCostFactor = 12
+
 // Compile returns the compiled form of an EJS template text.
 func (c *Cache) Compile(text string, opts ejs.Options) (*Template, error) {
-	key := cacheKey{text, opts}
-	v, loaded := c.entries.Load(key)
-	if !loaded {
-		v, loaded = c.entries.LoadOrStore(key, &cacheEntry{})
-	}
-	if loaded {
-		c.hits.Add(1)
-	} else {
-		c.misses.Add(1)
-	}
-	e := v.(*cacheEntry)
-	e.once.Do(func() { e.t, e.err = compile(text, opts) })
-	return e.t, e.err
+	return c.cache().Get(cacheKey{text, opts}, func() (*Template, int64, error) {
+		t, err := compile(text, opts)
+		cost := int64(len(text))
+		if t != nil {
+			cost += int64(len(t.src.Function)) * compiledCostFactor
+		}
+		return t, cost, err
+	})
 }
 
 func compile(text string, opts ejs.Options) (*Template, error) {

@@ -3,6 +3,8 @@ package jsrt
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -105,7 +107,51 @@ func TestCacheCompilesOnce(t *testing.T) {
 	if a != b {
 		t.Error("same text compiled twice")
 	}
-	if h, m := c.Stats(); h != 1 || m != 1 {
-		t.Errorf("stats = %d hits %d misses, want 1/1", h, m)
+	if s := c.Stats(); s.Hits != 1 || s.Misses != 1 {
+		t.Errorf("stats = %d hits %d misses, want 1/1", s.Hits, s.Misses)
 	}
+}
+
+func TestCacheStaysWithinBudget(t *testing.T) {
+	var c Cache
+	c.SetBudget(64 << 10)
+	first, _ := c.Compile("<%= a0 %> first", ejs.Options{})
+	for i := range 200 {
+		if _, err := c.Compile(fmt.Sprintf("<%%= a%d %%> template %d", i, i), ejs.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := c.Stats()
+	if s.Cost > 64<<10 || s.Evictions == 0 || s.Entries >= 201 {
+		t.Errorf("stats = %+v: over budget or nothing evicted", s)
+	}
+	again, _ := c.Compile("<%= a0 %> first", ejs.Options{})
+	if again == first {
+		t.Error("an evicted template was served from the cache")
+	}
+}
+
+// The cost charged for a compiled template must track the memory it really
+// holds, or the budget means nothing: charged cost must stay within a factor
+// of two of the heap growth of compiling many templates.
+func TestCompiledCostEstimate(t *testing.T) {
+	var c Cache
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for i := range 500 {
+		text := fmt.Sprintf("---\nto: x\n---\n<%% if (locals.on%d) { -%%>\n<%%= h.changeCase.camelCase(name) %%>-%d\n<%% } -%%>\nplain line %d\n", i, i, i)
+		if _, err := c.Compile(text, ejs.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	held := float64(after.HeapAlloc) - float64(before.HeapAlloc)
+	charged := float64(c.Stats().Cost)
+	t.Logf("charged %.0f bytes, heap grew %.0f bytes (ratio %.2f)", charged, held, charged/held)
+	if charged < held/2 || charged > held*2 {
+		t.Errorf("charged %.0f bytes for %.0f bytes held", charged, held)
+	}
+	runtime.KeepAlive(&c)
 }
