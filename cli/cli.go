@@ -132,8 +132,8 @@ func parseFlags(env *Env, fs *pflag.FlagSet, args []string) int {
 // name. hygen users may have one named like a hypergen command ("help",
 // "list"); for compatibility their generator wins.
 func isGenerator(env *Env, name string) bool {
-	root := generator.TemplatesRoot(env.Cwd, "", env.Getenv)
-	if root == "" {
+	root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	if err != nil || root == "" {
 		return false
 	}
 	if !filepath.IsAbs(root) {

@@ -30,21 +30,28 @@ Hygen flags and variables that keep their meaning:
 
 hypergen's own flags (not passed to templates):
   --allow-outside       permit targets outside the current directory
+  --answers FILE.json   answers to the questions of the action's hook file
+                        (prompt.js, index.js …), a JSON object by question name
   --help                this help
 
 Unlike hygen, hypergen plans every file operation before writing any: a
 failing command (a missing inject target, a target outside the project, a
 template error) writes nothing and exits 1.
+
+Hook files and .hygen.js run as hygen runs them (params, prompt, question
+arrays; templates, helpers, localsDefaults). On a terminal their questions are
+asked line by line; otherwise each is answered by --answers, a flag of the
+same name or its initial value, and an unanswered question is an error.
 `
 
-// ownFlags are hypergen's flags among the free-form generator flags; they are
-// removed before the rest become template locals.
-var ownFlags = map[string]bool{"--allow-outside": true}
-
+// runGenerate takes hypergen's own flags (--allow-outside, --answers) out of
+// the free-form generator flags before the rest become template locals.
 func runGenerate(env *Env, args []string) int {
 	allowOutside := false
+	answersFile := ""
 	var rest []string
-	for i, a := range args {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		if a == "--" {
 			rest = append(rest, args[i:]...)
 			break
@@ -53,8 +60,17 @@ func runGenerate(env *Env, args []string) int {
 		case a == "-h" || a == "--help":
 			fmt.Fprint(env.Stdout, generateUsage)
 			return ExitOK
-		case ownFlags[a]:
+		case a == "--allow-outside":
 			allowOutside = true
+		case a == "--answers":
+			if i+1 >= len(args) {
+				fmt.Fprintln(env.Stderr, "hypergen: --answers needs a file name")
+				return ExitUsage
+			}
+			i++
+			answersFile = args[i]
+		case strings.HasPrefix(a, "--answers="):
+			answersFile = strings.TrimPrefix(a, "--answers=")
 		default:
 			rest = append(rest, a)
 		}
@@ -71,10 +87,21 @@ func runGenerate(env *Env, args []string) int {
 		Stderr:       env.Stderr,
 		AllowOutside: allowOutside,
 	}
+	if answersFile != "" {
+		answers, err := readAnswers(answersFile)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+			return ExitUsage
+		}
+		cfg.Answers = answers
+	}
 	if env.Stdin != nil {
 		// Like hygen, read the answer from stdin whether or not it is a
 		// terminal, so `echo y | hypergen ...` overwrites.
 		in := bufio.NewReader(env.Stdin)
+		if env.Interactive {
+			cfg.Ask = terminalAsker(in, env.Stdout)
+		}
 		cfg.Prompt = func(q string) (bool, error) {
 			fmt.Fprint(env.Stdout, q)
 			line, err := in.ReadString('\n')

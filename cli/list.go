@@ -12,7 +12,8 @@ import (
 
 const listUsage = `Usage: hypergen list [--json] [--templates DIR]
 
-Lists the generators in the templates root ($HYGEN_TMPLS, else ./_templates),
+Lists the generators in the templates root (the templates of .hygen.js, else
+$HYGEN_TMPLS, else ./_templates),
 with each action and the number of template files it renders.`
 
 func runList(env *Env, args []string) int {
@@ -22,7 +23,11 @@ func runList(env *Env, args []string) int {
 	if code := parseFlags(env, fs, args); code >= 0 {
 		return code
 	}
-	root := generator.TemplatesRoot(env.Cwd, *dir, env.Getenv)
+	root, err := generator.ResolveTemplates(env.Cwd, *dir, env.Getenv)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
+		return ExitFail
+	}
 	if root == "" {
 		fmt.Fprintf(env.Stderr, "hypergen list: no templates found: set HYGEN_TMPLS, pass --templates, or create %s\n",
 			filepath.Join(env.Cwd, "_templates"))

@@ -13,8 +13,8 @@ type Config struct {
 	// Cwd is the project directory: relative targets resolve against it, and
 	// no target may leave it unless AllowOutside. Default: the process's.
 	Cwd string
-	// Templates overrides the templates root; empty means $HYGEN_TMPLS, then
-	// <Cwd>/_templates, as hygen looks.
+	// Templates overrides the templates root; empty means the `templates` of
+	// a .hygen.js, then $HYGEN_TMPLS, then <Cwd>/_templates, as hygen looks.
 	Templates string
 	// Getenv reads the environment (HYGEN_TMPLS, HYGEN_OVERWRITE, HYGEN_TS,
 	// HYGEN_OUTPUT_ABS_PATH). Default: os.Getenv.
@@ -25,6 +25,13 @@ type Config struct {
 	// Returning ErrNoAnswer (stdin closed) stops the run after the files
 	// before this one, exit status 0, as hygen does.
 	Prompt func(question string) (bool, error)
+	// Answers answer hook questions by name (values as encoding/json
+	// decodes them), before anything is asked.
+	Answers map[string]any
+	// Ask asks a hook question the user (on a terminal). Nil means nobody
+	// can be asked: a question is answered by Answers, a flag of its name or
+	// its initial value, else the run fails.
+	Ask func(q Question) (any, error)
 	// AllowOutside permits targets outside Cwd.
 	AllowOutside bool
 	// Parallelism bounds concurrent renders. Default: GOMAXPROCS.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -119,10 +118,21 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	return res, nil
 }
 
-// resolve finds the templates root and the action folder, and builds the
+// resolve finds the templates root and the action folder, runs the
+// project's JavaScript (.hygen.js, the action's hook file) and builds the
 // args object.
 func (e *Engine) resolve(parsed *argv.Result) (*invocation, error) {
-	templates := TemplatesRoot(e.cfg.Cwd, e.cfg.Templates, e.cfg.Getenv)
+	var s *script
+	if findConfig(e.cfg.Cwd) != "" {
+		var err error
+		if s, err = e.newScript(); err != nil {
+			return nil, err
+		}
+	}
+	templates, err := e.templatesRoot(s)
+	if err != nil {
+		return nil, err
+	}
 	if templates == "" {
 		return nil, &UsageError{Msg: fmt.Sprintf("no templates found: set HYGEN_TMPLS or create %s", filepath.Join(e.cfg.Cwd, "_templates"))}
 	}
@@ -144,42 +154,56 @@ func (e *Engine) resolve(parsed *argv.Result) (*invocation, error) {
 		nf.Available, _ = ListGenerators(dir)
 		return nil, nf
 	}
-	if err := unsupportedConfig(e.cfg.Cwd, folder); err != nil {
-		return nil, err
+	answers := jsvalue.NewObject()
+	if hook := findHook(folder); hook != "" {
+		if s == nil {
+			if s, err = e.newScript(); err != nil {
+				return nil, err
+			}
+		}
+		if answers, err = e.runHook(s, hook, hookArgs(parsed, t)); err != nil {
+			return nil, err
+		}
 	}
-	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates)
+	if s != nil && s.config != nil {
+		s.config.Complete(templates, e.cfg.Cwd)
+	}
+	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates, answers)
 	dry, _ := args.Get("dry")
 	return &invocation{
 		templates: templates, templatesDir: dir, folder: folder,
 		generator: t.generator, action: t.action,
 		sub: sub, hasSub: hasSub,
 		args: args, dry: jsvalue.Truthy(dry),
+		script: s,
 	}, nil
 }
 
-// hookFiles are the action hook files hygen loads (the first that exists).
-var hookFiles = []string{"index.js", "index.ts", "prompt.cjs", "prompt.js", "prompt.ts"}
-
-// unsupportedConfig refuses, rather than silently ignores, the JavaScript
-// configuration hygen would execute: a .hygen.js found upward from cwd, or an
-// action hook file. Ignoring either would produce different files.
-func unsupportedConfig(cwd, folder string) error {
-	for _, h := range hookFiles {
-		if p := filepath.Join(folder, h); fileExists(p) {
-			return &TemplateError{File: p, Err: fmt.Errorf("action hook files (params/prompt) are not supported yet; remove %s or pass its answers as flags", h)}
+// templatesRoot is the root hygen would use: Config.Templates, then the
+// `templates` of .hygen.js, then $HYGEN_TMPLS and ./_templates.
+func (e *Engine) templatesRoot(s *script) (string, error) {
+	if e.cfg.Templates == "" && s != nil && s.config != nil {
+		t, ok, err := s.config.Templates()
+		if err != nil {
+			return "", &TemplateError{File: e.displayPath(s.config.File), Err: unwrapFile(err, s.config.File)}
+		}
+		if ok {
+			return t, nil
 		}
 	}
-	for dir := cwd; ; dir = filepath.Dir(dir) {
-		if p := filepath.Join(dir, ".hygen.js"); fileExists(p) {
-			return &TemplateError{File: p, Err: errors.New(".hygen.js configuration (templates, helpers, localsDefaults) is not supported yet")}
-		}
-		if filepath.Dir(dir) == dir {
-			return nil
-		}
-	}
+	return TemplatesRoot(e.cfg.Cwd, e.cfg.Templates, e.cfg.Getenv), nil
 }
 
-func fileExists(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && !st.IsDir()
+// ResolveTemplates returns the templates root a run in cwd would use (see
+// Config.Templates), evaluating the project's .hygen.js if there is one.
+func ResolveTemplates(cwd, override string, getenv func(string) string) (string, error) {
+	e := New(Config{Cwd: cwd, Templates: override, Getenv: getenv})
+	var s *script
+	if findConfig(e.cfg.Cwd) != "" {
+		var err error
+		if s, err = e.newScript(); err != nil {
+			return "", err
+		}
+	}
+	return e.templatesRoot(s)
 }

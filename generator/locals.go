@@ -20,11 +20,27 @@ type invocation struct {
 	hasSub            bool
 	args              *jsvalue.Object
 	dry               bool
+	script            *script // nil unless the project has .hygen.js or the action a hook
+}
+
+// hookArgs is the args object a hook file receives: the positional name if
+// it is truthy, then every flag (so here --name beats the positional).
+func hookArgs(parsed *argv.Result, t target) *jsvalue.Object {
+	args := jsvalue.NewObject()
+	if t.hasName {
+		args.Set("name", t.nameValue)
+	}
+	for _, k := range parsed.Flags.Keys() {
+		v, _ := parsed.Flags.Get(k)
+		args.Set(k, v)
+	}
+	return args
 }
 
 // buildArgs assembles hygen's args, later keys winning: built-ins, then `_`
-// and `ts`, then every flag, then the positional name, then cwd.
-func (e *Engine) buildArgs(parsed *argv.Result, t target, folder, sub string, hasSub bool, templates string) *jsvalue.Object {
+// and `ts`, then every flag, then the positional name, then the hook's
+// answers, then cwd.
+func (e *Engine) buildArgs(parsed *argv.Result, t target, folder, sub string, hasSub bool, templates string, answers *jsvalue.Object) *jsvalue.Object {
 	args := jsvalue.NewObject()
 	args.Set("templates", templates)
 	args.Set("actionfolder", folder)
@@ -48,20 +64,26 @@ func (e *Engine) buildArgs(parsed *argv.Result, t target, folder, sub string, ha
 	if t.hasName {
 		args.Set("name", t.nameValue)
 	}
+	for _, k := range answers.Keys() {
+		v, _ := answers.Get(k)
+		args.Set(k, v)
+	}
 	args.Set("cwd", e.cfg.Cwd)
 	return args
 }
 
-// templateContext is what a template sees: args with `name` defaulting to
-// "unnamed", plus Name, names and Names derived from it. hygen derives them
+// templateContext is what a template sees: args over the localsDefaults of
+// .hygen.js over `name` "unnamed", plus Name, names and Names derived from it. hygen derives them
 // while copying the keys in order, so an explicit --Name given after the
 // name wins over the derived one. (`h` is added by the runtime.)
-func templateContext(args *jsvalue.Object) (*jsvalue.Object, error) {
+func templateContext(args, defaults *jsvalue.Object) (*jsvalue.Object, error) {
 	ctx := jsvalue.NewObject()
 	ctx.Set("name", "unnamed")
-	for _, k := range args.Keys() {
-		v, _ := args.Get(k)
-		ctx.Set(k, v)
+	for _, src := range []*jsvalue.Object{defaults, args} {
+		for _, k := range src.Keys() {
+			v, _ := src.Get(k)
+			ctx.Set(k, v)
+		}
 	}
 	derived := jsvalue.NewObject()
 	for _, k := range ctx.Keys() {

@@ -29,12 +29,19 @@ type renderedFile struct {
 func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string) ([]renderedFile, error) {
 	out := make([]renderedFile, len(files))
 	errs := make([]error, len(files))
-	base, err := templateContext(inv.args)
+	defaults := jsvalue.NewObject()
+	if inv.script != nil {
+		defaults = inv.script.vm.LocalsDefaults(inv.script.config)
+	}
+	base, err := templateContext(inv.args, defaults)
 	if err != nil {
 		return nil, &TemplateError{File: e.displayPath(inv.folder), Err: err}
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(e.cfg.Parallelism)
+	if inv.script != nil {
+		g.SetLimit(1) // one VM, and project helpers see hygen's order
+	}
 	for i, f := range files {
 		g.Go(func() error {
 			ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
@@ -78,12 +85,19 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 	}
 	vm := e.pool.Get()
 	defer e.pool.Put(vm)
+	if inv.script != nil {
+		vm = inv.script.vm
+	}
 
 	rendered := jsvalue.NewObject()
 	for _, k := range attrs.Keys() {
 		v, _ := attrs.Get(k)
 		if s, ok := v.(string); ok {
-			out, err := e.render(ctx, vm, s, base, ev)
+			locals, err := withHelpers(inv, base, inv.args)
+			if err != nil {
+				return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
+			}
+			out, err := e.render(ctx, vm, s, locals, ev)
 			if err != nil {
 				return renderedFile{}, e.templateError(file, 0, "frontmatter "+k, err)
 			}
@@ -93,11 +107,34 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 	}
 	bodyCtx := base.Clone()
 	bodyCtx.Set("attributes", rendered)
+	if inv.script != nil {
+		raw := inv.args.Clone()
+		raw.Set("attributes", rendered)
+		if bodyCtx, err = withHelpers(inv, bodyCtx, raw); err != nil {
+			return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
+		}
+	}
 	body, err := e.render(ctx, vm, split.Body, bodyCtx, ev)
 	if err != nil {
 		return renderedFile{}, e.templateError(file, split.BodyLine-1, "", err)
 	}
 	return renderedFile{path: file, attrs: rendered, body: body}, nil
+}
+
+// withHelpers gives locals the project's helpers on a scripted run; raw is
+// what hygen hands a helpers function (args, before defaults and derived
+// names). Other runs use the runtime's own h.
+func withHelpers(inv *invocation, locals, raw *jsvalue.Object) (*jsvalue.Object, error) {
+	if inv.script == nil || inv.script.config == nil {
+		return locals, nil
+	}
+	h, err := inv.script.helpersFor(raw)
+	if err != nil {
+		return nil, err
+	}
+	out := locals.Clone()
+	out.Set("h", h)
+	return out, nil
 }
 
 // render compiles (or finds in the cache) and runs one EJS text, adding the

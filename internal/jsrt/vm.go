@@ -3,6 +3,7 @@ package jsrt
 import (
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"sync"
 
@@ -21,13 +22,19 @@ type VM struct {
 	rethrow  goja.Value
 	fns      map[*goja.Program]goja.Callable
 	lastLine int
+
+	cwd            string
+	stdout, stderr io.Writer
+	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them
 }
 
 // NewVM makes a runtime; cwd is what h.path.resolve resolves against.
 func NewVM(cwd string) *VM {
 	rt := goja.New()
-	vm := &VM{rt: rt, fns: map[*goja.Program]goja.Callable{}}
+	vm := &VM{rt: rt, fns: map[*goja.Program]goja.Callable{}, cwd: cwd,
+		stdout: io.Discard, stderr: io.Discard, modules: map[string]*goja.Object{}}
 	vm.helpers = newHelpers(rt, cwd)
+	vm.installGlobals(cwd)
 	vm.escape = rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		v := call.Argument(0)
 		if goja.IsUndefined(v) || goja.IsNull(v) {
@@ -92,9 +99,15 @@ func (vm *VM) scope(locals *jsvalue.Object) *goja.Object {
 		v, _ := locals.Get(k)
 		_ = obj.Set(k, vm.ToValue(v))
 	}
-	if _, ok := locals.Get("h"); !ok {
-		_ = obj.Set("h", vm.helpers)
+	// Like hygen, `h` is always the helpers, even if a flag is named h;
+	// a caller with project helpers passes their merged object as h.
+	h := vm.helpers
+	if v, ok := locals.Get("h"); ok {
+		if merged, ok := v.(goja.Value); ok {
+			h = merged
+		}
 	}
+	_ = obj.Set("h", h)
 	return obj
 }
 
@@ -116,8 +129,15 @@ func (vm *VM) renderError(err error) error {
 // describe formats a thrown value as Node prints err.toString().
 func describe(v goja.Value) string {
 	if obj, ok := v.(*goja.Object); ok {
-		if ge, ok := obj.Export().(error); ok && obj.Get("message") == nil {
+		// A Go error thrown by a helper reads as its own message, without
+		// goja's "GoError: " prefix.
+		if ge, ok := obj.Export().(error); ok {
 			return ge.Error()
+		}
+		if gv := obj.Get("value"); gv != nil && obj.ClassName() == "Error" {
+			if ge, ok := gv.Export().(error); ok {
+				return ge.Error()
+			}
 		}
 	}
 	return v.String()

@@ -1,0 +1,108 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// questions is a hook asking three questions, one with an initial value.
+var questions = map[string]string{
+	"_templates/q/new/prompt.js": `module.exports = [
+		{ type: 'input', name: 'title', message: 'Title?' },
+		{ type: 'select', name: 'kind', message: 'Kind?', choices: ['lib', 'app'], initial: 1 },
+		{ type: 'confirm', name: 'ok', message: 'OK?', validate: (v) => v === true || 'must be yes' },
+	]`,
+	"_templates/q/new/out.t": "---\nto: out.txt\n---\n<%= title %> <%= kind %> <%= ok %>\n",
+}
+
+func runWith(t *testing.T, dir string, cfg Config, args ...string) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	cfg.Cwd, cfg.Stdout = dir, &out
+	cfg.Getenv = func(string) string { return "" }
+	_, err := New(cfg).Run(context.Background(), args)
+	return out.String(), err
+}
+
+func TestHookAnswersWithoutTerminal(t *testing.T) {
+	tests := []struct {
+		name    string
+		cfg     Config
+		args    []string
+		want    string // out.txt, or the error text
+		wantErr bool
+	}{
+		{"answers file, flags and initial", Config{Answers: map[string]any{"title": "T", "ok": true}}, nil, "T app true\n", false},
+		{"a flag keeps its question from being asked", Config{Answers: map[string]any{"ok": true}}, []string{"--title", "F"}, "F app true\n", false},
+		{"missing answer", Config{Answers: map[string]any{"ok": true}}, nil, `question "title" (Title?) has no answer and stdin is not a terminal: pass --title VALUE`, true},
+		{"invalid answer", Config{Answers: map[string]any{"title": "T", "ok": false}}, nil, `the --answers value for question "ok" is not valid: must be yes`, true},
+		{"asked", Config{Ask: func(q Question) (any, error) {
+			return map[string]any{"title": "A", "kind": "lib", "ok": true}[q.Name], nil
+		}}, nil, "A lib true\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, questions)
+			_, err := runWith(t, dir, tt.cfg, append([]string{"q", "new"}, tt.args...)...)
+			files := snapshot(t, dir)
+			if tt.wantErr {
+				if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "prompt.js") {
+					t.Fatalf("err = %v, want one naming prompt.js and containing %q", err, tt.want)
+				}
+				if _, ok := files["out.txt"]; ok {
+					t.Error("a failed hook still wrote out.txt")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if files["out.txt"] != tt.want {
+				t.Errorf("out.txt = %q, want %q", files["out.txt"], tt.want)
+			}
+		})
+	}
+}
+
+func TestProjectConfigErrors(t *testing.T) {
+	tests := []struct{ name, config, want string }{
+		{"syntax error", "module.exports = {", ".hygen.js: "},
+		{"throws", "throw new Error('broken config')", ".hygen.js: Error: broken config"},
+		{"templates not a string", "module.exports = { templates: 42 }", ".hygen.js: templates is 42, not a string"},
+		{"npm require", "require('lodash')", `.hygen.js: require("lodash") is not available in hypergen`},
+		{"helpers throw", "module.exports = { helpers: () => { throw new Error('no helpers') } }", ".hygen.js: helpers: Error: no helpers"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{
+				".hygen.js":          tt.config,
+				"_templates/g/a/x.t": "---\nto: x.txt\n---\nx\n",
+			})
+			_, err := runWith(t, dir, Config{}, "g", "a")
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+			if _, ok := snapshot(t, dir)["x.txt"]; ok {
+				t.Error("x.txt written despite the error")
+			}
+		})
+	}
+}
+
+func TestConfigFoundUpward(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		".hygen.js":                  "module.exports = { templates: __dirname + '/gens', localsDefaults: { who: 'parent' } }",
+		"gens/g/a/x.t":               "---\nto: x.txt\n---\n<%= who %>\n",
+		"sub/project/placeholder.md": "",
+	})
+	if _, err := runWith(t, dir+"/sub/project", Config{}, "g", "a"); err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, dir)["sub/project/x.txt"]; got != "parent\n" {
+		t.Errorf("x.txt = %q, want the parent's localsDefaults", got)
+	}
+}

@@ -1,0 +1,100 @@
+package jsrt
+
+import (
+	"fmt"
+
+	"github.com/dop251/goja"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// ProjectConfig is a loaded .hygen.js, seen as hygen sees it: the module's
+// exports merged over hygen's own configuration.
+type ProjectConfig struct {
+	File string
+	view *goja.Object // the exports as TypeScript's importStar shows them
+	obj  *goja.Object // the whole configuration, the second argument of a helpers function
+}
+
+// LoadConfig evaluates a .hygen.js file on this VM.
+func (vm *VM) LoadConfig(file string) (*ProjectConfig, error) {
+	m, err := vm.Require(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	rt := vm.rt
+	view, ok := m.Exports.(*goja.Object)
+	if !ok {
+		return nil, fmt.Errorf("%s: module.exports is %s, not an object", file, m.Exports.String())
+	}
+	if esm := view.Get("__esModule"); esm == nil || !esm.ToBoolean() {
+		// hygen imports the file with importStar, which copies the own
+		// properties of a CommonJS module and adds it as `default`.
+		plain := rt.NewObject()
+		for _, k := range view.Keys() {
+			if k != "default" {
+				_ = plain.Set(k, view.Get(k))
+			}
+		}
+		_ = plain.Set("default", view)
+		view = plain
+	}
+	return &ProjectConfig{File: file, view: view, obj: rt.NewObject()}, nil
+}
+
+// Templates returns the `templates` key, if the file sets it.
+func (c *ProjectConfig) Templates() (string, bool, error) {
+	v := c.view.Get("templates")
+	if v == nil {
+		return "", false, nil
+	}
+	if s, ok := v.Export().(string); ok {
+		return s, true, nil
+	}
+	return "", false, fmt.Errorf("%s: templates is %s, not a string (a folder path)", c.File, v.String())
+}
+
+// Complete records hygen's own configuration values (templates, cwd) under
+// the file's keys, forming the config object helpers functions receive.
+func (c *ProjectConfig) Complete(templates, cwd string) {
+	_ = c.obj.Set("templates", templates)
+	_ = c.obj.Set("cwd", cwd)
+	for _, k := range c.view.Keys() {
+		_ = c.obj.Set(k, c.view.Get(k))
+	}
+}
+
+// LocalsDefaults returns the localsDefaults object (empty when unset).
+func (vm *VM) LocalsDefaults(c *ProjectConfig) *jsvalue.Object {
+	if c == nil {
+		return jsvalue.NewObject()
+	}
+	return vm.exportObject(c.view.Get("localsDefaults"))
+}
+
+// Helpers returns the `h` a template sees: hygen's helpers with the
+// config's helpers over them. A helpers function is called with the locals
+// and the config for every render, as hygen does.
+func (vm *VM) Helpers(c *ProjectConfig, locals *jsvalue.Object) (goja.Value, error) {
+	if c == nil {
+		return vm.helpers, nil
+	}
+	extra := c.view.Get("helpers")
+	if fn, ok := goja.AssertFunction(extra); ok {
+		var err error
+		if extra, err = fn(c.obj, vm.ToValue(locals), c.obj); err != nil {
+			return nil, fmt.Errorf("%s: helpers: %w", c.File, vm.renderError(err))
+		}
+	}
+	h := vm.rt.NewObject()
+	for _, src := range []goja.Value{vm.helpers, extra} {
+		o, ok := src.(*goja.Object)
+		if !ok {
+			continue
+		}
+		for _, k := range o.Keys() {
+			_ = h.Set(k, o.Get(k))
+		}
+	}
+	return h, nil
+}

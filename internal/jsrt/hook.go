@@ -1,0 +1,247 @@
+package jsrt
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/dop251/goja"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// Question is one prompt question as enquirer (hygen's prompter) takes it.
+type Question struct {
+	Type    string // input, confirm, select, multiselect, numeral, list, password, …
+	Name    string
+	Message string
+	Initial any      // jsvalue.Undefined when not given
+	Choices []string // the choice names, for select and multiselect
+	// Validate checks an answer: "" accepts it, anything else is the reason
+	// it is refused. Nil when the question has no validate function.
+	Validate func(answer any) string
+}
+
+// Asker answers one question; the answer is a value of the jsvalue model.
+type Asker func(q Question) (any, error)
+
+// hookModule picks what hygen uses of a hook file's exports: the module
+// itself, or its `default` export when it was compiled from an ES module.
+func (vm *VM) hookModule(exports goja.Value) goja.Value {
+	obj, ok := exports.(*goja.Object)
+	if !ok {
+		return exports
+	}
+	if esm := obj.Get("__esModule"); esm != nil && esm.ToBoolean() {
+		if d := obj.Get("default"); d != nil && d.ToBoolean() {
+			return d
+		}
+	}
+	return exports
+}
+
+// RunHook runs an action hook module as hygen does: params({args, h}) if it
+// exports params; otherwise prompt({prompter, inquirer, args, h}) if it
+// exports prompt; otherwise it is an array of questions, asked only for the
+// names args lacks. A returned promise is awaited. The answers come back as
+// an object whose primitive values are Go values and whose other values stay
+// JavaScript values of this VM (so functions keep working in templates
+// rendered on it).
+func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Object, error) {
+	rt := vm.rt
+	mod := vm.hookModule(m.Exports)
+	obj, _ := mod.(*goja.Object)
+	if obj == nil {
+		return nil, fmt.Errorf("%s: exports %s, not params, prompt or an array of questions", m.File, mod.String())
+	}
+	jsArgs := vm.ToValue(args)
+	prompter := vm.newPrompter(ask)
+	var result goja.Value
+	var err error
+	call := func(name string, param map[string]any) {
+		fn, ok := goja.AssertFunction(obj.Get(name))
+		if !ok {
+			err = fmt.Errorf("%s: %s is not a function", m.File, name)
+			return
+		}
+		p := rt.NewObject()
+		for k, v := range param {
+			_ = p.Set(k, v)
+		}
+		result, err = fn(obj, p)
+	}
+	switch {
+	case truthy(obj.Get("params")):
+		call("params", map[string]any{"args": jsArgs, "h": vm.helpers})
+	case truthy(obj.Get("prompt")):
+		call("prompt", map[string]any{"prompter": prompter, "inquirer": prompter, "args": jsArgs, "h": vm.helpers})
+	default:
+		if _, isArray := obj.Export().([]any); !isArray {
+			return nil, fmt.Errorf("%s: exports neither params(), prompt() nor an array of questions", m.File)
+		}
+		var unanswered goja.Value
+		unanswered, err = vm.unanswered(obj, jsArgs)
+		if err == nil {
+			fn, _ := goja.AssertFunction(prompter.Get("prompt"))
+			result, err = fn(prompter, unanswered)
+		}
+	}
+	if err == nil {
+		result, err = Await(result)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", m.File, vm.renderError(err))
+	}
+	return vm.exportObject(result), nil
+}
+
+// unanswered keeps the questions whose name args does not answer, with
+// hygen's exact test (undefined, null or an empty length).
+func (vm *VM) unanswered(questions, args goja.Value) (goja.Value, error) {
+	v, err := vm.rt.RunString(`(function (qs, args) { return qs.filter(function (p) {
+		return args[p.name] === undefined || args[p.name] === null || args[p.name].length === 0 }) })`)
+	if err != nil {
+		return nil, err
+	}
+	fn, _ := goja.AssertFunction(v)
+	return fn(goja.Undefined(), questions, args)
+}
+
+func truthy(v goja.Value) bool { return v != nil && v.ToBoolean() }
+
+// newPrompter makes the enquirer-like object hooks receive: prompt(question
+// or questions) resolves to an object of answers keyed by question name.
+func (vm *VM) newPrompter(ask Asker) *goja.Object {
+	rt := vm.rt
+	p := rt.NewObject()
+	_ = p.Set("prompt", func(call goja.FunctionCall) goja.Value {
+		promise, resolve, reject := rt.NewPromise()
+		answers, err := vm.askAll(call.Argument(0), ask)
+		if err != nil {
+			_ = reject(rt.NewGoError(err))
+		} else {
+			_ = resolve(answers)
+		}
+		return rt.ToValue(promise)
+	})
+	return p
+}
+
+// askAll asks each question in turn and collects the answers.
+func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
+	rt := vm.rt
+	var qs []*goja.Object
+	if obj, ok := arg.(*goja.Object); ok {
+		if _, isArray := obj.Export().([]any); isArray {
+			for _, k := range obj.Keys() {
+				if q, ok := obj.Get(k).(*goja.Object); ok {
+					qs = append(qs, q)
+				}
+			}
+		} else {
+			qs = append(qs, obj)
+		}
+	}
+	answers := rt.NewObject()
+	for _, q := range qs {
+		question := vm.question(q)
+		if question.Name == "" {
+			return nil, errors.New("a prompt question has no name")
+		}
+		answer, err := ask(question)
+		if err != nil {
+			return nil, err
+		}
+		v := vm.ToValue(answer)
+		if fn, ok := goja.AssertFunction(q.Get("result")); ok {
+			if v, err = fn(q, v); err != nil {
+				return nil, err
+			}
+		}
+		_ = answers.Set(question.Name, v)
+	}
+	return answers, nil
+}
+
+// question reads an enquirer question object.
+func (vm *VM) question(q *goja.Object) Question {
+	str := func(k string) string {
+		if v := q.Get(k); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
+			return v.String()
+		}
+		return ""
+	}
+	out := Question{Type: str("type"), Name: str("name"), Message: str("message"), Initial: jsvalue.Undefined}
+	if out.Type == "" {
+		out.Type = "input"
+	}
+	if v := q.Get("initial"); v != nil && !goja.IsUndefined(v) {
+		out.Initial = vm.export(v)
+	}
+	if choices, ok := q.Get("choices").(*goja.Object); ok {
+		for _, k := range choices.Keys() {
+			c := choices.Get(k)
+			if co, ok := c.(*goja.Object); ok {
+				for _, field := range []string{"name", "value", "message"} {
+					if v := co.Get(field); v != nil && !goja.IsUndefined(v) {
+						c = v
+						break
+					}
+				}
+			}
+			out.Choices = append(out.Choices, c.String())
+		}
+	}
+	if fn, ok := goja.AssertFunction(q.Get("validate")); ok {
+		out.Validate = func(answer any) string {
+			res, err := fn(q, vm.ToValue(answer))
+			if err == nil {
+				res, err = Await(res)
+			}
+			if err != nil {
+				return err.Error()
+			}
+			if msg, ok := res.Export().(string); ok {
+				return msg // enquirer shows a returned string as the reason
+			}
+			if !res.ToBoolean() {
+				return "invalid answer"
+			}
+			return ""
+		}
+	}
+	return out
+}
+
+// export converts a JavaScript value into the jsvalue model where that loses
+// nothing (primitives); objects, arrays and functions stay JavaScript values.
+func (vm *VM) export(v goja.Value) any {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return jsvalue.Undefined
+	case goja.IsNull(v):
+		return nil
+	}
+	switch x := v.Export().(type) {
+	case string, bool:
+		return x
+	case int64:
+		return float64(x)
+	case float64:
+		return x
+	}
+	return v
+}
+
+// exportObject copies an object's own enumerable properties, as
+// Object.assign does; anything but an object gives an empty object.
+func (vm *VM) exportObject(v goja.Value) *jsvalue.Object {
+	out := jsvalue.NewObject()
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return out
+	}
+	for _, k := range obj.Keys() {
+		out.Set(k, vm.export(obj.Get(k)))
+	}
+	return out
+}

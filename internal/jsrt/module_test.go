@@ -1,0 +1,96 @@
+package jsrt
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+func runHook(t *testing.T, src string, ask Asker) (*jsvalue.Object, error) {
+	t.Helper()
+	dir := testfs.Tree(t, map[string]string{
+		"hook.js":     src,
+		"lib/util.js": "exports.twice = (s) => s + s",
+		"data.json":   `{"v": 7}`,
+		"notes.txt":   "read me",
+		"x.ts":        "export const a: number = 1",
+	})
+	vm := NewVM(dir)
+	m, err := vm.Require(filepath.Join(dir, "hook.js"))
+	if err != nil {
+		return nil, err
+	}
+	args := jsvalue.NewObject()
+	args.Set("name", "x")
+	return vm.RunHook(m, args, ask)
+}
+
+func TestRequire(t *testing.T) {
+	got, err := runHook(t, `
+const path = require('node:path'), fs = require('fs'), util = require('./lib/util')
+module.exports = { params: ({ args }) => ({
+	joined: path.join('a', args.name), twice: util.twice(args.name), json: require('./data.json').v,
+	text: fs.readFileSync('notes.txt', 'utf8'), exists: fs.existsSync('nope'),
+}) }`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[string]any{"joined": "a/x", "twice": "xx", "json": 7.0, "text": "read me", "exists": false} {
+		if v, _ := got.Get(k); v != want {
+			t.Errorf("%s = %#v, want %#v", k, v, want)
+		}
+	}
+}
+
+func TestRequireRefusals(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"npm package", `require('lodash')`, `require("lodash") is not available in hypergen`},
+		{"node built-in", `require('child_process')`, `require("child_process") is not available`},
+		{"fs write", `module.exports = { params: () => require('fs').writeFileSync('x', 'y') }`, "fs.writeFileSync is not available in hypergen: hooks may only read files"},
+		{"missing file", `require('./nope')`, `require("./nope"): cannot find module`},
+		{"typescript", `require('./x.ts')`, "TypeScript hook files are not available"},
+		{"pending promise", `module.exports = { params: () => new Promise(() => {}) }`, "never settled"},
+		{"rejected promise", `module.exports = { params: async () => { throw new Error('nope') } }`, "Error: nope"},
+		{"not a hook", `module.exports = { other: 1 }`, "neither params(), prompt() nor an array"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := runHook(t, tt.src, nil)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestPromptQuestions(t *testing.T) {
+	var asked []Question
+	ask := func(q Question) (any, error) {
+		asked = append(asked, q)
+		if q.Validate != nil {
+			if msg := q.Validate("bad"); msg != "must be short" {
+				t.Errorf("validate(bad) = %q", msg)
+			}
+		}
+		return "ok", nil
+	}
+	got, err := runHook(t, `module.exports = [
+		{ type: 'input', name: 'name', message: 'Name?' },
+		{ type: 'select', name: 'kind', message: 'Kind?', choices: ['a', { name: 'b' }], initial: 1,
+		  validate: (v) => v === 'bad' ? 'must be short' : true, result: (v) => v.toUpperCase() },
+	]`, ask)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// name is given, so only kind is asked.
+	if len(asked) != 1 || asked[0].Name != "kind" || asked[0].Type != "select" ||
+		strings.Join(asked[0].Choices, ",") != "a,b" || asked[0].Initial != 1.0 {
+		t.Fatalf("asked %+v", asked)
+	}
+	if v, _ := got.Get("kind"); v != "OK" {
+		t.Errorf("kind = %v, want the result() of the answer", v)
+	}
+}

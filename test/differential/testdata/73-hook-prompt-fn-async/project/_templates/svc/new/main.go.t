@@ -1,0 +1,5 @@
+---
+to: <%= dir %>/main.go
+---
+// <%= shout(name) %> same=<%= same %> flag=<%= fromFlag %>
+package main

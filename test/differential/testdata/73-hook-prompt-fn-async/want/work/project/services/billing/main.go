@@ -1,0 +1,2 @@
+// BILLING! same=true flag=ignored
+package main

@@ -1,0 +1,3 @@
+module.exports = {
+  params: ({ args }) => new Promise((resolve) => resolve({ name: 'nightly', schedule: `every ${args.every}` })),
+}

@@ -1,0 +1,4 @@
+---
+to: config/<%= file %>
+---
+{"name": "<%= name %>"}

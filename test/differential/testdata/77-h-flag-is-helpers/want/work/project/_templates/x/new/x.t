@@ -1,0 +1,4 @@
+---
+to: out/<%= h.capitalize(name) %>.txt
+---
+<%= typeof h %> <%= locals.h === h %>
