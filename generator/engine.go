@@ -53,7 +53,9 @@ type Result struct {
 }
 
 // Run executes one hygen command line: `GENERATOR ACTION[:SUB] [NAME]
-// [--flag value ...]`, the arguments after the program name.
+// [--flag value ...]`, the arguments after the program name. When it fails
+// after the action was found, the Result still names the generator and
+// action (and holds the operations done before the failure).
 func (e *Engine) Run(ctx context.Context, args []string) (res *Result, err error) {
 	obs := e.cfg.Observer
 	ctx = obs.RunStart(ctx, args)
@@ -82,7 +84,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	files, err := listActionFiles(inv.folder, inv.sub, inv.hasSub, e.cfg.Index)
 	obs.PhaseDone(ctx, PhaseList, start, err)
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	res.Files = len(files)
 
@@ -90,7 +92,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	rendered, err := e.renderAll(ctx, inv, files)
 	obs.PhaseDone(ctx, PhaseRender, start, err)
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 
 	start = time.Now()
@@ -98,7 +100,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	obs.PhaseDone(ctx, PhasePlan, start, err)
 	stopped := errors.Is(err, ErrNoAnswer)
 	if err != nil && !stopped {
-		return nil, err
+		return res, err
 	}
 
 	start = time.Now()
