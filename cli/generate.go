@@ -112,9 +112,15 @@ func runGenerate(env *Env, args []string) int {
 			return ans == "y" || ans == "yes", nil
 		}
 	}
+	done, code := tuneGenerate(env, &cfg)
+	if code >= 0 {
+		return code
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	_, err := generator.New(cfg).Run(ctx, rest)
+	e := generator.New(cfg)
+	_, err := e.Run(ctx, rest)
+	done(e)
 	return reportGenerateError(env, err)
 }
 
