@@ -118,8 +118,16 @@ func runGenerate(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	tel, err := setupTelemetry(ctx, env)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+		return ExitUsage
+	}
+	defer tel.Shutdown(ctx)
+	cfg.Observer = tel.Observer()
 	e := generator.New(cfg)
-	_, err := e.Run(ctx, rest)
+	tel.ObserveCache(e.CacheStats)
+	_, err = e.Run(ctx, rest)
 	done(e)
 	return reportGenerateError(env, err)
 }

@@ -1,0 +1,19 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/hypergen-dev/hypergen/instrument"
+)
+
+// setupTelemetry configures OpenTelemetry from the environment. With no
+// exporter configured it returns a disabled pipeline: no network, no cost.
+// A bad variable is an error that names it.
+func setupTelemetry(ctx context.Context, env *Env) (*instrument.Telemetry, error) {
+	cfg, err := instrument.FromEnv(env.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	cfg.ServiceVersion = Version
+	return instrument.Setup(ctx, cfg, env.Stderr)
+}

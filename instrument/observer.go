@@ -1,0 +1,243 @@
+package instrument
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/hypergen-dev/hypergen/generator"
+)
+
+type instruments struct {
+	duration, startup metric.Float64Histogram
+	runs, files       metric.Int64Counter
+	bytes             metric.Int64Counter
+}
+
+// newInstruments creates every instrument of the Catalog. Names, units and
+// descriptions come from the Catalog only.
+func newInstruments(m metric.Meter, t *Telemetry) (*instruments, error) {
+	spec := map[string]MetricSpec{}
+	for _, s := range Catalog {
+		spec[s.Name] = s
+	}
+	var errs []error
+	hist := func(name string) metric.Float64Histogram {
+		s := spec[name]
+		h, err := m.Float64Histogram(s.Name, metric.WithUnit(s.Unit), metric.WithDescription(s.Description),
+			metric.WithExplicitBucketBoundaries(DurationBuckets...))
+		errs = append(errs, err)
+		return h
+	}
+	counter := func(name string) metric.Int64Counter {
+		s := spec[name]
+		c, err := m.Int64Counter(s.Name, metric.WithUnit(s.Unit), metric.WithDescription(s.Description))
+		errs = append(errs, err)
+		return c
+	}
+	observable := func(name string, counter bool) metric.Int64Observable {
+		s := spec[name]
+		var (
+			o   metric.Int64Observable
+			err error
+		)
+		if counter {
+			o, err = m.Int64ObservableCounter(s.Name, metric.WithUnit(s.Unit), metric.WithDescription(s.Description))
+		} else {
+			o, err = m.Int64ObservableGauge(s.Name, metric.WithUnit(s.Unit), metric.WithDescription(s.Description))
+		}
+		errs = append(errs, err)
+		return o
+	}
+	in := &instruments{
+		duration: hist(MetricOperationDuration),
+		startup:  hist(MetricStartupDuration),
+		runs:     counter(MetricRuns),
+		files:    counter(MetricFilesWritten),
+		bytes:    counter(MetricRenderedBytes),
+	}
+	cache := observable(MetricCacheRequests, true)
+	gens := observable(MetricGeneratorsIndexed, false)
+	tmpls := observable(MetricTemplatesIndexed, false)
+	failures := observable(MetricTelemetryFailures, true)
+	dropped := observable(MetricTelemetryDropped, true)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	hit := metric.WithAttributes(attribute.String(AttrResult, "hit"))
+	miss := metric.WithAttributes(attribute.String(AttrResult, "miss"))
+	traces := metric.WithAttributes(attribute.String(AttrSignal, "traces"))
+	metrics := metric.WithAttributes(attribute.String(AttrSignal, "metrics"))
+	_, err := m.RegisterCallback(func(_ context.Context, o metric.Observer) error {
+		t.statsMu.Lock()
+		cacheStats, indexStats := t.cacheStats, t.indexStats
+		t.statsMu.Unlock()
+		if cacheStats != nil {
+			h, ms := cacheStats()
+			o.ObserveInt64(cache, h, hit)
+			o.ObserveInt64(cache, ms, miss)
+		}
+		if indexStats != nil {
+			g, n := indexStats()
+			o.ObserveInt64(gens, g)
+			o.ObserveInt64(tmpls, n)
+		}
+		o.ObserveInt64(failures, t.Stats.TraceFailures.Load(), traces)
+		o.ObserveInt64(failures, t.Stats.MetricFailures.Load(), metrics)
+		o.ObserveInt64(dropped, t.Stats.SpansDropped.Load(), traces)
+		o.ObserveInt64(dropped, t.Stats.PointsDropped.Load(), metrics)
+		return nil
+	}, cache, gens, tmpls, failures, dropped)
+	return in, err
+}
+
+func phaseAttr(p string) attribute.KeyValue { return attribute.String(AttrPhase, p) }
+
+// Observer returns the generator.Observer that records this pipeline's spans
+// and metrics; on a disabled Telemetry it records nothing.
+func (t *Telemetry) Observer() generator.Observer {
+	if !t.enabled {
+		return nopObserver{}
+	}
+	return &observer{t: t}
+}
+
+type nopObserver struct{}
+
+func (nopObserver) RunStart(ctx context.Context, _ []string) context.Context     { return ctx }
+func (nopObserver) PhaseDone(context.Context, generator.Phase, time.Time, error) {}
+func (nopObserver) FileDone(context.Context, generator.FileEvent)                {}
+func (nopObserver) OpDone(context.Context, generator.OpResult, time.Time, error) {}
+func (nopObserver) RunDone(context.Context, *generator.Result, error)            {}
+
+type observer struct {
+	t *Telemetry
+	// opts caches measurement options per attribute combination: building
+	// an attribute set allocates and sorts, and every operation records one.
+	opts sync.Map // string -> metric.MeasurementOption
+}
+
+func (o *observer) attrs(kvs ...attribute.KeyValue) metric.MeasurementOption {
+	key := ""
+	for _, kv := range kvs {
+		key += string(kv.Key) + "\x00" + kv.Value.Emit() + "\x00"
+	}
+	if v, ok := o.opts.Load(key); ok {
+		return v.(metric.MeasurementOption)
+	}
+	opt := metric.WithAttributeSet(attribute.NewSet(kvs...))
+	o.opts.Store(key, opt)
+	return opt
+}
+
+type runStartKey struct{}
+
+func (o *observer) RunStart(ctx context.Context, _ []string) context.Context {
+	ctx, _ = o.t.tracer.Start(ctx, "hypergen.run")
+	return context.WithValue(ctx, runStartKey{}, time.Now())
+}
+
+// span records a finished child span of the run with explicit times: the
+// engine reports steps after they end, with their start.
+func (o *observer) span(ctx context.Context, name string, start, end time.Time, err error, attrs ...attribute.KeyValue) context.Context {
+	ctx, s := o.t.tracer.Start(ctx, name, trace.WithTimestamp(start), trace.WithAttributes(attrs...))
+	if err != nil {
+		recordError(s, err)
+	}
+	s.End(trace.WithTimestamp(end))
+	return ctx
+}
+
+func recordError(s trace.Span, err error) {
+	s.RecordError(err)
+	s.SetStatus(codes.Error, err.Error())
+	var te *generator.TemplateError
+	if errors.As(err, &te) {
+		s.SetAttributes(attribute.String("code.filepath", te.File))
+		if te.Line > 0 {
+			s.SetAttributes(attribute.Int("code.lineno", te.Line))
+		}
+	}
+}
+
+func outcome(err error) string {
+	if err != nil {
+		return "error"
+	}
+	return "ok"
+}
+
+func (o *observer) record(ctx context.Context, op, outcome string, d time.Duration) {
+	o.t.inst.duration.Record(ctx, d.Seconds(), o.attrs(attribute.String(AttrOperation, op), attribute.String(AttrOutcome, outcome)))
+}
+
+func (o *observer) PhaseDone(ctx context.Context, phase generator.Phase, start time.Time, err error) {
+	end := time.Now()
+	o.span(ctx, "hypergen."+string(phase), start, end, err)
+	o.record(ctx, string(phase), outcome(err), end.Sub(start))
+	if phase == generator.PhaseResolve || phase == generator.PhaseList {
+		o.t.inst.startup.Record(ctx, end.Sub(start).Seconds(), o.attrs(phaseAttr(string(phase))))
+	}
+}
+
+func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
+	steps := []struct {
+		name string
+		d    time.Duration
+	}{{"read", f.Read}, {"parse", f.Parse}, {"compile", f.Compile}, {"render_template", f.Render}}
+	total := time.Duration(0)
+	for _, s := range steps {
+		total += s.d
+	}
+	fctx, fspan := o.t.tracer.Start(ctx, "hypergen.template", trace.WithTimestamp(f.Start),
+		trace.WithAttributes(attribute.String(AttrTemplate, f.Template), attribute.Int(AttrBytes, f.Bytes)))
+	// The steps ran one after another; lay their spans end to end.
+	at := f.Start
+	for _, s := range steps {
+		o.span(fctx, "hypergen."+s.name, at, at.Add(s.d), nil)
+		o.record(ctx, s.name, outcome(f.Err), s.d)
+		at = at.Add(s.d)
+	}
+	if f.Err != nil {
+		recordError(fspan, f.Err)
+	}
+	fspan.End(trace.WithTimestamp(f.Start.Add(total)))
+	o.t.inst.bytes.Add(ctx, int64(f.Bytes))
+}
+
+func (o *observer) OpDone(ctx context.Context, op generator.OpResult, start time.Time, err error) {
+	end := time.Now()
+	st := string(op.Status)
+	if err != nil {
+		st = "error"
+	}
+	o.span(ctx, "hypergen.op."+string(op.Kind), start, end, err,
+		attribute.String(AttrTemplate, op.Template), attribute.String(AttrTarget, op.Target),
+		attribute.String(AttrOutcome, st), attribute.Int(AttrBytes, op.Bytes))
+	o.record(ctx, string(op.Kind), st, end.Sub(start))
+	if op.Kind == generator.OpAdd || op.Kind == generator.OpInject {
+		o.t.inst.files.Add(ctx, 1, o.attrs(attribute.String(AttrOperation, string(op.Kind)), attribute.String(AttrOutcome, st)))
+	}
+}
+
+func (o *observer) RunDone(ctx context.Context, res *generator.Result, err error) {
+	s := trace.SpanFromContext(ctx)
+	if res != nil {
+		s.SetAttributes(attribute.String(AttrGenerator, res.Generator), attribute.String(AttrAction, res.Action),
+			attribute.Int(AttrFiles, res.Files), attribute.Bool(AttrDry, res.Dry))
+	}
+	if err != nil {
+		recordError(s, err)
+	}
+	s.End()
+	if start, ok := ctx.Value(runStartKey{}).(time.Time); ok {
+		o.record(ctx, "run", outcome(err), time.Since(start))
+	}
+	o.t.inst.runs.Add(ctx, 1, o.attrs(attribute.String(AttrOutcome, outcome(err))))
+}

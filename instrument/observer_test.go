@@ -1,0 +1,194 @@
+package instrument
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"go.opentelemetry.io/otel/attribute"
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+
+	"github.com/hypergen-dev/hypergen/generator"
+)
+
+// inMemory instruments with SDK providers that keep everything in memory.
+func inMemory(t *testing.T) (*Telemetry, *tracetest.InMemoryExporter, *sdkmetric.ManualReader) {
+	t.Helper()
+	spans := tracetest.NewInMemoryExporter()
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(spans))
+	reader := sdkmetric.NewManualReader()
+	mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader))
+	tel, err := FromProviders(tp, mp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tel, spans, reader
+}
+
+func writeProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"_templates/gen/new/a.t": "---\nto: out/<%= name %>.txt\n---\nhello <%= name %>\n",
+		"_templates/gen/new/b.t": "---\nto: list.txt\ninject: true\nappend: true\n---\n- <%= name %>",
+		"list.txt":               "items\n",
+	}
+	for p, c := range files {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestObserverRecordsSpansAndMetrics(t *testing.T) {
+	tel, spans, reader := inMemory(t)
+	eng := generator.New(generator.Config{Cwd: writeProject(t), Observer: tel.Observer(), Getenv: func(string) string { return "" }})
+	tel.ObserveCache(eng.CacheStats)
+	if _, err := eng.Run(context.Background(), []string{"gen", "new", "x"}); err != nil {
+		t.Fatal(err)
+	}
+
+	byName := map[string][]sdktrace.ReadOnlySpan{}
+	for _, s := range spans.GetSpans().Snapshots() {
+		byName[s.Name()] = append(byName[s.Name()], s)
+	}
+	runs := byName["hypergen.run"]
+	if len(runs) != 1 {
+		t.Fatalf("got %d hypergen.run spans", len(runs))
+	}
+	root := runs[0]
+	if root.Parent().IsValid() {
+		t.Error("hypergen.run has a parent")
+	}
+	assertAttr(t, root.Attributes(), AttrGenerator, "gen")
+	assertAttr(t, root.Attributes(), AttrAction, "new")
+	for _, name := range []string{"hypergen.resolve", "hypergen.list", "hypergen.render", "hypergen.plan", "hypergen.apply",
+		"hypergen.op.add", "hypergen.op.inject"} {
+		got := byName[name]
+		if len(got) != 1 {
+			t.Errorf("%s: %d spans, want 1", name, len(got))
+			continue
+		}
+		if got[0].Parent().SpanID() != root.SpanContext().SpanID() {
+			t.Errorf("%s is not a child of hypergen.run", name)
+		}
+	}
+	if got := byName["hypergen.template"]; len(got) != 2 {
+		t.Errorf("%d template spans, want 2", len(got))
+	}
+	if got := byName["hypergen.compile"]; len(got) != 2 {
+		t.Errorf("%d compile spans, want 2", len(got))
+	}
+	assertAttr(t, byName["hypergen.op.add"][0].Attributes(), AttrTarget, "out/x.txt")
+	assertAttr(t, byName["hypergen.op.add"][0].Attributes(), AttrOutcome, "added")
+
+	var rm metricdata.ResourceMetrics
+	if err := reader.Collect(context.Background(), &rm); err != nil {
+		t.Fatal(err)
+	}
+	sums := map[string]int64{}
+	hists := map[string]uint64{}
+	for _, sm := range rm.ScopeMetrics {
+		for _, m := range sm.Metrics {
+			switch d := m.Data.(type) {
+			case metricdata.Sum[int64]:
+				for _, p := range d.DataPoints {
+					sums[m.Name+key(p.Attributes)] += p.Value
+				}
+			case metricdata.Histogram[float64]:
+				for _, p := range d.DataPoints {
+					hists[m.Name+key(p.Attributes)] += p.Count
+				}
+			}
+		}
+	}
+	wantSums := map[string]int64{
+		MetricRuns + "{hypergen.outcome=ok}":                                         1,
+		MetricFilesWritten + "{hypergen.operation=add,hypergen.outcome=added}":       1,
+		MetricFilesWritten + "{hypergen.operation=inject,hypergen.outcome=injected}": 1,
+		MetricRenderedBytes + "{}":                                                   int64(len("hello x\n") + len("- x")),
+		MetricCacheRequests + "{hypergen.cache.result=miss}":                         4,
+	}
+	for k, want := range wantSums {
+		if sums[k] != want {
+			t.Errorf("%s = %d, want %d (all: %v)", k, sums[k], want, sums)
+		}
+	}
+	for _, k := range []string{
+		MetricOperationDuration + "{hypergen.operation=render,hypergen.outcome=ok}",
+		MetricOperationDuration + "{hypergen.operation=run,hypergen.outcome=ok}",
+		MetricStartupDuration + "{hypergen.phase=resolve}",
+	} {
+		if hists[k] != 1 {
+			t.Errorf("%s count = %d, want 1", k, hists[k])
+		}
+	}
+	if hists[MetricOperationDuration+"{hypergen.operation=compile,hypergen.outcome=ok}"] != 2 {
+		t.Errorf("compile count = %d, want 2", hists[MetricOperationDuration+"{hypergen.operation=compile,hypergen.outcome=ok}"])
+	}
+}
+
+func TestObserverRecordsErrorsWithLocation(t *testing.T) {
+	tel, spans, _ := inMemory(t)
+	dir := writeProject(t)
+	if err := os.WriteFile(filepath.Join(dir, "_templates/gen/new/c.t"), []byte("---\nto: c\n---\nok\n<%= nope %>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eng := generator.New(generator.Config{Cwd: dir, Observer: tel.Observer(), Getenv: func(string) string { return "" }})
+	if _, err := eng.Run(context.Background(), []string{"gen", "new"}); err == nil {
+		t.Fatal("run succeeded")
+	}
+	for _, s := range spans.GetSpans().Snapshots() {
+		if s.Name() != "hypergen.run" {
+			continue
+		}
+		if s.Status().Code.String() != "Error" {
+			t.Errorf("run status = %v", s.Status())
+		}
+		assertAttr(t, s.Attributes(), "code.filepath", filepath.Join("_templates", "gen", "new", "c.t"))
+		return
+	}
+	t.Fatal("no hypergen.run span")
+}
+
+func TestDisabledObserverIsANoOp(t *testing.T) {
+	if _, ok := Disabled().Observer().(nopObserver); !ok {
+		t.Error("a disabled Telemetry should hand out the no-op observer")
+	}
+	tel, err := Setup(context.Background(), Config{Enabled: true}, nil) // no exporters
+	if err != nil || tel.Enabled() {
+		t.Errorf("Setup without exporters: enabled=%v err=%v", tel.Enabled(), err)
+	}
+}
+
+func key(set attribute.Set) string {
+	s := "{"
+	for i, kv := range set.ToSlice() {
+		if i > 0 {
+			s += ","
+		}
+		s += string(kv.Key) + "=" + kv.Value.Emit()
+	}
+	return s + "}"
+}
+
+func assertAttr(t *testing.T, attrs []attribute.KeyValue, k, want string) {
+	t.Helper()
+	for _, kv := range attrs {
+		if string(kv.Key) == k {
+			if kv.Value.Emit() != want {
+				t.Errorf("%s = %q, want %q", k, kv.Value.Emit(), want)
+			}
+			return
+		}
+	}
+	t.Errorf("attribute %s missing", k)
+}

@@ -1,0 +1,215 @@
+package instrument
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	"go.opentelemetry.io/contrib/instrumentation/runtime"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/metric"
+	metricnoop "go.opentelemetry.io/otel/metric/noop"
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
+	"go.opentelemetry.io/otel/sdk/resource"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
+	"go.opentelemetry.io/otel/trace"
+	tracenoop "go.opentelemetry.io/otel/trace/noop"
+
+	"github.com/hypergen-dev/hypergen/exporters"
+)
+
+// Telemetry is a configured pipeline. The zero value is not usable; get one
+// from Setup (or Disabled).
+type Telemetry struct {
+	cfg            Config
+	TracerProvider trace.TracerProvider
+	MeterProvider  metric.MeterProvider
+	Stats          *exporters.Stats
+	// Prometheus is the pull endpoint when the prometheus exporter is on.
+	Prometheus *exporters.Server
+
+	tracer     trace.Tracer
+	inst       *instruments
+	shutdowns  []func(context.Context) error
+	console    io.Closer
+	errOnce    sync.Once
+	errOut     io.Writer
+	cacheStats func() (hits, misses int64)
+	indexStats func() (generators, templates int64)
+	statsMu    sync.Mutex
+	enabled    bool
+}
+
+// Disabled is a Telemetry that records nothing.
+func Disabled() *Telemetry {
+	t := &Telemetry{TracerProvider: tracenoop.NewTracerProvider(), MeterProvider: metricnoop.NewMeterProvider()}
+	t.tracer = t.TracerProvider.Tracer("hypergen")
+	return t
+}
+
+// Enabled reports whether anything is recorded.
+func (t *Telemetry) Enabled() bool { return t.enabled }
+
+// Setup builds the providers for cfg. errOut receives the first export
+// failure (later ones are only counted, in hypergen.telemetry.* metrics).
+func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error) {
+	if !cfg.Enabled || (len(cfg.Traces) == 0 && len(cfg.Metrics) == 0) {
+		return Disabled(), nil
+	}
+	start := time.Now()
+	t := &Telemetry{cfg: cfg, Stats: &exporters.Stats{}, errOut: errOut, enabled: true}
+	t.Stats.OnError = t.reportOnce
+
+	res, err := resource.New(ctx,
+		// Every process is its own instance: cumulative series from two CLI
+		// runs would otherwise overwrite each other in the Collector.
+		resource.WithAttributes(semconv.ServiceName(cfg.ServiceName), semconv.ServiceVersion(cfg.ServiceVersion),
+			semconv.ServiceInstanceID(uuid.NewString())),
+		resource.WithFromEnv(), resource.WithHost(), resource.WithProcessPID(),
+		resource.WithProcessExecutableName(), resource.WithProcessRuntimeVersion(), resource.WithTelemetrySDK())
+	if err != nil && res == nil {
+		return nil, fmt.Errorf("telemetry resource: %w", err)
+	}
+	ecfg := exporters.Config{Retry: cfg.Retry, PrometheusListen: cfg.PrometheusListen,
+		MetricInterval: cfg.MetricInterval, Stats: t.Stats, Console: os.Stderr}
+	if cfg.ConsolePath != "" {
+		f, err := os.OpenFile(cfg.ConsolePath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			return nil, fmt.Errorf("HYPERGEN_TELEMETRY_FILE: %w", err)
+		}
+		t.console, ecfg.Console = f, f
+	}
+	fail := func(err error) (*Telemetry, error) {
+		_ = t.Shutdown(context.Background())
+		return nil, err
+	}
+
+	topts := []sdktrace.TracerProviderOption{sdktrace.WithResource(res)}
+	for _, k := range cfg.Traces {
+		exp, err := exporters.NewSpanExporter(ctx, k, ecfg)
+		if err != nil {
+			return fail(err)
+		}
+		topts = append(topts, sdktrace.WithBatcher(exp))
+	}
+	tp := sdktrace.NewTracerProvider(topts...)
+	t.shutdowns = append(t.shutdowns, tp.Shutdown)
+	t.TracerProvider = tp
+
+	mopts := []sdkmetric.Option{sdkmetric.WithResource(res), sdkmetric.WithView(durationView())}
+	for _, k := range cfg.Metrics {
+		reader, srv, err := exporters.NewMetricReader(ctx, k, ecfg)
+		if err != nil {
+			return fail(err)
+		}
+		if srv != nil {
+			if err := srv.Start(); err != nil {
+				return fail(err)
+			}
+			t.Prometheus = srv
+		}
+		mopts = append(mopts, sdkmetric.WithReader(reader))
+	}
+	mp := sdkmetric.NewMeterProvider(mopts...)
+	// Shutdown runs in this order: spans flush first, so the metrics flushed
+	// next still count any span export that failed; the pull endpoint goes last.
+	t.shutdowns = append(t.shutdowns, mp.Shutdown)
+	if t.Prometheus != nil {
+		t.shutdowns = append(t.shutdowns, t.Prometheus.Shutdown)
+	}
+	t.MeterProvider = mp
+	if len(cfg.Metrics) > 0 {
+		if err := runtime.Start(runtime.WithMeterProvider(mp)); err != nil {
+			return fail(fmt.Errorf("runtime metrics: %w", err))
+		}
+	}
+	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { t.reportOnce("sdk", err) }))
+	if err := t.instrument(); err != nil {
+		return fail(err)
+	}
+	t.inst.startup.Record(ctx, time.Since(start).Seconds(), metric.WithAttributes(phaseAttr("telemetry")))
+	return t, nil
+}
+
+// FromProviders instruments with providers the caller built and owns (a Go
+// service with its own OpenTelemetry setup, or a benchmark). Shutdown does
+// not shut them down.
+func FromProviders(tp trace.TracerProvider, mp metric.MeterProvider) (*Telemetry, error) {
+	t := &Telemetry{TracerProvider: tp, MeterProvider: mp, Stats: &exporters.Stats{}, enabled: true}
+	if err := t.instrument(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func (t *Telemetry) instrument() error {
+	const scope = "github.com/hypergen-dev/hypergen"
+	t.tracer = t.TracerProvider.Tracer(scope)
+	var err error
+	t.inst, err = newInstruments(t.MeterProvider.Meter(scope), t)
+	return err
+}
+
+// durationView gives every duration histogram sub-millisecond buckets.
+func durationView() sdkmetric.View {
+	return sdkmetric.NewView(
+		sdkmetric.Instrument{Kind: sdkmetric.InstrumentKindHistogram, Unit: "s"},
+		sdkmetric.Stream{Aggregation: sdkmetric.AggregationExplicitBucketHistogram{Boundaries: DurationBuckets}},
+	)
+}
+
+func (t *Telemetry) reportOnce(signal string, err error) {
+	if t.errOut == nil {
+		return
+	}
+	t.errOnce.Do(func() {
+		fmt.Fprintf(t.errOut, "hypergen: telemetry export failed (%s): %v (further failures are counted in %s, not printed)\n",
+			signal, err, MetricTelemetryFailures)
+	})
+}
+
+// ObserveCache reports a compiled-template cache's lookups as
+// hypergen.cache.requests.
+func (t *Telemetry) ObserveCache(stats func() (hits, misses int64)) {
+	t.statsMu.Lock()
+	t.cacheStats = stats
+	t.statsMu.Unlock()
+}
+
+// ObserveIndex reports the size of a template index as
+// hypergen.generators.indexed and hypergen.templates.indexed.
+func (t *Telemetry) ObserveIndex(stats func() (generators, templates int64)) {
+	t.statsMu.Lock()
+	t.indexStats = stats
+	t.statsMu.Unlock()
+}
+
+// Shutdown flushes and stops the pipeline within the configured timeout,
+// using a fresh context: the caller's may already be cancelled by a signal,
+// and the last export would be lost with it.
+func (t *Telemetry) Shutdown(ctx context.Context) error {
+	timeout := t.cfg.ShutdownTimeout
+	if timeout <= 0 {
+		timeout = DefaultShutdownTimeout
+	}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+	defer cancel()
+	var errs []error
+	for _, shutdown := range t.shutdowns {
+		if err := shutdown(sctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	t.shutdowns = nil
+	if t.console != nil {
+		errs = append(errs, t.console.Close())
+		t.console = nil
+	}
+	return errors.Join(errs...)
+}

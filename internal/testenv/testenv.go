@@ -1,0 +1,189 @@
+package testenv
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// RepoRoot is the repository's top folder.
+func RepoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
+}
+
+var (
+	collectorOnce sync.Once
+	collectorBin  string
+	collectorErr  error
+)
+
+// CollectorBinary builds the collector distribution (cached across runs by
+// deploy/collector/build.sh) and returns its path.
+func CollectorBinary(tb testing.TB) string {
+	tb.Helper()
+	collectorOnce.Do(func() {
+		cmd := exec.Command(filepath.Join(RepoRoot(), "deploy", "collector", "build.sh"))
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			collectorErr = fmt.Errorf("building the collector: %v\n%s", err, stderr.String())
+			return
+		}
+		collectorBin = strings.TrimSpace(string(out))
+	})
+	if collectorErr != nil {
+		tb.Fatal(collectorErr)
+	}
+	return collectorBin
+}
+
+// BuildHypergen builds the hypergen binary into dir and returns its path.
+func BuildHypergen(dir string) (string, error) {
+	bin := filepath.Join(dir, "hypergen")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Dir = RepoRoot()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+}
+
+// FreeAddr returns a 127.0.0.1 address with a port that was free a moment ago.
+func FreeAddr(tb testing.TB) string {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// syncBuffer is a bytes.Buffer safe for a writer and readers in parallel.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// Process is a started component.
+type Process struct {
+	cmd  *exec.Cmd
+	out  *syncBuffer
+	done chan error
+}
+
+// Output is what the process wrote to stdout and stderr so far.
+func (p *Process) Output() string { return p.out.String() }
+
+// Start runs a command in the background and stops it when the test ends:
+// SIGTERM first, SIGKILL if it has not exited ten seconds later.
+func Start(tb testing.TB, name string, args ...string) *Process {
+	tb.Helper()
+	p := &Process{out: &syncBuffer{}, done: make(chan error, 1)}
+	p.cmd = exec.Command(name, args...)
+	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
+	if err := p.cmd.Start(); err != nil {
+		tb.Fatalf("starting %s: %v", name, err)
+	}
+	go func() { p.done <- p.cmd.Wait() }()
+	tb.Cleanup(func() { p.Stop() })
+	return p
+}
+
+// Stop terminates the process and waits for it.
+func (p *Process) Stop() {
+	if p.cmd.ProcessState != nil {
+		return
+	}
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.done:
+	case <-time.After(10 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-p.done
+	}
+}
+
+// Exited reports whether the process has ended (and how).
+func (p *Process) Exited() (bool, error) {
+	select {
+	case err := <-p.done:
+		p.done <- err
+		return true, err
+	default:
+		return false, nil
+	}
+}
+
+// WaitListening waits until every address accepts TCP connections, the
+// process dies, or the timeout passes.
+func (p *Process) WaitListening(tb testing.TB, timeout time.Duration, addrs ...string) {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	for _, a := range addrs {
+		for {
+			if exited, err := p.Exited(); exited {
+				tb.Fatalf("process exited (%v) before listening on %s:\n%s", err, a, p.Output())
+			}
+			c, err := net.DialTimeout("tcp", a, 200*time.Millisecond)
+			if err == nil {
+				c.Close()
+				break
+			}
+			select {
+			case <-ctx.Done():
+				tb.Fatalf("nothing listening on %s after %v:\n%s", a, timeout, p.Output())
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+	}
+}
+
+// Collector is a running collector with an OTLP gRPC receiver and a
+// Prometheus exporter.
+type Collector struct {
+	*Process
+	OTLP       string // host:port of the OTLP gRPC receiver
+	Prometheus string // host:port of the Prometheus exporter
+}
+
+// StartCollector starts the collector with config, a YAML text in which
+// {{OTLP}} and {{PROMETHEUS}} are replaced by free 127.0.0.1 addresses.
+func StartCollector(tb testing.TB, config string) *Collector {
+	tb.Helper()
+	bin := CollectorBinary(tb)
+	c := &Collector{OTLP: FreeAddr(tb), Prometheus: FreeAddr(tb)}
+	config = strings.NewReplacer("{{OTLP}}", c.OTLP, "{{PROMETHEUS}}", c.Prometheus).Replace(config)
+	path := filepath.Join(tb.TempDir(), "collector.yaml")
+	if err := os.WriteFile(path, []byte(config), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	c.Process = Start(tb, bin, "--config", path)
+	c.WaitListening(tb, 30*time.Second, c.OTLP, c.Prometheus)
+	return c
+}

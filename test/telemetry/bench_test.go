@@ -1,0 +1,109 @@
+package telemetry
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+
+	"github.com/hypergen-dev/hypergen/exporters"
+	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+)
+
+// tenTemplates is an action of ten templates: eight adds with helpers and a
+// loop, and two injects.
+func tenTemplates(b *testing.B) string {
+	b.Helper()
+	dir := b.TempDir()
+	write := func(p, c string) {
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for i := 0; i < 8; i++ {
+		write(fmt.Sprintf("_templates/mod/new/f%d.ejs.t", i), fmt.Sprintf(`---
+to: src/<%%= h.changeCase.param(name) %%>/part%d.ts
+---
+// <%%= h.inflection.humanize(h.changeCase.snake(name)) %%> part %d
+export class <%%= Name %%>Part%d {
+<%% for (const f of ['id', 'name', 'createdAt']) { -%%>
+  <%%= f %%>?: string;
+<%% } -%%>
+}
+`, i, i, i))
+	}
+	for i := 0; i < 2; i++ {
+		write(fmt.Sprintf("_templates/mod/new/z%d.ejs.t", i), fmt.Sprintf(`---
+to: registry%d.ts
+inject: true
+append: true
+skip_if: <%%= Name %%>Part
+---
+export * from './src/<%%= h.changeCase.param(name) %%>/part%d';`, i, i))
+		write(fmt.Sprintf("registry%d.ts", i), "// registry\n")
+	}
+	return dir
+}
+
+func benchGenerate(b *testing.B, obs generator.Observer, onEngine func(*generator.Engine)) {
+	dir := tenTemplates(b)
+	env := map[string]string{"HYGEN_OVERWRITE": "1"}
+	eng := generator.New(generator.Config{Cwd: dir, Observer: obs, Stdout: io.Discard,
+		Getenv: func(k string) string { return env[k] }})
+	if onEngine != nil {
+		onEngine(eng)
+	}
+	ctx := context.Background()
+	args := []string{"mod", "new", "billingAccount"}
+	if _, err := eng.Run(ctx, args); err != nil { // warm the compile cache
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := eng.Run(ctx, args); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGeneration compares one generation of a ten-template action with
+// telemetry off, on without any export, and on exporting to a real local
+// Collector over OTLP/gRPC.
+func BenchmarkGeneration(b *testing.B) {
+	b.Run("off", func(b *testing.B) {
+		benchGenerate(b, instrument.Disabled().Observer(), nil)
+	})
+	b.Run("on_no_export", func(b *testing.B) {
+		tp := sdktrace.NewTracerProvider()
+		mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(sdkmetric.NewManualReader()))
+		tel, err := instrument.FromProviders(tp, mp)
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchGenerate(b, tel.Observer(), func(e *generator.Engine) { tel.ObserveCache(e.CacheStats) })
+	})
+	b.Run("on_collector", func(b *testing.B) {
+		col := testenv.StartCollector(b, testCollectorConfig)
+		b.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://"+col.OTLP)
+		b.Setenv("OTEL_EXPORTER_OTLP_INSECURE", "true")
+		tel, err := instrument.Setup(context.Background(), instrument.Config{Enabled: true, ServiceName: "hypergen-bench",
+			Traces: []exporters.Kind{exporters.OTLP}, Metrics: []exporters.Kind{exporters.OTLP}, Retry: true}, io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer tel.Shutdown(context.Background())
+		benchGenerate(b, tel.Observer(), func(e *generator.Engine) { tel.ObserveCache(e.CacheStats) })
+	})
+}

@@ -1,0 +1,237 @@
+package telemetry
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	dto "github.com/prometheus/client_model/go"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+)
+
+var hypergenBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "hypergen-telemetry-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	hypergenBin, err = testenv.BuildHypergen(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// testCollectorConfig receives OTLP and shows traces in full on the debug
+// exporter and metrics on a Prometheus endpoint.
+const testCollectorConfig = `
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: {{OTLP}}
+exporters:
+  debug:
+    verbosity: detailed
+  prometheus:
+    endpoint: {{PROMETHEUS}}
+service:
+  telemetry:
+    metrics:
+      level: none
+  pipelines:
+    traces:
+      receivers: [otlp]
+      exporters: [debug]
+    metrics:
+      receivers: [otlp]
+      exporters: [prometheus]
+`
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs the hypergen binary in dir with a minimal environment plus env.
+// The timeout only guards against a hang; nothing here is timed.
+func run(t *testing.T, dir string, env map[string]string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, hypergenBin, args...)
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	var out, errOut strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("hypergen %v did not finish: %v", args, ctx.Err())
+	}
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errOut.String()}
+}
+
+// project writes a template tree with two adds and an inject.
+func project(t *testing.T, extra map[string]string) string {
+	t.Helper()
+	files := map[string]string{
+		"_templates/svc/new/a.ejs.t":     "---\nto: services/<%= name %>.go\n---\npackage <%= name %>\n",
+		"_templates/svc/new/b.ejs.t":     "---\nto: services/<%= name %>_test.go\n---\npackage <%= name %>_test\n",
+		"_templates/svc/new/c-reg.ejs.t": "---\nto: registry.txt\ninject: true\nappend: true\n---\n<%= name %>",
+		"registry.txt":                   "services:\n",
+	}
+	for k, v := range extra {
+		files[k] = v
+	}
+	dir := t.TempDir()
+	for p, c := range files {
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// scrape reads the exposition and sums samples by metric name and labels,
+// leaving out the labels every series has (job, instance, otel_scope_*): each
+// hypergen process is its own instance, and the tests count across them.
+func scrape(t *testing.T, addr string) map[string]float64 {
+	t.Helper()
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]float64{}
+	for name, f := range families {
+		for _, m := range f.GetMetric() {
+			key := name + labelKey(m.GetLabel())
+			switch f.GetType() {
+			case dto.MetricType_COUNTER:
+				out[key] += m.GetCounter().GetValue()
+			case dto.MetricType_GAUGE:
+				out[key] += m.GetGauge().GetValue()
+			case dto.MetricType_HISTOGRAM:
+				out[name+"_count"+labelKey(m.GetLabel())] += float64(m.GetHistogram().GetSampleCount())
+				out[name+"_sum"+labelKey(m.GetLabel())] += m.GetHistogram().GetSampleSum()
+			}
+		}
+	}
+	return out
+}
+
+func labelKey(labels []*dto.LabelPair) string {
+	var parts []string
+	for _, l := range labels {
+		n := l.GetName()
+		if n == "job" || n == "instance" || strings.HasPrefix(n, "otel_scope_") {
+			continue
+		}
+		parts = append(parts, n+"="+l.GetValue())
+	}
+	sort.Strings(parts)
+	return "{" + strings.Join(parts, ",") + "}"
+}
+
+// waitFor polls until cond holds or the deadline passes.
+func waitFor(t *testing.T, what string, cond func() (bool, string)) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ok, state := cond()
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not reached after 30s; last state: %s", what, state)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// span is one span as the debug exporter prints it.
+type span struct {
+	TraceID, ParentID, ID, Name, Status string
+	Attrs                               map[string]string
+}
+
+// parseSpans reads the debug exporter's detailed output.
+func parseSpans(out string) []span {
+	var spans []span
+	var cur *span
+	inAttrs := false
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(line, "Span #"):
+			spans = append(spans, span{Attrs: map[string]string{}})
+			cur, inAttrs = &spans[len(spans)-1], false
+		case cur == nil:
+		case trimmed == "Attributes:":
+			inAttrs = true
+		case inAttrs && strings.HasPrefix(trimmed, "-> "):
+			k, v, _ := strings.Cut(strings.TrimPrefix(trimmed, "-> "), ": ")
+			// Values print as Str(x), Int(3), Bool(true).
+			if i := strings.IndexByte(v, '('); i >= 0 && strings.HasSuffix(v, ")") {
+				v = v[i+1 : len(v)-1]
+			}
+			cur.Attrs[k] = v
+		case strings.HasPrefix(line, "    ") && strings.Contains(line, " : "):
+			k, v, _ := strings.Cut(trimmed, " : ")
+			v = strings.TrimSpace(v)
+			switch strings.TrimSpace(k) {
+			case "Trace ID":
+				cur.TraceID = v
+			case "Parent ID":
+				cur.ParentID = v
+			case "ID":
+				cur.ID = v
+			case "Name":
+				cur.Name = v
+			case "Status code":
+				cur.Status = v
+			}
+		case !strings.HasPrefix(line, " "):
+			inAttrs, cur = false, nil
+		}
+	}
+	return spans
+}

@@ -1,0 +1,205 @@
+package telemetry
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+)
+
+func otlpEnv(c *testenv.Collector) map[string]string {
+	return map[string]string{
+		"OTEL_EXPORTER_OTLP_ENDPOINT": "http://" + c.OTLP,
+		"OTEL_EXPORTER_OTLP_INSECURE": "true",
+		"HYPERGEN_TELEMETRY_TIMEOUT":  "10s",
+	}
+}
+
+// TestGenerationsReachTheCollector runs two good generations and a failing one
+// against a real Collector and checks the spans and metrics that arrived.
+func TestGenerationsReachTheCollector(t *testing.T) {
+	col := testenv.StartCollector(t, testCollectorConfig)
+	env := otlpEnv(col)
+
+	for _, name := range []string{"billing", "ledger"} {
+		dir := project(t, nil)
+		r := run(t, dir, env, "svc", "new", name)
+		if r.code != 0 {
+			t.Fatalf("generation of %s failed (%d): %s%s", name, r.code, r.stdout, r.stderr)
+		}
+		if r.stderr != "" {
+			t.Errorf("stderr not empty: %s", r.stderr)
+		}
+	}
+	bad := project(t, map[string]string{"_templates/svc/new/d.ejs.t": "---\nto: d.txt\n---\nline one\n<%= undefinedThing %>\n"})
+	if r := run(t, bad, env, "svc", "new", "broken"); r.code != 1 {
+		t.Fatalf("failing generation exited %d: %s", r.code, r.stderr)
+	}
+
+	// Metrics, as Prometheus sees them through the Collector.
+	var m map[string]float64
+	waitFor(t, "three runs in the Collector's Prometheus exporter", func() (bool, string) {
+		m = scrape(t, col.Prometheus)
+		ok := m["hypergen_runs_total{hypergen_outcome=ok}"] == 2 && m["hypergen_runs_total{hypergen_outcome=error}"] == 1
+		return ok, fmt.Sprint(m["hypergen_runs_total{hypergen_outcome=ok}"], m["hypergen_runs_total{hypergen_outcome=error}"])
+	})
+	// Each good run renders "package NAME\n", "package NAME_test\n" and "NAME".
+	wantBytes := 0
+	for _, n := range []string{"billing", "ledger"} {
+		wantBytes += len("package "+n+"\n") + len("package "+n+"_test\n") + len(n)
+	}
+	want := map[string]float64{
+		"hypergen_files_written_total{hypergen_operation=add,hypergen_outcome=added}":       4,
+		"hypergen_files_written_total{hypergen_operation=inject,hypergen_outcome=injected}": 2,
+		"hypergen_operation_duration_seconds_count{hypergen_operation=render,hypergen_outcome=ok}":    2,
+		"hypergen_operation_duration_seconds_count{hypergen_operation=render,hypergen_outcome=error}": 1,
+		"hypergen_operation_duration_seconds_count{hypergen_operation=add,hypergen_outcome=added}":    4,
+		"hypergen_operation_duration_seconds_count{hypergen_operation=run,hypergen_outcome=ok}":       2,
+		"hypergen_startup_duration_seconds_count{hypergen_phase=resolve}":                            3,
+		"hypergen_startup_duration_seconds_count{hypergen_phase=telemetry}":                          3,
+		"hypergen_cache_requests_total{hypergen_cache_result=miss}":                                  6 + 6 + 8,
+	}
+	for k, v := range want {
+		if m[k] != v {
+			t.Errorf("%s = %v, want %v", k, m[k], v)
+		}
+	}
+	// The failing run rendered the good templates before the bad one failed,
+	// so only a lower bound holds for bytes.
+	if got := m["hypergen_rendered_bytes_total{}"]; got < float64(wantBytes) {
+		t.Errorf("hypergen_rendered_bytes_total = %v, want at least %d", got, wantBytes)
+	}
+	if m["hypergen_operation_duration_seconds_sum{hypergen_operation=run,hypergen_outcome=ok}"] <= 0 {
+		t.Error("run durations sum to zero")
+	}
+	if _, ok := m["go_goroutine_count{}"]; !ok {
+		t.Error("Go runtime metrics missing (go_goroutine_count)")
+	}
+
+	// Spans, from the Collector's debug exporter.
+	var spans []span
+	waitFor(t, "three hypergen.run spans in the debug output", func() (bool, string) {
+		spans = parseSpans(col.Output())
+		n := 0
+		for _, s := range spans {
+			if s.Name == "hypergen.run" {
+				n++
+			}
+		}
+		return n == 3, fmt.Sprintf("%d runs among %d spans", n, len(spans))
+	})
+	byID := map[string]span{}
+	for _, s := range spans {
+		byID[s.ID] = s
+	}
+	roots := 0
+	for _, s := range spans {
+		if s.Name != "hypergen.run" {
+			continue
+		}
+		roots++
+		if s.ParentID != "" {
+			t.Errorf("hypergen.run has parent %q", s.ParentID)
+		}
+		if s.Attrs["hypergen.generator"] != "svc" || s.Attrs["hypergen.action"] != "new" {
+			t.Errorf("run attributes: %v", s.Attrs)
+		}
+		children := map[string]int{}
+		for _, c := range spans {
+			if c.ParentID == s.ID {
+				children[c.Name]++
+			}
+		}
+		if s.Status == "Error" {
+			if !strings.HasSuffix(s.Attrs["code.filepath"], filepath.Join("svc", "new", "d.ejs.t")) || s.Attrs["code.lineno"] != "5" {
+				t.Errorf("failed run does not locate the error: %v", s.Attrs)
+			}
+			continue
+		}
+		for name, n := range map[string]int{"hypergen.resolve": 1, "hypergen.list": 1, "hypergen.render": 1, "hypergen.plan": 1,
+			"hypergen.apply": 1, "hypergen.template": 3, "hypergen.op.add": 2, "hypergen.op.inject": 1} {
+			if children[name] != n {
+				t.Errorf("run %s: %d %s children, want %d (children: %v)", s.ID, children[name], name, n, children)
+			}
+		}
+	}
+	for _, s := range spans {
+		switch s.Name {
+		case "hypergen.compile", "hypergen.read", "hypergen.parse", "hypergen.render_template":
+			if byID[s.ParentID].Name != "hypergen.template" {
+				t.Errorf("%s is a child of %q, want hypergen.template", s.Name, byID[s.ParentID].Name)
+			}
+		case "hypergen.op.add":
+			if s.Attrs["hypergen.outcome"] != "added" || !strings.HasPrefix(s.Attrs["hypergen.target"], "services/") || s.Attrs["hypergen.bytes"] == "" {
+				t.Errorf("op.add attributes: %v", s.Attrs)
+			}
+		}
+	}
+	if roots != 3 {
+		t.Errorf("%d runs, want 3", roots)
+	}
+}
+
+// TestUnreachableCollector: generation still succeeds, the process ends, and
+// the failure is reported once.
+func TestUnreachableCollector(t *testing.T) {
+	dir := project(t, nil)
+	closed := testenv.FreeAddr(t) // nothing listens here
+	r := run(t, dir, map[string]string{
+		"OTEL_EXPORTER_OTLP_ENDPOINT": "http://" + closed,
+		"OTEL_EXPORTER_OTLP_INSECURE": "true",
+	}, "svc", "new", "orders")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "services", "orders.go")); err != nil {
+		t.Errorf("file not generated: %v", err)
+	}
+	if n := strings.Count(r.stderr, "telemetry export failed"); n != 1 {
+		t.Errorf("failure reported %d times, want once:\n%s", n, r.stderr)
+	}
+}
+
+func TestBadTelemetryVariablesAreUsageErrors(t *testing.T) {
+	for name, value := range map[string]string{
+		"OTEL_SDK_DISABLED":           "perhaps",
+		"OTEL_EXPORTER_OTLP_PROTOCOL": "http/json",
+		"OTEL_METRICS_EXPORTER":       "statsd",
+	} {
+		dir := project(t, nil)
+		r := run(t, dir, map[string]string{name: value}, "svc", "new", "x")
+		if r.code != 2 || !strings.Contains(r.stderr, name) {
+			t.Errorf("%s=%s: exit %d, stderr %q; want 2 and the variable named", name, value, r.code, r.stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "services")); err == nil {
+			t.Errorf("%s=%s: files written despite the error", name, value)
+		}
+	}
+}
+
+// TestReferenceCollectorConfig validates otel-collector.yaml with the built
+// Collector, and shows the check can fail.
+func TestReferenceCollectorConfig(t *testing.T) {
+	bin := testenv.CollectorBinary(t)
+	ref := filepath.Join(testenv.RepoRoot(), "otel-collector.yaml")
+	if out, err := exec.Command(bin, "validate", "--config", ref).CombinedOutput(); err != nil {
+		t.Fatalf("otel-collector.yaml does not validate: %v\n%s", err, out)
+	}
+	raw, err := os.ReadFile(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(t.TempDir(), "broken.yaml")
+	if err := os.WriteFile(broken, []byte(strings.Replace(string(raw), "exporters: [prometheus, debug]", "exporters: [prometheus, nosuchexporter]", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bin, "validate", "--config", broken).CombinedOutput(); err == nil {
+		t.Fatalf("a config with an unknown exporter validated:\n%s", out)
+	} else if !strings.Contains(string(out), "nosuchexporter") {
+		t.Errorf("validation error does not name the unknown exporter:\n%s", out)
+	}
+}
