@@ -44,7 +44,7 @@ func commands() []command {
 		{"list", "list generators, their actions and template counts", runList},
 		{"discover", "find template roots and the generators in them", runDiscover},
 		{"version", "print the version", runVersion},
-		{"help", "show help for hypergen or a command", runHelp},
+		{"help", "show help for hypergen, a command or a generator (its template.yml variables)", runHelp},
 	}
 }
 
@@ -96,12 +96,16 @@ func runHelp(env *Env, args []string) int {
 		printUsage(env.Stdout)
 		return ExitOK
 	}
+	// As on the command line, a generator named like a command wins.
+	if isGenerator(env, args[0]) {
+		return runGeneratorHelp(env, args[0])
+	}
 	for _, c := range commands() {
 		if c.name == args[0] && c.name != "help" {
 			return c.run(env, []string{"--help"})
 		}
 	}
-	fmt.Fprintf(env.Stderr, "hypergen: no help for %q: it is not a command (generators: 'hypergen list')\n", args[0])
+	fmt.Fprintf(env.Stderr, "hypergen: no help for %q: it is neither a command nor a generator (generators: 'hypergen list')\n", args[0])
 	return ExitUsage
 }
 

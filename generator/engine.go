@@ -171,6 +171,9 @@ func (e *Engine) resolve(parsed *argv.Result) (*invocation, error) {
 		s.config.Complete(templates, e.cfg.Cwd)
 	}
 	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates, answers)
+	if err := e.applySpec(filepath.Join(dir, t.generator), args); err != nil {
+		return nil, err
+	}
 	dry, _ := args.Get("dry")
 	return &invocation{
 		templates: templates, templatesDir: dir, folder: folder,

@@ -1,0 +1,305 @@
+package genspec
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/dlclark/regexp2/v2"
+	"gopkg.in/yaml.v3"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// FileName is the spec file beside a generator (or inside one action).
+const FileName = "template.yml"
+
+// Types a variable may have.
+var Types = []string{"string", "number", "boolean", "enum", "array", "object"}
+
+// Spec is one template.yml.
+type Spec struct {
+	File        string
+	Name        string
+	Description string
+	Category    string
+	Tags        []string
+	Variables   []Variable // in file order
+}
+
+// Variable is one entry of `variables`.
+type Variable struct {
+	Name        string
+	Type        string
+	Description string
+	Required    bool
+	Default     any // jsvalue model; nil when HasDefault is false
+	HasDefault  bool
+	Pattern     string
+	Values      []string // enum choices
+	Min, Max    *float64 // number bounds, or length bounds for strings and arrays
+
+	re *regexp2.Regexp
+}
+
+type rawVariable struct {
+	Type        string    `yaml:"type"`
+	Description string    `yaml:"description"`
+	Required    bool      `yaml:"required"`
+	Default     yaml.Node `yaml:"default"`
+	Pattern     string    `yaml:"pattern"`
+	Values      []string  `yaml:"values"`
+	Min         *float64  `yaml:"min"`
+	Max         *float64  `yaml:"max"`
+}
+
+type rawSpec struct {
+	Name        string    `yaml:"name"`
+	Description string    `yaml:"description"`
+	Category    string    `yaml:"category"`
+	Tags        []string  `yaml:"tags"`
+	Variables   yaml.Node `yaml:"variables"`
+}
+
+// Load reads and checks a template.yml.
+func Load(file string) (*Spec, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	s, err := Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	s.File = file
+	return s, nil
+}
+
+// Parse reads template.yml text.
+func Parse(text []byte) (*Spec, error) {
+	var r rawSpec
+	dec := yaml.NewDecoder(strings.NewReader(string(text)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&r); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("invalid template.yml: %v", err)
+	}
+	s := &Spec{Name: r.Name, Description: r.Description, Category: r.Category, Tags: r.Tags}
+	if r.Variables.Kind == 0 {
+		return s, nil
+	}
+	if r.Variables.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("line %d: variables must be a map of variable name to its definition", r.Variables.Line)
+	}
+	for i := 0; i+1 < len(r.Variables.Content); i += 2 {
+		name := r.Variables.Content[i].Value
+		v, err := parseVariable(name, r.Variables.Content[i+1])
+		if err != nil {
+			return nil, fmt.Errorf("line %d: variable %q: %w", r.Variables.Content[i].Line, name, err)
+		}
+		s.Variables = append(s.Variables, v)
+	}
+	return s, nil
+}
+
+func parseVariable(name string, node *yaml.Node) (Variable, error) {
+	var r rawVariable
+	if err := node.Decode(&r); err != nil {
+		return Variable{}, err
+	}
+	v := Variable{Name: name, Type: r.Type, Description: r.Description, Required: r.Required,
+		Pattern: r.Pattern, Values: r.Values, Min: r.Min, Max: r.Max}
+	if v.Type == "" {
+		v.Type = "string"
+	}
+	if !slices.Contains(Types, v.Type) {
+		return v, fmt.Errorf("unknown type %q (one of %s)", v.Type, strings.Join(Types, ", "))
+	}
+	if v.Type == "enum" && len(v.Values) == 0 {
+		return v, errors.New("an enum needs values")
+	}
+	if v.Pattern != "" {
+		re, err := regexp2.Compile(v.Pattern, regexp2.ECMAScript)
+		if err != nil {
+			return v, fmt.Errorf("invalid pattern: %v", err)
+		}
+		v.re = re
+	}
+	if r.Default.Kind != 0 {
+		var d any
+		if err := r.Default.Decode(&d); err != nil {
+			return v, fmt.Errorf("default: %v", err)
+		}
+		def, err := v.coerce(fromYAML(d))
+		if err != nil {
+			return v, fmt.Errorf("default: %w", err)
+		}
+		if err := v.check(def); err != nil {
+			return v, fmt.Errorf("default: %w", err)
+		}
+		v.Default, v.HasDefault = def, true
+	}
+	return v, nil
+}
+
+// fromYAML converts a decoded YAML value into the jsvalue model.
+func fromYAML(v any) any {
+	switch x := v.(type) {
+	case int:
+		return float64(x)
+	case map[string]any:
+		o := jsvalue.NewObject()
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			o.Set(k, fromYAML(x[k]))
+		}
+		return o
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = fromYAML(e)
+		}
+		return out
+	}
+	return v
+}
+
+// Apply checks locals against the spec and fills in defaults. Every value
+// is converted to its variable's type (see the package doc). All problems
+// are reported together.
+func (s *Spec) Apply(locals *jsvalue.Object) error {
+	var problems []string
+	for _, v := range s.Variables {
+		val, ok := locals.Get(v.Name)
+		if !ok || val == nil || val == jsvalue.Undefined || val == "" {
+			switch {
+			case v.HasDefault:
+				locals.Set(v.Name, v.Default)
+			case v.Required:
+				problems = append(problems, fmt.Sprintf("%s is required (--%s %s)", v.Name, v.Name, v.placeholder()))
+			}
+			continue
+		}
+		val, err := v.coerce(val)
+		if err == nil {
+			err = v.check(val)
+		}
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s %v", v.Name, err))
+			continue
+		}
+		locals.Set(v.Name, val)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s", strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+func (v *Variable) placeholder() string {
+	if v.Type == "enum" {
+		return strings.Join(v.Values, "|")
+	}
+	return strings.ToUpper(v.Type)
+}
+
+// coerce converts a command-line value into the variable's type.
+func (v *Variable) coerce(val any) (any, error) {
+	switch v.Type {
+	case "string", "enum":
+		switch val.(type) {
+		case string, float64, bool:
+			return jsvalue.ToString(val), nil
+		}
+		return nil, fmt.Errorf("must be a single value, got %s", describe(val))
+	case "number":
+		if n, ok := val.(float64); ok {
+			return n, nil
+		}
+		return nil, fmt.Errorf("must be a number, got %s", describe(val))
+	case "boolean":
+		switch val {
+		case true, "true":
+			return true, nil
+		case false, "false":
+			return false, nil
+		}
+		return nil, fmt.Errorf("must be true or false, got %s", describe(val))
+	case "array":
+		switch x := val.(type) {
+		case []any:
+			return x, nil
+		case string:
+			var out []any
+			for _, p := range strings.Split(x, ",") {
+				out = append(out, strings.TrimSpace(p))
+			}
+			return out, nil
+		case float64, bool:
+			return []any{val}, nil
+		}
+		return nil, fmt.Errorf("must be a list (a,b,c), got %s", describe(val))
+	case "object":
+		switch x := val.(type) {
+		case *jsvalue.Object:
+			return x, nil
+		case string:
+			var m map[string]any
+			if err := json.Unmarshal([]byte(x), &m); err != nil {
+				return nil, fmt.Errorf("must be a JSON object or --%s.key value flags, got %s", v.Name, describe(val))
+			}
+			return fromYAML(m), nil
+		}
+		return nil, fmt.Errorf("must be an object, got %s", describe(val))
+	}
+	return val, nil
+}
+
+// check tests a value of the right type against values, pattern, min and max.
+func (v *Variable) check(val any) error {
+	switch x := val.(type) {
+	case string:
+		if v.Type == "enum" && !slices.Contains(v.Values, x) {
+			return fmt.Errorf("must be one of %s, got %q", strings.Join(v.Values, ", "), x)
+		}
+		if v.re != nil {
+			if ok, _ := v.re.MatchString(x); !ok {
+				return fmt.Errorf("must match /%s/, got %q", v.Pattern, x)
+			}
+		}
+		return v.bounds(float64(len([]rune(x))), "length ")
+	case float64:
+		return v.bounds(x, "")
+	case []any:
+		return v.bounds(float64(len(x)), "number of items ")
+	}
+	return nil
+}
+
+func (v *Variable) bounds(n float64, what string) error {
+	if v.Min != nil && n < *v.Min {
+		return fmt.Errorf("%smust be at least %s, got %s", what, jsvalue.FormatNumber(*v.Min), jsvalue.FormatNumber(n))
+	}
+	if v.Max != nil && n > *v.Max {
+		return fmt.Errorf("%smust be at most %s, got %s", what, jsvalue.FormatNumber(*v.Max), jsvalue.FormatNumber(n))
+	}
+	return nil
+}
+
+func describe(v any) string {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	if o, ok := v.(*jsvalue.Object); ok {
+		b, _ := json.Marshal(o.Keys())
+		return "an object with keys " + string(b)
+	}
+	return jsvalue.ToString(v)
+}

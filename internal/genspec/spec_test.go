@@ -1,0 +1,141 @@
+package genspec
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// The golden spec exercises every type and rule; testdata/*.golden hold what
+// Apply made of each command line.
+const spec = `name: component
+description: A UI component
+category: frontend
+tags: [react, ui]
+variables:
+  name:
+    type: string
+    required: true
+    pattern: ^[A-Z][A-Za-z]*$
+    description: Component name
+  style:
+    type: enum
+    values: [css, scss, none]
+    default: css
+  count:
+    type: number
+    min: 1
+    max: 10
+  tests:
+    type: boolean
+    default: true
+  props:
+    type: array
+    max: 3
+  meta:
+    type: object
+  code:
+    type: string
+`
+
+func TestParse(t *testing.T) {
+	s, err := Parse([]byte(spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, v := range s.Variables {
+		names = append(names, v.Name+":"+v.Type)
+	}
+	if got := strings.Join(names, " "); got != "name:string style:enum count:number tests:boolean props:array meta:object code:string" {
+		t.Errorf("variables in file order = %s", got)
+	}
+	if s.Name != "component" || s.Category != "frontend" || strings.Join(s.Tags, ",") != "react,ui" || s.Description != "A UI component" {
+		t.Errorf("header = %+v", s)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"variables:\n  x:\n    type: date\n", `line 2: variable "x": unknown type "date"`},
+		{"variables:\n  x:\n    type: enum\n", `variable "x": an enum needs values`},
+		{"variables:\n  x:\n    pattern: '('\n", `variable "x": invalid pattern`},
+		{"variables:\n  x:\n    type: number\n    default: abc\n", `variable "x": default: must be a number, got "abc"`},
+		{"variables:\n  x:\n    type: enum\n    values: [a]\n    default: b\n", `default: must be one of a, got "b"`},
+		{"variables: [a]\n", "variables must be a map"},
+		{"nmae: x\n", "field nmae not found"},
+	}
+	for _, tt := range tests {
+		_, err := Parse([]byte(tt.text))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Parse(%q) = %v, want %q", tt.text, err, tt.want)
+		}
+	}
+}
+
+func TestApply(t *testing.T) {
+	s, err := Parse([]byte(spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		locals map[string]any
+	}{
+		{"defaults", map[string]any{"name": "Button"}},
+		{"conversions", map[string]any{"name": "Button", "tests": "false", "props": "a, b", "meta": `{"x": 1}`, "code": 7.0, "count": 3.0}},
+		{"every problem at once", map[string]any{"style": "less", "count": "many", "props": "a,b,c,d", "tests": "maybe", "meta": "x"}},
+		{"pattern and bounds", map[string]any{"name": "button", "count": 11.0}},
+	}
+	var got strings.Builder
+	for _, tt := range tests {
+		locals := jsvalue.NewObject()
+		for _, k := range []string{"name", "style", "count", "tests", "props", "meta", "code"} {
+			if v, ok := tt.locals[k]; ok {
+				locals.Set(k, v)
+			}
+		}
+		err := s.Apply(locals)
+		got.WriteString("== " + tt.name + "\n")
+		if err != nil {
+			got.WriteString("error: " + strings.ReplaceAll(err.Error(), "; ", "\n       ") + "\n")
+			continue
+		}
+		for _, k := range locals.Keys() {
+			v, _ := locals.Get(k)
+			got.WriteString(k + " = " + describe(v) + " (" + kind(v) + ")\n")
+		}
+	}
+	golden := filepath.Join("testdata", "apply.golden")
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != string(want) {
+		t.Errorf("Apply results differ from %s (UPDATE_GOLDEN=1 rewrites it):\n%s", golden, got.String())
+	}
+}
+
+func kind(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case float64:
+		return "number"
+	case bool:
+		return "boolean"
+	case []any:
+		return "array"
+	case *jsvalue.Object:
+		return "object"
+	}
+	return "other"
+}
