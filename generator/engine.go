@@ -11,6 +11,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/liquidtmpl"
 	"github.com/hypergen-dev/hypergen/internal/nodepath"
 )
 
@@ -21,6 +22,7 @@ type Engine struct {
 	realCwd string
 	cache   jsrt.Cache
 	pool    *jsrt.Pool
+	liquid  liquidtmpl.Renderer
 }
 
 // New makes an Engine.

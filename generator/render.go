@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -13,7 +14,14 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/frontmatter"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/liquidtmpl"
 )
+
+// IsLiquid reports whether a template file is a Liquid template (Hypergen's
+// addition): its name ends in .liquid or .liquid.t.
+func IsLiquid(file string) bool {
+	return strings.HasSuffix(file, ".liquid") || strings.HasSuffix(file, ".liquid.t")
+}
 
 // renderedFile is one template after rendering: its attributes (string values
 // rendered) and its body.
@@ -89,6 +97,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 		vm = inv.script.vm
 	}
 
+	liquid := IsLiquid(file)
 	rendered := jsvalue.NewObject()
 	for _, k := range attrs.Keys() {
 		v, _ := attrs.Get(k)
@@ -97,7 +106,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 			if err != nil {
 				return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 			}
-			out, err := e.render(ctx, vm, s, locals, ev)
+			out, err := e.render(ctx, vm, liquid, s, locals, ev)
 			if err != nil {
 				return renderedFile{}, e.templateError(file, 0, "frontmatter "+k, err)
 			}
@@ -114,7 +123,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 			return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 		}
 	}
-	body, err := e.render(ctx, vm, split.Body, bodyCtx, ev)
+	body, err := e.render(ctx, vm, liquid, split.Body, bodyCtx, ev)
 	if err != nil {
 		return renderedFile{}, e.templateError(file, split.BodyLine-1, "", err)
 	}
@@ -139,8 +148,14 @@ func withHelpers(inv *invocation, locals, raw *jsvalue.Object) (*jsvalue.Object,
 
 // render compiles (or finds in the cache) and runs one EJS text, adding the
 // time spent to ev.
-func (e *Engine) render(ctx context.Context, vm *jsrt.VM, text string, locals *jsvalue.Object, ev *FileEvent) (string, error) {
+// Liquid templates (IsLiquid) render with Liquid instead.
+func (e *Engine) render(ctx context.Context, vm *jsrt.VM, liquid bool, text string, locals *jsvalue.Object, ev *FileEvent) (string, error) {
 	start := time.Now()
+	if liquid {
+		out, err := e.liquid.Render(text, locals)
+		ev.Render += time.Since(start)
+		return out, err
+	}
 	t, err := e.cache.Compile(text, ejsOptions(locals))
 	compiled := time.Now()
 	ev.Compile += compiled.Sub(start)
@@ -178,13 +193,21 @@ func ejsOptions(locals *jsvalue.Object) ejs.Options {
 func (e *Engine) templateError(file string, lineOffset int, where string, err error) error {
 	te := &TemplateError{File: e.displayPath(file), Err: err}
 	var je *jsrt.Error
-	if errors.As(err, &je) {
-		te.Err = errors.New(je.Msg)
-		if where != "" {
-			te.Err = errors.New(where + ": " + je.Msg)
-		} else if je.Line > 0 {
-			te.Line = je.Line + lineOffset
-		}
+	var le *liquidtmpl.Error
+	line, msg := 0, ""
+	switch {
+	case errors.As(err, &je):
+		line, msg = je.Line, je.Msg
+	case errors.As(err, &le):
+		line, msg = le.Line, le.Msg
+	default:
+		return te
+	}
+	te.Err = errors.New(msg)
+	if where != "" {
+		te.Err = errors.New(where + ": " + msg)
+	} else if line > 0 {
+		te.Line = line + lineOffset
 	}
 	return te
 }

@@ -19,6 +19,17 @@ const (
 	MetricRenderedBytes     = "hypergen.rendered.bytes"
 	MetricTelemetryFailures = "hypergen.telemetry.export.failures"
 	MetricTelemetryDropped  = "hypergen.telemetry.dropped"
+
+	// Emitted by the agent (hypergen perf monitor).
+	MetricProbeDuration          = "hypergen.probe.duration"
+	MetricProbeMemory            = "hypergen.probe.memory"
+	MetricProbeMemoryPerTemplate = "hypergen.probe.memory_per_template"
+	MetricScalabilityExponent    = "hypergen.scalability.exponent"
+	MetricTargetValue            = "hypergen.target.value"
+	MetricTargetMet              = "hypergen.target.met"
+	MetricProfilingUploads       = "hypergen.profiling.uploads"
+	MetricAgentReindexes         = "hypergen.agent.reindexes"
+	MetricAgentRequests          = "hypergen.agent.requests"
 )
 
 // Attribute keys. Values are bounded: operation kinds, outcomes, phases and
@@ -30,6 +41,10 @@ const (
 	AttrPhase     = "hypergen.phase"
 	AttrResult    = "hypergen.cache.result"
 	AttrSignal    = "hypergen.signal"
+	AttrProbeSize = "hypergen.probe.size"
+	AttrResource  = "hypergen.resource"
+	AttrBound     = "hypergen.bound"
+	AttrBudget    = "hypergen.budget"
 
 	AttrGenerator = "hypergen.generator"
 	AttrAction    = "hypergen.action"
@@ -109,6 +124,35 @@ var Catalog = []MetricSpec{
 		"Spans or metric data points lost because their export failed, by signal.",
 		[]string{AttrSignal},
 		"signal: traces, metrics."},
+	{MetricProbeDuration, Histogram, "s",
+		"Duration of one scalability probe generation on a synthetic template tree, by tree size.",
+		[]string{AttrProbeSize},
+		"size: the number of generators in the synthetic tree (10 templates each), e.g. 10, 100, 1000."},
+	{MetricProbeMemory, ObservableGauge, "By",
+		"Heap in use after indexing and rendering the latest probe tree, by tree size.",
+		[]string{AttrProbeSize}, "size: as for hypergen.probe.duration."},
+	{MetricProbeMemoryPerTemplate, ObservableGauge, "By",
+		"Heap in use per template of the latest probe tree, by tree size.",
+		[]string{AttrProbeSize}, "size: as for hypergen.probe.duration."},
+	{MetricScalabilityExponent, ObservableGauge, "{exponent}",
+		"Fitted growth exponent b of cost ≈ a·n^b across probe sizes (1 is linear), with its 95 % confidence bounds.",
+		[]string{AttrResource, AttrBound},
+		"resource: time, memory. bound: estimate, lower, upper."},
+	{MetricTargetValue, ObservableGauge, "{value}",
+		"Latest measured value of each performance budget (in the budget's unit: seconds, ratio or exponent).",
+		[]string{AttrBudget}, "budget: a budget name from package budgets (generation_p95, cache_hit_ratio, …)."},
+	{MetricTargetMet, ObservableGauge, "{boolean}",
+		"1 when the budget is met, 0 when it is not.",
+		[]string{AttrBudget}, "budget: as for hypergen.target.value."},
+	{MetricProfilingUploads, Counter, "{upload}",
+		"Continuous-profiling uploads to the Pyroscope server, by outcome.",
+		[]string{AttrOutcome}, "outcome: ok, error."},
+	{MetricAgentReindexes, Counter, "{reindex}",
+		"Times the agent rebuilt its template index after templates changed.",
+		nil, ""},
+	{MetricAgentRequests, Counter, "{request}",
+		"Generation requests served by the agent's API, by outcome.",
+		[]string{AttrOutcome}, "outcome: ok, error, refused."},
 }
 
 // Spans lists the span names hypergen emits, for the catalog document.
@@ -121,6 +165,8 @@ var Spans = []struct{ Name, Description string }{
 	{"hypergen.plan", "Computing every operation's effect before anything is written."},
 	{"hypergen.apply", "Writing files and running commands."},
 	{"hypergen.op.add / .inject / .echo / .sh", "One operation. Attributes: template, target, outcome, bytes."},
+	{"hypergen.probe", "One scalability probe run of the agent. Attributes: hypergen.probe.size, hypergen.files."},
+	{"hypergen.agent.generate", "One generation requested through the agent's API; the hypergen.run tree is its child."},
 }
 
 // CatalogMarkdown renders the catalog as docs/metrics.md.

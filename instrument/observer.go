@@ -15,9 +15,9 @@ import (
 )
 
 type instruments struct {
-	duration, startup metric.Float64Histogram
-	runs, files       metric.Int64Counter
-	bytes             metric.Int64Counter
+	duration, startup, probe metric.Float64Histogram
+	runs, files, bytes       metric.Int64Counter
+	uploads, reindexes, reqs metric.Int64Counter
 }
 
 // newInstruments creates every instrument of the Catalog. Names, units and
@@ -56,11 +56,23 @@ func newInstruments(m metric.Meter, t *Telemetry) (*instruments, error) {
 		return o
 	}
 	in := &instruments{
-		duration: hist(MetricOperationDuration),
-		startup:  hist(MetricStartupDuration),
-		runs:     counter(MetricRuns),
-		files:    counter(MetricFilesWritten),
-		bytes:    counter(MetricRenderedBytes),
+		duration:  hist(MetricOperationDuration),
+		startup:   hist(MetricStartupDuration),
+		probe:     hist(MetricProbeDuration),
+		runs:      counter(MetricRuns),
+		files:     counter(MetricFilesWritten),
+		bytes:     counter(MetricRenderedBytes),
+		uploads:   counter(MetricProfilingUploads),
+		reindexes: counter(MetricAgentReindexes),
+		reqs:      counter(MetricAgentRequests),
+	}
+	gauges := map[string]metric.Float64ObservableGauge{}
+	for _, name := range []string{MetricProbeMemory, MetricProbeMemoryPerTemplate, MetricScalabilityExponent,
+		MetricTargetValue, MetricTargetMet} {
+		s := spec[name]
+		g, err := m.Float64ObservableGauge(s.Name, metric.WithUnit(s.Unit), metric.WithDescription(s.Description))
+		errs = append(errs, err)
+		gauges[name] = g
 	}
 	cache := observable(MetricCacheRequests, true)
 	gens := observable(MetricGeneratorsIndexed, false)
@@ -92,9 +104,20 @@ func newInstruments(m metric.Meter, t *Telemetry) (*instruments, error) {
 		o.ObserveInt64(failures, t.Stats.MetricFailures.Load(), metrics)
 		o.ObserveInt64(dropped, t.Stats.SpansDropped.Load(), traces)
 		o.ObserveInt64(dropped, t.Stats.PointsDropped.Load(), metrics)
+		for name, g := range gauges {
+			t.gauges.each(name, func(v float64, opt metric.MeasurementOption) { o.ObserveFloat64(g, v, opt) })
+		}
 		return nil
-	}, cache, gens, tmpls, failures, dropped)
+	}, append([]metric.Observable{cache, gens, tmpls, failures, dropped}, observables(gauges)...)...)
 	return in, err
+}
+
+func observables(m map[string]metric.Float64ObservableGauge) []metric.Observable {
+	out := make([]metric.Observable, 0, len(m))
+	for _, g := range m {
+		out = append(out, g)
+	}
+	return out
 }
 
 func phaseAttr(p string) attribute.KeyValue { return attribute.String(AttrPhase, p) }

@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 	"go.opentelemetry.io/contrib/instrumentation/runtime"
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/metric"
 	metricnoop "go.opentelemetry.io/otel/metric/noop"
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
@@ -43,6 +44,7 @@ type Telemetry struct {
 	cacheStats func() (hits, misses int64)
 	indexStats func() (generators, templates int64)
 	statsMu    sync.Mutex
+	gauges     gaugeStore
 	enabled    bool
 }
 
@@ -212,4 +214,37 @@ func (t *Telemetry) Shutdown(ctx context.Context) error {
 		t.console = nil
 	}
 	return errors.Join(errs...)
+}
+
+// gaugeStore holds the latest value of each observable gauge series that
+// the agent sets, for the collection callback.
+type gaugeStore struct {
+	mu     sync.Mutex
+	values map[string]map[attribute.Distinct]gaugeValue
+}
+
+type gaugeValue struct {
+	attrs metric.MeasurementOption
+	v     float64
+}
+
+func (g *gaugeStore) set(name string, v float64, kvs ...attribute.KeyValue) {
+	set := attribute.NewSet(kvs...)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.values == nil {
+		g.values = map[string]map[attribute.Distinct]gaugeValue{}
+	}
+	if g.values[name] == nil {
+		g.values[name] = map[attribute.Distinct]gaugeValue{}
+	}
+	g.values[name][set.Equivalent()] = gaugeValue{metric.WithAttributeSet(set), v}
+}
+
+func (g *gaugeStore) each(name string, f func(v float64, opt metric.MeasurementOption)) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, gv := range g.values[name] {
+		f(gv.v, gv.attrs)
+	}
 }

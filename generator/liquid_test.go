@@ -1,0 +1,79 @@
+package generator
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// TestLiquidGolden runs a generator mixing Liquid and EJS templates and
+// compares every file it leaves with testdata/liquid.golden.
+func TestLiquidGolden(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/model/new/model.go.liquid.t": `---
+to: models/{{ name | snakeCase }}.go
+message: made {{ name | pascalCase }}
+---
+package models
+
+// {{ name | pascalCase }} is stored in {{ name | tableize }} ({{ attributes.to }}).
+type {{ name | pascalCase }} struct {
+{%- for f in fields %}
+	{{ f | pascalCase }} string
+{%- endfor %}
+}
+{% if missing %}never{% endif %}
+`,
+		"_templates/model/new/register.liquid": `---
+to: models/registry.go
+inject: true
+after: "// models"
+---
+	"{{ name | paramCase }}": {{ name | constantCase }},`,
+		"_templates/model/new/readme.md.t": "---\nto: models/README.md\n---\n<%= h.changeCase.pascal(name) %> (EJS still works)\n",
+		"models/registry.go":               "package models\n\nvar registry = map[string]int{\n// models\n}\n",
+	})
+	res, _, err := run(t, dir, nil, "model", "new", "invoice line", "--fields", "total amount", "--fields", "tax")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A repeated flag is an array, which the Liquid for loop walks.
+	files := snapshot(t, dir)
+	var got strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(files)) {
+		got.WriteString("== " + k + "\n" + files[k])
+	}
+	got.WriteString("== messages\n" + strings.Join(res.Messages, "\n") + "\n")
+	golden := filepath.Join("testdata", "liquid.golden")
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != string(want) {
+		t.Errorf("result differs from %s (UPDATE_GOLDEN=1 rewrites it):\n%s", golden, got.String())
+	}
+}
+
+func TestLiquidErrorNamesTheLine(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/a/ok.liquid": "---\nto: ok.txt\n---\nok\n",
+		"_templates/g/a/x.liquid":  "---\nto: x.txt\n---\nline 4\n{{ name | nosuchfilter }}\n",
+	})
+	_, _, err := run(t, dir, nil, "g", "a")
+	if err == nil || !strings.Contains(err.Error(), "_templates/g/a/x.liquid:5: Liquid: undefined filter \"nosuchfilter\"") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, ok := snapshot(t, dir)["ok.txt"]; ok {
+		t.Error("ok.txt written although another template failed")
+	}
+}

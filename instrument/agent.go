@@ -1,0 +1,71 @@
+package instrument
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/trace"
+)
+
+// The methods below are what the long-running agent records beyond
+// generator runs. On a disabled Telemetry they do nothing.
+
+// Tracer is the tracer hypergen's own spans come from.
+func (t *Telemetry) Tracer() trace.Tracer { return t.tracer }
+
+// RecordProbe records one scalability probe over a synthetic tree of
+// generators generators and templates templates.
+func (t *Telemetry) RecordProbe(ctx context.Context, generators, templates int, d time.Duration, heapBytes int64) {
+	if t.inst == nil {
+		return
+	}
+	size := attribute.String(AttrProbeSize, strconv.Itoa(generators))
+	t.inst.probe.Record(ctx, d.Seconds(), metric.WithAttributes(size))
+	t.gauges.set(MetricProbeMemory, float64(heapBytes), size)
+	if templates > 0 {
+		t.gauges.set(MetricProbeMemoryPerTemplate, float64(heapBytes)/float64(templates), size)
+	}
+}
+
+// SetExponent publishes a fitted growth exponent and its confidence bounds.
+func (t *Telemetry) SetExponent(resource string, estimate, lower, upper float64) {
+	r := attribute.String(AttrResource, resource)
+	t.gauges.set(MetricScalabilityExponent, estimate, r, attribute.String(AttrBound, "estimate"))
+	t.gauges.set(MetricScalabilityExponent, lower, r, attribute.String(AttrBound, "lower"))
+	t.gauges.set(MetricScalabilityExponent, upper, r, attribute.String(AttrBound, "upper"))
+}
+
+// SetTarget publishes a budget's latest value and whether it is met.
+func (t *Telemetry) SetTarget(budget string, value float64, met bool) {
+	b := attribute.String(AttrBudget, budget)
+	t.gauges.set(MetricTargetValue, value, b)
+	m := 0.0
+	if met {
+		m = 1
+	}
+	t.gauges.set(MetricTargetMet, m, b)
+}
+
+// ProfilingUpload counts one profile upload.
+func (t *Telemetry) ProfilingUpload(ctx context.Context, err error) {
+	if t.inst != nil {
+		t.inst.uploads.Add(ctx, 1, metric.WithAttributes(attribute.String(AttrOutcome, outcome(err))))
+	}
+}
+
+// Reindexed counts one rebuild of the agent's template index.
+func (t *Telemetry) Reindexed(ctx context.Context) {
+	if t.inst != nil {
+		t.inst.reindexes.Add(ctx, 1)
+	}
+}
+
+// AgentRequest counts one request to the agent's generation API.
+func (t *Telemetry) AgentRequest(ctx context.Context, outcome string) {
+	if t.inst != nil {
+		t.inst.reqs.Add(ctx, 1, metric.WithAttributes(attribute.String(AttrOutcome, outcome)))
+	}
+}
