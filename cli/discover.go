@@ -10,9 +10,11 @@ import (
 
 const discoverUsage = `Usage: hypergen discover [--json]
 
-Looks for template roots where hygen looks ($HYGEN_TMPLS, ./_templates) and
-reports every one that exists with its generators; the first is the one that
-generation uses.`
+Looks for template roots where hygen looks (the templates of .hygen.js,
+$HYGEN_TMPLS, ./_templates) and where Hypergen projects keep generators
+(./generators, ./.hypergen/generators, and packages/*/generators and
+apps/*/generators in a workspace), and reports every one that exists with its
+generators. The first is the one generation uses.`
 
 type discoveredRoot struct {
 	Path       string                    `json:"path"`
@@ -27,34 +29,31 @@ func runDiscover(env *Env, args []string) int {
 	if code := parseFlags(env, fs, args); code >= 0 {
 		return code
 	}
-	candidates := []struct{ path, source string }{
-		{env.Getenv("HYGEN_TMPLS"), "HYGEN_TMPLS"},
-		{filepath.Join(env.Cwd, "_templates"), "./_templates"},
+	candidates, active, err := rootCandidates(env)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen discover: %v\n", err)
+		return ExitFail
 	}
 	var roots []discoveredRoot
+	seen := map[string]bool{}
 	for _, c := range candidates {
-		if c.path == "" {
-			continue
-		}
 		p := c.path
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(env.Cwd, p)
-		}
-		if st, err := os.Stat(p); err != nil || !st.IsDir() {
+		if st, err := os.Stat(p); p == "" || err != nil || !st.IsDir() || seen[p] {
 			continue
 		}
+		seen[p] = true
 		gens, err := generator.ListGenerators(p)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "hypergen discover: %v\n", err)
 			return ExitFail
 		}
-		roots = append(roots, discoveredRoot{Path: p, Source: c.source, Active: len(roots) == 0, Generators: nonNil(gens)})
+		roots = append(roots, discoveredRoot{Path: p, Source: c.source, Active: p == active, Generators: nonNil(gens)})
 	}
 	if *asJSON {
 		return writeJSON(env, map[string]any{"roots": nonNil(roots)})
 	}
 	if len(roots) == 0 {
-		fmt.Fprintln(env.Stdout, "No template roots found (looked at $HYGEN_TMPLS and ./_templates).")
+		fmt.Fprintln(env.Stdout, "No template roots found (see 'hypergen discover --help' for where it looks).")
 		return ExitOK
 	}
 	for _, r := range roots {
@@ -66,4 +65,47 @@ func runDiscover(env *Env, args []string) int {
 		printGenerators(env.Stdout, r.Generators)
 	}
 	return ExitOK
+}
+
+type rootCandidate struct{ path, source string }
+
+// rootCandidates lists where templates may be, the root generation uses
+// (active, absolute; "" when none) first.
+func rootCandidates(env *Env) (cands []rootCandidate, active string, err error) {
+	abs := func(p string) string {
+		if p != "" && !filepath.IsAbs(p) {
+			return filepath.Join(env.Cwd, p)
+		}
+		return p
+	}
+	active, err = generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	if err != nil {
+		return nil, "", err
+	}
+	active = abs(active)
+	cands = []rootCandidate{
+		{abs(env.Getenv("HYGEN_TMPLS")), "HYGEN_TMPLS"},
+		{filepath.Join(env.Cwd, "_templates"), "./_templates"},
+		{filepath.Join(env.Cwd, "generators"), "./generators"},
+		{filepath.Join(env.Cwd, ".hypergen", "generators"), "./.hypergen/generators"},
+	}
+	for _, ws := range []string{"packages", "apps"} {
+		matches, err := filepath.Glob(filepath.Join(env.Cwd, ws, "*", "generators"))
+		if err != nil {
+			return nil, "", err
+		}
+		for _, m := range matches {
+			rel, _ := filepath.Rel(env.Cwd, m)
+			cands = append(cands, rootCandidate{m, "workspace ./" + filepath.ToSlash(rel)})
+		}
+	}
+	for i, c := range cands {
+		if c.path == active {
+			return append(append([]rootCandidate{c}, cands[:i]...), cands[i+1:]...), active, nil
+		}
+	}
+	if active != "" {
+		cands = append([]rootCandidate{{active, ".hygen.js templates"}}, cands...)
+	}
+	return cands, active, nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,5 +86,44 @@ func TestHelpGenerator(t *testing.T) {
 	}
 	if got.String() != string(want) {
 		t.Errorf("help differs from %s (UPDATE_GOLDEN=1 rewrites it):\n%s", golden, got.String())
+	}
+}
+
+func TestDiscoverFindsHypergenFolders(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		".hygen.js":                         "module.exports = { templates: __dirname + '/tools/gens' }",
+		"tools/gens/a/new/a.t":              "",
+		"_templates/b/new/b.t":              "",
+		"generators/c/new/c.t":              "",
+		".hypergen/generators/d/new/d.t":    "",
+		"packages/web/generators/e/new/e.t": "",
+		"apps/api/generators/f/new/f.t":     "",
+		"packages/nogens/src/index.js":      "",
+	})
+	code, out, errOut := runCLI(t, dir, "discover", "--json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Roots []struct {
+			Source     string
+			Active     bool
+			Generators []struct{ Name string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	var summary []string
+	for _, r := range got.Roots {
+		s := r.Source + ":" + r.Generators[0].Name
+		if r.Active {
+			s += "*"
+		}
+		summary = append(summary, s)
+	}
+	want := ".hygen.js templates:a* ./_templates:b ./generators:c ./.hypergen/generators:d workspace ./packages/web/generators:e workspace ./apps/api/generators:f"
+	if strings.Join(summary, " ") != want {
+		t.Errorf("roots = %s\nwant    %s", strings.Join(summary, " "), want)
 	}
 }
