@@ -40,6 +40,9 @@ type Config struct {
 	Now func() time.Time
 	// Shell is the program that runs `sh:` commands with -c. Default: /bin/sh.
 	Shell string
+	// DenyShell refuses templates with `sh:` (before anything is written),
+	// for callers that run other people's requests, like the agent's API.
+	DenyShell bool
 	// Observer, if set, is told about each phase and operation.
 	Observer Observer
 	// Index, if set, supplies and keeps action folders' file listings across

@@ -208,3 +208,18 @@ func equalMaps(a, b map[string]string) bool {
 	}
 	return true
 }
+
+func TestDenyShellRefusesBeforeWriting(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/gen/new/a.t": "---\nto: a.txt\n---\nx",
+		"_templates/gen/new/b.t": "---\nsh: touch ran.txt\n---\n",
+	})
+	e := New(Config{Cwd: dir, DenyShell: true, Getenv: func(string) string { return "" }})
+	_, err := e.Run(context.Background(), []string{"gen", "new"})
+	if err == nil || !strings.Contains(err.Error(), "not allowed") {
+		t.Fatalf("err = %v", err)
+	}
+	if got := snapshot(t, dir); len(got) != 0 {
+		t.Errorf("files written: %v", got)
+	}
+}

@@ -139,6 +139,9 @@ func (p *planner) file(f *renderedFile) error {
 		p.steps = append(p.steps, step{result: p.result(f, OpEcho, echo, StatusExecuted), log: echo})
 	}
 	if sh, ok := attr(f, "sh").(string); ok && sh != "" {
+		if p.e.cfg.DenyShell {
+			return fmt.Errorf("sh: commands are not allowed here (%q)", sh)
+		}
 		p.steps = append(p.steps, step{
 			result: p.result(f, OpShell, sh, StatusExecuted),
 			log:    "       shell: " + sh,
