@@ -43,6 +43,7 @@ func commands() []command {
 		{"generate", "run a generator action (the default; use it for generators named like a command)", runGenerate},
 		{"list", "list generators, their actions and template counts", runList},
 		{"discover", "find template roots and the generators in them", runDiscover},
+		{"perf", "benchmark, scalability test, analysis, index optimisation and export", runPerf},
 		{"version", "print the version", runVersion},
 		{"help", "show help for hypergen, a command or a generator (its template.yml variables)", runHelp},
 	}

@@ -49,3 +49,26 @@ func TestProfileStartupPrintsPhasesOrRefusesBadValues(t *testing.T) {
 		t.Error("generated despite the invalid variable")
 	}
 }
+
+func TestPerfBadInputIsAUsageError(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"perf"},
+		{"perf", "nope"},
+		{"perf", "benchmark", "--iterations", "0"},
+		{"perf", "benchmark", "--iterations", "many"},
+		{"perf", "test", "--generators", "5"},
+		{"perf", "test", "--reps", "1"},
+		{"perf", "export"},
+		{"perf", "export", "--output", dir + "/missing/x.json"},
+		{"perf", "corpus", "--output", dir + "/c", "--generators", "0"},
+	} {
+		code, _, errOut := runCLI(t, dir, args...)
+		if code != ExitUsage || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	if _, err := os.Stat(dir + "/c"); err == nil {
+		t.Error("corpus folder made despite the bad spec")
+	}
+}

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 )
 
 // EnvDir overrides where the cache lives.
@@ -251,7 +253,7 @@ func (s *Store) PutListing(folder string, files, deps []string) {
 func (s *Store) write(folder string, e *entry) {
 	raw, err := encode(e)
 	if err == nil {
-		err = writeAtomic(s.shardPath(folder), raw)
+		err = atomicfile.Write(s.shardPath(folder), raw)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -265,27 +267,4 @@ func (s *Store) write(folder string, e *entry) {
 		fmt.Fprintf(s.warn, "hypergen: warning: cache folder %s is not writable (%v); keeping the template index in memory for this run (set %s to move it)\n",
 			filepath.Dir(s.dir), err, EnvDir)
 	}
-}
-
-// writeAtomic writes through a temporary file and a rename, so a reader sees
-// the old shard or the new one, never half of one.
-func writeAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }

@@ -1,0 +1,494 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/diskindex"
+	"github.com/hypergen-dev/hypergen/perf"
+	"github.com/hypergen-dev/hypergen/perf/corpus"
+	"github.com/hypergen-dev/hypergen/perf/memlimit"
+)
+
+const perfUsage = `Usage: hypergen perf COMMAND [flags]
+
+Measures hypergen on synthetic template trees and keeps the results in a
+local history (<cache>/perf/history.jsonl). The cache folder is
+$HYPERGEN_CACHE_DIR, else hypergen/ in the user cache folder; --cache-dir
+overrides both. Every command takes --json.
+
+Commands:
+`
+
+// perfCommands is the perf command table. status and monitor (the live view
+// and the sidecar loop) belong here too; they come with the agent.
+func perfCommands() []command {
+	return []command{
+		{"benchmark", "time start-up, resolution, rendering and generation (min/p50/p95/p99/max)", runPerfBenchmark},
+		{"test", "scalability validation: time and memory over tree sizes, fitted growth exponents", runPerfTest},
+		{"analyze", "name the bottleneck, cache efficiency, memory growth and trends from the history", runPerfAnalyze},
+		{"optimize", "build or refresh the persistent index of a templates root", runPerfOptimize},
+		{"export", "write every result and the environment as JSON (schema hypergen.perf.export/v1)", runPerfExport},
+		{"corpus", "write a synthetic template tree", runPerfCorpus},
+	}
+}
+
+func runPerf(env *Env, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		w := env.Stdout
+		if len(args) == 0 {
+			w = env.Stderr
+		}
+		fmt.Fprint(w, perfUsage)
+		for _, c := range perfCommands() {
+			fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		}
+		if len(args) == 0 {
+			return ExitUsage
+		}
+		return ExitOK
+	}
+	for _, c := range perfCommands() {
+		if c.name == args[0] {
+			return c.run(env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.Stderr, "hypergen perf: unknown command %q (see 'hypergen perf --help')\n", args[0])
+	return ExitUsage
+}
+
+// perfFlags are the flags every perf command has.
+type perfFlags struct {
+	json     *bool
+	cacheDir *string
+}
+
+func newPerfFlags(env *Env, name, usage string) (*pflag.FlagSet, perfFlags) {
+	fs := newFlagSet(env, "perf "+name, usage)
+	return fs, perfFlags{
+		json:     fs.Bool("json", false, "print JSON instead of tables"),
+		cacheDir: fs.String("cache-dir", "", "cache folder (default: $HYPERGEN_CACHE_DIR, else the user cache folder's hypergen/)"),
+	}
+}
+
+func (f perfFlags) dir(env *Env) (string, error) {
+	if *f.cacheDir != "" {
+		return *f.cacheDir, nil
+	}
+	return diskindex.DefaultDir(env.Getenv)
+}
+
+func perfFail(env *Env, name string, err error) int {
+	fmt.Fprintf(env.Stderr, "hypergen perf %s: %v\n", name, err)
+	return ExitFail
+}
+
+func usageFail(env *Env, name, msg string) int {
+	fmt.Fprintf(env.Stderr, "hypergen perf %s: %s (see 'hypergen perf %s --help')\n", name, msg, name)
+	return ExitUsage
+}
+
+// progress draws a one-line progress display on stderr when it is a terminal.
+func progress(env *Env) perf.Progress {
+	f, ok := env.Stderr.(*os.File)
+	if !ok || !StdinIsTerminal(f) {
+		return nil
+	}
+	return func(done, total int, what string) {
+		fmt.Fprintf(f, "\r\033[K[%d/%d] %s", done, total, what)
+		if done == total {
+			fmt.Fprint(f, "\r\033[K")
+		}
+	}
+}
+
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
+}
+
+// record keeps a run in the history; failing to keep it is a warning, the
+// results are still printed.
+func record(env *Env, dir, kind string, mem memlimit.Setting, report any) {
+	if err := perf.HistoryIn(dir).Append(kind, perf.CurrentEnvironment(Version, mem), report); err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen: warning: %v\n", err)
+	}
+}
+
+const benchmarkUsage = `Usage: hypergen perf benchmark [--iterations N] [--generators N] [--json]
+
+Writes a synthetic tree (--generators × 2 actions × 5 templates) in a scratch
+folder and times, N times each: process start-up and cold generations (this
+binary, with the persistent index built), and template resolution, rendering
+and full generation in one warm process. Prints min/p50/p95/p99/max, the
+compiled-template cache's hit rate, memory, and the targets.`
+
+func runPerfBenchmark(env *Env, args []string) int {
+	fs, pf := newPerfFlags(env, "benchmark", benchmarkUsage)
+	iterations := fs.Int("iterations", 100, "timed runs of each kind")
+	gens := fs.Int("generators", 1000, "generators in the synthetic tree")
+	seed := fs.Uint64("seed", 1, "corpus seed")
+	if code := parseFlags(env, fs, args); code >= 0 {
+		return code
+	}
+	switch {
+	case *iterations < 1:
+		return usageFail(env, "benchmark", fmt.Sprintf("--iterations must be at least 1, got %d", *iterations))
+	case *gens < 1:
+		return usageFail(env, "benchmark", fmt.Sprintf("--generators must be at least 1, got %d", *gens))
+	}
+	dir, err := pf.dir(env)
+	if err != nil {
+		return perfFail(env, "benchmark", err)
+	}
+	bin, err := os.Executable()
+	if err != nil {
+		return perfFail(env, "benchmark", err)
+	}
+	mem := memlimit.Apply(env.Getenv, "/")
+	ctx, stop := signalContext()
+	defer stop()
+	rep, err := perf.Benchmark(ctx, perf.BenchmarkOptions{Iterations: *iterations, Binary: bin,
+		Corpus: corpus.Spec{Generators: *gens, Seed: *seed}, Progress: progress(env), Memory: mem})
+	if err != nil {
+		return perfFail(env, "benchmark", err)
+	}
+	record(env, dir, "benchmark", mem, rep)
+	if *pf.json {
+		return writeJSON(env, rep)
+	}
+	printBenchmark(env.Stdout, rep)
+	return ExitOK
+}
+
+func ms(s float64) string { return fmt.Sprintf("%.3f", s*1e3) }
+
+func printBenchmark(w io.Writer, r *perf.BenchmarkReport) {
+	fmt.Fprintf(w, "Tree: %d generators, %d templates (seed %d); %d iterations\n\n",
+		r.Corpus.Generators, r.Corpus.Templates, r.Corpus.Seed, r.Iterations)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "metric (ms)\tmin\tp50\tp95\tp99\tmax\t")
+	for _, m := range r.Metrics {
+		s := m.Summary
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", m.Name, ms(s.Min), ms(s.P50), ms(s.P95), ms(s.P99), ms(s.Max))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nWarm generation by phase (mean ms): ")
+	for _, p := range []string{"resolve", "list", "render", "plan", "apply"} {
+		fmt.Fprintf(w, "%s %s  ", p, ms(r.Phases[p]))
+	}
+	fmt.Fprintf(w, "\nCompiled-template cache: hit rate %.2f %% steady (%.2f %% overall), %d hits, %d misses, %d evictions, %d entries, %.1f KiB of %.0f MiB\n",
+		100*r.Cache.SteadyHitRate, 100*r.Cache.HitRate, r.Cache.Hits, r.Cache.Misses, r.Cache.Evictions, r.Cache.Entries,
+		float64(r.Cache.Cost)/1024, float64(r.Cache.MaxCost)/(1<<20))
+	fmt.Fprintf(w, "Index: %d hits, %d misses, %d stale, %d corrupt (persistent: %v)\n",
+		r.Index.Hits, r.Index.Misses, r.Index.Stale, r.Index.Corrupt, r.Index.Persistent)
+	fmt.Fprintf(w, "Memory: live heap %.1f MiB after the warm runs; cold process peak RSS %.1f MiB\n\n",
+		float64(r.Memory.HeapLiveBytes)/(1<<20), float64(r.Memory.ColdMaxRSSBytes)/(1<<20))
+	printTargets(w, r.Targets)
+}
+
+func printTargets(w io.Writer, ts []perf.Target) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "TARGET\tWANT\tMEASURED\tRESULT")
+	for _, t := range ts {
+		res := "met"
+		if !t.Met {
+			res = "NOT MET"
+		}
+		if t.Note != "" {
+			res += " (" + t.Note + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%.3g %s\t%s\n", t.Name, t.Want, t.Value, t.Unit, res)
+	}
+	tw.Flush()
+}
+
+const testUsage = `Usage: hypergen perf test [--generators N] [--templates M] [--reps R] [--hygen PATH] [--json]
+
+Scalability validation: for trees of 10, 30, 100, … up to N generators (each
+with 2 actions of M templates), measures index build time, index memory, and
+generation time in a warm process and in cold processes; then fits
+cost = a·templates^b for each and prints b with its 95 % confidence interval,
+and pass/fail for every target. --hygen (hygen's bin.js or executable) adds
+hygen's cold generation on the same trees for the speed-up ratio.`
+
+func runPerfTest(env *Env, args []string) int {
+	fs, pf := newPerfFlags(env, "test", testUsage)
+	gens := fs.Int("generators", 1000, "largest tree, in generators")
+	templates := fs.Int("templates", 5, "templates per action")
+	reps := fs.Int("reps", 5, "cold generations per size (warm: 4× as many)")
+	hygen := fs.String("hygen", "", "hygen executable or bin.js to compare with")
+	seed := fs.Uint64("seed", 1, "corpus seed")
+	if code := parseFlags(env, fs, args); code >= 0 {
+		return code
+	}
+	switch {
+	case *gens < 10:
+		return usageFail(env, "test", fmt.Sprintf("--generators must be at least 10 (a fit needs several sizes), got %d", *gens))
+	case *templates < 1:
+		return usageFail(env, "test", fmt.Sprintf("--templates must be at least 1, got %d", *templates))
+	case *reps < 3:
+		return usageFail(env, "test", fmt.Sprintf("--reps must be at least 3, got %d", *reps))
+	}
+	var hygenCmd []string
+	if *hygen != "" {
+		if _, err := os.Stat(*hygen); err != nil {
+			return usageFail(env, "test", fmt.Sprintf("--hygen: %v", err))
+		}
+		hygenCmd = []string{*hygen}
+		if strings.HasSuffix(*hygen, ".js") {
+			hygenCmd = []string{"node", *hygen}
+		}
+	}
+	dir, err := pf.dir(env)
+	if err != nil {
+		return perfFail(env, "test", err)
+	}
+	bin, err := os.Executable()
+	if err != nil {
+		return perfFail(env, "test", err)
+	}
+	mem := memlimit.Apply(env.Getenv, "/")
+	ctx, stop := signalContext()
+	defer stop()
+	rep, err := perf.Scale(ctx, perf.ScaleOptions{MaxGenerators: *gens, Spec: corpus.Spec{Templates: *templates, Seed: *seed},
+		Reps: *reps, Binary: bin, Hygen: hygenCmd, Progress: progress(env)})
+	if err != nil {
+		return perfFail(env, "test", err)
+	}
+	record(env, dir, "test", mem, rep)
+	if *pf.json {
+		return writeJSON(env, rep)
+	}
+	printScale(env.Stdout, rep)
+	return ExitOK
+}
+
+func printScale(w io.Writer, r *perf.ScaleReport) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "generators\ttemplates\tindex build ms\tindex KiB\tB/template\twarm gen p50 ms\tcold gen p50 ms\thygen p50 ms\t")
+	for _, p := range r.Sizes {
+		cold, hy := "-", "-"
+		if p.ColdGeneration != nil {
+			cold = ms(p.ColdGeneration.P50)
+		}
+		if p.Hygen != nil {
+			hy = ms(p.Hygen.P50)
+		}
+		fmt.Fprintf(tw, "%d\t%d\t%s\t%.1f\t%.0f\t%s\t%s\t%s\t\n", p.Generators, p.Templates, ms(p.IndexBuild),
+			float64(p.IndexBytes)/1024, p.BytesPerTemplate, ms(p.WarmGeneration.P50), cold, hy)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nGrowth exponents, cost ∝ templates^b (95 % confidence interval):")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "METRIC\tb\tINTERVAL\tR²")
+	for _, name := range []string{"time_index_build", "memory_index", "time_warm_generation", "time_cold_generation"} {
+		if f, ok := r.Fits[name]; ok {
+			fmt.Fprintf(tw, "%s\t%.3f\t%.3f … %.3f\t%.3f\n", name, f.B, f.BLow, f.BHigh, f.R2)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	printTargets(w, r.Targets)
+}
+
+const analyzeUsage = `Usage: hypergen perf analyze [--json]
+
+Reads the perf history and names the bottleneck (the phase that dominates a
+warm generation, and why), the cache's efficiency, memory growth (from the
+latest 'perf test'), concrete recommendations, and the change of every
+metric since the previous benchmark.`
+
+func runPerfAnalyze(env *Env, args []string) int {
+	fs, pf := newPerfFlags(env, "analyze", analyzeUsage)
+	if code := parseFlags(env, fs, args); code >= 0 {
+		return code
+	}
+	dir, err := pf.dir(env)
+	if err != nil {
+		return perfFail(env, "analyze", err)
+	}
+	runs, skipped, err := perf.HistoryIn(dir).Load()
+	if err != nil {
+		return perfFail(env, "analyze", err)
+	}
+	if skipped > 0 {
+		fmt.Fprintf(env.Stderr, "hypergen: warning: %d unreadable lines in the perf history were skipped\n", skipped)
+	}
+	a, err := perf.Analyze(runs)
+	if err != nil {
+		return perfFail(env, "analyze", err)
+	}
+	if *pf.json {
+		return writeJSON(env, a)
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "History: %d runs\nBottleneck: %s — %s\n", a.Runs, a.Bottleneck, a.Why)
+	fmt.Fprintf(w, "Cache: steady-state hit rate %.2f %%, %d evictions\n", 100*a.CacheHitRate, a.CacheEvictions)
+	if a.MemoryExponent != nil {
+		fmt.Fprintf(w, "Memory growth: index memory ∝ templates^%.3f\n", *a.MemoryExponent)
+	} else {
+		fmt.Fprintln(w, "Memory growth: no 'perf test' in the history yet")
+	}
+	fmt.Fprintln(w, "Recommendations:")
+	for _, r := range a.Recommendations {
+		fmt.Fprintf(w, "  - %s\n", r)
+	}
+	if len(a.Trends) == 0 {
+		fmt.Fprintln(w, "Trend: only one benchmark so far")
+		return ExitOK
+	}
+	fmt.Fprintln(w, "Trend against the previous benchmark (p50):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "metric\tprevious ms\tlatest ms\tchange\t")
+	for _, t := range a.Trends {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%+.1f %%\t\n", t.Metric, ms(t.Previous), ms(t.Latest), 100*t.Change)
+	}
+	tw.Flush()
+	return ExitOK
+}
+
+const optimizeUsage = `Usage: hypergen perf optimize [--templates DIR] [--json]
+
+Builds or refreshes the persistent index for a templates root ($HYGEN_TMPLS,
+else ./_templates), so new processes start warm, and reports how well the
+index matched before and after. Entries for folders changed within the last
+two seconds cannot be trusted yet (see the README); run it again later.`
+
+func runPerfOptimize(env *Env, args []string) int {
+	fs, pf := newPerfFlags(env, "optimize", optimizeUsage)
+	tdir := fs.String("templates", "", "templates root (default: $HYGEN_TMPLS, else ./_templates)")
+	if code := parseFlags(env, fs, args); code >= 0 {
+		return code
+	}
+	root := generator.TemplatesRoot(env.Cwd, *tdir, env.Getenv)
+	if root == "" {
+		return usageFail(env, "optimize", "no templates found: set HYGEN_TMPLS, pass --templates, or create "+filepath.Join(env.Cwd, "_templates"))
+	}
+	if !filepath.IsAbs(root) {
+		root = filepath.Join(env.Cwd, root)
+	}
+	dir, err := pf.dir(env)
+	if err != nil {
+		return perfFail(env, "optimize", err)
+	}
+	rep, err := perf.Optimize(root, dir, env.Stderr)
+	if err != nil {
+		return perfFail(env, "optimize", err)
+	}
+	record(env, dir, "optimize", memlimit.Setting{}, rep)
+	if *pf.json {
+		return writeJSON(env, rep)
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "Templates: %s\nIndex: %s\n\n", rep.Templates, filepath.Join(rep.CacheDir, "index-v1"))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "\tactions\tfresh\tstale\tmissing\tcorrupt\tlist all ms\t")
+	for _, row := range []struct {
+		name string
+		s    perf.IndexState
+	}{{"before", rep.Before}, {"after", rep.After}} {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t\n", row.name, row.s.Actions, row.s.Fresh, row.s.Stale, row.s.Missing, row.s.Corrupt, ms(row.s.Seconds))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\n%d shards written.", rep.Written)
+	if rep.Racy {
+		fmt.Fprint(w, " Some folders changed in the last two seconds; their entries are trusted only after that — run optimize again.")
+	}
+	fmt.Fprintln(w, " Compiled templates are cached per process, not on disk.")
+	return ExitOK
+}
+
+const exportUsage = `Usage: hypergen perf export --output FILE
+
+Writes every result in the perf history, with the environment, as one JSON
+document (schema hypergen.perf.export/v1, documented in perf/EXPORT.md).
+The file is written whole or not at all. --json prints the document instead.`
+
+func runPerfExport(env *Env, args []string) int {
+	fs, pf := newPerfFlags(env, "export", exportUsage)
+	out := fs.String("output", "", "file to write")
+	if code := parseFlags(env, fs, args); code >= 0 {
+		return code
+	}
+	if *out == "" && !*pf.json {
+		return usageFail(env, "export", "--output FILE is required (or --json to print)")
+	}
+	if *out != "" {
+		if !filepath.IsAbs(*out) {
+			*out = filepath.Join(env.Cwd, *out)
+		}
+		if st, err := os.Stat(filepath.Dir(*out)); err != nil || !st.IsDir() {
+			return usageFail(env, "export", fmt.Sprintf("--output: folder %s does not exist", filepath.Dir(*out)))
+		}
+	}
+	dir, err := pf.dir(env)
+	if err != nil {
+		return perfFail(env, "export", err)
+	}
+	h := perf.HistoryIn(dir)
+	runs, skipped, err := h.Load()
+	if err != nil {
+		return perfFail(env, "export", err)
+	}
+	e := &perf.Export{Schema: perf.ExportSchema, ExportedAt: time.Now().UTC(),
+		Environment: perf.CurrentEnvironment(Version, memlimit.Apply(env.Getenv, "/")),
+		History:     h.Path, Skipped: skipped, Runs: runs}
+	if e.Runs == nil {
+		e.Runs = []perf.Record{}
+	}
+	if *out == "" {
+		return writeJSON(env, e)
+	}
+	if err := perf.WriteExport(*out, e); err != nil {
+		return perfFail(env, "export", err)
+	}
+	fmt.Fprintf(env.Stdout, "Exported %d runs to %s\n", len(runs), *out)
+	return ExitOK
+}
+
+const corpusUsage = `Usage: hypergen perf corpus --output DIR [--generators N] [--actions A] [--templates M] [--seed S]
+
+Writes a deterministic synthetic project into DIR (which must not exist or be
+empty): _templates/ with N generators × A actions × M templates, and the
+inject target src/registry.ts. --json prints the generator command lines.`
+
+func runPerfCorpus(env *Env, args []string) int {
+	fs, pf := newPerfFlags(env, "corpus", corpusUsage)
+	out := fs.String("output", "", "folder to create")
+	gens := fs.Int("generators", 10, "generators")
+	actions := fs.Int("actions", 2, "actions per generator")
+	templates := fs.Int("templates", 5, "templates per action")
+	seed := fs.Uint64("seed", 1, "seed")
+	if code := parseFlags(env, fs, args); code >= 0 {
+		return code
+	}
+	if *out == "" {
+		return usageFail(env, "corpus", "--output DIR is required")
+	}
+	spec := corpus.Spec{Generators: *gens, Actions: *actions, Templates: *templates, Seed: *seed}
+	if err := spec.Validate(); err != nil {
+		return usageFail(env, "corpus", err.Error())
+	}
+	if !filepath.IsAbs(*out) {
+		*out = filepath.Join(env.Cwd, *out)
+	}
+	t, err := corpus.Write(*out, spec)
+	if err != nil {
+		return perfFail(env, "corpus", err)
+	}
+	if *pf.json {
+		return writeJSON(env, map[string]any{"dir": t.Dir, "templates": t.Templates, "bytes": t.Bytes, "commands": t.Commands})
+	}
+	fmt.Fprintf(env.Stdout, "Wrote %d templates (%d bytes) in %d generators to %s\n", t.Templates, t.Bytes, spec.Generators, t.Dir)
+	return ExitOK
+}

@@ -1,0 +1,89 @@
+package perf
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Record is one perf run as kept in the history: its kind ("benchmark",
+// "test" or "optimize"), when it ran, where, and its report.
+type Record struct {
+	Kind   string          `json:"kind"`
+	Time   time.Time       `json:"time"`
+	Env    Environment     `json:"environment"`
+	Report json.RawMessage `json:"report"`
+}
+
+// History is the append-only log of runs, one JSON record per line, in
+// <cache>/perf/history.jsonl.
+type History struct{ Path string }
+
+// HistoryIn is the history kept in a cache folder.
+func HistoryIn(cacheDir string) History {
+	return History{Path: filepath.Join(cacheDir, "perf", "history.jsonl")}
+}
+
+// Append adds a run. A record is one write of one line, so a crash leaves at
+// most a torn last line, which Load skips.
+func (h History) Append(kind string, env Environment, report any) error {
+	raw, err := json.Marshal(report)
+	if err != nil {
+		return err
+	}
+	line, err := json.Marshal(Record{Kind: kind, Time: time.Now().UTC(), Env: env, Report: raw})
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(h.Path), 0o755); err != nil {
+		return fmt.Errorf("keeping the perf history: %w", err)
+	}
+	f, err := os.OpenFile(h.Path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return fmt.Errorf("keeping the perf history: %w", err)
+	}
+	_, err = f.Write(append(line, '\n'))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Load returns every run, oldest first, and how many lines could not be
+// read (a torn or foreign line is skipped, never trusted).
+func (h History) Load() (runs []Record, skipped int, err error) {
+	raw, err := os.ReadFile(h.Path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, 0, nil
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var r Record
+		if json.Unmarshal(sc.Bytes(), &r) != nil || r.Kind == "" || len(r.Report) == 0 {
+			skipped++
+			continue
+		}
+		runs = append(runs, r)
+	}
+	return runs, skipped, sc.Err()
+}
+
+// Latest returns the last n runs of a kind, newest last.
+func Latest(runs []Record, kind string, n int) []Record {
+	var out []Record
+	for i := len(runs) - 1; i >= 0 && len(out) < n; i-- {
+		if runs[i].Kind == kind {
+			out = append([]Record{runs[i]}, out...)
+		}
+	}
+	return out
+}

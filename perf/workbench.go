@@ -1,0 +1,155 @@
+package perf
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/diskindex"
+	"github.com/hypergen-dev/hypergen/perf/corpus"
+	"github.com/hypergen-dev/hypergen/perf/profile"
+	"github.com/hypergen-dev/hypergen/perf/stats"
+)
+
+// Progress is told what a long run is doing; done of total steps.
+type Progress func(done, total int, what string)
+
+func (p Progress) report(done, total int, format string, args ...any) {
+	if p != nil {
+		p(done, total, fmt.Sprintf(format, args...))
+	}
+}
+
+// bench is one synthetic tree with its own cache folder and scratch
+// projects, so measurements never touch the user's cache or projects.
+type bench struct {
+	tree     *corpus.Tree
+	cache    string // private HYPERGEN_CACHE_DIR
+	projects string
+	written  time.Time
+	n        int // projects made so far
+}
+
+func newBench(work string, spec corpus.Spec) (*bench, error) {
+	b := &bench{cache: filepath.Join(work, "cache"), projects: filepath.Join(work, "projects")}
+	var err error
+	if b.tree, err = corpus.Write(filepath.Join(work, "corpus"), spec); err != nil {
+		return nil, err
+	}
+	b.written = time.Now()
+	return b, os.MkdirAll(b.projects, 0o755)
+}
+
+// project makes a fresh project holding the inject target, as a user's
+// project would before generating.
+func (b *bench) project() (string, error) {
+	b.n++
+	dir := filepath.Join(b.projects, fmt.Sprint(b.n))
+	p := filepath.Join(dir, filepath.FromSlash(corpus.InjectTarget))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return "", err
+	}
+	return dir, os.WriteFile(p, []byte(corpus.RegistryContent), 0o644)
+}
+
+// sample picks k commands spread evenly over the tree.
+func (b *bench) sample(k int) [][]string {
+	cmds := b.tree.Commands
+	k = min(k, len(cmds))
+	out := make([][]string, k)
+	for i := range out {
+		out[i] = cmds[i*len(cmds)/k]
+	}
+	return out
+}
+
+// settle waits until the tree is older than the index's racy window and then
+// builds the persistent index, so that cold processes find it trusted — as
+// they would in a project whose templates were not edited in the last
+// seconds. It returns the time the build took.
+func (b *bench) settle() (time.Duration, error) {
+	if wait := time.Until(b.written.Add(diskindex.RacyWindow + 100*time.Millisecond)); wait > 0 {
+		time.Sleep(wait)
+	}
+	start := time.Now()
+	_, err := generator.ListGeneratorsIndexed(b.tree.Root(), diskindex.Open(b.cache, io.Discard))
+	return time.Since(start), err
+}
+
+// warm is one long-lived engine generating into one project over and over,
+// as an editor integration or a test suite would; each run uses a new name,
+// so every run really writes its files and edits the inject target.
+type warm struct {
+	rec  *profile.Recorder
+	e    *generator.Engine
+	runs int
+}
+
+func (b *bench) warmEngine(idx generator.Index) (*warm, error) {
+	dir, err := b.project()
+	if err != nil {
+		return nil, err
+	}
+	w := &warm{rec: &profile.Recorder{}}
+	w.e = generator.New(generator.Config{Cwd: dir, Templates: b.tree.Root(), Observer: w.rec, Index: idx,
+		Getenv: func(string) string { return "" }})
+	return w, nil
+}
+
+func (w *warm) run(ctx context.Context, cmd []string) (profile.Run, error) {
+	w.runs++
+	cmd = slices.Clone(cmd)
+	cmd[2] = fmt.Sprintf("%s%d", cmd[2], w.runs)
+	w.rec.Start(time.Now())
+	_, err := w.e.Run(ctx, cmd)
+	return w.rec.Last(), err
+}
+
+// coldRun starts a hypergen (or hygen) process for cmd in a fresh project and
+// returns its wall time and peak memory.
+func (b *bench) coldRun(bin []string, cmd []string) (time.Duration, int64, error) {
+	dir, err := b.project()
+	if err != nil {
+		return 0, 0, err
+	}
+	c := exec.Command(bin[0], append(bin[1:], cmd...)...)
+	c.Dir = dir
+	c.Env = append(os.Environ(), "HYGEN_TMPLS="+b.tree.Root(), diskindex.EnvDir+"="+b.cache,
+		"HYPERGEN_PROFILE_STARTUP=", "HYGEN_OVERWRITE=")
+	var out bytes.Buffer
+	c.Stdout, c.Stderr = &out, &out
+	start := time.Now()
+	err = c.Run()
+	d := time.Since(start)
+	if err != nil {
+		return 0, 0, fmt.Errorf("%s %s: %v\n%s", filepath.Base(bin[len(bin)-1]), strings.Join(cmd, " "), err, out.String())
+	}
+	return d, maxRSS(c.ProcessState), nil
+}
+
+func seconds(ds []time.Duration) []float64 {
+	out := make([]float64, len(ds))
+	for i, d := range ds {
+		out[i] = d.Seconds()
+	}
+	return out
+}
+
+func summarize(ds []time.Duration) stats.Summary { return stats.Summarize(seconds(ds)) }
+
+// heapLive is the live heap after a full collection.
+func heapLive() int64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}
