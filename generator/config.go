@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"io"
 	"os"
 	"runtime"
@@ -76,4 +77,22 @@ func (c Config) withDefaults() Config {
 		c.Observer = nopObserver{}
 	}
 	return c
+}
+
+type outputKey struct{}
+
+type output struct{ stdout, stderr io.Writer }
+
+// WithOutput makes the Runs given ctx print to stdout and stderr instead of
+// Config.Stdout and Config.Stderr, so one Engine (and its warm caches) can
+// serve requests that each collect their own output.
+func WithOutput(ctx context.Context, stdout, stderr io.Writer) context.Context {
+	return context.WithValue(ctx, outputKey{}, output{stdout, stderr})
+}
+
+func outputs(ctx context.Context, cfg Config) (stdout, stderr io.Writer) {
+	if o, ok := ctx.Value(outputKey{}).(output); ok {
+		return o.stdout, o.stderr
+	}
+	return cfg.Stdout, cfg.Stderr
 }

@@ -67,6 +67,7 @@ func (e *Engine) Run(ctx context.Context, args []string) (res *Result, err error
 
 func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	obs := e.cfg.Observer
+	stdout, stderr := outputs(ctx, e.cfg)
 	parsed := argv.Parse(args)
 	start := time.Now()
 	inv, err := e.resolve(parsed)
@@ -76,11 +77,11 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	}
 	res := &Result{Generator: inv.generator, Action: inv.action, Templates: inv.templates, Dry: inv.dry}
 	if inv.dry {
-		fmt.Fprintln(e.cfg.Stdout, "(dry mode)")
+		fmt.Fprintln(stdout, "(dry mode)")
 	} else {
-		fmt.Fprintln(e.cfg.Stdout)
+		fmt.Fprintln(stdout)
 	}
-	fmt.Fprintf(e.cfg.Stdout, "Loaded templates: %s\n", strings.Replace(inv.templates, e.cfg.Cwd+"/", "", 1))
+	fmt.Fprintf(stdout, "Loaded templates: %s\n", strings.Replace(inv.templates, e.cfg.Cwd+"/", "", 1))
 
 	start = time.Now()
 	files, err := listActionFiles(inv.folder, inv.sub, inv.hasSub, e.cfg.Index)
@@ -112,12 +113,12 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 		return res, err
 	}
 	if stopped {
-		fmt.Fprintf(e.cfg.Stderr, "hypergen: %v: stopped before the remaining files, as hygen does\n", ErrNoAnswer)
+		fmt.Fprintf(stderr, "hypergen: %v: stopped before the remaining files, as hygen does\n", ErrNoAnswer)
 		return res, nil
 	}
 	res.Messages = messages
 	if len(messages) > 0 {
-		fmt.Fprintf(e.cfg.Stdout, "%s:\n%s\n", inv.action, strings.Join(messages, "\n"))
+		fmt.Fprintf(stdout, "%s:\n%s\n", inv.action, strings.Join(messages, "\n"))
 	}
 	return res, nil
 }

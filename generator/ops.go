@@ -260,6 +260,7 @@ func (p *planner) inject(f *renderedFile, to string) error {
 // every line is printed as hygen prints it.
 func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFile, steps []step) ([]OpResult, error) {
 	results := make([]OpResult, 0, len(steps))
+	stdout, _ := outputs(ctx, e.cfg)
 	for i := range steps {
 		s := &steps[i]
 		start := time.Now()
@@ -270,7 +271,7 @@ func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFil
 			}
 		}
 		if s.log != "" {
-			fmt.Fprintln(e.cfg.Stdout, s.log)
+			fmt.Fprintln(stdout, s.log)
 		}
 		e.cfg.Observer.OpDone(ctx, s.result, start, nil)
 		results = append(results, s.result)
@@ -320,7 +321,8 @@ func (e *Engine) runShell(ctx context.Context, s *step) error {
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil && !s.ignore {
 		if stderr.Len() > 0 {
-			fmt.Fprint(e.cfg.Stderr, stderr.String())
+			_, errOut := outputs(ctx, e.cfg)
+			fmt.Fprint(errOut, stderr.String())
 		}
 		return fmt.Errorf("sh %q failed: %w", s.shell, err)
 	}
