@@ -121,3 +121,25 @@ func TestShrinkAndBudgetChanges(t *testing.T) {
 		t.Errorf("hit rate = %v", r)
 	}
 }
+
+func BenchmarkGetHit(b *testing.B) {
+	c := New[string, string](1 << 20)
+	c.Get("k", load("v", 1))
+	for b.Loop() {
+		c.Get("k", load("v", 1))
+	}
+}
+
+func BenchmarkGetParallelHits(b *testing.B) {
+	c := New[int, int](1 << 20)
+	for i := range 64 {
+		c.Get(i, func() (int, int64, error) { return i, 1, nil })
+	}
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			c.Get(i%64, func() (int, int64, error) { return i, 1, nil })
+			i++
+		}
+	})
+}
