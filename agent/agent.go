@@ -1,0 +1,209 @@
+package agent
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/perf/corpus"
+	"github.com/hypergen-dev/hypergen/perf/stats"
+)
+
+// Agent is the long-running monitor. Create it with New, then Start it and
+// Shutdown it.
+type Agent struct {
+	cfg Config
+	tel *instrument.Telemetry
+	obs *measuring
+
+	runs, startup, resolution window
+
+	project *generator.Engine // serves the generation API
+
+	mu          sync.Mutex
+	index       IndexStatus
+	fingerprint string
+	probeEngs   map[int]*generator.Engine
+	trees       map[int]*corpus.Tree
+	probes      []ProbeResult
+	points      map[int][]ProbeResult // recent probes by size, for the fits
+	fits        map[string]*stats.Fit
+
+	ready    atomic.Bool
+	started  time.Time
+	ln       net.Listener
+	server   *http.Server
+	cancel   context.CancelFunc
+	loops    sync.WaitGroup
+	profiler *profiler
+	probeDir string
+	ownDir   bool
+
+	shutdownOnce sync.Once
+	shutdownErr  error
+}
+
+// New checks cfg and builds an Agent reporting to tel.
+func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
+	cfg = cfg.withDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cfg.Getenv == nil {
+		cfg.Getenv = os.Getenv
+	}
+	a := &Agent{cfg: cfg, tel: tel, probeEngs: map[int]*generator.Engine{}, trees: map[int]*corpus.Tree{},
+		points: map[int][]ProbeResult{},
+		fits:   map[string]*stats.Fit{}}
+	a.obs = &measuring{next: tel.Observer(), runs: &a.runs, startup: &a.startup, resol: &a.resolution}
+	a.project = generator.New(generator.Config{
+		Cwd: cfg.Generate.Root, Templates: cfg.Templates, Getenv: cfg.Getenv,
+		Observer: a.obs, DenyShell: !cfg.Generate.AllowShell,
+	})
+	tel.ObserveCache(func() (int64, int64) {
+		var hits, misses int64
+		for _, e := range a.engines() {
+			h, m := e.CacheStats()
+			hits, misses = hits+h, misses+m
+		}
+		return hits, misses
+	})
+	tel.ObserveIndex(func() (int64, int64) {
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		return int64(a.index.Generators), int64(a.index.Files)
+	})
+	return a, nil
+}
+
+func (a *Agent) engines() []*generator.Engine {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	out := []*generator.Engine{a.project}
+	for _, e := range a.probeEngs {
+		out = append(out, e)
+	}
+	return out
+}
+
+// Start opens the admin address, indexes the templates and starts the
+// monitor and probe loops (and the profiler, if configured). It returns once
+// the admin API is serving.
+func (a *Agent) Start(ctx context.Context) error {
+	a.started = time.Now()
+	ln, err := net.Listen("tcp", a.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("admin address: %w", err)
+	}
+	a.ln = ln
+	if a.cfg.ProbeDir == "" {
+		if a.probeDir, err = os.MkdirTemp("", "hypergen-probes-"); err != nil {
+			ln.Close()
+			return fmt.Errorf("probe folder: %w", err)
+		}
+		a.ownDir = true
+	} else {
+		a.probeDir = a.cfg.ProbeDir
+	}
+	if a.cfg.Profiling.Enabled {
+		if a.profiler, err = startProfiler(a.cfg.Profiling, a.cfg.Version, a.tel, a.cfg.Logger); err != nil {
+			ln.Close()
+			return err
+		}
+	}
+	a.server = &http.Server{Handler: a.routes(), ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := a.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			a.cfg.Logger.Error("admin server stopped", "err", err)
+		}
+	}()
+
+	loopCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	a.cancel = cancel
+	a.reindex(loopCtx)
+	a.ready.Store(true)
+	a.cfg.Logger.Info("agent started", "listen", a.Addr(), "templates", a.index.Templates,
+		"generators", a.index.Generators, "interval", a.cfg.Interval, "probe_interval", a.cfg.ProbeInterval)
+
+	a.loops.Add(1)
+	go func() {
+		defer a.loops.Done()
+		a.every(loopCtx, a.cfg.Interval, func() {
+			a.reindex(loopCtx)
+			a.evaluate()
+		})
+	}()
+	if a.cfg.ProbeInterval > 0 {
+		a.loops.Add(1)
+		go func() {
+			defer a.loops.Done()
+			a.probeAll(loopCtx) // a first picture at start, then on schedule
+			a.every(loopCtx, a.cfg.ProbeInterval, func() { a.probeAll(loopCtx) })
+		}()
+	}
+	return nil
+}
+
+// every calls f every d until ctx ends.
+func (a *Agent) every(ctx context.Context, d time.Duration, f func()) {
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			f()
+		}
+	}
+}
+
+// Addr is the admin address the agent listens on.
+func (a *Agent) Addr() string {
+	if a.ln == nil {
+		return ""
+	}
+	return a.ln.Addr().String()
+}
+
+// Shutdown stops the loops, the admin server and the profiler (flushing its
+// last profile) within ctx's deadline. The caller then shuts telemetry down,
+// so the final metrics include everything the agent did. Calling it again
+// returns the first call's result.
+func (a *Agent) Shutdown(ctx context.Context) error {
+	a.shutdownOnce.Do(func() { a.shutdownErr = a.shutdown(ctx) })
+	return a.shutdownErr
+}
+
+func (a *Agent) shutdown(ctx context.Context) error {
+	a.ready.Store(false)
+	if a.cancel != nil {
+		a.cancel()
+	}
+	done := make(chan struct{})
+	go func() { a.loops.Wait(); close(done) }()
+	var errs []error
+	select {
+	case <-done:
+	case <-ctx.Done():
+		errs = append(errs, fmt.Errorf("waiting for the probe to stop: %w", ctx.Err()))
+	}
+	if a.server != nil {
+		errs = append(errs, a.server.Shutdown(ctx))
+	}
+	if a.profiler != nil {
+		errs = append(errs, a.profiler.stop())
+	}
+	if a.ownDir {
+		errs = append(errs, os.RemoveAll(a.probeDir))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,267 @@
+package agent
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+
+	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// telemetry gives an enabled Telemetry whose metrics can be read back.
+func telemetry(t *testing.T) (*instrument.Telemetry, *sdkmetric.ManualReader) {
+	t.Helper()
+	reader := sdkmetric.NewManualReader()
+	tel, err := instrument.FromProviders(sdktrace.NewTracerProvider(), sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tel, reader
+}
+
+func startAgent(t *testing.T, cfg Config, tel *instrument.Telemetry) *Agent {
+	t.Helper()
+	cfg.Listen = "127.0.0.1:0"
+	cfg.Logger = quietLogger()
+	cfg.Getenv = func(string) string { return "" }
+	if cfg.Cwd == "" {
+		cfg.Cwd = testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/<%= name %>.txt\n---\nhi <%= name %>\n"})
+	}
+	a, err := New(cfg, tel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		if err := a.Shutdown(ctx); err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+	})
+	return a
+}
+
+func get(t *testing.T, a *Agent, path string) (int, string) {
+	t.Helper()
+	resp, err := http.Get("http://" + a.Addr() + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// waitUntil polls cond (bounded) and fails with what it last saw.
+func waitUntil(t *testing.T, what string, timeout time.Duration, cond func() (bool, string)) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		ok, last := cond()
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not reached in %v; last: %s", what, timeout, last)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestLifecycleProbesAndStatus(t *testing.T) {
+	tel, reader := telemetry(t)
+	a := startAgent(t, Config{Interval: 200 * time.Millisecond, ProbeInterval: time.Hour, ProbeSizes: []int{2, 4, 8},
+		ProbeCPUShare: 1}, tel)
+
+	if code, body := get(t, a, "/healthz"); code != 200 || body != "ok\n" {
+		t.Errorf("/healthz = %d %q", code, body)
+	}
+	if code, _ := get(t, a, "/readyz"); code != 200 {
+		t.Errorf("/readyz = %d", code)
+	}
+	var st Status
+	waitUntil(t, "fits from the first probe round", 60*time.Second, func() (bool, string) {
+		_, body := get(t, a, "/status")
+		st = Status{}
+		if err := json.Unmarshal([]byte(body), &st); err != nil {
+			return false, err.Error()
+		}
+		return st.Fits["time"] != nil && st.Fits["memory"] != nil, body
+	})
+	if st.Index.Generators != 1 || st.Index.Files != 1 || !st.Ready {
+		t.Errorf("index = %+v, ready %v", st.Index, st.Ready)
+	}
+	if len(st.Probes) != 3 {
+		t.Errorf("%d probe results, want 3", len(st.Probes))
+	}
+	for _, p := range st.Probes {
+		if p.Templates != p.Generators*probeActions*probeTemplates || p.Seconds <= 0 {
+			t.Errorf("probe %+v", p)
+		}
+	}
+	measured := map[string]bool{}
+	for _, tg := range st.Targets {
+		measured[tg.Name] = tg.Value != nil
+	}
+	for _, name := range []string{"generation_p95", "startup_p95", "resolution_p99", "cache_hit_ratio", "time_growth_exponent"} {
+		if !measured[name] {
+			t.Errorf("budget %s has no value after the probes", name)
+		}
+	}
+	if code, _ := get(t, a, "/debug/pprof/"); code != 404 {
+		t.Errorf("pprof served without --pprof: %d", code)
+	}
+
+	var rm metricdata.ResourceMetrics
+	if err := reader.Collect(context.Background(), &rm); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, sm := range rm.ScopeMetrics {
+		for _, m := range sm.Metrics {
+			names[m.Name] = true
+		}
+	}
+	for _, n := range []string{instrument.MetricProbeDuration, instrument.MetricProbeMemory, instrument.MetricScalabilityExponent,
+		instrument.MetricTargetValue, instrument.MetricTargetMet, instrument.MetricTemplatesIndexed} {
+		if !names[n] {
+			t.Errorf("metric %s not recorded", n)
+		}
+	}
+}
+
+func TestReindexOnTemplateChange(t *testing.T) {
+	tel, _ := telemetry(t)
+	dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "x"})
+	a := startAgent(t, Config{Cwd: dir, Interval: 100 * time.Millisecond, ProbeInterval: -1}, tel)
+	if err := os.MkdirAll(filepath.Join(dir, "_templates/other/run"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "_templates/other/run/b.t"), []byte("y"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the new generator in the index", 10*time.Second, func() (bool, string) {
+		st := a.Status()
+		return st.Index.Generators == 2 && st.Index.Files == 2, st.Index.Templates
+	})
+}
+
+func post(t *testing.T, a *Agent, token string, body any) (int, GenerateResponse) {
+	t.Helper()
+	raw, _ := json.Marshal(body)
+	req, _ := http.NewRequest(http.MethodPost, "http://"+a.Addr()+"/v1/generate", bytes.NewReader(raw))
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out GenerateResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, out
+}
+
+func TestGenerateAPI(t *testing.T) {
+	tel, _ := telemetry(t)
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/gen/new/a.t":   "---\nto: out/<%= name %>.txt\n---\nhi <%= name %> <%= locals.size %>\n",
+		"_templates/esc/new/a.t":   "---\nto: ../escape.txt\n---\nx",
+		"_templates/shell/new/a.t": "---\nto: s.txt\n---\nx",
+		"_templates/shell/new/b.t": "---\nsh: touch ran.txt\n---\n",
+	})
+	a := startAgent(t, Config{Cwd: dir, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "s3cret"}}, tel)
+
+	code, out := post(t, a, "s3cret", GenerateRequest{Generator: "gen", Action: "new", Name: "web", Parameters: map[string]any{"size": 3.0}})
+	if code != 200 || !out.OK {
+		t.Fatalf("generate: %d %+v", code, out)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "out/web.txt")); err != nil || string(b) != "hi web 3\n" {
+		t.Errorf("out/web.txt = %q, %v", b, err)
+	}
+	if !strings.Contains(out.Output, "added: out/web.txt") || len(out.Ops) != 1 {
+		t.Errorf("response: %+v", out)
+	}
+
+	for _, tc := range []struct {
+		name, token string
+		body        GenerateRequest
+		code        int
+		errHas      string
+	}{
+		{"no token", "", GenerateRequest{Args: []string{"gen", "new", "x"}}, 401, "token"},
+		{"wrong token", "guess", GenerateRequest{Args: []string{"gen", "new", "x"}}, 401, "token"},
+		{"generator path escape", "s3cret", GenerateRequest{Generator: "../..", Action: "new"}, 400, "not a generator"},
+		{"target outside the root", "s3cret", GenerateRequest{Args: []string{"esc", "new"}}, 422, "outside the project"},
+		{"sh refused", "s3cret", GenerateRequest{Args: []string{"shell", "new"}}, 422, "not allowed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out := post(t, a, tc.token, tc.body)
+			if code != tc.code || out.OK || !strings.Contains(out.Error, tc.errHas) {
+				t.Errorf("got %d %+v, want %d with %q", code, out, tc.code, tc.errHas)
+			}
+		})
+	}
+	for _, f := range []string{"s.txt", "ran.txt", "out/x.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("%s written by a refused request", f)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "escape.txt")); err == nil {
+		t.Error("escape.txt written outside the root")
+	}
+}
+
+func TestGenerateAPIOffByDefault(t *testing.T) {
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{ProbeInterval: -1}, tel)
+	if code, out := post(t, a, "x", GenerateRequest{Args: []string{"gen", "new"}}); code != 404 || out.OK {
+		t.Errorf("got %d %+v", code, out)
+	}
+}
+
+func TestConfigValidation(t *testing.T) {
+	for _, cfg := range []Config{
+		{Listen: "nonsense"},
+		{Interval: time.Millisecond},
+		{ProbeCPUShare: 2},
+		{ProbeSizes: []int{0}},
+		{Generate: GenerateConfig{Enabled: true}},
+	} {
+		if _, err := New(cfg, instrument.Disabled()); err == nil {
+			t.Errorf("%+v accepted", cfg)
+		}
+	}
+}
+
+func TestMeasureOnce(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "x"})
+	st, err := MeasureOnce(context.Background(), Config{Cwd: dir, Logger: quietLogger(), Getenv: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Fits["time"] == nil || len(st.Probes) != len(measureSizes) || st.Index.Generators != 1 {
+		t.Errorf("status: %+v", st)
+	}
+}

@@ -1,0 +1,106 @@
+package agent
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"time"
+)
+
+// Config configures an Agent. Zero values take the defaults of withDefaults.
+type Config struct {
+	// Listen is the admin HTTP address. Default 127.0.0.1:9464 (loopback:
+	// the admin API is for the pod, not the network).
+	Listen string
+	// Interval is how often the agent checks templates and budgets. Default 30s.
+	Interval time.Duration
+	// Cwd is the project directory: templates resolve as for the CLI, and
+	// generation requests write below it. Default: the process's.
+	Cwd string
+	// Templates overrides the templates root.
+	Templates string
+	// ProbeInterval is the time between scalability probes; negative
+	// disables them. Default 15m.
+	ProbeInterval time.Duration
+	// ProbeSizes are the probe trees' sizes in generators (10 templates
+	// each). Default 10, 100, 1000.
+	ProbeSizes []int
+	// ProbeCPUShare bounds the CPU a probe may use, as a share of one core
+	// over its duration: the probe sleeps between steps to keep to it.
+	// Default 0.25.
+	ProbeCPUShare float64
+	// ProbeDir holds the synthetic trees. Default: a temporary folder,
+	// removed on Shutdown.
+	ProbeDir string
+	// Pprof serves Go's /debug/pprof handlers. Off by default.
+	Pprof bool
+	// Profiling configures continuous profiling; off unless Enabled.
+	Profiling ProfilingConfig
+	// Generate configures the generation API; off unless Enabled.
+	Generate GenerateConfig
+	// Logger receives structured logs. Default: slog.Default().
+	Logger *slog.Logger
+	// Getenv reads the environment. Default os.Getenv.
+	Getenv func(string) string
+	// Version is reported in /status and as a profiling tag.
+	Version string
+}
+
+// GenerateConfig opens POST /v1/generate to other processes in the pod.
+type GenerateConfig struct {
+	Enabled bool
+	// Token is the bearer token every request must carry (required).
+	Token string
+	// Root confines writes; default Cwd.
+	Root string
+	// AllowShell permits templates with `sh:`; refused otherwise.
+	AllowShell bool
+}
+
+func (c Config) withDefaults() Config {
+	if c.Listen == "" {
+		c.Listen = "127.0.0.1:9464"
+	}
+	if c.Interval == 0 {
+		c.Interval = 30 * time.Second
+	}
+	if c.ProbeInterval == 0 {
+		c.ProbeInterval = 15 * time.Minute
+	}
+	if len(c.ProbeSizes) == 0 {
+		c.ProbeSizes = []int{10, 100, 1000}
+	}
+	if c.ProbeCPUShare == 0 {
+		c.ProbeCPUShare = 0.25
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.Generate.Root == "" {
+		c.Generate.Root = c.Cwd
+	}
+	return c
+}
+
+// Validate reports the first thing wrong with the configuration.
+func (c Config) Validate() error {
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		return fmt.Errorf("listen address %q: %w", c.Listen, err)
+	}
+	if c.Interval < 100*time.Millisecond {
+		return fmt.Errorf("interval %v is too short (at least 100ms)", c.Interval)
+	}
+	if c.ProbeCPUShare <= 0 || c.ProbeCPUShare > 1 {
+		return fmt.Errorf("probe CPU share %v must be in (0, 1]", c.ProbeCPUShare)
+	}
+	for _, s := range c.ProbeSizes {
+		if s < 1 || s > 10000 {
+			return fmt.Errorf("probe size %d must be between 1 and 10000 generators", s)
+		}
+	}
+	if c.Generate.Enabled && c.Generate.Token == "" {
+		return errors.New("the generation API needs a token (HYPERGEN_AGENT_TOKEN)")
+	}
+	return nil
+}

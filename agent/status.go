@@ -1,0 +1,121 @@
+package agent
+
+import (
+	"time"
+
+	"github.com/hypergen-dev/hypergen/budgets"
+	"github.com/hypergen-dev/hypergen/perf/stats"
+)
+
+// Status is what /status serves and `hypergen perf status` prints.
+type Status struct {
+	Healthy bool                  `json:"healthy"` // every measured budget is met
+	Ready   bool                  `json:"ready"`
+	Version string                `json:"version"`
+	Uptime  float64               `json:"uptime_seconds"`
+	Targets []TargetStatus        `json:"targets"`
+	Index   IndexStatus           `json:"index"`
+	Probes  []ProbeResult         `json:"probes,omitempty"`
+	Fits    map[string]*stats.Fit `json:"fits,omitempty"` // "time", "memory"
+}
+
+// TargetStatus is one budget with its latest value. Value and Met are absent
+// until there is something to measure.
+type TargetStatus struct {
+	budgets.Budget
+	Value *float64 `json:"value,omitempty"`
+	Met   *bool    `json:"met,omitempty"`
+}
+
+// IndexStatus describes the agent's view of the templates.
+type IndexStatus struct {
+	Templates  string    `json:"templates"`
+	Generators int       `json:"generators"`
+	Actions    int       `json:"actions"`
+	Files      int       `json:"files"`
+	IndexedAt  time.Time `json:"indexed_at"`
+	Error      string    `json:"error,omitempty"`
+}
+
+// ProbeResult is one probe of one tree size.
+type ProbeResult struct {
+	Generators int       `json:"generators"`
+	Templates  int       `json:"templates"`
+	Seconds    float64   `json:"seconds"`
+	HeapBytes  int64     `json:"heap_bytes"`
+	At         time.Time `json:"at"`
+}
+
+// measure returns a budget's current value, if the agent has one.
+func (a *Agent) measure(b budgets.Budget) (float64, bool) {
+	switch b.Name {
+	case "generation_p95":
+		return a.runs.quantile(0.95)
+	case "startup_p95":
+		return a.startup.quantile(0.95)
+	case "resolution_p99":
+		return a.resolution.quantile(0.99)
+	case "cache_hit_ratio":
+		var hits, misses int64
+		for _, e := range a.engines() {
+			h, m := e.CacheStats()
+			hits, misses = hits+h, misses+m
+		}
+		if hits+misses == 0 {
+			return 0, false
+		}
+		return float64(hits) / float64(hits+misses), true
+	case "time_growth_exponent", "memory_growth_exponent":
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		key := "time"
+		if b.Name == "memory_growth_exponent" {
+			key = "memory"
+		}
+		if f := a.fits[key]; f != nil {
+			return f.B, true
+		}
+	}
+	return 0, false
+}
+
+// evaluate judges every budget, publishes the results as metrics and
+// returns them.
+func (a *Agent) evaluate() []TargetStatus {
+	out := make([]TargetStatus, 0, len(budgets.Budgets))
+	for _, b := range budgets.Budgets {
+		ts := TargetStatus{Budget: b}
+		if v, ok := a.measure(b); ok {
+			met := b.Met(v)
+			ts.Value, ts.Met = &v, &met
+			a.tel.SetTarget(b.Name, v, met)
+		}
+		out = append(out, ts)
+	}
+	return out
+}
+
+// Status reports the agent's current state.
+func (a *Agent) Status() Status {
+	targets := a.evaluate()
+	healthy := true
+	for _, t := range targets {
+		if t.Met != nil && !*t.Met {
+			healthy = false
+		}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	st := Status{
+		Healthy: healthy, Ready: a.ready.Load(), Version: a.cfg.Version,
+		Uptime: time.Since(a.started).Seconds(), Targets: targets, Index: a.index,
+		Probes: append([]ProbeResult(nil), a.probes...),
+	}
+	if len(a.fits) > 0 {
+		st.Fits = map[string]*stats.Fit{}
+		for k, f := range a.fits {
+			st.Fits[k] = f
+		}
+	}
+	return st
+}

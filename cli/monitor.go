@@ -1,0 +1,260 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/agent"
+	"github.com/hypergen-dev/hypergen/exporters"
+	"github.com/hypergen-dev/hypergen/instrument"
+)
+
+const monitorUsage = `Usage: hypergen perf monitor [flags]
+
+Runs hypergen as a long-running sidecar: a warm engine and template index,
+re-indexing when templates change, scalability probes on synthetic trees
+(bounded to a share of one CPU), budgets evaluated every interval, and an
+admin API on a loopback address:
+
+  /healthz  /readyz  /status (JSON budgets and health)  /metrics (Prometheus)
+  /debug/pprof (only with --pprof)
+  POST /v1/generate (only with --enable-generate and HYPERGEN_AGENT_TOKEN)
+
+Telemetry goes where the OTEL_* variables say (see README); /metrics is
+always served. Continuous profiling: --profiling or HYPERGEN_PROFILING=true
+with PYROSCOPE_SERVER_ADDRESS (and PYROSCOPE_APPLICATION_NAME,
+PYROSCOPE_BASIC_AUTH_USER/_PASSWORD, PYROSCOPE_TENANT_ID,
+PYROSCOPE_PROFILE_TYPES, PYROSCOPE_UPLOAD_RATE).
+
+SIGTERM or SIGINT stops it cleanly: loops stop, the last profile and the
+last metrics are flushed within --shutdown-timeout, exit status 0.`
+
+func runPerfMonitor(env *Env, args []string) int {
+	fs := newFlagSet(env, "perf monitor", monitorUsage)
+	interval := fs.Int("interval", 30000, "how often to check templates and budgets, in milliseconds")
+	listen := fs.String("listen", "127.0.0.1:9464", "admin HTTP address")
+	templates := fs.String("templates", "", "templates root (default: $HYGEN_TMPLS, else ./_templates)")
+	profiling := fs.Bool("profiling", false, "continuous profiling with Pyroscope (also HYPERGEN_PROFILING=true)")
+	probeEvery := fs.Duration("probe-interval", 15*time.Minute, "time between scalability probes (0 disables them)")
+	probeSizes := fs.String("probe-sizes", "10,100,1000", "probe tree sizes, in generators of 10 templates")
+	probeShare := fs.Float64("probe-cpu", 0.25, "share of one CPU a probe may use, (0,1]")
+	pprofOn := fs.Bool("pprof", false, "serve Go's /debug/pprof on the admin address")
+	enableGenerate := fs.Bool("enable-generate", false, "serve POST /v1/generate (needs HYPERGEN_AGENT_TOKEN)")
+	allowShell := fs.Bool("allow-shell", false, "let generation requests run templates with sh:")
+	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "deadline for the final flush on exit")
+	logFormat := fs.String("log-format", "text", "log format: text or json")
+	if code := parseFlags(env, fs, args); code >= 0 {
+		return code
+	}
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(env.Stderr, "hypergen perf monitor: "+format+" (see --help)\n", a...)
+		return ExitUsage
+	}
+	if *interval < 100 {
+		return usage("--interval=%d: at least 100 milliseconds", *interval)
+	}
+	sizes, err := parseSizes(*probeSizes)
+	if err != nil {
+		return usage("--probe-sizes=%q: %v", *probeSizes, err)
+	}
+	var handler slog.Handler
+	switch *logFormat {
+	case "text":
+		handler = slog.NewTextHandler(env.Stderr, nil)
+	case "json":
+		handler = slog.NewJSONHandler(env.Stderr, nil)
+	default:
+		return usage("--log-format=%q: text or json", *logFormat)
+	}
+	log := slog.New(handler)
+	prof, err := agent.ProfilingFromEnv(env.Getenv, *profiling)
+	if err != nil {
+		return usage("%v", err)
+	}
+
+	tcfg, err := instrument.FromEnv(env.Getenv)
+	if err != nil {
+		return usage("%v", err)
+	}
+	tcfg.ServiceVersion = Version
+	tcfg.Retry = true // a sidecar outlives a collector restart
+	tcfg.ShutdownTimeout = *shutdownTimeout
+	tcfg.PrometheusListen = "" // served on the admin address instead
+	if !hasKind(tcfg.Metrics, exporters.Prometheus) {
+		tcfg.Metrics = append(tcfg.Metrics, exporters.Prometheus)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	tel, err := instrument.Setup(ctx, tcfg, env.Stderr)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen perf monitor: telemetry: %v\n", err)
+		return ExitFail
+	}
+	token := env.Getenv("HYPERGEN_AGENT_TOKEN")
+	a, err := agent.New(agent.Config{
+		Listen: *listen, Interval: time.Duration(*interval) * time.Millisecond,
+		Cwd: env.Cwd, Templates: *templates,
+		ProbeInterval: probeInterval(*probeEvery), ProbeSizes: sizes, ProbeCPUShare: *probeShare,
+		Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: Version,
+		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Token: token, Root: env.Cwd, AllowShell: *allowShell},
+	}, tel)
+	if err != nil {
+		_ = tel.Shutdown(ctx)
+		return usage("%v", err)
+	}
+	if err := a.Start(ctx); err != nil {
+		_ = tel.Shutdown(ctx)
+		fmt.Fprintf(env.Stderr, "hypergen perf monitor: %v\n", err)
+		return ExitFail
+	}
+	<-ctx.Done()
+	log.Info("shutting down", "deadline", shutdownTimeout.String())
+	// A fresh context: the signal one is already cancelled.
+	sctx, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
+	defer cancel()
+	errA := a.Shutdown(sctx)
+	errT := tel.Shutdown(sctx)
+	if err := errors.Join(errA, errT); err != nil {
+		log.Error("shutdown incomplete", "err", err)
+		return ExitFail
+	}
+	log.Info("stopped")
+	return ExitOK
+}
+
+func probeInterval(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1 // agent: negative disables probes
+	}
+	return d
+}
+
+func hasKind(ks []exporters.Kind, k exporters.Kind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func parseSizes(s string) ([]int, error) {
+	var out []int
+	for _, part := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(part))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("%q is not a positive number of generators", part)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+const statusUsage = `Usage: hypergen perf status [--json] [--agent URL]
+
+Asks a running agent (hypergen perf monitor) for its status: every budget
+with its latest value and whether it is met, the template index and the
+probes. When no agent answers, measures in this process instead: indexes the
+templates, runs small probes and a few generations, and judges the budgets on
+that.`
+
+func runPerfStatus(env *Env, args []string) int {
+	fs := newFlagSet(env, "perf status", statusUsage)
+	asJSON := fs.Bool("json", false, "print JSON instead of a table")
+	url := fs.String("agent", "", "agent admin URL (default $HYPERGEN_AGENT_URL, else http://127.0.0.1:9464)")
+	if code := parseFlags(env, fs, args); code >= 0 {
+		return code
+	}
+	if *url == "" {
+		*url = env.Getenv("HYPERGEN_AGENT_URL")
+	}
+	if *url == "" {
+		*url = "http://127.0.0.1:9464"
+	}
+	st, source, err := fetchStatus(*url)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent at %s (%v); measuring in this process\n", *url, err)
+		st, err = agent.MeasureOnce(context.Background(), agent.Config{Cwd: env.Cwd, Getenv: env.Getenv, Version: Version,
+			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		source = "in-process measurement"
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "hypergen perf status: %v\n", err)
+			return ExitFail
+		}
+	}
+	if *asJSON {
+		return writeJSON(env, map[string]any{"source": source, "status": st})
+	}
+	printStatus(env.Stdout, source, st)
+	if !st.Healthy {
+		return ExitFail
+	}
+	return ExitOK
+}
+
+func fetchStatus(url string) (agent.Status, string, error) {
+	var st agent.Status
+	client := &http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Get(strings.TrimRight(url, "/") + "/status")
+	if err != nil {
+		return st, "", err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return st, "", fmt.Errorf("status %s", resp.Status)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&st); err != nil {
+		return st, "", fmt.Errorf("reading its answer: %w", err)
+	}
+	return st, "agent at " + url, nil
+}
+
+func printStatus(w io.Writer, source string, st agent.Status) {
+	health := "HEALTHY"
+	if !st.Healthy {
+		health = "UNHEALTHY"
+	}
+	fmt.Fprintf(w, "%s (%s)\n", health, source)
+	fmt.Fprintf(w, "Templates: %s — %d generators, %d actions, %d template files\n\n",
+		st.Index.Templates, st.Index.Generators, st.Index.Actions, st.Index.Files)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "BUDGET\tVALUE\tLIMIT\tMET")
+	for _, t := range st.Targets {
+		op := "≤"
+		if t.Direction == "at_least" {
+			op = "≥"
+		}
+		val, met := "—", "not measured"
+		if t.Value != nil {
+			val = formatValue(*t.Value, t.Unit)
+			met = "no"
+			if *t.Met {
+				met = "yes"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\n", t.Name, val, op, formatValue(t.Limit, t.Unit), met)
+	}
+	tw.Flush()
+}
+
+func formatValue(v float64, unit string) string {
+	switch unit {
+	case "s":
+		return (time.Duration(v * float64(time.Second))).Round(time.Microsecond).String()
+	case "ratio":
+		return fmt.Sprintf("%.2f%%", v*100)
+	}
+	return fmt.Sprintf("%.3f", v)
+}
