@@ -69,3 +69,14 @@ func (t *Telemetry) AgentRequest(ctx context.Context, outcome string) {
 		t.inst.reqs.Add(ctx, 1, metric.WithAttributes(attribute.String(AttrOutcome, outcome)))
 	}
 }
+
+// WrapTracerProvider replaces the tracer provider with wrap(current), for
+// decorators such as profile-to-trace linking. Call it before any span is
+// started.
+func (t *Telemetry) WrapTracerProvider(wrap func(trace.TracerProvider) trace.TracerProvider) {
+	if !t.enabled {
+		return
+	}
+	t.TracerProvider = wrap(t.TracerProvider)
+	t.tracer = t.TracerProvider.Tracer(instrumentationScope)
+}

@@ -150,11 +150,13 @@ func FromProviders(tp trace.TracerProvider, mp metric.MeterProvider) (*Telemetry
 	return t, nil
 }
 
+// instrumentationScope names hypergen's tracer and meter.
+const instrumentationScope = "github.com/hypergen-dev/hypergen"
+
 func (t *Telemetry) instrument() error {
-	const scope = "github.com/hypergen-dev/hypergen"
-	t.tracer = t.TracerProvider.Tracer(scope)
+	t.tracer = t.TracerProvider.Tracer(instrumentationScope)
 	var err error
-	t.inst, err = newInstruments(t.MeterProvider.Meter(scope), t)
+	t.inst, err = newInstruments(t.MeterProvider.Meter(instrumentationScope), t)
 	return err
 }
 
