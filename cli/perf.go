@@ -30,8 +30,8 @@ overrides both. Every command takes --json.
 Commands:
 `
 
-// perfCommands is the perf command table. status and monitor (the live view
-// and the sidecar loop) belong here too; they come with the agent.
+// perfCommands is the perf command table; status and monitor (cli/monitor.go)
+// talk to, or run, the agent.
 func perfCommands() []command {
 	return []command{
 		{"benchmark", "time start-up, resolution, rendering and generation (min/p50/p95/p99/max)", runPerfBenchmark},
@@ -40,6 +40,8 @@ func perfCommands() []command {
 		{"optimize", "build or refresh the persistent index of a templates root", runPerfOptimize},
 		{"export", "write every result and the environment as JSON (schema hypergen.perf.export/v1)", runPerfExport},
 		{"corpus", "write a synthetic template tree", runPerfCorpus},
+		{"status", "budgets and health from a running agent (or measured in-process)", runPerfStatus},
+		{"monitor", "run as a sidecar: admin API, probes, budgets, profiling, telemetry", runPerfMonitor},
 	}
 }
 
