@@ -1,0 +1,109 @@
+package telemetry
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+)
+
+// TestAgentLifecycle starts `hypergen perf monitor` against a real
+// Collector, waits for its probes, checks the admin API, then stops it with
+// SIGTERM and checks that its final flush reached the Collector.
+func TestAgentLifecycle(t *testing.T) {
+	col := testenv.StartCollector(t, testCollectorConfig)
+	dir := project(t, nil)
+	admin := testenv.FreeAddr(t)
+	cmd := exec.Command(hypergenBin, "perf", "monitor", "--listen", admin, "--interval", "200",
+		"--probe-interval", "1h", "--probe-sizes", "2,4,8", "--probe-cpu", "1", "--log-format", "json")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(),
+		"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + col.OTLP, "OTEL_EXPORTER_OTLP_INSECURE=true",
+		// Long enough that only the final flush can deliver the metrics.
+		"OTEL_METRIC_EXPORT_INTERVAL=3600000"}
+	var logs strings.Builder
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	defer func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			<-done
+		}
+	}()
+
+	getBody := func(path string) (int, string) {
+		resp, err := http.Get("http://" + admin + path)
+		if err != nil {
+			return 0, err.Error()
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	var status struct {
+		Ready   bool
+		Fits    map[string]any
+		Targets []struct {
+			Name  string
+			Value *float64
+		}
+	}
+	waitFor(t, "the agent's first probe round in /status", func() (bool, string) {
+		code, body := getBody("/status")
+		if code != 200 || json.Unmarshal([]byte(body), &status) != nil {
+			return false, fmt.Sprint(code, body)
+		}
+		return status.Ready && status.Fits["time"] != nil, body
+	})
+	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/debug/pprof/": 404} {
+		if code, body := getBody(path); code != want {
+			t.Errorf("%s = %d %s, want %d", path, code, body, want)
+		}
+	}
+	if code, body := getBody("/metrics"); code != 200 || !strings.Contains(body, "hypergen_probe_duration_seconds_bucket") ||
+		!strings.Contains(body, `hypergen_target_met{hypergen_budget="generation_p95"`) {
+		t.Errorf("/metrics = %d, missing probe or budget series:\n%.2000s", code, body)
+	}
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("agent exited with %v after SIGTERM:\n%s", err, logs.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("agent still running 30s after SIGTERM:\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), `"msg":"stopped"`) {
+		t.Errorf("no structured 'stopped' log line:\n%s", logs.String())
+	}
+	waitFor(t, "the agent's final flush in the Collector", func() (bool, string) {
+		m := scrape(t, col.Prometheus)
+		n := m["hypergen_probe_duration_seconds_count{hypergen_probe_size=8}"]
+		_, budget := m["hypergen_target_met{hypergen_budget=startup_p95}"]
+		return n >= 1 && budget && hasKey(m, "hypergen_scalability_exponent"), fmt.Sprint(n, budget)
+	})
+}
+
+func hasKey(m map[string]float64, prefix string) bool {
+	for k := range m {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
+}
