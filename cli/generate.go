@@ -80,6 +80,13 @@ func runGenerate(env *Env, args []string) int {
 		fmt.Fprint(env.Stderr, generateUsage)
 		return ExitUsage
 	}
+	if url := env.Getenv("HYPERGEN_AGENT_URL"); url != "" {
+		if allowOutside || answersFile != "" {
+			fmt.Fprintln(env.Stderr, "hypergen: --allow-outside and --answers cannot be delegated to an agent (unset HYPERGEN_AGENT_URL)")
+			return ExitUsage
+		}
+		return delegateGenerate(env, url, rest)
+	}
 	cfg := generator.Config{
 		Cwd:          env.Cwd,
 		Getenv:       env.Getenv,

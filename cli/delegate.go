@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/agent"
+)
+
+// delegateGenerate sends a generation to a running agent (HYPERGEN_AGENT_URL,
+// with HYPERGEN_AGENT_TOKEN) instead of running it here, so a non-Go
+// service in the same pod gets the agent's warm engine. The agent writes
+// below its own project root.
+func delegateGenerate(env *Env, url string, args []string) int {
+	body, err := json.Marshal(agent.GenerateRequest{Args: args})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+		return ExitFail
+	}
+	req, err := http.NewRequest(http.MethodPost, strings.TrimRight(url, "/")+"/v1/generate", bytes.NewReader(body))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen: HYPERGEN_AGENT_URL=%q: %v\n", url, err)
+		return ExitUsage
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+env.Getenv("HYPERGEN_AGENT_TOKEN"))
+	resp, err := (&http.Client{Timeout: 2 * time.Minute}).Do(req)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen: the agent at %s did not answer: %v\n", url, err)
+		return ExitFail
+	}
+	defer resp.Body.Close()
+	var out agent.GenerateResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen: the agent at %s answered %s without a result: %v\n", url, resp.Status, err)
+		return ExitFail
+	}
+	fmt.Fprint(env.Stdout, out.Output)
+	if out.OK {
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stderr, "hypergen: (agent %s) %s\n", url, out.Error)
+	if resp.StatusCode == http.StatusBadRequest {
+		return ExitUsage
+	}
+	return ExitFail
+}
