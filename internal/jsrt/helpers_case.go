@@ -135,8 +135,13 @@ func newChangeCase(rt *goja.Runtime) *goja.Object {
 	merging := func(f func(string, bool) string) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value { return rt.ToValue(f(arg(call), call.Argument(2).ToBoolean())) }
 	}
+	// isUpper and isLower compare the converted text with the argument
+	// itself (===), so anything but a string is false.
 	test := func(f func(string) bool) func(goja.FunctionCall) goja.Value {
-		return func(call goja.FunctionCall) goja.Value { return rt.ToValue(f(arg(call))) }
+		return func(call goja.FunctionCall) goja.Value {
+			_, isString := call.Argument(0).Export().(string)
+			return rt.ToValue(isString && f(arg(call)))
+		}
 	}
 	add(str(inflect.No), "no", "noCase")
 	add(str(inflect.Dot), "dot", "dotCase")
