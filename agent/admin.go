@@ -37,6 +37,7 @@ func (a *Agent) routes() http.Handler {
 		mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	}
 	mux.HandleFunc("POST /v1/generate", a.handleGenerate)
+	mux.HandleFunc("GET /", a.handlePage)
 	return mux
 }
 

@@ -36,6 +36,7 @@ type Agent struct {
 	probes      []ProbeResult
 	points      map[int][]ProbeResult // recent probes by size, for the fits
 	fits        map[string]*stats.Fit
+	trend       []trendPoint // generation p95 at each interval, for the page
 
 	ready    atomic.Bool
 	started  time.Time
@@ -63,7 +64,8 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 	a := &Agent{cfg: cfg, tel: tel, probeEngs: map[int]*generator.Engine{}, trees: map[int]*corpus.Tree{},
 		points: map[int][]ProbeResult{},
 		fits:   map[string]*stats.Fit{}}
-	a.obs = &measuring{next: tel.Observer(), runs: &a.runs, startup: &a.startup, resol: &a.resolution}
+	a.obs = &measuring{next: tel.Observer(), runs: &a.runs, startup: &a.startup, resol: &a.resolution,
+		ops: &opWindows{m: map[string]*window{}}}
 	a.project = generator.New(generator.Config{
 		Cwd: cfg.Generate.Root, Templates: cfg.Templates, Getenv: cfg.Getenv,
 		Observer: a.obs, DenyShell: !cfg.Generate.AllowShell,
@@ -139,6 +141,7 @@ func (a *Agent) Start(ctx context.Context) error {
 		a.every(loopCtx, a.cfg.Interval, func() {
 			a.reindex(loopCtx)
 			a.evaluate()
+			a.recordTrend()
 		})
 	}()
 	if a.cfg.ProbeInterval > 0 {

@@ -2,6 +2,7 @@ package agent
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/hypergen-dev/hypergen/generator"
@@ -12,6 +13,36 @@ import (
 type measuring struct {
 	next                 generator.Observer
 	runs, startup, resol *window
+	ops                  *opWindows
+}
+
+// opWindows keeps a window per operation (phases and file operations), for
+// the latency view.
+type opWindows struct {
+	mu sync.Mutex
+	m  map[string]*window
+}
+
+func (o *opWindows) add(op string, d float64) {
+	o.mu.Lock()
+	w := o.m[op]
+	if w == nil {
+		w = &window{}
+		o.m[op] = w
+	}
+	o.mu.Unlock()
+	w.add(d)
+}
+
+// snapshot returns the windows by operation name.
+func (o *opWindows) snapshot() map[string]*window {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	out := make(map[string]*window, len(o.m))
+	for k, v := range o.m {
+		out[k] = v
+	}
+	return out
 }
 
 type runStartKey struct{}
@@ -26,6 +57,7 @@ func (m *measuring) PhaseDone(ctx context.Context, p generator.Phase, start time
 		return
 	}
 	d := time.Since(start).Seconds()
+	m.ops.add(string(p), d)
 	switch p {
 	case generator.PhaseResolve:
 		m.resol.add(d)
@@ -39,11 +71,16 @@ func (m *measuring) FileDone(ctx context.Context, f generator.FileEvent) { m.nex
 
 func (m *measuring) OpDone(ctx context.Context, op generator.OpResult, start time.Time, err error) {
 	m.next.OpDone(ctx, op, start, err)
+	if err == nil {
+		m.ops.add(string(op.Kind), time.Since(start).Seconds())
+	}
 }
 
 func (m *measuring) RunDone(ctx context.Context, res *generator.Result, err error) {
 	m.next.RunDone(ctx, res, err)
 	if start, ok := ctx.Value(runStartKey{}).(time.Time); ok && err == nil {
-		m.runs.add(time.Since(start).Seconds())
+		d := time.Since(start).Seconds()
+		m.runs.add(d)
+		m.ops.add("run", d)
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -14,10 +15,12 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
 	"github.com/hypergen-dev/hypergen/perf"
 	"github.com/hypergen-dev/hypergen/perf/corpus"
 	"github.com/hypergen-dev/hypergen/perf/memlimit"
+	"github.com/hypergen-dev/hypergen/report"
 )
 
 const perfUsage = `Usage: hypergen perf COMMAND [flags]
@@ -303,17 +306,26 @@ func printScale(w io.Writer, r *perf.ScaleReport) {
 	printTargets(w, r.Targets)
 }
 
-const analyzeUsage = `Usage: hypergen perf analyze [--json]
+const analyzeUsage = `Usage: hypergen perf analyze [--json] [--html FILE]
 
 Reads the perf history and names the bottleneck (the phase that dominates a
 warm generation, and why), the cache's efficiency, memory growth (from the
 latest 'perf test'), concrete recommendations, and the change of every
-metric since the previous benchmark.`
+metric since the previous benchmark. --html also writes one self-contained
+HTML page with charts: the scalability curve (log-log, fitted exponents),
+memory per template, the phase breakdown, latency percentiles, the cache hit
+rate and the trend across stored runs.`
 
 func runPerfAnalyze(env *Env, args []string) int {
 	fs, pf := newPerfFlags(env, "analyze", analyzeUsage)
+	htmlOut := fs.String("html", "", "also write the analysis as a self-contained HTML report with charts to this file")
 	if code := parseFlags(env, fs, args); code >= 0 {
 		return code
+	}
+	if *htmlOut != "" {
+		if err := checkOutputDir(env, htmlOut); err != nil {
+			return usageFail(env, "analyze", "--html: "+err.Error())
+		}
 	}
 	dir, err := pf.dir(env)
 	if err != nil {
@@ -329,6 +341,12 @@ func runPerfAnalyze(env *Env, args []string) int {
 	a, err := perf.Analyze(runs)
 	if err != nil {
 		return perfFail(env, "analyze", err)
+	}
+	if *htmlOut != "" {
+		if err := writeHTMLReport(*htmlOut, perf.ReportData(runs, a, Version)); err != nil {
+			return perfFail(env, "analyze", err)
+		}
+		fmt.Fprintf(env.Stderr, "Wrote the HTML report to %s\n", *htmlOut)
 	}
 	if *pf.json {
 		return writeJSON(env, a)
@@ -419,18 +437,19 @@ The file is written whole or not at all. --json prints the document instead.`
 func runPerfExport(env *Env, args []string) int {
 	fs, pf := newPerfFlags(env, "export", exportUsage)
 	out := fs.String("output", "", "file to write")
+	format := fs.String("format", "json", "json, or html for the report with charts")
 	if code := parseFlags(env, fs, args); code >= 0 {
 		return code
 	}
-	if *out == "" && !*pf.json {
+	if *format != "json" && *format != "html" {
+		return usageFail(env, "export", fmt.Sprintf("--format=%q: json or html", *format))
+	}
+	if *out == "" && (*format == "html" || !*pf.json) {
 		return usageFail(env, "export", "--output FILE is required (or --json to print)")
 	}
 	if *out != "" {
-		if !filepath.IsAbs(*out) {
-			*out = filepath.Join(env.Cwd, *out)
-		}
-		if st, err := os.Stat(filepath.Dir(*out)); err != nil || !st.IsDir() {
-			return usageFail(env, "export", fmt.Sprintf("--output: folder %s does not exist", filepath.Dir(*out)))
+		if err := checkOutputDir(env, out); err != nil {
+			return usageFail(env, "export", "--output: "+err.Error())
 		}
 	}
 	dir, err := pf.dir(env)
@@ -441,6 +460,17 @@ func runPerfExport(env *Env, args []string) int {
 	runs, skipped, err := h.Load()
 	if err != nil {
 		return perfFail(env, "export", err)
+	}
+	if *format == "html" {
+		a, err := perf.Analyze(runs)
+		if err != nil {
+			a = nil // a report without a benchmark still shows the scalability runs
+		}
+		if err := writeHTMLReport(*out, perf.ReportData(runs, a, Version)); err != nil {
+			return perfFail(env, "export", err)
+		}
+		fmt.Fprintf(env.Stdout, "Exported %d runs as an HTML report to %s\n", len(runs), *out)
+		return ExitOK
 	}
 	e := &perf.Export{Schema: perf.ExportSchema, ExportedAt: time.Now().UTC(),
 		Environment: perf.CurrentEnvironment(Version, memlimit.Apply(env.Getenv, "/")),
@@ -493,4 +523,24 @@ func runPerfCorpus(env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "Wrote %d templates (%d bytes) in %d generators to %s\n", t.Templates, t.Bytes, spec.Generators, t.Dir)
 	return ExitOK
+}
+
+// checkOutputDir makes *path absolute and checks that its folder exists.
+func checkOutputDir(env *Env, path *string) error {
+	if !filepath.IsAbs(*path) {
+		*path = filepath.Join(env.Cwd, *path)
+	}
+	if st, err := os.Stat(filepath.Dir(*path)); err != nil || !st.IsDir() {
+		return fmt.Errorf("folder %s does not exist", filepath.Dir(*path))
+	}
+	return nil
+}
+
+// writeHTMLReport renders the report and replaces path with it whole.
+func writeHTMLReport(path string, d report.Data) error {
+	var b bytes.Buffer
+	if err := report.Render(&b, d); err != nil {
+		return err
+	}
+	return atomicfile.Write(path, b.Bytes())
 }

@@ -1,0 +1,76 @@
+package report
+
+import "time"
+
+// Point is one measurement.
+type Point struct{ X, Y float64 }
+
+// Series is a named line or set of points. Several points may share an X
+// (repeated measurements): they are all drawn, and the line goes through
+// their median.
+type Series struct {
+	Name   string
+	Points []Point
+}
+
+// Fit is a fitted power law y = e^A · x^B, drawn as a line with its exponent
+// and confidence interval in the legend.
+type Fit struct {
+	Series      string // which series it was fitted to
+	A, B        float64
+	BLow, BHigh float64
+	Level       float64 // of the interval, e.g. 0.95
+}
+
+// Bar is one labelled value.
+type Bar struct {
+	Label string
+	Value float64
+}
+
+// Latency is one operation's percentiles, in seconds.
+type Latency struct {
+	Operation     string
+	P50, P95, P99 float64
+}
+
+// Budget is one performance budget with its measured value.
+type Budget struct {
+	Name, Unit string
+	Limit      float64
+	LimitText  string // shown instead of Limit when the goal is not one number
+	AtLeast    bool   // the limit is a floor, not a ceiling
+	Value      *float64
+	Met        *bool
+}
+
+// Data is everything a report can show; empty parts are left out.
+type Data struct {
+	Title     string
+	Subtitle  string
+	Generated time.Time
+	// Refresh, when positive, makes the page reload itself (the live view).
+	Refresh time.Duration
+
+	Healthy *bool
+	Budgets []Budget
+
+	// Scalability: time against the number of templates, log-log.
+	Scalability []Series
+	Fits        []Fit
+	// MemoryPerTemplate: bytes per template against the number of templates.
+	MemoryPerTemplate []Series
+	// Phases are seconds per phase, drawn as bars under PhasesTitle
+	// (default "Phase breakdown").
+	Phases        []Bar
+	PhasesTitle   string
+	Latencies     []Latency
+	CacheHitRatio *float64
+	// Trend: a metric over time (X is Unix seconds), one series per metric.
+	Trend     []Series
+	TrendUnit string
+
+	Findings        []string
+	Recommendations []string
+	Facts           [][2]string // label, value pairs (environment, index size, ...)
+}
