@@ -37,6 +37,8 @@ type Agent struct {
 	points      map[int][]ProbeResult // recent probes by size, for the fits
 	fits        map[string]*stats.Fit
 	trend       []trendPoint // generation p95 at each interval, for the page
+	cacheBase   [2]int64     // cache hits and misses when the first probe round ended
+	cacheWarm   bool
 
 	ready    atomic.Bool
 	started  time.Time
@@ -70,14 +72,7 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 		Cwd: cfg.Generate.Root, Templates: cfg.Templates, Getenv: cfg.Getenv,
 		Observer: a.obs, DenyShell: !cfg.Generate.AllowShell,
 	})
-	tel.ObserveCache(func() (int64, int64) {
-		var hits, misses int64
-		for _, e := range a.engines() {
-			h, m := e.CacheStats()
-			hits, misses = hits+h, misses+m
-		}
-		return hits, misses
-	})
+	tel.ObserveCache(a.cacheTotals)
 	tel.ObserveIndex(func() (int64, int64) {
 		a.mu.Lock()
 		defer a.mu.Unlock()

@@ -36,6 +36,7 @@ func MeasureOnce(ctx context.Context, cfg Config) (Status, error) {
 				return Status{}, err
 			}
 		}
+		a.markWarm()
 	}
 	a.refit()
 	return a.Status(), nil

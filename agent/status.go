@@ -56,11 +56,16 @@ func (a *Agent) measure(b budgets.Budget) (float64, bool) {
 	case "resolution_p99":
 		return a.resolution.quantile(0.99)
 	case "cache_hit_ratio":
-		var hits, misses int64
-		for _, e := range a.engines() {
-			h, m := e.CacheStats()
-			hits, misses = hits+h, misses+m
+		// Steady state: lookups since the first probe round, whose misses
+		// are the unavoidable first compilations.
+		a.mu.Lock()
+		base, warm := a.cacheBase, a.cacheWarm
+		a.mu.Unlock()
+		if !warm {
+			return 0, false
 		}
+		hits, misses := a.cacheTotals()
+		hits, misses = hits-base[0], misses-base[1]
 		if hits+misses == 0 {
 			return 0, false
 		}
@@ -77,6 +82,15 @@ func (a *Agent) measure(b budgets.Budget) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// cacheTotals sums the compiled-template cache lookups of every engine.
+func (a *Agent) cacheTotals() (hits, misses int64) {
+	for _, e := range a.engines() {
+		h, m := e.CacheStats()
+		hits, misses = hits+h, misses+m
+	}
+	return hits, misses
 }
 
 // evaluate judges every budget, publishes the results as metrics and

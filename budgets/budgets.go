@@ -11,12 +11,12 @@ const (
 
 // Budget is one performance target.
 type Budget struct {
-	Name        string    // stable identifier, used as the hypergen.target attribute
-	Description string    // what is measured, for people
-	Unit        string    // "s", "ratio" or "exponent"
-	Limit       float64   // the budget
-	Direction   Direction // which side of Limit is good
-	Source      string    // where the measured value comes from
+	Name        string    `json:"name"`        // stable identifier, used as the hypergen.budget attribute
+	Description string    `json:"description"` // what is measured, for people
+	Unit        string    `json:"unit"`        // "s", "ratio" or "exponent"
+	Limit       float64   `json:"limit"`       // the budget
+	Direction   Direction `json:"direction"`   // which side of Limit is good
+	Source      string    `json:"source"`      // where the measured value comes from
 }
 
 // Met reports whether v is within the budget.
