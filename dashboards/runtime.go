@@ -20,7 +20,7 @@ func agentOnly(expr string) string {
 var ProfilesURL = "/explore?" + url.Values{"schemaVersion": {"1"}, "panes": {`{"profiles":{"datasource":"pyroscope","queries":[{"refId":"A","datasource":{"type":"grafana-pyroscope-datasource","uid":"pyroscope"},"queryType":"profile","profileTypeId":"process_cpu:cpu:nanoseconds:cpu:nanoseconds","labelSelector":"{service_name=\"hypergen\"}"}],"range":{"from":"now-1h","to":"now"}}}`}}.Encode()
 
 func runtimeBoard() (board, error) {
-	inst := []string{"instance"}
+	inst := []string{"job", "instance"} // agentOnly matches on both
 	goMem := metric(goconv.MemoryUsed{}.Name())
 	panels := []panel{
 		{title: "Go memory in use",
