@@ -105,4 +105,3 @@ func rules(v generator.SpecVariable) string {
 	}
 	return strings.Join(r, ", ")
 }
-

@@ -21,7 +21,9 @@ type ActionInfo struct {
 
 // ListGenerators lists the generators under a templates root with their
 // actions and template counts, sorted by name.
-func ListGenerators(templates string) ([]GeneratorInfo, error) { return ListGeneratorsIndexed(templates, nil) }
+func ListGenerators(templates string) ([]GeneratorInfo, error) {
+	return ListGeneratorsIndexed(templates, nil)
+}
 
 // ListGeneratorsIndexed is ListGenerators reading and refreshing an index:
 // every action's listing is taken from idx when fresh and recorded in it when

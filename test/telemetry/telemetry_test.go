@@ -53,15 +53,15 @@ func TestGenerationsReachTheCollector(t *testing.T) {
 		wantBytes += len("package "+n+"\n") + len("package "+n+"_test\n") + len(n)
 	}
 	want := map[string]float64{
-		"hypergen_files_written_total{hypergen_operation=add,hypergen_outcome=added}":       4,
-		"hypergen_files_written_total{hypergen_operation=inject,hypergen_outcome=injected}": 2,
+		"hypergen_files_written_total{hypergen_operation=add,hypergen_outcome=added}":                 4,
+		"hypergen_files_written_total{hypergen_operation=inject,hypergen_outcome=injected}":           2,
 		"hypergen_operation_duration_seconds_count{hypergen_operation=render,hypergen_outcome=ok}":    2,
 		"hypergen_operation_duration_seconds_count{hypergen_operation=render,hypergen_outcome=error}": 1,
 		"hypergen_operation_duration_seconds_count{hypergen_operation=add,hypergen_outcome=added}":    4,
 		"hypergen_operation_duration_seconds_count{hypergen_operation=run,hypergen_outcome=ok}":       2,
-		"hypergen_startup_duration_seconds_count{hypergen_phase=resolve}":                            3,
-		"hypergen_startup_duration_seconds_count{hypergen_phase=telemetry}":                          3,
-		"hypergen_cache_requests_total{hypergen_cache_result=miss}":                                  6 + 6 + 8,
+		"hypergen_startup_duration_seconds_count{hypergen_phase=resolve}":                             3,
+		"hypergen_startup_duration_seconds_count{hypergen_phase=telemetry}":                           3,
+		"hypergen_cache_requests_total{hypergen_cache_result=miss}":                                   6 + 6 + 8,
 	}
 	for k, v := range want {
 		if m[k] != v {
