@@ -3,6 +3,7 @@ package dashboards
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -89,23 +90,70 @@ func lintExpr(expr string, dashboard bool) []string {
 		return nil
 	})
 	parser.Inspect(e, func(n parser.Node, _ []parser.Node) error {
-		var by []string
 		switch n := n.(type) {
 		case *parser.AggregateExpr:
-			by = n.Grouping
-		case *parser.BinaryExpr:
-			if n.VectorMatching != nil {
-				by = n.VectorMatching.MatchingLabels
+			for _, l := range n.Grouping {
+				if !seen[l] {
+					problems = append(problems, fmt.Sprintf("groups by %q, which none of its series has", l))
+				}
 			}
-		}
-		for _, l := range by {
-			if !seen[l] {
-				problems = append(problems, fmt.Sprintf("groups or matches on %q, which none of its series has", l))
+		case *parser.BinaryExpr:
+			// on (…) must name labels both sides still have after their
+			// aggregations, or the match finds nothing.
+			if m := n.VectorMatching; m != nil && m.On {
+				for side, x := range map[string]parser.Expr{"left": n.LHS, "right": n.RHS} {
+					have := outLabels(x, allowed)
+					for _, l := range m.MatchingLabels {
+						if have != nil && !have[l] {
+							problems = append(problems, fmt.Sprintf("matches on %q, which the %s side does not keep", l, side))
+						}
+					}
+				}
 			}
 		}
 		return nil
 	})
 	return problems
+}
+
+// outLabels is the set of labels an expression's result series can carry, or
+// nil when that is not known (a scalar, or a function this lint does not
+// model).
+func outLabels(e parser.Expr, allowed map[string]map[string]bool) map[string]bool {
+	switch n := e.(type) {
+	case *parser.ParenExpr:
+		return outLabels(n.Expr, allowed)
+	case *parser.VectorSelector:
+		return allowed[n.Name]
+	case *parser.MatrixSelector:
+		return outLabels(n.VectorSelector, allowed)
+	case *parser.AggregateExpr:
+		if n.Without {
+			return nil
+		}
+		out := map[string]bool{}
+		for _, l := range n.Grouping {
+			out[l] = true
+		}
+		return out
+	case *parser.Call:
+		for _, a := range n.Args {
+			if a.Type() == parser.ValueTypeVector || a.Type() == parser.ValueTypeMatrix {
+				out := outLabels(a, allowed)
+				if n.Func.Name == "histogram_quantile" && out != nil {
+					out = maps.Clone(out)
+					delete(out, "le")
+				}
+				return out
+			}
+		}
+	case *parser.BinaryExpr:
+		if n.LHS.Type() == parser.ValueTypeVector {
+			return outLabels(n.LHS, allowed)
+		}
+		return outLabels(n.RHS, allowed)
+	}
+	return nil
 }
 
 // lintDashboard applies the dashboard rules to one dashboard file.
