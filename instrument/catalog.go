@@ -161,7 +161,7 @@ var Spans = []struct{ Name, Description string }{
 	{"hypergen.resolve", "Finding the templates root and the action folder."},
 	{"hypergen.list", "Walking and ordering the action's template files."},
 	{"hypergen.render", "Parsing and rendering every template of the action."},
-	{"hypergen.template", "One template file; children hypergen.read, hypergen.parse, hypergen.compile and hypergen.render_template. Attributes: template, bytes."},
+	{"hypergen.template", "One template file. Attributes: template, bytes, and the step durations hypergen.read.seconds, hypergen.parse.seconds, hypergen.compile.seconds, hypergen.render_template.seconds — or, with HYPERGEN_TRACE_STEPS=true, child spans hypergen.read, hypergen.parse, hypergen.compile and hypergen.render_template."},
 	{"hypergen.plan", "Computing every operation's effect before anything is written."},
 	{"hypergen.apply", "Writing files and running commands."},
 	{"hypergen.op.add / .inject / .echo / .sh", "One operation. Attributes: template, target, outcome, bytes."},

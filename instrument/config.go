@@ -30,6 +30,8 @@ type Config struct {
 	// default stderr, so generated output on stdout stays clean).
 	ConsolePath    string
 	MetricInterval time.Duration
+	// StepSpans: a span per template step (HYPERGEN_TRACE_STEPS=true).
+	StepSpans bool
 }
 
 // DefaultShutdownTimeout bounds the last flush of a CLI run.
@@ -56,6 +58,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return cfg, err
 	}
 	cfg.Enabled = !disabled && perf
+	if cfg.StepSpans, err = envBool(getenv, "HYPERGEN_TRACE_STEPS", false); err != nil {
+		return cfg, err
+	}
 	if v := getenv("OTEL_SERVICE_NAME"); v != "" {
 		cfg.ServiceName = v
 	}

@@ -57,6 +57,7 @@ func TestFromEnvRejectsBadValues(t *testing.T) {
 		"HYPERGEN_TELEMETRY_TIMEOUT":        "soon",
 		"OTEL_METRIC_EXPORT_INTERVAL":       "-5",
 		"OTEL_EXPORTER_OTLP_TRACES_TIMEOUT": "x",
+		"HYPERGEN_TRACE_STEPS":              "verbose",
 	} {
 		_, err := FromEnv(envOf(map[string]string{name: value}))
 		if err == nil || !strings.Contains(err.Error(), name) {

@@ -26,6 +26,7 @@ func inMemory(t *testing.T) (*Telemetry, *tracetest.InMemoryExporter, *sdkmetric
 	if err != nil {
 		t.Fatal(err)
 	}
+	tel.StepSpans = true
 	return tel, spans, reader
 }
 
@@ -191,4 +192,34 @@ func assertAttr(t *testing.T, attrs []attribute.KeyValue, k, want string) {
 		}
 	}
 	t.Errorf("attribute %s missing", k)
+}
+
+func TestStepDurationsAsAttributesByDefault(t *testing.T) {
+	tel, spans, _ := inMemory(t)
+	tel.StepSpans = false
+	eng := generator.New(generator.Config{Cwd: writeProject(t), Observer: tel.Observer(), Getenv: func(string) string { return "" }})
+	if _, err := eng.Run(context.Background(), []string{"gen", "new", "x"}); err != nil {
+		t.Fatal(err)
+	}
+	templates := 0
+	for _, s := range spans.GetSpans().Snapshots() {
+		switch s.Name() {
+		case "hypergen.read", "hypergen.compile":
+			t.Errorf("step span %s without StepSpans", s.Name())
+		case "hypergen.template":
+			templates++
+			found := false
+			for _, kv := range s.Attributes() {
+				if kv.Key == "hypergen.compile.seconds" && kv.Value.AsFloat64() >= 0 {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("template span lacks hypergen.compile.seconds: %v", s.Attributes())
+			}
+		}
+	}
+	if templates != 2 {
+		t.Errorf("%d template spans, want 2", templates)
+	}
 }

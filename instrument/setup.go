@@ -34,6 +34,10 @@ type Telemetry struct {
 	Stats          *exporters.Stats
 	// Prometheus is the pull endpoint when the prometheus exporter is on.
 	Prometheus *exporters.Server
+	// StepSpans gives each template's read, parse, compile and render steps
+	// spans of their own (HYPERGEN_TRACE_STEPS); otherwise their durations
+	// are attributes of the template span.
+	StepSpans bool
 
 	tracer     trace.Tracer
 	inst       *instruments
@@ -65,7 +69,7 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 		return Disabled(), nil
 	}
 	start := time.Now()
-	t := &Telemetry{cfg: cfg, Stats: &exporters.Stats{}, errOut: errOut, enabled: true}
+	t := &Telemetry{cfg: cfg, Stats: &exporters.Stats{}, errOut: errOut, enabled: true, StepSpans: cfg.StepSpans}
 	t.Stats.OnError = t.reportOnce
 
 	res, err := resource.New(ctx,

@@ -16,6 +16,7 @@ func otlpEnv(c *testenv.Collector) map[string]string {
 		"OTEL_EXPORTER_OTLP_ENDPOINT": "http://" + c.OTLP,
 		"OTEL_EXPORTER_OTLP_INSECURE": "true",
 		"HYPERGEN_TELEMETRY_TIMEOUT":  "10s",
+		"HYPERGEN_TRACE_STEPS":        "true",
 	}
 }
 
