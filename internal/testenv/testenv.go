@@ -187,3 +187,20 @@ func StartCollector(tb testing.TB, config string) *Collector {
 	c.WaitListening(tb, 30*time.Second, c.OTLP, c.Prometheus)
 	return c
 }
+
+// MainWithHypergen is a TestMain body for packages that run the hypergen
+// binary: it builds it into a temporary folder, stores its path in *bin,
+// runs the tests and removes the folder. It returns the exit code.
+func MainWithHypergen(m *testing.M, bin *string) int {
+	dir, err := os.MkdirTemp("", "hypergen-bin-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	if *bin, err = BuildHypergen(dir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return m.Run()
+}

@@ -21,22 +21,7 @@ import (
 
 var hypergenBin string
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "hypergen-browser-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	hypergenBin, err = testenv.BuildHypergen(dir)
-	code := 1
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-	} else {
-		code = m.Run()
-	}
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(testenv.MainWithHypergen(m, &hypergenBin)) }
 
 // artefacts is where screenshots are kept after the run.
 func artefacts(t *testing.T) string {

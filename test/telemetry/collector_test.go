@@ -3,7 +3,6 @@ package telemetry
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
@@ -22,22 +21,7 @@ import (
 
 var hypergenBin string
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "hypergen-telemetry-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	hypergenBin, err = testenv.BuildHypergen(dir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(testenv.MainWithHypergen(m, &hypergenBin)) }
 
 // testCollectorConfig receives OTLP and shows traces in full on the debug
 // exporter and metrics on a Prometheus endpoint.
