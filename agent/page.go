@@ -79,13 +79,13 @@ func (a *Agent) PageData() report.Data {
 	}
 	trend := report.Series{Name: "generation p95"}
 	for _, t := range a.trend {
-		trend.Points = append(trend.Points, report.Point{X: float64(t.at.Unix()), Y: t.p95})
+		trend.Points = append(trend.Points, report.Point{X: float64(t.at.UnixMilli()) / 1000, Y: t.p95})
 	}
 	a.mu.Unlock()
 	d.PhasesTitle = "Start-up phases (median)"
 	d.Scalability = []report.Series{timeS}
 	d.MemoryPerTemplate = []report.Series{memS}
-	d.Trend, d.TrendUnit = []report.Series{trend}, "s"
+	d.Trend, d.TrendUnit, d.TrendTitle = []report.Series{trend}, "s", "Generation p95 over time"
 
 	ops := a.obs.ops.snapshot()
 	names := make([]string, 0, len(ops))

@@ -80,12 +80,17 @@ func (a *axis) format() func(float64) string {
 	}
 	layout := "01-02 15:04"
 	switch span := a.max - a.min; {
+	case span < 10:
+		layout = "15:04:05.0"
 	case span < 3600:
 		layout = "15:04:05"
 	case span < 2*86400:
 		layout = "15:04"
 	}
-	return func(v float64) string { return time.Unix(int64(v), 0).UTC().Format(layout) }
+	return func(v float64) string {
+		sec, frac := math.Modf(v)
+		return time.Unix(int64(sec), int64(frac*1e9)).UTC().Format(layout)
+	}
 }
 
 func niceStep(raw float64) float64 {

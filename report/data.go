@@ -66,9 +66,11 @@ type Data struct {
 	PhasesTitle   string
 	Latencies     []Latency
 	CacheHitRatio *float64
-	// Trend: a metric over time (X is Unix seconds), one series per metric.
-	Trend     []Series
-	TrendUnit string
+	// Trend: a metric over time (X is Unix seconds), one series per metric,
+	// under TrendTitle (default "Trend over stored runs").
+	Trend      []Series
+	TrendUnit  string
+	TrendTitle string
 
 	Findings        []string
 	Recommendations []string

@@ -110,7 +110,11 @@ func charts(d Data) []string {
 			"ratio", "hit rate", []string{"compiled templates"}, []string{"hit rate"}, [][]float64{{*d.CacheHitRatio}}, limit))
 	}
 	if hasPoints(d.Trend) {
-		out = append(out, lineChart("trend", "Trend over stored runs", "Each point is one run; lower is better.",
+		title := d.TrendTitle
+		if title == "" {
+			title = "Trend over stored runs"
+		}
+		out = append(out, lineChart("trend", title, "Lower is better.",
 			axis{unit: "time", label: "run time (UTC)"}, axis{unit: d.TrendUnit, label: "value"}, d.Trend, nil))
 	}
 	return out
