@@ -4,7 +4,7 @@ package main
 import (
 	"os"
 
-	"github.com/hypergen-dev/hypergen/cli"
+	"github.com/hypergen-dev/hypergen/internal/cli"
 )
 
 func main() {

@@ -13,8 +13,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/instrument"
-	"github.com/hypergen-dev/hypergen/perf/corpus"
-	"github.com/hypergen-dev/hypergen/perf/stats"
+	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
 )
 
 // Agent is the long-running monitor. Create it with New, then Start it and
@@ -35,7 +34,7 @@ type Agent struct {
 	trees       map[int]*corpus.Tree
 	probes      []ProbeResult
 	points      map[int][]ProbeResult // recent probes by size, for the fits
-	fits        map[string]*stats.Fit
+	fits        map[string]*Fit
 	trend       []trendPoint // generation p95 at each interval, for the page
 	cacheBase   [2]int64     // cache hits and misses when the first probe round ended
 	cacheWarm   bool
@@ -65,7 +64,7 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 	}
 	a := &Agent{cfg: cfg, tel: tel, probeEngs: map[int]*generator.Engine{}, trees: map[int]*corpus.Tree{},
 		points: map[int][]ProbeResult{},
-		fits:   map[string]*stats.Fit{}}
+		fits:   map[string]*Fit{}}
 	a.obs = &measuring{next: tel.Observer(), runs: &a.runs, startup: &a.startup, resol: &a.resolution,
 		ops: &opWindows{m: map[string]*window{}}}
 	a.project = generator.New(generator.Config{

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/hypergen-dev/hypergen/report"
+	"github.com/hypergen-dev/hypergen/internal/report"
 )
 
 // trendPoint is the generation p95 at one moment.

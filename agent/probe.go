@@ -14,8 +14,8 @@ import (
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/instrument"
-	"github.com/hypergen-dev/hypergen/perf/corpus"
-	"github.com/hypergen-dev/hypergen/perf/stats"
+	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
+	"github.com/hypergen-dev/hypergen/internal/perf/stats"
 )
 
 // probeSeed fixes the synthetic trees, so probes compare like with like
@@ -182,7 +182,7 @@ func (a *Agent) refit() {
 			continue // fewer than two sizes so far
 		}
 		a.mu.Lock()
-		a.fits[resource] = &fit
+		a.fits[resource] = &Fit{A: fit.A, B: fit.B, BLow: fit.BLow, BHigh: fit.BHigh, Level: fit.Level, R2: fit.R2, Points: fit.Points}
 		a.mu.Unlock()
 		a.tel.SetExponent(resource, fit.B, fit.BLow, fit.BHigh)
 	}

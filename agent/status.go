@@ -4,19 +4,30 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/budgets"
-	"github.com/hypergen-dev/hypergen/perf/stats"
 )
 
 // Status is what /status serves and `hypergen perf status` prints.
 type Status struct {
-	Healthy bool                  `json:"healthy"` // every measured budget is met
-	Ready   bool                  `json:"ready"`
-	Version string                `json:"version"`
-	Uptime  float64               `json:"uptime_seconds"`
-	Targets []TargetStatus        `json:"targets"`
-	Index   IndexStatus           `json:"index"`
-	Probes  []ProbeResult         `json:"probes,omitempty"`
-	Fits    map[string]*stats.Fit `json:"fits,omitempty"` // "time", "memory"
+	Healthy bool            `json:"healthy"` // every measured budget is met
+	Ready   bool            `json:"ready"`
+	Version string          `json:"version"`
+	Uptime  float64         `json:"uptime_seconds"`
+	Targets []TargetStatus  `json:"targets"`
+	Index   IndexStatus     `json:"index"`
+	Probes  []ProbeResult   `json:"probes,omitempty"`
+	Fits    map[string]*Fit `json:"fits,omitempty"` // "time", "memory"
+}
+
+// Fit is a growth exponent fitted across probe sizes: cost ≈ e^A · n^B over
+// n templates, with B's confidence interval at Level.
+type Fit struct {
+	A      float64 `json:"a"`
+	B      float64 `json:"b"`
+	BLow   float64 `json:"b_low"`
+	BHigh  float64 `json:"b_high"`
+	Level  float64 `json:"level"`
+	R2     float64 `json:"r2"`
+	Points int     `json:"points"`
 }
 
 // TargetStatus is one budget with its latest value. Value and Met are absent
@@ -126,7 +137,7 @@ func (a *Agent) Status() Status {
 		Probes: append([]ProbeResult(nil), a.probes...),
 	}
 	if len(a.fits) > 0 {
-		st.Fits = map[string]*stats.Fit{}
+		st.Fits = map[string]*Fit{}
 		for k, f := range a.fits {
 			st.Fits[k] = f
 		}

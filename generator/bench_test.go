@@ -9,7 +9,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
-	"github.com/hypergen-dev/hypergen/perf/corpus"
+	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
 )
 
 // benchTree writes a 100-generator synthetic tree and a project for it.

@@ -9,8 +9,8 @@ import (
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
-	"github.com/hypergen-dev/hypergen/perf/corpus"
-	"github.com/hypergen-dev/hypergen/perf/stats"
+	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
+	"github.com/hypergen-dev/hypergen/internal/perf/stats"
 )
 
 // ScaleOptions configures Scale.

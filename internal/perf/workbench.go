@@ -15,9 +15,9 @@ import (
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
-	"github.com/hypergen-dev/hypergen/perf/corpus"
-	"github.com/hypergen-dev/hypergen/perf/profile"
-	"github.com/hypergen-dev/hypergen/perf/stats"
+	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
+	"github.com/hypergen-dev/hypergen/internal/perf/profile"
+	"github.com/hypergen-dev/hypergen/internal/perf/stats"
 )
 
 // Progress is told what a long run is doing; done of total steps.

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/hypergen-dev/hypergen/report"
+	"github.com/hypergen-dev/hypergen/internal/report"
 )
 
 // ReportData turns the history and its analysis into the HTML report's

@@ -4,7 +4,7 @@ import (
 	"os"
 	"runtime"
 
-	"github.com/hypergen-dev/hypergen/perf/memlimit"
+	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
 )
 
 // Environment is what a result was measured on.

@@ -8,10 +8,10 @@ import (
 
 	"github.com/hypergen-dev/hypergen/internal/costcache"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
-	"github.com/hypergen-dev/hypergen/perf/corpus"
-	"github.com/hypergen-dev/hypergen/perf/memlimit"
-	"github.com/hypergen-dev/hypergen/perf/profile"
-	"github.com/hypergen-dev/hypergen/perf/stats"
+	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
+	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
+	"github.com/hypergen-dev/hypergen/internal/perf/profile"
+	"github.com/hypergen-dev/hypergen/internal/perf/stats"
 )
 
 // BenchmarkOptions configures Benchmark.

@@ -6,8 +6,8 @@ import (
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
-	"github.com/hypergen-dev/hypergen/perf/memlimit"
-	"github.com/hypergen-dev/hypergen/perf/profile"
+	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
+	"github.com/hypergen-dev/hypergen/internal/perf/profile"
 )
 
 // processStart is taken when this package initialises, after every package

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hypergen-dev/hypergen/perf/corpus"
-	"github.com/hypergen-dev/hypergen/perf/memlimit"
+	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
+	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
 )
 
 // One small run of everything, end to end: benchmark and scale on real

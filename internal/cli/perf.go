@@ -17,10 +17,10 @@ import (
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
-	"github.com/hypergen-dev/hypergen/perf"
-	"github.com/hypergen-dev/hypergen/perf/corpus"
-	"github.com/hypergen-dev/hypergen/perf/memlimit"
-	"github.com/hypergen-dev/hypergen/report"
+	"github.com/hypergen-dev/hypergen/internal/perf"
+	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
+	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
+	"github.com/hypergen-dev/hypergen/internal/report"
 )
 
 const perfUsage = `Usage: hypergen perf COMMAND [flags]
