@@ -23,6 +23,7 @@ type Engine struct {
 	cache   jsrt.Cache
 	pool    *jsrt.Pool
 	liquid  liquidtmpl.Renderer
+	stats   engineStats
 }
 
 // New makes an Engine.
@@ -60,18 +61,27 @@ type Result struct {
 // action (and holds the operations done before the failure).
 func (e *Engine) Run(ctx context.Context, args []string) (res *Result, err error) {
 	obs := e.cfg.Observer
+	start := time.Now()
 	ctx = obs.RunStart(ctx, args)
-	defer func() { obs.RunDone(ctx, res, err) }()
+	defer func() {
+		e.stats.run(time.Since(start), err)
+		obs.RunDone(ctx, res, err)
+	}()
 	return e.run(ctx, args)
 }
 
+// phaseDone tells the observer and the engine's own statistics.
+func (e *Engine) phaseDone(ctx context.Context, phase Phase, start time.Time, err error) {
+	e.stats.phase(phase, time.Since(start))
+	e.cfg.Observer.PhaseDone(ctx, phase, start, err)
+}
+
 func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
-	obs := e.cfg.Observer
 	stdout, stderr := outputs(ctx, e.cfg)
 	parsed := argv.Parse(args)
 	start := time.Now()
 	inv, err := e.resolve(parsed)
-	obs.PhaseDone(ctx, PhaseResolve, start, err)
+	e.phaseDone(ctx, PhaseResolve, start, err)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +95,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 
 	start = time.Now()
 	files, err := listActionFiles(inv.folder, inv.sub, inv.hasSub, e.cfg.Index)
-	obs.PhaseDone(ctx, PhaseList, start, err)
+	e.phaseDone(ctx, PhaseList, start, err)
 	if err != nil {
 		return res, err
 	}
@@ -93,14 +103,14 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 
 	start = time.Now()
 	rendered, err := e.renderAll(ctx, inv, files)
-	obs.PhaseDone(ctx, PhaseRender, start, err)
+	e.phaseDone(ctx, PhaseRender, start, err)
 	if err != nil {
 		return res, err
 	}
 
 	start = time.Now()
 	steps, messages, err := e.plan(inv, rendered)
-	obs.PhaseDone(ctx, PhasePlan, start, err)
+	e.phaseDone(ctx, PhasePlan, start, err)
 	stopped := errors.Is(err, ErrNoAnswer)
 	if err != nil && !stopped {
 		return res, err
@@ -108,7 +118,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 
 	start = time.Now()
 	res.Ops, err = e.apply(ctx, inv, rendered, steps)
-	obs.PhaseDone(ctx, PhaseApply, start, err)
+	e.phaseDone(ctx, PhaseApply, start, err)
 	if err != nil {
 		return res, err
 	}

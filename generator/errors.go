@@ -14,6 +14,7 @@ type TemplateError struct {
 	Err  error
 }
 
+// Error formats the error as file:line: message.
 func (e *TemplateError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
@@ -21,6 +22,7 @@ func (e *TemplateError) Error() string {
 	return fmt.Sprintf("%s: %v", e.File, e.Err)
 }
 
+// Unwrap returns the underlying error.
 func (e *TemplateError) Unwrap() error { return e.Err }
 
 // NotFoundError is a generator or action that does not exist. Available maps
@@ -31,6 +33,7 @@ type NotFoundError struct {
 	Available         []GeneratorInfo
 }
 
+// Error names what is missing and lists what exists.
 func (e *NotFoundError) Error() string {
 	var b strings.Builder
 	if e.Action == "" {
@@ -61,4 +64,5 @@ var ErrNoAnswer = errors.New("no answer to the overwrite question (stdin closed)
 // UsageError is a command line the engine cannot act on.
 type UsageError struct{ Msg string }
 
+// Error returns the message.
 func (e *UsageError) Error() string { return e.Msg }

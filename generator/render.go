@@ -8,13 +8,12 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/hypergen-dev/hypergen/internal/ejs"
 	"github.com/hypergen-dev/hypergen/internal/frontmatter"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/liquidtmpl"
+	"github.com/hypergen-dev/hypergen/parallel"
 )
 
 // IsLiquid reports whether a template file is a Liquid template (Hypergen's
@@ -35,8 +34,6 @@ type renderedFile struct {
 // effects, so files render concurrently; results keep the input order, and
 // the error reported is the one of the earliest failing file.
 func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string) ([]renderedFile, error) {
-	out := make([]renderedFile, len(files))
-	errs := make([]error, len(files))
 	defaults := jsvalue.NewObject()
 	if inv.script != nil {
 		defaults = inv.script.vm.LocalsDefaults(inv.script.config)
@@ -45,29 +42,23 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 	if err != nil {
 		return nil, &TemplateError{File: e.displayPath(inv.folder), Err: err}
 	}
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(e.cfg.Parallelism)
+	limit := e.cfg.Parallelism
 	if inv.script != nil {
-		g.SetLimit(1) // one VM, and project helpers see hygen's order
+		limit = 1 // one VM, and project helpers see hygen's order
 	}
-	for i, f := range files {
-		g.Go(func() error {
-			ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
-			r, err := e.renderFile(gctx, f, inv, base, &ev)
-			ev.Bytes, ev.Err = len(r.body), err
-			e.cfg.Observer.FileDone(ctx, ev)
-			out[i], errs[i] = r, err
-			return err
-		})
-	}
-	_ = g.Wait()
-	for _, err := range errs {
-		// Prefer a real template error over the cancellations it caused.
-		if err != nil && !errors.Is(err, context.Canceled) {
-			return nil, err
+	out, err := parallel.Map(ctx, limit, files, func(ctx context.Context, _ int, f string) (renderedFile, error) {
+		ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
+		r, err := e.renderFile(ctx, f, inv, base, &ev)
+		ev.Bytes, ev.Err = len(r.body), err
+		e.cfg.Observer.FileDone(ctx, ev)
+		return r, err
+	})
+	if err != nil {
+		// Report the earliest file's error, as a sequential run would meet it.
+		var first *parallel.ItemError
+		if errors.As(err, &first) {
+			return nil, first.Err
 		}
-	}
-	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -3,7 +3,6 @@ package instrument
 import (
 	"context"
 	"errors"
-	"sync"
 	"time"
 
 	"go.opentelemetry.io/otel/attribute"
@@ -139,23 +138,25 @@ func (nopObserver) FileDone(context.Context, generator.FileEvent)               
 func (nopObserver) OpDone(context.Context, generator.OpResult, time.Time, error) {}
 func (nopObserver) RunDone(context.Context, *generator.Result, error)            {}
 
-type observer struct {
-	t *Telemetry
-	// opts caches measurement options per attribute combination: building
-	// an attribute set allocates and sorts, and every operation records one.
-	opts sync.Map // string -> metric.MeasurementOption
-}
+type observer struct{ t *Telemetry }
 
 func (o *observer) attrs(kvs ...attribute.KeyValue) metric.MeasurementOption {
+	return o.t.attrs(kvs...)
+}
+
+// attrs returns the measurement option for an attribute combination, cached:
+// building an attribute set allocates and sorts, and every operation records
+// one.
+func (t *Telemetry) attrs(kvs ...attribute.KeyValue) metric.MeasurementOption {
 	key := ""
 	for _, kv := range kvs {
 		key += string(kv.Key) + "\x00" + kv.Value.Emit() + "\x00"
 	}
-	if v, ok := o.opts.Load(key); ok {
+	if v, ok := t.opts.Load(key); ok {
 		return v.(metric.MeasurementOption)
 	}
 	opt := metric.WithAttributeSet(attribute.NewSet(kvs...))
-	o.opts.Store(key, opt)
+	t.opts.Store(key, opt)
 	return opt
 }
 

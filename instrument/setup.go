@@ -49,6 +49,7 @@ type Telemetry struct {
 	indexStats func() (generators, templates int64)
 	statsMu    sync.Mutex
 	gauges     gaugeStore
+	opts       sync.Map // attribute key -> metric.MeasurementOption, see attrs
 	enabled    bool
 }
 

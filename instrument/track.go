@@ -1,0 +1,30 @@
+package instrument
+
+import (
+	"context"
+	"time"
+
+	"go.opentelemetry.io/otel/attribute"
+)
+
+// Track runs fn as a tracked operation: a span called name (a child of any
+// span in ctx, and the parent of spans fn starts with the ctx it is given)
+// and one hypergen.operation.duration measurement with operation=name and
+// outcome ok or error. It returns fn's error. Use names from a small fixed
+// set: they become metric attribute values. On a disabled Telemetry it only
+// runs fn.
+func (t *Telemetry) Track(ctx context.Context, name string, fn func(context.Context) error) error {
+	if !t.enabled {
+		return fn(ctx)
+	}
+	ctx, span := t.tracer.Start(ctx, name)
+	start := time.Now()
+	err := fn(ctx)
+	if err != nil {
+		recordError(span, err)
+	}
+	span.End()
+	t.inst.duration.Record(ctx, time.Since(start).Seconds(), t.attrs(
+		attribute.String(AttrOperation, name), attribute.String(AttrOutcome, outcome(err))))
+	return err
+}

@@ -1,0 +1,53 @@
+package parallel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// ItemError is the error of one item, with its position in the input.
+type ItemError struct {
+	Index int
+	Err   error
+}
+
+// Error names the item's position and its error.
+func (e *ItemError) Error() string { return fmt.Sprintf("item %d: %v", e.Index, e.Err) }
+
+// Unwrap returns the item's error.
+func (e *ItemError) Unwrap() error { return e.Err }
+
+// Map calls fn for every item, at most limit at a time (limit < 1 means
+// GOMAXPROCS), and returns the results in the order of items. Every item
+// runs even when others fail; the returned error joins one *ItemError per
+// failed item, in input order, so errors.As finds the earliest. A cancelled
+// ctx stops items that have not started; they fail with ctx's error.
+func Map[T, R any](ctx context.Context, limit int, items []T, fn func(ctx context.Context, index int, item T) (R, error)) ([]R, error) {
+	if limit < 1 {
+		limit = runtime.GOMAXPROCS(0)
+	}
+	out := make([]R, len(items))
+	errs := make([]error, len(items))
+	var g errgroup.Group
+	g.SetLimit(limit)
+	for i, item := range items {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				errs[i] = &ItemError{Index: i, Err: err}
+				return nil
+			}
+			r, err := fn(ctx, i, item)
+			out[i] = r
+			if err != nil {
+				errs[i] = &ItemError{Index: i, Err: err}
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	return out, errors.Join(errs...)
+}

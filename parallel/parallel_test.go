@@ -1,0 +1,86 @@
+package parallel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestMapKeepsOrderAndBound(t *testing.T) {
+	items := make([]int, 50)
+	for i := range items {
+		items[i] = i
+	}
+	var running, peak atomic.Int32
+	out, err := Map(context.Background(), 3, items, func(_ context.Context, _ int, v int) (int, error) {
+		n := running.Add(1)
+		for {
+			p := peak.Load()
+			if n <= p || peak.CompareAndSwap(p, n) {
+				break
+			}
+		}
+		time.Sleep(time.Millisecond)
+		running.Add(-1)
+		return v * v, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range out {
+		if v != i*i {
+			t.Fatalf("out[%d] = %d", i, v)
+		}
+	}
+	if p := peak.Load(); p > 3 || p < 2 {
+		t.Errorf("peak concurrency %d, want 2..3", p)
+	}
+}
+
+func TestMapCollectsEveryError(t *testing.T) {
+	var ran atomic.Int32
+	_, err := Map(context.Background(), 2, []string{"a", "bad1", "c", "bad2"}, func(_ context.Context, _ int, s string) (string, error) {
+		ran.Add(1)
+		if len(s) > 1 {
+			return "", errors.New(s)
+		}
+		return s, nil
+	})
+	if ran.Load() != 4 {
+		t.Errorf("%d items ran, want all 4", ran.Load())
+	}
+	var first *ItemError
+	if !errors.As(err, &first) || first.Index != 1 || first.Err.Error() != "bad1" {
+		t.Fatalf("first error = %#v (%v)", first, err)
+	}
+	if got := err.Error(); got != "item 1: bad1\nitem 3: bad2" {
+		t.Errorf("err = %q", got)
+	}
+}
+
+func TestMapStopsStartingAfterCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var ran atomic.Int32
+	_, err := Map(ctx, 1, make([]int, 20), func(_ context.Context, i int, _ int) (int, error) {
+		ran.Add(1)
+		if i == 2 {
+			cancel()
+		}
+		return 0, nil
+	})
+	if !errors.Is(err, context.Canceled) || ran.Load() > 4 {
+		t.Errorf("ran %d items, err %v", ran.Load(), err)
+	}
+}
+
+func ExampleMap() {
+	words := []string{"component", "page", "store"}
+	lengths, err := Map(context.Background(), 2, words, func(_ context.Context, _ int, w string) (int, error) {
+		return len(w), nil
+	})
+	fmt.Println(lengths, err)
+	// Output: [9 4 5] <nil>
+}
