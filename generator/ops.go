@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/nodepath"
 )
@@ -286,7 +287,7 @@ func (e *Engine) applyStep(ctx context.Context, inv *invocation, files []rendere
 	case s.write != "" && s.data == nil && s.result.Kind == OpInject:
 		return e.injectAfterShell(files, s)
 	case s.write != "":
-		return writeAtomic(s.write, s.data)
+		return atomicfile.Write(s.write, s.data)
 	}
 	return nil
 }
@@ -305,7 +306,7 @@ func (e *Engine) injectAfterShell(files []renderedFile, s *step) error {
 				return err
 			}
 			s.result.Bytes = len(out)
-			return writeAtomic(s.write, []byte(out))
+			return atomicfile.Write(s.write, []byte(out))
 		}
 	}
 	return fmt.Errorf("internal error: no template for %s", s.result.Template)
