@@ -204,3 +204,33 @@ func MainWithHypergen(m *testing.M, bin *string) int {
 	}
 	return m.Run()
 }
+
+// CollectorConfig is the pipeline the tests run: OTLP/gRPC in, traces to the
+// debug exporter at debugVerbosity ("detailed" prints every span and its
+// attributes), metrics to a Prometheus exporter. Pass it to StartCollector.
+func CollectorConfig(debugVerbosity string) string {
+	return `
+receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: {{OTLP}}
+exporters:
+  debug:
+    verbosity: ` + debugVerbosity + `
+  prometheus:
+    endpoint: {{PROMETHEUS}}
+    metric_expiration: 60m
+service:
+  telemetry:
+    metrics:
+      level: none
+  pipelines:
+    traces:
+      receivers: [otlp]
+      exporters: [debug]
+    metrics:
+      receivers: [otlp]
+      exporters: [prometheus]
+`
+}

@@ -24,32 +24,8 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
-// collectorConfig: OTLP in; metrics to a Prometheus exporter, traces to the
-// debug exporter (so trace exports succeed).
-const collectorConfig = `
-receivers:
-  otlp:
-    protocols:
-      grpc:
-        endpoint: {{OTLP}}
-exporters:
-  debug:
-    verbosity: basic
-  prometheus:
-    endpoint: {{PROMETHEUS}}
-    metric_expiration: 60m
-service:
-  telemetry:
-    metrics:
-      level: none
-  pipelines:
-    traces:
-      receivers: [otlp]
-      exporters: [debug]
-    metrics:
-      receivers: [otlp]
-      exporters: [prometheus]
-`
+// collectorConfig: traces go to the debug exporter only so their exports succeed.
+var collectorConfig = testenv.CollectorConfig("basic")
 
 // rateInterval replaces $__rate_interval: with one-second scrapes, a minute
 // holds plenty of samples.

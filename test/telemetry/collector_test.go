@@ -23,31 +23,8 @@ var hypergenBin string
 
 func TestMain(m *testing.M) { os.Exit(testenv.MainWithHypergen(m, &hypergenBin)) }
 
-// testCollectorConfig receives OTLP and shows traces in full on the debug
-// exporter and metrics on a Prometheus endpoint.
-const testCollectorConfig = `
-receivers:
-  otlp:
-    protocols:
-      grpc:
-        endpoint: {{OTLP}}
-exporters:
-  debug:
-    verbosity: detailed
-  prometheus:
-    endpoint: {{PROMETHEUS}}
-service:
-  telemetry:
-    metrics:
-      level: none
-  pipelines:
-    traces:
-      receivers: [otlp]
-      exporters: [debug]
-    metrics:
-      receivers: [otlp]
-      exporters: [prometheus]
-`
+// testCollectorConfig prints every span in full, for parseSpans.
+var testCollectorConfig = testenv.CollectorConfig("detailed")
 
 type result struct {
 	code           int
