@@ -212,8 +212,10 @@ func (e *Engine) templatesRoot(s *script) (string, error) {
 	return TemplatesRoot(e.cfg.Cwd, e.cfg.Templates, e.cfg.Getenv), nil
 }
 
-// ResolveTemplates returns the templates root a run in cwd would use (see
-// Config.Templates), evaluating the project's .hygen.js if there is one.
+// ResolveTemplates returns the templates folder a run in cwd would use (see
+// Config.Templates), evaluating the project's .hygen.js if there is one, as
+// an absolute path ("" when there is none). Runs themselves keep hygen's form
+// of the root, which may be relative, for the templates local.
 func ResolveTemplates(cwd, override string, getenv func(string) string) (string, error) {
 	e := New(Config{Cwd: cwd, Templates: override, Getenv: getenv})
 	var s *script
@@ -223,5 +225,9 @@ func ResolveTemplates(cwd, override string, getenv func(string) string) (string,
 			return "", err
 		}
 	}
-	return e.templatesRoot(s)
+	root, err := e.templatesRoot(s)
+	if err != nil || root == "" {
+		return root, err
+	}
+	return absUnder(e.cfg.Cwd, root), nil
 }

@@ -141,9 +141,6 @@ func isGenerator(env *Env, name string) bool {
 	if err != nil || root == "" {
 		return false
 	}
-	if !filepath.IsAbs(root) {
-		root = filepath.Join(env.Cwd, root)
-	}
 	st, err := os.Stat(filepath.Join(root, name))
 	return err == nil && st.IsDir()
 }

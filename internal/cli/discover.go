@@ -82,7 +82,6 @@ func rootCandidates(env *Env) (cands []rootCandidate, active string, err error) 
 	if err != nil {
 		return nil, "", err
 	}
-	active = abs(active)
 	cands = []rootCandidate{
 		{abs(env.Getenv("HYGEN_TMPLS")), "HYGEN_TMPLS"},
 		{filepath.Join(env.Cwd, "_templates"), "./_templates"},

@@ -18,10 +18,10 @@ func runGeneratorHelp(env *Env, name string) int {
 		fmt.Fprintf(env.Stderr, "hypergen help: %v\n", err)
 		return ExitFail
 	}
-	dir := filepath.Join(root, name)
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(env.Cwd, dir)
+	if root == "" {
+		root = env.Cwd // no templates: the lookup below fails with a clear message
 	}
+	dir := filepath.Join(root, name)
 	spec, err := generator.LoadSpec(dir)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen help: %v\n", err)

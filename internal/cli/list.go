@@ -33,9 +33,6 @@ func runList(env *Env, args []string) int {
 			filepath.Join(env.Cwd, "_templates"))
 		return ExitFail
 	}
-	if !filepath.IsAbs(root) {
-		root = filepath.Join(env.Cwd, root)
-	}
 	gens, err := generator.ListGenerators(root)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
