@@ -160,3 +160,10 @@ func checkOTLPEnv(getenv func(string) string) error {
 	}
 	return nil
 }
+
+// PerformanceEnabled reads HYPERGEN_PERFORMANCE_ENABLED (default true), the
+// project switch that turns every measurement of a generation off: its
+// telemetry and its start-up profile.
+func PerformanceEnabled(getenv func(string) string) (bool, error) {
+	return envBool(getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
+}

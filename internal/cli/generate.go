@@ -119,10 +119,6 @@ func runGenerate(env *Env, args []string) int {
 			return ans == "y" || ans == "yes", nil
 		}
 	}
-	done, code := tuneGenerate(env, &cfg)
-	if code >= 0 {
-		return code
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	tel, err := setupTelemetry(ctx, env)
@@ -131,7 +127,13 @@ func runGenerate(env *Env, args []string) int {
 		return ExitUsage
 	}
 	defer tel.Shutdown(ctx)
+	// Telemetry first: the start-up profile wraps its observer and passes
+	// every event on, so both see the run.
 	cfg.Observer = tel.Observer()
+	done, code := tuneGenerate(env, &cfg)
+	if code >= 0 {
+		return code
+	}
 	e := generator.New(cfg)
 	tel.ObserveCache(e.CacheStats)
 	_, err = e.Run(ctx, rest)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/instrument"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
 	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
 	"github.com/hypergen-dev/hypergen/internal/perf/profile"
@@ -30,13 +31,23 @@ func openIndex(env *Env, dir string) *diskindex.Store {
 
 // tuneGenerate wires the performance system into a generation: the
 // container's memory limit, the persistent index and, when
-// HYPERGEN_PROFILE_STARTUP is on, the phase profile. It returns what to call
+// HYPERGEN_PROFILE_STARTUP is on (and HYPERGEN_PERFORMANCE_ENABLED is not
+// false), the phase profile around cfg.Observer. It returns what to call
 // once the run is over, or an exit code when the environment is invalid.
 func tuneGenerate(env *Env, cfg *generator.Config) (done func(*generator.Engine), code int) {
 	on, err := profile.Enabled(env.Getenv)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
 		return nil, ExitUsage
+	}
+	measure, err := instrument.PerformanceEnabled(env.Getenv)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+		return nil, ExitUsage
+	}
+	if on && !measure {
+		fmt.Fprintf(env.Stderr, "hypergen: warning: %s=true is ignored: HYPERGEN_PERFORMANCE_ENABLED=false turns every measurement off\n", profile.EnvProfileStartup)
+		on = false
 	}
 	memlimit.Apply(env.Getenv, "/")
 	idx := openIndex(env, "")
