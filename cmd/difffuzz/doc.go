@@ -5,9 +5,16 @@
 // which the exit status or the resulting files differ, shrunk to a minimal
 // reproduction written as a differential-suite case folder.
 //
+// Hook files (-hooks, the chance of one per tree) are params() hooks, prompt()
+// functions and question arrays that read path and fs (with -node also
+// process.argv, __dirname, Dirents and statSync); their questions are named
+// after flags the command line gives, as hygen would otherwise wait for an
+// answer.
+//
 // It is a long-running check, not part of `go test`:
 //
 //	scripts/difffuzz -n 2000 -seed 1
+//	N=2000 SEED=300000 scripts/difffuzz -hooks 1   # every tree with a hook
 //	go run ./cmd/difffuzz -hygen .cache/test/hygen-*/node_modules/.bin/hygen -hypergen ./hypergen -n 100
 //
 // The same seed always gives the same trees, so a run can be repeated.

@@ -12,6 +12,7 @@ import (
 
 type fuzzer struct {
 	hygen, hypergen, tmp string
+	timeout              time.Duration // per tool run
 }
 
 func main() {
@@ -23,9 +24,13 @@ func main() {
 	out := flag.String("out", "difffuzz-mismatches", "folder for shrunk reproductions")
 	shrink := flag.Bool("shrink", true, "shrink each mismatch to a minimal tree")
 	dump := flag.String("dump", "", "only write the tree of -seed into this folder and print its arguments")
+	timeout := flag.Duration("timeout", time.Minute, "longest one tool may take on one tree (node starts slowly on a busy machine)")
+	var opt Options
+	flag.Float64Var(&opt.HookRate, "hooks", 0.12, "chance that a tree has an action hook (params, prompt function or question array)")
+	flag.BoolVar(&opt.Node, "node", false, "hooks also use process.argv, __dirname, fs Dirents and statSync")
 	flag.Parse()
 	if *dump != "" {
-		t := NewTree(*seed)
+		t := NewTree(*seed, opt)
 		if err := t.Write(*dump); err != nil {
 			fmt.Fprintln(os.Stderr, "difffuzz:", err)
 			os.Exit(1)
@@ -43,10 +48,10 @@ func main() {
 		os.Exit(1)
 	}
 	defer os.RemoveAll(tmp)
-	f := &fuzzer{hygen: *hygen, hypergen: *hypergen, tmp: tmp}
+	f := &fuzzer{hygen: *hygen, hypergen: *hypergen, tmp: tmp, timeout: *timeout}
 
 	start := time.Now()
-	var done, mismatches, failed atomic.Int64
+	var done, mismatches, failed, hooked atomic.Int64
 	seeds := make(chan uint64)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -55,7 +60,10 @@ func main() {
 		go func() {
 			defer wg.Done()
 			for s := range seeds {
-				t := NewTree(s)
+				t := NewTree(s, opt)
+				if t.Hook != "" {
+					hooked.Add(1)
+				}
 				d, _, _, err := f.compare(t)
 				switch {
 				case err != nil:
@@ -98,8 +106,8 @@ func main() {
 	}
 	close(seeds)
 	wg.Wait()
-	fmt.Printf("difffuzz: %d trees (seeds %d..%d), %d mismatches, %d could not run, %s\n",
-		done.Load(), *seed, *seed+uint64(*n)-1, mismatches.Load(), failed.Load(), time.Since(start).Round(time.Second))
+	fmt.Printf("difffuzz: %d trees (seeds %d..%d, %d with a hook), %d mismatches, %d could not run, %s\n",
+		done.Load(), *seed, *seed+uint64(*n)-1, hooked.Load(), mismatches.Load(), failed.Load(), time.Since(start).Round(time.Second))
 	if mismatches.Load() > 0 || failed.Load() > 0 {
 		os.Exit(1)
 	}

@@ -24,7 +24,7 @@ type Outcome struct {
 
 // runTool runs one tool on a fresh copy of the tree, in the environment the
 // differential suite uses.
-func runTool(bin, scratch string, t *Tree) (*Outcome, error) {
+func runTool(bin, scratch string, t *Tree, timeout time.Duration) (*Outcome, error) {
 	work := filepath.Join(scratch, "work")
 	project := filepath.Join(work, "project")
 	home := filepath.Join(scratch, "home")
@@ -34,7 +34,7 @@ func runTool(bin, scratch string, t *Tree) (*Outcome, error) {
 	if err := t.Write(project); err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, t.Args...)
 	cmd.Dir = project
@@ -107,11 +107,11 @@ func (f *fuzzer) compare(t *Tree) (string, *Outcome, *Outcome, error) {
 		return "", nil, nil, err
 	}
 	defer os.RemoveAll(scratch)
-	a, err := runTool(f.hygen, filepath.Join(scratch, "hygen"), t)
+	a, err := runTool(f.hygen, filepath.Join(scratch, "hygen"), t, f.timeout)
 	if err != nil {
 		return "", nil, nil, err
 	}
-	b, err := runTool(f.hypergen, filepath.Join(scratch, "hypergen"), t)
+	b, err := runTool(f.hypergen, filepath.Join(scratch, "hypergen"), t, f.timeout)
 	if err != nil {
 		return "", nil, nil, err
 	}

@@ -1,6 +1,9 @@
 package main
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // shrink removes parts of a failing tree — files, frontmatter lines, body
 // fragments, arguments, the .hygen.js and the hook — one at a time, keeping each removal
@@ -26,7 +29,8 @@ func (f *fuzzer) shrink(t *Tree) *Tree {
 func candidates(t *Tree) []*Tree {
 	var out []*Tree
 	clone := func() *Tree {
-		c := &Tree{Args: slices.Clone(t.Args), Existing: slices.Clone(t.Existing), Config: t.Config, Hook: t.Hook}
+		c := &Tree{Args: slices.Clone(t.Args), Existing: slices.Clone(t.Existing), Config: t.Config,
+			Hook: t.Hook, HookName: t.HookName, Needs: t.Needs}
 		for _, f := range t.Files {
 			c.Files = append(c.Files, File{Name: f.Name, Attrs: slices.Clone(f.Attrs), Body: slices.Clone(f.Body)})
 		}
@@ -50,6 +54,9 @@ func candidates(t *Tree) []*Tree {
 		}
 	}
 	for i := 2; i < len(t.Args); i++ {
+		if slices.Contains(t.Needs, strings.TrimPrefix(t.Args[i], "--")) {
+			continue // a hook question needs it
+		}
 		c := clone()
 		n := 1
 		if i+1 < len(t.Args) && len(t.Args[i]) > 2 && t.Args[i][:2] == "--" && (len(t.Args[i+1]) < 2 || t.Args[i+1][:2] != "--") {

@@ -15,7 +15,21 @@ type Tree struct {
 	Existing []Existing
 	Args     []string
 	Config   string // .hygen.js, or ""
-	Hook     string // the action's index.js, or ""
+	Hook     string // the action's hook file (HookName), or ""
+	HookName string // index.js or prompt.js
+	// Needs are the flags the hook's questions are named after: hygen asks a
+	// question no flag answers (and, without a terminal, ends with nothing
+	// written), so the shrinker must keep these flags.
+	Needs []string
+}
+
+// Options shape the trees NewTree draws.
+type Options struct {
+	// HookRate is the chance that a tree has an action hook file.
+	HookRate float64
+	// Node adds hook expressions that need the Node surface beyond path and
+	// fs's read calls: process.argv, __dirname, fs Dirents and statSync.
+	Node bool
 }
 
 // File is one template: frontmatter attributes in order, then the body,
@@ -59,7 +73,7 @@ func (t *Tree) Write(dir string) error {
 		}
 	}
 	if t.Hook != "" {
-		return writeFile(filepath.Join(dir, "_templates", "g", "a", "index.js"), t.Hook)
+		return writeFile(filepath.Join(dir, "_templates", "g", "a", t.HookName), t.Hook)
 	}
 	return nil
 }
@@ -81,7 +95,7 @@ func (g gen) chance(p float64) bool    { return g.r.Float64() < p }
 func yamlQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // NewTree makes the tree for one seed.
-func NewTree(seed uint64) *Tree {
+func NewTree(seed uint64, opt Options) *Tree {
 	g := gen{rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
 	t := &Tree{Args: []string{"g", "a"}}
 	if g.chance(0.8) {
@@ -121,8 +135,8 @@ func NewTree(seed uint64) *Tree {
 	if g.chance(0.12) {
 		t.Config = g.config()
 	}
-	if g.chance(0.12) {
-		t.Hook = g.hook()
+	if g.chance(opt.HookRate) {
+		g.hook(t, opt)
 	}
 	return t
 }
@@ -138,17 +152,113 @@ func (g gen) config() string {
 		helpers, g.pick("'Default Title'", "null", "42"), g.pick("'dflt'", "undefined", "'Default Name'"))
 }
 
-// hook is an index.js params() hook, sometimes async.
-func (g gen) hook() string {
-	body := g.pick(
-		"({ title: h.changeCase.title(String(args.title || 'none')), extra: args.name })",
-		"({ name: String(args.name || 'hooked').trim() + 's', count: 7 })",
-		"({ flag: !args.flag })",
-		"undefined")
-	if g.chance(0.5) {
-		return "module.exports = { params: async ({ args, h }) => " + body + " }\n"
+// hook gives t an action hook: a params() hook, a prompt() function or a
+// question array, reading the project through path and fs (and, with
+// opt.Node, process.argv, __dirname, Dirents and statSync). Questions are
+// only ever named after flags the command line gives, so hygen never has to
+// ask one.
+func (g gen) hook(t *Tree, opt Options) {
+	var values []string
+	for range 1 + g.r.IntN(3) {
+		values = append(values, g.hookValue(opt))
 	}
-	return "module.exports = { params: ({ args, h }) => " + body + " }\n"
+	obj := "{ " + strings.Join(values, ", ") + " }"
+	async := g.pick("", "async ")
+	t.HookName = g.pick("index.js", "prompt.js")
+	head := "const path = require('path')\nconst fs = require('fs')\n"
+	switch g.r.IntN(3) {
+	case 0:
+		t.Hook = head + "module.exports = {\n  params: " + async + "({ args, h }) => (" + obj + "),\n}\n"
+	case 1:
+		qs := g.questions(t)
+		t.Hook = head + "const questions = " + qs + "\nmodule.exports = {\n  prompt: " + async + "({ prompter, inquirer, args, h }) => " +
+			"(inquirer || prompter).prompt(questions.filter((q) => args[q.name] === undefined))" +
+			".then((answers) => Object.assign({}, answers, " + obj + ")),\n}\n"
+	default:
+		t.Hook = "module.exports = " + g.questions(t) + "\n"
+	}
+}
+
+// givenFlags are the flags in args, without their dashes, with their values
+// ("" for a bare flag).
+func givenFlags(args []string) (names, values []string) {
+	for i, a := range args {
+		if !strings.HasPrefix(a, "--") {
+			continue
+		}
+		v := ""
+		if i+1 < len(args) && !strings.HasPrefix(args[i+1], "--") {
+			v = args[i+1]
+		}
+		names, values = append(names, strings.TrimPrefix(a, "--")), append(values, v)
+	}
+	return names, values
+}
+
+// questions is an array of enquirer questions, each named after a given
+// flag; a select's choices include the flag's value, so hypergen's check of
+// an answer against the choices agrees with hygen, which does not check.
+func (g gen) questions(t *Tree) string {
+	names, values := givenFlags(t.Args)
+	var qs []string
+	for i, f := range names {
+		if !g.chance(0.6) {
+			continue
+		}
+		t.Needs = append(t.Needs, f)
+		kind := g.pick("input", "confirm", "numeral", "select", "list", "toggle", "password")
+		if kind == "select" && values[i] == "" {
+			kind = "input"
+		}
+		q := fmt.Sprintf("{ type: '%s', name: '%s', message: '%s?'", kind, f, f)
+		if kind == "select" {
+			q += fmt.Sprintf(", choices: ['other', %s]", jsQuote(values[i]))
+		}
+		if g.chance(0.3) {
+			q += ", initial: 'ignored'"
+		}
+		qs = append(qs, q+" }")
+	}
+	return "[" + strings.Join(qs, ", ") + "]"
+}
+
+// jsQuote writes s as a single-quoted JavaScript string.
+func jsQuote(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(s) + "'"
+}
+
+// hookValue is one property of a hook's answers, read from args, path, fs
+// or process.
+func (g gen) hookValue(opt Options) string {
+	key := g.pick("title", "extra", "name", "count", "listing", "info")
+	exprs := []string{
+		"h.changeCase.title(String(args.title || 'none'))",
+		"String(args.name || 'hooked').trim() + 's'",
+		"!args.flag",
+		"7",
+		"undefined",
+		"fs.readdirSync('src').join('|')",
+		"fs.readdirSync('_templates/g/a').filter((f) => f.endsWith('.t')).length",
+		"fs.existsSync(path.join('src', 'target0.js'))",
+		"fs.readFileSync(path.join('src', fs.readdirSync('src')[0]), 'utf8').split(/\\r?\\n/)[0]",
+		"path.basename(process.cwd())",
+		"path.relative(process.cwd(), path.resolve('src', String(args.name || 'x')))",
+		"path.join('lib', String(args.name || ''), '..', 'index.js')",
+		"path.extname(String(args.title || 'a.b.c'))",
+		"Object.keys(args).sort().join(',')",
+	}
+	if opt.Node {
+		exprs = append(exprs,
+			"process.argv.slice(2).join(' ')",
+			"process.argv.length - 2",
+			"path.basename(__dirname)",
+			"fs.readdirSync('.', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).join(',')",
+			"fs.readdirSync('src', { withFileTypes: true }).map((d) => d.name + (d.isFile() ? ':f' : ':d')).join(' ')",
+			"fs.statSync('src').isDirectory()",
+			"fs.readFileSync(path.join('src', fs.readdirSync('src')[0])).length",
+		)
+	}
+	return key + ": " + g.pick(exprs...)
 }
 
 func (g gen) targetContent() string {
