@@ -10,6 +10,9 @@ import (
 	"strings"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/argv"
+	"github.com/hypergen-dev/hypergen/internal/builtin"
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
 const generateUsage = `Usage: hypergen [generate] GENERATOR ACTION[:SUBACTION] [NAME] [--key value ...]
@@ -134,6 +137,12 @@ func runGenerate(env *Env, args []string) int {
 	if code >= 0 {
 		return code
 	}
+	removeBuiltins, err := useBuiltins(env, &cfg, rest)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+		return ExitFail
+	}
+	defer removeBuiltins()
 	e := generator.New(cfg)
 	tel.ObserveCache(e.CacheStats)
 	_, err = e.Run(ctx, rest)
@@ -151,4 +160,26 @@ func reportGenerateError(env *Env, err error) int {
 		return ExitUsage
 	}
 	return ExitFail
+}
+
+// useBuiltins points cfg at hypergen's built-in generators (init,
+// generator) when the command names one and the project has no templates
+// root, as hygen falls back to its own. The returned function removes the
+// folder they were written to.
+func useBuiltins(env *Env, cfg *generator.Config, args []string) (remove func(), err error) {
+	pos := argv.Parse(args).Positionals
+	if len(pos) == 0 || !builtin.Has(jsvalue.ToString(pos[0])) ||
+		generator.TemplatesRoot(env.Cwd, "", env.Getenv) != "" {
+		return func() {}, nil
+	}
+	if root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv); err != nil || root != "" {
+		return func() {}, nil // a .hygen.js names the root (or fails, which the run reports)
+	}
+	dir, remove, err := builtin.Materialize()
+	if err != nil {
+		return nil, err
+	}
+	cfg.Templates = dir
+	cfg.Index = nil // a folder of this run only: nothing to keep
+	return remove, nil
 }

@@ -1,0 +1,4 @@
+---
+setup: <%= name %>
+force: true # init usually targets a folder that already has files
+---

@@ -1,0 +1,4 @@
+---
+to: _templates/generator/new/hello.ejs.t
+from: generator/new/hello.ejs.t
+---

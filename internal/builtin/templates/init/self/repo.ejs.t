@@ -1,0 +1,4 @@
+---
+to: _templates/init/repo/new-repo.ejs.t
+from: init/repo/new-repo.ejs.t
+---

@@ -1,0 +1,4 @@
+---
+to: _templates/generator/with-prompt/prompt.ejs.t
+from: generator/with-prompt/prompt.ejs.t
+---

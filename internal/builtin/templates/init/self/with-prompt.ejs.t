@@ -1,0 +1,4 @@
+---
+to: _templates/generator/with-prompt/hello.ejs.t
+from: generator/with-prompt/hello.ejs.t
+---
