@@ -17,6 +17,12 @@ func (a *Agent) routes() http.Handler {
 			http.Error(w, "not ready", http.StatusServiceUnavailable)
 			return
 		}
+		// Checked on every probe (a few stats): generations fail while the
+		// templates folder is gone, so the pod should not take traffic.
+		if a.templatesRoot() == "" {
+			http.Error(w, "not ready: no templates folder (HYGEN_TMPLS, ./_templates or --templates)", http.StatusServiceUnavailable)
+			return
+		}
 		w.Write([]byte("ready\n"))
 	})
 	mux.HandleFunc("GET /status", func(w http.ResponseWriter, _ *http.Request) {
@@ -36,7 +42,14 @@ func (a *Agent) routes() http.Handler {
 		mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 		mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	}
-	mux.HandleFunc("POST /v1/generate", a.handleGenerate)
+	mux.HandleFunc("POST /v1/generate", func(w http.ResponseWriter, r *http.Request) {
+		msg := "the generation API is off (start the agent with --enable-generate and HYPERGEN_AGENT_TOKEN)"
+		if a.genLn != nil {
+			msg = "the generation API listens on " + a.GenerateAddr() + ", not on the admin address"
+		}
+		a.tel.AgentRequest(r.Context(), "refused")
+		writeJSON(w, http.StatusNotFound, GenerateResponse{Error: msg})
+	})
 	mux.HandleFunc("GET /", a.handlePage)
 	return mux
 }

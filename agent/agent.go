@@ -43,6 +43,8 @@ type Agent struct {
 	started  time.Time
 	ln       net.Listener
 	server   *http.Server
+	genLn    net.Listener // the generation API's own listener, if enabled
+	genSrv   *http.Server
 	cancel   context.CancelFunc
 	loops    sync.WaitGroup
 	profiler *profiler
@@ -69,7 +71,7 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 		ops: &opWindows{m: map[string]*window{}}}
 	a.project = generator.New(generator.Config{
 		Cwd: cfg.Generate.Root, Templates: cfg.Templates, Getenv: cfg.Getenv,
-		Observer: a.obs, DenyShell: !cfg.Generate.AllowShell,
+		Observer: a.obs, DenyShell: !cfg.Generate.AllowShell, ConfineTemplates: true,
 	})
 	tel.ObserveCache(a.cacheTotals)
 	tel.ObserveIndex(func() (int64, int64) {
@@ -115,12 +117,16 @@ func (a *Agent) Start(ctx context.Context) error {
 			return err
 		}
 	}
-	a.server = &http.Server{Handler: a.routes(), ReadHeaderTimeout: 5 * time.Second}
-	go func() {
-		if err := a.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			a.cfg.Logger.Error("admin server stopped", "err", err)
+	if a.cfg.Generate.Enabled {
+		if a.genLn, err = listenGenerate(a.cfg.Generate.Listen); err != nil {
+			ln.Close()
+			return err
 		}
-	}()
+		mux := http.NewServeMux()
+		mux.HandleFunc("POST /v1/generate", a.handleGenerate)
+		a.genSrv = a.serve(a.genLn, mux, a.cfg.MaxConnections, "generation API")
+	}
+	a.server = a.serve(ln, a.routes(), a.cfg.MaxConnections, "admin")
 
 	loopCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	a.cancel = cancel
@@ -171,6 +177,15 @@ func (a *Agent) Addr() string {
 	return a.ln.Addr().String()
 }
 
+// GenerateAddr is the generation API's address ("" when it is off): host:port,
+// or the socket path.
+func (a *Agent) GenerateAddr() string {
+	if a.genLn == nil {
+		return ""
+	}
+	return a.genLn.Addr().String()
+}
+
 // Shutdown stops the loops, the admin server and the profiler (flushing its
 // last profile) within ctx's deadline. The caller then shuts telemetry down,
 // so the final metrics include everything the agent did. Calling it again
@@ -193,8 +208,10 @@ func (a *Agent) shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 		errs = append(errs, fmt.Errorf("waiting for the probe to stop: %w", ctx.Err()))
 	}
-	if a.server != nil {
-		errs = append(errs, a.server.Shutdown(ctx))
+	for _, srv := range []*http.Server{a.server, a.genSrv} {
+		if srv != nil {
+			errs = append(errs, srv.Shutdown(ctx))
+		}
 	}
 	if a.profiler != nil {
 		errs = append(errs, a.profiler.stop())

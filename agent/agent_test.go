@@ -167,9 +167,15 @@ func TestReindexOnTemplateChange(t *testing.T) {
 func post(t *testing.T, a *Agent, token string, body any) (int, GenerateResponse) {
 	t.Helper()
 	raw, _ := json.Marshal(body)
-	req, _ := http.NewRequest(http.MethodPost, "http://"+a.Addr()+"/v1/generate", bytes.NewReader(raw))
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
+	return postRaw(t, a.GenerateAddr(), "Bearer "+token, raw)
+}
+
+// postRaw sends a body as it is to the generation API at addr.
+func postRaw(t *testing.T, addr, auth string, raw []byte) (int, GenerateResponse) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/v1/generate", bytes.NewReader(raw))
+	if auth != "Bearer " {
+		req.Header.Set("Authorization", auth)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -236,7 +242,11 @@ func TestGenerateAPI(t *testing.T) {
 func TestGenerateAPIOffByDefault(t *testing.T) {
 	tel, _ := telemetry(t)
 	a := startAgent(t, Config{ProbeInterval: -1}, tel)
-	if code, out := post(t, a, "x", GenerateRequest{Args: []string{"gen", "new"}}); code != 404 || out.OK {
+	if a.GenerateAddr() != "" {
+		t.Errorf("generation API listening on %s while off", a.GenerateAddr())
+	}
+	raw, _ := json.Marshal(GenerateRequest{Args: []string{"gen", "new"}})
+	if code, out := postRaw(t, a.Addr(), "Bearer x", raw); code != 404 || !strings.Contains(out.Error, "is off") {
 		t.Errorf("got %d %+v", code, out)
 	}
 }
@@ -248,6 +258,10 @@ func TestConfigValidation(t *testing.T) {
 		{ProbeCPUShare: 2},
 		{ProbeSizes: []int{0}},
 		{Generate: GenerateConfig{Enabled: true}},
+		{Generate: GenerateConfig{Enabled: true, Token: "t", Listen: "0.0.0.0:9465"}},
+		{Generate: GenerateConfig{Enabled: true, Token: "t", Listen: "10.0.0.7:9465"}},
+		{Generate: GenerateConfig{Enabled: true, Token: "t", Listen: "unix:"}},
+		{MaxConnections: -1},
 	} {
 		if _, err := New(cfg, instrument.Disabled()); err == nil {
 			t.Errorf("%+v accepted", cfg)

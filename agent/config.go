@@ -39,6 +39,9 @@ type Config struct {
 	Profiling ProfilingConfig
 	// Generate configures the generation API; off unless Enabled.
 	Generate GenerateConfig
+	// MaxConnections bounds each server's open connections; at the bound
+	// the longest-idle one is closed for a new client. Default 256.
+	MaxConnections int
 	// Logger receives structured logs. Default: slog.Default().
 	Logger *slog.Logger
 	// Getenv reads the environment. Default os.Getenv.
@@ -50,6 +53,10 @@ type Config struct {
 // GenerateConfig opens POST /v1/generate to other processes in the pod.
 type GenerateConfig struct {
 	Enabled bool
+	// Listen is the API's own address: loopback TCP or "unix:/path", never
+	// the admin address, which may face the pod network for scrapers.
+	// Default 127.0.0.1:9465.
+	Listen string
 	// Token is the bearer token every request must carry (required).
 	Token string
 	// Root confines writes; default Cwd.
@@ -77,6 +84,12 @@ func (c Config) withDefaults() Config {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
+	if c.Generate.Listen == "" {
+		c.Generate.Listen = "127.0.0.1:9465"
+	}
+	if c.MaxConnections == 0 {
+		c.MaxConnections = 256
+	}
 	if c.Generate.Root == "" {
 		c.Generate.Root = c.Cwd
 	}
@@ -101,6 +114,14 @@ func (c Config) Validate() error {
 	}
 	if c.Generate.Enabled && c.Generate.Token == "" {
 		return errors.New("the generation API needs a token (HYPERGEN_AGENT_TOKEN)")
+	}
+	if c.Generate.Enabled {
+		if err := checkGenerateListen(c.Generate.Listen); err != nil {
+			return err
+		}
+	}
+	if c.MaxConnections < 1 {
+		return fmt.Errorf("max connections %d must be at least 1", c.MaxConnections)
 	}
 	return nil
 }

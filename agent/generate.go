@@ -10,8 +10,10 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
@@ -35,28 +37,54 @@ type GenerateResponse struct {
 	Output   string               `json:"output,omitempty"` // the lines the CLI would print
 }
 
-const maxRequestBytes = 1 << 20
+const (
+	maxRequestBytes = 1 << 20
+	// bodyReadTimeout bounds reading an authorised request's body, so a
+	// slow client cannot hold a generation slot.
+	bodyReadTimeout = 10 * time.Second
+)
+
+// bearer reports whether an Authorization header carries token with the
+// Bearer scheme, whose name is case-insensitive (RFC 9110, 11.1).
+func bearer(header, token string) bool {
+	scheme, cred, ok := strings.Cut(header, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(strings.TrimLeft(cred, " ")), []byte(token)) == 1
+}
+
+// DecodeGenerateRequest reads one JSON request: unknown fields, a second
+// value or anything but white space after the first are refused.
+func DecodeGenerateRequest(body io.Reader) (GenerateRequest, error) {
+	var req GenerateRequest
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return req, fmt.Errorf("bad request body: %w", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return req, errors.New("bad request body: data after the JSON object")
+	}
+	return req, nil
+}
 
 func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	refuse := func(code int, msg string) {
 		a.tel.AgentRequest(r.Context(), "refused")
 		writeJSON(w, code, GenerateResponse{Error: msg})
 	}
-	if !a.cfg.Generate.Enabled {
-		refuse(http.StatusNotFound, "the generation API is off (start the agent with --enable-generate and HYPERGEN_AGENT_TOKEN)")
-		return
-	}
-	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok || subtle.ConstantTimeCompare([]byte(token), []byte(a.cfg.Generate.Token)) != 1 {
+	if !bearer(r.Header.Get("Authorization"), a.cfg.Generate.Token) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="hypergen"`)
+		// The body is not read: closing spares the server draining it.
+		w.Header().Set("Connection", "close")
 		refuse(http.StatusUnauthorized, "missing or wrong bearer token")
 		return
 	}
-	var req GenerateRequest
-	dec := json.NewDecoder(io.LimitReader(r.Body, maxRequestBytes))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		refuse(http.StatusBadRequest, "bad request body: "+err.Error())
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyReadTimeout))
+	req, err := DecodeGenerateRequest(http.MaxBytesReader(w, r.Body, maxRequestBytes))
+	if err != nil {
+		refuse(http.StatusBadRequest, err.Error())
 		return
 	}
 	args, err := req.commandLine()
@@ -90,9 +118,17 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 // action names that would leave the templates root.
 func (req GenerateRequest) commandLine() ([]string, error) {
 	args := req.Args
+	if len(args) > 0 && (req.Generator != "" || req.Action != "" || req.Name != "" || len(req.Parameters) > 0) {
+		return nil, errors.New("give args, or generator and action, not both")
+	}
 	if len(args) == 0 {
 		if req.Generator == "" || req.Action == "" {
 			return nil, errors.New("give args, or generator and action")
+		}
+		for _, f := range []string{req.Generator, req.Action, req.Name} {
+			if strings.HasPrefix(f, "-") {
+				return nil, fmt.Errorf("%q: generator, action and name cannot start with '-'", f)
+			}
 		}
 		args = []string{req.Generator, req.Action}
 		if req.Name != "" {
@@ -111,16 +147,28 @@ func (req GenerateRequest) commandLine() ([]string, error) {
 			args = append(args, flags...)
 		}
 	}
-	for i := 0; i < min(2, len(args)); i++ {
-		seg, _, _ := strings.Cut(args[i], ":")
-		if strings.ContainsAny(seg, `/\`) || seg == ".." || seg == "." {
-			return nil, fmt.Errorf("%q is not a generator or action name", args[i])
+	// Check the generator and action where the engine will find them: the
+	// first two positionals as parsed, whatever flags come before them.
+	pos := argv.Parse(args).Positionals
+	for i := 0; i < min(2, len(pos)); i++ {
+		if err := checkName(jsvalue.ToString(pos[i])); err != nil {
+			return nil, err
 		}
 	}
 	if req.DryRun {
 		args = append(args, "--dry")
 	}
 	return args, nil
+}
+
+// checkName refuses a generator or action name (the part before any
+// ":subaction") that is not one folder name.
+func checkName(s string) error {
+	seg, _, _ := strings.Cut(s, ":")
+	if strings.ContainsAny(seg, "/\\\x00") || seg == ".." || seg == "." {
+		return fmt.Errorf("%q is not a generator or action name", s)
+	}
+	return nil
 }
 
 // flagsFor renders one parameter as command-line flags: a list repeats the

@@ -217,7 +217,20 @@ func TestKubernetesSidecar(t *testing.T) {
 		t.Errorf("sidecar exports to %q, want the otel-collector Service", env["OTEL_EXPORTER_OTLP_ENDPOINT"])
 	}
 	if len(spec.Containers) == 0 {
-		t.Error("no application container beside the sidecar")
+		t.Fatal("no application container beside the sidecar")
+	}
+	// The generation API stays inside the pod: its own loopback address,
+	// which the application container (same network namespace) uses.
+	if slices.Contains(side.Args, "--enable-generate") {
+		i := slices.Index(side.Args, "--generate-listen")
+		if i < 0 || i+1 >= len(side.Args) || !strings.HasPrefix(side.Args[i+1], "127.0.0.1:") {
+			t.Fatalf("sidecar args %v: the generation API needs --generate-listen 127.0.0.1:PORT", side.Args)
+		}
+		for _, e := range spec.Containers[0].Env {
+			if e.Name == "HYPERGEN_AGENT_URL" && e.Value != "http://"+side.Args[i+1] {
+				t.Errorf("the application reaches the agent at %s, the API listens on %s", e.Value, side.Args[i+1])
+			}
+		}
 	}
 }
 

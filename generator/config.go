@@ -33,8 +33,14 @@ type Config struct {
 	// can be asked: a question is answered by Answers, a flag of its name or
 	// its initial value, else the run fails.
 	Ask func(q Question) (any, error)
-	// AllowOutside permits targets outside Cwd.
+	// AllowOutside permits targets outside Cwd, and `from:` files outside
+	// the templates root and Cwd.
 	AllowOutside bool
+	// ConfineTemplates refuses an action folder, template file or hook that,
+	// with symbolic links resolved, lies outside the templates root: for
+	// callers that run other people's requests, like the agent's API. (The
+	// CLI lets a templates tree link to shared generators, as hygen does.)
+	ConfineTemplates bool
 	// Parallelism bounds concurrent renders. Default: GOMAXPROCS.
 	Parallelism int
 	// Now supplies the `ts` local when HYGEN_TS is unset. Default: time.Now.

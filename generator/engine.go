@@ -99,6 +99,13 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if e.cfg.ConfineTemplates {
+		for _, f := range files {
+			if !insideReal(inv.templatesDir, f) {
+				return res, &UsageError{Msg: fmt.Sprintf("template %s links outside the templates root %s", e.displayPath(f), inv.templates)}
+			}
+		}
+	}
 	res.Files = len(files)
 
 	start = time.Now()
@@ -169,8 +176,14 @@ func (e *Engine) resolve(parsed *argv.Result) (*invocation, error) {
 		nf.Available, _ = ListGenerators(dir)
 		return nil, nf
 	}
+	if e.cfg.ConfineTemplates && !insideReal(dir, folder) {
+		return nil, &UsageError{Msg: fmt.Sprintf("generator %q, action %q: the folder is outside the templates root %s", t.generator, t.action, templates)}
+	}
 	answers := jsvalue.NewObject()
 	if hook := findHook(folder); hook != "" {
+		if e.cfg.ConfineTemplates && !insideReal(dir, hook) {
+			return nil, &UsageError{Msg: fmt.Sprintf("hook %s links outside the templates root %s", e.displayPath(hook), templates)}
+		}
 		if s == nil {
 			if s, err = e.newScript(); err != nil {
 				return nil, err

@@ -223,3 +223,37 @@ func TestDenyShellRefusesBeforeWriting(t *testing.T) {
 		t.Errorf("files written: %v", got)
 	}
 }
+
+// TestFromConfined: from: reads inside the templates root or the project;
+// a file elsewhere needs AllowOutside (the CLI's --allow-outside).
+func TestFromConfined(t *testing.T) {
+	root := testfs.Tree(t, map[string]string{
+		"proj/_templates/gen/new/a.t":    "---\nto: a.txt\nfrom: ../../secret.txt\n---\n",
+		"proj/_templates/ok/new/a.t":     "---\nto: b.txt\nfrom: shared/b.txt\n---\n",
+		"proj/_templates/shared/b.txt":   "shared\n",
+		"proj/_templates/inproj/new/a.t": "---\nto: c.txt\nfrom: ../README\n---\n",
+		"proj/README":                    "readme\n",
+		"secret.txt":                     "secret\n",
+	})
+	dir := filepath.Join(root, "proj")
+	quiet := func(string) string { return "" }
+	e := New(Config{Cwd: dir, Getenv: quiet})
+	if _, err := e.Run(context.Background(), []string{"gen", "new"}); err == nil || !strings.Contains(err.Error(), "outside the templates root and the project") {
+		t.Errorf("from: outside accepted: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.txt")); err == nil {
+		t.Error("a.txt written")
+	}
+	for _, gen := range []string{"ok", "inproj"} {
+		if _, err := e.Run(context.Background(), []string{gen, "new"}); err != nil {
+			t.Errorf("%s: %v", gen, err)
+		}
+	}
+	e = New(Config{Cwd: dir, Getenv: quiet, AllowOutside: true})
+	if _, err := e.Run(context.Background(), []string{"gen", "new"}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(b) != "secret\n" {
+		t.Errorf("a.txt = %q with AllowOutside", b)
+	}
+}

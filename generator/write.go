@@ -27,3 +27,9 @@ func insideDir(dir, p string) bool {
 	rel, err := filepath.Rel(dir, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
 }
+
+// insideReal reports whether p is root or below it once symbolic links in
+// both are resolved.
+func insideReal(root, p string) bool {
+	return insideDir(realPath(root), realPath(p))
+}

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -14,21 +16,30 @@ import (
 // delegateGenerate sends a generation to a running agent (HYPERGEN_AGENT_URL,
 // with HYPERGEN_AGENT_TOKEN) instead of running it here, so a non-Go
 // service in the same pod gets the agent's warm engine. The agent writes
-// below its own project root.
+// below its own project root. A URL "unix:/path" reaches an agent whose
+// generation API listens on a unix socket.
 func delegateGenerate(env *Env, url string, args []string) int {
 	body, err := json.Marshal(agent.GenerateRequest{Args: args})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
 		return ExitFail
 	}
-	req, err := http.NewRequest(http.MethodPost, strings.TrimRight(url, "/")+"/v1/generate", bytes.NewReader(body))
+	client := &http.Client{Timeout: 2 * time.Minute}
+	base := strings.TrimRight(url, "/")
+	if sock, ok := strings.CutPrefix(url, "unix:"); ok {
+		client.Transport = &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, "unix", sock)
+		}}
+		base = "http://agent"
+	}
+	req, err := http.NewRequest(http.MethodPost, base+"/v1/generate", bytes.NewReader(body))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: HYPERGEN_AGENT_URL=%q: %v\n", url, err)
 		return ExitUsage
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+env.Getenv("HYPERGEN_AGENT_TOKEN"))
-	resp, err := (&http.Client{Timeout: 2 * time.Minute}).Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: the agent at %s did not answer: %v\n", url, err)
 		return ExitFail

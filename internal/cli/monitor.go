@@ -30,7 +30,11 @@ admin API on a loopback address:
 
   /healthz  /readyz  /status (JSON budgets and health)  /metrics (Prometheus)
   /debug/pprof (only with --pprof)
-  POST /v1/generate (only with --enable-generate and HYPERGEN_AGENT_TOKEN)
+
+and, only with --enable-generate and HYPERGEN_AGENT_TOKEN, the generation
+API POST /v1/generate on its own address (--generate-listen: loopback or
+unix:/path only, so it stays inside the pod even when --listen faces the pod
+network for a scraper).
 
 Telemetry goes where the OTEL_* variables say (see README); /metrics is
 always served. Continuous profiling: --profiling or HYPERGEN_PROFILING=true
@@ -52,6 +56,7 @@ func runPerfMonitor(env *Env, args []string) int {
 	probeShare := fs.Float64("probe-cpu", 0.25, "share of one CPU a probe may use, (0,1]")
 	pprofOn := fs.Bool("pprof", false, "serve Go's /debug/pprof on the admin address")
 	enableGenerate := fs.Bool("enable-generate", false, "serve POST /v1/generate (needs HYPERGEN_AGENT_TOKEN)")
+	generateListen := fs.String("generate-listen", "127.0.0.1:9465", "generation API address: loopback host:port or unix:/path")
 	allowShell := fs.Bool("allow-shell", false, "let generation requests run templates with sh:")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "deadline for the final flush on exit")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
@@ -108,7 +113,7 @@ func runPerfMonitor(env *Env, args []string) int {
 		Cwd: env.Cwd, Templates: *templates,
 		ProbeInterval: probeInterval(*probeEvery), ProbeSizes: sizes, ProbeCPUShare: *probeShare,
 		Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: Version,
-		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Token: token, Root: env.Cwd, AllowShell: *allowShell},
+		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Listen: *generateListen, Token: token, Root: env.Cwd, AllowShell: *allowShell},
 	}, tel)
 	if err != nil {
 		_ = tel.Shutdown(ctx)

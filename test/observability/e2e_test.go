@@ -197,11 +197,12 @@ func TestEveryShippedQueryReturnsData(t *testing.T) {
 	otel := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(),
 		"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + col.OTLP, "OTEL_EXPORTER_OTLP_INSECURE=true"}
 	const token = "e2e-token"
+	genAddr := testenv.FreeAddr(t)
 	admin, logs := startAgent(t, bin, dir,
 		append(otel, "OTEL_METRIC_EXPORT_INTERVAL=1000", "HYPERGEN_AGENT_TOKEN="+token,
 			"PYROSCOPE_SERVER_ADDRESS="+pyro.URL, "PYROSCOPE_UPLOAD_RATE=1s"),
 		"--interval", "200", "--probe-interval", "2s", "--probe-sizes", "2,4,8", "--probe-cpu", "1",
-		"--profiling", "--enable-generate")
+		"--profiling", "--enable-generate", "--generate-listen", genAddr)
 
 	// Traffic: CLI generations (one failing), generations through the
 	// agent's API, and a template change for the agent to reindex.
@@ -220,7 +221,7 @@ func TestEveryShippedQueryReturnsData(t *testing.T) {
 	cli("svc", "new", "alpha")
 	cli("bad", "new", "beta")
 	generate := func(name string) {
-		req, _ := http.NewRequest(http.MethodPost, "http://"+admin+"/v1/generate",
+		req, _ := http.NewRequest(http.MethodPost, "http://"+genAddr+"/v1/generate",
 			strings.NewReader(fmt.Sprintf(`{"generator":"svc","action":"new","name":%q}`, name)))
 		req.Header.Set("Authorization", "Bearer "+token)
 		resp, err := http.DefaultClient.Do(req)

@@ -112,9 +112,10 @@ func hasKey(m map[string]float64, prefix string) bool {
 // generation to a running agent, which writes it below its root.
 func TestCLIDelegatesToAgent(t *testing.T) {
 	dir := project(t, nil)
-	admin := testenv.FreeAddr(t)
+	admin, gen := testenv.FreeAddr(t), testenv.FreeAddr(t)
 	env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "HYPERGEN_AGENT_TOKEN=tok3n"}
-	agentProc := exec.Command(hypergenBin, "perf", "monitor", "--listen", admin, "--probe-interval", "0", "--enable-generate")
+	agentProc := exec.Command(hypergenBin, "perf", "monitor", "--listen", admin, "--probe-interval", "0",
+		"--enable-generate", "--generate-listen", gen)
 	agentProc.Dir, agentProc.Env = dir, env
 	var logs strings.Builder
 	agentProc.Stdout, agentProc.Stderr = &logs, &logs
@@ -132,14 +133,19 @@ func TestCLIDelegatesToAgent(t *testing.T) {
 	})
 
 	other := t.TempDir() // the CLI runs elsewhere; the agent writes in its own root
+	// The admin address does not serve generations: the API has its own.
 	r := run(t, other, map[string]string{"HYPERGEN_AGENT_URL": "http://" + admin, "HYPERGEN_AGENT_TOKEN": "tok3n"}, "svc", "new", "remote")
+	if r.code == 0 || !strings.Contains(r.stderr, "listens on "+gen) {
+		t.Errorf("generation through the admin address: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = run(t, other, map[string]string{"HYPERGEN_AGENT_URL": "http://" + gen, "HYPERGEN_AGENT_TOKEN": "tok3n"}, "svc", "new", "remote")
 	if r.code != 0 || !strings.Contains(r.stdout, "added: services/remote.go") {
 		t.Fatalf("delegated run: exit %d\nstdout: %s\nstderr: %s\nagent: %s", r.code, r.stdout, r.stderr, logs.String())
 	}
 	if b, err := os.ReadFile(dir + "/services/remote.go"); err != nil || string(b) != "package remote\n" {
 		t.Errorf("agent root services/remote.go = %q, %v", b, err)
 	}
-	r = run(t, other, map[string]string{"HYPERGEN_AGENT_URL": "http://" + admin, "HYPERGEN_AGENT_TOKEN": "wrong"}, "svc", "new", "x")
+	r = run(t, other, map[string]string{"HYPERGEN_AGENT_URL": "http://" + gen, "HYPERGEN_AGENT_TOKEN": "wrong"}, "svc", "new", "x")
 	if r.code != 1 || !strings.Contains(r.stderr, "token") {
 		t.Errorf("wrong token: exit %d, stderr %q", r.code, r.stderr)
 	}

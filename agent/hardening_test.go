@@ -1,0 +1,168 @@
+package agent
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// TestGenerateRefusesEscapes: a generator or action leaving the templates
+// root is refused wherever it sits in args (a flag before it once moved it
+// past the check), and so are symbolic links and from: files leading out.
+func TestGenerateRefusesEscapes(t *testing.T) {
+	tel, _ := telemetry(t)
+	top := testfs.Tree(t, map[string]string{
+		"project/_templates/gen/new/a.t":    "---\nto: out/<%= name %>.txt\n---\nhi\n",
+		"project/_templates/steal/new/a.t":  "---\nto: stolen.txt\nfrom: ../../secret.txt\n---\n",
+		"outside/evilgen/new/a.t":           "---\nto: evil.txt\nfrom: ../../secret.txt\n---\n",
+		"outside/linked/new/a.t":            "---\nto: linked.txt\n---\nx\n",
+		"outside/file.t":                    "---\nto: linkedfile.txt\n---\nx\n",
+		"secret.txt":                        "the secret\n",
+		"project/_templates/mixed/new/ok.t": "---\nto: ok.txt\n---\nx\n",
+	})
+	dir := filepath.Join(top, "project")
+	mustLink(t, filepath.Join(top, "outside/linked"), filepath.Join(dir, "_templates/linked"))
+	mustLink(t, filepath.Join(top, "outside/file.t"), filepath.Join(dir, "_templates/mixed/new/z.t"))
+	a := startAgent(t, Config{Cwd: dir, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+
+	for _, tc := range []struct {
+		name   string
+		body   GenerateRequest
+		errHas string
+	}{
+		{"flag before the traversal", GenerateRequest{Args: []string{"--x", "y", "../../outside/evilgen", "new"}}, "not a generator"},
+		{"traversal as the action", GenerateRequest{Args: []string{"--x", "y", "gen", "../../../outside/evilgen/new"}}, "not a generator"},
+		{"traversal through --_", GenerateRequest{Args: []string{"--_", "../../outside/evilgen", "new"}}, "not a generator"},
+		{"generator field starting with a dash", GenerateRequest{Generator: "--help", Action: "new"}, "cannot start with"},
+		{"args and fields together", GenerateRequest{Args: []string{"gen", "new"}, Generator: "../x", Action: "new"}, "not both"},
+		{"generator linked outside the root", GenerateRequest{Args: []string{"linked", "new"}}, "outside the templates root"},
+		{"template file linked outside the root", GenerateRequest{Args: []string{"mixed", "new"}}, "links outside the templates root"},
+		{"from: outside the project", GenerateRequest{Args: []string{"steal", "new"}}, "outside the templates root and the project"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out := post(t, a, "k", tc.body)
+			if out.OK || code/100 != 4 || !strings.Contains(out.Error, tc.errHas) {
+				t.Errorf("got %d %+v, want a refusal with %q", code, out, tc.errHas)
+			}
+		})
+	}
+	for _, f := range []string{"evil.txt", "stolen.txt", "linked.txt", "linkedfile.txt", "ok.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("%s written by a refused request", f)
+		}
+	}
+}
+
+func mustLink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestGenerateStrictRequest: one JSON object and nothing after it; the
+// Bearer scheme in any case.
+func TestGenerateStrictRequest(t *testing.T) {
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	good := `{"generator":"gen","action":"new","name":"n","dry_run":true}`
+	for _, tc := range []struct {
+		name, auth, body string
+		code             int
+	}{
+		{"plain", "Bearer k", good, 200},
+		{"lowercase scheme", "bearer k", good, 200},
+		{"uppercase scheme", "BEARER k", good, 200},
+		{"no scheme", "k", good, 401},
+		{"basic scheme", "Basic k", good, 401},
+		{"trailing object", "Bearer k", good + `{"generator":"x"}`, 400},
+		{"trailing garbage", "Bearer k", good + ` x`, 400},
+		{"trailing white space", "Bearer k", good + " \n", 200},
+		{"unknown field", "Bearer k", `{"generator":"gen","action":"new","shell":true}`, 400},
+		{"array", "Bearer k", `[1]`, 400},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out := postRaw(t, a.GenerateAddr(), tc.auth, []byte(tc.body))
+			if code != tc.code {
+				t.Errorf("got %d %+v, want %d", code, out, tc.code)
+			}
+		})
+	}
+}
+
+func TestDecodeGenerateRequest(t *testing.T) {
+	req, err := DecodeGenerateRequest(strings.NewReader(`{"args":["gen","new"]}` + "\n"))
+	if err != nil || strings.Join(req.Args, " ") != "gen new" {
+		t.Errorf("got %+v, %v", req, err)
+	}
+	for _, body := range []string{``, `{}{}`, `{"args":["a"]} 1`, `{"args":"a"}`, `{"args":["a"]`} {
+		if _, err := DecodeGenerateRequest(strings.NewReader(body)); err == nil {
+			t.Errorf("%q accepted", body)
+		}
+	}
+}
+
+// TestReadyzFollowsTemplates: the agent is not ready while its templates
+// folder is missing.
+func TestReadyzFollowsTemplates(t *testing.T) {
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{ProbeInterval: -1}, tel)
+	if code, _ := get(t, a, "/readyz"); code != 200 {
+		t.Fatalf("readyz = %d with templates", code)
+	}
+	tmpl := filepath.Join(a.cfg.Cwd, "_templates")
+	if err := os.Rename(tmpl, tmpl+".gone"); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := get(t, a, "/readyz"); code != http.StatusServiceUnavailable || !strings.Contains(body, "templates") {
+		t.Errorf("readyz = %d %q without templates, want 503", code, body)
+	}
+	if err := os.Rename(tmpl+".gone", tmpl); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := get(t, a, "/readyz"); code != 200 {
+		t.Errorf("readyz = %d after the templates came back", code)
+	}
+}
+
+// TestGenerateOnUnixSocket: the API can listen on a unix socket.
+func TestGenerateOnUnixSocket(t *testing.T) {
+	tel, _ := telemetry(t)
+	sock := filepath.Join(t.TempDir(), "gen.sock")
+	a := startAgent(t, Config{ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k", Listen: "unix:" + sock}}, tel)
+	if a.GenerateAddr() != sock {
+		t.Fatalf("GenerateAddr = %q, want %q", a.GenerateAddr(), sock)
+	}
+	raw, _ := json.Marshal(GenerateRequest{Generator: "gen", Action: "new", Name: "s"})
+	code, out := postUnix(t, sock, raw)
+	if code != 200 || !out.OK {
+		t.Errorf("over the socket: %d %+v", code, out)
+	}
+}
+
+func postUnix(t *testing.T, sock string, raw []byte) (int, GenerateResponse) {
+	t.Helper()
+	client := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, "unix", sock)
+	}}}
+	req, _ := http.NewRequest(http.MethodPost, "http://agent/v1/generate", bytes.NewReader(raw))
+	req.Header.Set("Authorization", "Bearer k")
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out GenerateResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, out
+}

@@ -1,0 +1,85 @@
+package agent
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/netip"
+	"strings"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/connlimit"
+)
+
+// The servers' bounds. A client gets ReadTimeout for its whole request and
+// WriteTimeout for the answer (a generation, or a 30 s pprof profile, fits);
+// an idle keep-alive connection is closed after IdleTimeout, or sooner when
+// the connection limit needs its place.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 2 * time.Minute
+	idleTimeout       = 60 * time.Second
+)
+
+// serve starts an HTTP server for h on ln whose connections are bounded by
+// maxConns; idle ones make way for new clients (see internal/connlimit).
+func (a *Agent) serve(ln net.Listener, h http.Handler, maxConns int, name string) *http.Server {
+	lim := connlimit.New(maxConns)
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ConnState:         lim.ConnState,
+	}
+	go func() {
+		if err := srv.Serve(lim.Listener(ln)); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			a.cfg.Logger.Error(name+" server stopped", "err", err)
+		}
+	}()
+	return srv
+}
+
+// listenGenerate opens the generation API's address: a unix socket
+// ("unix:/path") or a loopback TCP address, never one reachable from
+// outside the pod.
+func listenGenerate(addr string) (net.Listener, error) {
+	if path, ok := strings.CutPrefix(addr, "unix:"); ok {
+		ln, err := net.Listen("unix", path)
+		if err != nil {
+			return nil, fmt.Errorf("generation API address: %w", err)
+		}
+		return ln, nil
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("generation API address: %w", err)
+	}
+	return ln, nil
+}
+
+// checkGenerateListen refuses a generation API address that is not a unix
+// socket or a loopback address.
+func checkGenerateListen(addr string) error {
+	if path, ok := strings.CutPrefix(addr, "unix:"); ok {
+		if path == "" {
+			return fmt.Errorf("generation API address %q: no socket path", addr)
+		}
+		return nil
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("generation API address %q: %w", addr, err)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip, err := netip.ParseAddr(host); err == nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("generation API address %q: only a loopback address or unix:/path is allowed (the API must not leave the pod)", addr)
+}
