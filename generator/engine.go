@@ -80,7 +80,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	stdout, stderr := outputs(ctx, e.cfg)
 	parsed := argv.Parse(args)
 	start := time.Now()
-	inv, err := e.resolve(parsed)
+	inv, err := e.resolve(args, parsed)
 	e.phaseDone(ctx, PhaseResolve, start, err)
 	if err != nil {
 		return nil, err
@@ -143,11 +143,11 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 // resolve finds the templates root and the action folder, runs the
 // project's JavaScript (.hygen.js, the action's hook file) and builds the
 // args object.
-func (e *Engine) resolve(parsed *argv.Result) (*invocation, error) {
+func (e *Engine) resolve(cmdline []string, parsed *argv.Result) (*invocation, error) {
 	var s *script
 	if findConfig(e.cfg.Cwd) != "" {
 		var err error
-		if s, err = e.newScript(); err != nil {
+		if s, err = e.newScript(cmdline); err != nil {
 			return nil, err
 		}
 	}
@@ -185,7 +185,7 @@ func (e *Engine) resolve(parsed *argv.Result) (*invocation, error) {
 			return nil, &UsageError{Msg: fmt.Sprintf("hook %s links outside the templates root %s", e.displayPath(hook), templates)}
 		}
 		if s == nil {
-			if s, err = e.newScript(); err != nil {
+			if s, err = e.newScript(cmdline); err != nil {
 				return nil, err
 			}
 		}
@@ -234,7 +234,7 @@ func ResolveTemplates(cwd, override string, getenv func(string) string) (string,
 	var s *script
 	if findConfig(e.cfg.Cwd) != "" {
 		var err error
-		if s, err = e.newScript(); err != nil {
+		if s, err = e.newScript(nil); err != nil {
 			return "", err
 		}
 	}

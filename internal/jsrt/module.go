@@ -9,21 +9,23 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/hypergen-dev/hypergen/internal/noderesolve"
 )
 
 // Scripts are the project's own JavaScript that hygen runs in Node: the
 // .hygen.js configuration and action hook files. They run here as CommonJS
-// modules on the VM, with what such files commonly use from Node: require of
-// "path", a read-only "fs", relative .js/.cjs/.json files, and the globals
-// console and process. Anything else (npm packages, network, child
-// processes) cannot work without Node.js and fails with a message saying so.
+// modules (ES modules are rewritten into CommonJS first), with the part of
+// Node that such files use: the globals process, console, Buffer,
+// __dirname and __filename; the core modules path, fs (reading), os, util,
+// buffer, url and child_process (synchronous calls, under the run's policy);
+// and pure-JavaScript packages found in node_modules with Node's algorithm.
+// Anything else (native addons, network, other core modules) cannot work
+// without Node.js and fails with a message naming what is missing.
 
 // ErrUnsupportedRequire is wrapped by errors from require calls that cannot
 // be served.
 var ErrUnsupportedRequire = errors.New("not available in hypergen")
-
-// requireHelp tells the user what require can load here.
-const requireHelp = `hypergen runs hooks and .hygen.js on an embedded JavaScript runtime without Node.js or node_modules; it provides "path", "fs" (reading only) and relative .js, .cjs and .json files`
 
 // SetOutput sends console.log (out) and console.error/warn (errOut) of
 // scripts and templates to these writers; by default they are discarded.
@@ -36,33 +38,23 @@ func (vm *VM) installGlobals(cwd string) {
 	rt := vm.rt
 	printer := func(w func() io.Writer) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value {
-			parts := make([]string, len(call.Arguments))
-			for i, a := range call.Arguments {
-				parts[i] = a.String()
-			}
-			fmt.Fprintln(w(), strings.Join(parts, " "))
+			fmt.Fprintln(w(), vm.format(call.Arguments))
 			return goja.Undefined()
 		}
 	}
 	console := rt.NewObject()
 	_ = console.Set("log", printer(func() io.Writer { return vm.stdout }))
 	_ = console.Set("info", printer(func() io.Writer { return vm.stdout }))
+	_ = console.Set("debug", printer(func() io.Writer { return vm.stdout }))
 	_ = console.Set("error", printer(func() io.Writer { return vm.stderr }))
 	_ = console.Set("warn", printer(func() io.Writer { return vm.stderr }))
 	_ = rt.Set("console", console)
-
-	process := rt.NewObject()
-	env := rt.NewObject()
-	for _, kv := range os.Environ() {
-		if k, v, ok := strings.Cut(kv, "="); ok {
-			_ = env.Set(k, v)
-		}
-	}
-	_ = process.Set("env", env)
-	_ = process.Set("cwd", func(goja.FunctionCall) goja.Value { return rt.ToValue(cwd) })
-	_ = process.Set("platform", "linux")
-	_ = rt.Set("process", process)
+	vm.process = vm.newProcess(cwd)
+	_ = rt.Set("process", vm.process)
+	vm.lazyGlobal("Buffer", func() goja.Value { return vm.bufferModule().Get("Buffer") })
 }
+
+func (vm *VM) processObject() *goja.Object { return vm.process }
 
 // Module is a loaded CommonJS module: its file and what it exports.
 type Module struct {
@@ -97,6 +89,9 @@ func (vm *VM) catch(f func() goja.Value) (v goja.Value, err error) {
 	return f(), nil
 }
 
+// throw panics with a JavaScript Error carrying err's message.
+func (vm *VM) throw(err error) { panic(vm.rt.NewGoError(err)) }
+
 // requireFile evaluates one file (panicking with a JavaScript error, as
 // require does) and caches its exports.
 func (vm *VM) requireFile(file string) goja.Value {
@@ -106,119 +101,151 @@ func (vm *VM) requireFile(file string) goja.Value {
 	rt := vm.rt
 	switch filepath.Ext(file) {
 	case ".ts", ".mts", ".cts":
-		panic(rt.NewGoError(fmt.Errorf("%s: TypeScript hook files are %w: hypergen has no TypeScript compiler; compile it to a .js file next to it", file, ErrUnsupportedRequire)))
+		vm.throw(fmt.Errorf("%s: TypeScript hook files are %w: hypergen has no TypeScript compiler; compile it to a .js file next to it", file, ErrUnsupportedRequire))
+	case ".node":
+		what := "a native addon"
+		if pkg := noderesolve.PackageOf(file); pkg != "" {
+			what = fmt.Sprintf("package %q needs a native addon", pkg)
+		}
+		vm.throw(fmt.Errorf("%s (%s) is compiled code for Node.js itself, %w: hypergen runs JavaScript only", what, file, ErrUnsupportedRequire))
 	}
 	src, err := os.ReadFile(file)
 	if err != nil {
-		panic(rt.NewGoError(fmt.Errorf("require: %w", err)))
+		vm.throw(fmt.Errorf("require: %w", err))
 	}
 	module := rt.NewObject()
 	exports := rt.NewObject()
 	_ = module.Set("exports", exports)
 	_ = module.Set("filename", file)
+	_ = module.Set("id", file)
 	vm.modules[file] = module
 	if filepath.Ext(file) == ".json" {
 		parse, _ := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("parse"))
 		parsed, err := parse(goja.Undefined(), rt.ToValue(string(src)))
 		if err != nil {
 			delete(vm.modules, file)
-			panic(rt.NewGoError(fmt.Errorf("%s: %v", file, err)))
+			vm.throw(fmt.Errorf("%s: %v", file, err))
 		}
 		_ = module.Set("exports", parsed)
 		return parsed
 	}
-	// The wrapper shares the file's first line, so line numbers match.
-	prog, err := goja.Compile("", "(function (exports, require, module, __filename, __dirname) {"+string(src)+"\n})", false)
+	fn, err := vm.compileModule(file, string(src))
 	if err != nil {
 		delete(vm.modules, file)
-		msg := err.Error()
-		if m := syntaxPos.FindStringSubmatch(msg); m != nil {
-			msg = file + ":" + m[1] + ": " + m[2]
-		}
-		panic(rt.NewGoError(fmt.Errorf("SyntaxError: %s", msg)))
+		vm.throw(err)
 	}
-	wrapper, err := rt.RunProgram(prog)
-	if err != nil {
-		delete(vm.modules, file)
-		panic(rt.NewGoError(err))
-	}
-	fn, _ := goja.AssertFunction(wrapper)
 	dir := filepath.Dir(file)
-	require := rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		return vm.require(dir, call.Argument(0).String())
+	requireFn := rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		return vm.require(file, call.Argument(0).String())
+	}).ToObject(rt)
+	_ = requireFn.Set("resolve", func(call goja.FunctionCall) goja.Value {
+		id := call.Argument(0).String()
+		if name, ok := noderesolve.IsBuiltin(id); ok {
+			return rt.ToValue(name)
+		}
+		f, err := noderesolve.Resolve(dir, id)
+		if err != nil {
+			vm.throw(err)
+		}
+		return rt.ToValue(f)
 	})
-	if _, err := fn(module, exports, require, module, rt.ToValue(file), rt.ToValue(dir)); err != nil {
+	_ = requireFn.Set("cache", rt.NewObject())
+	if _, err := fn(module, exports, requireFn, module, rt.ToValue(file), rt.ToValue(dir)); err != nil {
 		delete(vm.modules, file)
 		var ex *goja.Exception
 		if errors.As(err, &ex) {
 			panic(ex.Value())
 		}
-		panic(rt.NewGoError(err))
+		vm.throw(err)
 	}
 	return module.Get("exports")
 }
 
-// require resolves one require(id) made from a module in dir.
-func (vm *VM) require(dir, id string) goja.Value {
-	switch strings.TrimPrefix(id, "node:") {
+// compileModule compiles a file's source inside the CommonJS wrapper. A
+// file that is an ES module (.mjs, or import/export statements that make
+// it fail as a script, as Node 20 detects) is rewritten into CommonJS.
+func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
+	esm := filepath.Ext(file) == ".mjs"
+	prog, err := compileWrapped(src)
+	if err != nil || esm {
+		cjs, isESM, terr := esmToCommonJS(src)
+		switch {
+		case terr != nil:
+			return nil, fmt.Errorf("%s: ES module: %w", file, terr)
+		case isESM:
+			prog, err = compileWrapped(cjs)
+		}
+	}
+	if err != nil {
+		msg := err.Error()
+		if m := syntaxPos.FindStringSubmatch(msg); m != nil {
+			msg = file + ":" + m[1] + ": " + m[2]
+		}
+		return nil, fmt.Errorf("SyntaxError: %s", msg)
+	}
+	wrapper, err := vm.rt.RunProgram(prog)
+	if err != nil {
+		return nil, err
+	}
+	fn, _ := goja.AssertFunction(wrapper)
+	return fn, nil
+}
+
+// compileWrapped compiles src in the CommonJS function wrapper, which shares
+// the file's first line so that line numbers match.
+func compileWrapped(src string) (*goja.Program, error) {
+	return goja.Compile("", "(function (exports, require, module, __filename, __dirname) {"+src+"\n})", false)
+}
+
+// require resolves one require(id) made by the module in file.
+func (vm *VM) require(from, id string) goja.Value {
+	if name, ok := noderesolve.IsBuiltin(id); ok {
+		return vm.coreModule(from, name)
+	}
+	file, err := noderesolve.Resolve(filepath.Dir(from), id)
+	if err != nil {
+		var nf *noderesolve.NotFoundError
+		if errors.As(err, &nf) && nf.Package == "" && !strings.HasPrefix(id, ".") && !filepath.IsAbs(id) {
+			vm.throw(fmt.Errorf("require(%q): package %q is not installed in a node_modules folder above %s (run npm install)", id, id, filepath.Dir(from)))
+		}
+		vm.throw(fmt.Errorf("require(%q): %w", id, err))
+	}
+	return vm.requireFile(file)
+}
+
+// coreModule serves require of a Node core module, or says which package
+// needs one that hypergen lacks.
+func (vm *VM) coreModule(from, name string) goja.Value {
+	switch name {
 	case "path", "path/posix":
 		return vm.helpers.ToObject(vm.rt).Get("path")
 	case "fs":
-		return vm.readOnlyFS()
+		return vm.builtin(name, vm.fsModule)
+	case "fs/promises":
+		return vm.builtin("fs", vm.fsModule).Get("promises")
+	case "os":
+		return vm.builtin(name, vm.osModule)
+	case "util":
+		return vm.builtin(name, vm.utilModule)
+	case "buffer":
+		return vm.bufferModule()
+	case "url":
+		return vm.builtin(name, vm.urlModule)
+	case "child_process":
+		return vm.builtin(name, vm.childProcessModule)
+	case "process":
+		return vm.process
 	}
-	if !strings.HasPrefix(id, "./") && !strings.HasPrefix(id, "../") && !filepath.IsAbs(id) {
-		panic(vm.rt.NewGoError(fmt.Errorf("require(%q) is %w: %s", id, ErrUnsupportedRequire, requireHelp)))
+	who := from
+	if pkg := noderesolve.PackageOf(from); pkg != "" {
+		who = fmt.Sprintf("package %q (%s)", pkg, from)
 	}
-	base := id
-	if !filepath.IsAbs(base) {
-		base = filepath.Join(dir, id)
-	}
-	for _, c := range []string{base, base + ".js", base + ".cjs", base + ".json", filepath.Join(base, "index.js")} {
-		if st, err := os.Stat(c); err == nil && !st.IsDir() {
-			return vm.requireFile(c)
-		}
-	}
-	panic(vm.rt.NewGoError(fmt.Errorf("require(%q): cannot find module %s", id, base)))
+	vm.throw(fmt.Errorf("%s needs Node's %q module, which is %w: %s", who, name, ErrUnsupportedRequire, coreHelp))
+	return nil
 }
 
-// readOnlyFS is the part of Node's fs a hook may use to look at the project.
-// Writing is refused: files are written by templates, through the plan, so
-// that a failing run writes nothing.
-func (vm *VM) readOnlyFS() goja.Value {
-	rt := vm.rt
-	fs := rt.NewObject()
-	path := func(call goja.FunctionCall) string { return vm.resolve(call.Argument(0).String()) }
-	_ = fs.Set("existsSync", func(call goja.FunctionCall) goja.Value {
-		_, err := os.Stat(path(call))
-		return rt.ToValue(err == nil)
-	})
-	_ = fs.Set("readFileSync", func(call goja.FunctionCall) goja.Value {
-		b, err := os.ReadFile(path(call))
-		if err != nil {
-			panic(rt.NewGoError(err))
-		}
-		// A string where Node gives a Buffer without an encoding: both
-		// print, compare and JSON.parse the same for text files.
-		return rt.ToValue(string(b))
-	})
-	_ = fs.Set("readdirSync", func(call goja.FunctionCall) goja.Value {
-		entries, err := os.ReadDir(path(call))
-		if err != nil {
-			panic(rt.NewGoError(err))
-		}
-		names := make([]any, len(entries))
-		for i, e := range entries {
-			names[i] = e.Name()
-		}
-		return rt.NewArray(names...)
-	})
-	for _, name := range []string{"writeFileSync", "appendFileSync", "mkdirSync", "rmSync", "unlinkSync", "renameSync", "copyFileSync", "writeFile", "appendFile", "mkdir", "rm", "unlink", "rename"} {
-		_ = fs.Set(name, func(goja.FunctionCall) goja.Value {
-			panic(rt.NewGoError(fmt.Errorf("fs.%s is %w: hooks may only read files; write files with templates (to:), so that hypergen can plan every write", name, ErrUnsupportedRequire)))
-		})
-	}
-	return fs
-}
+// coreHelp lists the core modules hypergen serves.
+const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, buffer, url and child_process"
 
 func (vm *VM) resolve(p string) string {
 	if filepath.IsAbs(p) {

@@ -47,8 +47,9 @@ module.exports = { params: ({ args }) => ({
 
 func TestRequireRefusals(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"npm package", `require('lodash')`, `require("lodash") is not available in hypergen`},
-		{"node built-in", `require('child_process')`, `require("child_process") is not available`},
+		{"npm package", `require('lodash')`, `package "lodash" is not installed in a node_modules folder above`},
+		{"node built-in", `require('http')`, `needs Node's "http" module, which is not available in hypergen`},
+		{"process.exit", `process.exit(0)`, `process.exit(0) is not available in hypergen: it would end hypergen itself`},
 		{"fs write", `module.exports = { params: () => require('fs').writeFileSync('x', 'y') }`, "fs.writeFileSync is not available in hypergen: hooks may only read files"},
 		{"missing file", `require('./nope')`, `require("./nope"): cannot find module`},
 		{"typescript", `require('./x.ts')`, "TypeScript hook files are not available"},

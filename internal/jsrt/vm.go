@@ -26,13 +26,16 @@ type VM struct {
 	cwd            string
 	stdout, stderr io.Writer
 	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them
+	builtins       map[string]*goja.Object // core modules' exports, built on first require
+	process        *goja.Object
+	run            RunOptions
 }
 
 // NewVM makes a runtime; cwd is what h.path.resolve resolves against.
 func NewVM(cwd string) *VM {
 	rt := goja.New()
 	vm := &VM{rt: rt, fns: map[*goja.Program]goja.Callable{}, cwd: cwd,
-		stdout: io.Discard, stderr: io.Discard, modules: map[string]*goja.Object{}}
+		stdout: io.Discard, stderr: io.Discard, modules: map[string]*goja.Object{}, builtins: map[string]*goja.Object{}}
 	vm.helpers = newHelpers(rt, cwd)
 	vm.installGlobals(cwd)
 	vm.escape = rt.ToValue(func(call goja.FunctionCall) goja.Value {

@@ -1,0 +1,146 @@
+package jsrt
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/buffer"
+)
+
+// ErrChildProcessDenied is wrapped by child_process calls of a run whose
+// caller refuses commands (see RunOptions.DenyChildProcess).
+var ErrChildProcessDenied = errors.New("not allowed here")
+
+// childProcessModule is the synchronous half of Node's child_process:
+// execSync, execFileSync and spawnSync run a command to completion, as sh:
+// frontmatter does. The asynchronous forms need an event loop hypergen does
+// not run.
+func (vm *VM) childProcessModule(module *goja.Object) {
+	rt := vm.rt
+	o := module.Get("exports").ToObject(rt)
+	_ = o.Set("execSync", func(call goja.FunctionCall) goja.Value {
+		cmd := call.Argument(0).String()
+		return vm.runSync("execSync", []string{"/bin/sh", "-c", cmd}, cmd, call.Argument(1), true)
+	})
+	_ = o.Set("execFileSync", func(call goja.FunctionCall) goja.Value {
+		argv, opts := vm.fileArgs(call)
+		return vm.runSync("execFileSync", argv, strings.Join(argv, " "), opts, true)
+	})
+	_ = o.Set("spawnSync", func(call goja.FunctionCall) goja.Value {
+		argv, opts := vm.fileArgs(call)
+		if o, ok := opts.(*goja.Object); ok && truthy(o.Get("shell")) {
+			argv = []string{"/bin/sh", "-c", strings.Join(argv, " ")}
+		}
+		return vm.runSync("spawnSync", argv, strings.Join(argv, " "), opts, false)
+	})
+	for _, name := range []string{"exec", "execFile", "spawn", "fork"} {
+		_ = o.Set(name, func(goja.FunctionCall) goja.Value {
+			panic(rt.NewGoError(fmt.Errorf("child_process.%s is %w: hypergen runs no event loop for asynchronous processes; use %sSync", name, ErrUnsupportedRequire, strings.TrimSuffix(name, "File"))))
+		})
+	}
+}
+
+// fileArgs reads (file, [args], [options]) as execFileSync and spawnSync
+// take them.
+func (vm *VM) fileArgs(call goja.FunctionCall) ([]string, goja.Value) {
+	argv := []string{call.Argument(0).String()}
+	opts := call.Argument(1)
+	if arr, ok := opts.(*goja.Object); ok && arr.ClassName() == "Array" {
+		for _, a := range arr.Export().([]any) {
+			argv = append(argv, fmt.Sprint(a))
+		}
+		opts = call.Argument(2)
+	}
+	return argv, opts
+}
+
+// runSync runs argv to completion. throwing is execSync's behaviour (return
+// stdout, throw on failure); otherwise spawnSync's result object.
+func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value, throwing bool) goja.Value {
+	rt := vm.rt
+	if vm.run.DenyChildProcess {
+		panic(rt.NewGoError(fmt.Errorf("child_process.%s(%q) is %w: this run was requested through the agent's generation API, which runs no commands (hook child processes, like sh: frontmatter) unless the agent was started with --allow-shell", fn, display, ErrChildProcessDenied)))
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir = vm.cwd
+	cmd.Env = vm.childEnv(nil)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	var enc goja.Value = goja.Undefined()
+	inherit := false
+	if o, ok := opts.(*goja.Object); ok {
+		if v := o.Get("cwd"); v != nil && !goja.IsUndefined(v) {
+			cmd.Dir = vm.resolve(v.String())
+		}
+		if v, ok := o.Get("env").(*goja.Object); ok {
+			cmd.Env = vm.childEnv(v)
+		}
+		if v := o.Get("input"); v != nil && !goja.IsUndefined(v) {
+			cmd.Stdin = bytes.NewReader(buffer.DecodeBytes(rt, v, goja.Undefined()))
+		}
+		if v := o.Get("encoding"); v != nil && !goja.IsUndefined(v) && v.String() != "buffer" {
+			enc = v
+		}
+		if v := o.Get("stdio"); v != nil && v.String() == "inherit" {
+			inherit = true
+			cmd.Stdout, cmd.Stderr = vm.stdout, vm.stderr
+		}
+	}
+	if !inherit && throwing {
+		// execSync's default stdio passes the child's stderr through.
+		cmd.Stderr = io.MultiWriter(&stderr, vm.stderr)
+	}
+	err := cmd.Run()
+	status := goja.Null()
+	var exitErr *exec.ExitError
+	switch {
+	case err == nil:
+		status = rt.ToValue(0)
+	case errors.As(err, &exitErr):
+		status = rt.ToValue(exitErr.ExitCode())
+	}
+	out := buffer.EncodeBytes(rt, stdout.Bytes(), enc)
+	errOut := buffer.EncodeBytes(rt, stderr.Bytes(), enc)
+	if throwing {
+		if err == nil {
+			return out
+		}
+		msg := "Command failed: " + display
+		if stderr.Len() > 0 {
+			msg += "\n" + stderr.String()
+		}
+		e, _ := rt.New(rt.Get("Error"), rt.ToValue(msg))
+		_ = e.Set("status", status)
+		_ = e.Set("stdout", out)
+		_ = e.Set("stderr", errOut)
+		panic(e)
+	}
+	res := rt.NewObject()
+	_ = res.Set("status", status)
+	_ = res.Set("signal", goja.Null())
+	_ = res.Set("stdout", out)
+	_ = res.Set("stderr", errOut)
+	_ = res.Set("output", rt.NewArray(goja.Null(), out, errOut))
+	if err != nil && exitErr == nil {
+		_ = res.Set("error", rt.NewGoError(err))
+	}
+	return res
+}
+
+// childEnv is the child's environment: the options' env, else the hook's
+// process.env (which the hook may have changed), as Node passes it.
+func (vm *VM) childEnv(env *goja.Object) []string {
+	if env == nil {
+		env = vm.processObject().Get("env").ToObject(vm.rt)
+	}
+	var out []string
+	for _, k := range env.Keys() {
+		out = append(out, k+"="+env.Get(k).String())
+	}
+	return out
+}

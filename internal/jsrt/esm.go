@@ -1,0 +1,384 @@
+package jsrt
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// goja has no ES module loader, yet Node 20 loads a hook or package written
+// as an ES module (require of ESM, with syntax detection). esmToCommonJS
+// rewrites a module's top-level import and export statements into CommonJS
+// in place, keeping every other character and every line where it was, so
+// error lines still point into the file. Exports become getters added at
+// the end (live, like ES bindings); a default export also sets __esModule,
+// as Node's require of an ES module does.
+func esmToCommonJS(src string) (string, bool, error) {
+	s := &esmScanner{src: src}
+	if err := s.scan(); err != nil {
+		return "", false, err
+	}
+	if len(s.edits) == 0 {
+		return src, false, nil
+	}
+	var b strings.Builder
+	b.WriteString(`"use strict";Object.defineProperty(exports, Symbol.for("hypergen.esm"), { value: true });`)
+	if s.hasDefault {
+		b.WriteString(`Object.defineProperty(exports, "__esModule", { value: true });`)
+	}
+	last := 0
+	for _, e := range s.edits {
+		b.WriteString(src[last:e.start])
+		b.WriteString(e.text)
+		// A replaced statement keeps its line breaks.
+		b.WriteString(strings.Repeat("\n", strings.Count(src[e.start:e.end], "\n")))
+		last = e.end
+	}
+	b.WriteString(src[last:])
+	b.WriteString("\n;")
+	for _, ex := range s.exports {
+		fmt.Fprintf(&b, "Object.defineProperty(exports, %s, { enumerable: true, get: function () { return %s; } });",
+			strconv.Quote(ex.name), ex.expr)
+	}
+	return b.String(), true, nil
+}
+
+type esmEdit struct {
+	start, end int
+	text       string
+}
+
+type esmExport struct{ name, expr string }
+
+type esmScanner struct {
+	src        string
+	i          int
+	edits      []esmEdit
+	exports    []esmExport
+	hasDefault bool
+	imports    int
+	// prev is the last significant character outside comments, strings and
+	// templates: it tells a regular expression from a division, and a
+	// statement start from the middle of an expression.
+	prev byte
+	nl   bool // a line break since prev
+}
+
+func isIdent(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// scan walks the top level of the module; nested code is skipped whole.
+func (s *esmScanner) scan() error {
+	depth := 0
+	for s.i < len(s.src) {
+		c := s.src[s.i]
+		switch {
+		case c == '\n':
+			s.nl = true
+			s.i++
+		case c == ' ' || c == '\t' || c == '\r':
+			s.i++
+		case c == '/' && s.peek(1) == '/':
+			for s.i < len(s.src) && s.src[s.i] != '\n' {
+				s.i++
+			}
+		case c == '/' && s.peek(1) == '*':
+			end := strings.Index(s.src[s.i+2:], "*/")
+			if end < 0 {
+				return nil // an unclosed comment: let the compiler say so
+			}
+			s.nl = s.nl || strings.Contains(s.src[s.i:s.i+end+4], "\n")
+			s.i += end + 4
+		case c == '"' || c == '\'':
+			s.skipString(c)
+			s.mark('"')
+		case c == '`':
+			s.skipTemplate()
+			s.mark('`')
+		case c == '/' && s.regexAllowed():
+			s.skipRegexp()
+			s.mark('a') // a value, like a string
+		case c == '{' || c == '(' || c == '[':
+			depth++
+			s.i++
+			s.mark(c)
+		case c == '}' || c == ')' || c == ']':
+			depth--
+			s.i++
+			s.mark(c)
+		case isIdent(c):
+			start := s.i
+			for s.i < len(s.src) && isIdent(s.src[s.i]) {
+				s.i++
+			}
+			word := s.src[start:s.i]
+			if word == "import" && s.after() == '.' && strings.HasPrefix(s.src[s.skipSpace(s.i):], ".meta") {
+				s.edits = append(s.edits, esmEdit{start, s.skipSpace(s.i) + len(".meta"), "({ url: require('url').pathToFileURL(__filename).href })"})
+				s.i = s.skipSpace(s.i) + len(".meta")
+				s.mark('a')
+				continue
+			}
+			if depth == 0 && s.statementStart() && (word == "import" && s.after() != '(' || word == "export") {
+				if err := s.statement(word, start); err != nil {
+					return err
+				}
+				s.mark(';')
+				continue
+			}
+			s.markWord(word)
+		default:
+			s.i++
+			s.mark(c)
+		}
+	}
+	return nil
+}
+
+func (s *esmScanner) peek(n int) byte {
+	if s.i+n < len(s.src) {
+		return s.src[s.i+n]
+	}
+	return 0
+}
+
+func (s *esmScanner) mark(c byte) { s.prev, s.nl = c, false }
+
+// markWord records an identifier; keywords that precede an expression
+// allow a regular expression after them.
+func (s *esmScanner) markWord(w string) {
+	switch w {
+	case "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await":
+		s.mark('=')
+	default:
+		s.mark('a')
+	}
+}
+
+func (s *esmScanner) regexAllowed() bool {
+	return s.prev == 0 || strings.IndexByte("(,=:[!&|?{};+-*%<>~^", s.prev) >= 0
+}
+
+func (s *esmScanner) statementStart() bool {
+	return s.prev == 0 || s.prev == ';' || s.prev == '}' || s.nl && strings.IndexByte(".=,(+-*/%<>&|?:[!~^", s.prev) < 0
+}
+
+func (s *esmScanner) skipSpace(i int) int {
+	for i < len(s.src) && strings.IndexByte(" \t\r\n", s.src[i]) >= 0 {
+		i++
+	}
+	return i
+}
+
+// after is the next non-space character.
+func (s *esmScanner) after() byte {
+	if j := s.skipSpace(s.i); j < len(s.src) {
+		return s.src[j]
+	}
+	return 0
+}
+
+func (s *esmScanner) skipString(q byte) {
+	s.i++
+	for s.i < len(s.src) && s.src[s.i] != q && s.src[s.i] != '\n' {
+		if s.src[s.i] == '\\' {
+			s.i++
+		}
+		s.i++
+	}
+	s.i++
+}
+
+func (s *esmScanner) skipTemplate() {
+	s.i++
+	for s.i < len(s.src) && s.src[s.i] != '`' {
+		switch {
+		case s.src[s.i] == '\\':
+			s.i += 2
+		case s.src[s.i] == '$' && s.peek(1) == '{':
+			s.i += 2
+			s.skipBalanced('}')
+		default:
+			s.i++
+		}
+	}
+	s.i++
+}
+
+// skipBalanced skips code up to and including the close that ends it.
+func (s *esmScanner) skipBalanced(close byte) {
+	depth := 0
+	for s.i < len(s.src) {
+		switch c := s.src[s.i]; c {
+		case '"', '\'':
+			s.skipString(c)
+			continue
+		case '`':
+			s.skipTemplate()
+			continue
+		case '{':
+			depth++
+		case '}':
+			if depth == 0 && close == '}' {
+				s.i++
+				return
+			}
+			depth--
+		}
+		s.i++
+	}
+}
+
+func (s *esmScanner) skipRegexp() {
+	s.i++
+	class := false
+	for s.i < len(s.src) && s.src[s.i] != '\n' {
+		switch c := s.src[s.i]; {
+		case c == '\\':
+			s.i++
+		case c == '[':
+			class = true
+		case c == ']':
+			class = false
+		case c == '/' && !class:
+			s.i++
+			for s.i < len(s.src) && isIdent(s.src[s.i]) {
+				s.i++
+			}
+			return
+		}
+		s.i++
+	}
+}
+
+var (
+	reImportClause = regexp.MustCompile(`^\s*(?:([\w$]+)\s*,?\s*)?(?:\*\s*as\s+([\w$]+)|\{([^}]*)\})?\s*from\s*$`)
+	reDeclaration  = regexp.MustCompile(`^export(\s+)(?:(async\s+function\s*\*?|function\s*\*?|class)\s*([\w$]+)|(const|let|var)\s+([\w$]+|\{[^}=]*\}|\[[^\]=]*\]))`)
+	reExportList   = regexp.MustCompile(`^export\s*\{([^}]*)\}\s*(?:from\s*(['"][^'"]*['"]))?\s*;?`)
+	reExportAll    = regexp.MustCompile(`^export\s*\*\s*(?:as\s+([\w$]+)\s*)?from\s*(['"][^'"]*['"])\s*;?`)
+	reDefault      = regexp.MustCompile(`^export\s+default\b`)
+)
+
+// statement rewrites one import or export statement that starts at start
+// (s.i is just after its keyword).
+func (s *esmScanner) statement(word string, start int) error {
+	rest := s.src[start:]
+	line := strings.Count(s.src[:start], "\n") + 1
+	if word == "import" {
+		q := strings.IndexAny(rest, `'"`)
+		if q < 0 {
+			return fmt.Errorf("line %d: an import without a module name", line)
+		}
+		s.i = start + q
+		s.skipString(rest[q])
+		spec := s.src[start+q : s.i]
+		clause := rest[len("import"):q]
+		if strings.TrimSpace(clause) == "" {
+			s.edit(start, fmt.Sprintf("require(%s);", spec))
+			return nil
+		}
+		m := reImportClause.FindStringSubmatch(clause)
+		if m == nil {
+			return fmt.Errorf("line %d: cannot read this import statement: %s", line, strings.TrimSpace(rest[:s.i-start]))
+		}
+		s.imports++
+		mod := fmt.Sprintf("__esm_import_%d", s.imports)
+		text := fmt.Sprintf("const %s = require(%s);", mod, spec)
+		if m[1] != "" {
+			// Node's default import of CommonJS is module.exports itself.
+			text += fmt.Sprintf("const %s = %s && %s[Symbol.for(\"hypergen.esm\")] ? %s.default : %s;", m[1], mod, mod, mod, mod)
+		}
+		if m[2] != "" {
+			text += fmt.Sprintf("const %s = %s;", m[2], mod)
+		}
+		if m[3] != "" {
+			text += fmt.Sprintf("const { %s } = %s;", renameList(m[3], ":"), mod)
+		}
+		s.edit(start, text)
+		return nil
+	}
+	if m := reDefault.FindString(rest); m != "" {
+		s.hasDefault = true
+		s.i = start + len(m)
+		s.edits = append(s.edits, esmEdit{start, s.i, "exports.default ="})
+		return nil
+	}
+	if m := reDeclaration.FindStringSubmatchIndex(rest); m != nil {
+		// Drop the keyword; the declaration stays, its names are exported.
+		s.edits = append(s.edits, esmEdit{start, start + m[3], ""})
+		s.i = start + m[1]
+		var names string
+		if m[6] >= 0 {
+			names = rest[m[6]:m[7]]
+		} else {
+			names = rest[m[10]:m[11]]
+		}
+		for _, n := range strings.FieldsFunc(names, func(r rune) bool {
+			return r == '{' || r == '}' || r == '[' || r == ']' || r == ',' || r == ' ' || r == '\n' || r == '\t'
+		}) {
+			if n != "" {
+				s.exports = append(s.exports, esmExport{n, n})
+			}
+		}
+		return nil
+	}
+	if m := reExportAll.FindStringSubmatch(rest); m != nil {
+		s.i = start + len(m[0])
+		if m[1] != "" {
+			s.edit(start, "")
+			s.exports = append(s.exports, esmExport{m[1], fmt.Sprintf("require(%s)", m[2])})
+			return nil
+		}
+		s.edit(start, fmt.Sprintf(`(function (m) { for (const k of Object.keys(m)) if (k !== "default" && !(k in exports)) Object.defineProperty(exports, k, { enumerable: true, get: function () { return m[k]; } }); })(require(%s));`, m[2]))
+		return nil
+	}
+	if m := reExportList.FindStringSubmatch(rest); m != nil {
+		s.i = start + len(m[0])
+		s.edit(start, "")
+		for _, item := range strings.Split(m[1], ",") {
+			local, exported, found := strings.Cut(strings.TrimSpace(item), " as ")
+			local = strings.TrimSpace(local)
+			if !found {
+				exported = local
+			}
+			exported = strings.TrimSpace(exported)
+			if local == "" {
+				continue
+			}
+			if exported == "default" {
+				s.hasDefault = true
+			}
+			expr := local
+			if m[2] != "" {
+				expr = fmt.Sprintf("require(%s)[%q]", m[2], local)
+			}
+			s.exports = append(s.exports, esmExport{exported, expr})
+		}
+		return nil
+	}
+	return fmt.Errorf("line %d: cannot read this export statement: %s", line, strings.SplitN(rest, "\n", 2)[0])
+}
+
+// edit replaces src[start:s.i], plus a following semicolon, with text.
+func (s *esmScanner) edit(start int, text string) {
+	if j := s.skipSpace(s.i); j < len(s.src) && s.src[j] == ';' && !strings.Contains(s.src[s.i:j], "\n") {
+		s.i = j + 1
+	}
+	s.edits = append(s.edits, esmEdit{start, s.i, text})
+}
+
+// renameList turns "a, b as c" into "a, b: c" for a destructuring.
+func renameList(list, sep string) string {
+	var out []string
+	for _, item := range strings.Split(list, ",") {
+		if item = strings.TrimSpace(item); item == "" {
+			continue
+		}
+		if a, b, ok := strings.Cut(item, " as "); ok {
+			item = strings.TrimSpace(a) + sep + " " + strings.TrimSpace(b)
+		}
+		out = append(out, item)
+	}
+	return strings.Join(out, ", ")
+}

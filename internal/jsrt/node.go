@@ -1,0 +1,192 @@
+package jsrt
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja_nodejs/buffer"
+)
+
+// RunOptions are what one generation run tells its scripts about itself.
+type RunOptions struct {
+	// Args is the command line as hygen receives it (after the program
+	// name); hooks see it as process.argv.slice(2).
+	Args []string
+	// DenyChildProcess refuses child_process calls in hooks, as sh:
+	// frontmatter is refused, for runs requested by other processes.
+	DenyChildProcess bool
+}
+
+// SetRun sets this run's process.argv and child process policy.
+func (vm *VM) SetRun(o RunOptions) {
+	vm.run = o
+	if vm.process != nil {
+		_ = vm.process.Set("argv", vm.argv())
+	}
+}
+
+// argv is process.argv shaped as Node's: the runtime, the script, then the
+// arguments. hypergen is both the runtime and the script.
+func (vm *VM) argv() goja.Value {
+	exe, err := os.Executable()
+	if err != nil {
+		exe = "hypergen"
+	}
+	items := []any{exe, exe}
+	for _, a := range vm.run.Args {
+		items = append(items, a)
+	}
+	return vm.rt.NewArray(items...)
+}
+
+// newProcess builds the process global: argv, env, cwd(), platform and
+// output streams; exit is refused, since a hook that ended the process would
+// end hypergen (and the agent) with it.
+func (vm *VM) newProcess(cwd string) *goja.Object {
+	rt := vm.rt
+	process := rt.NewObject()
+	env := rt.NewObject()
+	for _, kv := range os.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			_ = env.Set(k, v)
+		}
+	}
+	exe, _ := os.Executable()
+	_ = process.Set("argv", vm.argv())
+	_ = process.Set("argv0", "node")
+	_ = process.Set("execPath", exe)
+	_ = process.Set("env", env)
+	_ = process.Set("cwd", func(goja.FunctionCall) goja.Value { return rt.ToValue(cwd) })
+	_ = process.Set("platform", runtime.GOOS)
+	_ = process.Set("arch", nodeArch())
+	_ = process.Set("pid", os.Getpid())
+	_ = process.Set("exit", func(call goja.FunctionCall) goja.Value {
+		panic(rt.NewGoError(fmt.Errorf("process.exit(%s) is %w: it would end hypergen itself; return from the hook, or throw an Error to fail the run", call.Argument(0), ErrUnsupportedRequire)))
+	})
+	stream := func(w func() io.Writer) *goja.Object {
+		s := rt.NewObject()
+		_ = s.Set("write", func(call goja.FunctionCall) goja.Value {
+			fmt.Fprint(w(), call.Argument(0).String())
+			return rt.ToValue(true)
+		})
+		_ = s.Set("isTTY", false)
+		return s
+	}
+	_ = process.Set("stdout", stream(func() io.Writer { return vm.stdout }))
+	_ = process.Set("stderr", stream(func() io.Writer { return vm.stderr }))
+	return process
+}
+
+// nodeArch names the architecture as Node's process.arch does.
+func nodeArch() string {
+	switch runtime.GOARCH {
+	case "amd64":
+		return "x64"
+	case "386":
+		return "ia32"
+	}
+	return runtime.GOARCH
+}
+
+// lazyGlobal defines a global that is built the first time a script reads
+// it, so runs that never touch it pay nothing.
+func (vm *VM) lazyGlobal(name string, build func() goja.Value) {
+	rt := vm.rt
+	var v goja.Value
+	get := rt.ToValue(func(goja.FunctionCall) goja.Value {
+		if v == nil {
+			v = build()
+		}
+		return v
+	})
+	set := rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		v = call.Argument(0)
+		return goja.Undefined()
+	})
+	_ = rt.GlobalObject().DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+// bufferModule is Node's buffer module: goja_nodejs's implementation, plus
+// the two static functions it lacks that packages commonly call.
+func (vm *VM) bufferModule() *goja.Object {
+	return vm.builtin("buffer", func(module *goja.Object) {
+		rt := vm.rt
+		buffer.Require(rt, module)
+		ctor := module.Get("exports").ToObject(rt).Get("Buffer").ToObject(rt)
+		_ = ctor.Set("isBuffer", func(call goja.FunctionCall) goja.Value {
+			o, ok := call.Argument(0).(*goja.Object)
+			return rt.ToValue(ok && rt.InstanceOf(o, ctor))
+		})
+		_ = ctor.Set("byteLength", func(call goja.FunctionCall) goja.Value {
+			return rt.ToValue(len(buffer.DecodeBytes(rt, call.Argument(0), call.Argument(1))))
+		})
+	})
+}
+
+// builtin returns a core module, building it once per VM.
+func (vm *VM) builtin(name string, build func(module *goja.Object)) *goja.Object {
+	if m, ok := vm.builtins[name]; ok {
+		return m
+	}
+	module := vm.rt.NewObject()
+	_ = module.Set("exports", vm.rt.NewObject())
+	build(module)
+	exports := module.Get("exports").ToObject(vm.rt)
+	vm.builtins[name] = exports
+	return exports
+}
+
+// osModule is the part of Node's os that describes the machine.
+func (vm *VM) osModule(module *goja.Object) {
+	rt := vm.rt
+	o := module.Get("exports").ToObject(rt)
+	_ = o.Set("EOL", "\n")
+	_ = o.Set("platform", func(goja.FunctionCall) goja.Value { return rt.ToValue(runtime.GOOS) })
+	_ = o.Set("type", func(goja.FunctionCall) goja.Value {
+		return rt.ToValue(strings.ToUpper(runtime.GOOS[:1]) + runtime.GOOS[1:])
+	})
+	_ = o.Set("arch", func(goja.FunctionCall) goja.Value { return rt.ToValue(nodeArch()) })
+	_ = o.Set("endianness", func(goja.FunctionCall) goja.Value { return rt.ToValue("LE") })
+	_ = o.Set("homedir", func(goja.FunctionCall) goja.Value {
+		h, _ := os.UserHomeDir()
+		return rt.ToValue(h)
+	})
+	_ = o.Set("tmpdir", func(goja.FunctionCall) goja.Value { return rt.ToValue(os.TempDir()) })
+	_ = o.Set("hostname", func(goja.FunctionCall) goja.Value {
+		h, _ := os.Hostname()
+		return rt.ToValue(h)
+	})
+	_ = o.Set("cpus", func(goja.FunctionCall) goja.Value {
+		cpus := make([]any, runtime.NumCPU())
+		for i := range cpus {
+			c := rt.NewObject()
+			_ = c.Set("model", "")
+			_ = c.Set("speed", 0)
+			cpus[i] = c
+		}
+		return rt.NewArray(cpus...)
+	})
+	_ = o.Set("userInfo", func(goja.FunctionCall) goja.Value {
+		u := rt.NewObject()
+		h, _ := os.UserHomeDir()
+		_ = u.Set("username", userName())
+		_ = u.Set("homedir", h)
+		_ = u.Set("uid", os.Getuid())
+		_ = u.Set("gid", os.Getgid())
+		_ = u.Set("shell", os.Getenv("SHELL"))
+		return u
+	})
+}
+
+func userName() string {
+	for _, k := range []string{"USER", "LOGNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,175 @@
+package jsrt
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// evalHook runs a hook file written in files["hook.js"] (or hook.mjs) with
+// these run options and returns its params() answers.
+func evalHook(t *testing.T, files map[string]string, run RunOptions) (*jsvalue.Object, error) {
+	t.Helper()
+	dir := testfs.Tree(t, files)
+	vm := NewVM(dir)
+	vm.SetRun(run)
+	hook := filepath.Join(dir, "hook.js")
+	if _, ok := files["hook.mjs"]; ok {
+		hook = filepath.Join(dir, "hook.mjs")
+	}
+	m, err := vm.Require(hook)
+	if err != nil {
+		return nil, err
+	}
+	return vm.RunHook(m, jsvalue.NewObject(), nil)
+}
+
+func TestNodeSurface(t *testing.T) {
+	exe, _ := os.Executable()
+	tests := []struct {
+		name, src string
+		want      string // what params() returns as `v`
+	}{
+		{"argv", `({ v: JSON.stringify(process.argv.slice(2)) + (process.argv[0] === process.argv[1]) })`, `["cfg","new","--name","x"]true`},
+		{"argv0 is the executable", `({ v: process.argv[1] === process.execPath })`, "true"},
+		{"cwd and platform", `({ v: [process.cwd() === __dirname, process.platform].join() })`, "true,linux"},
+		{"env", `({ v: typeof process.env.PATH })`, "string"},
+		{"dirents", `({ v: require('fs').readdirSync('.', { withFileTypes: true })
+			.map((d) => d.name + ':' + (d.isDirectory() ? 'dir' : d.isFile() ? 'file' : '?')).join() })`, "hook.js:file,lib:dir,notes.txt:file"},
+		{"readdir names", `({ v: require('fs').readdirSync('lib').join() })`, "a.js"},
+		{"stat", `{ const fs = require('fs'); const s = fs.statSync('notes.txt');
+			({ v: [s.isFile(), s.isDirectory(), s.size, fs.lstatSync('lib').isDirectory(), s.mtime instanceof Date].join() }) }`, "true,false,7,true,true"},
+		{"stat missing", `{ const fs = require('fs'); let code; try { fs.statSync('nope') } catch (e) { code = e.code + ' ' + e.message }
+			({ v: code + ' ' + fs.statSync('nope', { throwIfNoEntry: false }) }) }`, "ENOENT ENOENT: no such file or directory, stat '"},
+		{"readFileSync buffer", `{ const b = require('fs').readFileSync('notes.txt');
+			({ v: [Buffer.isBuffer(b), b.length, b.toString(), b.toString('hex').slice(0, 4), String(b)].join() }) }`, "true,7,read me,7265,read me"},
+		{"readFileSync encodings", `{ const fs = require('fs');
+			({ v: fs.readFileSync('notes.txt', 'utf8') + '|' + fs.readFileSync('notes.txt', { encoding: 'base64' }) }) }`, "read me|cmVhZCBtZQ=="},
+		{"fs.promises", `module.exports = { params: async () => ({ v: await require('fs/promises').readFile('notes.txt', 'utf8') }) }`, "read me"},
+		{"existsSync", `({ v: [require('fs').existsSync('lib'), require('node:fs').existsSync('zz')].join() })`, "true,false"},
+		{"os", `{ const os = require('os'); ({ v: [os.EOL === '\n', os.platform(), typeof os.homedir(), os.type()].join() }) }`, "true,linux,string,Linux"},
+		{"util.format", `({ v: require('util').format('%s=%d %j %i', 'a', 4.5, { x: 1 }, '42.9', 'rest', [1]) })`, `a=4.5 {"x":1} 42 rest [ 1 ]`},
+		{"util.inspect", `({ v: require('util').inspect({ a: 1, 'b-c': 'x', n: { m: { k: { deep: 1 } } }, f() {}, arr: [1, 'two'] }) })`,
+			"{\n  a: 1,\n  'b-c': 'x',\n  n: { m: { k: [Object] } },\n  f: [Function: f],\n  arr: [ 1, 'two' ]\n}"},
+		{"util.inspect nested", `({ v: require('util').inspect({ a: { b: { c: {} } } }) + require('util').inspect(null) })`, "{ a: { b: { c: {} } } }null"},
+		{"util.inspect string columns", `({ v: require('util').inspect(['apple', 'banana', 'cherry', 'date', 'elder', 'fig', 'grape']) })`,
+			"[\n  'apple',  'banana',\n  'cherry', 'date',\n  'elder',  'fig',\n  'grape'\n]"},
+		{"util.inspect long", `({ v: require('util').inspect({ alpha: 'aaaaaaaaaaaaaaaaaaaa', beta: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', gamma: 'cccccccccccccccc' }) })`,
+			"{\n  alpha: 'aaaaaaaaaaaaaaaaaaaa',\n  beta: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',\n  gamma: 'cccccccccccccccc'\n}"},
+		{"util.inspect columns", `({ v: require('util').inspect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) })`, "[\n  1, 2, 3, 4,  5,\n  6, 7, 8, 9, 10\n]"},
+		{"util.promisify", `module.exports = { params: async () => ({ v: await require('util').promisify((a, cb) => cb(null, a * 2))(21) }) }`, "42"},
+		{"Buffer global", `({ v: Buffer.from('hi').toString('base64') + Buffer.concat([Buffer.from('a'), Buffer.from('b')]) })`, "aGk=ab"},
+		{"dirname", `({ v: __filename === require('path').join(__dirname, 'hook.js') })`, "true"},
+		{"url", `{ const u = require('url'); ({ v: u.fileURLToPath(u.pathToFileURL('/a b/c.js').href) + ' ' + new u.URL('https://x.dev/p?q=1').searchParams.get('q') }) }`, "/a b/c.js 1"},
+		{"child_process", `{ const cp = require('child_process');
+			({ v: [cp.execSync('echo $((6*7))').toString().trim(), cp.execSync('cat', { input: 'in', encoding: 'utf8' }),
+			  cp.spawnSync('sh', ['-c', 'exit 3']).status, cp.execFileSync('pwd', { cwd: 'lib' }).toString().trim() === require('path').join(__dirname, 'lib')].join() }) }`, "42,in,3,true"},
+		{"child_process failure", `{ let m; try { require('child_process').execSync('echo bad >&2; exit 2') } catch (e) { m = e.status + ' ' + e.message.trim() } ({ v: m }) }`, "2 Command failed: echo bad >&2; exit 2\nbad"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := tt.src
+			if !strings.HasPrefix(src, "module.exports") {
+				if strings.HasPrefix(src, "{") {
+					// A block with local declarations, then the answer.
+					i := strings.LastIndex(src, "({")
+					src = "module.exports = { params: () => " + src[:i] + "return " + src[i:len(src)-1] + "} }"
+					src = strings.Replace(src, "params: () => {", "params: () => {", 1)
+				} else {
+					src = "module.exports = { params: () => " + src + " }"
+				}
+			}
+			got, err := evalHook(t, map[string]string{"hook.js": src, "lib/a.js": "", "notes.txt": "read me"},
+				RunOptions{Args: []string{"cfg", "new", "--name", "x"}})
+			if err != nil {
+				t.Fatalf("%v\n%s", err, src)
+			}
+			v, _ := got.Get("v")
+			if s := jsvalue.ToString(v); !strings.HasPrefix(s, tt.want) {
+				t.Errorf("got %q, want %q", s, tt.want)
+			}
+		})
+	}
+	_ = exe
+}
+
+func TestChildProcessDenied(t *testing.T) {
+	_, err := evalHook(t, map[string]string{"hook.js": `module.exports = { params: () => ({ v: require('child_process').execSync('touch ran') }) }`},
+		RunOptions{DenyChildProcess: true})
+	if err == nil || !strings.Contains(err.Error(), `child_process.execSync("touch ran") is not allowed here`) || !strings.Contains(err.Error(), "--allow-shell") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestESMHooks(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"default export", map[string]string{"hook.js": "import path from 'path'\nexport default {\n  params: ({ args }) => ({ v: path.join('a', 'b') }),\n}\n"}, "a/b"},
+		{"named params", map[string]string{"hook.js": "import { join as j } from 'node:path';\nexport const params = () => ({ v: j('x', 'y') });\n"}, "x/y"},
+		{"function export and list", map[string]string{"hook.js": "import * as lib from './lib.mjs'\nfunction params() { return { v: lib.twice('ab') + lib.default } }\nexport { params }\n",
+			"lib.mjs": "export function twice(s) { return s + s }\nexport default 7\n"}, "abab7"},
+		{"import.meta", map[string]string{"hook.mjs": "import { fileURLToPath } from 'url'\nimport { dirname } from 'path'\nconst dir = dirname(fileURLToPath(import.meta.url))\nexport const params = () => ({ v: dir.length > 1 && dir === process.cwd() })\n"}, "true"},
+		{"cjs default import", map[string]string{"hook.js": "import lib from './lib.js'\nexport const params = () => ({ v: lib.k })\n", "lib.js": "module.exports = { k: 'cjs' }"}, "cjs"},
+		{"strings and regexps are not statements", map[string]string{"hook.js": "const s = `\nexport default 1\n${'x'}`\nconst r = /import x from 'y'/\nexport const params = () => ({ v: s.length + ':' + r.test(\"import x from 'y'\") })\n"}, "19:true"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := evalHook(t, tt.files, RunOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, _ := got.Get("v")
+			if s := jsvalue.ToString(v); s != tt.want {
+				t.Errorf("got %q, want %q", s, tt.want)
+			}
+		})
+	}
+}
+
+func TestESMErrorsKeepLines(t *testing.T) {
+	_, err := evalHook(t, map[string]string{"hook.js": "import x from 'path'\n\nexport const params = () => {\n  oops(\n}\n"}, RunOptions{})
+	if err == nil || !strings.Contains(err.Error(), "hook.js:5") {
+		t.Fatalf("err = %v, want a syntax error at line 5", err)
+	}
+}
+
+func TestNpmPackages(t *testing.T) {
+	files := map[string]string{
+		"hook.js": `const up = require('upper'), { deep } = require('@s/deep/sub');
+module.exports = { params: () => ({ v: up('a') + deep + require('esm-only').x }) }`,
+		"node_modules/upper/package.json":    `{"main": "lib/main.js"}`,
+		"node_modules/upper/lib/main.js":     `module.exports = (s) => require('./helper').up(s)`,
+		"node_modules/upper/lib/helper.js":   `exports.up = (s) => s.toUpperCase()`,
+		"node_modules/@s/deep/package.json":  `{"exports": {"./sub": {"require": "./cjs/sub.js", "import": "./esm/sub.js"}}}`,
+		"node_modules/@s/deep/cjs/sub.js":    `exports.deep = '-deep'`,
+		"node_modules/esm-only/package.json": `{"type": "module", "exports": "./index.js"}`,
+		"node_modules/esm-only/index.js":     "export const x = '-esm'\n",
+		"node_modules/native/package.json":   `{"main": "addon.node"}`,
+		"node_modules/native/addon.node":     "\x7fELF",
+		"node_modules/needs-net/index.js":    `module.exports = require('net')`,
+	}
+	got, err := evalHook(t, files, RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := got.Get("v"); v != "A-deep-esm" {
+		t.Errorf("got %v", v)
+	}
+	for id, want := range map[string]string{
+		"native":    `package "native" needs a native addon`,
+		"needs-net": `package "needs-net" (`,
+	} {
+		files["hook.js"] = "require('" + id + "')"
+		_, err := evalHook(t, files, RunOptions{})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("require(%s): err = %v, want %q", id, err, want)
+		}
+	}
+}

@@ -1,0 +1,80 @@
+package jsrt
+
+import (
+	_ "embed"
+	"errors"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/dop251/goja"
+	nodeurl "github.com/dop251/goja_nodejs/url"
+)
+
+// utilSource is Node's util written in JavaScript (goja_nodejs's util has
+// only a format without %o, %i or inspect). It is compiled once per process.
+//
+//go:embed util.js
+var utilSource string
+
+var utilProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("util.js", utilSource, true)
+})
+
+var errNotFileURL = errors.New("the URL must be of scheme file")
+
+// utilModule fills the util module's exports.
+func (vm *VM) utilModule(module *goja.Object) {
+	fn, err := vm.rt.RunProgram(utilProgram())
+	if err != nil {
+		vm.throw(err)
+	}
+	install, _ := goja.AssertFunction(fn)
+	if _, err := install(goja.Undefined(), module.Get("exports")); err != nil {
+		vm.throw(err)
+	}
+}
+
+// format is util.format of args, which console.log prints.
+func (vm *VM) format(args []goja.Value) string {
+	if len(args) == 1 {
+		if s, ok := args[0].Export().(string); ok {
+			return s // the common case needs no util
+		}
+	}
+	f, _ := goja.AssertFunction(vm.builtin("util", vm.utilModule).Get("format"))
+	v, err := f(goja.Undefined(), args...)
+	if err != nil {
+		parts := make([]string, len(args))
+		for i, a := range args {
+			parts[i] = a.String()
+		}
+		return strings.Join(parts, " ")
+	}
+	return v.String()
+}
+
+// urlModule is goja_nodejs's url (URL, URLSearchParams) with the file URL
+// conversions ES module hooks use to find their folder.
+func (vm *VM) urlModule(module *goja.Object) {
+	rt := vm.rt
+	nodeurl.Require(rt, module)
+	o := module.Get("exports").ToObject(rt)
+	ctor := o.Get("URL")
+	_ = o.Set("fileURLToPath", func(call goja.FunctionCall) goja.Value {
+		u, err := url.Parse(call.Argument(0).String())
+		if err != nil || u.Scheme != "file" {
+			vm.throw(&url.Error{Op: "fileURLToPath", URL: call.Argument(0).String(), Err: errNotFileURL})
+		}
+		return rt.ToValue(filepath.FromSlash(u.Path))
+	})
+	_ = o.Set("pathToFileURL", func(call goja.FunctionCall) goja.Value {
+		u := url.URL{Scheme: "file", Path: vm.resolve(call.Argument(0).String())}
+		obj, err := rt.New(ctor, rt.ToValue(u.String()))
+		if err != nil {
+			vm.throw(err)
+		}
+		return obj
+	})
+}

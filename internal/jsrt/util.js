@@ -1,0 +1,202 @@
+// Node's util module, the parts hooks use: format, inspect (Node's layout:
+// one line when it fits in 80 columns, 2-space indents, depth 2, arrays of
+// more than 6 short items in columns), promisify, inherits, deprecate.
+(function (exports) {
+  'use strict';
+  const isIdent = (k) => /^[A-Za-z_$][\w$]*$/.test(k);
+  function quote(s) {
+    const q = !s.includes("'") ? "'" : !s.includes('"') ? '"' : !s.includes('`') && !s.includes('${') ? '`' : "'";
+    const esc = s.replace(/[\\\n\t\r\b\f\v\x00-\x1f]/g, (c) =>
+      ({ '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r', '\b': '\\b', '\f': '\\f', '\v': '\\v' })[c] ||
+      '\\x' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+    return q + (q === "'" ? esc.replace(/'/g, "\\'") : esc) + q;
+  }
+  function fnBase(f) {
+    const src = Function.prototype.toString.call(f);
+    if (src.startsWith('class')) return '[class ' + (f.name || '(anonymous)') + ']';
+    const kind = f.constructor && f.constructor.name !== 'Function' ? f.constructor.name : 'Function';
+    return '[' + kind + (f.name ? ': ' + f.name : ' (anonymous)') + ']';
+  }
+  function primitive(v) {
+    switch (typeof v) {
+      case 'string': return quote(v);
+      case 'number': return Object.is(v, -0) ? '-0' : String(v);
+      case 'bigint': return v + 'n';
+      case 'symbol': return v.toString();
+      case 'undefined': return 'undefined';
+      case 'boolean': return String(v);
+    }
+    return v === null ? 'null' : undefined;
+  }
+  function inspect(value, opts) {
+    const ctx = { depth: 2, breakLength: 80, seen: [], indent: 0, current: 0 };
+    if (opts && typeof opts === 'object') {
+      if (opts.depth !== undefined) ctx.depth = opts.depth === null ? Infinity : opts.depth;
+      if (opts.breakLength !== undefined) ctx.breakLength = opts.breakLength;
+    }
+    return fmt(ctx, value, 0);
+  }
+  function key(k) {
+    return typeof k === 'symbol' ? '[' + k.toString() + ']' : isIdent(k) ? k : quote(k);
+  }
+  function fmt(ctx, v, level) {
+    const p = primitive(v);
+    if (p !== undefined) return p;
+    if (ctx.seen.includes(v)) return '[Circular *1]';
+    if (typeof Buffer !== 'undefined' && v instanceof Uint8Array && v.constructor && v.constructor.name === 'Buffer') {
+      const hex = Array.from(v.subarray(0, 50), (b) => b.toString(16).padStart(2, '0'));
+      return '<Buffer' + (hex.length ? ' ' + hex.join(' ') : '') + (v.length > 50 ? ' ... ' + (v.length - 50) + ' more bytes' : '') + '>';
+    }
+    let base = '', braces = ['{', '}'], entries = [], isArr = false;
+    const keys = Object.keys(v);
+    if (typeof v === 'function') {
+      base = fnBase(v);
+      if (keys.length === 0) return base;
+    } else if (Array.isArray(v)) {
+      isArr = true;
+      braces = ['[', ']'];
+      if (v.constructor !== Array && v.constructor) braces[0] = v.constructor.name + '(' + v.length + ') [';
+    } else if (v instanceof RegExp) {
+      base = RegExp.prototype.toString.call(v);
+      if (keys.length === 0) return base;
+    } else if (v instanceof Date) {
+      base = isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+      if (keys.length === 0) return base;
+    } else if (v instanceof Error) {
+      base = v.stack ? String(v.stack) : Error.prototype.toString.call(v);
+      if (keys.length === 0) return base;
+    } else if (v instanceof Map) {
+      braces[0] = 'Map(' + v.size + ') {';
+    } else if (v instanceof Set) {
+      braces[0] = 'Set(' + v.size + ') {';
+    } else if (v instanceof Promise) {
+      braces[0] = 'Promise {';
+    } else {
+      const proto = Object.getPrototypeOf(v);
+      if (proto === null) braces[0] = '[Object: null prototype] {';
+      else if (proto !== Object.prototype && proto.constructor && proto.constructor.name) braces[0] = proto.constructor.name + ' {';
+    }
+    const empty = keys.length === 0 && (isArr ? v.length === 0 : !(v instanceof Map || v instanceof Set) || v.size === 0);
+    if (level > ctx.depth && !empty) {
+      return isArr ? '[Array]' : '[' + (braces[0] === '{' ? 'Object' : braces[0].replace(/[ ({\[].*$/, '')) + ']';
+    }
+    ctx.seen.push(v);
+    if (!empty) ctx.current = level; // how deep the nesting went decides the layout
+    ctx.indent += 2;
+    if (isArr) {
+      const n = Math.min(v.length, 100);
+      for (let i = 0; i < n; i++) entries.push(i in v ? fmt(ctx, v[i], level + 1) : '<1 empty item>');
+      if (v.length > n) entries.push('... ' + (v.length - n) + ' more item' + (v.length - n > 1 ? 's' : ''));
+      for (const k of keys) if (!/^\d+$/.test(k)) entries.push(key(k) + ': ' + fmt(ctx, v[k], level + 1));
+    } else if (v instanceof Map) {
+      for (const [k, x] of v) entries.push(fmt(ctx, k, level + 1) + ' => ' + fmt(ctx, x, level + 1));
+    } else if (v instanceof Set) {
+      for (const x of v) entries.push(fmt(ctx, x, level + 1));
+    } else {
+      for (const k of keys) {
+        const d = Object.getOwnPropertyDescriptor(v, k);
+        entries.push(key(k) + ': ' + (d.get ? (d.set ? '[Getter/Setter]' : '[Getter]') : d.set ? '[Setter]' : fmt(ctx, v[k], level + 1)));
+      }
+      for (const s of Object.getOwnPropertySymbols(v)) {
+        if (Object.getOwnPropertyDescriptor(v, s).enumerable) entries.push(key(s) + ': ' + fmt(ctx, v[s], level + 1));
+      }
+    }
+    ctx.indent -= 2;
+    ctx.seen.pop();
+    if (base) braces[0] = base + ' {';
+    if (entries.length === 0) return braces[0].endsWith('{') && braces[0] !== '{' ? braces[0] + '}' : braces[0] + braces[1];
+    return join(ctx, entries, braces, isArr ? v : undefined, level);
+  }
+  // join lays entries out as Node does: grouped in columns for long arrays,
+  // on one line when short enough and not too deeply nested, else one per line.
+  function join(ctx, entries, braces, arr, level) {
+    const count = entries.length;
+    if (arr !== undefined && count > 6) entries = columns(ctx, entries, arr);
+    if (ctx.current - level < 3 && count === entries.length) {
+      const start = entries.length + ctx.indent + braces[0].length + 10;
+      let total = entries.length + start;
+      for (const e of entries) total += e.length;
+      if (total <= ctx.breakLength && !entries.some((e) => e.includes('\n'))) {
+        return braces[0] + ' ' + entries.join(', ') + ' ' + braces[1];
+      }
+    }
+    const ind = '\n' + ' '.repeat(ctx.indent);
+    return braces[0] + ind + '  ' + entries.join(',' + ind + '  ') + ind + braces[1];
+  }
+  function columns(ctx, out, arr) {
+    let total = 0, maxLen = 0;
+    const n = out.length - (arr.length > 100 ? 1 : 0);
+    const lens = [];
+    for (let i = 0; i < n; i++) {
+      lens.push(out[i].length);
+      total += out[i].length + 2;
+      maxLen = Math.max(maxLen, out[i].length);
+    }
+    const actualMax = maxLen + 2;
+    if (!(actualMax * 3 + ctx.indent < ctx.breakLength && (total / actualMax > 5 || maxLen <= 6))) return out;
+    const bias = Math.sqrt(actualMax - total / out.length);
+    const biasedMax = Math.max(actualMax - 3 - bias, 1);
+    const cols = Math.min(Math.round(Math.sqrt(2.5 * biasedMax * n) / biasedMax),
+      Math.floor((ctx.breakLength - ctx.indent) / actualMax), 12, 15);
+    if (cols <= 1) return out;
+    const widths = [];
+    for (let c = 0; c < cols; c++) {
+      let w = 0;
+      for (let j = c; j < out.length; j += cols) if (lens[j] > w) w = lens[j];
+      widths.push(w + 2);
+    }
+    const numeric = arr.every((x) => typeof x === 'number' || typeof x === 'bigint');
+    const rows = [];
+    for (let i = 0; i < n; i += cols) {
+      const end = Math.min(i + cols, n);
+      let row = '';
+      for (let j = i; j < end - 1; j++) {
+        const cell = out[j] + ', ';
+        row += numeric ? cell.padStart(widths[j - i]) : cell.padEnd(widths[j - i]);
+      }
+      row += numeric ? out[end - 1].padStart(widths[end - 1 - i] - 2) : out[end - 1];
+      rows.push(row);
+    }
+    if (arr.length > 100) rows.push(out[n]);
+    return rows;
+  }
+  function format(f, ...args) {
+    if (typeof f !== 'string') return [f, ...args].map((a) => typeof a === 'string' ? a : inspect(a)).join(' ');
+    let i = 0;
+    let s = f.replace(/%([sdifjoOc%])/g, (m, c) => {
+      if (c === '%') return '%';
+      if (i >= args.length) return m;
+      const a = args[i++];
+      switch (c) {
+        case 's': return typeof a === 'string' ? a : typeof a === 'bigint' ? a + 'n' : typeof a === 'object' && a !== null ? inspect(a, { depth: 0 }) : String(a);
+        case 'd': return typeof a === 'bigint' ? a + 'n' : typeof a === 'object' ? 'NaN' : String(Number(a));
+        case 'i': return typeof a === 'bigint' ? a + 'n' : String(parseInt(a));
+        case 'f': return String(parseFloat(a));
+        case 'j': try { return JSON.stringify(a); } catch (e) { return '[Circular]'; }
+        case 'o': case 'O': return inspect(a, { depth: c === 'o' ? 4 : 2 });
+        case 'c': return '';
+      }
+    });
+    for (; i < args.length; i++) s += ' ' + (typeof args[i] === 'string' ? args[i] : inspect(args[i]));
+    return s;
+  }
+  function promisify(fn) {
+    if (typeof fn !== 'function') throw new TypeError('The "original" argument must be of type function');
+    return function (...args) {
+      return new Promise((resolve, reject) => {
+        fn.call(this, ...args, (err, ...values) => err ? reject(err) : resolve(values.length > 1 ? values : values[0]));
+      });
+    };
+  }
+  exports.format = format;
+  exports.inspect = inspect;
+  exports.promisify = promisify;
+  exports.inherits = function (ctor, superCtor) {
+    Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+    Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+  };
+  exports.deprecate = (fn) => fn;
+  exports.types = {
+    isPromise: (v) => v instanceof Promise, isRegExp: (v) => v instanceof RegExp, isDate: (v) => v instanceof Date,
+  };
+})

@@ -1,0 +1,298 @@
+package noderesolve
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Conditions are the "exports" conditions require() matches, in Node's
+// order of preference within each object (the object's own key order wins).
+var Conditions = []string{"require", "node", "node-addons", "default"}
+
+// NotFoundError is a require(id) that no file answers.
+type NotFoundError struct {
+	ID   string // what was required
+	From string // the folder of the requiring module
+	// Package is the package folder whose package.json pointed nowhere, or
+	// whose "exports" does not export the requested subpath ("" otherwise).
+	Package string
+	Reason  string
+}
+
+func (e *NotFoundError) Error() string {
+	msg := fmt.Sprintf("cannot find module %q from %s", e.ID, e.From)
+	if e.Reason != "" {
+		msg += ": " + e.Reason
+	}
+	return msg
+}
+
+// Resolve returns the real path of the file require(id) loads from a module
+// in folder from. id must not name a core module (see IsBuiltin).
+func Resolve(from, id string) (string, error) {
+	notFound := &NotFoundError{ID: id, From: from}
+	var file string
+	var err error
+	switch {
+	case id == "":
+		return "", errors.New("require: the module name is empty")
+	case id == "." || id == ".." || strings.HasPrefix(id, "./") || strings.HasPrefix(id, "../") || filepath.IsAbs(id):
+		p := id
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(from, id)
+		}
+		file, err = loadFileOrDir(p)
+	case strings.HasPrefix(id, "#"):
+		notFound.Reason = "package.json \"imports\" (#names) are not supported"
+		return "", notFound
+	default:
+		file, err = loadNodeModules(from, id)
+	}
+	if err != nil {
+		return "", err
+	}
+	if file == "" {
+		return "", notFound
+	}
+	if real, err := filepath.EvalSymlinks(file); err == nil {
+		file = real // as Node does: a module is known by its real path
+	}
+	return file, nil
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
+}
+
+// loadFileOrDir is LOAD_AS_FILE then LOAD_AS_DIRECTORY.
+func loadFileOrDir(p string) (string, error) {
+	if f := loadFile(p); f != "" {
+		return f, nil
+	}
+	return loadDir(p)
+}
+
+func loadFile(p string) string {
+	for _, c := range []string{p, p + ".js", p + ".json", p + ".node"} {
+		if isFile(c) {
+			return c
+		}
+	}
+	return ""
+}
+
+func loadIndex(p string) string {
+	for _, c := range []string{"index.js", "index.json", "index.node"} {
+		if f := filepath.Join(p, c); isFile(f) {
+			return f
+		}
+	}
+	return ""
+}
+
+// manifest is the part of package.json that resolution reads.
+type manifest struct {
+	Main    string          `json:"main"`
+	Exports json.RawMessage `json:"exports"`
+}
+
+func readManifest(dir string) (*manifest, error) {
+	data, err := os.ReadFile(filepath.Join(dir, "package.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var m manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("%s: invalid package.json: %w", filepath.Join(dir, "package.json"), err)
+	}
+	return &m, nil
+}
+
+func loadDir(p string) (string, error) {
+	m, err := readManifest(p)
+	if err != nil {
+		return "", err
+	}
+	if m != nil && m.Main != "" {
+		main := filepath.Join(p, m.Main)
+		if f := loadFile(main); f != "" {
+			return f, nil
+		}
+		if f := loadIndex(main); f != "" {
+			return f, nil
+		}
+	}
+	return loadIndex(p), nil
+}
+
+// splitPackage splits "name/sub" or "@scope/name/sub" into the package
+// name and the subpath ("" for the package itself).
+func splitPackage(id string) (name, sub string) {
+	parts := strings.SplitN(id, "/", 3)
+	if strings.HasPrefix(id, "@") && len(parts) >= 2 {
+		name = parts[0] + "/" + parts[1]
+		if len(parts) == 3 {
+			sub = parts[2]
+		}
+		return name, sub
+	}
+	name, sub, _ = strings.Cut(id, "/")
+	return name, sub
+}
+
+// loadNodeModules looks for id in node_modules folders from `from` upward.
+func loadNodeModules(from, id string) (string, error) {
+	name, sub := splitPackage(id)
+	for dir := from; ; dir = filepath.Dir(dir) {
+		if filepath.Base(dir) != "node_modules" {
+			nm := filepath.Join(dir, "node_modules")
+			if f, err := loadPackage(nm, id, name, sub); f != "" || err != nil {
+				return f, err
+			}
+		}
+		if parent := filepath.Dir(dir); parent == dir {
+			return "", nil
+		}
+	}
+}
+
+func loadPackage(nm, id, name, sub string) (string, error) {
+	pkg := filepath.Join(nm, name)
+	m, err := readManifest(pkg)
+	if err != nil {
+		return "", err
+	}
+	if m != nil && len(m.Exports) > 0 && string(m.Exports) != "null" {
+		f, err := resolveExports(pkg, m.Exports, "."+strings.TrimSuffix("/"+sub, "/"))
+		if err != nil {
+			return "", &NotFoundError{ID: id, From: nm, Package: pkg, Reason: err.Error()}
+		}
+		if !isFile(f) {
+			return "", &NotFoundError{ID: id, From: nm, Package: pkg, Reason: fmt.Sprintf("package.json \"exports\" points to %s, which does not exist", f)}
+		}
+		return f, nil
+	}
+	return loadFileOrDir(filepath.Join(nm, id))
+}
+
+// resolveExports maps a subpath ("." or "./x") through a package.json
+// "exports" value.
+func resolveExports(pkg string, raw json.RawMessage, subpath string) (string, error) {
+	keys, obj, err := orderedObject(raw)
+	if err != nil {
+		return "", err
+	}
+	// A string, an array or an object of conditions all mean ".".
+	if obj == nil || !slices.ContainsFunc(keys, func(k string) bool { return strings.HasPrefix(k, ".") }) {
+		keys, obj = []string{"."}, map[string]json.RawMessage{".": raw}
+	}
+	if target, ok := obj[subpath]; ok && !strings.Contains(subpath, "*") {
+		if f, err := resolveTarget(pkg, target, ""); err != nil || f != "" {
+			return f, err
+		}
+		return "", fmt.Errorf("package subpath %q is not exported (no matching condition among %s)", subpath, strings.Join(Conditions, ", "))
+	}
+	// Subpath patterns: the longest prefix before "*" wins.
+	best, bestStar := "", ""
+	for _, k := range keys {
+		pre, post, ok := strings.Cut(k, "*")
+		if !ok || !strings.HasPrefix(subpath, pre) || !strings.HasSuffix(subpath, post) || len(subpath) < len(k)-1 {
+			continue
+		}
+		if len(pre) > len(best) || best == "" {
+			best, bestStar = k, subpath[len(pre):len(subpath)-len(post)]
+		}
+	}
+	if best != "" {
+		if f, err := resolveTarget(pkg, obj[best], bestStar); err != nil || f != "" {
+			return f, err
+		}
+	}
+	return "", fmt.Errorf("package subpath %q is not defined by \"exports\"", subpath)
+}
+
+// resolveTarget resolves one "exports" target: a "./path" string (with "*"
+// replaced by star), an array of alternatives or an object of conditions.
+// "" with no error means no condition matched.
+func resolveTarget(pkg string, raw json.RawMessage, star string) (string, error) {
+	if strings.TrimSpace(string(raw)) == "null" {
+		return "", nil // deliberately not exported
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		if !strings.HasPrefix(s, "./") {
+			return "", fmt.Errorf("invalid \"exports\" target %q (targets start with ./)", s)
+		}
+		return filepath.Join(pkg, strings.ReplaceAll(s, "*", star)), nil
+	}
+	var arr []json.RawMessage
+	if json.Unmarshal(raw, &arr) == nil {
+		for _, t := range arr {
+			if f, err := resolveTarget(pkg, t, star); err == nil && f != "" {
+				return f, nil
+			}
+		}
+		return "", nil
+	}
+	keys, obj, err := orderedObject(raw)
+	if err != nil || obj == nil {
+		return "", err
+	}
+	for _, k := range keys {
+		if slices.Contains(Conditions, k) {
+			if f, err := resolveTarget(pkg, obj[k], star); err != nil || f != "" {
+				return f, err
+			}
+		}
+	}
+	return "", nil
+}
+
+// orderedObject decodes a JSON object keeping its key order, which decides
+// among conditions; it returns nil for anything but an object.
+func orderedObject(raw json.RawMessage) ([]string, map[string]json.RawMessage, error) {
+	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, nil, fmt.Errorf("invalid package.json \"exports\": %w", err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, nil, nil
+	}
+	var keys []string
+	obj := map[string]json.RawMessage{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, nil, fmt.Errorf("invalid package.json \"exports\": %w", err)
+		}
+		k, _ := tok.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, nil, fmt.Errorf("invalid package.json \"exports\": %w", err)
+		}
+		keys = append(keys, k)
+		obj[k] = v
+	}
+	return keys, obj, nil
+}
+
+// PackageOf returns the name of the package that holds file (the folder
+// after its last node_modules), or "" for a file outside node_modules.
+func PackageOf(file string) string {
+	i := strings.LastIndex(file, string(filepath.Separator)+"node_modules"+string(filepath.Separator))
+	if i < 0 {
+		return ""
+	}
+	name, _ := splitPackage(filepath.ToSlash(file[i+len("/node_modules/"):]))
+	return name
+}
