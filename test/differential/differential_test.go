@@ -38,6 +38,7 @@ const (
 var (
 	skipReason  string   // non-empty when the suite is switched off
 	hygenArgv   []string // node + hygen's bin.js
+	nodeModules string   // the packages of npm/package.json, for cases with "node_modules": true
 	hypergenBin string
 	buildErr    error // why hypergenBin is empty (not built on -update)
 	tmpRoot     string
@@ -67,6 +68,10 @@ func TestMain(m *testing.M) {
 				"(set HYPERGEN_SKIP_DIFFERENTIAL=1 to skip this suite deliberately)\n", err)
 			return 1
 		}
+		if nodeModules, err = npmInstall("npm", "hook-packages"); err != nil {
+			fmt.Fprintf(os.Stderr, "differential: cannot install the packages hooks require: %v\n", err)
+			return 1
+		}
 		switch {
 		case *update: // only hygen runs
 		case os.Getenv("HYPERGEN_BIN") != "": // a prebuilt binary, e.g. a release candidate
@@ -85,53 +90,64 @@ func TestMain(m *testing.M) {
 }
 
 // installHygen makes sure the pinned hygen is installed in the cache and returns the
-// command that runs it. The cache folder is keyed by the lock file's hash, so a changed pin
-// gets a fresh install and an unchanged one is reused across runs.
+// command that runs it.
 func installHygen() ([]string, error) {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		return nil, fmt.Errorf("node is not on PATH: %w", err)
 	}
-	pkg, err := os.ReadFile(filepath.Join("hygen", "package.json"))
+	dir, err := npmInstall("hygen", "hygen")
 	if err != nil {
 		return nil, err
 	}
-	lock, err := os.ReadFile(filepath.Join("hygen", "package-lock.json"))
+	return []string{node, filepath.Join(dir, "node_modules", "hygen", "dist", "bin.js")}, nil
+}
+
+// npmInstall makes sure the packages pinned by src/package-lock.json are installed in
+// the cache and returns the folder holding their node_modules. The cache folder is keyed
+// by the lock file's hash, so a changed pin gets a fresh install and an unchanged one is
+// reused across runs.
+func npmInstall(src, name string) (string, error) {
+	pkg, err := os.ReadFile(filepath.Join(src, "package.json"))
 	if err != nil {
-		return nil, err
+		return "", err
+	}
+	lock, err := os.ReadFile(filepath.Join(src, "package-lock.json"))
+	if err != nil {
+		return "", err
 	}
 	cache := os.Getenv("HYPERGEN_TEST_CACHE")
 	if cache == "" {
 		userCache, err := os.UserCacheDir()
 		if err != nil {
-			return nil, fmt.Errorf("no cache folder (set HYPERGEN_TEST_CACHE): %w", err)
+			return "", fmt.Errorf("no cache folder (set HYPERGEN_TEST_CACHE): %w", err)
 		}
 		cache = filepath.Join(userCache, "hypergen-test")
 	}
 	sum := sha256.Sum256(append(pkg, lock...))
-	dir := filepath.Join(cache, "hygen-"+hex.EncodeToString(sum[:8]))
-	bin := filepath.Join(dir, "node_modules", "hygen", "dist", "bin.js")
-	if _, err := os.Stat(bin); err == nil {
-		return []string{node, bin}, nil
+	dir := filepath.Join(cache, name+"-"+hex.EncodeToString(sum[:8]))
+	done := filepath.Join(dir, "node_modules", ".package-lock.json") // written by npm ci last
+	if _, err := os.Stat(done); err == nil {
+		return dir, nil
 	}
 
 	npm, err := exec.LookPath("npm")
 	if err != nil {
-		return nil, fmt.Errorf("npm is not on PATH: %w", err)
+		return "", fmt.Errorf("npm is not on PATH: %w", err)
 	}
 	// Install into a private staging folder and rename it into place, so a half-finished
 	// install is never mistaken for a good one and concurrent runs cannot collide.
 	if err := os.MkdirAll(cache, 0o755); err != nil {
-		return nil, err
+		return "", err
 	}
 	staging, err := os.MkdirTemp(cache, "staging-")
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	defer os.RemoveAll(staging)
 	for name, data := range map[string][]byte{"package.json": pkg, "package-lock.json": lock} {
 		if err := os.WriteFile(filepath.Join(staging, name), data, 0o644); err != nil {
-			return nil, err
+			return "", err
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), npmTimeout)
@@ -139,14 +155,14 @@ func installHygen() ([]string, error) {
 	cmd := exec.CommandContext(ctx, npm, "ci", "--no-audit", "--no-fund")
 	cmd.Dir = staging
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("npm ci: %v\n%s", err, out)
+		return "", fmt.Errorf("npm ci in %s: %v\n%s", src, err, out)
 	}
 	if err := os.Rename(staging, dir); err != nil {
-		if _, statErr := os.Stat(bin); statErr != nil { // lost a race only if the winner succeeded
-			return nil, err
+		if _, statErr := os.Stat(done); statErr != nil { // lost a race only if the winner succeeded
+			return "", err
 		}
 	}
-	return []string{node, bin}, nil
+	return dir, nil
 }
 
 // buildHypergen builds the CLI from the module root exactly as users do.
@@ -172,6 +188,7 @@ type caseSpec struct {
 	Stdin          string            `json:"stdin"`
 	Exit           int               `json:"exit"`
 	StdoutContains []string          `json:"stdout_contains"`
+	NodeModules    bool              `json:"node_modules"`
 	Covers         []string          `json:"covers"`
 	Expect         *deliberate       `json:"expect"`
 }
@@ -282,6 +299,12 @@ func run(t *testing.T, c testCase, tool string, argv []string) result {
 	}
 	if err := os.MkdirAll(home, 0o755); err != nil {
 		t.Fatal(err)
+	}
+	if c.spec.NodeModules {
+		// Beside work/, so it is found by walking up from the project but not compared.
+		if err := os.Symlink(filepath.Join(nodeModules, "node_modules"), filepath.Join(base, "node_modules")); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)

@@ -21,6 +21,9 @@
 //	exit             the exit code hygen is expected to give (default 0); checked on -update too,
 //	                 so a golden can never silently record an error case that did not error
 //	stdout_contains  strings both tools must print on stdout (echo, message)
+//	node_modules     true: the packages of npm/package.json (pinned by its lock file, installed
+//	                 once with npm ci into the cache) are linked as <tmp>/<case>/<tool>/node_modules,
+//	                 above the work area, where a hook's require finds them and the comparison does not
 //	covers           rows of /work/shared/HYGEN-FORMAT.md this case exercises; the vocabulary is
 //	                 formatRows in coverage_test.go, and TestCoverage demands every row is covered
 //	expect           a deliberate difference: {"hypergen_exit": 1, "hypergen_unchanged": true, "why": "…"}

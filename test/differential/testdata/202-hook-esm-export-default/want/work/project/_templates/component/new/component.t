@@ -1,0 +1,4 @@
+---
+to: <%= file %>
+---
+export const <%= base %> = () => <div className="<%= kebab %>" />

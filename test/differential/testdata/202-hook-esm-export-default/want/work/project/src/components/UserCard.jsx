@@ -1,0 +1,1 @@
+export const UserCard = () => <div className="user-card" />

@@ -1,0 +1,2 @@
+export const suffixes = { component: '.tsx', story: '.stories.tsx' }
+export default 'src/ui'

@@ -1,0 +1,5 @@
+---
+to: <%= story %>
+---
+import { <%= name %> } from './<%= name %>'
+export default { component: <%= name %> }

@@ -1,0 +1,4 @@
+---
+to: <%= component %>
+---
+export function <%= name %>() { return null }

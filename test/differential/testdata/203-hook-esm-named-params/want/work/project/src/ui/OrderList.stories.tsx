@@ -1,0 +1,2 @@
+import { OrderList } from './OrderList'
+export default { component: OrderList }

@@ -1,0 +1,4 @@
+---
+to: src/api/<%= name %>.js
+---
+export const endpoint = '<%= endpoint %>' // fetch: <%= hasFetch %>

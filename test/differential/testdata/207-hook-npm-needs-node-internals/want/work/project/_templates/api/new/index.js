@@ -1,0 +1,5 @@
+require('isomorphic-fetch')
+
+module.exports = {
+  params: ({ args }) => ({ endpoint: `/api/${args.name}`, hasFetch: typeof fetch === 'function' }),
+}

@@ -1,0 +1,1 @@
+export const endpoint = '/api/users' // fetch: true
