@@ -1,16 +1,19 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/dop251/goja"
 
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/prompt"
 )
 
 // ConfigFile is the project configuration hygen looks for from the working
@@ -101,17 +104,25 @@ func (e *Engine) runHook(s *script, file string, hookArgs *jsvalue.Object) (*jsv
 
 // asker answers a hook's questions: from Config.Answers, else by asking
 // (Config.Ask, on a terminal), else from a flag of the same name, else from
-// the question's initial value. A question none of these answers is an
+// the question's initial value. Answers become values of the question's type
+// and must be among its choices. A question none of these answers is an
 // error, never a wait.
 func (e *Engine) asker(args *jsvalue.Object) jsrt.Asker {
 	return func(q jsrt.Question) (any, error) {
 		check := func(v any, source string) (any, error) {
-			if q.Validate != nil {
+			v, err := prompt.Coerce(q, v)
+			if err == nil && q.Validate != nil {
 				if msg := q.Validate(v); msg != "" {
-					return nil, fmt.Errorf("%s for question %q is not valid: %s", source, q.Name, msg)
+					err = errors.New(msg)
 				}
 			}
+			if err != nil {
+				return nil, fmt.Errorf("question %q (%s): %s is not valid: %w", q.Name, q.Message, source, err)
+			}
 			return v, nil
+		}
+		if _, err := prompt.KindOf(q); err != nil {
+			return nil, err
 		}
 		if v, ok := e.cfg.Answers[q.Name]; ok {
 			return check(fromJSON(v), "the --answers value")
@@ -120,22 +131,20 @@ func (e *Engine) asker(args *jsvalue.Object) jsrt.Asker {
 			return e.cfg.Ask(q)
 		}
 		if v, ok := args.Get(q.Name); ok && v != nil && v != jsvalue.Undefined {
-			return check(v, "the flag")
+			return check(v, "--"+q.Name)
 		}
-		if q.Initial != jsvalue.Undefined {
-			return check(initialAnswer(q), "the initial value")
+		if v, ok, err := prompt.Initial(q); err != nil || ok {
+			if err != nil {
+				return nil, err
+			}
+			return check(v, "its initial value")
 		}
-		return nil, fmt.Errorf("question %q (%s) has no answer and stdin is not a terminal: pass --%s VALUE or put %q in an --answers file", q.Name, q.Message, q.Name, q.Name)
+		choices := ""
+		if len(q.Choices) > 0 {
+			choices = " (one of: " + strings.Join(q.Choices, ", ") + ")"
+		}
+		return nil, fmt.Errorf("question %q (%s) has no answer and stdin is not a terminal: pass --%s VALUE%s or put %q in an --answers file", q.Name, q.Message, q.Name, choices, q.Name)
 	}
-}
-
-// initialAnswer is what enquirer answers when the user just presses enter:
-// the initial value, which for a select may be the index of a choice.
-func initialAnswer(q jsrt.Question) any {
-	if n, ok := q.Initial.(float64); ok && (q.Type == "select" || q.Type == "autocomplete") && int(n) >= 0 && int(n) < len(q.Choices) {
-		return q.Choices[int(n)]
-	}
-	return q.Initial
 }
 
 // fromJSON converts a value decoded by encoding/json into the jsvalue model.

@@ -39,7 +39,13 @@ func TestHookAnswersWithoutTerminal(t *testing.T) {
 		{"answers file, flags and initial", Config{Answers: map[string]any{"title": "T", "ok": true}}, nil, "T app true\n", false},
 		{"a flag keeps its question from being asked", Config{Answers: map[string]any{"ok": true}}, []string{"--title", "F"}, "F app true\n", false},
 		{"missing answer", Config{Answers: map[string]any{"ok": true}}, nil, `question "title" (Title?) has no answer and stdin is not a terminal: pass --title VALUE`, true},
-		{"invalid answer", Config{Answers: map[string]any{"title": "T", "ok": false}}, nil, `the --answers value for question "ok" is not valid: must be yes`, true},
+		{"invalid answer", Config{Answers: map[string]any{"title": "T", "ok": false}}, nil, `question "ok" (OK?): the --answers value is not valid: must be yes`, true},
+		{"a flag not among a select's choices", Config{Answers: map[string]any{"title": "T", "ok": true}}, []string{"--kind", "cli"},
+			`question "kind" (Kind?): --kind is not valid: "cli" is not one of the choices (lib, app)`, true},
+		{"an --answers value not among the choices", Config{Answers: map[string]any{"title": "T", "kind": "web", "ok": true}}, nil,
+			`question "kind" (Kind?): the --answers value is not valid: "web" is not one of the choices (lib, app)`, true},
+		{"a confirm answered with text", Config{Answers: map[string]any{"title": "T", "ok": "sure"}}, nil,
+			`question "ok" (OK?): the --answers value is not valid: "sure" is not yes or no`, true},
 		{"asked", Config{Ask: func(q Question) (any, error) {
 			return map[string]any{"title": "A", "kind": "lib", "ok": true}[q.Name], nil
 		}}, nil, "A lib true\n", false},

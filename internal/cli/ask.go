@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
+
+	"golang.org/x/term"
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/prompt"
 )
 
 // readAnswers reads an --answers file: a JSON object of question name to
@@ -27,18 +29,32 @@ func readAnswers(file string) (map[string]any, error) {
 	return answers, nil
 }
 
+// StdinIsTerminal reports whether f is an interactive terminal. A character
+// device is not enough: /dev/null is one, and must count as "nobody to ask".
+func StdinIsTerminal(f *os.File) bool {
+	return term.IsTerminal(int(f.Fd()))
+}
+
 // terminalAsker asks hook questions on a terminal, one line per answer.
 // It is deliberately plain (no cursor keys): a select is answered with the
-// number or the name of a choice.
-func terminalAsker(in *bufio.Reader, out io.Writer) func(generator.Question) (any, error) {
+// number or the name of a choice, a multiselect with several, separated by
+// commas. readSecret, if not nil, reads a password without echoing it.
+func terminalAsker(in *bufio.Reader, out io.Writer, readSecret func() (string, error)) func(generator.Question) (any, error) {
 	return func(q generator.Question) (any, error) {
 		for {
 			fmt.Fprintf(out, "? %s%s ", q.Message, hint(q))
-			line, err := in.ReadString('\n')
+			var line string
+			var err error
+			if (q.Type == "password" || q.Type == "invisible") && readSecret != nil {
+				line, err = readSecret()
+				fmt.Fprintln(out)
+			} else {
+				line, err = in.ReadString('\n')
+			}
 			if err != nil && line == "" {
 				return nil, fmt.Errorf("question %q: no answer (stdin closed)", q.Name)
 			}
-			answer, problem := parseAnswer(q, strings.TrimSpace(line))
+			answer, problem := prompt.Parse(q, line)
 			if problem == "" && q.Validate != nil {
 				problem = q.Validate(answer)
 			}
@@ -50,91 +66,26 @@ func terminalAsker(in *bufio.Reader, out io.Writer) func(generator.Question) (an
 	}
 }
 
-// hint shows the default and, for a select, the numbered choices.
+// hint shows the numbered choices and what enter alone answers.
 func hint(q generator.Question) string {
 	var b strings.Builder
 	if len(q.Choices) > 0 {
 		for i, c := range q.Choices {
 			fmt.Fprintf(&b, "\n  %d) %s", i+1, c)
 		}
+		if q.Type == "multiselect" {
+			b.WriteString("\n  (numbers or names, separated by commas)")
+		}
 		b.WriteString("\n ")
 	}
+	initial, ok, _ := prompt.Initial(q)
 	switch {
-	case q.Type == "confirm" && q.Initial == true:
+	case (q.Type == "confirm" || q.Type == "toggle") && initial == true:
 		b.WriteString(" (Y/n)")
-	case q.Type == "confirm":
+	case q.Type == "confirm" || q.Type == "toggle":
 		b.WriteString(" (y/N)")
-	case q.Initial != jsvalue.Undefined:
-		fmt.Fprintf(&b, " (%s)", jsvalue.ToString(q.Initial))
+	case ok && q.Type != "password" && q.Type != "invisible":
+		fmt.Fprintf(&b, " (%s)", jsvalue.ToString(initial))
 	}
 	return b.String()
-}
-
-// parseAnswer turns a typed line into the value enquirer would give for the
-// question's type; problem is non-empty when the line does not fit.
-func parseAnswer(q generator.Question, line string) (answer any, problem string) {
-	if line == "" && q.Initial != jsvalue.Undefined {
-		if n, ok := q.Initial.(float64); ok && len(q.Choices) > 0 && int(n) >= 0 && int(n) < len(q.Choices) {
-			return q.Choices[int(n)], ""
-		}
-		return q.Initial, ""
-	}
-	switch q.Type {
-	case "confirm", "toggle":
-		switch strings.ToLower(line) {
-		case "y", "yes", "true":
-			return true, ""
-		case "", "n", "no", "false":
-			return false, ""
-		}
-		return nil, "answer y or n"
-	case "numeral", "number":
-		n, err := strconv.ParseFloat(line, 64)
-		if err != nil {
-			return nil, "enter a number"
-		}
-		return n, ""
-	case "list":
-		return splitList(line), ""
-	case "select", "autocomplete":
-		c, ok := choice(q.Choices, line)
-		if !ok {
-			return nil, fmt.Sprintf("enter a number from 1 to %d or a choice's name", len(q.Choices))
-		}
-		return c, ""
-	case "multiselect":
-		var picked []any
-		for _, part := range splitList(line) {
-			c, ok := choice(q.Choices, part.(string))
-			if !ok {
-				return nil, fmt.Sprintf("%q is not one of the choices", part)
-			}
-			picked = append(picked, c)
-		}
-		return picked, ""
-	}
-	return line, ""
-}
-
-func splitList(line string) []any {
-	var out []any
-	for _, p := range strings.Split(line, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// choice finds a choice by its 1-based number or its name.
-func choice(choices []string, s string) (string, bool) {
-	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(choices) {
-		return choices[n-1], true
-	}
-	for _, c := range choices {
-		if c == s {
-			return c, true
-		}
-	}
-	return "", false
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -13,21 +14,26 @@ import (
 
 func TestTerminalAsker(t *testing.T) {
 	choices := []string{"lib", "app"}
+	u := jsvalue.Undefined
 	tests := []struct {
 		q     generator.Question
 		typed string
 		want  string // fmt %v of the answer
 	}{
-		{generator.Question{Type: "input", Name: "t", Initial: jsvalue.Undefined}, "hello\n", "hello"},
+		{generator.Question{Type: "input", Name: "t", Initial: u}, "hello\n", "hello"},
 		{generator.Question{Type: "input", Name: "t", Initial: "dflt"}, "\n", "dflt"},
-		{generator.Question{Type: "confirm", Name: "c", Initial: jsvalue.Undefined}, "maybe\ny\n", "true"},
-		{generator.Question{Type: "confirm", Name: "c", Initial: jsvalue.Undefined}, "\n", "false"},
+		{generator.Question{Type: "confirm", Name: "c", Initial: u}, "maybe\ny\n", "true"},
+		{generator.Question{Type: "confirm", Name: "c", Initial: u}, "\n", "false"},
+		{generator.Question{Type: "toggle", Name: "c", Initial: true}, "\n", "true"},
 		{generator.Question{Type: "select", Name: "s", Choices: choices, Initial: 1.0}, "\n", "app"},
-		{generator.Question{Type: "select", Name: "s", Choices: choices, Initial: jsvalue.Undefined}, "3\nlib\n", "lib"},
-		{generator.Question{Type: "multiselect", Name: "m", Choices: choices, Initial: jsvalue.Undefined}, "2, lib\n", "[app lib]"},
-		{generator.Question{Type: "numeral", Name: "n", Initial: jsvalue.Undefined}, "x\n4.5\n", "4.5"},
-		{generator.Question{Type: "list", Name: "l", Initial: jsvalue.Undefined}, "a, b,,c\n", "[a b c]"},
-		{generator.Question{Type: "input", Name: "v", Initial: jsvalue.Undefined,
+		{generator.Question{Type: "select", Name: "s", Choices: choices, Initial: u}, "3\nlib\n", "lib"},
+		{generator.Question{Type: "autocomplete", Name: "a", Choices: []string{"red", "green", "grey"}, Initial: u}, "gr\nee\n", "green"},
+		{generator.Question{Type: "multiselect", Name: "m", Choices: choices, Initial: u}, "2, lib\n", "[app lib]"},
+		{generator.Question{Type: "multiselect", Name: "m", Choices: choices, Initial: u}, "x\n\n", "[]"},
+		{generator.Question{Type: "numeral", Name: "n", Initial: u}, "x\n4.5\n", "4.5"},
+		{generator.Question{Type: "list", Name: "l", Initial: u}, "a, b,,c\n", "[a b c]"},
+		{generator.Question{Type: "password", Name: "p", Initial: u}, "s3cret\n", "s3cret"},
+		{generator.Question{Type: "input", Name: "v", Initial: u,
 			Validate: func(a any) string {
 				if a == "bad" {
 					return "not that"
@@ -37,14 +43,35 @@ func TestTerminalAsker(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var out bytes.Buffer
-		ask := terminalAsker(bufio.NewReader(strings.NewReader(tt.typed)), &out)
+		ask := terminalAsker(bufio.NewReader(strings.NewReader(tt.typed)), &out, nil)
 		got, err := ask(tt.q)
 		if err != nil || fmt.Sprint(got) != tt.want {
 			t.Errorf("%s question, typed %q: got %v, %v; want %s (screen: %q)", tt.q.Type, tt.typed, got, err, tt.want, out.String())
 		}
 	}
-	ask := terminalAsker(bufio.NewReader(strings.NewReader("")), &bytes.Buffer{})
-	if _, err := ask(generator.Question{Type: "input", Name: "t", Initial: jsvalue.Undefined}); err == nil || !strings.Contains(err.Error(), "stdin closed") {
+	ask := terminalAsker(bufio.NewReader(strings.NewReader("")), &bytes.Buffer{}, nil)
+	if _, err := ask(generator.Question{Type: "input", Name: "t", Initial: u}); err == nil || !strings.Contains(err.Error(), "stdin closed") {
 		t.Errorf("closed stdin: err = %v", err)
+	}
+}
+
+// TestStdinIsTerminal: /dev/null is a character device but not a terminal,
+// and neither is a pipe.
+func TestStdinIsTerminal(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	for _, f := range []*os.File{null, r} {
+		if StdinIsTerminal(f) {
+			t.Errorf("%s counts as a terminal", f.Name())
+		}
 	}
 }

@@ -144,9 +144,3 @@ func isGenerator(env *Env, name string) bool {
 	st, err := os.Stat(filepath.Join(root, name))
 	return err == nil && st.IsDir()
 }
-
-// StdinIsTerminal reports whether f is an interactive terminal.
-func StdinIsTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}

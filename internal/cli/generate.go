@@ -9,6 +9,8 @@ import (
 	"os/signal"
 	"strings"
 
+	"golang.org/x/term"
+
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/builtin"
@@ -110,7 +112,14 @@ func runGenerate(env *Env, args []string) int {
 		// terminal, so `echo y | hypergen ...` overwrites.
 		in := bufio.NewReader(env.Stdin)
 		if env.Interactive {
-			cfg.Ask = terminalAsker(in, env.Stdout)
+			var readSecret func() (string, error)
+			if f, ok := env.Stdin.(*os.File); ok {
+				readSecret = func() (string, error) {
+					b, err := term.ReadPassword(int(f.Fd()))
+					return string(b), err
+				}
+			}
+			cfg.Ask = terminalAsker(in, env.Stdout, readSecret)
 		}
 		cfg.Prompt = func(q string) (bool, error) {
 			fmt.Fprint(env.Stdout, q)

@@ -7,19 +7,11 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/prompt"
 )
 
 // Question is one prompt question as enquirer (hygen's prompter) takes it.
-type Question struct {
-	Type    string // input, confirm, select, multiselect, numeral, list, password, …
-	Name    string
-	Message string
-	Initial any      // jsvalue.Undefined when not given
-	Choices []string // the choice names, for select and multiselect
-	// Validate checks an answer: "" accepts it, anything else is the reason
-	// it is refused. Nil when the question has no validate function.
-	Validate func(answer any) string
-}
+type Question = prompt.Question
 
 // Asker answers one question; the answer is a value of the jsvalue model.
 type Asker func(q Question) (any, error)
@@ -78,6 +70,9 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 		if _, isArray := obj.Export().([]any); !isArray {
 			return nil, fmt.Errorf("%s: exports neither params(), prompt() nor an array of questions", m.File)
 		}
+		if err = vm.checkFlagAnswers(obj, args); err != nil {
+			return nil, fmt.Errorf("%s: %w", m.File, err)
+		}
 		var unanswered goja.Value
 		unanswered, err = vm.unanswered(obj, jsArgs)
 		if err == nil {
@@ -104,6 +99,37 @@ func (vm *VM) unanswered(questions, args goja.Value) (goja.Value, error) {
 	}
 	fn, _ := goja.AssertFunction(v)
 	return fn(goja.Undefined(), questions, args)
+}
+
+// checkFlagAnswers holds the flags that answer a question array's
+// questions (hygen then does not ask them, and the flag's value is the
+// answer as it stands) to the questions' choices: a select answered by a
+// flag that is not one of its choices is an error, where hygen takes it.
+func (vm *VM) checkFlagAnswers(questions *goja.Object, args *jsvalue.Object) error {
+	for _, k := range questions.Keys() {
+		qo, ok := questions.Get(k).(*goja.Object)
+		if !ok {
+			continue
+		}
+		q := vm.question(qo)
+		v, ok := args.Get(q.Name)
+		if !ok || v == nil || v == jsvalue.Undefined || jsvalue.ToString(v) == "" && isStringOrArray(v) {
+			continue // hygen asks this one
+		}
+		if err := prompt.CheckChoices(q, v); err != nil {
+			return fmt.Errorf("question %q (%s): --%s is not valid: %w", q.Name, q.Message, q.Name, err)
+		}
+	}
+	return nil
+}
+
+// isStringOrArray tells the values whose length hygen's filter looks at.
+func isStringOrArray(v any) bool {
+	switch v.(type) {
+	case string, []any:
+		return true
+	}
+	return false
 }
 
 func truthy(v goja.Value) bool { return v != nil && v.ToBoolean() }
@@ -174,15 +200,26 @@ func (vm *VM) question(q *goja.Object) Question {
 	if out.Type == "" {
 		out.Type = "input"
 	}
+	if out.Type == "select" && truthy(q.Get("multiple")) {
+		out.Type = "multiselect" // enquirer's select with multiple: true is its multiselect
+	}
 	if v := q.Get("initial"); v != nil && !goja.IsUndefined(v) {
 		out.Initial = vm.export(v)
+		if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
+			items := []any{} // a multiselect's initial choices
+			for _, k := range o.Keys() {
+				items = append(items, vm.export(o.Get(k)))
+			}
+			out.Initial = items
+		}
 	}
 	if choices, ok := q.Get("choices").(*goja.Object); ok {
 		for _, k := range choices.Keys() {
 			c := choices.Get(k)
 			if co, ok := c.(*goja.Object); ok {
-				for _, field := range []string{"name", "value", "message"} {
-					if v := co.Get(field); v != nil && !goja.IsUndefined(v) {
+				// enquirer names a choice by the first of these that is set
+				for _, field := range []string{"name", "key", "title", "value", "message"} {
+					if v := co.Get(field); truthy(v) {
 						c = v
 						break
 					}

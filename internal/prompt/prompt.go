@@ -1,0 +1,321 @@
+package prompt
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// Question is one prompt question as enquirer takes it.
+type Question struct {
+	Type    string // input, confirm, select, multiselect, numeral, list, password, …
+	Name    string
+	Message string
+	Initial any      // jsvalue.Undefined when not given
+	Choices []string // the choice names (name, key, title, value or message, as enquirer picks)
+	// Validate checks an answer: "" accepts it, anything else is the reason
+	// it is refused. Nil when the question has no validate function.
+	Validate func(answer any) string
+}
+
+// Kind is what an answer to a question type looks like.
+type Kind int
+
+// The kinds of answer.
+const (
+	Text    Kind = iota // a string: input, text, password, invisible
+	Boolean             // confirm, toggle
+	Number              // numeral, number
+	List                // list: strings typed with commas
+	One                 // select, autocomplete: one choice's name
+	Many                // multiselect: choice names
+)
+
+var kinds = map[string]Kind{
+	"": Text, "input": Text, "text": Text, "password": Text, "invisible": Text,
+	"confirm": Boolean, "toggle": Boolean,
+	"numeral": Number, "number": Number,
+	"list":   List,
+	"select": One, "autocomplete": One,
+	"multiselect": Many,
+}
+
+// Types lists the question types hypergen answers.
+func Types() []string {
+	var out []string
+	for t := range kinds {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// KindOf returns the kind of answer a question type takes.
+func KindOf(q Question) (Kind, error) {
+	k, ok := kinds[q.Type]
+	if !ok {
+		return 0, fmt.Errorf("question %q has type %q, which hypergen cannot ask (it asks %s)", q.Name, q.Type, strings.Join(Types(), ", "))
+	}
+	return k, nil
+}
+
+// Initial is what enquirer answers when the user presses enter at once:
+// the initial value cast to the question's type (a select's initial may be a
+// choice's index or name). ok is false when the question has no initial
+// value.
+func Initial(q Question) (answer any, ok bool, err error) {
+	k, err := KindOf(q)
+	if err != nil || q.Initial == jsvalue.Undefined || q.Initial == nil {
+		return nil, false, err
+	}
+	init := q.Initial
+	switch k {
+	case Text:
+		return jsvalue.ToString(init), true, nil
+	case Boolean:
+		return castBool(init), true, nil
+	case Number:
+		if s := jsvalue.ToString(init); numeric.MatchString(s) {
+			return jsvalue.ToNumber(s), true, nil
+		}
+		return 0.0, true, nil // enquirer submits 0 when neither input nor initial is a number
+	case List:
+		return splitList(jsvalue.ToString(init)), true, nil
+	case One:
+		if len(q.Choices) == 0 {
+			return nil, false, nil
+		}
+		if i := choiceIndex(q.Choices, init); i >= 0 {
+			return q.Choices[i], true, nil
+		}
+		return q.Choices[0], true, nil // enquirer keeps the first choice focused
+	}
+	// Many: an array of names or indexes, or one of them.
+	items, isArray := init.([]any)
+	if !isArray {
+		items = []any{init}
+	}
+	picked := make([]bool, len(q.Choices))
+	for _, it := range items {
+		if i := choiceIndex(q.Choices, it); i >= 0 {
+			picked[i] = true
+		}
+	}
+	out := []any{}
+	for i, c := range q.Choices {
+		if picked[i] {
+			out = append(out, c)
+		}
+	}
+	return out, true, nil
+}
+
+// choiceIndex finds a choice by its name or, for a number, its index, as
+// enquirer's find does; -1 when there is none.
+func choiceIndex(choices []string, v any) int {
+	if n, ok := v.(float64); ok {
+		if n >= 0 && n < float64(len(choices)) && n == float64(int(n)) {
+			return int(n)
+		}
+		return -1
+	}
+	return slices.Index(choices, jsvalue.ToString(v))
+}
+
+// numeric is what enquirer's numeral prompt accepts as a number.
+var numeric = regexp.MustCompile(`^[-+]?[0-9]+((\.)|(\.[0-9]+))?$`)
+
+// castBool is enquirer's boolean cast: true, yes, 1 … are true.
+func castBool(v any) bool {
+	if b, ok := v.(bool); ok {
+		return b
+	}
+	s := strings.ToLower(jsvalue.ToString(v))
+	return s != "" && strings.ContainsRune("ty1", rune(s[0]))
+}
+
+// splitList splits a typed list on commas, as enquirer's list prompt does,
+// leaving out empty items.
+func splitList(s string) []any {
+	out := []any{}
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Coerce turns an answer given by a flag or an --answers file into the value
+// enquirer would have given for the question's type, or says why it cannot
+// be one: a select or multiselect answer must be among the choices.
+func Coerce(q Question, v any) (any, error) {
+	k, err := KindOf(q)
+	if err != nil {
+		return nil, err
+	}
+	switch k {
+	case Text:
+		if _, isObj := v.(*jsvalue.Object); isObj {
+			return nil, fmt.Errorf("%s is not text", describe(v))
+		}
+		return jsvalue.ToString(v), nil
+	case Boolean:
+		if b, ok := v.(bool); ok {
+			return b, nil
+		}
+		switch strings.ToLower(jsvalue.ToString(v)) {
+		case "y", "yes", "true", "t", "1", "on":
+			return true, nil
+		case "n", "no", "false", "f", "0", "off":
+			return false, nil
+		}
+		return nil, fmt.Errorf("%s is not yes or no (y/n, true/false)", describe(v))
+	case Number:
+		if n, ok := v.(float64); ok {
+			return n, nil
+		}
+		if s := strings.TrimSpace(jsvalue.ToString(v)); numeric.MatchString(s) {
+			return jsvalue.ToNumber(s), nil
+		}
+		return nil, fmt.Errorf("%s is not a number", describe(v))
+	case List:
+		return toList(v), nil
+	case One:
+		if err := CheckChoices(q, v); err != nil {
+			return nil, err
+		}
+		return jsvalue.ToString(v), nil
+	}
+	if err := CheckChoices(q, v); err != nil {
+		return nil, err
+	}
+	return toList(v), nil
+}
+
+// toList makes a list answer of an array, or of a comma-separated string.
+func toList(v any) []any {
+	items, ok := v.([]any)
+	if !ok {
+		return splitList(jsvalue.ToString(v))
+	}
+	out := make([]any, len(items))
+	for i, it := range items {
+		out[i] = jsvalue.ToString(it)
+	}
+	return out
+}
+
+// CheckChoices reports an answer that is not among a select's,
+// autocomplete's or multiselect's choices (a multiselect answer is an array
+// or a comma-separated string). Other types have no choices to check.
+func CheckChoices(q Question, v any) error {
+	k, err := KindOf(q)
+	if err != nil || (k != One && k != Many) {
+		return err
+	}
+	items := []any{v}
+	if k == Many {
+		items = toList(v)
+	}
+	for _, it := range items {
+		if !slices.Contains(q.Choices, jsvalue.ToString(it)) {
+			return fmt.Errorf("%s is not one of the choices (%s)", describe(it), strings.Join(q.Choices, ", "))
+		}
+	}
+	return nil
+}
+
+// Parse reads a line typed at a terminal: enter alone takes the initial
+// value (or enquirer's empty answer), a number picks a choice by its
+// position (from 1), and an autocomplete takes the one choice containing
+// the text. problem is non-empty when the line is not an answer.
+func Parse(q Question, line string) (answer any, problem string) {
+	k, err := KindOf(q)
+	if err != nil {
+		return nil, err.Error()
+	}
+	line = strings.TrimSpace(line)
+	if line == "" {
+		if a, ok, _ := Initial(q); ok {
+			return a, ""
+		}
+		switch k {
+		case Text:
+			return "", ""
+		case Boolean:
+			return false, ""
+		case List, Many:
+			return []any{}, ""
+		case Number:
+			return 0.0, ""
+		}
+		return nil, "pick one of the choices"
+	}
+	switch k {
+	case One:
+		if c, ok := byPosition(q.Choices, line); ok {
+			return c, ""
+		}
+		if q.Type == "autocomplete" && !slices.Contains(q.Choices, line) {
+			var matches []string
+			for _, c := range q.Choices {
+				if strings.Contains(strings.ToLower(c), strings.ToLower(line)) {
+					matches = append(matches, c)
+				}
+			}
+			if len(matches) == 1 {
+				return matches[0], ""
+			}
+			if len(matches) > 1 {
+				return nil, "matches " + strings.Join(matches, ", ") + ": type more"
+			}
+		}
+	case Many:
+		picked := splitList(line)
+		for i, part := range picked {
+			if c, ok := byPosition(q.Choices, part.(string)); ok {
+				picked[i] = c
+			}
+		}
+		a, err := Coerce(q, picked)
+		if err != nil {
+			return nil, err.Error()
+		}
+		return a, ""
+	}
+	a, err := Coerce(q, line)
+	if err != nil {
+		return nil, err.Error()
+	}
+	return a, ""
+}
+
+// byPosition picks a choice by its 1-based position.
+func byPosition(choices []string, s string) (string, bool) {
+	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(choices) {
+		return choices[n-1], true
+	}
+	return "", false
+}
+
+// describe shows an answer in an error message.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = describe(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return jsvalue.ToString(v)
+}
