@@ -189,13 +189,36 @@ func postRaw(t *testing.T, addr, auth string, raw []byte) (int, GenerateResponse
 	return resp.StatusCode, out
 }
 
+// hookRunsCommand is a hook that runs a command, which the generation API
+// allows only with AllowShell, as it allows sh:.
+const hookRunsCommand = "module.exports = { params: () => ({ out: require('child_process').execSync('touch hookran.txt && echo ok').toString().trim() }) }"
+
+func TestGenerateAPIAllowShell(t *testing.T) {
+	tel, _ := telemetry(t)
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/hookcp/new/index.js": hookRunsCommand,
+		"_templates/hookcp/new/a.t":      "---\nto: h.txt\nsh: touch ran.txt\n---\n<%= out %>",
+	})
+	a := startAgent(t, Config{Cwd: dir, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "s3cret", AllowShell: true}}, tel)
+	if code, out := post(t, a, "s3cret", GenerateRequest{Args: []string{"hookcp", "new"}}); code != 200 || !out.OK {
+		t.Fatalf("generate: %d %+v", code, out)
+	}
+	for f, want := range map[string]string{"h.txt": "ok", "hookran.txt": "", "ran.txt": ""} {
+		if b, err := os.ReadFile(filepath.Join(dir, f)); err != nil || string(b) != want {
+			t.Errorf("%s = %q, %v; want %q", f, b, err, want)
+		}
+	}
+}
+
 func TestGenerateAPI(t *testing.T) {
 	tel, _ := telemetry(t)
 	dir := testfs.Tree(t, map[string]string{
-		"_templates/gen/new/a.t":   "---\nto: out/<%= name %>.txt\n---\nhi <%= name %> <%= locals.size %>\n",
-		"_templates/esc/new/a.t":   "---\nto: ../escape.txt\n---\nx",
-		"_templates/shell/new/a.t": "---\nto: s.txt\n---\nx",
-		"_templates/shell/new/b.t": "---\nsh: touch ran.txt\n---\n",
+		"_templates/gen/new/a.t":         "---\nto: out/<%= name %>.txt\n---\nhi <%= name %> <%= locals.size %>\n",
+		"_templates/esc/new/a.t":         "---\nto: ../escape.txt\n---\nx",
+		"_templates/shell/new/a.t":       "---\nto: s.txt\n---\nx",
+		"_templates/shell/new/b.t":       "---\nsh: touch ran.txt\n---\n",
+		"_templates/hookcp/new/index.js": hookRunsCommand,
+		"_templates/hookcp/new/a.t":      "---\nto: h.txt\n---\n<%= out %>",
 	})
 	a := startAgent(t, Config{Cwd: dir, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "s3cret"}}, tel)
 
@@ -221,6 +244,7 @@ func TestGenerateAPI(t *testing.T) {
 		{"generator path escape", "s3cret", GenerateRequest{Generator: "../..", Action: "new"}, 400, "not a generator"},
 		{"target outside the root", "s3cret", GenerateRequest{Args: []string{"esc", "new"}}, 422, "outside the project"},
 		{"sh refused", "s3cret", GenerateRequest{Args: []string{"shell", "new"}}, 422, "not allowed"},
+		{"hook child process refused", "s3cret", GenerateRequest{Args: []string{"hookcp", "new"}}, 422, "child_process.execSync(\"touch hookran.txt && echo ok\") is not allowed here"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out := post(t, a, tc.token, tc.body)
@@ -229,7 +253,7 @@ func TestGenerateAPI(t *testing.T) {
 			}
 		})
 	}
-	for _, f := range []string{"s.txt", "ran.txt", "out/x.txt"} {
+	for _, f := range []string{"s.txt", "ran.txt", "out/x.txt", "h.txt", "hookran.txt"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("%s written by a refused request", f)
 		}

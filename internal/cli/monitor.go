@@ -57,7 +57,7 @@ func runPerfMonitor(env *Env, args []string) int {
 	pprofOn := fs.Bool("pprof", false, "serve Go's /debug/pprof on the admin address")
 	enableGenerate := fs.Bool("enable-generate", false, "serve POST /v1/generate (needs HYPERGEN_AGENT_TOKEN)")
 	generateListen := fs.String("generate-listen", "127.0.0.1:9465", "generation API address: loopback host:port or unix:/path")
-	allowShell := fs.Bool("allow-shell", false, "let generation requests run templates with sh:")
+	allowShell := fs.Bool("allow-shell", false, "let generation requests run commands: templates with sh: and hooks that call child_process")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "deadline for the final flush on exit")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	if code := parseFlags(env, fs, args); code >= 0 {
