@@ -80,7 +80,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	stdout, stderr := outputs(ctx, e.cfg)
 	parsed := argv.Parse(args)
 	start := time.Now()
-	inv, err := e.resolve(args, parsed)
+	inv, err := e.resolve(ctx, args, parsed)
 	e.phaseDone(ctx, PhaseResolve, start, err)
 	if err != nil {
 		return nil, err
@@ -143,7 +143,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 // resolve finds the templates root and the action folder, runs the
 // project's JavaScript (.hygen.js, the action's hook file) and builds the
 // args object.
-func (e *Engine) resolve(cmdline []string, parsed *argv.Result) (*invocation, error) {
+func (e *Engine) resolve(ctx context.Context, cmdline []string, parsed *argv.Result) (*invocation, error) {
 	var s *script
 	if findConfig(e.cfg.Cwd) != "" {
 		var err error
@@ -156,7 +156,13 @@ func (e *Engine) resolve(cmdline []string, parsed *argv.Result) (*invocation, er
 		return nil, err
 	}
 	if templates == "" {
-		return nil, &UsageError{Msg: fmt.Sprintf("no templates found: set HYGEN_TMPLS or create %s", filepath.Join(e.cfg.Cwd, "_templates"))}
+		return nil, &UsageError{Msg: NoTemplates(e.cfg.Cwd, e.cfg.Getenv)}
+	}
+	if env := e.cfg.Getenv("HYGEN_TMPLS"); env != "" && e.cfg.Templates == "" && templates == filepath.Join(e.cfg.Cwd, "_templates") {
+		// hygen falls back silently; the output must stay hygen's, but a
+		// word on stderr saves a search for why the other templates ran.
+		_, stderr := outputs(ctx, e.cfg)
+		fmt.Fprintf(stderr, "hypergen: warning: HYGEN_TMPLS=%q is not a folder; using %s, as hygen does\n", env, templates)
 	}
 	t := resolvePositionals(absUnder(e.cfg.Cwd, templates), parsed.Positionals)
 	switch {
@@ -174,6 +180,7 @@ func (e *Engine) resolve(cmdline []string, parsed *argv.Result) (*invocation, er
 			nf.Action = t.action
 		}
 		nf.Available, _ = ListGenerators(dir)
+		nf.Suggestion = nf.suggest(folderName)
 		return nil, nf
 	}
 	if e.cfg.ConfineTemplates && !insideReal(dir, folder) {

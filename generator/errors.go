@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/hypergen-dev/hypergen/internal/suggest"
 )
 
 // TemplateError is a template that could not be parsed, rendered or applied.
@@ -31,6 +33,9 @@ type NotFoundError struct {
 	Generator, Action string
 	Templates         string
 	Available         []GeneratorInfo
+	// Suggestion is the existing generator (or action) a typo most likely
+	// meant; "" when none is close.
+	Suggestion string
 }
 
 // Error names what is missing and lists what exists.
@@ -40,6 +45,9 @@ func (e *NotFoundError) Error() string {
 		fmt.Fprintf(&b, "no generator %q in %s", e.Generator, e.Templates)
 	} else {
 		fmt.Fprintf(&b, "generator %q has no action %q in %s", e.Generator, e.Action, e.Templates)
+	}
+	if e.Suggestion != "" {
+		fmt.Fprintf(&b, " (did you mean %q?)", e.Suggestion)
 	}
 	if len(e.Available) == 0 {
 		b.WriteString(" (it has no generators)")
@@ -54,6 +62,28 @@ func (e *NotFoundError) Error() string {
 		fmt.Fprintf(&b, "\n  %s: %s", g.Name, strings.Join(names, ", "))
 	}
 	return b.String()
+}
+
+// suggest finds the generator, or with Action set the action of Generator,
+// that the mistyped name (an action without its ":sub") most likely meant.
+func (e *NotFoundError) suggest(name string) string {
+	var names []string
+	for _, g := range e.Available {
+		if e.Action == "" {
+			names = append(names, g.Name)
+			continue
+		}
+		if g.Name == e.Generator {
+			for _, a := range g.Actions {
+				names = append(names, a.Name)
+			}
+		}
+	}
+	if e.Action == "" {
+		name = e.Generator
+	}
+	s, _ := suggest.Closest(name, names)
+	return s
 }
 
 // ErrNoAnswer is what a Prompt returns when no answer can come (stdin is

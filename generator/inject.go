@@ -16,25 +16,35 @@ var locationKeys = map[string]bool{"at_line": true, "prepend": true, "append": t
 
 // injectInto returns content with body injected as hygen's injector does. The
 // target is split on its dominant line ending, the body is inserted as one
-// element, and the lines are joined again.
-func injectInto(attrs *jsvalue.Object, body, content string) (string, error) {
+// element, and the lines are joined again. warning is non-empty when a
+// before:/after: pattern matched nothing (hygen then injects at the top, or
+// not at all, without a word).
+func injectInto(attrs *jsvalue.Object, body, content string) (out, warning string, err error) {
 	if skip := attrValue(attrs, "skip_if"); jsvalue.Truthy(skip) {
 		re, err := jsRegexp(skip, "")
 		if err != nil {
-			return "", fmt.Errorf("skip_if: %w", err)
+			return "", "", fmt.Errorf("skip_if: %w", err)
 		}
 		if ok, _ := re.MatchString(content); ok {
-			return content, nil
+			return content, "", nil
 		}
 	}
 	nl := dominantNewline(content)
 	lines := strings.Split(content, nl)
-	idx, err := insertIndex(attrs, lines)
+	idx, missing, err := insertIndex(attrs, lines)
 	if err != nil {
-		return "", err
+		return "", "", err
+	}
+	if missing != "" {
+		warning = fmt.Sprintf("%s: %s matches nothing in the target; ", missing, jsvalue.ToString(attrValue(attrs, missing)))
+		if missing == "before" {
+			warning += "nothing injected, as hygen does"
+		} else {
+			warning += "injected at the top, as hygen does"
+		}
 	}
 	if math.IsNaN(idx) || idx < 0 {
-		return content, nil
+		return content, warning, nil
 	}
 	eofLast := attrValue(attrs, "eof_last")
 	endsWithNewline := strings.HasSuffix(body, "\n")
@@ -44,7 +54,7 @@ func injectInto(attrs *jsvalue.Object, body, content string) (string, error) {
 	case eofLast == true && !endsWithNewline:
 		body += nl
 	}
-	return strings.Join(splice(lines, idx, body), nl), nil
+	return strings.Join(splice(lines, idx, body), nl), warning, nil
 }
 
 func attrValue(attrs *jsvalue.Object, key string) any {
@@ -79,8 +89,9 @@ func dominantNewline(s string) string {
 }
 
 // insertIndex finds the insertion index from the first location key. NaN or
-// a negative index means "insert nothing".
-func insertIndex(attrs *jsvalue.Object, lines []string) (float64, error) {
+// a negative index means "insert nothing". missing names the before/after
+// key whose pattern matched nothing.
+func insertIndex(attrs *jsvalue.Object, lines []string) (idx float64, missing string, err error) {
 	for _, k := range attrs.Keys() {
 		if !locationKeys[k] {
 			continue
@@ -88,58 +99,62 @@ func insertIndex(attrs *jsvalue.Object, lines []string) (float64, error) {
 		v, _ := attrs.Get(k)
 		switch k {
 		case "at_line":
-			return jsvalue.ToNumber(v), nil
+			return jsvalue.ToNumber(v), "", nil
 		case "prepend":
-			return 0, nil
+			return 0, "", nil
 		case "append":
-			return float64(len(lines) - 1), nil
+			return float64(len(lines) - 1), "", nil
 		default:
-			i, err := patternIndex(v, lines, k == "before")
+			i, found, err := patternIndex(v, lines, k == "before")
 			if err != nil {
-				return 0, fmt.Errorf("%s: %w", k, err)
+				return 0, "", fmt.Errorf("%s: %w", k, err)
 			}
-			return float64(i), nil
+			if !found {
+				missing = k
+			}
+			return float64(i), missing, nil
 		}
 	}
-	return -1, nil
+	return -1, "", nil
 }
 
 // patternIndex finds the line a before/after pattern points at: the first
 // line it matches; failing that, a multi-line match over the whole text.
-func patternIndex(pattern any, lines []string, before bool) (int, error) {
+// found is false when neither matched (the index is then hygen's fallback).
+func patternIndex(pattern any, lines []string, before bool) (idx int, found bool, err error) {
 	re, err := jsRegexp(pattern, "")
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	for i, l := range lines {
 		if ok, _ := re.MatchString(l); ok {
 			if before {
-				return i, nil
+				return i, true, nil
 			}
-			return i + 1, nil
+			return i + 1, true, nil
 		}
 	}
 	full := strings.Join(lines, "\n")
 	multi, err := jsRegexp(pattern, "m")
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	m, _ := multi.FindStringMatch(full)
 	if m == nil {
 		if before {
-			return -1, nil
+			return -1, false, nil
 		}
-		return 0, nil
+		return 0, false, nil
 	}
 	runes := []rune(full)
 	if before {
-		return strings.Count(string(runes[:m.RuneIndex]), "\n"), nil
+		return strings.Count(string(runes[:m.RuneIndex]), "\n"), true, nil
 	}
 	// hygen measures the match with String(match), which joins the whole
 	// match and its capture groups with commas.
 	end := m.RuneIndex + len([]rune(matchString(m)))
 	end = min(end, len(runes))
-	return strings.Count(string(runes[:end]), "\n") + 1, nil
+	return strings.Count(string(runes[:end]), "\n") + 1, true, nil
 }
 
 func matchString(m *regexp2.Match) string {

@@ -78,6 +78,9 @@ type step struct {
 	shell  string // command to run, if any
 	input  string // its stdin
 	ignore bool   // sh_ignore_exit
+	// warning goes to stderr when the step is carried out (stdout stays
+	// hygen's): an inject whose before:/after: matched nothing, say.
+	warning string
 }
 
 type planner struct {
@@ -249,14 +252,14 @@ func (p *planner) inject(f *renderedFile, to string) error {
 	if err != nil {
 		return err
 	}
-	out, err := injectInto(f.attrs, f.body, string(content))
+	out, warning, err := injectInto(f.attrs, f.body, string(content))
 	if err != nil {
 		return err
 	}
 	r := p.result(f, OpInject, to, StatusInjected)
 	r.Bytes = len(out)
 	p.state.planned[abs] = []byte(out)
-	p.steps = append(p.steps, step{result: r, log: "      inject: " + p.logPath(to, abs), write: abs, data: []byte(out)})
+	p.steps = append(p.steps, step{result: r, log: "      inject: " + p.logPath(to, abs), write: abs, data: []byte(out), warning: warning})
 	return nil
 }
 
@@ -264,7 +267,7 @@ func (p *planner) inject(f *renderedFile, to string) error {
 // every line is printed as hygen prints it.
 func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFile, steps []step) ([]OpResult, error) {
 	results := make([]OpResult, 0, len(steps))
-	stdout, _ := outputs(ctx, e.cfg)
+	stdout, stderr := outputs(ctx, e.cfg)
 	for i := range steps {
 		s := &steps[i]
 		start := time.Now()
@@ -273,6 +276,9 @@ func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFil
 				e.cfg.Observer.OpDone(ctx, s.result, start, err)
 				return results, &TemplateError{File: s.result.Template, Err: err}
 			}
+		}
+		if s.warning != "" {
+			fmt.Fprintf(stderr, "hypergen: warning: %s: %s\n", s.result.Template, s.warning)
 		}
 		if s.log != "" {
 			fmt.Fprintln(stdout, s.log)
@@ -304,10 +310,11 @@ func (e *Engine) injectAfterShell(files []renderedFile, s *step) error {
 	}
 	for i := range files {
 		if e.displayPath(files[i].path) == s.result.Template {
-			out, err := injectInto(files[i].attrs, files[i].body, string(content))
+			out, warning, err := injectInto(files[i].attrs, files[i].body, string(content))
 			if err != nil {
 				return err
 			}
+			s.warning = warning
 			s.result.Bytes = len(out)
 			return atomicfile.Write(s.write, []byte(out))
 		}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,6 +28,16 @@ func TemplatesRoot(cwd, override string, getenv func(string) string) string {
 		}
 	}
 	return ""
+}
+
+// NoTemplates says why no templates root was found in cwd: it names
+// HYGEN_TMPLS's value when that is set (and so cannot be the fix).
+func NoTemplates(cwd string, getenv func(string) string) string {
+	local := filepath.Join(cwd, "_templates")
+	if v := getenv("HYGEN_TMPLS"); v != "" {
+		return fmt.Sprintf("no templates found: HYGEN_TMPLS=%q is not a folder, and %s does not exist", v, local)
+	}
+	return "no templates found: set HYGEN_TMPLS or create " + local
 }
 
 // absUnder resolves p against dir unless it is already absolute.

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/suggest"
 )
 
 // Exit codes.
@@ -101,13 +102,57 @@ func runHelp(env *Env, args []string) int {
 	if isGenerator(env, args[0]) {
 		return runGeneratorHelp(env, args[0])
 	}
+	if args[0] == "help" {
+		fmt.Fprint(env.Stdout, helpUsage)
+		return ExitOK
+	}
 	for _, c := range commands() {
-		if c.name == args[0] && c.name != "help" {
-			return c.run(env, []string{"--help"})
+		if c.name == args[0] {
+			// "help perf benchmark" is "perf benchmark --help".
+			return c.run(env, append(append([]string(nil), args[1:]...), "--help"))
 		}
 	}
-	fmt.Fprintf(env.Stderr, "hypergen: no help for %q: it is neither a command nor a generator (generators: 'hypergen list')\n", args[0])
+	fmt.Fprintf(env.Stderr, "hypergen: no help for %q: it is neither a command nor a generator%s (generators: 'hypergen list')\n",
+		args[0], didYouMean(args[0], append(commandNames(), generatorNames(env)...)))
 	return ExitUsage
+}
+
+const helpUsage = `Usage: hypergen help [COMMAND [SUBCOMMAND] | GENERATOR]
+
+Shows hypergen's usage, a command's page ("hypergen help perf benchmark" is
+"hypergen perf benchmark --help"), or a generator's actions and the
+variables of its template.yml.
+`
+
+func commandNames() []string {
+	var out []string
+	for _, c := range commands() {
+		out = append(out, c.name)
+	}
+	return out
+}
+
+// generatorNames lists the generators of the templates root, for hints;
+// none when there is no root.
+func generatorNames(env *Env) []string {
+	root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	if err != nil || root == "" {
+		return nil
+	}
+	gens, _ := generator.ListGenerators(root)
+	var out []string
+	for _, g := range gens {
+		out = append(out, g.Name)
+	}
+	return out
+}
+
+// didYouMean is " (did you mean X?)" when a candidate is close to word.
+func didYouMean(word string, candidates []string) string {
+	if s, ok := suggest.Closest(word, candidates); ok {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
 }
 
 // newFlagSet makes a flag set whose --help prints the command's usage.
@@ -115,7 +160,10 @@ func newFlagSet(env *Env, name, usage string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(env.Stdout, "%s\nFlags:\n%s", strings.TrimSpace(usage)+"\n", fs.FlagUsages())
+		fmt.Fprint(env.Stdout, strings.TrimSpace(usage)+"\n")
+		if f := fs.FlagUsages(); f != "" {
+			fmt.Fprintf(env.Stdout, "\nFlags:\n%s", f)
+		}
 	}
 	return fs
 }
@@ -127,7 +175,16 @@ func parseFlags(env *Env, fs *pflag.FlagSet, args []string) int {
 	case errors.Is(err, pflag.ErrHelp):
 		return ExitOK
 	case err != nil:
-		fmt.Fprintf(env.Stderr, "hypergen %s: %v (see 'hypergen %s --help')\n", fs.Name(), err, fs.Name())
+		hint := ""
+		var ne *pflag.NotExistError
+		if errors.As(err, &ne) {
+			var names []string
+			fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+			if s, ok := suggest.Closest(ne.GetSpecifiedName(), names); ok {
+				hint = fmt.Sprintf(" (did you mean --%s?)", s)
+			}
+		}
+		fmt.Fprintf(env.Stderr, "hypergen %s: %v%s (see 'hypergen %s --help')\n", fs.Name(), err, hint, fs.Name())
 		return ExitUsage
 	}
 	return -1

@@ -15,6 +15,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/builtin"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/suggest"
 )
 
 const generateUsage = `Usage: hypergen [generate] GENERATOR ACTION[:SUBACTION] [NAME] [--key value ...]
@@ -83,6 +84,10 @@ func runGenerate(env *Env, args []string) int {
 	if len(rest) == 0 {
 		fmt.Fprint(env.Stderr, "hypergen: please specify a generator\n\n")
 		fmt.Fprint(env.Stderr, generateUsage)
+		return ExitUsage
+	}
+	if typo, meant := flagTypo(env, rest); typo != "" {
+		fmt.Fprintf(env.Stderr, "hypergen: %s\n", flagTypoError(typo, meant))
 		return ExitUsage
 	}
 	if url := env.Getenv("HYPERGEN_AGENT_URL"); url != "" {
@@ -156,15 +161,24 @@ func runGenerate(env *Env, args []string) int {
 	tel.ObserveCache(e.CacheStats)
 	_, err = e.Run(ctx, rest)
 	done(e)
-	return reportGenerateError(env, err)
+	return reportGenerateError(env, err, rest[0])
 }
 
-func reportGenerateError(env *Env, err error) int {
+// reportGenerateError prints err and maps it to an exit code. first is the
+// first argument: when no generator of that name exists and it is close to
+// one of hypergen's commands, the command is suggested.
+func reportGenerateError(env *Env, err error, first string) int {
 	if err == nil {
 		return ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+	var nf *generator.NotFoundError
 	var ue *generator.UsageError
+	if (errors.As(err, &nf) && nf.Action == "" && nf.Suggestion == "") || errors.As(err, &ue) {
+		if c, ok := suggest.Closest(first, commandNames()); ok {
+			fmt.Fprintf(env.Stderr, "hypergen: did you mean the command 'hypergen %s'?\n", c)
+		}
+	}
 	if errors.As(err, &ue) {
 		return ExitUsage
 	}

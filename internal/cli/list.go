@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"text/tabwriter"
 
@@ -23,14 +24,17 @@ func runList(env *Env, args []string) int {
 	if code := parseFlags(env, fs, args); code >= 0 {
 		return code
 	}
+	if err := checkTemplatesFlag(env, *dir); err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
+		return ExitUsage
+	}
 	root, err := generator.ResolveTemplates(env.Cwd, *dir, env.Getenv)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
 		return ExitFail
 	}
 	if root == "" {
-		fmt.Fprintf(env.Stderr, "hypergen list: no templates found: set HYGEN_TMPLS, pass --templates, or create %s\n",
-			filepath.Join(env.Cwd, "_templates"))
+		fmt.Fprintf(env.Stderr, "hypergen list: %s (or pass --templates)\n", generator.NoTemplates(env.Cwd, env.Getenv))
 		return ExitFail
 	}
 	gens, err := generator.ListGenerators(root)
@@ -79,4 +83,24 @@ func writeJSON(env *Env, v any) int {
 		return ExitFail
 	}
 	return ExitOK
+}
+
+// checkTemplatesFlag refuses an explicit --templates that is not a folder:
+// a flag the user typed must never be silently replaced by ./_templates.
+func checkTemplatesFlag(env *Env, dir string) error {
+	if dir == "" {
+		return nil
+	}
+	abs := dir
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(env.Cwd, abs)
+	}
+	st, err := os.Stat(abs)
+	switch {
+	case err != nil:
+		return fmt.Errorf("--templates %s: no such folder", dir)
+	case !st.IsDir():
+		return fmt.Errorf("--templates %s: not a folder", dir)
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"os/signal"
 	"strconv"
@@ -69,6 +70,9 @@ func runPerfMonitor(env *Env, args []string) int {
 	}
 	if *interval < 100 {
 		return usage("--interval=%d: at least 100 milliseconds", *interval)
+	}
+	if err := checkTemplatesFlag(env, *templates); err != nil {
+		return usage("%v", err)
 	}
 	sizes, err := parseSizes(*probeSizes)
 	if err != nil {
@@ -171,9 +175,10 @@ const statusUsage = `Usage: hypergen perf status [--json] [--agent URL]
 
 Asks a running agent (hypergen perf monitor) for its status: every budget
 with its latest value and whether it is met, the template index and the
-probes. When no agent answers, measures in this process instead: indexes the
-templates, runs small probes and a few generations, and judges the budgets on
-that.`
+probes. An agent named by --agent or HYPERGEN_AGENT_URL must answer (exit 1
+otherwise). With neither set, and nothing answering at the default address,
+it says so and measures in this process instead: indexes the templates, runs
+small probes and a few generations, and judges the budgets on that.`
 
 func runPerfStatus(env *Env, args []string) int {
 	fs := newFlagSet(env, "perf status", statusUsage)
@@ -182,15 +187,26 @@ func runPerfStatus(env *Env, args []string) int {
 	if code := parseFlags(env, fs, args); code >= 0 {
 		return code
 	}
-	if *url == "" {
-		*url = env.Getenv("HYPERGEN_AGENT_URL")
+	setting := "--agent"
+	if *url == "" && env.Getenv("HYPERGEN_AGENT_URL") != "" {
+		*url, setting = env.Getenv("HYPERGEN_AGENT_URL"), "HYPERGEN_AGENT_URL"
 	}
-	if *url == "" {
+	explicit := *url != ""
+	if !explicit {
 		*url = "http://127.0.0.1:9464"
+	} else if err := checkAgentURL(*url); err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen perf status: %s=%q: %v\n", setting, *url, err)
+		return ExitUsage
 	}
 	st, source, err := fetchStatus(*url)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent at %s (%v); measuring in this process\n", *url, err)
+	switch {
+	case err != nil && explicit:
+		// An agent the user named must answer: measuring here instead
+		// would report on a different machine without saying so.
+		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent answered at %s (%s): %v\n", *url, setting, err)
+		return ExitFail
+	case err != nil:
+		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent at the default %s; measuring in this process (pass --agent URL to ask a running agent)\n", *url)
 		st, err = agent.MeasureOnce(context.Background(), agent.Config{Cwd: env.Cwd, Getenv: env.Getenv, Version: Version,
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		source = "in-process measurement"
@@ -207,6 +223,18 @@ func runPerfStatus(env *Env, args []string) int {
 		return ExitFail
 	}
 	return ExitOK
+}
+
+// checkAgentURL accepts an http or https URL with a host.
+func checkAgentURL(s string) error {
+	u, err := neturl.Parse(s)
+	if err != nil {
+		return err
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New("want the agent's admin URL, such as http://127.0.0.1:9464")
+	}
+	return nil
 }
 
 func fetchStatus(url string) (agent.Status, string, error) {

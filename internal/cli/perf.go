@@ -68,7 +68,11 @@ func runPerf(env *Env, args []string) int {
 			return c.run(env, args[1:])
 		}
 	}
-	fmt.Fprintf(env.Stderr, "hypergen perf: unknown command %q (see 'hypergen perf --help')\n", args[0])
+	var names []string
+	for _, c := range perfCommands() {
+		names = append(names, c.name)
+	}
+	fmt.Fprintf(env.Stderr, "hypergen perf: unknown command %q%s (see 'hypergen perf --help')\n", args[0], didYouMean(args[0], names))
 	return ExitUsage
 }
 
@@ -390,9 +394,12 @@ func runPerfOptimize(env *Env, args []string) int {
 	if code := parseFlags(env, fs, args); code >= 0 {
 		return code
 	}
+	if err := checkTemplatesFlag(env, *tdir); err != nil {
+		return usageFail(env, "optimize", err.Error())
+	}
 	root := generator.TemplatesRoot(env.Cwd, *tdir, env.Getenv)
 	if root == "" {
-		return usageFail(env, "optimize", "no templates found: set HYGEN_TMPLS, pass --templates, or create "+filepath.Join(env.Cwd, "_templates"))
+		return usageFail(env, "optimize", generator.NoTemplates(env.Cwd, env.Getenv)+", or pass --templates")
 	}
 	if !filepath.IsAbs(root) {
 		root = filepath.Join(env.Cwd, root)

@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/argv"
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/suggest"
+)
+
+// ownGenerateFlags are the flags a generation reads itself (--dry is hygen's,
+// the rest hypergen's); every other flag is a template local.
+var ownGenerateFlags = []string{"dry", "allow-outside", "answers", "help"}
+
+// flagTypo finds a flag that is one edit from one of ownGenerateFlags and
+// that no template, hook file or template.yml of the action mentions, and
+// returns it with the flag it most likely meant.
+//
+// Such a flag is refused rather than warned about: as a local nothing reads,
+// it cannot change the output, so refusing costs a correct command nothing,
+// while running a mistyped --dry for real writes the files the user meant to
+// preview. Reading the action's files happens only when a flag is that
+// close, so ordinary runs pay nothing.
+func flagTypo(env *Env, args []string) (typo, meant string) {
+	parsed := argv.Parse(args)
+	keys := parsed.Flags.Keys()
+	for _, k := range keys {
+		for _, own := range ownGenerateFlags {
+			if k != own && suggest.Distance(k, own) == 1 {
+				typo, meant = k, own
+			}
+		}
+		if typo != "" {
+			break
+		}
+	}
+	if typo == "" {
+		return "", ""
+	}
+	// yargs also sets the camel-case form (--allow-outsid gives allowOutsid);
+	// a template may read either.
+	var names []string
+	for _, k := range keys {
+		if norm(k) == norm(typo) {
+			names = append(names, regexp.QuoteMeta(k))
+		}
+	}
+	word := regexp.MustCompile(`(^|[^\w-])(` + strings.Join(names, "|") + `)($|[^\w-])`)
+	files := actionFiles(env, parsed.Positionals)
+	if files == nil {
+		return "", "" // no such action: the run reports that itself
+	}
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && word.Match(b) {
+			return "", ""
+		}
+	}
+	return typo, meant
+}
+
+func norm(s string) string { return strings.ToLower(strings.ReplaceAll(s, "-", "")) }
+
+// actionFiles lists every file of the action the positionals name (its
+// templates and hook files) and the generator's template.yml; nil when the
+// action does not exist.
+func actionFiles(env *Env, pos []any) []string {
+	if len(pos) < 2 {
+		return nil
+	}
+	root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	if err != nil || root == "" {
+		return nil
+	}
+	gen := filepath.Join(root, jsvalue.ToString(pos[0]))
+	action, _, _ := strings.Cut(jsvalue.ToString(pos[1]), ":")
+	folder := filepath.Join(gen, action)
+	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
+		folder = filepath.Join(gen, generator.DefaultAction)
+	}
+	files := []string{filepath.Join(gen, "template.yml")}
+	err = filepath.WalkDir(folder, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		return nil
+	}
+	return files
+}
+
+// flagTypoError is the message for a refused flag.
+func flagTypoError(typo, meant string) string {
+	return fmt.Sprintf("--%s is one edit from hypergen's --%s and no template, hook or template.yml of this action uses it: "+
+		"did you mean --%s? Nothing was run (drop the flag if it was meant as a local).", typo, meant, meant)
+}

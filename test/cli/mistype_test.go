@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Mistyped generators, actions, commands and flags get a "did you mean".
+func TestDidYouMean(t *testing.T) {
+	dir := project(t)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"generator", []string{"compnent", "new", "X"}, 1, `(did you mean "component"?); available:`},
+		{"action", []string{"component", "nwe", "X"}, 1, `_templates (did you mean "new"?); available:`},
+		{"command", []string{"lsit"}, 2, "did you mean the command 'hypergen list'?"},
+		{"perf command", []string{"perf", "benchmrak"}, 2, `unknown command "benchmrak" (did you mean "benchmark"?)`},
+		{"command flag", []string{"list", "--jsno"}, 2, "unknown flag: --jsno (did you mean --json?)"},
+		{"perf flag", []string{"perf", "benchmark", "--iteration", "1"}, 2, "(did you mean --iterations?)"},
+		{"help topic", []string{"help", "lsit"}, 2, `(did you mean "list"?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, dir, nil, tt.args...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("want exit %d and %q on stderr; got %v", tt.code, tt.want, r)
+			}
+		})
+	}
+	// Far from everything: no suggestion at all.
+	if r := run(t, dir, nil, "zzzzzz", "new"); strings.Contains(r.stderr, "did you mean") {
+		t.Errorf("suggested something for zzzzzz: %v", r)
+	}
+}
+
+// A flag one edit from one of hypergen's own that nothing in the action
+// reads is refused before anything runs; the same flag is a local as usual
+// when a template reads it, and a correct --dry still works.
+func TestGenerateFlagTypo(t *testing.T) {
+	dir := project(t)
+	r := run(t, dir, nil, "component", "new", "Button", "--dyr")
+	if r.code != 2 || !strings.Contains(r.stderr, "--dyr is one edit from hypergen's --dry") || !strings.Contains(r.stderr, "did you mean --dry?") {
+		t.Errorf("--dyr: %v", r)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "src", "Button.txt")); err == nil {
+		t.Error("the mistyped --dyr generation wrote files")
+	}
+	r = run(t, dir, nil, "component", "new", "Button", "--answer", "x.json")
+	if r.code != 2 || !strings.Contains(r.stderr, "did you mean --answers?") {
+		t.Errorf("--answer: %v", r)
+	}
+
+	// A template that reads the local: the flag is the template's.
+	if err := os.WriteFile(filepath.Join(dir, "_templates", "page", "new", "d.ejs.t"),
+		[]byte("---\nto: pages/dyr.txt\n---\n<%= dyr %>\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, dir, nil, "page", "new", "Home", "--dyr", "up")
+	if b, err := os.ReadFile(filepath.Join(dir, "pages", "dyr.txt")); r.code != 0 || err != nil || string(b) != "up\n" {
+		t.Errorf("--dyr read by a template: %v; file %q, %v", r, b, err)
+	}
+	r = run(t, dir, nil, "component", "new", "Button", "--dry")
+	if r.code != 0 || !strings.Contains(r.stdout, "(dry mode)") {
+		t.Errorf("--dry: %v", r)
+	}
+}
+
+// An inject whose after:/before: marker is missing behaves as in hygen (the
+// line goes to the top; stdout unchanged) and says so on stderr.
+func TestInjectMarkerMissingWarns(t *testing.T) {
+	dir := project(t)
+	if err := os.WriteFile(filepath.Join(dir, "src", "index.txt"), []byte("nothing to see\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, nil, "component", "new", "Button")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "src", "index.txt"))
+	if string(b) != "export Button\n\nnothing to see\n" {
+		t.Errorf("index.txt = %q", b)
+	}
+	want := `b.ejs.t: after: // components matches nothing in the target; injected at the top, as hygen does`
+	if !strings.Contains(r.stderr, "warning: ") || !strings.Contains(r.stderr, want) {
+		t.Errorf("no warning %q: %v", want, r)
+	}
+	if strings.Contains(r.stdout, "warning") {
+		t.Errorf("the warning went to stdout: %v", r)
+	}
+	// With the marker present: no warning.
+	if err := os.WriteFile(filepath.Join(dir, "src", "index.txt"), []byte("// components\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, dir, []string{"HYGEN_OVERWRITE=1"}, "component", "new", "Button"); r.code != 0 || strings.Contains(r.stderr, "warning") {
+		t.Errorf("marker present: %v", r)
+	}
+}

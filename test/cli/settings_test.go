@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+)
+
+// A setting that points at nothing is an error naming it, never a silent
+// fall back to something else.
+func TestExplicitSettingsPointingAtNothing(t *testing.T) {
+	dir := project(t)
+	for _, args := range [][]string{
+		{"list", "--templates", "/nope"},
+		{"perf", "optimize", "--templates", "/nope"},
+		{"perf", "monitor", "--templates", "/nope"},
+	} {
+		r := run(t, dir, nil, args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "--templates /nope: no such folder") || strings.Contains(r.stdout, "component") {
+			t.Errorf("%v: %v", args, r)
+		}
+	}
+	addr := testenv.FreeAddr(t) // nothing listens there
+	for _, tt := range []struct {
+		args []string
+		env  []string
+		code int
+		want string
+	}{
+		{[]string{"perf", "status", "--agent", "notaurl"}, nil, 2, `--agent="notaurl": want the agent's admin URL`},
+		{[]string{"perf", "status", "--agent", "http://" + addr}, nil, 1, "no agent answered at http://" + addr + " (--agent)"},
+		{[]string{"perf", "status"}, []string{"HYPERGEN_AGENT_URL=http://" + addr}, 1, "(HYPERGEN_AGENT_URL)"},
+	} {
+		r := run(t, dir, tt.env, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "measuring in this process") {
+			t.Errorf("%v %v: want exit %d and %q; got %v", tt.env, tt.args, tt.code, tt.want, r)
+		}
+	}
+}
+
+// HYGEN_TMPLS that is not a folder: hygen falls back to ./_templates, so
+// hypergen does too (with a warning); with no ./_templates either, the error
+// names the variable's value instead of telling the user to set it.
+func TestHygenTmplsNotAFolder(t *testing.T) {
+	dir := project(t)
+	r := run(t, dir, []string{"HYGEN_TMPLS=/nonexistent"}, "component", "new", "Button")
+	if r.code != 0 || !strings.Contains(r.stderr, `HYGEN_TMPLS="/nonexistent" is not a folder; using `) {
+		t.Errorf("fallback: %v", r)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "src", "Button.txt")); err != nil {
+		t.Errorf("fallback did not generate: %v", err)
+	}
+	empty := t.TempDir()
+	for _, args := range [][]string{{"component", "new"}, {"list"}} {
+		r := run(t, empty, []string{"HYGEN_TMPLS=/nonexistent"}, args...)
+		if r.code == 0 || !strings.Contains(r.stderr, `HYGEN_TMPLS="/nonexistent" is not a folder`) || strings.Contains(r.stderr, "set HYGEN_TMPLS") {
+			t.Errorf("%v: %v", args, r)
+		}
+	}
+	if r := run(t, empty, nil, "list"); !strings.Contains(r.stderr, "set HYGEN_TMPLS") {
+		t.Errorf("unset HYGEN_TMPLS: the hint should suggest setting it: %v", r)
+	}
+}
