@@ -28,7 +28,7 @@ func TestTerminalAsker(t *testing.T) {
 		{generator.Question{Type: "select", Name: "s", Choices: choices, Initial: 1.0}, "\n", "app"},
 		{generator.Question{Type: "select", Name: "s", Choices: choices, Initial: u}, "3\nlib\n", "lib"},
 		{generator.Question{Type: "autocomplete", Name: "a", Choices: []string{"red", "green", "grey"}, Initial: u}, "gr\nee\n", "green"},
-		{generator.Question{Type: "multiselect", Name: "m", Choices: choices, Initial: u}, "2, lib\n", "[app lib]"},
+		{generator.Question{Type: "multiselect", Name: "m", Choices: choices, Initial: u}, "2, lib\n", "[lib app]"},
 		{generator.Question{Type: "multiselect", Name: "m", Choices: choices, Initial: u}, "x\n\n", "[]"},
 		{generator.Question{Type: "numeral", Name: "n", Initial: u}, "x\n4.5\n", "4.5"},
 		{generator.Question{Type: "list", Name: "l", Initial: u}, "a, b,,c\n", "[a b c]"},

@@ -196,7 +196,14 @@ func Coerce(q Question, v any) (any, error) {
 	if err := CheckChoices(q, v); err != nil {
 		return nil, err
 	}
-	return toList(v), nil
+	picked := toList(v)
+	out := []any{} // in the choices' order, once each, as enquirer submits them
+	for _, c := range q.Choices {
+		if slices.Contains(picked, any(c)) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 // toList makes a list answer of an array, or of a comma-separated string.

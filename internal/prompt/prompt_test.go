@@ -77,6 +77,7 @@ func TestCoerce(t *testing.T) {
 		{q("autocomplete", u), "purple", "", `"purple" is not one of the choices (red, green, blue)`},
 		{q("select", u), "zzz", "", `"zzz" is not one of the choices (red, green, blue)`},
 		{q("multiselect", u), "red,blue", "[red blue]", ""},
+		{q("multiselect", u), "blue,red,blue", "[red blue]", ""}, // choice order, once each
 		{q("multiselect", u), []any{"blue"}, "[blue]", ""},
 		{q("multiselect", u), []any{"blue", "pink"}, "", `"pink" is not one of the choices`},
 	}
@@ -108,7 +109,7 @@ func TestParse(t *testing.T) {
 		{q("select", u), "blue", "blue", false},
 		{q("autocomplete", u), "BL", "blue", false},
 		{q("autocomplete", u), "e", "", true}, // red, green and blue all match
-		{q("multiselect", u), "3, red", "[blue red]", false},
+		{q("multiselect", u), "3, red", "[red blue]", false},
 		{q("multiselect", u), "", "[]", false},
 		{q("numeral", u), "", "0", false},
 		{q("confirm", u), "Y", "true", false},
