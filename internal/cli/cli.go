@@ -46,6 +46,7 @@ func commands() []command {
 		{"discover", "find template roots and the generators in them", runDiscover},
 		{"perf", "benchmark, scalability test, analysis, index optimisation and export", runPerf},
 		{"version", "print the version", runVersion},
+		{"completion", "print a shell completion script (bash, zsh or fish)", runCompletion},
 		{"help", "show help for hypergen, a command or a generator (its template.yml variables)", runHelp},
 	}
 }
@@ -63,6 +64,8 @@ func Main(env *Env) int {
 		return ExitOK
 	case "-v", "--version":
 		return runVersion(env, nil)
+	case "__complete": // hidden: what the completion scripts call
+		return runComplete(env, args[1:])
 	}
 	for _, c := range commands() {
 		if c.name == args[0] && !isGenerator(env, args[0]) {

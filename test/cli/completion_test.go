@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The bash script, loaded into a real bash, registers itself and completes
+// commands, perf subcommands and their flags, generators, actions,
+// template.yml variables and enum values (COMP_WORDS as bash sets them).
+func TestBashCompletion(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Fatal("bash is needed to test the bash completion script: ", err)
+	}
+	dir := project(t)
+	r := run(t, dir, nil, "completion", "bash")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	script := filepath.Join(t.TempDir(), "hypergen.bash")
+	if err := os.WriteFile(script, []byte(r.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	complete := func(words ...string) []string {
+		t.Helper()
+		// COMP_WORDS[0] is the binary's path, as when the user typed it.
+		quoted := []string{"'" + bin + "'"}
+		for _, w := range words {
+			quoted = append(quoted, "'"+w+"'")
+		}
+		prog := "source '" + script + "'\ncomplete -p hypergen\nCOMP_WORDS=(" + strings.Join(quoted, " ") + ")\n" +
+			"COMP_CWORD=" + strconv.Itoa(len(words)) + "\n_hypergen\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n"
+		cmd := exec.Command(bash, "--norc", "--noprofile", "-c", prog)
+		cmd.Dir = dir
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("bash: %v\n%s", err, out)
+		}
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		if lines[0] != "complete -o default -F _hypergen hypergen" {
+			t.Fatalf("complete -p hypergen = %q", lines[0])
+		}
+		return lines[1:]
+	}
+	for _, tt := range []struct {
+		words []string
+		want  string
+	}{
+		{[]string{"li"}, "list"},
+		{[]string{"comp"}, "completion\ncomponent"},
+		{[]string{"perf", "bench"}, "benchmark"},
+		{[]string{"perf", "benchmark", "--iter"}, "--iterations"},
+		{[]string{"list", "--j"}, "--json"},
+		{[]string{"component", ""}, "new\nstory"},
+		{[]string{"component", "new", "Button", "--st"}, "--style"},
+		{[]string{"component", "new", "--style", ""}, "css\nscss"},
+		{[]string{"component", "new", "--d"}, "--dry"},
+		{[]string{"help", "pa"}, "page"},
+		{[]string{"completion", "f"}, "fish"},
+	} {
+		if got := strings.Join(complete(tt.words...), "\n"); got != tt.want {
+			t.Errorf("complete %q = %q, want %q", tt.words, got, tt.want)
+		}
+	}
+}
+
+// zsh and fish get their scripts; each calls the hidden __complete.
+func TestCompletionScripts(t *testing.T) {
+	dir := t.TempDir()
+	for _, sh := range []string{"zsh", "fish"} {
+		r := run(t, dir, nil, "completion", sh)
+		if r.code != 0 || !strings.Contains(r.stdout, "__complete") {
+			t.Errorf("%s: %v", sh, r)
+		}
+	}
+	if r := run(t, dir, nil, "completion", "tcsh"); r.code != 2 || !strings.Contains(r.stderr, "bash, zsh or fish") {
+		t.Errorf("tcsh: %v", r)
+	}
+}
