@@ -97,6 +97,7 @@ func (a *Agent) engines() []*generator.Engine {
 // the admin API is serving.
 func (a *Agent) Start(ctx context.Context) error {
 	a.started = time.Now()
+	a.tel.AgentStarted(ctx)
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("admin address: %w", err)

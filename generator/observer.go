@@ -26,7 +26,10 @@ type FileEvent struct {
 	Compile  time.Duration // EJS translation and JavaScript compilation (near zero when cached)
 	Render   time.Duration // running the compiled templates
 	Bytes    int           // rendered body size
-	Err      error
+	// Compiled counts the texts of this file (frontmatter values and body)
+	// that missed the compiled-template cache, Cached those that hit it.
+	Compiled, Cached int
+	Err              error
 }
 
 // Observer watches an engine without the engine depending on how it is

@@ -147,9 +147,14 @@ func (e *Engine) render(ctx context.Context, vm *jsrt.VM, liquid bool, text stri
 		ev.Render += time.Since(start)
 		return out, err
 	}
-	t, err := e.cache.Compile(text, ejsOptions(locals))
+	t, hit, err := e.cache.Lookup(text, ejsOptions(locals))
 	compiled := time.Now()
 	ev.Compile += compiled.Sub(start)
+	if hit {
+		ev.Cached++
+	} else {
+		ev.Compiled++
+	}
 	if err != nil {
 		return "", err
 	}

@@ -49,6 +49,15 @@ func (t *Telemetry) SetTarget(budget string, value float64, met bool) {
 	t.gauges.set(MetricTargetMet, m, b)
 }
 
+// AgentStarted reports the agent's counters whose series are known in
+// advance (reindexes, requests and profile uploads by outcome) at 0, so
+// rate() and absent() work from the first scrape. The agent calls it once.
+func (t *Telemetry) AgentStarted(ctx context.Context) {
+	if t.inst != nil {
+		t.inst.zero(ctx, FromAgent)
+	}
+}
+
 // ProfilingUpload counts one profile upload.
 func (t *Telemetry) ProfilingUpload(ctx context.Context, err error) {
 	if t.inst != nil {

@@ -32,6 +32,14 @@ type Config struct {
 	MetricInterval time.Duration
 	// StepSpans: a span per template step (HYPERGEN_TRACE_STEPS=true).
 	StepSpans bool
+	// OneShot marks a short-lived process (a CLI run). It exports spans and,
+	// unless OTEL_METRICS_EXPORTER names an exporter, no metrics: cumulative
+	// series from each process would be one-sample series that rate()
+	// cannot see. The Collector derives the counts from the spans instead
+	// (see docs/metrics.md).
+	OneShot bool
+
+	metricsChosen bool // OTEL_METRICS_EXPORTER was set
 }
 
 // DefaultShutdownTimeout bounds the last flush of a CLI run.
@@ -92,6 +100,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if cfg.Metrics, err = exporterList(getenv, "OTEL_METRICS_EXPORTER", endpointSet("METRICS"), true); err != nil {
 		return cfg, err
 	}
+	cfg.metricsChosen = strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER")) != ""
 	return cfg, nil
 }
 

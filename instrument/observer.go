@@ -81,8 +81,9 @@ func newInstruments(m metric.Meter, t *Telemetry) (*instruments, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	hit := metric.WithAttributes(attribute.String(AttrResult, "hit"))
-	miss := metric.WithAttributes(attribute.String(AttrResult, "miss"))
+	in.zero(context.Background(), FromProcess)
+	hit := metric.WithAttributes(cacheHit)
+	miss := metric.WithAttributes(cacheMiss)
 	traces := metric.WithAttributes(attribute.String(AttrSignal, "traces"))
 	metrics := metric.WithAttributes(attribute.String(AttrSignal, "metrics"))
 	_, err := m.RegisterCallback(func(_ context.Context, o metric.Observer) error {
@@ -111,6 +112,31 @@ func newInstruments(m metric.Meter, t *Telemetry) (*instruments, error) {
 	return in, err
 }
 
+// counters maps the catalog's counters to their instruments.
+func (in *instruments) counters() map[string]metric.Int64Counter {
+	return map[string]metric.Int64Counter{MetricRuns: in.runs, MetricFilesWritten: in.files, MetricRenderedBytes: in.bytes,
+		MetricProfilingUploads: in.uploads, MetricAgentReindexes: in.reindexes, MetricAgentRequests: in.reqs}
+}
+
+// zero reports every series the catalog lists in Zero for the counters of
+// source at 0: adding 0 makes the SDK export the series before its first
+// event.
+func (in *instruments) zero(ctx context.Context, source Source) {
+	counters := in.counters()
+	for _, s := range Catalog {
+		if s.Source != source || len(s.Zero) == 0 {
+			continue
+		}
+		for _, v := range s.Zero {
+			if v == "" {
+				counters[s.Name].Add(ctx, 0)
+			} else {
+				counters[s.Name].Add(ctx, 0, metric.WithAttributes(attribute.String(s.Attributes[0], v)))
+			}
+		}
+	}
+}
+
 func observables(m map[string]metric.Float64ObservableGauge) []metric.Observable {
 	out := make([]metric.Observable, 0, len(m))
 	for _, g := range m {
@@ -120,6 +146,11 @@ func observables(m map[string]metric.Float64ObservableGauge) []metric.Observable
 }
 
 func phaseAttr(p string) attribute.KeyValue { return attribute.String(AttrPhase, p) }
+
+var (
+	cacheHit  = attribute.String(AttrResult, "hit")
+	cacheMiss = attribute.String(AttrResult, "miss")
+)
 
 // Observer returns the generator.Observer that records this pipeline's spans
 // and metrics; on a disabled Telemetry it records nothing.
@@ -219,8 +250,16 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 	for _, s := range steps {
 		total += s.d
 	}
-	fctx, fspan := o.t.tracer.Start(ctx, "hypergen.template", trace.WithTimestamp(f.Start),
-		trace.WithAttributes(attribute.String(AttrTemplate, f.Template), attribute.Int(AttrBytes, f.Bytes)))
+	attrs := []attribute.KeyValue{attribute.String(AttrTemplate, f.Template), attribute.Int(AttrBytes, f.Bytes)}
+	// One bounded cache result per file, so the Collector can derive a hit
+	// rate from the spans of processes that export no metrics.
+	switch {
+	case f.Compiled > 0:
+		attrs = append(attrs, cacheMiss)
+	case f.Cached > 0:
+		attrs = append(attrs, cacheHit)
+	}
+	fctx, fspan := o.t.tracer.Start(ctx, "hypergen.template", trace.WithTimestamp(f.Start), trace.WithAttributes(attrs...))
 	// The steps ran one after another. By default their durations are
 	// attributes of the template span; a child span each (StepSpans) quadruples
 	// the spans of a run, which is worth it only when chasing a slow template.
@@ -262,6 +301,7 @@ func (o *observer) RunDone(ctx context.Context, res *generator.Result, err error
 		s.SetAttributes(attribute.String(AttrGenerator, res.Generator), attribute.String(AttrAction, res.Action),
 			attribute.Int(AttrFiles, res.Files), attribute.Bool(AttrDry, res.Dry))
 	}
+	s.SetAttributes(attribute.String(AttrOutcome, outcome(err)))
 	if err != nil {
 		recordError(s, err)
 	}

@@ -66,6 +66,9 @@ func (t *Telemetry) Enabled() bool { return t.enabled }
 // Setup builds the providers for cfg. errOut receives the first export
 // failure (later ones are only counted, in hypergen.telemetry.* metrics).
 func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error) {
+	if cfg.OneShot && !cfg.metricsChosen {
+		cfg.Metrics = nil
+	}
 	if !cfg.Enabled || (len(cfg.Traces) == 0 && len(cfg.Metrics) == 0) {
 		return Disabled(), nil
 	}
@@ -74,8 +77,9 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 	t.Stats.OnError = t.reportOnce
 
 	res, err := resource.New(ctx,
-		// Every process is its own instance: cumulative series from two CLI
-		// runs would otherwise overwrite each other in the Collector.
+		// Every process is its own instance: cumulative series from two
+		// processes would otherwise overwrite each other in the Collector,
+		// which deletes the instance again where it aggregates spans.
 		resource.WithAttributes(semconv.ServiceName(cfg.ServiceName), semconv.ServiceVersion(cfg.ServiceVersion),
 			semconv.ServiceInstanceID(uuid.NewString())),
 		resource.WithFromEnv(), resource.WithHost(), resource.WithProcessPID(),

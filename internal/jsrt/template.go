@@ -88,7 +88,17 @@ const compiledCostFactor = 12
 
 // Compile returns the compiled form of an EJS template text.
 func (c *Cache) Compile(text string, opts ejs.Options) (*Template, error) {
-	return c.cache().Get(cacheKey{text, opts}, func() (*Template, int64, error) {
+	t, _, err := c.Lookup(text, opts)
+	return t, err
+}
+
+// Lookup is Compile that also reports whether the template came from the
+// cache (a miss is a lookup that compiled; one that waited for another
+// caller's compilation is a hit, as the cache's Stats count it).
+func (c *Cache) Lookup(text string, opts ejs.Options) (t *Template, hit bool, err error) {
+	hit = true
+	t, err = c.cache().Get(cacheKey{text, opts}, func() (*Template, int64, error) {
+		hit = false
 		t, err := compile(text, opts)
 		cost := int64(len(text))
 		if t != nil {
@@ -96,6 +106,7 @@ func (c *Cache) Compile(text string, opts ejs.Options) (*Template, error) {
 		}
 		return t, cost, err
 	})
+	return t, hit, err
 }
 
 func compile(text string, opts ejs.Options) (*Template, error) {

@@ -21,10 +21,13 @@ func otlpEnv(c *testenv.Collector) map[string]string {
 }
 
 // TestGenerationsReachTheCollector runs two good generations and a failing one
-// against a real Collector and checks the spans and metrics that arrived.
+// against a real Collector and checks the spans and metrics that arrived. A
+// CLI run exports metrics only when OTEL_METRICS_EXPORTER asks for them
+// (TestCLIExportsSpansOnly covers the default).
 func TestGenerationsReachTheCollector(t *testing.T) {
 	col := testenv.StartCollector(t, testCollectorConfig)
 	env := otlpEnv(col)
+	env["OTEL_METRICS_EXPORTER"] = "otlp"
 
 	for _, name := range []string{"billing", "ledger"} {
 		dir := project(t, nil)
@@ -134,6 +137,18 @@ func TestGenerationsReachTheCollector(t *testing.T) {
 			if byID[s.ParentID].Name != "hypergen.template" {
 				t.Errorf("%s is a child of %q, want hypergen.template", s.Name, byID[s.ParentID].Name)
 			}
+		case "hypergen.template":
+			if s.Attrs["hypergen.cache.result"] != "miss" { // a fresh process compiles every text
+				t.Errorf("template span cache result %q, want miss", s.Attrs["hypergen.cache.result"])
+			}
+		case "hypergen.run":
+			want := "ok"
+			if s.Status == "Error" {
+				want = "error"
+			}
+			if s.Attrs["hypergen.outcome"] != want {
+				t.Errorf("run span (status %s) outcome %q", s.Status, s.Attrs["hypergen.outcome"])
+			}
 		case "hypergen.op.add":
 			if s.Attrs["hypergen.outcome"] != "added" || !strings.HasPrefix(s.Attrs["hypergen.target"], "services/") || s.Attrs["hypergen.bytes"] == "" {
 				t.Errorf("op.add attributes: %v", s.Attrs)
@@ -142,6 +157,30 @@ func TestGenerationsReachTheCollector(t *testing.T) {
 	}
 	if roots != 3 {
 		t.Errorf("%d runs, want 3", roots)
+	}
+}
+
+// TestCLIExportsSpansOnly: with only an endpoint set, a CLI run sends its
+// trace and no metric series (the Collector counts runs from spans).
+func TestCLIExportsSpansOnly(t *testing.T) {
+	col := testenv.StartCollector(t, testCollectorConfig)
+	env := otlpEnv(col)
+	if r := run(t, project(t, nil), env, "svc", "new", "alone"); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	waitFor(t, "the run's spans", func() (bool, string) {
+		spans := parseSpans(col.Output())
+		for _, s := range spans {
+			if s.Name == "hypergen.run" && s.Attrs["hypergen.outcome"] == "ok" {
+				return true, ""
+			}
+		}
+		return false, fmt.Sprintf("%d spans", len(spans))
+	})
+	for k := range scrape(t, col.Prometheus) {
+		if strings.HasPrefix(k, "hypergen_") || strings.HasPrefix(k, "go_") {
+			t.Errorf("the CLI exported metric %s", k)
+		}
 	}
 }
 

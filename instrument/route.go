@@ -1,0 +1,52 @@
+package instrument
+
+// routeText is the catalog document's account of how one-shot CLI runs
+// reach Prometheus, and why that way.
+const routeText = `## How short-lived runs are counted
+
+A CLI generation lives for milliseconds. Had it exported cumulative metrics under its own
+` + "`service.instance.id`" + `, every run would leave a few hundred one-sample series behind, and
+` + "`rate()`" + ` would see none of them. So:
+
+- **The CLI exports spans, not metrics.** A one-shot run (` + "`Config.OneShot`" + `) sends its trace
+  and no metrics, unless ` + "`OTEL_METRICS_EXPORTER`" + ` names an exporter explicitly. Each run's spans carry
+  bounded attributes for what the dashboards count: ` + "`hypergen.outcome`" + ` on ` + "`hypergen.run`" + ` and
+  ` + "`hypergen.op.*`" + `, ` + "`hypergen.cache.result`" + ` on ` + "`hypergen.template`" + `.
+- **The Collector aggregates.** ` + "`otel-collector.yaml`" + ` feeds every span through a second
+  traces pipeline: the contrib ` + "`resource`" + ` processor deletes the per-process identity
+  (` + "`service.instance.id`" + `, host, process and SDK attributes), and the contrib ` + "`spanmetrics`" + `
+  connector keys the spans by service, span name, status and the two dimensions above, and keeps
+  cumulative counts and duration histograms (` + "`hypergen.spans.calls`" + `, ` + "`hypergen.spans.duration`" + `).
+  The Collector holds the cumulative state, so any number of processes, at once or one after the
+  other, add to the same bounded set of series. The raw spans still go to the trace store unchanged.
+- **Long-lived processes keep their identity.** The agent and library users export their own
+  metrics as before, under their ` + "`service.instance.id`" + `; their spans are counted in the derived
+  series too, which is why the dashboards' workload panels read only the derived series (no double
+  counting). Counters whose series are known in advance start at 0.
+
+Why not the other routes: with delta temporality and the ` + "`deltatocumulative`" + ` processor, every
+CLI process would write deltas into the same stream. The processor (v0.165.1, internal/delta) drops
+a point whose start time precedes the stream's start, and a point whose time is not after the
+stream's last one; two runs that overlap in time produce exactly such points, so concurrent runs
+would go uncounted (read from its source; not measured here). Handing each run to a running agent
+leaves uncounted every run made where no agent runs (a CI job, a pre-commit hook). Span-derived metrics need neither, and use components the
+Collector already ships. Their limits: the derived series count spans, so a sampler
+(` + "`OTEL_TRACES_SAMPLER`" + `) that drops traces lowers the counts; a run whose spans cannot be exported
+(Collector unreachable, or more spans than the exporter's queue of 2,048) is not counted; and the
+counts restart from 0 when the Collector restarts, which ` + "`rate()`" + ` and ` + "`increase()`" + ` handle as a
+counter reset. Run one Collector replica per Prometheus target (the shipped manifests do): two
+replicas behind one scraped Service would each hold half the counts under the same labels.
+`
+
+// resourceText documents the resource attributes and what the Collector
+// keeps of them.
+const resourceText = `
+## Resource attributes
+
+Every process describes itself with ` + "`service.name`" + ` (OTEL_SERVICE_NAME, ` + "`hypergen`" + ` by default; the
+Prometheus ` + "`job`" + `), ` + "`service.version`" + `, ` + "`service.instance.id`" + ` (a UUID per process: the Prometheus
+` + "`instance`" + ` of a long-lived process's own metrics), host, process and SDK attributes, and whatever
+OTEL_RESOURCE_ATTRIBUTES adds. The bundled Collector pipeline deletes all of them but ` + "`service.name`" + `
+(and ` + "`service.namespace`" + `) before deriving metrics from spans, and keys the derived series by
+` + "`service.name`" + ` alone, so neither a new process nor a new host adds series.
+`
