@@ -303,7 +303,12 @@ func TestLintCatchesMistakes(t *testing.T) {
 		}), "does not parse"},
 		"made-up threshold": {mutate(func(d *DashboardJSON) {
 			v := 0.123456
-			d.Panels[1].FieldConfig.Defaults.Thresholds.Steps[1].Value = &v
+			for i := range d.Panels {
+				if th := d.Panels[i].FieldConfig.Defaults.Thresholds; th != nil && len(th.Steps) > 1 {
+					th.Steps[1].Value = &v
+					return
+				}
+			}
 		}), "is no budget's limit"},
 	} {
 		problems := strings.Join(lintDashboard(c.d), "\n")
@@ -351,6 +356,43 @@ func TestRuleLint(t *testing.T) {
 		got, ok := limits[b.Name]
 		if !ok || got != b.Limit {
 			t.Errorf("budget %s: rule threshold %v (present %v), want %g", b.Name, got, ok, b.Limit)
+		}
+	}
+}
+
+// TestOverviewReadsAggregatedSeries: the Overview shows the workload, so it
+// reads only the series the Collector derives from every process's spans;
+// a process's own counters would leave one-shot CLI runs out.
+func TestOverviewReadsAggregatedSeries(t *testing.T) {
+	ds, err := ReadDashboards(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	derived := map[string]bool{}
+	for _, m := range instrument.Catalog {
+		if m.Source == instrument.FromCollector {
+			n := metric(m.Name)
+			for _, s := range []string{n, n + "_bucket", n + "_sum", n + "_count"} {
+				derived[s] = true
+			}
+		}
+	}
+	panels := ds["json/overview.json"].Panels
+	if len(panels) == 0 {
+		t.Fatal("no Overview panels")
+	}
+	for _, p := range panels {
+		for _, q := range p.Targets {
+			e, err := ParseExpr(strings.ReplaceAll(q.Expr, RateInterval, "5m"))
+			if err != nil {
+				t.Fatalf("%s: %v", p.Title, err)
+			}
+			parser.Inspect(e, func(n parser.Node, _ []parser.Node) error {
+				if vs, ok := n.(*parser.VectorSelector); ok && !derived[vs.Name] {
+					t.Errorf("Overview panel %q reads %s, which the Collector does not derive from spans", p.Title, vs.Name)
+				}
+				return nil
+			})
 		}
 	}
 }

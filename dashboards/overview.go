@@ -9,16 +9,82 @@ import (
 	"github.com/hypergen-dev/hypergen/instrument"
 )
 
-// operations are the phases of a run, the rows of the per-operation panels
+// phases are the spans of a run's phases, the rows of the per-phase panels
 // (per-template steps and file operations are too many lines for one panel).
-const phases = "run|resolve|list|render|plan|apply"
+const phases = `hypergen\.(run|resolve|list|render|plan|apply)`
+
+// The Overview shows the workload: every generation of every process that
+// exports spans, one-shot CLI runs included, as the Collector counts them
+// from spans (hypergen.spans.*; see docs/metrics.md). A test keeps it on
+// those series only.
+func spanCalls(matchers ...string) string {
+	return sel(metric(instrument.MetricSpanCalls), matchers...)
+}
+func spanName(name string) string { return eq(instrument.AttrSpanName, name) }
 
 func overview() (board, error) {
+	runs := spanCalls(spanName("hypergen.run"))
+	templates := spanCalls(spanName("hypergen.template"))
+	run := spanName("hypergen.run")
+	rows := []row{
+		{title: "Throughput and errors", panels: []panel{
+			{title: "Runs per second",
+				description: "Generator runs per second by outcome, from every hypergen process: CLI runs, the agent's API and probes, library calls (hypergen.run spans, counted by the Collector).",
+				unit:        "ops", queries: []query{{expr: by("sum", labels(instrument.AttrOutcome), rate(runs, RateInterval)), legend: "{{hypergen_outcome}}"}}},
+			{title: "Error rate",
+				description: "Share of generator runs that failed (a template error, a failed command, a bad argument).",
+				unit:        "percentunit", min: zero(),
+				queries: []query{{expr: ratio(
+					orZero(by("sum", nil, rate(sel(metric(instrument.MetricSpanCalls), run, eq(instrument.AttrOutcome, "error")), RateInterval))),
+					by("sum", nil, rate(runs, RateInterval))), legend: "errors"}}},
+			{title: "Files written per second",
+				description: "File operations of add and inject per second, by operation and outcome (added, forced, injected; skipped when the file exists or skip_if matched).",
+				unit:        "ops", queries: []query{{expr: by("sum", labels(instrument.AttrSpanName, instrument.AttrOutcome),
+					rate(spanCalls(re(instrument.AttrSpanName, `hypergen\.op\.(add|inject)`)), RateInterval)), legend: "{{span_name}} {{hypergen_outcome}}"}}},
+		}},
+		{title: "Latency", panels: []panel{
+			{title: "Generation latency",
+				description: "p50, p95 and p99 of one whole generation run, start-up of the engine included; the dashed line is the generation_p95 budget, which the agents judge in a warm process.",
+				unit:        "s", budget: "generation_p95", width: 24,
+				queries: []query{
+					{expr: quantile(0.5, instrument.MetricSpanDuration, RateInterval, nil, run), legend: "p50"},
+					{expr: quantile(0.95, instrument.MetricSpanDuration, RateInterval, nil, run), legend: "p95"},
+					{expr: quantile(0.99, instrument.MetricSpanDuration, RateInterval, nil, run), legend: "p99"},
+				}},
+			phaseQuantile(0.5), phaseQuantile(0.95), phaseQuantile(0.99),
+		}},
+		{title: "Cache and start-up", panels: []panel{
+			{title: "Cache hit rate",
+				description: "Share of template files whose compiled form came from the cache. A one-shot CLI process starts with an empty cache, so its files are misses; long-lived processes should sit near the cache_hit_ratio budget (dashed).",
+				unit:        "percentunit", budget: "cache_hit_ratio",
+				queries: []query{{expr: ratio(
+					orZero(by("sum", nil, rate(sel(metric(instrument.MetricSpanCalls), spanName("hypergen.template"), eq(instrument.AttrResult, "hit")), RateInterval))),
+					by("sum", nil, rate(templates, RateInterval))), legend: "hit rate"}}},
+			{title: "Templates per second by cache result",
+				description: "Template files rendered per second, by whether their compiled form came from the cache.",
+				unit:        "ops", queries: []query{{expr: by("sum", labels(instrument.AttrResult),
+					rate(templates, RateInterval)), legend: "{{hypergen_cache_result}}"}}},
+			{title: "Start-up breakdown",
+				description: "p95 of each start-up phase before rendering (resolving the action, listing its files); the dashed line is the startup_p95 budget, which covers the two together.",
+				unit:        "s", budget: "startup_p95",
+				queries: []query{{expr: quantile(0.95, instrument.MetricSpanDuration, RateInterval, labels(instrument.AttrSpanName),
+					re(instrument.AttrSpanName, `hypergen\.(resolve|list)`)), legend: "{{span_name}}"}}},
+		}},
+	}
+	return board{
+		uid: "hypergen-overview", title: "hypergen / Overview",
+		description: "The generation workload of every hypergen process, one-shot CLI runs included: throughput, errors, latency by phase, cache and start-up. The agents' budgets are on the Scalability and budgets dashboard.",
+		rows:        rows,
+	}, nil
+}
+
+// budgetRow shows the agents' latest measurement of every budget.
+func budgetRow() (row, error) {
 	var health []panel
 	for _, b := range budgets.Budgets {
 		p, err := budgetStat(b)
 		if err != nil {
-			return board{}, err
+			return row{}, err
 		}
 		health = append(health, p)
 	}
@@ -28,58 +94,7 @@ func overview() (board, error) {
 		unit:        "percentunit", stat: true, width: 6,
 		queries: []query{{expr: by("avg", nil, metric(instrument.MetricTargetMet)), legend: "met"}},
 	})
-
-	runs := metric(instrument.MetricRuns)
-	rows := []row{
-		{title: "Health and budgets", panels: health},
-		{title: "Throughput and errors", panels: []panel{
-			{title: "Runs per second",
-				description: "Generator runs per second by outcome (hypergen.runs). Rates come from long-lived processes (the agent, or a service using hypergen as a library); a one-shot CLI process reports its count once.",
-				unit:        "ops", queries: []query{{expr: by("sum", labels(instrument.AttrOutcome), rate(runs, RateInterval)), legend: "{{hypergen_outcome}}"}}},
-			{title: "Error rate",
-				description: "Share of generator runs that failed.",
-				unit:        "percentunit", min: zero(),
-				queries: []query{{expr: ratio(
-					by("sum", nil, rate(sel(runs, eq(instrument.AttrOutcome, "error")), RateInterval)),
-					by("sum", nil, rate(runs, RateInterval))), legend: "errors"}}},
-			{title: "Files written per second",
-				description: "Files written by add and inject per second, by operation and outcome (hypergen.files.written).",
-				unit:        "ops", queries: []query{{expr: by("sum", labels(instrument.AttrOperation, instrument.AttrOutcome),
-					rate(metric(instrument.MetricFilesWritten), RateInterval)), legend: "{{hypergen_operation}} {{hypergen_outcome}}"}}},
-		}},
-		{title: "Latency", panels: []panel{
-			{title: "Generation latency",
-				description: "p50, p95 and p99 of one whole generation run; the dashed line is the generation_p95 budget.",
-				unit:        "s", budget: "generation_p95", width: 24,
-				queries: []query{
-					{expr: quantile(0.5, instrument.MetricOperationDuration, RateInterval, nil, eq(instrument.AttrOperation, "run")), legend: "p50"},
-					{expr: quantile(0.95, instrument.MetricOperationDuration, RateInterval, nil, eq(instrument.AttrOperation, "run")), legend: "p95"},
-					{expr: quantile(0.99, instrument.MetricOperationDuration, RateInterval, nil, eq(instrument.AttrOperation, "run")), legend: "p99"},
-				}},
-			operationQuantile(0.5), operationQuantile(0.95), operationQuantile(0.99),
-		}},
-		{title: "Cache and start-up", panels: []panel{
-			{title: "Cache hit rate",
-				description: "Share of compiled-template lookups served from the cache; the dashed line is the cache_hit_ratio budget.",
-				unit:        "percentunit", budget: "cache_hit_ratio",
-				queries: []query{{expr: ratio(
-					by("sum", nil, rate(sel(metric(instrument.MetricCacheRequests), eq(instrument.AttrResult, "hit")), RateInterval)),
-					by("sum", nil, rate(metric(instrument.MetricCacheRequests), RateInterval))), legend: "hit rate"}}},
-			{title: "Cache lookups per second",
-				description: "Compiled-template cache lookups per second, by result.",
-				unit:        "ops", queries: []query{{expr: by("sum", labels(instrument.AttrResult),
-					rate(metric(instrument.MetricCacheRequests), RateInterval)), legend: "{{hypergen_cache_result}}"}}},
-			{title: "Start-up breakdown",
-				description: "p95 of each start-up phase before rendering (telemetry set-up, resolving the action, listing its files); the dashed line is the startup_p95 budget, which covers resolve and list together.",
-				unit:        "s", budget: "startup_p95",
-				queries: []query{{expr: quantile(0.95, instrument.MetricStartupDuration, RateInterval, labels(instrument.AttrPhase)), legend: "{{hypergen_phase}}"}}},
-		}},
-	}
-	return board{
-		uid: "hypergen-overview", title: "hypergen / Overview",
-		description: "Health against the performance budgets, throughput, errors, latency by operation, cache and start-up.",
-		rows:        rows,
-	}, nil
+	return row{title: "Health and budgets", panels: health}, nil
 }
 
 // budgetStat shows the agents' latest measurement of one budget: the worst
@@ -105,14 +120,14 @@ func budgetStat(b budgets.Budget) (panel, error) {
 	}, nil
 }
 
-func operationQuantile(q float64) panel {
+func phaseQuantile(q float64) panel {
 	pct := fmt.Sprintf("p%g", q*100)
 	return panel{
-		title:       pct + " by operation",
+		title:       pct + " by phase",
 		description: fmt.Sprintf("%s of each phase of a run (resolve, list, render, plan, apply, and the whole run).", pct),
 		unit:        "s",
-		queries: []query{{expr: quantile(q, instrument.MetricOperationDuration, RateInterval, labels(instrument.AttrOperation),
-			re(instrument.AttrOperation, phases)), legend: "{{hypergen_operation}}"}},
+		queries: []query{{expr: quantile(q, instrument.MetricSpanDuration, RateInterval, labels(instrument.AttrSpanName),
+			re(instrument.AttrSpanName, phases)), legend: "{{span_name}}"}},
 	}
 }
 

@@ -63,3 +63,8 @@ func quantileOf(q float64, groupBy []string, bucketRates string) string {
 
 // ratio divides two expressions.
 func ratio(num, den string) string { return "(" + num + ") / (" + den + ")" }
+
+// orZero stands for a series the Collector has not derived yet: it creates
+// one only when the first span with those labels arrives, so a workload
+// that never failed (or never hit the cache) has no error (or hit) series.
+func orZero(expr string) string { return "(" + expr + " or vector(0))" }

@@ -105,8 +105,8 @@ func exponentRule(b budgets.Budget, resource string) Rule {
 }
 
 func regressionRule() Rule {
-	group := append([]string{"job"}, labels(instrument.AttrOperation)...)
-	bucket := sel(metric(instrument.MetricOperationDuration)+"_bucket", re(instrument.AttrOperation, phases))
+	group := append([]string{"job"}, labels(instrument.AttrSpanName)...)
+	bucket := sel(metric(instrument.MetricSpanDuration)+"_bucket", re(instrument.AttrSpanName, phases))
 	now := quantileOf(0.95, group, rate(bucket, "1h"))
 	weekAgo := quantileOf(0.95, group, rateOffset(bucket, "1h", "1w"))
 	return Rule{
@@ -115,14 +115,17 @@ func regressionRule() Rule {
 		For:    "30m",
 		Labels: map[string]string{"severity": "warning"},
 		Annotations: map[string]string{
-			"summary": "hypergen {{ $labels.hypergen_operation }} p95 regressed against last week",
+			"summary": "hypergen {{ $labels.span_name }} p95 regressed against last week",
 			"description": fmt.Sprintf("The p95 of %s over the last hour is %ss, more than %g times the same hour one week ago.",
-				"{{ $labels.hypergen_operation }}", value, RegressionFactor),
+				"{{ $labels.span_name }}", value, RegressionFactor),
 		},
 	}
 }
 
 func cacheDropRule() Rule {
+	// Per long-lived process, from its own cache counters: the span-derived
+	// hit rate mixes in one-shot CLI runs, whose files are all misses, so a
+	// shift towards the CLI would look like a drop.
 	hitRate := func(window string) string {
 		g := []string{"job", "instance"}
 		requests := metric(instrument.MetricCacheRequests)

@@ -32,6 +32,10 @@ type alertCase struct {
 
 const agentLabels = `job="hypergen", instance="agent-1"`
 
+// collectorLabels are those of the series the Collector derives from spans:
+// no process identity, the Collector's scrape address as instance.
+const collectorLabels = `job="hypergen", instance="otel-collector:8889"`
+
 func agent() map[string]string { return map[string]string{"job": "hypergen", "instance": "agent-1"} }
 
 func with(m map[string]string, k, v string) map[string]string {
@@ -76,13 +80,13 @@ func alertCases() []alertCase {
 	// p95 regression: a week of runs in the (0, 1ms] bucket; then, in the
 	// firing case, a day of runs in (1ms, 10ms], 60 every 15 minutes.
 	bucket := func(le string) string {
-		return fmt.Sprintf(`hypergen_operation_duration_seconds_bucket{hypergen_operation="run", le=%q, %s}`, le, agentLabels)
+		return fmt.Sprintf(`hypergen_spans_duration_seconds_bucket{span_name="hypergen.run", le=%q, %s}`, le, collectorLabels)
 	}
 	steady := "0+60x768"
 	cases = append(cases,
 		alertCase{name: "p95 ten times last week's", alert: "HypergenP95Regression", interval: "15m",
 			series:   map[string]string{bucket("0.001"): "0+60x672 40320+0x95", bucket("0.01"): steady, bucket("+Inf"): steady},
-			evalTime: "192h", fires: true, labels: map[string]string{"job": "hypergen", "hypergen_operation": "run"},
+			evalTime: "192h", fires: true, labels: map[string]string{"job": "hypergen", "span_name": "hypergen.run"},
 			value: 0.001 + 0.95*(0.01-0.001)},
 		alertCase{name: "p95 as last week", alert: "HypergenP95Regression", interval: "15m",
 			series:   map[string]string{bucket("0.001"): steady, bucket("0.01"): steady, bucket("+Inf"): steady},

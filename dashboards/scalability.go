@@ -52,9 +52,13 @@ func scalability() (board, error) {
 				sel(metric(instrument.MetricScalabilityExponent), eq(instrument.AttrResource, resource))), legend: "{{hypergen_bound}}"}},
 		})
 	}
+	health, err := budgetRow()
+	if err != nil {
+		return board{}, err
+	}
 	return board{
-		uid: "hypergen-scalability", title: "hypergen / Scalability",
-		description: "The agent's scalability probes: latency and memory by synthetic tree size, and the fitted growth exponents against their budgets.",
-		rows:        []row{{title: "Probes", panels: panels}},
+		uid: "hypergen-scalability", title: "hypergen / Scalability and budgets",
+		description: "What the agents measure in a warm process: every performance budget, the scalability probes' latency and memory by synthetic tree size, and the fitted growth exponents against their budgets.",
+		rows:        []row{health, {title: "Probes", panels: panels}},
 	}, nil
 }

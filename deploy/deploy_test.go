@@ -261,6 +261,11 @@ func TestKubernetesCollector(t *testing.T) {
 	if dep == nil || svc == nil {
 		t.Fatal("collector.yaml: want a Deployment and a Service")
 	}
+	// The Collector holds the span-derived counts: replicas behind one
+	// scraped Service would each hold part of them under the same labels.
+	if dep.Spec.Replicas == nil || *dep.Spec.Replicas != 1 {
+		t.Errorf("collector replicas %v, want 1 (docs/metrics.md: one Collector per Prometheus target)", dep.Spec.Replicas)
+	}
 	vols := dep.Spec.Template.Spec.Volumes
 	if len(vols) != 1 || vols[0].ConfigMap == nil || vols[0].ConfigMap.Name != cm.Name {
 		t.Errorf("the collector does not mount the ConfigMap %s", cm.Name)

@@ -21,16 +21,18 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
   other, add to the same bounded set of series. The raw spans still go to the trace store unchanged.
 - **Long-lived processes keep their identity.** The agent and library users export their own
   metrics as before, under their ` + "`service.instance.id`" + `; their spans are counted in the derived
-  series too, which is why the dashboards' workload panels read only the derived series (no double
-  counting). Counters whose series are known in advance start at 0.
+  series too (the agent's probe runs included), which is why the Overview dashboard reads only the
+  derived series (no double counting). Their counters whose series are known in advance start at 0.
 
 Why not the other routes: with delta temporality and the ` + "`deltatocumulative`" + ` processor, every
 CLI process would write deltas into the same stream. The processor (v0.165.1, internal/delta) drops
 a point whose start time precedes the stream's start, and a point whose time is not after the
 stream's last one; two runs that overlap in time produce exactly such points, so concurrent runs
-would go uncounted (read from its source; not measured here). Handing each run to a running agent
-leaves uncounted every run made where no agent runs (a CI job, a pre-commit hook). Span-derived metrics need neither, and use components the
-Collector already ships. Their limits: the derived series count spans, so a sampler
+would go uncounted (read from its source; not measured here). Handing each run to a running
+agent leaves uncounted every run made where no agent runs (a CI job, a pre-commit hook).
+Span-derived metrics need neither, and use components the Collector already ships; spanmetrics
+also reports each new counter series at 0 before its first count, so ` + "`increase()`" + ` sees the first
+run of a series too. Their limits: the derived series count spans, so a sampler
 (` + "`OTEL_TRACES_SAMPLER`" + `) that drops traces lowers the counts; a run whose spans cannot be exported
 (Collector unreachable, or more spans than the exporter's queue of 2,048) is not counted; and the
 counts restart from 0 when the Collector restarts, which ` + "`rate()`" + ` and ` + "`increase()`" + ` handle as a

@@ -103,8 +103,17 @@ func (p *Process) Output() string { return p.out.String() }
 // SIGTERM first, SIGKILL if it has not exited ten seconds later.
 func Start(tb testing.TB, name string, args ...string) *Process {
 	tb.Helper()
+	return StartEnv(tb, nil, name, args...)
+}
+
+// StartEnv is Start with env added to this process's environment.
+func StartEnv(tb testing.TB, env []string, name string, args ...string) *Process {
+	tb.Helper()
 	p := &Process{out: &syncBuffer{}, done: make(chan error, 1)}
 	p.cmd = exec.Command(name, args...)
+	if env != nil {
+		p.cmd.Env = append(os.Environ(), env...)
+	}
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
 	if err := p.cmd.Start(); err != nil {
 		tb.Fatalf("starting %s: %v", name, err)
@@ -184,6 +193,23 @@ func StartCollector(tb testing.TB, config string) *Collector {
 		tb.Fatal(err)
 	}
 	c.Process = Start(tb, bin, "--config", path)
+	c.WaitListening(tb, 30*time.Second, c.OTLP, c.Prometheus)
+	return c
+}
+
+// StartShippedCollector starts the collector with the reference pipeline,
+// otel-collector.yaml, unchanged: only the settings it reads from the
+// environment differ. It listens on free 127.0.0.1 ports, its trace store
+// is a free port where nothing listens (those exports fail and are
+// retried, as with a trace store that is down), and spanmetrics flushes
+// every second so a test need not wait 15 seconds for counts.
+func StartShippedCollector(tb testing.TB) *Collector {
+	tb.Helper()
+	bin := CollectorBinary(tb)
+	c := &Collector{OTLP: FreeAddr(tb), Prometheus: FreeAddr(tb)}
+	c.Process = StartEnv(tb, []string{"OTLP_GRPC_LISTEN=" + c.OTLP, "PROMETHEUS_EXPORTER_LISTEN=" + c.Prometheus,
+		"TRACES_OTLP_ENDPOINT=" + FreeAddr(tb), "SPANMETRICS_FLUSH_INTERVAL=1s"},
+		bin, "--config", filepath.Join(RepoRoot(), "otel-collector.yaml"))
 	c.WaitListening(tb, 30*time.Second, c.OTLP, c.Prometheus)
 	return c
 }

@@ -4,5 +4,8 @@
 // `hypergen perf monitor` agent probes, profiles and serves generations and
 // the CLI runs generations; then every PromQL expression of every committed
 // dashboard panel and alert rule is run against that Prometheus and must
-// return data.
+// return data. A second test runs one-shot CLI generations only, from
+// concurrent loops, and checks that the Collector counts them exactly in a
+// bounded set of series that feeds every Overview panel. Both run the
+// shipped otel-collector.yaml; only its addresses come from the test.
 package observability

@@ -24,9 +24,6 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
-// collectorConfig: traces go to the debug exporter only so their exports succeed.
-var collectorConfig = testenv.CollectorConfig("basic")
-
 // rateInterval replaces $__rate_interval: with one-second scrapes, a minute
 // holds plenty of samples.
 const rateInterval = "1m"
@@ -187,7 +184,7 @@ func TestEveryShippedQueryReturnsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	col := testenv.StartCollector(t, collectorConfig)
+	col := testenv.StartShippedCollector(t)
 	// Prometheus also loads the committed rule file: a rule it cannot load
 	// stops it from starting.
 	prom := testenv.StartPrometheus(t, col.Prometheus, filepath.Join(root, filepath.FromSlash(dashboards.RulesFile)))
@@ -198,7 +195,7 @@ func TestEveryShippedQueryReturnsData(t *testing.T) {
 		"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + col.OTLP, "OTEL_EXPORTER_OTLP_INSECURE=true"}
 	const token = "e2e-token"
 	genAddr := testenv.FreeAddr(t)
-	admin, logs := startAgent(t, bin, dir,
+	_, logs := startAgent(t, bin, dir,
 		append(otel, "OTEL_METRIC_EXPORT_INTERVAL=1000", "HYPERGEN_AGENT_TOKEN="+token,
 			"PYROSCOPE_SERVER_ADDRESS="+pyro.URL, "PYROSCOPE_UPLOAD_RATE=1s"),
 		"--interval", "200", "--probe-interval", "2s", "--probe-sizes", "2,4,8", "--probe-cpu", "1",

@@ -80,7 +80,8 @@ func benchGenerate(b *testing.B, obs generator.Observer, onEngine func(*generato
 
 // BenchmarkGeneration compares one generation of a ten-template action with
 // telemetry off, on without any export, and on exporting to a real local
-// Collector over OTLP/gRPC.
+// Collector (the shipped pipeline) over OTLP/gRPC as a CLI run does: spans
+// only (Config.OneShot).
 func BenchmarkGeneration(b *testing.B) {
 	b.Run("off", func(b *testing.B) {
 		benchGenerate(b, instrument.Disabled().Observer(), nil)
@@ -95,11 +96,11 @@ func BenchmarkGeneration(b *testing.B) {
 		benchGenerate(b, tel.Observer(), func(e *generator.Engine) { tel.ObserveCache(e.CacheStats) })
 	})
 	b.Run("on_collector", func(b *testing.B) {
-		col := testenv.StartCollector(b, testCollectorConfig)
+		col := testenv.StartShippedCollector(b)
 		b.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://"+col.OTLP)
 		b.Setenv("OTEL_EXPORTER_OTLP_INSECURE", "true")
 		tel, err := instrument.Setup(context.Background(), instrument.Config{Enabled: true, ServiceName: "hypergen-bench",
-			Traces: []exporters.Kind{exporters.OTLP}, Metrics: []exporters.Kind{exporters.OTLP}, Retry: true}, io.Discard)
+			Traces: []exporters.Kind{exporters.OTLP}, Metrics: []exporters.Kind{exporters.OTLP}, Retry: true, OneShot: true}, io.Discard)
 		if err != nil {
 			b.Fatal(err)
 		}
