@@ -76,8 +76,10 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	}
 	if !bearer(r.Header.Get("Authorization"), a.cfg.Generate.Token) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="hypergen"`)
-		// The body is not read: closing spares the server draining it.
+		// The body is not wanted: close the connection, and end reads now so
+		// the server does not drain a slow body first.
 		w.Header().Set("Connection", "close")
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now())
 		refuse(http.StatusUnauthorized, "missing or wrong bearer token")
 		return
 	}

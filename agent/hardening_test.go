@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -165,4 +167,25 @@ func postUnix(t *testing.T, sock string, raw []byte) (int, GenerateResponse) {
 		t.Fatal(err)
 	}
 	return resp.StatusCode, out
+}
+
+// TestSlowBodyWithoutTokenIsCut: a client trickling a large body without a
+// token gets its 401 and the connection closed, instead of holding it.
+func TestSlowBodyWithoutTokenIsCut(t *testing.T) {
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	c, err := net.Dial("tcp", a.GenerateAddr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_, _ = c.Write([]byte("POST /v1/generate HTTP/1.1\r\nHost: agent\r\nContent-Length: 1000\r\n\r\n{\"args\":"))
+	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	raw, err := io.ReadAll(c) // ends when the server closes the connection
+	if err != nil {
+		t.Fatalf("connection still open after the 401 (%v); got %q", err, raw)
+	}
+	if !strings.HasPrefix(string(raw), "HTTP/1.1 401") {
+		t.Errorf("answer %q, want 401", raw)
+	}
 }
