@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/argv"
+	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/liquidtmpl"
@@ -115,16 +116,30 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 		return res, err
 	}
 
+	var tx *atomicfile.Tx
+	if !inv.dry {
+		if tx, err = e.lockTargets(ctx, rendered); err != nil {
+			return res, err
+		}
+		defer func() { _ = tx.Close() }()
+	}
+
 	start = time.Now()
 	steps, messages, err := e.plan(inv, rendered)
 	e.phaseDone(ctx, PhasePlan, start, err)
 	stopped := errors.Is(err, ErrNoAnswer)
 	if err != nil && !stopped {
+		if tx != nil {
+			tx.Rollback()
+		}
 		return res, err
 	}
 
 	start = time.Now()
-	res.Ops, err = e.apply(ctx, inv, rendered, steps)
+	res.Ops, err = e.apply(ctx, inv, rendered, steps, tx)
+	if err == nil && tx != nil {
+		err = tx.Sync()
+	}
 	e.phaseDone(ctx, PhaseApply, start, err)
 	if err != nil {
 		return res, err

@@ -263,16 +263,48 @@ func (p *planner) inject(f *renderedFile, to string) error {
 	return nil
 }
 
-// apply carries out a plan. In a dry run nothing is written or executed, but
-// every line is printed as hygen prints it.
-func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFile, steps []step) ([]OpResult, error) {
+// apply carries out a plan. In a dry run (tx nil) nothing is written or
+// executed, but every line is printed as hygen prints it. Otherwise every
+// file is staged first, so a file that cannot be written (a folder it
+// needs is a file, the disk is full) fails the run before anything is
+// replaced; what was staged or created is then removed.
+func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFile, steps []step, tx *atomicfile.Tx) ([]OpResult, error) {
 	results := make([]OpResult, 0, len(steps))
 	stdout, stderr := outputs(ctx, e.cfg)
+	staged := make([]atomicfile.Staged, len(steps))
+	if tx != nil {
+		for i := range steps {
+			s := &steps[i]
+			if s.write == "" || s.data == nil {
+				continue
+			}
+			var err error
+			if staged[i], err = tx.Stage(s.write, s.data); err != nil {
+				tx.Rollback()
+				e.cfg.Observer.OpDone(ctx, s.result, time.Now(), err)
+				return results, &TemplateError{File: s.result.Template, Err: err}
+			}
+		}
+	}
+	shellRan := false
 	for i := range steps {
 		s := &steps[i]
 		start := time.Now()
-		if !inv.dry {
-			if err := e.applyStep(ctx, inv, files, s); err != nil {
+		if tx != nil {
+			var err error
+			switch {
+			case s.shell != "":
+				shellRan = true
+				err = e.runShell(ctx, s)
+			case s.write != "" && s.data == nil:
+				err = e.injectAfterShell(files, s, tx)
+			case s.write != "":
+				err = tx.Commit(staged[i])
+			}
+			if err != nil {
+				if !shellRan {
+					tx.Rollback() // nothing outside the files has changed yet
+				}
 				e.cfg.Observer.OpDone(ctx, s.result, start, err)
 				return results, &TemplateError{File: s.result.Template, Err: err}
 			}
@@ -289,21 +321,9 @@ func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFil
 	return results, nil
 }
 
-func (e *Engine) applyStep(ctx context.Context, inv *invocation, files []renderedFile, s *step) error {
-	switch {
-	case s.shell != "":
-		return e.runShell(ctx, s)
-	case s.write != "" && s.data == nil && s.result.Kind == OpInject:
-		return e.injectAfterShell(files, s)
-	case s.write != "":
-		return atomicfile.Write(s.write, s.data)
-	}
-	return nil
-}
-
 // injectAfterShell injects into a target that did not exist when planned
 // but that an earlier command may have created.
-func (e *Engine) injectAfterShell(files []renderedFile, s *step) error {
+func (e *Engine) injectAfterShell(files []renderedFile, s *step, tx *atomicfile.Tx) error {
 	content, err := os.ReadFile(s.write)
 	if err != nil {
 		return fmt.Errorf("cannot inject to %s: it does not exist", s.result.Target)
@@ -316,7 +336,11 @@ func (e *Engine) injectAfterShell(files []renderedFile, s *step) error {
 			}
 			s.warning = warning
 			s.result.Bytes = len(out)
-			return atomicfile.Write(s.write, []byte(out))
+			st, err := tx.Stage(s.write, []byte(out))
+			if err != nil {
+				return err
+			}
+			return tx.Commit(st)
 		}
 	}
 	return fmt.Errorf("internal error: no template for %s", s.result.Template)

@@ -1,9 +1,49 @@
 package generator
 
 import (
+	"context"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/hypergen-dev/hypergen/internal/atomicfile"
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
+
+// lockTargets begins the run's writes: it takes the write lock of every
+// file the rendered templates name in `to:`, so that from reading an inject
+// target to replacing it no other run, here or in another process, writes
+// it. Without AllowOutside every write is resolved inside the project
+// through os.Root, so a folder swapped for a link leading out after the
+// plan is refused, not followed.
+func (e *Engine) lockTargets(ctx context.Context, files []renderedFile) (*atomicfile.Tx, error) {
+	tx := atomicfile.Begin(nil, "")
+	if !e.cfg.AllowOutside {
+		root, err := os.OpenRoot(e.cfg.Cwd)
+		if err != nil {
+			return nil, fmt.Errorf("opening the project: %w", err)
+		}
+		tx = atomicfile.Begin(root, e.cfg.Cwd) // closed with the Tx
+	}
+	var targets []string
+	p := &planner{e: e}
+	for i := range files {
+		to, ok := attr(&files[i], "to").(string)
+		if !ok || !jsvalue.Truthy(to) {
+			continue
+		}
+		if abs, err := p.resolveTarget(to); err == nil {
+			targets = append(targets, abs) // a refused one fails in the plan
+		}
+	}
+	if err := tx.Lock(ctx, targets); err != nil {
+		tx.Rollback()
+		_ = tx.Close()
+		return nil, err
+	}
+	return tx, nil
+}
 
 // realPath resolves symbolic links in the longest existing prefix of p, so a
 // link inside the project that points elsewhere is seen for what it is.

@@ -1,13 +1,26 @@
 // Package atomicfile replaces files whole: readers see the old content or the
 // new, never part of either, and a failed write leaves nothing behind.
+//
+// A Tx writes a set of files all or nothing: it creates every folder and
+// temporary file first (fsynced), then renames them into place and fsyncs
+// their folders; on failure it removes what it created. Confined to a
+// folder, it resolves every path with os.Root, so a folder swapped for a
+// symbolic link leading out between planning and writing is not followed.
+// Lock serialises writers of the same file, in this process and across
+// processes, through an advisory lock file beside it.
 package atomicfile
 
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"time"
 )
 
 // Write writes data to path through a temporary file in the same folder and
@@ -15,37 +28,286 @@ import (
 // umask, as Node's fs.writeFile gives it (generated files must look like
 // hygen's); an existing file keeps its mode.
 func Write(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
+	tx := Begin(nil, "")
+	st, err := tx.Stage(path, data)
+	if err == nil {
+		err = tx.Commit(st)
 	}
-	var suffix [6]byte
-	_, _ = rand.Read(suffix[:])
-	tmp := filepath.Join(dir, "."+filepath.Base(path)+".hypergen-"+hex.EncodeToString(suffix[:]))
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		tx.Rollback()
+		return err
 	}
-	fail := func(err error) error {
-		f.Close()
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", path, err)
+	return tx.Close()
+}
+
+// tree is where a Tx works: an *os.Root (names relative to it) or the
+// whole file system (absolute names).
+type tree interface {
+	Mkdir(name string, perm os.FileMode) error
+	OpenFile(name string, flag int, perm os.FileMode) (*os.File, error)
+	Open(name string) (*os.File, error)
+	Remove(name string) error
+	Rename(oldname, newname string) error
+	Stat(name string) (os.FileInfo, error)
+}
+
+type osTree struct{}
+
+func (osTree) Mkdir(name string, perm os.FileMode) error { return os.Mkdir(name, perm) }
+func (osTree) OpenFile(name string, flag int, perm os.FileMode) (*os.File, error) {
+	return os.OpenFile(name, flag, perm)
+}
+func (osTree) Open(name string) (*os.File, error)    { return os.Open(name) }
+func (osTree) Remove(name string) error              { return os.Remove(name) }
+func (osTree) Rename(oldname, newname string) error  { return os.Rename(oldname, newname) }
+func (osTree) Stat(name string) (os.FileInfo, error) { return os.Stat(name) }
+
+// Tx is one all-or-nothing set of writes. Not safe for concurrent use.
+type Tx struct {
+	root    *os.Root // closed by Close
+	t       tree
+	base    string          // the root's path, to turn absolute paths into root names
+	staged  map[Staged]bool // not yet committed
+	created []string        // folders this Tx made, parents first
+	added   []string        // targets that did not exist before their rename
+	dirs    map[string]bool // folders to fsync after renames
+	locks   []*held
+}
+
+// Begin starts a Tx. With root set, every path must lie below base (root's
+// path) and is resolved inside root, which Close closes; with root nil,
+// paths are used as they are.
+func Begin(root *os.Root, base string) *Tx {
+	tx := &Tx{t: osTree{}, staged: map[Staged]bool{}, dirs: map[string]bool{}}
+	if root != nil {
+		tx.root, tx.t, tx.base = root, root, base
 	}
-	if st, err := os.Stat(path); err == nil {
-		if err := f.Chmod(st.Mode().Perm()); err != nil {
-			return fail(err)
+	return tx
+}
+
+// name turns an absolute path into the name the tree takes.
+func (tx *Tx) name(path string) (string, error) {
+	if tx.base == "" {
+		return path, nil
+	}
+	rel, err := filepath.Rel(tx.base, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+		return "", fmt.Errorf("%s is outside %s", path, tx.base)
+	}
+	return rel, nil
+}
+
+// mkdirAll creates dir and its missing parents, remembering each one it
+// made so a rollback can remove it.
+func (tx *Tx) mkdirAll(dir string) error {
+	var missing []string
+	for d := dir; d != "." && d != "/" && d != ""; d = filepath.Dir(d) {
+		st, err := tx.t.Stat(d)
+		if err == nil {
+			if !st.IsDir() {
+				return fmt.Errorf("creating %s: %s is a file", dir, d)
+			}
+			break
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("creating %s: %w", dir, err)
+		}
+		missing = append(missing, d)
+	}
+	for _, d := range slices.Backward(missing) {
+		if err := tx.t.Mkdir(d, 0o777); err != nil && !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("creating %s: %w", d, err)
+		} else if err == nil {
+			tx.created = append(tx.created, d)
 		}
 	}
-	if _, err := f.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
 	return nil
+}
+
+// Staged is a file written to its temporary, waiting for Commit.
+type Staged struct {
+	path, name, tmp string
+}
+
+// Stage creates path's folders and a temporary file beside it holding
+// data, synced to disk. Nothing is visible at path until Commit. The same
+// path may be staged more than once; each commit replaces the file.
+func (tx *Tx) Stage(path string, data []byte) (Staged, error) {
+	st, err := tx.stage(path, data)
+	if err != nil {
+		return Staged{}, fmt.Errorf("writing %s: %w", path, err)
+	}
+	return st, nil
+}
+
+func (tx *Tx) stage(path string, data []byte) (Staged, error) {
+	name, err := tx.name(path)
+	if err != nil {
+		return Staged{}, err
+	}
+	if err := tx.mkdirAll(filepath.Dir(name)); err != nil {
+		return Staged{}, err
+	}
+	var keepMode os.FileMode // an existing file's permissions, kept
+	switch st, err := tx.t.Stat(name); {
+	case err == nil && st.IsDir():
+		return Staged{}, errors.New("it is a folder")
+	case err == nil:
+		keepMode = st.Mode().Perm()
+	case !errors.Is(err, fs.ErrNotExist):
+		return Staged{}, err
+	}
+	s := Staged{path: path, name: name, tmp: tempName(name)}
+	f, err := tx.t.OpenFile(s.tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	if err != nil {
+		return Staged{}, err
+	}
+	tx.staged[s] = true
+	if keepMode != 0 {
+		err = f.Chmod(keepMode)
+	}
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return s, err
+}
+
+// Commit renames a staged file into place.
+func (tx *Tx) Commit(s Staged) error {
+	if !tx.staged[s] {
+		return fmt.Errorf("writing %s: not staged", s.path)
+	}
+	_, statErr := tx.t.Stat(s.name)
+	if err := tx.t.Rename(s.tmp, s.name); err != nil {
+		return fmt.Errorf("writing %s: %w", s.path, err)
+	}
+	delete(tx.staged, s)
+	if errors.Is(statErr, fs.ErrNotExist) {
+		tx.added = append(tx.added, s.name)
+	}
+	tx.dirs[filepath.Dir(s.name)] = true
+	return nil
+}
+
+// Sync flushes the folders of committed files, so the renames survive a
+// crash.
+func (tx *Tx) Sync() error {
+	var errs []error
+	for d := range tx.dirs {
+		f, err := tx.t.Open(d)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		// Some file systems cannot sync a folder; that is no failure.
+		if err := f.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, errors.ErrUnsupported) {
+			errs = append(errs, fmt.Errorf("syncing %s: %w", d, err))
+		}
+		f.Close()
+	}
+	clear(tx.dirs)
+	return errors.Join(errs...)
+}
+
+// Rollback removes the staged files, the files this Tx added, and the
+// folders it created (when they are empty again). A file it replaced keeps
+// its new content: callers rename only after everything is staged, so a
+// failure comes before the first rename.
+func (tx *Tx) Rollback() {
+	tx.removeStaged()
+	for _, name := range slices.Backward(tx.added) {
+		_ = tx.t.Remove(name)
+	}
+	tx.added = nil
+	tx.removeEmptyFolders()
+}
+
+func (tx *Tx) removeStaged() {
+	for s := range tx.staged {
+		_ = tx.t.Remove(s.tmp)
+	}
+	clear(tx.staged)
+}
+
+// removeEmptyFolders removes the folders this Tx made that nothing ended up
+// in (deepest first), as for a target that was skipped after all.
+func (tx *Tx) removeEmptyFolders() {
+	for _, d := range slices.Backward(tx.created) {
+		_ = tx.t.Remove(d) // fails, as it should, on a folder with files
+	}
+	tx.created = nil
+}
+
+// Close syncs what was committed, removes anything staged but never
+// committed and folders left empty, and releases the locks.
+func (tx *Tx) Close() error {
+	err := tx.Sync()
+	tx.removeStaged()
+	tx.removeEmptyFolders()
+	tx.unlock()
+	if tx.root != nil {
+		tx.root.Close()
+		tx.root = nil
+	}
+	return err
+}
+
+// tempPrefix is how every temporary file of name starts; a random suffix
+// follows, so concurrent writers never share one.
+func tempPrefix(name string) string {
+	return filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+".hypergen-")
+}
+
+func tempName(name string) string {
+	var suffix [6]byte
+	_, _ = rand.Read(suffix[:])
+	return tempPrefix(name) + hex.EncodeToString(suffix[:])
+}
+
+// staleAge is how old another file's temporary must be before any run
+// removes it: far longer than a write takes.
+const staleAge = time.Hour
+
+// removeStale removes, from name's folder, temporaries of name (its writer
+// is gone: the caller holds its lock) and any temporary older than staleAge,
+// such as those a killed run left.
+func (tx *Tx) removeStale(name string) {
+	dir := filepath.Dir(name)
+	f, err := tx.t.Open(dir)
+	if err != nil {
+		return
+	}
+	entries, _ := f.ReadDir(-1)
+	f.Close()
+	own := filepath.Base(tempPrefix(name))
+	for _, e := range entries {
+		n := e.Name()
+		if !isTemp(n) {
+			continue
+		}
+		if !strings.HasPrefix(n, own) {
+			info, err := e.Info()
+			if err != nil || time.Since(info.ModTime()) < staleAge {
+				continue
+			}
+		}
+		_ = tx.t.Remove(filepath.Join(dir, n))
+	}
+}
+
+// isTemp reports whether a file name is one of this package's temporaries:
+// ".NAME.hypergen-" and 12 hex digits.
+func isTemp(n string) bool {
+	i := strings.LastIndex(n, ".hypergen-")
+	if !strings.HasPrefix(n, ".") || i < 1 || len(n)-i-len(".hypergen-") != 12 {
+		return false
+	}
+	_, err := hex.DecodeString(n[i+len(".hypergen-"):])
+	return err == nil
 }

@@ -1,9 +1,15 @@
 package atomicfile
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 func TestWriteReplacesWholeOrLeavesNothing(t *testing.T) {
@@ -48,4 +54,154 @@ func TestWriteKeepsModeAndHonoursUmask(t *testing.T) {
 	if st, _ := os.Stat(p); st.Mode().Perm() != 0o750 {
 		t.Errorf("mode after replace = %v, want 0750 kept", st.Mode().Perm())
 	}
+}
+
+// TestTxAllOrNothing: when a later file cannot be staged (a file stands
+// where its folder should be), nothing is written and the folders the run
+// made are gone.
+func TestTxAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "blocker"), []byte("x"), 0o644)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	tx := Begin(root, dir)
+	if _, err := tx.Stage(filepath.Join(dir, "a/b/first.txt"), []byte("1")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Stage(filepath.Join(dir, "blocker/second.txt"), []byte("2")); err == nil {
+		t.Fatal("staging below a file succeeded")
+	}
+	tx.Rollback()
+	if err := tx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := listAll(t, dir); strings.Join(got, " ") != "blocker" {
+		t.Errorf("left behind: %v", got)
+	}
+}
+
+// TestTxRefusesSwappedSymlink: a folder replaced by a link leading out of
+// the root after planning is not followed.
+func TestTxRefusesSwappedSymlink(t *testing.T) {
+	top := t.TempDir()
+	dir, outside := filepath.Join(top, "proj"), filepath.Join(top, "outside")
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.MkdirAll(outside, 0o755)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	os.Remove(filepath.Join(dir, "sub"))
+	if err := os.Symlink(outside, filepath.Join(dir, "sub")); err != nil {
+		t.Fatal(err)
+	}
+	tx := Begin(root, dir)
+	_, err = tx.Stage(filepath.Join(dir, "sub/f.txt"), []byte("x"))
+	tx.Rollback()
+	tx.Close()
+	if err == nil {
+		t.Error("wrote through a link leading out of the root")
+	}
+	if got := listAll(t, outside); len(got) != 0 {
+		t.Errorf("written outside: %v", got)
+	}
+}
+
+// TestLockRemovesStaleTemporaries: what a killed writer left beside a file
+// goes when the file is next locked; the lock file does not stay either.
+func TestLockRemovesStaleTemporaries(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "f.txt")
+	stale := filepath.Join(dir, ".f.txt.hypergen-0123456789ab")
+	os.WriteFile(stale, []byte("partial"), 0o644)
+	other := filepath.Join(dir, ".g.txt.hypergen-0123456789ab")
+	os.WriteFile(other, []byte("partial"), 0o644)
+	old := time.Now().Add(-2 * staleAge)
+	os.Chtimes(other, old, old)
+	fresh := filepath.Join(dir, ".h.txt.hypergen-0123456789ab") // maybe another run's, in flight
+	os.WriteFile(fresh, []byte("partial"), 0o644)
+
+	tx := Begin(nil, "")
+	if err := tx.Lock(context.Background(), []string{target}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := tx.Stage(target, []byte("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(st); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(listAll(t, dir), " "); got != ".h.txt.hypergen-0123456789ab f.txt" {
+		t.Errorf("folder holds %q, want the fresh temporary and f.txt", got)
+	}
+}
+
+// TestLockSerialisesReadModifyWrite: goroutines appending a line each under
+// the lock lose none.
+func TestLockSerialisesReadModifyWrite(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "barrel.txt")
+	os.WriteFile(target, nil, 0o644)
+	const n = 100
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			tx := Begin(nil, "")
+			defer tx.Close()
+			if err := tx.Lock(context.Background(), []string{target}); err != nil {
+				t.Error(err)
+				return
+			}
+			b, _ := os.ReadFile(target)
+			b = append(b, fmt.Sprintf("line %d\n", i)...)
+			st, err := tx.Stage(target, b)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if err := tx.Commit(st); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	b, _ := os.ReadFile(target)
+	if got := strings.Count(string(b), "\n"); got != n {
+		t.Errorf("%d lines kept of %d", got, n)
+	}
+}
+
+func TestLockHonoursContext(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "f")
+	holder := Begin(nil, "")
+	if err := holder.Lock(context.Background(), []string{target}); err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if err := Begin(nil, "").Lock(ctx, []string{target}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("waiting on a held lock: %v, want the context's deadline", err)
+	}
+}
+
+func listAll(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if p != dir {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, rel)
+		}
+		return nil
+	})
+	return out
 }

@@ -1,0 +1,162 @@
+package atomicfile
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+)
+
+// A lock file ".NAME.hypergen-lock" beside the target carries the advisory
+// lock. It exists only while held: the holder removes it before releasing,
+// and a waiter that then gets the lock on the removed file starts over.
+// Left behind only by a killed process, it is empty and reused.
+const lockSuffix = ".hypergen-lock"
+
+func lockName(name string) string {
+	return filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+lockSuffix)
+}
+
+// held is one target's lock.
+type held struct {
+	key  string // the in-process key
+	name string // the lock file's name in the tree
+	f    *os.File
+}
+
+// Lock takes the write lock of every path, creating their folders (removed
+// again on Rollback or Close if nothing is written in them), in path order
+// so that runs locking overlapping sets cannot deadlock. It waits for other
+// writers, in this process or another, until ctx ends. Holding the locks
+// from reading a file to replacing it means no concurrent update is lost.
+// Temporaries a killed writer left beside a locked file are removed.
+func (tx *Tx) Lock(ctx context.Context, paths []string) error {
+	names := make([]string, 0, len(paths))
+	for _, p := range paths {
+		name, err := tx.name(p)
+		if err != nil {
+			return fmt.Errorf("locking %s: %w", p, err)
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	for _, name := range names {
+		if err := tx.mkdirAll(filepath.Dir(name)); err != nil {
+			return err
+		}
+		h, err := tx.lock(ctx, name)
+		if err != nil {
+			return err
+		}
+		tx.locks = append(tx.locks, h)
+		tx.removeStale(name)
+	}
+	return nil
+}
+
+func (tx *Tx) lock(ctx context.Context, name string) (*held, error) {
+	key := tx.base + "\x00" + name
+	if err := local.acquire(ctx, key); err != nil {
+		return nil, fmt.Errorf("waiting to write %s: %w", name, err)
+	}
+	ln := lockName(name)
+	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
+		f, err := tx.t.OpenFile(ln, os.O_RDWR|os.O_CREATE, 0o666)
+		if err != nil {
+			local.release(key)
+			return nil, fmt.Errorf("locking %s: %w", name, err)
+		}
+		ok, err := tryLock(f)
+		if err == nil && ok && tx.current(ln, f) {
+			return &held{key: key, name: ln, f: f}, nil
+		}
+		f.Close()
+		if err != nil {
+			local.release(key)
+			return nil, fmt.Errorf("locking %s: %w", name, err)
+		}
+		if ok {
+			continue // the lock file was removed under us: take the new one
+		}
+		select {
+		case <-ctx.Done():
+			local.release(key)
+			return nil, fmt.Errorf("waiting to write %s: %w", name, ctx.Err())
+		case <-time.After(wait):
+		}
+	}
+}
+
+// current reports whether f is still the file at name (not one its last
+// holder removed).
+func (tx *Tx) current(name string, f *os.File) bool {
+	a, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	b, err := tx.t.Stat(name)
+	return err == nil && os.SameFile(a, b)
+}
+
+func (tx *Tx) unlock() {
+	for _, h := range slices.Backward(tx.locks) {
+		_ = tx.t.Remove(h.name) // before unlocking: see lockSuffix
+		h.f.Close()             // releases the advisory lock
+		local.release(h.key)
+	}
+	tx.locks = nil
+}
+
+// local serialises this process's writers of one file before they contend
+// for its file lock, so waiting goroutines sleep on a channel rather than
+// poll.
+var local = &keyedMutex{m: map[string]*keyEntry{}}
+
+type keyedMutex struct {
+	mu sync.Mutex
+	m  map[string]*keyEntry
+}
+
+type keyEntry struct {
+	ch   chan struct{}
+	refs int
+}
+
+func (k *keyedMutex) acquire(ctx context.Context, key string) error {
+	k.mu.Lock()
+	e := k.m[key]
+	if e == nil {
+		e = &keyEntry{ch: make(chan struct{}, 1)}
+		k.m[key] = e
+	}
+	e.refs++
+	k.mu.Unlock()
+	select {
+	case e.ch <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		k.drop(key, e)
+		return ctx.Err()
+	}
+}
+
+func (k *keyedMutex) release(key string) {
+	k.mu.Lock()
+	e := k.m[key]
+	k.mu.Unlock()
+	<-e.ch
+	k.drop(key, e)
+}
+
+// drop forgets a key nobody holds or waits for, so the map stays small.
+func (k *keyedMutex) drop(key string, e *keyEntry) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if e.refs--; e.refs == 0 {
+		delete(k.m, key)
+	}
+}
