@@ -1,0 +1,3 @@
+import BaseButton from './BaseButton.vue'
+
+export { BaseButton }

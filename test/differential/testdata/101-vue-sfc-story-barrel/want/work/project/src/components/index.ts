@@ -1,0 +1,4 @@
+import BaseButton from './BaseButton.vue'
+import UserAvatar from './UserAvatar.vue'
+
+export { BaseButton }

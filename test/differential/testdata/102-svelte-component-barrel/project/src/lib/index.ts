@@ -1,0 +1,2 @@
+export { default as Button } from './components/Button.svelte'
+// end of exports

@@ -1,0 +1,3 @@
+export { default as Button } from './components/Button.svelte'
+export { default as DataTable } from './components/DataTable.svelte'
+// end of exports

@@ -1,0 +1,10 @@
+import { NgModule } from '@angular/core'
+import { AppComponent } from './app.component'
+
+@NgModule({
+  declarations: [
+    AppComponent,
+  ],
+  bootstrap: [AppComponent],
+})
+export class AppModule {}

@@ -1,0 +1,4 @@
+---
+to: src/app/<%= name %>/<%= name %>.component.scss
+---
+:host { display: block; }

@@ -1,0 +1,6 @@
+---
+to: src/app/app.module.ts
+inject: true
+after: "declarations: \\["
+---
+    <%= h.changeCase.pascalCase(name) %>Component,

@@ -1,0 +1,7 @@
+---
+to: src/store/index.ts
+inject: true
+after: "reducer: {"
+skip_if: "    <%= name %>,"
+---
+    <%= name %>,

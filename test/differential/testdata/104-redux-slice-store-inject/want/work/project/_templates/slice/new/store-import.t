@@ -1,0 +1,7 @@
+---
+to: src/store/index.ts
+inject: true
+before: "^import { configureStore"
+skip_if: <%= name %>Slice
+---
+import <%= name %> from './<%= name %>Slice'

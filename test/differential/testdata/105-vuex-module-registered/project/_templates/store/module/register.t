@@ -1,0 +1,7 @@
+---
+to: src/store/index.js
+inject: true
+after: "modules: {"
+skip_if: "<%= name %>"
+---
+    <%= name %>,

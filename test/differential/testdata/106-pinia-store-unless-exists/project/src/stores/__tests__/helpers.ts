@@ -1,0 +1,2 @@
+import { setActivePinia, createPinia } from 'pinia'
+export const setup = () => setActivePinia(createPinia())

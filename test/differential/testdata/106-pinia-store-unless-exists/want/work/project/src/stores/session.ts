@@ -1,0 +1,8 @@
+import { defineStore } from 'pinia'
+
+export const useSessionStore = defineStore('session', {
+  state: () => ({ ready: false }),
+  actions: {
+    init() { this.ready = true },
+  },
+})

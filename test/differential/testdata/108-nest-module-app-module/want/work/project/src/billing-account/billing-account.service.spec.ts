@@ -1,0 +1,5 @@
+import { BillingAccountService } from './billing-account.service'
+
+describe('BillingAccountService', () => {
+  it('lists nothing yet', () => expect(new BillingAccountService().findAll()).toEqual([]))
+})

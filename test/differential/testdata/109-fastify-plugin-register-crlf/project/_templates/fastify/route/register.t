@@ -1,0 +1,6 @@
+---
+to: src/server.js
+inject: true
+before: "fastify.listen"
+---
+fastify.register(require('./routes/<%= name %>'))

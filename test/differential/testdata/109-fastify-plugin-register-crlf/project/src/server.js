@@ -1,0 +1,6 @@
+'use strict'
+const fastify = require('fastify')({ logger: true })
+
+fastify.register(require('./routes/root'))
+
+fastify.listen({ port: 3000 })

@@ -1,0 +1,11 @@
+---
+to: services/<%= name %>/main.go
+---
+package main
+
+import "net/http"
+
+func main() {
+	http.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok")) })
+	_ = http.ListenAndServe(":<%= port %>", nil)
+}

@@ -1,0 +1,4 @@
+---
+sh: "cat >> services/scaffold.log"
+---
+created <%= name %> on port <%= port %>

@@ -1,0 +1,4 @@
+---
+to: packages/<%= name %>/src/index.ts
+---
+export const name = '<%= h.scoped(name) %>'

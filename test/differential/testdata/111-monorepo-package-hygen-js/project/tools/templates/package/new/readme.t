@@ -1,0 +1,8 @@
+---
+to: packages/<%= name %>/README.md
+---
+# <%= h.scoped(name) %>
+
+<%= description %>
+
+© <%= h.year() %> — <%= license %>

@@ -1,0 +1,7 @@
+---
+to: package.json
+inject: true
+after: "\"workspaces\": \\["
+eof_last: false
+---
+    "<%= h.dir() %>",

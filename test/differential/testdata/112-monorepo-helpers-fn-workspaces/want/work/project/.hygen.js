@@ -1,0 +1,6 @@
+module.exports = {
+  helpers: (locals) => ({
+    dir: () => 'apps/' + locals.name,
+    isNext: () => locals.framework === 'next',
+  }),
+}

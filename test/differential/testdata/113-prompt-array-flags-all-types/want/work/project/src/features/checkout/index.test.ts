@@ -1,0 +1,2 @@
+import { routes } from '.'
+test('routes', () => expect(routes).toHaveLength(2))

@@ -1,0 +1,3 @@
+// kind: page, priority 3
+export const routes = ["cart","pay"]
+export const tested = true

@@ -1,0 +1,9 @@
+---
+to: src/models/<%= name %>.ts
+---
+// table <%= table %>
+export interface <%= name %> {
+<% fields.forEach(({ field, type }) => { -%>
+  <%= field %>: <%= type %>
+<% }) -%>
+}

@@ -1,0 +1,5 @@
+// table order_lines
+export interface OrderLine {
+  qty: number
+  sku: string
+}

@@ -1,0 +1,5 @@
+import Layout from '../layouts/wide'
+
+export default function AboutUsPage() {
+  return <Layout title="About us" />
+}

@@ -1,0 +1,7 @@
+---
+to: src/components/index.ts
+force: true
+---
+<% names.forEach((n) => { -%>
+export * from './<%= n %>'
+<% }) -%>

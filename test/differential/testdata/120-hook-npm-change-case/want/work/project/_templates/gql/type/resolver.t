@@ -1,0 +1,4 @@
+---
+to: src/graphql/<%= field %>.resolver.ts
+---
+export const <%= field %>Resolver = { Query: { <%= field %>: () => null } }

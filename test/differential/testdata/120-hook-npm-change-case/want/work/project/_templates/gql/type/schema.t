@@ -1,0 +1,7 @@
+---
+to: src/graphql/<%= field %>.graphql
+---
+type <%= typeName %> {
+  id: ID!
+  kind: <%= enumName %>_KIND
+}

@@ -1,0 +1,4 @@
+---
+to: locales/en/<%= file %>.json
+---
+<%- JSON.stringify(groups, null, 2) %>

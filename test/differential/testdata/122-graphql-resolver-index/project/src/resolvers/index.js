@@ -1,0 +1,5 @@
+const merge = require('lodash.merge')
+
+module.exports = merge(
+  require('./user'),
+)

@@ -1,0 +1,6 @@
+---
+to: src/resolvers/index.js
+inject: true
+after: "merge\\("
+---
+  require('./<%= name %>'),

@@ -1,0 +1,6 @@
+const merge = require('lodash.merge')
+
+module.exports = merge(
+  require('./review'),
+  require('./user'),
+)

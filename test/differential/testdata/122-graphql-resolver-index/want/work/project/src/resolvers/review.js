@@ -1,0 +1,5 @@
+module.exports = {
+  Query: {
+    reviews: (_, __, { db }) => db.reviews.findMany(),
+  },
+}

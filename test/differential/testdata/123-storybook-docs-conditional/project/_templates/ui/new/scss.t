@@ -1,0 +1,4 @@
+---
+to: "<%= locals.style === 'scss' ? `src/ui/${name}/${name}.scss` : '' %>"
+---
+.root { position: relative; }

@@ -1,0 +1,2 @@
+import styles from './Tooltip.module.css'
+export const Tooltip = () => <span className={styles.root} />

@@ -1,0 +1,2 @@
+export * from './useLocalStorage'
+export * from './useToggle'

@@ -1,0 +1,6 @@
+import { useState } from 'react'
+
+export function useLocalStorage<T>(initial: T) {
+  const [value, setValue] = useState<T>(initial)
+  return [value, setValue] as const
+}

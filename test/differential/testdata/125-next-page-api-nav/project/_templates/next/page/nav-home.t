@@ -1,0 +1,7 @@
+---
+to: components/nav.ts
+inject: true
+before: "^]"
+skip_if: "href: '/'"
+---
+  { href: '/', label: 'Home' },

@@ -1,0 +1,3 @@
+export const links = [
+  { href: '/', label: 'Home' },
+]

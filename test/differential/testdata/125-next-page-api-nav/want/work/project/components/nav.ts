@@ -1,0 +1,4 @@
+export const links = [
+  { href: '/', label: 'Home' },
+  { href: '/pricing', label: 'Pricing' },
+]

@@ -1,0 +1,4 @@
+module.exports = [
+  require('./sync'),
+  require('./init'),
+]

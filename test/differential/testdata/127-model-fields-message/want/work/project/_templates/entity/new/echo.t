@@ -1,0 +1,3 @@
+---
+echo: "fields: <%= fields.split(',').length %>"
+---

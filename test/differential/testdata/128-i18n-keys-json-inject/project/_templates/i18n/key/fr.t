@@ -1,0 +1,7 @@
+---
+to: locales/fr.json
+inject: true
+before: "^}"
+skip_if: "\"<%= name %>\":"
+---
+  ,"<%= name %>": <%- JSON.stringify(fr) %>

@@ -1,0 +1,4 @@
+---
+to: docs/<%= name %>/CHANGELOG.md
+---
+## 0.1.0

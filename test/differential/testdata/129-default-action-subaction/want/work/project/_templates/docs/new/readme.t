@@ -1,0 +1,4 @@
+---
+to: docs/<%= name %>/README.md
+---
+# <%= h.capitalize(name) %>
