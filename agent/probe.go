@@ -38,6 +38,9 @@ func (a *Agent) probeAll(ctx context.Context) {
 		start := time.Now()
 		res, err := a.probe(ctx, size)
 		if err != nil {
+			if ctx.Err() != nil {
+				return // shutting down: the probe was cut short, nothing failed
+			}
 			a.cfg.Logger.Error("probe failed", "generators", size, "err", err)
 			continue
 		}

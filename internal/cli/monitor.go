@@ -48,7 +48,8 @@ last metrics are flushed within --shutdown-timeout, exit status 0.`
 
 func runPerfMonitor(env *Env, args []string) int {
 	fs := newFlagSet(env, "perf monitor", monitorUsage)
-	interval := fs.Int("interval", 30000, "how often to check templates and budgets, in milliseconds")
+	interval := &legacyDuration{d: 30 * time.Second}
+	fs.Var(interval, "interval", "how often to check templates and budgets (a plain number is read as milliseconds, deprecated)")
 	listen := fs.String("listen", "127.0.0.1:9464", "admin HTTP address")
 	templates := fs.String("templates", "", "templates root (default: $HYGEN_TMPLS, else ./_templates)")
 	profiling := fs.Bool("profiling", false, "continuous profiling with Pyroscope (also HYPERGEN_PROFILING=true)")
@@ -68,8 +69,14 @@ func runPerfMonitor(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: "+format+" (see --help)\n", a...)
 		return ExitUsage
 	}
-	if *interval < 100 {
-		return usage("--interval=%d: at least 100 milliseconds", *interval)
+	if n := interval.note("interval"); n != "" {
+		fmt.Fprintf(env.Stderr, "hypergen perf monitor: %s\n", n)
+	}
+	if interval.d < 100*time.Millisecond {
+		return usage("--interval=%v: at least 100ms", interval.d)
+	}
+	if !loopback(*listen) {
+		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: --listen %s is not a loopback address: the admin API (/status, /metrics, /debug/pprof with --pprof) is reachable from other machines\n", *listen)
 	}
 	if err := checkTemplatesFlag(env, *templates); err != nil {
 		return usage("%v", err)
@@ -83,7 +90,7 @@ func runPerfMonitor(env *Env, args []string) int {
 	case "text":
 		handler = slog.NewTextHandler(env.Stderr, nil)
 	case "json":
-		handler = slog.NewJSONHandler(env.Stderr, nil)
+		handler = slog.NewJSONHandler(env.Stderr, &slog.HandlerOptions{ReplaceAttr: secondsForJSON})
 	default:
 		return usage("--log-format=%q: text or json", *logFormat)
 	}
@@ -113,7 +120,7 @@ func runPerfMonitor(env *Env, args []string) int {
 	}
 	token := env.Getenv("HYPERGEN_AGENT_TOKEN")
 	a, err := agent.New(agent.Config{
-		Listen: *listen, Interval: time.Duration(*interval) * time.Millisecond,
+		Listen: *listen, Interval: interval.d,
 		Cwd: env.Cwd, Templates: *templates,
 		ProbeInterval: probeInterval(*probeEvery), ProbeSizes: sizes, ProbeCPUShare: *probeShare,
 		Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: Version,
@@ -129,7 +136,7 @@ func runPerfMonitor(env *Env, args []string) int {
 		return ExitFail
 	}
 	<-ctx.Done()
-	log.Info("shutting down", "deadline", shutdownTimeout.String())
+	log.Info("shutting down", "deadline", *shutdownTimeout)
 	// A fresh context: the signal one is already cancelled.
 	sctx, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
 	defer cancel()

@@ -137,6 +137,29 @@ func (p *Process) Stop() {
 	}
 }
 
+// Signal sends sig to the process.
+func (p *Process) Signal(tb testing.TB, sig os.Signal) {
+	tb.Helper()
+	if err := p.cmd.Process.Signal(sig); err != nil {
+		tb.Fatalf("signalling the process: %v", err)
+	}
+}
+
+// Wait waits at most timeout for the process to end and returns its exit
+// code; past the timeout it kills it and fails the test.
+func (p *Process) Wait(tb testing.TB, timeout time.Duration) int {
+	tb.Helper()
+	select {
+	case err := <-p.done:
+		p.done <- err
+		return p.cmd.ProcessState.ExitCode()
+	case <-time.After(timeout):
+		_ = p.cmd.Process.Kill()
+		tb.Fatalf("the process did not end within %v:\n%s", timeout, p.Output())
+		return -1
+	}
+}
+
 // Exited reports whether the process has ended (and how).
 func (p *Process) Exited() (bool, error) {
 	select {

@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"strconv"
+	"time"
+)
+
+// legacyDuration is a duration flag that also takes the plain number of
+// milliseconds an older release took, noting the deprecation.
+type legacyDuration struct {
+	d          time.Duration
+	deprecated string // the old form given, if it was
+}
+
+func (l *legacyDuration) String() string { return l.d.String() }
+func (l *legacyDuration) Type() string   { return "duration" }
+
+func (l *legacyDuration) Set(s string) error {
+	if ms, err := strconv.Atoi(s); err == nil {
+		l.d, l.deprecated = time.Duration(ms)*time.Millisecond, s
+		return nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("want a duration such as 30s or 1m")
+	}
+	l.d, l.deprecated = d, ""
+	return nil
+}
+
+// note is the deprecation line for the old form, "" for the new one.
+func (l *legacyDuration) note(flag string) string {
+	if l.deprecated == "" {
+		return ""
+	}
+	return fmt.Sprintf("warning: --%s %s: a plain number of milliseconds is deprecated; write --%s %s", flag, l.deprecated, flag, l.d)
+}
+
+// secondsForJSON makes JSON logs state durations in seconds (a number), as
+// the metrics do, instead of slog's nanoseconds.
+func secondsForJSON(_ []string, a slog.Attr) slog.Attr {
+	if a.Value.Kind() == slog.KindDuration {
+		return slog.Float64(a.Key, a.Value.Duration().Seconds())
+	}
+	return a
+}
+
+// loopback reports whether a host:port address binds only the local
+// machine (a loopback IP or localhost).
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

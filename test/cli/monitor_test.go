@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+)
+
+// The agent takes Go durations (the old milliseconds still work, with a
+// note), logs durations in seconds as JSON, and stops on SIGTERM mid-probe
+// with exit 0 and no error logged.
+func TestMonitorFlagsLogsAndShutdown(t *testing.T) {
+	dir := project(t)
+	admin := testenv.FreeAddr(t)
+	p := testenv.Start(t, bin, "perf", "monitor", "--listen", admin, "--interval", "1s", "--log-format", "json",
+		"--probe-sizes", "10,300,1000", "--probe-interval", "1m", "--probe-cpu", "1", "--templates", dir+"/_templates")
+	p.WaitListening(t, 30*time.Second, admin)
+	time.Sleep(1500 * time.Millisecond) // into the first probe round
+	p.Signal(t, syscall.SIGTERM)
+	code := p.Wait(t, 30*time.Second)
+	out := p.Output()
+	if code != 0 {
+		t.Fatalf("exit %d after SIGTERM:\n%s", code, out)
+	}
+	var started, stopping map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("not a JSON log line: %q", line)
+		}
+		if m["level"] == "ERROR" {
+			t.Errorf("error logged on a clean shutdown: %s", line)
+		}
+		switch m["msg"] {
+		case "agent started":
+			started = m
+		case "shutting down":
+			stopping = m
+		}
+	}
+	if started == nil || started["interval"] != 1.0 {
+		t.Errorf("interval in the start line should be 1 (seconds): %v\n%s", started, out)
+	}
+	if stopping == nil || stopping["deadline"] != 10.0 {
+		t.Errorf("deadline in the shutdown line should be 10 (seconds): %v\n%s", stopping, out)
+	}
+}
+
+func TestMonitorFlagForms(t *testing.T) {
+	dir := project(t)
+	// The old millisecond form: accepted with a note (the run then fails on
+	// purpose at the unusable address, before serving anything).
+	r := run(t, dir, nil, "perf", "monitor", "--interval", "1000", "--listen", "192.0.2.1:0")
+	if !strings.Contains(r.stderr, "--interval 1000: a plain number of milliseconds is deprecated; write --interval 1s") {
+		t.Errorf("no deprecation note: %v", r)
+	}
+	// A non-loopback admin address warns before binding.
+	if !strings.Contains(r.stderr, "--listen 192.0.2.1:0 is not a loopback address") {
+		t.Errorf("no warning for a non-loopback --listen: %v", r)
+	}
+	if r := run(t, dir, nil, "perf", "monitor", "--interval", "soon"); r.code != 2 || !strings.Contains(r.stderr, "want a duration such as 30s") {
+		t.Errorf("--interval soon: %v", r)
+	}
+	if r := run(t, dir, nil, "perf", "monitor", "--interval", "10ms"); r.code != 2 || !strings.Contains(r.stderr, "at least 100ms") {
+		t.Errorf("--interval 10ms: %v", r)
+	}
+}
