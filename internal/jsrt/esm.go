@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // goja has no ES module loader, yet Node 20 loads a hook or package written
@@ -252,17 +253,22 @@ func (s *esmScanner) skipRegexp() {
 	}
 }
 
-var (
-	reImportClause = regexp.MustCompile(`^\s*(?:([\w$]+)\s*,?\s*)?(?:\*\s*as\s+([\w$]+)|\{([^}]*)\})?\s*from\s*$`)
-	reDeclaration  = regexp.MustCompile(`^export(\s+)(?:(async\s+function\s*\*?|function\s*\*?|class)\s*([\w$]+)|(const|let|var)\s+([\w$]+|\{[^}=]*\}|\[[^\]=]*\]))`)
-	reExportList   = regexp.MustCompile(`^export\s*\{([^}]*)\}\s*(?:from\s*(['"][^'"]*['"]))?\s*;?`)
-	reExportAll    = regexp.MustCompile(`^export\s*\*\s*(?:as\s+([\w$]+)\s*)?from\s*(['"][^'"]*['"])\s*;?`)
-	reDefault      = regexp.MustCompile(`^export\s+default\b`)
-)
+// esmPatterns are the statement shapes the rewrite reads, compiled on first
+// use so that runs without ES modules pay nothing at start-up.
+var esmPatterns = sync.OnceValue(func() *struct{ importClause, declaration, exportList, exportAll, exportDefault *regexp.Regexp } {
+	return &struct{ importClause, declaration, exportList, exportAll, exportDefault *regexp.Regexp }{
+		importClause:  regexp.MustCompile(`^\s*(?:([\w$]+)\s*,?\s*)?(?:\*\s*as\s+([\w$]+)|\{([^}]*)\})?\s*from\s*$`),
+		declaration:   regexp.MustCompile(`^export(\s+)(?:(async\s+function\s*\*?|function\s*\*?|class)\s*([\w$]+)|(const|let|var)\s+([\w$]+|\{[^}=]*\}|\[[^\]=]*\]))`),
+		exportList:    regexp.MustCompile(`^export\s*\{([^}]*)\}\s*(?:from\s*(['"][^'"]*['"]))?\s*;?`),
+		exportAll:     regexp.MustCompile(`^export\s*\*\s*(?:as\s+([\w$]+)\s*)?from\s*(['"][^'"]*['"])\s*;?`),
+		exportDefault: regexp.MustCompile(`^export\s+default\b`),
+	}
+})
 
 // statement rewrites one import or export statement that starts at start
 // (s.i is just after its keyword).
 func (s *esmScanner) statement(word string, start int) error {
+	re := esmPatterns()
 	rest := s.src[start:]
 	line := strings.Count(s.src[:start], "\n") + 1
 	if word == "import" {
@@ -278,7 +284,7 @@ func (s *esmScanner) statement(word string, start int) error {
 			s.edit(start, fmt.Sprintf("require(%s);", spec))
 			return nil
 		}
-		m := reImportClause.FindStringSubmatch(clause)
+		m := re.importClause.FindStringSubmatch(clause)
 		if m == nil {
 			return fmt.Errorf("line %d: cannot read this import statement: %s", line, strings.TrimSpace(rest[:s.i-start]))
 		}
@@ -298,13 +304,13 @@ func (s *esmScanner) statement(word string, start int) error {
 		s.edit(start, text)
 		return nil
 	}
-	if m := reDefault.FindString(rest); m != "" {
+	if m := re.exportDefault.FindString(rest); m != "" {
 		s.hasDefault = true
 		s.i = start + len(m)
 		s.edits = append(s.edits, esmEdit{start, s.i, "exports.default ="})
 		return nil
 	}
-	if m := reDeclaration.FindStringSubmatchIndex(rest); m != nil {
+	if m := re.declaration.FindStringSubmatchIndex(rest); m != nil {
 		// Drop the keyword; the declaration stays, its names are exported.
 		s.edits = append(s.edits, esmEdit{start, start + m[3], ""})
 		s.i = start + m[1]
@@ -323,7 +329,7 @@ func (s *esmScanner) statement(word string, start int) error {
 		}
 		return nil
 	}
-	if m := reExportAll.FindStringSubmatch(rest); m != nil {
+	if m := re.exportAll.FindStringSubmatch(rest); m != nil {
 		s.i = start + len(m[0])
 		if m[1] != "" {
 			s.edit(start, "")
@@ -333,7 +339,7 @@ func (s *esmScanner) statement(word string, start int) error {
 		s.edit(start, fmt.Sprintf(`(function (m) { for (const k of Object.keys(m)) if (k !== "default" && !(k in exports)) Object.defineProperty(exports, k, { enumerable: true, get: function () { return m[k]; } }); })(require(%s));`, m[2]))
 		return nil
 	}
-	if m := reExportList.FindStringSubmatch(rest); m != nil {
+	if m := re.exportList.FindStringSubmatch(rest); m != nil {
 		s.i = start + len(m[0])
 		s.edit(start, "")
 		for _, item := range strings.Split(m[1], ",") {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
@@ -32,10 +33,7 @@ func (vm *VM) SetRun(o RunOptions) {
 // argv is process.argv shaped as Node's: the runtime, the script, then the
 // arguments. hypergen is both the runtime and the script.
 func (vm *VM) argv() goja.Value {
-	exe, err := os.Executable()
-	if err != nil {
-		exe = "hypergen"
-	}
+	exe := executable()
 	items := []any{exe, exe}
 	for _, a := range vm.run.Args {
 		items = append(items, a)
@@ -55,10 +53,9 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 			_ = env.Set(k, v)
 		}
 	}
-	exe, _ := os.Executable()
 	_ = process.Set("argv", vm.argv())
 	_ = process.Set("argv0", "node")
-	_ = process.Set("execPath", exe)
+	_ = process.Set("execPath", executable())
 	_ = process.Set("env", env)
 	_ = process.Set("cwd", func(goja.FunctionCall) goja.Value { return rt.ToValue(cwd) })
 	_ = process.Set("platform", runtime.GOOS)
@@ -80,6 +77,16 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	_ = process.Set("stderr", stream(func() io.Writer { return vm.stderr }))
 	return process
 }
+
+// executable is this program's path, looked up once: every VM's process
+// needs it.
+var executable = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "hypergen"
+	}
+	return exe
+})
 
 // nodeArch names the architecture as Node's process.arch does.
 func nodeArch() string {
