@@ -17,6 +17,12 @@
 //	N=2000 SEED=300000 scripts/difffuzz -hooks 1   # every tree with a hook
 //	go run ./cmd/difffuzz -hygen .cache/test/hygen-*/node_modules/.bin/hygen -hypergen ./hypergen -n 100
 //
+// By default hygen runs as its runner in one long-lived node process per
+// worker (oracle.js, configured as hygen's bin.js configures it), which saves
+// node's start-up per tree; a tree on which a question is really asked runs
+// on hygen's command line instead, and every difference is confirmed there
+// before it counts (-oracle=false uses the command line throughout).
+//
 // The same seed always gives the same trees, so a run can be repeated.
 // Trees stay inside what both tools must agree on: inject targets exist and
 // targets stay inside the project (the two deliberate differences of

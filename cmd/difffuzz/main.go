@@ -25,6 +25,7 @@ func main() {
 	shrink := flag.Bool("shrink", true, "shrink each mismatch to a minimal tree")
 	dump := flag.String("dump", "", "only write the tree of -seed into this folder and print its arguments")
 	timeout := flag.Duration("timeout", time.Minute, "longest one tool may take on one tree (node starts slowly on a busy machine)")
+	useOracle := flag.Bool("oracle", true, "run hygen's runner in one long-lived node process per worker (oracle.js), confirming every difference on hygen's command line")
 	var opt Options
 	flag.Float64Var(&opt.HookRate, "hooks", 0.12, "chance that a tree has an action hook (params, prompt function or question array)")
 	flag.BoolVar(&opt.Node, "node", false, "hooks also use process.argv, __dirname, fs Dirents and statSync")
@@ -51,7 +52,7 @@ func main() {
 	f := &fuzzer{hygen: *hygen, hypergen: *hypergen, tmp: tmp, timeout: *timeout}
 
 	start := time.Now()
-	var done, mismatches, failed, hooked atomic.Int64
+	var done, mismatches, failed, hooked, artefacts, fallbacks atomic.Int64
 	seeds := make(chan uint64)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -59,12 +60,29 @@ func main() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var o *oracle
+			if *useOracle {
+				var err error
+				if o, err = newOracle(*hygen, filepath.Join(tmp, "oracle.js"), *timeout); err != nil {
+					fmt.Fprintln(os.Stderr, "difffuzz:", err)
+					os.Exit(1)
+				}
+				defer func() { fallbacks.Add(int64(o.fallbacks)); o.stop() }()
+			}
 			for s := range seeds {
 				t := NewTree(s, opt)
 				if t.Hook != "" {
 					hooked.Add(1)
 				}
-				d, _, _, err := f.compare(t)
+				d, _, _, err := f.compare(t, o)
+				if err == nil && d != "" && o != nil {
+					// Only hygen's command line decides: the oracle is a
+					// faster stand-in for it.
+					if d, _, _, err = f.compare(t, nil); err == nil && d == "" {
+						artefacts.Add(1)
+						fmt.Fprintf(os.Stderr, "seed %d: the oracle differed but hygen's command line agrees with hypergen\n", s)
+					}
+				}
 				switch {
 				case err != nil:
 					failed.Add(1)
@@ -75,12 +93,12 @@ func main() {
 					if *shrink {
 						small = f.shrink(t)
 					}
-					d2, a, b, err := f.compare(small)
+					d2, a, b, err := f.compare(small, nil)
 					if err == nil && d2 == "" {
 						// It did not happen again: keep the whole tree and
 						// the first difference.
 						small, label = t, "FLAKY"
-						_, a, b, err = f.compare(t)
+						_, a, b, err = f.compare(t, nil)
 					} else {
 						d = d2
 					}
@@ -106,9 +124,10 @@ func main() {
 	}
 	close(seeds)
 	wg.Wait()
-	fmt.Printf("difffuzz: %d trees (seeds %d..%d, %d with a hook), %d mismatches, %d could not run, %s\n",
-		done.Load(), *seed, *seed+uint64(*n)-1, hooked.Load(), mismatches.Load(), failed.Load(), time.Since(start).Round(time.Second))
+	fmt.Printf("difffuzz: %d trees (seeds %d..%d, %d with a hook), %d mismatches, %d could not run, %d oracle-only differences, %d run on the command line, %s\n",
+		done.Load(), *seed, *seed+uint64(*n)-1, hooked.Load(), mismatches.Load(), failed.Load(), artefacts.Load(), fallbacks.Load(), time.Since(start).Round(time.Second))
 	if mismatches.Load() > 0 || failed.Load() > 0 {
+		_ = os.RemoveAll(tmp) // os.Exit skips the deferred removal
 		os.Exit(1)
 	}
 }

@@ -23,8 +23,10 @@ type Outcome struct {
 }
 
 // runTool runs one tool on a fresh copy of the tree, in the environment the
-// differential suite uses.
-func runTool(bin, scratch string, t *Tree, timeout time.Duration) (*Outcome, error) {
+// differential suite uses: through the oracle when o is not nil (falling back
+// to the command line when the oracle cannot stand in for it), else as a
+// command.
+func runTool(bin, scratch string, t *Tree, timeout time.Duration, o *oracle) (*Outcome, error) {
 	work := filepath.Join(scratch, "work")
 	project := filepath.Join(work, "project")
 	home := filepath.Join(scratch, "home")
@@ -34,28 +36,50 @@ func runTool(bin, scratch string, t *Tree, timeout time.Duration) (*Outcome, err
 	if err := t.Write(project); err != nil {
 		return nil, err
 	}
+	env := map[string]string{"PATH": os.Getenv("PATH"), "HOME": home, "HYGEN_TS": "1700000000000", "NO_COLOR": "1", "FORCE_COLOR": "0"}
+	if o != nil {
+		r, err := o.run(project, t.Args, env)
+		if err == nil && r.Fallback == "" {
+			return readOutcome(work, &Outcome{Exit: r.Exit, Output: r.Output})
+		}
+		// Start again from a fresh copy on the command line.
+		o.fallbacks++
+		if err := os.RemoveAll(work); err != nil {
+			return nil, err
+		}
+		if err := t.Write(project); err != nil {
+			return nil, err
+		}
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, t.Args...)
 	cmd.Dir = project
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "HYGEN_TS=1700000000000", "NO_COLOR=1", "FORCE_COLOR=0"}
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
 	cmd.Stdin = strings.NewReader("")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
-	o := &Outcome{Output: out.String()}
+	o2 := &Outcome{Output: out.String()}
 	var ee *exec.ExitError
 	switch {
 	case errors.As(err, &ee):
-		o.Exit = ee.ExitCode()
+		o2.Exit = ee.ExitCode()
 	case err != nil:
 		return nil, err
 	}
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("%s timed out", bin)
 	}
+	return readOutcome(work, o2)
+}
+
+// readOutcome adds every file below work to o.
+func readOutcome(work string, o *Outcome) (*Outcome, error) {
 	o.Files = map[string]string{}
-	err = filepath.WalkDir(work, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(work, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -100,18 +124,19 @@ func diff(a, b *Outcome) string {
 	return strings.Join(out, "\n")
 }
 
-// compare runs both tools on t and returns their difference.
-func (f *fuzzer) compare(t *Tree) (string, *Outcome, *Outcome, error) {
+// compare runs both tools on t and returns their difference; hygen runs
+// through o when it is not nil.
+func (f *fuzzer) compare(t *Tree, o *oracle) (string, *Outcome, *Outcome, error) {
 	scratch, err := os.MkdirTemp(f.tmp, "case-")
 	if err != nil {
 		return "", nil, nil, err
 	}
 	defer os.RemoveAll(scratch)
-	a, err := runTool(f.hygen, filepath.Join(scratch, "hygen"), t, f.timeout)
+	a, err := runTool(f.hygen, filepath.Join(scratch, "hygen"), t, f.timeout, o)
 	if err != nil {
 		return "", nil, nil, err
 	}
-	b, err := runTool(f.hypergen, filepath.Join(scratch, "hypergen"), t, f.timeout)
+	b, err := runTool(f.hypergen, filepath.Join(scratch, "hypergen"), t, f.timeout, nil)
 	if err != nil {
 		return "", nil, nil, err
 	}
