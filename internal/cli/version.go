@@ -3,29 +3,42 @@ package cli
 import (
 	"fmt"
 	"runtime"
-	"runtime/debug"
+
+	"github.com/hypergen-dev/hypergen/internal/buildinfo"
 )
 
-// Version is set at build time with -ldflags "-X .../cli.Version=v1.2.3".
-var Version = "dev"
+// Version is this binary's version, for telemetry, reports and the agent.
+var Version = buildinfo.Version()
 
 // HygenCompat is the hygen release whose output hypergen reproduces.
 const HygenCompat = "6.2.11"
 
 func runVersion(env *Env, args []string) int {
-	fs := newFlagSet(env, "version", "Usage: hypergen version\n\nPrints hypergen's version and build details.")
+	fs := newFlagSet(env, "version", `Usage: hypergen version
+
+Prints hypergen's version and build details: the version, commit and build
+date of a release build, or the module version, VCS revision (with
+"modified" for a dirty work tree) and commit time that Go records in a
+`+"`go install`/`go build`"+` binary.`)
 	if code := parseFlags(env, fs, args); code >= 0 {
 		return code
 	}
-	rev := ""
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				rev = " " + s.Value[:12]
-			}
+	bi := buildinfo.Get()
+	fmt.Fprintf(env.Stdout, "hypergen %s (hygen %s compatible, %s %s/%s)\n",
+		bi.Version, HygenCompat, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if bi.Commit != "" {
+		dirty := ""
+		if bi.Dirty {
+			dirty = " (modified)"
 		}
+		fmt.Fprintf(env.Stdout, "commit: %s%s\n", bi.Commit, dirty)
 	}
-	fmt.Fprintf(env.Stdout, "hypergen %s%s (hygen %s compatible, %s %s/%s)\n",
-		Version, rev, HygenCompat, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if bi.Time != "" {
+		label := "committed"
+		if bi.Stamped {
+			label = "built"
+		}
+		fmt.Fprintf(env.Stdout, "%s: %s\n", label, bi.Time)
+	}
 	return ExitOK
 }
