@@ -80,16 +80,19 @@ func TestNPMInstallAndGenerate(t *testing.T) {
 		t.Errorf("npx hypergen version:\n%s", out)
 	}
 
-	// Until `hypergen init self` exists: the generator it installs.
-	copyTree(t, filepath.Join("testdata", "selfgen"), dir)
+	// hygen's quick start, through npx.
+	run(t, dir, env, "npx", "hypergen", "init", "self")
+	if _, err := os.Stat(filepath.Join(dir, "_templates", "generator", "new", "hello.ejs.t")); err != nil {
+		t.Errorf("init self wrote no generator/new: %v", err)
+	}
 	run(t, dir, env, "npx", "hypergen", "generator", "new", "--name", "widget")
 	if _, err := os.Stat(filepath.Join(dir, "_templates", "widget", "new", "hello.ejs.t")); err != nil {
 		t.Errorf("generator new wrote no template: %v", err)
 	}
 	run(t, dir, env, "npx", "hypergen", "widget", "new")
-	got, err := os.ReadFile(filepath.Join(dir, "app", "widget.js"))
-	if err != nil || !strings.Contains(string(got), "written by the widget generator") {
-		t.Errorf("widget new: app/widget.js = %q, %v", got, err)
+	got, err := os.ReadFile(filepath.Join(dir, "app", "hello.js"))
+	if err != nil || !strings.Contains(string(got), `written by the "widget" generator`) {
+		t.Errorf("widget new: app/hello.js = %q, %v", got, err)
 	}
 }
 
@@ -129,27 +132,5 @@ func TestNPMLauncher(t *testing.T) {
 	out, err = cmd.CombinedOutput()
 	if err == nil || !strings.Contains(string(out), "no prebuilt hypergen for freebsd/x64") {
 		t.Errorf("unsupported platform: %v\n%s", err, out)
-	}
-}
-
-// copyTree copies the files under from into to.
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if err := os.MkdirAll(filepath.Join(to, filepath.Dir(rel)), 0o755); err != nil {
-			return err
-		}
-		body, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), body, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
