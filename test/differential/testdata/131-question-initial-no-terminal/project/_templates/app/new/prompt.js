@@ -1,0 +1,3 @@
+module.exports = [
+  { type: 'select', name: 'kind', message: 'Kind of app?', choices: ['web', 'mobile', 'cli'], initial: 1 },
+]

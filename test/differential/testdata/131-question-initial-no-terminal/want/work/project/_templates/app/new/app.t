@@ -1,0 +1,4 @@
+---
+to: apps/<%= kind %>/README.md
+---
+A <%= kind %> app.
