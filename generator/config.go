@@ -52,6 +52,13 @@ type Config struct {
 	DenyShell bool
 	// Observer, if set, is told about each phase and operation.
 	Observer Observer
+	// Environ lists the environment that templates, hooks and .hygen.js see
+	// as process.env, before the secrets are removed (see jsrt.ScriptEnv).
+	// Default: os.Environ.
+	Environ func() []string
+	// JSTimeout bounds the wall-clock time of each template render, hook and
+	// .hygen.js evaluation. Default: jsrt.DefaultTimeout (30s).
+	JSTimeout time.Duration
 	// Index, if set, supplies and keeps action folders' file listings across
 	// runs (see internal/diskindex); nil walks every time.
 	Index Index
@@ -78,6 +85,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Shell == "" {
 		c.Shell = "/bin/sh"
+	}
+	if c.Environ == nil {
+		c.Environ = os.Environ
 	}
 	if c.Observer == nil {
 		c.Observer = nopObserver{}

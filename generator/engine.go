@@ -22,7 +22,6 @@ type Engine struct {
 	cfg     Config
 	realCwd string
 	cache   jsrt.Cache
-	pool    *jsrt.Pool
 	liquid  liquidtmpl.Renderer
 	stats   engineStats
 }
@@ -33,7 +32,22 @@ func New(cfg Config) *Engine {
 	if abs, err := filepath.Abs(cfg.Cwd); err == nil {
 		cfg.Cwd = abs
 	}
-	return &Engine{cfg: cfg, realCwd: realPath(cfg.Cwd), pool: jsrt.NewPool(cfg.Cwd)}
+	return &Engine{cfg: cfg, realCwd: realPath(cfg.Cwd)}
+}
+
+// jsPool makes the JavaScript runtimes of one run, whose command line is
+// args. Every run gets fresh runtimes, so nothing one run's JavaScript
+// changes (globals, prototypes, h) is seen by another; compiled templates
+// are still shared through the cache. Scripts may run child processes only
+// where sh: commands may run.
+func (e *Engine) jsPool(ctx context.Context, args []string) *jsrt.Pool {
+	stdout, stderr := outputs(ctx, e.cfg)
+	return jsrt.NewPool(ctx, jsrt.Setup{
+		Cwd: e.cfg.Cwd, Env: jsrt.ScriptEnv(e.cfg.Environ()),
+		Stdout: stdout, Stderr: stderr,
+		Run:    jsrt.RunOptions{Args: args, DenyChildProcess: e.cfg.DenyShell},
+		Limits: jsrt.Limits{Timeout: e.cfg.JSTimeout},
+	})
 }
 
 // CacheStats reports compiled-template cache lookups since New.
@@ -81,7 +95,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	stdout, stderr := outputs(ctx, e.cfg)
 	parsed := argv.Parse(args)
 	start := time.Now()
-	inv, err := e.resolve(ctx, args, parsed)
+	inv, err := e.resolve(ctx, parsed, e.jsPool(ctx, args))
 	e.phaseDone(ctx, PhaseResolve, start, err)
 	if err != nil {
 		return nil, err
@@ -158,11 +172,11 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 // resolve finds the templates root and the action folder, runs the
 // project's JavaScript (.hygen.js, the action's hook file) and builds the
 // args object.
-func (e *Engine) resolve(ctx context.Context, cmdline []string, parsed *argv.Result) (*invocation, error) {
+func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool) (*invocation, error) {
 	var s *script
 	if findConfig(e.cfg.Cwd) != "" {
 		var err error
-		if s, err = e.newScript(cmdline); err != nil {
+		if s, err = e.newScript(js); err != nil {
 			return nil, err
 		}
 	}
@@ -207,7 +221,7 @@ func (e *Engine) resolve(ctx context.Context, cmdline []string, parsed *argv.Res
 			return nil, &UsageError{Msg: fmt.Sprintf("hook %s links outside the templates root %s", e.displayPath(hook), templates)}
 		}
 		if s == nil {
-			if s, err = e.newScript(cmdline); err != nil {
+			if s, err = e.newScript(js); err != nil {
 				return nil, err
 			}
 		}
@@ -228,7 +242,7 @@ func (e *Engine) resolve(ctx context.Context, cmdline []string, parsed *argv.Res
 		generator: t.generator, action: t.action,
 		sub: sub, hasSub: hasSub,
 		args: args, dry: jsvalue.Truthy(dry),
-		script: s,
+		script: s, js: js,
 	}, nil
 }
 
@@ -256,7 +270,7 @@ func ResolveTemplates(cwd, override string, getenv func(string) string) (string,
 	var s *script
 	if findConfig(e.cfg.Cwd) != "" {
 		var err error
-		if s, err = e.newScript(nil); err != nil {
+		if s, err = e.newScript(e.jsPool(context.Background(), nil)); err != nil {
 			return "", err
 		}
 	}

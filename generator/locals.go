@@ -20,7 +20,8 @@ type invocation struct {
 	hasSub            bool
 	args              *jsvalue.Object
 	dry               bool
-	script            *script // nil unless the project has .hygen.js or the action a hook
+	script            *script    // nil unless the project has .hygen.js or the action a hook
+	js                *jsrt.Pool // the run's JavaScript runtimes, dropped with it
 }
 
 // hookArgs is the args object a hook file receives: the positional name if

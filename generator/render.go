@@ -82,10 +82,12 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 		}
 		return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 	}
-	vm := e.pool.Get()
-	defer e.pool.Put(vm)
+	var vm *jsrt.VM
 	if inv.script != nil {
-		vm = inv.script.vm
+		vm = inv.script.vm // a scripted run keeps one VM, as Node has one realm
+	} else {
+		vm = inv.js.Get()
+		defer inv.js.Put(vm)
 	}
 
 	liquid := IsLiquid(file)

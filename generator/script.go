@@ -64,13 +64,10 @@ func fileExists(p string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// newScript loads the project's .hygen.js, if any, on a fresh VM. Its
-// scripts see args (the command line) as process.argv, and may run child
-// processes only where sh: commands may run.
-func (e *Engine) newScript(args []string) (*script, error) {
-	s := &script{vm: jsrt.NewVM(e.cfg.Cwd)}
-	s.vm.SetOutput(e.cfg.Stdout, e.cfg.Stderr)
-	s.vm.SetRun(jsrt.RunOptions{Args: args, DenyChildProcess: e.cfg.DenyShell})
+// newScript loads the project's .hygen.js, if any, on a VM of the run that
+// the script keeps for the whole run.
+func (e *Engine) newScript(js *jsrt.Pool) (*script, error) {
+	s := &script{vm: js.Get()}
 	if file := findConfig(e.cfg.Cwd); file != "" {
 		cfg, err := s.vm.LoadConfig(file)
 		if err != nil {

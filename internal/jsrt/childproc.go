@@ -63,11 +63,11 @@ func (vm *VM) fileArgs(call goja.FunctionCall) ([]string, goja.Value) {
 // stdout, throw on failure); otherwise spawnSync's result object.
 func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value, throwing bool) goja.Value {
 	rt := vm.rt
-	if vm.run.DenyChildProcess {
+	if vm.setup.Run.DenyChildProcess {
 		panic(rt.NewGoError(fmt.Errorf("child_process.%s(%q) is %w: this run was requested through the agent's generation API, which runs no commands (hook child processes, like sh: frontmatter) unless the agent was started with --allow-shell", fn, display, ErrChildProcessDenied)))
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Dir = vm.cwd
+	cmd.Dir = vm.setup.Cwd
 	cmd.Env = vm.childEnv(nil)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

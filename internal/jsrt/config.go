@@ -81,6 +81,7 @@ func (vm *VM) Helpers(c *ProjectConfig, locals *jsvalue.Object) (goja.Value, err
 	}
 	extra := c.view.Get("helpers")
 	if fn, ok := goja.AssertFunction(extra); ok {
+		defer vm.guard(vm.ctx)()
 		var err error
 		if extra, err = fn(c.obj, vm.ToValue(locals), c.obj); err != nil {
 			return nil, fmt.Errorf("%s: helpers: %w", c.File, vm.renderError(err))

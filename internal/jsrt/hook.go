@@ -39,6 +39,7 @@ func (vm *VM) hookModule(exports goja.Value) goja.Value {
 // JavaScript values of this VM (so functions keep working in templates
 // rendered on it).
 func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Object, error) {
+	defer vm.guard(vm.ctx)()
 	rt := vm.rt
 	mod := vm.hookModule(m.Exports)
 	obj, _ := mod.(*goja.Object)

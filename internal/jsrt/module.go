@@ -27,14 +27,8 @@ import (
 // be served.
 var ErrUnsupportedRequire = errors.New("not available in hypergen")
 
-// SetOutput sends console.log (out) and console.error/warn (errOut) of
-// scripts and templates to these writers; by default they are discarded.
-func (vm *VM) SetOutput(out, errOut io.Writer) {
-	vm.stdout, vm.stderr = out, errOut
-}
-
 // installGlobals adds the Node globals scripts commonly touch.
-func (vm *VM) installGlobals(cwd string) {
+func (vm *VM) installGlobals() {
 	rt := vm.rt
 	printer := func(w func() io.Writer) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value {
@@ -49,7 +43,7 @@ func (vm *VM) installGlobals(cwd string) {
 	_ = console.Set("error", printer(func() io.Writer { return vm.stderr }))
 	_ = console.Set("warn", printer(func() io.Writer { return vm.stderr }))
 	_ = rt.Set("console", console)
-	vm.process = vm.newProcess(cwd)
+	vm.process = vm.newProcess(vm.setup.Cwd)
 	_ = rt.Set("process", vm.process)
 	vm.lazyGlobal("Buffer", func() goja.Value { return vm.bufferModule().Get("Buffer") })
 }
@@ -65,6 +59,7 @@ type Module struct {
 // Require loads a script file as CommonJS, once per VM, as Node's require
 // would.
 func (vm *VM) Require(file string) (*Module, error) {
+	defer vm.guard(vm.ctx)()
 	exports, err := vm.catch(func() goja.Value { return vm.requireFile(file) })
 	if err != nil {
 		return nil, err
@@ -72,15 +67,23 @@ func (vm *VM) Require(file string) (*Module, error) {
 	return &Module{File: file, Exports: exports}, nil
 }
 
-// catch runs f, turning a JavaScript exception into an error.
+// catch runs f, turning a JavaScript exception into an error. An interrupt
+// or a stack overflow becomes its limit error.
 func (vm *VM) catch(f func() goja.Value) (v goja.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			var ex *goja.Exception
 			switch x := r.(type) {
-			case *goja.Exception:
-				err = errors.New(describe(x.Value()))
 			case goja.Value:
 				err = errors.New(describe(x))
+			case error:
+				if err = vm.limitError(x); err != nil {
+					return
+				}
+				if !errors.As(x, &ex) {
+					panic(r)
+				}
+				err = errors.New(describe(ex.Value()))
 			default:
 				panic(r)
 			}
@@ -132,6 +135,7 @@ func (vm *VM) requireFile(file string) goja.Value {
 	fn, err := vm.compileModule(file, string(src))
 	if err != nil {
 		delete(vm.modules, file)
+		panicUncatchable(err)
 		vm.throw(err)
 	}
 	dir := filepath.Dir(file)
@@ -152,6 +156,7 @@ func (vm *VM) requireFile(file string) goja.Value {
 	_ = requireFn.Set("cache", rt.NewObject())
 	if _, err := fn(module, exports, requireFn, module, rt.ToValue(file), rt.ToValue(dir)); err != nil {
 		delete(vm.modules, file)
+		panicUncatchable(err)
 		var ex *goja.Exception
 		if errors.As(err, &ex) {
 			panic(ex.Value())
@@ -195,6 +200,16 @@ func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
 // the file's first line so that line numbers match.
 func compileWrapped(src string) (*goja.Program, error) {
 	return goja.Compile("", "(function (exports, require, module, __filename, __dirname) {"+src+"\n})", false)
+}
+
+// panicUncatchable re-raises an interrupt or stack overflow as itself, so
+// that a require() inside try/catch cannot swallow it and keep running.
+func panicUncatchable(err error) {
+	var intr *goja.InterruptedError
+	var so *goja.StackOverflowError
+	if errors.As(err, &intr) || errors.As(err, &so) {
+		panic(err)
+	}
 }
 
 // require resolves one require(id) made by the module in file.
@@ -251,7 +266,7 @@ func (vm *VM) resolve(p string) string {
 	if filepath.IsAbs(p) {
 		return p
 	}
-	return filepath.Join(vm.cwd, p)
+	return filepath.Join(vm.setup.Cwd, p)
 }
 
 // Await settles v when it is a promise: the job queue has already run when

@@ -1,6 +1,7 @@
 package jsrt
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,7 +19,7 @@ func runHook(t *testing.T, src string, ask Asker) (*jsvalue.Object, error) {
 		"notes.txt":   "read me",
 		"x.ts":        "export const a: number = 1",
 	})
-	vm := NewVM(dir)
+	vm := NewVM(context.Background(), Setup{Cwd: dir})
 	m, err := vm.Require(filepath.Join(dir, "hook.js"))
 	if err != nil {
 		return nil, err

@@ -22,20 +22,12 @@ type RunOptions struct {
 	DenyChildProcess bool
 }
 
-// SetRun sets this run's process.argv and child process policy.
-func (vm *VM) SetRun(o RunOptions) {
-	vm.run = o
-	if vm.process != nil {
-		_ = vm.process.Set("argv", vm.argv())
-	}
-}
-
 // argv is process.argv shaped as Node's: the runtime, the script, then the
 // arguments. hypergen is both the runtime and the script.
 func (vm *VM) argv() goja.Value {
 	exe := executable()
 	items := []any{exe, exe}
-	for _, a := range vm.run.Args {
+	for _, a := range vm.setup.Run.Args {
 		items = append(items, a)
 	}
 	return vm.rt.NewArray(items...)
@@ -48,7 +40,7 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	rt := vm.rt
 	process := rt.NewObject()
 	env := rt.NewObject()
-	for _, kv := range os.Environ() {
+	for _, kv := range vm.setup.Env {
 		if k, v, ok := strings.Cut(kv, "="); ok {
 			_ = env.Set(k, v)
 		}

@@ -26,7 +26,10 @@ type Error struct {
 	Line    int
 	Compile bool // a syntax error rather than an exception while rendering
 	Msg     string
+	Err     error // the cause, when a bound stopped the template (see Limits)
 }
+
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	if e.Line > 0 {

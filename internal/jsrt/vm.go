@@ -5,39 +5,41 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"sync"
 
 	"github.com/dop251/goja"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
-// VM is one JavaScript runtime with hygen's helpers installed. It is not safe
-// for concurrent use; take one from a Pool per goroutine.
+// VM is one JavaScript runtime with hygen's helpers installed, serving one
+// run. It is not safe for concurrent use; a run takes one from its Pool per
+// goroutine.
 type VM struct {
 	rt       *goja.Runtime
+	ctx      context.Context // the run's: cancelling it interrupts hooks and .hygen.js
+	setup    Setup
 	helpers  goja.Value
 	escape   goja.Value
 	include  goja.Value
 	rethrow  goja.Value
 	fns      map[*goja.Program]goja.Callable
 	lastLine int
+	guarded  bool // a call into JavaScript is under guard
 
-	cwd            string
-	stdout, stderr io.Writer
+	stdout, stderr io.Writer               // Setup's, never nil
 	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them
 	builtins       map[string]*goja.Object // core modules' exports, built on first require
 	process        *goja.Object
-	run            RunOptions
 }
 
-// NewVM makes a runtime; cwd is what h.path.resolve resolves against.
-func NewVM(cwd string) *VM {
+// NewVM makes a runtime for one run; cancelling ctx interrupts the run's
+// JavaScript.
+func NewVM(ctx context.Context, setup Setup) *VM {
 	rt := goja.New()
-	vm := &VM{rt: rt, fns: map[*goja.Program]goja.Callable{}, cwd: cwd,
-		stdout: io.Discard, stderr: io.Discard, modules: map[string]*goja.Object{}, builtins: map[string]*goja.Object{}}
-	vm.helpers = newHelpers(rt, cwd)
-	vm.installGlobals(cwd)
+	vm := &VM{rt: rt, ctx: ctx, setup: setup, fns: map[*goja.Program]goja.Callable{},
+		stdout: orDiscard(setup.Stdout), stderr: orDiscard(setup.Stderr),
+		modules: map[string]*goja.Object{}, builtins: map[string]*goja.Object{}}
+	vm.install()
 	vm.escape = rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		v := call.Argument(0)
 		if goja.IsUndefined(v) || goja.IsNull(v) {
@@ -55,6 +57,13 @@ func NewVM(cwd string) *VM {
 	return vm
 }
 
+func orDiscard(w io.Writer) io.Writer {
+	if w == nil {
+		return io.Discard
+	}
+	return w
+}
+
 var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
 
 func escapeXML(s string) string {
@@ -65,8 +74,9 @@ func escapeXML(s string) string {
 }
 
 // Render runs t with locals as its scope, plus `h` for the helpers. A
-// cancelled ctx interrupts a template that runs too long.
+// cancelled ctx or the time limit interrupts a template that runs too long.
 func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (out string, err error) {
+	defer vm.guard(ctx)()
 	fn, ok := vm.fns[t.prog]
 	if !ok {
 		v, err := vm.rt.RunProgram(t.prog)
@@ -78,14 +88,6 @@ func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (
 			return "", &Error{Msg: "compiled template is not a function"}
 		}
 		vm.fns[t.prog] = fn
-	}
-	if ctx.Done() != nil {
-		stop := context.AfterFunc(ctx, func() { vm.rt.Interrupt(ctx.Err()) })
-		defer func() {
-			if !stop() {
-				vm.rt.ClearInterrupt()
-			}
-		}()
 	}
 	vm.lastLine = 0
 	scope := vm.scope(locals)
@@ -115,14 +117,11 @@ func (vm *VM) scope(locals *jsvalue.Object) *goja.Object {
 }
 
 func (vm *VM) renderError(err error) error {
+	if le := vm.limitError(err); le != nil {
+		return &Error{Line: vm.lastLine, Msg: le.Error(), Err: le}
+	}
 	var ex *goja.Exception
-	var intr *goja.InterruptedError
 	switch {
-	case errors.As(err, &intr):
-		if e, ok := intr.Value().(error); ok {
-			return e
-		}
-		return &Error{Line: vm.lastLine, Msg: "interrupted"}
 	case errors.As(err, &ex):
 		return &Error{Line: vm.lastLine, Msg: describe(ex.Value())}
 	}
@@ -176,22 +175,3 @@ func (vm *VM) ToValue(v any) goja.Value {
 	}
 	return vm.rt.ToValue(v)
 }
-
-// Pool hands out VMs, one per goroutine at a time.
-type Pool struct {
-	cwd string
-	p   sync.Pool
-}
-
-// NewPool makes a pool of VMs whose h.path resolves against cwd.
-func NewPool(cwd string) *Pool {
-	pl := &Pool{cwd: cwd}
-	pl.p.New = func() any { return NewVM(pl.cwd) }
-	return pl
-}
-
-// Get takes a VM; Put returns it.
-func (p *Pool) Get() *VM { return p.p.Get().(*VM) }
-
-// Put returns a VM to the pool.
-func (p *Pool) Put(vm *VM) { p.p.Put(vm) }

@@ -23,7 +23,7 @@ func render(t *testing.T, text string, locals map[string]any) (string, error) {
 	for k, v := range locals {
 		obj.Set(k, v)
 	}
-	return NewVM("/work").Render(context.Background(), tmpl, obj)
+	return NewVM(context.Background(), Setup{Cwd: "/work"}).Render(context.Background(), tmpl, obj)
 }
 
 func TestRenderEJS(t *testing.T) {
@@ -94,7 +94,7 @@ func TestRenderInterruptedByContext(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err = NewVM("/").Render(ctx, tmpl, jsvalue.NewObject())
+	_, err = NewVM(context.Background(), Setup{Cwd: "/"}).Render(ctx, tmpl, jsvalue.NewObject())
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}

@@ -1,0 +1,123 @@
+package jsrt
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// DefaultTimeout bounds each template render, hook and .hygen.js evaluation
+// when Limits.Timeout is not set: generous next to the milliseconds real
+// templates take, short enough that a runaway loop is reported.
+const DefaultTimeout = 30 * time.Second
+
+// DefaultMaxCallStack is the call depth at which JavaScript gets a
+// RangeError. Node's default stack allows roughly 11,000 frames of a simple
+// recursive function; a bounded depth also bounds the memory runaway
+// recursion takes.
+const DefaultMaxCallStack = 10000
+
+// Limits bound the JavaScript of a run.
+type Limits struct {
+	// Timeout is the wall-clock limit for each call into JavaScript (a
+	// template render, a hook, a .hygen.js evaluation or helpers call).
+	// Zero means DefaultTimeout.
+	Timeout time.Duration
+	// MaxCallStack is the call depth limit; zero means DefaultMaxCallStack.
+	MaxCallStack int
+}
+
+func (l Limits) timeout() time.Duration {
+	if l.Timeout > 0 {
+		return l.Timeout
+	}
+	return DefaultTimeout
+}
+
+func (l Limits) callStack() int {
+	if l.MaxCallStack > 0 {
+		return l.MaxCallStack
+	}
+	return DefaultMaxCallStack
+}
+
+// TimeoutError is JavaScript stopped because it ran past the time limit.
+type TimeoutError struct{ Limit time.Duration }
+
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("stopped: ran longer than the JavaScript time limit of %s", e.Limit)
+}
+
+// ErrCallStack is wrapped by errors of JavaScript that exceeded the call
+// depth limit.
+var ErrCallStack = errors.New("RangeError: Maximum call stack size exceeded")
+
+// guard bounds one call into JavaScript: it interrupts the runtime when ctx
+// is cancelled or the time limit passes. The returned function ends the
+// guard and must be called when the call returns. Calls made while a guard
+// is active (a hook's validate function called from its prompt) share the
+// outer guard.
+func (vm *VM) guard(ctx context.Context) (done func()) {
+	if vm.guarded {
+		return func() {}
+	}
+	vm.guarded = true
+	var mu sync.Mutex
+	finished := false
+	interrupt := func(v any) {
+		mu.Lock()
+		defer mu.Unlock()
+		if !finished {
+			vm.rt.Interrupt(v)
+		}
+	}
+	limits := vm.setup.Limits
+	timer := time.AfterFunc(limits.timeout(), func() {
+		interrupt(&TimeoutError{Limit: limits.timeout()})
+	})
+	stop := context.AfterFunc(ctx, func() { interrupt(context.Cause(ctx)) })
+	return func() {
+		mu.Lock()
+		finished = true
+		mu.Unlock()
+		timer.Stop()
+		stop()
+		// An interrupt that arrived as the call returned must not stop the
+		// next one.
+		vm.rt.ClearInterrupt()
+		vm.guarded = false
+	}
+}
+
+// limitError turns an interrupt or a stack overflow into its error, or
+// returns nil for any other error.
+func (vm *VM) limitError(err error) error {
+	var intr *goja.InterruptedError
+	if errors.As(err, &intr) {
+		if e, ok := intr.Value().(error); ok {
+			return e
+		}
+		return fmt.Errorf("interrupted: %v", intr.Value())
+	}
+	var so *goja.StackOverflowError
+	if errors.As(err, &so) {
+		return fmt.Errorf("%w (the call depth limit is %d)%s", ErrCallStack, vm.setup.Limits.callStack(), stackTop(so))
+	}
+	return nil
+}
+
+// stackTop names where the overflowing recursion was, as "at fn (file:line)".
+func stackTop(so *goja.StackOverflowError) string {
+	frames := so.Stack()
+	if len(frames) == 0 {
+		return ""
+	}
+	var b bytes.Buffer
+	frames[0].Write(&b)
+	return " at " + b.String()
+}

@@ -1,0 +1,74 @@
+package jsrt
+
+import (
+	"context"
+	"io"
+	"sync"
+)
+
+// Setup is what every VM of one run is made with. A VM serves one run (one
+// generation) and is then dropped, so nothing a template, hook or .hygen.js
+// does to globals, built-in prototypes or h reaches a later run.
+type Setup struct {
+	// Cwd is the project folder: h.path.resolve, process.cwd() and the
+	// relative paths of fs resolve against it.
+	Cwd string
+	// Env is the environment process.env shows, as KEY=value entries; build
+	// it with ScriptEnv so secrets stay hidden. Nil shows an empty env.
+	Env []string
+	// Stdout receives console.log and console.info, Stderr console.error and
+	// console.warn; nil discards.
+	Stdout, Stderr io.Writer
+	// Run is what the run tells its scripts about itself (process.argv,
+	// the child process policy).
+	Run RunOptions
+	// Limits bound the JavaScript of the run.
+	Limits Limits
+}
+
+// install prepares a fresh runtime. It is the one place where the globals
+// and built-in modules a run's JavaScript sees are installed: anything added
+// for templates, hooks or .hygen.js belongs here, so that it is made anew
+// for every run and shared with none.
+func (vm *VM) install() {
+	rt := vm.rt
+	rt.SetMaxCallStackSize(vm.setup.Limits.callStack())
+	vm.helpers = newHelpers(rt, vm.setup.Cwd)
+	vm.installGlobals()
+}
+
+// Pool holds the VMs of one run: it makes a VM when every VM it made is in
+// use, so it never holds more VMs than the run rendered at once, and it is
+// dropped with the run. It is safe for concurrent use.
+type Pool struct {
+	ctx   context.Context
+	setup Setup
+	mu    sync.Mutex
+	free  []*VM
+}
+
+// NewPool makes the VM pool of one run; ctx is the run's context, which
+// interrupts its JavaScript when cancelled.
+func NewPool(ctx context.Context, setup Setup) *Pool {
+	return &Pool{ctx: ctx, setup: setup}
+}
+
+// Get takes a VM, making one if none is free.
+func (p *Pool) Get() *VM {
+	p.mu.Lock()
+	if n := len(p.free); n > 0 {
+		vm := p.free[n-1]
+		p.free = p.free[:n-1]
+		p.mu.Unlock()
+		return vm
+	}
+	p.mu.Unlock()
+	return NewVM(p.ctx, p.setup)
+}
+
+// Put returns a VM taken with Get.
+func (p *Pool) Put(vm *VM) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.free = append(p.free, vm)
+}
