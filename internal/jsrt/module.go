@@ -248,6 +248,12 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 		return vm.builtin(name, vm.urlModule)
 	case "child_process":
 		return vm.builtin(name, vm.childProcessModule)
+	case "crypto":
+		return vm.builtin(name, vm.cryptoModule)
+	case "tty":
+		return vm.builtin(name, vm.ttyModule)
+	case "events":
+		return vm.builtin(name, func(m *goja.Object) { vm.jsModule(eventsProgram(), m) })
 	case "process":
 		return vm.process
 	}
@@ -260,7 +266,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 }
 
 // coreHelp lists the core modules hypergen serves.
-const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, buffer, url and child_process"
+const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, buffer, url, events, crypto (random values and hashes), tty and child_process"
 
 func (vm *VM) resolve(p string) string {
 	if filepath.IsAbs(p) {

@@ -68,6 +68,13 @@ func TestNodeSurface(t *testing.T) {
 		{"child_process", `{ const cp = require('child_process');
 			({ v: [cp.execSync('echo $((6*7))').toString().trim(), cp.execSync('cat', { input: 'in', encoding: 'utf8' }),
 			  cp.spawnSync('sh', ['-c', 'exit 3']).status, cp.execFileSync('pwd', { cwd: 'lib' }).toString().trim() === require('path').join(__dirname, 'lib')].join() }) }`, "42,in,3,true"},
+		{"crypto", `{ const c = require('crypto'); const a = new Uint8Array(4); c.randomFillSync(a);
+			({ v: [c.createHash('sha256').update('abc').digest('hex').slice(0, 8), c.createHash('md5').update(Buffer.from('a')).digest('base64'),
+			  c.randomBytes(3).length, /^[0-9a-f-]{36}$/.test(c.randomUUID()), a.length].join() }) }`, "ba7816bf,DMF1ucDxtqgxw5niaXcmYQ==,3,true,4"},
+		{"events", `{ const E = require('events'); class C extends E {}; const e = new C(); const seen = [];
+			e.on('x', (a) => seen.push('on' + a)); e.once('x', (a) => seen.push('once' + a)); e.emit('x', 1); e.emit('x', 2);
+			({ v: seen.join() + ' ' + e.listenerCount('x') + ' ' + (E.EventEmitter === E) }) }`, "on1,once1,on2 1 true"},
+		{"tty", `({ v: require('tty').isatty(1) })`, "false"},
 		{"child_process failure", `{ let m; try { require('child_process').execSync('echo bad >&2; exit 2') } catch (e) { m = e.status + ' ' + e.message.trim() } ({ v: m }) }`, "2 Command failed: echo bad >&2; exit 2\nbad"},
 	}
 	for _, tt := range tests {

@@ -22,19 +22,32 @@ var utilProgram = sync.OnceValue(func() *goja.Program {
 	return goja.MustCompile("util.js", utilSource, true)
 })
 
-var errNotFileURL = errors.New("the URL must be of scheme file")
+// eventsSource is Node's EventEmitter, which many packages extend.
+//
+//go:embed events.js
+var eventsSource string
 
-// utilModule fills the util module's exports.
-func (vm *VM) utilModule(module *goja.Object) {
-	fn, err := vm.rt.RunProgram(utilProgram())
+var eventsProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("events.js", eventsSource, true)
+})
+
+// jsModule fills a module from a program that evaluates to a function of
+// (exports, module).
+func (vm *VM) jsModule(prog *goja.Program, module *goja.Object) {
+	fn, err := vm.rt.RunProgram(prog)
 	if err != nil {
 		vm.throw(err)
 	}
 	install, _ := goja.AssertFunction(fn)
-	if _, err := install(goja.Undefined(), module.Get("exports")); err != nil {
+	if _, err := install(goja.Undefined(), module.Get("exports"), module); err != nil {
 		vm.throw(err)
 	}
 }
+
+var errNotFileURL = errors.New("the URL must be of scheme file")
+
+// utilModule fills the util module's exports.
+func (vm *VM) utilModule(module *goja.Object) { vm.jsModule(utilProgram(), module) }
 
 // format is util.format of args, which console.log prints.
 func (vm *VM) format(args []goja.Value) string {
