@@ -75,7 +75,7 @@ func (a *Agent) PageData() report.Data {
 		}
 	}
 	if f := a.fits["time"]; f != nil {
-		d.Fits = append(d.Fits, report.Fit{Series: timeS.Name, A: f.A, B: f.B, BLow: f.BLow, BHigh: f.BHigh, Level: f.Level})
+		d.Fits = append(d.Fits, report.Fit{Series: timeS.Name, A: f.A, B: f.B, BLow: f.BLow, BHigh: f.BHigh, Level: f.Level, Points: f.Points})
 	}
 	trend := report.Series{Name: "generation p95"}
 	for _, t := range a.trend {

@@ -438,7 +438,8 @@ func runPerfOptimize(env *Env, args []string) int {
 const exportUsage = `Usage: hypergen perf export --output FILE
 
 Writes every result in the perf history, with the environment, as one JSON
-document (schema hypergen.perf.export/v1, documented in perf/EXPORT.md).
+document (schema hypergen.perf.export/v1, documented in internal/perf/EXPORT.md
+and internal/perf/export-schema.json in hypergen's repository).
 The file is written whole or not at all. --json prints the document instead.`
 
 func runPerfExport(env *Env, args []string) int {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/report"
@@ -58,7 +60,7 @@ func ReportData(runs []Record, a *Analysis, version string) report.Data {
 			}
 			sort.Strings(keys)
 			for _, k := range keys {
-				d.Facts = append(d.Facts, [2]string{k, fmt.Sprint(m[k])})
+				d.Facts = append(d.Facts, [2]string{k, factValue(m[k])})
 			}
 		}
 	}
@@ -83,7 +85,7 @@ func addScale(d *report.Data, sr ScaleReport) {
 	for name, series := range map[string]string{"time_index_build": index.Name, "time_warm_generation": warm.Name,
 		"time_cold_generation": cold.Name} {
 		if f, ok := sr.Fits[name]; ok {
-			d.Fits = append(d.Fits, report.Fit{Series: series, A: f.A, B: f.B, BLow: f.BLow, BHigh: f.BHigh, Level: f.Level})
+			d.Fits = append(d.Fits, report.Fit{Series: series, A: f.A, B: f.B, BLow: f.BLow, BHigh: f.BHigh, Level: f.Level, Points: f.Points})
 		}
 	}
 	sort.Slice(d.Fits, func(i, j int) bool { return d.Fits[i].Series < d.Fits[j].Series })
@@ -146,4 +148,34 @@ func addTrend(d *report.Data, benches []Record) {
 		d.Trend = append(d.Trend, *series[name])
 	}
 	d.TrendUnit = "s"
+}
+
+// factValue prints an environment value for people: a nested object as
+// "key value, key value" (its zero and empty fields left out, "none" if that
+// leaves nothing), instead of Go's map[...] syntax.
+func factValue(v any) string {
+	m, ok := v.(map[string]any)
+	if f, isNum := v.(float64); isNum {
+		return strconv.FormatFloat(f, 'f', -1, 64) // 1073741824, not 1.073741824e+09
+	}
+	if !ok {
+		return fmt.Sprint(v)
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		switch x := m[k]; x {
+		case nil, "", 0.0, false, "none":
+		default:
+			parts = append(parts, strings.ReplaceAll(k, "_", " ")+" "+factValue(x))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
 }

@@ -217,8 +217,7 @@ func lineChart(id, title, desc string, x, y axis, series []Series, fits []Fit) s
 			y0, y1 := math.Exp(f.A)*math.Pow(x0, f.B), math.Exp(f.A)*math.Pow(x1, f.B)
 			fmt.Fprintf(&p.b, `<path class="series fit" d="M%.1f %.1f L%.1f %.1f" stroke="%s" stroke-dasharray="6 4" clip-path="url(#clip-%s)"/>`,
 				p.x.px(x0), p.y.px(clamp(y0, p.y)), p.x.px(x1), p.y.px(clamp(y1, p.y)), color, esc(id))
-			p.legend = append(p.legend, legendEntry{fmt.Sprintf("fit: exponent b = %s (%g%% CI %s – %s)",
-				fmtFloat(f.B), f.Level*100, fmtFloat(f.BLow), fmtFloat(f.BHigh)), color})
+			p.legend = append(p.legend, legendEntry{fmt.Sprintf("fit: exponent b = %s (%s)", fmtFloat(f.B), f.Interval()), color})
 		}
 	}
 	fmt.Fprintf(&p.b, `<clipPath id="clip-%s"><rect x="%.1f" y="%.1f" width="%.1f" height="%.1f"/></clipPath>`,

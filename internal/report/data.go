@@ -1,6 +1,9 @@
 package report
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Point is one measurement.
 type Point struct{ X, Y float64 }
@@ -20,6 +23,25 @@ type Fit struct {
 	A, B        float64
 	BLow, BHigh float64
 	Level       float64 // of the interval, e.g. 0.95
+	Points      int     // measurements behind the fit
+}
+
+// MinFitPoints is the fewest measurements whose interval is shown: with
+// three points the interval rests on one degree of freedom, where Student's
+// t is 12.7 at 95 %, so any noise makes it span tens of exponent units and
+// say nothing.
+const MinFitPoints = 5
+
+// Interval describes the fit's confidence interval for people: the bounds,
+// or why there are none worth showing.
+func (f Fit) Interval() string {
+	switch {
+	case f.Points > 0 && f.Points < MinFitPoints:
+		return fmt.Sprintf("%d points: too few for a confidence interval", f.Points)
+	case f.BHigh-f.BLow > 2:
+		return fmt.Sprintf("%g%% CI %s – %s: too noisy to tell the growth apart", f.Level*100, fmtFloat(f.BLow), fmtFloat(f.BHigh))
+	}
+	return fmt.Sprintf("%g%% CI %s – %s", f.Level*100, fmtFloat(f.BLow), fmtFloat(f.BHigh))
 }
 
 // Bar is one labelled value.

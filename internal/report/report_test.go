@@ -145,3 +145,18 @@ func TestFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestFitInterval(t *testing.T) {
+	for _, tt := range []struct {
+		fit  Fit
+		want string
+	}{
+		{Fit{B: 0.4, BLow: -10.17, BHigh: 11.04, Level: 0.95, Points: 3}, "3 points: too few for a confidence interval"},
+		{Fit{B: 0.4, BLow: -2, BHigh: 2.5, Level: 0.95, Points: 20}, "95% CI -2.00 – 2.50: too noisy to tell the growth apart"},
+		{Fit{B: 1, BLow: 0.9, BHigh: 1.1, Level: 0.95, Points: 20}, "95% CI 0.90 – 1.10"},
+	} {
+		if got := tt.fit.Interval(); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.fit, got, tt.want)
+		}
+	}
+}
