@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -76,21 +75,13 @@ func metricProblems(rm metricdata.ResourceMetrics) []string {
 		for _, m := range sm.Metrics {
 			switch d := m.Data.(type) {
 			case metricdata.Sum[int64]:
-				for _, p := range d.DataPoints {
-					check(m.Name, p.Attributes)
-				}
+				each(d.DataPoints, func(p metricdata.DataPoint[int64]) { check(m.Name, p.Attributes) })
 			case metricdata.Gauge[int64]:
-				for _, p := range d.DataPoints {
-					check(m.Name, p.Attributes)
-				}
+				each(d.DataPoints, func(p metricdata.DataPoint[int64]) { check(m.Name, p.Attributes) })
 			case metricdata.Gauge[float64]:
-				for _, p := range d.DataPoints {
-					check(m.Name, p.Attributes)
-				}
+				each(d.DataPoints, func(p metricdata.DataPoint[float64]) { check(m.Name, p.Attributes) })
 			case metricdata.Histogram[float64]:
-				for _, p := range d.DataPoints {
-					check(m.Name, p.Attributes)
-				}
+				each(d.DataPoints, func(p metricdata.HistogramDataPoint[float64]) { check(m.Name, p.Attributes) })
 			default:
 				out = append(out, fmt.Sprintf("metric %s: unexpected data %T", m.Name, m.Data))
 			}
@@ -99,13 +90,18 @@ func metricProblems(rm metricdata.ResourceMetrics) []string {
 	return out
 }
 
+func each[T any](points []T, f func(T)) {
+	for _, p := range points {
+		f(p)
+	}
+}
+
 // TestRecordedAttributesAreBounded records real runs — every operation kind,
 // skipped and failing ones, names and paths that differ on every run, with
 // and without step spans — and the agent's measurements, and checks every
 // span and metric attribute against the catalog.
 func TestRecordedAttributesAreBounded(t *testing.T) {
-	dir := t.TempDir()
-	for p, c := range map[string]string{
+	dir := writeFiles(t, map[string]string{
 		"_templates/gen/new/a.t":        "---\nto: out/<%= name %>.txt\n---\nhello <%= name %>\n",
 		"_templates/gen/new/b.t":        "---\nto: list.txt\ninject: true\nappend: true\n---\n- <%= name %>",
 		"_templates/gen/new/c.t":        "---\nto: fixed.txt\n---\nsame every time\n",
@@ -114,14 +110,7 @@ func TestRecordedAttributesAreBounded(t *testing.T) {
 		"_templates/gen/new/f.liquid.t": "---\nto: liquid/{{ name }}.txt\n---\n{{ name }}\n",
 		"_templates/bad/new/x.t":        "---\nto: x.txt\n---\n<%= missing %>\n",
 		"list.txt":                      "items\n",
-	} {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, p), []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	tel, spans, reader := inMemory(t)
 	ctx := context.Background()
 	tel.AgentStarted(ctx)

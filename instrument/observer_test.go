@@ -32,12 +32,17 @@ func inMemory(t *testing.T) (*Telemetry, *tracetest.InMemoryExporter, *sdkmetric
 
 func writeProject(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
+	return writeFiles(t, map[string]string{
 		"_templates/gen/new/a.t": "---\nto: out/<%= name %>.txt\n---\nhello <%= name %>\n",
 		"_templates/gen/new/b.t": "---\nto: list.txt\ninject: true\nappend: true\n---\n- <%= name %>",
 		"list.txt":               "items\n",
-	}
+	})
+}
+
+// writeFiles writes files (path: content) into a new temporary folder.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
 	for p, c := range files {
 		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
 			t.Fatal(err)

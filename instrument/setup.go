@@ -113,15 +113,32 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 	t.shutdowns = append(t.shutdowns, tp.Shutdown)
 	t.TracerProvider = tp
 
+	if len(cfg.Metrics) == 0 {
+		// Nothing would read them (a CLI run exports spans only): record none.
+		t.MeterProvider = metricnoop.NewMeterProvider()
+	} else if err := t.setupMetrics(ctx, cfg, res, ecfg); err != nil {
+		return fail(err)
+	}
+	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { t.reportOnce("sdk", err) }))
+	if err := t.instrument(); err != nil {
+		return fail(err)
+	}
+	t.inst.startup.Record(ctx, time.Since(start).Seconds(), metric.WithAttributes(phaseAttr("telemetry")))
+	return t, nil
+}
+
+// setupMetrics builds the meter provider with a reader per exporter, and
+// the Go runtime metrics.
+func (t *Telemetry) setupMetrics(ctx context.Context, cfg Config, res *resource.Resource, ecfg exporters.Config) error {
 	mopts := []sdkmetric.Option{sdkmetric.WithResource(res), sdkmetric.WithView(durationView())}
 	for _, k := range cfg.Metrics {
 		reader, srv, err := exporters.NewMetricReader(ctx, k, ecfg)
 		if err != nil {
-			return fail(err)
+			return err
 		}
 		if srv != nil {
 			if err := srv.Start(); err != nil {
-				return fail(err)
+				return err
 			}
 			t.Prometheus = srv
 		}
@@ -135,17 +152,10 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 		t.shutdowns = append(t.shutdowns, t.Prometheus.Shutdown)
 	}
 	t.MeterProvider = mp
-	if len(cfg.Metrics) > 0 {
-		if err := runtime.Start(runtime.WithMeterProvider(mp)); err != nil {
-			return fail(fmt.Errorf("runtime metrics: %w", err))
-		}
+	if err := runtime.Start(runtime.WithMeterProvider(mp)); err != nil {
+		return fmt.Errorf("runtime metrics: %w", err)
 	}
-	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { t.reportOnce("sdk", err) }))
-	if err := t.instrument(); err != nil {
-		return fail(err)
-	}
-	t.inst.startup.Record(ctx, time.Since(start).Seconds(), metric.WithAttributes(phaseAttr("telemetry")))
-	return t, nil
+	return nil
 }
 
 // FromProviders instruments with providers the caller built and owns (a Go
