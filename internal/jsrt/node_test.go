@@ -38,6 +38,7 @@ func TestNodeSurface(t *testing.T) {
 		{"argv0 is the executable", `({ v: process.argv[1] === process.execPath })`, "true"},
 		{"cwd and platform", `({ v: [process.cwd() === __dirname, process.platform].join() })`, "true,linux"},
 		{"env", `({ v: typeof process.env.PATH })`, "string"},
+		{"global", `({ v: global === globalThis })`, "true"},
 		{"dirents", `({ v: require('fs').readdirSync('.', { withFileTypes: true })
 			.map((d) => d.name + ':' + (d.isDirectory() ? 'dir' : d.isFile() ? 'file' : '?')).join() })`, "hook.js:file,lib:dir,notes.txt:file"},
 		{"readdir names", `({ v: require('fs').readdirSync('lib').join() })`, "a.js"},

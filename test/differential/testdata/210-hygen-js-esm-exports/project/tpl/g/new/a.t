@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+<%= typeof h.shout === "function" ? h.shout(name) : "no helper" %>

@@ -1,0 +1,2 @@
+export const templates = 'tpl'
+export const helpers = { shout: (s) => s.toUpperCase() }
