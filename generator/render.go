@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/hypergen-dev/hypergen/internal/ejs"
 	"github.com/hypergen-dev/hypergen/internal/frontmatter"
@@ -71,7 +74,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 	if err != nil {
 		return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 	}
-	text := string(raw)
+	text := nodeString(raw)
 	parseStart := time.Now()
 	attrs, split, err := frontmatter.Parse(text)
 	ev.Parse = time.Since(parseStart)
@@ -121,6 +124,19 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 		return renderedFile{}, e.templateError(file, split.BodyLine-1, "", err)
 	}
 	return renderedFile{path: file, attrs: rendered, body: body}, nil
+}
+
+// nodeString decodes a file's bytes as hygen does (Node's
+// buffer.toString()): each maximal ill-formed UTF-8 subsequence becomes one
+// U+FFFD, so a stray byte renders as a replacement character instead of
+// failing the run.
+func nodeString(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	// The decoder replaces what it cannot decode; it has no error to give.
+	out, _ := unicode.UTF8.NewDecoder().Bytes(b)
+	return string(out)
 }
 
 // withHelpers gives locals the project's helpers on a scripted run; raw is
