@@ -43,6 +43,7 @@ func (vm *VM) installGlobals() {
 	_ = console.Set("error", printer(func() io.Writer { return vm.stderr }))
 	_ = console.Set("warn", printer(func() io.Writer { return vm.stderr }))
 	_ = rt.Set("console", console)
+	_ = rt.Set("global", rt.GlobalObject()) // Node's name for globalThis
 	vm.process = vm.newProcess(vm.setup.Cwd)
 	_ = rt.Set("process", vm.process)
 	vm.lazyGlobal("Buffer", func() goja.Value { return vm.bufferModule().Get("Buffer") })
