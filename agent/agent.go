@@ -23,7 +23,7 @@ type Agent struct {
 	tel *instrument.Telemetry
 	obs *measuring
 
-	runs, startup, resolution window
+	runs, resolution window
 
 	project *generator.Engine // serves the generation API
 
@@ -67,7 +67,7 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 	a := &Agent{cfg: cfg, tel: tel, probeEngs: map[int]*generator.Engine{}, trees: map[int]*corpus.Tree{},
 		points: map[int][]ProbeResult{},
 		fits:   map[string]*Fit{}}
-	a.obs = &measuring{next: tel.Observer(), runs: &a.runs, startup: &a.startup, resol: &a.resolution,
+	a.obs = &measuring{next: tel.Observer(), runs: &a.runs, resol: &a.resolution,
 		ops: &opWindows{m: map[string]*window{}}}
 	a.project = generator.New(generator.Config{
 		Cwd: cfg.Generate.Root, Templates: cfg.Templates, Getenv: cfg.Getenv,

@@ -121,7 +121,7 @@ func TestLifecycleProbesAndStatus(t *testing.T) {
 	for _, tg := range st.Targets {
 		measured[tg.Name] = tg.Value != nil
 	}
-	for _, name := range []string{"generation_p95", "startup_p95", "resolution_p99", "time_growth_exponent"} {
+	for _, name := range []string{"generation_p95", "resolution_p99", "time_growth_exponent"} {
 		if !measured[name] {
 			t.Errorf("budget %s has no value after the probes", name)
 		}

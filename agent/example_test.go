@@ -42,6 +42,6 @@ func Example() {
 	defer cancel()
 	fmt.Println("stopped:", mon.Shutdown(ctx))
 	// Output:
-	// ready true, 1 generator(s), 6 budget(s) known
+	// ready true, 1 generator(s), 5 budget(s) known
 	// stopped: <nil>
 }

@@ -11,9 +11,9 @@ import (
 // measuring passes every engine event on to the telemetry observer and keeps
 // the durations the budgets are judged on.
 type measuring struct {
-	next                 generator.Observer
-	runs, startup, resol *window
-	ops                  *opWindows
+	next        generator.Observer
+	runs, resol *window
+	ops         *opWindows
 }
 
 // opWindows keeps a window per operation (phases and file operations), for
@@ -47,8 +47,14 @@ func (o *opWindows) snapshot() map[string]*window {
 
 type runStartKey struct{}
 
+// runTimes is what one run has measured so far.
+type runTimes struct {
+	start      time.Time
+	resolution float64 // resolve + list, seconds
+}
+
 func (m *measuring) RunStart(ctx context.Context, args []string) context.Context {
-	return context.WithValue(m.next.RunStart(ctx, args), runStartKey{}, time.Now())
+	return context.WithValue(m.next.RunStart(ctx, args), runStartKey{}, &runTimes{start: time.Now()})
 }
 
 func (m *measuring) PhaseDone(ctx context.Context, p generator.Phase, start time.Time, err error) {
@@ -58,12 +64,14 @@ func (m *measuring) PhaseDone(ctx context.Context, p generator.Phase, start time
 	}
 	d := time.Since(start).Seconds()
 	m.ops.add(string(p), d)
-	switch p {
-	case generator.PhaseResolve:
-		m.resol.add(d)
-		m.startup.add(d)
-	case generator.PhaseList:
-		m.startup.add(d)
+	rt, _ := ctx.Value(runStartKey{}).(*runTimes)
+	switch {
+	case rt == nil:
+	case p == generator.PhaseResolve:
+		rt.resolution = d
+	case p == generator.PhaseList:
+		// Resolution is both phases of the run together, one sample per run.
+		m.resol.add(rt.resolution + d)
 	}
 }
 
@@ -78,8 +86,8 @@ func (m *measuring) OpDone(ctx context.Context, op generator.OpResult, start tim
 
 func (m *measuring) RunDone(ctx context.Context, res *generator.Result, err error) {
 	m.next.RunDone(ctx, res, err)
-	if start, ok := ctx.Value(runStartKey{}).(time.Time); ok && err == nil {
-		d := time.Since(start).Seconds()
+	if rt, ok := ctx.Value(runStartKey{}).(*runTimes); ok && err == nil {
+		d := time.Since(rt.start).Seconds()
 		m.runs.add(d)
 		m.ops.add("run", d)
 	}

@@ -154,8 +154,8 @@ func findings(st Status, lats []report.Latency) (found, advice []string) {
 			advice = append(advice, "The compiled-template cache is cold or too small: run `hypergen perf optimize` and keep the agent warm; give the cache more memory if it evicts.")
 		case "time_growth_exponent", "memory_growth_exponent":
 			advice = append(advice, "Cost grows faster than linearly with the number of templates: check for work done over the whole tree per generation (listing, reading) and keep the persistent index enabled.")
-		case "resolution_p99", "startup_p95":
-			advice = append(advice, "Start-up is slow: keep templates on local disk, avoid very deep .hygenignore trees, and use the persistent index.")
+		case "resolution_p99":
+			advice = append(advice, "Resolution (finding the action and its files) is slow: keep templates on local disk, avoid very deep .hygenignore trees, and use the persistent index.")
 		case "generation_p95":
 			advice = append(advice, "Generation is slow: see which phase dominates above; shell commands (sh:) often do.")
 		}

@@ -1,7 +1,14 @@
 package agent
 
 import (
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
 	"time"
+
+	"github.com/hypergen-dev/hypergen/generator"
 
 	"github.com/hypergen-dev/hypergen/budgets"
 )
@@ -36,6 +43,9 @@ type TargetStatus struct {
 	budgets.Budget
 	Value *float64 `json:"value,omitempty"`
 	Met   *bool    `json:"met,omitempty"`
+	// Reason says why a missed budget is missed, as far as the agent can
+	// tell (the dominant phase, an overloaded machine, cache misses).
+	Reason string `json:"reason,omitempty"`
 }
 
 // IndexStatus describes the agent's view of the templates.
@@ -62,8 +72,6 @@ func (a *Agent) measure(b budgets.Budget) (float64, bool) {
 	switch b.Name {
 	case "generation_p95":
 		return a.runs.quantile(0.95)
-	case "startup_p95":
-		return a.startup.quantile(0.95)
 	case "resolution_p99":
 		return a.resolution.quantile(0.99)
 	case "cache_hit_ratio":
@@ -114,6 +122,9 @@ func (a *Agent) evaluate() []TargetStatus {
 			met := b.Met(v)
 			ts.Value, ts.Met = &v, &met
 			a.tel.SetTarget(b.Name, v, met)
+			if !met {
+				ts.Reason = a.reason(b)
+			}
 		}
 		out = append(out, ts)
 	}
@@ -143,4 +154,50 @@ func (a *Agent) Status() Status {
 		}
 	}
 	return st
+}
+
+// reason explains a missed budget from what the agent has seen.
+func (a *Agent) reason(b budgets.Budget) string {
+	var parts []string
+	if load, ok := loadAverage(); ok && load > float64(runtime.NumCPU()) {
+		parts = append(parts, fmt.Sprintf("the machine is overloaded (load %.1f on %d CPUs)", load, runtime.NumCPU()))
+	}
+	switch b.Name {
+	case "generation_p95", "resolution_p99":
+		phases := []generator.Phase{generator.PhaseResolve, generator.PhaseList}
+		if b.Name == "generation_p95" {
+			phases = append(phases, generator.PhaseRender, generator.PhasePlan, generator.PhaseApply)
+		}
+		ops := a.obs.ops.snapshot()
+		top, topV := "", 0.0
+		for _, p := range phases {
+			if w := ops[string(p)]; w != nil {
+				if v, ok := w.quantile(0.95); ok && v > topV {
+					top, topV = string(p), v
+				}
+			}
+		}
+		if top != "" {
+			parts = append(parts, fmt.Sprintf("slowest phase %s (p95 %s)", top, time.Duration(topV*float64(time.Second)).Round(time.Microsecond)))
+		}
+	case "cache_hit_ratio":
+		parts = append(parts, "templates recompiled after warm-up: changing EJS options or a working set larger than the cache")
+	case "time_growth_exponent", "memory_growth_exponent":
+		parts = append(parts, "cost grows faster than linearly over the probe sizes")
+	}
+	return strings.Join(parts, "; ")
+}
+
+// loadAverage is the one-minute load average (Linux; false elsewhere).
+func loadAverage() (float64, bool) {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0, false
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(f[0], 64)
+	return v, err == nil
 }

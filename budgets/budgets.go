@@ -27,22 +27,49 @@ func (b Budget) Met(v float64) bool {
 	return v <= b.Limit
 }
 
-// The budgets. The seed targets (start-up under 100 ms, resolution under
-// 50 ms, hit rate over 80 %, linear memory) are the outer bounds; these are
-// the tighter ones hypergen holds itself to.
+// The budgets, in one vocabulary for time shared by perf benchmark, perf
+// status, the dashboards and the reports:
+//   - "process start-up": exec to main, measured by perf benchmark against a
+//     hello-world baseline (a sidecar cannot measure it);
+//   - "resolution": finding the action and listing its files (the resolve
+//     and list phases of one run, together);
+//   - "generation": one whole run.
+//
+// The limits are what a healthy machine of the smallest supported class (2
+// cores, nothing else running) meets with margin, measured on such a machine
+// by the agent's probes and perf benchmark; the seed's outer bounds
+// (start-up under 100 ms, resolution under 50 ms, hit rate over 80 %, linear
+// growth) stay well outside them. internal/perf judges its targets against
+// this same list.
 var Budgets = []Budget{
 	{Name: "generation_p95", Description: "95th percentile of one whole generation run (warm process)",
-		Unit: "s", Limit: 0.010, Direction: AtMost, Source: "hypergen.operation.duration{operation=run}"},
-	{Name: "startup_p95", Description: "95th percentile of start-up (resolve + list) before rendering",
-		Unit: "s", Limit: 0.005, Direction: AtMost, Source: "hypergen.startup.duration{phase=resolve|list}"},
-	{Name: "resolution_p99", Description: "99th percentile of template resolution (finding the action) in a warm process",
-		Unit: "s", Limit: 0.0001, Direction: AtMost, Source: "hypergen.operation.duration{operation=resolve}"},
+		Unit: "s", Limit: 0.050, Direction: AtMost, Source: "hypergen.operation.duration{operation=run}"},
+	{Name: "resolution_p99", Description: "99th percentile of resolution (resolve + list: finding the action and its files) in a warm process",
+		Unit: "s", Limit: 0.005, Direction: AtMost, Source: "hypergen.startup.duration{phase=resolve|list}, summed per run"},
 	{Name: "cache_hit_ratio", Description: "share of compiled-template lookups served from the cache",
 		Unit: "ratio", Limit: 0.99, Direction: AtLeast, Source: "hypergen.cache.requests"},
 	{Name: "time_growth_exponent", Description: "b in time ≈ a·n^b over probe sizes (1 = linear)",
 		Unit: "exponent", Limit: 1.10, Direction: AtMost, Source: "hypergen.scalability.exponent{resource=time}"},
 	{Name: "memory_growth_exponent", Description: "b in memory ≈ a·n^b over probe sizes (1 = linear)",
 		Unit: "exponent", Limit: 1.05, Direction: AtMost, Source: "hypergen.scalability.exponent{resource=memory}"},
+}
+
+// ColdGeneration is judged by perf benchmark and perf test only: a sidecar
+// never starts a new process, so it is not among the Budgets the agent, the
+// dashboards and the alert rules watch. Its limit is the seed's goal for a
+// 1,000-generator tree.
+var ColdGeneration = Budget{Name: "cold_generation_p50",
+	Description: "median of one whole generation in a new process with the persistent index, 1,000-generator tree",
+	Unit:        "s", Limit: 0.010, Direction: AtMost, Source: "perf benchmark and perf test: cold processes"}
+
+// MustByName returns the budget with that name and panics without one: for
+// the code that judges a budget the list is known to hold.
+func MustByName(name string) Budget {
+	b, ok := ByName(name)
+	if !ok {
+		panic("budgets: no budget " + name)
+	}
+	return b
 }
 
 // ByName returns the budget with that name.

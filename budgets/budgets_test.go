@@ -24,7 +24,7 @@ func TestMet(t *testing.T) {
 		t.Error("cache_hit_ratio: at-least budget judged wrongly")
 	}
 	gen, _ := ByName("generation_p95")
-	if !gen.Met(0.004) || gen.Met(0.02) {
+	if !gen.Met(0.004) || gen.Met(0.2) {
 		t.Error("generation_p95: at-most budget judged wrongly")
 	}
 	if _, ok := ByName("nope"); ok {

@@ -270,7 +270,7 @@ func printStatus(w io.Writer, source string, st agent.Status) {
 	fmt.Fprintf(w, "Templates: %s — %d generators, %d actions, %d template files\n\n",
 		st.Index.Templates, st.Index.Generators, st.Index.Actions, st.Index.Files)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "BUDGET\tVALUE\tLIMIT\tMET")
+	fmt.Fprintln(tw, "BUDGET\tVALUE\tLIMIT\tMET\tWHY")
 	for _, t := range st.Targets {
 		op := "≤"
 		if t.Direction == "at_least" {
@@ -284,7 +284,7 @@ func printStatus(w io.Writer, source string, st agent.Status) {
 				met = "yes"
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\n", t.Name, val, op, formatValue(t.Limit, t.Unit), met)
+		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\t%s\n", t.Name, val, op, formatValue(t.Limit, t.Unit), met, t.Reason)
 	}
 	tw.Flush()
 }

@@ -94,7 +94,7 @@ func TestAgentLifecycle(t *testing.T) {
 	waitFor(t, "the agent's final flush in the Collector", func() (bool, string) {
 		m := scrape(t, col.Prometheus)
 		n := m["hypergen_probe_duration_seconds_count{hypergen_probe_size=8}"]
-		_, budget := m["hypergen_target_met{hypergen_budget=startup_p95}"]
+		_, budget := m["hypergen_target_met{hypergen_budget=resolution_p99}"]
 		return n >= 1 && budget && hasKey(m, "hypergen_scalability_exponent"), fmt.Sprint(n, budget)
 	})
 }
