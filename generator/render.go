@@ -3,6 +3,7 @@ package generator
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -217,9 +218,13 @@ func (e *Engine) templateError(file string, lineOffset int, where string, err er
 	default:
 		return te
 	}
-	te.Err = errors.New(msg)
+	cause := errors.New(msg)
+	if je != nil && je.Err != nil {
+		cause = je.Err // a bound that stopped the template stays reachable with errors.As
+	}
+	te.Err = cause
 	if where != "" {
-		te.Err = errors.New(where + ": " + msg)
+		te.Err = fmt.Errorf("%s: %w", where, cause)
 	} else if line > 0 {
 		te.Line = line + lineOffset
 	}

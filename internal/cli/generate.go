@@ -8,12 +8,15 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
+	"time"
 
 	"golang.org/x/term"
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/builtin"
+	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/suggest"
 )
@@ -38,6 +41,8 @@ hypergen's own flags (not passed to templates):
   --allow-outside       permit targets outside the current directory
   --answers FILE.json   answers to the questions of the action's hook file
                         (prompt.js, index.js …), a JSON object by question name
+  --js-timeout DURATION wall-clock limit for each template render, hook and
+                        .hygen.js (default 30s; also HYPERGEN_JS_TIMEOUT)
   --help                this help
 
 Unlike hygen, hypergen plans every file operation before writing any: a
@@ -50,11 +55,19 @@ asked line by line; otherwise each is answered by --answers, a flag of the
 same name or its initial value, and an unanswered question is an error.
 `
 
+// envJSTimeout sets the JavaScript time limit, as --js-timeout does.
+const envJSTimeout = "HYPERGEN_JS_TIMEOUT"
+
 // runGenerate takes hypergen's own flags (--allow-outside, --answers) out of
 // the free-form generator flags before the rest become template locals.
 func runGenerate(env *Env, args []string) int {
 	allowOutside := false
 	answersFile := ""
+	jsTimeout := ""
+	jsTimeoutFrom := envJSTimeout
+	if v := env.Getenv(envJSTimeout); v != "" {
+		jsTimeout = v
+	}
 	var rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -77,6 +90,15 @@ func runGenerate(env *Env, args []string) int {
 			answersFile = args[i]
 		case strings.HasPrefix(a, "--answers="):
 			answersFile = strings.TrimPrefix(a, "--answers=")
+		case a == "--js-timeout":
+			if i+1 >= len(args) {
+				fmt.Fprintln(env.Stderr, "hypergen: --js-timeout needs a duration, such as 30s or 2m")
+				return ExitUsage
+			}
+			i++
+			jsTimeout, jsTimeoutFrom = args[i], "--js-timeout"
+		case strings.HasPrefix(a, "--js-timeout="):
+			jsTimeout, jsTimeoutFrom = strings.TrimPrefix(a, "--js-timeout="), "--js-timeout"
 		default:
 			rest = append(rest, a)
 		}
@@ -103,6 +125,14 @@ func runGenerate(env *Env, args []string) int {
 		Stdout:       env.Stdout,
 		Stderr:       env.Stderr,
 		AllowOutside: allowOutside,
+	}
+	if jsTimeout != "" {
+		d, err := time.ParseDuration(jsTimeout)
+		if err != nil || d <= 0 {
+			fmt.Fprintf(env.Stderr, "hypergen: %s=%q is not a positive duration (such as 30s, 2m or 500ms)\n", jsTimeoutFrom, jsTimeout)
+			return ExitUsage
+		}
+		cfg.JSTimeout = d
 	}
 	if answersFile != "" {
 		answers, err := readAnswers(answersFile)
@@ -136,7 +166,8 @@ func runGenerate(env *Env, args []string) int {
 			return ans == "y" || ans == "yes", nil
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGINT and SIGTERM cancel the run, which interrupts running JavaScript.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	tel, err := setupTelemetry(ctx, env)
 	if err != nil {
@@ -172,6 +203,10 @@ func reportGenerateError(env *Env, err error, first string) int {
 		return ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+	var te *jsrt.TimeoutError
+	if errors.As(err, &te) {
+		fmt.Fprintf(env.Stderr, "hypergen: raise the limit with --js-timeout or %s if the work is meant to take that long\n", envJSTimeout)
+	}
 	var nf *generator.NotFoundError
 	var ue *generator.UsageError
 	if (errors.As(err, &nf) && nf.Action == "" && nf.Suggestion == "") || errors.As(err, &ue) {

@@ -1,0 +1,120 @@
+package jsrt
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/ejs"
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// Runaway JavaScript stops at the time limit, wherever it runs: a template,
+// a required file (.hygen.js) or a hook, also inside try/catch.
+func TestRunawayStopsAtTimeLimit(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"loop.js":      "while (true) {}",
+		"catching.js":  "for (;;) { try { require('./loop.js') } catch (e) {} }",
+		"hook.js":      "module.exports = { params: () => { for (;;) {} } }",
+		"hook-spin.js": "module.exports = { params: async () => { while (true) { await null } } }",
+	})
+	setup := Setup{Cwd: dir, Limits: Limits{Timeout: 100 * time.Millisecond}}
+	var c Cache
+	tmpl, err := c.Compile("a\n<% while (true) {} %>", ejs.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := map[string]func(vm *VM) error{
+		"template": func(vm *VM) error {
+			_, err := vm.Render(context.Background(), tmpl, jsvalue.NewObject())
+			return err
+		},
+		"required file": func(vm *VM) error {
+			_, err := vm.Require(filepath.Join(dir, "loop.js"))
+			return err
+		},
+		"require in try/catch": func(vm *VM) error {
+			_, err := vm.Require(filepath.Join(dir, "catching.js"))
+			return err
+		},
+	}
+	for _, hook := range []string{"hook.js", "hook-spin.js"} {
+		runs[hook] = func(vm *VM) error {
+			m, err := vm.Require(filepath.Join(dir, hook))
+			if err != nil {
+				return err
+			}
+			_, err = vm.RunHook(m, jsvalue.NewObject(), nil)
+			return err
+		}
+	}
+	for name, run := range runs {
+		t.Run(name, func(t *testing.T) {
+			vm := NewVM(context.Background(), setup)
+			err := run(vm)
+			var te *TimeoutError
+			if !errors.As(err, &te) || te.Limit != 100*time.Millisecond {
+				t.Fatalf("err = %v, want a TimeoutError of 100ms", err)
+			}
+			if !strings.Contains(err.Error(), "time limit of 100ms") {
+				t.Errorf("error %q does not name the limit", err)
+			}
+			// The VM is usable afterwards: no interrupt is left pending.
+			if _, err := vm.Render(context.Background(), mustCompile(t, &c, "ok"), jsvalue.NewObject()); err != nil {
+				t.Errorf("render after the timeout: %v", err)
+			}
+		})
+	}
+}
+
+// Cancelling the run's context stops a hook, as SIGINT or a client that
+// went away does.
+func TestRunawayHookStopsOnCancel(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"hook.js": "module.exports = { params: () => { for (;;) {} } }"})
+	ctx, cancel := context.WithCancel(context.Background())
+	vm := NewVM(ctx, Setup{Cwd: dir})
+	m, err := vm.Require(filepath.Join(dir, "hook.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.AfterFunc(50*time.Millisecond, cancel)
+	if _, err = vm.RunHook(m, jsvalue.NewObject(), nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// Unbounded recursion ends with a RangeError at the call-depth limit,
+// without the memory of an unbounded stack.
+func TestRecursionStopsAtDepthLimit(t *testing.T) {
+	var c Cache
+	tmpl := mustCompile(t, &c, "<% function f(n) { return f(n + 1) + 1 } %>\n<%= f(0) %>")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := NewVM(context.Background(), Setup{Cwd: "/"}).Render(context.Background(), tmpl, jsvalue.NewObject())
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrCallStack) || !strings.Contains(err.Error(), "call depth limit is 10000") {
+		t.Fatalf("err = %v, want the call stack error naming the limit", err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
+		t.Errorf("recursion allocated %d MB before stopping", grew>>20)
+	}
+	// Recursion that fits stays allowed.
+	ok := mustCompile(t, &c, "<% function f(n) { return n ? f(n - 1) + 1 : 0 } %><%= f(5000) %>")
+	if out, err := NewVM(context.Background(), Setup{Cwd: "/"}).Render(context.Background(), ok, jsvalue.NewObject()); err != nil || out != "5000" {
+		t.Errorf("depth 5000: %q, %v", out, err)
+	}
+}
+
+func mustCompile(t *testing.T, c *Cache, text string) *Template {
+	t.Helper()
+	tmpl, err := c.Compile(text, ejs.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tmpl
+}

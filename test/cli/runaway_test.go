@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// A template that never ends stops at the JavaScript time limit set by
+// --js-timeout or HYPERGEN_JS_TIMEOUT, with an error naming the file and the
+// limit, and nothing written; a bad value is refused naming its source.
+func TestJSTimeout(t *testing.T) {
+	files := map[string]string{
+		"_templates/loop/new/a.t": "---\nto: a.txt\n---\nfirst\n<% while (true) {} %>\n",
+		"_templates/loop/new/b.t": "---\nto: b.txt\n---\nfine\n",
+	}
+	tests := []struct {
+		name string
+		env  []string
+		args []string
+		code int
+		want []string
+	}{
+		{"flag", nil, []string{"--js-timeout", "200ms"}, 1,
+			[]string{"_templates/loop/new/a.t", "time limit of 200ms", "--js-timeout or HYPERGEN_JS_TIMEOUT"}},
+		{"flag with =", nil, []string{"--js-timeout=150ms"}, 1, []string{"_templates/loop/new/a.t", "time limit of 150ms"}},
+		{"variable", []string{"HYPERGEN_JS_TIMEOUT=250ms"}, nil, 1, []string{"_templates/loop/new/a.t", "time limit of 250ms"}},
+		{"flag beats variable", []string{"HYPERGEN_JS_TIMEOUT=1h"}, []string{"--js-timeout", "100ms"}, 1, []string{"time limit of 100ms"}},
+		{"bad variable", []string{"HYPERGEN_JS_TIMEOUT=soon"}, nil, 2, []string{`HYPERGEN_JS_TIMEOUT="soon" is not a positive duration`}},
+		{"negative flag", nil, []string{"--js-timeout=-1s"}, 2, []string{`--js-timeout="-1s" is not a positive duration`}},
+		{"missing value", nil, []string{"--js-timeout"}, 2, []string{"--js-timeout needs a duration"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, files)
+			r := run(t, dir, tt.env, append([]string{"loop", "new"}, tt.args...)...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s", r.code, tt.code, r)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr lacks %q\n%s", w, r)
+				}
+			}
+			for _, f := range []string{"a.txt", "b.txt"} {
+				if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+					t.Errorf("%s was written by a run that failed", f)
+				}
+			}
+		})
+	}
+}
+
+// SIGINT and SIGTERM stop JavaScript that loops in .hygen.js or a hook,
+// though the time limit is far away.
+func TestRunawayScriptStopsOnSignal(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		sig   syscall.Signal
+		want  string
+	}{
+		{".hygen.js, SIGINT", map[string]string{".hygen.js": "while (true) {}", "_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"},
+			syscall.SIGINT, ".hygen.js: interrupt signal received"},
+		{"hook, SIGTERM", map[string]string{"_templates/g/new/index.js": "module.exports = { params: () => { for (;;) {} } }",
+			"_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"}, syscall.SIGTERM, "_templates/g/new/index.js: terminated signal received"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, tt.files)
+			cmd := exec.Command(bin, "g", "new")
+			cmd.Dir = dir
+			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+			var errOut bytes.Buffer
+			cmd.Stderr = &errOut
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			time.Sleep(time.Second) // into the loop
+			if err := cmd.Process.Signal(tt.sig); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-done:
+			case <-time.After(15 * time.Second):
+				_ = cmd.Process.Kill()
+				<-done
+				t.Fatalf("still running 15s after %v:\n%s", tt.sig, errOut.String())
+			}
+			if cmd.ProcessState.ExitCode() == 0 || !strings.Contains(errOut.String(), tt.want) {
+				t.Errorf("exit %d, stderr %q: want a failure saying %q", cmd.ProcessState.ExitCode(), errOut.String(), tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "a.txt")); err == nil {
+				t.Error("a.txt was written by a cancelled run")
+			}
+		})
+	}
+}
