@@ -175,19 +175,19 @@ func TestCollectorDimensionsAreBounded(t *testing.T) {
 	}
 	var cfg struct {
 		Connectors struct {
-			Spanmetrics struct {
+			SpanMetrics struct {
 				Namespace  string
 				Dimensions []struct{ Name string }
 				Histogram  struct {
 					Explicit struct{ Buckets []string }
 				}
-			}
+			} `yaml:"span_metrics"`
 		}
 	}
 	if err := yaml.Unmarshal(raw, &cfg); err != nil {
 		t.Fatal(err)
 	}
-	sm := cfg.Connectors.Spanmetrics
+	sm := cfg.Connectors.SpanMetrics
 	if sm.Namespace+".calls" != MetricSpanCalls || sm.Namespace+".duration" != MetricSpanDuration {
 		t.Errorf("spanmetrics namespace %q does not give %s and %s", sm.Namespace, MetricSpanCalls, MetricSpanDuration)
 	}
