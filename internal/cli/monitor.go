@@ -182,22 +182,20 @@ const statusUsage = `Usage: hypergen perf status [--json] [--agent URL]
 
 Asks a running agent (hypergen perf monitor) for its status: every budget
 with its latest value and whether it is met, the template index and the
-probes. An agent named by --agent or HYPERGEN_AGENT_URL must answer (exit 1
-otherwise). With neither set, and nothing answering at the default address,
+probes. An agent named by --agent must answer (exit 1 otherwise; note that
+HYPERGEN_AGENT_URL is the generation API's address, not the admin one).
+Without --agent, and nothing answering at the default admin address,
 it says so and measures in this process instead: indexes the templates, runs
 small probes and a few generations, and judges the budgets on that.`
 
 func runPerfStatus(env *Env, args []string) int {
 	fs := newFlagSet(env, "perf status", statusUsage)
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
-	url := fs.String("agent", "", "agent admin URL (default $HYPERGEN_AGENT_URL, else http://127.0.0.1:9464)")
+	url := fs.String("agent", "", "agent admin URL (default http://127.0.0.1:9464)")
 	if code := parseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	setting := "--agent"
-	if *url == "" && env.Getenv("HYPERGEN_AGENT_URL") != "" {
-		*url, setting = env.Getenv("HYPERGEN_AGENT_URL"), "HYPERGEN_AGENT_URL"
-	}
 	explicit := *url != ""
 	if !explicit {
 		*url = "http://127.0.0.1:9464"

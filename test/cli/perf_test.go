@@ -2,6 +2,9 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -56,6 +59,41 @@ func TestBenchmarkExitFollowsTargets(t *testing.T) {
 		}
 		if want == 1 && !strings.Contains(r.stderr, "targets not met: "+strings.Join(missed, ", ")) {
 			t.Errorf("stderr does not name the missed targets: %s", r.stderr)
+		}
+	}
+}
+
+// perf analyze recommends perf optimize only when the index missed: with 110
+// hits and 0 misses a slow cold generation is the process, not the index.
+func TestAnalyzeRecommendsWhatTheDataSupports(t *testing.T) {
+	for _, tt := range []struct {
+		misses   int
+		optimize bool
+	}{{0, false}, {5, true}} {
+		cache := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(cache, "perf"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		record := `{"kind":"benchmark","time":"2026-12-01T00:00:00Z","environment":{},"report":{` +
+			`"corpus":{"generators":1000},"iterations":10,` +
+			`"metrics":[{"name":"process_startup","unit":"s","summary":{"n":10,"p50":0.030}},` +
+			`{"name":"cold_generation","unit":"s","summary":{"n":10,"p50":0.048}}],` +
+			`"phases":{"resolve":0.0001,"list":0.0001,"render":0.002,"plan":0.0002,"apply":0.001},` +
+			`"render_detail":{"read":0.0001,"frontmatter":0.0001,"compile":0.0001,"run":0.001},` +
+			`"cache":{"hits":100,"misses":10,"hit_rate":0.9,"steady_hit_rate":1},` +
+			`"index":{"hits":110,"misses":` + strconv.Itoa(tt.misses) + `}}}` + "\n"
+		if err := os.WriteFile(filepath.Join(cache, "perf", "history.jsonl"), []byte(record), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, t.TempDir(), []string{"HYPERGEN_CACHE_DIR=" + cache}, "perf", "analyze")
+		if r.code != 0 {
+			t.Fatal(r)
+		}
+		if got := strings.Contains(r.stdout, "perf optimize"); got != tt.optimize {
+			t.Errorf("index misses %d: recommends perf optimize %v, want %v\n%s", tt.misses, got, tt.optimize, r.stdout)
+		}
+		if tt.misses == 0 && !strings.Contains(r.stdout, "process start-up is 30.0 ms") {
+			t.Errorf("the recommendation should name the process cost:\n%s", r.stdout)
 		}
 	}
 }
