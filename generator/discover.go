@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"sort"
@@ -48,7 +49,7 @@ func ListGeneratorsIndexed(templates string, idx Index) ([]GeneratorInfo, error)
 			if !a.IsDir() {
 				continue
 			}
-			files, err := listActionFiles(filepath.Join(gdir, a.Name()), "", false, idx)
+			files, err := listActionFiles(context.Background(), filepath.Join(gdir, a.Name()), "", false, idx, 0)
 			if err != nil {
 				return nil, err
 			}

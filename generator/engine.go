@@ -109,7 +109,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	fmt.Fprintf(stdout, "Loaded templates: %s\n", strings.Replace(inv.templates, e.cfg.Cwd+"/", "", 1))
 
 	start = time.Now()
-	files, err := listActionFiles(inv.folder, inv.sub, inv.hasSub, e.cfg.Index)
+	files, err := listActionFiles(ctx, inv.folder, inv.sub, inv.hasSub, e.cfg.Index, e.regexLimit())
 	e.phaseDone(ctx, PhaseList, start, err)
 	if err != nil {
 		return res, err

@@ -1,11 +1,13 @@
 package generator
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/dlclark/regexp2/v2"
 	ignore "github.com/sabhiram/go-gitignore"
@@ -38,7 +40,7 @@ type Index interface {
 // order hygen processes them: walked recursively honouring .hygenignore,
 // sorted with localeCompare, known non-templates dropped, and filtered by the
 // subaction pattern when one is given. idx may be nil.
-func listActionFiles(folder string, sub string, hasSub bool, idx Index) ([]string, error) {
+func listActionFiles(ctx context.Context, folder string, sub string, hasSub bool, idx Index, limit time.Duration) ([]string, error) {
 	var re *regexp2.Regexp
 	if hasSub {
 		var err error
@@ -46,6 +48,7 @@ func listActionFiles(folder string, sub string, hasSub bool, idx Index) ([]strin
 		if err != nil {
 			return nil, &UsageError{Msg: fmt.Sprintf("invalid subaction pattern %q: %v", sub, err)}
 		}
+		re.MatchTimeout = limit
 	}
 	files, ok := []string(nil), false
 	if idx != nil {
@@ -64,11 +67,18 @@ func listActionFiles(folder string, sub string, hasSub bool, idx Index) ([]strin
 	if re == nil {
 		return files, nil
 	}
-	kept := files[:0]
+	kept := make([]string, 0, len(files)) // files may be the index's own listing
 	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		// hygen matches the path relative to the action folder, which
 		// starts with a slash.
-		if ok, _ := re.MatchString(strings.Replace(f, folder, "", 1)); ok {
+		ok, err := re.MatchString(strings.Replace(f, folder, "", 1))
+		if err != nil {
+			return nil, fmt.Errorf("subaction pattern %q: %w", sub, regexError(re, limit, err))
+		}
+		if ok {
 			kept = append(kept, f)
 		}
 	}

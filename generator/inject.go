@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/dlclark/regexp2/v2"
 
+	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
@@ -19,19 +21,23 @@ var locationKeys = map[string]bool{"at_line": true, "prepend": true, "append": t
 // element, and the lines are joined again. warning is non-empty when a
 // before:/after: pattern matched nothing (hygen then injects at the top, or
 // not at all, without a word).
-func injectInto(attrs *jsvalue.Object, body, content string) (out, warning string, err error) {
+func injectInto(attrs *jsvalue.Object, body, content string, limit time.Duration) (out, warning string, err error) {
 	if skip := attrValue(attrs, "skip_if"); jsvalue.Truthy(skip) {
-		re, err := jsRegexp(skip, "")
+		re, err := jsRegexp(skip, "", limit)
 		if err != nil {
 			return "", "", fmt.Errorf("skip_if: %w", err)
 		}
-		if ok, _ := re.MatchString(content); ok {
+		ok, err := re.MatchString(content)
+		if err != nil {
+			return "", "", fmt.Errorf("skip_if: %w", regexError(re, limit, err))
+		}
+		if ok {
 			return content, "", nil
 		}
 	}
 	nl := dominantNewline(content)
 	lines := strings.Split(content, nl)
-	idx, missing, err := insertIndex(attrs, lines)
+	idx, missing, err := insertIndex(attrs, lines, limit)
 	if err != nil {
 		return "", "", err
 	}
@@ -91,7 +97,7 @@ func dominantNewline(s string) string {
 // insertIndex finds the insertion index from the first location key. NaN or
 // a negative index means "insert nothing". missing names the before/after
 // key whose pattern matched nothing.
-func insertIndex(attrs *jsvalue.Object, lines []string) (idx float64, missing string, err error) {
+func insertIndex(attrs *jsvalue.Object, lines []string, limit time.Duration) (idx float64, missing string, err error) {
 	for _, k := range attrs.Keys() {
 		if !locationKeys[k] {
 			continue
@@ -105,7 +111,7 @@ func insertIndex(attrs *jsvalue.Object, lines []string) (idx float64, missing st
 		case "append":
 			return float64(len(lines) - 1), "", nil
 		default:
-			i, found, err := patternIndex(v, lines, k == "before")
+			i, found, err := patternIndex(v, lines, k == "before", limit)
 			if err != nil {
 				return 0, "", fmt.Errorf("%s: %w", k, err)
 			}
@@ -121,13 +127,17 @@ func insertIndex(attrs *jsvalue.Object, lines []string) (idx float64, missing st
 // patternIndex finds the line a before/after pattern points at: the first
 // line it matches; failing that, a multi-line match over the whole text.
 // found is false when neither matched (the index is then hygen's fallback).
-func patternIndex(pattern any, lines []string, before bool) (idx int, found bool, err error) {
-	re, err := jsRegexp(pattern, "")
+func patternIndex(pattern any, lines []string, before bool, limit time.Duration) (idx int, found bool, err error) {
+	re, err := jsRegexp(pattern, "", limit)
 	if err != nil {
 		return 0, false, err
 	}
 	for i, l := range lines {
-		if ok, _ := re.MatchString(l); ok {
+		ok, err := re.MatchString(l)
+		if err != nil {
+			return 0, false, regexError(re, limit, err)
+		}
+		if ok {
 			if before {
 				return i, true, nil
 			}
@@ -135,11 +145,14 @@ func patternIndex(pattern any, lines []string, before bool) (idx int, found bool
 		}
 	}
 	full := strings.Join(lines, "\n")
-	multi, err := jsRegexp(pattern, "m")
+	multi, err := jsRegexp(pattern, "m", limit)
 	if err != nil {
 		return 0, false, err
 	}
-	m, _ := multi.FindStringMatch(full)
+	m, err := multi.FindStringMatch(full)
+	if err != nil {
+		return 0, false, regexError(multi, limit, err)
+	}
 	if m == nil {
 		if before {
 			return -1, false, nil
@@ -171,7 +184,7 @@ func matchString(m *regexp2.Match) string {
 // jsRegexp builds the regular expression JavaScript would: a !!js/regexp
 // value keeps its flags unless flags overrides them (new RegExp(re, flags));
 // anything else is converted to a string and used as the pattern.
-func jsRegexp(v any, flags string) (*regexp2.Regexp, error) {
+func jsRegexp(v any, flags string, limit time.Duration) (*regexp2.Regexp, error) {
 	src := ""
 	switch x := v.(type) {
 	case *jsvalue.RegExp:
@@ -205,5 +218,21 @@ func jsRegexp(v any, flags string) (*regexp2.Regexp, error) {
 	if err != nil {
 		return nil, fmt.Errorf("invalid regular expression /%s/: %w", src, err)
 	}
+	re.MatchTimeout = limit
 	return re, nil
+}
+
+// regexError explains a match that failed, which regexp2 does only when a
+// backtracking pattern (such as ^((.+)+)+X$) ran past its time limit.
+func regexError(re *regexp2.Regexp, limit time.Duration, err error) error {
+	return fmt.Errorf("regular expression /%s/ stopped: matching ran longer than the time limit of %s (%v)", re.String(), limit, err)
+}
+
+// regexLimit bounds each match of a user's regular expression (subaction,
+// inject and skip_if patterns) as the JavaScript time limit bounds scripts.
+func (e *Engine) regexLimit() time.Duration {
+	if e.cfg.JSTimeout > 0 {
+		return e.cfg.JSTimeout
+	}
+	return jsrt.DefaultTimeout
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -53,5 +55,39 @@ func TestTemplatesSeeNoSecrets(t *testing.T) {
 	got, _ := os.ReadFile(filepath.Join(dir, "env.json"))
 	if want := `{"USER":"alice","NODE_ENV":"production"}` + "\n"; string(got) != want {
 		t.Errorf("process.env = %s, want %s", got, want)
+	}
+}
+
+// A backtracking regular expression stops at the time limit, naming the
+// pattern and the limit: the subaction pattern, and inject's before/after
+// and skip_if patterns.
+func TestRegexBombsStopAtLimit(t *testing.T) {
+	long := strings.Repeat("a", 40)
+	bomb := `^((((.+)+)+)+)+X$`
+	tests := []struct {
+		name  string
+		files map[string]string
+		args  []string
+		want  string
+	}{
+		{"subaction", map[string]string{"_templates/g/new/" + long + ".t": "---\nto: out.txt\n---\nx\n"},
+			[]string{"g", "new:" + bomb}, `subaction pattern "` + bomb + `"`},
+		{"inject before", map[string]string{"_templates/g/new/a.t": "---\nto: target.txt\ninject: true\nbefore: \"" + bomb + "\"\n---\nx\n",
+			"target.txt": long + "\n"}, []string{"g", "new"}, "before: regular expression"},
+		{"skip_if", map[string]string{"_templates/g/new/a.t": "---\nto: target.txt\ninject: true\nprepend: true\nskip_if: \"" + bomb + "\"\n---\nx\n",
+			"target.txt": long + "\n"}, []string{"g", "new"}, "skip_if: regular expression"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, tt.files)
+			e := New(Config{Cwd: dir, JSTimeout: 200 * time.Millisecond})
+			_, err := e.Run(context.Background(), tt.args)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "time limit of 200ms") {
+				t.Fatalf("err = %v, want one containing %q and the limit", err, tt.want)
+			}
+			if got, _ := os.ReadFile(filepath.Join(dir, "target.txt")); tt.files["target.txt"] != "" && string(got) != tt.files["target.txt"] {
+				t.Errorf("target.txt changed to %q", got)
+			}
+		})
 	}
 }

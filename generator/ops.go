@@ -252,7 +252,7 @@ func (p *planner) inject(f *renderedFile, to string) error {
 	if err != nil {
 		return err
 	}
-	out, warning, err := injectInto(f.attrs, f.body, string(content))
+	out, warning, err := injectInto(f.attrs, f.body, string(content), p.e.regexLimit())
 	if err != nil {
 		return err
 	}
@@ -330,7 +330,7 @@ func (e *Engine) injectAfterShell(files []renderedFile, s *step, tx *atomicfile.
 	}
 	for i := range files {
 		if e.displayPath(files[i].path) == s.result.Template {
-			out, warning, err := injectInto(files[i].attrs, files[i].body, string(content))
+			out, warning, err := injectInto(files[i].attrs, files[i].body, string(content), e.regexLimit())
 			if err != nil {
 				return err
 			}
