@@ -1,0 +1,206 @@
+package hardening
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+var bin string
+
+func TestMain(m *testing.M) { os.Exit(testenv.MainWithHypergen(m, &bin)) }
+
+// barrelProject has a generator that adds a component and appends its
+// export line to one shared barrel file.
+func barrelProject(t *testing.T) string {
+	return testfs.Tree(t, map[string]string{
+		"_templates/comp/new/a.t":      "---\nto: src/<%= name %>/index.js\n---\nexport default '<%= name %>'\n",
+		"_templates/comp/new/barrel.t": "---\nto: src/index.js\ninject: true\nappend: true\n---\nexport * from './<%= name %>'\n",
+		"src/index.js":                 "",
+	})
+}
+
+func exportLines(t *testing.T, dir string) int {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "src/index.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Count(string(b), "export * from")
+}
+
+// startAgent runs `hypergen perf monitor` in dir with the generation API on,
+// under a shell ulimit of nofile open files, and returns its admin and
+// generation addresses.
+func startAgent(t *testing.T, dir string, nofile int, extraEnv ...string) (*testenv.Process, string, string) {
+	t.Helper()
+	admin, gen := testenv.FreeAddr(t), testenv.FreeAddr(t)
+	script := fmt.Sprintf("ulimit -n %d && cd %q && exec %q perf monitor --listen %s --generate-listen %s --probe-interval 0 --enable-generate",
+		nofile, dir, bin, admin, gen)
+	env := append([]string{"HYPERGEN_AGENT_TOKEN=tok", "OTEL_TRACES_EXPORTER=none", "OTEL_METRICS_EXPORTER=none"}, extraEnv...)
+	p := testenv.StartEnv(t, env, "/bin/sh", "-c", script)
+	p.WaitListening(t, 60*time.Second, admin, gen)
+	return p, admin, gen
+}
+
+func generate(client *http.Client, gen string, body any) (int, string, error) {
+	raw, _ := json.Marshal(body)
+	req, _ := http.NewRequest(http.MethodPost, "http://"+gen+"/v1/generate", bytes.NewReader(raw))
+	req.Header.Set("Authorization", "Bearer tok")
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, "", err
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), nil
+}
+
+// TestConcurrentAgentInjects: 200 generations at once through the agent,
+// each appending a line to the same barrel, keep all 200 lines (151 did
+// before writes were locked per target).
+func TestConcurrentAgentInjects(t *testing.T) {
+	dir := barrelProject(t)
+	_, _, gen := startAgent(t, dir, 4096)
+	client := &http.Client{Timeout: 2 * time.Minute, Transport: &http.Transport{MaxConnsPerHost: 200, MaxIdleConnsPerHost: 200}}
+	const n = 200
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	ok := 0
+	for i := range n {
+		wg.Go(func() {
+			code, body, err := generate(client, gen, map[string]any{"generator": "comp", "action": "new", "name": fmt.Sprintf("c%03d", i)})
+			if err != nil || code != 200 {
+				t.Errorf("request %d: %d %v %s", i, code, err, body)
+				return
+			}
+			mu.Lock()
+			ok++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	got := exportLines(t, dir)
+	t.Logf("agent: %d of %d requests answered 200; barrel keeps %d of %d export lines", ok, n, got, n)
+	if got != n {
+		t.Errorf("barrel keeps %d of %d export lines", got, n)
+	}
+}
+
+// TestConcurrentCLIInjects: two processes running 60 generations each into
+// the same barrel keep all 120 lines (118 did before).
+func TestConcurrentCLIInjects(t *testing.T) {
+	dir := barrelProject(t)
+	const loops, each = 2, 60
+	var wg sync.WaitGroup
+	for l := range loops {
+		wg.Go(func() {
+			for i := range each {
+				cmd := exec.Command(bin, "comp", "new", fmt.Sprintf("l%d-%02d", l, i))
+				cmd.Dir = dir
+				cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + filepath.Join(dir, ".cache", fmt.Sprint(l)),
+					"OTEL_TRACES_EXPORTER=none", "OTEL_METRICS_EXPORTER=none"}
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Errorf("loop %d run %d: %v\n%s", l, i, err, out)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	got := exportLines(t, dir)
+	t.Logf("CLI: barrel keeps %d of %d export lines", got, loops*each)
+	if got != loops*each {
+		t.Errorf("barrel keeps %d of %d export lines", got, loops*each)
+	}
+	if litter, _ := filepath.Glob(filepath.Join(dir, "src", ".*hypergen*")); len(litter) != 0 {
+		t.Errorf("lock or temporary files left in the project: %v", litter)
+	}
+}
+
+// TestIdleConnections: an agent allowed 512 open files, holding 600 idle
+// keep-alive connections, still answers /healthz (once, accept4 failed with
+// "too many open files").
+func TestIdleConnections(t *testing.T) {
+	dir := barrelProject(t)
+	_, admin, _ := startAgent(t, dir, 512)
+	var conns []net.Conn
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for range 600 {
+		c, err := net.DialTimeout("tcp", admin, 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		_, _ = c.Write([]byte("GET /healthz HTTP/1.1\r\nHost: agent\r\n\r\n"))
+	}
+	client := &http.Client{Timeout: 5 * time.Second}
+	start := time.Now()
+	resp, err := client.Get("http://" + admin + "/healthz")
+	if err != nil {
+		t.Fatalf("/healthz behind 600 idle connections: %v", err)
+	}
+	resp.Body.Close()
+	t.Logf("/healthz answered %s in %v behind 600 idle keep-alive connections", resp.Status, time.Since(start))
+}
+
+// TestGenerateEscapes: the request that once ran templates from outside the
+// templates root and copied a file from outside the project is refused.
+func TestGenerateEscapes(t *testing.T) {
+	top := testfs.Tree(t, map[string]string{
+		"project/_templates/gen/new/a.t": "---\nto: a.txt\n---\na\n",
+		"outside/evilgen/new/a.t":        "---\nto: evil.txt\nfrom: ../../secret.txt\n---\n",
+		"secret.txt":                     "secret\n",
+	})
+	dir := filepath.Join(top, "project")
+	_, _, gen := startAgent(t, dir, 4096)
+	client := &http.Client{Timeout: time.Minute}
+	code, body, err := generate(client, gen, map[string]any{"args": []string{"--x", "y", "../../outside/evilgen", "new"}})
+	if err != nil || code != 400 {
+		t.Errorf("traversal behind a flag: %d %v %s", code, err, body)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "evil.txt")); err == nil {
+		t.Error("evil.txt written")
+	}
+}
+
+// TestHostileTemplates is where the runaway-JavaScript, regex-bomb,
+// large-output and non-UTF-8 cases run through the binary once the runtime
+// bounds of internal/jsrt land; until then it checks the write-side
+// hostile cases: a symbolic link out of the project as a target folder.
+func TestHostileTemplates(t *testing.T) {
+	top := testfs.Tree(t, map[string]string{
+		"project/_templates/gen/new/a.t": "---\nto: link/a.txt\n---\na\n",
+		"outside/.keep":                  "",
+	})
+	dir := filepath.Join(top, "project")
+	if err := os.Symlink(filepath.Join(top, "outside"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "gen", "new")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "OTEL_TRACES_EXPORTER=none", "OTEL_METRICS_EXPORTER=none"}
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "outside the project") {
+		t.Errorf("target through a link out of the project: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(top, "outside/a.txt")); err == nil {
+		t.Error("a.txt written outside the project")
+	}
+}
