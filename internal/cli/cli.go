@@ -195,9 +195,20 @@ func parseFlags(env *Env, fs *pflag.FlagSet, args []string) int {
 
 // isGenerator reports whether the templates root has a generator called
 // name. hygen users may have one named like a hypergen command ("help",
-// "list"); for compatibility their generator wins.
+// "list"); for compatibility their generator wins. For "version" only the
+// roots that need no JavaScript ($HYGEN_TMPLS, ./_templates) count: version
+// must answer without running the project's .hygen.js, which may be broken
+// or never end.
 func isGenerator(env *Env, name string) bool {
-	root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	var root string
+	var err error
+	if name == "version" {
+		if root = generator.TemplatesRoot(env.Cwd, "", env.Getenv); root != "" && !filepath.IsAbs(root) {
+			root = filepath.Join(env.Cwd, root)
+		}
+	} else {
+		root, err = generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	}
 	if err != nil || root == "" {
 		return false
 	}

@@ -105,3 +105,13 @@ func TestRunawayScriptStopsOnSignal(t *testing.T) {
 		})
 	}
 }
+
+// hypergen version answers at once in a project whose .hygen.js never
+// ends: it does not run the project's JavaScript.
+func TestVersionIgnoresLoopingConfig(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{".hygen.js": "while (true) {}", "_templates/g/new/a.t": "x\n"})
+	r := run(t, dir, []string{"HYPERGEN_JS_TIMEOUT=1h"}, "version")
+	if r.code != 0 || !strings.Contains(r.stdout, "hygen 6.2.11 compatible") {
+		t.Fatalf("want the version:\n%s", r)
+	}
+}
