@@ -39,6 +39,11 @@ type Config struct {
 	Profiling ProfilingConfig
 	// Generate configures the generation API; off unless Enabled.
 	Generate GenerateConfig
+	// MemoryLimit is the Go memory limit in force, in bytes (0: none; the
+	// CLI sets it from GOMEMLIMIT or the container's cgroup). Above 80% of
+	// it the agent shrinks its template caches; above 95% it refuses
+	// generations with 503 until memory comes back.
+	MemoryLimit int64
 	// MaxConnections bounds each server's open connections; at the bound
 	// the longest-idle one is closed for a new client. Default 256.
 	MaxConnections int

@@ -15,6 +15,7 @@ import (
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
 )
 
 // GenerateRequest is the body of POST /v1/generate: either Args, a hygen
@@ -43,6 +44,22 @@ const (
 	// slow client cannot hold a generation slot.
 	bodyReadTimeout = 10 * time.Second
 )
+
+// refuseShare is the share of the memory limit above which generations
+// are refused: the Go runtime collects harder near the limit, and a new
+// generation's allocations would push it over.
+const refuseShare = 0.95
+
+// overMemory shrinks the caches when the live heap nears the limit and
+// reports whether it is still above the refusal share.
+func (a *Agent) overMemory() (int64, bool) {
+	if a.cfg.MemoryLimit <= 0 {
+		return 0, false
+	}
+	a.gov.Check()
+	live := memlimit.LiveHeap()
+	return live, float64(live) > refuseShare*float64(a.cfg.MemoryLimit)
+}
 
 // bearer reports whether an Authorization header carries token with the
 // Bearer scheme, whose name is case-insensitive (RFC 9110, 11.1).
@@ -92,6 +109,11 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	args, err := req.commandLine()
 	if err != nil {
 		refuse(http.StatusBadRequest, err.Error())
+		return
+	}
+	if live, over := a.overMemory(); over {
+		w.Header().Set("Retry-After", "5")
+		refuse(http.StatusServiceUnavailable, fmt.Sprintf("the agent is at its memory ceiling (%d of %d bytes live); try again shortly", live, a.cfg.MemoryLimit))
 		return
 	}
 	var out bytes.Buffer

@@ -189,3 +189,17 @@ func TestSlowBodyWithoutTokenIsCut(t *testing.T) {
 		t.Errorf("answer %q, want 401", raw)
 	}
 }
+
+// TestGenerateRefusedAboveMemoryCeiling: with the live heap above the
+// ceiling, a generation is refused with 503 rather than run.
+func TestGenerateRefusedAboveMemoryCeiling(t *testing.T) {
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{ProbeInterval: -1, MemoryLimit: 1 << 10, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	code, out := post(t, a, "k", GenerateRequest{Generator: "gen", Action: "new", Name: "m"})
+	if code != http.StatusServiceUnavailable || !strings.Contains(out.Error, "memory ceiling") {
+		t.Errorf("got %d %+v, want 503 naming the memory ceiling", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(a.cfg.Cwd, "out/m.txt")); err == nil {
+		t.Error("generated above the ceiling")
+	}
+}

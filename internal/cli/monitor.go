@@ -20,6 +20,7 @@ import (
 	"github.com/hypergen-dev/hypergen/agent"
 	"github.com/hypergen-dev/hypergen/exporters"
 	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
 )
 
 const monitorUsage = `Usage: hypergen perf monitor [flags]
@@ -119,11 +120,12 @@ func runPerfMonitor(env *Env, args []string) int {
 		return ExitFail
 	}
 	token := env.Getenv("HYPERGEN_AGENT_TOKEN")
+	mem := memlimit.Apply(env.Getenv, "/") // GOMEMLIMIT, else the container's limit
 	a, err := agent.New(agent.Config{
 		Listen: *listen, Interval: interval.d,
 		Cwd: env.Cwd, Templates: *templates,
 		ProbeInterval: probeInterval(*probeEvery), ProbeSizes: sizes, ProbeCPUShare: *probeShare,
-		Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: Version,
+		MemoryLimit: mem.Limit, Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: Version,
 		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Listen: *generateListen, Token: token, Root: env.Cwd, AllowShell: *allowShell},
 	}, tel)
 	if err != nil {
