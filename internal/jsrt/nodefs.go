@@ -178,23 +178,14 @@ func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error
 			_ = s.Set(k, mtime)
 			_ = s.Set(k+"Ms", ms)
 		}
-		if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-			_ = s.Set("uid", st.Uid)
-			_ = s.Set("gid", st.Gid)
-			_ = s.Set("ino", st.Ino)
-			_ = s.Set("nlink", st.Nlink)
+		if ids, ok := ownership(fi); ok {
+			_ = s.Set("uid", ids.uid)
+			_ = s.Set("gid", ids.gid)
+			_ = s.Set("ino", ids.ino)
+			_ = s.Set("nlink", ids.nlink)
 		}
 		return s
 	}
-}
-
-// unixMode is st_mode as Node reports it: the file type bits and the
-// permission bits.
-func unixMode(fi os.FileInfo) uint32 {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		return st.Mode
-	}
-	return uint32(fi.Mode().Perm())
 }
 
 // fsError is the Error Node throws for a failed file system call:
