@@ -173,11 +173,17 @@ func post(t *testing.T, a *Agent, token string, body any) (int, GenerateResponse
 // postRaw sends a body as it is to the generation API at addr.
 func postRaw(t *testing.T, addr, auth string, raw []byte) (int, GenerateResponse) {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/v1/generate", bytes.NewReader(raw))
+	return postWith(t, http.DefaultClient, "http://"+addr, auth, raw)
+}
+
+// postWith sends a body with client to the generation API at base.
+func postWith(t *testing.T, client *http.Client, base, auth string, raw []byte) (int, GenerateResponse) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, base+"/v1/generate", bytes.NewReader(raw))
 	if auth != "Bearer " {
 		req.Header.Set("Authorization", auth)
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package agent
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -155,18 +154,7 @@ func postUnix(t *testing.T, sock string, raw []byte) (int, GenerateResponse) {
 	client := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
 		return (&net.Dialer{}).DialContext(ctx, "unix", sock)
 	}}}
-	req, _ := http.NewRequest(http.MethodPost, "http://agent/v1/generate", bytes.NewReader(raw))
-	req.Header.Set("Authorization", "Bearer k")
-	resp, err := client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var out GenerateResponse
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		t.Fatal(err)
-	}
-	return resp.StatusCode, out
+	return postWith(t, client, "http://agent", "Bearer k", raw)
 }
 
 // TestSlowBodyWithoutTokenIsCut: a client trickling a large body without a
