@@ -167,7 +167,7 @@ func (p *planner) result(f *renderedFile, kind OpKind, target string, st Status)
 
 // resolveTarget makes `to` absolute and enforces the project boundary.
 func (p *planner) resolveTarget(to string) (string, error) {
-	abs := nodepath.Resolve(p.e.cfg.Cwd, to)
+	abs := targetPath(p.e.cfg.Cwd, to)
 	if p.e.cfg.AllowOutside {
 		return abs, nil
 	}
@@ -175,6 +175,21 @@ func (p *planner) resolveTarget(to string) (string, error) {
 		return "", fmt.Errorf("target %s resolves outside the project directory %s (use --allow-outside to permit it)", to, p.e.cfg.Cwd)
 	}
 	return abs, nil
+}
+
+// targetPath is `to` made absolute against the project folder: exactly
+// Node's path.resolve where paths are POSIX, as in hygen; on Windows by the
+// system's rules, so `to:` may use backslashes and drive letters there, as
+// hygen's path.win32 allows (a rooted path without a drive, \x, is taken
+// inside the project, where Node would put it at the drive's root).
+func targetPath(cwd, to string) string {
+	if filepath.Separator == '/' {
+		return nodepath.Resolve(cwd, to)
+	}
+	if filepath.IsAbs(to) {
+		return filepath.Clean(to)
+	}
+	return filepath.Join(cwd, to)
 }
 
 // logPath is the path hygen prints: as written, or absolute when

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
@@ -62,10 +61,12 @@ func realPath(p string) string {
 	}
 }
 
-// insideDir reports whether p is dir or below it.
+// insideDir reports whether p is dir or below it. filepath.IsLocal knows
+// each system's rules: on Windows "..\x" leaves dir, another drive is
+// outside, and reserved names such as NUL or COM1 are devices, not files.
 func insideDir(dir, p string) bool {
 	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // insideReal reports whether p is root or below it once symbolic links in
