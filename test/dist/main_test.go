@@ -79,3 +79,16 @@ func gitHead(t *testing.T, dir string) string {
 	t.Helper()
 	return strings.TrimSpace(run(t, dir, nil, "git", "rev-parse", "HEAD"))
 }
+
+// commands are the executables every artifact ships, read from
+// scripts/lib/dist.sh, so the tests follow that list.
+func commands(t *testing.T) []string {
+	t.Helper()
+	out := run(t, testenv.RepoRoot(), nil, "bash", "-c",
+		`source scripts/lib/dist.sh && for c in "${DIST_COMMANDS[@]}"; do echo "${c%%=*}"; done`)
+	names := strings.Fields(out)
+	if len(names) == 0 || names[0] != "hypergen" {
+		t.Fatalf("DIST_COMMANDS in scripts/lib/dist.sh: %q, want hypergen first", names)
+	}
+	return names
+}

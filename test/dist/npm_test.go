@@ -79,6 +79,12 @@ func TestNPMInstallAndGenerate(t *testing.T) {
 	if out := run(t, dir, env, "npx", "hypergen", "version"); !strings.Contains(out, "hypergen "+version+" ") {
 		t.Errorf("npx hypergen version:\n%s", out)
 	}
+	// Every executable is linked beside it, where hypergen finds its siblings.
+	for _, c := range commands(t) {
+		if _, err := os.Stat(filepath.Join(filepath.Dir(bin), c)); err != nil {
+			t.Errorf("postinstall did not link %s: %v", c, err)
+		}
+	}
 
 	// hygen's quick start, through npx.
 	run(t, dir, env, "npx", "hypergen", "init", "self")

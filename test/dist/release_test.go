@@ -47,8 +47,11 @@ func TestReleaseBuild(t *testing.T) {
 		}
 	}
 
-	exe := filepath.Join(t.TempDir(), "hypergen")
-	extract(t, filepath.Join(release, archive), "hypergen_"+version+"_linux_amd64/hypergen", exe)
+	tmp := t.TempDir()
+	for _, c := range commands(t) {
+		extract(t, filepath.Join(release, archive), "hypergen_"+version+"_linux_amd64/"+c, filepath.Join(tmp, c))
+	}
+	exe := filepath.Join(tmp, "hypergen")
 	out := run(t, ".", nil, exe, "version")
 	commit := gitHead(t, testenv.RepoRoot())
 	for _, want := range []string{"hypergen " + version + " (hygen 6.2.11 compatible", "commit: " + commit, "built: " + buildDate} {
