@@ -1,4 +1,6 @@
 // Command hypergen runs hygen-format code generators and measures them.
+// Its heavy commands (perf, the agent, telemetry export) live in the
+// hypergen-perf executable (cmd/hypergen-perf), which it runs for them.
 package main
 
 import (
@@ -8,18 +10,7 @@ import (
 )
 
 func main() {
-	cwd, err := os.Getwd()
-	if err != nil {
-		os.Stderr.WriteString("hypergen: cannot read the current directory: " + err.Error() + "\n")
-		os.Exit(cli.ExitFail)
-	}
-	os.Exit(cli.Main(&cli.Env{
-		Args:        os.Args[1:],
-		Stdin:       os.Stdin,
-		Stdout:      os.Stdout,
-		Stderr:      os.Stderr,
-		Getenv:      os.Getenv,
-		Cwd:         cwd,
-		Interactive: cli.StdinIsTerminal(os.Stdin),
-	}))
+	env := cli.ProcessEnv()
+	env.HandOff = cli.HandOff
+	os.Exit(cli.Main(env))
 }

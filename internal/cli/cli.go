@@ -30,6 +30,13 @@ type Env struct {
 	Cwd            string
 	// Interactive is true when stdin is a terminal, so questions can be asked.
 	Interactive bool
+	// Heavy is what only the hypergen-perf executable links (telemetry
+	// export, generation through an agent); nil in hypergen.
+	Heavy *Heavy
+	// HandOff replaces this process with hypergen-perf running args and
+	// returns only when it cannot (see HandOff); nil keeps everything in
+	// this process, as in tests.
+	HandOff func(args []string) error
 }
 
 type command struct {
@@ -41,10 +48,10 @@ type command struct {
 // generator that exists under a command's name wins over the command.
 func commands() []command {
 	return []command{
-		{"generate", "run a generator action (the default; use it for generators named like a command)", runGenerate},
+		{"generate", "run a generator action (the default; use it for generators named like a command)", Generate},
 		{"list", "list generators, their actions and template counts", runList},
 		{"discover", "find template roots and the generators in them", runDiscover},
-		{"perf", "benchmark, scalability test, analysis, index optimisation and export", runPerf},
+		{"perf", "benchmark, scalability test, analysis, export, the agent (runs " + PerfExecutable + ")", runPerf},
 		{"version", "print the version", runVersion},
 		{"completion", "print a shell completion script (bash, zsh or fish)", runCompletion},
 		{"help", "show help for hypergen, a command or a generator (its template.yml variables)", runHelp},
@@ -72,7 +79,7 @@ func Main(env *Env) int {
 			return c.run(env, args[1:])
 		}
 	}
-	return runGenerate(env, args)
+	return Generate(env, args)
 }
 
 func printUsage(w io.Writer) {
@@ -116,7 +123,7 @@ func runHelp(env *Env, args []string) int {
 		}
 	}
 	fmt.Fprintf(env.Stderr, "hypergen: no help for %q: it is neither a command nor a generator%s (generators: 'hypergen list')\n",
-		args[0], didYouMean(args[0], append(commandNames(), generatorNames(env)...)))
+		args[0], DidYouMean(args[0], append(commandNames(), generatorNames(env)...)))
 	return ExitUsage
 }
 
@@ -150,16 +157,16 @@ func generatorNames(env *Env) []string {
 	return out
 }
 
-// didYouMean is " (did you mean X?)" when a candidate is close to word.
-func didYouMean(word string, candidates []string) string {
+// DidYouMean is " (did you mean X?)" when a candidate is close to word.
+func DidYouMean(word string, candidates []string) string {
 	if s, ok := suggest.Closest(word, candidates); ok {
 		return fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return ""
 }
 
-// newFlagSet makes a flag set whose --help prints the command's usage.
-func newFlagSet(env *Env, name, usage string) *pflag.FlagSet {
+// NewFlagSet makes a flag set whose --help prints the command's usage.
+func NewFlagSet(env *Env, name, usage string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
@@ -171,8 +178,8 @@ func newFlagSet(env *Env, name, usage string) *pflag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args and maps the outcome to an exit code: -1 means go on.
-func parseFlags(env *Env, fs *pflag.FlagSet, args []string) int {
+// ParseFlags parses args and maps the outcome to an exit code: -1 means go on.
+func ParseFlags(env *Env, fs *pflag.FlagSet, args []string) int {
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, pflag.ErrHelp):
@@ -214,4 +221,23 @@ func isGenerator(env *Env, name string) bool {
 	}
 	st, err := os.Stat(filepath.Join(root, name))
 	return err == nil && st.IsDir()
+}
+
+// ProcessEnv is the Env of this process: its arguments, standard streams,
+// environment and working folder. It exits when the folder cannot be read.
+func ProcessEnv() *Env {
+	cwd, err := os.Getwd()
+	if err != nil {
+		os.Stderr.WriteString("hypergen: cannot read the current directory: " + err.Error() + "\n")
+		os.Exit(ExitFail)
+	}
+	return &Env{
+		Args:        os.Args[1:],
+		Stdin:       os.Stdin,
+		Stdout:      os.Stdout,
+		Stderr:      os.Stderr,
+		Getenv:      os.Getenv,
+		Cwd:         cwd,
+		Interactive: StdinIsTerminal(os.Stdin),
+	}
 }

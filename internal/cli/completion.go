@@ -52,8 +52,8 @@ complete -c hypergen -f -a '(__hypergen_complete)'
 }
 
 func runCompletion(env *Env, args []string) int {
-	fs := newFlagSet(env, "completion", completionUsage)
-	if code := parseFlags(env, fs, args); code >= 0 {
+	fs := NewFlagSet(env, "completion", completionUsage)
+	if code := ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 1 || completionScripts[fs.Arg(0)] == "" {
@@ -75,14 +75,13 @@ func runComplete(env *Env, words []string) int {
 	switch {
 	case len(done) == 0:
 		cands = append(commandNames(), generatorNames(env)...)
-	case done[0] == "perf" && len(done) == 1:
-		for _, c := range perfCommands() {
-			cands = append(cands, c.name)
-		}
 	case done[0] == "perf":
-		if strings.HasPrefix(cur, "-") {
-			cands = commandFlags(env, func(e *Env) int { return runPerf(e, []string{done[1], "--help"}) })
+		// The perf commands live in hypergen-perf, which completes them;
+		// without it there is nothing to offer.
+		if env.HandOff != nil {
+			_ = env.HandOff(append([]string{"__complete"}, words[1:]...))
 		}
+		return ExitOK
 	case done[0] == "help" && len(done) == 1:
 		cands = append(commandNames(), generatorNames(env)...)
 	case done[0] == "completion" && len(done) == 1:
@@ -90,7 +89,7 @@ func runComplete(env *Env, words []string) int {
 	case isCommand(done[0]) && done[0] != "generate" && !isGenerator(env, done[0]):
 		if strings.HasPrefix(cur, "-") {
 			c := done[0]
-			cands = commandFlags(env, func(e *Env) int { return lookupCommand(c).run(e, []string{"--help"}) })
+			cands = CommandFlags(env, func(e *Env) int { return lookupCommand(c).run(e, []string{"--help"}) })
 		}
 	default:
 		gen := done
@@ -99,13 +98,18 @@ func runComplete(env *Env, words []string) int {
 		}
 		cands = generatorCandidates(env, gen, cur)
 	}
+	PrintCompletions(env, cands, cur)
+	return ExitOK
+}
+
+// PrintCompletions prints, sorted, the candidates that start with cur.
+func PrintCompletions(env *Env, cands []string, cur string) {
 	sort.Strings(cands)
 	for _, c := range cands {
 		if strings.HasPrefix(c, cur) {
 			fmt.Fprintln(env.Stdout, c)
 		}
 	}
-	return ExitOK
 }
 
 func isCommand(name string) bool { return lookupCommand(name).run != nil }
@@ -122,10 +126,10 @@ func lookupCommand(name string) command {
 // flagLine matches a flag in pflag's usage listing ("  -x, --name type  text").
 var flagLine = regexp.MustCompile(`(?m)^\s+(?:-\w, )?(--[\w-]+)`)
 
-// commandFlags runs a command's --help into a buffer and reads its flags
+// CommandFlags runs a command's --help into a buffer and reads its flags
 // from the listing, so completion can never disagree with the flags a
 // command really defines.
-func commandFlags(env *Env, help func(*Env) int) []string {
+func CommandFlags(env *Env, help func(*Env) int) []string {
 	var out bytes.Buffer
 	e := *env
 	e.Stdout, e.Stderr = &out, io.Discard

@@ -24,9 +24,9 @@ type discoveredRoot struct {
 }
 
 func runDiscover(env *Env, args []string) int {
-	fs := newFlagSet(env, "discover", discoverUsage)
+	fs := NewFlagSet(env, "discover", discoverUsage)
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	candidates, active, err := rootCandidates(env)
@@ -50,7 +50,7 @@ func runDiscover(env *Env, args []string) int {
 		roots = append(roots, discoveredRoot{Path: p, Source: c.source, Active: p == active, Generators: nonNil(gens)})
 	}
 	if *asJSON {
-		return writeJSON(env, map[string]any{"roots": nonNil(roots)})
+		return WriteJSON(env, map[string]any{"roots": nonNil(roots)})
 	}
 	if len(roots) == 0 {
 		fmt.Fprintln(env.Stdout, "No template roots found (see 'hypergen discover --help' for where it looks).")

@@ -58,9 +58,11 @@ same name or its initial value, and an unanswered question is an error.
 // envJSTimeout sets the JavaScript time limit, as --js-timeout does.
 const envJSTimeout = "HYPERGEN_JS_TIMEOUT"
 
-// runGenerate takes hypergen's own flags (--allow-outside, --answers) out of
-// the free-form generator flags before the rest become template locals.
-func runGenerate(env *Env, args []string) int {
+// Generate runs a generation command line (what follows "generate"). It
+// takes hypergen's own flags (--allow-outside, --answers) out of the
+// free-form generator flags before the rest become template locals. The
+// hypergen-perf executable runs here the generations hypergen hands to it.
+func Generate(env *Env, args []string) int {
 	allowOutside := false
 	answersFile := ""
 	jsTimeout := ""
@@ -117,7 +119,15 @@ func runGenerate(env *Env, args []string) int {
 			fmt.Fprintln(env.Stderr, "hypergen: --allow-outside and --answers cannot be delegated to an agent (unset HYPERGEN_AGENT_URL)")
 			return ExitUsage
 		}
-		return delegateGenerate(env, url, rest)
+		if env.Heavy == nil {
+			return handOff(env, "HYPERGEN_AGENT_URL", append([]string{"generate"}, args...))
+		}
+		return env.Heavy.Delegate(env, url, rest)
+	}
+	if env.Heavy == nil && telemetryRequested(env.Getenv) && env.HandOff != nil {
+		err := env.HandOff(append([]string{"generate"}, args...))
+		fmt.Fprintf(env.Stderr, "hypergen: warning: telemetry is off for this run: exporting needs the %s executable (%v); %s\n",
+			PerfExecutable, err, PerfInstallHint)
 	}
 	cfg := generator.Config{
 		Cwd:          env.Cwd,
@@ -169,15 +179,18 @@ func runGenerate(env *Env, args []string) int {
 	// SIGINT and SIGTERM cancel the run, which interrupts running JavaScript.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	tel, err := setupTelemetry(ctx, env)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
-		return ExitUsage
+	var tel Telemetry // only hypergen-perf exports: hypergen handed such runs to it above
+	if env.Heavy != nil {
+		var err error
+		if tel, err = env.Heavy.Telemetry(ctx, env); err != nil {
+			fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+			return ExitUsage
+		}
+		defer tel.Shutdown(ctx)
+		// Telemetry first: the start-up profile wraps its observer and passes
+		// every event on, so both see the run.
+		cfg.Observer = tel.Observer()
 	}
-	defer tel.Shutdown(ctx)
-	// Telemetry first: the start-up profile wraps its observer and passes
-	// every event on, so both see the run.
-	cfg.Observer = tel.Observer()
 	done, code := tuneGenerate(env, &cfg)
 	if code >= 0 {
 		return code
@@ -189,7 +202,9 @@ func runGenerate(env *Env, args []string) int {
 	}
 	defer removeBuiltins()
 	e := generator.New(cfg)
-	tel.ObserveCache(e.CacheStats)
+	if tel != nil {
+		tel.ObserveCache(e.CacheStats)
+	}
 	_, err = e.Run(ctx, rest)
 	done(e)
 	return reportGenerateError(env, err, rest[0])

@@ -18,13 +18,13 @@ $HYGEN_TMPLS, else ./_templates),
 with each action and the number of template files it renders.`
 
 func runList(env *Env, args []string) int {
-	fs := newFlagSet(env, "list", listUsage)
+	fs := NewFlagSet(env, "list", listUsage)
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
 	dir := fs.String("templates", "", "templates root to list (default: $HYGEN_TMPLS, else ./_templates)")
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
-	if err := checkTemplatesFlag(env, *dir); err != nil {
+	if err := CheckTemplatesFlag(env, *dir); err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
 		return ExitUsage
 	}
@@ -43,7 +43,7 @@ func runList(env *Env, args []string) int {
 		return ExitFail
 	}
 	if *asJSON {
-		return writeJSON(env, map[string]any{"templates": root, "generators": nonNil(gens)})
+		return WriteJSON(env, map[string]any{"templates": root, "generators": nonNil(gens)})
 	}
 	fmt.Fprintf(env.Stdout, "Templates: %s\n", root)
 	printGenerators(env.Stdout, gens)
@@ -75,7 +75,8 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func writeJSON(env *Env, v any) int {
+// WriteJSON prints v as indented JSON.
+func WriteJSON(env *Env, v any) int {
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
@@ -85,9 +86,9 @@ func writeJSON(env *Env, v any) int {
 	return ExitOK
 }
 
-// checkTemplatesFlag refuses an explicit --templates that is not a folder:
+// CheckTemplatesFlag refuses an explicit --templates that is not a folder:
 // a flag the user typed must never be silently replaced by ./_templates.
-func checkTemplatesFlag(env *Env, dir string) error {
+func CheckTemplatesFlag(env *Env, dir string) error {
 	if dir == "" {
 		return nil
 	}

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/generator"
-	"github.com/hypergen-dev/hypergen/instrument"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
 	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
 	"github.com/hypergen-dev/hypergen/internal/perf/profile"
@@ -40,10 +39,16 @@ func tuneGenerate(env *Env, cfg *generator.Config) (done func(*generator.Engine)
 		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
 		return nil, ExitUsage
 	}
-	measure, err := instrument.PerformanceEnabled(env.Getenv)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
-		return nil, ExitUsage
+	// hypergen hands every run with HYPERGEN_PERFORMANCE_ENABLED set to
+	// hypergen-perf, which reads it; unset, measurement is on. A run that
+	// could not be handed over (hypergen-perf missing) measures nothing.
+	measure := env.Getenv("HYPERGEN_PERFORMANCE_ENABLED") == ""
+	if env.Heavy != nil {
+		var err error
+		if measure, err = env.Heavy.PerformanceEnabled(env.Getenv); err != nil {
+			fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+			return nil, ExitUsage
+		}
 	}
 	if on && !measure {
 		fmt.Fprintf(env.Stderr, "hypergen: warning: %s=true is ignored: HYPERGEN_PERFORMANCE_ENABLED=false turns every measurement off\n", profile.EnvProfileStartup)

@@ -14,13 +14,13 @@ var Version = buildinfo.Version()
 const HygenCompat = "6.2.11"
 
 func runVersion(env *Env, args []string) int {
-	fs := newFlagSet(env, "version", `Usage: hypergen version
+	fs := NewFlagSet(env, "version", `Usage: hypergen version
 
 Prints hypergen's version and build details: the version, commit and build
 date of a release build, or the module version, VCS revision (with
 "modified" for a dirty work tree) and commit time that Go records in a
 `+"`go install`/`go build`"+` binary.`)
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	bi := buildinfo.Get()

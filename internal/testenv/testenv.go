@@ -49,10 +49,12 @@ func CollectorBinary(tb testing.TB) string {
 	return collectorBin
 }
 
-// BuildHypergen builds the hypergen binary into dir and returns its path.
+// BuildHypergen builds the hypergen binary and, beside it, hypergen-perf
+// (which it runs for perf commands and telemetry) into dir and returns the
+// path of hypergen.
 func BuildHypergen(dir string) (string, error) {
 	bin := filepath.Join(dir, "hypergen")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd := exec.Command("go", "build", "-o", dir+string(filepath.Separator), ".", "./cmd/hypergen-perf")
 	cmd.Dir = RepoRoot()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build: %v\n%s", err, out)

@@ -1,4 +1,4 @@
-package cli
+package perfcli
 
 import (
 	"bytes"
@@ -15,7 +15,9 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/instrument"
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
+	"github.com/hypergen-dev/hypergen/internal/cli"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
 	"github.com/hypergen-dev/hypergen/internal/perf"
 	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
@@ -26,14 +28,16 @@ import (
 const perfUsage = `Usage: hypergen perf COMMAND [flags]
 
 Measures hypergen on synthetic template trees and keeps the results in a
-local history (<cache>/perf/history.jsonl). The cache folder is
+local history (<cache>/perf/history.jsonl). These commands live in the
+hypergen-perf executable, which hypergen runs for them (hypergen-perf
+COMMAND works too). The cache folder is
 $HYPERGEN_CACHE_DIR, else hypergen/ in the user cache folder; --cache-dir
 overrides both. Every command takes --json.
 
 Commands:
 `
 
-// perfCommands is the perf command table; status and monitor (cli/monitor.go)
+// perfCommands is the perf command table; status and monitor (monitor.go)
 // talk to, or run, the agent.
 func perfCommands() []command {
 	return []command{
@@ -48,7 +52,21 @@ func perfCommands() []command {
 	}
 }
 
-func runPerf(env *Env, args []string) int {
+// Main runs hypergen-perf's command line: a perf command, "generate"
+// followed by a generation command line (what hypergen hands over), or
+// "__complete" with the words after "perf" (shell completion).
+func Main(env *cli.Env) int {
+	env.Heavy = &cli.Heavy{Telemetry: setupTelemetry, Delegate: delegateGenerate,
+		PerformanceEnabled: instrument.PerformanceEnabled}
+	args := env.Args
+	if len(args) > 0 {
+		switch args[0] {
+		case "generate":
+			return cli.Generate(env, args[1:])
+		case "__complete":
+			return complete(env, args[1:])
+		}
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		w := env.Stdout
 		if len(args) == 0 {
@@ -59,21 +77,54 @@ func runPerf(env *Env, args []string) int {
 			fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 		}
 		if len(args) == 0 {
-			return ExitUsage
+			return cli.ExitUsage
 		}
-		return ExitOK
+		return cli.ExitOK
 	}
 	for _, c := range perfCommands() {
 		if c.name == args[0] {
 			return c.run(env, args[1:])
 		}
 	}
+	fmt.Fprintf(env.Stderr, "hypergen perf: unknown command %q%s (see 'hypergen perf --help')\n", args[0], cli.DidYouMean(args[0], perfNames()))
+	return cli.ExitUsage
+}
+
+type command struct {
+	name, summary string
+	run           func(env *cli.Env, args []string) int
+}
+
+func perfNames() []string {
 	var names []string
 	for _, c := range perfCommands() {
 		names = append(names, c.name)
 	}
-	fmt.Fprintf(env.Stderr, "hypergen perf: unknown command %q%s (see 'hypergen perf --help')\n", args[0], didYouMean(args[0], names))
-	return ExitUsage
+	return names
+}
+
+// complete prints the completions of the words after "perf": a perf
+// command, or the flags its own --help lists.
+func complete(env *cli.Env, words []string) int {
+	if len(words) == 0 {
+		words = []string{""}
+	}
+	cur := words[len(words)-1]
+	var cands []string
+	switch {
+	case len(words) == 1:
+		cands = perfNames()
+	case strings.HasPrefix(cur, "-"):
+		cands = cli.CommandFlags(env, func(e *cli.Env) int { return Main(withArgs(e, words[0], "--help")) })
+	}
+	cli.PrintCompletions(env, cands, cur)
+	return cli.ExitOK
+}
+
+func withArgs(env *cli.Env, args ...string) *cli.Env {
+	e := *env
+	e.Args = args
+	return &e
 }
 
 // perfFlags are the flags every perf command has.
@@ -82,35 +133,35 @@ type perfFlags struct {
 	cacheDir *string
 }
 
-func newPerfFlags(env *Env, name, usage string) (*pflag.FlagSet, perfFlags) {
-	fs := newFlagSet(env, "perf "+name, usage)
+func newPerfFlags(env *cli.Env, name, usage string) (*pflag.FlagSet, perfFlags) {
+	fs := cli.NewFlagSet(env, "perf "+name, usage)
 	return fs, perfFlags{
 		json:     fs.Bool("json", false, "print JSON instead of tables"),
 		cacheDir: fs.String("cache-dir", "", "cache folder (default: $HYPERGEN_CACHE_DIR, else the user cache folder's hypergen/)"),
 	}
 }
 
-func (f perfFlags) dir(env *Env) (string, error) {
+func (f perfFlags) dir(env *cli.Env) (string, error) {
 	if *f.cacheDir != "" {
 		return *f.cacheDir, nil
 	}
 	return diskindex.DefaultDir(env.Getenv)
 }
 
-func perfFail(env *Env, name string, err error) int {
+func perfFail(env *cli.Env, name string, err error) int {
 	fmt.Fprintf(env.Stderr, "hypergen perf %s: %v\n", name, err)
-	return ExitFail
+	return cli.ExitFail
 }
 
-func usageFail(env *Env, name, msg string) int {
+func usageFail(env *cli.Env, name, msg string) int {
 	fmt.Fprintf(env.Stderr, "hypergen perf %s: %s (see 'hypergen perf %s --help')\n", name, msg, name)
-	return ExitUsage
+	return cli.ExitUsage
 }
 
 // progress draws a one-line progress display on stderr when it is a terminal.
-func progress(env *Env) perf.Progress {
+func progress(env *cli.Env) perf.Progress {
 	f, ok := env.Stderr.(*os.File)
-	if !ok || !StdinIsTerminal(f) {
+	if !ok || !cli.StdinIsTerminal(f) {
 		return nil
 	}
 	return func(done, total int, what string) {
@@ -127,8 +178,8 @@ func signalContext() (context.Context, context.CancelFunc) {
 
 // record keeps a run in the history; failing to keep it is a warning, the
 // results are still printed.
-func record(env *Env, dir, kind string, mem memlimit.Setting, report any) {
-	if err := perf.HistoryIn(dir).Append(kind, perf.CurrentEnvironment(Version, mem), report); err != nil {
+func record(env *cli.Env, dir, kind string, mem memlimit.Setting, report any) {
+	if err := perf.HistoryIn(dir).Append(kind, perf.CurrentEnvironment(cli.Version, mem), report); err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: warning: %v\n", err)
 	}
 }
@@ -145,13 +196,13 @@ hypergen: process start-up (a new process up to its exit, for
 'hypergen version'), resolution (resolve + list), generation (a whole run).
 Exits 1 when a target is missed, unless --no-fail.`
 
-func runPerfBenchmark(env *Env, args []string) int {
+func runPerfBenchmark(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "benchmark", benchmarkUsage)
 	iterations := fs.Int("iterations", 100, "timed runs of each kind")
 	gens := fs.Int("generators", 1000, "generators in the synthetic tree")
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	noFail := fs.Bool("no-fail", false, "exit 0 even when a target is missed")
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	switch {
@@ -164,7 +215,7 @@ func runPerfBenchmark(env *Env, args []string) int {
 	if err != nil {
 		return perfFail(env, "benchmark", err)
 	}
-	bin, err := os.Executable()
+	bin, err := cli.FindExecutable("hypergen") // time the everyday binary, not this one
 	if err != nil {
 		return perfFail(env, "benchmark", err)
 	}
@@ -178,7 +229,7 @@ func runPerfBenchmark(env *Env, args []string) int {
 	}
 	record(env, dir, "benchmark", mem, rep)
 	if *pf.json {
-		if code := writeJSON(env, rep); code != ExitOK {
+		if code := cli.WriteJSON(env, rep); code != cli.ExitOK {
 			return code
 		}
 	} else {
@@ -189,7 +240,7 @@ func runPerfBenchmark(env *Env, args []string) int {
 
 // targetsExit is the exit code of a run judged by targets: like go test, a
 // missed target fails the command unless --no-fail.
-func targetsExit(env *Env, name string, ts []perf.Target, noFail bool) int {
+func targetsExit(env *cli.Env, name string, ts []perf.Target, noFail bool) int {
 	var missed []string
 	for _, t := range ts {
 		if !t.Met {
@@ -197,10 +248,10 @@ func targetsExit(env *Env, name string, ts []perf.Target, noFail bool) int {
 		}
 	}
 	if len(missed) == 0 || noFail {
-		return ExitOK
+		return cli.ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "hypergen perf %s: targets not met: %s (--no-fail to exit 0 anyway)\n", name, strings.Join(missed, ", "))
-	return ExitFail
+	return cli.ExitFail
 }
 
 func ms(s float64) string { return fmt.Sprintf("%.3f", s*1e3) }
@@ -256,7 +307,7 @@ hygen's cold generation on the same trees for the speed-up ratio. The
 100,000-template validation is judged when the largest tree reaches it
 (--generators 10000). Exits 1 when a target is missed, unless --no-fail.`
 
-func runPerfTest(env *Env, args []string) int {
+func runPerfTest(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "test", testUsage)
 	gens := fs.Int("generators", 1000, "largest tree, in generators")
 	templates := fs.Int("templates", 5, "templates per action")
@@ -264,7 +315,7 @@ func runPerfTest(env *Env, args []string) int {
 	hygen := fs.String("hygen", "", "hygen executable or bin.js to compare with")
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	noFail := fs.Bool("no-fail", false, "exit 0 even when a target is missed")
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	switch {
@@ -289,7 +340,7 @@ func runPerfTest(env *Env, args []string) int {
 	if err != nil {
 		return perfFail(env, "test", err)
 	}
-	bin, err := os.Executable()
+	bin, err := cli.FindExecutable("hypergen") // time the everyday binary, not this one
 	if err != nil {
 		return perfFail(env, "test", err)
 	}
@@ -303,7 +354,7 @@ func runPerfTest(env *Env, args []string) int {
 	}
 	record(env, dir, "test", mem, rep)
 	if *pf.json {
-		if code := writeJSON(env, rep); code != ExitOK {
+		if code := cli.WriteJSON(env, rep); code != cli.ExitOK {
 			return code
 		}
 	} else {
@@ -354,10 +405,10 @@ HTML page with charts: the scalability curve (log-log, fitted exponents),
 memory per template, the phase breakdown, latency percentiles, the cache hit
 rate and the trend across stored runs.`
 
-func runPerfAnalyze(env *Env, args []string) int {
+func runPerfAnalyze(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "analyze", analyzeUsage)
 	htmlOut := fs.String("html", "", "also write the analysis as a self-contained HTML report with charts to this file")
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	if *htmlOut != "" {
@@ -381,13 +432,13 @@ func runPerfAnalyze(env *Env, args []string) int {
 		return perfFail(env, "analyze", err)
 	}
 	if *htmlOut != "" {
-		if err := writeHTMLReport(*htmlOut, perf.ReportData(runs, a, Version)); err != nil {
+		if err := writeHTMLReport(*htmlOut, perf.ReportData(runs, a, cli.Version)); err != nil {
 			return perfFail(env, "analyze", err)
 		}
 		fmt.Fprintf(env.Stderr, "Wrote the HTML report to %s\n", *htmlOut)
 	}
 	if *pf.json {
-		return writeJSON(env, a)
+		return cli.WriteJSON(env, a)
 	}
 	w := env.Stdout
 	fmt.Fprintf(w, "History: %d runs\nBottleneck: %s — %s\n", a.Runs, a.Bottleneck, a.Why)
@@ -403,7 +454,7 @@ func runPerfAnalyze(env *Env, args []string) int {
 	}
 	if len(a.Trends) == 0 {
 		fmt.Fprintln(w, "Trend: only one benchmark so far")
-		return ExitOK
+		return cli.ExitOK
 	}
 	fmt.Fprintln(w, "Trend against the previous benchmark (p50):")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -412,7 +463,7 @@ func runPerfAnalyze(env *Env, args []string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%+.1f %%\t\n", t.Metric, ms(t.Previous), ms(t.Latest), 100*t.Change)
 	}
 	tw.Flush()
-	return ExitOK
+	return cli.ExitOK
 }
 
 const optimizeUsage = `Usage: hypergen perf optimize [--templates DIR] [--json]
@@ -422,13 +473,13 @@ else ./_templates), so new processes start warm, and reports how well the
 index matched before and after. Entries for folders changed within the last
 two seconds cannot be trusted yet (see the README); run it again later.`
 
-func runPerfOptimize(env *Env, args []string) int {
+func runPerfOptimize(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "optimize", optimizeUsage)
 	tdir := fs.String("templates", "", "templates root (default: $HYGEN_TMPLS, else ./_templates)")
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
-	if err := checkTemplatesFlag(env, *tdir); err != nil {
+	if err := cli.CheckTemplatesFlag(env, *tdir); err != nil {
 		return usageFail(env, "optimize", err.Error())
 	}
 	root := generator.TemplatesRoot(env.Cwd, *tdir, env.Getenv)
@@ -448,7 +499,7 @@ func runPerfOptimize(env *Env, args []string) int {
 	}
 	record(env, dir, "optimize", memlimit.Setting{}, rep)
 	if *pf.json {
-		return writeJSON(env, rep)
+		return cli.WriteJSON(env, rep)
 	}
 	w := env.Stdout
 	fmt.Fprintf(w, "Templates: %s\nIndex: %s\n\n", rep.Templates, filepath.Join(rep.CacheDir, "index-v1"))
@@ -466,7 +517,7 @@ func runPerfOptimize(env *Env, args []string) int {
 		fmt.Fprint(w, " Some folders changed in the last two seconds; their entries are trusted only after that — run optimize again.")
 	}
 	fmt.Fprintln(w, " Compiled templates are cached per process, not on disk.")
-	return ExitOK
+	return cli.ExitOK
 }
 
 const exportUsage = `Usage: hypergen perf export --output FILE
@@ -476,11 +527,11 @@ document (schema hypergen.perf.export/v1, documented in internal/perf/EXPORT.md
 and internal/perf/export-schema.json in hypergen's repository).
 The file is written whole or not at all. --json prints the document instead.`
 
-func runPerfExport(env *Env, args []string) int {
+func runPerfExport(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "export", exportUsage)
 	out := fs.String("output", "", "file to write")
 	format := fs.String("format", "json", "json, or html for the report with charts")
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	if *format != "json" && *format != "html" {
@@ -508,26 +559,26 @@ func runPerfExport(env *Env, args []string) int {
 		if err != nil {
 			a = nil // a report without a benchmark still shows the scalability runs
 		}
-		if err := writeHTMLReport(*out, perf.ReportData(runs, a, Version)); err != nil {
+		if err := writeHTMLReport(*out, perf.ReportData(runs, a, cli.Version)); err != nil {
 			return perfFail(env, "export", err)
 		}
 		fmt.Fprintf(env.Stdout, "Exported %d runs as an HTML report to %s\n", len(runs), *out)
-		return ExitOK
+		return cli.ExitOK
 	}
 	e := &perf.Export{Schema: perf.ExportSchema, ExportedAt: time.Now().UTC(),
-		Environment: perf.CurrentEnvironment(Version, memlimit.Apply(env.Getenv, "/")),
+		Environment: perf.CurrentEnvironment(cli.Version, memlimit.Apply(env.Getenv, "/")),
 		History:     h.Path, Skipped: skipped, Runs: runs}
 	if e.Runs == nil {
 		e.Runs = []perf.Record{}
 	}
 	if *out == "" {
-		return writeJSON(env, e)
+		return cli.WriteJSON(env, e)
 	}
 	if err := perf.WriteExport(*out, e); err != nil {
 		return perfFail(env, "export", err)
 	}
 	fmt.Fprintf(env.Stdout, "Exported %d runs to %s\n", len(runs), *out)
-	return ExitOK
+	return cli.ExitOK
 }
 
 const corpusUsage = `Usage: hypergen perf corpus --output DIR [--generators N] [--actions A] [--templates M] [--seed S]
@@ -536,14 +587,14 @@ Writes a deterministic synthetic project into DIR (which must not exist or be
 empty): _templates/ with N generators × A actions × M templates, and the
 inject target src/registry.ts. --json prints the generator command lines.`
 
-func runPerfCorpus(env *Env, args []string) int {
+func runPerfCorpus(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "corpus", corpusUsage)
 	out := fs.String("output", "", "folder to create")
 	gens := fs.Int("generators", 10, "generators")
 	actions := fs.Int("actions", 2, "actions per generator")
 	templates := fs.Int("templates", 5, "templates per action")
 	seed := fs.Uint64("seed", 1, "seed")
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	if *out == "" {
@@ -561,14 +612,14 @@ func runPerfCorpus(env *Env, args []string) int {
 		return perfFail(env, "corpus", err)
 	}
 	if *pf.json {
-		return writeJSON(env, map[string]any{"dir": t.Dir, "templates": t.Templates, "bytes": t.Bytes, "commands": t.Commands})
+		return cli.WriteJSON(env, map[string]any{"dir": t.Dir, "templates": t.Templates, "bytes": t.Bytes, "commands": t.Commands})
 	}
 	fmt.Fprintf(env.Stdout, "Wrote %d templates (%d bytes) in %d generators to %s\n", t.Templates, t.Bytes, spec.Generators, t.Dir)
-	return ExitOK
+	return cli.ExitOK
 }
 
 // checkOutputDir makes *path absolute and checks that its folder exists.
-func checkOutputDir(env *Env, path *string) error {
+func checkOutputDir(env *cli.Env, path *string) error {
 	if !filepath.IsAbs(*path) {
 		*path = filepath.Join(env.Cwd, *path)
 	}

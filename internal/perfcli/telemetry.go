@@ -1,9 +1,10 @@
-package cli
+package perfcli
 
 import (
 	"context"
 
 	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/cli"
 )
 
 // setupTelemetry configures OpenTelemetry from the environment for one
@@ -11,12 +12,12 @@ import (
 // counts runs (no per-process metric series). With no exporter configured it
 // returns a disabled pipeline: no network, no cost. A bad variable is an
 // error that names it.
-func setupTelemetry(ctx context.Context, env *Env) (*instrument.Telemetry, error) {
+func setupTelemetry(ctx context.Context, env *cli.Env) (cli.Telemetry, error) {
 	cfg, err := instrument.FromEnv(env.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	cfg.ServiceVersion = Version
+	cfg.ServiceVersion = cli.Version
 	cfg.OneShot = true
 	return instrument.Setup(ctx, cfg, env.Stderr)
 }

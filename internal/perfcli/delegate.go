@@ -1,4 +1,4 @@
-package cli
+package perfcli
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/agent"
+	"github.com/hypergen-dev/hypergen/internal/cli"
 )
 
 // delegateGenerate sends a generation to a running agent (HYPERGEN_AGENT_URL,
@@ -18,11 +19,11 @@ import (
 // service in the same pod gets the agent's warm engine. The agent writes
 // below its own project root. A URL "unix:/path" reaches an agent whose
 // generation API listens on a unix socket.
-func delegateGenerate(env *Env, url string, args []string) int {
+func delegateGenerate(env *cli.Env, url string, args []string) int {
 	body, err := json.Marshal(agent.GenerateRequest{Args: args})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
-		return ExitFail
+		return cli.ExitFail
 	}
 	client := &http.Client{Timeout: 2 * time.Minute}
 	base := strings.TrimRight(url, "/")
@@ -35,28 +36,28 @@ func delegateGenerate(env *Env, url string, args []string) int {
 	req, err := http.NewRequest(http.MethodPost, base+"/v1/generate", bytes.NewReader(body))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: HYPERGEN_AGENT_URL=%q: %v\n", url, err)
-		return ExitUsage
+		return cli.ExitUsage
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+env.Getenv("HYPERGEN_AGENT_TOKEN"))
 	resp, err := client.Do(req)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: the agent at %s did not answer: %v\n", url, err)
-		return ExitFail
+		return cli.ExitFail
 	}
 	defer resp.Body.Close()
 	var out agent.GenerateResponse
 	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: the agent at %s answered %s without a result: %v\n", url, resp.Status, err)
-		return ExitFail
+		return cli.ExitFail
 	}
 	fmt.Fprint(env.Stdout, out.Output)
 	if out.OK {
-		return ExitOK
+		return cli.ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "hypergen: (agent %s) %s\n", url, out.Error)
 	if resp.StatusCode == http.StatusBadRequest {
-		return ExitUsage
+		return cli.ExitUsage
 	}
-	return ExitFail
+	return cli.ExitFail
 }

@@ -1,4 +1,4 @@
-package cli
+package perfcli
 
 import (
 	"context"
@@ -20,6 +20,7 @@ import (
 	"github.com/hypergen-dev/hypergen/agent"
 	"github.com/hypergen-dev/hypergen/exporters"
 	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/cli"
 	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
 )
 
@@ -47,8 +48,8 @@ PYROSCOPE_PROFILE_TYPES, PYROSCOPE_UPLOAD_RATE).
 SIGTERM or SIGINT stops it cleanly: loops stop, the last profile and the
 last metrics are flushed within --shutdown-timeout, exit status 0.`
 
-func runPerfMonitor(env *Env, args []string) int {
-	fs := newFlagSet(env, "perf monitor", monitorUsage)
+func runPerfMonitor(env *cli.Env, args []string) int {
+	fs := cli.NewFlagSet(env, "perf monitor", monitorUsage)
 	interval := &legacyDuration{d: 30 * time.Second}
 	fs.Var(interval, "interval", "how often to check templates and budgets (a plain number is read as milliseconds, deprecated)")
 	listen := fs.String("listen", "127.0.0.1:9464", "admin HTTP address")
@@ -63,12 +64,12 @@ func runPerfMonitor(env *Env, args []string) int {
 	allowShell := fs.Bool("allow-shell", false, "let generation requests run commands: templates with sh: and hooks that call child_process")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "deadline for the final flush on exit")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	usage := func(format string, a ...any) int {
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: "+format+" (see --help)\n", a...)
-		return ExitUsage
+		return cli.ExitUsage
 	}
 	if n := interval.note("interval"); n != "" {
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: %s\n", n)
@@ -79,7 +80,7 @@ func runPerfMonitor(env *Env, args []string) int {
 	if !loopback(*listen) {
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: --listen %s is not a loopback address: the admin API (/status, /metrics, /debug/pprof with --pprof) is reachable from other machines\n", *listen)
 	}
-	if err := checkTemplatesFlag(env, *templates); err != nil {
+	if err := cli.CheckTemplatesFlag(env, *templates); err != nil {
 		return usage("%v", err)
 	}
 	sizes, err := parseSizes(*probeSizes)
@@ -105,7 +106,7 @@ func runPerfMonitor(env *Env, args []string) int {
 	if err != nil {
 		return usage("%v", err)
 	}
-	tcfg.ServiceVersion = Version
+	tcfg.ServiceVersion = cli.Version
 	tcfg.Retry = true // a sidecar outlives a collector restart
 	tcfg.ShutdownTimeout = *shutdownTimeout
 	tcfg.PrometheusListen = "" // served on the admin address instead
@@ -117,7 +118,7 @@ func runPerfMonitor(env *Env, args []string) int {
 	tel, err := instrument.Setup(ctx, tcfg, env.Stderr)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: telemetry: %v\n", err)
-		return ExitFail
+		return cli.ExitFail
 	}
 	token := env.Getenv("HYPERGEN_AGENT_TOKEN")
 	mem := memlimit.Apply(env.Getenv, "/") // GOMEMLIMIT, else the container's limit
@@ -125,7 +126,7 @@ func runPerfMonitor(env *Env, args []string) int {
 		Listen: *listen, Interval: interval.d,
 		Cwd: env.Cwd, Templates: *templates,
 		ProbeInterval: probeInterval(*probeEvery), ProbeSizes: sizes, ProbeCPUShare: *probeShare,
-		MemoryLimit: mem.Limit, Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: Version,
+		MemoryLimit: mem.Limit, Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: cli.Version,
 		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Listen: *generateListen, Token: token, Root: env.Cwd, AllowShell: *allowShell},
 	}, tel)
 	if err != nil {
@@ -135,7 +136,7 @@ func runPerfMonitor(env *Env, args []string) int {
 	if err := a.Start(ctx); err != nil {
 		_ = tel.Shutdown(ctx)
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: %v\n", err)
-		return ExitFail
+		return cli.ExitFail
 	}
 	<-ctx.Done()
 	log.Info("shutting down", "deadline", *shutdownTimeout)
@@ -146,10 +147,10 @@ func runPerfMonitor(env *Env, args []string) int {
 	errT := tel.Shutdown(sctx)
 	if err := errors.Join(errA, errT); err != nil {
 		log.Error("shutdown incomplete", "err", err)
-		return ExitFail
+		return cli.ExitFail
 	}
 	log.Info("stopped")
-	return ExitOK
+	return cli.ExitOK
 }
 
 func probeInterval(d time.Duration) time.Duration {
@@ -190,11 +191,11 @@ Without --agent, and nothing answering at the default admin address,
 it says so and measures in this process instead: indexes the templates, runs
 small probes and a few generations, and judges the budgets on that.`
 
-func runPerfStatus(env *Env, args []string) int {
-	fs := newFlagSet(env, "perf status", statusUsage)
+func runPerfStatus(env *cli.Env, args []string) int {
+	fs := cli.NewFlagSet(env, "perf status", statusUsage)
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
 	url := fs.String("agent", "", "agent admin URL (default http://127.0.0.1:9464)")
-	if code := parseFlags(env, fs, args); code >= 0 {
+	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	setting := "--agent"
@@ -203,7 +204,7 @@ func runPerfStatus(env *Env, args []string) int {
 		*url = "http://127.0.0.1:9464"
 	} else if err := checkAgentURL(*url); err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen perf status: %s=%q: %v\n", setting, *url, err)
-		return ExitUsage
+		return cli.ExitUsage
 	}
 	st, source, err := fetchStatus(*url)
 	switch {
@@ -211,25 +212,25 @@ func runPerfStatus(env *Env, args []string) int {
 		// An agent the user named must answer: measuring here instead
 		// would report on a different machine without saying so.
 		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent answered at %s (%s): %v\n", *url, setting, err)
-		return ExitFail
+		return cli.ExitFail
 	case err != nil:
 		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent at the default %s; measuring in this process (pass --agent URL to ask a running agent)\n", *url)
-		st, err = agent.MeasureOnce(context.Background(), agent.Config{Cwd: env.Cwd, Getenv: env.Getenv, Version: Version,
+		st, err = agent.MeasureOnce(context.Background(), agent.Config{Cwd: env.Cwd, Getenv: env.Getenv, Version: cli.Version,
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		source = "in-process measurement"
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "hypergen perf status: %v\n", err)
-			return ExitFail
+			return cli.ExitFail
 		}
 	}
 	if *asJSON {
-		return writeJSON(env, map[string]any{"source": source, "status": st})
+		return cli.WriteJSON(env, map[string]any{"source": source, "status": st})
 	}
 	printStatus(env.Stdout, source, st)
 	if !st.Healthy {
-		return ExitFail
+		return cli.ExitFail
 	}
-	return ExitOK
+	return cli.ExitOK
 }
 
 // checkAgentURL accepts an http or https URL with a host.

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+)
+
+// binaries builds hypergen with hypergen-perf beside it, once per test run.
+func binaries(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "hypergen-cli-bin-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtBin, buildErr = testenv.BuildHypergen(dir)
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
+}
+
+// run runs bin in dir with only the given environment (plus a cache folder)
+// and returns its exit status and combined output.
+func run(t *testing.T, bin, dir string, env []string, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append([]string{"HYPERGEN_CACHE_DIR=" + filepath.Join(dir, ".cache"), "PATH=/nonexistent"}, env...)
+	out, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode(), string(out)
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return 0, string(out)
+}
+
+// TestHandOffToPerfExecutable runs the built binaries: the commands and runs
+// hypergen hands to hypergen-perf work as before, and without hypergen-perf
+// each says how to install it (a telemetry-only run still generates).
+func TestHandOffToPerfExecutable(t *testing.T) {
+	bin := binaries(t)
+	alone := filepath.Join(t.TempDir(), "hypergen")
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(alone, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tree := map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nhi <%= name %>"}
+	tests := []struct {
+		name     string
+		bin      string
+		env      []string
+		args     []string
+		code     int
+		contains []string
+		wrote    bool
+	}{
+		{"perf command", bin, nil, []string{"perf", "corpus", "--output", "c", "--generators", "1"}, 0,
+			[]string{"Wrote 10 templates"}, false},
+		{"perf help", bin, nil, []string{"help", "perf"}, 0, []string{"Usage: hypergen perf COMMAND", "monitor"}, false},
+		{"perf usage error keeps its status", bin, nil, []string{"perf", "nope"}, 2, []string{`unknown command "nope"`}, false},
+		{"telemetry exported", bin, []string{"OTEL_TRACES_EXPORTER=console", "OTEL_METRICS_EXPORTER=none"},
+			[]string{"gen", "new", "x"}, 0, []string{"added: a.txt", `"Name":"hypergen.run"`}, true},
+		{"bad telemetry variable", bin, []string{"OTEL_SDK_DISABLED=maybe"}, []string{"gen", "new", "x"}, 2,
+			[]string{"OTEL_SDK_DISABLED"}, false},
+		{"no telemetry configured", alone, nil, []string{"gen", "new", "x"}, 0, []string{"added: a.txt"}, true},
+		{"perf without hypergen-perf", alone, nil, []string{"perf", "status"}, 1,
+			[]string{"needs the hypergen-perf executable", "go install github.com/hypergen-dev/hypergen/cmd/hypergen-perf@latest"}, false},
+		{"telemetry without hypergen-perf", alone, []string{"OTEL_TRACES_EXPORTER=console"}, []string{"gen", "new", "x"}, 0,
+			[]string{"added: a.txt", "warning: telemetry is off for this run", "hypergen-perf"}, true},
+		{"agent without hypergen-perf", alone, []string{"HYPERGEN_AGENT_URL=http://127.0.0.1:1"}, []string{"gen", "new", "x"}, 1,
+			[]string{"HYPERGEN_AGENT_URL needs the hypergen-perf executable"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, tree)
+			code, out := run(t, tt.bin, dir, tt.env, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\n%s", code, tt.code, out)
+			}
+			for _, c := range tt.contains {
+				if !strings.Contains(out, c) {
+					t.Errorf("output lacks %q:\n%s", c, out)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(dir, "a.txt")); (err == nil) != tt.wrote {
+				t.Errorf("a.txt written: %v, want %v", err == nil, tt.wrote)
+			}
+		})
+	}
+}

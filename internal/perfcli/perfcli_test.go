@@ -1,0 +1,68 @@
+package perfcli
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/cli"
+)
+
+func TestPerfBadInputIsAUsageError(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{},
+		{"nope"},
+		{"benchmark", "--iterations", "0"},
+		{"benchmark", "--iterations", "many"},
+		{"test", "--generators", "5"},
+		{"test", "--reps", "1"},
+		{"export"},
+		{"export", "--output", dir + "/missing/x.json"},
+		{"corpus", "--output", dir + "/c", "--generators", "0"},
+	} {
+		var out, errOut strings.Builder
+		code := Main(&cli.Env{Args: args, Stdout: &out, Stderr: &errOut, Cwd: dir, Getenv: func(string) string { return "" }})
+		if code != cli.ExitUsage || errOut.Len() == 0 {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut.String())
+		}
+	}
+	if _, err := os.Stat(dir + "/c"); err == nil {
+		t.Error("corpus folder made despite the bad spec")
+	}
+}
+
+// TestTelemetryVarsComplete keeps cli.TelemetryVars in step with what
+// instrument.FromEnv reads: hypergen hands a generation to hypergen-perf
+// only when one of them is set, so a variable missing from the list would be
+// ignored by every everyday run. The only variable allowed to be missing is
+// one that can neither switch telemetry on nor be invalid.
+func TestTelemetryVarsComplete(t *testing.T) {
+	var read []string
+	if _, err := instrument.FromEnv(func(k string) string { read = append(read, k); return "" }); err != nil {
+		t.Fatal(err)
+	}
+	if len(read) == 0 {
+		t.Fatal("instrument.FromEnv read no variable")
+	}
+	listed := cli.TelemetryVars()
+	for _, k := range read {
+		if slices.Contains(listed, k) {
+			continue
+		}
+		for _, v := range []string{"x", "true", "http://127.0.0.1:1"} {
+			cfg, err := instrument.FromEnv(func(name string) string {
+				if name == k {
+					return v
+				}
+				return ""
+			})
+			if err != nil || len(cfg.Traces) > 0 || len(cfg.Metrics) > 0 {
+				t.Errorf("instrument.FromEnv reads %s, which %s=%q makes matter (err %v), but cli.TelemetryVars lacks it",
+					k, k, v, err)
+			}
+		}
+	}
+}
