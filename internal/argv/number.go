@@ -7,11 +7,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 var (
-	hexNumber     = regexp.MustCompile(`(?i)^0x[0-9a-f]+$`)
-	decimalNumber = regexp.MustCompile(`^-?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$`)
+	hexNumber     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^0x[0-9a-f]+$`) })
+	decimalNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$`) })
 )
 
 // maxSafeInteger is JavaScript's Number.MAX_SAFE_INTEGER.
@@ -21,7 +22,7 @@ const maxSafeInteger = 1<<53 - 1
 // number, and its integer part must survive the round trip through a double,
 // so long IDs and "007"-style strings keep their spelling.
 func coerce(s string) any {
-	if hexNumber.MatchString(s) {
+	if hexNumber().MatchString(s) {
 		// yargs-parser's safety check sees hex as 0 (parseFloat stops at the
 		// "x"), so any hex string converts, even to +Inf.
 		f, _ := strconv.ParseFloat(s+"p0", 64)
@@ -30,7 +31,7 @@ func coerce(s string) any {
 	if strings.HasPrefix(s, "0") && len(s) > 1 && s[1] != '.' {
 		return s
 	}
-	if !decimalNumber.MatchString(s) {
+	if !decimalNumber().MatchString(s) {
 		return s
 	}
 	// Overflow yields ±Inf, which then fails the safety check as in JS.

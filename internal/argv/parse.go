@@ -5,6 +5,7 @@ import (
 
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Result is a parsed command line.
@@ -23,21 +24,21 @@ const jsDot = `[^\n\r\x{2028}\x{2029}]`
 
 // Argument shapes, tried in the order yargs-parser tries them.
 var (
-	bareDashes  = regexp.MustCompile(`^-{3,}(=|$)`)
-	longWithEq  = regexp.MustCompile(`^--` + jsDot + `+=`)
-	longEqParts = regexp.MustCompile(`^--?([^=]+)=([\s\S]*)$`)
-	negatedLong = regexp.MustCompile(`^--no-(` + jsDot + `+)`)
-	long        = regexp.MustCompile(`^--(` + jsDot + `+)`)
-	dotWithEq   = regexp.MustCompile(`^-` + jsDot + `\.` + jsDot + `+=`)
-	dotEqParts  = regexp.MustCompile(`^-([^=]+)=([\s\S]*)$`)
-	dotted      = regexp.MustCompile(`^-(` + jsDot + `\.` + jsDot + `+)`)
-	shortGroup  = regexp.MustCompile(`^-[^-]`)
-	negative    = regexp.MustCompile(`^-([0-9]+(\.[0-9]+)?|\.[0-9]+)$`)
+	bareDashes  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-{3,}(=|$)`) })
+	longWithEq  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--` + jsDot + `+=`) })
+	longEqParts = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--?([^=]+)=([\s\S]*)$`) })
+	negatedLong = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--no-(` + jsDot + `+)`) })
+	long        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--(` + jsDot + `+)`) })
+	dotWithEq   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-` + jsDot + `\.` + jsDot + `+=`) })
+	dotEqParts  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-([^=]+)=([\s\S]*)$`) })
+	dotted      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-(` + jsDot + `\.` + jsDot + `+)`) })
+	shortGroup  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-[^-]`) })
+	negative    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-([0-9]+(\.[0-9]+)?|\.[0-9]+)$`) })
 	// attachedNumber is a number glued to a short flag, as in "-n5".
-	attachedNumber = regexp.MustCompile(`^-?\d+(\.\d*)?(e-?\d+)?$`)
+	attachedNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\d+(\.\d*)?(e-?\d+)?$`) })
 	// flagLike decides whether the word after a short group is a flag of
 	// its own; unlike the long-flag rule it lets "-" and "--" be values.
-	flagLike = regexp.MustCompile(`^--?[^-]`)
+	flagLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--?[^-]`) })
 )
 
 // Parse parses the arguments that follow the program name (so the generator
@@ -66,26 +67,26 @@ func (p *parser) run(args []string) {
 		arg := args[i]
 		var m []string
 		switch {
-		case bareDashes.MatchString(arg):
+		case bareDashes().MatchString(arg):
 			p.pushPositional(arg)
-		case longWithEq.MatchString(arg):
-			if m = longEqParts.FindStringSubmatch(arg); m != nil {
+		case longWithEq().MatchString(arg):
+			if m = longEqParts().FindStringSubmatch(arg); m != nil {
 				p.setArg(m[1], stripQuotes(m[2]))
 			}
-		case submatch(negatedLong, arg, &m):
+		case submatch(negatedLong(), arg, &m):
 			p.setArg(m[1], false)
-		case submatch(long, arg, &m):
-			if i+1 < len(args) && (!strings.HasPrefix(args[i+1], "-") || negative.MatchString(args[i+1])) {
+		case submatch(long(), arg, &m):
+			if i+1 < len(args) && (!strings.HasPrefix(args[i+1], "-") || negative().MatchString(args[i+1])) {
 				i++
 				p.setArg(m[1], args[i])
 			} else {
 				p.setArg(m[1], true)
 			}
-		case dotWithEq.MatchString(arg):
-			if m = dotEqParts.FindStringSubmatch(arg); m != nil {
+		case dotWithEq().MatchString(arg):
+			if m = dotEqParts().FindStringSubmatch(arg); m != nil {
 				p.setArg(m[1], m[2])
 			}
-		case !negative.MatchString(arg) && submatch(dotted, arg, &m):
+		case !negative().MatchString(arg) && submatch(dotted(), arg, &m):
 			// Unlike long flags, a dotted short flag never takes a negative
 			// number as its value.
 			if i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
@@ -94,7 +95,7 @@ func (p *parser) run(args []string) {
 			} else {
 				p.setArg(m[1], true)
 			}
-		case !negative.MatchString(arg) && shortGroup.MatchString(arg):
+		case !negative().MatchString(arg) && shortGroup().MatchString(arg):
 			i = p.shortGroup(args, i)
 		case arg == "--":
 			// The rest is positional, without number coercion.
@@ -130,7 +131,7 @@ func (p *parser) shortGroup(args []string, i int) int {
 			// l is the last letter and the trailing "-" takes no value.
 			p.setArg(string(l), rest)
 			return i
-		case isASCIILetter(l) && attachedNumber.MatchString(rest),
+		case isASCIILetter(l) && attachedNumber().MatchString(rest),
 			j+1 < len(letters) && !isWordChar(letters[j+1]):
 			p.setArg(string(l), rest)
 			return i
@@ -142,7 +143,7 @@ func (p *parser) shortGroup(args []string, i int) int {
 	if last == "-" {
 		return i
 	}
-	if i+1 < len(args) && (!flagLike.MatchString(args[i+1]) || negative.MatchString(args[i+1])) {
+	if i+1 < len(args) && (!flagLike().MatchString(args[i+1]) || negative().MatchString(args[i+1])) {
 		p.setArg(last, args[i+1])
 		return i + 1
 	}

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hypergen-dev/hypergen/generator"
 )
@@ -124,7 +125,7 @@ func lookupCommand(name string) command {
 }
 
 // flagLine matches a flag in pflag's usage listing ("  -x, --name type  text").
-var flagLine = regexp.MustCompile(`(?m)^\s+(?:-\w, )?(--[\w-]+)`)
+var flagLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^\s+(?:-\w, )?(--[\w-]+)`) })
 
 // CommandFlags runs a command's --help into a buffer and reads its flags
 // from the listing, so completion can never disagree with the flags a
@@ -135,7 +136,7 @@ func CommandFlags(env *Env, help func(*Env) int) []string {
 	e.Stdout, e.Stderr = &out, io.Discard
 	help(&e)
 	var flags []string
-	for _, m := range flagLine.FindAllStringSubmatch(out.String(), -1) {
+	for _, m := range flagLine().FindAllStringSubmatch(out.String(), -1) {
 		flags = append(flags, m[1])
 	}
 	return flags

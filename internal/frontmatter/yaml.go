@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -49,7 +50,7 @@ func yamlLineOffset(text string, sp Split) int {
 	return strings.Count(text[:i], "\n")
 }
 
-var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): `)
+var yamlLineRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): `) })
 
 func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 	out := jsvalue.NewObject()
@@ -60,7 +61,7 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
 		msg := err.Error()
 		line := 0
-		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		if m := yamlLineRe().FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line = n + lineOffset
 			msg = msg[len(m[0]):]
@@ -244,10 +245,14 @@ func parseRegExp(s string) *jsvalue.RegExp {
 }
 
 var (
-	nullRe  = regexp.MustCompile(`^(?:~|null|Null|NULL|)$`)
-	boolRe  = regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`)
-	intRe   = regexp.MustCompile(`^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|[1-9][0-9_]*(?::[0-5]?[0-9])+)$`)
-	floatRe = regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+	nullRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:~|null|Null|NULL|)$`) })
+	boolRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`) })
+	intRe  = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|[1-9][0-9_]*(?::[0-5]?[0-9])+)$`)
+	})
+	floatRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+	})
 )
 
 // resolvePlain resolves an unquoted scalar the way js-yaml 3's default schema
@@ -255,15 +260,15 @@ var (
 // and base-60), floats; everything else is a string.
 func resolvePlain(s string) any {
 	switch {
-	case nullRe.MatchString(s):
+	case nullRe().MatchString(s):
 		return nil
-	case boolRe.MatchString(s):
+	case boolRe().MatchString(s):
 		return s[0] == 't' || s[0] == 'T'
-	case intRe.MatchString(s) && s != "_":
+	case intRe().MatchString(s) && s != "_":
 		if v, ok := parseInt(s); ok {
 			return v
 		}
-	case floatRe.MatchString(s) && strings.ContainsAny(s, "0123456789.") && !strings.HasSuffix(s, "_"):
+	case floatRe().MatchString(s) && strings.ContainsAny(s, "0123456789.") && !strings.HasSuffix(s, "_"):
 		if v, ok := parseFloat(s); ok {
 			return v
 		}

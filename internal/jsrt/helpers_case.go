@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 
@@ -94,11 +95,13 @@ func newInflection(rt *goja.Runtime) *goja.Object {
 }
 
 // parseFloatPrefix matches what JavaScript's parseFloat reads.
-var parseFloatPrefix = regexp.MustCompile(`^[+-]?(?:Infinity|[0-9]+\.?[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)`)
+var parseFloatPrefix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[+-]?(?:Infinity|[0-9]+\.?[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)`)
+})
 
 // jsParseFloat is JavaScript's parseFloat; ok is false where it gives NaN.
 func jsParseFloat(s string) (float64, bool) {
-	m := parseFloatPrefix.FindString(strings.TrimLeft(s, " \t\n\r\v\f"))
+	m := parseFloatPrefix().FindString(strings.TrimLeft(s, " \t\n\r\v\f"))
 	if m == "" {
 		return 0, false
 	}

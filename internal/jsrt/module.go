@@ -184,7 +184,7 @@ func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
 	}
 	if err != nil {
 		msg := err.Error()
-		if m := syntaxPos.FindStringSubmatch(msg); m != nil {
+		if m := syntaxPos().FindStringSubmatch(msg); m != nil {
 			msg = file + ":" + m[1] + ": " + m[2]
 		}
 		return nil, fmt.Errorf("SyntaxError: %s", msg)

@@ -129,7 +129,9 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 }
 
 // goja reports parse errors as text: "(anonymous): Line 11:3 Unexpected token".
-var syntaxPos = regexp.MustCompile(`Line (\d+):\d+ (.*?)(?: \(and \d+ more errors?\))?$`)
+var syntaxPos = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`Line (\d+):\d+ (.*?)(?: \(and \d+ more errors?\))?$`)
+})
 
 func syntaxError(src *ejs.Source, err error) error {
 	msg := err.Error()
@@ -137,7 +139,7 @@ func syntaxError(src *ejs.Source, err error) error {
 	if errors.As(err, &ce) {
 		msg = ce.Message
 	}
-	if m := syntaxPos.FindStringSubmatch(msg); m != nil {
+	if m := syntaxPos().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &Error{Line: src.TemplateLine(line), Compile: true, Msg: "SyntaxError: " + m[2]}
 	}

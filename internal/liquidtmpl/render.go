@@ -105,12 +105,14 @@ func (r *Renderer) Render(text string, locals *jsvalue.Object) (string, error) {
 }
 
 func wrap(err liquid.SourceError) error {
-	return &Error{Line: err.LineNumber(), Msg: "Liquid: " + liquidMessage.ReplaceAllString(err.Error(), "")}
+	return &Error{Line: err.LineNumber(), Msg: "Liquid: " + liquidMessage().ReplaceAllString(err.Error(), "")}
 }
 
 // liquidMessage is osteele/liquid's own prefix, "Liquid error (line N): ";
 // the caller shows the file and line itself.
-var liquidMessage = regexp.MustCompile(`^(Liquid exception: )?Liquid error( \(line \d+\))?: `)
+var liquidMessage = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(Liquid exception: )?Liquid error( \(line \d+\))?: `)
+})
 
 // toGo converts a jsvalue into the Go values Liquid understands: maps,
 // slices, strings, numbers, booleans.

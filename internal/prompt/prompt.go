@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
@@ -81,7 +82,7 @@ func Initial(q Question) (answer any, ok bool, err error) {
 	case Boolean:
 		return castBool(init), true, nil
 	case Number:
-		if s := jsvalue.ToString(init); numeric.MatchString(s) {
+		if s := jsvalue.ToString(init); numeric().MatchString(s) {
 			return jsvalue.ToNumber(s), true, nil
 		}
 		return 0.0, true, nil // enquirer submits 0 when neither input nor initial is a number
@@ -129,7 +130,7 @@ func choiceIndex(choices []string, v any) int {
 }
 
 // numeric is what enquirer's numeral prompt accepts as a number.
-var numeric = regexp.MustCompile(`^[-+]?[0-9]+((\.)|(\.[0-9]+))?$`)
+var numeric = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[-+]?[0-9]+((\.)|(\.[0-9]+))?$`) })
 
 // castBool is enquirer's boolean cast: true, yes, 1 … are true.
 func castBool(v any) bool {
@@ -181,7 +182,7 @@ func Coerce(q Question, v any) (any, error) {
 		if n, ok := v.(float64); ok {
 			return n, nil
 		}
-		if s := strings.TrimSpace(jsvalue.ToString(v)); numeric.MatchString(s) {
+		if s := strings.TrimSpace(jsvalue.ToString(v)); numeric().MatchString(s) {
 			return jsvalue.ToNumber(s), nil
 		}
 		return nil, fmt.Errorf("%s is not a number", describe(v))
