@@ -6,6 +6,7 @@
 # executable is one more line here.
 DIST_COMMANDS=(
   "hypergen=."
+  "hypergen-perf=./cmd/hypergen-perf"
 )
 
 # The release targets, GOOS/GOARCH.
