@@ -77,7 +77,7 @@ func TestAnalyzeRecommendsWhatTheDataSupports(t *testing.T) {
 		record := `{"kind":"benchmark","time":"2026-12-01T00:00:00Z","environment":{},"report":{` +
 			`"corpus":{"generators":1000},"iterations":10,` +
 			`"metrics":[{"name":"process_startup","unit":"s","summary":{"n":10,"p50":0.030}},` +
-			`{"name":"cold_generation","unit":"s","summary":{"n":10,"p50":0.048}}],` +
+			`{"name":"cold_generation","unit":"s","summary":{"n":10,"p50":0.150}}],` + // over budgets.ColdGeneration
 			`"phases":{"resolve":0.0001,"list":0.0001,"render":0.002,"plan":0.0002,"apply":0.001},` +
 			`"render_detail":{"read":0.0001,"frontmatter":0.0001,"compile":0.0001,"run":0.001},` +
 			`"cache":{"hits":100,"misses":10,"hit_rate":0.9,"steady_hit_rate":1},` +
