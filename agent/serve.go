@@ -71,15 +71,25 @@ func checkGenerateListen(addr string) error {
 		}
 		return nil
 	}
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
+	if _, _, err := net.SplitHostPort(addr); err != nil {
 		return fmt.Errorf("generation API address %q: %w", addr, err)
 	}
-	if host == "localhost" {
-		return nil
-	}
-	if ip, err := netip.ParseAddr(host); err == nil && ip.IsLoopback() {
+	if IsLoopback(addr) {
 		return nil
 	}
 	return fmt.Errorf("generation API address %q: only a loopback address or unix:/path is allowed (the API must not leave the pod)", addr)
+}
+
+// IsLoopback reports whether a host:port address binds only the local
+// machine: localhost or a loopback IP.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.IsLoopback()
 }

@@ -3,7 +3,6 @@ package perfcli
 import (
 	"fmt"
 	"log/slog"
-	"net"
 	"strconv"
 	"time"
 )
@@ -46,18 +45,4 @@ func secondsForJSON(_ []string, a slog.Attr) slog.Attr {
 		return slog.Float64(a.Key, a.Value.Duration().Seconds())
 	}
 	return a
-}
-
-// loopback reports whether a host:port address binds only the local
-// machine (a loopback IP or localhost).
-func loopback(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

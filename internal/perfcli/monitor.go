@@ -77,7 +77,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	if interval.d < 100*time.Millisecond {
 		return usage("--interval=%v: at least 100ms", interval.d)
 	}
-	if !loopback(*listen) {
+	if !agent.IsLoopback(*listen) {
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: --listen %s is not a loopback address: the admin API (/status, /metrics, /debug/pprof with --pprof) is reachable from other machines\n", *listen)
 	}
 	if err := cli.CheckTemplatesFlag(env, *templates); err != nil {
