@@ -38,18 +38,24 @@ func StdinIsTerminal(f *os.File) bool {
 // terminalAsker asks hook questions on a terminal, one line per answer.
 // It is deliberately plain (no cursor keys): a select is answered with the
 // number or the name of a choice, a multiselect with several, separated by
-// commas. readSecret, if not nil, reads a password without echoing it.
-func terminalAsker(in *bufio.Reader, out io.Writer, readSecret func() (string, error)) func(generator.Question) (any, error) {
+// commas. hideTyping, if not nil, turns echo off for a password answer and
+// returns what turns it back on.
+func terminalAsker(in *bufio.Reader, out io.Writer, hideTyping func() (func(), error)) func(generator.Question) (any, error) {
 	return func(q generator.Question) (any, error) {
+		secret := (q.Type == "password" || q.Type == "invisible") && hideTyping != nil
 		for {
+			var restore func()
+			if secret {
+				var err error
+				if restore, err = hideTyping(); err != nil {
+					return nil, fmt.Errorf("question %q: cannot hide the answer as it is typed (%v); give it with --answers", q.Name, err)
+				}
+			}
 			fmt.Fprintf(out, "? %s%s ", q.Message, hint(q))
-			var line string
-			var err error
-			if (q.Type == "password" || q.Type == "invisible") && readSecret != nil {
-				line, err = readSecret()
-				fmt.Fprintln(out)
-			} else {
-				line, err = in.ReadString('\n')
+			line, err := in.ReadString('\n')
+			if restore != nil {
+				restore()
+				fmt.Fprintln(out) // the typed newline was not echoed either
 			}
 			if err != nil && line == "" {
 				return nil, fmt.Errorf("question %q: no answer (stdin closed)", q.Name)

@@ -11,8 +11,6 @@ import (
 	"syscall"
 	"time"
 
-	"golang.org/x/term"
-
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/builtin"
@@ -157,14 +155,11 @@ func Generate(env *Env, args []string) int {
 		// terminal, so `echo y | hypergen ...` overwrites.
 		in := bufio.NewReader(env.Stdin)
 		if env.Interactive {
-			var readSecret func() (string, error)
+			var hide func() (func(), error)
 			if f, ok := env.Stdin.(*os.File); ok {
-				readSecret = func() (string, error) {
-					b, err := term.ReadPassword(int(f.Fd()))
-					return string(b), err
-				}
+				hide = func() (func(), error) { return hideTyping(int(f.Fd())) }
 			}
-			cfg.Ask = terminalAsker(in, env.Stdout, readSecret)
+			cfg.Ask = terminalAsker(in, env.Stdout, hide)
 		}
 		cfg.Prompt = func(q string) (bool, error) {
 			fmt.Fprint(env.Stdout, q)
