@@ -40,10 +40,13 @@ func TestRunsShareNoJavaScriptState(t *testing.T) {
 }
 
 // Templates see ordinary environment variables, as hygen's do, but not
-// credentials such as the agent's token.
+// credentials such as the agent's token; nor does a command a hook starts.
 func TestTemplatesSeeNoSecrets(t *testing.T) {
 	dir := testfs.Tree(t, map[string]string{
 		"_templates/env/new/a.t": "---\nto: env.json\n---\n<%- JSON.stringify(process.env) %>\n",
+		"_templates/env/new/index.js": "module.exports = { params: () => ({ child: require('child_process')" +
+			".execSync('printf %s \"${GITHUB_TOKEN-unset},${USER-unset}\"').toString() }) }\n",
+		"_templates/env/new/b.t": "---\nto: child.txt\n---\n<%= child %>\n",
 	})
 	e := New(Config{Cwd: dir, Environ: func() []string {
 		return []string{"USER=alice", "NODE_ENV=production", "HYPERGEN_AGENT_TOKEN=t0k", "GITHUB_TOKEN=gh",
@@ -55,6 +58,9 @@ func TestTemplatesSeeNoSecrets(t *testing.T) {
 	got, _ := os.ReadFile(filepath.Join(dir, "env.json"))
 	if want := `{"USER":"alice","NODE_ENV":"production"}` + "\n"; string(got) != want {
 		t.Errorf("process.env = %s, want %s", got, want)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "child.txt")); string(got) != "unset,alice\n" {
+		t.Errorf("a hook's child process saw %q, want \"unset,alice\": GITHUB_TOKEN must be left out, USER kept", got)
 	}
 }
 
