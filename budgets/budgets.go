@@ -54,18 +54,28 @@ var Budgets = []Budget{
 		Unit: "exponent", Limit: 1.05, Direction: AtMost, Source: "hypergen.scalability.exponent{resource=memory}"},
 }
 
-// ColdGeneration is judged by perf benchmark and perf test only: a sidecar
-// never starts a new process, so it is not among the Budgets the agent, the
-// dashboards and the alert rules watch. Its limit is the seed's start-up
-// bound: on a 2-core VM where page faults are dear, a cold generation on the
-// 1,000-generator tree measured a 42 ms median (perf benchmark
-// --iterations 30), so 100 ms keeps more than a 2× margin. The tighter goal,
-// a small multiple of a hello-world process, is a ratio that
-// scripts/cold-start reports, since absolute times do not carry between
-// machines.
+// ColdGeneration and ProcessStartup are judged by perf benchmark (and perf
+// test, for ColdGeneration) only: a sidecar never starts a new process, so
+// they are not among the Budgets the agent, the dashboards and the alert
+// rules watch.
+//
+// ColdGeneration's limit is the seed's start-up bound: on a 2-core VM where
+// page faults are dear, a cold generation on the 1,000-generator tree
+// measured a 42 ms median (perf benchmark --iterations 30), so 100 ms keeps
+// more than a 2× margin.
 var ColdGeneration = Budget{Name: "cold_generation_p50",
 	Description: "median of one whole generation in a new process with the persistent index, 1,000-generator tree",
 	Unit:        "s", Limit: 0.100, Direction: AtMost, Source: "perf benchmark and perf test: cold processes"}
+
+// ProcessStartup is a ratio because absolute times do not carry between
+// machines, nor between an idle machine and a busy one: both processes are
+// started alternately in the same run, so load slows them alike. On an idle
+// 2-core VM `hypergen version` measured 2.95× a hello-world (README, cold
+// path), so 4× leaves a margin; issue #15's goal of 1.5× is what
+// scripts/cold-start reports against.
+var ProcessStartup = Budget{Name: "process_startup_ratio",
+	Description: "median process start-up of hypergen (exec to main: `hypergen version`) divided by a hello-world Go binary's, measured alternately in the same run",
+	Unit:        "×", Limit: 4, Direction: AtMost, Source: "perf benchmark: new processes"}
 
 // MustByName returns the budget with that name and panics without one: for
 // the code that judges a budget the list is known to hold.

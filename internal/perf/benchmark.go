@@ -22,7 +22,10 @@ type BenchmarkOptions struct {
 	Corpus     corpus.Spec // the synthetic tree to generate from
 	// Binary is a hypergen executable for the cold-process measurements;
 	// empty skips them.
-	Binary   string
+	Binary string
+	// Baseline is started alternately with `hypergen version` for the
+	// process start-up ratio; nil skips it (and the ratio).
+	Baseline *Baseline
 	WorkDir  string // parent of the scratch folder; "" is the system's
 	Progress Progress
 	Memory   memlimit.Setting // the limit in force, for the cache governor
@@ -70,7 +73,12 @@ type BenchmarkReport struct {
 	Cache        CacheReport        `json:"cache"`
 	Index        diskindex.Stats    `json:"index"`
 	Memory       MemoryReport       `json:"memory"`
-	Targets      []Target           `json:"targets"`
+	// StartupBaseline is what process_startup_baseline started.
+	StartupBaseline *Baseline `json:"startup_baseline,omitempty"`
+	// StartupRatio is process_startup's median over
+	// process_startup_baseline's (0 without a baseline).
+	StartupRatio float64  `json:"startup_ratio,omitempty"`
+	Targets      []Target `json:"targets"`
 }
 
 // CacheReport is the compiled-template cache's efficiency.
@@ -91,10 +99,10 @@ type MemoryReport struct {
 // workingSet is how many different actions the warm runs cycle through.
 const workingSet = 10
 
-// Benchmark writes a synthetic tree and measures, in this order: process
-// start-up (`hypergen version`), template resolution, rendering and full
-// generation in a warm process, then full generations in cold processes with
-// the persistent index built.
+// Benchmark writes a synthetic tree and measures, in this order: template
+// resolution, rendering and full generation in a warm process, then process
+// start-up (`hypergen version`, alternating with the baseline) and full
+// generations in cold processes with the persistent index built.
 func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error) {
 	if o.Iterations < 1 {
 		return nil, fmt.Errorf("iterations must be at least 1, got %d", o.Iterations)
@@ -107,6 +115,9 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 	steps := 3 + o.Iterations
 	if o.Binary != "" {
 		steps += 2 * o.Iterations
+		if o.Baseline != nil {
+			steps += o.Iterations
+		}
 	}
 	step := 0
 	o.Progress.report(step, steps, "writing a %d-generator tree", o.Corpus.Generators)
@@ -175,7 +186,8 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 	)
 
 	if o.Binary != "" {
-		var startup, cold []time.Duration
+		var startup, baseline, cold []time.Duration
+		// Alternating the two processes makes a burst of load slow both.
 		for i := range o.Iterations {
 			d, _, err := b.coldRun([]string{o.Binary}, []string{"version"})
 			if err != nil {
@@ -183,7 +195,16 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 			}
 			startup = append(startup, d)
 			step++
-			o.Progress.report(step, steps, "cold start %d/%d", i+1, o.Iterations)
+			o.Progress.report(step, steps, "process start-up %d/%d", i+1, o.Iterations)
+			if o.Baseline == nil {
+				continue
+			}
+			if d, _, err = b.coldRun(o.Baseline.Command, nil, o.Baseline.Env...); err != nil {
+				return nil, fmt.Errorf("the hello-world baseline: %w", err)
+			}
+			baseline = append(baseline, d)
+			step++
+			o.Progress.report(step, steps, "hello-world start-up %d/%d", i+1, o.Iterations)
 		}
 		for i := range o.Iterations {
 			d, rss, err := b.coldRun([]string{o.Binary}, set[i%len(set)])
@@ -195,10 +216,17 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 			step++
 			o.Progress.report(step, steps, "cold generation %d/%d", i+1, o.Iterations)
 		}
-		rep.Metrics = append([]Metric{
-			{"process_startup", "s", "process start-up: a new process running `hypergen version` (exec to exit: loading and package initialisation)", summarize(startup)},
-			{"cold_generation", "s", "cold process with the persistent index: one full generation, wall time", summarize(cold)},
-		}, rep.Metrics...)
+		procs := []Metric{
+			{"process_startup", "s", "process start-up: a new process running `hypergen version` (exec to main, one line printed, exit)", summarize(startup)},
+		}
+		if o.Baseline != nil {
+			base := summarize(baseline)
+			procs = append(procs, Metric{"process_startup_baseline", "s", "process start-up of the baseline: " + o.Baseline.Source, base})
+			rep.StartupBaseline = o.Baseline
+			rep.StartupRatio = procs[0].Summary.P50 / base.P50
+		}
+		procs = append(procs, Metric{"cold_generation", "s", "cold process with the persistent index: one full generation, wall time", summarize(cold)})
+		rep.Metrics = append(procs, rep.Metrics...)
 	}
 	rep.Index = idx.Stats()
 	rep.Targets = benchmarkTargets(rep)
@@ -226,6 +254,12 @@ func benchmarkTargets(r *BenchmarkReport) []Target {
 		}
 		ts = append(ts, t)
 	}
+	if base, ok := r.metric("process_startup_baseline"); ok && !r.StartupBaseline.StandIn {
+		s, _ := r.metric("process_startup")
+		t := budgetTarget(budgets.ProcessStartup, r.StartupRatio)
+		t.Note = fmt.Sprintf("p50 %.2f ms ÷ hello-world %.2f ms", s.P50*1e3, base.P50*1e3)
+		ts = append(ts, t)
+	}
 	if s, ok := r.metric("generation"); ok {
 		ts = append(ts, budgetTarget(budgets.MustByName("generation_p95"), s.P95))
 	}
@@ -251,6 +285,8 @@ func budgetTarget(b budgets.Budget, v float64) Target {
 	case "ratio":
 		t.Value, t.Unit = v*100, "%"
 		t.Want = fmt.Sprintf("%s %g %%", op, b.Limit*100)
+	case "×":
+		t.Want = fmt.Sprintf("%s %g×", op, b.Limit)
 	default:
 		t.Want = fmt.Sprintf("%s %g", op, b.Limit)
 	}

@@ -114,9 +114,10 @@ func (w *warm) run(ctx context.Context, cmd []string) (profile.Run, error) {
 	return w.rec.Last(), err
 }
 
-// coldRun starts a hypergen (or hygen) process for cmd in a fresh project and
-// returns its wall time and peak memory.
-func (b *bench) coldRun(bin []string, cmd []string) (time.Duration, int64, error) {
+// coldRun starts a hypergen (or hygen, or the baseline) process for cmd in a
+// fresh project, with env added to its environment, and returns its wall
+// time and peak memory.
+func (b *bench) coldRun(bin []string, cmd []string, env ...string) (time.Duration, int64, error) {
 	dir, err := b.project()
 	if err != nil {
 		return 0, 0, err
@@ -125,6 +126,7 @@ func (b *bench) coldRun(bin []string, cmd []string) (time.Duration, int64, error
 	c.Dir = dir
 	c.Env = append(os.Environ(), "HYGEN_TMPLS="+b.tree.Root(), diskindex.EnvDir+"="+b.cache,
 		"HYPERGEN_PROFILE_STARTUP=", "HYGEN_OVERWRITE=")
+	c.Env = append(c.Env, env...)
 	var out bytes.Buffer
 	c.Stdout, c.Stderr = &out, &out
 	start := time.Now()

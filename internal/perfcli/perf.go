@@ -20,6 +20,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/cli"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
 	"github.com/hypergen-dev/hypergen/internal/perf"
+	"github.com/hypergen-dev/hypergen/internal/perf/baseline"
 	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
 	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
 	"github.com/hypergen-dev/hypergen/internal/report"
@@ -192,8 +193,18 @@ binary, with the persistent index built), and template resolution, rendering
 and full generation in one warm process. Prints min/p50/p95/p99/max, the
 compiled-template cache's hit rate, memory, and the targets (the budgets of
 package budgets, as perf status judges them). Time is named as everywhere in
-hypergen: process start-up (a new process up to its exit, for
-'hypergen version'), resolution (resolve + list), generation (a whole run).
+hypergen: process start-up (exec to main: a new 'hypergen version'),
+resolution (resolve + list), generation (a whole run).
+
+Process start-up is judged as a ratio to a hello-world Go binary's, started
+alternately with hypergen in the same run (absolute times do not carry
+between machines; on a busy machine waiting for a CPU pads both, so the
+ratio shrinks). With the go command on PATH the hello-world is built by it,
+once per Go version, in the cache folder's perf/baseline/. Without one (an
+install from the release archive), hypergen-perf stands in, exiting before
+its heavy packages initialise; being a larger executable it starts about
+twice as slowly as a real hello-world, so that ratio is printed but not
+judged. The report names the baseline it used.
 Exits 1 when a target is missed, unless --no-fail.`
 
 func runPerfBenchmark(env *cli.Env, args []string) int {
@@ -222,7 +233,11 @@ func runPerfBenchmark(env *cli.Env, args []string) int {
 	mem := memlimit.Apply(env.Getenv, "/")
 	ctx, stop := signalContext()
 	defer stop()
-	rep, err := perf.Benchmark(ctx, perf.BenchmarkOptions{Iterations: *iterations, Binary: bin,
+	base, err := startupBaseline(ctx, env, dir)
+	if err != nil {
+		return perfFail(env, "benchmark", err)
+	}
+	rep, err := perf.Benchmark(ctx, perf.BenchmarkOptions{Iterations: *iterations, Binary: bin, Baseline: base,
 		Corpus: corpus.Spec{Generators: *gens, Seed: *seed}, Progress: progress(env), Memory: mem})
 	if err != nil {
 		return perfFail(env, "benchmark", err)
@@ -236,6 +251,29 @@ func runPerfBenchmark(env *cli.Env, args []string) int {
 		printBenchmark(env.Stdout, rep)
 	}
 	return targetsExit(env, "benchmark", rep.Targets, *noFail)
+}
+
+// startupBaseline is the hello-world process start-up is compared with: one
+// built by the go command on PATH, else this executable exiting from package
+// baseline's init (see benchmarkUsage for why that is not judged). A go
+// command that fails to build one gets a warning naming why, and the
+// stand-in, rather than failing the whole benchmark.
+func startupBaseline(ctx context.Context, env *cli.Env, cacheDir string) (*perf.Baseline, error) {
+	b, err := perf.HelloWorld(ctx, filepath.Join(cacheDir, "perf"))
+	if b != nil {
+		return b, nil
+	}
+	why := "no go command on PATH to build a hello-world"
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen perf benchmark: warning: %v; hypergen-perf stands in for the hello-world\n", err)
+		why = "the go command could not build a hello-world"
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("finding this executable for the start-up baseline: %w", err)
+	}
+	return &perf.Baseline{Command: []string{self}, Env: []string{baseline.Env + "=1"},
+		Source: "stand-in: hypergen-perf exiting before its heavy package inits (" + why + ")", StandIn: true}, nil
 }
 
 // targetsExit is the exit code of a run judged by targets: like go test, a
@@ -266,6 +304,13 @@ func printBenchmark(w io.Writer, r *perf.BenchmarkReport) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", m.Name, ms(s.Min), ms(s.P50), ms(s.P95), ms(s.P99), ms(s.Max))
 	}
 	tw.Flush()
+	if b := r.StartupBaseline; b != nil {
+		judged := ""
+		if b.StandIn {
+			judged = "; not judged against process_startup_ratio: the stand-in starts slower than a hello-world"
+		}
+		fmt.Fprintf(w, "\nProcess start-up: %.2f× the baseline (p50 over p50); baseline: %s%s\n", r.StartupRatio, b.Source, judged)
+	}
 	fmt.Fprintf(w, "\nWarm generation by phase (mean ms): ")
 	for _, p := range []string{"resolve", "list", "render", "plan", "apply"} {
 		fmt.Fprintf(w, "%s %s  ", p, ms(r.Phases[p]))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -56,3 +57,12 @@ func Tool(tb testing.TB, command, debianPackage string) string {
 	}
 	return p
 }
+
+// GoCache is the go command's build cache, for the environment of a
+// hypergen run in a fresh HOME: perf benchmark builds its hello-world
+// baseline with go, which would otherwise compile the standard library from
+// nothing. "" without a go command.
+var GoCache = sync.OnceValue(func() string {
+	out, _ := exec.Command("go", "env", "GOCACHE").Output()
+	return strings.TrimSpace(string(out))
+})

@@ -148,7 +148,7 @@ func hypergen(t *testing.T, dir string, args ...string) string {
 	t.Helper()
 	cmd := exec.Command(hypergenBin, args...)
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "GOCACHE=" + testenv.GoCache()}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("hypergen %v: %v\n%s", args, err, out)

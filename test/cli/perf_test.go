@@ -2,11 +2,16 @@ package cli
 
 import (
 	"encoding/json"
+	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
 // perf benchmark exits 1 exactly when a target it prints is missed, names the
@@ -38,7 +43,7 @@ func TestBenchmarkExitFollowsTargets(t *testing.T) {
 				missed = append(missed, tg.Name)
 			}
 		}
-		for _, want := range []string{"generation_p95", "resolution_p99", "cache_hit_ratio", "cold_generation_p50"} {
+		for _, want := range []string{"generation_p95", "resolution_p99", "cache_hit_ratio", "cold_generation_p50", "process_startup_ratio"} {
 			if !names[want] {
 				t.Errorf("no target %s: %v", want, rep.Targets)
 			}
@@ -95,5 +100,66 @@ func TestAnalyzeRecommendsWhatTheDataSupports(t *testing.T) {
 		if tt.misses == 0 && !strings.Contains(r.stdout, "process start-up is 30.0 ms") {
 			t.Errorf("the recommendation should name the process cost:\n%s", r.stdout)
 		}
+	}
+}
+
+// perf benchmark times hypergen's process start-up against a hello-world
+// started in the same run and prints both, the ratio and the baseline it
+// used: one built by the go command on PATH (kept in the cache folder), or,
+// with no go command, hypergen-perf as a stand-in, whose ratio is printed
+// but not judged.
+func TestBenchmarkComparesStartUpWithHelloWorld(t *testing.T) {
+	gobin, err := exec.LookPath("go") // go test puts its own go first on PATH
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, path, gocache, baseline, warning string
+		judged                                 bool
+	}{
+		{"go on PATH", filepath.Dir(gobin), testenv.GoCache(), "hello-world Go binary built by go", "", true},
+		{"no go command", t.TempDir(), "", "stand-in: hypergen-perf exiting before its heavy package inits (no go command", "", false},
+		// A relative GOCACHE makes go build refuse to run.
+		{"go cannot build", filepath.Dir(gobin), "relative", "stand-in: hypergen-perf exiting before its heavy package inits (the go command could not",
+			"warning: building a hello-world with go", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cache := t.TempDir()
+			r := run(t, t.TempDir(), []string{"PATH=" + tt.path, "GOCACHE=" + tt.gocache, "HYPERGEN_CACHE_DIR=" + cache},
+				"perf", "benchmark", "--iterations", "3", "--generators", "2", "--no-fail")
+			if r.code != 0 {
+				t.Fatal(r)
+			}
+			if tt.warning != "" && !strings.Contains(r.stderr, tt.warning) {
+				t.Errorf("stderr lacks %q:\n%s", tt.warning, r.stderr)
+			}
+			p50 := map[string]float64{}
+			for _, line := range strings.Split(r.stdout, "\n") {
+				if f := strings.Fields(line); len(f) == 6 && strings.HasPrefix(f[0], "process_startup") {
+					p50[f[0]], _ = strconv.ParseFloat(f[2], 64)
+				}
+			}
+			if p50["process_startup"] <= 0 || p50["process_startup_baseline"] <= 0 {
+				t.Fatalf("no start-up times for hypergen and the baseline:\n%s", r.stdout)
+			}
+			m := regexp.MustCompile(`Process start-up: ([0-9.]+)× the baseline \(p50 over p50\); baseline: (.*)`).FindStringSubmatch(r.stdout)
+			if m == nil {
+				t.Fatalf("no start-up ratio:\n%s", r.stdout)
+			}
+			ratio, _ := strconv.ParseFloat(m[1], 64)
+			if want := p50["process_startup"] / p50["process_startup_baseline"]; math.Abs(ratio-want) > 0.01*want+0.01 {
+				t.Errorf("ratio %v, but the p50s give %v:\n%s", ratio, want, r.stdout)
+			}
+			if !strings.HasPrefix(m[2], tt.baseline) {
+				t.Errorf("baseline %q, want %q…", m[2], tt.baseline)
+			}
+			if got := strings.Contains(r.stdout, "\nprocess_startup_ratio "); got != tt.judged {
+				t.Errorf("process_startup_ratio judged: %v, want %v:\n%s", got, tt.judged, r.stdout)
+			}
+			built, _ := filepath.Glob(filepath.Join(cache, "perf", "baseline", "hello-go*"))
+			if (len(built) == 1) != tt.judged {
+				t.Errorf("hello-world binaries in the cache: %v", built)
+			}
+		})
 	}
 }

@@ -1,0 +1,81 @@
+package perf
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// Baseline is the process perf benchmark compares hypergen's process
+// start-up with: a hello-world, started the same way, in the same run.
+type Baseline struct {
+	Command []string `json:"command"`
+	Env     []string `json:"env,omitempty"` // added to the environment
+	Source  string   `json:"source"`        // what it is, for people
+	// StandIn marks a process that is not a real hello-world binary; the
+	// ratio against it is reported but not judged against the budget.
+	StandIn bool `json:"stand_in,omitempty"`
+}
+
+// helloSource is the hello-world: what scripts/cold-start builds too.
+const helloSource = "package main\n\nimport \"os\"\n\nfunc main() { os.Stdout.WriteString(\"hello\\n\") }\n"
+
+// HelloWorld returns a hello-world Go binary built by the go command on PATH,
+// kept in dir/baseline and built once per Go version. Without a go command
+// it returns (nil, nil): the caller decides what stands in for it.
+func HelloWorld(ctx context.Context, dir string) (*Baseline, error) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		return nil, nil
+	}
+	// GOTOOLCHAIN=local: never download a toolchain to build a baseline;
+	// GOOS/GOARCH empty: a binary for this machine whatever the shell says.
+	// No other settings (-trimpath, CGO_ENABLED), so the standard library
+	// compiled for the user's own builds serves from the build cache; a
+	// program importing only os links statically either way.
+	env := append(os.Environ(), "GOTOOLCHAIN=local", "GOFLAGS=", "GOWORK=off", "GOOS=", "GOARCH=")
+	var out bytes.Buffer
+	ver := exec.CommandContext(ctx, gobin, "env", "GOVERSION")
+	ver.Env, ver.Stdout, ver.Stderr = env, &out, &out
+	if err := ver.Run(); err != nil {
+		return nil, fmt.Errorf("go env GOVERSION: %v: %s", err, strings.TrimSpace(out.String()))
+	}
+	version := strings.TrimSpace(out.String())
+	bin := filepath.Join(dir, "baseline", "hello-"+version)
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	b := &Baseline{Command: []string{bin}, Source: "hello-world Go binary built by " + version + " (" + bin + ")"}
+	if _, err := os.Stat(bin); err == nil {
+		return b, nil
+	}
+	src, err := os.MkdirTemp("", "hypergen-hello-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(src)
+	for name, text := range map[string]string{"main.go": helloSource, "go.mod": "module hello\n\ngo 1.16\n"} {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(bin), 0o755); err != nil {
+		return nil, err
+	}
+	// Built beside its final name and renamed into place, so a concurrent
+	// run never starts a half-written binary.
+	tmp := fmt.Sprintf("%s.%d.tmp", bin, os.Getpid())
+	defer os.Remove(tmp)
+	build := exec.CommandContext(ctx, gobin, "build", "-o", tmp, ".")
+	out.Reset()
+	build.Dir, build.Env, build.Stdout, build.Stderr = src, env, &out, &out
+	if err := build.Run(); err != nil {
+		return nil, fmt.Errorf("building a hello-world with %s: %v: %s", version, err, strings.TrimSpace(out.String()))
+	}
+	return b, os.Rename(tmp, bin)
+}
