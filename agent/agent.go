@@ -41,17 +41,20 @@ type Agent struct {
 	cacheBase   [2]int64     // cache hits and misses when the first probe round ended
 	cacheWarm   bool
 
-	ready    atomic.Bool
-	started  time.Time
-	ln       net.Listener
-	server   *http.Server
-	genLn    net.Listener // the generation API's own listener, if enabled
-	genSrv   *http.Server
-	cancel   context.CancelFunc
-	loops    sync.WaitGroup
-	profiler *profiler
-	probeDir string
-	ownDir   bool
+	ready   atomic.Bool
+	started time.Time
+	ln      net.Listener
+	server  *http.Server
+	genLn   net.Listener // the generation API's own listener, if enabled
+	genSrv  *http.Server
+	// cancelGenerations cancels the generations in flight (their
+	// JavaScript is interrupted) when shutdown runs short of time.
+	cancelGenerations context.CancelCauseFunc
+	cancel            context.CancelFunc
+	loops             sync.WaitGroup
+	profiler          *profiler
+	probeDir          string
+	ownDir            bool
 
 	shutdownOnce sync.Once
 	shutdownErr  error
@@ -73,7 +76,7 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 		ops: &opWindows{m: map[string]*window{}}}
 	a.project = generator.New(generator.Config{
 		Cwd: cfg.Generate.Root, Templates: cfg.Templates, Getenv: cfg.Getenv,
-		Observer: a.obs, DenyShell: !cfg.Generate.AllowShell, ConfineTemplates: true,
+		Observer: a.obs, DenyShell: !cfg.Generate.AllowShell, ConfineTemplates: true, JSTimeout: cfg.Generate.JSTimeout,
 	})
 	a.gov = &memlimit.Governor{Limit: cfg.MemoryLimit, Threshold: 0.8}
 	a.gov.Register(a.project.TemplateCache().Shrink)
@@ -129,9 +132,11 @@ func (a *Agent) Start(ctx context.Context) error {
 		}
 		mux := http.NewServeMux()
 		mux.HandleFunc("POST /v1/generate", a.handleGenerate)
-		a.genSrv = a.serve(a.genLn, mux, a.cfg.MaxConnections, "generation API")
+		var genCtx context.Context
+		genCtx, a.cancelGenerations = context.WithCancelCause(context.WithoutCancel(ctx))
+		a.genSrv = a.serve(a.genLn, mux, a.cfg.MaxConnections, "generation API", genCtx)
 	}
-	a.server = a.serve(ln, a.routes(), a.cfg.MaxConnections, "admin")
+	a.server = a.serve(ln, a.routes(), a.cfg.MaxConnections, "admin", context.WithoutCancel(ctx))
 
 	loopCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	a.cancel = cancel
@@ -205,6 +210,10 @@ func (a *Agent) shutdown(ctx context.Context) error {
 	if a.cancel != nil {
 		a.cancel()
 	}
+	if a.cancelGenerations != nil {
+		stop := context.AfterFunc(generationsDeadline(ctx), func() { a.cancelGenerations(ErrShuttingDown) })
+		defer stop()
+	}
 	done := make(chan struct{})
 	go func() { a.loops.Wait(); close(done) }()
 	var errs []error
@@ -225,4 +234,23 @@ func (a *Agent) shutdown(ctx context.Context) error {
 		errs = append(errs, os.RemoveAll(a.probeDir))
 	}
 	return errors.Join(errs...)
+}
+
+// ErrShuttingDown is the cause of a generation cancelled because the agent
+// stopped before it finished.
+var ErrShuttingDown = errors.New("cancelled: the agent is shutting down")
+
+// generationsDeadline is how long generations in flight may run once
+// shutdown begins: four fifths of what is left of ctx's deadline. The rest
+// is for their clients' error answers and the final telemetry flush, so
+// the process still exits within the deadline (a template stuck in a loop
+// would otherwise hold it until its own time limit).
+func generationsDeadline(ctx context.Context) context.Context {
+	d, ok := ctx.Deadline()
+	if !ok {
+		return ctx
+	}
+	soft, cancel := context.WithDeadline(ctx, time.Now().Add(time.Until(d)*4/5))
+	context.AfterFunc(ctx, cancel) // released with ctx
+	return soft
 }

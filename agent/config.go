@@ -68,6 +68,9 @@ type GenerateConfig struct {
 	Root string
 	// AllowShell permits templates with `sh:`; refused otherwise.
 	AllowShell bool
+	// JSTimeout bounds each template render, hook and .hygen.js of a
+	// generation (zero: jsrt.DefaultTimeout).
+	JSTimeout time.Duration
 }
 
 func (c Config) withDefaults() Config {

@@ -128,8 +128,11 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		code := http.StatusUnprocessableEntity
 		var ue *generator.UsageError
 		var nf *generator.NotFoundError
-		if errors.As(err, &ue) || errors.As(err, &nf) {
+		switch {
+		case errors.As(err, &ue) || errors.As(err, &nf):
 			code = http.StatusBadRequest
+		case errors.Is(err, ErrShuttingDown):
+			code = http.StatusServiceUnavailable
 		}
 		writeJSON(w, code, resp)
 		return

@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -25,9 +26,11 @@ const (
 
 // serve starts an HTTP server for h on ln whose connections are bounded by
 // maxConns; idle ones make way for new clients (see internal/connlimit).
-func (a *Agent) serve(ln net.Listener, h http.Handler, maxConns int, name string) *http.Server {
+// Its requests' contexts derive from base, so cancelling base cancels them.
+func (a *Agent) serve(ln net.Listener, h http.Handler, maxConns int, name string, base context.Context) *http.Server {
 	lim := connlimit.New(maxConns)
 	srv := &http.Server{
+		BaseContext:       func(net.Listener) context.Context { return base },
 		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,

@@ -20,6 +20,10 @@ type Config struct {
 	Metrics        []exporters.Kind
 	// ShutdownTimeout bounds the final flush (HYPERGEN_TELEMETRY_TIMEOUT).
 	ShutdownTimeout time.Duration
+	// TimeoutSetting names what sets ShutdownTimeout in the message of a
+	// flush that ran out of time (default HYPERGEN_TELEMETRY_TIMEOUT; the
+	// agent's is its --shutdown-timeout flag).
+	TimeoutSetting string
 	// Retry makes OTLP exports retry; off for CLI runs so an unreachable
 	// collector costs at most one failed attempt.
 	Retry bool

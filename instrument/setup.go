@@ -43,8 +43,7 @@ type Telemetry struct {
 	inst       *instruments
 	shutdowns  []func(context.Context) error
 	console    io.Closer
-	errOnce    sync.Once
-	errOut     io.Writer
+	report     reporter
 	cacheStats func() (hits, misses int64)
 	indexStats func() (generators, templates int64)
 	statsMu    sync.Mutex
@@ -64,7 +63,8 @@ func Disabled() *Telemetry {
 func (t *Telemetry) Enabled() bool { return t.enabled }
 
 // Setup builds the providers for cfg. errOut receives the first export
-// failure (later ones are only counted, in hypergen.telemetry.* metrics).
+// failure (later ones are only counted, in hypergen.telemetry.* metrics)
+// and one line if the final flush fails (see Shutdown).
 func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error) {
 	if cfg.OneShot && !cfg.metricsChosen {
 		cfg.Metrics = nil
@@ -73,8 +73,8 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 		return Disabled(), nil
 	}
 	start := time.Now()
-	t := &Telemetry{cfg: cfg, Stats: &exporters.Stats{}, errOut: errOut, enabled: true, StepSpans: cfg.StepSpans}
-	t.Stats.OnError = t.reportOnce
+	t := &Telemetry{cfg: cfg, Stats: &exporters.Stats{}, report: reporter{out: errOut}, enabled: true, StepSpans: cfg.StepSpans}
+	t.Stats.OnError = t.report.exportFailed
 
 	res, err := resource.New(ctx,
 		// Every process is its own instance: cumulative series from two
@@ -119,7 +119,7 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 	} else if err := t.setupMetrics(ctx, cfg, res, ecfg); err != nil {
 		return fail(err)
 	}
-	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { t.reportOnce("sdk", err) }))
+	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { t.report.exportFailed("sdk", err) }))
 	if err := t.instrument(); err != nil {
 		return fail(err)
 	}
@@ -187,16 +187,6 @@ func durationView() sdkmetric.View {
 	)
 }
 
-func (t *Telemetry) reportOnce(signal string, err error) {
-	if t.errOut == nil {
-		return
-	}
-	t.errOnce.Do(func() {
-		fmt.Fprintf(t.errOut, "hypergen: telemetry export failed (%s): %v (further failures are counted in %s, not printed)\n",
-			signal, err, MetricTelemetryFailures)
-	})
-}
-
 // ObserveCache reports a compiled-template cache's lookups as
 // hypergen.cache.requests.
 func (t *Telemetry) ObserveCache(stats func() (hits, misses int64)) {
@@ -215,14 +205,22 @@ func (t *Telemetry) ObserveIndex(stats func() (generators, templates int64)) {
 
 // Shutdown flushes and stops the pipeline within the configured timeout,
 // using a fresh context: the caller's may already be cancelled by a signal,
-// and the last export would be lost with it.
+// and the last export would be lost with it. A caller's earlier deadline
+// still applies. When the flush fails it prints one line to Setup's errOut
+// (for a collector that does not answer in time: its endpoint, the limit
+// and the setting that raises it) and returns the same error.
 func (t *Telemetry) Shutdown(ctx context.Context) error {
 	timeout := t.cfg.ShutdownTimeout
 	if timeout <= 0 {
 		timeout = DefaultShutdownTimeout
 	}
+	limit := timeout
+	if d, ok := ctx.Deadline(); ok && time.Until(d) < timeout {
+		timeout = time.Until(d)
+	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	defer cancel()
+	t.report.beginShutdown()
 	var errs []error
 	for _, shutdown := range t.shutdowns {
 		if err := shutdown(sctx); err != nil {
@@ -230,11 +228,12 @@ func (t *Telemetry) Shutdown(ctx context.Context) error {
 		}
 	}
 	t.shutdowns = nil
+	timedOut := deadlineHit(sctx, errors.Join(errs...))
 	if t.console != nil {
 		errs = append(errs, t.console.Close())
 		t.console = nil
 	}
-	return errors.Join(errs...)
+	return t.report.finishShutdown(t.cfg, errors.Join(errs...), timedOut, limit)
 }
 
 // gaugeStore holds the latest value of each observable gauge series that

@@ -62,7 +62,8 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	enableGenerate := fs.Bool("enable-generate", false, "serve POST /v1/generate (needs HYPERGEN_AGENT_TOKEN)")
 	generateListen := fs.String("generate-listen", "127.0.0.1:9465", "generation API address: loopback host:port or unix:/path")
 	allowShell := fs.Bool("allow-shell", false, "let generation requests run commands: templates with sh: and hooks that call child_process")
-	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "deadline for the final flush on exit")
+	jsTimeout := fs.Duration("js-timeout", 0, "wall-clock limit for each template render, hook and .hygen.js of a generation (default 30s; also HYPERGEN_JS_TIMEOUT)")
+	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "deadline for the final flush on exit; generations still running are cancelled before it")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
@@ -87,6 +88,14 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	if err != nil {
 		return usage("--probe-sizes=%q: %v", *probeSizes, err)
 	}
+	if *jsTimeout < 0 {
+		return usage("--js-timeout=%v: want a positive duration", *jsTimeout)
+	}
+	if v := env.Getenv("HYPERGEN_JS_TIMEOUT"); v != "" && *jsTimeout == 0 {
+		if *jsTimeout, err = time.ParseDuration(v); err != nil || *jsTimeout <= 0 {
+			return usage("HYPERGEN_JS_TIMEOUT=%q is not a positive duration", v)
+		}
+	}
 	var handler slog.Handler
 	switch *logFormat {
 	case "text":
@@ -109,6 +118,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	tcfg.ServiceVersion = cli.Version
 	tcfg.Retry = true // a sidecar outlives a collector restart
 	tcfg.ShutdownTimeout = *shutdownTimeout
+	tcfg.TimeoutSetting = "--shutdown-timeout"
 	tcfg.PrometheusListen = "" // served on the admin address instead
 	if !hasKind(tcfg.Metrics, exporters.Prometheus) {
 		tcfg.Metrics = append(tcfg.Metrics, exporters.Prometheus)
@@ -127,7 +137,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 		Cwd: env.Cwd, Templates: *templates,
 		ProbeInterval: probeInterval(*probeEvery), ProbeSizes: sizes, ProbeCPUShare: *probeShare,
 		MemoryLimit: mem.Limit, Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: cli.Version,
-		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Listen: *generateListen, Token: token, Root: env.Cwd, AllowShell: *allowShell},
+		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Listen: *generateListen, Token: token, Root: env.Cwd, AllowShell: *allowShell, JSTimeout: *jsTimeout},
 	}, tel)
 	if err != nil {
 		_ = tel.Shutdown(ctx)
@@ -144,9 +154,12 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	sctx, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
 	defer cancel()
 	errA := a.Shutdown(sctx)
+	// The telemetry prints its own one line when its flush fails.
 	errT := tel.Shutdown(sctx)
-	if err := errors.Join(errA, errT); err != nil {
-		log.Error("shutdown incomplete", "err", err)
+	if errA != nil {
+		log.Error("shutdown incomplete", "err", errA)
+	}
+	if errA != nil || errT != nil {
 		return cli.ExitFail
 	}
 	log.Info("stopped")
