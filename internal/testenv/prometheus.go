@@ -7,9 +7,15 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	dto "github.com/prometheus/client_model/go"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
 )
 
 // Prometheus is a running Prometheus server (Debian's package).
@@ -115,4 +121,51 @@ func (p *Prometheus) Query(expr string) ([]Sample, error) {
 		out = append(out, Sample{Metric: r.Metric, Value: v})
 	}
 	return out, nil
+}
+
+// Scrape reads the Prometheus exposition at http://addr/metrics and sums
+// samples by metric name and labels, leaving out the labels every series
+// has (job, instance, otel_scope_*): each hypergen process is its own
+// instance, and the tests count across them.
+func Scrape(tb testing.TB, addr string) map[string]float64 {
+	tb.Helper()
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(resp.Body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string]float64{}
+	for name, f := range families {
+		for _, m := range f.GetMetric() {
+			key := name + labelKey(m.GetLabel())
+			switch f.GetType() {
+			case dto.MetricType_COUNTER:
+				out[key] += m.GetCounter().GetValue()
+			case dto.MetricType_GAUGE:
+				out[key] += m.GetGauge().GetValue()
+			case dto.MetricType_HISTOGRAM:
+				out[name+"_count"+labelKey(m.GetLabel())] += float64(m.GetHistogram().GetSampleCount())
+				out[name+"_sum"+labelKey(m.GetLabel())] += m.GetHistogram().GetSampleSum()
+			}
+		}
+	}
+	return out
+}
+
+func labelKey(labels []*dto.LabelPair) string {
+	var parts []string
+	for _, l := range labels {
+		n := l.GetName()
+		if n == "job" || n == "instance" || strings.HasPrefix(n, "otel_scope_") {
+			continue
+		}
+		parts = append(parts, n+"="+l.GetValue())
+	}
+	sort.Strings(parts)
+	return "{" + strings.Join(parts, ",") + "}"
 }

@@ -198,12 +198,29 @@ func (p *Process) WaitListening(tb testing.TB, timeout time.Duration, addrs ...s
 	}
 }
 
+// PID is the process id.
+func (p *Process) PID() int { return p.cmd.Process.Pid }
+
 // Collector is a running collector with an OTLP gRPC receiver and a
 // Prometheus exporter.
 type Collector struct {
 	*Process
 	OTLP       string // host:port of the OTLP gRPC receiver
 	Prometheus string // host:port of the Prometheus exporter
+
+	env  []string // how it was started, for Restart
+	args []string
+}
+
+// Restart stops the collector (SIGTERM) and starts it again the same way,
+// on the same addresses, as an operator's restart or a rescheduled pod
+// would; what it held in memory is gone. It waits until both addresses
+// accept connections again.
+func (c *Collector) Restart(tb testing.TB) {
+	tb.Helper()
+	c.Stop()
+	c.Process = StartEnv(tb, c.env, c.args[0], c.args[1:]...)
+	c.WaitListening(tb, 30*time.Second, c.OTLP, c.Prometheus)
 }
 
 // StartCollector starts the collector with config, a YAML text in which
@@ -217,7 +234,8 @@ func StartCollector(tb testing.TB, config string) *Collector {
 	if err := os.WriteFile(path, []byte(config), 0o644); err != nil {
 		tb.Fatal(err)
 	}
-	c.Process = Start(tb, bin, "--config", path)
+	c.args = []string{bin, "--config", path}
+	c.Process = Start(tb, bin, c.args[1:]...)
 	c.WaitListening(tb, 30*time.Second, c.OTLP, c.Prometheus)
 	return c
 }
@@ -232,9 +250,10 @@ func StartShippedCollector(tb testing.TB) *Collector {
 	tb.Helper()
 	bin := CollectorBinary(tb)
 	c := &Collector{OTLP: FreeAddr(tb), Prometheus: FreeAddr(tb)}
-	c.Process = StartEnv(tb, []string{"OTLP_GRPC_LISTEN=" + c.OTLP, "PROMETHEUS_EXPORTER_LISTEN=" + c.Prometheus,
-		"TRACES_OTLP_ENDPOINT=" + FreeAddr(tb), "SPANMETRICS_FLUSH_INTERVAL=1s"},
-		bin, "--config", filepath.Join(RepoRoot(), "otel-collector.yaml"))
+	c.env = []string{"OTLP_GRPC_LISTEN=" + c.OTLP, "PROMETHEUS_EXPORTER_LISTEN=" + c.Prometheus,
+		"TRACES_OTLP_ENDPOINT=" + FreeAddr(tb), "SPANMETRICS_FLUSH_INTERVAL=1s"}
+	c.args = []string{bin, "--config", filepath.Join(RepoRoot(), "otel-collector.yaml")}
+	c.Process = StartEnv(tb, c.env, bin, c.args[1:]...)
 	c.WaitListening(tb, 30*time.Second, c.OTLP, c.Prometheus)
 	return c
 }

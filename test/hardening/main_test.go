@@ -44,12 +44,16 @@ func exportLines(t *testing.T, dir string) int {
 
 // startAgent runs `hypergen perf monitor` in dir with the generation API on,
 // under a shell ulimit of nofile open files, and returns its admin and
-// generation addresses.
-func startAgent(t *testing.T, dir string, nofile int, extraEnv ...string) (*testenv.Process, string, string) {
+// generation addresses. extraEnv comes after the defaults, so it can turn
+// telemetry export back on; flags are added to the command line.
+func startAgent(t *testing.T, dir string, nofile int, extraEnv []string, flags ...string) (*testenv.Process, string, string) {
 	t.Helper()
 	admin, gen := testenv.FreeAddr(t), testenv.FreeAddr(t)
 	script := fmt.Sprintf("ulimit -n %d && cd %q && exec %q perf monitor --listen %s --generate-listen %s --probe-interval 0 --enable-generate",
 		nofile, dir, bin, admin, gen)
+	for _, f := range flags {
+		script += fmt.Sprintf(" %q", f)
+	}
 	env := append([]string{"HYPERGEN_AGENT_TOKEN=tok", "OTEL_TRACES_EXPORTER=none", "OTEL_METRICS_EXPORTER=none"}, extraEnv...)
 	p := testenv.StartEnv(t, env, "/bin/sh", "-c", script)
 	p.WaitListening(t, 60*time.Second, admin, gen)
@@ -74,7 +78,7 @@ func generate(client *http.Client, gen string, body any) (int, string, error) {
 // before writes were locked per target).
 func TestConcurrentAgentInjects(t *testing.T) {
 	dir := barrelProject(t)
-	_, _, gen := startAgent(t, dir, 4096)
+	_, _, gen := startAgent(t, dir, 4096, nil)
 	client := &http.Client{Timeout: 2 * time.Minute, Transport: &http.Transport{MaxConnsPerHost: 200, MaxIdleConnsPerHost: 200}}
 	const n = 200
 	var wg sync.WaitGroup
@@ -135,7 +139,7 @@ func TestConcurrentCLIInjects(t *testing.T) {
 // "too many open files").
 func TestIdleConnections(t *testing.T) {
 	dir := barrelProject(t)
-	_, admin, _ := startAgent(t, dir, 512)
+	_, admin, _ := startAgent(t, dir, 512, nil)
 	var conns []net.Conn
 	defer func() {
 		for _, c := range conns {
@@ -169,7 +173,7 @@ func TestGenerateEscapes(t *testing.T) {
 		"secret.txt":                     "secret\n",
 	})
 	dir := filepath.Join(top, "project")
-	_, _, gen := startAgent(t, dir, 4096)
+	_, _, gen := startAgent(t, dir, 4096, nil)
 	client := &http.Client{Timeout: time.Minute}
 	code, body, err := generate(client, gen, map[string]any{"args": []string{"--x", "y", "../../outside/evilgen", "new"}})
 	if err != nil || code != 400 {

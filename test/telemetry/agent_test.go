@@ -92,7 +92,7 @@ func TestAgentLifecycle(t *testing.T) {
 		t.Errorf("no structured 'stopped' log line:\n%s", logs.String())
 	}
 	waitFor(t, "the agent's final flush in the Collector", func() (bool, string) {
-		m := scrape(t, col.Prometheus)
+		m := testenv.Scrape(t, col.Prometheus)
 		n := m["hypergen_probe_duration_seconds_count{hypergen_probe_size=8}"]
 		_, budget := m["hypergen_target_met{hypergen_budget=resolution_p99}"]
 		return n >= 1 && budget && hasKey(m, "hypergen_scalability_exponent"), fmt.Sprint(n, budget)

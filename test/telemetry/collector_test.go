@@ -3,18 +3,12 @@ package telemetry
 import (
 	"bufio"
 	"context"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
-
-	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
 
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
@@ -81,52 +75,6 @@ func project(t *testing.T, extra map[string]string) string {
 		}
 	}
 	return dir
-}
-
-// scrape reads the exposition and sums samples by metric name and labels,
-// leaving out the labels every series has (job, instance, otel_scope_*): each
-// hypergen process is its own instance, and the tests count across them.
-func scrape(t *testing.T, addr string) map[string]float64 {
-	t.Helper()
-	resp, err := http.Get("http://" + addr + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	parser := expfmt.NewTextParser(model.UTF8Validation)
-	families, err := parser.TextToMetricFamilies(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]float64{}
-	for name, f := range families {
-		for _, m := range f.GetMetric() {
-			key := name + labelKey(m.GetLabel())
-			switch f.GetType() {
-			case dto.MetricType_COUNTER:
-				out[key] += m.GetCounter().GetValue()
-			case dto.MetricType_GAUGE:
-				out[key] += m.GetGauge().GetValue()
-			case dto.MetricType_HISTOGRAM:
-				out[name+"_count"+labelKey(m.GetLabel())] += float64(m.GetHistogram().GetSampleCount())
-				out[name+"_sum"+labelKey(m.GetLabel())] += m.GetHistogram().GetSampleSum()
-			}
-		}
-	}
-	return out
-}
-
-func labelKey(labels []*dto.LabelPair) string {
-	var parts []string
-	for _, l := range labels {
-		n := l.GetName()
-		if n == "job" || n == "instance" || strings.HasPrefix(n, "otel_scope_") {
-			continue
-		}
-		parts = append(parts, n+"="+l.GetValue())
-	}
-	sort.Strings(parts)
-	return "{" + strings.Join(parts, ",") + "}"
 }
 
 // waitFor polls until cond holds or the deadline passes.

@@ -47,7 +47,7 @@ func TestGenerationsReachTheCollector(t *testing.T) {
 	// Metrics, as Prometheus sees them through the Collector.
 	var m map[string]float64
 	waitFor(t, "three runs in the Collector's Prometheus exporter", func() (bool, string) {
-		m = scrape(t, col.Prometheus)
+		m = testenv.Scrape(t, col.Prometheus)
 		ok := m["hypergen_runs_total{hypergen_outcome=ok}"] == 2 && m["hypergen_runs_total{hypergen_outcome=error}"] == 1
 		return ok, fmt.Sprint(m["hypergen_runs_total{hypergen_outcome=ok}"], m["hypergen_runs_total{hypergen_outcome=error}"])
 	})
@@ -177,7 +177,7 @@ func TestCLIExportsSpansOnly(t *testing.T) {
 		}
 		return false, fmt.Sprintf("%d spans", len(spans))
 	})
-	for k := range scrape(t, col.Prometheus) {
+	for k := range testenv.Scrape(t, col.Prometheus) {
 		if strings.HasPrefix(k, "hypergen_") || strings.HasPrefix(k, "go_") {
 			t.Errorf("the CLI exported metric %s", k)
 		}
