@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -56,7 +57,12 @@ export * from './src/<%%= h.changeCase.param(name) %%>/part%d';`, i, i))
 	return dir
 }
 
-func benchGenerate(b *testing.B, obs generator.Observer, onEngine func(*generator.Engine)) {
+// benchGenerate runs the action b.N times with obs. onEngine, if set, sees
+// the engine first. With a collector, the benchmark also reports the CPU time
+// the Collector process spent per run (collector-ms/op), measured after
+// flush has handed it every span.
+func benchGenerate(b *testing.B, obs generator.Observer, onEngine func(*generator.Engine),
+	col *testenv.Collector, flush func(context.Context) error) {
 	dir := tenTemplates(b)
 	env := map[string]string{"HYGEN_OVERWRITE": "1"}
 	eng := generator.New(generator.Config{Cwd: dir, Observer: obs, Stdout: io.Discard,
@@ -69,12 +75,33 @@ func benchGenerate(b *testing.B, obs generator.Observer, onEngine func(*generato
 	if _, err := eng.Run(ctx, args); err != nil { // warm the compile cache
 		b.Fatal(err)
 	}
+	var cpu0 time.Duration
+	if col != nil {
+		if err := flush(ctx); err != nil {
+			b.Fatal(err)
+		}
+		var err error
+		if cpu0, err = col.CPUTime(); err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := eng.Run(ctx, args); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if col != nil {
+		b.StopTimer()
+		if err := flush(ctx); err != nil {
+			b.Fatal(err)
+		}
+		cpu1, err := col.CPUTime()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(cpu1-cpu0)/float64(time.Millisecond)/float64(b.N), "collector-ms/op")
 	}
 }
 
@@ -84,7 +111,7 @@ func benchGenerate(b *testing.B, obs generator.Observer, onEngine func(*generato
 // only (Config.OneShot).
 func BenchmarkGeneration(b *testing.B) {
 	b.Run("off", func(b *testing.B) {
-		benchGenerate(b, instrument.Disabled().Observer(), nil)
+		benchGenerate(b, instrument.Disabled().Observer(), nil, nil, nil)
 	})
 	b.Run("on_no_export", func(b *testing.B) {
 		tp := sdktrace.NewTracerProvider()
@@ -93,7 +120,7 @@ func BenchmarkGeneration(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		benchGenerate(b, tel.Observer(), func(e *generator.Engine) { tel.ObserveCache(e.CacheStats) })
+		benchGenerate(b, tel.Observer(), func(e *generator.Engine) { tel.ObserveCache(e.CacheStats) }, nil, nil)
 	})
 	b.Run("on_collector", func(b *testing.B) {
 		col := testenv.StartShippedCollector(b)
@@ -105,6 +132,7 @@ func BenchmarkGeneration(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer tel.Shutdown(context.Background())
-		benchGenerate(b, tel.Observer(), func(e *generator.Engine) { tel.ObserveCache(e.CacheStats) })
+		benchGenerate(b, tel.Observer(), func(e *generator.Engine) { tel.ObserveCache(e.CacheStats) },
+			col, tel.TracerProvider.(*sdktrace.TracerProvider).ForceFlush)
 	})
 }
