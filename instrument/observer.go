@@ -3,11 +3,13 @@ package instrument
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/metric"
+	metricnoop "go.opentelemetry.io/otel/metric/noop"
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/hypergen-dev/hypergen/generator"
@@ -17,6 +19,13 @@ type instruments struct {
 	duration, startup, probe metric.Float64Histogram
 	runs, files, bytes       metric.Int64Counter
 	uploads, reindexes, reqs metric.Int64Counter
+}
+
+// noInstruments record nothing: those of a pipeline without metrics.
+var noInstruments = &instruments{
+	duration: metricnoop.Float64Histogram{}, startup: metricnoop.Float64Histogram{}, probe: metricnoop.Float64Histogram{},
+	runs: metricnoop.Int64Counter{}, files: metricnoop.Int64Counter{}, bytes: metricnoop.Int64Counter{},
+	uploads: metricnoop.Int64Counter{}, reindexes: metricnoop.Int64Counter{}, reqs: metricnoop.Int64Counter{},
 }
 
 // newInstruments creates every instrument of the Catalog. Names, units and
@@ -171,30 +180,78 @@ func (nopObserver) RunDone(context.Context, *generator.Result, error)           
 
 type observer struct{ t *Telemetry }
 
-func (o *observer) attrs(kvs ...attribute.KeyValue) metric.MeasurementOption {
-	return o.t.attrs(kvs...)
-}
+// attrKey identifies an attribute combination of at most two attributes
+// (every measurement the observer records has one or two); a comparable
+// array, so looking it up allocates nothing.
+type attrKey [2]attribute.KeyValue
 
 // attrs returns the measurement option for an attribute combination, cached:
 // building an attribute set allocates and sorts, and every operation records
 // one.
 func (t *Telemetry) attrs(kvs ...attribute.KeyValue) metric.MeasurementOption {
-	key := ""
-	for _, kv := range kvs {
-		key += string(kv.Key) + "\x00" + kv.Value.Emit() + "\x00"
+	if len(kvs) > len(attrKey{}) {
+		return metric.WithAttributeSet(attribute.NewSet(kvs...))
 	}
-	if v, ok := t.opts.Load(key); ok {
-		return v.(metric.MeasurementOption)
+	var key attrKey
+	copy(key[:], kvs)
+	t.optsMu.RLock()
+	opt, ok := t.opts[key]
+	t.optsMu.RUnlock()
+	if ok {
+		return opt
 	}
-	opt := metric.WithAttributeSet(attribute.NewSet(kvs...))
-	t.opts.Store(key, opt)
+	// A copy: NewSet sorts its argument in place, which would make kvs
+	// escape, and so allocate, on every call.
+	opt = metric.WithAttributeSet(attribute.NewSet(slices.Clone(kvs)...))
+	t.optsMu.Lock()
+	if t.opts == nil {
+		t.opts = map[attrKey]metric.MeasurementOption{}
+	}
+	t.opts[key] = opt
+	t.optsMu.Unlock()
 	return opt
 }
 
 type runStartKey struct{}
 
+// Span names and attribute keys of the engine's fixed phases, operation kinds
+// and template steps, built once: concatenating them per span allocated
+// dozens of strings a run.
+var (
+	phaseSpans = prefixed("hypergen.", generator.PhaseResolve, generator.PhaseList, generator.PhaseRender,
+		generator.PhasePlan, generator.PhaseApply)
+	opSpans = prefixed("hypergen.op.", generator.OpAdd, generator.OpInject, generator.OpEcho, generator.OpShell)
+	// templateSteps are the steps of one template, in the order they run.
+	templateSteps = [...]struct{ op, span, attr string }{
+		{"read", "hypergen.read", "hypergen.read.seconds"},
+		{"parse", "hypergen.parse", "hypergen.parse.seconds"},
+		{"compile", "hypergen.compile", "hypergen.compile.seconds"},
+		{"render_template", "hypergen.render_template", "hypergen.render_template.seconds"},
+	}
+)
+
+func prefixed[K ~string](prefix string, names ...K) map[K]string {
+	m := make(map[K]string, len(names))
+	for _, n := range names {
+		m[n] = prefix + string(n)
+	}
+	return m
+}
+
+// spanName is table's name for k, or one built from prefix for a name the
+// table does not know.
+func spanName[K ~string](table map[K]string, prefix string, k K) string {
+	if n, ok := table[k]; ok {
+		return n
+	}
+	return prefix + string(k)
+}
+
 func (o *observer) RunStart(ctx context.Context, _ []string) context.Context {
 	ctx, _ = o.t.tracer.Start(ctx, "hypergen.run")
+	if !o.t.metrics {
+		return ctx
+	}
 	return context.WithValue(ctx, runStartKey{}, time.Now())
 }
 
@@ -228,29 +285,34 @@ func outcome(err error) string {
 	return "ok"
 }
 
+// record adds one hypergen.operation.duration measurement, unless this
+// pipeline records no metrics.
 func (o *observer) record(ctx context.Context, op, outcome string, d time.Duration) {
-	o.t.inst.duration.Record(ctx, d.Seconds(), o.attrs(attribute.String(AttrOperation, op), attribute.String(AttrOutcome, outcome)))
+	if !o.t.metrics {
+		return
+	}
+	o.t.inst.duration.Record(ctx, d.Seconds(), o.t.attrs(attribute.String(AttrOperation, op), attribute.String(AttrOutcome, outcome)))
 }
 
 func (o *observer) PhaseDone(ctx context.Context, phase generator.Phase, start time.Time, err error) {
 	end := time.Now()
-	o.span(ctx, "hypergen."+string(phase), start, end, err)
+	o.span(ctx, spanName(phaseSpans, "hypergen.", phase), start, end, err)
 	o.record(ctx, string(phase), outcome(err), end.Sub(start))
-	if phase == generator.PhaseResolve || phase == generator.PhaseList {
-		o.t.inst.startup.Record(ctx, end.Sub(start).Seconds(), o.attrs(phaseAttr(string(phase))))
+	if o.t.metrics && (phase == generator.PhaseResolve || phase == generator.PhaseList) {
+		o.t.inst.startup.Record(ctx, end.Sub(start).Seconds(), o.t.attrs(phaseAttr(string(phase))))
 	}
 }
 
 func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
-	steps := []struct {
-		name string
-		d    time.Duration
-	}{{"read", f.Read}, {"parse", f.Parse}, {"compile", f.Compile}, {"render_template", f.Render}}
+	durations := [len(templateSteps)]time.Duration{f.Read, f.Parse, f.Compile, f.Render}
 	total := time.Duration(0)
-	for _, s := range steps {
-		total += s.d
+	for _, d := range durations {
+		total += d
 	}
-	attrs := []attribute.KeyValue{attribute.String(AttrTemplate, f.Template), attribute.Int(AttrBytes, f.Bytes)}
+	// Every attribute at once: the SDK grows the span's attribute slice at
+	// each SetAttributes call.
+	attrs := make([]attribute.KeyValue, 0, 3+len(templateSteps))
+	attrs = append(attrs, attribute.String(AttrTemplate, f.Template), attribute.Int(AttrBytes, f.Bytes))
 	// One bounded cache result per file, so the Collector can derive a hit
 	// rate from the spans of processes that export no metrics.
 	switch {
@@ -259,25 +321,30 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 	case f.Cached > 0:
 		attrs = append(attrs, cacheHit)
 	}
-	fctx, fspan := o.t.tracer.Start(ctx, "hypergen.template", trace.WithTimestamp(f.Start), trace.WithAttributes(attrs...))
 	// The steps ran one after another. By default their durations are
 	// attributes of the template span; a child span each (StepSpans) quadruples
 	// the spans of a run, which is worth it only when chasing a slow template.
-	at := f.Start
-	for _, s := range steps {
-		if o.t.StepSpans {
-			o.span(fctx, "hypergen."+s.name, at, at.Add(s.d), nil)
-		} else {
-			fspan.SetAttributes(attribute.Float64("hypergen."+s.name+".seconds", s.d.Seconds()))
+	if !o.t.StepSpans {
+		for i, step := range templateSteps {
+			attrs = append(attrs, attribute.Float64(step.attr, durations[i].Seconds()))
 		}
-		o.record(ctx, s.name, outcome(f.Err), s.d)
-		at = at.Add(s.d)
+	}
+	fctx, fspan := o.t.tracer.Start(ctx, "hypergen.template", trace.WithTimestamp(f.Start), trace.WithAttributes(attrs...))
+	at := f.Start
+	for i, step := range templateSteps {
+		if o.t.StepSpans {
+			o.span(fctx, step.span, at, at.Add(durations[i]), nil)
+		}
+		o.record(ctx, step.op, outcome(f.Err), durations[i])
+		at = at.Add(durations[i])
 	}
 	if f.Err != nil {
 		recordError(fspan, f.Err)
 	}
 	fspan.End(trace.WithTimestamp(f.Start.Add(total)))
-	o.t.inst.bytes.Add(ctx, int64(f.Bytes))
+	if o.t.metrics {
+		o.t.inst.bytes.Add(ctx, int64(f.Bytes))
+	}
 }
 
 func (o *observer) OpDone(ctx context.Context, op generator.OpResult, start time.Time, err error) {
@@ -286,12 +353,12 @@ func (o *observer) OpDone(ctx context.Context, op generator.OpResult, start time
 	if err != nil {
 		st = "error"
 	}
-	o.span(ctx, "hypergen.op."+string(op.Kind), start, end, err,
+	o.span(ctx, spanName(opSpans, "hypergen.op.", op.Kind), start, end, err,
 		attribute.String(AttrTemplate, op.Template), attribute.String(AttrTarget, op.Target),
 		attribute.String(AttrOutcome, st), attribute.Int(AttrBytes, op.Bytes))
 	o.record(ctx, string(op.Kind), st, end.Sub(start))
-	if op.Kind == generator.OpAdd || op.Kind == generator.OpInject {
-		o.t.inst.files.Add(ctx, 1, o.attrs(attribute.String(AttrOperation, string(op.Kind)), attribute.String(AttrOutcome, st)))
+	if o.t.metrics && (op.Kind == generator.OpAdd || op.Kind == generator.OpInject) {
+		o.t.inst.files.Add(ctx, 1, o.t.attrs(attribute.String(AttrOperation, string(op.Kind)), attribute.String(AttrOutcome, st)))
 	}
 }
 
@@ -299,15 +366,19 @@ func (o *observer) RunDone(ctx context.Context, res *generator.Result, err error
 	s := trace.SpanFromContext(ctx)
 	if res != nil {
 		s.SetAttributes(attribute.String(AttrGenerator, res.Generator), attribute.String(AttrAction, res.Action),
-			attribute.Int(AttrFiles, res.Files), attribute.Bool(AttrDry, res.Dry))
+			attribute.Int(AttrFiles, res.Files), attribute.Bool(AttrDry, res.Dry), attribute.String(AttrOutcome, outcome(err)))
+	} else {
+		s.SetAttributes(attribute.String(AttrOutcome, outcome(err)))
 	}
-	s.SetAttributes(attribute.String(AttrOutcome, outcome(err)))
 	if err != nil {
 		recordError(s, err)
 	}
 	s.End()
+	if !o.t.metrics {
+		return
+	}
 	if start, ok := ctx.Value(runStartKey{}).(time.Time); ok {
 		o.record(ctx, "run", outcome(err), time.Since(start))
 	}
-	o.t.inst.runs.Add(ctx, 1, o.attrs(attribute.String(AttrOutcome, outcome(err))))
+	o.t.inst.runs.Add(ctx, 1, o.t.attrs(attribute.String(AttrOutcome, outcome(err))))
 }

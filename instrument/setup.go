@@ -48,8 +48,13 @@ type Telemetry struct {
 	indexStats func() (generators, templates int64)
 	statsMu    sync.Mutex
 	gauges     gaugeStore
-	opts       sync.Map // attribute key -> metric.MeasurementOption, see attrs
+	optsMu     sync.RWMutex
+	opts       map[attrKey]metric.MeasurementOption // see attrs
 	enabled    bool
+	// metrics is false when nothing reads metrics (a one-shot run that
+	// exports spans only): the observer then skips every measurement
+	// instead of recording it into a no-op meter.
+	metrics bool
 }
 
 // Disabled is a Telemetry that records nothing.
@@ -73,7 +78,8 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 		return Disabled(), nil
 	}
 	start := time.Now()
-	t := &Telemetry{cfg: cfg, Stats: &exporters.Stats{}, report: reporter{out: errOut}, enabled: true, StepSpans: cfg.StepSpans}
+	t := &Telemetry{cfg: cfg, Stats: &exporters.Stats{}, report: reporter{out: errOut}, enabled: true, StepSpans: cfg.StepSpans,
+		metrics: len(cfg.Metrics) > 0}
 	t.Stats.OnError = t.report.exportFailed
 
 	res, err := resource.New(ctx,
@@ -123,7 +129,9 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 	if err := t.instrument(); err != nil {
 		return fail(err)
 	}
-	t.inst.startup.Record(ctx, time.Since(start).Seconds(), metric.WithAttributes(phaseAttr("telemetry")))
+	if t.metrics {
+		t.inst.startup.Record(ctx, time.Since(start).Seconds(), metric.WithAttributes(phaseAttr("telemetry")))
+	}
 	return t, nil
 }
 
@@ -162,7 +170,7 @@ func (t *Telemetry) setupMetrics(ctx context.Context, cfg Config, res *resource.
 // service with its own OpenTelemetry setup, or a benchmark). Shutdown does
 // not shut them down.
 func FromProviders(tp trace.TracerProvider, mp metric.MeterProvider) (*Telemetry, error) {
-	t := &Telemetry{TracerProvider: tp, MeterProvider: mp, Stats: &exporters.Stats{}, enabled: true}
+	t := &Telemetry{TracerProvider: tp, MeterProvider: mp, Stats: &exporters.Stats{}, enabled: true, metrics: true}
 	if err := t.instrument(); err != nil {
 		return nil, err
 	}
@@ -174,6 +182,12 @@ const instrumentationScope = "github.com/hypergen-dev/hypergen"
 
 func (t *Telemetry) instrument() error {
 	t.tracer = t.TracerProvider.Tracer(instrumentationScope)
+	if !t.metrics {
+		// Nothing reads metrics: creating the catalog's instruments on a
+		// no-op meter would still cost a CLI process a hundred allocations.
+		t.inst = noInstruments
+		return nil
+	}
 	var err error
 	t.inst, err = newInstruments(t.MeterProvider.Meter(instrumentationScope), t)
 	return err

@@ -136,3 +136,97 @@ func BenchmarkGeneration(b *testing.B) {
 			col, tel.TracerProvider.(*sdktrace.TracerProvider).ForceFlush)
 	})
 }
+
+// replayRun reports to obs the events of one run of a ten-template action
+// (five phases, ten templates, ten operations), as the engine does, without
+// running the engine: what the telemetry costs, alone.
+func replayRun(ctx context.Context, obs generator.Observer, files []generator.FileEvent, ops []generator.OpResult) {
+	ctx = obs.RunStart(ctx, []string{"mod", "new", "billingAccount"})
+	start := time.Now()
+	obs.PhaseDone(ctx, generator.PhaseResolve, start, nil)
+	obs.PhaseDone(ctx, generator.PhaseList, start, nil)
+	for _, f := range files {
+		obs.FileDone(ctx, f)
+	}
+	obs.PhaseDone(ctx, generator.PhaseRender, start, nil)
+	obs.PhaseDone(ctx, generator.PhasePlan, start, nil)
+	for _, op := range ops {
+		obs.OpDone(ctx, op, start, nil)
+	}
+	obs.PhaseDone(ctx, generator.PhaseApply, start, nil)
+	obs.RunDone(ctx, &generator.Result{Generator: "mod", Action: "new", Files: len(files), Ops: ops}, nil)
+}
+
+// BenchmarkObserverRun is the telemetry of one CLI run alone: the events of
+// a ten-template run replayed to the Observer of a one-shot pipeline that
+// exports to a real local Collector (the shipped pipeline). ns/op and
+// allocs/op are the run's telemetry cost in the process; collector-ms/op
+// the Collector's. "run" keeps one pipeline and exports after every run;
+// "process" also sets the pipeline up and shuts it down for every run, as
+// a CLI process does (a new connection to the Collector each time).
+func BenchmarkObserverRun(b *testing.B) {
+	var files []generator.FileEvent
+	var ops []generator.OpResult
+	now := time.Now()
+	for i := 0; i < 10; i++ {
+		tmpl := fmt.Sprintf("_templates/mod/new/f%d.ejs.t", i)
+		files = append(files, generator.FileEvent{Template: tmpl, Start: now, Read: 20 * time.Microsecond,
+			Parse: 40 * time.Microsecond, Render: 300 * time.Microsecond, Bytes: 180, Cached: 2})
+		ops = append(ops, generator.OpResult{Kind: generator.OpAdd, Template: tmpl,
+			Target: fmt.Sprintf("src/billing-account/part%d.ts", i), Status: generator.StatusForced, Bytes: 180})
+	}
+	ctx := context.Background()
+	setup := func(b *testing.B) *instrument.Telemetry {
+		tel, err := instrument.Setup(ctx, instrument.Config{Enabled: true, ServiceName: "hypergen-bench",
+			Traces: []exporters.Kind{exporters.OTLP}, OneShot: true}, io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return tel
+	}
+	// measure runs one (warm-up) and then b.N iterations of run, and
+	// reports the Collector's CPU time per iteration.
+	measure := func(b *testing.B, run func()) {
+		col := testenv.StartShippedCollector(b)
+		b.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://"+col.OTLP)
+		b.Setenv("OTEL_EXPORTER_OTLP_INSECURE", "true")
+		run()
+		cpu0, err := col.CPUTime()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			run()
+		}
+		b.StopTimer()
+		cpu1, err := col.CPUTime()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(cpu1-cpu0)/float64(time.Millisecond)/float64(b.N), "collector-ms/op")
+	}
+	b.Run("run", func(b *testing.B) {
+		var tel *instrument.Telemetry
+		measure(b, func() {
+			if tel == nil {
+				tel = setup(b)
+				b.Cleanup(func() { _ = tel.Shutdown(ctx) })
+			}
+			replayRun(ctx, tel.Observer(), files, ops)
+			// As a CLI run does, export before the next run: a batch of one run.
+			if err := tel.TracerProvider.(*sdktrace.TracerProvider).ForceFlush(ctx); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("process", func(b *testing.B) {
+		measure(b, func() {
+			tel := setup(b)
+			replayRun(ctx, tel.Observer(), files, ops)
+			if err := tel.Shutdown(ctx); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+}
