@@ -12,13 +12,16 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
   and no metrics, unless ` + "`OTEL_METRICS_EXPORTER`" + ` names an exporter explicitly. Each run's spans carry
   bounded attributes for what the dashboards count: ` + "`hypergen.outcome`" + ` on ` + "`hypergen.run`" + ` and
   ` + "`hypergen.op.*`" + `, ` + "`hypergen.cache.result`" + ` on ` + "`hypergen.template`" + `.
-- **The Collector aggregates.** ` + "`otel-collector.yaml`" + ` feeds every span through a second
-  traces pipeline: the contrib ` + "`resource`" + ` processor deletes the per-process identity
-  (` + "`service.instance.id`" + `, host, process and SDK attributes), and the contrib ` + "`spanmetrics`" + `
-  connector keys the spans by service, span name, status and the two dimensions above, and keeps
-  cumulative counts and duration histograms (` + "`hypergen.spans.calls`" + `, ` + "`hypergen.spans.duration`" + `).
-  The Collector holds the cumulative state, so any number of processes, at once or one after the
-  other, add to the same bounded set of series. The raw spans still go to the trace store unchanged.
+- **The Collector aggregates.** ` + "`otel-collector.yaml`" + ` hands every span of its traces pipeline,
+  after the ` + "`batch`" + ` processor, to the contrib ` + "`spanmetrics`" + ` connector as well as to the trace store. The
+  connector keys the spans by service (` + "`service.name`" + `, ` + "`service.namespace`" + `: no other resource
+  attribute), span name, status and the two dimensions above, and keeps cumulative counts and
+  duration histograms (` + "`hypergen.spans.calls`" + `, ` + "`hypergen.spans.duration`" + `); on those metrics the contrib
+  ` + "`resource`" + ` processor then deletes the per-process identity (` + "`service.instance.id`" + `, host, process
+  and SDK attributes) that the connector copied from the first sender. The Collector holds the
+  cumulative state, so any number of processes, at once or one after the other, add to the same
+  bounded set of series. The raw spans still go to the trace store unchanged. (One traces pipeline,
+  not two: a second one on the same receiver made the Collector copy every request.)
 - **Long-lived processes keep their identity.** The agent and library users export their own
   metrics as before, under their ` + "`service.instance.id`" + `; their spans are counted in the derived
   series too (the agent's probe runs included), which is why the Overview dashboard reads only the
@@ -48,7 +51,7 @@ const resourceText = `
 Every process describes itself with ` + "`service.name`" + ` (OTEL_SERVICE_NAME, ` + "`hypergen`" + ` by default; the
 Prometheus ` + "`job`" + `), ` + "`service.version`" + `, ` + "`service.instance.id`" + ` (a UUID per process: the Prometheus
 ` + "`instance`" + ` of a long-lived process's own metrics), host, process and SDK attributes, and whatever
-OTEL_RESOURCE_ATTRIBUTES adds. The bundled Collector pipeline deletes all of them but ` + "`service.name`" + `
-(and ` + "`service.namespace`" + `) before deriving metrics from spans, and keys the derived series by
-` + "`service.name`" + ` alone, so neither a new process nor a new host adds series.
+OTEL_RESOURCE_ATTRIBUTES adds. The bundled Collector pipeline keys the metrics it derives from spans by
+` + "`service.name`" + ` (and ` + "`service.namespace`" + `) alone and deletes all the others from them, so neither a new
+process nor a new host adds series.
 `
