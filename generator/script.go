@@ -78,13 +78,24 @@ func (e *Engine) newScript(js *jsrt.Pool) (*script, error) {
 	return s, nil
 }
 
-// unwrapFile drops a leading "file: " that the caller already shows.
+// unwrapFile drops a leading "file: " that the caller already shows,
+// keeping err in the chain (a time limit stays a *jsrt.TimeoutError, so the
+// CLI can say how to raise it).
 func unwrapFile(err error, file string) error {
 	if msg := err.Error(); len(msg) > len(file)+2 && msg[:len(file)+2] == file+": " {
-		return fmt.Errorf("%s", msg[len(file)+2:])
+		return &trimmedError{msg: msg[len(file)+2:], err: err}
 	}
 	return err
 }
+
+// trimmedError is err with a shorter message.
+type trimmedError struct {
+	msg string
+	err error
+}
+
+func (e *trimmedError) Error() string { return e.msg }
+func (e *trimmedError) Unwrap() error { return e.err }
 
 // runHook runs the action's hook file and returns its answers.
 func (e *Engine) runHook(s *script, file string, hookArgs *jsvalue.Object) (*jsvalue.Object, error) {

@@ -1,10 +1,10 @@
 package jsrt
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -111,13 +111,49 @@ func (vm *VM) limitError(err error) error {
 	return nil
 }
 
-// stackTop names where the overflowing recursion was, as "at fn (file:line)".
+// templateSrc names the programs of compiled templates, so that a limit
+// error can tell a template's frames from a module's (named by their file).
+const templateSrc = "template"
+
+// stackTop names where the overflowing recursion was: the function, and
+// for a module its file and line. A template's position is the template
+// line the caller reports (see templateLine), not the generated code's.
 func stackTop(so *goja.StackOverflowError) string {
 	frames := so.Stack()
 	if len(frames) == 0 {
 		return ""
 	}
-	var b bytes.Buffer
-	frames[0].Write(&b)
-	return " at " + b.String()
+	f := &frames[0]
+	name := f.FuncName()
+	if name == "" {
+		name = "<anonymous>"
+	}
+	switch src := f.SrcName(); src {
+	case templateSrc, "":
+		return " in " + name + "()"
+	default:
+		return fmt.Sprintf(" in %s() at %s:%d", name, filepath.Base(src), f.Position().Line)
+	}
+}
+
+// templateLine is the line of t where a limit stopped it: that of the
+// innermost frame in t's program, mapped back from the generated code. The
+// template's own line tracking cannot say, since a limit is not an
+// exception its code can catch.
+func templateLine(err error, t *Template) int {
+	var frames []goja.StackFrame
+	var intr *goja.InterruptedError
+	var so *goja.StackOverflowError
+	switch {
+	case errors.As(err, &intr):
+		frames = intr.Stack()
+	case errors.As(err, &so):
+		frames = so.Stack()
+	}
+	for i := range frames {
+		if frames[i].SrcName() == templateSrc {
+			return t.src.TemplateLine(frames[i].Position().Line)
+		}
+	}
+	return 0
 }

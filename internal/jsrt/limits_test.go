@@ -64,6 +64,11 @@ func TestRunawayStopsAtTimeLimit(t *testing.T) {
 			if !strings.Contains(err.Error(), "time limit of 100ms") {
 				t.Errorf("error %q does not name the limit", err)
 			}
+			// A template's error points at the template line that looped,
+			// not at the generated code.
+			if name == "template" && !strings.HasPrefix(err.Error(), "line 2: ") {
+				t.Errorf("error %q does not start with the template line", err)
+			}
 			// The VM is usable afterwards: no interrupt is left pending.
 			if _, err := vm.Render(context.Background(), mustCompile(t, &c, "ok"), jsvalue.NewObject()); err != nil {
 				t.Errorf("render after the timeout: %v", err)
@@ -92,7 +97,7 @@ func TestRunawayHookStopsOnCancel(t *testing.T) {
 // without the memory of an unbounded stack.
 func TestRecursionStopsAtDepthLimit(t *testing.T) {
 	var c Cache
-	tmpl := mustCompile(t, &c, "<% function f(n) { return f(n + 1) + 1 } %>\n<%= f(0) %>")
+	tmpl := mustCompile(t, &c, "first\n<% function f(n) { return f(n + 1) + 1 } %>\n<%= f(0) %>")
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	_, err := NewVM(context.Background(), Setup{Cwd: "/"}).Render(context.Background(), tmpl, jsvalue.NewObject())
@@ -100,8 +105,18 @@ func TestRecursionStopsAtDepthLimit(t *testing.T) {
 	if !errors.Is(err, ErrCallStack) || !strings.Contains(err.Error(), "call depth limit is 10000") {
 		t.Fatalf("err = %v, want the call stack error naming the limit", err)
 	}
+	// Where: the template line of the recursion, not the generated code's.
+	if !strings.HasPrefix(err.Error(), "line 2: ") || !strings.Contains(err.Error(), "in f()") || strings.Contains(err.Error(), "<eval>") {
+		t.Errorf("err = %v, want it at line 2 in f()", err)
+	}
 	if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
 		t.Errorf("recursion allocated %d MB before stopping", grew>>20)
+	}
+	// In a module, the file and its line.
+	dir := testfs.Tree(t, map[string]string{"rec.js": "// recursion\nfunction g() { return g() + 1 }\nmodule.exports = g()"})
+	if _, err := NewVM(context.Background(), Setup{Cwd: dir}).Require(filepath.Join(dir, "rec.js")); !errors.Is(err, ErrCallStack) ||
+		!strings.Contains(err.Error(), "in g() at rec.js:2") {
+		t.Errorf("err = %v, want the call stack error in g() at rec.js:2", err)
 	}
 	// Recursion that fits stays allowed.
 	ok := mustCompile(t, &c, "<% function f(n) { return n ? f(n - 1) + 1 : 0 } %><%= f(5000) %>")

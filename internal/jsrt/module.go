@@ -172,14 +172,14 @@ func (vm *VM) requireFile(file string) goja.Value {
 // it fail as a script, as Node 20 detects) is rewritten into CommonJS.
 func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
 	esm := filepath.Ext(file) == ".mjs"
-	prog, err := compileWrapped(src)
+	prog, err := compileWrapped(file, src)
 	if err != nil || esm {
 		cjs, isESM, terr := esmToCommonJS(src)
 		switch {
 		case terr != nil:
 			return nil, fmt.Errorf("%s: ES module: %w", file, terr)
 		case isESM:
-			prog, err = compileWrapped(cjs)
+			prog, err = compileWrapped(file, cjs)
 		}
 	}
 	if err != nil {
@@ -199,8 +199,8 @@ func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
 
 // compileWrapped compiles src in the CommonJS function wrapper, which shares
 // the file's first line so that line numbers match.
-func compileWrapped(src string) (*goja.Program, error) {
-	return goja.Compile("", "(function (exports, require, module, __filename, __dirname) {"+src+"\n})", false)
+func compileWrapped(file, src string) (*goja.Program, error) {
+	return goja.Compile(file, "(function (exports, require, module, __filename, __dirname) {"+src+"\n})", false)
 }
 
 // panicUncatchable re-raises an interrupt or stack overflow as itself, so

@@ -121,7 +121,7 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 		}
 		return nil, err
 	}
-	prog, err := goja.Compile("", src.Function, false)
+	prog, err := goja.Compile(templateSrc, src.Function, false)
 	if err != nil {
 		return nil, syntaxError(src, err)
 	}

@@ -93,7 +93,11 @@ func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (
 	scope := vm.scope(locals)
 	res, err := fn(goja.Undefined(), scope, vm.escape, vm.include, vm.rethrow)
 	if err != nil {
-		return "", vm.renderError(err)
+		rerr := vm.renderError(err)
+		if rerr.Line == 0 {
+			rerr.Line = templateLine(err, t)
+		}
+		return "", rerr
 	}
 	return res.String(), nil
 }
@@ -116,7 +120,7 @@ func (vm *VM) scope(locals *jsvalue.Object) *goja.Object {
 	return obj
 }
 
-func (vm *VM) renderError(err error) error {
+func (vm *VM) renderError(err error) *Error {
 	if le := vm.limitError(err); le != nil {
 		return &Error{Line: vm.lastLine, Msg: le.Error(), Err: le}
 	}

@@ -29,7 +29,7 @@ func TestJSTimeout(t *testing.T) {
 		want []string
 	}{
 		{"flag", nil, []string{"--js-timeout", "200ms"}, 1,
-			[]string{"_templates/loop/new/a.t", "time limit of 200ms", "--js-timeout or HYPERGEN_JS_TIMEOUT"}},
+			[]string{"_templates/loop/new/a.t:5: stopped", "time limit of 200ms", "--js-timeout or HYPERGEN_JS_TIMEOUT"}},
 		{"flag with =", nil, []string{"--js-timeout=150ms"}, 1, []string{"_templates/loop/new/a.t", "time limit of 150ms"}},
 		{"variable", []string{"HYPERGEN_JS_TIMEOUT=250ms"}, nil, 1, []string{"_templates/loop/new/a.t", "time limit of 250ms"}},
 		{"flag beats variable", []string{"HYPERGEN_JS_TIMEOUT=1h"}, []string{"--js-timeout", "100ms"}, 1, []string{"time limit of 100ms"}},
@@ -55,6 +55,24 @@ func TestJSTimeout(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A hook past the limit gets the template's hint on raising it: the
+// limit's type survives the hook error's wrapping.
+func TestJSTimeoutHookHint(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/index.js": "module.exports = { params: () => { for (;;) {} } }",
+		"_templates/g/new/a.t":      "---\nto: a.txt\n---\nx\n",
+	})
+	r := run(t, dir, nil, "g", "new", "--js-timeout", "200ms")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", r.code, r)
+	}
+	for _, w := range []string{"_templates/g/new/index.js: stopped", "time limit of 200ms", "raise the limit with --js-timeout or HYPERGEN_JS_TIMEOUT"} {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr lacks %q\n%s", w, r)
+		}
 	}
 }
 
