@@ -37,6 +37,9 @@ func telemetry(t *testing.T) (*instrument.Telemetry, *sdkmetric.ManualReader) {
 func startAgent(t *testing.T, cfg Config, tel *instrument.Telemetry) *Agent {
 	t.Helper()
 	cfg.Listen = "127.0.0.1:0"
+	if cfg.Generate.Listen == "" {
+		cfg.Generate.Listen = "127.0.0.1:0" // not the default port, which another agent may hold
+	}
 	cfg.Logger = quietLogger()
 	cfg.Getenv = func(string) string { return "" }
 	if cfg.Cwd == "" {
