@@ -32,7 +32,9 @@ func New(cfg Config) *Engine {
 	if abs, err := filepath.Abs(cfg.Cwd); err == nil {
 		cfg.Cwd = abs
 	}
-	return &Engine{cfg: cfg, realCwd: realPath(cfg.Cwd)}
+	e := &Engine{cfg: cfg, realCwd: realPath(cfg.Cwd)}
+	jsrt.BoundRegexps(e.regexLimit())
+	return e
 }
 
 // jsPool makes the JavaScript runtimes of one run, whose command line is

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dlclark/regexp2/v2"
 	"github.com/dop251/goja"
 )
 
@@ -51,6 +52,24 @@ type TimeoutError struct{ Limit time.Duration }
 
 func (e *TimeoutError) Error() string {
 	return fmt.Sprintf("stopped: ran longer than the JavaScript time limit of %s", e.Limit)
+}
+
+var regexpsBounded sync.Once
+
+// BoundRegexps bounds each match of the regular expressions that
+// JavaScript compiles from now on by limit, process-wide. goja runs a
+// pattern that RE2 can express on Go's regexp, in linear time; one that
+// needs backtracking (a lookaround or backreference) runs on regexp2, inside
+// a single VM instruction, where neither the time limit's interrupt nor a
+// cancellation can stop it until the match returns. regexp2 bounds a match
+// only by its package-wide default timeout, read when a pattern is
+// compiled, so the first call sets it for the process: generator.New calls
+// it with its engine's JavaScript time limit (the CLI's, or the agent's
+// generation engine, created before its probes). A
+// match stopped this way counts as no match; the interrupt the limit has
+// set by then ends the render with the time limit's error.
+func BoundRegexps(limit time.Duration) {
+	regexpsBounded.Do(func() { regexp2.DefaultMatchTimeout = limit })
 }
 
 // ErrCallStack is wrapped by errors of JavaScript that exceeded the call

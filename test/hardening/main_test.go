@@ -2,6 +2,7 @@ package hardening
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -184,27 +185,73 @@ func TestGenerateEscapes(t *testing.T) {
 	}
 }
 
-// TestHostileTemplates is where the runaway-JavaScript, regex-bomb,
-// large-output and non-UTF-8 cases run through the binary once the runtime
-// bounds of internal/jsrt land; until then it checks the write-side
-// hostile cases: a symbolic link out of the project as a target folder.
+// TestHostileTemplates runs hostile projects through the binary: each ends
+// with a clear error naming the file (and the bound, where one stopped it),
+// a non-zero exit, and nothing written. The guard on each run is generous;
+// nothing is timed.
+//
+// The other hostile cases are tested where they live:
+//   - traversal through the generation API: TestGenerateEscapes here, and
+//     agent.TestGenerateRefusesEscapes (links and from: out of the roots);
+//   - a loop in a template, hook or .hygen.js: test/cli TestJSTimeout,
+//     TestJSTimeoutHookHint, TestRunawayScriptStopsOnSignal and
+//     TestVersionIgnoresLoopingConfig;
+//   - regex bombs in subaction, before/after and skip_if patterns:
+//     generator.TestRegexBombsStopAtLimit;
+//   - large outputs (2 MB, 50 MB) rendered in linear time:
+//     internal/jsrt TestRenderIsLinear;
+//   - non-UTF-8 template bytes: test/differential (case 2.non-utf8, against
+//     hygen);
+//   - a folder swapped for a link between plan and write, stale
+//     temporaries: generator/writes_test.go and internal/atomicfile.
 func TestHostileTemplates(t *testing.T) {
-	top := testfs.Tree(t, map[string]string{
-		"project/_templates/gen/new/a.t": "---\nto: link/a.txt\n---\na\n",
-		"outside/.keep":                  "",
-	})
-	dir := filepath.Join(top, "project")
-	if err := os.Symlink(filepath.Join(top, "outside"), filepath.Join(dir, "link")); err != nil {
-		t.Fatal(err)
+	long := strings.Repeat("a", 40)
+	tests := []struct {
+		name  string
+		files map[string]string
+		args  []string
+		want  []string
+	}{
+		{"target through a link out of the project", map[string]string{"_templates/gen/new/a.t": "---\nto: link/a.txt\n---\na\n"},
+			nil, []string{"outside the project"}},
+		// A lookahead makes goja match with regexp2, which backtracks and
+		// which goja's interrupt cannot stop mid-match (RE2 patterns are
+		// linear): the match is bounded by the JavaScript time limit.
+		{"regex bomb inside a template", map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nfirst\n<%= /^(?=(a+)+b)/.test('" + long + "') %>\n"},
+			[]string{"--js-timeout", "300ms"}, []string{"_templates/gen/new/a.t:5: stopped", "time limit of 300ms"}},
+		{"unbounded recursion", map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nfirst\n<% const f = n => f(n + 1) + 1 %>\n<%= f(0) %>\n"},
+			nil, []string{"_templates/gen/new/a.t:5: RangeError: Maximum call stack size exceeded", "call depth limit is 10000"}},
 	}
-	cmd := exec.Command(bin, "gen", "new")
-	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "OTEL_TRACES_EXPORTER=none", "OTEL_METRICS_EXPORTER=none"}
-	out, err := cmd.CombinedOutput()
-	if err == nil || !strings.Contains(string(out), "outside the project") {
-		t.Errorf("target through a link out of the project: %v\n%s", err, out)
-	}
-	if _, err := os.Stat(filepath.Join(top, "outside/a.txt")); err == nil {
-		t.Error("a.txt written outside the project")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tree := map[string]string{"outside/.keep": ""}
+			for p, c := range tt.files {
+				tree["project/"+p] = c
+			}
+			top := testfs.Tree(t, tree)
+			dir := filepath.Join(top, "project")
+			if err := os.Symlink(filepath.Join(top, "outside"), filepath.Join(dir, "link")); err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin, append([]string{"gen", "new"}, tt.args...)...)
+			cmd.Dir = dir
+			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "OTEL_TRACES_EXPORTER=none", "OTEL_METRICS_EXPORTER=none"}
+			out, err := cmd.CombinedOutput()
+			if err == nil || ctx.Err() != nil {
+				t.Fatalf("want a failure, got %v (guard: %v)\n%s", err, ctx.Err(), out)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(string(out), w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			for _, f := range []string{"outside/a.txt", "project/a.txt"} {
+				if _, err := os.Stat(filepath.Join(top, f)); err == nil {
+					t.Errorf("%s written by a run that failed", f)
+				}
+			}
+		})
 	}
 }
