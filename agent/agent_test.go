@@ -18,6 +18,7 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
 	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
@@ -73,22 +74,6 @@ func get(t *testing.T, a *Agent, path string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-// waitUntil polls cond (bounded) and fails with what it last saw.
-func waitUntil(t *testing.T, what string, timeout time.Duration, cond func() (bool, string)) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		ok, last := cond()
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not reached in %v; last: %s", what, timeout, last)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
 func TestLifecycleProbesAndStatus(t *testing.T) {
 	tel, reader := telemetry(t)
 	a := startAgent(t, Config{Interval: 200 * time.Millisecond, ProbeInterval: time.Hour, ProbeSizes: []int{2, 4, 8},
@@ -101,7 +86,7 @@ func TestLifecycleProbesAndStatus(t *testing.T) {
 		t.Errorf("/readyz = %d", code)
 	}
 	var st Status
-	waitUntil(t, "fits from the first probe round", 60*time.Second, func() (bool, string) {
+	testenv.WaitFor(t, "fits from the first probe round", 60*time.Second, func() (bool, string) {
 		_, body := get(t, a, "/status")
 		st = Status{}
 		if err := json.Unmarshal([]byte(body), &st); err != nil {
@@ -161,7 +146,7 @@ func TestReindexOnTemplateChange(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "_templates/other/run/b.t"), []byte("y"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, "the new generator in the index", 10*time.Second, func() (bool, string) {
+	testenv.WaitFor(t, "the new generator in the index", 10*time.Second, func() (bool, string) {
 		st := a.Status()
 		return st.Index.Generators == 2 && st.Index.Files == 2, st.Index.Templates
 	})

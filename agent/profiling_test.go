@@ -14,6 +14,7 @@ import (
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 
 	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
 // ingestReceiver stands in for a Pyroscope server (AGPL, not run here): it
@@ -82,7 +83,7 @@ func TestProfilingPushesRealSamples(t *testing.T) {
 			UploadRate: time.Second, ProfileTypes: []pyroscope.ProfileType{pyroscope.ProfileCPU}},
 	}, tel)
 
-	waitUntil(t, "a CPU profile with hypergen's own functions", 60*time.Second, func() (bool, string) {
+	testenv.WaitFor(t, "a CPU profile with hypergen's own functions", 60*time.Second, func() (bool, string) {
 		recv.mu.Lock()
 		defer recv.mu.Unlock()
 		for fn := range recv.ours {

@@ -229,6 +229,24 @@ func (p *Process) WaitListening(tb testing.TB, timeout time.Duration, addrs ...s
 // PID is the process id.
 func (p *Process) PID() int { return p.cmd.Process.Pid }
 
+// WaitFor checks cond every 100 ms until it holds, or fails the test with
+// what cond last reported once timeout has passed: tests wait for a
+// condition, never for a guessed time.
+func WaitFor(tb testing.TB, what string, timeout time.Duration, cond func() (bool, string)) {
+	tb.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		ok, last := cond()
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("%s: not within %v (last: %s)", what, timeout, last)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 // Collector is a running collector with an OTLP gRPC receiver and a
 // Prometheus exporter.
 type Collector struct {

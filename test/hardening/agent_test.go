@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
@@ -36,7 +37,7 @@ func TestShutdownCancelsStuckGeneration(t *testing.T) {
 		answered <- answer{code, body, err}
 	}()
 	// The loop shows as CPU time: an idle agent uses a few ticks a second.
-	pollUntil(t, "the template looping", 2*time.Minute, func() (bool, string) {
+	testenv.WaitFor(t, "the template looping", 2*time.Minute, func() (bool, string) {
 		used := cpuTicks(t, p.PID()) - cpu0
 		return used >= 100, fmt.Sprintf("%d ticks of CPU", used)
 	})

@@ -153,23 +153,6 @@ func rssKiB(t *testing.T, pid int) int {
 	return 0
 }
 
-// pollUntil checks cond every half second until it holds or limit passes
-// (then the test fails with what cond last said).
-func pollUntil(t *testing.T, what string, limit time.Duration, cond func() (bool, string)) {
-	t.Helper()
-	deadline := time.Now().Add(limit)
-	for {
-		ok, last := cond()
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not within %v (last: %s)", what, limit, last)
-		}
-		time.Sleep(500 * time.Millisecond)
-	}
-}
-
 // TestAgentSoak runs the agent under steady generation traffic while its
 // Collector (the shipped pipeline, otel-collector.yaml) goes away and comes
 // back: generations keep succeeding, the failed exports are counted, the
@@ -221,7 +204,7 @@ func TestAgentSoak(t *testing.T) {
 	defer func() { close(stop); <-trafficDone }()
 
 	runs := func(addr string) float64 { return testenv.Scrape(t, addr)["hypergen_runs_total{hypergen_outcome=ok}"] }
-	pollUntil(t, "the agent's runs in the Collector", time.Minute, func() (bool, string) {
+	testenv.WaitFor(t, "the agent's runs in the Collector", time.Minute, func() (bool, string) {
 		n := runs(col.Prometheus)
 		return n > 0, fmt.Sprint(n)
 	})
@@ -242,7 +225,7 @@ func TestAgentSoak(t *testing.T) {
 	// The returned Collector starts empty; the agent's cumulative counts
 	// arrive with everything done during the outage, and so does the count
 	// of what failed meanwhile.
-	pollUntil(t, "the agent's metrics in the returned Collector", 3*time.Minute+outage, func() (bool, string) {
+	testenv.WaitFor(t, "the agent's metrics in the returned Collector", 3*time.Minute+outage, func() (bool, string) {
 		m := testenv.Scrape(t, col.Prometheus)
 		n, f := m["hypergen_runs_total{hypergen_outcome=ok}"], m["hypergen_telemetry_export_failures_total{hypergen_signal=metrics}"]
 		return n > before && f > 0, fmt.Sprintf("%.0f runs, %.0f failed metric exports", n, f)
