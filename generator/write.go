@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
@@ -17,6 +18,10 @@ import (
 // through os.Root, so a folder swapped for a link leading out after the
 // plan is refused, not followed.
 func (e *Engine) lockTargets(ctx context.Context, files []renderedFile) (*atomicfile.Tx, error) {
+	durable, err := e.durable()
+	if err != nil {
+		return nil, err
+	}
 	tx := atomicfile.Begin(nil, "")
 	if !e.cfg.AllowOutside {
 		root, err := os.OpenRoot(e.cfg.Cwd)
@@ -25,6 +30,7 @@ func (e *Engine) lockTargets(ctx context.Context, files []renderedFile) (*atomic
 		}
 		tx = atomicfile.Begin(root, e.cfg.Cwd) // closed with the Tx
 	}
+	tx.SetDurable(durable)
 	var targets []string
 	p := &planner{e: e}
 	for i := range files {
@@ -42,6 +48,27 @@ func (e *Engine) lockTargets(ctx context.Context, files []renderedFile) (*atomic
 		return nil, err
 	}
 	return tx, nil
+}
+
+// EnvFsync turns on Config.Fsync from the environment.
+const EnvFsync = "HYPERGEN_FSYNC"
+
+// durable reports whether this run's writes are fsynced: Config.Fsync, or a
+// true HYPERGEN_FSYNC. A value that is not a boolean is refused rather than
+// guessed at, since it decides what survives a power loss.
+func (e *Engine) durable() (bool, error) {
+	if e.cfg.Fsync {
+		return true, nil
+	}
+	v := e.cfg.Getenv(EnvFsync)
+	if v == "" {
+		return false, nil
+	}
+	on, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, &UsageError{Msg: fmt.Sprintf("%s=%q is not a boolean (1, true, 0 or false)", EnvFsync, v)}
+	}
+	return on, nil
 }
 
 // realPath resolves symbolic links in the longest existing prefix of p, so a

@@ -2,8 +2,10 @@
 // new, never part of either, and a failed write leaves nothing behind.
 //
 // A Tx writes a set of files all or nothing: it creates every folder and
-// temporary file first (fsynced), then renames them into place and fsyncs
-// their folders; on failure it removes what it created. Confined to a
+// temporary file first, then renames them into place; on failure it removes
+// what it created. A durable Tx also fsyncs every temporary before its rename
+// and the folders after, so the new files survive a power loss, not only a
+// crash of the writer. Confined to a
 // folder, it resolves every path with os.Root, so a folder swapped for a
 // symbolic link leading out between planning and writing is not followed.
 // Lock serialises writers of the same file, in this process and across
@@ -27,8 +29,16 @@ import (
 // a rename, creating the folder if needed. A new file gets mode 0666 less the
 // umask, as Node's fs.writeFile gives it (generated files must look like
 // hygen's); an existing file keeps its mode.
-func Write(path string, data []byte) error {
+// Write is durable (see Tx.SetDurable).
+func Write(path string, data []byte) error { return write(path, data, true) }
+
+// WriteCache is Write without fsync, for a cache whose reader detects a file
+// a power loss left short or empty (a checksum) and rebuilds it.
+func WriteCache(path string, data []byte) error { return write(path, data, false) }
+
+func write(path string, data []byte, durable bool) error {
 	tx := Begin(nil, "")
+	tx.SetDurable(durable)
 	st, err := tx.Stage(path, data)
 	if err == nil {
 		err = tx.Commit(st)
@@ -72,6 +82,7 @@ type Tx struct {
 	added   []string        // targets that did not exist before their rename
 	dirs    map[string]bool // folders to fsync after renames
 	locks   []*held
+	durable bool
 }
 
 // Begin starts a Tx. With root set, every path must lie below base (root's
@@ -84,6 +95,12 @@ func Begin(root *os.Root, base string) *Tx {
 	}
 	return tx
 }
+
+// SetDurable makes the Tx fsync each file before renaming it into place and
+// each folder it renamed into, so the writes survive a power loss. Without
+// it the writes are as atomic (readers and a crashed writer still see whole
+// files) but a power loss may lose them, as with most tools' writes.
+func (tx *Tx) SetDurable(on bool) { tx.durable = on }
 
 // name turns an absolute path into the name the tree takes.
 func (tx *Tx) name(path string) (string, error) {
@@ -130,8 +147,9 @@ type Staged struct {
 }
 
 // Stage creates path's folders and a temporary file beside it holding
-// data, synced to disk. Nothing is visible at path until Commit. The same
-// path may be staged more than once; each commit replaces the file.
+// data (synced to disk if the Tx is durable). Nothing is visible at path
+// until Commit. The same path may be staged more than once; each commit
+// replaces the file.
 func (tx *Tx) Stage(path string, data []byte) (Staged, error) {
 	st, err := tx.stage(path, data)
 	if err != nil {
@@ -169,7 +187,7 @@ func (tx *Tx) stage(path string, data []byte) (Staged, error) {
 	if err == nil {
 		_, err = f.Write(data)
 	}
-	if err == nil {
+	if err == nil && tx.durable {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
@@ -191,12 +209,14 @@ func (tx *Tx) Commit(s Staged) error {
 	if errors.Is(statErr, fs.ErrNotExist) {
 		tx.added = append(tx.added, s.name)
 	}
-	tx.dirs[filepath.Dir(s.name)] = true
+	if tx.durable {
+		tx.dirs[filepath.Dir(s.name)] = true
+	}
 	return nil
 }
 
-// Sync flushes the folders of committed files, so the renames survive a
-// crash.
+// Sync flushes the folders of committed files of a durable Tx, so the
+// renames survive a power loss.
 func (tx *Tx) Sync() error {
 	var errs []error
 	for d := range tx.dirs {

@@ -41,6 +41,9 @@ hypergen's own flags (not passed to templates):
                         (prompt.js, index.js …), a JSON object by question name
   --js-timeout DURATION wall-clock limit for each template render, hook and
                         .hygen.js (default 30s; also HYPERGEN_JS_TIMEOUT)
+  --fsync               flush every written file and its folder to disk, so
+                        the writes survive a power loss (also HYPERGEN_FSYNC=1;
+                        default off: writes are atomic, not durable, as hygen's)
   --help                this help
 
 Unlike hygen, hypergen plans every file operation before writing any: a
@@ -61,7 +64,7 @@ const envJSTimeout = "HYPERGEN_JS_TIMEOUT"
 // free-form generator flags before the rest become template locals. The
 // hypergen-perf executable runs here the generations hypergen hands to it.
 func Generate(env *Env, args []string) int {
-	allowOutside := false
+	allowOutside, fsync := false, false
 	answersFile := ""
 	jsTimeout := ""
 	jsTimeoutFrom := envJSTimeout
@@ -81,6 +84,8 @@ func Generate(env *Env, args []string) int {
 			return ExitOK
 		case a == "--allow-outside":
 			allowOutside = true
+		case a == "--fsync":
+			fsync = true
 		case a == "--answers":
 			if i+1 >= len(args) {
 				fmt.Fprintln(env.Stderr, "hypergen: --answers needs a file name")
@@ -113,8 +118,8 @@ func Generate(env *Env, args []string) int {
 		return ExitUsage
 	}
 	if url := env.Getenv("HYPERGEN_AGENT_URL"); url != "" {
-		if allowOutside || answersFile != "" {
-			fmt.Fprintln(env.Stderr, "hypergen: --allow-outside and --answers cannot be delegated to an agent (unset HYPERGEN_AGENT_URL)")
+		if allowOutside || answersFile != "" || fsync {
+			fmt.Fprintln(env.Stderr, "hypergen: --allow-outside, --answers and --fsync cannot be delegated to an agent (unset HYPERGEN_AGENT_URL)")
 			return ExitUsage
 		}
 		if env.Heavy == nil {
@@ -133,6 +138,7 @@ func Generate(env *Env, args []string) int {
 		Stdout:       env.Stdout,
 		Stderr:       env.Stderr,
 		AllowOutside: allowOutside,
+		Fsync:        fsync,
 	}
 	if jsTimeout != "" {
 		d, err := time.ParseDuration(jsTimeout)

@@ -16,7 +16,7 @@ import (
 
 // ownGenerateFlags are the flags a generation reads itself (--dry is hygen's,
 // the rest hypergen's); every other flag is a template local.
-var ownGenerateFlags = []string{"dry", "allow-outside", "answers", "js-timeout", "help"}
+var ownGenerateFlags = []string{"dry", "allow-outside", "answers", "js-timeout", "fsync", "help"}
 
 // flagTypo finds a flag that is one edit from one of ownGenerateFlags and
 // that no template, hook file or template.yml of the action mentions, and

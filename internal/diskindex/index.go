@@ -253,7 +253,7 @@ func (s *Store) PutListing(folder string, files, deps []string) {
 func (s *Store) write(folder string, e *entry) {
 	raw, err := encode(e)
 	if err == nil {
-		err = atomicfile.Write(s.shardPath(folder), raw)
+		err = atomicfile.WriteCache(s.shardPath(folder), raw) // checksummed: a shard a power loss cut short is ignored
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
