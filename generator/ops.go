@@ -91,6 +91,7 @@ type planner struct {
 	// afterShell is set once a command is planned: what it changes on disk
 	// cannot be known, so later inject targets are checked when applied.
 	afterShell bool
+	real       realPaths // nil until the first target is resolved
 }
 
 // plan computes every operation's effect without touching the project.
@@ -171,7 +172,10 @@ func (p *planner) resolveTarget(to string) (string, error) {
 	if p.e.cfg.AllowOutside {
 		return abs, nil
 	}
-	if !insideDir(p.e.realCwd, realPath(abs)) {
+	if p.real == nil {
+		p.real = realPaths{}
+	}
+	if !insideDir(p.e.realCwd, p.real.of(abs)) {
 		return "", fmt.Errorf("target %s resolves outside the project directory %s (use --allow-outside to permit it)", to, p.e.cfg.Cwd)
 	}
 	return abs, nil

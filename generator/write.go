@@ -88,6 +88,25 @@ func realPath(p string) string {
 	}
 }
 
+// realPaths memoizes realPath for the folders of one plan's targets: the
+// targets share few folders, and resolving a path walks all its elements.
+// Valid while the plan runs, since planning changes nothing on disk.
+type realPaths map[string]string
+
+// of is realPath(p), resolving p's folder once.
+func (m realPaths) of(p string) string {
+	if fi, err := os.Lstat(p); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return realPath(p)
+	}
+	dir := filepath.Dir(p)
+	r, ok := m[dir]
+	if !ok {
+		r = realPath(dir)
+		m[dir] = r
+	}
+	return filepath.Join(r, filepath.Base(p))
+}
+
 // insideDir reports whether p is dir or below it. filepath.IsLocal knows
 // each system's rules: on Windows "..\x" leaves dir, another drive is
 // outside, and reserved names such as NUL or COM1 are devices, not files.

@@ -81,6 +81,7 @@ type Tx struct {
 	created []string        // folders this Tx made, parents first
 	added   []string        // targets that did not exist before their rename
 	dirs    map[string]bool // folders to fsync after renames
+	folders map[string]tree // open folders by name (see folder)
 	locks   []*held
 	durable bool
 }
@@ -89,7 +90,7 @@ type Tx struct {
 // path) and is resolved inside root, which Close closes; with root nil,
 // paths are used as they are.
 func Begin(root *os.Root, base string) *Tx {
-	tx := &Tx{t: osTree{}, staged: map[Staged]bool{}, dirs: map[string]bool{}}
+	tx := &Tx{t: osTree{}, staged: map[Staged]bool{}, dirs: map[string]bool{}, folders: map[string]tree{}}
 	if root != nil {
 		tx.root, tx.t, tx.base = root, root, base
 	}
@@ -114,36 +115,10 @@ func (tx *Tx) name(path string) (string, error) {
 	return rel, nil
 }
 
-// mkdirAll creates dir and its missing parents, remembering each one it
-// made so a rollback can remove it.
-func (tx *Tx) mkdirAll(dir string) error {
-	var missing []string
-	for d := dir; d != "." && d != "/" && d != ""; d = filepath.Dir(d) {
-		st, err := tx.t.Stat(d)
-		if err == nil {
-			if !st.IsDir() {
-				return fmt.Errorf("creating %s: %s is a file", dir, d)
-			}
-			break
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("creating %s: %w", dir, err)
-		}
-		missing = append(missing, d)
-	}
-	for _, d := range slices.Backward(missing) {
-		if err := tx.t.Mkdir(d, 0o777); err != nil && !errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("creating %s: %w", d, err)
-		} else if err == nil {
-			tx.created = append(tx.created, d)
-		}
-	}
-	return nil
-}
-
 // Staged is a file written to its temporary, waiting for Commit.
 type Staged struct {
 	path, name, tmp string
+	existed         bool // the target was there when staged
 }
 
 // Stage creates path's folders and a temporary file beside it holding
@@ -163,11 +138,12 @@ func (tx *Tx) stage(path string, data []byte) (Staged, error) {
 	if err != nil {
 		return Staged{}, err
 	}
-	if err := tx.mkdirAll(filepath.Dir(name)); err != nil {
+	dir, base, err := tx.in(name, true)
+	if err != nil {
 		return Staged{}, err
 	}
 	var keepMode os.FileMode // an existing file's permissions, kept
-	switch st, err := tx.t.Stat(name); {
+	switch st, err := dir.Stat(base); {
 	case err == nil && st.IsDir():
 		return Staged{}, errors.New("it is a folder")
 	case err == nil:
@@ -175,8 +151,8 @@ func (tx *Tx) stage(path string, data []byte) (Staged, error) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return Staged{}, err
 	}
-	s := Staged{path: path, name: name, tmp: tempName(name)}
-	f, err := tx.t.OpenFile(s.tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	s := Staged{path: path, name: name, tmp: tempName(name), existed: keepMode != 0}
+	f, err := dir.OpenFile(filepath.Base(s.tmp), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
 		return Staged{}, err
 	}
@@ -201,12 +177,15 @@ func (tx *Tx) Commit(s Staged) error {
 	if !tx.staged[s] {
 		return fmt.Errorf("writing %s: not staged", s.path)
 	}
-	_, statErr := tx.t.Stat(s.name)
-	if err := tx.t.Rename(s.tmp, s.name); err != nil {
+	dir, base, err := tx.in(s.name, false)
+	if err == nil {
+		err = dir.Rename(filepath.Base(s.tmp), base)
+	}
+	if err != nil {
 		return fmt.Errorf("writing %s: %w", s.path, err)
 	}
 	delete(tx.staged, s)
-	if errors.Is(statErr, fs.ErrNotExist) {
+	if !s.existed {
 		tx.added = append(tx.added, s.name)
 	}
 	if tx.durable {
@@ -220,7 +199,11 @@ func (tx *Tx) Commit(s Staged) error {
 func (tx *Tx) Sync() error {
 	var errs []error
 	for d := range tx.dirs {
-		f, err := tx.t.Open(d)
+		dir, err := tx.folder(d, false)
+		var f *os.File
+		if err == nil {
+			f, err = dir.Open(".")
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -250,7 +233,9 @@ func (tx *Tx) Rollback() {
 
 func (tx *Tx) removeStaged() {
 	for s := range tx.staged {
-		_ = tx.t.Remove(s.tmp)
+		if dir, base, err := tx.in(s.tmp, false); err == nil {
+			_ = dir.Remove(base)
+		}
 	}
 	clear(tx.staged)
 }
@@ -259,6 +244,7 @@ func (tx *Tx) removeStaged() {
 // in (deepest first), as for a target that was skipped after all.
 func (tx *Tx) removeEmptyFolders() {
 	for _, d := range slices.Backward(tx.created) {
+		tx.closeFolder(d)
 		_ = tx.t.Remove(d) // fails, as it should, on a folder with files
 	}
 	tx.created = nil
@@ -271,6 +257,7 @@ func (tx *Tx) Close() error {
 	tx.removeStaged()
 	tx.removeEmptyFolders()
 	tx.unlock()
+	tx.closeFolders()
 	if tx.root != nil {
 		tx.root.Close()
 		tx.root = nil
@@ -294,30 +281,37 @@ func tempName(name string) string {
 // removes it: far longer than a write takes.
 const staleAge = time.Hour
 
-// removeStale removes, from name's folder, temporaries of name (its writer
-// is gone: the caller holds its lock) and any temporary older than staleAge,
-// such as those a killed run left.
-func (tx *Tx) removeStale(name string) {
-	dir := filepath.Dir(name)
-	f, err := tx.t.Open(dir)
+// removeStale removes, from one folder, the temporaries of the locked
+// names in it (their writers are gone: the caller holds their locks) and any
+// temporary older than staleAge, such as those a killed run left. Names
+// only are read: a file system without entry types would otherwise stat
+// every file of the folder.
+func (tx *Tx) removeStale(folder string, locked []string) {
+	dir, err := tx.folder(folder, false)
 	if err != nil {
 		return
 	}
-	entries, _ := f.ReadDir(-1)
+	f, err := dir.Open(".")
+	if err != nil {
+		return
+	}
+	names, _ := f.Readdirnames(-1)
 	f.Close()
-	own := filepath.Base(tempPrefix(name))
-	for _, e := range entries {
-		n := e.Name()
+	own := make([]string, len(locked))
+	for i, name := range locked {
+		own[i] = filepath.Base(tempPrefix(name))
+	}
+	for _, n := range names {
 		if !isTemp(n) {
 			continue
 		}
-		if !strings.HasPrefix(n, own) {
-			info, err := e.Info()
+		if !slices.ContainsFunc(own, func(p string) bool { return strings.HasPrefix(n, p) }) {
+			info, err := dir.Stat(n)
 			if err != nil || time.Since(info.ModTime()) < staleAge {
 				continue
 			}
 		}
-		_ = tx.t.Remove(filepath.Join(dir, n))
+		_ = dir.Remove(n)
 	}
 }
 

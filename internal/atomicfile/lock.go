@@ -44,16 +44,17 @@ func (tx *Tx) Lock(ctx context.Context, paths []string) error {
 	}
 	slices.Sort(names)
 	names = slices.Compact(names)
+	byFolder := map[string][]string{}
 	for _, name := range names {
-		if err := tx.mkdirAll(filepath.Dir(name)); err != nil {
-			return err
-		}
 		h, err := tx.lock(ctx, name)
 		if err != nil {
 			return err
 		}
 		tx.locks = append(tx.locks, h)
-		tx.removeStale(name)
+		byFolder[filepath.Dir(name)] = append(byFolder[filepath.Dir(name)], name)
+	}
+	for folder, locked := range byFolder {
+		tx.removeStale(folder, locked)
 	}
 	return nil
 }
@@ -63,16 +64,21 @@ func (tx *Tx) lock(ctx context.Context, name string) (*held, error) {
 	if err := local.acquire(ctx, key); err != nil {
 		return nil, fmt.Errorf("waiting to write %s: %w", name, err)
 	}
-	ln := lockName(name)
+	dir, _, err := tx.in(name, true)
+	if err != nil {
+		local.release(key)
+		return nil, err
+	}
+	ln := filepath.Base(lockName(name))
 	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
-		f, err := tx.t.OpenFile(ln, os.O_RDWR|os.O_CREATE, 0o666)
+		f, err := dir.OpenFile(ln, os.O_RDWR|os.O_CREATE, 0o666)
 		if err != nil {
 			local.release(key)
 			return nil, fmt.Errorf("locking %s: %w", name, err)
 		}
 		ok, err := tryLock(f)
-		if err == nil && ok && tx.current(ln, f) {
-			return &held{key: key, name: ln, f: f}, nil
+		if err == nil && ok && current(dir, ln, f) {
+			return &held{key: key, name: lockName(name), f: f}, nil
 		}
 		f.Close()
 		if err != nil {
@@ -93,19 +99,21 @@ func (tx *Tx) lock(ctx context.Context, name string) (*held, error) {
 
 // current reports whether f is still the file at name (not one its last
 // holder removed).
-func (tx *Tx) current(name string, f *os.File) bool {
+func current(dir tree, name string, f *os.File) bool {
 	a, err := f.Stat()
 	if err != nil {
 		return false
 	}
-	b, err := tx.t.Stat(name)
+	b, err := dir.Stat(name)
 	return err == nil && os.SameFile(a, b)
 }
 
 func (tx *Tx) unlock() {
 	for _, h := range slices.Backward(tx.locks) {
-		_ = tx.t.Remove(h.name) // before unlocking: see lockSuffix
-		h.f.Close()             // releases the advisory lock
+		if dir, base, err := tx.in(h.name, false); err == nil {
+			_ = dir.Remove(base) // before unlocking: see lockSuffix
+		}
+		h.f.Close() // releases the advisory lock
 		local.release(h.key)
 	}
 	tx.locks = nil
