@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/argv"
@@ -45,7 +46,7 @@ func New(cfg Config) *Engine {
 func (e *Engine) jsPool(ctx context.Context, args []string) *jsrt.Pool {
 	stdout, stderr := outputs(ctx, e.cfg)
 	return jsrt.NewPool(ctx, jsrt.Setup{
-		Cwd: e.cfg.Cwd, Env: jsrt.ScriptEnv(e.cfg.Environ()),
+		Cwd: e.cfg.Cwd, Env: sync.OnceValue(func() []string { return jsrt.ScriptEnv(e.cfg.Environ()) }),
 		Stdout: stdout, Stderr: stderr,
 		Run:    jsrt.RunOptions{Args: args, DenyChildProcess: e.cfg.DenyShell},
 		Limits: jsrt.Limits{Timeout: e.cfg.JSTimeout},

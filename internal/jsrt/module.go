@@ -44,12 +44,19 @@ func (vm *VM) installGlobals() {
 	_ = console.Set("warn", printer(func() io.Writer { return vm.stderr }))
 	_ = rt.Set("console", console)
 	_ = rt.Set("global", rt.GlobalObject()) // Node's name for globalThis
-	vm.process = vm.newProcess(vm.setup.Cwd)
-	_ = rt.Set("process", vm.process)
+	vm.lazyGlobal("process", func() goja.Value { return vm.processObject() })
 	vm.lazyGlobal("Buffer", func() goja.Value { return vm.bufferModule().Get("Buffer") })
 }
 
-func (vm *VM) processObject() *goja.Object { return vm.process }
+// processObject is the run's process, built on first use: most templates
+// never read it, and its env is the costliest part of a runtime to make.
+// Assigning the global process does not replace it here, as in Node.
+func (vm *VM) processObject() *goja.Object {
+	if vm.process == nil {
+		vm.process = vm.newProcess(vm.setup.Cwd)
+	}
+	return vm.process
+}
 
 // Module is a loaded CommonJS module: its file and what it exports.
 type Module struct {
@@ -256,7 +263,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 	case "events":
 		return vm.builtin(name, func(m *goja.Object) { vm.jsModule(eventsProgram(), m) })
 	case "process":
-		return vm.process
+		return vm.processObject()
 	}
 	who := from
 	if pkg := noderesolve.PackageOf(from); pkg != "" {

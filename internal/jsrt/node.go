@@ -40,7 +40,11 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	rt := vm.rt
 	process := rt.NewObject()
 	env := rt.NewObject()
-	for _, kv := range vm.setup.Env {
+	var environ []string
+	if vm.setup.Env != nil {
+		environ = vm.setup.Env()
+	}
+	for _, kv := range environ {
 		if k, v, ok := strings.Cut(kv, "="); ok {
 			_ = env.Set(k, v)
 		}

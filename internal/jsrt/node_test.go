@@ -16,7 +16,7 @@ import (
 func evalHook(t *testing.T, files map[string]string, run RunOptions) (*jsvalue.Object, error) {
 	t.Helper()
 	dir := testfs.Tree(t, files)
-	vm := NewVM(context.Background(), Setup{Cwd: dir, Run: run, Env: []string{"PATH=/usr/bin"}})
+	vm := NewVM(context.Background(), Setup{Cwd: dir, Run: run, Env: func() []string { return []string{"PATH=/usr/bin"} }})
 	hook := filepath.Join(dir, "hook.js")
 	if _, ok := files["hook.mjs"]; ok {
 		hook = filepath.Join(dir, "hook.mjs")

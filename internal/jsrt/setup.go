@@ -13,9 +13,10 @@ type Setup struct {
 	// Cwd is the project folder: h.path.resolve, process.cwd() and the
 	// relative paths of fs resolve against it.
 	Cwd string
-	// Env is the environment process.env shows, as KEY=value entries; build
-	// it with ScriptEnv so secrets stay hidden. Nil shows an empty env.
-	Env []string
+	// Env returns the environment process.env shows, as KEY=value entries;
+	// build it with ScriptEnv so secrets stay hidden. It is called when a
+	// script first reads process, once per VM. Nil shows an empty env.
+	Env func() []string
 	// Stdout receives console.log and console.info, Stderr console.error and
 	// console.warn; nil discards.
 	Stdout, Stderr io.Writer
