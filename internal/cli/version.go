@@ -3,12 +3,15 @@ package cli
 import (
 	"fmt"
 	"runtime"
+	"sync"
 
 	"github.com/hypergen-dev/hypergen/internal/buildinfo"
 )
 
-// Version is this binary's version, for telemetry, reports and the agent.
-var Version = buildinfo.Version()
+// Version is this binary's version, for telemetry, reports and the agent;
+// read on first use, as reading the build information allocates and the
+// everyday commands do not need it.
+var Version = sync.OnceValue(buildinfo.Version)
 
 // HygenCompat is the hygen release whose output hypergen reproduces.
 const HygenCompat = "6.2.11"

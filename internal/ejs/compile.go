@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Source is a template translated to JavaScript. Function evaluates to a
@@ -126,17 +127,18 @@ func Compile(template string, opts Options) (*Source, error) {
 
 func (t *tags) isClose(s string) bool { return s == t.close || s == t.closeTrim || s == t.closeSlurp }
 
+// Compiled on first use: only templates with rmWhitespace need them.
 var (
-	lineBreaks     = regexp.MustCompile(`[\r\n]+`)
-	edgeWhitespace = regexp.MustCompile(`(?m)^[ \t\f\v]+|[ \t\f\v]+$`)
+	lineBreaks     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\r\n]+`) })
+	edgeWhitespace = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^[ \t\f\v]+|[ \t\f\v]+$`) })
 )
 
 // removeWhitespace is ejs's rmWhitespace pre-pass: line breaks collapse to
 // one "\n" (so blank lines go) and each line loses its leading and trailing
 // blanks.
 func removeWhitespace(s string) string {
-	s = lineBreaks.ReplaceAllString(s, "\n")
-	s = edgeWhitespace.ReplaceAllString(s, "")
+	s = lineBreaks().ReplaceAllString(s, "\n")
+	s = edgeWhitespace().ReplaceAllString(s, "")
 	// A leading or trailing line break is whitespace at the text's edge.
 	return strings.TrimPrefix(strings.TrimSuffix(s, "\n"), "\n")
 }

@@ -35,10 +35,10 @@ func isUncountable(w string) bool {
 		for i := 0; i < len(w); i++ {
 			buf[i] = foldByte(w[i])
 		}
-		_, ok := uncountable[string(buf[:len(w)])]
+		_, ok := uncountable()[string(buf[:len(w)])]
 		return ok
 	}
-	_, ok := uncountable[toLower(w)]
+	_, ok := uncountable()[toLower(w)]
 	return ok
 }
 

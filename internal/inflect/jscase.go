@@ -102,7 +102,7 @@ func appendUpper(b []byte, r rune) []byte {
 		}
 		return append(b, byte(r))
 	}
-	if x, ok := upperExpansions[r]; ok {
+	if x, ok := upperExpansions()[r]; ok {
 		return append(b, x...)
 	}
 	for _, p := range newerCasePairs {

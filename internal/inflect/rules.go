@@ -1,6 +1,9 @@
 package inflect
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // The English rules of inflection 1.13.4. Each rule there is a regular
 // expression over the end of a word; here each is an ending: a fixed tail,
@@ -326,10 +329,14 @@ var minorWords = setOf(`
 	with for
 `)
 
-func setOf(words string) map[string]struct{} {
-	set := make(map[string]struct{})
-	for _, w := range strings.Fields(words) {
-		set[w] = struct{}{}
-	}
-	return set
+// setOf returns the set of the space-separated words, built on first use so
+// that a process that inflects nothing does not pay for it at start.
+func setOf(words string) func() map[string]struct{} {
+	return sync.OnceValue(func() map[string]struct{} {
+		set := make(map[string]struct{})
+		for _, w := range strings.Fields(words) {
+			set[w] = struct{}{}
+		}
+		return set
+	})
 }

@@ -82,9 +82,15 @@ func Humanize(s string, lowFirst bool) string {
 func Capitalize(s string) string { return upperFirst(toLower(s)) }
 
 // Dasherize replaces every space and underscore with a dash.
-func Dasherize(s string) string { return dasher.Replace(s) }
-
-var dasher = strings.NewReplacer(" ", "-", "_", "-")
+func Dasherize(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c == ' ' || c == '_' {
+			b[i] = '-'
+		}
+	}
+	return string(b)
+}
 
 // Titleize capitalizes each space-, underscore- or dash-separated word
 // except short function words ("and", "of", ...), then the first character
@@ -94,7 +100,7 @@ func Titleize(s string) string {
 	for i, w := range words {
 		parts := strings.Split(w, "-")
 		for k, p := range parts {
-			if _, minor := minorWords[p]; !minor {
+			if _, minor := minorWords()[p]; !minor {
 				parts[k] = Capitalize(p)
 			}
 		}

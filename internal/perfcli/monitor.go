@@ -115,7 +115,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	if err != nil {
 		return usage("%v", err)
 	}
-	tcfg.ServiceVersion = cli.Version
+	tcfg.ServiceVersion = cli.Version()
 	tcfg.Retry = true // a sidecar outlives a collector restart
 	tcfg.ShutdownTimeout = *shutdownTimeout
 	tcfg.TimeoutSetting = "--shutdown-timeout"
@@ -136,7 +136,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 		Listen: *listen, Interval: interval.d,
 		Cwd: env.Cwd, Templates: *templates,
 		ProbeInterval: probeInterval(*probeEvery), ProbeSizes: sizes, ProbeCPUShare: *probeShare,
-		MemoryLimit: mem.Limit, Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: cli.Version,
+		MemoryLimit: mem.Limit, Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: cli.Version(),
 		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Listen: *generateListen, Token: token, Root: env.Cwd, AllowShell: *allowShell, JSTimeout: *jsTimeout},
 	}, tel)
 	if err != nil {
@@ -228,7 +228,7 @@ func runPerfStatus(env *cli.Env, args []string) int {
 		return cli.ExitFail
 	case err != nil:
 		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent at the default %s; measuring in this process (pass --agent URL to ask a running agent)\n", *url)
-		st, err = agent.MeasureOnce(context.Background(), agent.Config{Cwd: env.Cwd, Getenv: env.Getenv, Version: cli.Version,
+		st, err = agent.MeasureOnce(context.Background(), agent.Config{Cwd: env.Cwd, Getenv: env.Getenv, Version: cli.Version(),
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		source = "in-process measurement"
 		if err != nil {

@@ -180,7 +180,7 @@ func signalContext() (context.Context, context.CancelFunc) {
 // record keeps a run in the history; failing to keep it is a warning, the
 // results are still printed.
 func record(env *cli.Env, dir, kind string, mem memlimit.Setting, report any) {
-	if err := perf.HistoryIn(dir).Append(kind, perf.CurrentEnvironment(cli.Version, mem), report); err != nil {
+	if err := perf.HistoryIn(dir).Append(kind, perf.CurrentEnvironment(cli.Version(), mem), report); err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: warning: %v\n", err)
 	}
 }
@@ -477,7 +477,7 @@ func runPerfAnalyze(env *cli.Env, args []string) int {
 		return perfFail(env, "analyze", err)
 	}
 	if *htmlOut != "" {
-		if err := writeHTMLReport(*htmlOut, perf.ReportData(runs, a, cli.Version)); err != nil {
+		if err := writeHTMLReport(*htmlOut, perf.ReportData(runs, a, cli.Version())); err != nil {
 			return perfFail(env, "analyze", err)
 		}
 		fmt.Fprintf(env.Stderr, "Wrote the HTML report to %s\n", *htmlOut)
@@ -604,14 +604,14 @@ func runPerfExport(env *cli.Env, args []string) int {
 		if err != nil {
 			a = nil // a report without a benchmark still shows the scalability runs
 		}
-		if err := writeHTMLReport(*out, perf.ReportData(runs, a, cli.Version)); err != nil {
+		if err := writeHTMLReport(*out, perf.ReportData(runs, a, cli.Version())); err != nil {
 			return perfFail(env, "export", err)
 		}
 		fmt.Fprintf(env.Stdout, "Exported %d runs as an HTML report to %s\n", len(runs), *out)
 		return cli.ExitOK
 	}
 	e := &perf.Export{Schema: perf.ExportSchema, ExportedAt: time.Now().UTC(),
-		Environment: perf.CurrentEnvironment(cli.Version, memlimit.Apply(env.Getenv, "/")),
+		Environment: perf.CurrentEnvironment(cli.Version(), memlimit.Apply(env.Getenv, "/")),
 		History:     h.Path, Skipped: skipped, Runs: runs}
 	if e.Runs == nil {
 		e.Runs = []perf.Record{}

@@ -17,7 +17,7 @@ func setupTelemetry(ctx context.Context, env *cli.Env) (cli.Telemetry, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg.ServiceVersion = cli.Version
+	cfg.ServiceVersion = cli.Version()
 	cfg.OneShot = true
 	return instrument.Setup(ctx, cfg, env.Stderr)
 }
