@@ -14,7 +14,7 @@ import (
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/instrument"
 	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
-	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
+	"github.com/hypergen-dev/hypergen/internal/perf/memgov"
 )
 
 // Agent is the long-running monitor. Create it with New, then Start it and
@@ -27,7 +27,7 @@ type Agent struct {
 	runs, resolution window
 
 	project *generator.Engine // serves the generation API
-	gov     *memlimit.Governor
+	gov     *memgov.Governor
 
 	mu          sync.Mutex
 	index       IndexStatus
@@ -78,7 +78,7 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 		Cwd: cfg.Generate.Root, Templates: cfg.Templates, Getenv: cfg.Getenv,
 		Observer: a.obs, DenyShell: !cfg.Generate.AllowShell, ConfineTemplates: true, JSTimeout: cfg.Generate.JSTimeout,
 	})
-	a.gov = &memlimit.Governor{Limit: cfg.MemoryLimit, Threshold: 0.8}
+	a.gov = &memgov.Governor{Limit: cfg.MemoryLimit, Threshold: 0.8}
 	a.gov.Register(a.project.TemplateCache().Shrink)
 	tel.ObserveCache(a.cacheTotals)
 	tel.ObserveIndex(func() (int64, int64) {

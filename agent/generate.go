@@ -15,7 +15,7 @@ import (
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
-	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
+	"github.com/hypergen-dev/hypergen/internal/perf/memgov"
 )
 
 // GenerateRequest is the body of POST /v1/generate: either Args, a hygen
@@ -57,7 +57,7 @@ func (a *Agent) overMemory() (int64, bool) {
 		return 0, false
 	}
 	a.gov.Check()
-	live := memlimit.LiveHeap()
+	live := memgov.LiveHeap()
 	return live, float64(live) > refuseShare*float64(a.cfg.MemoryLimit)
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/costcache"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
 	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
+	"github.com/hypergen-dev/hypergen/internal/perf/memgov"
 	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
 	"github.com/hypergen-dev/hypergen/internal/perf/profile"
 	"github.com/hypergen-dev/hypergen/internal/perf/stats"
@@ -139,7 +140,7 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 	if err != nil {
 		return nil, err
 	}
-	gov := &memlimit.Governor{Limit: o.Memory.Limit, Threshold: 0.8}
+	gov := &memgov.Governor{Limit: o.Memory.Limit, Threshold: 0.8}
 	gov.Register(w.e.TemplateCache().Shrink)
 	set := b.sample(workingSet)
 	step++
