@@ -37,7 +37,10 @@ func runList(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "hypergen list: %s (or pass --templates)\n", generator.NoTemplates(env.Cwd, env.Getenv))
 		return ExitFail
 	}
-	gens, err := generator.ListGenerators(root)
+	// The persistent index generation uses: an action whose listing is
+	// fresh there is not walked and sorted again, and one that is not is
+	// recorded for the next run.
+	gens, err := generator.ListGeneratorsIndexed(root, openIndex(env, ""))
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
 		return ExitFail
