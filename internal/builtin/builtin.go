@@ -29,6 +29,16 @@ func Generators() []string {
 	return names
 }
 
+// Actions lists a built-in generator's actions.
+func Actions(generator string) []string {
+	entries, _ := fs.ReadDir(templates, generator)
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
 // Materialize writes the built-in templates into a new temporary folder, for
 // the engine to read as a templates root, and returns the folder and a
 // function that removes it.

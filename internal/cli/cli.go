@@ -7,10 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/builtin"
 	"github.com/hypergen-dev/hypergen/internal/suggest"
 )
 
@@ -37,6 +39,9 @@ type Env struct {
 	// returns only when it cannot (see HandOff); nil keeps everything in
 	// this process, as in tests.
 	HandOff func(args []string) error
+	// Start is when main began (ProcessEnv's first act), for the start-up
+	// profile's "since main" total.
+	Start time.Time
 }
 
 type command struct {
@@ -98,9 +103,16 @@ Commands:
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, `
+	var gens []string
+	for _, g := range builtin.Generators() {
+		gens = append(gens, g+" "+strings.Join(builtin.Actions(g), "|"))
+	}
+	fmt.Fprintf(w, `
+Built-in generators, which run where there is no templates root (as hygen's
+do): %s.
+
 Exit status: 0 on success, 1 when generation fails, 2 on a usage error.
-`)
+`, strings.Join(gens, ", "))
 }
 
 func runHelp(env *Env, args []string) int {
@@ -226,6 +238,7 @@ func isGenerator(env *Env, name string) bool {
 // ProcessEnv is the Env of this process: its arguments, standard streams,
 // environment and working folder. It exits when the folder cannot be read.
 func ProcessEnv() *Env {
+	start := time.Now()
 	cwd, err := os.Getwd()
 	if err != nil {
 		os.Stderr.WriteString("hypergen: cannot read the current directory: " + err.Error() + "\n")
@@ -239,5 +252,6 @@ func ProcessEnv() *Env {
 		Getenv:      os.Getenv,
 		Cwd:         cwd,
 		Interactive: StdinIsTerminal(os.Stdin),
+		Start:       start,
 	}
 }

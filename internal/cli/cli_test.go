@@ -85,9 +85,9 @@ func TestListJSON(t *testing.T) {
 	}
 }
 
-func TestListWithoutTemplatesFails(t *testing.T) {
-	code, _, errOut := runCLI(t, t.TempDir(), "list")
-	if code != ExitFail || !strings.Contains(errOut, "no templates found") {
-		t.Errorf("exit %d, stderr %q", code, errOut)
+func TestListWithoutTemplatesShowsBuiltins(t *testing.T) {
+	code, out, errOut := runCLI(t, t.TempDir(), "list")
+	if code != ExitOK || !strings.Contains(out, "no templates found") || !strings.Contains(out, "built-in generators run here") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }

@@ -54,6 +54,12 @@ func runDiscover(env *Env, args []string) int {
 	}
 	if len(roots) == 0 {
 		fmt.Fprintln(env.Stdout, "No template roots found (see 'hypergen discover --help' for where it looks).")
+		if builtinsApply(env) {
+			if err := printBuiltins(env, "Instead,"); err != nil {
+				fmt.Fprintf(env.Stderr, "hypergen discover: %v\n", err)
+				return ExitFail
+			}
+		}
 		return ExitOK
 	}
 	for _, r := range roots {

@@ -242,12 +242,8 @@ func reportGenerateError(env *Env, err error, first string) int {
 // folder they were written to.
 func useBuiltins(env *Env, cfg *generator.Config, args []string) (remove func(), err error) {
 	pos := argv.Parse(args).Positionals
-	if len(pos) == 0 || !builtin.Has(jsvalue.ToString(pos[0])) ||
-		generator.TemplatesRoot(env.Cwd, "", env.Getenv) != "" {
+	if len(pos) == 0 || !builtin.Has(jsvalue.ToString(pos[0])) || !builtinsApply(env) {
 		return func() {}, nil
-	}
-	if root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv); err != nil || root != "" {
-		return func() {}, nil // a .hygen.js names the root (or fails, which the run reports)
 	}
 	dir, remove, err := builtin.Materialize()
 	if err != nil {
@@ -256,4 +252,41 @@ func useBuiltins(env *Env, cfg *generator.Config, args []string) (remove func(),
 	cfg.Templates = dir
 	cfg.Index = nil // a folder of this run only: nothing to keep
 	return remove, nil
+}
+
+// builtinsApply reports whether this folder has no templates root, so that
+// the built-in generators are the ones that run (and list, discover and
+// help show them).
+func builtinsApply(env *Env) bool {
+	if generator.TemplatesRoot(env.Cwd, "", env.Getenv) != "" {
+		return false
+	}
+	root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	return err == nil && root == "" // else a .hygen.js names the root (or fails, which the run reports)
+}
+
+// builtinGenerators lists the built-in generators with their actions.
+func builtinGenerators() ([]generator.GeneratorInfo, error) {
+	dir, remove, err := builtin.Materialize()
+	if err != nil {
+		return nil, err
+	}
+	defer remove()
+	gens, err := generator.ListGenerators(dir)
+	for i := range gens {
+		gens[i].Path = "" // the folder is gone once listed
+	}
+	return gens, err
+}
+
+// printBuiltins prints the built-in generators under a heading saying why
+// they are shown.
+func printBuiltins(env *Env, heading string) error {
+	gens, err := builtinGenerators()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, heading+" hypergen's built-in generators run here:")
+	printGenerators(env.Stdout, gens)
+	return nil
 }

@@ -28,6 +28,9 @@ func runList(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
 		return ExitUsage
 	}
+	if *dir == "" && builtinsApply(env) {
+		return listBuiltins(env, *asJSON)
+	}
 	root, err := generator.ResolveTemplates(env.Cwd, *dir, env.Getenv)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
@@ -50,6 +53,24 @@ func runList(env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "Templates: %s\n", root)
 	printGenerators(env.Stdout, gens)
+	return ExitOK
+}
+
+// listBuiltins is list where there is no templates root: the built-in
+// generators, which are what runs there.
+func listBuiltins(env *Env, asJSON bool) int {
+	if asJSON {
+		gens, err := builtinGenerators()
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
+			return ExitFail
+		}
+		return WriteJSON(env, map[string]any{"templates": "", "builtin": true, "generators": nonNil(gens)})
+	}
+	if err := printBuiltins(env, generator.NoTemplates(env.Cwd, env.Getenv)+";"); err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
+		return ExitFail
+	}
 	return ExitOK
 }
 

@@ -10,10 +10,6 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/perf/profile"
 )
 
-// processStart is taken when this package initialises, after every package
-// it imports, which is as close to main as Go lets a library get.
-var processStart = time.Now()
-
 // openIndex opens the persistent template index in dir, or in the default
 // cache folder when dir is "". Without a usable folder the index lives in
 // memory, with a warning.
@@ -61,7 +57,11 @@ func tuneGenerate(env *Env, cfg *generator.Config) (done func(*generator.Engine)
 		return func(*generator.Engine) {}, -1
 	}
 	rec := &profile.Recorder{Next: cfg.Observer}
-	rec.Start(processStart)
+	start := env.Start
+	if start.IsZero() { // an Env made by a test rather than ProcessEnv
+		start = time.Now()
+	}
+	rec.Start(start)
 	cfg.Observer = rec
 	return func(e *generator.Engine) {
 		is, cs := idx.Stats(), e.TemplateCache().Stats()

@@ -1,11 +1,11 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/hypergen-dev/hypergen/generator"
@@ -48,20 +48,45 @@ func flagTypo(env *Env, args []string) (typo, meant string) {
 	var names []string
 	for _, k := range keys {
 		if norm(k) == norm(typo) {
-			names = append(names, regexp.QuoteMeta(k))
+			names = append(names, k)
 		}
 	}
-	word := regexp.MustCompile(`(^|[^\w-])(` + strings.Join(names, "|") + `)($|[^\w-])`)
 	files := actionFiles(env, parsed.Positionals)
 	if files == nil {
 		return "", "" // no such action: the run reports that itself
 	}
 	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil && word.Match(b) {
+		if b, err := os.ReadFile(f); err == nil && mentions(b, names) {
 			return "", ""
 		}
 	}
 	return typo, meant
+}
+
+// mentions reports whether text holds one of names as a whole word, where
+// letters, digits, '_' and '-' make up words (so "dyr" is not found in
+// "dyrx" nor in "my-dyr").
+func mentions(text []byte, names []string) bool {
+	for _, name := range names {
+		for rest, off := text, 0; ; {
+			i := bytes.Index(rest, []byte(name))
+			if i < 0 {
+				break
+			}
+			at := off + i
+			end := at + len(name)
+			if (at == 0 || !wordByte(text[at-1])) && (end == len(text) || !wordByte(text[end])) {
+				return true
+			}
+			off = at + 1
+			rest = text[off:]
+		}
+	}
+	return false
+}
+
+func wordByte(c byte) bool {
+	return c == '_' || c == '-' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 func norm(s string) string { return strings.ToLower(strings.ReplaceAll(s, "-", "")) }

@@ -242,15 +242,8 @@ func runPerfBenchmark(env *cli.Env, args []string) int {
 	if err != nil {
 		return perfFail(env, "benchmark", err)
 	}
-	record(env, dir, "benchmark", mem, rep)
-	if *pf.json {
-		if code := cli.WriteJSON(env, rep); code != cli.ExitOK {
-			return code
-		}
-	} else {
-		printBenchmark(env.Stdout, rep)
-	}
-	return targetsExit(env, "benchmark", rep.Targets, *noFail)
+	return finishJudged(env, pf, dir, mem, judged{"benchmark", rep, rep.Targets, *noFail,
+		func(w io.Writer) { printBenchmark(w, rep) }})
 }
 
 // startupBaseline is the hello-world process start-up is compared with: one
@@ -276,19 +269,37 @@ func startupBaseline(ctx context.Context, env *cli.Env, cacheDir string) (*perf.
 		Source: "stand-in: hypergen-perf exiting before its heavy package inits (" + why + ")", StandIn: true}, nil
 }
 
-// targetsExit is the exit code of a run judged by targets: like go test, a
-// missed target fails the command unless --no-fail.
-func targetsExit(env *cli.Env, name string, ts []perf.Target, noFail bool) int {
+// judged is a run that targets judge: perf benchmark's or perf test's.
+type judged struct {
+	kind    string // the command, and the history's kind
+	report  any
+	targets []perf.Target
+	noFail  bool
+	print   func(io.Writer) // the tables
+}
+
+// finishJudged keeps the run in the history, prints it (as JSON with
+// --json) and returns its exit code: like go test, a missed target fails
+// the command unless --no-fail.
+func finishJudged(env *cli.Env, pf perfFlags, dir string, mem memlimit.Setting, r judged) int {
+	record(env, dir, r.kind, mem, r.report)
+	if *pf.json {
+		if code := cli.WriteJSON(env, r.report); code != cli.ExitOK {
+			return code
+		}
+	} else {
+		r.print(env.Stdout)
+	}
 	var missed []string
-	for _, t := range ts {
+	for _, t := range r.targets {
 		if !t.Met {
 			missed = append(missed, t.Name)
 		}
 	}
-	if len(missed) == 0 || noFail {
+	if len(missed) == 0 || r.noFail {
 		return cli.ExitOK
 	}
-	fmt.Fprintf(env.Stderr, "hypergen perf %s: targets not met: %s (--no-fail to exit 0 anyway)\n", name, strings.Join(missed, ", "))
+	fmt.Fprintf(env.Stderr, "hypergen perf %s: targets not met: %s (--no-fail to exit 0 anyway)\n", r.kind, strings.Join(missed, ", "))
 	return cli.ExitFail
 }
 
@@ -397,15 +408,8 @@ func runPerfTest(env *cli.Env, args []string) int {
 	if err != nil {
 		return perfFail(env, "test", err)
 	}
-	record(env, dir, "test", mem, rep)
-	if *pf.json {
-		if code := cli.WriteJSON(env, rep); code != cli.ExitOK {
-			return code
-		}
-	} else {
-		printScale(env.Stdout, rep)
-	}
-	return targetsExit(env, "test", rep.Targets, *noFail)
+	return finishJudged(env, pf, dir, mem, judged{"test", rep, rep.Targets, *noFail,
+		func(w io.Writer) { printScale(w, rep) }})
 }
 
 func printScale(w io.Writer, r *perf.ScaleReport) {

@@ -182,7 +182,7 @@ func TestLivePageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	admin := testenv.FreeAddr(t)
-	cmd := exec.Command(hypergenBin, "perf", "monitor", "--listen", admin, "--interval", "200",
+	cmd := exec.Command(hypergenBin, "perf", "monitor", "--listen", admin, "--interval", "200ms",
 		"--probe-interval", "300ms", "--probe-sizes", "2,4,8", "--probe-cpu", "1")
 	cmd.Dir = dir
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}

@@ -198,7 +198,7 @@ func TestEveryShippedQueryReturnsData(t *testing.T) {
 	_, logs := startAgent(t, bin, dir,
 		append(otel, "OTEL_METRIC_EXPORT_INTERVAL=1000", "HYPERGEN_AGENT_TOKEN="+token,
 			"PYROSCOPE_SERVER_ADDRESS="+pyro.URL, "PYROSCOPE_UPLOAD_RATE=1s"),
-		"--interval", "200", "--probe-interval", "2s", "--probe-sizes", "2,4,8", "--probe-cpu", "1",
+		"--interval", "200ms", "--probe-interval", "2s", "--probe-sizes", "2,4,8", "--probe-cpu", "1",
 		"--profiling", "--enable-generate", "--generate-listen", genAddr)
 
 	// Traffic: CLI generations (one failing), generations through the

@@ -22,7 +22,7 @@ func TestAgentLifecycle(t *testing.T) {
 	col := testenv.StartCollector(t, testCollectorConfig)
 	dir := project(t, nil)
 	admin := testenv.FreeAddr(t)
-	cmd := exec.Command(hypergenBin, "perf", "monitor", "--listen", admin, "--interval", "200",
+	cmd := exec.Command(hypergenBin, "perf", "monitor", "--listen", admin, "--interval", "200ms",
 		"--probe-interval", "1h", "--probe-sizes", "2,4,8", "--probe-cpu", "1", "--log-format", "json")
 	cmd.Dir = dir
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(),
