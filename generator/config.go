@@ -17,6 +17,10 @@ type Config struct {
 	// Templates overrides the templates root; empty means the `templates` of
 	// a .hygen.js, then $HYGEN_TMPLS, then <Cwd>/_templates, as hygen looks.
 	Templates string
+	// TemplatesLabel, when set, is what the "Loaded templates:" line names
+	// instead of the root: the built-in generators are read from a temporary
+	// folder whose name means nothing to the user.
+	TemplatesLabel string
 	// Getenv reads the environment (HYGEN_TMPLS, HYGEN_OVERWRITE, HYGEN_TS,
 	// HYGEN_OUTPUT_ABS_PATH). Default: os.Getenv.
 	Getenv func(string) string

@@ -109,7 +109,11 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	} else {
 		fmt.Fprintln(stdout)
 	}
-	fmt.Fprintf(stdout, "Loaded templates: %s\n", strings.Replace(inv.templates, e.cfg.Cwd+"/", "", 1))
+	loaded := strings.Replace(inv.templates, e.cfg.Cwd+"/", "", 1)
+	if e.cfg.TemplatesLabel != "" {
+		loaded = e.cfg.TemplatesLabel
+	}
+	fmt.Fprintf(stdout, "Loaded templates: %s\n", loaded)
 
 	start = time.Now()
 	files, err := listActionFiles(ctx, inv.folder, inv.sub, inv.hasSub, e.cfg.Index, e.regexLimit())

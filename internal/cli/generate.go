@@ -249,7 +249,7 @@ func useBuiltins(env *Env, cfg *generator.Config, args []string) (remove func(),
 	if err != nil {
 		return nil, err
 	}
-	cfg.Templates = dir
+	cfg.Templates, cfg.TemplatesLabel = dir, "hypergen's built-in generators"
 	cfg.Index = nil // a folder of this run only: nothing to keep
 	return remove, nil
 }

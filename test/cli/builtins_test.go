@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -47,5 +49,21 @@ func TestBuiltinsShownWhereTheyRun(t *testing.T) {
 	}
 	if r := run(t, t.TempDir(), nil, "help"); !strings.Contains(r.stdout, "init repo|self") {
 		t.Errorf("help does not name the built-in generators:\n%s", r.stdout)
+	}
+}
+
+// A built-in generator's run names the built-ins on its "Loaded templates:"
+// line, not the temporary folder they were read from.
+func TestBuiltinRunNamesTheBuiltins(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, dir, nil, "generator", "new", "--name", "widget")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	if !strings.Contains(r.stdout, "Loaded templates: hypergen's built-in generators\n") || strings.Contains(r.stdout, "hypergen-builtin-") {
+		t.Errorf("Loaded templates line:\n%s", r.stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "_templates", "widget", "new", "hello.ejs.t")); err != nil {
+		t.Errorf("the built-in did not write its template: %v", err)
 	}
 }
