@@ -87,7 +87,7 @@ func TestListJSON(t *testing.T) {
 
 func TestListWithoutTemplatesShowsBuiltins(t *testing.T) {
 	code, out, errOut := runCLI(t, t.TempDir(), "list")
-	if code != ExitOK || !strings.Contains(out, "no templates found") || !strings.Contains(out, "built-in generators run here") {
+	if code != ExitOK || !strings.Contains(errOut, "no templates found") || !strings.Contains(out, "built-in generators run here") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }

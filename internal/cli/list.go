@@ -28,7 +28,8 @@ func runList(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
 		return ExitUsage
 	}
-	if *dir == "" && builtinsApply(env) {
+	// HYGEN_TMPLS naming nothing is an error below: the user named a root.
+	if *dir == "" && env.Getenv("HYGEN_TMPLS") == "" && builtinsApply(env) {
 		return listBuiltins(env, *asJSON)
 	}
 	root, err := generator.ResolveTemplates(env.Cwd, *dir, env.Getenv)
@@ -57,8 +58,9 @@ func runList(env *Env, args []string) int {
 }
 
 // listBuiltins is list where there is no templates root: the built-in
-// generators, which are what runs there.
+// generators, which are what runs there, with the usual hint on stderr.
 func listBuiltins(env *Env, asJSON bool) int {
+	fmt.Fprintf(env.Stderr, "hypergen list: %s (or pass --templates)\n", generator.NoTemplates(env.Cwd, env.Getenv))
 	if asJSON {
 		gens, err := builtinGenerators()
 		if err != nil {
@@ -67,7 +69,7 @@ func listBuiltins(env *Env, asJSON bool) int {
 		}
 		return WriteJSON(env, map[string]any{"templates": "", "builtin": true, "generators": nonNil(gens)})
 	}
-	if err := printBuiltins(env, generator.NoTemplates(env.Cwd, env.Getenv)+";"); err != nil {
+	if err := printBuiltins(env, "No templates root here;"); err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
 		return ExitFail
 	}
