@@ -5,7 +5,7 @@ import "testing"
 func TestBudgetsAreWellFormed(t *testing.T) {
 	seen := map[string]bool{}
 	// The budgets only perf benchmark and perf test judge share the names.
-	for _, b := range append(append([]Budget{}, Budgets...), ColdGeneration, ProcessStartup) {
+	for _, b := range append(append([]Budget{}, Budgets...), ColdGeneration, ProcessStartup, HygenSpeedup) {
 		if seen[b.Name] {
 			t.Errorf("%s listed twice", b.Name)
 		}
