@@ -9,7 +9,7 @@
 // folder, it resolves every path with os.Root, so a folder swapped for a
 // symbolic link leading out between planning and writing is not followed.
 // Lock serialises writers of the same file, in this process and across
-// processes, through an advisory lock file beside it.
+// processes, through an advisory lock file in its folder.
 package atomicfile
 
 import (
@@ -45,6 +45,7 @@ func write(path string, data []byte, durable bool) error {
 	}
 	if err != nil {
 		tx.Rollback()
+		_ = tx.Close()
 		return err
 	}
 	return tx.Close()
@@ -218,17 +219,16 @@ func (tx *Tx) Sync() error {
 	return errors.Join(errs...)
 }
 
-// Rollback removes the staged files, the files this Tx added, and the
-// folders it created (when they are empty again). A file it replaced keeps
-// its new content: callers rename only after everything is staged, so a
-// failure comes before the first rename.
+// Rollback removes the staged files and the files this Tx added; Close then
+// removes the folders it created, which are empty again. A file it replaced
+// keeps its new content: callers rename only after everything is staged, so
+// a failure comes before the first rename.
 func (tx *Tx) Rollback() {
 	tx.removeStaged()
 	for _, name := range slices.Backward(tx.added) {
 		_ = tx.t.Remove(name)
 	}
 	tx.added = nil
-	tx.removeEmptyFolders()
 }
 
 func (tx *Tx) removeStaged() {
@@ -255,6 +255,7 @@ func (tx *Tx) removeEmptyFolders() {
 func (tx *Tx) Close() error {
 	err := tx.Sync()
 	tx.removeStaged()
+	tx.removeLockFiles() // first, or a folder made for a lock would not be empty
 	tx.removeEmptyFolders()
 	tx.unlock()
 	tx.closeFolders()

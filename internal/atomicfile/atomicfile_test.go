@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -79,6 +80,35 @@ func TestTxAllOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got := listAll(t, dir); strings.Join(got, " ") != "blocker" {
+		t.Errorf("left behind: %v", got)
+	}
+}
+
+// A locked run that fails leaves neither its lock file nor the folders it
+// made for its targets.
+func TestTxLockedRollbackLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	tx := Begin(root, dir)
+	target := filepath.Join(dir, "a/b/first.txt")
+	if err := tx.Lock(context.Background(), []string{target, filepath.Join(dir, "a/b/second.txt")}); err != nil {
+		t.Fatal(err)
+	}
+	if got := listAll(t, dir); !slices.Contains(got, filepath.Join("a", "b", lockFile)) {
+		t.Fatalf("no lock file in the targets' folder: %v", got)
+	}
+	if _, err := tx.Stage(target, []byte("1")); err != nil {
+		t.Fatal(err)
+	}
+	tx.Rollback()
+	if err := tx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := listAll(t, dir); len(got) != 0 {
 		t.Errorf("left behind: %v", got)
 	}
 }

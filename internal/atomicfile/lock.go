@@ -3,6 +3,7 @@ package atomicfile
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,66 +11,60 @@ import (
 	"time"
 )
 
-// A lock file ".NAME.hypergen-lock" beside the target carries the advisory
-// lock. It exists only while held: the holder removes it before releasing,
-// and a waiter that then gets the lock on the removed file starts over.
-// Left behind only by a killed process, it is empty and reused.
-const lockSuffix = ".hypergen-lock"
+// A lock file ".hypergen-lock" in a target's folder carries the advisory
+// lock of every file in that folder: one file to create and remove per
+// folder rather than per target, which on a journalling file system is most
+// of what writing a file costs. It exists only while held: the holder
+// removes it before releasing, and a waiter that then gets the lock on the
+// removed file starts over. Left behind only by a killed process, it is
+// empty and reused.
+const lockFile = ".hypergen-lock"
 
-func lockName(name string) string {
-	return filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+lockSuffix)
-}
-
-// held is one target's lock.
+// held is one folder's lock.
 type held struct {
 	key  string // the in-process key
 	name string // the lock file's name in the tree
 	f    *os.File
 }
 
-// Lock takes the write lock of every path, creating their folders (removed
-// again on Rollback or Close if nothing is written in them), in path order
-// so that runs locking overlapping sets cannot deadlock. It waits for other
-// writers, in this process or another, until ctx ends. Holding the locks
-// from reading a file to replacing it means no concurrent update is lost.
-// Temporaries a killed writer left beside a locked file are removed.
+// Lock takes the write lock of the folder of every path, creating the
+// folders (removed again on Rollback or Close if nothing is written in
+// them), in path order so that runs locking overlapping sets cannot
+// deadlock. It waits for other writers to those folders, in this process or
+// another, until ctx ends. Holding the locks from reading a file to
+// replacing it means no concurrent update is lost. Temporaries a killed
+// writer left beside a locked file are removed.
 func (tx *Tx) Lock(ctx context.Context, paths []string) error {
-	names := make([]string, 0, len(paths))
+	byFolder := map[string][]string{}
 	for _, p := range paths {
 		name, err := tx.name(p)
 		if err != nil {
 			return fmt.Errorf("locking %s: %w", p, err)
 		}
-		names = append(names, name)
+		byFolder[filepath.Dir(name)] = append(byFolder[filepath.Dir(name)], name)
 	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	byFolder := map[string][]string{}
-	for _, name := range names {
-		h, err := tx.lock(ctx, name)
+	for _, folder := range slices.Sorted(maps.Keys(byFolder)) {
+		h, err := tx.lock(ctx, folder)
 		if err != nil {
 			return err
 		}
 		tx.locks = append(tx.locks, h)
-		byFolder[filepath.Dir(name)] = append(byFolder[filepath.Dir(name)], name)
-	}
-	for folder, locked := range byFolder {
-		tx.removeStale(folder, locked)
+		tx.removeStale(folder, byFolder[folder])
 	}
 	return nil
 }
 
-func (tx *Tx) lock(ctx context.Context, name string) (*held, error) {
-	key := tx.base + "\x00" + name
+func (tx *Tx) lock(ctx context.Context, folder string) (*held, error) {
+	key := tx.base + "\x00" + folder
+	name := filepath.Join(folder, lockFile)
 	if err := local.acquire(ctx, key); err != nil {
-		return nil, fmt.Errorf("waiting to write %s: %w", name, err)
+		return nil, fmt.Errorf("waiting to write in %s: %w", folder, err)
 	}
-	dir, _, err := tx.in(name, true)
+	dir, ln, err := tx.in(name, true)
 	if err != nil {
 		local.release(key)
 		return nil, err
 	}
-	ln := filepath.Base(lockName(name))
 	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
 		f, err := dir.OpenFile(ln, os.O_RDWR|os.O_CREATE, 0o666)
 		if err != nil {
@@ -78,7 +73,7 @@ func (tx *Tx) lock(ctx context.Context, name string) (*held, error) {
 		}
 		ok, err := tryLock(f)
 		if err == nil && ok && current(dir, ln, f) {
-			return &held{key: key, name: lockName(name), f: f}, nil
+			return &held{key: key, name: name, f: f}, nil
 		}
 		f.Close()
 		if err != nil {
@@ -91,7 +86,7 @@ func (tx *Tx) lock(ctx context.Context, name string) (*held, error) {
 		select {
 		case <-ctx.Done():
 			local.release(key)
-			return nil, fmt.Errorf("waiting to write %s: %w", name, ctx.Err())
+			return nil, fmt.Errorf("waiting to write in %s: %w", folder, ctx.Err())
 		case <-time.After(wait):
 		}
 	}
@@ -108,18 +103,25 @@ func current(dir tree, name string, f *os.File) bool {
 	return err == nil && os.SameFile(a, b)
 }
 
+// removeLockFiles removes the lock files while their locks are still held
+// (see lockFile).
+func (tx *Tx) removeLockFiles() {
+	for _, h := range tx.locks {
+		if dir, base, err := tx.in(h.name, false); err == nil {
+			_ = dir.Remove(base)
+		}
+	}
+}
+
 func (tx *Tx) unlock() {
 	for _, h := range slices.Backward(tx.locks) {
-		if dir, base, err := tx.in(h.name, false); err == nil {
-			_ = dir.Remove(base) // before unlocking: see lockSuffix
-		}
 		h.f.Close() // releases the advisory lock
 		local.release(h.key)
 	}
 	tx.locks = nil
 }
 
-// local serialises this process's writers of one file before they contend
+// local serialises this process's writers of one folder before they contend
 // for its file lock, so waiting goroutines sleep on a channel rather than
 // poll.
 var local = &keyedMutex{m: map[string]*keyEntry{}}
