@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -149,6 +150,32 @@ func TestReindexOnTemplateChange(t *testing.T) {
 	testenv.WaitFor(t, "the new generator in the index", 10*time.Second, func() (bool, string) {
 		st := a.Status()
 		return st.Index.Generators == 2 && st.Index.Files == 2, st.Index.Templates
+	})
+	// A removal, and a .hygenignore that hides a template.
+	if err := os.Remove(filepath.Join(dir, "_templates/other/run/b.t")); err != nil {
+		t.Fatal(err)
+	}
+	testenv.WaitFor(t, "the removed template gone from the index", 10*time.Second, func() (bool, string) {
+		st := a.Status()
+		return st.Index.Files == 1, fmt.Sprint(st.Index)
+	})
+	ignoreFile := filepath.Join(dir, "_templates/gen/new/.hygenignore")
+	if err := os.WriteFile(ignoreFile, []byte("# nothing yet\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := a.Status().Index.IndexedAt
+	testenv.WaitFor(t, "a reindex after the .hygenignore appeared", 10*time.Second, func() (bool, string) {
+		st := a.Status()
+		return st.Index.IndexedAt.After(before), fmt.Sprint(st.Index)
+	})
+	// Rewriting it in place leaves its folder's time alone: only the file's
+	// own metadata tells.
+	if err := os.WriteFile(ignoreFile, []byte("a.t\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testenv.WaitFor(t, "the template hidden by .hygenignore gone from the index", 10*time.Second, func() (bool, string) {
+		st := a.Status()
+		return st.Index.Files == 0, fmt.Sprint(st.Index)
 	})
 }
 
