@@ -122,8 +122,10 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 		return res, err
 	}
 	if e.cfg.ConfineTemplates {
+		// Each folder resolved once: resolving a path stats every element.
+		root, real := realPath(inv.templatesDir), realPaths{}
 		for _, f := range files {
-			if !insideReal(inv.templatesDir, f) {
+			if !insideDir(root, real.of(f)) {
 				return res, &UsageError{Msg: fmt.Sprintf("template %s links outside the templates root %s", e.displayPath(f), inv.templates)}
 			}
 		}
