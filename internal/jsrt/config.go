@@ -84,7 +84,7 @@ func (vm *VM) Helpers(c *ProjectConfig, locals *jsvalue.Object) (goja.Value, err
 		defer vm.guard(vm.ctx)()
 		var err error
 		if extra, err = fn(c.obj, vm.ToValue(locals), c.obj); err != nil {
-			return nil, fmt.Errorf("%s: helpers: %w", c.File, vm.renderError(err))
+			return nil, fmt.Errorf("%s: helpers: %w", c.File, vm.jsError(err, 0))
 		}
 	}
 	h := vm.rt.NewObject()

@@ -85,7 +85,7 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 		result, err = Await(result)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", m.File, vm.renderError(err))
+		return nil, fmt.Errorf("%s: %w", m.File, vm.jsError(err, 0))
 	}
 	return vm.exportObject(result), nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hypergen-dev/hypergen/internal/ejs"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -179,5 +180,28 @@ module.exports = { params: () => ({ v: up('a') + deep + require('esm-only').x })
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("require(%s): err = %v, want %q", id, err, want)
 		}
+	}
+}
+
+// A hook's error carries no template line, even from a VM whose template
+// failed before (the line of that failure was once reported for the hook).
+func TestHookErrorHasNoTemplateLine(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"hook.js": "module.exports = { params: () => { throw new Error('no way') } }"})
+	vm := NewVM(context.Background(), Setup{Cwd: dir})
+	var c Cache
+	tmpl, err := c.Compile("a\nb\n<%= nope %>\n", ejs.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := vm.Render(context.Background(), tmpl, jsvalue.NewObject()); err == nil || !strings.Contains(err.Error(), "line 3") {
+		t.Fatalf("template error = %v, want one at line 3", err)
+	}
+	m, err := vm.Require(filepath.Join(dir, "hook.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = vm.RunHook(m, jsvalue.NewObject(), nil)
+	if err == nil || !strings.Contains(err.Error(), "no way") || strings.Contains(err.Error(), "line ") {
+		t.Errorf("hook error = %v, want the thrown message and no template line", err)
 	}
 }

@@ -81,7 +81,7 @@ func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (
 	if !ok {
 		v, err := vm.rt.RunProgram(t.prog)
 		if err != nil {
-			return "", vm.renderError(err)
+			return "", vm.jsError(err, vm.lastLine)
 		}
 		fn, ok = goja.AssertFunction(v)
 		if !ok {
@@ -93,7 +93,7 @@ func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (
 	scope := vm.scope(locals)
 	res, err := fn(goja.Undefined(), scope, vm.escape, vm.include, vm.rethrow)
 	if err != nil {
-		rerr := vm.renderError(err)
+		rerr := vm.jsError(err, vm.lastLine)
 		if rerr.Line == 0 {
 			rerr.Line = templateLine(err, t)
 		}
@@ -120,16 +120,19 @@ func (vm *VM) scope(locals *jsvalue.Object) *goja.Object {
 	return obj
 }
 
-func (vm *VM) renderError(err error) *Error {
+// jsError describes an error of JavaScript: a template's at its line (the
+// last one its code reached), a hook's or .hygen.js's with line 0, since a
+// template line means nothing there.
+func (vm *VM) jsError(err error, line int) *Error {
 	if le := vm.limitError(err); le != nil {
-		return &Error{Line: vm.lastLine, Msg: le.Error(), Err: le}
+		return &Error{Line: line, Msg: le.Error(), Err: le}
 	}
 	var ex *goja.Exception
 	switch {
 	case errors.As(err, &ex):
-		return &Error{Line: vm.lastLine, Msg: describe(ex.Value())}
+		return &Error{Line: line, Msg: describe(ex.Value())}
 	}
-	return &Error{Line: vm.lastLine, Msg: err.Error()}
+	return &Error{Line: line, Msg: err.Error()}
 }
 
 // describe formats a thrown value as Node prints err.toString().
