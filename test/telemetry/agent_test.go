@@ -60,7 +60,7 @@ func TestAgentLifecycle(t *testing.T) {
 			Value *float64
 		}
 	}
-	waitFor(t, "the agent's first probe round in /status", func() (bool, string) {
+	testenv.WaitFor(t, "the agent's first probe round in /status", 30*time.Second, func() (bool, string) {
 		code, body := getBody("/status")
 		if code != 200 || json.Unmarshal([]byte(body), &status) != nil {
 			return false, fmt.Sprint(code, body)
@@ -91,7 +91,7 @@ func TestAgentLifecycle(t *testing.T) {
 	if !strings.Contains(logs.String(), `"msg":"stopped"`) {
 		t.Errorf("no structured 'stopped' log line:\n%s", logs.String())
 	}
-	waitFor(t, "the agent's final flush in the Collector", func() (bool, string) {
+	testenv.WaitFor(t, "the agent's final flush in the Collector", 30*time.Second, func() (bool, string) {
 		m := testenv.Scrape(t, col.Prometheus)
 		n := m["hypergen_probe_duration_seconds_count{hypergen_probe_size=8}"]
 		_, budget := m["hypergen_target_met{hypergen_budget=resolution_p99}"]
@@ -123,7 +123,7 @@ func TestCLIDelegatesToAgent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = agentProc.Process.Signal(syscall.SIGTERM); _ = agentProc.Wait() }()
-	waitFor(t, "the agent ready", func() (bool, string) {
+	testenv.WaitFor(t, "the agent ready", 30*time.Second, func() (bool, string) {
 		resp, err := http.Get("http://" + admin + "/readyz")
 		if err != nil {
 			return false, err.Error()

@@ -77,22 +77,6 @@ func project(t *testing.T, extra map[string]string) string {
 	return dir
 }
 
-// waitFor polls until cond holds or the deadline passes.
-func waitFor(t *testing.T, what string, cond func() (bool, string)) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		ok, state := cond()
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not reached after 30s; last state: %s", what, state)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-}
-
 // span is one span as the debug exporter prints it.
 type span struct {
 	TraceID, ParentID, ID, Name, Status string

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
@@ -46,7 +47,7 @@ func TestGenerationsReachTheCollector(t *testing.T) {
 
 	// Metrics, as Prometheus sees them through the Collector.
 	var m map[string]float64
-	waitFor(t, "three runs in the Collector's Prometheus exporter", func() (bool, string) {
+	testenv.WaitFor(t, "three runs in the Collector's Prometheus exporter", 30*time.Second, func() (bool, string) {
 		m = testenv.Scrape(t, col.Prometheus)
 		ok := m["hypergen_runs_total{hypergen_outcome=ok}"] == 2 && m["hypergen_runs_total{hypergen_outcome=error}"] == 1
 		return ok, fmt.Sprint(m["hypergen_runs_total{hypergen_outcome=ok}"], m["hypergen_runs_total{hypergen_outcome=error}"])
@@ -86,7 +87,7 @@ func TestGenerationsReachTheCollector(t *testing.T) {
 
 	// Spans, from the Collector's debug exporter.
 	var spans []span
-	waitFor(t, "three hypergen.run spans in the debug output", func() (bool, string) {
+	testenv.WaitFor(t, "three hypergen.run spans in the debug output", 30*time.Second, func() (bool, string) {
 		spans = parseSpans(col.Output())
 		n := 0
 		for _, s := range spans {
@@ -168,7 +169,7 @@ func TestCLIExportsSpansOnly(t *testing.T) {
 	if r := run(t, project(t, nil), env, "svc", "new", "alone"); r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	waitFor(t, "the run's spans", func() (bool, string) {
+	testenv.WaitFor(t, "the run's spans", 30*time.Second, func() (bool, string) {
 		spans := parseSpans(col.Output())
 		for _, s := range spans {
 			if s.Name == "hypergen.run" && s.Attrs["hypergen.outcome"] == "ok" {
