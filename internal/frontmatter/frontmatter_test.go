@@ -90,3 +90,25 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		})
 	}
 }
+
+// The YAML parser ends lines at "\r" too; errors name lines of the file,
+// which end at "\n".
+func TestFileLine(t *testing.T) {
+	tests := []struct {
+		src             string
+		n, offset, want int
+	}{
+		{"a: 1\nb: [", 2, 1, 3},
+		{"a: 1\r\nb: [", 2, 1, 3},
+		{"a: 1\rb: [", 2, 1, 2},
+		{"!\r \r!!", 3, 0, 1},
+		{"a\u2028b\nc", 3, 0, 2},
+		{"a", 5, 2, 3},
+		{"a", 0, 4, 0},
+	}
+	for _, tt := range tests {
+		if got := fileLine(tt.src, tt.n, tt.offset); got != tt.want {
+			t.Errorf("fileLine(%q, %d, %d) = %d, want %d", tt.src, tt.n, tt.offset, got, tt.want)
+		}
+	}
+}

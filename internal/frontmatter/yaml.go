@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -52,6 +53,29 @@ func yamlLineOffset(text string, sp Split) int {
 
 var yamlLineRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): `) })
 
+// fileLine is the file line of line n (1-based) of src as the YAML parser
+// counts lines: it ends them at "\r" too (and at NEL, LS and PS), while the
+// file's lines, as editors and every other error count them, end at "\n".
+// offset is the number of file lines before src.
+func fileLine(src string, n, offset int) int {
+	if n <= 0 {
+		return 0
+	}
+	i, breaks := 0, 0
+	for i < len(src) && breaks < n-1 {
+		r, size := utf8.DecodeRuneInString(src[i:])
+		switch {
+		case r == '\r' && strings.HasPrefix(src[i+size:], "\n"):
+			size++
+			breaks++
+		case r == '\r' || r == '\n' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			breaks++
+		}
+		i += size
+	}
+	return offset + strings.Count(src[:i], "\n") + 1
+}
+
 func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 	out := jsvalue.NewObject()
 	if strings.TrimSpace(src) == "" {
@@ -63,7 +87,7 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 		line := 0
 		if m := yamlLineRe().FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			line = n + lineOffset
+			line = fileLine(src, n, lineOffset)
 			msg = msg[len(m[0]):]
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
@@ -74,7 +98,7 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 		return out, nil
 	}
 	root := doc.Content[0]
-	d := decoder{lineOffset: lineOffset}
+	d := decoder{src: src, lineOffset: lineOffset}
 	v, err := d.value(root)
 	if err != nil {
 		return nil, err
@@ -85,17 +109,18 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 	case *jsvalue.Object:
 		return x, nil
 	default:
-		return nil, &SyntaxError{Line: root.Line + lineOffset, Msg: "frontmatter must be a mapping of keys to values"}
+		return nil, &SyntaxError{Line: fileLine(src, root.Line, lineOffset), Msg: "frontmatter must be a mapping of keys to values"}
 	}
 }
 
 type decoder struct {
+	src        string
 	lineOffset int
 	depth      int
 }
 
 func (d *decoder) fail(n *yaml.Node, format string, args ...any) error {
-	return &SyntaxError{Line: n.Line + d.lineOffset, Msg: fmt.Sprintf(format, args...)}
+	return &SyntaxError{Line: fileLine(d.src, n.Line, d.lineOffset), Msg: fmt.Sprintf(format, args...)}
 }
 
 func (d *decoder) value(n *yaml.Node) (any, error) {
