@@ -143,22 +143,22 @@ func (tx *Tx) stage(path string, data []byte) (Staged, error) {
 	if err != nil {
 		return Staged{}, err
 	}
+	s := Staged{path: path, name: name, tmp: tempName(name)}
 	var keepMode os.FileMode // an existing file's permissions, kept
 	switch st, err := dir.Stat(base); {
 	case err == nil && st.IsDir():
 		return Staged{}, errors.New("it is a folder")
 	case err == nil:
-		keepMode = st.Mode().Perm()
+		s.existed, keepMode = true, st.Mode().Perm()
 	case !errors.Is(err, fs.ErrNotExist):
 		return Staged{}, err
 	}
-	s := Staged{path: path, name: name, tmp: tempName(name), existed: keepMode != 0}
 	f, err := dir.OpenFile(filepath.Base(s.tmp), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
 		return Staged{}, err
 	}
 	tx.staged[s] = true
-	if keepMode != 0 {
+	if s.existed {
 		err = f.Chmod(keepMode)
 	}
 	if err == nil {

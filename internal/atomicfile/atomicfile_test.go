@@ -84,6 +84,36 @@ func TestTxAllOrNothing(t *testing.T) {
 	}
 }
 
+// A file that existed before the Tx is never taken for one it added, even
+// with no permission bits at all: a rollback keeps it, with its mode.
+func TestTxKeepsModelessFile(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "locked.txt")
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(target, 0); err != nil {
+		t.Fatal(err)
+	}
+	tx := Begin(nil, "")
+	st, err := tx.Stage(target, []byte("new"))
+	if err == nil {
+		err = tx.Commit(st)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx.Rollback()
+	tx.Close()
+	info, err := os.Stat(target)
+	if err != nil {
+		t.Fatalf("the file that was there before is gone after a rollback: %v", err)
+	}
+	if info.Mode().Perm() != 0 {
+		t.Errorf("mode %v, want the file's own 0", info.Mode().Perm())
+	}
+}
+
 // A locked run that fails leaves neither its lock file nor the folders it
 // made for its targets.
 func TestTxLockedRollbackLeavesNothing(t *testing.T) {
