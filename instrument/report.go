@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -102,14 +103,6 @@ func timeoutSetting(cfg Config) string {
 // none is OTLP.
 func otlpEndpoints(cfg Config, getenv func(string) string) string {
 	var out []string
-	add := func(s string) {
-		for _, o := range out {
-			if o == s {
-				return
-			}
-		}
-		out = append(out, s)
-	}
 	for _, sig := range []struct {
 		name  string
 		kinds []exporters.Kind
@@ -125,7 +118,9 @@ func otlpEndpoints(cfg Config, getenv func(string) string) string {
 			if ep == "" {
 				ep = "localhost:4317"
 			}
-			add("the collector at " + ep)
+			if s := "the collector at " + ep; !slices.Contains(out, s) {
+				out = append(out, s)
+			}
 		}
 	}
 	if len(out) == 0 {
