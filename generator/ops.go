@@ -235,8 +235,11 @@ func (p *planner) add(f *renderedFile, to string) error {
 	body := []byte(f.body)
 	if from := attr(f, "from"); jsvalue.Truthy(from) {
 		src := filepath.Join(p.inv.templatesDir, jsvalue.ToString(from))
-		if !p.e.cfg.AllowOutside && !insideReal(p.inv.templatesDir, src) && !insideDir(p.e.realCwd, realPath(src)) {
-			return fmt.Errorf("from: %s resolves outside the templates root and the project (use --allow-outside to permit it)", jsvalue.ToString(from))
+		if !p.e.cfg.AllowOutside {
+			real := realPath(src) // once, for both roots
+			if !insideDir(realPath(p.inv.templatesDir), real) && !insideDir(p.e.realCwd, real) {
+				return fmt.Errorf("from: %s resolves outside the templates root and the project (use --allow-outside to permit it)", jsvalue.ToString(from))
+			}
 		}
 		if body, err = os.ReadFile(src); err != nil {
 			return fmt.Errorf("from: %w", err)
