@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-
-	"golang.org/x/sync/errgroup"
+	"sync"
+	"sync/atomic"
 )
 
 // ItemError is the error of one item, with its position in the input.
@@ -32,22 +32,33 @@ func Map[T, R any](ctx context.Context, limit int, items []T, fn func(ctx contex
 	}
 	out := make([]R, len(items))
 	errs := make([]error, len(items))
-	var g errgroup.Group
-	g.SetLimit(limit)
-	for i, item := range items {
-		g.Go(func() error {
+	// A fixed set of workers takes the items in turn, the caller being one
+	// of them, rather than a goroutine per item: every new goroutine grows
+	// its stack again (a template parse recurses deeply), which a cold run
+	// pays in page faults, and a single worker needs no goroutine at all.
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(items) {
+				return
+			}
 			if err := ctx.Err(); err != nil {
 				errs[i] = &ItemError{Index: i, Err: err}
-				return nil
+				continue
 			}
-			r, err := fn(ctx, i, item)
+			r, err := fn(ctx, i, items[i])
 			out[i] = r
 			if err != nil {
 				errs[i] = &ItemError{Index: i, Err: err}
 			}
-			return nil
-		})
+		}
 	}
-	_ = g.Wait()
+	var wg sync.WaitGroup
+	for range min(limit, len(items)) - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
 	return out, errors.Join(errs...)
 }
