@@ -22,7 +22,9 @@ const maxSafeInteger = 1<<53 - 1
 // number, and its integer part must survive the round trip through a double,
 // so long IDs and "007"-style strings keep their spelling.
 func coerce(s string) any {
-	if hexNumber().MatchString(s) {
+	// The first bytes are tested before the patterns (which need them), so
+	// that a cold run compiles no pattern for a word.
+	if len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && hexNumber().MatchString(s) {
 		// yargs-parser's safety check sees hex as 0 (parseFloat stops at the
 		// "x"), so any hex string converts, even to +Inf.
 		f, _ := strconv.ParseFloat(s+"p0", 64)
@@ -31,7 +33,7 @@ func coerce(s string) any {
 	if strings.HasPrefix(s, "0") && len(s) > 1 && s[1] != '.' {
 		return s
 	}
-	if !decimalNumber().MatchString(s) {
+	if s == "" || strings.IndexByte("-.0123456789", s[0]) < 0 || !decimalNumber().MatchString(s) {
 		return s
 	}
 	// Overflow yields ±Inf, which then fails the safety check as in JS.

@@ -66,14 +66,19 @@ func (p *parser) run(args []string) {
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		var m []string
+		// The cheap prefix tests ahead of the patterns change no outcome
+		// (each pattern needs them) but spare a cold run compiling patterns
+		// its arguments cannot match.
 		switch {
-		case bareDashes().MatchString(arg):
+		case !strings.HasPrefix(arg, "-"):
 			p.pushPositional(arg)
-		case longWithEq().MatchString(arg):
+		case strings.HasPrefix(arg, "---") && bareDashes().MatchString(arg):
+			p.pushPositional(arg)
+		case strings.Contains(arg, "=") && longWithEq().MatchString(arg):
 			if m = longEqParts().FindStringSubmatch(arg); m != nil {
 				p.setArg(m[1], stripQuotes(m[2]))
 			}
-		case submatch(negatedLong(), arg, &m):
+		case strings.HasPrefix(arg, "--no-") && submatch(negatedLong(), arg, &m):
 			p.setArg(m[1], false)
 		case submatch(long(), arg, &m):
 			if i+1 < len(args) && (!strings.HasPrefix(args[i+1], "-") || negative().MatchString(args[i+1])) {
@@ -82,7 +87,7 @@ func (p *parser) run(args []string) {
 			} else {
 				p.setArg(m[1], true)
 			}
-		case dotWithEq().MatchString(arg):
+		case strings.Contains(arg, "=") && dotWithEq().MatchString(arg):
 			if m = dotEqParts().FindStringSubmatch(arg); m != nil {
 				p.setArg(m[1], m[2])
 			}
