@@ -269,10 +269,10 @@ func parseRegExp(s string) *jsvalue.RegExp {
 	return &jsvalue.RegExp{Source: body, Flags: flags}
 }
 
+// The number patterns are compiled on first use, which a cold run pays for:
+// resolvePlain tries them only on scalars that can start a number.
 var (
-	nullRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:~|null|Null|NULL|)$`) })
-	boolRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`) })
-	intRe  = sync.OnceValue(func() *regexp.Regexp {
+	intRe = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|[1-9][0-9_]*(?::[0-5]?[0-9])+)$`)
 	})
 	floatRe = sync.OnceValue(func() *regexp.Regexp {
@@ -284,11 +284,19 @@ var (
 // does: null, booleans, integers (with 0b/0x/leading-zero octal, underscores
 // and base-60), floats; everything else is a string.
 func resolvePlain(s string) any {
-	switch {
-	case nullRe().MatchString(s):
+	switch s {
+	case "~", "null", "Null", "NULL", "":
 		return nil
-	case boolRe().MatchString(s):
-		return s[0] == 't' || s[0] == 'T'
+	case "true", "True", "TRUE":
+		return true
+	case "false", "False", "FALSE":
+		return false
+	}
+	// Every integer and float form starts with a sign, a digit or a dot.
+	if strings.IndexByte("+-.0123456789", s[0]) < 0 {
+		return s
+	}
+	switch {
 	case intRe().MatchString(s) && s != "_":
 		if v, ok := parseInt(s); ok {
 			return v
