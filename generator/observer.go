@@ -27,7 +27,8 @@ type FileEvent struct {
 	Render   time.Duration // running the compiled templates
 	Bytes    int           // rendered body size
 	// Compiled counts the texts of this file (frontmatter values and body)
-	// that missed the compiled-template cache, Cached those that hit it.
+	// that missed the compiled-template cache, Cached those that hit it;
+	// texts without tags render to themselves and count in neither.
 	Compiled, Cached int
 	Err              error
 }

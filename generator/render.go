@@ -166,7 +166,14 @@ func (e *Engine) render(ctx context.Context, vm *jsrt.VM, liquid bool, text stri
 		ev.Render += time.Since(start)
 		return out, err
 	}
-	t, hit, err := e.cache.Lookup(text, ejsOptions(locals))
+	opts := ejsOptions(locals)
+	if ejs.Literal(text, opts) {
+		// Text without tags (a plain "to:" path, a static file) renders to
+		// itself: compiling it would cost a cold run a goja parse and compile.
+		ev.Render += time.Since(start)
+		return text, nil
+	}
+	t, hit, err := e.cache.Lookup(text, opts)
 	compiled := time.Now()
 	ev.Compile += compiled.Sub(start)
 	if hit {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Source is a template translated to JavaScript. Function evaluates to a
@@ -83,12 +84,33 @@ const (
 	modeLiteral
 )
 
+// tagsFor is the tag set of opts' delimiter.
+func tagsFor(opts Options) *tags {
+	if opts.Delimiter != "" && opts.Delimiter != "%" {
+		return newTags(opts.Delimiter)
+	}
+	return defaultTags
+}
+
+// Literal reports whether template renders to itself under opts: it holds
+// no tag (not even a stray closing one, which ejs drops), no whitespace
+// option rewrites it, and it is valid UTF-8 (which the JavaScript parser
+// demands). A caller can then skip compiling and running it.
+func Literal(template string, opts Options) bool {
+	if opts.RmWhitespace || !utf8.ValidString(template) {
+		return false
+	}
+	for _, t := range tagsFor(opts).list {
+		if strings.Contains(template, t) {
+			return false
+		}
+	}
+	return true
+}
+
 // Compile translates an EJS template.
 func Compile(template string, opts Options) (*Source, error) {
-	tg := defaultTags
-	if opts.Delimiter != "" && opts.Delimiter != "%" {
-		tg = newTags(opts.Delimiter)
-	}
+	tg := tagsFor(opts)
 	text := template
 	if opts.RmWhitespace {
 		text = removeWhitespace(text)

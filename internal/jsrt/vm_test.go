@@ -155,3 +155,52 @@ func TestCompiledCostEstimate(t *testing.T) {
 	}
 	runtime.KeepAlive(&c)
 }
+
+// FuzzLiteral: a text that ejs.Literal calls literal renders to itself, so
+// the engine may skip compiling it.
+func FuzzLiteral(f *testing.F) {
+	for _, s := range []string{"src/registry.ts", "", "a\nb\r\n\"q\" \\ `${x}` \u2028", "100% <b>", "50%> off", "<% x %>", "a -%> b", "<?= x ?>"} {
+		f.Add(s, "")
+	}
+	f.Add("<% not a tag here %>", "?")
+	f.Fuzz(func(t *testing.T, text, delim string) {
+		if len(delim) > 1 {
+			delim = delim[:1]
+		}
+		opts := ejs.Options{Delimiter: delim}
+		if !ejs.Literal(text, opts) {
+			return
+		}
+		var c Cache
+		tmpl, err := c.Compile(text, opts)
+		if err != nil {
+			t.Fatalf("literal %q does not compile: %v", text, err)
+		}
+		got, err := NewVM(context.Background(), Setup{}).Render(context.Background(), tmpl, jsvalue.NewObject())
+		if err != nil || got != text {
+			t.Fatalf("literal %q renders %q, %v", text, got, err)
+		}
+	})
+}
+
+func TestLiteral(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		opts ejs.Options
+		want bool
+	}{
+		{"src/registry.ts", ejs.Options{}, true},
+		{"100% sure", ejs.Options{}, true},
+		{"<%= name %>", ejs.Options{}, false},
+		{"stray %> close", ejs.Options{}, false}, // ejs drops it
+		{"<%% literal", ejs.Options{}, false},    // renders "<%"
+		{"<%= name %>", ejs.Options{Delimiter: "?"}, true},
+		{"<?= name ?>", ejs.Options{Delimiter: "?"}, false},
+		{"plain", ejs.Options{RmWhitespace: true}, false}, // the option rewrites text
+		{"\xd8", ejs.Options{}, false},                    // invalid UTF-8 is a syntax error
+	} {
+		if got := ejs.Literal(tt.text, tt.opts); got != tt.want {
+			t.Errorf("Literal(%q, %+v) = %v, want %v", tt.text, tt.opts, got, tt.want)
+		}
+	}
+}
