@@ -16,9 +16,11 @@ func newHelpers(rt *goja.Runtime, cwd string) goja.Value {
 	_ = h.Set("capitalize", func(call goja.FunctionCall) goja.Value {
 		return rt.ToValue(Capitalize(call.Argument(0).String()))
 	})
-	_ = h.Set("inflection", newInflection(rt))
-	_ = h.Set("changeCase", newChangeCase(rt))
-	_ = h.Set("path", newPath(rt, cwd))
+	// Each group is dozens of native functions; a template uses one or
+	// none, and every runtime (one per render worker) would build them all.
+	lazyProperty(rt, h, "inflection", goja.FLAG_TRUE, func() goja.Value { return newInflection(rt) })
+	lazyProperty(rt, h, "changeCase", goja.FLAG_TRUE, func() goja.Value { return newChangeCase(rt) })
+	lazyProperty(rt, h, "path", goja.FLAG_TRUE, func() goja.Value { return newPath(rt, cwd) })
 	return h
 }
 

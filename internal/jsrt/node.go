@@ -98,7 +98,13 @@ func nodeArch() string {
 // lazyGlobal defines a global that is built the first time a script reads
 // it, so runs that never touch it pay nothing.
 func (vm *VM) lazyGlobal(name string, build func() goja.Value) {
-	rt := vm.rt
+	lazyProperty(vm.rt, vm.rt.GlobalObject(), name, goja.FLAG_FALSE, build)
+}
+
+// lazyProperty defines obj[name] as a value built the first time a script
+// reads it (an accessor that keeps what it built, or what a script assigns),
+// so runtimes that never read it do not pay for building it.
+func lazyProperty(rt *goja.Runtime, obj *goja.Object, name string, enumerable goja.Flag, build func() goja.Value) {
 	var v goja.Value
 	get := rt.ToValue(func(goja.FunctionCall) goja.Value {
 		if v == nil {
@@ -110,7 +116,7 @@ func (vm *VM) lazyGlobal(name string, build func() goja.Value) {
 		v = call.Argument(0)
 		return goja.Undefined()
 	})
-	_ = rt.GlobalObject().DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = obj.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, enumerable)
 }
 
 // bufferModule is Node's buffer module: goja_nodejs's implementation, plus

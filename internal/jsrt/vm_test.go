@@ -204,3 +204,26 @@ func TestLiteral(t *testing.T) {
 		}
 	}
 }
+
+// The helper groups are built on first read; a template still sees a plain
+// object's behaviour.
+func TestLazyHelpers(t *testing.T) {
+	for _, tt := range []struct{ name, tmpl, want string }{
+		{"keys in hygen's order", `<%= Object.keys(h) %>`, "capitalize,inflection,changeCase,path"},
+		{"each group works", `<%= h.inflection.pluralize("box") %> <%= h.changeCase.paramCase("fooBar") %> <%= h.path.extname("a.ts") %>`, "boxes foo-bar .ts"},
+		{"the same object on every read", `<%= h.changeCase === h.changeCase %>`, "true"},
+		{"assignable", `<% h.path = 7 %><%= h.path %>`, "7"},
+		{"deletable", `<% delete h.inflection %><%= Object.keys(h) %>`, "capitalize,changeCase,path"},
+		{"spread copies values", `<%= typeof ({...h}).changeCase.camelCase %>`, "function"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := render(t, tt.tmpl, nil)
+			if err != nil {
+				t.Fatalf("render: %v", err)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
