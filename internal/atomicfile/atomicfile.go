@@ -3,9 +3,9 @@
 //
 // A Tx writes a set of files all or nothing: it creates every folder and
 // temporary file first, then renames them into place; on failure it removes
-// what it created. A durable Tx also fsyncs every temporary before its rename
-// and the folders after, so the new files survive a power loss, not only a
-// crash of the writer. Confined to a
+// what it created. A durable Tx also fsyncs every temporary before the first
+// rename and each folder once after the renames, so the new files survive a
+// power loss, not only a crash of the writer. Confined to a
 // folder, it resolves every path with os.Root, so a folder swapped for a
 // symbolic link leading out between planning and writing is not followed.
 // Lock serialises writers of the same file, in this process and across
@@ -22,7 +22,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Write writes data to path through a temporary file in the same folder and
@@ -85,6 +88,7 @@ type Tx struct {
 	folders map[string]tree // open folders by name (see folder)
 	locks   []*held
 	durable bool
+	syncs   *errgroup.Group // fsyncs of staged temporaries in flight (durable only)
 }
 
 // Begin starts a Tx. With root set, every path must lie below base (root's
@@ -103,6 +107,52 @@ func Begin(root *os.Root, base string) *Tx {
 // it the writes are as atomic (readers and a crashed writer still see whole
 // files) but a power loss may lose them, as with most tools' writes.
 func (tx *Tx) SetDurable(on bool) { tx.durable = on }
+
+// syncLimit bounds the fsyncs in flight at once, of temporaries and of
+// folders. They are started as soon as a file is staged and waited for
+// before the first rename, so flushing overlaps writing the next files, and
+// the device gets several flushes at a time instead of one after another.
+// Measured with BenchmarkDurableTx (ten files in two folders, replaced each
+// time) on the project's 2-core VM, whose root file system is ext4 without
+// a journal on a virtio disk: one fsync at a time took a median 15.7 ms per
+// transaction, 4 at a time 8.4 ms, 8 or 16 no less (8.2, 8.0 ms), and no
+// fsync 4.6 ms (ten interleaved rounds on a machine shared with other
+// builds). Without a journal there is no commit for flushes to share; the
+// gain is the virtual disk serving several requests at once.
+var syncLimit = 4
+
+// fsync flushes f to disk; a variable so a test can count the calls.
+var fsync = (*os.File).Sync
+
+// syncLater fsyncs and closes a staged temporary in the background; the
+// next Commit waits for it.
+func (tx *Tx) syncLater(f *os.File, path string) {
+	if tx.syncs == nil {
+		tx.syncs = new(errgroup.Group)
+		tx.syncs.SetLimit(syncLimit)
+	}
+	tx.syncs.Go(func() error {
+		err := fsync(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		return nil
+	})
+}
+
+// waitSyncs waits for the fsyncs started by Stage and returns the first
+// failure.
+func (tx *Tx) waitSyncs() error {
+	if tx.syncs == nil {
+		return nil
+	}
+	err := tx.syncs.Wait()
+	tx.syncs = nil
+	return err
+}
 
 // name turns an absolute path into the name the tree takes.
 func (tx *Tx) name(path string) (string, error) {
@@ -123,8 +173,8 @@ type Staged struct {
 }
 
 // Stage creates path's folders and a temporary file beside it holding
-// data (synced to disk if the Tx is durable). Nothing is visible at path
-// until Commit. The same path may be staged more than once; each commit
+// data. If the Tx is durable, the temporary's fsync starts in the
+// background; Commit waits for it. Nothing is visible at path until Commit. The same path may be staged more than once; each commit
 // replaces the file.
 func (tx *Tx) Stage(path string, data []byte) (Staged, error) {
 	st, err := tx.stage(path, data)
@@ -165,7 +215,8 @@ func (tx *Tx) stage(path string, data []byte) (Staged, error) {
 		_, err = f.Write(data)
 	}
 	if err == nil && tx.durable {
-		err = f.Sync()
+		tx.syncLater(f, path)
+		return s, nil
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -173,10 +224,15 @@ func (tx *Tx) stage(path string, data []byte) (Staged, error) {
 	return s, err
 }
 
-// Commit renames a staged file into place.
+// Commit renames a staged file into place. In a durable Tx it first waits
+// until every temporary staged so far is on disk: a rename that reached the
+// disk before its file's data could leave an empty file after a power loss.
 func (tx *Tx) Commit(s Staged) error {
 	if !tx.staged[s] {
 		return fmt.Errorf("writing %s: not staged", s.path)
+	}
+	if err := tx.waitSyncs(); err != nil {
+		return err
 	}
 	dir, base, err := tx.in(s.name, false)
 	if err == nil {
@@ -195,26 +251,40 @@ func (tx *Tx) Commit(s Staged) error {
 	return nil
 }
 
-// Sync flushes the folders of committed files of a durable Tx, so the
-// renames survive a power loss.
+// Sync flushes the folders of committed files of a durable Tx, each once
+// and several at a time, so the renames survive a power loss.
 func (tx *Tx) Sync() error {
-	var errs []error
+	var (
+		mu   sync.Mutex
+		errs []error
+		g    errgroup.Group
+	)
+	fail := func(err error) {
+		mu.Lock()
+		errs = append(errs, err)
+		mu.Unlock()
+	}
+	g.SetLimit(syncLimit)
 	for d := range tx.dirs {
-		dir, err := tx.folder(d, false)
+		dir, err := tx.folder(d, false) // here: tx.folders is not safe for concurrent use
 		var f *os.File
 		if err == nil {
 			f, err = dir.Open(".")
 		}
 		if err != nil {
-			errs = append(errs, err)
+			fail(err)
 			continue
 		}
-		// Some file systems cannot sync a folder; that is no failure.
-		if err := f.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, errors.ErrUnsupported) {
-			errs = append(errs, fmt.Errorf("syncing %s: %w", d, err))
-		}
-		f.Close()
+		g.Go(func() error {
+			defer f.Close()
+			// Some file systems cannot sync a folder; that is no failure.
+			if err := fsync(f); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, errors.ErrUnsupported) {
+				fail(fmt.Errorf("syncing %s: %w", d, err))
+			}
+			return nil
+		})
 	}
+	_ = g.Wait() // the failures are in errs
 	clear(tx.dirs)
 	return errors.Join(errs...)
 }
@@ -232,6 +302,7 @@ func (tx *Tx) Rollback() {
 }
 
 func (tx *Tx) removeStaged() {
+	_ = tx.waitSyncs() // a file being flushed is still open (Windows cannot remove it)
 	for s := range tx.staged {
 		if dir, base, err := tx.in(s.tmp, false); err == nil {
 			_ = dir.Remove(base)
