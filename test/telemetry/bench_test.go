@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -57,45 +60,170 @@ export * from './src/<%%= h.changeCase.param(name) %%>/part%d';`, i, i))
 	return dir
 }
 
-// benchGenerate runs the action b.N times with obs. onEngine, if set, sees
-// the engine first. With a collector, the benchmark also reports the CPU time
-// the Collector process spent per run (collector-ms/op), measured after
-// flush has handed it every span.
-func benchGenerate(b *testing.B, obs generator.Observer, onEngine func(*generator.Engine),
-	col *testenv.Collector, flush func(context.Context) error) {
-	dir := tenTemplates(b)
-	env := map[string]string{"HYGEN_OVERWRITE": "1"}
-	eng := generator.New(generator.Config{Cwd: dir, Observer: obs, Stdout: io.Discard,
-		Getenv: func(k string) string { return env[k] }})
-	if onEngine != nil {
-		onEngine(eng)
-	}
+// benchModes are BenchmarkGeneration's cases, in the order it runs them.
+var benchModes = []string{"off", "on_no_export", "on_collector", "cli_export"}
+
+// benchCase is one way of running the generation: an engine of its own,
+// observed by the telemetry of one mode.
+type benchCase struct {
+	// run generates once; in mode cli_export it also exports the run's
+	// spans, as a CLI process does before it exits.
+	run func()
+	// flush hands the Collector every span recorded so far (nothing to do
+	// when the mode exports nothing).
+	flush func()
+}
+
+// newCase sets up mode. The exporting modes export to col over OTLP/gRPC
+// with a CLI run's configuration: spans only (Config.OneShot). In
+// on_collector the SDK's batch processor exports in the background, several
+// runs per export, as in a long-lived process.
+func newCase(b *testing.B, mode string, col *testenv.Collector) *benchCase {
 	ctx := context.Background()
-	args := []string{"mod", "new", "billingAccount"}
-	if _, err := eng.Run(ctx, args); err != nil { // warm the compile cache
+	var (
+		tel      *instrument.Telemetry
+		err      error
+		everyRun bool
+	)
+	switch mode {
+	case "off":
+		tel = instrument.Disabled()
+	case "on_no_export":
+		tp := sdktrace.NewTracerProvider()
+		mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(sdkmetric.NewManualReader()))
+		tel, err = instrument.FromProviders(tp, mp)
+	case "on_collector", "cli_export":
+		everyRun = mode == "cli_export"
+		b.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://"+col.OTLP)
+		b.Setenv("OTEL_EXPORTER_OTLP_INSECURE", "true")
+		tel, err = instrument.Setup(ctx, instrument.Config{Enabled: true, ServiceName: "hypergen-bench",
+			Traces: []exporters.Kind{exporters.OTLP}, Metrics: []exporters.Kind{exporters.OTLP}, Retry: true, OneShot: true}, io.Discard)
+		if err == nil {
+			b.Cleanup(func() { _ = tel.Shutdown(ctx) })
+		}
+	default:
+		b.Fatalf("no benchmark mode %q", mode)
+	}
+	if err != nil {
 		b.Fatal(err)
 	}
-	report := func() {}
-	if col != nil {
-		if err := flush(ctx); err != nil {
-			b.Fatal(err)
+	env := map[string]string{"HYGEN_OVERWRITE": "1"}
+	eng := generator.New(generator.Config{Cwd: tenTemplates(b), Observer: tel.Observer(), Stdout: io.Discard,
+		Getenv: func(k string) string { return env[k] }})
+	tel.ObserveCache(eng.CacheStats)
+	c := &benchCase{flush: func() {}}
+	if tp, ok := tel.TracerProvider.(*sdktrace.TracerProvider); ok {
+		c.flush = func() {
+			if err := tp.ForceFlush(ctx); err != nil {
+				b.Fatal(err)
+			}
 		}
-		report = collectorCPU(b, col)
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
+	args := []string{"mod", "new", "billingAccount"}
+	c.run = func() {
 		if _, err := eng.Run(ctx, args); err != nil {
 			b.Fatal(err)
 		}
-	}
-	if col != nil {
-		b.StopTimer()
-		if err := flush(ctx); err != nil {
-			b.Fatal(err)
+		if everyRun {
+			c.flush()
 		}
-		report()
 	}
+	c.run() // warm the compile cache and the exporter's connection
+	c.flush()
+	return c
+}
+
+// BenchmarkGeneration compares one generation of a ten-template action with
+// telemetry off, on without any export (spans and metrics recorded, as a
+// library user's providers do), and on exporting to a real local Collector
+// (the shipped pipeline): on_collector batching several runs per export,
+// cli_export exporting at the end of every run, as a CLI process does
+// (setting the pipeline up and shutting it down, which a CLI process also
+// does, is BenchmarkObserverRun/process). Besides wall time it reports
+// cpu-ms/op, the CPU time (user and system, every thread: render workers,
+// exporter, GC) this process spent per run, which the Collector's CPU time,
+// on the same machine, does not inflate; and for the exporting modes the
+// Collector's CPU time per run (collector-ms/op), every export counted in
+// both. The cases run one after another, so the machine's drift goes into
+// their comparison: BenchmarkOverhead interleaves them.
+func BenchmarkGeneration(b *testing.B) {
+	for _, mode := range benchModes {
+		b.Run("mode="+mode, func(b *testing.B) {
+			var col *testenv.Collector
+			if mode == "on_collector" || mode == "cli_export" {
+				col = testenv.StartShippedCollector(b)
+				pinCollector(b, col)
+			}
+			c := newCase(b, mode, col)
+			report := func() {}
+			if col != nil {
+				report = collectorCPU(b, col)
+			}
+			cpu0 := processCPU(b)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				c.run()
+			}
+			b.StopTimer()
+			c.flush()
+			b.ReportMetric(float64(processCPU(b)-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+			report()
+		})
+	}
+}
+
+// BenchmarkOverhead measures what BenchmarkGeneration does, interleaved:
+// every iteration runs one generation of each mode, in an order rotated
+// from one iteration to the next, so load that comes and goes on the
+// machine falls on every mode alike. It reports each mode's wall time and
+// process CPU time per generation (<mode>-ms, <mode>-cpu-ms) and each
+// mode's overhead over off in percent (<mode>-%, <mode>-cpu-%). The garbage
+// collector's work lands in whichever generation is running when it runs;
+// a collection starts in the mode whose allocation crosses the heap goal,
+// so modes are charged for it about in proportion to what they allocate.
+// scripts/telemetry-overhead runs it with -count and benchstat.
+func BenchmarkOverhead(b *testing.B) {
+	col := testenv.StartShippedCollector(b)
+	pinCollector(b, col)
+	cases := make([]*benchCase, len(benchModes))
+	for i, mode := range benchModes {
+		cases[i] = newCase(b, mode, col)
+	}
+	wall := make([]time.Duration, len(cases))
+	cpu := make([]time.Duration, len(cases))
+	i := 0
+	for b.Loop() {
+		for j := range cases {
+			k := (i + j) % len(cases)
+			t0, c0 := time.Now(), processCPU(b)
+			cases[k].run()
+			wall[k] += time.Since(t0)
+			cpu[k] += processCPU(b) - c0
+		}
+		i++
+	}
+	b.StopTimer()
+	for _, c := range cases {
+		c.flush()
+	}
+	for k, mode := range benchModes {
+		b.ReportMetric(float64(wall[k])/float64(time.Millisecond)/float64(b.N), mode+"-ms")
+		b.ReportMetric(float64(cpu[k])/float64(time.Millisecond)/float64(b.N), mode+"-cpu-ms")
+		if k > 0 {
+			b.ReportMetric(100*(float64(wall[k])/float64(wall[0])-1), mode+"-%")
+			b.ReportMetric(100*(float64(cpu[k])/float64(cpu[0])-1), mode+"-cpu-%")
+		}
+	}
+}
+
+// processCPU is the CPU time (user and system) this process has used so far.
+func processCPU(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // collectorCPU starts counting the CPU time col uses; the function it
@@ -115,36 +243,19 @@ func collectorCPU(b *testing.B, col *testenv.Collector) func() {
 	}
 }
 
-// BenchmarkGeneration compares one generation of a ten-template action with
-// telemetry off, on without any export, and on exporting to a real local
-// Collector (the shipped pipeline) over OTLP/gRPC as a CLI run does: spans
-// only (Config.OneShot).
-func BenchmarkGeneration(b *testing.B) {
-	b.Run("off", func(b *testing.B) {
-		benchGenerate(b, instrument.Disabled().Observer(), nil, nil, nil)
-	})
-	b.Run("on_no_export", func(b *testing.B) {
-		tp := sdktrace.NewTracerProvider()
-		mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(sdkmetric.NewManualReader()))
-		tel, err := instrument.FromProviders(tp, mp)
-		if err != nil {
-			b.Fatal(err)
-		}
-		benchGenerate(b, tel.Observer(), func(e *generator.Engine) { tel.ObserveCache(e.CacheStats) }, nil, nil)
-	})
-	b.Run("on_collector", func(b *testing.B) {
-		col := testenv.StartShippedCollector(b)
-		b.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://"+col.OTLP)
-		b.Setenv("OTEL_EXPORTER_OTLP_INSECURE", "true")
-		tel, err := instrument.Setup(context.Background(), instrument.Config{Enabled: true, ServiceName: "hypergen-bench",
-			Traces: []exporters.Kind{exporters.OTLP}, Metrics: []exporters.Kind{exporters.OTLP}, Retry: true, OneShot: true}, io.Discard)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer tel.Shutdown(context.Background())
-		benchGenerate(b, tel.Observer(), func(e *generator.Engine) { tel.ObserveCache(e.CacheStats) },
-			col, tel.TracerProvider.(*sdktrace.TracerProvider).ForceFlush)
-	})
+// pinCollector moves every thread of col to the CPUs listed in
+// HYPERGEN_BENCH_COLLECTOR_CPUS (taskset syntax), when it is set:
+// scripts/telemetry-overhead runs the benchmark on one CPU and the Collector
+// on another, so that the Collector's work does not take CPU time from the
+// run it receives spans from (in production it runs elsewhere).
+func pinCollector(b *testing.B, col *testenv.Collector) {
+	cpus := os.Getenv("HYPERGEN_BENCH_COLLECTOR_CPUS")
+	if cpus == "" {
+		return
+	}
+	if out, err := exec.Command("taskset", "-a", "-p", "-c", cpus, strconv.Itoa(col.PID())).CombinedOutput(); err != nil {
+		b.Fatalf("pinning the Collector to CPUs %s: %v\n%s", cpus, err, out)
+	}
 }
 
 // replayRun reports to obs the events of one run of a ten-template action
@@ -195,18 +306,21 @@ func BenchmarkObserverRun(b *testing.B) {
 		return tel
 	}
 	// measure runs one (warm-up) and then b.N iterations of run, and
-	// reports the Collector's CPU time per iteration.
+	// reports this process's and the Collector's CPU time per iteration.
 	measure := func(b *testing.B, run func()) {
 		col := testenv.StartShippedCollector(b)
+		pinCollector(b, col)
 		b.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://"+col.OTLP)
 		b.Setenv("OTEL_EXPORTER_OTLP_INSECURE", "true")
 		run()
 		report := collectorCPU(b, col)
+		cpu0 := processCPU(b)
 		b.ReportAllocs()
 		for b.Loop() {
 			run()
 		}
 		b.StopTimer()
+		b.ReportMetric(float64(processCPU(b)-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		report()
 	}
 	b.Run("run", func(b *testing.B) {
