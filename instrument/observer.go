@@ -3,7 +3,6 @@ package instrument
 import (
 	"context"
 	"errors"
-	"slices"
 	"time"
 
 	"go.opentelemetry.io/otel/attribute"
@@ -180,36 +179,45 @@ func (nopObserver) RunDone(context.Context, *generator.Result, error)           
 
 type observer struct{ t *Telemetry }
 
-// attrKey identifies an attribute combination of at most two attributes
-// (every measurement the observer records has one or two); a comparable
-// array, so looking it up allocates nothing.
+// attrKey identifies an attribute combination of one or two attributes
+// (every measurement the observer records has one or two; the second is the
+// zero KeyValue when there is one); a comparable array, so looking it up
+// allocates nothing.
 type attrKey [2]attribute.KeyValue
 
-// attrs returns the measurement option for an attribute combination, cached:
-// building an attribute set allocates and sorts, and every operation records
-// one.
-func (t *Telemetry) attrs(kvs ...attribute.KeyValue) metric.MeasurementOption {
-	if len(kvs) > len(attrKey{}) {
-		return metric.WithAttributeSet(attribute.NewSet(kvs...))
-	}
-	var key attrKey
-	copy(key[:], kvs)
+// measureOpts are one attribute combination's options, as the variadic
+// slices Record and Add take: a slice built at each call escapes through the
+// instrument's interface, an allocation per measurement.
+type measureOpts struct {
+	record []metric.RecordOption
+	add    []metric.AddOption
+}
+
+// attrs returns the measurement options for an attribute combination,
+// cached: building an attribute set allocates and sorts, and every
+// operation records one. It takes the array, not a variadic slice: a slice
+// passed on to NewSet escaped, which cost an allocation per measurement.
+func (t *Telemetry) attrs(key attrKey) measureOpts {
 	t.optsMu.RLock()
-	opt, ok := t.opts[key]
+	opts, ok := t.opts[key]
 	t.optsMu.RUnlock()
 	if ok {
-		return opt
+		return opts
 	}
-	// A copy: NewSet sorts its argument in place, which would make kvs
-	// escape, and so allocate, on every call.
-	opt = metric.WithAttributeSet(attribute.NewSet(slices.Clone(kvs)...))
+	kvs := key[:]
+	if !key[1].Valid() {
+		kvs = key[:1]
+	}
+	// NewSet sorts kvs in place: key is a copy, the map key is unchanged.
+	opt := metric.WithAttributeSet(attribute.NewSet(kvs...))
+	opts = measureOpts{record: []metric.RecordOption{opt}, add: []metric.AddOption{opt}}
 	t.optsMu.Lock()
 	if t.opts == nil {
-		t.opts = map[attrKey]metric.MeasurementOption{}
+		t.opts = map[attrKey]measureOpts{}
 	}
-	t.opts[key] = opt
+	t.opts[key] = opts
 	t.optsMu.Unlock()
-	return opt
+	return opts
 }
 
 type runStartKey struct{}
@@ -256,13 +264,24 @@ func (o *observer) RunStart(ctx context.Context, _ []string) context.Context {
 }
 
 // span records a finished child span of the run with explicit times: the
-// engine reports steps after they end, with their start.
+// engine reports steps after they end, with their start. A zero end means
+// now. Each option passed to Start or End costs an allocation, and
+// attributes given as a start option were copied twice more, so the
+// attributes are set on the started span and the SDK takes the end time
+// itself when it is now.
 func (o *observer) span(ctx context.Context, name string, start, end time.Time, err error, attrs ...attribute.KeyValue) context.Context {
-	ctx, s := o.t.tracer.Start(ctx, name, trace.WithTimestamp(start), trace.WithAttributes(attrs...))
+	ctx, s := o.t.tracer.Start(ctx, name, trace.WithTimestamp(start))
+	if len(attrs) > 0 {
+		s.SetAttributes(attrs...)
+	}
 	if err != nil {
 		recordError(s, err)
 	}
-	s.End(trace.WithTimestamp(end))
+	if end.IsZero() {
+		s.End()
+	} else {
+		s.End(trace.WithTimestamp(end))
+	}
 	return ctx
 }
 
@@ -291,15 +310,18 @@ func (o *observer) record(ctx context.Context, op, outcome string, d time.Durati
 	if !o.t.metrics {
 		return
 	}
-	o.t.inst.duration.Record(ctx, d.Seconds(), o.t.attrs(attribute.String(AttrOperation, op), attribute.String(AttrOutcome, outcome)))
+	o.t.inst.duration.Record(ctx, d.Seconds(), o.t.attrs(attrKey{attribute.String(AttrOperation, op), attribute.String(AttrOutcome, outcome)}).record...)
 }
 
 func (o *observer) PhaseDone(ctx context.Context, phase generator.Phase, start time.Time, err error) {
-	end := time.Now()
-	o.span(ctx, spanName(phaseSpans, "hypergen.", phase), start, end, err)
-	o.record(ctx, string(phase), outcome(err), end.Sub(start))
-	if o.t.metrics && (phase == generator.PhaseResolve || phase == generator.PhaseList) {
-		o.t.inst.startup.Record(ctx, end.Sub(start).Seconds(), o.t.attrs(phaseAttr(string(phase))))
+	d := time.Since(start)
+	o.span(ctx, spanName(phaseSpans, "hypergen.", phase), start, time.Time{}, err)
+	if !o.t.metrics {
+		return
+	}
+	o.record(ctx, string(phase), outcome(err), d)
+	if phase == generator.PhaseResolve || phase == generator.PhaseList {
+		o.t.inst.startup.Record(ctx, d.Seconds(), o.t.attrs(attrKey{phaseAttr(string(phase))}).record...)
 	}
 }
 
@@ -329,7 +351,8 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 			attrs = append(attrs, attribute.Float64(step.attr, durations[i].Seconds()))
 		}
 	}
-	fctx, fspan := o.t.tracer.Start(ctx, "hypergen.template", trace.WithTimestamp(f.Start), trace.WithAttributes(attrs...))
+	fctx, fspan := o.t.tracer.Start(ctx, "hypergen.template", trace.WithTimestamp(f.Start))
+	fspan.SetAttributes(attrs...) // not a start option: see span
 	at := f.Start
 	for i, step := range templateSteps {
 		if o.t.StepSpans {
@@ -348,17 +371,20 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 }
 
 func (o *observer) OpDone(ctx context.Context, op generator.OpResult, start time.Time, err error) {
-	end := time.Now()
+	d := time.Since(start)
 	st := string(op.Status)
 	if err != nil {
 		st = "error"
 	}
-	o.span(ctx, spanName(opSpans, "hypergen.op.", op.Kind), start, end, err,
+	o.span(ctx, spanName(opSpans, "hypergen.op.", op.Kind), start, time.Time{}, err,
 		attribute.String(AttrTemplate, op.Template), attribute.String(AttrTarget, op.Target),
 		attribute.String(AttrOutcome, st), attribute.Int(AttrBytes, op.Bytes))
-	o.record(ctx, string(op.Kind), st, end.Sub(start))
-	if o.t.metrics && (op.Kind == generator.OpAdd || op.Kind == generator.OpInject) {
-		o.t.inst.files.Add(ctx, 1, o.t.attrs(attribute.String(AttrOperation, string(op.Kind)), attribute.String(AttrOutcome, st)))
+	if !o.t.metrics {
+		return
+	}
+	o.record(ctx, string(op.Kind), st, d)
+	if op.Kind == generator.OpAdd || op.Kind == generator.OpInject {
+		o.t.inst.files.Add(ctx, 1, o.t.attrs(attrKey{attribute.String(AttrOperation, string(op.Kind)), attribute.String(AttrOutcome, st)}).add...)
 	}
 }
 
@@ -380,5 +406,5 @@ func (o *observer) RunDone(ctx context.Context, res *generator.Result, err error
 	if start, ok := ctx.Value(runStartKey{}).(time.Time); ok {
 		o.record(ctx, "run", outcome(err), time.Since(start))
 	}
-	o.t.inst.runs.Add(ctx, 1, o.t.attrs(attribute.String(AttrOutcome, outcome(err))))
+	o.t.inst.runs.Add(ctx, 1, o.t.attrs(attrKey{attribute.String(AttrOutcome, outcome(err))}).add...)
 }

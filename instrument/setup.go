@@ -49,7 +49,7 @@ type Telemetry struct {
 	statsMu    sync.Mutex
 	gauges     gaugeStore
 	optsMu     sync.RWMutex
-	opts       map[attrKey]metric.MeasurementOption // see attrs
+	opts       map[attrKey]measureOpts // see attrs
 	enabled    bool
 	// metrics is false when nothing reads metrics (a one-shot run that
 	// exports spans only): the observer then skips every measurement

@@ -24,7 +24,7 @@ func (t *Telemetry) Track(ctx context.Context, name string, fn func(context.Cont
 		recordError(span, err)
 	}
 	span.End()
-	t.inst.duration.Record(ctx, time.Since(start).Seconds(), t.attrs(
-		attribute.String(AttrOperation, name), attribute.String(AttrOutcome, outcome(err))))
+	t.inst.duration.Record(ctx, time.Since(start).Seconds(), t.attrs(attrKey{
+		attribute.String(AttrOperation, name), attribute.String(AttrOutcome, outcome(err))}).record...)
 	return err
 }
