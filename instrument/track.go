@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"go.opentelemetry.io/otel/attribute"
 )
 
 // Track runs fn as a tracked operation: a span called name (a child of any
@@ -24,7 +23,6 @@ func (t *Telemetry) Track(ctx context.Context, name string, fn func(context.Cont
 		recordError(span, err)
 	}
 	span.End()
-	t.inst.duration.Record(ctx, time.Since(start).Seconds(), t.attrs(attrKey{
-		attribute.String(AttrOperation, name), attribute.String(AttrOutcome, outcome(err))}).record...)
+	t.inst.duration.Record(ctx, time.Since(start).Seconds(), t.attrs(attrKey{AttrOperation, name, AttrOutcome, outcome(err)}).record...)
 	return err
 }

@@ -282,7 +282,10 @@ func replayRun(ctx context.Context, obs generator.Observer, files []generator.Fi
 // a ten-template run replayed to the Observer of a one-shot pipeline that
 // exports to a real local Collector (the shipped pipeline). ns/op and
 // allocs/op are the run's telemetry cost in the process; collector-ms/op
-// the Collector's. "run" keeps one pipeline and exports after every run;
+// the Collector's. "no_export" records into providers that export nothing
+// (spans and metrics, as BenchmarkGeneration's on_no_export): the
+// observer's and the SDK's cost alone, without a Collector. "run" keeps one
+// pipeline and exports after every run;
 // "process" also sets the pipeline up and shuts it down for every run, as
 // a CLI process does (a new connection to the Collector each time).
 func BenchmarkObserverRun(b *testing.B) {
@@ -323,6 +326,17 @@ func BenchmarkObserverRun(b *testing.B) {
 		b.ReportMetric(float64(processCPU(b)-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		report()
 	}
+	b.Run("no_export", func(b *testing.B) {
+		tel, err := instrument.FromProviders(sdktrace.NewTracerProvider(),
+			sdkmetric.NewMeterProvider(sdkmetric.WithReader(sdkmetric.NewManualReader())))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			replayRun(ctx, tel.Observer(), files, ops)
+		}
+	})
 	b.Run("run", func(b *testing.B) {
 		var tel *instrument.Telemetry
 		measure(b, func() {
