@@ -69,6 +69,13 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 	if cfg.Getenv == nil {
 		cfg.Getenv = os.Getenv
 	}
+	if !cfg.NoFsync { // decided once, for the API's engine and the probes'
+		on, err := generator.FsyncFromEnv(cfg.Getenv)
+		if err != nil {
+			return nil, err
+		}
+		cfg.NoFsync = !on
+	}
 	a := &Agent{cfg: cfg, tel: tel, probeEngs: map[int]*generator.Engine{}, trees: map[int]*corpus.Tree{},
 		points: map[int][]ProbeResult{},
 		fits:   map[string]*Fit{}}
@@ -77,6 +84,7 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 	a.project = generator.New(generator.Config{
 		Cwd: cfg.Generate.Root, Templates: cfg.Templates, Getenv: cfg.Getenv,
 		Observer: a.obs, DenyShell: !cfg.Generate.AllowShell, ConfineTemplates: true, JSTimeout: cfg.Generate.JSTimeout,
+		Fsync: !cfg.NoFsync, NoFsync: cfg.NoFsync,
 	})
 	a.gov = &memgov.Governor{Limit: cfg.MemoryLimit, Threshold: 0.8}
 	a.gov.Register(a.project.TemplateCache().Shrink)

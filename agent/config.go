@@ -49,6 +49,10 @@ type Config struct {
 	MaxConnections int
 	// Logger receives structured logs. Default: slog.Default().
 	Logger *slog.Logger
+	// NoFsync makes generations (the API's and the probes') write without
+	// fsync: faster, still atomic, but a power loss may lose what they
+	// wrote. Default: durable unless HYPERGEN_FSYNC (Getenv) is 0 or false.
+	NoFsync bool
 	// Getenv reads the environment. Default os.Getenv.
 	Getenv func(string) string
 	// Version is reported in /status and as a profiling tag.

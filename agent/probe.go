@@ -155,7 +155,7 @@ func (a *Agent) probeEngine(size int, dir string) *generator.Engine {
 		return e
 	}
 	e := generator.New(generator.Config{
-		Cwd: dir, Stdout: io.Discard, Observer: a.obs,
+		Cwd: dir, Stdout: io.Discard, Observer: a.obs, Fsync: !a.cfg.NoFsync, NoFsync: a.cfg.NoFsync,
 		Getenv: func(k string) string {
 			if k == "HYGEN_OVERWRITE" {
 				return "1" // every probe writes the same files again

@@ -63,12 +63,15 @@ type Config struct {
 	// JSTimeout bounds the wall-clock time of each template render, hook and
 	// .hygen.js evaluation. Default: jsrt.DefaultTimeout (30s).
 	JSTimeout time.Duration
-	// Fsync makes every write durable: each file is flushed to disk before
-	// it is renamed into place, and its folder after. Without it writes are
+	// Writes are durable by default: each file is flushed to disk before it
+	// is renamed into place, and each folder once after, so a power failure
+	// right after a run loses none of it. NoFsync turns that off: writes are
 	// still atomic (whole files or nothing, also when the run fails) but may
-	// be lost to a power failure, as hygen's are. Default: off, unless the
-	// environment (Getenv) sets HYPERGEN_FSYNC to a true value.
-	Fsync bool
+	// be lost to a power failure, as hygen's are. Without either field the
+	// environment (Getenv) decides: HYPERGEN_FSYNC=0 or false turns fsync
+	// off, unset or a true value leaves it on. Fsync keeps it on whatever
+	// the environment says. Setting both is an error.
+	Fsync, NoFsync bool
 	// Index, if set, supplies and keeps action folders' file listings across
 	// runs (see internal/diskindex); nil walks every time.
 	Index Index

@@ -50,19 +50,31 @@ func (e *Engine) lockTargets(ctx context.Context, files []renderedFile) (*atomic
 	return tx, nil
 }
 
-// EnvFsync turns on Config.Fsync from the environment.
+// EnvFsync turns durable writes off (0, false) or on (1, true, the default)
+// from the environment; see Config.NoFsync.
 const EnvFsync = "HYPERGEN_FSYNC"
 
-// durable reports whether this run's writes are fsynced: Config.Fsync, or a
-// true HYPERGEN_FSYNC. A value that is not a boolean is refused rather than
-// guessed at, since it decides what survives a power loss.
+// durable reports whether this run's writes are fsynced (see Config.NoFsync).
 func (e *Engine) durable() (bool, error) {
-	if e.cfg.Fsync {
+	switch {
+	case e.cfg.Fsync && e.cfg.NoFsync:
+		return false, &UsageError{Msg: "Config.Fsync and Config.NoFsync are both set"}
+	case e.cfg.NoFsync:
+		return false, nil
+	case e.cfg.Fsync:
 		return true, nil
 	}
-	v := e.cfg.Getenv(EnvFsync)
+	return FsyncFromEnv(e.cfg.Getenv)
+}
+
+// FsyncFromEnv reports whether HYPERGEN_FSYNC leaves durable writes on:
+// unset or a true value does, 0 or false turns them off. A value that is
+// not a boolean is refused (a *UsageError) rather than guessed at, since it
+// decides what survives a power loss.
+func FsyncFromEnv(getenv func(string) string) (bool, error) {
+	v := getenv(EnvFsync)
 	if v == "" {
-		return false, nil
+		return true, nil
 	}
 	on, err := strconv.ParseBool(v)
 	if err != nil {

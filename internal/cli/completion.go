@@ -177,7 +177,7 @@ func generatorCandidates(env *Env, words []string, cur string) []string {
 	if !strings.HasPrefix(cur, "-") {
 		return nil
 	}
-	out := []string{"--dry", "--allow-outside", "--answers", "--js-timeout", "--fsync", "--help"}
+	out := []string{"--dry", "--allow-outside", "--answers", "--js-timeout", "--no-fsync", "--fsync", "--help"}
 	if spec != nil {
 		for _, v := range spec.Variables {
 			out = append(out, "--"+v.Name)

@@ -63,6 +63,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	generateListen := fs.String("generate-listen", "127.0.0.1:9465", "generation API address: loopback host:port or unix:/path")
 	allowShell := fs.Bool("allow-shell", false, "let generation requests run commands: templates with sh: and hooks that call child_process")
 	jsTimeout := fs.Duration("js-timeout", 0, "wall-clock limit for each template render, hook and .hygen.js of a generation (default 30s; also HYPERGEN_JS_TIMEOUT)")
+	noFsync := fs.Bool("no-fsync", false, "generations (requests and probes) write without fsync: faster, still atomic, but a power loss may lose them (also HYPERGEN_FSYNC=0; default: every file and folder is fsynced)")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "deadline for the final flush on exit; generations still running are cancelled before it")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	if code := cli.ParseFlags(env, fs, args); code >= 0 {
@@ -136,7 +137,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 		Listen: *listen, Interval: interval.d,
 		Cwd: env.Cwd, Templates: *templates,
 		ProbeInterval: probeInterval(*probeEvery), ProbeSizes: sizes, ProbeCPUShare: *probeShare,
-		MemoryLimit: mem.Limit, Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: cli.Version(),
+		MemoryLimit: mem.Limit, Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: cli.Version(), NoFsync: *noFsync,
 		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Listen: *generateListen, Token: token, Root: env.Cwd, AllowShell: *allowShell, JSTimeout: *jsTimeout},
 	}, tel)
 	if err != nil {

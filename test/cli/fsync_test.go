@@ -1,20 +1,26 @@
 package cli
 
 import (
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
-// --fsync and HYPERGEN_FSYNC make a generation flush what it writes: strace
-// counts the fsync calls of the built binary. By default a generation makes
-// none and still writes whole files; a value that is not a boolean is
-// refused with nothing written.
+// A generation flushes what it writes unless --no-fsync or HYPERGEN_FSYNC=0
+// says otherwise: strace counts the fsync calls of the built binary. The
+// last of --fsync and --no-fsync counts, and either beats the variable; a
+// value that is not a boolean is refused with nothing written, and neither
+// flag is sent to an agent, which writes as it was started.
 func TestFsyncSwitch(t *testing.T) {
 	strace := testenv.Tool(t, "strace", "strace")
 	if out, err := exec.Command(strace, "-f", "-o", os.DevNull, "true").CombinedOutput(); err != nil {
@@ -31,12 +37,18 @@ func TestFsyncSwitch(t *testing.T) {
 		synced    bool
 		stderr    string
 	}{
-		{"default", nil, nil, 0, false, ""},
-		{"flag", nil, []string{"--fsync"}, 0, true, ""},
-		{"variable", []string{"HYPERGEN_FSYNC=1"}, nil, 0, true, ""},
-		{"variable off", []string{"HYPERGEN_FSYNC=false"}, nil, 0, false, ""},
-		{"flag beats variable", []string{"HYPERGEN_FSYNC=0"}, []string{"--fsync"}, 0, true, ""},
+		{"default", nil, nil, 0, true, ""},
+		{"no-fsync", nil, []string{"--no-fsync"}, 0, false, ""},
+		{"fsync", nil, []string{"--fsync"}, 0, true, ""},
+		{"variable on", []string{"HYPERGEN_FSYNC=1"}, nil, 0, true, ""},
+		{"variable off", []string{"HYPERGEN_FSYNC=0"}, nil, 0, false, ""},
+		{"variable false", []string{"HYPERGEN_FSYNC=false"}, nil, 0, false, ""},
+		{"fsync beats variable", []string{"HYPERGEN_FSYNC=0"}, []string{"--fsync"}, 0, true, ""},
+		{"no-fsync beats variable", []string{"HYPERGEN_FSYNC=1"}, []string{"--no-fsync"}, 0, false, ""},
+		{"last flag counts", nil, []string{"--fsync", "--no-fsync"}, 0, false, ""},
 		{"bad variable", []string{"HYPERGEN_FSYNC=always"}, nil, 2, false, `HYPERGEN_FSYNC="always" is not a boolean`},
+		{"not delegated", []string{"HYPERGEN_AGENT_URL=http://127.0.0.1:1"}, []string{"--no-fsync"}, 2, false,
+			"--no-fsync cannot be delegated to an agent"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,7 +72,8 @@ func TestFsyncSwitch(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// Two files and their two folders.
+			// Two files and their two folders (several at a time: strace -f
+			// follows every thread).
 			if n := strings.Count(string(raw), "sync("); tt.synced && n < 4 || !tt.synced && n != 0 {
 				t.Errorf("%d fsync calls, want synced=%v:\n%s", n, tt.synced, raw)
 			}
@@ -72,6 +85,82 @@ func TestFsyncSwitch(t *testing.T) {
 				case tt.code == 0 && string(b) != want:
 					t.Errorf("%s = %q, %v; want %q", f, b, err, want)
 				}
+			}
+		})
+	}
+}
+
+// The agent's generations are durable too unless it was started with
+// --no-fsync or HYPERGEN_FSYNC=0: strace, attached to the running agent,
+// counts the fsync calls one generation request makes.
+func TestAgentFsync(t *testing.T) {
+	strace := testenv.Tool(t, "strace", "strace")
+	if out, err := exec.Command(strace, "-f", "-o", os.DevNull, "true").CombinedOutput(); err != nil {
+		t.Skipf("strace cannot trace here (ptrace refused?): %v\n%s", err, out)
+	}
+	tests := []struct {
+		name   string
+		env    []string
+		args   []string
+		synced bool
+	}{
+		{"default", nil, nil, true},
+		{"no-fsync", nil, []string{"--no-fsync"}, false},
+		{"variable off", []string{"HYPERGEN_FSYNC=0"}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{"_templates/g/new/a.t": "---\nto: out/<%= name %>.txt\n---\nA\n"})
+			admin, gen := testenv.FreeAddr(t), testenv.FreeAddr(t)
+			agentProc := exec.Command(bin, append([]string{"perf", "monitor", "--listen", admin, "--probe-interval", "0",
+				"--enable-generate", "--generate-listen", gen}, tt.args...)...)
+			agentProc.Dir = dir
+			agentProc.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(),
+				"HYPERGEN_AGENT_TOKEN=tok3n"}, tt.env...)
+			var logs strings.Builder
+			agentProc.Stdout, agentProc.Stderr = &logs, &logs
+			if err := agentProc.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer func() { _ = agentProc.Process.Signal(syscall.SIGTERM); _ = agentProc.Wait() }()
+			testenv.WaitFor(t, "the agent ready", 30*time.Second, func() (bool, string) {
+				resp, err := http.Get("http://" + admin + "/readyz")
+				if err != nil {
+					return false, err.Error()
+				}
+				resp.Body.Close()
+				return resp.StatusCode == 200, resp.Status
+			})
+			trace := filepath.Join(t.TempDir(), "trace")
+			st := testenv.Start(t, strace, "-f", "-e", "trace=fsync,fdatasync", "-e", "signal=none", "-o", trace,
+				"-p", strconv.Itoa(agentProc.Process.Pid))
+			testenv.WaitFor(t, "strace attached", 30*time.Second, func() (bool, string) {
+				return strings.Contains(st.Output(), "attached"), st.Output()
+			})
+			req, _ := http.NewRequest(http.MethodPost, "http://"+gen+"/v1/generate",
+				strings.NewReader(`{"generator":"g","action":"new","name":"x"}`))
+			req.Header.Set("Authorization", "Bearer tok3n")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Fatalf("generation: %s %s\nagent: %s", resp.Status, body, logs.String())
+			}
+			st.Signal(t, os.Interrupt) // detaches, leaving the agent running
+			st.Wait(t, 30*time.Second)
+			raw, err := os.ReadFile(trace)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The file and its folder.
+			if n := strings.Count(string(raw), "sync("); tt.synced && n < 2 || !tt.synced && n != 0 {
+				t.Errorf("%d fsync calls, want synced=%v:\n%s", n, tt.synced, raw)
+			}
+			if b, err := os.ReadFile(filepath.Join(dir, "out/x.txt")); string(b) != "A\n" {
+				t.Errorf("out/x.txt = %q, %v", b, err)
 			}
 		})
 	}

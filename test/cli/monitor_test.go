@@ -68,4 +68,9 @@ func TestMonitorFlagForms(t *testing.T) {
 	if r := run(t, dir, nil, "perf", "monitor", "--interval", "10ms"); r.code != 2 || !strings.Contains(r.stderr, "at least 100ms") {
 		t.Errorf("--interval 10ms: %v", r)
 	}
+	// The agent checks HYPERGEN_FSYNC when it starts, not at its first
+	// generation.
+	if r := run(t, dir, []string{"HYPERGEN_FSYNC=always"}, "perf", "monitor", "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, `HYPERGEN_FSYNC="always" is not a boolean`) {
+		t.Errorf("HYPERGEN_FSYNC=always: %v", r)
+	}
 }
