@@ -359,5 +359,6 @@ func CatalogMarkdown() string {
 		fmt.Fprintf(&b, "| `%s` | %s |\n", s.Name, s.Description)
 	}
 	b.WriteString(resourceText)
+	b.WriteString(overheadText)
 	return b.String()
 }
