@@ -52,7 +52,8 @@ func NewSpanExporter(ctx context.Context, kind Kind, cfg Config) (sdktrace.SpanE
 	switch kind {
 	case OTLP:
 		exp, err = otlptracegrpc.New(ctx, otlptracegrpc.WithRetry(otlptracegrpc.RetryConfig{Enabled: cfg.Retry,
-			InitialInterval: time.Second, MaxInterval: 5 * time.Second, MaxElapsedTime: 30 * time.Second}))
+			InitialInterval: time.Second, MaxInterval: 5 * time.Second, MaxElapsedTime: 30 * time.Second}),
+			otlptracegrpc.WithDialOption(grpcOptions()...))
 	case Console:
 		exp, err = stdouttrace.New(stdouttrace.WithWriter(cfg.Console))
 	default:
@@ -75,7 +76,8 @@ func NewMetricReader(ctx context.Context, kind Kind, cfg Config) (sdkmetric.Read
 	switch kind {
 	case OTLP:
 		exp, err = otlpmetricgrpc.New(ctx, otlpmetricgrpc.WithRetry(otlpmetricgrpc.RetryConfig{Enabled: cfg.Retry,
-			InitialInterval: time.Second, MaxInterval: 5 * time.Second, MaxElapsedTime: 30 * time.Second}))
+			InitialInterval: time.Second, MaxInterval: 5 * time.Second, MaxElapsedTime: 30 * time.Second}),
+			otlpmetricgrpc.WithDialOption(grpcOptions()...))
 	case Console:
 		exp, err = stdoutmetric.New(stdoutmetric.WithWriter(cfg.Console))
 	case Prometheus:
