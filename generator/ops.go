@@ -294,10 +294,11 @@ func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFil
 	results := make([]OpResult, 0, len(steps))
 	stdout, stderr := outputs(ctx, e.cfg)
 	staged := make([]atomicfile.Staged, len(steps))
+	skip := superseded(steps)
 	if tx != nil {
 		for i := range steps {
 			s := &steps[i]
-			if s.write == "" || s.data == nil {
+			if s.write == "" || s.data == nil || skip[i] {
 				continue
 			}
 			var err error
@@ -320,7 +321,7 @@ func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFil
 				err = e.runShell(ctx, s)
 			case s.write != "" && s.data == nil:
 				err = e.injectAfterShell(files, s, tx)
-			case s.write != "":
+			case s.write != "" && !skip[i]:
 				err = tx.Commit(staged[i])
 			}
 			if err != nil {
@@ -341,6 +342,32 @@ func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFil
 		results = append(results, s.result)
 	}
 	return results, nil
+}
+
+// superseded marks the writes a later step rewrites with no command or
+// re-read of the file in between, such as several injects into one barrel
+// file: the file is staged and renamed once, with its last content, which
+// holds theirs (each step's data is the whole file as planned after it).
+// Nothing could read the content in between, so only the number of renames
+// changes: each replaces a file, which some file systems make wait for the
+// disk (ext4 mounted with discard and no journal frees the replaced file's
+// blocks with a synchronous discard), and a durable run flushes each.
+func superseded(steps []step) []bool {
+	skip := make([]bool, len(steps))
+	later := map[string]bool{} // written further on, before any command
+	for i := len(steps) - 1; i >= 0; i-- {
+		s := &steps[i]
+		switch {
+		case s.shell != "":
+			clear(later)
+		case s.write != "" && s.data == nil:
+			delete(later, s.write) // injectAfterShell reads what came before
+		case s.write != "":
+			skip[i] = later[s.write]
+			later[s.write] = true
+		}
+	}
+	return skip
 }
 
 // injectAfterShell injects into a target that did not exist when planned
