@@ -32,6 +32,8 @@ type Agent struct {
 	mu          sync.Mutex
 	index       IndexStatus
 	fingerprint string
+	watched     []string // what the last walk stat'ed (see restat)
+	watchedRoot string   // the templates root it walked
 	probeEngs   map[int]*generator.Engine
 	trees       map[int]*corpus.Tree
 	probes      []ProbeResult

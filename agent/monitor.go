@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -26,9 +28,11 @@ func (a *Agent) templatesRoot() string {
 // index counts templates without reading them, so only folders and
 // .hygenignore files (whose text decides what counts) are stat'ed. Stat'ing
 // every template instead cost a 10,000-template agent 40 % of its CPU at a
-// one-second interval, which its generations then waited for.
-func fingerprint(root string) (string, error) {
+// one-second interval, which its generations then waited for. It also
+// returns the paths it stat'ed, for restat.
+func fingerprint(root string) (string, []string, error) {
 	h := sha256.New()
+	var paths []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -40,10 +44,33 @@ func fingerprint(root string) (string, error) {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00%d\x00", p, info.Size(), info.ModTime().UnixNano())
+		paths = append(paths, p)
+		hashStat(h, p, info)
 		return nil
 	})
-	return hex.EncodeToString(h.Sum(nil)), err
+	return hex.EncodeToString(h.Sum(nil)), paths, err
+}
+
+// restat is fingerprint over the paths an earlier walk stat'ed, without
+// reading any folder: an entry added, removed or renamed anywhere in the
+// tree changes the time of a folder on the list, so the same result means
+// the same tree. Reading the 2,000 folders of a 1,000-generator tree cost
+// an idle agent 83 ms of CPU per check (8 % of a core at a one-second
+// interval, which generations running meanwhile waited for).
+func restat(paths []string) (string, error) {
+	h := sha256.New()
+	for _, p := range paths {
+		info, err := os.Lstat(p) // as WalkDir's Info: links are not followed
+		if err != nil {
+			return "", err
+		}
+		hashStat(h, p, info)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func hashStat(h io.Writer, p string, info fs.FileInfo) {
+	fmt.Fprintf(h, "%s\x00%d\x00%d\x00", p, info.Size(), info.ModTime().UnixNano())
 }
 
 // reindex rebuilds the agent's index when the templates changed.
@@ -55,16 +82,30 @@ func (a *Agent) reindex(ctx context.Context) {
 		a.setIndex(st, "")
 		return
 	}
-	fp, err := fingerprint(root)
+	a.mu.Lock()
+	watched, known := a.watched, a.fingerprint
+	if a.watchedRoot != root {
+		watched = nil
+	}
+	a.mu.Unlock()
+	if watched != nil {
+		if fp, err := restat(watched); err == nil && fp == known {
+			return
+		}
+	}
+	fp, paths, err := fingerprint(root)
+	if err != nil {
+		paths = nil // not the whole tree
+	}
+	a.mu.Lock()
+	a.watched, a.watchedRoot = paths, root
+	a.mu.Unlock()
 	if err != nil {
 		st.Error = err.Error()
 		a.setIndex(st, "")
 		return
 	}
-	a.mu.Lock()
-	same := fp == a.fingerprint
-	a.mu.Unlock()
-	if same {
+	if fp == known {
 		return
 	}
 	gens, err := generator.ListGenerators(root)
