@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -245,6 +246,20 @@ func WaitFor(tb testing.TB, what string, timeout time.Duration, cond func() (boo
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// WaitReady waits until the agent whose admin address is addr answers
+// /readyz with 200 (its templates indexed).
+func WaitReady(tb testing.TB, addr string, timeout time.Duration) {
+	tb.Helper()
+	WaitFor(tb, "the agent at "+addr+" ready", timeout, func() (bool, string) {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err != nil {
+			return false, err.Error()
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusOK, resp.Status
+	})
 }
 
 // Collector is a running collector with an OTLP gRPC receiver and a

@@ -123,14 +123,7 @@ func TestAgentFsync(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer func() { _ = agentProc.Process.Signal(syscall.SIGTERM); _ = agentProc.Wait() }()
-			testenv.WaitFor(t, "the agent ready", 30*time.Second, func() (bool, string) {
-				resp, err := http.Get("http://" + admin + "/readyz")
-				if err != nil {
-					return false, err.Error()
-				}
-				resp.Body.Close()
-				return resp.StatusCode == 200, resp.Status
-			})
+			testenv.WaitReady(t, admin, 30*time.Second)
 			trace := filepath.Join(t.TempDir(), "trace")
 			st := testenv.Start(t, strace, "-f", "-e", "trace=fsync,fdatasync", "-e", "signal=none", "-o", trace,
 				"-p", strconv.Itoa(agentProc.Process.Pid))
