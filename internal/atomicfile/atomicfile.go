@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -120,6 +121,11 @@ func (tx *Tx) SetDurable(on bool) { tx.durable = on }
 // builds). Without a journal there is no commit for flushes to share; the
 // gain is the virtual disk serving several requests at once.
 var syncLimit = 4
+
+// syncsFolders: Windows cannot flush a folder (FlushFileBuffers needs write
+// access, which a folder handle cannot have: every attempt is "Access is
+// denied"), and NTFS journals a rename itself.
+const syncsFolders = runtime.GOOS != "windows"
 
 // fsync flushes f to disk; a variable so a test can count the calls.
 var fsync = (*os.File).Sync
@@ -245,7 +251,7 @@ func (tx *Tx) Commit(s Staged) error {
 	if !s.existed {
 		tx.added = append(tx.added, s.name)
 	}
-	if tx.durable {
+	if tx.durable && syncsFolders {
 		tx.dirs[filepath.Dir(s.name)] = true
 	}
 	return nil

@@ -78,6 +78,9 @@ func TestDurableTxSyncsFilesThenFolders(t *testing.T) {
 				}
 			}
 			wantFiles, wantFolders := 3, 2
+			if !syncsFolders {
+				wantFolders = 0
+			}
 			if !durable {
 				wantFiles, wantFolders = 0, 0
 			}
