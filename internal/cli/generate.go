@@ -92,6 +92,11 @@ func Generate(env *Env, args []string) int {
 			fsync = "on"
 		case a == "--no-fsync":
 			fsync = "off"
+		case strings.HasPrefix(a, "--fsync=") || strings.HasPrefix(a, "--no-fsync="):
+			// --fsync=false would otherwise become a template local and
+			// leave fsync on.
+			fmt.Fprintf(env.Stderr, "hypergen: %s: --fsync and --no-fsync take no value\n", a)
+			return ExitUsage
 		case a == "--answers":
 			if i+1 >= len(args) {
 				fmt.Fprintln(env.Stderr, "hypergen: --answers needs a file name")

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hypergen-dev/hypergen/generator"
@@ -59,6 +60,11 @@ func flagTypo(env *Env, args []string) (typo, meant string) {
 		if b, err := os.ReadFile(f); err == nil && mentions(b, names) {
 			return "", ""
 		}
+	}
+	// "--no-fsycn" parses as fsycn=false: name the flag as it was typed, not
+	// the opposite one.
+	if slices.Contains(args, "--no-"+typo) {
+		return "no-" + typo, "no-" + meant
 	}
 	return typo, meant
 }

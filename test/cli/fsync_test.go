@@ -47,6 +47,8 @@ func TestFsyncSwitch(t *testing.T) {
 		{"no-fsync beats variable", []string{"HYPERGEN_FSYNC=1"}, []string{"--no-fsync"}, 0, false, ""},
 		{"last flag counts", nil, []string{"--fsync", "--no-fsync"}, 0, false, ""},
 		{"bad variable", []string{"HYPERGEN_FSYNC=always"}, nil, 2, false, `HYPERGEN_FSYNC="always" is not a boolean`},
+		{"flag with a value", nil, []string{"--fsync=false"}, 2, false, "--fsync=false: --fsync and --no-fsync take no value"},
+		{"mistyped", nil, []string{"--no-fsycn"}, 2, false, "--no-fsycn is one edit from hypergen's --no-fsync"},
 		{"not delegated", []string{"HYPERGEN_AGENT_URL=http://127.0.0.1:1"}, []string{"--no-fsync"}, 2, false,
 			"--no-fsync cannot be delegated to an agent"},
 	}
