@@ -3,7 +3,6 @@ package instrument
 import (
 	"context"
 	"time"
-
 )
 
 // Track runs fn as a tracked operation: a span called name (a child of any
