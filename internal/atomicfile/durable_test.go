@@ -56,22 +56,7 @@ func TestDurableTxSyncsFilesThenFolders(t *testing.T) {
 			files, folders, early := countSyncs(t, targets, nil)
 			tx := Begin(nil, "")
 			tx.SetDurable(durable)
-			var staged []Staged
-			for _, p := range targets {
-				st, err := tx.Stage(p, []byte(p))
-				if err != nil {
-					t.Fatal(err)
-				}
-				staged = append(staged, st)
-			}
-			for _, st := range staged {
-				if err := tx.Commit(st); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := tx.Close(); err != nil {
-				t.Fatal(err)
-			}
+			writeAll(t, tx, targets, func(p string) []byte { return []byte(p) })
 			for _, p := range targets {
 				if b, err := os.ReadFile(p); string(b) != p {
 					t.Errorf("%s = %q, %v", p, b, err)
@@ -145,26 +130,37 @@ func BenchmarkDurableTx(b *testing.B) {
 			syncLimit = max(limit, 1)
 			dir := b.TempDir()
 			data := []byte(strings.Repeat("export const x = 1;\n", 12))
+			var paths []string
+			for i := range 10 {
+				paths = append(paths, filepath.Join(dir, fmt.Sprint("d", i%2), fmt.Sprint(i, ".ts")))
+			}
 			for b.Loop() {
 				tx := Begin(nil, "")
 				tx.SetDurable(limit > 0) // limit=0: not durable
-				var staged []Staged
-				for i := range 10 {
-					st, err := tx.Stage(filepath.Join(dir, fmt.Sprint("d", i%2), fmt.Sprint(i, ".ts")), data)
-					if err != nil {
-						b.Fatal(err)
-					}
-					staged = append(staged, st)
-				}
-				for _, st := range staged {
-					if err := tx.Commit(st); err != nil {
-						b.Fatal(err)
-					}
-				}
-				if err := tx.Close(); err != nil {
-					b.Fatal(err)
-				}
+				writeAll(b, tx, paths, func(string) []byte { return data })
 			}
 		})
+	}
+}
+
+// writeAll stages every path with its content, then commits them all and
+// closes tx, as the engine's apply step does.
+func writeAll(tb testing.TB, tx *Tx, paths []string, content func(string) []byte) {
+	tb.Helper()
+	var staged []Staged
+	for _, p := range paths {
+		st, err := tx.Stage(p, content(p))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		staged = append(staged, st)
+	}
+	for _, st := range staged {
+		if err := tx.Commit(st); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := tx.Close(); err != nil {
+		tb.Fatal(err)
 	}
 }
