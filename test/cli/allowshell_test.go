@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -26,31 +24,19 @@ func TestAgentAllowShellGovernsHookCommands(t *testing.T) {
 			"_templates/pkg/new/a.t": "---\nto: out/<%= name %>.txt\n---\n<%= who %>\n",
 		})
 		admin, gen := testenv.FreeAddr(t), testenv.FreeAddr(t)
-		shell := ""
+		args := []string{"--listen", admin, "--probe-interval", "0", "--enable-generate", "--generate-listen", gen}
 		if allow {
-			shell = " --allow-shell"
+			args = append(args, "--allow-shell")
 		}
-		// The agent writes below its working folder: start it in the project.
-		script := fmt.Sprintf("cd %q && exec %q perf monitor --listen %s --probe-interval 0 --enable-generate --generate-listen %s%s",
-			dir, bin, admin, gen, shell)
-		p := testenv.StartEnv(t, []string{"HYPERGEN_AGENT_TOKEN=tok3n"}, "/bin/sh", "-c", script)
-		p.WaitListening(t, 30*time.Second, gen)
-		req, _ := http.NewRequest(http.MethodPost, "http://"+gen+"/v1/generate",
-			strings.NewReader(`{"generator":"pkg","action":"new","name":"x"}`))
-		req.Header.Set("Authorization", "Bearer tok3n")
-		resp, err := (&http.Client{Timeout: 30 * time.Second}).Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		p := startAgent(t, dir, []string{"HYPERGEN_AGENT_TOKEN=" + agentToken}, []string{gen}, args...)
+		code, body := postGenerate(t, gen, `{"generator":"pkg","action":"new","name":"x"}`)
 		got, readErr := os.ReadFile(filepath.Join(dir, "out", "x.txt"))
 		if allow {
-			if resp.StatusCode != http.StatusOK || readErr != nil || string(got) != "shell\n" {
-				t.Errorf("--allow-shell: HTTP %d %s; out/x.txt %q, %v", resp.StatusCode, body, got, readErr)
+			if code != http.StatusOK || readErr != nil || string(got) != "shell\n" {
+				t.Errorf("--allow-shell: HTTP %d %s; out/x.txt %q, %v", code, body, got, readErr)
 			}
-		} else if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), "child_process") || readErr == nil {
-			t.Errorf("without --allow-shell: HTTP %d %s; out/x.txt written: %v", resp.StatusCode, body, readErr == nil)
+		} else if code != http.StatusUnprocessableEntity || !strings.Contains(body, "child_process") || readErr == nil {
+			t.Errorf("without --allow-shell: HTTP %d %s; out/x.txt written: %v", code, body, readErr == nil)
 		}
 		p.Signal(t, syscall.SIGTERM)
 		p.Wait(t, 30*time.Second)

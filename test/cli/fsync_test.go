@@ -1,14 +1,12 @@
 package cli
 
 import (
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -22,10 +20,7 @@ import (
 // value that is not a boolean is refused with nothing written, and neither
 // flag is sent to an agent, which writes as it was started.
 func TestFsyncSwitch(t *testing.T) {
-	strace := testenv.Tool(t, "strace", "strace")
-	if out, err := exec.Command(strace, "-f", "-o", os.DevNull, "true").CombinedOutput(); err != nil {
-		t.Skipf("strace cannot trace here (ptrace refused?): %v\n%s", err, out)
-	}
+	strace := straceOrSkip(t)
 	files := map[string]string{
 		"_templates/g/new/a.t": "---\nto: out/a.txt\n---\nA <%= name %>\n",
 		"_templates/g/new/b.t": "---\nto: out/deeper/b.txt\n---\nB <%= name %>\n",
@@ -70,15 +65,7 @@ func TestFsyncSwitch(t *testing.T) {
 			if code != tt.code || !strings.Contains(string(out), tt.stderr) {
 				t.Fatalf("exit %d, want %d with %q:\n%s", code, tt.code, tt.stderr, out)
 			}
-			raw, err := os.ReadFile(trace)
-			if err != nil {
-				t.Fatal(err)
-			}
-			// Two files and their two folders (several at a time: strace -f
-			// follows every thread).
-			if n := strings.Count(string(raw), "sync("); tt.synced && n < 4 || !tt.synced && n != 0 {
-				t.Errorf("%d fsync calls, want synced=%v:\n%s", n, tt.synced, raw)
-			}
+			checkSyncs(t, trace, tt.synced, 4) // two files and their two folders
 			for f, want := range map[string]string{"out/a.txt": "A x\n", "out/deeper/b.txt": "B x\n"} {
 				b, err := os.ReadFile(filepath.Join(dir, f))
 				switch {
@@ -96,10 +83,7 @@ func TestFsyncSwitch(t *testing.T) {
 // --no-fsync or HYPERGEN_FSYNC=0: strace, attached to the running agent,
 // counts the fsync calls one generation request makes.
 func TestAgentFsync(t *testing.T) {
-	strace := testenv.Tool(t, "strace", "strace")
-	if out, err := exec.Command(strace, "-f", "-o", os.DevNull, "true").CombinedOutput(); err != nil {
-		t.Skipf("strace cannot trace here (ptrace refused?): %v\n%s", err, out)
-	}
+	strace := straceOrSkip(t)
 	tests := []struct {
 		name   string
 		env    []string
@@ -114,49 +98,50 @@ func TestAgentFsync(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := testfs.Tree(t, map[string]string{"_templates/g/new/a.t": "---\nto: out/<%= name %>.txt\n---\nA\n"})
 			admin, gen := testenv.FreeAddr(t), testenv.FreeAddr(t)
-			agentProc := exec.Command(bin, append([]string{"perf", "monitor", "--listen", admin, "--probe-interval", "0",
+			env := append([]string{"HYPERGEN_AGENT_TOKEN=" + agentToken}, tt.env...)
+			agent := startAgent(t, dir, env, []string{admin, gen}, append([]string{"--listen", admin, "--probe-interval", "0",
 				"--enable-generate", "--generate-listen", gen}, tt.args...)...)
-			agentProc.Dir = dir
-			agentProc.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(),
-				"HYPERGEN_AGENT_TOKEN=tok3n"}, tt.env...)
-			var logs strings.Builder
-			agentProc.Stdout, agentProc.Stderr = &logs, &logs
-			if err := agentProc.Start(); err != nil {
-				t.Fatal(err)
-			}
-			defer func() { _ = agentProc.Process.Signal(syscall.SIGTERM); _ = agentProc.Wait() }()
 			testenv.WaitReady(t, admin, 30*time.Second)
 			trace := filepath.Join(t.TempDir(), "trace")
 			st := testenv.Start(t, strace, "-f", "-e", "trace=fsync,fdatasync", "-e", "signal=none", "-o", trace,
-				"-p", strconv.Itoa(agentProc.Process.Pid))
+				"-p", strconv.Itoa(agent.PID()))
 			testenv.WaitFor(t, "strace attached", 30*time.Second, func() (bool, string) {
 				return strings.Contains(st.Output(), "attached"), st.Output()
 			})
-			req, _ := http.NewRequest(http.MethodPost, "http://"+gen+"/v1/generate",
-				strings.NewReader(`{"generator":"g","action":"new","name":"x"}`))
-			req.Header.Set("Authorization", "Bearer tok3n")
-			resp, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != 200 {
-				t.Fatalf("generation: %s %s\nagent: %s", resp.Status, body, logs.String())
+			if code, body := postGenerate(t, gen, `{"generator":"g","action":"new","name":"x"}`); code != http.StatusOK {
+				t.Fatalf("generation: %d %s\nagent: %s", code, body, agent.Output())
 			}
 			st.Signal(t, os.Interrupt) // detaches, leaving the agent running
 			st.Wait(t, 30*time.Second)
-			raw, err := os.ReadFile(trace)
-			if err != nil {
-				t.Fatal(err)
-			}
-			// The file and its folder.
-			if n := strings.Count(string(raw), "sync("); tt.synced && n < 2 || !tt.synced && n != 0 {
-				t.Errorf("%d fsync calls, want synced=%v:\n%s", n, tt.synced, raw)
-			}
+			checkSyncs(t, trace, tt.synced, 2) // the file and its folder
 			if b, err := os.ReadFile(filepath.Join(dir, "out/x.txt")); string(b) != "A\n" {
 				t.Errorf("out/x.txt = %q, %v", b, err)
 			}
 		})
+	}
+}
+
+// straceOrSkip returns strace, installed if need be, and skips the test
+// where it cannot trace (ptrace refused in some containers).
+func straceOrSkip(t *testing.T) string {
+	t.Helper()
+	strace := testenv.Tool(t, "strace", "strace")
+	if out, err := exec.Command(strace, "-f", "-o", os.DevNull, "true").CombinedOutput(); err != nil {
+		t.Skipf("strace cannot trace here (ptrace refused?): %v\n%s", err, out)
+	}
+	return strace
+}
+
+// checkSyncs reads the strace output at trace: at least min fsync or
+// fdatasync calls when synced (strace -f follows every thread), none
+// otherwise.
+func checkSyncs(t *testing.T, trace string, synced bool, min int) {
+	t.Helper()
+	raw, err := os.ReadFile(trace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(raw), "sync("); synced && n < min || !synced && n != 0 {
+		t.Errorf("%d fsync calls, want synced=%v:\n%s", n, synced, raw)
 	}
 }

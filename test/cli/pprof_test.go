@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -20,13 +19,11 @@ func TestAgentPprofSwitch(t *testing.T) {
 	for _, on := range []bool{false, true} {
 		dir := testfs.Tree(t, map[string]string{"_templates/g/new/a.t": "---\nto: a.txt\n---\na\n"})
 		admin := testenv.FreeAddr(t)
-		flag := ""
+		args := []string{"--listen", admin, "--probe-interval", "0"}
 		if on {
-			flag = " --pprof"
+			args = append(args, "--pprof")
 		}
-		script := fmt.Sprintf("cd %q && exec %q perf monitor --listen %s --probe-interval 0%s", dir, bin, admin, flag)
-		p := testenv.Start(t, "/bin/sh", "-c", script)
-		p.WaitListening(t, 30*time.Second, admin)
+		p := startAgent(t, dir, nil, []string{admin}, args...)
 		client := &http.Client{Timeout: 30 * time.Second}
 		for path, want := range map[string]string{
 			"/debug/pprof/":        "goroutine",
