@@ -123,7 +123,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	}
 	if e.cfg.ConfineTemplates {
 		// Each folder resolved once: resolving a path stats every element.
-		root, real := realPath(inv.templatesDir), realPaths{}
+		root, real := inv.realTemplates.resolved(), realPaths{}
 		for _, f := range files {
 			if !insideDir(root, real.of(f)) {
 				return res, &UsageError{Msg: fmt.Sprintf("template %s links outside the templates root %s", e.displayPath(f), inv.templates)}
@@ -221,12 +221,13 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		nf.Suggestion = nf.suggest(folderName)
 		return nil, nf
 	}
-	if e.cfg.ConfineTemplates && !insideReal(dir, folder) {
+	root := &realRoot{path: dir}
+	if e.cfg.ConfineTemplates && !root.contains(folder) {
 		return nil, &UsageError{Msg: fmt.Sprintf("generator %q, action %q: the folder is outside the templates root %s", t.generator, t.action, templates)}
 	}
 	answers := jsvalue.NewObject()
 	if hook := findHook(folder); hook != "" {
-		if e.cfg.ConfineTemplates && !insideReal(dir, hook) {
+		if e.cfg.ConfineTemplates && !root.contains(hook) {
 			return nil, &UsageError{Msg: fmt.Sprintf("hook %s links outside the templates root %s", e.displayPath(hook), templates)}
 		}
 		if s == nil {
@@ -247,7 +248,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 	}
 	dry, _ := args.Get("dry")
 	return &invocation{
-		templates: templates, templatesDir: dir, folder: folder,
+		templates: templates, templatesDir: dir, realTemplates: root, folder: folder,
 		generator: t.generator, action: t.action,
 		sub: sub, hasSub: hasSub,
 		args: args, dry: jsvalue.Truthy(dry),

@@ -12,9 +12,10 @@ import (
 // invocation is one resolved command: where its templates are and the args
 // object hygen builds for it.
 type invocation struct {
-	templates         string // the root as hygen shows it to templates
-	templatesDir      string // the root as an absolute path, for reading
-	folder            string // the action folder, absolute
+	templates         string    // the root as hygen shows it to templates
+	templatesDir      string    // the root as an absolute path, for reading
+	realTemplates     *realRoot // templatesDir with its links resolved, when first needed
+	folder            string    // the action folder, absolute
 	generator, action string
 	sub               string
 	hasSub            bool

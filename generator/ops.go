@@ -237,7 +237,7 @@ func (p *planner) add(f *renderedFile, to string) error {
 		src := filepath.Join(p.inv.templatesDir, jsvalue.ToString(from))
 		if !p.e.cfg.AllowOutside {
 			real := realPath(src) // once, for both roots
-			if !insideDir(realPath(p.inv.templatesDir), real) && !insideDir(p.e.realCwd, real) {
+			if !insideDir(p.inv.realTemplates.resolved(), real) && !insideDir(p.e.realCwd, real) {
 				return fmt.Errorf("from: %s resolves outside the templates root and the project (use --allow-outside to permit it)", jsvalue.ToString(from))
 			}
 		}

@@ -127,8 +127,21 @@ func insideDir(dir, p string) bool {
 	return err == nil && filepath.IsLocal(rel)
 }
 
-// insideReal reports whether p is root or below it once symbolic links in
-// both are resolved.
-func insideReal(root, p string) bool {
-	return insideDir(realPath(root), realPath(p))
+// realRoot is a folder whose resolved path is computed when first needed
+// and kept: a run checks its action folder, hook, templates and from: files
+// against the same templates root, and resolving it stats every element.
+type realRoot struct{ path, real string }
+
+// resolved is realPath of the folder.
+func (r *realRoot) resolved() string {
+	if r.real == "" {
+		r.real = realPath(r.path)
+	}
+	return r.real
+}
+
+// contains reports whether p is the folder or below it once symbolic links
+// in both are resolved.
+func (r *realRoot) contains(p string) bool {
+	return insideDir(r.resolved(), realPath(p))
 }
