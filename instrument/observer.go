@@ -195,8 +195,8 @@ type measureOpts struct {
 
 // attrs returns the measurement options for an attribute combination,
 // cached: building an attribute set allocates and sorts, and every
-// operation records one. It takes the array, not a variadic slice: a slice
-// passed on to NewSet escaped, which cost an allocation per measurement.
+// operation records one. It takes a comparable key, not a variadic slice:
+// a slice passed on to NewSet escaped, an allocation per measurement.
 func (t *Telemetry) attrs(key attrKey) measureOpts {
 	t.optsMu.RLock()
 	opts, ok := t.opts[key]
@@ -204,11 +204,11 @@ func (t *Telemetry) attrs(key attrKey) measureOpts {
 	if ok {
 		return opts
 	}
-	set := attribute.NewSet(attribute.String(key.k1, key.v1))
+	kvs := []attribute.KeyValue{attribute.String(key.k1, key.v1)}
 	if key.k2 != "" {
-		set = attribute.NewSet(attribute.String(key.k1, key.v1), attribute.String(key.k2, key.v2))
+		kvs = append(kvs, attribute.String(key.k2, key.v2))
 	}
-	opt := metric.WithAttributeSet(set)
+	opt := metric.WithAttributeSet(attribute.NewSet(kvs...))
 	opts = measureOpts{record: []metric.RecordOption{opt}, add: []metric.AddOption{opt}}
 	t.optsMu.Lock()
 	if t.opts == nil {

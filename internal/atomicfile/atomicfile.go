@@ -180,8 +180,9 @@ type Staged struct {
 
 // Stage creates path's folders and a temporary file beside it holding
 // data. If the Tx is durable, the temporary's fsync starts in the
-// background; Commit waits for it. Nothing is visible at path until Commit. The same path may be staged more than once; each commit
-// replaces the file.
+// background; Commit waits for it. Nothing is visible at path until Commit.
+// The same path may be staged more than once; each commit replaces the
+// file.
 func (tx *Tx) Stage(path string, data []byte) (Staged, error) {
 	st, err := tx.stage(path, data)
 	if err != nil {
