@@ -220,8 +220,9 @@ func (a *Agent) shutdown(ctx context.Context) error {
 	if a.cancel != nil {
 		a.cancel()
 	}
+	soft := generationsDeadline(ctx)
 	if a.cancelGenerations != nil {
-		stop := context.AfterFunc(generationsDeadline(ctx), func() { a.cancelGenerations(ErrShuttingDown) })
+		stop := context.AfterFunc(soft, func() { a.cancelGenerations(ErrShuttingDown) })
 		defer stop()
 	}
 	done := make(chan struct{})
@@ -229,8 +230,8 @@ func (a *Agent) shutdown(ctx context.Context) error {
 	var errs []error
 	select {
 	case <-done:
-	case <-ctx.Done():
-		errs = append(errs, fmt.Errorf("waiting for the probe to stop: %w", ctx.Err()))
+	case <-soft.Done():
+		errs = append(errs, fmt.Errorf("waiting for the probe to stop: %w", soft.Err()))
 	}
 	for _, srv := range []*http.Server{a.server, a.genSrv} {
 		if srv != nil {
@@ -250,11 +251,12 @@ func (a *Agent) shutdown(ctx context.Context) error {
 // stopped before it finished.
 var ErrShuttingDown = errors.New("cancelled: the agent is shutting down")
 
-// generationsDeadline is how long generations in flight may run once
-// shutdown begins: four fifths of what is left of ctx's deadline. The rest
-// is for their clients' error answers and the final telemetry flush, so
-// the process still exits within the deadline (a template stuck in a loop
-// would otherwise hold it until its own time limit).
+// generationsDeadline is how long generations in flight and the probe may
+// run once shutdown begins: four fifths of what is left of ctx's deadline.
+// The rest is for their clients' error answers and the final telemetry
+// flush, so the process still exits within the deadline (a template stuck
+// in a loop would otherwise hold it until its own time limit, and a slow
+// probe would leave the flush no time at all).
 func generationsDeadline(ctx context.Context) context.Context {
 	d, ok := ctx.Deadline()
 	if !ok {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"os"
@@ -328,5 +329,37 @@ func TestMeasureOnce(t *testing.T) {
 		if tg.Name == "cache_hit_ratio" && (tg.Value == nil || *tg.Value != 1) {
 			t.Errorf("steady-state cache hit ratio = %v, want 1", tg.Value)
 		}
+	}
+}
+
+// A probe writing a large tree stops when the agent shuts down, well
+// inside the deadline, instead of first writing all of its files (a
+// 1,000-generator probe took a CI machine past the 10 s deadline).
+func TestShutdownStopsAProbeWritingItsTree(t *testing.T) {
+	probes := t.TempDir()
+	cfg := Config{Listen: "127.0.0.1:0", Interval: time.Hour, ProbeInterval: time.Hour, ProbeSizes: []int{5000},
+		ProbeCPUShare: 1, ProbeDir: probes, Logger: quietLogger(), Getenv: func(string) string { return "" },
+		Cwd: testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/a.txt\n---\nhi\n"})}
+	tel, _ := telemetry(t)
+	a, err := New(cfg, tel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	testenv.WaitFor(t, "the probe to start writing its tree", 30*time.Second, func() (bool, string) {
+		n := 0
+		filepath.WalkDir(probes, func(string, fs.DirEntry, error) error { n++; return nil })
+		return n > 100, fmt.Sprint(n, " paths")
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := a.Shutdown(ctx); err != nil {
+		t.Fatalf("shutdown during the probe: %v", err)
+	}
+	entries, _ := os.ReadDir(probes)
+	if len(entries) != 0 {
+		t.Errorf("the cut-short probe tree was left in %s: %d entries", probes, len(entries))
 	}
 }

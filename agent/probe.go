@@ -72,7 +72,7 @@ func (a *Agent) markWarm() {
 // probe measures one size: index the whole synthetic tree and run one
 // generation in it, timing both and measuring the heap they retain.
 func (a *Agent) probe(ctx context.Context, size int) (ProbeResult, error) {
-	tree, err := a.probeTree(size)
+	tree, err := a.probeTree(ctx, size)
 	if err != nil {
 		return ProbeResult{}, err
 	}
@@ -124,7 +124,7 @@ func (a *Agent) setLatestProbeLocked(res ProbeResult) {
 }
 
 // probeTree writes the synthetic tree of a size once and keeps it.
-func (a *Agent) probeTree(size int) (*corpus.Tree, error) {
+func (a *Agent) probeTree(ctx context.Context, size int) (*corpus.Tree, error) {
 	a.mu.Lock()
 	tree := a.trees[size]
 	a.mu.Unlock()
@@ -136,7 +136,7 @@ func (a *Agent) probeTree(size int) (*corpus.Tree, error) {
 		return nil, err
 	}
 	spec := corpus.Spec{Generators: size, Actions: probeActions, Templates: probeTemplates, Seed: probeSeed}
-	tree, err := corpus.Write(dir, spec)
+	tree, err := corpus.Write(ctx, dir, spec)
 	if err != nil {
 		return nil, fmt.Errorf("writing the probe tree: %w", err)
 	}

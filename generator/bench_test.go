@@ -15,7 +15,7 @@ import (
 // benchTree writes a 100-generator synthetic tree and a project for it.
 func benchTree(b *testing.B) (*corpus.Tree, string) {
 	b.Helper()
-	tree, err := corpus.Write(filepath.Join(b.TempDir(), "corpus"), corpus.Spec{Generators: 100, Seed: 1})
+	tree, err := corpus.Write(context.Background(), filepath.Join(b.TempDir(), "corpus"), corpus.Spec{Generators: 100, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -122,7 +122,7 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 	}
 	step := 0
 	o.Progress.report(step, steps, "writing a %d-generator tree", o.Corpus.Generators)
-	b, err := newBench(work, o.Corpus)
+	b, err := newBench(ctx, work, o.Corpus)
 	if err != nil {
 		return nil, err
 	}

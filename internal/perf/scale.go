@@ -97,7 +97,7 @@ func measureSize(ctx context.Context, o ScaleOptions, n int) (*SizePoint, error)
 	defer os.RemoveAll(work)
 	spec := o.Spec
 	spec.Generators = n
-	b, err := newBench(work, spec)
+	b, err := newBench(ctx, work, spec)
 	if err != nil {
 		return nil, err
 	}

@@ -39,10 +39,10 @@ type bench struct {
 	n        int // projects made so far
 }
 
-func newBench(work string, spec corpus.Spec) (*bench, error) {
+func newBench(ctx context.Context, work string, spec corpus.Spec) (*bench, error) {
 	b := &bench{cache: filepath.Join(work, "cache"), projects: filepath.Join(work, "projects")}
 	var err error
-	if b.tree, err = corpus.Write(filepath.Join(work, "corpus"), spec); err != nil {
+	if b.tree, err = corpus.Write(ctx, filepath.Join(work, "corpus"), spec); err != nil {
 		return nil, err
 	}
 	b.written = time.Now()

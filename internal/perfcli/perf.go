@@ -659,7 +659,9 @@ func runPerfCorpus(env *cli.Env, args []string) int {
 	if !filepath.IsAbs(*out) {
 		*out = filepath.Join(env.Cwd, *out)
 	}
-	t, err := corpus.Write(*out, spec)
+	ctx, stop := signalContext()
+	defer stop()
+	t, err := corpus.Write(ctx, *out, spec)
 	if err != nil {
 		return perfFail(env, "corpus", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -36,11 +37,11 @@ func digest(t *testing.T, dir string) [32]byte {
 
 func TestWriteIsDeterministic(t *testing.T) {
 	spec := Spec{Generators: 4, Actions: 3, Templates: 6, Seed: 7}
-	a, err := Write(filepath.Join(t.TempDir(), "a"), spec)
+	a, err := Write(t.Context(), filepath.Join(t.TempDir(), "a"), spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Write(filepath.Join(t.TempDir(), "b"), spec)
+	b, err := Write(t.Context(), filepath.Join(t.TempDir(), "b"), spec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +52,7 @@ func TestWriteIsDeterministic(t *testing.T) {
 		t.Errorf("templates = %d (want %d), bytes = %d", a.Templates, spec.Total(), a.Bytes)
 	}
 	spec.Seed = 8
-	c, err := Write(filepath.Join(t.TempDir(), "c"), spec)
+	c, err := Write(t.Context(), filepath.Join(t.TempDir(), "c"), spec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func TestGeneratorsDoNotDependOnTreeSize(t *testing.T) {
 // Every command of a corpus succeeds with the real engine in a fresh copy of
 // the project, and writes what its frontmatter says.
 func TestEveryCommandGenerates(t *testing.T) {
-	tree, err := Write(filepath.Join(t.TempDir(), "corpus"), Spec{Generators: 3, Templates: 7, Seed: 1})
+	tree, err := Write(t.Context(), filepath.Join(t.TempDir(), "corpus"), Spec{Generators: 3, Templates: 7, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,16 +111,29 @@ func TestEveryCommandGenerates(t *testing.T) {
 
 func TestWriteRefusesBadSpecsAndBusyFolders(t *testing.T) {
 	for _, s := range []Spec{{Generators: 0}, {Generators: 1, Actions: MaxActions + 1}, {Generators: 1, Templates: -1}} {
-		if _, err := Write(filepath.Join(t.TempDir(), "x"), s); err == nil {
+		if _, err := Write(t.Context(), filepath.Join(t.TempDir(), "x"), s); err == nil {
 			t.Errorf("%+v: no error", s)
 		}
 	}
 	busy := t.TempDir()
 	os.WriteFile(filepath.Join(busy, "keep.txt"), []byte("mine"), 0o644)
-	if _, err := Write(busy, Spec{Generators: 1}); err == nil || !strings.Contains(err.Error(), "not empty") {
+	if _, err := Write(t.Context(), busy, Spec{Generators: 1}); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Errorf("busy folder: err = %v", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(busy, "keep.txt")); string(b) != "mine" {
 		t.Error("busy folder was touched")
+	}
+}
+
+func TestWriteStopsWhenCancelledAndLeavesNothing(t *testing.T) {
+	ctx, cancel := context.WithCancelCause(t.Context())
+	stop := errors.New("told to stop")
+	cancel(stop)
+	dir := filepath.Join(t.TempDir(), "corpus")
+	if _, err := Write(ctx, dir, Spec{Generators: 1000, Seed: 1}); !errors.Is(err, stop) {
+		t.Fatalf("err = %v, want the cancellation's cause", err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a cancelled write left %s behind (stat: %v)", dir, err)
 	}
 }
