@@ -20,6 +20,7 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
 	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -130,8 +131,8 @@ func TestLifecycleProbesAndStatus(t *testing.T) {
 			names[m.Name] = true
 		}
 	}
-	for _, n := range []string{instrument.MetricProbeDuration, instrument.MetricProbeMemory, instrument.MetricScalabilityExponent,
-		instrument.MetricTargetValue, instrument.MetricTargetMet, instrument.MetricTemplatesIndexed} {
+	for _, n := range []string{catalog.MetricProbeDuration, catalog.MetricProbeMemory, catalog.MetricScalabilityExponent,
+		catalog.MetricTargetValue, catalog.MetricTargetMet, catalog.MetricTemplatesIndexed} {
 		if !names[n] {
 			t.Errorf("metric %s not recorded", n)
 		}

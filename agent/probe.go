@@ -13,7 +13,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/hypergen-dev/hypergen/generator"
-	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
 	"github.com/hypergen-dev/hypergen/internal/perf/stats"
 )
@@ -79,7 +79,7 @@ func (a *Agent) probe(ctx context.Context, size int) (ProbeResult, error) {
 	eng := a.probeEngine(size, tree.Dir)
 
 	ctx, span := a.tel.Tracer().Start(ctx, "hypergen.probe",
-		trace.WithAttributes(attribute.String(instrument.AttrProbeSize, fmt.Sprint(size))))
+		trace.WithAttributes(attribute.String(catalog.AttrProbeSize, fmt.Sprint(size))))
 	defer span.End()
 
 	var before, after runtime.MemStats
@@ -101,7 +101,7 @@ func (a *Agent) probe(ctx context.Context, size int) (ProbeResult, error) {
 	heap = max(heap, 0)
 
 	res := ProbeResult{Generators: size, Templates: tree.Templates, Seconds: d.Seconds(), HeapBytes: heap, At: time.Now()}
-	span.SetAttributes(attribute.Int(instrument.AttrFiles, tree.Templates))
+	span.SetAttributes(attribute.Int(catalog.AttrFiles, tree.Templates))
 	a.tel.RecordProbe(ctx, size, tree.Templates, d, heap)
 	a.mu.Lock()
 	a.points[size] = append(a.points[size], res)

@@ -13,7 +13,7 @@ import (
 	"github.com/grafana/pyroscope-go"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 
-	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
@@ -111,11 +111,11 @@ func TestProfilingPushesRealSamples(t *testing.T) {
 	ok := int64(0)
 	for _, sm := range rm.ScopeMetrics {
 		for _, m := range sm.Metrics {
-			if m.Name != instrument.MetricProfilingUploads {
+			if m.Name != catalog.MetricProfilingUploads {
 				continue
 			}
 			for _, p := range m.Data.(metricdata.Sum[int64]).DataPoints {
-				if v, _ := p.Attributes.Value(instrument.AttrOutcome); v.AsString() == "ok" {
+				if v, _ := p.Attributes.Value(catalog.AttrOutcome); v.AsString() == "ok" {
 					ok += p.Value
 				}
 			}

@@ -1,6 +1,6 @@
 // Package dashboards builds hypergen's Grafana dashboards and Prometheus
 // alert rules in Go, so that they are derived from the code rather than
-// drawn by hand: metric names come from instrument.Catalog (translated the
+// drawn by hand: metric names come from catalog.Metrics (translated the
 // way the Collector's Prometheus exporter translates them), and every
 // threshold and alert limit comes from budgets.Budgets.
 //

@@ -11,7 +11,7 @@ import (
 	"github.com/prometheus/prometheus/promql/parser"
 
 	"github.com/hypergen-dev/hypergen/budgets"
-	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // rateSentinel stands in for $__rate_interval while parsing: a duration no
@@ -35,7 +35,7 @@ func allowedLabels() map[string]map[string]bool {
 	}
 	for _, m := range allMetrics() {
 		n := metric(m.Name)
-		if m.Kind == instrument.Histogram {
+		if m.Kind == catalog.Histogram {
 			add(n+"_bucket", m.Attributes, "le")
 			add(n+"_sum", m.Attributes)
 			add(n+"_count", m.Attributes)
@@ -369,8 +369,8 @@ func TestOverviewReadsAggregatedSeries(t *testing.T) {
 		t.Fatal(err)
 	}
 	derived := map[string]bool{}
-	for _, m := range instrument.Catalog {
-		if m.Source == instrument.FromCollector {
+	for _, m := range catalog.Metrics {
+		if m.Source == catalog.FromCollector {
 			n := metric(m.Name)
 			for _, s := range []string{n, n + "_bucket", n + "_sum", n + "_count"} {
 				derived[s] = true

@@ -6,7 +6,7 @@ import (
 	"github.com/prometheus/otlptranslator"
 	"go.opentelemetry.io/otel/semconv/v1.43.0/goconv"
 
-	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // The Collector's Prometheus exporter names series with the same translator
@@ -22,31 +22,31 @@ var (
 // go.opentelemetry.io/contrib/instrumentation/runtime emits next to the
 // catalog, with their instrument kinds (go.memory.used is an up-down
 // counter, which Prometheus shows as a gauge).
-var runtimeMetrics = []instrument.MetricSpec{
-	{Name: goconv.MemoryUsed{}.Name(), Unit: goconv.MemoryUsed{}.Unit(), Kind: instrument.ObservableGauge,
+var runtimeMetrics = []catalog.MetricSpec{
+	{Name: goconv.MemoryUsed{}.Name(), Unit: goconv.MemoryUsed{}.Unit(), Kind: catalog.ObservableGauge,
 		Attributes: []string{string(goconv.MemoryUsed{}.AttrMemoryType("").Key)}},
-	{Name: goconv.MemoryLimit{}.Name(), Unit: goconv.MemoryLimit{}.Unit(), Kind: instrument.ObservableGauge},
-	{Name: goconv.MemoryAllocated{}.Name(), Unit: goconv.MemoryAllocated{}.Unit(), Kind: instrument.ObservableCounter},
-	{Name: goconv.MemoryAllocations{}.Name(), Unit: goconv.MemoryAllocations{}.Unit(), Kind: instrument.ObservableCounter},
-	{Name: goconv.MemoryGCGoal{}.Name(), Unit: goconv.MemoryGCGoal{}.Unit(), Kind: instrument.ObservableGauge},
-	{Name: goconv.GoroutineCount{}.Name(), Unit: goconv.GoroutineCount{}.Unit(), Kind: instrument.ObservableGauge},
-	{Name: goconv.ProcessorLimit{}.Name(), Unit: goconv.ProcessorLimit{}.Unit(), Kind: instrument.ObservableGauge},
-	{Name: goconv.ConfigGogc{}.Name(), Unit: goconv.ConfigGogc{}.Unit(), Kind: instrument.ObservableGauge},
+	{Name: goconv.MemoryLimit{}.Name(), Unit: goconv.MemoryLimit{}.Unit(), Kind: catalog.ObservableGauge},
+	{Name: goconv.MemoryAllocated{}.Name(), Unit: goconv.MemoryAllocated{}.Unit(), Kind: catalog.ObservableCounter},
+	{Name: goconv.MemoryAllocations{}.Name(), Unit: goconv.MemoryAllocations{}.Unit(), Kind: catalog.ObservableCounter},
+	{Name: goconv.MemoryGCGoal{}.Name(), Unit: goconv.MemoryGCGoal{}.Unit(), Kind: catalog.ObservableGauge},
+	{Name: goconv.GoroutineCount{}.Name(), Unit: goconv.GoroutineCount{}.Unit(), Kind: catalog.ObservableGauge},
+	{Name: goconv.ProcessorLimit{}.Name(), Unit: goconv.ProcessorLimit{}.Unit(), Kind: catalog.ObservableGauge},
+	{Name: goconv.ConfigGogc{}.Name(), Unit: goconv.ConfigGogc{}.Unit(), Kind: catalog.ObservableGauge},
 }
 
-func promType(k instrument.Kind) otlptranslator.MetricType {
+func promType(k catalog.Kind) otlptranslator.MetricType {
 	switch k {
-	case instrument.Histogram:
+	case catalog.Histogram:
 		return otlptranslator.MetricTypeHistogram
-	case instrument.Counter, instrument.ObservableCounter:
+	case catalog.Counter, catalog.ObservableCounter:
 		return otlptranslator.MetricTypeMonotonicCounter
 	}
 	return otlptranslator.MetricTypeGauge
 }
 
 // allMetrics is the catalog and the runtime metrics.
-func allMetrics() []instrument.MetricSpec {
-	return append(append([]instrument.MetricSpec(nil), instrument.Catalog...), runtimeMetrics...)
+func allMetrics() []catalog.MetricSpec {
+	return append(append([]catalog.MetricSpec(nil), catalog.Metrics...), runtimeMetrics...)
 }
 
 // promNames maps every OTel metric name hypergen emits to its Prometheus name.
@@ -68,7 +68,7 @@ var promNames = func() map[string]string {
 func metric(otelName string) string {
 	n, ok := promNames[otelName]
 	if !ok {
-		panic("dashboards: " + otelName + " is not in instrument.Catalog or the Go runtime metrics")
+		panic("dashboards: " + otelName + " is not in catalog.Metrics or the Go runtime metrics")
 	}
 	return n
 }

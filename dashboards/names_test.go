@@ -4,28 +4,28 @@ import (
 	"testing"
 
 	"github.com/hypergen-dev/hypergen/budgets"
-	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // The names Prometheus shows for hypergen's metrics, as the Collector's
 // exporter writes them (seen in test/telemetry): the translation must agree.
 func TestPrometheusNames(t *testing.T) {
 	for otel, want := range map[string]string{
-		instrument.MetricOperationDuration: "hypergen_operation_duration_seconds",
-		instrument.MetricRuns:              "hypergen_runs_total",
-		instrument.MetricRenderedBytes:     "hypergen_rendered_bytes_total",
-		instrument.MetricCacheRequests:     "hypergen_cache_requests_total",
-		instrument.MetricProbeMemory:       "hypergen_probe_memory_bytes",
-		instrument.MetricTargetMet:         "hypergen_target_met",
-		"go.memory.used":                   "go_memory_used_bytes",
-		"go.config.gogc":                   "go_config_gogc_percent",
+		catalog.MetricOperationDuration: "hypergen_operation_duration_seconds",
+		catalog.MetricRuns:              "hypergen_runs_total",
+		catalog.MetricRenderedBytes:     "hypergen_rendered_bytes_total",
+		catalog.MetricCacheRequests:     "hypergen_cache_requests_total",
+		catalog.MetricProbeMemory:       "hypergen_probe_memory_bytes",
+		catalog.MetricTargetMet:         "hypergen_target_met",
+		"go.memory.used":                "go_memory_used_bytes",
+		"go.config.gogc":                "go_config_gogc_percent",
 	} {
 		if got := metric(otel); got != want {
 			t.Errorf("%s → %s, want %s", otel, got, want)
 		}
 	}
-	if got := label(instrument.AttrOperation); got != "hypergen_operation" {
-		t.Errorf("label %s → %s", instrument.AttrOperation, got)
+	if got := label(catalog.AttrOperation); got != "hypergen_operation" {
+		t.Errorf("label %s → %s", catalog.AttrOperation, got)
 	}
 }
 

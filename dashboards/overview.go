@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hypergen-dev/hypergen/budgets"
-	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // phases are the spans of a run's phases, the rows of the per-phase panels
@@ -18,9 +18,9 @@ const phases = `hypergen\.(run|resolve|list|render|plan|apply)`
 // from spans (hypergen.spans.*; see docs/metrics.md). A test keeps it on
 // those series only.
 func spanCalls(matchers ...string) string {
-	return sel(metric(instrument.MetricSpanCalls), matchers...)
+	return sel(metric(catalog.MetricSpanCalls), matchers...)
 }
-func spanName(name string) string { return eq(instrument.AttrSpanName, name) }
+func spanName(name string) string { return eq(catalog.AttrSpanName, name) }
 
 func overview() (board, error) {
 	runs := spanCalls(spanName("hypergen.run"))
@@ -30,26 +30,26 @@ func overview() (board, error) {
 		{title: "Throughput and errors", panels: []panel{
 			{title: "Runs per second",
 				description: "Generator runs per second by outcome, from every hypergen process: CLI runs, the agent's API and probes, library calls (hypergen.run spans, counted by the Collector).",
-				unit:        "ops", queries: []query{{expr: by("sum", labels(instrument.AttrOutcome), rate(runs, RateInterval)), legend: "{{hypergen_outcome}}"}}},
+				unit:        "ops", queries: []query{{expr: by("sum", labels(catalog.AttrOutcome), rate(runs, RateInterval)), legend: "{{hypergen_outcome}}"}}},
 			{title: "Error rate",
 				description: "Share of generator runs that failed (a template error, a failed command, a bad argument).",
 				unit:        "percentunit", min: zero(),
 				queries: []query{{expr: ratio(
-					orZero(by("sum", nil, rate(sel(metric(instrument.MetricSpanCalls), run, eq(instrument.AttrOutcome, "error")), RateInterval))),
+					orZero(by("sum", nil, rate(sel(metric(catalog.MetricSpanCalls), run, eq(catalog.AttrOutcome, "error")), RateInterval))),
 					by("sum", nil, rate(runs, RateInterval))), legend: "errors"}}},
 			{title: "Files written per second",
 				description: "File operations of add and inject per second, by operation and outcome (added, forced, injected; skipped when the file exists or skip_if matched).",
-				unit:        "ops", queries: []query{{expr: by("sum", labels(instrument.AttrSpanName, instrument.AttrOutcome),
-					rate(spanCalls(re(instrument.AttrSpanName, `hypergen\.op\.(add|inject)`)), RateInterval)), legend: "{{span_name}} {{hypergen_outcome}}"}}},
+				unit:        "ops", queries: []query{{expr: by("sum", labels(catalog.AttrSpanName, catalog.AttrOutcome),
+					rate(spanCalls(re(catalog.AttrSpanName, `hypergen\.op\.(add|inject)`)), RateInterval)), legend: "{{span_name}} {{hypergen_outcome}}"}}},
 		}},
 		{title: "Latency", panels: []panel{
 			{title: "Generation latency",
 				description: "p50, p95 and p99 of one whole generation run, start-up of the engine included; the dashed line is the generation_p95 budget, which the agents judge in a warm process.",
 				unit:        "s", budget: "generation_p95", width: 24,
 				queries: []query{
-					{expr: quantile(0.5, instrument.MetricSpanDuration, RateInterval, nil, run), legend: "p50"},
-					{expr: quantile(0.95, instrument.MetricSpanDuration, RateInterval, nil, run), legend: "p95"},
-					{expr: quantile(0.99, instrument.MetricSpanDuration, RateInterval, nil, run), legend: "p99"},
+					{expr: quantile(0.5, catalog.MetricSpanDuration, RateInterval, nil, run), legend: "p50"},
+					{expr: quantile(0.95, catalog.MetricSpanDuration, RateInterval, nil, run), legend: "p95"},
+					{expr: quantile(0.99, catalog.MetricSpanDuration, RateInterval, nil, run), legend: "p99"},
 				}},
 			phaseQuantile(0.5), phaseQuantile(0.95), phaseQuantile(0.99),
 		}},
@@ -58,17 +58,17 @@ func overview() (board, error) {
 				description: "Share of template files whose compiled form came from the cache. A one-shot CLI process starts with an empty cache, so its files are misses; long-lived processes should sit near the cache_hit_ratio budget (dashed).",
 				unit:        "percentunit", budget: "cache_hit_ratio",
 				queries: []query{{expr: ratio(
-					orZero(by("sum", nil, rate(sel(metric(instrument.MetricSpanCalls), spanName("hypergen.template"), eq(instrument.AttrResult, "hit")), RateInterval))),
+					orZero(by("sum", nil, rate(sel(metric(catalog.MetricSpanCalls), spanName("hypergen.template"), eq(catalog.AttrResult, "hit")), RateInterval))),
 					by("sum", nil, rate(templates, RateInterval))), legend: "hit rate"}}},
 			{title: "Templates per second by cache result",
 				description: "Template files rendered per second, by whether their compiled form came from the cache.",
-				unit:        "ops", queries: []query{{expr: by("sum", labels(instrument.AttrResult),
+				unit:        "ops", queries: []query{{expr: by("sum", labels(catalog.AttrResult),
 					rate(templates, RateInterval)), legend: "{{hypergen_cache_result}}"}}},
 			{title: "Resolution breakdown",
 				description: "p95 of each resolution phase before rendering (resolving the action, listing its files); the dashed line is the resolution_p99 budget, which covers the two together.",
 				unit:        "s", budget: "resolution_p99",
-				queries: []query{{expr: quantile(0.95, instrument.MetricSpanDuration, RateInterval, labels(instrument.AttrSpanName),
-					re(instrument.AttrSpanName, `hypergen\.(resolve|list)`)), legend: "{{span_name}}"}}},
+				queries: []query{{expr: quantile(0.95, catalog.MetricSpanDuration, RateInterval, labels(catalog.AttrSpanName),
+					re(catalog.AttrSpanName, `hypergen\.(resolve|list)`)), legend: "{{span_name}}"}}},
 		}},
 	}
 	return board{
@@ -92,7 +92,7 @@ func budgetRow() (row, error) {
 		title:       "Budgets met",
 		description: "Share of budgets the agents currently meet (hypergen.target.met); below 100 % one of the panels beside this one is red.",
 		unit:        "percentunit", stat: true, width: 6,
-		queries: []query{{expr: by("avg", nil, metric(instrument.MetricTargetMet)), legend: "met"}},
+		queries: []query{{expr: by("avg", nil, metric(catalog.MetricTargetMet)), legend: "met"}},
 	})
 	return row{title: "Health and budgets", panels: health}, nil
 }
@@ -116,7 +116,7 @@ func budgetStat(b budgets.Budget) (panel, error) {
 		title:       b.Name,
 		description: fmt.Sprintf("%s. Budget: %s %g (%s). The worst value across agents (hypergen.target.value).", capitalise(b.Description), cmp, b.Limit, b.Unit),
 		unit:        unit, stat: true, budget: b.Name, width: 3,
-		queries: []query{{expr: by(worst, nil, sel(metric(instrument.MetricTargetValue), eq(instrument.AttrBudget, b.Name))), legend: b.Name}},
+		queries: []query{{expr: by(worst, nil, sel(metric(catalog.MetricTargetValue), eq(catalog.AttrBudget, b.Name))), legend: b.Name}},
 	}, nil
 }
 
@@ -126,8 +126,8 @@ func phaseQuantile(q float64) panel {
 		title:       pct + " by phase",
 		description: fmt.Sprintf("%s of each phase of a run (resolve, list, render, plan, apply, and the whole run).", pct),
 		unit:        "s",
-		queries: []query{{expr: quantile(q, instrument.MetricSpanDuration, RateInterval, labels(instrument.AttrSpanName),
-			re(instrument.AttrSpanName, phases)), legend: "{{span_name}}"}},
+		queries: []query{{expr: quantile(q, catalog.MetricSpanDuration, RateInterval, labels(catalog.AttrSpanName),
+			re(catalog.AttrSpanName, phases)), legend: "{{span_name}}"}},
 	}
 }
 

@@ -6,7 +6,7 @@ import (
 	"go.opentelemetry.io/otel/semconv/v1.43.0/goconv"
 
 	"github.com/hypergen-dev/hypergen/budgets"
-	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // RuleFile is a Prometheus rule file.
@@ -74,7 +74,7 @@ func budgetRule(b budgets.Budget) (Rule, error) {
 	if b.Direction == budgets.AtLeast {
 		worst, op, side = "min", "<", "at least"
 	}
-	measured := by(worst, []string{"job", "instance"}, sel(metric(instrument.MetricTargetValue), eq(instrument.AttrBudget, b.Name)))
+	measured := by(worst, []string{"job", "instance"}, sel(metric(catalog.MetricTargetValue), eq(catalog.AttrBudget, b.Name)))
 	return Rule{
 		Alert:  "HypergenBudgetMissed",
 		Expr:   fmt.Sprintf("%s %s %g", measured, op, b.Limit),
@@ -89,8 +89,8 @@ func budgetRule(b budgets.Budget) (Rule, error) {
 }
 
 func exponentRule(b budgets.Budget, resource string) Rule {
-	lower := by("min", []string{"job", "instance"}, sel(metric(instrument.MetricScalabilityExponent),
-		eq(instrument.AttrResource, resource), eq(instrument.AttrBound, "lower")))
+	lower := by("min", []string{"job", "instance"}, sel(metric(catalog.MetricScalabilityExponent),
+		eq(catalog.AttrResource, resource), eq(catalog.AttrBound, "lower")))
 	return Rule{
 		Alert:  "HypergenScalabilityExponentOverBudget",
 		Expr:   fmt.Sprintf("%s > %g", lower, b.Limit),
@@ -105,8 +105,8 @@ func exponentRule(b budgets.Budget, resource string) Rule {
 }
 
 func regressionRule() Rule {
-	group := append([]string{"job"}, labels(instrument.AttrSpanName)...)
-	bucket := sel(metric(instrument.MetricSpanDuration)+"_bucket", re(instrument.AttrSpanName, phases))
+	group := append([]string{"job"}, labels(catalog.AttrSpanName)...)
+	bucket := sel(metric(catalog.MetricSpanDuration)+"_bucket", re(catalog.AttrSpanName, phases))
 	now := quantileOf(0.95, group, rate(bucket, "1h"))
 	weekAgo := quantileOf(0.95, group, rateOffset(bucket, "1h", "1w"))
 	return Rule{
@@ -128,8 +128,8 @@ func cacheDropRule() Rule {
 	// shift towards the CLI would look like a drop.
 	hitRate := func(window string) string {
 		g := []string{"job", "instance"}
-		requests := metric(instrument.MetricCacheRequests)
-		return ratio(by("sum", g, rate(sel(requests, eq(instrument.AttrResult, "hit")), window)), by("sum", g, rate(requests, window)))
+		requests := metric(catalog.MetricCacheRequests)
+		return ratio(by("sum", g, rate(sel(requests, eq(catalog.AttrResult, "hit")), window)), by("sum", g, rate(requests, window)))
 	}
 	return Rule{
 		Alert:  "HypergenCacheHitRateDrop",
@@ -145,10 +145,10 @@ func cacheDropRule() Rule {
 }
 
 func telemetryRules() []Rule {
-	g := append([]string{"job", "instance"}, labels(instrument.AttrSignal)...)
+	g := append([]string{"job", "instance"}, labels(catalog.AttrSignal)...)
 	return []Rule{{
 		Alert:  "HypergenTelemetryDropped",
-		Expr:   by("sum", g, increase(metric(instrument.MetricTelemetryDropped), "10m")) + " > 0",
+		Expr:   by("sum", g, increase(metric(catalog.MetricTelemetryDropped), "10m")) + " > 0",
 		Labels: map[string]string{"severity": "warning"},
 		Annotations: map[string]string{
 			"summary":     "hypergen lost {{ $labels.hypergen_signal }} telemetry on {{ $labels.instance }}",
@@ -156,7 +156,7 @@ func telemetryRules() []Rule {
 		},
 	}, {
 		Alert:  "HypergenTelemetryExportFailing",
-		Expr:   by("sum", g, rate(metric(instrument.MetricTelemetryFailures), "10m")) + " > 0",
+		Expr:   by("sum", g, rate(metric(catalog.MetricTelemetryFailures), "10m")) + " > 0",
 		For:    "10m",
 		Labels: map[string]string{"severity": "warning"},
 		Annotations: map[string]string{
@@ -167,7 +167,7 @@ func telemetryRules() []Rule {
 }
 
 func agentRules() []Rule {
-	agents := metric(instrument.MetricTemplatesIndexed)
+	agents := metric(catalog.MetricTemplatesIndexed)
 	return []Rule{{
 		Alert: "HypergenAgentDown",
 		// A live Go process allocates between two metric exports; an agent

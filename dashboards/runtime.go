@@ -5,14 +5,14 @@ import (
 
 	"go.opentelemetry.io/otel/semconv/v1.43.0/goconv"
 
-	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // agentOnly keeps the series of agent processes: only the agent keeps a
 // template index, so hypergen.templates.indexed marks its instances, and the
 // one-shot CLI processes' runtime metrics stay out of these panels.
 func agentOnly(expr string) string {
-	return "(" + expr + ") and on (job, instance) " + metric(instrument.MetricTemplatesIndexed)
+	return "(" + expr + ") and on (job, instance) " + metric(catalog.MetricTemplatesIndexed)
 }
 
 // ProfilesURL opens the agents' CPU profiles in Grafana's Explore on the
@@ -43,31 +43,31 @@ func runtimeBoard() (board, error) {
 			description: "Generators and template files in the agents' template index.",
 			unit:        "short",
 			queries: []query{
-				{expr: by("max", inst, metric(instrument.MetricGeneratorsIndexed)), legend: "{{instance}} generators"},
-				{expr: by("max", inst, metric(instrument.MetricTemplatesIndexed)), legend: "{{instance}} templates"},
+				{expr: by("max", inst, metric(catalog.MetricGeneratorsIndexed)), legend: "{{instance}} generators"},
+				{expr: by("max", inst, metric(catalog.MetricTemplatesIndexed)), legend: "{{instance}} templates"},
 			}},
 		{title: "Reindexes",
 			description: "Times per hour the agents rebuilt their template index because templates changed.",
 			unit:        "short",
-			queries:     []query{{expr: "3600 * " + by("sum", inst, rate(metric(instrument.MetricAgentReindexes), RateInterval)), legend: "{{instance}}"}}},
+			queries:     []query{{expr: "3600 * " + by("sum", inst, rate(metric(catalog.MetricAgentReindexes), RateInterval)), legend: "{{instance}}"}}},
 	}
 	telemetry := []panel{
 		{title: "Telemetry export failures",
 			description: "Failed exports of hypergen's own traces and metrics per second, by signal, across all hypergen processes. Anything above zero means the Collector is unreachable or refusing data.",
 			unit:        "ops",
-			queries:     []query{{expr: by("sum", labels(instrument.AttrSignal), rate(metric(instrument.MetricTelemetryFailures), RateInterval)), legend: "{{hypergen_signal}}"}}},
+			queries:     []query{{expr: by("sum", labels(catalog.AttrSignal), rate(metric(catalog.MetricTelemetryFailures), RateInterval)), legend: "{{hypergen_signal}}"}}},
 		{title: "Telemetry dropped",
 			description: "Spans and metric points per second lost because their export failed, by signal.",
 			unit:        "ops",
-			queries:     []query{{expr: by("sum", labels(instrument.AttrSignal), rate(metric(instrument.MetricTelemetryDropped), RateInterval)), legend: "{{hypergen_signal}}"}}},
+			queries:     []query{{expr: by("sum", labels(catalog.AttrSignal), rate(metric(catalog.MetricTelemetryDropped), RateInterval)), legend: "{{hypergen_signal}}"}}},
 		{title: "Profiling uploads",
 			description: "Continuous-profiling uploads to Pyroscope per second, by outcome. The dashboard link 'Profiles' opens the profiles themselves.",
 			unit:        "ops",
-			queries:     []query{{expr: by("sum", labels(instrument.AttrOutcome), rate(metric(instrument.MetricProfilingUploads), RateInterval)), legend: "{{hypergen_outcome}}"}}},
+			queries:     []query{{expr: by("sum", labels(catalog.AttrOutcome), rate(metric(catalog.MetricProfilingUploads), RateInterval)), legend: "{{hypergen_outcome}}"}}},
 		{title: "Agent generation requests",
 			description: "Generation requests served by the agents' API per second, by outcome (ok, error, refused).",
 			unit:        "reqps",
-			queries:     []query{{expr: by("sum", labels(instrument.AttrOutcome), rate(metric(instrument.MetricAgentRequests), RateInterval)), legend: "{{hypergen_outcome}}"}}},
+			queries:     []query{{expr: by("sum", labels(catalog.AttrOutcome), rate(metric(catalog.MetricAgentRequests), RateInterval)), legend: "{{hypergen_outcome}}"}}},
 	}
 	return board{
 		uid: "hypergen-runtime", title: "hypergen / Runtime and agent",

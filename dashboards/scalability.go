@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/hypergen-dev/hypergen/budgets"
-	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // exponentBudgets maps each growth-exponent budget to the resource of
@@ -20,9 +20,9 @@ var exponentBudgets = map[string]string{
 const probeInterval = "15m"
 
 func scalability() (board, error) {
-	size := labels(instrument.AttrProbeSize)
-	durSum := metric(instrument.MetricProbeDuration) + "_sum"
-	durCount := metric(instrument.MetricProbeDuration) + "_count"
+	size := labels(catalog.AttrProbeSize)
+	durSum := metric(catalog.MetricProbeDuration) + "_sum"
+	durCount := metric(catalog.MetricProbeDuration) + "_count"
 	panels := []panel{
 		{title: "Probe latency by size",
 			description: "Mean duration of one probe generation (indexing and rendering a synthetic tree), by tree size in generators of 10 templates.",
@@ -32,11 +32,11 @@ func scalability() (board, error) {
 		{title: "Probe memory by size",
 			description: "Heap in use after indexing and rendering the latest probe tree, by tree size (the largest across agents).",
 			unit:        "bytes", width: 12,
-			queries: []query{{expr: by("max", size, metric(instrument.MetricProbeMemory)), legend: "{{hypergen_probe_size}} generators"}}},
+			queries: []query{{expr: by("max", size, metric(catalog.MetricProbeMemory)), legend: "{{hypergen_probe_size}} generators"}}},
 		{title: "Memory per template",
 			description: "Heap per template of the latest probe tree, by tree size: flat lines mean memory grows linearly with the number of templates.",
 			unit:        "bytes", width: 12,
-			queries: []query{{expr: by("max", size, metric(instrument.MetricProbeMemoryPerTemplate)), legend: "{{hypergen_probe_size}} generators"}}},
+			queries: []query{{expr: by("max", size, metric(catalog.MetricProbeMemoryPerTemplate)), legend: "{{hypergen_probe_size}} generators"}}},
 	}
 	for _, b := range budgets.Budgets {
 		resource, ok := exponentBudgets[b.Name]
@@ -48,8 +48,8 @@ func scalability() (board, error) {
 			description: fmt.Sprintf("b in %s ≈ a·n^b fitted over the probe sizes, with its 95 %% confidence bounds; the dashed line is the %s budget (%g). 1 is linear.",
 				resource, b.Name, b.Limit),
 			unit: "none", budget: b.Name, width: 12,
-			queries: []query{{expr: by("max", labels(instrument.AttrBound),
-				sel(metric(instrument.MetricScalabilityExponent), eq(instrument.AttrResource, resource))), legend: "{{hypergen_bound}}"}},
+			queries: []query{{expr: by("max", labels(catalog.AttrBound),
+				sel(metric(catalog.MetricScalabilityExponent), eq(catalog.AttrResource, resource))), legend: "{{hypergen_bound}}"}},
 		})
 	}
 	health, err := budgetRow()

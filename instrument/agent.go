@@ -8,6 +8,8 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/metric"
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // The methods below are what the long-running agent records beyond
@@ -22,31 +24,31 @@ func (t *Telemetry) RecordProbe(ctx context.Context, generators, templates int, 
 	if t.inst == nil {
 		return
 	}
-	size := attribute.String(AttrProbeSize, strconv.Itoa(generators))
+	size := attribute.String(catalog.AttrProbeSize, strconv.Itoa(generators))
 	t.inst.probe.Record(ctx, d.Seconds(), metric.WithAttributes(size))
-	t.gauges.set(MetricProbeMemory, float64(heapBytes), size)
+	t.gauges.set(catalog.MetricProbeMemory, float64(heapBytes), size)
 	if templates > 0 {
-		t.gauges.set(MetricProbeMemoryPerTemplate, float64(heapBytes)/float64(templates), size)
+		t.gauges.set(catalog.MetricProbeMemoryPerTemplate, float64(heapBytes)/float64(templates), size)
 	}
 }
 
 // SetExponent publishes a fitted growth exponent and its confidence bounds.
 func (t *Telemetry) SetExponent(resource string, estimate, lower, upper float64) {
-	r := attribute.String(AttrResource, resource)
-	t.gauges.set(MetricScalabilityExponent, estimate, r, attribute.String(AttrBound, "estimate"))
-	t.gauges.set(MetricScalabilityExponent, lower, r, attribute.String(AttrBound, "lower"))
-	t.gauges.set(MetricScalabilityExponent, upper, r, attribute.String(AttrBound, "upper"))
+	r := attribute.String(catalog.AttrResource, resource)
+	t.gauges.set(catalog.MetricScalabilityExponent, estimate, r, attribute.String(catalog.AttrBound, "estimate"))
+	t.gauges.set(catalog.MetricScalabilityExponent, lower, r, attribute.String(catalog.AttrBound, "lower"))
+	t.gauges.set(catalog.MetricScalabilityExponent, upper, r, attribute.String(catalog.AttrBound, "upper"))
 }
 
 // SetTarget publishes a budget's latest value and whether it is met.
 func (t *Telemetry) SetTarget(budget string, value float64, met bool) {
-	b := attribute.String(AttrBudget, budget)
-	t.gauges.set(MetricTargetValue, value, b)
+	b := attribute.String(catalog.AttrBudget, budget)
+	t.gauges.set(catalog.MetricTargetValue, value, b)
 	m := 0.0
 	if met {
 		m = 1
 	}
-	t.gauges.set(MetricTargetMet, m, b)
+	t.gauges.set(catalog.MetricTargetMet, m, b)
 }
 
 // AgentStarted reports the agent's counters whose series are known in
@@ -54,14 +56,14 @@ func (t *Telemetry) SetTarget(budget string, value float64, met bool) {
 // rate() and absent() work from the first scrape. The agent calls it once.
 func (t *Telemetry) AgentStarted(ctx context.Context) {
 	if t.inst != nil {
-		t.inst.zero(ctx, FromAgent)
+		t.inst.zero(ctx, catalog.FromAgent)
 	}
 }
 
 // ProfilingUpload counts one profile upload.
 func (t *Telemetry) ProfilingUpload(ctx context.Context, err error) {
 	if t.inst != nil {
-		t.inst.uploads.Add(ctx, 1, metric.WithAttributes(attribute.String(AttrOutcome, outcome(err))))
+		t.inst.uploads.Add(ctx, 1, metric.WithAttributes(attribute.String(catalog.AttrOutcome, outcome(err))))
 	}
 }
 
@@ -75,7 +77,7 @@ func (t *Telemetry) Reindexed(ctx context.Context) {
 // AgentRequest counts one request to the agent's generation API.
 func (t *Telemetry) AgentRequest(ctx context.Context, outcome string) {
 	if t.inst != nil {
-		t.inst.reqs.Add(ctx, 1, metric.WithAttributes(attribute.String(AttrOutcome, outcome)))
+		t.inst.reqs.Add(ctx, 1, metric.WithAttributes(attribute.String(catalog.AttrOutcome, outcome)))
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
+
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 func TestAgentMetrics(t *testing.T) {
@@ -43,16 +45,16 @@ func TestAgentMetrics(t *testing.T) {
 		}
 	}
 	want := map[string]float64{
-		MetricProbeDuration + "{hypergen.probe.size=100}":                           1,
-		MetricProbeMemory + "{hypergen.probe.size=100}":                             4_000_000,
-		MetricProbeMemoryPerTemplate + "{hypergen.probe.size=100}":                  4_000,
-		MetricScalabilityExponent + "{hypergen.bound=upper,hypergen.resource=time}": 1.06,
-		MetricTargetMet + "{hypergen.budget=cache_hit_ratio}":                       1,
-		MetricTargetMet + "{hypergen.budget=generation_p95}":                        0,
-		MetricTargetValue + "{hypergen.budget=generation_p95}":                      0.02,
-		MetricProfilingUploads + "{hypergen.outcome=ok}":                            1,
-		MetricAgentReindexes + "{}":                                                 1,
-		MetricAgentRequests + "{hypergen.outcome=refused}":                          1,
+		catalog.MetricProbeDuration + "{hypergen.probe.size=100}":                           1,
+		catalog.MetricProbeMemory + "{hypergen.probe.size=100}":                             4_000_000,
+		catalog.MetricProbeMemoryPerTemplate + "{hypergen.probe.size=100}":                  4_000,
+		catalog.MetricScalabilityExponent + "{hypergen.bound=upper,hypergen.resource=time}": 1.06,
+		catalog.MetricTargetMet + "{hypergen.budget=cache_hit_ratio}":                       1,
+		catalog.MetricTargetMet + "{hypergen.budget=generation_p95}":                        0,
+		catalog.MetricTargetValue + "{hypergen.budget=generation_p95}":                      0.02,
+		catalog.MetricProfilingUploads + "{hypergen.outcome=ok}":                            1,
+		catalog.MetricAgentReindexes + "{}":                                                 1,
+		catalog.MetricAgentRequests + "{hypergen.outcome=refused}":                          1,
 	}
 	for k, v := range want {
 		if got[k] != v {

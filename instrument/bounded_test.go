@@ -19,16 +19,17 @@ import (
 
 	"github.com/hypergen-dev/hypergen/budgets"
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // attrProblems checks one attribute against the catalog: declared, and, when
 // declared bounded, one of its values. metric is true for a metric attribute,
 // which must also be bounded.
 func attrProblems(where string, kv attribute.KeyValue, metric bool) []string {
-	spec, ok := AttributeSpec(string(kv.Key))
+	spec, ok := catalog.AttributeSpec(string(kv.Key))
 	switch {
 	case !ok:
-		return []string{fmt.Sprintf("%s: attribute %s is not in instrument.Attributes", where, kv.Key)}
+		return []string{fmt.Sprintf("%s: attribute %s is not in catalog.Attributes", where, kv.Key)}
 	case metric && spec.Unbounded:
 		return []string{fmt.Sprintf("%s: unbounded attribute %s on a metric", where, kv.Key)}
 	case !spec.Allows(kv.Value.Emit()):
@@ -40,7 +41,7 @@ func attrProblems(where string, kv attribute.KeyValue, metric bool) []string {
 func spanProblems(spans []sdktrace.ReadOnlySpan) []string {
 	var out []string
 	for _, s := range spans {
-		if !slices.Contains(SpanNames, s.Name()) {
+		if !slices.Contains(catalog.SpanNames, s.Name()) {
 			out = append(out, fmt.Sprintf("span %q is not in instrument.SpanNames", s.Name()))
 		}
 		for _, kv := range s.Attributes() {
@@ -51,8 +52,8 @@ func spanProblems(spans []sdktrace.ReadOnlySpan) []string {
 }
 
 func metricProblems(rm metricdata.ResourceMetrics) []string {
-	specs := map[string]MetricSpec{}
-	for _, m := range Catalog {
+	specs := map[string]catalog.MetricSpec{}
+	for _, m := range catalog.Metrics {
 		specs[m.Name] = m
 	}
 	var out []string
@@ -60,7 +61,7 @@ func metricProblems(rm metricdata.ResourceMetrics) []string {
 		spec, ok := specs[name]
 		if !ok {
 			if !strings.HasPrefix(name, "go.") { // the runtime instrumentation's
-				out = append(out, fmt.Sprintf("metric %s is not in instrument.Catalog", name))
+				out = append(out, fmt.Sprintf("metric %s is not in catalog.Metrics", name))
 			}
 			return
 		}
@@ -152,7 +153,7 @@ func TestBoundCheckCatchesUnboundedValues(t *testing.T) {
 	rec := tracetest.NewSpanRecorder()
 	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec))
 	_, s := tp.Tracer("t").Start(context.Background(), "hypergen.template")
-	s.SetAttributes(attribute.String(AttrResult, "_templates/gen/new/a.t"), attribute.String("hypergen.novel", "x"))
+	s.SetAttributes(attribute.String(catalog.AttrResult, "_templates/gen/new/a.t"), attribute.String("hypergen.novel", "x"))
 	s.End()
 	got := strings.Join(spanProblems(rec.Ended()), "\n")
 	for _, want := range []string{"hypergen.cache.result=\"_templates/gen/new/a.t\" is not one of", "hypergen.novel is not in"} {
@@ -160,7 +161,7 @@ func TestBoundCheckCatchesUnboundedValues(t *testing.T) {
 			t.Errorf("problems %q lack %q", got, want)
 		}
 	}
-	if p := attrProblems("metric x", attribute.String(AttrTemplate, "a.t"), true); len(p) != 1 || !strings.Contains(p[0], "unbounded") {
+	if p := attrProblems("metric x", attribute.String(catalog.AttrTemplate, "a.t"), true); len(p) != 1 || !strings.Contains(p[0], "unbounded") {
 		t.Errorf("an unbounded metric attribute is reported as %v", p)
 	}
 }
@@ -188,19 +189,19 @@ func TestCollectorDimensionsAreBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	sm := cfg.Connectors.SpanMetrics
-	if sm.Namespace+".calls" != MetricSpanCalls || sm.Namespace+".duration" != MetricSpanDuration {
-		t.Errorf("spanmetrics namespace %q does not give %s and %s", sm.Namespace, MetricSpanCalls, MetricSpanDuration)
+	if sm.Namespace+".calls" != catalog.MetricSpanCalls || sm.Namespace+".duration" != catalog.MetricSpanDuration {
+		t.Errorf("spanmetrics namespace %q does not give %s and %s", sm.Namespace, catalog.MetricSpanCalls, catalog.MetricSpanDuration)
 	}
 	var dims []string
 	for _, d := range sm.Dimensions {
 		dims = append(dims, d.Name)
-		spec, ok := AttributeSpec(d.Name)
+		spec, ok := catalog.AttributeSpec(d.Name)
 		if !ok || spec.Unbounded {
 			t.Errorf("spanmetrics dimension %s is not a bounded attribute of the catalog", d.Name)
 		}
 	}
-	if !slices.Equal(dims, spanDimensions) {
-		t.Errorf("spanmetrics dimensions %v, the catalog says %v", dims, spanDimensions)
+	if !slices.Equal(dims, catalog.SpanDimensions) {
+		t.Errorf("spanmetrics dimensions %v, the catalog says %v", dims, catalog.SpanDimensions)
 	}
 	var buckets []float64
 	for _, b := range sm.Histogram.Explicit.Buckets {
@@ -210,7 +211,7 @@ func TestCollectorDimensionsAreBounded(t *testing.T) {
 		}
 		buckets = append(buckets, d.Seconds())
 	}
-	if !slices.Equal(buckets, DurationBuckets) {
-		t.Errorf("spanmetrics buckets %v, want DurationBuckets %v", buckets, DurationBuckets)
+	if !slices.Equal(buckets, catalog.DurationBuckets) {
+		t.Errorf("spanmetrics buckets %v, want catalog.DurationBuckets %v", buckets, catalog.DurationBuckets)
 	}
 }

@@ -2,58 +2,22 @@ package instrument
 
 import (
 	"context"
-	"os"
-	"strings"
 	"testing"
 
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
+
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
-
-// TestCatalogDocIsCurrent keeps docs/metrics.md in step with the code.
-func TestCatalogDocIsCurrent(t *testing.T) {
-	got, err := os.ReadFile("../docs/metrics.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != CatalogMarkdown() {
-		t.Fatal("docs/metrics.md is stale: run `go run ./instrument/cmd/catalog > docs/metrics.md`")
-	}
-}
-
-func TestCatalogFollowsConventions(t *testing.T) {
-	seen := map[string]bool{}
-	for _, m := range Catalog {
-		if seen[m.Name] {
-			t.Errorf("%s declared twice", m.Name)
-		}
-		seen[m.Name] = true
-		if !strings.HasPrefix(m.Name, "hypergen.") {
-			t.Errorf("%s: names start with hypergen.", m.Name)
-		}
-		if m.Unit == "" || m.Description == "" {
-			t.Errorf("%s: unit and description are required", m.Name)
-		}
-		if m.Kind == Histogram && m.Unit != "s" {
-			t.Errorf("%s: durations are in seconds", m.Name)
-		}
-		for _, a := range m.Attributes {
-			switch a {
-			case AttrGenerator, AttrAction, AttrTemplate, AttrTarget:
-				t.Errorf("%s: %s is high-cardinality and belongs on spans only", m.Name, a)
-			}
-		}
-	}
-}
 
 // TestZeroSeriesAreCounters: every series the catalog starts at 0 belongs
 // to a counter this package creates, with one attribute (or none).
 func TestZeroSeriesAreCounters(t *testing.T) {
 	counters := (&instruments{}).counters()
-	for _, m := range Catalog {
+	for _, m := range catalog.Metrics {
 		if len(m.Zero) == 0 {
 			continue
 		}
-		if _, ok := counters[m.Name]; !ok || m.Kind != Counter {
+		if _, ok := counters[m.Name]; !ok || m.Kind != catalog.Counter {
 			t.Errorf("%s starts at zero but is no counter of newInstruments", m.Name)
 		}
 		if len(m.Attributes) > 1 || (len(m.Attributes) == 0) != (len(m.Zero) == 1 && m.Zero[0] == "") {
@@ -76,7 +40,7 @@ func TestCountersStartAtZero(t *testing.T) {
 			for _, m := range sm.Metrics {
 				if s, ok := m.Data.(metricdata.Sum[int64]); ok {
 					for _, p := range s.DataPoints {
-						v, _ := p.Attributes.Value(AttrOutcome)
+						v, _ := p.Attributes.Value(catalog.AttrOutcome)
 						out[m.Name+"{"+v.Emit()+"}"] = p.Value
 					}
 				}
@@ -85,18 +49,18 @@ func TestCountersStartAtZero(t *testing.T) {
 		return out
 	}
 	got := collect()
-	for _, k := range []string{MetricRuns + "{ok}", MetricRuns + "{error}"} {
+	for _, k := range []string{catalog.MetricRuns + "{ok}", catalog.MetricRuns + "{error}"} {
 		if v, ok := got[k]; !ok || v != 0 {
 			t.Errorf("%s = %d (reported %v), want 0", k, v, ok)
 		}
 	}
-	if _, ok := got[MetricAgentRequests+"{ok}"]; ok {
+	if _, ok := got[catalog.MetricAgentRequests+"{ok}"]; ok {
 		t.Error("a process that is no agent reports agent requests")
 	}
 	tel.AgentStarted(context.Background())
 	got = collect()
-	for _, k := range []string{MetricAgentRequests + "{ok}", MetricAgentRequests + "{error}", MetricAgentRequests + "{refused}",
-		MetricAgentReindexes + "{}", MetricProfilingUploads + "{ok}", MetricProfilingUploads + "{error}"} {
+	for _, k := range []string{catalog.MetricAgentRequests + "{ok}", catalog.MetricAgentRequests + "{error}", catalog.MetricAgentRequests + "{refused}",
+		catalog.MetricAgentReindexes + "{}", catalog.MetricProfilingUploads + "{ok}", catalog.MetricProfilingUploads + "{error}"} {
 		if v, ok := got[k]; !ok || v != 0 {
 			t.Errorf("%s = %d (reported %v), want 0", k, v, ok)
 		}

@@ -9,7 +9,7 @@
 // disabled Telemetry whose Observer does nothing, so a plain CLI run costs no
 // network and no measurable time.
 //
-// Every metric is declared once, in Catalog; the instruments are built from
+// Every metric is declared once, in package catalog; the instruments are built from
 // it and docs/metrics.md is generated from it, so names, units and
 // descriptions cannot drift apart.
 package instrument

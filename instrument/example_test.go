@@ -11,6 +11,7 @@ import (
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
 	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // Track wraps any function as an operation: a span plus the duration metric.
@@ -34,9 +35,9 @@ func ExampleTelemetry_Track() {
 	_ = reader.Collect(ctx, &rm)
 	for _, sm := range rm.ScopeMetrics {
 		for _, m := range sm.Metrics {
-			if h, ok := m.Data.(metricdata.Histogram[float64]); ok && m.Name == instrument.MetricOperationDuration {
+			if h, ok := m.Data.(metricdata.Histogram[float64]); ok && m.Name == catalog.MetricOperationDuration {
 				for _, p := range h.DataPoints {
-					outcome, _ := p.Attributes.Value(instrument.AttrOutcome)
+					outcome, _ := p.Attributes.Value(catalog.AttrOutcome)
 					fmt.Printf("%s: %d measurement(s), outcome %s\n", m.Name, p.Count, outcome.AsString())
 				}
 			}

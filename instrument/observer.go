@@ -12,6 +12,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 type instruments struct {
@@ -30,15 +31,15 @@ var noInstruments = &instruments{
 // newInstruments creates every instrument of the Catalog. Names, units and
 // descriptions come from the Catalog only.
 func newInstruments(m metric.Meter, t *Telemetry) (*instruments, error) {
-	spec := map[string]MetricSpec{}
-	for _, s := range Catalog {
+	spec := map[string]catalog.MetricSpec{}
+	for _, s := range catalog.Metrics {
 		spec[s.Name] = s
 	}
 	var errs []error
 	hist := func(name string) metric.Float64Histogram {
 		s := spec[name]
 		h, err := m.Float64Histogram(s.Name, metric.WithUnit(s.Unit), metric.WithDescription(s.Description),
-			metric.WithExplicitBucketBoundaries(DurationBuckets...))
+			metric.WithExplicitBucketBoundaries(catalog.DurationBuckets...))
 		errs = append(errs, err)
 		return h
 	}
@@ -63,37 +64,37 @@ func newInstruments(m metric.Meter, t *Telemetry) (*instruments, error) {
 		return o
 	}
 	in := &instruments{
-		duration:  hist(MetricOperationDuration),
-		startup:   hist(MetricStartupDuration),
-		probe:     hist(MetricProbeDuration),
-		runs:      counter(MetricRuns),
-		files:     counter(MetricFilesWritten),
-		bytes:     counter(MetricRenderedBytes),
-		uploads:   counter(MetricProfilingUploads),
-		reindexes: counter(MetricAgentReindexes),
-		reqs:      counter(MetricAgentRequests),
+		duration:  hist(catalog.MetricOperationDuration),
+		startup:   hist(catalog.MetricStartupDuration),
+		probe:     hist(catalog.MetricProbeDuration),
+		runs:      counter(catalog.MetricRuns),
+		files:     counter(catalog.MetricFilesWritten),
+		bytes:     counter(catalog.MetricRenderedBytes),
+		uploads:   counter(catalog.MetricProfilingUploads),
+		reindexes: counter(catalog.MetricAgentReindexes),
+		reqs:      counter(catalog.MetricAgentRequests),
 	}
 	gauges := map[string]metric.Float64ObservableGauge{}
-	for _, name := range []string{MetricProbeMemory, MetricProbeMemoryPerTemplate, MetricScalabilityExponent,
-		MetricTargetValue, MetricTargetMet} {
+	for _, name := range []string{catalog.MetricProbeMemory, catalog.MetricProbeMemoryPerTemplate, catalog.MetricScalabilityExponent,
+		catalog.MetricTargetValue, catalog.MetricTargetMet} {
 		s := spec[name]
 		g, err := m.Float64ObservableGauge(s.Name, metric.WithUnit(s.Unit), metric.WithDescription(s.Description))
 		errs = append(errs, err)
 		gauges[name] = g
 	}
-	cache := observable(MetricCacheRequests, true)
-	gens := observable(MetricGeneratorsIndexed, false)
-	tmpls := observable(MetricTemplatesIndexed, false)
-	failures := observable(MetricTelemetryFailures, true)
-	dropped := observable(MetricTelemetryDropped, true)
+	cache := observable(catalog.MetricCacheRequests, true)
+	gens := observable(catalog.MetricGeneratorsIndexed, false)
+	tmpls := observable(catalog.MetricTemplatesIndexed, false)
+	failures := observable(catalog.MetricTelemetryFailures, true)
+	dropped := observable(catalog.MetricTelemetryDropped, true)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	in.zero(context.Background(), FromProcess)
+	in.zero(context.Background(), catalog.FromProcess)
 	hit := metric.WithAttributes(cacheHit)
 	miss := metric.WithAttributes(cacheMiss)
-	traces := metric.WithAttributes(attribute.String(AttrSignal, "traces"))
-	metrics := metric.WithAttributes(attribute.String(AttrSignal, "metrics"))
+	traces := metric.WithAttributes(attribute.String(catalog.AttrSignal, "traces"))
+	metrics := metric.WithAttributes(attribute.String(catalog.AttrSignal, "metrics"))
 	_, err := m.RegisterCallback(func(_ context.Context, o metric.Observer) error {
 		t.statsMu.Lock()
 		cacheStats, indexStats := t.cacheStats, t.indexStats
@@ -122,16 +123,16 @@ func newInstruments(m metric.Meter, t *Telemetry) (*instruments, error) {
 
 // counters maps the catalog's counters to their instruments.
 func (in *instruments) counters() map[string]metric.Int64Counter {
-	return map[string]metric.Int64Counter{MetricRuns: in.runs, MetricFilesWritten: in.files, MetricRenderedBytes: in.bytes,
-		MetricProfilingUploads: in.uploads, MetricAgentReindexes: in.reindexes, MetricAgentRequests: in.reqs}
+	return map[string]metric.Int64Counter{catalog.MetricRuns: in.runs, catalog.MetricFilesWritten: in.files, catalog.MetricRenderedBytes: in.bytes,
+		catalog.MetricProfilingUploads: in.uploads, catalog.MetricAgentReindexes: in.reindexes, catalog.MetricAgentRequests: in.reqs}
 }
 
 // zero reports every series the catalog lists in Zero for the counters of
 // source at 0: adding 0 makes the SDK export the series before its first
 // event.
-func (in *instruments) zero(ctx context.Context, source Source) {
+func (in *instruments) zero(ctx context.Context, source catalog.Source) {
 	counters := in.counters()
-	for _, s := range Catalog {
+	for _, s := range catalog.Metrics {
 		if s.Source != source || len(s.Zero) == 0 {
 			continue
 		}
@@ -153,11 +154,11 @@ func observables(m map[string]metric.Float64ObservableGauge) []metric.Observable
 	return out
 }
 
-func phaseAttr(p string) attribute.KeyValue { return attribute.String(AttrPhase, p) }
+func phaseAttr(p string) attribute.KeyValue { return attribute.String(catalog.AttrPhase, p) }
 
 var (
-	cacheHit  = attribute.String(AttrResult, "hit")
-	cacheMiss = attribute.String(AttrResult, "miss")
+	cacheHit  = attribute.String(catalog.AttrResult, "hit")
+	cacheMiss = attribute.String(catalog.AttrResult, "miss")
 )
 
 // Observer returns the generator.Observer that records this pipeline's spans
@@ -309,7 +310,7 @@ func (o *observer) record(ctx context.Context, op, outcome string, d time.Durati
 	if !o.t.metrics {
 		return
 	}
-	o.t.inst.duration.Record(ctx, d.Seconds(), o.t.attrs(attrKey{AttrOperation, op, AttrOutcome, outcome}).record...)
+	o.t.inst.duration.Record(ctx, d.Seconds(), o.t.attrs(attrKey{catalog.AttrOperation, op, catalog.AttrOutcome, outcome}).record...)
 }
 
 func (o *observer) PhaseDone(ctx context.Context, phase generator.Phase, start time.Time, err error) {
@@ -320,7 +321,7 @@ func (o *observer) PhaseDone(ctx context.Context, phase generator.Phase, start t
 	}
 	o.record(ctx, string(phase), outcome(err), d)
 	if phase == generator.PhaseResolve || phase == generator.PhaseList {
-		o.t.inst.startup.Record(ctx, d.Seconds(), o.t.attrs(attrKey{k1: AttrPhase, v1: string(phase)}).record...)
+		o.t.inst.startup.Record(ctx, d.Seconds(), o.t.attrs(attrKey{k1: catalog.AttrPhase, v1: string(phase)}).record...)
 	}
 }
 
@@ -333,7 +334,7 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 	// Every attribute at once: the SDK grows the span's attribute slice at
 	// each SetAttributes call.
 	attrs := make([]attribute.KeyValue, 0, 3+len(templateSteps))
-	attrs = append(attrs, attribute.String(AttrTemplate, f.Template), attribute.Int(AttrBytes, f.Bytes))
+	attrs = append(attrs, attribute.String(catalog.AttrTemplate, f.Template), attribute.Int(catalog.AttrBytes, f.Bytes))
 	// One bounded cache result per file, so the Collector can derive a hit
 	// rate from the spans of processes that export no metrics.
 	switch {
@@ -376,24 +377,24 @@ func (o *observer) OpDone(ctx context.Context, op generator.OpResult, start time
 		st = "error"
 	}
 	o.span(ctx, spanName(opSpans, "hypergen.op.", op.Kind), start, time.Time{}, err,
-		attribute.String(AttrTemplate, op.Template), attribute.String(AttrTarget, op.Target),
-		attribute.String(AttrOutcome, st), attribute.Int(AttrBytes, op.Bytes))
+		attribute.String(catalog.AttrTemplate, op.Template), attribute.String(catalog.AttrTarget, op.Target),
+		attribute.String(catalog.AttrOutcome, st), attribute.Int(catalog.AttrBytes, op.Bytes))
 	if !o.t.metrics {
 		return
 	}
 	o.record(ctx, string(op.Kind), st, d)
 	if op.Kind == generator.OpAdd || op.Kind == generator.OpInject {
-		o.t.inst.files.Add(ctx, 1, o.t.attrs(attrKey{AttrOperation, string(op.Kind), AttrOutcome, st}).add...)
+		o.t.inst.files.Add(ctx, 1, o.t.attrs(attrKey{catalog.AttrOperation, string(op.Kind), catalog.AttrOutcome, st}).add...)
 	}
 }
 
 func (o *observer) RunDone(ctx context.Context, res *generator.Result, err error) {
 	s := trace.SpanFromContext(ctx)
 	if res != nil {
-		s.SetAttributes(attribute.String(AttrGenerator, res.Generator), attribute.String(AttrAction, res.Action),
-			attribute.Int(AttrFiles, res.Files), attribute.Bool(AttrDry, res.Dry), attribute.String(AttrOutcome, outcome(err)))
+		s.SetAttributes(attribute.String(catalog.AttrGenerator, res.Generator), attribute.String(catalog.AttrAction, res.Action),
+			attribute.Int(catalog.AttrFiles, res.Files), attribute.Bool(catalog.AttrDry, res.Dry), attribute.String(catalog.AttrOutcome, outcome(err)))
 	} else {
-		s.SetAttributes(attribute.String(AttrOutcome, outcome(err)))
+		s.SetAttributes(attribute.String(catalog.AttrOutcome, outcome(err)))
 	}
 	if err != nil {
 		recordError(s, err)
@@ -405,5 +406,5 @@ func (o *observer) RunDone(ctx context.Context, res *generator.Result, err error
 	if start, ok := ctx.Value(runStartKey{}).(time.Time); ok {
 		o.record(ctx, "run", outcome(err), time.Since(start))
 	}
-	o.t.inst.runs.Add(ctx, 1, o.t.attrs(attrKey{k1: AttrOutcome, v1: outcome(err)}).add...)
+	o.t.inst.runs.Add(ctx, 1, o.t.attrs(attrKey{k1: catalog.AttrOutcome, v1: outcome(err)}).add...)
 }

@@ -13,6 +13,7 @@ import (
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // inMemory instruments with SDK providers that keep everything in memory.
@@ -74,8 +75,8 @@ func TestObserverRecordsSpansAndMetrics(t *testing.T) {
 	if root.Parent().IsValid() {
 		t.Error("hypergen.run has a parent")
 	}
-	assertAttr(t, root.Attributes(), AttrGenerator, "gen")
-	assertAttr(t, root.Attributes(), AttrAction, "new")
+	assertAttr(t, root.Attributes(), catalog.AttrGenerator, "gen")
+	assertAttr(t, root.Attributes(), catalog.AttrAction, "new")
 	for _, name := range []string{"hypergen.resolve", "hypergen.list", "hypergen.render", "hypergen.plan", "hypergen.apply",
 		"hypergen.op.add", "hypergen.op.inject"} {
 		got := byName[name]
@@ -93,8 +94,8 @@ func TestObserverRecordsSpansAndMetrics(t *testing.T) {
 	if got := byName["hypergen.compile"]; len(got) != 2 {
 		t.Errorf("%d compile spans, want 2", len(got))
 	}
-	assertAttr(t, byName["hypergen.op.add"][0].Attributes(), AttrTarget, "out/x.txt")
-	assertAttr(t, byName["hypergen.op.add"][0].Attributes(), AttrOutcome, "added")
+	assertAttr(t, byName["hypergen.op.add"][0].Attributes(), catalog.AttrTarget, "out/x.txt")
+	assertAttr(t, byName["hypergen.op.add"][0].Attributes(), catalog.AttrOutcome, "added")
 
 	var rm metricdata.ResourceMetrics
 	if err := reader.Collect(context.Background(), &rm); err != nil {
@@ -117,13 +118,13 @@ func TestObserverRecordsSpansAndMetrics(t *testing.T) {
 		}
 	}
 	wantSums := map[string]int64{
-		MetricRuns + "{hypergen.outcome=ok}":                                         1,
-		MetricFilesWritten + "{hypergen.operation=add,hypergen.outcome=added}":       1,
-		MetricFilesWritten + "{hypergen.operation=inject,hypergen.outcome=injected}": 1,
-		MetricRenderedBytes + "{}":                                                   int64(len("hello x\n") + len("- x")),
+		catalog.MetricRuns + "{hypergen.outcome=ok}":                                         1,
+		catalog.MetricFilesWritten + "{hypergen.operation=add,hypergen.outcome=added}":       1,
+		catalog.MetricFilesWritten + "{hypergen.operation=inject,hypergen.outcome=injected}": 1,
+		catalog.MetricRenderedBytes + "{}":                                                   int64(len("hello x\n") + len("- x")),
 		// Texts with an EJS tag: a.t's path and body, b.t's body ("list.txt"
 		// renders to itself without a cache request).
-		MetricCacheRequests + "{hypergen.cache.result=miss}": 3,
+		catalog.MetricCacheRequests + "{hypergen.cache.result=miss}": 3,
 	}
 	for k, want := range wantSums {
 		if sums[k] != want {
@@ -131,16 +132,16 @@ func TestObserverRecordsSpansAndMetrics(t *testing.T) {
 		}
 	}
 	for _, k := range []string{
-		MetricOperationDuration + "{hypergen.operation=render,hypergen.outcome=ok}",
-		MetricOperationDuration + "{hypergen.operation=run,hypergen.outcome=ok}",
-		MetricStartupDuration + "{hypergen.phase=resolve}",
+		catalog.MetricOperationDuration + "{hypergen.operation=render,hypergen.outcome=ok}",
+		catalog.MetricOperationDuration + "{hypergen.operation=run,hypergen.outcome=ok}",
+		catalog.MetricStartupDuration + "{hypergen.phase=resolve}",
 	} {
 		if hists[k] != 1 {
 			t.Errorf("%s count = %d, want 1", k, hists[k])
 		}
 	}
-	if hists[MetricOperationDuration+"{hypergen.operation=compile,hypergen.outcome=ok}"] != 2 {
-		t.Errorf("compile count = %d, want 2", hists[MetricOperationDuration+"{hypergen.operation=compile,hypergen.outcome=ok}"])
+	if hists[catalog.MetricOperationDuration+"{hypergen.operation=compile,hypergen.outcome=ok}"] != 2 {
+		t.Errorf("compile count = %d, want 2", hists[catalog.MetricOperationDuration+"{hypergen.operation=compile,hypergen.outcome=ok}"])
 	}
 }
 

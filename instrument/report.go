@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/exporters"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // reporter prints telemetry failures to the user, at most one line while
@@ -44,7 +45,7 @@ func (r *reporter) exportFailed(signal string, err error) {
 	}
 	r.printed = true
 	fmt.Fprintf(r.out, "hypergen: telemetry export failed (%s): %v (further failures are counted in %s, not printed)\n",
-		signal, err, MetricTelemetryFailures)
+		signal, err, catalog.MetricTelemetryFailures)
 }
 
 // beginShutdown makes export failures from now on wait for finishShutdown.

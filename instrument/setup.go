@@ -23,6 +23,7 @@ import (
 	tracenoop "go.opentelemetry.io/otel/trace/noop"
 
 	"github.com/hypergen-dev/hypergen/exporters"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // Telemetry is a configured pipeline. The zero value is not usable; get one
@@ -197,7 +198,7 @@ func (t *Telemetry) instrument() error {
 func durationView() sdkmetric.View {
 	return sdkmetric.NewView(
 		sdkmetric.Instrument{Kind: sdkmetric.InstrumentKindHistogram, Unit: "s"},
-		sdkmetric.Stream{Aggregation: sdkmetric.AggregationExplicitBucketHistogram{Boundaries: DurationBuckets}},
+		sdkmetric.Stream{Aggregation: sdkmetric.AggregationExplicitBucketHistogram{Boundaries: catalog.DurationBuckets}},
 	)
 }
 

@@ -3,6 +3,8 @@ package instrument
 import (
 	"context"
 	"time"
+
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 // Track runs fn as a tracked operation: a span called name (a child of any
@@ -22,6 +24,6 @@ func (t *Telemetry) Track(ctx context.Context, name string, fn func(context.Cont
 		recordError(span, err)
 	}
 	span.End()
-	t.inst.duration.Record(ctx, time.Since(start).Seconds(), t.attrs(attrKey{AttrOperation, name, AttrOutcome, outcome(err)}).record...)
+	t.inst.duration.Record(ctx, time.Since(start).Seconds(), t.attrs(attrKey{catalog.AttrOperation, name, catalog.AttrOutcome, outcome(err)}).record...)
 	return err
 }

@@ -71,7 +71,7 @@ func TestCLIRunsAreCountedExactly(t *testing.T) {
 		}
 	}
 	counted := func(outcome string) float64 {
-		// instrument.MetricSpanCalls, as Prometheus names it.
+		// instrument/catalog.MetricSpanCalls, as Prometheus names it.
 		s, err := prom.Query(fmt.Sprintf(`sum(hypergen_spans_calls_total{span_name="hypergen.run", hypergen_outcome=%q})`, outcome))
 		if err != nil {
 			t.Fatal(err)

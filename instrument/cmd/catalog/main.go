@@ -1,4 +1,4 @@
-// Command catalog writes docs/metrics.md from instrument.Catalog:
+// Command catalog writes docs/metrics.md from catalog.Metrics:
 //
 //	go run ./instrument/cmd/catalog > docs/metrics.md
 package main
@@ -6,9 +6,9 @@ package main
 import (
 	"os"
 
-	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 )
 
 func main() {
-	os.Stdout.WriteString(instrument.CatalogMarkdown())
+	os.Stdout.WriteString(catalog.Markdown())
 }

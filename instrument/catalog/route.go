@@ -1,4 +1,4 @@
-package instrument
+package catalog
 
 // routeText is the catalog document's account of how one-shot CLI runs
 // reach Prometheus, and why that way.

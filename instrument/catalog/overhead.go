@@ -1,4 +1,4 @@
-package instrument
+package catalog
 
 // overheadText is the catalog document's account of what telemetry costs a
 // generation, how that is measured, and on which figure the budget is judged.

@@ -1,4 +1,4 @@
-package instrument
+package catalog
 
 import (
 	"fmt"
@@ -122,10 +122,10 @@ var DurationBuckets = []float64{
 	0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
 }
 
-// Catalog is every metric hypergen reports (the Go runtime metrics of
+// Metrics is every metric hypergen reports (the Go runtime metrics of
 // go.opentelemetry.io/contrib/instrumentation/runtime come on top of those
 // FromProcess and FromAgent).
-var Catalog = []MetricSpec{
+var Metrics = []MetricSpec{
 	{MetricOperationDuration, Histogram, "s",
 		"Duration of one engine operation: a phase of a run, a step of one template, or a file operation.",
 		[]string{AttrOperation, AttrOutcome},
@@ -184,13 +184,13 @@ var Catalog = []MetricSpec{
 		spanMetricAttrs, "as for hypergen.spans.calls.", FromCollector, nil},
 }
 
-// spanDimensions are the span attributes otel-collector.yaml names as
+// SpanDimensions are the span attributes otel-collector.yaml names as
 // spanmetrics dimensions (a test keeps the two in step).
-var spanDimensions = []string{AttrOutcome, AttrResult}
+var SpanDimensions = []string{AttrOutcome, AttrResult}
 
 // spanMetricAttrs are the attributes the spanmetrics connector keys its
-// series by: its own four and spanDimensions.
-var spanMetricAttrs = append([]string{AttrServiceName, AttrSpanName, AttrSpanKind, AttrStatusCode}, spanDimensions...)
+// series by: its own four and SpanDimensions.
+var spanMetricAttrs = append([]string{AttrServiceName, AttrSpanName, AttrSpanKind, AttrStatusCode}, SpanDimensions...)
 
 // Spans lists the span names hypergen emits, for the catalog document.
 var Spans = []struct{ Name, Description string }{
@@ -301,16 +301,16 @@ func AttributeSpec(key string) (AttrSpec, bool) {
 	return Attributes[i], true
 }
 
-// CatalogMarkdown renders the catalog as docs/metrics.md.
-func CatalogMarkdown() string {
+// Markdown renders the catalog as docs/metrics.md.
+func Markdown() string {
 	var b strings.Builder
 	b.WriteString("# hypergen metric and span catalog\n\n")
-	b.WriteString("Generated from `instrument.Catalog` by `go run ./instrument/cmd/catalog`; a test fails when this file is stale.\n")
+	b.WriteString("Generated from `catalog.Metrics` (package instrument/catalog) by `go run ./instrument/cmd/catalog`; a test fails when this file is stale.\n")
 	b.WriteString("Durations are in seconds, sizes in bytes. Prometheus shows each name with dots as underscores and a unit\n")
 	b.WriteString("suffix (`hypergen.operation.duration` → `hypergen_operation_duration_seconds`; counters end in `_total`).\n\n")
 	b.WriteString(routeText)
 	b.WriteString("\n## Metrics\n\n| name | kind | unit | source | attributes | description |\n|---|---|---|---|---|---|\n")
-	specs := append([]MetricSpec(nil), Catalog...)
+	specs := append([]MetricSpec(nil), Metrics...)
 	sort.Slice(specs, func(i, j int) bool { return specs[i].Name < specs[j].Name })
 	for _, m := range specs {
 		attrs := "—"
