@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/hypergen-dev/hypergen/instrument/catalog"
+	"github.com/hypergen-dev/hypergen/instrument/observe"
 )
 
 // The methods below are what the long-running agent records beyond
@@ -25,7 +26,7 @@ func (t *Telemetry) RecordProbe(ctx context.Context, generators, templates int, 
 		return
 	}
 	size := attribute.String(catalog.AttrProbeSize, strconv.Itoa(generators))
-	t.inst.probe.Record(ctx, d.Seconds(), metric.WithAttributes(size))
+	t.inst.Probe.Record(ctx, d.Seconds(), metric.WithAttributes(size))
 	t.gauges.set(catalog.MetricProbeMemory, float64(heapBytes), size)
 	if templates > 0 {
 		t.gauges.set(catalog.MetricProbeMemoryPerTemplate, float64(heapBytes)/float64(templates), size)
@@ -56,28 +57,28 @@ func (t *Telemetry) SetTarget(budget string, value float64, met bool) {
 // rate() and absent() work from the first scrape. The agent calls it once.
 func (t *Telemetry) AgentStarted(ctx context.Context) {
 	if t.inst != nil {
-		t.inst.zero(ctx, catalog.FromAgent)
+		t.inst.Zero(ctx, catalog.FromAgent)
 	}
 }
 
 // ProfilingUpload counts one profile upload.
 func (t *Telemetry) ProfilingUpload(ctx context.Context, err error) {
 	if t.inst != nil {
-		t.inst.uploads.Add(ctx, 1, metric.WithAttributes(attribute.String(catalog.AttrOutcome, outcome(err))))
+		t.inst.Uploads.Add(ctx, 1, metric.WithAttributes(attribute.String(catalog.AttrOutcome, observe.Outcome(err))))
 	}
 }
 
 // Reindexed counts one rebuild of the agent's template index.
 func (t *Telemetry) Reindexed(ctx context.Context) {
 	if t.inst != nil {
-		t.inst.reindexes.Add(ctx, 1)
+		t.inst.Reindexes.Add(ctx, 1)
 	}
 }
 
 // AgentRequest counts one request to the agent's generation API.
 func (t *Telemetry) AgentRequest(ctx context.Context, outcome string) {
 	if t.inst != nil {
-		t.inst.reqs.Add(ctx, 1, metric.WithAttributes(attribute.String(catalog.AttrOutcome, outcome)))
+		t.inst.Requests.Add(ctx, 1, metric.WithAttributes(attribute.String(catalog.AttrOutcome, outcome)))
 	}
 }
 

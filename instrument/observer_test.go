@@ -14,6 +14,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/instrument/catalog"
+	"github.com/hypergen-dev/hypergen/instrument/observe"
 )
 
 // inMemory instruments with SDK providers that keep everything in memory.
@@ -169,7 +170,7 @@ func TestObserverRecordsErrorsWithLocation(t *testing.T) {
 }
 
 func TestDisabledObserverIsANoOp(t *testing.T) {
-	if _, ok := Disabled().Observer().(nopObserver); !ok {
+	if _, ok := Disabled().Observer().(observe.Nop); !ok {
 		t.Error("a disabled Telemetry should hand out the no-op observer")
 	}
 	tel, err := Setup(context.Background(), Config{Enabled: true}, nil) // no exporters

@@ -24,6 +24,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/exporters"
 	"github.com/hypergen-dev/hypergen/instrument/catalog"
+	"github.com/hypergen-dev/hypergen/instrument/observe"
 )
 
 // Telemetry is a configured pipeline. The zero value is not usable; get one
@@ -41,7 +42,7 @@ type Telemetry struct {
 	StepSpans bool
 
 	tracer     trace.Tracer
-	inst       *instruments
+	inst       *observe.Instruments
 	shutdowns  []func(context.Context) error
 	console    io.Closer
 	report     reporter
@@ -49,8 +50,6 @@ type Telemetry struct {
 	indexStats func() (generators, templates int64)
 	statsMu    sync.Mutex
 	gauges     gaugeStore
-	optsMu     sync.RWMutex
-	opts       map[attrKey]measureOpts // see attrs
 	enabled    bool
 	// metrics is false when nothing reads metrics (a one-shot run that
 	// exports spans only): the observer then skips every measurement
@@ -131,7 +130,7 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 		return fail(err)
 	}
 	if t.metrics {
-		t.inst.startup.Record(ctx, time.Since(start).Seconds(), metric.WithAttributes(phaseAttr("telemetry")))
+		t.inst.Startup.Record(ctx, time.Since(start).Seconds(), metric.WithAttributes(phaseAttr("telemetry")))
 	}
 	return t, nil
 }

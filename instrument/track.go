@@ -4,7 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/hypergen-dev/hypergen/instrument/catalog"
+	"github.com/hypergen-dev/hypergen/instrument/observe"
 )
 
 // Track runs fn as a tracked operation: a span called name (a child of any
@@ -21,9 +21,9 @@ func (t *Telemetry) Track(ctx context.Context, name string, fn func(context.Cont
 	start := time.Now()
 	err := fn(ctx)
 	if err != nil {
-		recordError(span, err)
+		observe.RecordError(span, err)
 	}
 	span.End()
-	t.inst.duration.Record(ctx, time.Since(start).Seconds(), t.attrs(attrKey{catalog.AttrOperation, name, catalog.AttrOutcome, outcome(err)}).record...)
+	t.inst.RecordDuration(ctx, name, observe.Outcome(err), time.Since(start))
 	return err
 }
