@@ -90,5 +90,5 @@ func (t *Telemetry) WrapTracerProvider(wrap func(trace.TracerProvider) trace.Tra
 		return
 	}
 	t.TracerProvider = wrap(t.TracerProvider)
-	t.tracer = t.TracerProvider.Tracer(instrumentationScope)
+	t.tracer = t.TracerProvider.Tracer(catalog.InstrumentationScope)
 }

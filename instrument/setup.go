@@ -177,11 +177,8 @@ func FromProviders(tp trace.TracerProvider, mp metric.MeterProvider) (*Telemetry
 	return t, nil
 }
 
-// instrumentationScope names hypergen's tracer and meter.
-const instrumentationScope = "github.com/hypergen-dev/hypergen"
-
 func (t *Telemetry) instrument() error {
-	t.tracer = t.TracerProvider.Tracer(instrumentationScope)
+	t.tracer = t.TracerProvider.Tracer(catalog.InstrumentationScope)
 	if !t.metrics {
 		// Nothing reads metrics: creating the catalog's instruments on a
 		// no-op meter would still cost a CLI process a hundred allocations.
@@ -189,7 +186,7 @@ func (t *Telemetry) instrument() error {
 		return nil
 	}
 	var err error
-	t.inst, err = newInstruments(t.MeterProvider.Meter(instrumentationScope), t)
+	t.inst, err = newInstruments(t.MeterProvider.Meter(catalog.InstrumentationScope), t)
 	return err
 }
 

@@ -8,6 +8,9 @@ import (
 	"strings"
 )
 
+// InstrumentationScope names hypergen's tracer and meter.
+const InstrumentationScope = "github.com/hypergen-dev/hypergen"
+
 // Metric names, as emitted over OTLP (Prometheus shows them with dots turned
 // into underscores and a unit suffix, e.g. hypergen_operation_duration_seconds).
 const (
