@@ -1,0 +1,76 @@
+package otlplite_test
+
+import (
+	"context"
+	"net"
+	"sync"
+	"testing"
+
+	coltracepb "go.opentelemetry.io/proto/otlp/collector/trace/v1"
+	tracepb "go.opentelemetry.io/proto/otlp/trace/v1"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/protobuf/proto"
+)
+
+// collector is a real grpc-go server with the OTLP TraceService registered,
+// keeping what it receives. reply, when set, decides each call's answer.
+type collector struct {
+	coltracepb.UnimplementedTraceServiceServer
+
+	addr  string
+	reply func(*coltracepb.ExportTraceServiceRequest) (*coltracepb.ExportTraceServiceResponse, error)
+
+	mu       sync.Mutex
+	requests []*coltracepb.ExportTraceServiceRequest
+	metadata []metadata.MD
+}
+
+// startCollector serves on 127.0.0.1 until the test ends.
+func startCollector(t testing.TB, opts ...grpc.ServerOption) *collector {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &collector{addr: ln.Addr().String()}
+	srv := grpc.NewServer(opts...)
+	coltracepb.RegisterTraceServiceServer(srv, c)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		srv.Serve(ln)
+	}()
+	t.Cleanup(func() {
+		srv.Stop()
+		<-done
+	})
+	return c
+}
+
+func (c *collector) Export(ctx context.Context, req *coltracepb.ExportTraceServiceRequest) (*coltracepb.ExportTraceServiceResponse, error) {
+	md, _ := metadata.FromIncomingContext(ctx)
+	c.mu.Lock()
+	c.requests = append(c.requests, proto.Clone(req).(*coltracepb.ExportTraceServiceRequest))
+	c.metadata = append(c.metadata, md)
+	c.mu.Unlock()
+	if c.reply != nil {
+		return c.reply(req)
+	}
+	return &coltracepb.ExportTraceServiceResponse{}, nil
+}
+
+// received returns the requests so far and every span in them.
+func (c *collector) received() ([]*coltracepb.ExportTraceServiceRequest, []*tracepb.Span) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var spans []*tracepb.Span
+	for _, r := range c.requests {
+		for _, rs := range r.ResourceSpans {
+			for _, ss := range rs.ScopeSpans {
+				spans = append(spans, ss.Spans...)
+			}
+		}
+	}
+	return c.requests, spans
+}
