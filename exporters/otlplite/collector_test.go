@@ -5,6 +5,7 @@ import (
 	"net"
 	"sync"
 	"testing"
+	"time"
 
 	coltracepb "go.opentelemetry.io/proto/otlp/collector/trace/v1"
 	tracepb "go.opentelemetry.io/proto/otlp/trace/v1"
@@ -24,6 +25,8 @@ type collector struct {
 	mu       sync.Mutex
 	requests []*coltracepb.ExportTraceServiceRequest
 	metadata []metadata.MD
+	// timeouts is each call's time left, from grpc-timeout (0: none).
+	timeouts []time.Duration
 }
 
 // startCollector serves on 127.0.0.1 until the test ends.
@@ -50,7 +53,12 @@ func startCollector(t testing.TB, opts ...grpc.ServerOption) *collector {
 
 func (c *collector) Export(ctx context.Context, req *coltracepb.ExportTraceServiceRequest) (*coltracepb.ExportTraceServiceResponse, error) {
 	md, _ := metadata.FromIncomingContext(ctx)
+	var left time.Duration
+	if dl, ok := ctx.Deadline(); ok {
+		left = time.Until(dl)
+	}
 	c.mu.Lock()
+	c.timeouts = append(c.timeouts, left)
 	c.requests = append(c.requests, proto.Clone(req).(*coltracepb.ExportTraceServiceRequest))
 	c.metadata = append(c.metadata, md)
 	c.mu.Unlock()

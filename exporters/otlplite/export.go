@@ -96,6 +96,15 @@ func (p *TracerProvider) Shutdown(ctx context.Context) error {
 		return nil
 	}
 	if err := p.export(ctx, w, tracers, spans); err != nil {
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			// Conn deadlines come from ctx: report ctx's error, even
+			// if its own timer has not fired yet.
+			cause := ctx.Err()
+			if cause == nil {
+				cause = context.DeadlineExceeded
+			}
+			err = fmt.Errorf("no answer in time: %w", cause)
+		}
 		return fmt.Errorf("otlp export to %s: %w", p.cfg.Endpoint, err)
 	}
 	return nil
@@ -107,9 +116,8 @@ func (p *TracerProvider) export(ctx context.Context, w *warmDial, tracers []*tra
 		return err
 	}
 	defer c.close()
-	if dl, ok := ctx.Deadline(); ok {
-		c.nc.SetDeadline(dl)
-	}
+	dl, _ := ctx.Deadline()
+	c.nc.SetDeadline(dl) // none when ctx has none
 	// Cancelling ctx (not only its deadline) interrupts blocked I/O.
 	stop := context.AfterFunc(ctx, func() { c.nc.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
@@ -120,15 +128,6 @@ func (p *TracerProvider) export(ctx context.Context, w *warmDial, tracers []*tra
 		body = encodeRequest(body, p.cfg.Resource, tracers, spans[:n])
 		resp, err := c.roundTrip(p.requestFields(ctx), body)
 		if err != nil {
-			if errors.Is(err, os.ErrDeadlineExceeded) {
-				// The conn deadline is ctx's; report it as ctx's error
-				// even if ctx's own timer has not fired yet.
-				cause := ctx.Err()
-				if cause == nil {
-					cause = context.DeadlineExceeded
-				}
-				return fmt.Errorf("%d spans not exported: %w", len(spans), cause)
-			}
 			return err
 		}
 		if err := resp.err(); err != nil {

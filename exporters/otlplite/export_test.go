@@ -62,12 +62,32 @@ func TestExportErrors(t *testing.T) {
 			return c.addr
 		}
 	}
+	http1 := func(t *testing.T) string {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			if c, err := ln.Accept(); err == nil {
+				c.Write([]byte("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n"))
+				c.Close()
+			}
+		}()
+		t.Cleanup(func() {
+			ln.Close()
+			<-done
+		})
+		return ln.Addr().String()
+	}
 	tests := []struct {
 		name     string
 		endpoint func(*testing.T) string
 		want     string
 	}{
 		{"nothing listening", refused, "connection refused"},
+		{"HTTP/1 server", http1, "HTTP/2 handshake (is this an OTLP/gRPC endpoint?)"},
 		{"error status", replying(func(*coltracepb.ExportTraceServiceRequest) (*coltracepb.ExportTraceServiceResponse, error) {
 			return nil, status.Error(codes.Unavailable, "collector is 100% busy")
 		}), "grpc status 14 (UNAVAILABLE): collector is 100% busy"},
@@ -84,6 +104,7 @@ func TestExportErrors(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			err := tp.Shutdown(ctx)
+			t.Logf("Shutdown: %v", err)
 			if err == nil {
 				t.Fatal("Shutdown succeeded")
 			}

@@ -11,6 +11,8 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
 	"golang.org/x/net/http2/hpack"
 )
@@ -72,8 +74,10 @@ type h2conn struct {
 	buf    []byte
 }
 
-// dialH2 connects and sends the client preface and SETTINGS (server push
-// off) without waiting for the server's, which the first request reads.
+// dialH2 connects, sends the client preface and SETTINGS (server push off)
+// and waits for the server's SETTINGS, as grpc-go does: sending at the
+// default window before knowing the server's could overrun a smaller one.
+// ctx bounds the handshake.
 func dialH2(ctx context.Context, addr string) (*h2conn, error) {
 	var d net.Dialer
 	nc, err := d.DialContext(ctx, "tcp", addr)
@@ -100,10 +104,23 @@ func dialH2(ctx context.Context, addr string) (*h2conn, error) {
 	var settings [6]byte
 	binary.BigEndian.PutUint16(settings[0:], settingEnablePush)
 	c.writeFrame(frameSettings, 0, 0, settings[:])
-	if err := c.w.Flush(); err != nil {
-		nc.Close()
-		return nil, fmt.Errorf("sending the HTTP/2 preface: %w", err)
+	if dl, ok := ctx.Deadline(); ok {
+		nc.SetDeadline(dl)
 	}
+	stop := context.AfterFunc(ctx, func() { nc.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
+	typ, flags, _, p, err := c.readFrame()
+	if err == nil && (typ != frameSettings || flags&flagAck != 0) {
+		err = errors.New("the server's first frame is not SETTINGS")
+	}
+	if err == nil {
+		err = c.applySettings(p)
+	}
+	if err != nil {
+		nc.Close()
+		return nil, fmt.Errorf("HTTP/2 handshake (is this an OTLP/gRPC endpoint?): %w", err)
+	}
+	c.writeFrame(frameSettings, flagAck, 0, nil)
 	return c, nil
 }
 
@@ -124,10 +141,10 @@ func (c *h2conn) writeFrame(typ, flags byte, stream uint32, payload []byte) {
 // valid until the next call.
 func (c *h2conn) readFrame() (typ, flags byte, stream uint32, payload []byte, err error) {
 	if err := c.w.Flush(); err != nil {
-		return 0, 0, 0, nil, fmt.Errorf("sending: %w", err)
+		return 0, 0, 0, nil, fmt.Errorf("sending: %w", closedErr(err))
 	}
 	if _, err := io.ReadFull(c.r, c.hdr[:]); err != nil {
-		return 0, 0, 0, nil, fmt.Errorf("reading: %w", eofToUnexpected(err))
+		return 0, 0, 0, nil, fmt.Errorf("reading: %w", closedErr(err))
 	}
 	n := int(c.hdr[0])<<16 | int(c.hdr[1])<<8 | int(c.hdr[2])
 	if n > defaultMaxFrame { // we never raise our SETTINGS_MAX_FRAME_SIZE
@@ -138,14 +155,18 @@ func (c *h2conn) readFrame() (typ, flags byte, stream uint32, payload []byte, er
 	}
 	payload = c.buf[:n]
 	if _, err := io.ReadFull(c.r, payload); err != nil {
-		return 0, 0, 0, nil, fmt.Errorf("reading: %w", eofToUnexpected(err))
+		return 0, 0, 0, nil, fmt.Errorf("reading: %w", closedErr(err))
 	}
 	return c.hdr[3], c.hdr[4], binary.BigEndian.Uint32(c.hdr[5:]) & streamIDMask, payload, nil
 }
 
-func eofToUnexpected(err error) error {
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+// closedErr names a connection the server closed or reset.
+func closedErr(err error) error {
+	switch {
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
 		return errors.New("connection closed by the server")
+	case errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE):
+		return fmt.Errorf("connection closed by the server: %w", err)
 	}
 	return err
 }
