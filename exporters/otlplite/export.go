@@ -111,6 +111,9 @@ func (p *TracerProvider) Shutdown(ctx context.Context) error {
 }
 
 func (p *TracerProvider) export(ctx context.Context, w *warmDial, tracers []*tracer, spans []*span) error {
+	if w != nil {
+		defer w.cancel() // releases the warm dial's context
+	}
 	c, err := p.connect(ctx, w)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -115,28 +116,37 @@ func TestExportErrors(t *testing.T) {
 	}
 }
 
-// TestDeadline: a server that accepts and never answers holds Shutdown only
-// until the context's deadline.
+// TestDeadline: a server that accepts and never answers (not even the
+// HTTP/2 handshake) holds Shutdown only until the context's deadline, whether
+// the connection was opened by Warm or by Shutdown.
 func TestDeadline(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		if c, err := ln.Accept(); err == nil {
-			<-done
-			c.Close()
-		}
-	}()
-	tp := otlplite.New(otlplite.Config{Endpoint: ln.Addr().String()})
-	endSpans(tp, 2)
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-	defer cancel()
-	err = tp.Shutdown(ctx)
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Errorf("Shutdown = %v, want a deadline error", err)
+	for _, warm := range []bool{false, true} {
+		t.Run("warm="+strconv.FormatBool(warm), func(t *testing.T) {
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ln.Close()
+			done := make(chan struct{})
+			defer close(done)
+			go func() {
+				if c, err := ln.Accept(); err == nil {
+					<-done
+					c.Close()
+				}
+			}()
+			tp := otlplite.New(otlplite.Config{Endpoint: ln.Addr().String()})
+			if warm {
+				tp.Warm()
+			}
+			endSpans(tp, 2)
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			err = tp.Shutdown(ctx)
+			t.Logf("Shutdown: %v", err)
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("Shutdown = %v, want a deadline error", err)
+			}
+		})
 	}
 }

@@ -40,6 +40,10 @@ const (
 	settingInitialWindowSize = 0x4
 	settingMaxFrameSize      = 0x5
 
+	// maxResponse bounds a response's header block and body: an
+	// ExportTraceServiceResponse is a few bytes, so more is not OTLP.
+	maxResponse = 1 << 20
+
 	frameHeaderLen  = 9
 	defaultWindow   = 65535
 	defaultMaxFrame = 16384
@@ -262,6 +266,9 @@ func (c *h2conn) handleFrame(id uint32, resp *response) error {
 			return err
 		}
 		if stream == id {
+			if len(resp.body)+len(p) > maxResponse {
+				return fmt.Errorf("response body over %d bytes", maxResponse)
+			}
 			resp.body = append(resp.body, p...)
 			resp.done = flags&flagEndStream != 0
 		}
@@ -347,6 +354,9 @@ func (c *h2conn) readHeaderBlock(stream uint32, flags byte, p []byte) error {
 		}
 		if typ != frameContinuation || s != stream {
 			return errors.New("server interrupted a header block")
+		}
+		if len(block)+len(p) > maxResponse {
+			return fmt.Errorf("response header block over %d bytes", maxResponse)
 		}
 		block = append(block, p...)
 	}
