@@ -16,6 +16,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/builtin"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/oneshot"
 	"github.com/hypergen-dev/hypergen/internal/suggest"
 )
 
@@ -140,10 +141,18 @@ func Generate(env *Env, args []string) int {
 		}
 		return env.Heavy.Delegate(env, url, rest)
 	}
-	if env.Heavy == nil && telemetryRequested(env.Getenv) && env.HandOff != nil {
-		err := env.HandOff(append([]string{"generate"}, args...))
-		fmt.Fprintf(env.Stderr, "hypergen: warning: telemetry is off for this run: exporting needs the %s executable (%v); %s\n",
-			PerfExecutable, err, PerfInstallHint)
+	// A run that exports its spans to a plain-text OTLP/gRPC endpoint does
+	// so from this process (package oneshot); any other telemetry setting
+	// sends it to hypergen-perf, whose SDK pipeline honours them all.
+	var lean *oneshot.Settings
+	if env.Heavy == nil && telemetryRequested(env.Getenv) {
+		if s, err := oneshot.FromEnv(env.Getenv); err == nil {
+			lean = &s
+		} else if env.HandOff != nil {
+			err := env.HandOff(append([]string{"generate"}, args...))
+			fmt.Fprintf(env.Stderr, "hypergen: warning: telemetry is off for this run: exporting needs the %s executable (%v); %s\n",
+				PerfExecutable, err, PerfInstallHint)
+		}
 	}
 	cfg := generator.Config{
 		Cwd:          env.Cwd,
@@ -194,13 +203,18 @@ func Generate(env *Env, args []string) int {
 	// SIGINT and SIGTERM cancel the run, which interrupts running JavaScript.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	var tel Telemetry // only hypergen-perf exports: hypergen handed such runs to it above
-	if env.Heavy != nil {
+	var tel Telemetry
+	switch {
+	case lean != nil:
+		tel = oneshot.Start(*lean, Version(), env.Stderr)
+	case env.Heavy != nil:
 		var err error
 		if tel, err = env.Heavy.Telemetry(ctx, env); err != nil {
 			fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
 			return ExitUsage
 		}
+	}
+	if tel != nil {
 		defer tel.Shutdown(ctx)
 		// Telemetry first: the start-up profile wraps its observer and passes
 		// every event on, so both see the run.

@@ -19,6 +19,7 @@ import (
 	"github.com/hypergen-dev/hypergen/exporters"
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/oneshot"
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
@@ -62,7 +63,7 @@ export * from './src/<%%= h.changeCase.param(name) %%>/part%d';`, i, i))
 }
 
 // benchModes are BenchmarkGeneration's cases, in the order it runs them.
-var benchModes = []string{"off", "on_no_export", "on_collector", "cli_export"}
+var benchModes = []string{"off", "on_no_export", "on_collector", "cli_export", "cli_oneshot"}
 
 // benchCase is one way of running the generation: an engine of its own,
 // observed by the telemetry of one mode.
@@ -86,6 +87,9 @@ func newCase(b *testing.B, mode string, col *testenv.Collector) *benchCase {
 		err      error
 		everyRun bool
 	)
+	if mode == "cli_oneshot" {
+		return newOneShotCase(b, col)
+	}
 	switch mode {
 	case "off":
 		tel = instrument.Disabled()
@@ -108,11 +112,7 @@ func newCase(b *testing.B, mode string, col *testenv.Collector) *benchCase {
 	if err != nil {
 		b.Fatal(err)
 	}
-	env := map[string]string{"HYGEN_OVERWRITE": "1"}
-	// Unflushed writes: waiting for the disk would add to every mode alike
-	// and make telemetry's share look smaller than it is on a fast disk.
-	eng := generator.New(generator.Config{Cwd: tenTemplates(b), Observer: tel.Observer(), Stdout: io.Discard,
-		Getenv: func(k string) string { return env[k] }, NoFsync: true})
+	eng := benchEngine(b, tel.Observer())
 	tel.ObserveCache(eng.CacheStats)
 	c := &benchCase{flush: func() {}}
 	if tp, ok := tel.TracerProvider.(*sdktrace.TracerProvider); ok {
@@ -136,13 +136,60 @@ func newCase(b *testing.B, mode string, col *testenv.Collector) *benchCase {
 	return c
 }
 
+// benchEngine is the engine of one case: the ten-template action, observed
+// by obs.
+func benchEngine(b *testing.B, obs generator.Observer) *generator.Engine {
+	env := map[string]string{"HYGEN_OVERWRITE": "1"}
+	// Unflushed writes: waiting for the disk would add to every mode alike
+	// and make telemetry's share look smaller than it is on a fast disk.
+	return generator.New(generator.Config{Cwd: tenTemplates(b), Observer: obs, Stdout: io.Discard,
+		Getenv: func(k string) string { return env[k] }, NoFsync: true})
+}
+
+// newOneShotCase is mode cli_oneshot: what the hypergen binary does with an
+// OTLP endpoint set (package oneshot), for every run: set the pipeline up
+// (its connection opens while the run renders), run, and export the spans
+// on that new connection at the end.
+func newOneShotCase(b *testing.B, col *testenv.Collector) *benchCase {
+	ctx := context.Background()
+	s, err := oneshot.FromEnv(func(k string) string {
+		return map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://" + col.OTLP}[k]
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	obs := &currentObserver{}
+	eng := benchEngine(b, obs)
+	c := &benchCase{flush: func() {}}
+	args := []string{"mod", "new", "billingAccount"}
+	c.run = func() {
+		tel := oneshot.Start(s, "bench", io.Discard)
+		obs.Observer = tel.Observer()
+		if _, err := eng.Run(ctx, args); err != nil {
+			b.Fatal(err)
+		}
+		if err := tel.Shutdown(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	c.run() // warm the compile cache
+	return c
+}
+
+// currentObserver passes events on to the observer of the current run, so
+// one engine (and its warm compile cache) serves runs that each have a
+// pipeline of their own.
+type currentObserver struct{ generator.Observer }
+
 // BenchmarkGeneration compares one generation of a ten-template action with
 // telemetry off, on without any export (spans and metrics recorded, as a
 // library user's providers do), and on exporting to a real local Collector
 // (the shipped pipeline): on_collector batching several runs per export,
-// cli_export exporting at the end of every run, as a CLI process does
-// (setting the pipeline up and shutting it down, which a CLI process also
-// does, is BenchmarkObserverRun/process). Besides wall time it reports
+// cli_export exporting at the end of every run through the SDK, as
+// hypergen-perf does (setting the pipeline up and shutting it down, which a
+// CLI process also does, is BenchmarkObserverRun/process), and cli_oneshot
+// as the hypergen binary does: its own exporter, set up, connected and shut
+// down for every run. Besides wall time it reports
 // cpu-ms/op, the CPU time (user and system, every thread: render workers,
 // exporter, GC) this process spent per run, which the Collector's CPU time,
 // on the same machine, does not inflate; and for the exporting modes the
@@ -153,7 +200,7 @@ func BenchmarkGeneration(b *testing.B) {
 	for _, mode := range benchModes {
 		b.Run("mode="+mode, func(b *testing.B) {
 			var col *testenv.Collector
-			if mode == "on_collector" || mode == "cli_export" {
+			if mode == "on_collector" || mode == "cli_export" || mode == "cli_oneshot" {
 				col = testenv.StartShippedCollector(b)
 				pinCollector(b, col)
 			}
@@ -293,7 +340,9 @@ func replayRun(ctx context.Context, obs generator.Observer, files []generator.Fi
 // observer's and the SDK's cost alone, without a Collector. "run" keeps one
 // pipeline and exports after every run;
 // "process" also sets the pipeline up and shuts it down for every run, as
-// a CLI process does (a new connection to the Collector each time).
+// a CLI process does (a new connection to the Collector each time);
+// "oneshot_process" does the same with the hypergen binary's own exporter
+// (package oneshot) instead of the SDK's.
 func BenchmarkObserverRun(b *testing.B) {
 	var files []generator.FileEvent
 	var ops []generator.OpResult
@@ -360,6 +409,19 @@ func BenchmarkObserverRun(b *testing.B) {
 	b.Run("process", func(b *testing.B) {
 		measure(b, func() {
 			tel := setup(b)
+			replayRun(ctx, tel.Observer(), files, ops)
+			if err := tel.Shutdown(ctx); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("oneshot_process", func(b *testing.B) {
+		measure(b, func() {
+			s, err := oneshot.FromEnv(os.Getenv)
+			if err != nil {
+				b.Fatal(err)
+			}
+			tel := oneshot.Start(s, "bench", io.Discard)
 			replayRun(ctx, tel.Observer(), files, ops)
 			if err := tel.Shutdown(ctx); err != nil {
 				b.Fatal(err)

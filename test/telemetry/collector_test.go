@@ -29,9 +29,15 @@ type result struct {
 // The timeout only guards against a hang; nothing here is timed.
 func run(t *testing.T, dir string, env map[string]string, args ...string) result {
 	t.Helper()
+	return runBin(t, hypergenBin, dir, env, args...)
+}
+
+// runBin is run with another hypergen executable.
+func runBin(t *testing.T, bin, dir string, env map[string]string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, hypergenBin, args...)
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
 	for k, v := range env {
@@ -79,8 +85,8 @@ func project(t *testing.T, extra map[string]string) string {
 
 // span is one span as the debug exporter prints it.
 type span struct {
-	TraceID, ParentID, ID, Name, Status string
-	Attrs                               map[string]string
+	TraceID, ParentID, ID, Name, Kind, Status string
+	Attrs                                     map[string]string
 }
 
 // parseSpans reads the debug exporter's detailed output.
@@ -119,6 +125,8 @@ func parseSpans(out string) []span {
 				cur.ID = v
 			case "Name":
 				cur.Name = v
+			case "Kind":
+				cur.Kind = v
 			case "Status code":
 				cur.Status = v
 			}

@@ -1,0 +1,85 @@
+package oneshot
+
+import (
+	"encoding/hex"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+
+	"go.opentelemetry.io/otel/attribute"
+)
+
+// resourceFromEnv reads OTEL_RESOURCE_ATTRIBUTES, then OTEL_SERVICE_NAME,
+// which wins for service.name, as the SDK's resource.WithFromEnv does.
+func resourceFromEnv(getenv func(string) string) ([]attribute.KeyValue, error) {
+	attrs := map[string]string{"service.name": defaultServiceName}
+	if v := getenv("OTEL_RESOURCE_ATTRIBUTES"); v != "" {
+		kv, err := keyValues(v)
+		if err != nil {
+			return nil, &NeedsSDKError{"OTEL_RESOURCE_ATTRIBUTES", v, err.Error()}
+		}
+		for k, val := range kv {
+			attrs[k] = val
+		}
+	}
+	if v := strings.TrimSpace(getenv("OTEL_SERVICE_NAME")); v != "" {
+		attrs["service.name"] = v
+	}
+	out := make([]attribute.KeyValue, 0, len(attrs))
+	for k, v := range attrs {
+		out = append(out, attribute.String(k, v))
+	}
+	slices.SortFunc(out, func(a, b attribute.KeyValue) int { return strings.Compare(string(a.Key), string(b.Key)) })
+	return out, nil
+}
+
+// processResource describes this process as the SDK pipeline does
+// (instrument.Setup): the service's version and a fresh instance id (the
+// Collector deletes it where it aggregates), then what the environment
+// says, then host and process, which the environment cannot override.
+// telemetry.sdk.* name this exporter, not the OpenTelemetry SDK.
+func processResource(env []attribute.KeyValue, version string) []attribute.KeyValue {
+	attrs := map[attribute.Key]attribute.Value{
+		"service.version":     attribute.StringValue(version),
+		"service.instance.id": attribute.StringValue(uuid4()),
+	}
+	for _, kv := range env {
+		attrs[kv.Key] = kv.Value
+	}
+	if host, err := os.Hostname(); err == nil {
+		attrs["host.name"] = attribute.StringValue(host)
+	}
+	attrs["process.pid"] = attribute.IntValue(os.Getpid())
+	if exe, err := os.Executable(); err == nil {
+		attrs["process.executable.name"] = attribute.StringValue(filepath.Base(exe))
+	}
+	attrs["process.runtime.version"] = attribute.StringValue(runtime.Version())
+	attrs["telemetry.sdk.name"] = attribute.StringValue("hypergen-otlplite")
+	attrs["telemetry.sdk.language"] = attribute.StringValue("go")
+	attrs["telemetry.sdk.version"] = attribute.StringValue(version)
+	out := make([]attribute.KeyValue, 0, len(attrs))
+	for k, v := range attrs {
+		out = append(out, attribute.KeyValue{Key: k, Value: v})
+	}
+	slices.SortFunc(out, func(a, b attribute.KeyValue) int { return strings.Compare(string(a.Key), string(b.Key)) })
+	return out
+}
+
+// uuid4 is a random (version 4) UUID. Its randomness need not be
+// cryptographic: it tells processes apart, it guards nothing.
+func uuid4() string {
+	var b [16]byte
+	for i := 0; i < 16; i += 8 {
+		v := rand.Uint64()
+		for j := range 8 {
+			b[i+j] = byte(v >> (8 * j))
+		}
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}

@@ -1,0 +1,222 @@
+package oneshot
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.opentelemetry.io/otel/attribute"
+)
+
+// Settings are what a one-shot run's export needs, read from the
+// environment by FromEnv.
+type Settings struct {
+	// Endpoint is the Collector's OTLP/gRPC address, host:port, spoken to
+	// in plain text (http:// or OTEL_EXPORTER_OTLP_INSECURE=true).
+	Endpoint string
+	// Headers are sent with every export (OTEL_EXPORTER_OTLP_HEADERS).
+	Headers map[string]string
+	// Timeout bounds the whole export: the shorter of
+	// HYPERGEN_TELEMETRY_TIMEOUT (2 s by default) and
+	// OTEL_EXPORTER_OTLP_TIMEOUT (10 s by default); TimeoutSetting names
+	// the one that set it, for messages.
+	Timeout        time.Duration
+	TimeoutSetting string
+	// StepSpans gives each template step a span (HYPERGEN_TRACE_STEPS).
+	StepSpans bool
+	// Resource is what OTEL_RESOURCE_ATTRIBUTES and OTEL_SERVICE_NAME say,
+	// service.name included (hypergen by default).
+	Resource []attribute.KeyValue
+}
+
+// Defaults of the settings, the same as the SDK pipeline's.
+const (
+	defaultShutdownTimeout = 2 * time.Second  // instrument.DefaultShutdownTimeout
+	defaultExportTimeout   = 10 * time.Second // the OTLP exporters' default
+	defaultServiceName     = "hypergen"
+)
+
+// NeedsSDKError says which variable asks for more than this package does:
+// another exporter or protocol, TLS, metrics, a sampler, SDK tuning, or a
+// value it cannot read. The caller hands such a run to hypergen-perf,
+// whose SDK pipeline honours every setting and names every bad value.
+type NeedsSDKError struct {
+	Var, Value, Why string
+}
+
+func (e *NeedsSDKError) Error() string {
+	return fmt.Sprintf("%s=%q: %s", e.Var, e.Value, e.Why)
+}
+
+// handedOn are variables that only the SDK pipeline honours: set at all,
+// they send the run to hypergen-perf.
+var handedOn = []string{
+	// Switches and exporters of the whole pipeline.
+	"OTEL_SDK_DISABLED", "HYPERGEN_PERFORMANCE_ENABLED", "HYPERGEN_PROMETHEUS_LISTEN",
+	"HYPERGEN_TELEMETRY_FILE", "OTEL_METRIC_EXPORT_INTERVAL",
+	// Sampling and limits of the trace SDK.
+	"OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG",
+	"OTEL_BSP_SCHEDULE_DELAY", "OTEL_BSP_EXPORT_TIMEOUT", "OTEL_BSP_MAX_QUEUE_SIZE", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE",
+	"OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT", "OTEL_ATTRIBUTE_COUNT_LIMIT",
+	"OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT", "OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT", "OTEL_SPAN_EVENT_COUNT_LIMIT",
+	"OTEL_SPAN_LINK_COUNT_LIMIT", "OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT", "OTEL_LINK_ATTRIBUTE_COUNT_LIMIT",
+}
+
+// FromEnv reads the settings. It returns a *NeedsSDKError when a variable
+// that is set asks for something this package does not do, or holds a
+// value it does not read exactly as the SDK would.
+func FromEnv(getenv func(string) string) (Settings, error) {
+	var s Settings
+	for _, v := range handedOn {
+		if val := getenv(v); val != "" {
+			return s, &NeedsSDKError{v, val, "only the SDK pipeline honours it"}
+		}
+	}
+	for _, v := range []string{"OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER"} {
+		if val := strings.TrimSpace(getenv(v)); val != "" && val != "otlp" && !(v == "OTEL_METRICS_EXPORTER" && val == "none") {
+			return s, &NeedsSDKError{v, val, "an exporter other than OTLP traces"}
+		}
+	}
+	if val := strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER")); val == "otlp" {
+		return s, &NeedsSDKError{"OTEL_METRICS_EXPORTER", val, "metrics are exported by the SDK pipeline"}
+	}
+	for _, suffix := range []string{"ENDPOINT", "PROTOCOL", "TIMEOUT", "INSECURE", "HEADERS", "COMPRESSION", "CERTIFICATE",
+		"CLIENT_KEY", "CLIENT_CERTIFICATE"} {
+		if val := getenv("OTEL_EXPORTER_OTLP_METRICS_" + suffix); val != "" {
+			return s, &NeedsSDKError{"OTEL_EXPORTER_OTLP_METRICS_" + suffix, val, "a metrics setting"}
+		}
+		if suffix == "ENDPOINT" || suffix == "PROTOCOL" || suffix == "TIMEOUT" || suffix == "INSECURE" || suffix == "HEADERS" {
+			continue
+		}
+		// Compression and TLS material.
+		for _, v := range []string{"OTEL_EXPORTER_OTLP_" + suffix, "OTEL_EXPORTER_OTLP_TRACES_" + suffix} {
+			if val := getenv(v); val != "" {
+				return s, &NeedsSDKError{v, val, "compression and TLS are the SDK exporter's"}
+			}
+		}
+	}
+	// The traces-specific variable wins over the shared one, as in the SDK.
+	otlp := func(suffix string) (name, value string) {
+		if v := getenv("OTEL_EXPORTER_OTLP_TRACES_" + suffix); v != "" {
+			return "OTEL_EXPORTER_OTLP_TRACES_" + suffix, v
+		}
+		return "OTEL_EXPORTER_OTLP_" + suffix, getenv("OTEL_EXPORTER_OTLP_" + suffix)
+	}
+	if name, v := otlp("PROTOCOL"); v != "" && v != "grpc" {
+		return s, &NeedsSDKError{name, v, "not grpc"}
+	}
+	insecure := false
+	if name, v := otlp("INSECURE"); v != "" {
+		b, ok := parseBool(v)
+		if !ok {
+			return s, &NeedsSDKError{name, v, "not a boolean"}
+		}
+		insecure = b
+	}
+	name, v := otlp("ENDPOINT")
+	if v == "" {
+		return s, &NeedsSDKError{name, v, "no endpoint"}
+	}
+	var err error
+	if s.Endpoint, err = endpoint(v, insecure); err != nil {
+		return s, &NeedsSDKError{name, v, err.Error()}
+	}
+	shutdown, export := defaultShutdownTimeout, defaultExportTimeout
+	if v := getenv("HYPERGEN_TELEMETRY_TIMEOUT"); v != "" {
+		if shutdown, err = time.ParseDuration(v); err != nil || shutdown <= 0 {
+			return s, &NeedsSDKError{"HYPERGEN_TELEMETRY_TIMEOUT", v, "not a positive duration"}
+		}
+	}
+	exportName, v := otlp("TIMEOUT")
+	if v != "" {
+		ms, err := strconv.Atoi(v)
+		if err != nil || ms <= 0 {
+			return s, &NeedsSDKError{exportName, v, "not a positive number of milliseconds"}
+		}
+		export = time.Duration(ms) * time.Millisecond
+	}
+	s.Timeout, s.TimeoutSetting = shutdown, "HYPERGEN_TELEMETRY_TIMEOUT"
+	if export < shutdown {
+		s.Timeout, s.TimeoutSetting = export, exportName
+	}
+	if name, v := otlp("HEADERS"); v != "" {
+		if s.Headers, err = keyValues(v); err != nil {
+			return s, &NeedsSDKError{name, v, err.Error()}
+		}
+	}
+	if v := getenv("HYPERGEN_TRACE_STEPS"); v != "" {
+		b, ok := parseBool(v)
+		if !ok {
+			return s, &NeedsSDKError{"HYPERGEN_TRACE_STEPS", v, "not a boolean"}
+		}
+		s.StepSpans = b
+	}
+	if s.Resource, err = resourceFromEnv(getenv); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// endpoint turns an OTLP/gRPC endpoint into host:port for a plain-text
+// connection: an http:// URL, or host:port with insecure set. Anything
+// that would need TLS is the SDK exporter's.
+func endpoint(v string, insecure bool) (string, error) {
+	hostPort := v
+	if strings.Contains(v, "://") {
+		u, err := url.Parse(v)
+		if err != nil {
+			return "", fmt.Errorf("not a URL")
+		}
+		if u.Scheme != "http" {
+			return "", fmt.Errorf("scheme %s needs TLS", u.Scheme)
+		}
+		hostPort = u.Host
+	} else if !insecure {
+		return "", fmt.Errorf("without http:// or OTEL_EXPORTER_OTLP_INSECURE=true the connection is TLS")
+	}
+	host, port, err := net.SplitHostPort(hostPort)
+	if err != nil || host == "" || port == "" {
+		return "", fmt.Errorf("want host:port")
+	}
+	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+		return "", fmt.Errorf("port %q is not a number", port)
+	}
+	return hostPort, nil
+}
+
+// parseBool reads a boolean as instrument.FromEnv does.
+func parseBool(v string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "true", "1", "yes", "on":
+		return true, true
+	case "false", "0", "no", "off":
+		return false, true
+	}
+	return false, false
+}
+
+// keyValues reads the W3C-baggage-like list of OTEL_EXPORTER_OTLP_HEADERS
+// and OTEL_RESOURCE_ATTRIBUTES: key=value pairs separated by commas, values
+// percent-encoded.
+func keyValues(v string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, part := range strings.Split(v, ",") {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		k, val, ok := strings.Cut(part, "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" {
+			return nil, fmt.Errorf("%q is not key=value", part)
+		}
+		dec, err := url.PathUnescape(strings.TrimSpace(val))
+		if err != nil {
+			return nil, fmt.Errorf("%q: %v", part, err)
+		}
+		out[k] = dec
+	}
+	return out, nil
+}

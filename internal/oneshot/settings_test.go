@@ -1,0 +1,131 @@
+package oneshot
+
+import (
+	"errors"
+	"maps"
+	"testing"
+	"time"
+
+	"go.opentelemetry.io/otel/attribute"
+)
+
+func TestFromEnv(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		env      map[string]string
+		endpoint string
+		timeout  time.Duration
+		setting  string
+		headers  map[string]string
+	}{
+		{"http URL", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4317"},
+			"127.0.0.1:4317", 2 * time.Second, "HYPERGEN_TELEMETRY_TIMEOUT", nil},
+		{"host:port, insecure", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "collector:4317", "OTEL_EXPORTER_OTLP_INSECURE": "true"},
+			"collector:4317", 2 * time.Second, "HYPERGEN_TELEMETRY_TIMEOUT", nil},
+		{"traces endpoint wins", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "https://far:4317",
+			"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://[::1]:4317/ignored"}, "[::1]:4317", 2 * time.Second, "HYPERGEN_TELEMETRY_TIMEOUT", nil},
+		{"shorter OTLP timeout", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://h:1", "OTEL_EXPORTER_OTLP_TIMEOUT": "500",
+			"HYPERGEN_TELEMETRY_TIMEOUT": "3s"}, "h:1", 500 * time.Millisecond, "OTEL_EXPORTER_OTLP_TIMEOUT", nil},
+		{"longer OTLP timeout", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://h:1", "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT": "5000"},
+			"h:1", 2 * time.Second, "HYPERGEN_TELEMETRY_TIMEOUT", nil},
+		{"headers", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://h:1", "OTEL_EXPORTER_OTLP_HEADERS": "api-key=a%20b, x-team=gen"},
+			"h:1", 2 * time.Second, "HYPERGEN_TELEMETRY_TIMEOUT", map[string]string{"api-key": "a b", "x-team": "gen"}},
+		{"explicit otlp and no metrics", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://h:1", "OTEL_TRACES_EXPORTER": "otlp",
+			"OTEL_METRICS_EXPORTER": "none", "OTEL_EXPORTER_OTLP_PROTOCOL": "grpc"}, "h:1", 2 * time.Second, "HYPERGEN_TELEMETRY_TIMEOUT", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := FromEnv(func(k string) string { return tc.env[k] })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Endpoint != tc.endpoint || s.Timeout != tc.timeout || s.TimeoutSetting != tc.setting {
+				t.Errorf("got %s %v %s, want %s %v %s", s.Endpoint, s.Timeout, s.TimeoutSetting, tc.endpoint, tc.timeout, tc.setting)
+			}
+			if len(tc.headers) > 0 && !maps.Equal(s.Headers, tc.headers) {
+				t.Errorf("headers %v, want %v", s.Headers, tc.headers)
+			}
+		})
+	}
+}
+
+// TestFromEnvHandsOn: every setting this package does not honour exactly,
+// and every value it cannot read, names the variable, so the run goes to
+// the SDK pipeline instead of silently exporting something else.
+func TestFromEnvHandsOn(t *testing.T) {
+	base := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4317"}
+	for _, tc := range []struct{ name, value string }{
+		{"OTEL_EXPORTER_OTLP_ENDPOINT", "https://127.0.0.1:4317"},
+		{"OTEL_EXPORTER_OTLP_ENDPOINT", "127.0.0.1:4317"}, // TLS unless insecure
+		{"OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1"},
+		{"OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:port"},
+		{"OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"},
+		{"OTEL_EXPORTER_OTLP_INSECURE", "perhaps"},
+		{"OTEL_EXPORTER_OTLP_TIMEOUT", "soon"},
+		{"OTEL_EXPORTER_OTLP_TRACES_TIMEOUT", "0"},
+		{"OTEL_EXPORTER_OTLP_HEADERS", "novalue"},
+		{"OTEL_EXPORTER_OTLP_COMPRESSION", "gzip"},
+		{"OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE", "/etc/ca.pem"},
+		{"OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "http://127.0.0.1:4317"},
+		{"OTEL_TRACES_EXPORTER", "console"},
+		{"OTEL_METRICS_EXPORTER", "otlp"},
+		{"OTEL_METRICS_EXPORTER", "prometheus"},
+		{"OTEL_TRACES_SAMPLER", "traceidratio"},
+		{"OTEL_BSP_MAX_QUEUE_SIZE", "10"},
+		{"OTEL_SDK_DISABLED", "true"},
+		{"HYPERGEN_PERFORMANCE_ENABLED", "false"},
+		{"HYPERGEN_TELEMETRY_TIMEOUT", "-1s"},
+		{"HYPERGEN_TRACE_STEPS", "perhaps"},
+		{"OTEL_RESOURCE_ATTRIBUTES", "team"},
+	} {
+		env := maps.Clone(base)
+		env[tc.name] = tc.value
+		_, err := FromEnv(func(k string) string { return env[k] })
+		var need *NeedsSDKError
+		if !errors.As(err, &need) || need.Var != tc.name {
+			t.Errorf("%s=%s: err = %v, want a NeedsSDKError naming it", tc.name, tc.value, err)
+		}
+	}
+	if _, err := FromEnv(func(string) string { return "" }); err == nil {
+		t.Error("no endpoint: want an error (the SDK pipeline decides what an empty configuration means)")
+	}
+}
+
+func TestResource(t *testing.T) {
+	env := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://h:1",
+		"OTEL_RESOURCE_ATTRIBUTES": "service.name=from-attrs,deployment.environment=ci,service.instance.id=fixed",
+		"OTEL_SERVICE_NAME":        "billing-gen"}
+	s, err := FromEnv(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, kv := range processResource(s.Resource, "1.2.3") {
+		got[string(kv.Key)] = kv.Value.Emit()
+	}
+	for k, want := range map[string]string{"service.name": "billing-gen", "deployment.environment": "ci",
+		"service.instance.id": "fixed", "service.version": "1.2.3", "telemetry.sdk.language": "go"} {
+		if got[k] != want {
+			t.Errorf("%s = %q, want %q", k, got[k], want)
+		}
+	}
+	for _, k := range []string{"host.name", "process.pid", "process.runtime.version"} {
+		if got[k] == "" {
+			t.Errorf("%s missing: %v", k, got)
+		}
+	}
+	def := processResource([]attribute.KeyValue{attribute.String("service.name", "hypergen")}, "v")
+	a, b := "", ""
+	for _, kv := range def {
+		if kv.Key == "service.instance.id" {
+			a = kv.Value.AsString()
+		}
+	}
+	for _, kv := range processResource(nil, "v") {
+		if kv.Key == "service.instance.id" {
+			b = kv.Value.AsString()
+		}
+	}
+	if len(a) != 36 || a == b {
+		t.Errorf("instance ids %q and %q: want two different UUIDs", a, b)
+	}
+}

@@ -1,0 +1,140 @@
+package telemetry
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+)
+
+// sdkOnly is a setting that only the SDK pipeline honours, with the SDK's
+// own default value: it sends a run to hypergen-perf without changing
+// what is exported.
+const sdkOnly, sdkDefault = "OTEL_TRACES_SAMPLER", "parentbased_always_on"
+
+// TestOneShotExportMatchesTheSDK runs the same three generations (two good,
+// one failing in a template) once exported by hypergen itself (package
+// oneshot) and once handed to hypergen-perf's SDK pipeline, each into a
+// Collector of its own, and compares the spans as the Collector received
+// them: names, kinds, parents, statuses and attributes (values too, except
+// durations, which differ from run to run).
+func TestOneShotExportMatchesTheSDK(t *testing.T) {
+	collect := func(extra map[string]string) []string {
+		col := testenv.StartCollector(t, testCollectorConfig)
+		env := otlpEnv(col)
+		maps.Copy(env, extra)
+		for _, name := range []string{"billing", "ledger"} {
+			if r := run(t, project(t, nil), env, "svc", "new", name); r.code != 0 || r.stderr != "" {
+				t.Fatalf("%v: exit %d, stderr %q", extra, r.code, r.stderr)
+			}
+		}
+		bad := project(t, map[string]string{"_templates/svc/new/d.ejs.t": "---\nto: d.txt\n---\nline one\n<%= undefinedThing %>\n"})
+		if r := run(t, bad, env, "svc", "new", "broken"); r.code != 1 {
+			t.Fatalf("%v: the failing generation exited %d: %s", extra, r.code, r.stderr)
+		}
+		var spans []span
+		testenv.WaitFor(t, "three hypergen.run spans", 30*time.Second, func() (bool, string) {
+			spans = parseSpans(col.Output())
+			n := 0
+			for _, s := range spans {
+				if s.Name == "hypergen.run" {
+					n++
+				}
+			}
+			return n == 3, fmt.Sprintf("%d runs among %d spans", n, len(spans))
+		})
+		return describe(t, spans)
+	}
+	lean := collect(nil)
+	sdk := collect(map[string]string{sdkOnly: sdkDefault})
+	if !slices.Equal(lean, sdk) {
+		t.Errorf("hypergen's own export and the SDK's differ.\nhypergen:\n%s\nSDK:\n%s",
+			strings.Join(lean, "\n"), strings.Join(sdk, "\n"))
+	}
+	if len(lean) < 3*8 {
+		t.Errorf("only %d spans", len(lean))
+	}
+}
+
+// describe turns spans into sorted lines that compare across runs: the
+// span's name, kind, status, its parent's name and its attributes, with
+// durations and the generated names (which differ by run) blanked.
+func describe(t *testing.T, spans []span) []string {
+	t.Helper()
+	byID := map[string]span{}
+	for _, s := range spans {
+		byID[s.ID] = s
+	}
+	var out []string
+	for _, s := range spans {
+		parent := "-"
+		if s.ParentID != "" {
+			p, ok := byID[s.ParentID]
+			if !ok {
+				t.Errorf("%s: parent %s not exported", s.Name, s.ParentID)
+			}
+			parent = p.Name
+		}
+		var attrs []string
+		for k, v := range s.Attrs {
+			switch {
+			case strings.HasSuffix(k, ".seconds"):
+				v = "<duration>"
+			case k == "hypergen.target" || k == "code.filepath":
+				v = filepath.Base(v)
+			}
+			attrs = append(attrs, k+"="+v)
+		}
+		slices.Sort(attrs)
+		out = append(out, fmt.Sprintf("%s kind=%s status=%s parent=%s %s", s.Name, s.Kind, s.Status, parent, strings.Join(attrs, " ")))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestCLIExportsOnItsOwn: the everyday hypergen binary exports a run's
+// spans by itself. Copied alone into a folder, with hypergen-perf neither
+// beside it nor on PATH, its spans reach the Collector and it prints
+// nothing; a setting only the SDK pipeline honours still needs
+// hypergen-perf, and the run says that its telemetry is off.
+func TestCLIExportsOnItsOwn(t *testing.T) {
+	b, err := os.ReadFile(hypergenBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone := filepath.Join(t.TempDir(), "hypergen")
+	if err := os.WriteFile(alone, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	col := testenv.StartCollector(t, testCollectorConfig)
+	env := otlpEnv(col)
+	env["PATH"] = "/usr/bin:/bin"
+	if r := runBin(t, alone, project(t, nil), env, "svc", "new", "alone"); r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	testenv.WaitFor(t, "the run's spans", 30*time.Second, func() (bool, string) {
+		spans := parseSpans(col.Output())
+		for _, s := range spans {
+			if s.Name == "hypergen.run" && s.Attrs["hypergen.outcome"] == "ok" {
+				return true, ""
+			}
+		}
+		return false, fmt.Sprintf("%d spans", len(spans))
+	})
+
+	env[sdkOnly] = sdkDefault
+	dir := project(t, nil)
+	r := runBin(t, alone, dir, env, "svc", "new", "handed")
+	if r.code != 0 || !strings.Contains(r.stderr, "telemetry is off for this run: exporting needs the hypergen-perf executable") {
+		t.Errorf("with %s set and no hypergen-perf: exit %d, stderr %q", sdkOnly, r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "services", "handed.go")); err != nil {
+		t.Errorf("the run without telemetry generated nothing: %v", err)
+	}
+}
