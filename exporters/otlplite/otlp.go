@@ -216,35 +216,15 @@ func (p *pbuf) anyValue(field int, v attribute.Value) {
 	case attribute.BYTESLICE:
 		p.rawString(anyBytes, string(v.AsByteSlice()))
 	case attribute.BOOLSLICE:
-		arr := p.open(anyArray)
-		for _, b := range v.AsBoolSlice() {
-			p.anyValue(arrayValues, attribute.BoolValue(b))
-		}
-		p.close(arr)
+		arrayValue(p, v.AsBoolSlice(), attribute.BoolValue)
 	case attribute.INT64SLICE:
-		arr := p.open(anyArray)
-		for _, n := range v.AsInt64Slice() {
-			p.anyValue(arrayValues, attribute.Int64Value(n))
-		}
-		p.close(arr)
+		arrayValue(p, v.AsInt64Slice(), attribute.Int64Value)
 	case attribute.FLOAT64SLICE:
-		arr := p.open(anyArray)
-		for _, f := range v.AsFloat64Slice() {
-			p.anyValue(arrayValues, attribute.Float64Value(f))
-		}
-		p.close(arr)
+		arrayValue(p, v.AsFloat64Slice(), attribute.Float64Value)
 	case attribute.STRINGSLICE:
-		arr := p.open(anyArray)
-		for _, s := range v.AsStringSlice() {
-			p.anyValue(arrayValues, attribute.StringValue(s))
-		}
-		p.close(arr)
+		arrayValue(p, v.AsStringSlice(), attribute.StringValue)
 	case attribute.SLICE:
-		arr := p.open(anyArray)
-		for _, e := range v.AsSlice() {
-			p.anyValue(arrayValues, e)
-		}
-		p.close(arr)
+		arrayValue(p, v.AsSlice(), func(v attribute.Value) attribute.Value { return v })
 	case attribute.MAP:
 		kvl := p.open(anyKVList)
 		for _, kv := range v.AsMap() {
@@ -254,6 +234,15 @@ func (p *pbuf) anyValue(field int, v attribute.Value) {
 	case attribute.EMPTY:
 	default:
 		p.rawString(anyString, "INVALID")
+	}
+	p.close(at)
+}
+
+// arrayValue writes AnyValue.array_value with one AnyValue per element.
+func arrayValue[T any](p *pbuf, elems []T, value func(T) attribute.Value) {
+	at := p.open(anyArray)
+	for _, e := range elems {
+		p.anyValue(arrayValues, value(e))
 	}
 	p.close(at)
 }
