@@ -1,3 +1,6 @@
+// The benchmark reads its CPU time with getrusage(2).
+//go:build unix
+
 package otlplite_test
 
 import (
