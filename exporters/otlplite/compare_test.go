@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
 	coltracepb "go.opentelemetry.io/proto/otlp/collector/trace/v1"
+	commonpb "go.opentelemetry.io/proto/otlp/common/v1"
 	tracepb "go.opentelemetry.io/proto/otlp/trace/v1"
 	"google.golang.org/protobuf/encoding/prototext"
 	"google.golang.org/protobuf/proto"
@@ -75,7 +77,7 @@ func script(tp trace.TracerProvider) {
 	child.AddEvent("event", trace.WithTimestamp(at(2)), trace.WithAttributes(attribute.Int("n", 7)))
 	child.RecordError(errors.New("boom"), trace.WithTimestamp(at(3)))
 	child.RecordError(&fs.PathError{Op: "open", Path: "/x", Err: fs.ErrNotExist}, trace.WithTimestamp(at(3)))
-	child.RecordError(valueErr{}, trace.WithTimestamp(at(3)))
+	child.RecordError(valueErr{}, trace.WithTimestamp(at(3)), trace.WithStackTrace(true))
 	child.SetStatus(codes.Error, "it failed")
 	child.SetName("child-renamed")
 	child.AddLink(trace.Link{SpanContext: remote})
@@ -116,6 +118,13 @@ func script(tp trace.TracerProvider) {
 	_, newRoot := tr.Start(ctx, "new-root", trace.WithNewRoot(), trace.WithTimestamp(at(11)))
 	newRoot.End(trace.WithTimestamp(at(12)))
 
+	func() {
+		defer func() { _ = recover() }()
+		_, panicked := tr.Start(ctx, "panicked", trace.WithTimestamp(at(13)))
+		defer panicked.End(trace.WithTimestamp(at(14)), trace.WithStackTrace(true))
+		panic("template helper panicked")
+	}()
+
 	root.End(trace.WithTimestamp(at(20)))
 }
 
@@ -147,8 +156,8 @@ func TestMatchesSDK(t *testing.T) {
 
 	want, _ := sdkCol.received()
 	got, spans := liteCol.received()
-	if len(spans) != 7 {
-		t.Errorf("otlplite exported %d spans, want 7 (the unsampled child is not recorded)", len(spans))
+	if len(spans) != 8 {
+		t.Errorf("otlplite exported %d spans, want 8 (the unsampled child is not recorded)", len(spans))
 	}
 	w, g := canonical(t, want), canonical(t, got)
 	if !proto.Equal(w, g) {
@@ -203,6 +212,20 @@ func canonical(t *testing.T, reqs []*coltracepb.ExportTraceServiceRequest) *colt
 		slices.SortFunc(ss.Spans, func(a, b *tracepb.Span) int { return cmp.Compare(a.Name, b.Name) })
 		for _, s := range ss.Spans {
 			s.TraceId, s.SpanId, s.ParentSpanId = id(s.TraceId), id(s.SpanId), id(s.ParentSpanId)
+			for _, e := range s.Events {
+				if s.Name == "panicked" { // recorded at End, at the time of the panic
+					e.TimeUnixNano = 0
+				}
+				for _, kv := range e.Attributes {
+					// Stacks differ between the two: they only need to be one.
+					if kv.Key == "exception.stacktrace" {
+						if !strings.HasPrefix(kv.Value.GetStringValue(), "goroutine ") {
+							t.Errorf("%s: exception.stacktrace %q", s.Name, kv.Value.GetStringValue())
+						}
+						kv.Value.Value = &commonpb.AnyValue_StringValue{StringValue: "a stack"}
+					}
+				}
+			}
 			for _, l := range s.Links {
 				l.TraceId, l.SpanId = id(l.TraceId), id(l.SpanId)
 			}

@@ -3,6 +3,7 @@ package otlplite
 import (
 	"fmt"
 	"reflect"
+	"runtime"
 	"sync"
 	"time"
 
@@ -73,7 +74,8 @@ func (s *span) IsRecording() bool {
 }
 
 // End records the end time (monotonic from the start, as the SDK does) and
-// hands the span to the provider.
+// hands the span to the provider. Like the SDK, when deferred during a panic
+// it records the panic as an "exception" event and lets the panic go on.
 func (s *span) End(opts ...trace.SpanEndOption) {
 	end := s.start.Add(time.Since(s.start))
 	s.mu.Lock()
@@ -81,7 +83,13 @@ func (s *span) End(opts ...trace.SpanEndOption) {
 		s.mu.Unlock()
 		return
 	}
-	if c := trace.NewSpanEndConfig(opts...); !c.Timestamp().IsZero() {
+	c := trace.NewSpanEndConfig(opts...)
+	if recovered := recover(); recovered != nil {
+		defer panic(recovered)
+		s.addEvent(exceptionEvent, trace.NewEventConfig(trace.WithAttributes(
+			exceptionAttributes(recovered, fmt.Sprint(recovered), c.StackTrace())...)))
+	}
+	if !c.Timestamp().IsZero() {
 		end = c.Timestamp()
 	}
 	s.end, s.ended = end, true
@@ -170,32 +178,44 @@ func (s *span) addEvent(name string, c trace.EventConfig) {
 	s.events = append(s.events, e)
 }
 
+// exceptionEvent is the semantic-conventions event name for errors and panics.
+const exceptionEvent = "exception"
+
 // RecordError adds the SDK's "exception" event, with the error's type named
 // as the SDK names it; it does not change the status.
 func (s *span) RecordError(err error, opts ...trace.EventOption) {
 	if err == nil {
 		return
 	}
-	opts = append(opts, trace.WithAttributes(
-		attribute.String("exception.type", typeName(err)),
-		attribute.String("exception.message", err.Error()),
-	))
+	given := trace.NewEventConfig(opts...)
+	opts = append(opts, trace.WithAttributes(exceptionAttributes(err, err.Error(), given.StackTrace())...))
 	c := trace.NewEventConfig(opts...)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.ended {
-		s.addEvent("exception", c)
+		s.addEvent(exceptionEvent, c)
 	}
 }
 
-// typeName matches sdk/trace's typeStr: package path and name, or the type's
-// literal (such as *errors.errorString) for unnamed types.
-func typeName(v any) string {
+// exceptionAttributes are the SDK's exception.type (named as sdk/trace's
+// typeStr does: package path and name, or the literal of an unnamed type
+// such as *errors.errorString), exception.message and, when asked,
+// exception.stacktrace (the calling goroutine's first 2 KiB, as the SDK).
+func exceptionAttributes(v any, msg string, withStack bool) []attribute.KeyValue {
 	t := reflect.TypeOf(v)
-	if t.PkgPath() == "" && t.Name() == "" {
-		return t.String()
+	typ := t.String()
+	if t.PkgPath() != "" || t.Name() != "" {
+		typ = t.PkgPath() + "." + t.Name()
 	}
-	return fmt.Sprintf("%s.%s", t.PkgPath(), t.Name())
+	attrs := []attribute.KeyValue{
+		attribute.String("exception.type", typ),
+		attribute.String("exception.message", msg),
+	}
+	if withStack {
+		buf := make([]byte, 2048)
+		attrs = append(attrs, attribute.String("exception.stacktrace", string(buf[:runtime.Stack(buf, false)])))
+	}
+	return attrs
 }
 
 func (s *span) AddLink(l trace.Link) {
