@@ -14,7 +14,8 @@
 // trace API (go.opentelemetry.io/otel/trace), the OTLP protobuf messages
 // written by hand, and a single unary gRPC call per batch of at most 512
 // spans, framed with golang.org/x/net/http2/hpack. It does not import the
-// SDK, grpc-go, the protobuf runtime or net/http; a test enforces that.
+// SDK, grpc-go, the protobuf runtime or net/http; a test enforces that, and
+// BenchmarkCLIExport compares its per-run cost with the SDK exporter's.
 //
 // Span behaviour follows the Go SDK v1.47 with its default limits (128
 // attributes, events and links per span; parent-based always-on sampling),

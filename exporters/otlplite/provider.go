@@ -19,7 +19,8 @@ import (
 const DefaultMaxSpans = 65536
 
 // Config says where spans go and what they carry. Environment variables are
-// parsed by the caller.
+// parsed by the caller. The instrumentation scope is not configured here: as
+// with the SDK, it is the name and options given to Tracer.
 type Config struct {
 	// Endpoint is the Collector's OTLP/gRPC address, "host:port". It is
 	// reached over plain TCP (h2c), as OTEL_EXPORTER_OTLP_INSECURE does.
