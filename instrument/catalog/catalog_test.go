@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,12 @@ func TestCatalogFollowsConventions(t *testing.T) {
 				t.Errorf("%s: %s is high-cardinality and belongs on spans only", m.Name, a)
 			}
 		}
+	}
+}
+
+func TestSpanMetricAttrsEndWithTheDimensions(t *testing.T) {
+	tail := spanMetricAttrs[len(spanMetricAttrs)-len(SpanDimensions):]
+	if !slices.Equal(tail, SpanDimensions) {
+		t.Errorf("spanMetricAttrs %v do not end with SpanDimensions %v", spanMetricAttrs, SpanDimensions)
 	}
 }

@@ -116,26 +116,27 @@ func (in *Instruments) attrs(key attrKey) measureOpts {
 
 type runStartKey struct{}
 
+// Span names of the engine's fixed phases and operation kinds, built once:
+// concatenating them per span allocated dozens of strings a run. Built on
+// first use, not in the package's init, which every hypergen process runs,
+// recording or not.
 var (
-	cacheHit  = attribute.String(catalog.AttrResult, "hit")
-	cacheMiss = attribute.String(catalog.AttrResult, "miss")
+	phaseSpans = sync.OnceValue(func() map[generator.Phase]string {
+		return prefixed("hypergen.", generator.PhaseResolve, generator.PhaseList, generator.PhaseRender,
+			generator.PhasePlan, generator.PhaseApply)
+	})
+	opSpans = sync.OnceValue(func() map[generator.OpKind]string {
+		return prefixed("hypergen.op.", generator.OpAdd, generator.OpInject, generator.OpEcho, generator.OpShell)
+	})
 )
 
-// Span names and attribute keys of the engine's fixed phases, operation kinds
-// and template steps, built once: concatenating them per span allocated
-// dozens of strings a run.
-var (
-	phaseSpans = prefixed("hypergen.", generator.PhaseResolve, generator.PhaseList, generator.PhaseRender,
-		generator.PhasePlan, generator.PhaseApply)
-	opSpans = prefixed("hypergen.op.", generator.OpAdd, generator.OpInject, generator.OpEcho, generator.OpShell)
-	// templateSteps are the steps of one template, in the order they run.
-	templateSteps = [...]struct{ op, span, attr string }{
-		{"read", "hypergen.read", "hypergen.read.seconds"},
-		{"parse", "hypergen.parse", "hypergen.parse.seconds"},
-		{"compile", "hypergen.compile", "hypergen.compile.seconds"},
-		{"render_template", "hypergen.render_template", "hypergen.render_template.seconds"},
-	}
-)
+// templateSteps are the steps of one template, in the order they run.
+var templateSteps = [...]struct{ op, span, attr string }{
+	{"read", "hypergen.read", "hypergen.read.seconds"},
+	{"parse", "hypergen.parse", "hypergen.parse.seconds"},
+	{"compile", "hypergen.compile", "hypergen.compile.seconds"},
+	{"render_template", "hypergen.render_template", "hypergen.render_template.seconds"},
+}
 
 func prefixed[K ~string](prefix string, names ...K) map[K]string {
 	m := make(map[K]string, len(names))
@@ -222,7 +223,7 @@ func (in *Instruments) RecordDuration(ctx context.Context, op, outcome string, d
 
 func (o *observer) PhaseDone(ctx context.Context, phase generator.Phase, start time.Time, err error) {
 	d := time.Since(start)
-	o.span(ctx, spanName(phaseSpans, "hypergen.", phase), start, time.Time{}, err)
+	o.span(ctx, spanName(phaseSpans(), "hypergen.", phase), start, time.Time{}, err)
 	if o.inst == nil {
 		return
 	}
@@ -246,9 +247,9 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 	// rate from the spans of processes that export no metrics.
 	switch {
 	case f.Compiled > 0:
-		attrs = append(attrs, cacheMiss)
+		attrs = append(attrs, attribute.String(catalog.AttrResult, "miss"))
 	case f.Cached > 0:
-		attrs = append(attrs, cacheHit)
+		attrs = append(attrs, attribute.String(catalog.AttrResult, "hit"))
 	}
 	// The steps ran one after another. By default their durations are
 	// attributes of the template span; a child span each (StepSpans) quadruples
@@ -283,7 +284,7 @@ func (o *observer) OpDone(ctx context.Context, op generator.OpResult, start time
 	if err != nil {
 		st = "error"
 	}
-	o.span(ctx, spanName(opSpans, "hypergen.op.", op.Kind), start, time.Time{}, err,
+	o.span(ctx, spanName(opSpans(), "hypergen.op.", op.Kind), start, time.Time{}, err,
 		attribute.String(catalog.AttrTemplate, op.Template), attribute.String(catalog.AttrTarget, op.Target),
 		attribute.String(catalog.AttrOutcome, st), attribute.Int(catalog.AttrBytes, op.Bytes))
 	if o.inst == nil {
