@@ -3,6 +3,7 @@ package telemetry
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -81,6 +82,34 @@ func project(t *testing.T, extra map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// threeRuns makes two good generations and one that fails in a template,
+// exporting to col with env, and returns the spans the Collector received
+// once all three runs are there.
+func threeRuns(t *testing.T, col *testenv.Collector, env map[string]string) []span {
+	t.Helper()
+	for _, name := range []string{"billing", "ledger"} {
+		if r := run(t, project(t, nil), env, "svc", "new", name); r.code != 0 || r.stderr != "" {
+			t.Fatalf("generation of %s: exit %d, stderr %q", name, r.code, r.stderr)
+		}
+	}
+	bad := project(t, map[string]string{"_templates/svc/new/d.ejs.t": "---\nto: d.txt\n---\nline one\n<%= undefinedThing %>\n"})
+	if r := run(t, bad, env, "svc", "new", "broken"); r.code != 1 {
+		t.Fatalf("the failing generation exited %d: %s", r.code, r.stderr)
+	}
+	var spans []span
+	testenv.WaitFor(t, "three hypergen.run spans in the debug output", 30*time.Second, func() (bool, string) {
+		spans = parseSpans(col.Output())
+		n := 0
+		for _, s := range spans {
+			if s.Name == "hypergen.run" {
+				n++
+			}
+		}
+		return n == 3, fmt.Sprintf("%d runs among %d spans", n, len(spans))
+	})
+	return spans
 }
 
 // span is one span as the debug exporter prints it.

@@ -29,27 +29,7 @@ func TestOneShotExportMatchesTheSDK(t *testing.T) {
 		col := testenv.StartCollector(t, testCollectorConfig)
 		env := otlpEnv(col)
 		maps.Copy(env, extra)
-		for _, name := range []string{"billing", "ledger"} {
-			if r := run(t, project(t, nil), env, "svc", "new", name); r.code != 0 || r.stderr != "" {
-				t.Fatalf("%v: exit %d, stderr %q", extra, r.code, r.stderr)
-			}
-		}
-		bad := project(t, map[string]string{"_templates/svc/new/d.ejs.t": "---\nto: d.txt\n---\nline one\n<%= undefinedThing %>\n"})
-		if r := run(t, bad, env, "svc", "new", "broken"); r.code != 1 {
-			t.Fatalf("%v: the failing generation exited %d: %s", extra, r.code, r.stderr)
-		}
-		var spans []span
-		testenv.WaitFor(t, "three hypergen.run spans", 30*time.Second, func() (bool, string) {
-			spans = parseSpans(col.Output())
-			n := 0
-			for _, s := range spans {
-				if s.Name == "hypergen.run" {
-					n++
-				}
-			}
-			return n == 3, fmt.Sprintf("%d runs among %d spans", n, len(spans))
-		})
-		return describe(t, spans)
+		return describe(t, threeRuns(t, col, env))
 	}
 	lean := collect(nil)
 	sdk := collect(map[string]string{sdkOnly: sdkDefault})

@@ -30,20 +30,7 @@ func TestGenerationsReachTheCollector(t *testing.T) {
 	env := otlpEnv(col)
 	env["OTEL_METRICS_EXPORTER"] = "otlp"
 
-	for _, name := range []string{"billing", "ledger"} {
-		dir := project(t, nil)
-		r := run(t, dir, env, "svc", "new", name)
-		if r.code != 0 {
-			t.Fatalf("generation of %s failed (%d): %s%s", name, r.code, r.stdout, r.stderr)
-		}
-		if r.stderr != "" {
-			t.Errorf("stderr not empty: %s", r.stderr)
-		}
-	}
-	bad := project(t, map[string]string{"_templates/svc/new/d.ejs.t": "---\nto: d.txt\n---\nline one\n<%= undefinedThing %>\n"})
-	if r := run(t, bad, env, "svc", "new", "broken"); r.code != 1 {
-		t.Fatalf("failing generation exited %d: %s", r.code, r.stderr)
-	}
+	spans := threeRuns(t, col, env)
 
 	// Metrics, as Prometheus sees them through the Collector.
 	var m map[string]float64
@@ -88,18 +75,6 @@ func TestGenerationsReachTheCollector(t *testing.T) {
 		t.Error("Go runtime metrics missing (go_goroutine_count)")
 	}
 
-	// Spans, from the Collector's debug exporter.
-	var spans []span
-	testenv.WaitFor(t, "three hypergen.run spans in the debug output", 30*time.Second, func() (bool, string) {
-		spans = parseSpans(col.Output())
-		n := 0
-		for _, s := range spans {
-			if s.Name == "hypergen.run" {
-				n++
-			}
-		}
-		return n == 3, fmt.Sprintf("%d runs among %d spans", n, len(spans))
-	})
 	byID := map[string]span{}
 	for _, s := range spans {
 		byID[s.ID] = s
