@@ -13,8 +13,9 @@
 // connector), so this package implements only what such a run needs: the
 // trace API (go.opentelemetry.io/otel/trace), the OTLP protobuf messages
 // written by hand, and a single unary gRPC call per batch of at most 512
-// spans, framed with golang.org/x/net/http2/hpack. It does not import the
-// SDK, grpc-go, the protobuf runtime or net/http; a test enforces that, and
+// spans, its headers coded by the minimal HPACK of internal/hpack. It does
+// not import the SDK, grpc-go, the protobuf runtime, net/http or x/net's
+// hpack (whose init every hypergen process would pay); a test enforces that, and
 // BenchmarkCLIExport compares its per-run cost with the SDK exporter's.
 //
 // Span behaviour follows the Go SDK v1.47 with its default limits (128

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/net/http2/hpack"
+	"github.com/hypergen-dev/hypergen/exporters/otlplite/internal/hpack"
 )
 
 // maxBatch is the most spans per export request, the SDK batch span

@@ -25,7 +25,7 @@ func TestDependencies(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go list -deps: %v", err)
 	}
-	forbidden := []string{"go.opentelemetry.io/otel/sdk", "google.golang.org/grpc", "google.golang.org/protobuf", "net/http"}
+	forbidden := []string{"go.opentelemetry.io/otel/sdk", "google.golang.org/grpc", "google.golang.org/protobuf", "net/http", "golang.org/x/net/http2"}
 	for _, dep := range strings.Fields(string(out)) {
 		for _, f := range forbidden {
 			if dep == f || strings.HasPrefix(dep, f+"/") {

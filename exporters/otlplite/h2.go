@@ -2,7 +2,6 @@ package otlplite
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -14,7 +13,7 @@ import (
 	"syscall"
 	"time"
 
-	"golang.org/x/net/http2/hpack"
+	"github.com/hypergen-dev/hypergen/exporters/otlplite/internal/hpack"
 )
 
 // HTTP/2 (RFC 9113) frame types, flags, settings and defaults the client uses.
@@ -35,7 +34,6 @@ const (
 	flagPadded     = 0x8
 	flagPriority   = 0x20
 
-	settingHeaderTableSize   = 0x1
 	settingEnablePush        = 0x2
 	settingInitialWindowSize = 0x4
 	settingMaxFrameSize      = 0x5
@@ -70,8 +68,7 @@ type h2conn struct {
 	nextStream   uint32
 	goAway       error // set once the peer sent GOAWAY
 
-	henc   *hpack.Encoder
-	hbuf   bytes.Buffer
+	hblock []byte // request header block being written
 	hdec   *hpack.Decoder
 	fields []hpack.HeaderField
 	hdr    [frameHeaderLen]byte
@@ -102,8 +99,9 @@ func dialH2(ctx context.Context, addr string) (*h2conn, error) {
 		streamWindow: defaultWindow,
 		nextStream:   1,
 	}
-	c.henc = hpack.NewEncoder(&c.hbuf)
-	c.hdec = hpack.NewDecoder(4096, func(f hpack.HeaderField) { c.fields = append(c.fields, f) })
+	// We never advertise SETTINGS_HEADER_TABLE_SIZE, so the server's
+	// table may use the default 4096 bytes.
+	c.hdec = hpack.NewDecoder(4096, maxResponse)
 	c.w.WriteString(clientPreface)
 	var settings [6]byte
 	binary.BigEndian.PutUint16(settings[0:], settingEnablePush)
@@ -224,11 +222,11 @@ func (c *h2conn) roundTrip(fields []hpack.HeaderField, body []byte) (*response, 
 // writeHeaders sends a header block as HEADERS plus CONTINUATION frames no
 // larger than the peer's frame size.
 func (c *h2conn) writeHeaders(id uint32, fields []hpack.HeaderField) {
-	c.hbuf.Reset()
+	c.hblock = c.hblock[:0]
 	for _, f := range fields {
-		c.henc.WriteField(f) // writes to a bytes.Buffer, which cannot fail
+		c.hblock = hpack.AppendField(c.hblock, f)
 	}
-	block := c.hbuf.Bytes()
+	block := c.hblock
 	typ := byte(frameHeaders)
 	for {
 		n := min(len(block), c.maxFrame)
@@ -360,11 +358,7 @@ func (c *h2conn) readHeaderBlock(stream uint32, flags byte, p []byte) error {
 		}
 		block = append(block, p...)
 	}
-	c.fields = c.fields[:0]
-	if _, err := c.hdec.Write(block); err != nil {
-		return fmt.Errorf("decoding response headers: %w", err)
-	}
-	if err := c.hdec.Close(); err != nil {
+	if c.fields, err = c.hdec.Decode(c.fields[:0], block); err != nil {
 		return fmt.Errorf("decoding response headers: %w", err)
 	}
 	return nil
@@ -384,11 +378,11 @@ func (c *h2conn) applySettings(p []byte) error {
 	if len(p)%6 != 0 {
 		return errors.New("malformed SETTINGS from the server")
 	}
+	// SETTINGS_HEADER_TABLE_SIZE does not matter: our requests never
+	// index fields, so the server's table stays empty.
 	for ; len(p) > 0; p = p[6:] {
 		v := binary.BigEndian.Uint32(p[2:])
 		switch binary.BigEndian.Uint16(p) {
-		case settingHeaderTableSize:
-			c.henc.SetMaxDynamicTableSizeLimit(v)
 		case settingInitialWindowSize:
 			if v > maxWindow {
 				return errors.New("server set an initial window over 2^31-1")
