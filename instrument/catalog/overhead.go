@@ -35,35 +35,36 @@ what telemetry costs the process that runs the generation, and neither the local
 CPU time (printed separately as ` + "`collector-ms/op`" + `) nor waiting for it inflates it. Wall time
 (` + "`<mode> wall overhead %`" + `) is printed next to it; for the exporting modes it includes the wait for the Collector's answer.
 
-**Last measured** (2026-12-02, commit 7d5d6a3, ` + "`ROUNDS=10 TMPDIR=/dev/shm scripts/telemetry-overhead`" + ` on an
-otherwise idle 2-CPU VM; medians with 95 % intervals; off: 2.51 ms CPU, 2.54 ms wall per generation):
+**Last measured** (2026-12-02, commit 22a91d7, ` + "`ROUNDS=10 TMPDIR=/dev/shm scripts/telemetry-overhead`" + ` on an
+otherwise idle 2-CPU VM; medians with 95 % intervals; off: 2.69 ms CPU, 2.71 ms wall per generation):
 
 | mode | CPU overhead | wall overhead | allocations over off |
 |---|---|---|---|
-| ` + "`on_no_export`" + ` | +8.5 % [+0.9, +16.1] | +8.6 % [+4.2, +12.9] | +167 allocs, +32 KB |
-| ` + "`on_collector`" + ` | +7.5 % [+1.0, +13.9] | +9.0 % [+0.3, +17.7] | +709 allocs, +82 KB |
-| ` + "`cli_export`" + ` | +50 % [+36, +63] | +66 % [+54, +77] | +857 allocs, +90 KB |
-| ` + "`cli_oneshot`" + ` | +68 % [+53, +83] | +99 % [+89, +109] | +355 allocs, +103 KB |
+| ` + "`on_no_export`" + ` | +8.0 % [+2.6, +13.4] | +7.9 % [+2.5, +13.3] | +166 allocs, +32 KB |
+| ` + "`on_collector`" + ` | +6.4 % [+0.0, +12.8] | +6.2 % [−0.2, +12.6] | +608 allocs, +74 KB |
+| ` + "`cli_export`" + ` | +53 % [+44, +62] | +67 % [+55, +78] | +856 allocs, +90 KB |
+| ` + "`cli_oneshot`" + ` | +67 % [+59, +76] | +91 % [+81, +100] | +343 allocs, +102 KB |
 
 So the 3 % budget is not shown to be met by any mode in this benchmark: a warm generation takes
-2.5 ms of CPU, and the figures move by several points between runs of the same code (the
-previous run, at e37596c, gave +5.5 % and +0.8 % for the first two modes). Recording alone (spans and
-metrics, nothing exported) costs 5–9 %, mostly the metric SDK's histogram records (56 per run,
-40 of them per-template steps). An export per run costs far more than that: one request to a
-Collector is a round trip with the kernel's loopback work on both sides, which a 2.5 ms generation
-cannot hide. ` + "`cli_oneshot`" + ` pays for a new connection every run, as a CLI process must, and still
-costs less than ` + "`cli_export`" + ` plus the SDK pipeline's set-up and shut-down: ` + "`BenchmarkObserverRun`" + ` (the
-events of one run replayed, exported to the shipped Collector, 300 iterations) gave 0.85 ms of
-CPU per run for ` + "`oneshot_process`" + ` against 2.14 ms for the SDK's ` + "`process`" + ` (380 against 1,599
-allocations; measured while the machine was loaded, so the times are rough and the allocations exact).
+2.7 ms of CPU, and the figures move by several points between runs of the same code (the
+run at e37596c gave +5.5 % and +0.8 % for the first two modes). Recording alone (spans and
+metrics, nothing exported) costs 5–8 %, mostly the metric SDK's histogram records (56 per run,
+40 of them per-template steps). An export per run costs far more than that: a request to a
+Collector is a round trip, and on loopback the kernel's work for both ends is charged to the
+sender, which a 2.7 ms generation cannot hide. ` + "`cli_oneshot`" + ` opens a new connection every run, as a
+CLI process must (its profile: the TCP connect alone is 0.19 ms of CPU), and still costs less than
+` + "`cli_export`" + ` plus the set-up and shut-down of the SDK pipeline that ` + "`cli_export`" + ` keeps from run to run.
+` + "`BenchmarkObserverRun`" + ` (the events of one run replayed and exported to the shipped Collector, 300
+iterations, same commit, idle) measures that: 0.76 ms of CPU and 369 allocations per run for
+` + "`oneshot_process`" + `, against 1.78 ms and 1,599 for the SDK's ` + "`process`" + ` and 0.66 ms and 848 for its ` + "`run`" + `
+(pipeline kept).
 
 **A whole CLI process** is what a user waits for. ` + "`scripts/cli-export-cost`" + ` times one cold generation on
 the 1,000-generator tree of ` + "`scripts/cold-start`" + ` (hyperfine, 30 runs each, unflushed, the shipped Collector
-on the same machine, idle; commit 7d5d6a3): 31.9 ms with no endpoint, 38.2 ms exporting from ` + "`hypergen`" + `
-itself (1.20×; 1,085 page faults against 1,034), and 83.9 ms when the run is handed to ` + "`hypergen-perf`" + `
-and its SDK pipeline (2.63×), which every exporting run was before. The Collector counted every
-exported run (76 of 76). Linking the exporter into ` + "`hypergen`" + ` costs runs that do not export: the
-previous ` + "`hypergen`" + ` (2f4764b) took 28.8 ms in the same run; the OpenTelemetry trace API, ` + "`hpack`" + ` and
-the observer add package initialisation and page faults to every process (see the README's
+on the same machine, idle; commit 22a91d7): 32.1 ms with no endpoint, 38.1 ms exporting from ` + "`hypergen`" + `
+itself (1.19×; 1,068 page faults against 1,044), and 79.6 ms when the run is handed to ` + "`hypergen-perf`" + `
+and its SDK pipeline (2.48×), which every exporting run was before. The Collector counted every
+exported run (76 of 76). Linking the exporter into ` + "`hypergen`" + ` costs the runs that do not export a
+little: the ` + "`hypergen`" + ` of 2f4764b, before it, took 30.4 ms in the same run (see the README's
 architecture section).
 `
