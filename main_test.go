@@ -1,9 +1,9 @@
 package main
 
 import (
-	"os/exec"
-	"strings"
 	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
 // TestLinksNoHeavyPackages keeps the everyday binary lean: every hypergen
@@ -12,21 +12,9 @@ import (
 // net/http, gonum) must stay out of it. A run's OTLP export uses
 // exporters/otlplite instead.
 func TestLinksNoHeavyPackages(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
-	if err != nil {
-		t.Fatalf("go list -deps: %v", err)
-	}
-	heavy := []string{"go.opentelemetry.io/otel/sdk", "go.opentelemetry.io/otel/exporters", "google.golang.org/grpc",
-		"google.golang.org/protobuf", "github.com/prometheus/", "github.com/grafana/pyroscope-go", "net/http", "gonum.org/"}
-	deps := strings.Fields(string(out))
-	for _, d := range deps {
-		for _, h := range heavy {
-			if strings.HasPrefix(d, h) {
-				t.Errorf("hypergen links %s", d)
-			}
-		}
-	}
-	if len(deps) < 100 {
-		t.Fatalf("go list -deps gave %d packages: %q", len(deps), out)
+	for _, p := range testenv.LinkedFrom(t, ".", "go.opentelemetry.io/otel/sdk", "go.opentelemetry.io/otel/exporters",
+		"google.golang.org/grpc", "google.golang.org/protobuf", "github.com/prometheus/", "github.com/grafana/pyroscope-go",
+		"net/http", "gonum.org/") {
+		t.Errorf("hypergen links %s", p)
 	}
 }

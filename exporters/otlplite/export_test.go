@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,22 +15,15 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/hypergen-dev/hypergen/exporters/otlplite"
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
 // TestDependencies keeps the package light: it exists so that the CLI does
 // not link or initialise these (see doc.go).
 func TestDependencies(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
-	if err != nil {
-		t.Fatalf("go list -deps: %v", err)
-	}
-	forbidden := []string{"go.opentelemetry.io/otel/sdk", "google.golang.org/grpc", "google.golang.org/protobuf", "net/http", "golang.org/x/net/http2"}
-	for _, dep := range strings.Fields(string(out)) {
-		for _, f := range forbidden {
-			if dep == f || strings.HasPrefix(dep, f+"/") {
-				t.Errorf("otlplite depends on %s", dep)
-			}
-		}
+	for _, dep := range testenv.LinkedFrom(t, ".", "go.opentelemetry.io/otel/sdk", "google.golang.org/grpc",
+		"google.golang.org/protobuf", "net/http", "golang.org/x/net/http2") {
+		t.Errorf("otlplite depends on %s", dep)
 	}
 }
 

@@ -112,6 +112,21 @@ func threeRuns(t *testing.T, col *testenv.Collector, env map[string]string) []sp
 	return spans
 }
 
+// waitForGoodRun waits until col has received the hypergen.run span of a
+// run that succeeded.
+func waitForGoodRun(t *testing.T, col *testenv.Collector) {
+	t.Helper()
+	testenv.WaitFor(t, "the run's spans", 30*time.Second, func() (bool, string) {
+		spans := parseSpans(col.Output())
+		for _, s := range spans {
+			if s.Name == "hypergen.run" && s.Attrs["hypergen.outcome"] == "ok" {
+				return true, ""
+			}
+		}
+		return false, fmt.Sprintf("%d spans", len(spans))
+	})
+}
+
 // span is one span as the debug exporter prints it.
 type span struct {
 	TraceID, ParentID, ID, Name, Kind, Status string

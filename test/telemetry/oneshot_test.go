@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
@@ -98,15 +97,7 @@ func TestCLIExportsOnItsOwn(t *testing.T) {
 	if r := runBin(t, alone, project(t, nil), env, "svc", "new", "alone"); r.code != 0 || r.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	testenv.WaitFor(t, "the run's spans", 30*time.Second, func() (bool, string) {
-		spans := parseSpans(col.Output())
-		for _, s := range spans {
-			if s.Name == "hypergen.run" && s.Attrs["hypergen.outcome"] == "ok" {
-				return true, ""
-			}
-		}
-		return false, fmt.Sprintf("%d spans", len(spans))
-	})
+	waitForGoodRun(t, col)
 
 	env[sdkOnly] = sdkDefault
 	dir := project(t, nil)

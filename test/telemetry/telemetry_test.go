@@ -147,15 +147,7 @@ func TestCLIExportsSpansOnly(t *testing.T) {
 	if r := run(t, project(t, nil), env, "svc", "new", "alone"); r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	testenv.WaitFor(t, "the run's spans", 30*time.Second, func() (bool, string) {
-		spans := parseSpans(col.Output())
-		for _, s := range spans {
-			if s.Name == "hypergen.run" && s.Attrs["hypergen.outcome"] == "ok" {
-				return true, ""
-			}
-		}
-		return false, fmt.Sprintf("%d spans", len(spans))
-	})
+	waitForGoodRun(t, col)
 	for k := range testenv.Scrape(t, col.Prometheus) {
 		if strings.HasPrefix(k, "hypergen_") || strings.HasPrefix(k, "go_") {
 			t.Errorf("the CLI exported metric %s", k)
