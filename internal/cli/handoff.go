@@ -44,8 +44,10 @@ type Telemetry interface {
 
 // TelemetryVars are the variables that can switch telemetry on or make its
 // configuration invalid: instrument.FromEnv reads them, and a test in
-// internal/perfcli keeps this list complete. When one is set, hypergen hands
-// the generation to PerfExecutable, which validates them and exports.
+// internal/perfcli keeps this list complete. When one is set, hypergen
+// exports the run itself if package oneshot honours every setting, and
+// otherwise hands the generation to PerfExecutable, which validates them
+// and exports.
 func TelemetryVars() []string {
 	vs := []string{
 		"OTEL_SDK_DISABLED", "HYPERGEN_PERFORMANCE_ENABLED", "HYPERGEN_TRACE_STEPS",
