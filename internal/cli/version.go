@@ -26,9 +26,17 @@ date of a release build, or the module version, VCS revision (with
 	if code := ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
+	PrintVersion(env, "hypergen")
+	return ExitOK
+}
+
+// PrintVersion prints the version and build details of this executable,
+// named name, in the form `hypergen version` uses: hypergen-perf prints the
+// same lines, so a pair that does not match shows.
+func PrintVersion(env *Env, name string) {
 	bi := buildinfo.Get()
-	fmt.Fprintf(env.Stdout, "hypergen %s (hygen %s compatible, %s %s/%s)\n",
-		bi.Version, HygenCompat, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(env.Stdout, "%s %s (hygen %s compatible, %s %s/%s)\n",
+		name, bi.Version, HygenCompat, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	if bi.Commit != "" {
 		dirty := ""
 		if bi.Dirty {
@@ -43,5 +51,4 @@ date of a release build, or the module version, VCS revision (with
 		}
 		fmt.Fprintf(env.Stdout, "%s: %s\n", label, bi.Time)
 	}
-	return ExitOK
 }

@@ -50,6 +50,7 @@ func perfCommands() []command {
 		{"corpus", "write a synthetic template tree", runPerfCorpus},
 		{"status", "budgets and health from a running agent (or measured in-process)", runPerfStatus},
 		{"monitor", "run as a sidecar: admin API, probes, budgets, profiling, telemetry", runPerfMonitor},
+		{"version", "print hypergen-perf's version (it should match 'hypergen version')", runPerfVersion},
 	}
 }
 
@@ -630,6 +631,22 @@ func runPerfExport(env *cli.Env, args []string) int {
 		return perfFail(env, "export", err)
 	}
 	fmt.Fprintf(env.Stdout, "Exported %d runs to %s\n", len(runs), *out)
+	return cli.ExitOK
+}
+
+const versionUsage = `Usage: hypergen perf version
+
+Prints the version and build details of hypergen-perf, the executable that
+runs the perf commands, the agent and the generations hypergen hands over, in
+the form of 'hypergen version'. The two are meant to come from the same build:
+a pair whose lines differ was installed from two different builds.`
+
+func runPerfVersion(env *cli.Env, args []string) int {
+	fs := cli.NewFlagSet(env, "perf version", versionUsage)
+	if code := cli.ParseFlags(env, fs, args); code >= 0 {
+		return code
+	}
+	cli.PrintVersion(env, cli.PerfExecutable)
 	return cli.ExitOK
 }
 

@@ -28,3 +28,24 @@ func TestHelpPages(t *testing.T) {
 		t.Errorf("a command with flags lists them: %v", r)
 	}
 }
+
+// TestPerfVersionMatches: hypergen-perf prints its version in the form of
+// `hypergen version`, and the two executables a build installs say the same
+// version, commit and time.
+func TestPerfVersionMatches(t *testing.T) {
+	dir := t.TempDir()
+	main, perf := run(t, dir, nil, "version"), run(t, dir, nil, "perf", "version")
+	if main.code != 0 || perf.code != 0 {
+		t.Fatalf("hypergen version: %v\nhypergen perf version: %v", main, perf)
+	}
+	rest, ok := strings.CutPrefix(main.stdout, "hypergen ")
+	if !ok || rest == "" {
+		t.Fatalf("hypergen version printed %q", main.stdout)
+	}
+	if perf.stdout != "hypergen-perf "+rest {
+		t.Errorf("hypergen perf version printed %q, want %q", perf.stdout, "hypergen-perf "+rest)
+	}
+	if r := run(t, dir, nil, "perf", "version", "--nope"); r.code != 2 || !strings.Contains(r.stderr, "unknown flag") {
+		t.Errorf("perf version --nope: %v", r)
+	}
+}
