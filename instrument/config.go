@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/exporters"
+	"github.com/hypergen-dev/hypergen/internal/envflag"
 )
 
 // Config is the telemetry configuration, read from the environment by
@@ -61,16 +62,16 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		PrometheusListen: "127.0.0.1:9464",
 	}
 	var err error
-	disabled, err := envBool(getenv, "OTEL_SDK_DISABLED", false)
+	disabled, err := envflag.Bool(getenv, "OTEL_SDK_DISABLED", false)
 	if err != nil {
 		return cfg, err
 	}
-	perf, err := envBool(getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
+	perf, err := envflag.Bool(getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
 	if err != nil {
 		return cfg, err
 	}
 	cfg.Enabled = !disabled && perf
-	if cfg.StepSpans, err = envBool(getenv, "HYPERGEN_TRACE_STEPS", false); err != nil {
+	if cfg.StepSpans, err = envflag.Bool(getenv, "HYPERGEN_TRACE_STEPS", false); err != nil {
 		return cfg, err
 	}
 	if v := getenv("OTEL_SERVICE_NAME"); v != "" {
@@ -106,20 +107,6 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	cfg.metricsChosen = strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER")) != ""
 	return cfg, nil
-}
-
-func envBool(getenv func(string) string, name string, def bool) (bool, error) {
-	v := strings.TrimSpace(getenv(name))
-	if v == "" {
-		return def, nil
-	}
-	switch strings.ToLower(v) {
-	case "true", "1", "yes", "on":
-		return true, nil
-	case "false", "0", "no", "off":
-		return false, nil
-	}
-	return def, fmt.Errorf("%s=%q: want true or false", name, v)
 }
 
 func exporterList(getenv func(string) string, name string, endpointSet, metrics bool) ([]exporters.Kind, error) {
@@ -161,7 +148,7 @@ func checkOTLPEnv(getenv func(string) string) error {
 				return fmt.Errorf("OTEL_EXPORTER_OTLP_%sTIMEOUT=%q: want milliseconds", sig, v)
 			}
 		}
-		if _, err := envBool(getenv, "OTEL_EXPORTER_OTLP_"+sig+"INSECURE", false); err != nil {
+		if _, err := envflag.Bool(getenv, "OTEL_EXPORTER_OTLP_"+sig+"INSECURE", false); err != nil {
 			return err
 		}
 		if v := getenv("OTEL_EXPORTER_OTLP_" + sig + "ENDPOINT"); v != "" {
@@ -178,5 +165,5 @@ func checkOTLPEnv(getenv func(string) string) error {
 // project switch that turns every measurement of a generation off: its
 // telemetry and its start-up profile.
 func PerformanceEnabled(getenv func(string) string) (bool, error) {
-	return envBool(getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
+	return envflag.Bool(getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
 }

@@ -1,0 +1,33 @@
+package envflag
+
+import "testing"
+
+func TestBool(t *testing.T) {
+	for _, tc := range []struct {
+		value   string
+		def     bool
+		want    bool
+		wantErr bool
+	}{
+		{"", true, true, false},
+		{"", false, false, false},
+		{"TRUE", false, true, false},
+		{" yes ", false, true, false},
+		{"on", false, true, false},
+		{"1", false, true, false},
+		{"Off", true, false, false},
+		{"no", true, false, false},
+		{"0", true, false, false},
+		{"false", true, false, false},
+		{"perhaps", true, true, true},
+		{"2", false, false, true},
+	} {
+		got, err := Bool(func(string) string { return tc.value }, "X", tc.def)
+		if got != tc.want || (err != nil) != tc.wantErr {
+			t.Errorf("%q (default %v): %v, %v; want %v, error %v", tc.value, tc.def, got, err, tc.want, tc.wantErr)
+		}
+	}
+	if _, err := Bool(func(string) string { return "perhaps" }, "HYPERGEN_X", false); err == nil || err.Error() != `HYPERGEN_X="perhaps": want true or false` {
+		t.Errorf("error %v does not name the variable and value", err)
+	}
+}
