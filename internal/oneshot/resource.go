@@ -14,7 +14,7 @@ import (
 
 // resourceFromEnv reads OTEL_RESOURCE_ATTRIBUTES, then OTEL_SERVICE_NAME,
 // which wins for service.name, as the SDK's resource.WithFromEnv does.
-func resourceFromEnv(getenv func(string) string) ([]attribute.KeyValue, error) {
+func resourceFromEnv(getenv func(string) string) (map[string]string, error) {
 	attrs := map[string]string{"service.name": defaultServiceName}
 	if v := getenv("OTEL_RESOURCE_ATTRIBUTES"); v != "" {
 		kv, err := keyValues(v)
@@ -28,12 +28,7 @@ func resourceFromEnv(getenv func(string) string) ([]attribute.KeyValue, error) {
 	if v := strings.TrimSpace(getenv("OTEL_SERVICE_NAME")); v != "" {
 		attrs["service.name"] = v
 	}
-	out := make([]attribute.KeyValue, 0, len(attrs))
-	for k, v := range attrs {
-		out = append(out, attribute.String(k, v))
-	}
-	slices.SortFunc(out, func(a, b attribute.KeyValue) int { return strings.Compare(string(a.Key), string(b.Key)) })
-	return out, nil
+	return attrs, nil
 }
 
 // processResource describes this process as the SDK pipeline does
@@ -41,13 +36,13 @@ func resourceFromEnv(getenv func(string) string) ([]attribute.KeyValue, error) {
 // Collector deletes it where it aggregates), then what the environment
 // says, then host and process, which the environment cannot override.
 // telemetry.sdk.* name this exporter, not the OpenTelemetry SDK.
-func processResource(env []attribute.KeyValue, version string) []attribute.KeyValue {
+func processResource(env map[string]string, version string) []attribute.KeyValue {
 	attrs := map[attribute.Key]attribute.Value{
 		"service.version":     attribute.StringValue(version),
 		"service.instance.id": attribute.StringValue(uuid4()),
 	}
-	for _, kv := range env {
-		attrs[kv.Key] = kv.Value
+	for k, v := range env {
+		attrs[attribute.Key(k)] = attribute.StringValue(v)
 	}
 	if host, err := os.Hostname(); err == nil {
 		attrs["host.name"] = attribute.StringValue(host)
@@ -69,7 +64,10 @@ func processResource(env []attribute.KeyValue, version string) []attribute.KeyVa
 }
 
 // uuid4 is a random (version 4) UUID. Its randomness need not be
-// cryptographic: it tells processes apart, it guards nothing.
+// cryptographic: it tells processes apart, it guards nothing. Not
+// github.com/google/uuid, as package instrument uses: this package is linked
+// into every hypergen process, and that one brings database/sql/driver and
+// name-based UUIDs' hashes along.
 func uuid4() string {
 	var b [16]byte
 	for i := 0; i < 16; i += 8 {

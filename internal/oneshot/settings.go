@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"go.opentelemetry.io/otel/attribute"
+	"github.com/hypergen-dev/hypergen/internal/envflag"
 )
 
 // Settings are what a one-shot run's export needs, read from the
@@ -29,7 +29,7 @@ type Settings struct {
 	StepSpans bool
 	// Resource is what OTEL_RESOURCE_ATTRIBUTES and OTEL_SERVICE_NAME say,
 	// service.name included (hypergen by default).
-	Resource []attribute.KeyValue
+	Resource map[string]string
 }
 
 // Defaults of the settings, the same as the SDK pipeline's.
@@ -75,26 +75,22 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 			return s, &NeedsSDKError{v, val, "only the SDK pipeline honours it"}
 		}
 	}
-	for _, v := range []string{"OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER"} {
-		if val := strings.TrimSpace(getenv(v)); val != "" && val != "otlp" && !(v == "OTEL_METRICS_EXPORTER" && val == "none") {
-			return s, &NeedsSDKError{v, val, "an exporter other than OTLP traces"}
-		}
+	if v := strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER")); v != "" && v != "otlp" {
+		return s, &NeedsSDKError{"OTEL_TRACES_EXPORTER", v, "an exporter other than OTLP"}
 	}
-	if val := strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER")); val == "otlp" {
-		return s, &NeedsSDKError{"OTEL_METRICS_EXPORTER", val, "metrics are exported by the SDK pipeline"}
+	if v := strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER")); v != "" && v != "none" {
+		return s, &NeedsSDKError{"OTEL_METRICS_EXPORTER", v, "metrics are exported by the SDK pipeline"}
 	}
 	for _, suffix := range []string{"ENDPOINT", "PROTOCOL", "TIMEOUT", "INSECURE", "HEADERS", "COMPRESSION", "CERTIFICATE",
 		"CLIENT_KEY", "CLIENT_CERTIFICATE"} {
-		if val := getenv("OTEL_EXPORTER_OTLP_METRICS_" + suffix); val != "" {
-			return s, &NeedsSDKError{"OTEL_EXPORTER_OTLP_METRICS_" + suffix, val, "a metrics setting"}
+		if v := "OTEL_EXPORTER_OTLP_METRICS_" + suffix; getenv(v) != "" {
+			return s, &NeedsSDKError{v, getenv(v), "a metrics setting"}
 		}
-		if suffix == "ENDPOINT" || suffix == "PROTOCOL" || suffix == "TIMEOUT" || suffix == "INSECURE" || suffix == "HEADERS" {
-			continue
-		}
-		// Compression and TLS material.
+	}
+	for _, suffix := range []string{"COMPRESSION", "CERTIFICATE", "CLIENT_KEY", "CLIENT_CERTIFICATE"} {
 		for _, v := range []string{"OTEL_EXPORTER_OTLP_" + suffix, "OTEL_EXPORTER_OTLP_TRACES_" + suffix} {
-			if val := getenv(v); val != "" {
-				return s, &NeedsSDKError{v, val, "compression and TLS are the SDK exporter's"}
+			if getenv(v) != "" {
+				return s, &NeedsSDKError{v, getenv(v), "compression and TLS are the SDK exporter's"}
 			}
 		}
 	}
@@ -108,19 +104,15 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 	if name, v := otlp("PROTOCOL"); v != "" && v != "grpc" {
 		return s, &NeedsSDKError{name, v, "not grpc"}
 	}
-	insecure := false
-	if name, v := otlp("INSECURE"); v != "" {
-		b, ok := parseBool(v)
-		if !ok {
-			return s, &NeedsSDKError{name, v, "not a boolean"}
-		}
-		insecure = b
+	name, v := otlp("INSECURE")
+	insecure, err := envflag.Bool(getenv, name, false)
+	if err != nil {
+		return s, &NeedsSDKError{name, v, "not a boolean"}
 	}
-	name, v := otlp("ENDPOINT")
+	name, v = otlp("ENDPOINT")
 	if v == "" {
 		return s, &NeedsSDKError{name, v, "no endpoint"}
 	}
-	var err error
 	if s.Endpoint, err = endpoint(v, insecure); err != nil {
 		return s, &NeedsSDKError{name, v, err.Error()}
 	}
@@ -147,12 +139,8 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 			return s, &NeedsSDKError{name, v, err.Error()}
 		}
 	}
-	if v := getenv("HYPERGEN_TRACE_STEPS"); v != "" {
-		b, ok := parseBool(v)
-		if !ok {
-			return s, &NeedsSDKError{"HYPERGEN_TRACE_STEPS", v, "not a boolean"}
-		}
-		s.StepSpans = b
+	if s.StepSpans, err = envflag.Bool(getenv, "HYPERGEN_TRACE_STEPS", false); err != nil {
+		return s, &NeedsSDKError{"HYPERGEN_TRACE_STEPS", getenv("HYPERGEN_TRACE_STEPS"), "not a boolean"}
 	}
 	if s.Resource, err = resourceFromEnv(getenv); err != nil {
 		return s, err
@@ -185,17 +173,6 @@ func endpoint(v string, insecure bool) (string, error) {
 		return "", fmt.Errorf("port %q is not a number", port)
 	}
 	return hostPort, nil
-}
-
-// parseBool reads a boolean as instrument.FromEnv does.
-func parseBool(v string) (bool, bool) {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "true", "1", "yes", "on":
-		return true, true
-	case "false", "0", "no", "off":
-		return false, true
-	}
-	return false, false
 }
 
 // keyValues reads the W3C-baggage-like list of OTEL_EXPORTER_OTLP_HEADERS

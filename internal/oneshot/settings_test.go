@@ -5,8 +5,6 @@ import (
 	"maps"
 	"testing"
 	"time"
-
-	"go.opentelemetry.io/otel/attribute"
 )
 
 func TestFromEnv(t *testing.T) {
@@ -113,7 +111,7 @@ func TestResource(t *testing.T) {
 			t.Errorf("%s missing: %v", k, got)
 		}
 	}
-	def := processResource([]attribute.KeyValue{attribute.String("service.name", "hypergen")}, "v")
+	def := processResource(map[string]string{"service.name": "hypergen"}, "v")
 	a, b := "", ""
 	for _, kv := range def {
 		if kv.Key == "service.instance.id" {
