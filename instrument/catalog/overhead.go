@@ -61,10 +61,10 @@ iterations, same commit, idle) measures that: 0.76 ms of CPU and 369 allocations
 
 **A whole CLI process** is what a user waits for. ` + "`scripts/cli-export-cost`" + ` times one cold generation on
 the 1,000-generator tree of ` + "`scripts/cold-start`" + ` (hyperfine, 30 runs each, unflushed, the shipped Collector
-on the same machine, idle; commit 22a91d7): 32.1 ms with no endpoint, 38.1 ms exporting from ` + "`hypergen`" + `
-itself (1.19×; 1,068 page faults against 1,044), and 79.6 ms when the run is handed to ` + "`hypergen-perf`" + `
-and its SDK pipeline (2.48×), which every exporting run was before. The Collector counted every
-exported run (76 of 76). Linking the exporter into ` + "`hypergen`" + ` costs the runs that do not export a
-little: the ` + "`hypergen`" + ` of 2f4764b, before it, took 30.4 ms in the same run (see the README's
-architecture section).
+on the same machine, idle; commit baf88e6): 27.6 ms with no endpoint, 34.2 ms exporting from ` + "`hypergen`" + `
+itself (1.24×; 1,075 page faults against 1,039), and 73.2 ms when the run is handed to ` + "`hypergen-perf`" + `
+and its SDK pipeline (2.65×), which every exporting run was before. The Collector counted every
+exported run (76 of 76). Linking the exporter into ` + "`hypergen`" + ` makes every process initialise the
+trace API and the observer; in the same run the ` + "`hypergen`" + ` of 2f4764b, before it, took 27.8 ms without
+telemetry, within the run's noise (see the README's architecture section).
 `
