@@ -139,11 +139,17 @@ func (c *h2conn) writeFrame(typ, flags byte, stream uint32, payload []byte) {
 	c.w.Write(payload)
 }
 
-// readFrame flushes what is buffered, then reads one frame. The payload is
-// valid until the next call.
+// readFrame reads one frame. The payload is valid until the next call.
+// What is buffered to send is flushed first, but only when the read would
+// wait for the server: the request must be out before its answer can come,
+// while the acknowledgements and window updates that frames already
+// received call for can wait. The response usually arrives in one segment
+// with a PING and a WINDOW_UPDATE, and the connection is closed right
+// after it, so their answers are never written: two write(2) calls, and
+// the server's work reading them, saved per export.
 func (c *h2conn) readFrame() (typ, flags byte, stream uint32, payload []byte, err error) {
-	if err := c.w.Flush(); err != nil {
-		return 0, 0, 0, nil, fmt.Errorf("sending: %w", closedErr(err))
+	if err := c.flushUnless(frameHeaderLen); err != nil {
+		return 0, 0, 0, nil, err
 	}
 	if _, err := io.ReadFull(c.r, c.hdr[:]); err != nil {
 		return 0, 0, 0, nil, fmt.Errorf("reading: %w", closedErr(err))
@@ -156,10 +162,25 @@ func (c *h2conn) readFrame() (typ, flags byte, stream uint32, payload []byte, er
 		c.buf = make([]byte, n)
 	}
 	payload = c.buf[:n]
+	if err := c.flushUnless(n); err != nil {
+		return 0, 0, 0, nil, err
+	}
 	if _, err := io.ReadFull(c.r, payload); err != nil {
 		return 0, 0, 0, nil, fmt.Errorf("reading: %w", closedErr(err))
 	}
 	return c.hdr[3], c.hdr[4], binary.BigEndian.Uint32(c.hdr[5:]) & streamIDMask, payload, nil
+}
+
+// flushUnless sends what is buffered unless n bytes have already been
+// received, so that reading them cannot block.
+func (c *h2conn) flushUnless(n int) error {
+	if c.r.Buffered() >= n || c.w.Buffered() == 0 {
+		return nil
+	}
+	if err := c.w.Flush(); err != nil {
+		return fmt.Errorf("sending: %w", closedErr(err))
+	}
+	return nil
 }
 
 // closedErr names a connection the server closed or reset.

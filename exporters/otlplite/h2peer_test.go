@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"net"
 	"strings"
@@ -21,14 +22,14 @@ import (
 
 // peer is a scripted HTTP/2 server for the protocol cases grpc-go does not
 // produce on demand: tiny windows, PINGs, CONTINUATION and padded frames,
-// resets and GOAWAY. It serves one connection with serve and reports what it
-// saw on errs.
+// resets and GOAWAY. It serves one connection with serve, which writes
+// frames with fr or raw bytes to conn, and reports what it saw on errs.
 type peer struct {
 	addr string
 	errs chan string
 }
 
-func startPeer(t *testing.T, serve func(fr *http2.Framer, report func(string))) *peer {
+func startPeer(t *testing.T, serve func(fr *http2.Framer, conn io.Writer, report func(string))) *peer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -50,7 +51,7 @@ func startPeer(t *testing.T, serve func(fr *http2.Framer, report func(string))) 
 		}
 		fr := http2.NewFramer(c, c)
 		fr.ReadMetaHeaders = hpack.NewDecoder(4096, nil)
-		serve(fr, func(s string) { p.errs <- s })
+		serve(fr, c, func(s string) { p.errs <- s })
 	})
 	t.Cleanup(func() {
 		ln.Close()
@@ -119,10 +120,10 @@ func TestHTTP2Peer(t *testing.T) {
 	const window = 1000
 	tests := []struct {
 		name  string
-		serve func(fr *http2.Framer, report func(string))
+		serve func(fr *http2.Framer, conn io.Writer, report func(string))
 		want  string // error substring; "" for success
 	}{
-		{"small windows, ping, continuation, padding", func(fr *http2.Framer, report func(string)) {
+		{"small windows, ping, continuation, padding", func(fr *http2.Framer, _ io.Writer, report func(string)) {
 			fr.WriteSettings(http2.Setting{ID: http2.SettingInitialWindowSize, Val: window},
 				http2.Setting{ID: http2.SettingMaxFrameSize, Val: 1 << 20})
 			fr.WritePing(false, [8]byte{'h', 'y', 'p', 'e', 'r'})
@@ -156,28 +157,54 @@ func TestHTTP2Peer(t *testing.T) {
 				}
 			}
 		}, ""},
-		{"stream reset", func(fr *http2.Framer, report func(string)) {
+		{"answer in one segment: nothing written after it", func(fr *http2.Framer, conn io.Writer, report func(string)) {
+			fr.WriteSettings()
+			stream, _, ok := readRequest(fr, report, 1<<20, false, new(bool))
+			if !ok {
+				return
+			}
+			// grpc-go's answer to a request: a WINDOW_UPDATE and a PING
+			// (its bandwidth probe) with the response, all in one write.
+			var seg bytes.Buffer
+			w := http2.NewFramer(&seg, nil)
+			w.WriteWindowUpdate(0, 1000)
+			w.WritePing(false, [8]byte{'b', 'd', 'p'})
+			writeHeaders(w, stream, false, ":status", "200", "content-type", "application/grpc")
+			w.WriteData(stream, false, []byte{0, 0, 0, 0, 0})
+			writeHeaders(w, stream, true, "grpc-status", "0")
+			conn.Write(seg.Bytes())
+			// The client is done: the PING's ack and the window updates for
+			// the DATA would only be written to a closing connection.
+			for {
+				f, err := fr.ReadFrame()
+				if err != nil {
+					return
+				}
+				report(fmt.Sprintf("client wrote %v after the answer", f.Header().Type))
+			}
+		}, ""},
+		{"stream reset", func(fr *http2.Framer, _ io.Writer, report func(string)) {
 			fr.WriteSettings()
 			if stream, _, ok := readRequest(fr, report, 1<<20, false, new(bool)); ok {
 				fr.WriteRSTStream(stream, http2.ErrCodeRefusedStream)
 			}
 			fr.ReadFrame()
 		}, "stream reset by the server (REFUSED_STREAM)"},
-		{"goaway", func(fr *http2.Framer, report func(string)) {
+		{"goaway", func(fr *http2.Framer, _ io.Writer, report func(string)) {
 			fr.WriteSettings()
 			if _, _, ok := readRequest(fr, report, 1<<20, false, new(bool)); ok {
 				fr.WriteGoAway(0, http2.ErrCodeEnhanceYourCalm, []byte("too many requests"))
 			}
 			fr.ReadFrame()
 		}, `server closed the connection (GOAWAY ENHANCE_YOUR_CALM "too many requests")`},
-		{"not grpc", func(fr *http2.Framer, report func(string)) {
+		{"not grpc", func(fr *http2.Framer, _ io.Writer, report func(string)) {
 			fr.WriteSettings()
 			if stream, _, ok := readRequest(fr, report, 1<<20, false, new(bool)); ok {
 				writeHeaders(fr, stream, true, ":status", "404")
 			}
 			fr.ReadFrame()
 		}, "HTTP status 404 without a grpc-status"},
-		{"trailers-only error with an encoded message", func(fr *http2.Framer, report func(string)) {
+		{"trailers-only error with an encoded message", func(fr *http2.Framer, _ io.Writer, report func(string)) {
 			fr.WriteSettings()
 			if stream, _, ok := readRequest(fr, report, 1<<20, false, new(bool)); ok {
 				writeHeaders(fr, stream, true, ":status", "200", "content-type", "application/grpc",
@@ -185,11 +212,11 @@ func TestHTTP2Peer(t *testing.T) {
 			}
 			fr.ReadFrame()
 		}, "grpc status 8 (RESOURCE_EXHAUSTED): queue 100% full"},
-		{"connection closed mid-request", func(fr *http2.Framer, report func(string)) {
+		{"connection closed mid-request", func(fr *http2.Framer, _ io.Writer, report func(string)) {
 			fr.WriteSettings(http2.Setting{ID: http2.SettingInitialWindowSize, Val: window})
 			fr.ReadFrame() // SETTINGS, then the client stalls on the window
 		}, "connection closed by the server"},
-		{"no answer", func(fr *http2.Framer, report func(string)) {
+		{"no answer", func(fr *http2.Framer, _ io.Writer, report func(string)) {
 			fr.WriteSettings()
 			if _, _, ok := readRequest(fr, report, 1<<20, false, new(bool)); ok {
 				for { // until the client gives up and closes
