@@ -22,5 +22,9 @@
 // attributes, events and links per span; parent-based always-on sampling),
 // so the Collector receives the same data it would from the SDK. The export
 // makes one attempt and never retries: a CLI run must not hang on a dead
-// collector, and the caller's context deadline bounds the whole export.
+// collector, and the caller's context deadline bounds the whole export. The
+// one exception comes before anything is sent: a warm connection (Warm)
+// that has been open for over a second is checked first, and if the server,
+// or a proxy, closed it or sent anything unasked (a GOAWAY) while the run
+// waited at a prompt, a new connection replaces it.
 package otlplite

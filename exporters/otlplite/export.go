@@ -23,6 +23,12 @@ const exportPath = "/opentelemetry.proto.collector.trace.v1.TraceService/Export"
 // "grpc-go/x.y" and the SDK's "OTel Go Exporter" do.
 const userAgent = "hypergen-otlplite"
 
+// staleAfter is how long a warm connection may have been open before
+// Shutdown checks that the server still keeps it: most runs end well within
+// it and skip the check's system call; a run that waited at a prompt does
+// not.
+var staleAfter = time.Second
+
 // warmDial is a connection being opened ahead of Shutdown.
 type warmDial struct {
 	cancel context.CancelFunc
@@ -70,7 +76,8 @@ func (p *TracerProvider) connect(ctx context.Context, w *warmDial) (*h2conn, err
 
 // Shutdown stops recording and exports the ended spans, in requests of at
 // most 512 spans over one connection. ctx bounds the whole export; there is
-// one attempt and no retry. Spans ended afterwards are dropped. Errors name
+// one attempt and no retry (a warm connection the server closed while idle
+// is replaced before anything is sent on it). Spans ended afterwards are dropped. Errors name
 // the endpoint and what failed (connection refused, a gRPC status, a reset,
 // the deadline). Later calls do nothing and return nil.
 func (p *TracerProvider) Shutdown(ctx context.Context) error {
@@ -117,6 +124,16 @@ func (p *TracerProvider) export(ctx context.Context, w *warmDial, tracers []*tra
 	c, err := p.connect(ctx, w)
 	if err != nil {
 		return err
+	}
+	if w != nil && time.Since(c.opened) > staleAfter && !c.stillOpen() {
+		// The warm connection sat idle (the run waited at a prompt, say)
+		// and the server, or a proxy on the way, closed it or began to
+		// (GOAWAY, or anything else it sent unasked). Nothing was sent on
+		// it, so a new connection loses and repeats nothing.
+		c.close()
+		if c, err = dialH2(ctx, p.cfg.Endpoint); err != nil {
+			return err
+		}
 	}
 	defer c.close()
 	dl, _ := ctx.Deadline()

@@ -66,7 +66,8 @@ type h2conn struct {
 	connWindow   int64 // what we may still send on the connection
 	streamWindow int64 // ... and on the current stream
 	nextStream   uint32
-	goAway       error // set once the peer sent GOAWAY
+	goAway       error     // set once the peer sent GOAWAY
+	opened       time.Time // when the handshake completed
 
 	hblock []byte // request header block being written
 	hdec   *hpack.Decoder
@@ -123,6 +124,7 @@ func dialH2(ctx context.Context, addr string) (*h2conn, error) {
 		return nil, fmt.Errorf("HTTP/2 handshake (is this an OTLP/gRPC endpoint?): %w", err)
 	}
 	c.writeFrame(frameSettings, flagAck, 0, nil)
+	c.opened = time.Now()
 	return c, nil
 }
 

@@ -249,3 +249,99 @@ func TestHTTP2Peer(t *testing.T) {
 		})
 	}
 }
+
+// TestWarmConnectionClosedWhileIdle is a run that waits (at a prompt, say)
+// while its warm connection sits idle, and a server, or a proxy on the way,
+// that closes the connection or announces it will (GOAWAY) meanwhile: the
+// spans go out on a new connection. A connection the server keeps open is
+// used as it is.
+func TestWarmConnectionClosedWhileIdle(t *testing.T) {
+	defer otlplite.SetStaleAfter(0)() // check every warm connection, however new
+	tests := []struct {
+		name      string
+		idle      func(c net.Conn, fr *http2.Framer) // what the server does to the first connection
+		wantConns int
+	}{
+		{"closed", func(c net.Conn, _ *http2.Framer) { c.Close() }, 2},
+		{"goaway", func(_ net.Conn, fr *http2.Framer) { fr.WriteGoAway(0, http2.ErrCodeNo, []byte("idle")) }, 2},
+		{"kept open", func(net.Conn, *http2.Framer) {}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			idled := make(chan struct{})
+			exported := make(chan int, 2) // the connection the spans came on
+			errs := make(chan string, 10)
+			var wg sync.WaitGroup
+			wg.Go(func() {
+				for n := 1; ; n++ {
+					c, err := ln.Accept()
+					if err != nil {
+						return
+					}
+					wg.Go(func() {
+						defer c.Close()
+						c.SetDeadline(time.Now().Add(10 * time.Second))
+						preface := make([]byte, len(http2.ClientPreface))
+						if _, err := io.ReadFull(c, preface); err != nil {
+							errs <- "no client preface"
+							return
+						}
+						fr := http2.NewFramer(c, c)
+						fr.ReadMetaHeaders = hpack.NewDecoder(4096, nil)
+						fr.WriteSettings()
+						if n == 1 {
+							tt.idle(c, fr)
+							close(idled)
+							if tt.wantConns > 1 { // closing: nothing may come on it any more
+								for {
+									f, err := fr.ReadFrame()
+									if err != nil {
+										return
+									}
+									if _, ok := f.(*http2.MetaHeadersFrame); ok {
+										errs <- "a request on the connection the server closed"
+									}
+								}
+							}
+						}
+						stream, _, ok := readRequest(fr, func(s string) { errs <- s }, 1<<20, false, new(bool))
+						if !ok {
+							return
+						}
+						writeHeaders(fr, stream, false, ":status", "200", "content-type", "application/grpc")
+						fr.WriteData(stream, false, []byte{0, 0, 0, 0, 0})
+						writeHeaders(fr, stream, true, "grpc-status", "0")
+						exported <- n
+						for { // until the client closes
+							if _, err := fr.ReadFrame(); err != nil {
+								return
+							}
+						}
+					})
+				}
+			})
+			tp := otlplite.New(otlplite.Config{Endpoint: ln.Addr().String()})
+			tp.Warm()
+			endSpans(tp, 5)
+			<-idled
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := tp.Shutdown(ctx); err != nil {
+				t.Fatalf("Shutdown: %v", err)
+			}
+			if got := <-exported; got != tt.wantConns {
+				t.Errorf("the spans came on connection %d, want %d", got, tt.wantConns)
+			}
+			ln.Close()
+			wg.Wait()
+			close(errs)
+			for e := range errs {
+				t.Error("server: " + e)
+			}
+		})
+	}
+}
