@@ -109,3 +109,19 @@ func TestCLIExportsOnItsOwn(t *testing.T) {
 		t.Errorf("the run without telemetry generated nothing: %v", err)
 	}
 }
+
+// TestCLIExportsAfterTheCollectorClosedItsConnection is a run that keeps
+// its connection to the Collector idle longer than the Collector allows
+// (here a shell step that sleeps, at a prompt in real use): the Collector
+// closes it (gRPC keepalive max_connection_age and its grace: a GOAWAY,
+// then the close), and hypergen exports on a new one.
+func TestCLIExportsAfterTheCollectorClosedItsConnection(t *testing.T) {
+	config := strings.Replace(testCollectorConfig, "endpoint: {{OTLP}}",
+		"endpoint: {{OTLP}}\n        keepalive:\n          server_parameters:\n            max_connection_age: 300ms\n            max_connection_age_grace: 100ms", 1)
+	col := testenv.StartCollector(t, config)
+	dir := project(t, map[string]string{"_templates/svc/new/d-wait.ejs.t": "---\nsh: sleep 1.5\n---\n"})
+	if r := runBin(t, hypergenBin, dir, otlpEnv(col), "svc", "new", "idle"); r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	waitForGoodRun(t, col)
+}
