@@ -35,36 +35,55 @@ what telemetry costs the process that runs the generation, and neither the local
 CPU time (printed separately as ` + "`collector-ms/op`" + `) nor waiting for it inflates it. Wall time
 (` + "`<mode> wall overhead %`" + `) is printed next to it; for the exporting modes it includes the wait for the Collector's answer.
 
-**Last measured** (2026-12-02, commit 22a91d7, ` + "`ROUNDS=10 TMPDIR=/dev/shm scripts/telemetry-overhead`" + ` on an
-otherwise idle 2-CPU VM; medians with 95 % intervals; off: 2.69 ms CPU, 2.71 ms wall per generation):
+**Last measured** (2026-12-02, commit b85d0c5, ` + "`ROUNDS=10 TMPDIR=/dev/shm scripts/telemetry-overhead`" + ` on an
+otherwise idle 2-CPU VM; medians with 95 % intervals; off: 1.50 ms CPU, 1.50 ms wall per generation):
 
 | mode | CPU overhead | wall overhead | allocations over off |
 |---|---|---|---|
-| ` + "`on_no_export`" + ` | +8.0 % [+2.6, +13.4] | +7.9 % [+2.5, +13.3] | +166 allocs, +32 KB |
-| ` + "`on_collector`" + ` | +6.4 % [+0.0, +12.8] | +6.2 % [−0.2, +12.6] | +608 allocs, +74 KB |
-| ` + "`cli_export`" + ` | +53 % [+44, +62] | +67 % [+55, +78] | +856 allocs, +90 KB |
-| ` + "`cli_oneshot`" + ` | +67 % [+59, +76] | +91 % [+81, +100] | +343 allocs, +102 KB |
+| ` + "`on_no_export`" + ` | +10.5 % [+7.2, +13.8] | +10.7 % [+7.4, +14.0] | +167 allocs, +32 KB |
+| ` + "`on_collector`" + ` | +6.8 % [+3.6, +10.0] | +7.0 % [+3.8, +10.2] | +608 allocs, +75 KB |
+| ` + "`cli_export`" + ` | +49 % [+40, +58] | +59 % [+45, +73] | +857 allocs, +90 KB |
+| ` + "`cli_oneshot`" + ` | +68 % [+51, +84] | +89 % [+72, +106] | +344 allocs, +102 KB |
 
-So the 3 % budget is not shown to be met by any mode in this benchmark: a warm generation takes
-2.7 ms of CPU, and the figures move by several points between runs of the same code (the
-run at e37596c gave +5.5 % and +0.8 % for the first two modes). Recording alone (spans and
-metrics, nothing exported) costs 5–8 %, mostly the metric SDK's histogram records (56 per run,
-40 of them per-template steps). An export per run costs far more than that: a request to a
-Collector is a round trip, and on loopback the kernel's work for both ends is charged to the
-sender, which a 2.7 ms generation cannot hide. ` + "`cli_oneshot`" + ` opens a new connection every run, as a
-CLI process must (its profile: the TCP connect alone is 0.19 ms of CPU), and still costs less than
+The run before it (commit 22a91d7, on a VM of the same kind where a generation took 2.69 ms of CPU)
+gave +8.0 % [+2.6, +13.4], +6.4 % [+0.0, +12.8], +53 % and +67 % of CPU for the same four modes.
+
+So the 3 % budget is not shown to be met by any mode in this benchmark, and the figures move by
+several points between runs of the same code (the run at e37596c gave +5.5 % and +0.8 % for the
+first two modes). **Recording alone** (spans and metrics, nothing exported): the events of one run
+replayed into the SDK's providers (` + "`BenchmarkObserverRun/no_export`" + `, 3 × 5,000 iterations, b85d0c5)
+cost 40–60 µs and 169 allocations, 2.7–4 % of this VM's generation; in its CPU profile, starting spans
+takes about a quarter and the histogram records (56 per run, 40 of them per-template steps) about a
+sixth. The SDK offers every measurement made inside a sampled span as an exemplar; with
+` + "`OTEL_METRICS_EXEMPLAR_FILTER=always_off`" + ` the same replay took 34–44 µs. The interleaved benchmark
+charges recording about three times the replay's cost; that difference comes from running inside
+a real generation (its garbage collections, its caches) and is not broken down further. **An export
+per run** costs far more: a request to a Collector is a round trip, and on loopback the kernel's work
+for both ends is charged to the sender. ` + "`cli_oneshot`" + ` opens a new connection every run, as a CLI
+process must (its profile: the TCP connect alone is 0.19 ms of CPU), and still costs less than
 ` + "`cli_export`" + ` plus the set-up and shut-down of the SDK pipeline that ` + "`cli_export`" + ` keeps from run to run.
 ` + "`BenchmarkObserverRun`" + ` (the events of one run replayed and exported to the shipped Collector, 300
-iterations, same commit, idle) measures that: 0.76 ms of CPU and 369 allocations per run for
+iterations, commit 22a91d7, idle) measures that: 0.76 ms of CPU and 369 allocations per run for
 ` + "`oneshot_process`" + `, against 1.78 ms and 1,599 for the SDK's ` + "`process`" + ` and 0.66 ms and 848 for its ` + "`run`" + `
 (pipeline kept).
 
 **A whole CLI process** is what a user waits for. ` + "`scripts/cli-export-cost`" + ` times one cold generation on
-the 1,000-generator tree of ` + "`scripts/cold-start`" + ` (hyperfine, 30 runs each, unflushed, the shipped Collector
-on the same machine, idle; commit baf88e6): 27.6 ms with no endpoint, 34.2 ms exporting from ` + "`hypergen`" + `
-itself (1.24×; 1,075 page faults against 1,039), and 73.2 ms when the run is handed to ` + "`hypergen-perf`" + `
-and its SDK pipeline (2.65×), which every exporting run was before. The Collector counted every
-exported run (76 of 76). Linking the exporter into ` + "`hypergen`" + ` makes every process initialise the
-trace API and the observer; in the same run the ` + "`hypergen`" + ` of 2f4764b, before it, took 27.8 ms without
-telemetry, within the run's noise (see the README's architecture section).
+the 1,000-generator tree of ` + "`scripts/cold-start`" + `, unflushed, with the shipped Collector on the same
+machine; its cases run interleaved in random order (` + "`scripts/lib/interleave.py`" + `), and it reports
+medians of wall time and of each process's CPU time and page faults. One run, 60 runs per case,
+idle, commit a83d286:
+
+| case | wall | CPU (user+sys) | page faults |
+|---|---|---|---|
+| no endpoint | 10.48 ms | 13.34 ms | 1,094 |
+| exporting from ` + "`hypergen`" + ` | 11.80 ms (1.13×) | 13.92 ms (1.04×) | 1,131 |
+| handed to ` + "`hypergen-perf`" + ` (SDK) | 23.36 ms (2.23×) | 27.25 ms (2.04×) | 2,392 |
+
+The Collector counted every exported run (126 of 126). So a whole exporting process costs 4 % more
+CPU than one that does not export, and 13 % more wall time. The figures before (commit baf88e6:
+1.24× and 2.65× of wall time) came from hyperfine,
+which ran each case's runs back to back and started only the exporting cases through ` + "`env(1)`" + `,
+about a millisecond each. Linking the exporter into ` + "`hypergen`" + ` makes every process initialise the
+trace API and the observer; in that run the ` + "`hypergen`" + ` of 2f4764b, before it, took 27.8 ms against
+27.6 ms without telemetry, within the run's noise (see the README's architecture section).
 `
