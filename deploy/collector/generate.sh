@@ -7,3 +7,5 @@ GOPROXY=$(go env GOPROXY | cut -d, -f1)
 export GOPROXY
 go run go.opentelemetry.io/collector/cmd/builder@v0.165.0 --config builder-config.yaml --skip-compilation
 rm -f main_windows.go
+# The builder's output is not gofmt-clean; the committed sources are.
+gofmt -w ./*.go
