@@ -110,13 +110,26 @@ func (m realPaths) of(p string) string {
 	if fi, err := os.Lstat(p); err == nil && fi.Mode()&os.ModeSymlink != 0 {
 		return realPath(p)
 	}
-	dir := filepath.Dir(p)
-	r, ok := m[dir]
-	if !ok {
-		r = realPath(dir)
-		m[dir] = r
+	return filepath.Join(m.dir(filepath.Dir(p)), filepath.Base(p))
+}
+
+// dir is realPath(d), memoized for d and, when d does not exist yet, for
+// the folders above it that do not either: targets in new folders share
+// their missing parents, which realPath would walk up again for each.
+func (m realPaths) dir(d string) string {
+	if r, ok := m[d]; ok {
+		return r
 	}
-	return filepath.Join(r, filepath.Base(p))
+	r, err := filepath.EvalSymlinks(d)
+	if err != nil {
+		if parent := filepath.Dir(d); parent == d {
+			r = d
+		} else {
+			r = filepath.Join(m.dir(parent), filepath.Base(d))
+		}
+	}
+	m[d] = r
+	return r
 }
 
 // insideDir reports whether p is dir or below it. filepath.IsLocal knows

@@ -1,0 +1,54 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestRealPathsMatchRealPath: the memo resolves every target as realPath
+// does, whichever folders exist, and in any order of lookups (a missing
+// folder's parents are memoized by the first target under them).
+func TestRealPathsMatchRealPath(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	mustMkdir := func(p string) {
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustMkdir(filepath.Join(root, "src", "have"))
+	mustMkdir(filepath.Join(outside, "real"))
+	links := map[string]string{
+		filepath.Join(root, "out"):       filepath.Join(outside, "real"), // a folder elsewhere
+		filepath.Join(root, "dangling"):  filepath.Join(outside, "gone"), // points nowhere
+		filepath.Join(root, "src", "up"): "..",                           // relative
+	}
+	for link, target := range links {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("symlinks: %v", err)
+		}
+	}
+	targets := []string{
+		"src/have/a.ts", "src/new/deeper/b.ts", "src/new/c.ts", "src/new/deeper/d.ts",
+		"out/e.ts", "out/new/f.ts", "dangling/g.ts", "dangling", "src/up/src/have/h.ts",
+		"src/up/new/i.ts", "new1/new2/new3/j.ts", "out",
+	}
+	m := realPaths{}
+	for _, order := range [][]string{targets, reversed(targets)} {
+		for _, rel := range order {
+			p := filepath.Join(root, rel)
+			if got, want := m.of(p), realPath(p); got != want {
+				t.Errorf("%s: memo %q, realPath %q", rel, got, want)
+			}
+		}
+	}
+}
+
+func reversed(s []string) []string {
+	r := make([]string, len(s))
+	for i, v := range s {
+		r[len(s)-1-i] = v
+	}
+	return r
+}
