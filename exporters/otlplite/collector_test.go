@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -11,7 +12,10 @@ import (
 	tracepb "go.opentelemetry.io/proto/otlp/trace/v1"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/stats"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/hypergen-dev/hypergen/exporters/otlplite"
 )
 
 // collector is a real grpc-go server with the OTLP TraceService registered,
@@ -81,4 +85,42 @@ func (c *collector) received() ([]*coltracepb.ExportTraceServiceRequest, []*trac
 		}
 	}
 	return c.requests, spans
+}
+
+// connCounter is a grpc-go stats handler that counts the connections the
+// server accepted.
+type connCounter struct{ n atomic.Int32 }
+
+func (*connCounter) TagRPC(ctx context.Context, _ *stats.RPCTagInfo) context.Context   { return ctx }
+func (*connCounter) HandleRPC(context.Context, stats.RPCStats)                         {}
+func (*connCounter) TagConn(ctx context.Context, _ *stats.ConnTagInfo) context.Context { return ctx }
+func (c *connCounter) HandleConn(_ context.Context, s stats.ConnStats) {
+	if _, ok := s.(*stats.ConnBegin); ok {
+		c.n.Add(1)
+	}
+}
+
+// TestWarmConnectionToGRPCIsKept: grpc-go answers a new connection with its
+// SETTINGS, the acknowledgement of the client's and a WINDOW_UPDATE. A warm
+// connection that received them while it sat idle is checked before the
+// export (every one is here) and used, not replaced.
+func TestWarmConnectionToGRPCIsKept(t *testing.T) {
+	defer otlplite.SetStaleAfter(0)()
+	var conns connCounter
+	col := startCollector(t, grpc.StatsHandler(&conns))
+	tp := otlplite.New(otlplite.Config{Endpoint: col.addr})
+	tp.Warm()
+	endSpans(tp, 3)
+	time.Sleep(100 * time.Millisecond) // idle while the server's frames arrive
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := tp.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, spans := col.received(); len(spans) != 3 {
+		t.Errorf("the server received %d spans, want 3", len(spans))
+	}
+	if n := conns.n.Load(); n != 1 {
+		t.Errorf("the server accepted %d connections, want 1: the warm one was replaced", n)
+	}
 }

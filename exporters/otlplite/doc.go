@@ -25,6 +25,6 @@
 // collector, and the caller's context deadline bounds the whole export. The
 // one exception comes before anything is sent: a warm connection (Warm)
 // that has been open for over a second is checked first, and if the server,
-// or a proxy, closed it or sent anything unasked (a GOAWAY) while the run
-// waited at a prompt, a new connection replaces it.
+// or a proxy, closed it or announced it would (GOAWAY) while the run waited
+// at a prompt, a new connection replaces it.
 package otlplite

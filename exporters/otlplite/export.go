@@ -127,9 +127,9 @@ func (p *TracerProvider) export(ctx context.Context, w *warmDial, tracers []*tra
 	}
 	if w != nil && time.Since(c.opened) > staleAfter && !c.stillOpen() {
 		// The warm connection sat idle (the run waited at a prompt, say)
-		// and the server, or a proxy on the way, closed it or began to
-		// (GOAWAY, or anything else it sent unasked). Nothing was sent on
-		// it, so a new connection loses and repeats nothing.
+		// and the server, or a proxy on the way, closed it or announced
+		// it would (GOAWAY). Nothing was sent on it, so a new connection
+		// loses and repeats nothing.
 		c.close()
 		if c, err = dialH2(ctx, p.cfg.Endpoint); err != nil {
 			return err

@@ -469,3 +469,29 @@ func h2ErrorName(code uint32) string {
 	}
 	return "error code " + strconv.FormatUint(uint64(code), 10)
 }
+
+// errUnexpected is a frame an idle connection has no reason to receive.
+var errUnexpected = errors.New("unexpected frame on an idle connection")
+
+// handleReceived handles the whole frames already in the read buffer, so
+// that reading them cannot wait. An idle connection (no stream open yet)
+// can only be sent connection-level frames; anything else counts as a
+// connection the server is done with.
+func (c *h2conn) handleReceived() error {
+	for c.r.Buffered() >= frameHeaderLen {
+		hdr, _ := c.r.Peek(frameHeaderLen)
+		n := int(hdr[0])<<16 | int(hdr[1])<<8 | int(hdr[2])
+		if c.r.Buffered() < frameHeaderLen+n {
+			return nil
+		}
+		switch hdr[3] {
+		case frameSettings, framePing, frameWindowUpdate, frameGoAway:
+		default:
+			return errUnexpected
+		}
+		if err := c.handleFrame(0, &response{}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -264,7 +264,14 @@ func TestWarmConnectionClosedWhileIdle(t *testing.T) {
 	}{
 		{"closed", func(c net.Conn, _ *http2.Framer) { c.Close() }, 2},
 		{"goaway", func(_ net.Conn, fr *http2.Framer) { fr.WriteGoAway(0, http2.ErrCodeNo, []byte("idle")) }, 2},
+		{"closed behind frames", func(c net.Conn, fr *http2.Framer) {
+			connectionFrames(fr)
+			c.Close()
+		}, 2},
 		{"kept open", func(net.Conn, *http2.Framer) {}, 1},
+		// What grpc-go sends an idle client: the SETTINGS acknowledgement,
+		// a WINDOW_UPDATE, and a keepalive PING.
+		{"kept open, frames received", func(_ net.Conn, fr *http2.Framer) { connectionFrames(fr) }, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -294,6 +301,11 @@ func TestWarmConnectionClosedWhileIdle(t *testing.T) {
 						fr.ReadMetaHeaders = hpack.NewDecoder(4096, nil)
 						fr.WriteSettings()
 						if n == 1 {
+							// The client's SETTINGS: it is connected.
+							if _, err := fr.ReadFrame(); err != nil {
+								errs <- "no SETTINGS from the client"
+								return
+							}
 							tt.idle(c, fr)
 							close(idled)
 							if tt.wantConns > 1 { // closing: nothing may come on it any more
@@ -344,4 +356,12 @@ func TestWarmConnectionClosedWhileIdle(t *testing.T) {
 			}
 		})
 	}
+}
+
+// connectionFrames sends the connection-level frames a server may send an
+// idle client.
+func connectionFrames(fr *http2.Framer) {
+	fr.WriteSettingsAck()
+	fr.WriteWindowUpdate(0, 1<<20)
+	fr.WritePing(false, [8]byte{'i', 'd', 'l', 'e'})
 }

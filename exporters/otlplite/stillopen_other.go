@@ -2,7 +2,7 @@
 
 package otlplite
 
-// stillOpen cannot look at the socket without blocking here: the warm
-// connection is used as it is, and an export on a connection the server
-// closed fails, as with no check at all.
-func (c *h2conn) stillOpen() bool { return c.goAway == nil && c.r.Buffered() == 0 }
+// stillOpen cannot peek at the socket here: it handles the frames already
+// read (a GOAWAY among them), and an export on a connection the server
+// closed without one fails, as with no check at all.
+func (c *h2conn) stillOpen() bool { return c.handleReceived() == nil && c.goAway == nil }
