@@ -321,7 +321,11 @@ func (c *h2conn) handleFrame(id uint32, resp *response) error {
 			return errors.New("malformed GOAWAY from the server")
 		}
 		last := binary.BigEndian.Uint32(p) & streamIDMask
-		c.goAway = fmt.Errorf("server closed the connection (GOAWAY %s %q)", h2ErrorName(binary.BigEndian.Uint32(p[4:])), p[8:])
+		debug := p[8:]
+		if len(debug) > 128 { // it is for people, and may run to the frame's size
+			debug = debug[:128]
+		}
+		c.goAway = fmt.Errorf("server closed the connection (GOAWAY %s %q)", h2ErrorName(binary.BigEndian.Uint32(p[4:])), debug)
 		if id > last { // the server will not process this request
 			return c.goAway
 		}
@@ -470,28 +474,44 @@ func h2ErrorName(code uint32) string {
 	return "error code " + strconv.FormatUint(uint64(code), 10)
 }
 
-// errUnexpected is a frame an idle connection has no reason to receive.
-var errUnexpected = errors.New("unexpected frame on an idle connection")
-
-// handleReceived handles the whole frames already in the read buffer, so
-// that reading them cannot wait. An idle connection (no stream open yet)
-// can only be sent connection-level frames; anything else counts as a
-// connection the server is done with.
-func (c *h2conn) handleReceived() error {
-	for c.r.Buffered() >= frameHeaderLen {
+// handleReceived handles the frames already in the read buffer without
+// reading more, so that it cannot wait; skip carries the part of an
+// ignored frame still to discard from one call to the next. It reports
+// whether the server is done with the connection: an idle connection (no
+// stream open yet) is sent only connection-level frames (SETTINGS, PING,
+// WINDOW_UPDATE, which are handled) and frames to ignore (PRIORITY, types
+// it does not know, RFC 9113 §5.5); a GOAWAY, known from its header alone,
+// or a stream's frame means a new connection is needed.
+func (c *h2conn) handleReceived(skip *int) (done bool) {
+	for {
+		if *skip > 0 {
+			d := min(*skip, c.r.Buffered())
+			c.r.Discard(d)
+			if *skip -= d; *skip > 0 {
+				return false
+			}
+		}
+		if c.r.Buffered() < frameHeaderLen {
+			return false
+		}
 		hdr, _ := c.r.Peek(frameHeaderLen)
 		n := int(hdr[0])<<16 | int(hdr[1])<<8 | int(hdr[2])
-		if c.r.Buffered() < frameHeaderLen+n {
-			return nil
-		}
 		switch hdr[3] {
-		case frameSettings, framePing, frameWindowUpdate, frameGoAway:
+		case frameGoAway, frameData, frameHeaders, frameRSTStream, framePushPromise, frameContinuation:
+			return true
+		case frameSettings, framePing, frameWindowUpdate:
+			if frameHeaderLen+n > c.r.Size() {
+				return true // no server sends such a frame to an idle client
+			}
+			if c.r.Buffered() < frameHeaderLen+n {
+				return false
+			}
+			if c.handleFrame(0, &response{}) != nil {
+				return true
+			}
 		default:
-			return errUnexpected
-		}
-		if err := c.handleFrame(0, &response{}); err != nil {
-			return err
+			c.r.Discard(frameHeaderLen)
+			*skip = n
 		}
 	}
-	return nil
 }

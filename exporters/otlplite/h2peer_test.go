@@ -268,7 +268,24 @@ func TestWarmConnectionClosedWhileIdle(t *testing.T) {
 			connectionFrames(fr)
 			c.Close()
 		}, 2},
+		{"goaway with long debug data, then closed", func(c net.Conn, fr *http2.Framer) {
+			fr.WriteGoAway(0, http2.ErrCodeNo, bytes.Repeat([]byte("x"), 5000))
+			c.Close()
+		}, 2},
+		{"many frames, then closed", func(c net.Conn, fr *http2.Framer) {
+			for range 1100 {
+				fr.WriteWindowUpdate(0, 1)
+			}
+			c.Close()
+		}, 2},
 		{"kept open", func(net.Conn, *http2.Framer) {}, 1},
+		// Frames of types the client does not know are ignored (RFC 9113
+		// §5.5), however long.
+		{"kept open, unknown frames received", func(_ net.Conn, fr *http2.Framer) {
+			fr.WriteRawFrame(0xb0, 0, 0, []byte("ext"))
+			fr.WriteRawFrame(0xb1, 0, 0, bytes.Repeat([]byte("y"), 10000))
+			fr.WritePriority(1, http2.PriorityParam{Weight: 15})
+		}, 1},
 		// What grpc-go sends an idle client: the SETTINGS acknowledgement,
 		// a WINDOW_UPDATE, and a keepalive PING.
 		{"kept open, frames received", func(_ net.Conn, fr *http2.Framer) { connectionFrames(fr) }, 1},

@@ -22,14 +22,16 @@ func (c *h2conn) stillOpen() bool {
 	if err != nil {
 		return false
 	}
-	// A few rounds: frames can hide an end of stream behind them.
-	for range 4 {
-		if err := c.handleReceived(); err != nil || c.goAway != nil {
+	skip := 0
+	var b [4096]byte // a look needs no more than the read buffer holds
+	// Until nothing more has been received; a server that has sent an
+	// idle client a mebibyte of frames is not one to keep.
+	for read := 0; read < 1<<20; {
+		if c.handleReceived(&skip) || c.goAway != nil {
 			return false
 		}
 		var avail int
 		var peekErr error
-		var b [4096]byte // as much as the read buffer holds
 		if err := rc.Read(func(fd uintptr) bool {
 			avail, _, peekErr = syscall.Recvfrom(int(fd), b[:], syscall.MSG_PEEK)
 			return true // one look, no waiting
@@ -38,15 +40,20 @@ func (c *h2conn) stillOpen() bool {
 		}
 		switch {
 		case errors.Is(peekErr, syscall.EAGAIN):
-			return true // nothing more: open
+			// Nothing more: open, unless the rest of a frame being
+			// skipped is still on its way, whose bytes a read would
+			// take for a frame.
+			return skip == 0
 		case peekErr != nil, avail == 0: // reset, or the end of the stream
 			return false
 		}
 		// Received but not read yet: read it now (it is there, so this
 		// does not wait) and handle it in the next round.
-		if _, err := c.r.Peek(min(c.r.Buffered()+avail, c.r.Size())); err != nil {
+		k := min(avail, c.r.Size()-c.r.Buffered())
+		if _, err := c.r.Peek(c.r.Buffered() + k); err != nil {
 			return false
 		}
+		read += k
 	}
-	return c.goAway == nil
+	return false
 }
