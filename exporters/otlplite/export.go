@@ -77,9 +77,10 @@ func (p *TracerProvider) connect(ctx context.Context, w *warmDial) (*h2conn, err
 // Shutdown stops recording and exports the ended spans, in requests of at
 // most 512 spans over one connection. ctx bounds the whole export; there is
 // one attempt and no retry (a warm connection the server closed while idle
-// is replaced before anything is sent on it). Spans ended afterwards are dropped. Errors name
-// the endpoint and what failed (connection refused, a gRPC status, a reset,
-// the deadline). Later calls do nothing and return nil.
+// is replaced before anything is sent on it). Spans ended afterwards are
+// dropped. Errors name the endpoint and what failed (connection refused, a
+// gRPC status, a reset, the deadline). Later calls do nothing and return
+// nil.
 func (p *TracerProvider) Shutdown(ctx context.Context) error {
 	p.mu.Lock()
 	if p.closed {

@@ -14,15 +14,15 @@ import (
 // waiting for any: the socket is only peeked at (it is non-blocking, as Go
 // makes every socket), and only bytes already received are read.
 func (c *h2conn) stillOpen() bool {
+	skip := 0
 	sc, ok := c.nc.(syscall.Conn)
-	if !ok {
-		return c.goAway == nil
+	if !ok { // not a socket: only what was read can tell
+		return !c.handleReceived(&skip) && skip == 0 && c.goAway == nil
 	}
 	rc, err := sc.SyscallConn()
 	if err != nil {
 		return false
 	}
-	skip := 0
 	var b [4096]byte // a look needs no more than the read buffer holds
 	// Until nothing more has been received; a server that has sent an
 	// idle client a mebibyte of frames is not one to keep.
