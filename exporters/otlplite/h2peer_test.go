@@ -30,28 +30,39 @@ type peer struct {
 }
 
 func startPeer(t *testing.T, serve func(fr *http2.Framer, conn io.Writer, report func(string))) *peer {
+	return startPeerConns(t, func(_ int, fr *http2.Framer, c net.Conn, report func(string)) { serve(fr, c, report) })
+}
+
+// startPeerConns is startPeer for a client that may open several
+// connections: serve serves each, numbered from 1 in the order accepted.
+func startPeerConns(t *testing.T, serve func(n int, fr *http2.Framer, conn net.Conn, report func(string))) *peer {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := &peer{addr: ln.Addr().String(), errs: make(chan string, 100)}
+	report := func(s string) { p.errs <- s }
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		c, err := ln.Accept()
-		if err != nil {
-			return
+		for n := 1; ; n++ {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			wg.Go(func() {
+				defer c.Close()
+				c.SetDeadline(time.Now().Add(20 * time.Second))
+				preface := make([]byte, len(http2.ClientPreface))
+				if _, err := io.ReadFull(c, preface); err != nil || string(preface) != http2.ClientPreface {
+					report("no client preface")
+					return
+				}
+				fr := http2.NewFramer(c, c)
+				fr.ReadMetaHeaders = hpack.NewDecoder(4096, nil)
+				serve(n, fr, c, report)
+			})
 		}
-		defer c.Close()
-		c.SetDeadline(time.Now().Add(20 * time.Second))
-		preface := make([]byte, len(http2.ClientPreface))
-		if _, err := io.ReadFull(c, preface); err != nil || string(preface) != http2.ClientPreface {
-			p.errs <- "no client preface"
-			return
-		}
-		fr := http2.NewFramer(c, c)
-		fr.ReadMetaHeaders = hpack.NewDecoder(4096, nil)
-		serve(fr, c, func(s string) { p.errs <- s })
 	})
 	t.Cleanup(func() {
 		ln.Close()
@@ -292,68 +303,45 @@ func TestWarmConnectionClosedWhileIdle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ln, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
 			idled := make(chan struct{})
 			exported := make(chan int, 2) // the connection the spans came on
-			errs := make(chan string, 10)
-			var wg sync.WaitGroup
-			wg.Go(func() {
-				for n := 1; ; n++ {
-					c, err := ln.Accept()
-					if err != nil {
+			p := startPeerConns(t, func(n int, fr *http2.Framer, c net.Conn, report func(string)) {
+				fr.WriteSettings()
+				if n == 1 {
+					// The client's SETTINGS: it is connected.
+					if _, err := fr.ReadFrame(); err != nil {
+						report("no SETTINGS from the client")
 						return
 					}
-					wg.Go(func() {
-						defer c.Close()
-						c.SetDeadline(time.Now().Add(10 * time.Second))
-						preface := make([]byte, len(http2.ClientPreface))
-						if _, err := io.ReadFull(c, preface); err != nil {
-							errs <- "no client preface"
-							return
-						}
-						fr := http2.NewFramer(c, c)
-						fr.ReadMetaHeaders = hpack.NewDecoder(4096, nil)
-						fr.WriteSettings()
-						if n == 1 {
-							// The client's SETTINGS: it is connected.
-							if _, err := fr.ReadFrame(); err != nil {
-								errs <- "no SETTINGS from the client"
+					tt.idle(c, fr)
+					close(idled)
+					if tt.wantConns > 1 { // closing: nothing may come on it any more
+						for {
+							f, err := fr.ReadFrame()
+							if err != nil {
 								return
 							}
-							tt.idle(c, fr)
-							close(idled)
-							if tt.wantConns > 1 { // closing: nothing may come on it any more
-								for {
-									f, err := fr.ReadFrame()
-									if err != nil {
-										return
-									}
-									if _, ok := f.(*http2.MetaHeadersFrame); ok {
-										errs <- "a request on the connection the server closed"
-									}
-								}
+							if _, ok := f.(*http2.MetaHeadersFrame); ok {
+								report("a request on the connection the server closed")
 							}
 						}
-						stream, _, ok := readRequest(fr, func(s string) { errs <- s }, 1<<20, false, new(bool))
-						if !ok {
-							return
-						}
-						writeHeaders(fr, stream, false, ":status", "200", "content-type", "application/grpc")
-						fr.WriteData(stream, false, []byte{0, 0, 0, 0, 0})
-						writeHeaders(fr, stream, true, "grpc-status", "0")
-						exported <- n
-						for { // until the client closes
-							if _, err := fr.ReadFrame(); err != nil {
-								return
-							}
-						}
-					})
+					}
+				}
+				stream, _, ok := readRequest(fr, report, 1<<20, false, new(bool))
+				if !ok {
+					return
+				}
+				writeHeaders(fr, stream, false, ":status", "200", "content-type", "application/grpc")
+				fr.WriteData(stream, false, []byte{0, 0, 0, 0, 0})
+				writeHeaders(fr, stream, true, "grpc-status", "0")
+				exported <- n
+				for { // until the client closes
+					if _, err := fr.ReadFrame(); err != nil {
+						return
+					}
 				}
 			})
-			tp := otlplite.New(otlplite.Config{Endpoint: ln.Addr().String()})
+			tp := otlplite.New(otlplite.Config{Endpoint: p.addr})
 			tp.Warm()
 			endSpans(tp, 5)
 			<-idled
@@ -364,12 +352,6 @@ func TestWarmConnectionClosedWhileIdle(t *testing.T) {
 			}
 			if got := <-exported; got != tt.wantConns {
 				t.Errorf("the spans came on connection %d, want %d", got, tt.wantConns)
-			}
-			ln.Close()
-			wg.Wait()
-			close(errs)
-			for e := range errs {
-				t.Error("server: " + e)
 			}
 		})
 	}
