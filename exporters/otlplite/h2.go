@@ -515,3 +515,10 @@ func (c *h2conn) handleReceived(skip *int) (done bool) {
 		}
 	}
 }
+
+// openByWhatWasRead is stillOpen for a connection whose socket cannot be
+// peeked at: the frames already read are all there is to go by.
+func (c *h2conn) openByWhatWasRead() bool {
+	skip := 0
+	return !c.handleReceived(&skip) && skip == 0 && c.goAway == nil
+}

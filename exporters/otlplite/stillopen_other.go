@@ -5,7 +5,4 @@ package otlplite
 // stillOpen cannot peek at the socket here: it handles the frames already
 // read (a GOAWAY among them), and an export on a connection the server
 // closed without one fails, as with no check at all.
-func (c *h2conn) stillOpen() bool {
-	skip := 0
-	return !c.handleReceived(&skip) && skip == 0 && c.goAway == nil
-}
+func (c *h2conn) stillOpen() bool { return c.openByWhatWasRead() }

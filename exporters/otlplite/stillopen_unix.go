@@ -14,16 +14,16 @@ import (
 // waiting for any: the socket is only peeked at (it is non-blocking, as Go
 // makes every socket), and only bytes already received are read.
 func (c *h2conn) stillOpen() bool {
-	skip := 0
 	sc, ok := c.nc.(syscall.Conn)
 	if !ok { // not a socket: only what was read can tell
-		return !c.handleReceived(&skip) && skip == 0 && c.goAway == nil
+		return c.openByWhatWasRead()
 	}
 	rc, err := sc.SyscallConn()
 	if err != nil {
 		return false
 	}
-	var b [4096]byte // a look needs no more than the read buffer holds
+	skip := 0
+	b := make([]byte, c.r.Size()) // a look needs no more than the read buffer holds
 	// Until nothing more has been received; a server that has sent an
 	// idle client a mebibyte of frames is not one to keep.
 	for read := 0; read < 1<<20; {
@@ -33,7 +33,7 @@ func (c *h2conn) stillOpen() bool {
 		var avail int
 		var peekErr error
 		if err := rc.Read(func(fd uintptr) bool {
-			avail, _, peekErr = syscall.Recvfrom(int(fd), b[:], syscall.MSG_PEEK)
+			avail, _, peekErr = syscall.Recvfrom(int(fd), b, syscall.MSG_PEEK)
 			return true // one look, no waiting
 		}); err != nil {
 			return false
