@@ -24,6 +24,7 @@ import shlex
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -42,15 +43,19 @@ def parse_case(spec):
 
 
 def run_once(argv, env):
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
-    if proc.returncode != 0:
-        sys.exit(f"interleave: {shlex.join(argv)} exited {proc.returncode}\n{err}")
+    # stderr goes to a file, not a pipe: a child that wrote more than a
+    # pipe holds would block, with wait4 waiting for it.
+    with tempfile.TemporaryFile() as errf:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=errf)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        # Reaped here, for its rusage: Popen must not wait for it again.
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            errf.seek(0)
+            err = errf.read().decode(errors="replace")
+            sys.exit(f"interleave: {shlex.join(argv)} exited {proc.returncode}\n{err}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_minflt
 
 
@@ -80,7 +85,6 @@ def main():
             "median": statistics.median(x[0] for x in s),
             "cpu_median": statistics.median(x[1] for x in s),
             "faults_median": statistics.median(x[2] for x in s),
-            "times": [x[0] for x in s],
         })
     with open(args.json, "w") as f:
         json.dump({"runs": args.runs, "results": results}, f, indent=1)
