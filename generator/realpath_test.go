@@ -3,6 +3,7 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -34,8 +35,10 @@ func TestRealPathsMatchRealPath(t *testing.T) {
 		"out/e.ts", "out/new/f.ts", "dangling/g.ts", "dangling", "src/up/src/have/h.ts",
 		"src/up/new/i.ts", "new1/new2/new3/j.ts", "out",
 	}
+	backwards := slices.Clone(targets)
+	slices.Reverse(backwards)
 	m := realPaths{}
-	for _, order := range [][]string{targets, reversed(targets)} {
+	for _, order := range [][]string{targets, backwards} {
 		for _, rel := range order {
 			p := filepath.Join(root, rel)
 			if got, want := m.of(p), realPath(p); got != want {
@@ -43,12 +46,4 @@ func TestRealPathsMatchRealPath(t *testing.T) {
 			}
 		}
 	}
-}
-
-func reversed(s []string) []string {
-	r := make([]string, len(s))
-	for i, v := range s {
-		r[len(s)-1-i] = v
-	}
-	return r
 }
