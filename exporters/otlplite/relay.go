@@ -1,0 +1,41 @@
+package otlplite
+
+import (
+	"fmt"
+	"time"
+)
+
+// RelayWait bounds how long Shutdown waits for room in the relay socket's
+// queue (an agent busy exporting) before it exports the request itself.
+const RelayWait = 100 * time.Millisecond
+
+// maxRelayDatagram is the largest request handed to the relay. A Unix
+// datagram must fit the sending socket's buffer: 208 KiB by default on
+// Linux (net.core.wmem_default), which an unprivileged process cannot raise
+// past net.core.wmem_max, often the same. A run's requests are a few KiB.
+const maxRelayDatagram = 192 << 10
+
+// relay hands spans to the relay socket, one export request of at most
+// maxBatch spans per datagram, and returns those it did not hand over with
+// the reason. A datagram is either queued whole or not at all, so a span is
+// never both relayed and exported.
+func (p *TracerProvider) relay(tracers []*tracer, spans []*span) ([]*span, error) {
+	var buf []byte
+	for len(spans) > 0 {
+		n := min(len(spans), maxBatch)
+		buf = encodeRequest(buf, p.cfg.Resource, tracers, spans[:n])
+		msg := buf[grpcHeaderLen:] // a datagram keeps its bounds: no gRPC framing
+		if len(msg) > maxRelayDatagram {
+			return spans, fmt.Errorf("a request of %d bytes is larger than a relay datagram (%d)", len(msg), maxRelayDatagram)
+		}
+		if err := sendDatagram(p.cfg.Relay, msg); err != nil {
+			return spans, err
+		}
+		p.relayed.Add(int64(n))
+		spans = spans[n:]
+	}
+	return nil, nil
+}
+
+// Relayed reports how many spans Shutdown handed to the relay socket.
+func (p *TracerProvider) Relayed() int64 { return p.relayed.Load() }
