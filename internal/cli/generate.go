@@ -146,9 +146,19 @@ func Generate(env *Env, args []string) int {
 	// sends it to hypergen-perf, whose SDK pipeline honours them all.
 	var lean *oneshot.Settings
 	if env.Heavy == nil && telemetryRequested(env.Getenv) {
-		if s, err := oneshot.FromEnv(env.Getenv); err == nil {
+		s, err := oneshot.FromEnv(env.Getenv)
+		var needsSDK *oneshot.NeedsSDKError
+		switch {
+		case err == nil:
 			lean = &s
-		} else if env.HandOff != nil {
+		case !errors.As(err, &needsSDK):
+			fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+			return ExitUsage
+		case env.HandOff != nil:
+			if v := env.Getenv(oneshot.RelayVar); v != "" {
+				fmt.Fprintf(env.Stderr, "hypergen: warning: %s is not used: this run exports through the OpenTelemetry SDK in %s, because of %v\n",
+					oneshot.RelayVar, PerfExecutable, err)
+			}
 			err := env.HandOff(append([]string{"generate"}, args...))
 			fmt.Fprintf(env.Stderr, "hypergen: warning: telemetry is off for this run: exporting needs the %s executable (%v); %s\n",
 				PerfExecutable, err, PerfInstallHint)

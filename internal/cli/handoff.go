@@ -10,6 +10,7 @@ import (
 	"runtime"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/oneshot"
 )
 
 // PerfExecutable is the sibling executable that holds what an everyday run
@@ -51,7 +52,7 @@ type Telemetry interface {
 func TelemetryVars() []string {
 	vs := []string{
 		"OTEL_SDK_DISABLED", "HYPERGEN_PERFORMANCE_ENABLED", "HYPERGEN_TRACE_STEPS",
-		"HYPERGEN_TELEMETRY_TIMEOUT", "HYPERGEN_PROMETHEUS_LISTEN", "HYPERGEN_TELEMETRY_FILE",
+		"HYPERGEN_TELEMETRY_TIMEOUT", "HYPERGEN_PROMETHEUS_LISTEN", "HYPERGEN_TELEMETRY_FILE", oneshot.RelayVar,
 		"OTEL_METRIC_EXPORT_INTERVAL", "OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER",
 	}
 	for _, signal := range []string{"", "TRACES_", "METRICS_"} {

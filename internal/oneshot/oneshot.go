@@ -26,10 +26,12 @@ func Start(s Settings, version string, errOut io.Writer) *Telemetry {
 	tp := otlplite.New(otlplite.Config{
 		Endpoint: s.Endpoint,
 		Headers:  s.Headers,
+		Relay:    s.Relay,
 		Resource: processResource(s.Resource, version),
 	})
 	// Connect while the run renders: the handshake is then off the end of
-	// the run, where the process would wait for it.
+	// the run, where the process would wait for it. (Not with a relay,
+	// which makes the connection a fallback most runs never use.)
 	tp.Warm()
 	return &Telemetry{settings: s, tp: tp, errOut: errOut}
 }

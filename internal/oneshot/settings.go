@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +26,10 @@ type Settings struct {
 	// the one that set it, for messages.
 	Timeout        time.Duration
 	TimeoutSetting string
+	// Relay is a running agent's relay socket (HYPERGEN_TELEMETRY_RELAY):
+	// the run hands its spans to the agent there, and exports them to
+	// Endpoint only if the agent does not take them.
+	Relay string
 	// StepSpans gives each template step a span (HYPERGEN_TRACE_STEPS).
 	StepSpans bool
 	// Resource is what OTEL_RESOURCE_ATTRIBUTES and OTEL_SERVICE_NAME say,
@@ -51,6 +56,10 @@ func (e *NeedsSDKError) Error() string {
 	return fmt.Sprintf("%s=%q: %s", e.Var, e.Value, e.Why)
 }
 
+// maxRelayPath is the longest relay socket path: a Unix socket address
+// holds 108 bytes on Linux and 104 on macOS, terminating zero included.
+const maxRelayPath = 103
+
 // handedOn are variables that only the SDK pipeline honours: set at all,
 // they send the run to hypergen-perf.
 var handedOn = []string{
@@ -65,9 +74,13 @@ var handedOn = []string{
 	"OTEL_SPAN_LINK_COUNT_LIMIT", "OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT", "OTEL_LINK_ATTRIBUTE_COUNT_LIMIT",
 }
 
+// RelayVar names the agent's relay socket for the run's spans.
+const RelayVar = "HYPERGEN_TELEMETRY_RELAY"
+
 // FromEnv reads the settings. It returns a *NeedsSDKError when a variable
 // that is set asks for something this package does not do, or holds a
-// value it does not read exactly as the SDK would.
+// value it does not read exactly as the SDK would; any other error is a
+// bad value of a variable only this package reads (RelayVar).
 func FromEnv(getenv func(string) string) (Settings, error) {
 	var s Settings
 	for _, v := range handedOn {
@@ -109,12 +122,23 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 	if err != nil {
 		return s, &NeedsSDKError{name, v, "not a boolean"}
 	}
+	if v := getenv(RelayVar); v != "" {
+		if !filepath.IsAbs(v) || len(v) > maxRelayPath {
+			// Not the SDK's to judge: it has no relay. A bad value is the
+			// user's to fix, not a reason to export another way.
+			return s, fmt.Errorf("%s=%q: want the absolute path of the agent's relay socket (perf monitor --relay), at most %d bytes", RelayVar, v, maxRelayPath)
+		}
+		s.Relay = v
+	}
+	// With a relay, the endpoint is its fallback and may be left out.
 	name, v = otlp("ENDPOINT")
-	if v == "" {
+	if v == "" && s.Relay == "" {
 		return s, &NeedsSDKError{name, v, "no endpoint"}
 	}
-	if s.Endpoint, err = endpoint(v, insecure); err != nil {
-		return s, &NeedsSDKError{name, v, err.Error()}
+	if v != "" {
+		if s.Endpoint, err = endpoint(v, insecure); err != nil {
+			return s, &NeedsSDKError{name, v, err.Error()}
+		}
 	}
 	shutdown, export := defaultShutdownTimeout, defaultExportTimeout
 	if v := getenv("HYPERGEN_TELEMETRY_TIMEOUT"); v != "" {

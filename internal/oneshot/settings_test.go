@@ -3,6 +3,7 @@ package oneshot
 import (
 	"errors"
 	"maps"
+	"strings"
 	"testing"
 	"time"
 )
@@ -125,5 +126,41 @@ func TestResource(t *testing.T) {
 	}
 	if len(a) != 36 || a == b {
 		t.Errorf("instance ids %q and %q: want two different UUIDs", a, b)
+	}
+}
+
+// TestFromEnvRelay: HYPERGEN_TELEMETRY_RELAY is read here alone; with it
+// the endpoint is only a fallback and may be left out, and a bad value is
+// an error of its own, not a reason to hand the run to the SDK pipeline
+// (which has no relay).
+func TestFromEnvRelay(t *testing.T) {
+	for _, tc := range []struct {
+		name            string
+		env             map[string]string
+		relay, endpoint string
+		bad             bool
+	}{
+		{"relay and endpoint", map[string]string{RelayVar: "/run/hypergen/relay.sock", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://h:1"},
+			"/run/hypergen/relay.sock", "h:1", false},
+		{"relay alone", map[string]string{RelayVar: "/tmp/r"}, "/tmp/r", "", false},
+		{"relative path", map[string]string{RelayVar: "relay.sock"}, "", "", true},
+		{"path too long for a socket", map[string]string{RelayVar: "/" + strings.Repeat("d", 103)}, "", "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := FromEnv(func(k string) string { return tc.env[k] })
+			var needs *NeedsSDKError
+			if tc.bad {
+				if err == nil || errors.As(err, &needs) || !strings.Contains(err.Error(), RelayVar) {
+					t.Fatalf("FromEnv() = %v, want an error naming %s that is not a *NeedsSDKError", err, RelayVar)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Relay != tc.relay || s.Endpoint != tc.endpoint {
+				t.Errorf("relay %q endpoint %q, want %q %q", s.Relay, s.Endpoint, tc.relay, tc.endpoint)
+			}
+		})
 	}
 }
