@@ -15,6 +15,7 @@ import (
 	"github.com/hypergen-dev/hypergen/instrument"
 	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
 	"github.com/hypergen-dev/hypergen/internal/perf/memgov"
+	"github.com/hypergen-dev/hypergen/internal/spanrelay"
 )
 
 // Agent is the long-running monitor. Create it with New, then Start it and
@@ -57,6 +58,7 @@ type Agent struct {
 	profiler          *profiler
 	probeDir          string
 	ownDir            bool
+	relay             *spanrelay.Receiver
 
 	shutdownOnce sync.Once
 	shutdownErr  error
@@ -120,10 +122,23 @@ func (a *Agent) Start(ctx context.Context) error {
 		return fmt.Errorf("admin address: %w", err)
 	}
 	a.ln = ln
+	if a.cfg.Relay != "" {
+		if err := a.startRelay(ctx); err != nil {
+			ln.Close()
+			return err
+		}
+	}
+	// undo closes what Start opened so far, on a later failure.
+	undo := func(err error) error {
+		ln.Close()
+		if a.relay != nil {
+			_ = a.relay.Shutdown(context.WithoutCancel(ctx))
+		}
+		return err
+	}
 	if a.cfg.ProbeDir == "" {
 		if a.probeDir, err = os.MkdirTemp("", "hypergen-probes-"); err != nil {
-			ln.Close()
-			return fmt.Errorf("probe folder: %w", err)
+			return undo(fmt.Errorf("probe folder: %w", err))
 		}
 		a.ownDir = true
 	} else {
@@ -131,14 +146,12 @@ func (a *Agent) Start(ctx context.Context) error {
 	}
 	if a.cfg.Profiling.Enabled {
 		if a.profiler, err = startProfiler(a.cfg.Profiling, a.cfg.Version, a.tel, a.cfg.Logger); err != nil {
-			ln.Close()
-			return err
+			return undo(err)
 		}
 	}
 	if a.cfg.Generate.Enabled {
 		if a.genLn, err = listenGenerate(a.cfg.Generate.Listen); err != nil {
-			ln.Close()
-			return err
+			return undo(err)
 		}
 		mux := http.NewServeMux()
 		mux.HandleFunc("POST /v1/generate", a.handleGenerate)
@@ -237,6 +250,11 @@ func (a *Agent) shutdown(ctx context.Context) error {
 		if srv != nil {
 			errs = append(errs, srv.Shutdown(ctx))
 		}
+	}
+	if a.relay != nil {
+		// Before the caller's telemetry flush, which then exports what
+		// the relay drained.
+		errs = append(errs, a.relay.Shutdown(ctx))
 	}
 	if a.profiler != nil {
 		errs = append(errs, a.profiler.stop())

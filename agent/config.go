@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"path/filepath"
 	"time"
 )
 
@@ -57,6 +58,12 @@ type Config struct {
 	Getenv func(string) string
 	// Version is reported in /status and as a profiling tag.
 	Version string
+	// Relay is the path of a Unix datagram socket on which CLI runs hand
+	// the agent their spans (HYPERGEN_TELEMETRY_RELAY), for its trace
+	// pipeline to export: a run then pays for a datagram instead of an
+	// export. Empty: no relay. The telemetry must be set up with
+	// instrument.Config.Forwarding and export traces.
+	Relay string
 }
 
 // GenerateConfig opens POST /v1/generate to other processes in the pod.
@@ -131,6 +138,9 @@ func (c Config) Validate() error {
 		if err := checkGenerateListen(c.Generate.Listen); err != nil {
 			return err
 		}
+	}
+	if c.Relay != "" && !filepath.IsAbs(c.Relay) {
+		return fmt.Errorf("relay socket %q: want an absolute path (the runs that send to it may start anywhere)", c.Relay)
 	}
 	if c.MaxConnections < 1 {
 		return fmt.Errorf("max connections %d must be at least 1", c.MaxConnections)

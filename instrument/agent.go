@@ -82,6 +82,18 @@ func (t *Telemetry) AgentRequest(ctx context.Context, outcome string) {
 	}
 }
 
+// AgentRelayed counts one request received on the agent's relay socket:
+// err is nil when it was passed on, the reason it was refused otherwise.
+func (t *Telemetry) AgentRelayed(ctx context.Context, err error) {
+	if t.inst != nil {
+		outcome := "ok"
+		if err != nil {
+			outcome = "refused"
+		}
+		t.inst.Relayed.Add(ctx, 1, metric.WithAttributes(attribute.String(catalog.AttrOutcome, outcome)))
+	}
+}
+
 // WrapTracerProvider replaces the tracer provider with wrap(current), for
 // decorators such as profile-to-trace linking. Call it before any span is
 // started.

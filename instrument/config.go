@@ -43,6 +43,9 @@ type Config struct {
 	// cannot see. The Collector derives the counts from the spans instead
 	// (see docs/metrics.md).
 	OneShot bool
+	// Forwarding readies Forward: the process passes on spans that ended
+	// in others (the agent relaying CLI runs, --relay).
+	Forwarding bool
 
 	metricsChosen bool // OTEL_METRICS_EXPORTER was set
 }

@@ -18,6 +18,7 @@ var noInstruments = &observe.Instruments{
 	Duration: metricnoop.Float64Histogram{}, Startup: metricnoop.Float64Histogram{}, Probe: metricnoop.Float64Histogram{},
 	Runs: metricnoop.Int64Counter{}, Files: metricnoop.Int64Counter{}, Bytes: metricnoop.Int64Counter{},
 	Uploads: metricnoop.Int64Counter{}, Reindexes: metricnoop.Int64Counter{}, Requests: metricnoop.Int64Counter{},
+	Relayed: metricnoop.Int64Counter{},
 }
 
 // newInstruments creates every instrument of the Catalog. Names, units and
@@ -65,6 +66,7 @@ func newInstruments(m metric.Meter, t *Telemetry) (*observe.Instruments, error) 
 		Uploads:   counter(catalog.MetricProfilingUploads),
 		Reindexes: counter(catalog.MetricAgentReindexes),
 		Requests:  counter(catalog.MetricAgentRequests),
+		Relayed:   counter(catalog.MetricAgentRelayed),
 	}
 	gauges := map[string]metric.Float64ObservableGauge{}
 	for _, name := range []string{catalog.MetricProbeMemory, catalog.MetricProbeMemoryPerTemplate, catalog.MetricScalabilityExponent,

@@ -42,6 +42,7 @@ type Telemetry struct {
 	StepSpans bool
 
 	tracer     trace.Tracer
+	forward    []sdktrace.SpanProcessor // see Forward
 	inst       *observe.Instruments
 	shutdowns  []func(context.Context) error
 	console    io.Closer
@@ -114,6 +115,13 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 			return fail(err)
 		}
 		topts = append(topts, sdktrace.WithBatcher(exp))
+		if cfg.Forwarding {
+			t.forward = append(t.forward, newForwarder(exp))
+		}
+	}
+	for _, f := range t.forward {
+		// Before the provider's, which shuts the exporters down.
+		t.shutdowns = append(t.shutdowns, f.Shutdown)
 	}
 	tp := sdktrace.NewTracerProvider(topts...)
 	t.shutdowns = append(t.shutdowns, tp.Shutdown)

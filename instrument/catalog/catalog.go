@@ -35,6 +35,7 @@ const (
 	MetricProfilingUploads       = "hypergen.profiling.uploads"
 	MetricAgentReindexes         = "hypergen.agent.reindexes"
 	MetricAgentRequests          = "hypergen.agent.requests"
+	MetricAgentRelayed           = "hypergen.agent.relay.requests"
 
 	// Derived by the Collector from spans (spanmetrics connector, namespace
 	// hypergen.spans): Prometheus shows hypergen_spans_calls_total and
@@ -178,6 +179,8 @@ var Metrics = []MetricSpec{
 		nil, "", FromAgent, []string{""}},
 	{MetricAgentRequests, Counter, "{request}", "Generation requests served by the agent's API, by outcome.",
 		[]string{AttrOutcome}, "outcome: ok, error, refused.", FromAgent, []string{"ok", "error", "refused"}},
+	{MetricAgentRelayed, Counter, "{request}", "Span export requests of CLI runs received on the agent's relay socket (--relay), by outcome: ok when passed on to its trace pipeline, refused when it is not an OTLP trace request the Go API can hold.",
+		[]string{AttrOutcome}, "outcome: ok, refused.", FromAgent, []string{"ok", "refused"}},
 	{MetricSpanCalls, Counter, "{call}",
 		"Finished spans of every hypergen process that exports traces, the one-shot CLI included, by span name, status and the bounded span attributes: runs by outcome (span hypergen.run), phases, template files by cache result (hypergen.template), file operations by outcome (hypergen.op.*).",
 		spanMetricAttrs, "span.name: the names under Spans. status.code: STATUS_CODE_UNSET, STATUS_CODE_ERROR. outcome and cache.result: present on the spans that carry them.",

@@ -22,6 +22,7 @@ type Instruments struct {
 	Duration, Startup, Probe     metric.Float64Histogram
 	Runs, Files, Bytes           metric.Int64Counter
 	Uploads, Reindexes, Requests metric.Int64Counter
+	Relayed                      metric.Int64Counter
 
 	optsMu sync.RWMutex
 	opts   map[attrKey]measureOpts // see attrs
@@ -30,7 +31,8 @@ type Instruments struct {
 // counters maps the catalog's counters to their instruments.
 func (in *Instruments) counters() map[string]metric.Int64Counter {
 	return map[string]metric.Int64Counter{catalog.MetricRuns: in.Runs, catalog.MetricFilesWritten: in.Files, catalog.MetricRenderedBytes: in.Bytes,
-		catalog.MetricProfilingUploads: in.Uploads, catalog.MetricAgentReindexes: in.Reindexes, catalog.MetricAgentRequests: in.Requests}
+		catalog.MetricProfilingUploads: in.Uploads, catalog.MetricAgentReindexes: in.Reindexes, catalog.MetricAgentRequests: in.Requests,
+		catalog.MetricAgentRelayed: in.Relayed}
 }
 
 // Zero reports every series the catalog lists in Zero for the counters of

@@ -40,7 +40,11 @@ unix:/path only, so it stays inside the pod even when --listen faces the pod
 network for a scraper).
 
 Telemetry goes where the OTEL_* variables say (see README); /metrics is
-always served. Continuous profiling: --profiling or HYPERGEN_PROFILING=true
+always served. With --relay PATH (or HYPERGEN_TELEMETRY_RELAY), CLI runs
+started with the same HYPERGEN_TELEMETRY_RELAY hand their spans to the
+agent on that Unix socket instead of exporting them themselves (a datagram
+instead of a connection per run: see docs/metrics.md), and the agent
+exports them with its own traces; the agent needs an OTLP traces endpoint. Continuous profiling: --profiling or HYPERGEN_PROFILING=true
 with PYROSCOPE_SERVER_ADDRESS (and PYROSCOPE_APPLICATION_NAME,
 PYROSCOPE_BASIC_AUTH_USER/_PASSWORD, PYROSCOPE_TENANT_ID,
 PYROSCOPE_PROFILE_TYPES, PYROSCOPE_UPLOAD_RATE).
@@ -66,6 +70,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	noFsync := fs.Bool("no-fsync", false, "generations (requests and probes) write without fsync: faster, still atomic, but a power loss may lose them (also HYPERGEN_FSYNC=0; default: every file and folder is fsynced)")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "deadline for the final flush on exit; generations still running are cancelled before it")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
+	relay := fs.String("relay", env.Getenv("HYPERGEN_TELEMETRY_RELAY"), "receive the spans of CLI runs on this Unix datagram socket and export them (default $HYPERGEN_TELEMETRY_RELAY)")
 	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
@@ -121,6 +126,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	tcfg.ShutdownTimeout = *shutdownTimeout
 	tcfg.TimeoutSetting = "--shutdown-timeout"
 	tcfg.PrometheusListen = "" // served on the admin address instead
+	tcfg.Forwarding = *relay != ""
 	if !hasKind(tcfg.Metrics, exporters.Prometheus) {
 		tcfg.Metrics = append(tcfg.Metrics, exporters.Prometheus)
 	}
@@ -138,6 +144,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 		Cwd: env.Cwd, Templates: *templates,
 		ProbeInterval: probeInterval(*probeEvery), ProbeSizes: sizes, ProbeCPUShare: *probeShare,
 		MemoryLimit: mem.Limit, Pprof: *pprofOn, Profiling: prof, Logger: log, Getenv: env.Getenv, Version: cli.Version(), NoFsync: *noFsync,
+		Relay:    *relay,
 		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Listen: *generateListen, Token: token, Root: env.Cwd, AllowShell: *allowShell, JSTimeout: *jsTimeout},
 	}, tel)
 	if err != nil {

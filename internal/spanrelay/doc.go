@@ -1,0 +1,14 @@
+// Package spanrelay is the agent's end of the span relay: one-shot CLI runs
+// hand their spans to a running agent (`hypergen perf monitor --relay`)
+// instead of exporting them over the network themselves, which costs a run
+// more than the telemetry budget allows (docs/metrics.md, "Overhead").
+//
+// A run sends each OTLP ExportTraceServiceRequest, encoded as protobuf, in
+// one datagram to a Unix datagram socket (exporters/otlplite, Config.Relay)
+// and does not wait for an answer. The Receiver here reads the datagrams,
+// decodes each into the SDK's read-only spans, resource and scope kept,
+// and passes them to the agent's trace pipeline, which batches and exports
+// them with its own settings. Nothing is aggregated here: the Collector
+// derives the run counts from the spans, as it does for runs that export
+// directly.
+package spanrelay

@@ -1,0 +1,192 @@
+package spanrelay
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+	"sync"
+	"syscall"
+	"time"
+
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+)
+
+// MaxDatagram is the largest request the receiver reads; the sender never
+// sends one larger (exporters/otlplite keeps below it).
+const MaxDatagram = 256 << 10
+
+// readBuffer is the socket's receive buffer: a burst of runs queues there
+// while the receiver is busy, about a thousand ten-template runs.
+const readBuffer = 4 << 20
+
+// drainQuiet is how long Shutdown keeps reading after it removed the
+// socket's path: a sender that found the path before can still deliver
+// for as long as it waits for room (otlplite.RelayWait, 100 ms).
+const drainQuiet = 250 * time.Millisecond
+
+// Config configures a Receiver.
+type Config struct {
+	// Path is where the socket is created. It must not exist, or be a
+	// socket that nothing listens on any more (an agent that was killed).
+	Path string
+	// Forward passes on the spans of one request. It may block: datagrams
+	// then wait in the socket's buffer, and senders that find it full
+	// export by themselves.
+	Forward func([]sdktrace.ReadOnlySpan)
+	// Counted is told of each request received: nil error if it was
+	// forwarded, the reason it was refused otherwise.
+	Counted func(error)
+	// Logger receives a warning for the first refused request.
+	Logger *slog.Logger
+}
+
+// Receiver reads relayed requests from a Unix datagram socket. It has an
+// explicit lifecycle: NewReceiver, Start, Shutdown.
+type Receiver struct {
+	cfg     Config
+	conn    *net.UnixConn
+	done    chan struct{}
+	warn    sync.Once
+	closing chan struct{}
+}
+
+// NewReceiver checks cfg.
+func NewReceiver(cfg Config) (*Receiver, error) {
+	if cfg.Path == "" || cfg.Forward == nil {
+		return nil, errors.New("spanrelay: a path and a Forward function are required")
+	}
+	if cfg.Counted == nil {
+		cfg.Counted = func(error) {}
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	return &Receiver{cfg: cfg, done: make(chan struct{}), closing: make(chan struct{})}, nil
+}
+
+// Start creates the socket, readable and writable by this user only, and
+// starts reading it.
+func (r *Receiver) Start() error {
+	if err := claim(r.cfg.Path); err != nil {
+		return err
+	}
+	conn, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: r.cfg.Path, Net: "unixgram"})
+	if err != nil {
+		return fmt.Errorf("relay socket: %w", err)
+	}
+	// The runs of other users must not write spans into this agent's
+	// pipeline (the umask may have left the socket open to them).
+	if err := os.Chmod(r.cfg.Path, 0o600); err != nil {
+		conn.Close()
+		os.Remove(r.cfg.Path)
+		return fmt.Errorf("relay socket: %w", err)
+	}
+	_ = conn.SetReadBuffer(readBuffer) // the system may cap it; a smaller one only makes senders fall back sooner
+	r.conn = conn
+	go r.serve()
+	return nil
+}
+
+// claim makes sure path can be listened on: it removes a socket left by an
+// agent that is gone, and refuses anything else that is there.
+func claim(path string) error {
+	fi, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("relay socket: %w", err)
+	}
+	if fi.Mode().Type() != fs.ModeSocket {
+		return fmt.Errorf("relay socket %s: the path exists and is not a socket", path)
+	}
+	c, err := net.DialUnix("unixgram", nil, &net.UnixAddr{Name: path, Net: "unixgram"})
+	if err == nil {
+		c.Close()
+		return fmt.Errorf("relay socket %s: another process is receiving on it", path)
+	}
+	if !errors.Is(err, syscall.ECONNREFUSED) {
+		return fmt.Errorf("relay socket: %w", err)
+	}
+	if err := os.Remove(path); err != nil {
+		return fmt.Errorf("relay socket: removing the stale socket: %w", err)
+	}
+	return nil
+}
+
+func (r *Receiver) serve() {
+	defer close(r.done)
+	buf := make([]byte, MaxDatagram+1)
+	for {
+		n, err := r.conn.Read(buf)
+		if err != nil {
+			select {
+			case <-r.closing:
+				return // drained, or closed by Shutdown's deadline
+			default:
+			}
+			if errors.Is(err, net.ErrClosed) {
+				return
+			}
+			r.cfg.Logger.Warn("relay socket: read failed", "err", err)
+			continue
+		}
+		select {
+		case <-r.closing:
+			// Keep draining while datagrams still arrive.
+			r.conn.SetReadDeadline(time.Now().Add(drainQuiet))
+		default:
+		}
+		r.handle(buf[:n])
+	}
+}
+
+func (r *Receiver) handle(b []byte) {
+	var (
+		spans []sdktrace.ReadOnlySpan
+		err   error
+	)
+	if len(b) > MaxDatagram {
+		err = fmt.Errorf("a datagram over %d bytes", MaxDatagram)
+	} else {
+		spans, err = Decode(b)
+	}
+	r.cfg.Counted(err)
+	if err != nil {
+		r.warn.Do(func() {
+			r.cfg.Logger.Warn("relay socket: refused a request (further ones are only counted)", "path", r.cfg.Path, "err", err)
+		})
+		return
+	}
+	if len(spans) > 0 {
+		r.cfg.Forward(spans)
+	}
+}
+
+// Shutdown removes the socket's path, so runs that start now export by
+// themselves, and forwards what was already sent: it reads until no
+// datagram has arrived for a quarter of a second, or until ctx is done.
+func (r *Receiver) Shutdown(ctx context.Context) error {
+	if r.conn == nil {
+		return nil
+	}
+	err := os.Remove(r.cfg.Path)
+	if errors.Is(err, fs.ErrNotExist) { // someone else removed it: nothing is lost
+		err = nil
+	}
+	close(r.closing)
+	r.conn.SetReadDeadline(time.Now().Add(drainQuiet))
+	select {
+	case <-r.done:
+	case <-ctx.Done():
+		// A Forward blocked on a full export queue ends when the export
+		// does; the read loop stops then, without this call waiting.
+		r.conn.Close()
+		return errors.Join(err, fmt.Errorf("relay socket: draining: %w", ctx.Err()))
+	}
+	return errors.Join(err, r.conn.Close())
+}

@@ -1,0 +1,216 @@
+//go:build unix
+
+package spanrelay
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/trace"
+
+	"github.com/hypergen-dev/hypergen/exporters/otlplite"
+)
+
+// sink is what a receiver passed on and counted.
+type sink struct {
+	mu      sync.Mutex
+	spans   []sdktrace.ReadOnlySpan
+	ok, bad int
+}
+
+func (s *sink) forward(spans []sdktrace.ReadOnlySpan) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.spans = append(s.spans, spans...)
+}
+
+func (s *sink) counted(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		s.bad++
+	} else {
+		s.ok++
+	}
+}
+
+func (s *sink) totals() (spans, ok, bad int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.spans), s.ok, s.bad
+}
+
+// socketPath is a path short enough for a socket on every system.
+func socketPath(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "relay")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return filepath.Join(dir, "s")
+}
+
+func startReceiver(t *testing.T, path string, s *sink, log *bytes.Buffer) *Receiver {
+	t.Helper()
+	r, err := NewReceiver(Config{Path: path, Forward: s.forward, Counted: s.counted,
+		Logger: slog.New(slog.NewTextHandler(log, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// run sends the spans of one run as a CLI run does (otlplite with a relay,
+// no endpoint) and reports how many it relayed.
+func run(t *testing.T, path string, spans int) error {
+	tp := otlplite.New(otlplite.Config{Relay: path})
+	tr := tp.Tracer("test")
+	ctx, root := tr.Start(context.Background(), "hypergen.run")
+	for range spans - 1 {
+		_, s := tr.Start(ctx, "hypergen.template", trace.WithSpanKind(trace.SpanKindInternal))
+		s.End()
+	}
+	root.End()
+	return tp.Shutdown(context.Background())
+}
+
+// TestReceiverForwardsEveryRun: 50 runs sent at once from 50 goroutines,
+// then Shutdown straight away: every span is passed on, none twice, and the
+// socket's path is gone.
+func TestReceiverForwardsEveryRun(t *testing.T) {
+	path := socketPath(t)
+	var s sink
+	var log bytes.Buffer
+	r := startReceiver(t, path, &s, &log)
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := fi.Mode().Perm(); perm != 0o600 {
+		t.Errorf("socket mode %v, want 0600: other users must not send spans", perm)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 50)
+	for range 50 {
+		wg.Go(func() { errs <- run(t, path, 26) })
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := r.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	spans, ok, bad := s.totals()
+	if spans != 50*26 || ok != 50 || bad != 0 {
+		t.Errorf("forwarded %d spans from %d requests (%d refused), want %d from 50", spans, ok, bad, 50*26)
+	}
+	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the socket's path is still there after Shutdown: %v", err)
+	}
+	if err := run(t, path, 3); err == nil {
+		t.Error("a run after Shutdown relayed its spans to nobody")
+	}
+}
+
+// TestReceiverRefusesGarbage: a datagram that is not a trace request is
+// counted as refused, warned about once, and does not stop the receiver.
+func TestReceiverRefusesGarbage(t *testing.T) {
+	path := socketPath(t)
+	var s sink
+	var log bytes.Buffer
+	r := startReceiver(t, path, &s, &log)
+	c, err := net.DialUnix("unixgram", nil, &net.UnixAddr{Name: path, Net: "unixgram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, junk := range []string{"\xff\xff\xff", "hello", strings.Repeat("\x0a\x05", 1000)} {
+		if _, err := c.Write([]byte(junk)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.Close()
+	if err := run(t, path, 5); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	spans, ok, bad := s.totals()
+	if spans != 5 || ok != 1 || bad != 3 {
+		t.Errorf("forwarded %d spans, %d requests ok and %d refused; want 5, 1 and 3", spans, ok, bad)
+	}
+	if n := strings.Count(log.String(), "refused a request"); n != 1 {
+		t.Errorf("%d warnings, want 1:\n%s", n, log.String())
+	}
+}
+
+// TestReceiverClaim: a socket left by a receiver that is gone is replaced;
+// a live one, or anything that is not a socket, is left alone.
+func TestReceiverClaim(t *testing.T) {
+	t.Run("stale socket", func(t *testing.T) {
+		path := socketPath(t)
+		c, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: path, Net: "unixgram"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Close() // the file stays, as when a process is killed
+		var s sink
+		var log bytes.Buffer
+		r := startReceiver(t, path, &s, &log)
+		if err := run(t, path, 2); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Shutdown(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if n, _, _ := s.totals(); n != 2 {
+			t.Errorf("forwarded %d spans, want 2", n)
+		}
+	})
+	t.Run("live socket", func(t *testing.T) {
+		path := socketPath(t)
+		var s sink
+		var log bytes.Buffer
+		first := startReceiver(t, path, &s, &log)
+		defer first.Shutdown(context.Background())
+		second, _ := NewReceiver(Config{Path: path, Forward: s.forward})
+		if err := second.Start(); err == nil || !strings.Contains(err.Error(), "another process") {
+			t.Fatalf("Start() on a live socket = %v, want an error", err)
+		}
+		if err := run(t, path, 2); err != nil {
+			t.Fatalf("the first receiver lost its socket: %v", err)
+		}
+	})
+	t.Run("regular file", func(t *testing.T) {
+		path := socketPath(t)
+		if err := os.WriteFile(path, []byte("keep me"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, _ := NewReceiver(Config{Path: path, Forward: func([]sdktrace.ReadOnlySpan) {}})
+		if err := r.Start(); err == nil || !strings.Contains(err.Error(), "not a socket") {
+			t.Fatalf("Start() = %v, want an error saying the path is not a socket", err)
+		}
+		if b, err := os.ReadFile(path); err != nil || string(b) != "keep me" {
+			t.Errorf("the file was changed: %q, %v", b, err)
+		}
+	})
+}
