@@ -68,45 +68,59 @@ func pyroscope(t *testing.T) (*httptest.Server, *atomic.Int64) {
 	return srv, &n
 }
 
-// startAgent runs `hypergen perf monitor` in dir and stops it (SIGTERM, then
-// SIGKILL) when the test ends.
-func startAgent(t *testing.T, bin, dir string, env []string, args ...string) (admin string, logs *lockedBuffer) {
+// agentProc is a running `hypergen perf monitor`.
+type agentProc struct {
+	admin string
+	logs  *lockedBuffer
+	// stop sends SIGTERM and waits for the exit (SIGKILL after 20 s); it
+	// returns the exit error. Later calls return the first one's.
+	stop func() error
+}
+
+// startAgent runs `hypergen perf monitor` in dir, and stops it when the
+// test ends if the test did not.
+func startAgent(t *testing.T, bin, dir string, env []string, args ...string) *agentProc {
 	t.Helper()
-	admin = testenv.FreeAddr(t)
-	cmd := exec.Command(bin, append([]string{"perf", "monitor", "--listen", admin}, args...)...)
+	a := &agentProc{admin: testenv.FreeAddr(t), logs: &lockedBuffer{}}
+	cmd := exec.Command(bin, append([]string{"perf", "monitor", "--listen", a.admin}, args...)...)
 	cmd.Dir, cmd.Env = dir, env
-	logs = &lockedBuffer{}
-	cmd.Stdout, cmd.Stderr = logs, logs
+	cmd.Stdout, cmd.Stderr = a.logs, a.logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(done) }()
-	t.Cleanup(func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-done:
-		case <-time.After(20 * time.Second):
-			_ = cmd.Process.Kill()
-			<-done
-		}
-	})
+	var exitErr error
+	go func() { exitErr = cmd.Wait(); close(done) }()
+	var once sync.Once
+	a.stop = func() error {
+		once.Do(func() {
+			_ = cmd.Process.Signal(syscall.SIGTERM)
+			select {
+			case <-done:
+			case <-time.After(20 * time.Second):
+				_ = cmd.Process.Kill()
+				<-done
+			}
+		})
+		return exitErr
+	}
+	t.Cleanup(func() { a.stop() })
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		resp, err := http.Get("http://" + admin + "/readyz")
+		resp, err := http.Get("http://" + a.admin + "/readyz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return admin, logs
+				return a
 			}
 		}
 		select {
 		case <-done:
-			t.Fatalf("agent exited:\n%s", logs)
+			t.Fatalf("agent exited:\n%s", a.logs)
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("agent not ready after 30s:\n%s", logs)
+			t.Fatalf("agent not ready after 30s:\n%s", a.logs)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -195,11 +209,11 @@ func TestEveryShippedQueryReturnsData(t *testing.T) {
 		"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + col.OTLP, "OTEL_EXPORTER_OTLP_INSECURE=true"}
 	const token = "e2e-token"
 	genAddr := testenv.FreeAddr(t)
-	_, logs := startAgent(t, bin, dir,
+	logs := startAgent(t, bin, dir,
 		append(otel, "OTEL_METRIC_EXPORT_INTERVAL=1000", "HYPERGEN_AGENT_TOKEN="+token,
 			"PYROSCOPE_SERVER_ADDRESS="+pyro.URL, "PYROSCOPE_UPLOAD_RATE=1s"),
 		"--interval", "200ms", "--probe-interval", "2s", "--probe-sizes", "2,4,8", "--probe-cpu", "1",
-		"--profiling", "--enable-generate", "--generate-listen", genAddr)
+		"--profiling", "--enable-generate", "--generate-listen", genAddr).logs
 
 	// Traffic: CLI generations (one failing), generations through the
 	// agent's API, and a template change for the agent to reindex.
