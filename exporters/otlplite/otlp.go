@@ -89,6 +89,11 @@ const grpcHeaderLen = 5
 // encodeRequest writes one gRPC-framed ExportTraceServiceRequest holding
 // spans, grouped into one ScopeSpans per tracer, into buf and returns it.
 func encodeRequest(buf []byte, resource []attribute.KeyValue, tracers []*tracer, spans []*span) []byte {
+	if want := estimatedSize(len(resource), len(spans)); cap(buf) < want {
+		// One allocation for a CLI run's request, not a dozen doublings:
+		// what a run allocates, its garbage collections cost it too.
+		buf = make([]byte, 0, want)
+	}
 	p := pbuf{b: append(buf[:0], make([]byte, grpcHeaderLen)...)}
 	rs := p.open(requestResourceSpans)
 	r := p.open(resourceSpansResource)
@@ -123,6 +128,10 @@ func encodeRequest(buf []byte, resource []attribute.KeyValue, tracers []*tracer,
 	binary.BigEndian.PutUint32(p.b[1:grpcHeaderLen], uint32(len(p.b)-grpcHeaderLen))
 	return p.b
 }
+
+// estimatedSize is about what a request of n spans takes: hypergen's spans
+// encode to 150 to 300 bytes (IDs, times, a few short attributes).
+func estimatedSize(resourceAttrs, n int) int { return grpcHeaderLen + 64*resourceAttrs + 320*n }
 
 // span writes an ended span as the SDK's otlptrace transform does.
 func (p *pbuf) span(s *span) {

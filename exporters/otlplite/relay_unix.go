@@ -4,6 +4,7 @@ package otlplite
 
 import (
 	"os"
+	"runtime"
 	"syscall"
 )
 
@@ -23,10 +24,12 @@ func sendDatagram(path string, msg []byte) error {
 	if err := syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_SNDTIMEO, &tv); err != nil {
 		return os.NewSyscallError("setsockopt", err)
 	}
-	// Room for the whole datagram (macOS's default is 2 KiB); the system
-	// caps it at its maximum, and sendto then says the datagram is too
-	// large.
-	_ = syscall.SetsockoptInt(fd, syscall.SOL_SOCKET, syscall.SO_SNDBUF, len(msg)+4096)
+	if runtime.GOOS != "linux" {
+		// Room for the whole datagram (macOS's default is 2 KiB; Linux's,
+		// 208 KiB, already holds maxRelayDatagram). The system caps it
+		// at its maximum, and sendto then says the datagram is too large.
+		_ = syscall.SetsockoptInt(fd, syscall.SOL_SOCKET, syscall.SO_SNDBUF, len(msg)+4096)
+	}
 	for {
 		err = syscall.Sendto(fd, msg, 0, &syscall.SockaddrUnix{Name: path})
 		if err != syscall.EINTR {

@@ -45,6 +45,10 @@ func (t *Telemetry) Observer() generator.Observer {
 // ObserveCache does nothing: each template span carries its cache result.
 func (t *Telemetry) ObserveCache(func() (hits, misses int64)) {}
 
+// Relayed reports how many spans Shutdown handed to the agent's relay
+// socket rather than exporting them.
+func (t *Telemetry) Relayed() int64 { return t.tp.Relayed() }
+
 // Shutdown exports the run's spans within Settings.Timeout (or ctx's
 // earlier deadline, though not its cancellation: a run stopped by Ctrl-C
 // still reports what it did). A failure is printed as one line and

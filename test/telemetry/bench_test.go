@@ -63,7 +63,7 @@ export * from './src/<%%= h.changeCase.param(name) %%>/part%d';`, i, i))
 }
 
 // benchModes are BenchmarkGeneration's cases, in the order it runs them.
-var benchModes = []string{"off", "on_no_export", "on_collector", "cli_export", "cli_oneshot"}
+var benchModes = []string{"off", "on_no_export", "on_collector", "cli_export", "cli_oneshot", "cli_relay"}
 
 // benchCase is one way of running the generation: an engine of its own,
 // observed by the telemetry of one mode.
@@ -74,6 +74,8 @@ type benchCase struct {
 	// flush hands the Collector every span recorded so far (nothing to do
 	// when the mode exports nothing).
 	flush func()
+	// agent is the relaying agent of mode cli_relay.
+	agent *testenv.Process
 }
 
 // newCase sets up mode. The exporting modes export to col over OTLP/gRPC
@@ -87,8 +89,14 @@ func newCase(b *testing.B, mode string, col *testenv.Collector) *benchCase {
 		err      error
 		everyRun bool
 	)
-	if mode == "cli_oneshot" {
-		return newOneShotCase(b, col)
+	switch mode {
+	case "cli_oneshot":
+		return newOneShotCase(b, map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://" + col.OTLP}, false)
+	case "cli_relay":
+		sock, agent := startRelayAgent(b, col)
+		c := newOneShotCase(b, map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://" + col.OTLP, oneshot.RelayVar: sock}, true)
+		c.agent = agent
+		return c
 	}
 	switch mode {
 	case "off":
@@ -146,15 +154,15 @@ func benchEngine(b *testing.B, obs generator.Observer) *generator.Engine {
 		Getenv: func(k string) string { return env[k] }, NoFsync: true})
 }
 
-// newOneShotCase is mode cli_oneshot: what the hypergen binary does with an
-// OTLP endpoint set (package oneshot), for every run: set the pipeline up
-// (its connection opens while the run renders), run, and export the spans
-// on that new connection at the end.
-func newOneShotCase(b *testing.B, col *testenv.Collector) *benchCase {
+// newOneShotCase is what the hypergen binary does with the settings of env
+// (package oneshot), for every run. Mode cli_oneshot, an OTLP endpoint: set
+// the pipeline up (its connection opens while the run renders), run, and
+// export the spans on that new connection at the end. Mode cli_relay, a
+// relay socket as well: the same, the spans handed to a running agent in a
+// datagram instead; relayed makes every run check that they were.
+func newOneShotCase(b *testing.B, env map[string]string, relayed bool) *benchCase {
 	ctx := context.Background()
-	s, err := oneshot.FromEnv(func(k string) string {
-		return map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://" + col.OTLP}[k]
-	})
+	s, err := oneshot.FromEnv(func(k string) string { return env[k] })
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -171,9 +179,32 @@ func newOneShotCase(b *testing.B, col *testenv.Collector) *benchCase {
 		if err := tel.Shutdown(ctx); err != nil {
 			b.Fatal(err)
 		}
+		if relayed && tel.Relayed() == 0 {
+			b.Fatal("the run exported its spans itself: the agent's relay socket did not take them")
+		}
 	}
 	c.run() // warm the compile cache
 	return c
+}
+
+// startRelayAgent runs the agent (hypergen perf monitor) with a relay
+// socket, exporting to col, pinned as col is, and returns the socket's
+// path.
+func startRelayAgent(b *testing.B, col *testenv.Collector) (string, *testenv.Process) {
+	b.Helper()
+	dir, err := os.MkdirTemp("", "relay") // short: a socket path holds 104 bytes on macOS
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.RemoveAll(dir) })
+	sock := filepath.Join(dir, "s")
+	admin := testenv.FreeAddr(b)
+	p := testenv.StartEnv(b, []string{"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + col.OTLP, "OTEL_EXPORTER_OTLP_INSECURE=true",
+		"HOME=" + dir}, hypergenBin, "perf", "monitor", "--listen", admin, "--relay", sock, "--probe-interval", "0",
+		"--templates", tenTemplates(b)+"/_templates")
+	p.WaitListening(b, 30*time.Second, admin)
+	pin(b, p.PID())
+	return sock, p
 }
 
 // currentObserver passes events on to the observer of the current run, so
@@ -200,14 +231,19 @@ func BenchmarkGeneration(b *testing.B) {
 	for _, mode := range benchModes {
 		b.Run("mode="+mode, func(b *testing.B) {
 			var col *testenv.Collector
-			if mode == "on_collector" || mode == "cli_export" || mode == "cli_oneshot" {
+			if mode == "on_collector" || mode == "cli_export" || mode == "cli_oneshot" || mode == "cli_relay" {
 				col = testenv.StartShippedCollector(b)
 				pinCollector(b, col)
 			}
 			c := newCase(b, mode, col)
 			report := func() {}
 			if col != nil {
-				report = collectorCPU(b, col)
+				report = processCPUReport(b, col.Process, "collector-ms/op")
+			}
+			if c.agent != nil {
+				collector := report
+				agent := processCPUReport(b, c.agent, "agent-ms/op")
+				report = func() { collector(); agent() }
 			}
 			cpu0 := processCPU(b)
 			b.ReportAllocs()
@@ -279,35 +315,38 @@ func processCPU(b *testing.B) time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// collectorCPU starts counting the CPU time col uses; the function it
-// returns reports it per iteration, as collector-ms/op.
-func collectorCPU(b *testing.B, col *testenv.Collector) func() {
+// processCPUReport starts counting the CPU time p (the Collector, the
+// agent) uses; the function it returns reports it per iteration, as unit.
+func processCPUReport(b *testing.B, p *testenv.Process, unit string) func() {
 	b.Helper()
-	cpu0, err := col.CPUTime()
+	cpu0, err := p.CPUTime()
 	if err != nil {
 		b.Fatal(err)
 	}
 	return func() {
-		cpu1, err := col.CPUTime()
+		cpu1, err := p.CPUTime()
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.ReportMetric(float64(cpu1-cpu0)/float64(time.Millisecond)/float64(b.N), "collector-ms/op")
+		b.ReportMetric(float64(cpu1-cpu0)/float64(time.Millisecond)/float64(b.N), unit)
 	}
 }
 
 // pinCollector moves every thread of col to the CPUs listed in
 // HYPERGEN_BENCH_COLLECTOR_CPUS (taskset syntax), when it is set:
 // scripts/telemetry-overhead runs the benchmark on one CPU and the Collector
-// on another, so that the Collector's work does not take CPU time from the
-// run it receives spans from (in production it runs elsewhere).
-func pinCollector(b *testing.B, col *testenv.Collector) {
+// (and the relaying agent) on another, so that their work does not take CPU
+// time from the run they receive spans from (in production they run in
+// other processes, the Collector often elsewhere).
+func pinCollector(b *testing.B, col *testenv.Collector) { pin(b, col.PID()) }
+
+func pin(b *testing.B, pid int) {
 	cpus := os.Getenv("HYPERGEN_BENCH_COLLECTOR_CPUS")
 	if cpus == "" {
 		return
 	}
-	if out, err := exec.Command("taskset", "-a", "-p", "-c", cpus, strconv.Itoa(col.PID())).CombinedOutput(); err != nil {
-		b.Fatalf("pinning the Collector to CPUs %s: %v\n%s", cpus, err, out)
+	if out, err := exec.Command("taskset", "-a", "-p", "-c", cpus, strconv.Itoa(pid)).CombinedOutput(); err != nil {
+		b.Fatalf("pinning process %d to CPUs %s: %v\n%s", pid, cpus, err, out)
 	}
 }
 
@@ -371,7 +410,7 @@ func BenchmarkObserverRun(b *testing.B) {
 		b.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://"+col.OTLP)
 		b.Setenv("OTEL_EXPORTER_OTLP_INSECURE", "true")
 		run()
-		report := collectorCPU(b, col)
+		report := processCPUReport(b, col.Process, "collector-ms/op")
 		cpu0 := processCPU(b)
 		b.ReportAllocs()
 		for b.Loop() {
