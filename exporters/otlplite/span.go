@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -138,6 +139,9 @@ func (s *span) setAttributes(kv []attribute.KeyValue) {
 // there (last value wins, first position kept) and dropping invalid keys and
 // new keys past limit, which it adds to dropped.
 func mergeAttributes(attrs, kv []attribute.KeyValue, limit, dropped int) ([]attribute.KeyValue, int) {
+	// Room for all of kv at once: appending one by one from nil made four
+	// allocations for a span's seven attributes.
+	attrs = slices.Grow(attrs, min(len(kv), max(0, limit-len(attrs))))
 next:
 	for _, a := range kv {
 		if !a.Valid() {
