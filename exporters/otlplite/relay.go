@@ -6,8 +6,11 @@ import (
 )
 
 // RelayWait bounds how long Shutdown waits for room in the relay socket's
-// queue (an agent busy exporting) before it exports the request itself.
-const RelayWait = 100 * time.Millisecond
+// queue before it exports the request itself. A busy agent drains its queue
+// (a few dozen requests) in milliseconds; one whose exports are stuck (its
+// Collector down) stops reading once its export queue is full, and then
+// every run waits this long before it tries the endpoint.
+const RelayWait = 25 * time.Millisecond
 
 // maxRelayDatagram is the largest request handed to the relay. A Unix
 // datagram must fit the sending socket's buffer: 208 KiB by default on

@@ -25,7 +25,7 @@ const readBuffer = 4 << 20
 
 // drainQuiet is how long Shutdown keeps reading after it removed the
 // socket's path: a sender that found the path before can still deliver
-// for as long as it waits for room (otlplite.RelayWait, 100 ms).
+// for as long as it waits for room (otlplite.RelayWait, 25 ms).
 const drainQuiet = 250 * time.Millisecond
 
 // Config configures a Receiver.
