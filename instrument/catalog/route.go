@@ -26,13 +26,27 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
   metrics as before, under their ` + "`service.instance.id`" + `; their spans are counted in the derived
   series too (the agent's probe runs included), which is why the Overview dashboard reads only the
   derived series (no double counting). Their counters whose series are known in advance start at 0.
+- **Where an agent runs, a CLI run can hand its spans to it.** Exporting is a round trip to the
+  Collector, which costs a run more than recording it (see Overhead). With
+  ` + "`HYPERGEN_TELEMETRY_RELAY`" + ` set to the path of an agent's relay socket (` + "`hypergen perf monitor --relay`" + `),
+  a run sends each export request, as encoded for OTLP, in one datagram to that Unix socket and
+  does not wait for an answer; the agent decodes it and exports the spans, unchanged (resource and
+  scope included), through a batch processor of its own that waits for room rather than dropping.
+  The Collector cannot tell relayed spans from exported ones, so the counts above do not change. A
+  request the socket does not take (no agent, its queue still full after 25 ms, a request over
+  192 KiB, a system without Unix datagram sockets) is exported by the run itself, so a run is
+  counted once either way; ` + "`hypergen.agent.relay.requests`" + ` counts what the agent took. The socket is
+  readable and writable by its owner only. An agent stopped with SIGTERM removes the socket first,
+  then exports what was already sent (` + "`test/observability`" + ` stops one halfway through 210 runs
+  from four loops and counts every run exactly once).
 
 Why not the other routes: with delta temporality and the ` + "`deltatocumulative`" + ` processor, every
 CLI process would write deltas into the same stream. The processor (v0.165.1, internal/delta) drops
 a point whose start time precedes the stream's start, and a point whose time is not after the
 stream's last one; two runs that overlap in time produce exactly such points, so concurrent runs
-would go uncounted (read from its source; not measured here). Handing each run to a running
-agent leaves uncounted every run made where no agent runs (a CI job, a pre-commit hook).
+would go uncounted (read from its source; not measured here). Handing runs to a running agent
+alone would leave uncounted every run made where no agent runs (a CI job, a pre-commit hook): the
+relay is a cheaper way to the same Collector where an agent runs, not the counting route.
 Span-derived metrics need neither, and use components the Collector already ships; spanmetrics
 also reports each new counter series at 0 before its first count, so ` + "`increase()`" + ` sees the first
 run of a series too. Their limits: the derived series count spans, so a sampler

