@@ -21,6 +21,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	"github.com/hypergen-dev/hypergen/exporters/otlplite"
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
 // relaySocket is a Unix datagram socket standing in for the agent's relay.
@@ -31,13 +32,7 @@ type relaySocket struct {
 
 func listenRelay(t *testing.T) *relaySocket {
 	t.Helper()
-	// A short folder: a socket path holds at most 104 bytes on macOS.
-	dir, err := os.MkdirTemp("", "relay")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	path := filepath.Join(dir, "s")
+	path := filepath.Join(testenv.SocketDir(t), "s")
 	conn, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: path, Net: "unixgram"})
 	if err != nil {
 		t.Fatal(err)

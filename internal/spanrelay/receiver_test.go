@@ -21,6 +21,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/hypergen-dev/hypergen/exporters/otlplite"
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
 // sink is what a receiver passed on and counted.
@@ -52,15 +53,8 @@ func (s *sink) totals() (spans, ok, bad int) {
 	return len(s.spans), s.ok, s.bad
 }
 
-// socketPath is a path short enough for a socket on every system.
-func socketPath(t *testing.T) string {
-	dir, err := os.MkdirTemp("", "relay")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	return filepath.Join(dir, "s")
-}
+// socketPath is where a test's receiver listens.
+func socketPath(t *testing.T) string { return filepath.Join(testenv.SocketDir(t), "s") }
 
 func startReceiver(t *testing.T, path string, s *sink, log *bytes.Buffer) *Receiver {
 	t.Helper()

@@ -199,12 +199,7 @@ func TestRelayedCLIRunsAreCountedExactly(t *testing.T) {
 	}
 	col := testenv.StartShippedCollector(t)
 	prom := testenv.StartPrometheus(t, col.Prometheus)
-	sockDir, err := os.MkdirTemp("", "relay") // short: a socket path holds 104 bytes on macOS
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(sockDir) })
-	sock := filepath.Join(sockDir, "relay.sock")
+	sock := filepath.Join(testenv.SocketDir(t), "relay.sock")
 	otel := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(),
 		"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + col.OTLP, "OTEL_EXPORTER_OTLP_INSECURE=true",
 		"HYPERGEN_TELEMETRY_RELAY=" + sock}

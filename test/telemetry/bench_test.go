@@ -192,11 +192,7 @@ func newOneShotCase(b *testing.B, env map[string]string, relayed bool) *benchCas
 // path.
 func startRelayAgent(b *testing.B, col *testenv.Collector) (string, *testenv.Process) {
 	b.Helper()
-	dir, err := os.MkdirTemp("", "relay") // short: a socket path holds 104 bytes on macOS
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { os.RemoveAll(dir) })
+	dir := testenv.SocketDir(b)
 	sock := filepath.Join(dir, "s")
 	admin := testenv.FreeAddr(b)
 	p := testenv.StartEnv(b, []string{"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + col.OTLP, "OTEL_EXPORTER_OTLP_INSECURE=true",

@@ -12,22 +12,11 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
-// shortDir is a folder whose paths fit a Unix socket address (104 bytes on
-// macOS; a test's TempDir can be longer).
-func shortDir(t *testing.T) string {
-	dir, err := os.MkdirTemp("", "relay")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	return dir
-}
-
 // TestCLIRelaySettings: HYPERGEN_TELEMETRY_RELAY through the binary, with
 // no agent: what a run does with it alone, with an endpoint, with a bad
 // value, and with settings that need hypergen-perf.
 func TestCLIRelaySettings(t *testing.T) {
-	missing := filepath.Join(shortDir(t), "none.sock")
+	missing := filepath.Join(testenv.SocketDir(t), "none.sock")
 	t.Run("relay alone, no agent: one line, generation succeeds", func(t *testing.T) {
 		dir := project(t, nil)
 		r := run(t, dir, map[string]string{"HYPERGEN_TELEMETRY_RELAY": missing}, "svc", "new", "a")
@@ -75,7 +64,7 @@ func TestCLIRelaySettings(t *testing.T) {
 // with an error naming the problem and a non-zero exit.
 func TestAgentRelayFlag(t *testing.T) {
 	dir := project(t, nil)
-	sockDir := shortDir(t)
+	sockDir := testenv.SocketDir(t)
 	file := filepath.Join(sockDir, "file")
 	if err := os.WriteFile(file, []byte("keep"), 0o644); err != nil {
 		t.Fatal(err)
