@@ -133,6 +133,7 @@ func (a *Agent) Start(ctx context.Context) error {
 		ln.Close()
 		if a.relay != nil {
 			_ = a.relay.Shutdown(context.WithoutCancel(ctx))
+			a.relay = nil
 		}
 		return err
 	}

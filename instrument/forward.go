@@ -3,28 +3,101 @@ package instrument
 import (
 	"context"
 
+	"go.opentelemetry.io/otel/attribute"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"golang.org/x/sync/semaphore"
 )
 
 // forwardQueue is how many relayed spans wait for export: about 300
 // ten-template runs.
 const forwardQueue = 8192
 
-// newForwarder batches relayed spans to exp. It has a queue of its own, so
-// relayed runs never crowd out the process's own spans, and it waits for
-// room in it instead of dropping spans, as the SDK's default processor
-// does: a relayed span dropped here would be a run lost, while a wait only
-// slows the relay down, and its senders, whose datagrams then find the
-// socket full, export by themselves.
-func newForwarder(exp sdktrace.SpanExporter) sdktrace.SpanProcessor {
-	return sdktrace.NewBatchSpanProcessor(keepOpen{exp}, sdktrace.WithBlocking(), sdktrace.WithMaxQueueSize(forwardQueue))
+// forwardBytes bounds the memory relayed spans may hold while they wait for
+// export (estimated by spanSize). The queue's span count alone would not:
+// one datagram can decode into a span of megabytes (tens of thousands of
+// attributes), and a Collector that is down keeps the queue full.
+const forwardBytes = 64 << 20
+
+// forwarder batches relayed spans to one exporter. It has a queue of its
+// own, so relayed runs never crowd out the process's own spans, and it
+// waits for room in it instead of dropping spans, as the SDK's default
+// processor does: a relayed span dropped here would be a run lost, while a
+// wait only slows the relay down, and its senders, whose datagrams then
+// find the socket full, export by themselves.
+type forwarder struct {
+	sdktrace.SpanProcessor
+	room *semaphore.Weighted // of forwardBytes, released as spans are exported
 }
 
-// keepOpen leaves shutting the exporter down to the tracer provider, which
-// shares it and shuts down after the forwarder.
-type keepOpen struct{ sdktrace.SpanExporter }
+func newForwarder(exp sdktrace.SpanExporter) *forwarder {
+	f := &forwarder{room: semaphore.NewWeighted(forwardBytes)}
+	f.SpanProcessor = sdktrace.NewBatchSpanProcessor(releasing{exp, f.room}, sdktrace.WithBlocking(),
+		sdktrace.WithMaxQueueSize(forwardQueue))
+	return f
+}
 
-func (keepOpen) Shutdown(context.Context) error { return nil }
+func (f *forwarder) forward(s sdktrace.ReadOnlySpan) {
+	if !s.SpanContext().IsSampled() {
+		return // the processor would drop it, and never give its room back
+	}
+	_ = f.room.Acquire(context.Background(), spanSize(s)) // never fails without a deadline
+	f.OnEnd(s)
+}
+
+// releasing hands the memory of exported spans back to the forwarder. It
+// leaves shutting the exporter down to the tracer provider, which shares it
+// and shuts down after the forwarder.
+type releasing struct {
+	sdktrace.SpanExporter
+	room *semaphore.Weighted
+}
+
+func (r releasing) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpan) error {
+	defer func() {
+		for _, s := range spans {
+			r.room.Release(spanSize(s))
+		}
+	}()
+	return r.SpanExporter.ExportSpans(ctx, spans)
+}
+
+func (releasing) Shutdown(context.Context) error { return nil }
+
+// spanSize estimates the bytes a decoded span holds, capped at
+// forwardBytes so that one span can always be queued.
+func spanSize(s sdktrace.ReadOnlySpan) int64 {
+	n := 512 + len(s.Name()) + attrsSize(s.Attributes())
+	for _, e := range s.Events() {
+		n += 64 + len(e.Name) + attrsSize(e.Attributes)
+	}
+	for _, l := range s.Links() {
+		n += 128 + attrsSize(l.Attributes)
+	}
+	n += attrsSize(s.Resource().Attributes())
+	return min(int64(n), forwardBytes)
+}
+
+func attrsSize(kvs []attribute.KeyValue) int {
+	n := 0
+	for _, kv := range kvs {
+		n += 64 + len(kv.Key) // a KeyValue and its key
+		switch kv.Value.Type() {
+		case attribute.STRING:
+			n += len(kv.Value.AsString())
+		case attribute.STRINGSLICE:
+			for _, s := range kv.Value.AsStringSlice() {
+				n += 16 + len(s)
+			}
+		case attribute.BOOLSLICE:
+			n += len(kv.Value.AsBoolSlice())
+		case attribute.INT64SLICE:
+			n += 8 * len(kv.Value.AsInt64Slice())
+		case attribute.FLOAT64SLICE:
+			n += 8 * len(kv.Value.AsFloat64Slice())
+		}
+	}
+	return n
+}
 
 // CanForward reports whether Forward has anywhere to send spans: the
 // pipeline exports traces and was set up with Config.Forwarding.
@@ -33,11 +106,11 @@ func (t *Telemetry) CanForward() bool { return len(t.forward) > 0 }
 // Forward exports spans that ended in another process (a CLI run relayed
 // by the agent) with this pipeline's trace exporters, unchanged: each keeps
 // its own resource and instrumentation scope. It waits while the queue is
-// full.
+// full, or while the spans waiting hold more than 64 MiB.
 func (t *Telemetry) Forward(spans []sdktrace.ReadOnlySpan) {
 	for _, f := range t.forward {
 		for _, s := range spans {
-			f.OnEnd(s)
+			f.forward(s)
 		}
 	}
 }

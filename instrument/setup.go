@@ -42,7 +42,7 @@ type Telemetry struct {
 	StepSpans bool
 
 	tracer     trace.Tracer
-	forward    []sdktrace.SpanProcessor // see Forward
+	forward    []*forwarder // see Forward
 	inst       *observe.Instruments
 	shutdowns  []func(context.Context) error
 	console    io.Closer
@@ -116,12 +116,11 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 		}
 		topts = append(topts, sdktrace.WithBatcher(exp))
 		if cfg.Forwarding {
-			t.forward = append(t.forward, newForwarder(exp))
+			f := newForwarder(exp)
+			t.forward = append(t.forward, f)
+			// Before the provider's, which shuts the exporters down.
+			t.shutdowns = append(t.shutdowns, f.Shutdown)
 		}
-	}
-	for _, f := range t.forward {
-		// Before the provider's, which shuts the exporters down.
-		t.shutdowns = append(t.shutdowns, f.Shutdown)
 	}
 	tp := sdktrace.NewTracerProvider(topts...)
 	t.shutdowns = append(t.shutdowns, tp.Shutdown)

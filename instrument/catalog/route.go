@@ -33,12 +33,16 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
   does not wait for an answer; the agent decodes it and exports the spans, unchanged (resource and
   scope included), through a batch processor of its own that waits for room rather than dropping.
   The Collector cannot tell relayed spans from exported ones, so the counts above do not change. A
-  request the socket does not take (no agent, its queue still full after 25 ms, a request over
-  192 KiB, a system without Unix datagram sockets) is exported by the run itself, so a run is
-  counted once either way; ` + "`hypergen.agent.relay.requests`" + ` counts what the agent took. The socket is
-  readable and writable by its owner only. An agent stopped with SIGTERM removes the socket first,
-  then exports what was already sent (` + "`test/observability`" + ` stops one halfway through 210 runs
-  from four loops and counts every run exactly once).
+  request the socket does not take (no agent; its queue, about ten datagrams on Linux, still full
+  after 25 ms; a request of up to 512 spans over 192 KiB; a system without Unix datagram sockets) is
+  exported by the run itself when an endpoint is set, so a run is counted once either way;
+  ` + "`hypergen.agent.relay.requests`" + ` counts the requests the agent took and passed on (` + "`ok`" + `) or refused.
+  The socket is readable and writable by its owner only, and a lock file beside it (its path plus
+  ` + "`.lock`" + `) keeps two agents from claiming it. An agent stopped with SIGTERM removes the socket
+  first, then exports what was already sent, within its shutdown deadline (` + "`test/observability`" + `
+  stops one halfway through 210 runs from four loops and counts every run exactly once); spans it
+  has taken are lost if it is killed first. While its exports are stuck, the agent keeps at most
+  8,192 relayed spans or about 64 MiB of them, then stops reading, and runs export by themselves.
 
 Why not the other routes: with delta temporality and the ` + "`deltatocumulative`" + ` processor, every
 CLI process would write deltas into the same stream. The processor (v0.165.1, internal/delta) drops

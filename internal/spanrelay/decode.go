@@ -62,7 +62,10 @@ func Decode(b []byte) ([]sdktrace.ReadOnlySpan, error) {
 }
 
 func spanStub(s *tracepb.Span) (tracetest.SpanStub, error) {
-	sc, err := spanContext(s.TraceId, s.SpanId, s.TraceState, s.Flags)
+	// The span was exported, so it was recorded and sampled, whatever its
+	// flags say (0 means "unknown" in OTLP, and a batch processor drops
+	// unsampled spans); the remote bits are its parent's.
+	sc, err := spanContext(s.TraceId, s.SpanId, s.TraceState, s.Flags&0xff|uint32(trace.FlagsSampled))
 	if err != nil {
 		return tracetest.SpanStub{}, err
 	}
@@ -77,7 +80,9 @@ func spanStub(s *tracepb.Span) (tracetest.SpanStub, error) {
 		DroppedLinks:      int(s.DroppedLinksCount),
 	}
 	if len(s.ParentSpanId) > 0 {
-		if stub.Parent, err = spanContext(s.TraceId, s.ParentSpanId, "", s.Flags); err != nil {
+		// The parent's own trace flags are not sent; only whether it was
+		// remote.
+		if stub.Parent, err = spanContext(s.TraceId, s.ParentSpanId, "", s.Flags&^0xff); err != nil {
 			return stub, fmt.Errorf("parent: %w", err)
 		}
 	}

@@ -19,8 +19,10 @@ import (
 // sends one larger (exporters/otlplite keeps below it).
 const MaxDatagram = 256 << 10
 
-// readBuffer is the socket's receive buffer: a burst of runs queues there
-// while the receiver is busy, about a thousand ten-template runs.
+// readBuffer is the socket's receive buffer, room for a few of the largest
+// requests. On Linux the queue also holds at most net.unix.max_dgram_qlen
+// datagrams (10 by default), whatever their size: a burst of more runs than
+// that waits for the receiver (otlplite.RelayWait), then exports by itself.
 const readBuffer = 4 << 20
 
 // drainQuiet is how long Shutdown keeps reading after it removed the
@@ -47,11 +49,14 @@ type Config struct {
 // Receiver reads relayed requests from a Unix datagram socket. It has an
 // explicit lifecycle: NewReceiver, Start, Shutdown.
 type Receiver struct {
-	cfg     Config
-	conn    *net.UnixConn
-	done    chan struct{}
-	warn    sync.Once
-	closing chan struct{}
+	cfg      Config
+	conn     *net.UnixConn
+	unlock   func() // releases the path's lock (see lockPath)
+	done     chan struct{}
+	warn     sync.Once
+	closing  chan struct{}
+	shutdown sync.Once
+	err      error // Shutdown's
 }
 
 // NewReceiver checks cfg.
@@ -69,30 +74,31 @@ func NewReceiver(cfg Config) (*Receiver, error) {
 }
 
 // Start creates the socket, readable and writable by this user only, and
-// starts reading it.
+// starts reading it. A lock file beside it (the path plus ".lock", left in
+// place) is held until Shutdown, so two receivers never claim one path.
 func (r *Receiver) Start() error {
+	unlock, err := lockPath(r.cfg.Path)
+	if err != nil {
+		return fmt.Errorf("relay socket %s: %w", r.cfg.Path, err)
+	}
 	if err := claim(r.cfg.Path); err != nil {
+		unlock()
 		return err
 	}
-	conn, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: r.cfg.Path, Net: "unixgram"})
+	conn, err := listen(r.cfg.Path)
 	if err != nil {
-		return fmt.Errorf("relay socket: %w", err)
-	}
-	// The runs of other users must not write spans into this agent's
-	// pipeline (the umask may have left the socket open to them).
-	if err := os.Chmod(r.cfg.Path, 0o600); err != nil {
-		conn.Close()
-		os.Remove(r.cfg.Path)
+		unlock()
 		return fmt.Errorf("relay socket: %w", err)
 	}
 	_ = conn.SetReadBuffer(readBuffer) // the system may cap it; a smaller one only makes senders fall back sooner
-	r.conn = conn
+	r.conn, r.unlock = conn, unlock
 	go r.serve()
 	return nil
 }
 
-// claim makes sure path can be listened on: it removes a socket left by an
-// agent that is gone, and refuses anything else that is there.
+// claim makes sure path can be listened on, the caller holding its lock: it
+// removes a socket left by a receiver that is gone, and refuses anything
+// else that is there.
 func claim(path string) error {
 	fi, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -106,6 +112,7 @@ func claim(path string) error {
 	}
 	c, err := net.DialUnix("unixgram", nil, &net.UnixAddr{Name: path, Net: "unixgram"})
 	if err == nil {
+		// Bound by a process that does not take the lock (not a receiver).
 		c.Close()
 		return fmt.Errorf("relay socket %s: another process is receiving on it", path)
 	}
@@ -135,13 +142,15 @@ func (r *Receiver) serve() {
 			r.cfg.Logger.Warn("relay socket: read failed", "err", err)
 			continue
 		}
+		r.handle(buf[:n])
 		select {
 		case <-r.closing:
-			// Keep draining while datagrams still arrive.
+			// Keep draining while datagrams still arrive; after handle,
+			// which may have waited on a full export queue longer than
+			// the quiet period while more datagrams queued.
 			r.conn.SetReadDeadline(time.Now().Add(drainQuiet))
 		default:
 		}
-		r.handle(buf[:n])
 	}
 }
 
@@ -170,10 +179,18 @@ func (r *Receiver) handle(b []byte) {
 // Shutdown removes the socket's path, so runs that start now export by
 // themselves, and forwards what was already sent: it reads until no
 // datagram has arrived for a quarter of a second, or until ctx is done.
+// Later calls return the first one's result.
 func (r *Receiver) Shutdown(ctx context.Context) error {
+	r.shutdown.Do(func() { r.err = r.stop(ctx) })
+	return r.err
+}
+
+func (r *Receiver) stop(ctx context.Context) error {
 	if r.conn == nil {
 		return nil
 	}
+	defer r.unlock()
+	// The lock is held: the path is this receiver's socket.
 	err := os.Remove(r.cfg.Path)
 	if errors.Is(err, fs.ErrNotExist) { // someone else removed it: nothing is lost
 		err = nil

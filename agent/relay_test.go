@@ -1,0 +1,56 @@
+//go:build unix
+
+package agent
+
+import (
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/exporters"
+	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// TestShutdownAfterFailedStartWithRelay: Start fails after opening the
+// relay socket (the generation API's address is taken); the socket is
+// closed, and a later Shutdown, as a library caller may defer, returns.
+func TestShutdownAfterFailedStartWithRelay(t *testing.T) {
+	tel, err := instrument.Setup(context.Background(), instrument.Config{Enabled: true, Traces: []exporters.Kind{exporters.Console},
+		ConsolePath: filepath.Join(t.TempDir(), "c"), Forwarding: true, ShutdownTimeout: time.Second}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tel.Shutdown(context.Background())
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	relay := filepath.Join(testenv.SocketDir(t), "r")
+	a, err := New(Config{Listen: "127.0.0.1:0", Relay: relay,
+		Generate: GenerateConfig{Enabled: true, Listen: busy.Addr().String(), Root: t.TempDir(), Token: "0123456789abcdef0123456789abcdef"},
+		Logger: quietLogger(), Getenv: func(string) string { return "" },
+		Cwd: testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/x.txt\n---\nhi\n"})}, tel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Start(context.Background()); err == nil {
+		t.Fatal("Start succeeded on a busy generate address")
+	}
+	if _, err := os.Lstat(relay); !os.IsNotExist(err) {
+		t.Errorf("the relay socket is still there after the failed Start: %v", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			t.Errorf("Shutdown after a failed Start panicked: %v", p)
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = a.Shutdown(ctx)
+}
