@@ -34,7 +34,7 @@ func TestShutdownAfterFailedStartWithRelay(t *testing.T) {
 	relay := filepath.Join(testenv.SocketDir(t), "r")
 	a, err := New(Config{Listen: "127.0.0.1:0", Relay: relay,
 		Generate: GenerateConfig{Enabled: true, Listen: busy.Addr().String(), Root: t.TempDir(), Token: "0123456789abcdef0123456789abcdef"},
-		Logger: quietLogger(), Getenv: func(string) string { return "" },
+		Logger:   quietLogger(), Getenv: func(string) string { return "" },
 		Cwd: testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/x.txt\n---\nhi\n"})}, tel)
 	if err != nil {
 		t.Fatal(err)
