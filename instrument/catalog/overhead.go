@@ -83,7 +83,10 @@ events of a run cost ` + "`hypergen`" + `'s own recording about 65–80 µs and 
 a failed send; ` + "`SetAttributes`" + ` growing the attribute slice once brought it down from 250), 2 % of this
 VM's generation: inside a real generation recording costs about four times that, which a CPU profile
 of the interleaved benchmark did not attribute to telemetry code (its extra samples fell in the
-engine's file operations and the garbage collector). Not broken down further.
+engine's file operations and the garbage collector). Nor is it the collector alone: with
+` + "`GOGC=off`" + ` the recording mode still cost 5–10 % more than off (three runs of 1,000 interleaved
+iterations; every allocation then lands on fresh pages, and all modes were slower). Two identical
+engines with telemetry off differed by 1–2 % in the same runs. Not broken down further.
 
 **A whole CLI process** is what a user waits for. ` + "`scripts/cli-export-cost`" + ` times one cold generation on
 the 1,000-generator tree of ` + "`scripts/cold-start`" + `, unflushed, with the shipped Collector and an agent
