@@ -147,12 +147,14 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 		Relay:    *relay,
 		Generate: agent.GenerateConfig{Enabled: *enableGenerate, Listen: *generateListen, Token: token, Root: env.Cwd, AllowShell: *allowShell, JSTimeout: *jsTimeout},
 	}, tel)
+	// An agent that did not start has recorded nothing worth a final flush
+	// (its counters at zero), and one to an unreachable Collector would
+	// hold the exit for --shutdown-timeout after the error is printed, with
+	// a second error about the flush: the telemetry is left unflushed.
 	if err != nil {
-		_ = tel.Shutdown(ctx)
 		return usage("%v", err)
 	}
 	if err := a.Start(ctx); err != nil {
-		_ = tel.Shutdown(ctx)
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: %v\n", err)
 		return cli.ExitFail
 	}
