@@ -68,6 +68,10 @@ func runtimeBoard() (board, error) {
 			description: "Generation requests served by the agents' API per second, by outcome (ok, error, refused).",
 			unit:        "reqps",
 			queries:     []query{{expr: by("sum", labels(catalog.AttrOutcome), rate(metric(catalog.MetricAgentRequests), RateInterval)), legend: "{{hypergen_outcome}}"}}},
+		{title: "Relayed CLI runs",
+			description: "Span export requests of CLI runs received on the agents' relay sockets (perf monitor --relay) per second: ok when passed on to the agent's trace pipeline, refused when malformed. Runs that export by themselves (no agent, a full relay queue) do not appear here; every run, relayed or not, is counted on the Overview dashboard.",
+			unit:        "reqps",
+			queries:     []query{{expr: by("sum", labels(catalog.AttrOutcome), rate(metric(catalog.MetricAgentRelayed), RateInterval)), legend: "{{hypergen_outcome}}"}}},
 	}
 	return board{
 		uid: "hypergen-runtime", title: "hypergen / Runtime and agent",
