@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"path/filepath"
 	"time"
+
+	"github.com/hypergen-dev/hypergen/exporters/otlplite"
 )
 
 // Config configures an Agent. Zero values take the defaults of withDefaults.
@@ -139,8 +140,10 @@ func (c Config) Validate() error {
 			return err
 		}
 	}
-	if c.Relay != "" && !filepath.IsAbs(c.Relay) {
-		return fmt.Errorf("relay socket %q: want an absolute path (the runs that send to it may start anywhere)", c.Relay)
+	if c.Relay != "" {
+		if err := otlplite.CheckRelayPath(c.Relay); err != nil {
+			return fmt.Errorf("relay socket %q: %w", c.Relay, err)
+		}
 	}
 	if c.MaxConnections < 1 {
 		return fmt.Errorf("max connections %d must be at least 1", c.MaxConnections)

@@ -2,6 +2,7 @@ package otlplite
 
 import (
 	"fmt"
+	"path/filepath"
 	"time"
 )
 
@@ -17,6 +18,20 @@ const RelayWait = 25 * time.Millisecond
 // Linux (net.core.wmem_default), which an unprivileged process cannot raise
 // past net.core.wmem_max, often the same. A run's requests are a few KiB.
 const maxRelayDatagram = 192 << 10
+
+// maxRelayPath is the longest relay socket path: a Unix socket address
+// holds 108 bytes on Linux and 104 on macOS, terminating zero included.
+const maxRelayPath = 103
+
+// CheckRelayPath says what is wrong with path as a relay socket's, for both
+// ends: it must be absolute, since the runs that send to it start anywhere,
+// and short enough for a socket address.
+func CheckRelayPath(path string) error {
+	if !filepath.IsAbs(path) || len(path) > maxRelayPath {
+		return fmt.Errorf("want an absolute path of at most %d bytes (the runs that send to it may start anywhere)", maxRelayPath)
+	}
+	return nil
+}
 
 // relay hands spans to the relay socket, one export request of at most
 // maxBatch spans per datagram, and returns those it did not hand over with

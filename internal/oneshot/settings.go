@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/exporters/otlplite"
 	"github.com/hypergen-dev/hypergen/internal/envflag"
 )
 
@@ -55,10 +55,6 @@ type NeedsSDKError struct {
 func (e *NeedsSDKError) Error() string {
 	return fmt.Sprintf("%s=%q: %s", e.Var, e.Value, e.Why)
 }
-
-// maxRelayPath is the longest relay socket path: a Unix socket address
-// holds 108 bytes on Linux and 104 on macOS, terminating zero included.
-const maxRelayPath = 103
 
 // handedOn are variables that only the SDK pipeline honours: set at all,
 // they send the run to hypergen-perf.
@@ -123,10 +119,10 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 		return s, &NeedsSDKError{name, v, "not a boolean"}
 	}
 	if v := getenv(RelayVar); v != "" {
-		if !filepath.IsAbs(v) || len(v) > maxRelayPath {
+		if err := otlplite.CheckRelayPath(v); err != nil {
 			// Not the SDK's to judge: it has no relay. A bad value is the
 			// user's to fix, not a reason to export another way.
-			return s, fmt.Errorf("%s=%q: want the absolute path of the agent's relay socket (perf monitor --relay), at most %d bytes", RelayVar, v, maxRelayPath)
+			return s, fmt.Errorf("%s=%q, the agent's relay socket (perf monitor --relay): %w", RelayVar, v, err)
 		}
 		s.Relay = v
 	}

@@ -84,6 +84,7 @@ func TestAgentRelayFlag(t *testing.T) {
 	}{
 		{"no trace export", nil, []string{"--relay", filepath.Join(sockDir, "a.sock")}, "needs the agent to export traces"},
 		{"relative path", otlp, []string{"--relay", "a.sock"}, "absolute path"},
+		{"path too long for a socket", otlp, []string{"--relay", "/" + strings.Repeat("d", 110)}, "at most 103 bytes"},
 		{"a regular file there", otlp, []string{"--relay", file}, "not a socket"},
 		{"another receiver there", otlp, []string{"--relay", live}, "another process"},
 	} {
