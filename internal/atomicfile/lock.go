@@ -71,7 +71,7 @@ func (tx *Tx) lock(ctx context.Context, folder string) (*held, error) {
 			local.release(key)
 			return nil, fmt.Errorf("locking %s: %w", name, err)
 		}
-		ok, err := tryLock(f)
+		ok, err := TryLock(f)
 		if err == nil && ok && current(dir, ln, f) {
 			return &held{key: key, name: name, f: f}, nil
 		}

@@ -9,5 +9,4 @@ import (
 
 var errNoDatagrams = errors.New("this system has no Unix datagram sockets")
 
-func lockPath(string) (func(), error)      { return nil, errNoDatagrams }
 func listen(string) (*net.UnixConn, error) { return nil, errNoDatagrams }

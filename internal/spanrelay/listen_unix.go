@@ -3,30 +3,10 @@
 package spanrelay
 
 import (
-	"errors"
-	"fmt"
 	"net"
 	"os"
 	"syscall"
 )
-
-// lockPath takes an exclusive lock on path+".lock", created if need be
-// (and left behind: removing it would let a third receiver lock a new file
-// while the second still holds the old one).
-func lockPath(path string) (unlock func(), err error) {
-	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, errors.New("another process is receiving on it")
-		}
-		return nil, fmt.Errorf("locking %s: %w", f.Name(), err)
-	}
-	return func() { f.Close() }, nil // closing the file releases the lock
-}
 
 // listen binds a datagram socket at path with mode 0600. Linux gives the
 // socket file the mode of the socket's inode, so setting it before bind

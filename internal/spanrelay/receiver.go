@@ -13,6 +13,8 @@ import (
 	"time"
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+
+	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 )
 
 // MaxDatagram is the largest request the receiver reads; the sender never
@@ -94,6 +96,25 @@ func (r *Receiver) Start() error {
 	r.conn, r.unlock = conn, unlock
 	go r.serve()
 	return nil
+}
+
+// lockPath takes an exclusive lock on path+".lock", created if need be
+// (and left behind: removing it would let a third receiver lock a new file
+// while the second still holds the old one).
+func lockPath(path string) (unlock func(), err error) {
+	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	ok, err := atomicfile.TryLock(f)
+	if err != nil || !ok {
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("locking %s: %w", f.Name(), err)
+		}
+		return nil, errors.New("another process is receiving on it")
+	}
+	return func() { f.Close() }, nil // closing the file releases the lock
 }
 
 // claim makes sure path can be listened on, the caller holding its lock: it
