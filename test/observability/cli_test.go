@@ -151,10 +151,7 @@ func (c *cliTraffic) countExactly(afterFirst, midway func()) {
 // from four concurrent loops must be counted exactly, add no series after
 // the first ten, and feed every Overview panel.
 func TestCLIRunsAreCountedExactly(t *testing.T) {
-	bin, err := testenv.BuildHypergen(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := hypergenBin
 	col := testenv.StartShippedCollector(t)
 	prom := testenv.StartPrometheus(t, col.Prometheus)
 	env := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(),
@@ -193,10 +190,7 @@ func TestCLIRunsAreCountedExactly(t *testing.T) {
 // themselves, and runs caught in between must be neither lost nor counted
 // twice.
 func TestRelayedCLIRunsAreCountedExactly(t *testing.T) {
-	bin, err := testenv.BuildHypergen(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := hypergenBin
 	col := testenv.StartShippedCollector(t)
 	prom := testenv.StartPrometheus(t, col.Prometheus)
 	sock := filepath.Join(testenv.SocketDir(t), "relay.sock")

@@ -6,6 +6,8 @@
 // dashboard panel and alert rule is run against that Prometheus and must
 // return data. A second test runs one-shot CLI generations only, from
 // concurrent loops, and checks that the Collector counts them exactly in a
-// bounded set of series that feeds every Overview panel. Both run the
-// shipped otel-collector.yaml; only its addresses come from the test.
+// bounded set of series that feeds every Overview panel; a third runs the
+// same generations with their spans relayed through an agent stopped
+// halfway. All run the shipped otel-collector.yaml; only its addresses come
+// from the test.
 package observability

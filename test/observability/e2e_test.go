@@ -24,6 +24,12 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
+// hypergenBin is the hypergen executable built for the package's tests,
+// hypergen-perf beside it.
+var hypergenBin string
+
+func TestMain(m *testing.M) { os.Exit(testenv.MainWithHypergen(m, &hypergenBin)) }
+
 // rateInterval replaces $__rate_interval: with one-second scrapes, a minute
 // holds plenty of samples.
 const rateInterval = "1m"
@@ -189,10 +195,7 @@ func hasData(s []testenv.Sample) bool {
 }
 
 func TestEveryShippedQueryReturnsData(t *testing.T) {
-	bin, err := testenv.BuildHypergen(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	bin := hypergenBin
 	root := filepath.Join(testenv.RepoRoot(), "dashboards")
 	qs, err := dashboards.ShippedQueries(root)
 	if err != nil {
