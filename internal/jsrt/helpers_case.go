@@ -126,9 +126,13 @@ func newChangeCase(rt *goja.Runtime) *goja.Object {
 		}
 		return v.String()
 	}
+	// One function object for all of a function's names, as change-case
+	// exports them (h.changeCase.kebab === h.changeCase.paramCase); a runtime
+	// then makes 18 function objects instead of 40.
 	add := func(f func(goja.FunctionCall) goja.Value, names ...string) {
+		fn := rt.ToValue(f)
 		for _, n := range names {
-			_ = o.Set(n, f)
+			_ = o.Set(n, fn)
 		}
 	}
 	str := func(f func(string) string) func(goja.FunctionCall) goja.Value {

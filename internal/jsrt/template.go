@@ -123,6 +123,15 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 	}
 	prog, err := goja.Compile(templateSrc, src.Function, false)
 	if err != nil {
+		if src.Concat {
+			// Compiled again only to name the line at fault (see
+			// ejs.CompileStatements), which fails the same way.
+			if stmts, serr := ejs.CompileStatements(text, opts); serr == nil {
+				if _, perr := goja.Compile(templateSrc, stmts.Function, false); perr != nil {
+					src, err = stmts, perr
+				}
+			}
+		}
 		return nil, syntaxError(src, err)
 	}
 	return &Template{src: src, prog: prog}, nil

@@ -86,6 +86,86 @@ func TestRenderErrorsNameTheLine(t *testing.T) {
 	}
 }
 
+// TestOutputOnlyTemplatesRenderAsWithCode checks the concatenation that a
+// template without scriptlets compiles to (ejs.Compile) against the form
+// every other template takes: the same template with an empty scriptlet
+// before its first tag must render the same text, or fail with the same error on the
+// same line.
+func TestOutputOnlyTemplatesRenderAsWithCode(t *testing.T) {
+	locals := map[string]any{"s": `<a href="x">&'`, "n": nil, "a": []any{1.0, "x", nil}, "num": 2.0}
+	tests := []struct {
+		name, tmpl string
+		opts       ejs.Options
+	}{
+		{"escaped and raw", "a <%= s %>\nb <%- s %> c", ejs.Options{}},
+		{"null, undefined, arrays, numbers", "[<%= n %>][<%= locals.missing %>][<%- a %>][<%= num / 3 %>]", ejs.Options{}},
+		{"raw takes the first of a comma list", "<%- 'one', 'two' %>", ejs.Options{}},
+		{"valueOf before toString", "<%- ({valueOf() { return 'v' }, toString() { return 't' }}) %>", ejs.Options{}},
+		{"conversions run in order", "<%- ({valueOf() { globalThis.k = 1; return 'a' }}) %><%- globalThis.k %>", ejs.Options{}},
+		{"comment, literal tags, semicolon", "x<%# c %>y <%% z %%> <%= 1 + 1; %>", ejs.Options{}},
+		{"line comment in an output tag", "<%= num // note %>\nafter", ejs.Options{}},
+		{"tag over two lines", "a\n<%= num\n+ 1 %>\nb", ejs.Options{}},
+		{"dash trims the newline", "<%= num -%>\nnext\n<%- s _%>  \nlast", ejs.Options{}},
+		{"rmWhitespace", "  a <%= num %>  \n\n  b\n", ejs.Options{RmWhitespace: true}},
+		{"strict", "<%= locals.num %>", ejs.Options{Strict: true}},
+		{"no with", "<%= locals.s %>", ejs.Options{NoWith: true}},
+		{"other delimiter", "<?= num ?> <%= num %>", ejs.Options{Delimiter: "?"}},
+		{"undefined name on line 4", "a\nb <%= num %>\n\n<%= nope %>", ejs.Options{}},
+		{"throw on line 2 of a tag's text", "x\n<%- (() => { throw new TypeError('bad') })() %>", ejs.Options{}},
+		{"a conversion that throws", "one\ntwo <%- ({toString() { throw new Error('conv') }, valueOf: undefined}) %>", ejs.Options{}},
+		{"syntax error on line 2", "a\n<%= foo( %>\nb", ejs.Options{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code := "<% %>"
+			if tt.opts.Delimiter != "" {
+				code = strings.ReplaceAll(code, "%", tt.opts.Delimiter)
+			}
+			src, err := ejs.Compile(tt.tmpl, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(src.Function, "__output") {
+				t.Fatalf("not compiled to a concatenation:\n%s", src.Function)
+			}
+			// Before the first tag, where it changes no whitespace rule.
+			i := strings.Index(tt.tmpl, code[:2])
+			concat, concatErr := renderWith(t, tt.tmpl, tt.opts, locals)
+			pushed, pushedErr := renderWith(t, tt.tmpl[:i]+code+tt.tmpl[i:], tt.opts, locals)
+			if concat != pushed {
+				t.Errorf("concatenation rendered %q, the pushed pieces %q", concat, pushed)
+			}
+			if (concatErr == nil) != (pushedErr == nil) {
+				t.Fatalf("errors differ: %v and %v", concatErr, pushedErr)
+			}
+			if concatErr == nil {
+				return
+			}
+			var ce, pe *Error
+			if !errors.As(concatErr, &ce) || !errors.As(pushedErr, &pe) {
+				t.Fatalf("errors %v and %v, want *Error", concatErr, pushedErr)
+			}
+			if ce.Line == 0 || ce.Line != pe.Line || ce.Compile != pe.Compile || (!ce.Compile && ce.Msg != pe.Msg) {
+				t.Errorf("errors differ: %+v and %+v", ce, pe)
+			}
+		})
+	}
+}
+
+func renderWith(t *testing.T, text string, opts ejs.Options, locals map[string]any) (string, error) {
+	t.Helper()
+	var c Cache
+	tmpl, err := c.Compile(text, opts)
+	if err != nil {
+		return "", err
+	}
+	obj := jsvalue.NewObject()
+	for k, v := range locals {
+		obj.Set(k, v)
+	}
+	return NewVM(context.Background(), Setup{Cwd: "/work"}).Render(context.Background(), tmpl, obj)
+}
+
 func TestRenderInterruptedByContext(t *testing.T) {
 	var c Cache
 	tmpl, err := c.Compile("<% while (true) {} %>", ejs.Options{})
@@ -212,6 +292,7 @@ func TestLazyHelpers(t *testing.T) {
 		{"keys in hygen's order", `<%= Object.keys(h) %>`, "capitalize,inflection,changeCase,path"},
 		{"each group works", `<%= h.inflection.pluralize("box") %> <%= h.changeCase.paramCase("fooBar") %> <%= h.path.extname("a.ts") %>`, "boxes foo-bar .ts"},
 		{"the same object on every read", `<%= h.changeCase === h.changeCase %>`, "true"},
+		{"change-case aliases are one function", `<%= h.changeCase.kebab === h.changeCase.paramCase && h.changeCase.hyphenCase === h.changeCase.param && h.changeCase.ucFirst === h.changeCase.upperCaseFirst %> <%= h.changeCase.camel === h.changeCase.pascal %>`, "true false"},
 		{"assignable", `<% h.path = 7 %><%= h.path %>`, "7"},
 		{"deletable", `<% delete h.inflection %><%= Object.keys(h) %>`, "capitalize,changeCase,path"},
 		{"spread copies values", `<%= typeof ({...h}).changeCase.camelCase %>`, "function"},
