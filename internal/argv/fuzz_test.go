@@ -1,6 +1,7 @@
 package argv
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
@@ -30,6 +31,33 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 			_ = jsvalue.ToString(p) // what the engine does with it
+		}
+	})
+}
+
+// FuzzFlagShapes holds the hand-written matchers of parse.go to the
+// yargs-parser patterns they replace.
+func FuzzFlagShapes(f *testing.F) {
+	for _, s := range []string{"--props", "--no-dry", "--no-", "--", "---x", "--a\nb", "--\u2028x", "-a.b", "-a.", "-..x",
+		"-é.b\rc", "-\n.b", "--\xffx", "-\xff.y", "x--y", "-a.b.c=1", ""} {
+		f.Add(s)
+	}
+	shapes := []struct {
+		re    *regexp.Regexp
+		match func(string, *string) bool
+	}{
+		{regexp.MustCompile(`^--(` + jsDot + `+)`), long},
+		{regexp.MustCompile(`^--no-(` + jsDot + `+)`), negatedLong},
+		{regexp.MustCompile(`^-(` + jsDot + `\.` + jsDot + `+)`), dotted},
+	}
+	f.Fuzz(func(t *testing.T, arg string) {
+		for _, s := range shapes {
+			var name string
+			ok := s.match(arg, &name)
+			m := s.re.FindStringSubmatch(arg)
+			if ok != (m != nil) || ok && name != m[1] {
+				t.Errorf("%s on %q: got %v %q, the pattern %q", s.re, arg, ok, name, m)
+			}
 		}
 	})
 }

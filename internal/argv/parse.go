@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Result is a parsed command line.
@@ -27,11 +28,8 @@ var (
 	bareDashes  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-{3,}(=|$)`) })
 	longWithEq  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--` + jsDot + `+=`) })
 	longEqParts = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--?([^=]+)=([\s\S]*)$`) })
-	negatedLong = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--no-(` + jsDot + `+)`) })
-	long        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--(` + jsDot + `+)`) })
 	dotWithEq   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-` + jsDot + `\.` + jsDot + `+=`) })
 	dotEqParts  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-([^=]+)=([\s\S]*)$`) })
-	dotted      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-(` + jsDot + `\.` + jsDot + `+)`) })
 	shortGroup  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-[^-]`) })
 	negative    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-([0-9]+(\.[0-9]+)?|\.[0-9]+)$`) })
 	// attachedNumber is a number glued to a short flag, as in "-n5".
@@ -65,7 +63,10 @@ type parser struct {
 func (p *parser) run(args []string) {
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
-		var m []string
+		var (
+			m    []string
+			name string
+		)
 		// The cheap prefix tests ahead of the patterns change no outcome
 		// (each pattern needs them) but spare a cold run compiling patterns
 		// its arguments cannot match.
@@ -78,27 +79,27 @@ func (p *parser) run(args []string) {
 			if m = longEqParts().FindStringSubmatch(arg); m != nil {
 				p.setArg(m[1], stripQuotes(m[2]))
 			}
-		case strings.HasPrefix(arg, "--no-") && submatch(negatedLong(), arg, &m):
-			p.setArg(m[1], false)
-		case submatch(long(), arg, &m):
+		case negatedLong(arg, &name):
+			p.setArg(name, false)
+		case long(arg, &name):
 			if i+1 < len(args) && (!strings.HasPrefix(args[i+1], "-") || negative().MatchString(args[i+1])) {
 				i++
-				p.setArg(m[1], args[i])
+				p.setArg(name, args[i])
 			} else {
-				p.setArg(m[1], true)
+				p.setArg(name, true)
 			}
 		case strings.Contains(arg, "=") && dotWithEq().MatchString(arg):
 			if m = dotEqParts().FindStringSubmatch(arg); m != nil {
 				p.setArg(m[1], m[2])
 			}
-		case !negative().MatchString(arg) && submatch(dotted(), arg, &m):
+		case !negative().MatchString(arg) && dotted(arg, &name):
 			// Unlike long flags, a dotted short flag never takes a negative
 			// number as its value.
 			if i+1 < len(args) && !strings.HasPrefix(args[i+1], "-") {
 				i++
-				p.setArg(m[1], args[i])
+				p.setArg(name, args[i])
 			} else {
-				p.setArg(m[1], true)
+				p.setArg(name, true)
 			}
 		case !negative().MatchString(arg) && shortGroup().MatchString(arg):
 			i = p.shortGroup(args, i)
@@ -114,11 +115,48 @@ func (p *parser) run(args []string) {
 	}
 }
 
-// submatch is FindStringSubmatch usable as a switch condition.
-func submatch(re *regexp.Regexp, s string, m *[]string) bool {
-	*m = re.FindStringSubmatch(s)
-	return *m != nil
+// The shapes every command line has, --flag, --no-flag and -a.b, are
+// matched without regexps: yargs-parser's /^--(.+)/, run by Go's
+// backtracker, allocated 24–36 KB for a one-flag command line, which a cold
+// generation parses three times. FuzzFlagShapes holds them to the patterns.
+
+// long is /^--(.+)/ with JavaScript's "." (jsDot): the flag's name runs from
+// the dashes to the first line terminator.
+func long(arg string, name *string) bool { return afterPrefix(arg, "--", name) }
+
+// negatedLong is /^--no-(.+)/.
+func negatedLong(arg string, name *string) bool { return afterPrefix(arg, "--no-", name) }
+
+// dotted is /^-(.\..+)/: one character, a dot, and at least one more.
+func dotted(arg string, name *string) bool {
+	rest, ok := strings.CutPrefix(arg, "-")
+	r, size := utf8.DecodeRuneInString(rest)
+	if !ok || size == 0 || isLineTerminator(r) || !strings.HasPrefix(rest[size:], ".") {
+		return false
+	}
+	var tail string
+	if !afterPrefix(rest, rest[:size+1], &tail) {
+		return false
+	}
+	*name = rest[:size+1+len(tail)]
+	return true
 }
+
+// afterPrefix sets name to what follows prefix in arg up to the first line
+// terminator, and reports whether arg has the prefix and name is not empty.
+func afterPrefix(arg, prefix string, name *string) bool {
+	rest, ok := strings.CutPrefix(arg, prefix)
+	if !ok {
+		return false
+	}
+	if i := strings.IndexFunc(rest, isLineTerminator); i >= 0 {
+		rest = rest[:i]
+	}
+	*name = rest
+	return rest != ""
+}
+
+func isLineTerminator(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' }
 
 // shortGroup handles args[i], a group of one-letter flags such as "-abc",
 // "-n5", "-a=x" or "-f/path", and returns the index of the last argument
