@@ -8,7 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
+	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -62,8 +65,17 @@ export * from './src/<%%= h.changeCase.param(name) %%>/part%d';`, i, i))
 	return dir
 }
 
-// benchModes are BenchmarkGeneration's cases, in the order it runs them.
-var benchModes = []string{"off", "on_no_export", "on_collector", "cli_export", "cli_oneshot", "cli_relay"}
+// benchModes are BenchmarkGeneration's and BenchmarkOverhead's cases, in
+// the order they are set up; HYPERGEN_BENCH_MODES (names separated by spaces
+// or commas, off first) runs some of them only.
+var benchModes = sync.OnceValue(func() []string {
+	all := []string{"off", "on_no_export", "on_collector", "cli_export", "cli_oneshot", "cli_relay"}
+	picked := strings.FieldsFunc(os.Getenv("HYPERGEN_BENCH_MODES"), func(r rune) bool { return r == ' ' || r == ',' })
+	if len(picked) == 0 {
+		return all
+	}
+	return picked
+})
 
 // benchCase is one way of running the generation: an engine of its own,
 // observed by the telemetry of one mode.
@@ -224,7 +236,7 @@ type currentObserver struct{ generator.Observer }
 // both. The cases run one after another, so the machine's drift goes into
 // their comparison: BenchmarkOverhead interleaves them.
 func BenchmarkGeneration(b *testing.B) {
-	for _, mode := range benchModes {
+	for _, mode := range benchModes() {
 		b.Run("mode="+mode, func(b *testing.B) {
 			var col *testenv.Collector
 			if mode == "on_collector" || mode == "cli_export" || mode == "cli_oneshot" || mode == "cli_relay" {
@@ -272,8 +284,12 @@ func BenchmarkGeneration(b *testing.B) {
 func BenchmarkOverhead(b *testing.B) {
 	col := testenv.StartShippedCollector(b)
 	pinCollector(b, col)
-	cases := make([]*benchCase, len(benchModes))
-	for i, mode := range benchModes {
+	modes := benchModes()
+	if modes[0] != "off" {
+		b.Fatalf("HYPERGEN_BENCH_MODES=%q: the first mode must be off, the one the others are compared with", strings.Join(modes, ","))
+	}
+	cases := make([]*benchCase, len(modes))
+	for i, mode := range modes {
 		cases[i] = newCase(b, mode, col)
 	}
 	wall := make([]time.Duration, len(cases))
@@ -283,7 +299,9 @@ func BenchmarkOverhead(b *testing.B) {
 	for b.Loop() {
 		for _, k := range order.Perm(len(cases)) {
 			t0, c0 := time.Now(), processCPU(b)
-			cases[k].run()
+			// Labelled, so that a CPU profile splits by mode
+			// (go tool pprof -tagfocus mode=cli_relay).
+			pprof.Do(context.Background(), pprof.Labels("mode", modes[k]), func(context.Context) { cases[k].run() })
 			wall[k] += time.Since(t0)
 			cpu[k] += processCPU(b) - c0
 		}
@@ -292,7 +310,7 @@ func BenchmarkOverhead(b *testing.B) {
 	for _, c := range cases {
 		c.flush()
 	}
-	for k, mode := range benchModes {
+	for k, mode := range modes {
 		b.ReportMetric(float64(wall[k])/float64(time.Millisecond)/float64(b.N), mode+"-ms")
 		b.ReportMetric(float64(cpu[k])/float64(time.Millisecond)/float64(b.N), mode+"-cpu-ms")
 		if k > 0 {
