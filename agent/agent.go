@@ -128,12 +128,21 @@ func (a *Agent) Start(ctx context.Context) error {
 			return err
 		}
 	}
-	// undo closes what Start opened so far, on a later failure.
+	// undo closes what Start opened so far, on a later failure, and forgets
+	// it, so that a Shutdown after the failed Start does not close it again.
 	undo := func(err error) error {
 		ln.Close()
 		if a.relay != nil {
 			_ = a.relay.Shutdown(context.WithoutCancel(ctx))
 			a.relay = nil
+		}
+		if a.profiler != nil {
+			_ = a.profiler.stop()
+			a.profiler = nil
+		}
+		if a.ownDir {
+			_ = os.RemoveAll(a.probeDir)
+			a.ownDir = false
 		}
 		return err
 	}

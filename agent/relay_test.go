@@ -7,8 +7,12 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/grafana/pyroscope-go"
 
 	"github.com/hypergen-dev/hypergen/exporters"
 	"github.com/hypergen-dev/hypergen/instrument"
@@ -53,4 +57,45 @@ func TestShutdownAfterFailedStartWithRelay(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = a.Shutdown(ctx)
+}
+
+// TestFailedStartUndoesEverything: Start fails at its last step (the
+// generation API's address is taken) after making its probe folder and
+// starting the profiler; both are undone: the folder is gone and the
+// profiler stopped. Shutdown after that still returns.
+func TestFailedStartUndoesEverything(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where Start makes its probe folder
+	tel, _ := telemetry(t)
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	a, err := New(Config{Listen: "127.0.0.1:0",
+		Profiling: ProfilingConfig{Enabled: true, ServerAddress: "http://127.0.0.1:1", ApplicationName: "hypergen-test",
+			UploadRate: time.Hour, ProfileTypes: []pyroscope.ProfileType{pyroscope.ProfileCPU}},
+		Generate: GenerateConfig{Enabled: true, Listen: busy.Addr().String(), Root: t.TempDir(), Token: "0123456789abcdef0123456789abcdef"},
+		Logger:   quietLogger(), Getenv: func(string) string { return "" },
+		Cwd: testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/x.txt\n---\nhi\n"})}, tel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Start(context.Background()); err == nil {
+		t.Fatal("Start succeeded on a busy generate address")
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "hypergen-probes-*")); len(left) > 0 {
+		t.Errorf("the failed Start left its probe folder: %v", left)
+	}
+	// The profiler's goroutines end when it is stopped (its Stop waits for
+	// them), so any left are a profiler still running.
+	buf := make([]byte, 1<<20)
+	if stacks := string(buf[:runtime.Stack(buf, true)]); strings.Contains(stacks, "github.com/grafana/pyroscope-go.") {
+		t.Errorf("the failed Start left the profiler running:\n%s", stacks)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := a.Shutdown(ctx); err != nil {
+		t.Errorf("Shutdown after a failed Start: %v", err)
+	}
 }
