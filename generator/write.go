@@ -85,20 +85,7 @@ func FsyncFromEnv(getenv func(string) string) (bool, error) {
 
 // realPath resolves symbolic links in the longest existing prefix of p, so a
 // link inside the project that points elsewhere is seen for what it is.
-func realPath(p string) string {
-	rest := ""
-	for cur := p; ; {
-		if r, err := filepath.EvalSymlinks(cur); err == nil {
-			return filepath.Join(r, rest)
-		}
-		parent := filepath.Dir(cur)
-		if parent == cur {
-			return p
-		}
-		rest = filepath.Join(filepath.Base(cur), rest)
-		cur = parent
-	}
-}
+func realPath(p string) string { return realPaths{}.dir(p) }
 
 // realPaths memoizes realPath for the folders of one plan's targets: the
 // targets share few folders, and resolving a path walks all its elements.
@@ -113,9 +100,9 @@ func (m realPaths) of(p string) string {
 	return filepath.Join(m.dir(filepath.Dir(p)), filepath.Base(p))
 }
 
-// dir is realPath(d), memoized for d and, when d does not exist yet, for
-// the folders above it that do not either: targets in new folders share
-// their missing parents, which realPath would walk up again for each.
+// dir resolves d, memoized for d and, when d does not exist yet, for the
+// folders above it that do not either: targets in new folders share their
+// missing parents.
 func (m realPaths) dir(d string) string {
 	if r, ok := m[d]; ok {
 		return r
