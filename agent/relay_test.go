@@ -30,22 +30,8 @@ func TestShutdownAfterFailedStartWithRelay(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tel.Shutdown(context.Background())
-	busy, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer busy.Close()
 	relay := filepath.Join(testenv.SocketDir(t), "r")
-	a, err := New(Config{Listen: "127.0.0.1:0", Relay: relay,
-		Generate: GenerateConfig{Enabled: true, Listen: busy.Addr().String(), Root: t.TempDir(), Token: "0123456789abcdef0123456789abcdef"},
-		Logger:   quietLogger(), Getenv: func(string) string { return "" },
-		Cwd: testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/x.txt\n---\nhi\n"})}, tel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Start(context.Background()); err == nil {
-		t.Fatal("Start succeeded on a busy generate address")
-	}
+	a := failStartAtGenerate(t, Config{Relay: relay}, tel)
 	if _, err := os.Lstat(relay); !os.IsNotExist(err) {
 		t.Errorf("the relay socket is still there after the failed Start: %v", err)
 	}
@@ -67,23 +53,8 @@ func TestFailedStartUndoesEverything(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp) // where Start makes its probe folder
 	tel, _ := telemetry(t)
-	busy, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer busy.Close()
-	a, err := New(Config{Listen: "127.0.0.1:0",
-		Profiling: ProfilingConfig{Enabled: true, ServerAddress: "http://127.0.0.1:1", ApplicationName: "hypergen-test",
-			UploadRate: time.Hour, ProfileTypes: []pyroscope.ProfileType{pyroscope.ProfileCPU}},
-		Generate: GenerateConfig{Enabled: true, Listen: busy.Addr().String(), Root: t.TempDir(), Token: "0123456789abcdef0123456789abcdef"},
-		Logger:   quietLogger(), Getenv: func(string) string { return "" },
-		Cwd: testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/x.txt\n---\nhi\n"})}, tel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Start(context.Background()); err == nil {
-		t.Fatal("Start succeeded on a busy generate address")
-	}
+	a := failStartAtGenerate(t, Config{Profiling: ProfilingConfig{Enabled: true, ServerAddress: "http://127.0.0.1:1",
+		ApplicationName: "hypergen-test", UploadRate: time.Hour, ProfileTypes: []pyroscope.ProfileType{pyroscope.ProfileCPU}}}, tel)
 	if left, _ := filepath.Glob(filepath.Join(tmp, "hypergen-probes-*")); len(left) > 0 {
 		t.Errorf("the failed Start left its probe folder: %v", left)
 	}
@@ -98,4 +69,28 @@ func TestFailedStartUndoesEverything(t *testing.T) {
 	if err := a.Shutdown(ctx); err != nil {
 		t.Errorf("Shutdown after a failed Start: %v", err)
 	}
+}
+
+// failStartAtGenerate makes an agent of cfg whose Start fails at its last
+// step, the generation API's listener (its address is taken), and returns
+// it after the failed Start.
+func failStartAtGenerate(t *testing.T, cfg Config, tel *instrument.Telemetry) *Agent {
+	t.Helper()
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { busy.Close() })
+	cfg.Listen = "127.0.0.1:0"
+	cfg.Generate = GenerateConfig{Enabled: true, Listen: busy.Addr().String(), Root: t.TempDir(), Token: "0123456789abcdef0123456789abcdef"}
+	cfg.Logger, cfg.Getenv = quietLogger(), func(string) string { return "" }
+	cfg.Cwd = testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/x.txt\n---\nhi\n"})
+	a, err := New(cfg, tel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Start(context.Background()); err == nil {
+		t.Fatal("Start succeeded on a busy generate address")
+	}
+	return a
 }

@@ -14,16 +14,7 @@ import (
 
 func render(t *testing.T, text string, locals map[string]any) (string, error) {
 	t.Helper()
-	var c Cache
-	tmpl, err := c.Compile(text, ejs.Options{})
-	if err != nil {
-		return "", err
-	}
-	obj := jsvalue.NewObject()
-	for k, v := range locals {
-		obj.Set(k, v)
-	}
-	return NewVM(context.Background(), Setup{Cwd: "/work"}).Render(context.Background(), tmpl, obj)
+	return renderWith(t, text, ejs.Options{}, locals)
 }
 
 func TestRenderEJS(t *testing.T) {
