@@ -163,11 +163,14 @@ func templateLine(err error, t *Template) int {
 	var frames []goja.StackFrame
 	var intr *goja.InterruptedError
 	var so *goja.StackOverflowError
+	var ex *goja.Exception
 	switch {
 	case errors.As(err, &intr):
 		frames = intr.Stack()
 	case errors.As(err, &so):
 		frames = so.Stack()
+	case errors.As(err, &ex): // from a template that does not call rethrow
+		frames = ex.Stack()
 	}
 	for i := range frames {
 		if frames[i].SrcName() == templateSrc {

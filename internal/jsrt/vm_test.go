@@ -105,6 +105,10 @@ func TestOutputOnlyTemplatesRenderAsWithCode(t *testing.T) {
 		{"throw on line 2 of a tag's text", "x\n<%- (() => { throw new TypeError('bad') })() %>", ejs.Options{}},
 		{"a conversion that throws", "one\ntwo <%- ({toString() { throw new Error('conv') }, valueOf: undefined}) %>", ejs.Options{}},
 		{"syntax error on line 2", "a\n<%= foo( %>\nb", ejs.Options{}},
+		{"undefined name, one line", "x <%= num %> <%= nope %> y", ejs.Options{}},
+		{"a conversion that throws, one line", "<%- ({toString() { throw new Error('conv') }, valueOf: undefined}) %>", ejs.Options{}},
+		{"a helper that throws, one line", "<%= h.changeCase.paramCase(num) %><%= [].reduce((a, b) => a) %>", ejs.Options{}},
+		{"syntax error, one line", "a <%= foo( %> b", ejs.Options{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,6 +122,9 @@ func TestOutputOnlyTemplatesRenderAsWithCode(t *testing.T) {
 			}
 			if strings.Contains(src.Function, "__output") {
 				t.Fatalf("not compiled to a concatenation:\n%s", src.Function)
+			}
+			if oneLine := !strings.Contains(tt.tmpl, "\n"); oneLine == strings.Contains(src.Function, "rethrow(e") {
+				t.Fatalf("one line %v, but the try block is there %v:\n%s", oneLine, !oneLine, src.Function)
 			}
 			// Before the first tag, where it changes no whitespace rule.
 			i := strings.Index(tt.tmpl, code[:2])
