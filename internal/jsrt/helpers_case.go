@@ -27,14 +27,15 @@ func newInflection(rt *goja.Runtime) *goja.Object {
 	set := func(name string, f func(call goja.FunctionCall) string) {
 		_ = o.Set(name, func(call goja.FunctionCall) goja.Value { return rt.ToValue(f(call)) })
 	}
-	// override is inflection's optional explicit form (pluralize(str, plural)).
+	// The second argument is inflection's optional explicit form
+	// (pluralize(str, plural)): when given, it is returned as it is, and the
+	// word is never read, so any value will do there.
 	withOverride := func(name string, f func(string) string) {
-		set(name, func(call goja.FunctionCall) string {
-			s := str(call, name)
+		_ = o.Set(name, func(call goja.FunctionCall) goja.Value {
 			if alt := call.Argument(1); alt.ToBoolean() {
-				return alt.String()
+				return alt
 			}
-			return f(s)
+			return rt.ToValue(f(str(call, name)))
 		})
 	}
 	withOverride("pluralize", func(s string) string { return inflect.Pluralize(s) })
@@ -50,22 +51,21 @@ func newInflection(rt *goja.Runtime) *goja.Object {
 	} {
 		set(name, func(c goja.FunctionCall) string { return f(str(c, name)) })
 	}
-	set("inflect", func(c goja.FunctionCall) string {
-		s := c.Argument(0).String()
+	// inflect(str, count, singular, plural) returns str as it is when count
+	// is not a number, and the explicit form, when given, as pluralize does.
+	_ = o.Set("inflect", func(c goja.FunctionCall) goja.Value {
 		count, ok := jsParseFloat(c.Argument(1).String())
 		if !ok {
-			return s // parseFloat gave NaN
+			return c.Argument(0) // parseFloat gave NaN
 		}
+		form, word := c.Argument(3), inflect.Pluralize
 		if count == 1 {
-			if alt := c.Argument(2); alt.ToBoolean() {
-				return alt.String()
-			}
-			return inflect.Singularize(str(c, "inflect"))
+			form, word = c.Argument(2), inflect.Singularize
 		}
-		if alt := c.Argument(3); alt.ToBoolean() {
-			return alt.String()
+		if form.ToBoolean() {
+			return form
 		}
-		return inflect.Pluralize(str(c, "inflect"))
+		return rt.ToValue(word(str(c, "inflect")))
 	})
 	// hygen adds undasherize: "foo-bar_baz" -> "FooBarBaz".
 	set("undasherize", func(c goja.FunctionCall) string {
