@@ -107,7 +107,8 @@ per generation, from the profile:
 So the profile accounts for the whole difference, two thirds of it in handing the spans over. On
 this VM a datagram costs its sender about the same whatever its size: in a separate program, socket,
 ` + "`sendto`" + ` and close took 53 µs of CPU for 100 B or 10 KB when the receiver was blocked waiting for
-it and about 20 µs when it was not (a receiver polling every 2 ms): waking the agent is most of it.
+it and 14–23 µs when it was not (a receiver polling every 2 ms; one of four such measurements gave
+44 µs): waking the agent is most of it.
 A relayed run therefore costs at least one wake-up, its encoding and its recording, about 150 µs or
 5 % of this generation, before anything else: the 3 % budget is below what this design can reach on
 this VM. (In the run with the disk's temporary folder instead of tmpfs, the extra time showed as
