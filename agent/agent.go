@@ -128,22 +128,10 @@ func (a *Agent) Start(ctx context.Context) error {
 			return err
 		}
 	}
-	// undo closes what Start opened so far, on a later failure, and forgets
-	// it, so that a Shutdown after the failed Start does not close it again.
+	// undo closes what Start opened so far, on a later failure.
 	undo := func(err error) error {
 		ln.Close()
-		if a.relay != nil {
-			_ = a.relay.Shutdown(context.WithoutCancel(ctx))
-			a.relay = nil
-		}
-		if a.profiler != nil {
-			_ = a.profiler.stop()
-			a.profiler = nil
-		}
-		if a.ownDir {
-			_ = os.RemoveAll(a.probeDir)
-			a.ownDir = false
-		}
+		_ = a.release(context.WithoutCancel(ctx))
 		return err
 	}
 	if a.cfg.ProbeDir == "" {
@@ -261,16 +249,28 @@ func (a *Agent) shutdown(ctx context.Context) error {
 			errs = append(errs, srv.Shutdown(ctx))
 		}
 	}
+	errs = append(errs, a.release(ctx))
+	return errors.Join(errs...)
+}
+
+// release stops what Start started besides its listeners: the relay, the
+// profiler and the probe folder it made. It forgets each, so that Shutdown
+// after a failed Start, which released them already, does not again.
+func (a *Agent) release(ctx context.Context) error {
+	var errs []error
 	if a.relay != nil {
 		// Before the caller's telemetry flush, which then exports what
 		// the relay drained.
 		errs = append(errs, a.relay.Shutdown(ctx))
+		a.relay = nil
 	}
 	if a.profiler != nil {
 		errs = append(errs, a.profiler.stop())
+		a.profiler = nil
 	}
 	if a.ownDir {
 		errs = append(errs, os.RemoveAll(a.probeDir))
+		a.ownDir = false
 	}
 	return errors.Join(errs...)
 }
