@@ -27,19 +27,22 @@ func newInflection(rt *goja.Runtime) *goja.Object {
 	set := func(name string, f func(call goja.FunctionCall) string) {
 		_ = o.Set(name, func(call goja.FunctionCall) goja.Value { return rt.ToValue(f(call)) })
 	}
-	// The second argument is inflection's optional explicit form
-	// (pluralize(str, plural)): when given, it is returned as it is, and the
-	// word is never read, so any value will do there.
-	withOverride := func(name string, f func(string) string) {
-		_ = o.Set(name, func(call goja.FunctionCall) goja.Value {
-			if alt := call.Argument(1); alt.ToBoolean() {
-				return alt
-			}
-			return rt.ToValue(f(str(call, name)))
-		})
+	// explicit is inflection's _apply_rules: an explicit form, when given,
+	// is returned as it is and the word is never read, so any value will do
+	// there; otherwise word converts the first argument.
+	explicit := func(call goja.FunctionCall, name string, form goja.Value, word func(string, ...string) string) goja.Value {
+		if form.ToBoolean() {
+			return form
+		}
+		return rt.ToValue(word(str(call, name)))
 	}
-	withOverride("pluralize", func(s string) string { return inflect.Pluralize(s) })
-	withOverride("singularize", func(s string) string { return inflect.Singularize(s) })
+	// pluralize(str, plural) and singularize(str, singular).
+	_ = o.Set("pluralize", func(c goja.FunctionCall) goja.Value {
+		return explicit(c, "pluralize", c.Argument(1), inflect.Pluralize)
+	})
+	_ = o.Set("singularize", func(c goja.FunctionCall) goja.Value {
+		return explicit(c, "singularize", c.Argument(1), inflect.Singularize)
+	})
 	set("camelize", func(c goja.FunctionCall) string { return inflect.Camelize(str(c, "camelize"), truthy(c, 1)) })
 	set("underscore", func(c goja.FunctionCall) string { return inflect.Underscore(str(c, "underscore"), truthy(c, 1)) })
 	set("humanize", func(c goja.FunctionCall) string { return inflect.Humanize(str(c, "humanize"), truthy(c, 1)) })
@@ -52,20 +55,16 @@ func newInflection(rt *goja.Runtime) *goja.Object {
 		set(name, func(c goja.FunctionCall) string { return f(str(c, name)) })
 	}
 	// inflect(str, count, singular, plural) returns str as it is when count
-	// is not a number, and the explicit form, when given, as pluralize does.
+	// is not a number.
 	_ = o.Set("inflect", func(c goja.FunctionCall) goja.Value {
 		count, ok := jsParseFloat(c.Argument(1).String())
 		if !ok {
 			return c.Argument(0) // parseFloat gave NaN
 		}
-		form, word := c.Argument(3), inflect.Pluralize
 		if count == 1 {
-			form, word = c.Argument(2), inflect.Singularize
+			return explicit(c, "inflect", c.Argument(2), inflect.Singularize)
 		}
-		if form.ToBoolean() {
-			return form
-		}
-		return rt.ToValue(word(str(c, "inflect")))
+		return explicit(c, "inflect", c.Argument(3), inflect.Pluralize)
 	})
 	// hygen adds undasherize: "foo-bar_baz" -> "FooBarBaz".
 	set("undasherize", func(c goja.FunctionCall) string {
