@@ -12,8 +12,10 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/inflect"
 )
 
-// newInflection builds h.inflection. npm inflection calls string methods on
-// its argument, so anything but a string throws a TypeError, as it does there.
+// newInflection builds h.inflection: npm inflection 1.13's functions, in the
+// order that module defines them (Object.keys and for-in see that order),
+// then hygen's undasherize. inflection calls string methods on its argument,
+// so anything but a string throws a TypeError, as it does there.
 func newInflection(rt *goja.Runtime) *goja.Object {
 	o := rt.NewObject()
 	str := func(call goja.FunctionCall, fn string) string {
@@ -24,39 +26,34 @@ func newInflection(rt *goja.Runtime) *goja.Object {
 		return s
 	}
 	truthy := func(call goja.FunctionCall, i int) bool { return call.Argument(i).ToBoolean() }
-	set := func(name string, f func(call goja.FunctionCall) string) {
-		_ = o.Set(name, func(call goja.FunctionCall) goja.Value { return rt.ToValue(f(call)) })
+	set := func(name string, f func(call goja.FunctionCall) goja.Value) { _ = o.Set(name, f) }
+	text := func(name string, f func(call goja.FunctionCall) string) {
+		set(name, func(call goja.FunctionCall) goja.Value { return rt.ToValue(f(call)) })
 	}
-	// explicit is inflection's _apply_rules: an explicit form, when given,
-	// is returned as it is and the word is never read, so any value will do
-	// there; otherwise word converts the first argument.
+	word := func(name string, f func(string) string) {
+		text(name, func(c goja.FunctionCall) string { return f(str(c, name)) })
+	}
+	// explicit is the override of inflection's _apply_rules: an explicit
+	// form, when given, is returned as it is and the word is never read, so
+	// any value will do there; otherwise word converts the first argument.
 	explicit := func(call goja.FunctionCall, name string, form goja.Value, word func(string, ...string) string) goja.Value {
 		if form.ToBoolean() {
 			return form
 		}
 		return rt.ToValue(word(str(call, name)))
 	}
-	// pluralize(str, plural) and singularize(str, singular).
-	_ = o.Set("pluralize", func(c goja.FunctionCall) goja.Value {
+	later := inflectionLoops(rt, o)
+	set("_apply_rules", later("_apply_rules"))
+	set("indexOf", later("indexOf"))
+	set("pluralize", func(c goja.FunctionCall) goja.Value {
 		return explicit(c, "pluralize", c.Argument(1), inflect.Pluralize)
 	})
-	_ = o.Set("singularize", func(c goja.FunctionCall) goja.Value {
+	set("singularize", func(c goja.FunctionCall) goja.Value {
 		return explicit(c, "singularize", c.Argument(1), inflect.Singularize)
 	})
-	set("camelize", func(c goja.FunctionCall) string { return inflect.Camelize(str(c, "camelize"), truthy(c, 1)) })
-	set("underscore", func(c goja.FunctionCall) string { return inflect.Underscore(str(c, "underscore"), truthy(c, 1)) })
-	set("humanize", func(c goja.FunctionCall) string { return inflect.Humanize(str(c, "humanize"), truthy(c, 1)) })
-	set("foreign_key", func(c goja.FunctionCall) string { return inflect.ForeignKey(str(c, "foreign_key"), truthy(c, 1)) })
-	for name, f := range map[string]func(string) string{
-		"capitalize": inflect.Capitalize, "dasherize": inflect.Dasherize, "titleize": inflect.Titleize,
-		"demodulize": inflect.Demodulize, "tableize": inflect.Tableize, "classify": inflect.Classify,
-		"ordinalize": inflect.Ordinalize,
-	} {
-		set(name, func(c goja.FunctionCall) string { return f(str(c, name)) })
-	}
 	// inflect(str, count, singular, plural) returns str as it is when count
 	// is not a number.
-	_ = o.Set("inflect", func(c goja.FunctionCall) goja.Value {
+	set("inflect", func(c goja.FunctionCall) goja.Value {
 		count, ok := jsParseFloat(c.Argument(1).String())
 		if !ok {
 			return c.Argument(0) // parseFloat gave NaN
@@ -66,31 +63,107 @@ func newInflection(rt *goja.Runtime) *goja.Object {
 		}
 		return explicit(c, "inflect", c.Argument(3), inflect.Pluralize)
 	})
+	text("camelize", func(c goja.FunctionCall) string { return inflect.Camelize(str(c, "camelize"), truthy(c, 1)) })
+	text("underscore", func(c goja.FunctionCall) string { return inflect.Underscore(str(c, "underscore"), truthy(c, 1)) })
+	text("humanize", func(c goja.FunctionCall) string { return inflect.Humanize(str(c, "humanize"), truthy(c, 1)) })
+	word("capitalize", inflect.Capitalize)
+	word("dasherize", inflect.Dasherize)
+	word("titleize", inflect.Titleize)
+	word("demodulize", inflect.Demodulize)
+	word("tableize", inflect.Tableize)
+	word("classify", inflect.Classify)
+	text("foreign_key", func(c goja.FunctionCall) string { return inflect.ForeignKey(str(c, "foreign_key"), truthy(c, 1)) })
+	word("ordinalize", inflect.Ordinalize)
+	set("transform", later("transform"))
+	_ = o.Set("version", inflectionVersion)
 	// hygen adds undasherize: "foo-bar_baz" -> "FooBarBaz".
-	set("undasherize", func(c goja.FunctionCall) string {
+	text("undasherize", func(c goja.FunctionCall) string {
 		out, err := inflect.Undasherize(str(c, "undasherize"))
 		if err != nil {
 			panic(rt.NewTypeError(err.Error()))
 		}
 		return out
 	})
-	set("transform", func(c goja.FunctionCall) string {
-		s := c.Argument(0)
-		steps := c.Argument(1).ToObject(rt)
-		n := int(steps.Get("length").ToInteger())
-		for i := 0; i < n; i++ {
-			name := steps.Get(strconv.Itoa(i)).String()
-			if fn, ok := goja.AssertFunction(o.Get(name)); ok && name != "transform" {
-				v, err := fn(goja.Undefined(), s)
+	return o
+}
+
+// inflectionVersion is what npm inflection 1.13.4, the release hygen 6.2
+// installs, reports as its version (the module was not bumped past 1.13.1).
+const inflectionVersion = "1.13.1"
+
+// inflectionLoopsSource is inflection's three functions that loop over
+// values the caller passes, written in JavaScript so that the time limit's
+// interrupt can stop a loop over an array-like with a huge length, which a
+// loop in Go would run to the end:
+//   - _apply_rules(str, rules, skip, override): the override if truthy, str
+//     if its lower case is in skip, else str rewritten by the first
+//     [pattern, replacement] of rules that str.match finds;
+//   - indexOf(arr, item, from, compare): the first index from from (-1 when
+//     falsy, so arr[-1] is looked at too) where arr holds item (===) or
+//     compare(arr[i], item) is truthy, else -1;
+//   - transform(str, names): str passed through each named own property of
+//     the module in turn, whatever each returns.
+const inflectionLoopsSource = `(function (inflector) {
+	return {
+		_apply_rules: function (str, rules, skip, override) {
+			if (override) return override;
+			if (inflector.indexOf(skip, str.toLowerCase()) > -1) return str;
+			for (var i = 0, n = rules.length; i < n; i++) {
+				if (str.match(rules[i][0])) {
+					if (rules[i][1] !== undefined) str = str.replace(rules[i][0], rules[i][1]);
+					break;
+				}
+			}
+			return str;
+		},
+		indexOf: function (arr, item, from, compare) {
+			var i = from ? from : -1;
+			for (var n = arr.length; i < n; i++) {
+				if (arr[i] === item || (compare && compare(arr[i], item))) return i;
+			}
+			return -1;
+		},
+		transform: function (str, names) {
+			for (var i = 0, n = names.length; i < n; i++) {
+				if (inflector.hasOwnProperty(names[i])) str = inflector[names[i]](str);
+			}
+			return str;
+		},
+	};
+})`
+
+var inflectionLoopsProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("inflection.js", inflectionLoopsSource, false)
+})
+
+// inflectionLoops returns, for a name in inflectionLoopsSource, a native
+// function that runs that JavaScript function with its own this and
+// arguments. The source is compiled and run on the first call of any of
+// them: templates seldom call them, and a cold run should not pay for it.
+func inflectionLoops(rt *goja.Runtime, inflector *goja.Object) func(name string) func(goja.FunctionCall) goja.Value {
+	var loops *goja.Object
+	return func(name string) func(goja.FunctionCall) goja.Value {
+		return func(c goja.FunctionCall) goja.Value {
+			if loops == nil {
+				made, err := rt.RunProgram(inflectionLoopsProgram())
 				if err != nil {
 					panic(err)
 				}
-				s = v
+				build, _ := goja.AssertFunction(made)
+				v, err := build(goja.Undefined(), inflector)
+				if err != nil {
+					panic(err)
+				}
+				loops = v.ToObject(rt)
 			}
+			fn, _ := goja.AssertFunction(loops.Get(name))
+			out, err := fn(c.This, c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return out
 		}
-		return s.String()
-	})
-	return o
+	}
 }
 
 // parseFloatPrefix matches what JavaScript's parseFloat reads.

@@ -29,9 +29,19 @@ func TestRunawayStopsAtTimeLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// h.inflection's indexOf and transform loop to the length they are
+	// given, in JavaScript, where the interrupt reaches them.
+	helperLoop, err := c.Compile("<% h.inflection.indexOf({length: 1e15}, 1) %><% h.inflection.transform('x', {length: 1e15}) %>", ejs.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	runs := map[string]func(vm *VM) error{
 		"template": func(vm *VM) error {
 			_, err := vm.Render(context.Background(), tmpl, jsvalue.NewObject())
+			return err
+		},
+		"helper looping over an array-like": func(vm *VM) error {
+			_, err := vm.Render(context.Background(), helperLoop, jsvalue.NewObject())
 			return err
 		},
 		"required file": func(vm *VM) error {

@@ -291,6 +291,8 @@ func TestLazyHelpers(t *testing.T) {
 		{"each group works", `<%= h.inflection.pluralize("box") %> <%= h.changeCase.paramCase("fooBar") %> <%= h.path.extname("a.ts") %>`, "boxes foo-bar .ts"},
 		{"the same object on every read", `<%= h.changeCase === h.changeCase %>`, "true"},
 		{"change-case aliases are one function", `<%= h.changeCase.kebab === h.changeCase.paramCase && h.changeCase.hyphenCase === h.changeCase.param && h.changeCase.ucFirst === h.changeCase.upperCaseFirst %> <%= h.changeCase.camel === h.changeCase.pascal %>`, "true false"},
+		{"inflection's keys in npm inflection's order", `<%= Object.keys(h.inflection) %>`,
+			"_apply_rules,indexOf,pluralize,singularize,inflect,camelize,underscore,humanize,capitalize,dasherize,titleize,demodulize,tableize,classify,foreign_key,ordinalize,transform,version,undasherize"},
 		{"assignable", `<% h.path = 7 %><%= h.path %>`, "7"},
 		{"deletable", `<% delete h.inflection %><%= Object.keys(h) %>`, "capitalize,changeCase,path"},
 		{"spread copies values", `<%= typeof ({...h}).changeCase.camelCase %>`, "function"},
