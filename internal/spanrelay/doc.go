@@ -8,7 +8,10 @@
 // and does not wait for an answer. The Receiver here reads the datagrams,
 // decodes each into the SDK's read-only spans, resource and scope kept,
 // and passes them to the agent's trace pipeline, which batches and exports
-// them with its own settings. Nothing is aggregated here: the Collector
+// them with its own settings. While runs keep coming the Receiver looks at
+// the socket on a timer instead of waiting on it, since waking a waiting
+// reader is most of what a datagram costs its sender; an idle Receiver
+// waits, and is not woken until a run comes. Nothing is aggregated here: the Collector
 // derives the run counts from the spans, as it does for runs that export
 // directly.
 package spanrelay

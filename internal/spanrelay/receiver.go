@@ -32,6 +32,20 @@ const readBuffer = 4 << 20
 // for as long as it waits for room (otlplite.RelayWait, 25 ms).
 const drainQuiet = 250 * time.Millisecond
 
+// While runs keep coming, the receiver does not wait on the socket but looks
+// at it from time to time, so that senders do not pay for waking it (see
+// socket): first minPoll after a datagram, then twice as long after each
+// look that found none, up to maxPoll. After idleAfter without one it waits
+// on the socket again, so an idle agent is not woken at all; the first run
+// of a burst pays for one wake-up. At minPoll the socket's queue (ten
+// datagrams on Linux) drains 5,000 times a second, far more runs than a
+// machine starts.
+const (
+	minPoll   = 2 * time.Millisecond
+	maxPoll   = 50 * time.Millisecond
+	idleAfter = time.Second
+)
+
 // Config configures a Receiver.
 type Config struct {
 	// Path is where the socket is created. It must not exist, or be a
@@ -52,13 +66,15 @@ type Config struct {
 // explicit lifecycle: NewReceiver, Start, Shutdown.
 type Receiver struct {
 	cfg      Config
-	conn     *net.UnixConn
+	sock     *socket
 	unlock   func() // releases the path's lock (see lockPath)
 	done     chan struct{}
 	warn     sync.Once
-	closing  chan struct{}
+	closing  chan struct{} // closed by Shutdown: drain, then stop
+	abandon  chan struct{} // closed when Shutdown gives up waiting: stop now
 	shutdown sync.Once
 	err      error // Shutdown's
+	closeErr error // the socket's close, by serve as it returns
 }
 
 // NewReceiver checks cfg.
@@ -72,7 +88,7 @@ func NewReceiver(cfg Config) (*Receiver, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &Receiver{cfg: cfg, done: make(chan struct{}), closing: make(chan struct{})}, nil
+	return &Receiver{cfg: cfg, done: make(chan struct{}), closing: make(chan struct{}), abandon: make(chan struct{})}, nil
 }
 
 // Start creates the socket, readable and writable by this user only, and
@@ -87,13 +103,12 @@ func (r *Receiver) Start() error {
 		unlock()
 		return err
 	}
-	conn, err := listen(r.cfg.Path)
+	sock, err := listen(r.cfg.Path)
 	if err != nil {
 		unlock()
 		return fmt.Errorf("relay socket: %w", err)
 	}
-	_ = conn.SetReadBuffer(readBuffer) // the system may cap it; a smaller one only makes senders fall back sooner
-	r.conn, r.unlock = conn, unlock
+	r.sock, r.unlock = sock, unlock
 	go r.serve()
 	return nil
 }
@@ -146,32 +161,79 @@ func claim(path string) error {
 	return nil
 }
 
+// serve reads datagrams until Shutdown: waiting on the socket while idle,
+// looking at it on a timer while runs come (see minPoll), and draining it
+// once Shutdown began. It closes the socket as it returns: only this
+// goroutine reads it, so no read can reach a descriptor reused meanwhile.
 func (r *Receiver) serve() {
 	defer close(r.done)
+	defer func() { r.closeErr = r.sock.close() }()
 	buf := make([]byte, MaxDatagram+1)
+	timer := time.NewTimer(idleAfter)
+	timer.Stop()
 	for {
-		n, err := r.conn.Read(buf)
+		stopped, err := r.sock.wait()
 		if err != nil {
-			select {
-			case <-r.closing:
-				return // drained, or closed by Shutdown's deadline
-			default:
-			}
-			if errors.Is(err, net.ErrClosed) {
-				return
-			}
-			r.cfg.Logger.Warn("relay socket: read failed", "err", err)
-			continue
+			r.cfg.Logger.Warn("relay socket: waiting failed; no more runs are received", "err", err)
+			return
 		}
-		r.handle(buf[:n])
+		if stopped || r.poll(buf, timer) {
+			break
+		}
+	}
+	// Shutdown removed the path: read until no datagram has come for
+	// drainQuiet, or until Shutdown gives up.
+	for last := time.Now(); time.Since(last) < drainQuiet; {
+		if r.drain(buf) {
+			last = time.Now()
+		}
+		timer.Reset(minPoll)
 		select {
+		case <-timer.C:
+		case <-r.abandon:
+			return
+		}
+	}
+}
+
+// poll reads on a timer while runs keep coming (see minPoll). It returns
+// when none has come for idleAfter, or when Shutdown began (closing).
+func (r *Receiver) poll(buf []byte, timer *time.Timer) (closing bool) {
+	last, every := time.Now(), minPoll
+	for time.Since(last) < idleAfter {
+		if r.drain(buf) {
+			last, every = time.Now(), minPoll
+		} else {
+			every = min(2*every, maxPoll)
+		}
+		timer.Reset(every)
+		select {
+		case <-timer.C:
 		case <-r.closing:
-			// Keep draining while datagrams still arrive; after handle,
-			// which may have waited on a full export queue longer than
-			// the quiet period while more datagrams queued.
-			r.conn.SetReadDeadline(time.Now().Add(drainQuiet))
+			return true
+		}
+	}
+	return false
+}
+
+// drain handles every queued datagram and reports whether there was one.
+func (r *Receiver) drain(buf []byte) (got bool) {
+	for {
+		select {
+		case <-r.abandon:
+			return got
 		default:
 		}
+		n, err := r.sock.recv(buf)
+		if errors.Is(err, errEmpty) {
+			return got
+		}
+		if err != nil {
+			r.cfg.Logger.Warn("relay socket: read failed", "err", err)
+			return got
+		}
+		got = true
+		r.handle(buf[:n])
 	}
 }
 
@@ -207,7 +269,7 @@ func (r *Receiver) Shutdown(ctx context.Context) error {
 }
 
 func (r *Receiver) stop(ctx context.Context) error {
-	if r.conn == nil {
+	if r.sock == nil {
 		return nil
 	}
 	defer r.unlock()
@@ -217,14 +279,14 @@ func (r *Receiver) stop(ctx context.Context) error {
 		err = nil
 	}
 	close(r.closing)
-	r.conn.SetReadDeadline(time.Now().Add(drainQuiet))
+	r.sock.stop()
 	select {
 	case <-r.done:
 	case <-ctx.Done():
 		// A Forward blocked on a full export queue ends when the export
-		// does; the read loop stops then, without this call waiting.
-		r.conn.Close()
+		// does; serve stops then, without this call waiting.
+		close(r.abandon)
 		return errors.Join(err, fmt.Errorf("relay socket: draining: %w", ctx.Err()))
 	}
-	return errors.Join(err, r.conn.Close())
+	return errors.Join(err, r.closeErr)
 }

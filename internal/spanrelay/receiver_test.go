@@ -231,3 +231,48 @@ func TestReceiverClaim(t *testing.T) {
 		}
 	})
 }
+
+// TestReceiverWakesAfterIdle: runs that come while the receiver looks on a
+// timer, and runs that come after it went back to waiting on the socket
+// (idleAfter without one), are all passed on.
+func TestReceiverWakesAfterIdle(t *testing.T) {
+	path := socketPath(t)
+	var s sink
+	var log bytes.Buffer
+	r := startReceiver(t, path, &s, &log)
+	want := 0
+	send := func(spans int) {
+		t.Helper()
+		if err := run(t, path, spans); err != nil {
+			t.Fatal(err)
+		}
+		want += spans
+	}
+	forwarded := func() bool {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if got, _, _ := s.totals(); got == want {
+				return true
+			}
+			time.Sleep(time.Millisecond)
+		}
+		return false
+	}
+	send(3) // wakes the waiting receiver
+	send(4) // comes while it polls
+	if !forwarded() {
+		t.Fatal("runs sent to a busy receiver were not passed on before Shutdown")
+	}
+	time.Sleep(idleAfter + 100*time.Millisecond) // back to waiting
+	send(5)
+	if !forwarded() {
+		t.Fatal("a run sent after the receiver went idle was not passed on before Shutdown")
+	}
+	if err := r.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok, _ := s.totals(); got != want || ok != 3 {
+		t.Errorf("forwarded %d spans in %d requests, want %d in 3", got, ok, want)
+	}
+}

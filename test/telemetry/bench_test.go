@@ -395,7 +395,9 @@ func replayRun(ctx context.Context, obs generator.Observer, files []generator.Fi
 // "process" also sets the pipeline up and shuts it down for every run, as
 // a CLI process does (a new connection to the Collector each time);
 // "oneshot_process" does the same with the hypergen binary's own exporter
-// (package oneshot) instead of the SDK's.
+// (package oneshot) instead of the SDK's, and "relay_process" hands the
+// spans to a real agent's relay socket, as that exporter does with
+// HYPERGEN_TELEMETRY_RELAY (agent-ms/op: the agent's CPU time).
 func BenchmarkObserverRun(b *testing.B) {
 	var files []generator.FileEvent
 	var ops []generator.OpResult
@@ -417,14 +419,26 @@ func BenchmarkObserverRun(b *testing.B) {
 		return tel
 	}
 	// measure runs one (warm-up) and then b.N iterations of run, and
-	// reports this process's and the Collector's CPU time per iteration.
-	measure := func(b *testing.B, run func()) {
+	// reports this process's and the Collector's CPU time per iteration,
+	// and with relay that of an agent relaying to the Collector.
+	measure := func(b *testing.B, relay bool, run func()) {
 		col := testenv.StartShippedCollector(b)
 		pinCollector(b, col)
 		b.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://"+col.OTLP)
 		b.Setenv("OTEL_EXPORTER_OTLP_INSECURE", "true")
+		var agent *testenv.Process
+		if relay {
+			var sock string
+			sock, agent = startRelayAgent(b, col)
+			b.Setenv(oneshot.RelayVar, sock)
+		}
 		run()
 		report := processCPUReport(b, col.Process, "collector-ms/op")
+		if agent != nil {
+			reportCollector := report
+			reportAgent := processCPUReport(b, agent, "agent-ms/op")
+			report = func() { reportCollector(); reportAgent() }
+		}
 		cpu0 := processCPU(b)
 		b.ReportAllocs()
 		for b.Loop() {
@@ -447,7 +461,7 @@ func BenchmarkObserverRun(b *testing.B) {
 	})
 	b.Run("run", func(b *testing.B) {
 		var tel *instrument.Telemetry
-		measure(b, func() {
+		measure(b, false, func() {
 			if tel == nil {
 				tel = setup(b)
 				b.Cleanup(func() { _ = tel.Shutdown(ctx) })
@@ -460,7 +474,7 @@ func BenchmarkObserverRun(b *testing.B) {
 		})
 	})
 	b.Run("process", func(b *testing.B) {
-		measure(b, func() {
+		measure(b, false, func() {
 			tel := setup(b)
 			replayRun(ctx, tel.Observer(), files, ops)
 			if err := tel.Shutdown(ctx); err != nil {
@@ -468,17 +482,24 @@ func BenchmarkObserverRun(b *testing.B) {
 			}
 		})
 	})
-	b.Run("oneshot_process", func(b *testing.B) {
-		measure(b, func() {
-			s, err := oneshot.FromEnv(os.Getenv)
-			if err != nil {
-				b.Fatal(err)
-			}
-			tel := oneshot.Start(s, "bench", io.Discard)
-			replayRun(ctx, tel.Observer(), files, ops)
-			if err := tel.Shutdown(ctx); err != nil {
-				b.Fatal(err)
-			}
-		})
-	})
+	oneshotProcess := func(relay bool) func(b *testing.B) {
+		return func(b *testing.B) {
+			measure(b, relay, func() {
+				s, err := oneshot.FromEnv(os.Getenv)
+				if err != nil {
+					b.Fatal(err)
+				}
+				tel := oneshot.Start(s, "bench", io.Discard)
+				replayRun(ctx, tel.Observer(), files, ops)
+				if err := tel.Shutdown(ctx); err != nil {
+					b.Fatal(err)
+				}
+				if relay && tel.Relayed() == 0 {
+					b.Fatal("the run's spans were exported, not relayed")
+				}
+			})
+		}
+	}
+	b.Run("oneshot_process", oneshotProcess(false))
+	b.Run("relay_process", oneshotProcess(true))
 }
