@@ -7,7 +7,7 @@ import (
 	"net"
 	"time"
 
-	"github.com/hypergen-dev/hypergen/exporters/otlplite"
+	"github.com/hypergen-dev/hypergen/internal/runrecord"
 )
 
 // Config configures an Agent. Zero values take the defaults of withDefaults.
@@ -141,7 +141,7 @@ func (c Config) Validate() error {
 		}
 	}
 	if c.Relay != "" {
-		if err := otlplite.CheckRelayPath(c.Relay); err != nil {
+		if err := runrecord.CheckPath(c.Relay); err != nil {
 			return fmt.Errorf("relay socket %q: %w", c.Relay, err)
 		}
 	}

@@ -39,14 +39,12 @@ type warmDial struct {
 
 // Warm starts connecting to the endpoint in the background so that the TCP
 // and HTTP/2 handshakes overlap the run's work instead of adding to
-// Shutdown. It does nothing after Shutdown or a previous Warm, or when a
-// relay is configured: the endpoint is then only the fallback, and most
-// runs would open a connection they never use. Shutdown closes the
-// connection whether or not there are spans to send.
+// Shutdown. It does nothing after Shutdown or a previous Warm. Shutdown
+// closes the connection whether or not there are spans to send.
 func (p *TracerProvider) Warm() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.closed || p.warm != nil || p.cfg.Relay != "" {
+	if p.closed || p.warm != nil {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -104,16 +102,6 @@ func (p *TracerProvider) Shutdown(ctx context.Context) error {
 			}
 		}
 		return nil
-	}
-	if p.cfg.Relay != "" {
-		rest, err := p.relay(tracers, spans)
-		if len(rest) == 0 {
-			return nil
-		}
-		if p.cfg.Endpoint == "" {
-			return fmt.Errorf("otlp relay to %s: %w", p.cfg.Relay, err)
-		}
-		spans = rest
 	}
 	if err := p.export(ctx, w, tracers, spans); err != nil {
 		if errors.Is(err, os.ErrDeadlineExceeded) {

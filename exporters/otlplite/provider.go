@@ -24,17 +24,7 @@ const DefaultMaxSpans = 65536
 type Config struct {
 	// Endpoint is the Collector's OTLP/gRPC address, "host:port". It is
 	// reached over plain TCP (h2c), as OTEL_EXPORTER_OTLP_INSECURE does.
-	// With Relay set, it is only used when the relay refuses the spans.
 	Endpoint string
-	// Relay is the path of a running agent's relay socket (a Unix datagram
-	// socket, `hypergen perf monitor --relay`). When set, Shutdown hands
-	// each export request to the agent in one datagram, without waiting for
-	// an answer, and the agent exports it with its own pipeline. A request
-	// the socket does not take (no agent there, its queue full for
-	// RelayWait, a request too large for one datagram, a system without
-	// Unix datagram sockets) is exported to Endpoint instead, so a run's
-	// spans are sent once either way.
-	Relay string
 	// Headers are sent as gRPC metadata with every export request
 	// (OTEL_EXPORTER_OTLP_HEADERS). Keys are lower-cased on the wire.
 	Headers map[string]string
@@ -59,7 +49,6 @@ type TracerProvider struct {
 	closed  bool
 	warm    *warmDial
 	dropped atomic.Int64
-	relayed atomic.Int64
 	// stopped is closed's lock-free copy, read by every Tracer.Start.
 	stopped atomic.Bool
 }

@@ -201,18 +201,23 @@ func (s *span) RecordError(err error, opts ...trace.EventOption) {
 	}
 }
 
-// exceptionAttributes are the SDK's exception.type (named as sdk/trace's
-// typeStr does: package path and name, or the literal of an unnamed type
-// such as *errors.errorString), exception.message and, when asked,
-// exception.stacktrace (the calling goroutine's first 2 KiB, as the SDK).
-func exceptionAttributes(v any, msg string, withStack bool) []attribute.KeyValue {
+// ExceptionType names v's type as the SDK's RecordError does in the
+// exception.type attribute (sdk/trace's typeStr): package path and name, or
+// the literal of an unnamed type such as *errors.errorString.
+func ExceptionType(v any) string {
 	t := reflect.TypeOf(v)
-	typ := t.String()
 	if t.PkgPath() != "" || t.Name() != "" {
-		typ = t.PkgPath() + "." + t.Name()
+		return t.PkgPath() + "." + t.Name()
 	}
+	return t.String()
+}
+
+// exceptionAttributes are the SDK's exception.type (ExceptionType),
+// exception.message and, when asked, exception.stacktrace (the calling
+// goroutine's first 2 KiB, as the SDK).
+func exceptionAttributes(v any, msg string, withStack bool) []attribute.KeyValue {
 	attrs := []attribute.KeyValue{
-		attribute.String("exception.type", typ),
+		attribute.String("exception.type", ExceptionType(v)),
 		attribute.String("exception.message", msg),
 	}
 	if withStack {

@@ -157,12 +157,48 @@ func spanName[K ~string](table map[K]string, prefix string, k K) string {
 	return prefix + string(k)
 }
 
+// Replayer records the events of a run that happened earlier, each with
+// the times a live Observer reads from the clock when it is called (a zero
+// end time still means now). Package runrecord replays a run's record
+// through one, so a record gives the spans the run itself would have made.
+type Replayer interface {
+	RunStartAt(ctx context.Context, at time.Time) context.Context
+	PhaseDoneAt(ctx context.Context, phase generator.Phase, start, end time.Time, err error)
+	FileDone(ctx context.Context, f generator.FileEvent)
+	OpDoneAt(ctx context.Context, op generator.OpResult, start, end time.Time, err error)
+	RunDoneAt(ctx context.Context, res *generator.Result, end time.Time, err error)
+}
+
+// NewReplayer returns a Replayer that records spans with tracer, the same
+// spans New's observer records for the same events.
+func NewReplayer(tracer trace.Tracer, stepSpans bool) Replayer {
+	return &observer{tracer: tracer, stepSpans: stepSpans}
+}
+
 func (o *observer) RunStart(ctx context.Context, _ []string) context.Context {
-	ctx, _ = o.tracer.Start(ctx, "hypergen.run")
+	return o.RunStartAt(ctx, time.Time{})
+}
+
+func (o *observer) RunStartAt(ctx context.Context, at time.Time) context.Context {
+	if at.IsZero() {
+		// No timestamp option: each costs an allocation (see span).
+		ctx, _ = o.tracer.Start(ctx, "hypergen.run")
+		at = time.Now()
+	} else {
+		ctx, _ = o.tracer.Start(ctx, "hypergen.run", trace.WithTimestamp(at))
+	}
 	if o.inst == nil {
 		return ctx
 	}
-	return context.WithValue(ctx, runStartKey{}, time.Now())
+	return context.WithValue(ctx, runStartKey{}, at)
+}
+
+// since is end - start, with a zero end meaning now.
+func since(start, end time.Time) time.Duration {
+	if end.IsZero() {
+		return time.Since(start)
+	}
+	return end.Sub(start)
 }
 
 // span records a finished child span of the run with explicit times: the
@@ -188,9 +224,16 @@ func (o *observer) span(ctx context.Context, name string, start, end time.Time, 
 }
 
 // RecordError marks s failed with err, and names the template and line at
-// fault when err is a generator.TemplateError.
+// fault when err is a generator.TemplateError. An error that names its own
+// type (ExceptionType, as one decoded from a run record does) gets the
+// exception event the tracer would give the error it stands for.
 func RecordError(s trace.Span, err error) {
-	s.RecordError(err)
+	if named, ok := err.(interface{ ExceptionType() string }); ok {
+		s.AddEvent("exception", trace.WithAttributes(attribute.String("exception.type", named.ExceptionType()),
+			attribute.String("exception.message", err.Error())))
+	} else {
+		s.RecordError(err)
+	}
 	s.SetStatus(codes.Error, err.Error())
 	var te *generator.TemplateError
 	if errors.As(err, &te) {
@@ -224,8 +267,12 @@ func (in *Instruments) RecordDuration(ctx context.Context, op, outcome string, d
 }
 
 func (o *observer) PhaseDone(ctx context.Context, phase generator.Phase, start time.Time, err error) {
-	d := time.Since(start)
-	o.span(ctx, spanName(phaseSpans(), "hypergen.", phase), start, time.Time{}, err)
+	o.PhaseDoneAt(ctx, phase, start, time.Time{}, err)
+}
+
+func (o *observer) PhaseDoneAt(ctx context.Context, phase generator.Phase, start, end time.Time, err error) {
+	d := since(start, end)
+	o.span(ctx, spanName(phaseSpans(), "hypergen.", phase), start, end, err)
 	if o.inst == nil {
 		return
 	}
@@ -281,12 +328,16 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 }
 
 func (o *observer) OpDone(ctx context.Context, op generator.OpResult, start time.Time, err error) {
-	d := time.Since(start)
+	o.OpDoneAt(ctx, op, start, time.Time{}, err)
+}
+
+func (o *observer) OpDoneAt(ctx context.Context, op generator.OpResult, start, end time.Time, err error) {
+	d := since(start, end)
 	st := string(op.Status)
 	if err != nil {
 		st = "error"
 	}
-	o.span(ctx, spanName(opSpans(), "hypergen.op.", op.Kind), start, time.Time{}, err,
+	o.span(ctx, spanName(opSpans(), "hypergen.op.", op.Kind), start, end, err,
 		attribute.String(catalog.AttrTemplate, op.Template), attribute.String(catalog.AttrTarget, op.Target),
 		attribute.String(catalog.AttrOutcome, st), attribute.Int(catalog.AttrBytes, op.Bytes))
 	if o.inst == nil {
@@ -299,6 +350,10 @@ func (o *observer) OpDone(ctx context.Context, op generator.OpResult, start time
 }
 
 func (o *observer) RunDone(ctx context.Context, res *generator.Result, err error) {
+	o.RunDoneAt(ctx, res, time.Time{}, err)
+}
+
+func (o *observer) RunDoneAt(ctx context.Context, res *generator.Result, end time.Time, err error) {
 	s := trace.SpanFromContext(ctx)
 	if res != nil {
 		s.SetAttributes(attribute.String(catalog.AttrGenerator, res.Generator), attribute.String(catalog.AttrAction, res.Action),
@@ -309,12 +364,16 @@ func (o *observer) RunDone(ctx context.Context, res *generator.Result, err error
 	if err != nil {
 		RecordError(s, err)
 	}
-	s.End()
+	if end.IsZero() {
+		s.End()
+	} else {
+		s.End(trace.WithTimestamp(end))
+	}
 	if o.inst == nil {
 		return
 	}
 	if start, ok := ctx.Value(runStartKey{}).(time.Time); ok {
-		o.record(ctx, "run", Outcome(err), time.Since(start))
+		o.record(ctx, "run", Outcome(err), since(start, end))
 	}
 	o.inst.Runs.Add(ctx, 1, o.inst.attrs(attrKey{k1: catalog.AttrOutcome, v1: Outcome(err)}).add...)
 }

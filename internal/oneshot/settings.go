@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hypergen-dev/hypergen/exporters/otlplite"
 	"github.com/hypergen-dev/hypergen/internal/envflag"
+	"github.com/hypergen-dev/hypergen/internal/runrecord"
 )
 
 // Settings are what a one-shot run's export needs, read from the
@@ -119,7 +119,7 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 		return s, &NeedsSDKError{name, v, "not a boolean"}
 	}
 	if v := getenv(RelayVar); v != "" {
-		if err := otlplite.CheckRelayPath(v); err != nil {
+		if err := runrecord.CheckPath(v); err != nil {
 			// Not the SDK's to judge: it has no relay. A bad value is the
 			// user's to fix, not a reason to export another way.
 			return s, fmt.Errorf("%s=%q, the agent's relay socket (perf monitor --relay): %w", RelayVar, v, err)

@@ -12,10 +12,6 @@ import (
 	"time"
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
-	"go.opentelemetry.io/otel/sdk/trace/tracetest"
-	coltracepb "go.opentelemetry.io/proto/otlp/collector/trace/v1"
-	tracepb "go.opentelemetry.io/proto/otlp/trace/v1"
-	"google.golang.org/protobuf/proto"
 )
 
 // TestShutdownDrainsAfterASlowForward: a Forward that waits longer than
@@ -56,49 +52,6 @@ func TestShutdownDrainsAfterASlowForward(t *testing.T) {
 	}
 	if got, _, _ := s.totals(); int64(got) != n1+n2 {
 		t.Errorf("forwarded %d spans; the socket took %d", got, n1+n2)
-	}
-}
-
-// TestDecodeRemoteParent: OTLP's remote bits describe the parent; the
-// span's own context is local.
-func TestDecodeRemoteParent(t *testing.T) {
-	req := &coltracepb.ExportTraceServiceRequest{ResourceSpans: []*tracepb.ResourceSpans{{ScopeSpans: []*tracepb.ScopeSpans{{Spans: []*tracepb.Span{{
-		TraceId: bytes.Repeat([]byte{1}, 16), SpanId: bytes.Repeat([]byte{2}, 8), ParentSpanId: bytes.Repeat([]byte{3}, 8),
-		Name: "child of remote", Flags: 0x301, StartTimeUnixNano: 1, EndTimeUnixNano: 2,
-	}}}}}}}
-	b, _ := proto.Marshal(req)
-	spans, err := Decode(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !spans[0].Parent().IsRemote() {
-		t.Error("parent not remote")
-	}
-	if spans[0].SpanContext().IsRemote() {
-		t.Error("the span's own context is marked remote")
-	}
-}
-
-// TestDecodeUnknownFlagsAreSampled: a span sent without trace flags (0,
-// "unknown" in OTLP) was recorded and exported, so it is sampled; a batch
-// processor would otherwise drop it.
-func TestDecodeUnknownFlagsAreSampled(t *testing.T) {
-	req := &coltracepb.ExportTraceServiceRequest{ResourceSpans: []*tracepb.ResourceSpans{{ScopeSpans: []*tracepb.ScopeSpans{{Spans: []*tracepb.Span{{
-		TraceId: bytes.Repeat([]byte{1}, 16), SpanId: bytes.Repeat([]byte{2}, 8), Name: "no flags", StartTimeUnixNano: 1, EndTimeUnixNano: 2,
-	}}}}}}}
-	b, _ := proto.Marshal(req)
-	spans, err := Decode(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	exp := tracetest.NewInMemoryExporter()
-	bsp := sdktrace.NewBatchSpanProcessor(exp, sdktrace.WithBlocking())
-	for _, s := range spans {
-		bsp.OnEnd(s)
-	}
-	bsp.ForceFlush(context.Background())
-	if n := len(exp.GetSpans()); n != 1 {
-		t.Errorf("exported %d of 1 decoded spans", n)
 	}
 }
 

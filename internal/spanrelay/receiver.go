@@ -17,19 +17,19 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 )
 
-// MaxDatagram is the largest request the receiver reads; the sender never
-// sends one larger (exporters/otlplite keeps below it).
+// MaxDatagram is the largest record the receiver reads; the sender never
+// sends one larger (runrecord.MaxSend).
 const MaxDatagram = 256 << 10
 
 // readBuffer is the socket's receive buffer, room for a few of the largest
-// requests. On Linux the queue also holds at most net.unix.max_dgram_qlen
+// records. On Linux the queue also holds at most net.unix.max_dgram_qlen
 // datagrams (10 by default), whatever their size: a burst of more runs than
-// that waits for the receiver (otlplite.RelayWait), then exports by itself.
+// that waits for the receiver (runrecord.SendWait), then exports by itself.
 const readBuffer = 4 << 20
 
 // drainQuiet is how long Shutdown keeps reading after it removed the
 // socket's path: a sender that found the path before can still deliver
-// for as long as it waits for room (otlplite.RelayWait, 25 ms).
+// for as long as it waits for room (runrecord.SendWait, 25 ms).
 const drainQuiet = 250 * time.Millisecond
 
 // While runs keep coming, the receiver does not wait on the socket but looks
@@ -51,18 +51,18 @@ type Config struct {
 	// Path is where the socket is created. It must not exist, or be a
 	// socket that nothing listens on any more (an agent that was killed).
 	Path string
-	// Forward passes on the spans of one request. It may block: datagrams
+	// Forward passes on the spans of one run. It may block: datagrams
 	// then wait in the socket's buffer, and senders that find it full
 	// export by themselves.
 	Forward func([]sdktrace.ReadOnlySpan)
-	// Counted is told of each request received: nil error if it was
+	// Counted is told of each record received: nil error if it was
 	// forwarded, the reason it was refused otherwise.
 	Counted func(error)
-	// Logger receives a warning for the first refused request.
+	// Logger receives a warning for the first refused record.
 	Logger *slog.Logger
 }
 
-// Receiver reads relayed requests from a Unix datagram socket. It has an
+// Receiver reads relayed run records from a Unix datagram socket. It has an
 // explicit lifecycle: NewReceiver, Start, Shutdown.
 type Receiver struct {
 	cfg      Config
@@ -245,12 +245,12 @@ func (r *Receiver) handle(b []byte) {
 	if len(b) > MaxDatagram {
 		err = fmt.Errorf("a datagram over %d bytes", MaxDatagram)
 	} else {
-		spans, err = Decode(b)
+		spans, err = Spans(b)
 	}
 	r.cfg.Counted(err)
 	if err != nil {
 		r.warn.Do(func() {
-			r.cfg.Logger.Warn("relay socket: refused a request (further ones are only counted)", "path", r.cfg.Path, "err", err)
+			r.cfg.Logger.Warn("relay socket: refused a run record (further ones are only counted)", "path", r.cfg.Path, "err", err)
 		})
 		return
 	}

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"os"
@@ -17,10 +18,11 @@ import (
 	"testing"
 	"time"
 
+	"go.opentelemetry.io/otel/attribute"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
-	"go.opentelemetry.io/otel/trace"
 
-	"github.com/hypergen-dev/hypergen/exporters/otlplite"
+	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/runrecord"
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
 
@@ -69,8 +71,8 @@ func startReceiver(t *testing.T, path string, s *sink, log *bytes.Buffer) *Recei
 	return r
 }
 
-// run sends the spans of one run as a CLI run does (otlplite with a relay,
-// no endpoint).
+// run sends the record of one run of spans-1 templates (spans spans) as a
+// CLI run does.
 func run(t *testing.T, path string, spans int) error {
 	_, err := runRelayed(path, spans)
 	return err
@@ -78,16 +80,22 @@ func run(t *testing.T, path string, spans int) error {
 
 // runRelayed is run, reporting how many spans the socket took.
 func runRelayed(path string, spans int) (int64, error) {
-	tp := otlplite.New(otlplite.Config{Relay: path})
-	tr := tp.Tracer("test")
-	ctx, root := tr.Start(context.Background(), "hypergen.run")
-	for range spans - 1 {
-		_, s := tr.Start(ctx, "hypergen.template", trace.WithSpanKind(trace.SpanKindInternal))
-		s.End()
+	if err := runrecord.Send(path, record(spans)); err != nil {
+		return 0, err
 	}
-	root.End()
-	err := tp.Shutdown(context.Background())
-	return tp.Relayed(), err
+	return int64(spans), nil
+}
+
+// record is the record of a run of spans-1 templates.
+func record(spans int) []byte {
+	ctx := context.Background()
+	rec := runrecord.NewRecorder()
+	rec.RunStart(ctx, nil)
+	for i := range spans - 1 {
+		rec.FileDone(ctx, generator.FileEvent{Template: fmt.Sprintf("t%d.ejs.t", i), Start: time.Now(), Render: time.Millisecond})
+	}
+	rec.RunDone(ctx, &generator.Result{Generator: "g", Action: "a", Files: spans - 1}, nil)
+	return rec.Bytes([]attribute.KeyValue{attribute.String("service.name", "relay-test")}, false)
 }
 
 // TestReceiverForwardsEveryRun: 50 runs sent at once from 50 goroutines,
@@ -148,7 +156,7 @@ func TestReceiverForwardsEveryRun(t *testing.T) {
 	}
 }
 
-// TestReceiverRefusesGarbage: a datagram that is not a trace request is
+// TestReceiverRefusesGarbage: a datagram that is not a run record is
 // counted as refused, warned about once, and does not stop the receiver.
 func TestReceiverRefusesGarbage(t *testing.T) {
 	path := socketPath(t)
@@ -175,7 +183,7 @@ func TestReceiverRefusesGarbage(t *testing.T) {
 	if spans != 5 || ok != 1 || bad != 3 {
 		t.Errorf("forwarded %d spans, %d requests ok and %d refused; want 5, 1 and 3", spans, ok, bad)
 	}
-	if n := strings.Count(log.String(), "refused a request"); n != 1 {
+	if n := strings.Count(log.String(), "refused a run record"); n != 1 {
 		t.Errorf("%d warnings, want 1:\n%s", n, log.String())
 	}
 }

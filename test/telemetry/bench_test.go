@@ -191,7 +191,7 @@ func newOneShotCase(b *testing.B, env map[string]string, relayed bool) *benchCas
 		if err := tel.Shutdown(ctx); err != nil {
 			b.Fatal(err)
 		}
-		if relayed && tel.Relayed() == 0 {
+		if relayed && !tel.Relayed() {
 			b.Fatal("the run exported its spans itself: the agent's relay socket did not take them")
 		}
 	}
@@ -494,7 +494,7 @@ func BenchmarkObserverRun(b *testing.B) {
 				if err := tel.Shutdown(ctx); err != nil {
 					b.Fatal(err)
 				}
-				if relay && tel.Relayed() == 0 {
+				if relay && !tel.Relayed() {
 					b.Fatal("the run's spans were exported, not relayed")
 				}
 			})

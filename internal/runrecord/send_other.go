@@ -1,11 +1,11 @@
 //go:build !unix
 
-package otlplite
+package runrecord
 
 import "errors"
 
 // sendDatagram always fails: the relay is a Unix datagram socket, which
-// this system does not have, so every request is exported directly.
+// this system does not have, so every run exports its spans itself.
 func sendDatagram(path string, msg []byte) error {
 	return errors.ErrUnsupported
 }

@@ -1,0 +1,105 @@
+package runrecord_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"go.opentelemetry.io/otel/attribute"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+
+	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
+	"github.com/hypergen-dev/hypergen/instrument/observe"
+	"github.com/hypergen-dev/hypergen/internal/runrecord"
+)
+
+// recordOf is the encoded record of drive's events.
+func recordOf(drive func(ctx context.Context, obs generator.Observer)) []byte {
+	rec := runrecord.NewRecorder()
+	drive(context.Background(), rec)
+	return rec.Bytes([]attribute.KeyValue{attribute.String("service.name", "t")}, false)
+}
+
+// TestDecodeRefuses: a record that is cut short, of another version, out
+// of order, or naming a phase, operation or status the engine does not have
+// is refused with the reason; none is half read.
+func TestDecodeRefuses(t *testing.T) {
+	good := recordOf(runs["success"])
+	if _, err := runrecord.Decode(good); err != nil {
+		t.Fatalf("the good record: %v", err)
+	}
+	for i := range len(good) {
+		if _, err := runrecord.Decode(good[:i]); err == nil {
+			t.Fatalf("a record cut to %d of %d bytes was accepted", i, len(good))
+		}
+	}
+	header := recordOf(func(context.Context, generator.Observer) {})
+	tests := []struct {
+		name string
+		b    []byte
+		want string
+	}{
+		{"another version", append([]byte("HGRR\x02"), good[5:]...), "version"},
+		{"not a record", []byte("hello, world"), "version"},
+		{"no events", header, "no events"},
+		{"first event not the start", recordOf(func(ctx context.Context, o generator.Observer) {
+			o.RunDone(ctx, nil, nil)
+		}), "first event"},
+		{"two starts", recordOf(func(ctx context.Context, o generator.Observer) {
+			o.RunStart(ctx, nil)
+			o.RunStart(ctx, nil)
+		}), "second run start"},
+		{"no end", recordOf(func(ctx context.Context, o generator.Observer) {
+			o.RunStart(ctx, nil)
+		}), "end is missing"},
+		{"an event after the end", recordOf(func(ctx context.Context, o generator.Observer) {
+			o.RunStart(ctx, nil)
+			o.RunDone(ctx, nil, nil)
+			o.PhaseDone(ctx, generator.PhaseList, time.Now(), nil)
+		}), "after the run's end"},
+		{"unknown phase", recordOf(func(ctx context.Context, o generator.Observer) {
+			o.RunStart(ctx, nil)
+			o.PhaseDone(ctx, "exfiltrate", time.Now(), nil)
+		}), "unknown phase"},
+		{"unknown operation", recordOf(func(ctx context.Context, o generator.Observer) {
+			o.RunStart(ctx, nil)
+			o.OpDone(ctx, generator.OpResult{Kind: "rm", Status: generator.StatusAdded}, time.Now(), nil)
+		}), "unknown operation"},
+		{"unknown status", recordOf(func(ctx context.Context, o generator.Observer) {
+			o.RunStart(ctx, nil)
+			o.OpDone(ctx, generator.OpResult{Kind: generator.OpAdd, Status: "pwned"}, time.Now(), nil)
+		}), "unknown status"},
+		{"unknown event", append(bytes.Clone(good), 99), "unknown event"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := runrecord.Decode(tt.b)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Decode() = %v, want an error saying %q", err, tt.want)
+			}
+			if len(rec.Events) != 0 || len(rec.Resource) != 0 {
+				t.Errorf("a refused record came back half read: %+v", rec)
+			}
+		})
+	}
+}
+
+// FuzzDecode: whatever arrives on the relay socket, Decode does not panic,
+// and a record it accepts replays without panicking.
+func FuzzDecode(f *testing.F) {
+	for _, drive := range runs {
+		f.Add(recordOf(drive))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		rec, err := runrecord.Decode(b)
+		if err != nil {
+			return
+		}
+		tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(tracetest.NewSpanRecorder()))
+		runrecord.Replay(context.Background(), observe.NewReplayer(tp.Tracer(catalog.InstrumentationScope), rec.StepSpans), rec)
+	})
+}

@@ -1,0 +1,36 @@
+package spanrelay
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel/sdk/resource"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
+	"github.com/hypergen-dev/hypergen/instrument/observe"
+	"github.com/hypergen-dev/hypergen/internal/runrecord"
+)
+
+// Spans makes the spans of one relayed run from its record: the record
+// replayed through hypergen's observer into an SDK tracer that carries the
+// run's resource, so they are the spans the run would have exported itself
+// (new trace and span IDs aside).
+func Spans(record []byte) ([]sdktrace.ReadOnlySpan, error) {
+	rec, err := runrecord.Decode(record)
+	if err != nil {
+		return nil, err
+	}
+	var ended collect
+	tp := sdktrace.NewTracerProvider(sdktrace.WithResource(resource.NewSchemaless(rec.Resource...)),
+		sdktrace.WithSpanProcessor(&ended))
+	runrecord.Replay(context.Background(), observe.NewReplayer(tp.Tracer(catalog.InstrumentationScope), rec.StepSpans), rec)
+	return ended.spans, nil
+}
+
+// collect keeps the spans that end, in the order they end.
+type collect struct{ spans []sdktrace.ReadOnlySpan }
+
+func (c *collect) OnStart(context.Context, sdktrace.ReadWriteSpan) {}
+func (c *collect) OnEnd(s sdktrace.ReadOnlySpan)                   { c.spans = append(c.spans, s) }
+func (c *collect) Shutdown(context.Context) error                  { return nil }
+func (c *collect) ForceFlush(context.Context) error                { return nil }
