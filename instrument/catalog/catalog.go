@@ -179,7 +179,7 @@ var Metrics = []MetricSpec{
 		nil, "", FromAgent, []string{""}},
 	{MetricAgentRequests, Counter, "{request}", "Generation requests served by the agent's API, by outcome.",
 		[]string{AttrOutcome}, "outcome: ok, error, refused.", FromAgent, []string{"ok", "error", "refused"}},
-	{MetricAgentRelayed, Counter, "{request}", "Span export requests of CLI runs received on the agent's relay socket (--relay), by outcome: ok when passed on to its trace pipeline, refused when it is not an OTLP trace request the Go API can hold.",
+	{MetricAgentRelayed, Counter, "{request}", "Run records of CLI runs (one per run) received on the agent's relay socket (--relay), by outcome: ok when its spans were passed on to the trace pipeline, refused when it is not a whole run record of this version.",
 		[]string{AttrOutcome}, "outcome: ok, refused.", FromAgent, []string{"ok", "refused"}},
 	{MetricSpanCalls, Counter, "{call}",
 		"Finished spans of every hypergen process that exports traces, the one-shot CLI included, by span name, status and the bounded span attributes: runs by outcome (span hypergen.run), phases, template files by cache result (hypergen.template), file operations by outcome (hypergen.op.*).",

@@ -26,21 +26,27 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
   metrics as before, under their ` + "`service.instance.id`" + `; their spans are counted in the derived
   series too (the agent's probe runs included), which is why the Overview dashboard reads only the
   derived series (no double counting). Their counters whose series are known in advance start at 0.
-- **Where an agent runs, a CLI run can hand its spans to it.** Exporting is a round trip to the
-  Collector, which costs a run more than recording it (see Overhead). With
-  ` + "`HYPERGEN_TELEMETRY_RELAY`" + ` set to the path of an agent's relay socket (` + "`hypergen perf monitor --relay`" + `),
-  a run sends each export request, as encoded for OTLP, in one datagram to that Unix socket and
-  does not wait for an answer; the agent decodes it and exports the spans, unchanged (resource and
-  scope included), through a batch processor of its own that waits for room rather than dropping.
-  The Collector cannot tell relayed spans from exported ones, so the counts above do not change. A
-  request the socket does not take (no agent; its queue, about ten datagrams on Linux, still full
-  after 25 ms; a request of up to 512 spans over 192 KiB; a system without Unix datagram sockets) is
-  exported by the run itself when an endpoint is set, so a run is counted once either way;
-  ` + "`hypergen.agent.relay.requests`" + ` counts the requests the agent took and passed on (` + "`ok`" + `) or refused.
-  The socket is readable and writable by its owner only, and a lock file beside it (its path plus
+- **Where an agent runs, a CLI run can hand its run to it.** Exporting is a round trip to the
+  Collector, which costs a run more than recording it, and so does building and encoding its spans
+  (see Overhead). With ` + "`HYPERGEN_TELEMETRY_RELAY`" + ` set to the path of an agent's relay socket
+  (` + "`hypergen perf monitor --relay`" + `), a run writes its record instead: the events its engine reported
+  (` + "`internal/runrecord`" + `: the phases, templates and operations with their times, outcomes and errors,
+  about 1 KiB for ten templates) and its resource. It sends the record in one datagram to that Unix
+  socket and does not wait for an answer. The agent replays the record through the same observer
+  the run would have used, into spans that carry the run's resource and times, and exports them
+  through a batch processor of its own that waits for room rather than dropping. The Collector
+  cannot tell relayed spans from exported ones (` + "`internal/runrecord`" + ` compares the two span for span),
+  so the counts above do not change. A record the socket does not take (no agent; its queue, about
+  ten datagrams on Linux, still full after 25 ms; a record over 192 KiB, a run of thousands of
+  templates; a system without Unix datagram sockets) is replayed by the run itself into its own
+  exporter when an endpoint is set, so a run is counted once either way;
+  ` + "`hypergen.agent.relay.requests`" + ` counts the records the agent took and passed on (` + "`ok`" + `) or refused.
+  The agent refuses a record of another version and one that names a phase, operation or status
+  the engine does not have, so whatever writes to the socket cannot add span names or attribute
+  values. The socket is readable and writable by its owner only, and a lock file beside it (its path plus
   ` + "`.lock`" + `) keeps two agents from claiming it. An agent stopped with SIGTERM removes the socket
   first, then exports what was already sent, within its shutdown deadline (` + "`test/observability`" + `
-  stops one halfway through 210 runs from four loops and counts every run exactly once); spans it
+  stops one halfway through 210 runs from four loops and counts every run exactly once); runs it
   has taken are lost if it is killed first. While its exports are stuck, the agent keeps at most
   8,192 relayed spans or about 64 MiB of them, then stops reading, and runs export by themselves.
 
