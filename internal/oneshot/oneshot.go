@@ -34,7 +34,7 @@ type Telemetry struct {
 func Start(s Settings, version string, errOut io.Writer) *Telemetry {
 	t := &Telemetry{settings: s, resource: processResource(s.Resource, version), errOut: errOut}
 	if s.Relay != "" {
-		t.record = runrecord.NewRecorder()
+		t.record = runrecord.NewRecorder(t.resource, s.StepSpans)
 		return t
 	}
 	t.tp = t.provider()
@@ -78,7 +78,10 @@ func (t *Telemetry) Shutdown(ctx context.Context) error {
 
 func (t *Telemetry) shutdown(ctx context.Context) error {
 	if t.record != nil {
-		msg := t.record.Bytes(t.resource, t.settings.StepSpans)
+		if t.record.Empty() {
+			return nil // no run, no spans: as the exporter sends nothing
+		}
+		msg := t.record.Bytes()
 		err := runrecord.Send(t.settings.Relay, msg)
 		if err == nil {
 			t.relayed = true

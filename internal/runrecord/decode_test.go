@@ -19,9 +19,9 @@ import (
 
 // recordOf is the encoded record of drive's events.
 func recordOf(drive func(ctx context.Context, obs generator.Observer)) []byte {
-	rec := runrecord.NewRecorder()
+	rec := runrecord.NewRecorder([]attribute.KeyValue{attribute.String("service.name", "t")}, false)
 	drive(context.Background(), rec)
-	return rec.Bytes([]attribute.KeyValue{attribute.String("service.name", "t")}, false)
+	return rec.Bytes()
 }
 
 // TestDecodeRefuses: a record that is cut short, of another version, out

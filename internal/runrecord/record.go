@@ -57,21 +57,16 @@ type Record struct {
 type Recorder struct {
 	mu     sync.Mutex
 	base   time.Time // event times are written as offsets from it
-	events []byte
+	header int       // the length of the record before its first event
+	events []byte    // the whole record so far, header included
 }
 
-// NewRecorder returns a Recorder for one run.
-func NewRecorder() *Recorder {
-	// A ten-template run's events take about 1 KiB.
-	return &Recorder{base: time.Now(), events: make([]byte, 0, 2048)}
-}
-
-// Bytes returns the encoded record: a header naming the format, the
-// resource and stepSpans, then the events so far.
-func (r *Recorder) Bytes(resource []attribute.KeyValue, stepSpans bool) []byte {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	w := writer{b: make([]byte, 0, len(magic)+16+64*len(resource)+len(r.events))}
+// NewRecorder returns a Recorder for one run of a process that resource
+// describes; stepSpans gives each template step a span of its own.
+func NewRecorder(resource []attribute.KeyValue, stepSpans bool) *Recorder {
+	r := &Recorder{base: time.Now()}
+	// A ten-template run's record takes about 1.5 KiB: one allocation.
+	w := writer{b: make([]byte, 0, 2048)}
 	w.b = append(w.b, magic...)
 	var flags uint64
 	if stepSpans {
@@ -83,8 +78,23 @@ func (r *Recorder) Bytes(resource []attribute.KeyValue, stepSpans bool) []byte {
 	for _, kv := range resource {
 		w.attr(kv)
 	}
-	w.b = append(w.b, r.events...)
-	return w.b
+	r.events, r.header = w.b, len(w.b)
+	return r
+}
+
+// Empty reports whether no event has been recorded: the run never started.
+func (r *Recorder) Empty() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.events) == r.header
+}
+
+// Bytes returns the record so far, to be sent or decoded. Later events do
+// not change what it returned.
+func (r *Recorder) Bytes() []byte {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.events[:len(r.events):len(r.events)]
 }
 
 func (r *Recorder) RunStart(ctx context.Context, _ []string) context.Context {

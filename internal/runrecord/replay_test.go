@@ -101,9 +101,9 @@ func TestReplayGivesTheRunsSpans(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/steps=%v", name, stepSpans), func(t *testing.T) {
 				live := tracetest.NewSpanRecorder()
 				liveTP := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(live), sdktrace.WithResource(resource.NewSchemaless(res...)))
-				rec := runrecord.NewRecorder()
+				rec := runrecord.NewRecorder(res, stepSpans)
 				drive(context.Background(), tee{observe.New(liveTP.Tracer(catalog.InstrumentationScope), nil, stepSpans), rec})
-				b := rec.Bytes(res, stepSpans)
+				b := rec.Bytes()
 
 				time.Sleep(100 * time.Millisecond) // a replay that read the clock would be this late
 				decoded, err := runrecord.Decode(b)

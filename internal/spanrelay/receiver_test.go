@@ -89,13 +89,13 @@ func runRelayed(path string, spans int) (int64, error) {
 // record is the record of a run of spans-1 templates.
 func record(spans int) []byte {
 	ctx := context.Background()
-	rec := runrecord.NewRecorder()
+	rec := runrecord.NewRecorder([]attribute.KeyValue{attribute.String("service.name", "relay-test")}, false)
 	rec.RunStart(ctx, nil)
 	for i := range spans - 1 {
 		rec.FileDone(ctx, generator.FileEvent{Template: fmt.Sprintf("t%d.ejs.t", i), Start: time.Now(), Render: time.Millisecond})
 	}
 	rec.RunDone(ctx, &generator.Result{Generator: "g", Action: "a", Files: spans - 1}, nil)
-	return rec.Bytes([]attribute.KeyValue{attribute.String("service.name", "relay-test")}, false)
+	return rec.Bytes()
 }
 
 // TestReceiverForwardsEveryRun: 50 runs sent at once from 50 goroutines,
