@@ -32,19 +32,18 @@ const readBuffer = 4 << 20
 // for as long as it waits for room (runrecord.SendWait, 25 ms).
 const drainQuiet = 250 * time.Millisecond
 
-// While runs keep coming, the receiver does not wait on the socket but looks
-// at it from time to time, so that senders do not pay for waking it (see
-// socket): first minPoll after a datagram, then twice as long after each
-// look that found none, up to maxPoll. After idleAfter without one it waits
-// on the socket again, so an idle agent is not woken at all; the first run
-// of a burst pays for one wake-up. At minPoll the socket's queue (ten
-// datagrams on Linux) drains 5,000 times a second, far more runs than a
-// machine starts.
-const (
-	minPoll   = 2 * time.Millisecond
-	maxPoll   = 50 * time.Millisecond
-	idleAfter = time.Second
-)
+// pollEvery is how often the receiver looks at the socket while runs come
+// faster than that. A run that sends to a socket whose reader waits on it
+// pays for waking the reader (most of what its datagram costs it; see
+// socket), and the reader pays for every wake-up too: on a 2-CPU VM a Go
+// process woken from sleep spent about 0.25 ms of CPU each time. So the
+// receiver waits on the socket while runs are sparse, one wake-up per run,
+// and, once two runs come less than pollEvery apart, stops waiting and
+// looks every pollEvery instead, taking all the runs queued meanwhile, until
+// a look finds none. At 10 ms the socket's queue (ten datagrams on Linux)
+// holds a thousand runs a second, and a run that finds it full waits for
+// room (runrecord.SendWait, 25 ms) longer than the next look.
+const pollEvery = 10 * time.Millisecond
 
 // Config configures a Receiver.
 type Config struct {
@@ -161,23 +160,30 @@ func claim(path string) error {
 	return nil
 }
 
-// serve reads datagrams until Shutdown: waiting on the socket while idle,
-// looking at it on a timer while runs come (see minPoll), and draining it
-// once Shutdown began. It closes the socket as it returns: only this
+// serve reads datagrams until Shutdown: waiting on the socket while runs
+// are sparse, looking at it on a timer while they are dense (pollEvery),
+// and draining it once Shutdown began. It closes the socket as it returns: only this
 // goroutine reads it, so no read can reach a descriptor reused meanwhile.
 func (r *Receiver) serve() {
 	defer close(r.done)
 	defer func() { r.closeErr = r.sock.close() }()
 	buf := make([]byte, MaxDatagram+1)
-	timer := time.NewTimer(idleAfter)
+	timer := time.NewTimer(pollEvery)
 	timer.Stop()
+	var last time.Time // when a datagram was last read
 	for {
 		stopped, err := r.sock.wait()
 		if err != nil {
 			r.cfg.Logger.Warn("relay socket: waiting failed; no more runs are received", "err", err)
 			return
 		}
-		if stopped || r.poll(buf, timer) {
+		if stopped {
+			break
+		}
+		dense := time.Since(last) < pollEvery
+		r.drain(buf)
+		last = time.Now()
+		if dense && r.poll(buf, timer, &last) {
 			break
 		}
 	}
@@ -187,7 +193,7 @@ func (r *Receiver) serve() {
 		if r.drain(buf) {
 			last = time.Now()
 		}
-		timer.Reset(minPoll)
+		timer.Reset(pollEvery)
 		select {
 		case <-timer.C:
 		case <-r.abandon:
@@ -196,24 +202,21 @@ func (r *Receiver) serve() {
 	}
 }
 
-// poll reads on a timer while runs keep coming (see minPoll). It returns
-// when none has come for idleAfter, or when Shutdown began (closing).
-func (r *Receiver) poll(buf []byte, timer *time.Timer) (closing bool) {
-	last, every := time.Now(), minPoll
-	for time.Since(last) < idleAfter {
-		if r.drain(buf) {
-			last, every = time.Now(), minPoll
-		} else {
-			every = min(2*every, maxPoll)
-		}
-		timer.Reset(every)
+// poll looks at the socket every pollEvery, reading what came meanwhile,
+// until a look finds nothing (it returns false) or Shutdown began (true).
+func (r *Receiver) poll(buf []byte, timer *time.Timer, last *time.Time) (closing bool) {
+	for {
+		timer.Reset(pollEvery)
 		select {
 		case <-timer.C:
 		case <-r.closing:
 			return true
 		}
+		if !r.drain(buf) {
+			return false
+		}
+		*last = time.Now()
 	}
-	return false
 }
 
 // drain handles every queued datagram and reports whether there was one.

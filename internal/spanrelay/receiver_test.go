@@ -240,10 +240,11 @@ func TestReceiverClaim(t *testing.T) {
 	})
 }
 
-// TestReceiverWakesAfterIdle: runs that come while the receiver looks on a
-// timer, and runs that come after it went back to waiting on the socket
-// (idleAfter without one), are all passed on.
-func TestReceiverWakesAfterIdle(t *testing.T) {
+// TestReceiverSparseAndDenseRuns: runs that come while the receiver waits
+// on the socket, runs that come close enough together for it to look on a
+// timer instead, and a run after it went back to waiting, are all passed on
+// before Shutdown.
+func TestReceiverSparseAndDenseRuns(t *testing.T) {
 	path := socketPath(t)
 	var s sink
 	var log bytes.Buffer
@@ -256,31 +257,30 @@ func TestReceiverWakesAfterIdle(t *testing.T) {
 		}
 		want += spans
 	}
-	forwarded := func() bool {
+	forwarded := func(what string) {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
 		for time.Now().Before(deadline) {
 			if got, _, _ := s.totals(); got == want {
-				return true
+				return
 			}
 			time.Sleep(time.Millisecond)
 		}
-		return false
+		t.Fatalf("%s: not passed on before Shutdown", what)
 	}
 	send(3) // wakes the waiting receiver
-	send(4) // comes while it polls
-	if !forwarded() {
-		t.Fatal("runs sent to a busy receiver were not passed on before Shutdown")
+	forwarded("a run to a waiting receiver")
+	for range 5 { // less than pollEvery apart: the receiver looks on a timer
+		send(2)
 	}
-	time.Sleep(idleAfter + 100*time.Millisecond) // back to waiting
-	send(5)
-	if !forwarded() {
-		t.Fatal("a run sent after the receiver went idle was not passed on before Shutdown")
-	}
+	forwarded("runs close together")
+	time.Sleep(3 * pollEvery) // a look found nothing: waiting again
+	send(4)
+	forwarded("a run after the receiver went back to waiting")
 	if err := r.Shutdown(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if got, ok, _ := s.totals(); got != want || ok != 3 {
-		t.Errorf("forwarded %d spans in %d requests, want %d in 3", got, ok, want)
+	if got, ok, _ := s.totals(); got != want || ok != 7 {
+		t.Errorf("forwarded %d spans in %d requests, want %d in 7", got, ok, want)
 	}
 }
