@@ -11,8 +11,5 @@
 // kept, and passes them to the agent's trace pipeline, which batches and
 // exports them with its own settings. Nothing is aggregated here: the
 // Collector derives the run counts from the spans, as it does for runs that
-// export directly. While runs keep coming the Receiver looks at the socket
-// on a timer instead of waiting on it, since waking a waiting reader is
-// most of what a datagram costs its sender; an idle Receiver waits, and is
-// not woken until a run comes.
+// export directly.
 package spanrelay

@@ -2,17 +2,11 @@
 
 package spanrelay
 
-import "errors"
+import (
+	"errors"
+	"net"
+)
 
 var errNoDatagrams = errors.New("this system has no Unix datagram sockets")
 
-var errEmpty = errors.New("no datagram queued")
-
-// socket has no implementation here: listen always fails.
-type socket struct{}
-
-func listen(string) (*socket, error)     { return nil, errNoDatagrams }
-func (*socket) recv([]byte) (int, error) { return 0, errEmpty }
-func (*socket) wait() (bool, error)      { return true, nil }
-func (*socket) stop()                    {}
-func (*socket) close() error             { return nil }
+func listen(string) (*net.UnixConn, error) { return nil, errNoDatagrams }

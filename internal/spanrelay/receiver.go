@@ -32,19 +32,6 @@ const readBuffer = 4 << 20
 // for as long as it waits for room (runrecord.SendWait, 25 ms).
 const drainQuiet = 250 * time.Millisecond
 
-// pollEvery is how often the receiver looks at the socket while runs come
-// faster than that. A run that sends to a socket whose reader waits on it
-// pays for waking the reader (most of what its datagram costs it; see
-// socket), and the reader pays for every wake-up too: on a 2-CPU VM a Go
-// process woken from sleep spent about 0.25 ms of CPU each time. So the
-// receiver waits on the socket while runs are sparse, one wake-up per run,
-// and, once two runs come less than pollEvery apart, stops waiting and
-// looks every pollEvery instead, taking all the runs queued meanwhile, until
-// a look finds none. At 10 ms the socket's queue (ten datagrams on Linux)
-// holds a thousand runs a second, and a run that finds it full waits for
-// room (runrecord.SendWait, 25 ms) longer than the next look.
-const pollEvery = 10 * time.Millisecond
-
 // Config configures a Receiver.
 type Config struct {
 	// Path is where the socket is created. It must not exist, or be a
@@ -65,15 +52,13 @@ type Config struct {
 // explicit lifecycle: NewReceiver, Start, Shutdown.
 type Receiver struct {
 	cfg      Config
-	sock     *socket
+	conn     *net.UnixConn
 	unlock   func() // releases the path's lock (see lockPath)
 	done     chan struct{}
 	warn     sync.Once
-	closing  chan struct{} // closed by Shutdown: drain, then stop
-	abandon  chan struct{} // closed when Shutdown gives up waiting: stop now
+	closing  chan struct{}
 	shutdown sync.Once
 	err      error // Shutdown's
-	closeErr error // the socket's close, by serve as it returns
 }
 
 // NewReceiver checks cfg.
@@ -87,7 +72,7 @@ func NewReceiver(cfg Config) (*Receiver, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &Receiver{cfg: cfg, done: make(chan struct{}), closing: make(chan struct{}), abandon: make(chan struct{})}, nil
+	return &Receiver{cfg: cfg, done: make(chan struct{}), closing: make(chan struct{})}, nil
 }
 
 // Start creates the socket, readable and writable by this user only, and
@@ -102,12 +87,13 @@ func (r *Receiver) Start() error {
 		unlock()
 		return err
 	}
-	sock, err := listen(r.cfg.Path)
+	conn, err := listen(r.cfg.Path)
 	if err != nil {
 		unlock()
 		return fmt.Errorf("relay socket: %w", err)
 	}
-	r.sock, r.unlock = sock, unlock
+	_ = conn.SetReadBuffer(readBuffer) // the system may cap it; a smaller one only makes senders fall back sooner
+	r.conn, r.unlock = conn, unlock
 	go r.serve()
 	return nil
 }
@@ -160,83 +146,32 @@ func claim(path string) error {
 	return nil
 }
 
-// serve reads datagrams until Shutdown: waiting on the socket while runs
-// are sparse, looking at it on a timer while they are dense (pollEvery),
-// and draining it once Shutdown began. It closes the socket as it returns: only this
-// goroutine reads it, so no read can reach a descriptor reused meanwhile.
 func (r *Receiver) serve() {
 	defer close(r.done)
-	defer func() { r.closeErr = r.sock.close() }()
 	buf := make([]byte, MaxDatagram+1)
-	timer := time.NewTimer(pollEvery)
-	timer.Stop()
-	var last time.Time // when a datagram was last read
 	for {
-		stopped, err := r.sock.wait()
+		n, err := r.conn.Read(buf)
 		if err != nil {
-			r.cfg.Logger.Warn("relay socket: waiting failed; no more runs are received", "err", err)
-			return
+			select {
+			case <-r.closing:
+				return // drained, or closed by Shutdown's deadline
+			default:
+			}
+			if errors.Is(err, net.ErrClosed) {
+				return
+			}
+			r.cfg.Logger.Warn("relay socket: read failed", "err", err)
+			continue
 		}
-		if stopped {
-			break
-		}
-		dense := time.Since(last) < pollEvery
-		r.drain(buf)
-		last = time.Now()
-		if dense && r.poll(buf, timer, &last) {
-			break
-		}
-	}
-	// Shutdown removed the path: read until no datagram has come for
-	// drainQuiet, or until Shutdown gives up.
-	for last := time.Now(); time.Since(last) < drainQuiet; {
-		if r.drain(buf) {
-			last = time.Now()
-		}
-		timer.Reset(pollEvery)
+		r.handle(buf[:n])
 		select {
-		case <-timer.C:
-		case <-r.abandon:
-			return
-		}
-	}
-}
-
-// poll looks at the socket every pollEvery, reading what came meanwhile,
-// until a look finds nothing (it returns false) or Shutdown began (true).
-func (r *Receiver) poll(buf []byte, timer *time.Timer, last *time.Time) (closing bool) {
-	for {
-		timer.Reset(pollEvery)
-		select {
-		case <-timer.C:
 		case <-r.closing:
-			return true
-		}
-		if !r.drain(buf) {
-			return false
-		}
-		*last = time.Now()
-	}
-}
-
-// drain handles every queued datagram and reports whether there was one.
-func (r *Receiver) drain(buf []byte) (got bool) {
-	for {
-		select {
-		case <-r.abandon:
-			return got
+			// Keep draining while datagrams still arrive; after handle,
+			// which may have waited on a full export queue longer than
+			// the quiet period while more datagrams queued.
+			r.conn.SetReadDeadline(time.Now().Add(drainQuiet))
 		default:
 		}
-		n, err := r.sock.recv(buf)
-		if errors.Is(err, errEmpty) {
-			return got
-		}
-		if err != nil {
-			r.cfg.Logger.Warn("relay socket: read failed", "err", err)
-			return got
-		}
-		got = true
-		r.handle(buf[:n])
 	}
 }
 
@@ -272,7 +207,7 @@ func (r *Receiver) Shutdown(ctx context.Context) error {
 }
 
 func (r *Receiver) stop(ctx context.Context) error {
-	if r.sock == nil {
+	if r.conn == nil {
 		return nil
 	}
 	defer r.unlock()
@@ -282,14 +217,14 @@ func (r *Receiver) stop(ctx context.Context) error {
 		err = nil
 	}
 	close(r.closing)
-	r.sock.stop()
+	r.conn.SetReadDeadline(time.Now().Add(drainQuiet))
 	select {
 	case <-r.done:
 	case <-ctx.Done():
 		// A Forward blocked on a full export queue ends when the export
-		// does; serve stops then, without this call waiting.
-		close(r.abandon)
+		// does; the read loop stops then, without this call waiting.
+		r.conn.Close()
 		return errors.Join(err, fmt.Errorf("relay socket: draining: %w", ctx.Err()))
 	}
-	return errors.Join(err, r.closeErr)
+	return errors.Join(err, r.conn.Close())
 }
