@@ -69,7 +69,7 @@ func runtimeBoard() (board, error) {
 			unit:        "reqps",
 			queries:     []query{{expr: by("sum", labels(catalog.AttrOutcome), rate(metric(catalog.MetricAgentRequests), RateInterval)), legend: "{{hypergen_outcome}}"}}},
 		{title: "Relayed CLI runs",
-			description: "Span export requests of CLI runs received on the agents' relay sockets (perf monitor --relay) per second: ok when passed on to the agent's trace pipeline, refused when malformed. Runs that export by themselves (no agent, a full relay queue) do not appear here; every run, relayed or not, is counted on the Overview dashboard.",
+			description: "Run records of CLI runs (one per run) received on the agents' relay sockets (perf monitor --relay) per second: ok when their spans were passed on to the agent's trace pipeline, refused when malformed or of another hypergen version. Runs that export by themselves (no agent, a full relay queue) do not appear here; every run, relayed or not, is counted on the Overview dashboard.",
 			unit:        "reqps",
 			queries:     []query{{expr: by("sum", labels(catalog.AttrOutcome), rate(metric(catalog.MetricAgentRelayed), RateInterval)), legend: "{{hypergen_outcome}}"}}},
 	}

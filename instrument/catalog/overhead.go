@@ -20,9 +20,10 @@ exporter configured (no ` + "`OTEL_EXPORTER_OTLP_ENDPOINT`" + `, the default) ha
   (` + "`internal/oneshot`" + `, ` + "`exporters/otlplite`" + `): for every run a new pipeline, a new connection opened
   while the run renders, and one export when it ends; set-up and shut-down included.
 - ` + "`cli_relay`" + `: the same binary's path with ` + "`HYPERGEN_TELEMETRY_RELAY`" + ` as well: for every run a new
-  pipeline, and at its end the spans handed in one datagram to a real agent (` + "`hypergen perf monitor --relay`" + `,
-  pinned with the Collector), which exports them; every run must have been relayed. The
-  agent's CPU time per run is printed as ` + "`agent-ms/op`" + ` by ` + "`BenchmarkGeneration`" + `.
+  record of the run's events (` + "`internal/runrecord`" + `), handed at its end in one datagram to a real agent
+  (` + "`hypergen perf monitor --relay`" + `, pinned with the Collector), which makes the spans and exports them;
+  every run must have been relayed. The agent's CPU time per run is printed as ` + "`agent-ms/op`" + ` by
+  ` + "`BenchmarkGeneration`" + `.
 
 **How to measure:** ` + "`scripts/telemetry-overhead`" + `. Run one after another, the modes drift with the
 machine's load, so ` + "`BenchmarkOverhead`" + ` interleaves them: every iteration runs one generation of each
@@ -39,26 +40,26 @@ what telemetry costs the process that runs the generation, and neither the local
 CPU time (printed separately as ` + "`collector-ms/op`" + `) nor waiting for it inflates it. Wall time
 (` + "`<mode> wall overhead %`" + `) is printed next to it; for the exporting modes it includes the wait for the Collector's answer.
 
-**Last measured** (2026-12-02, commit 42d0132, ` + "`ROUNDS=10 TMPDIR=/dev/shm scripts/telemetry-overhead`" + ` on an
-otherwise idle 2-CPU VM, one where page faults cost more than on the VM of the runs before; medians
-with 95 % intervals; off: 3.86 ms CPU, 3.86 ms wall per generation):
+**Last measured** (2026-12-02, the code of commit 283f7ee, ` + "`ROUNDS=10 TMPDIR=/dev/shm scripts/telemetry-overhead`" + `
+on an otherwise idle 2-CPU VM where page faults are dear; medians with 95 % intervals; off: 2.60 ms
+CPU, 2.63 ms wall per generation):
 
 | mode | CPU overhead | wall overhead | allocations over off |
 |---|---|---|---|
-| ` + "`on_no_export`" + ` | +11.4 % [+5.8, +16.9] | +11.3 % [+5.7, +16.9] | +167 allocs, +32 KB |
-| ` + "`on_collector`" + ` | +7.3 % [−0.2, +14.8] | +7.4 % [−0.2, +14.9] | +609 allocs, +75 KB |
-| ` + "`cli_export`" + ` | +47 % [+41, +53] | +61 % [+53, +69] | +857 allocs, +90 KB |
-| ` + "`cli_oneshot`" + ` | +50 % [+39, +60] | +72 % [+63, +80] | +274 allocs, +70 KB |
-| ` + "`cli_relay`" + ` | +10.3 % [+1.5, +19.1] | +10.3 % [+1.5, +19.1] | +209 allocs, +45 KB |
+| ` + "`on_no_export`" + ` | +7.5 % [+5.3, +9.6] | +7.3 % [+5.1, +9.4] | +166 allocs, +32 KB |
+| ` + "`on_collector`" + ` | +6.1 % [+4.0, +8.2] | +6.1 % [+4.0, +8.2] | +708 allocs, +82 KB |
+| ` + "`cli_export`" + ` | +50 % [+44, +56] | +69 % [+61, +78] | +857 allocs, +90 KB |
+| ` + "`cli_oneshot`" + ` | +53 % [+48, +57] | +83 % [+72, +94] | +270 allocs, +69 KB |
+| ` + "`cli_relay`" + ` | +5.9 % [+3.7, +8.0] | +6.1 % [+3.9, +8.2] | +27 allocs, +8 KB |
 
-The agent spent 0.9 ms of CPU per relayed run, the Collector 0.2 ms (1.1 ms for ` + "`cli_oneshot`" + `'s
-exports). The run before it (commit b85d0c5, on a VM where a generation took 1.50 ms of CPU) gave
-+10.5 %, +6.8 %, +49 % and +68 % for the first four modes; the one before that (22a91d7) +8.0 %, +6.4 %,
-+53 % and +67 %.
+The agent spent 0.58 ms of CPU per relayed run, the Collector 0.21 ms (0.76 ms for ` + "`cli_oneshot`" + `'s
+exports). The run before it (commit 42d0132, the relay sending spans) gave +11.4 %, +7.3 %, +47 %, +50 %
+and +10.3 % for the five modes; the one before that (b85d0c5, on a VM where a generation took 1.50 ms
+of CPU) +10.5 %, +6.8 %, +49 % and +68 % for the first four.
 
-So the 3 % budget is not shown to be met by any mode in this benchmark, ` + "`cli_relay`" + ` included, and the figures move by
-several points between runs of the same code (the run at e37596c gave +5.5 % and +0.8 % for the
-first two modes). **Recording alone** (spans and metrics, nothing exported): the events of one run
+So the 3 % budget is not shown to be met by any mode in this six-mode run, and the figures move by
+several points between runs of the same code: ` + "`cli_relay`" + ` alone against off (below) gave +2.55 % and
++3.25 % in two runs of this code, +5.9 % here. **Recording alone** (spans and metrics, nothing exported): the events of one run
 replayed into the SDK's providers (` + "`BenchmarkObserverRun/no_export`" + `, 3 × 5,000 iterations, b85d0c5)
 cost 40–60 µs and 169 allocations, 2.7–4 % of this VM's generation; in its CPU profile, starting spans
 takes about a quarter and the histogram records (56 per run, 40 of them per-template steps) about a
@@ -75,63 +76,61 @@ iterations, commit 22a91d7, idle) measures that: 0.76 ms of CPU and 369 allocati
 ` + "`oneshot_process`" + `, against 1.78 ms and 1,599 for the SDK's ` + "`process`" + ` and 0.66 ms and 848 for its ` + "`run`" + `
 (pipeline kept).
 
-**Handing the spans to an agent** (` + "`cli_relay`" + `) removes the round trip: a datagram to a local socket,
-no answer awaited. What is left is recording: in the same kind of run, a temporary mode that
-recorded and encoded the spans and sent nothing (the relay path pointing nowhere, at 42d0132,
-` + "`ROUNDS=8`" + `) cost +9.7 % [+4.2, +15.1] next to ` + "`cli_relay`" + `'s +13.9 % [+7.0, +20.7]. Replayed alone, the
-events of a run cost ` + "`hypergen`" + `'s own recording about 65–80 µs and 197 allocations (record, encode and
-a failed send; ` + "`SetAttributes`" + ` growing the attribute slice once brought it down from 250), 2 % of this
-VM's generation: inside a real generation recording costs about four times that, which a CPU profile
-of the interleaved benchmark did not attribute to telemetry code (its extra samples fell in the
-engine's file operations and the garbage collector). Nor is it the collector alone: with
-` + "`GOGC=off`" + ` the recording mode still cost 5–10 % more than off (three runs of 1,000 interleaved
-iterations; every allocation then lands on fresh pages, and all modes were slower). Two identical
-engines with telemetry off differed by 1–2 % in the same runs.
-
-**Where ` + "`cli_relay`" + `'s time goes.** ` + "`BenchmarkOverhead`" + ` labels each generation with its mode, so a CPU
-profile splits by mode (` + "`MODES=off,cli_relay CPUPROFILE=FILE scripts/telemetry-overhead`" + `, then
-` + "`go tool pprof -tagfocus mode=cli_relay`" + `). One run (commit 67914f2, ` + "`ROUNDS=8 ITERS=1000 TMPDIR=/dev/shm`" + `,
-idle; 8,000 generations of each mode; off: 2.74 ms CPU per generation): +8.7 % [+6.5, +10.9], and
-per generation, from the profile:
+**Handing the run to an agent** (` + "`cli_relay`" + `) removes the round trip: a datagram to a local socket,
+no answer awaited. At first the datagram held the run's spans, encoded for OTLP; that cost a run
++8.7 % [+6.5, +10.9] (commit 67914f2, ` + "`ROUNDS=8 ITERS=1000`" + `), and a CPU profile of it, split by mode
+(` + "`BenchmarkOverhead`" + ` labels each generation with its mode: ` + "`MODES=off,cli_relay CPUPROFILE=FILE scripts/telemetry-overhead`" + `,
+then ` + "`go tool pprof -tagfocus mode=cli_relay`" + `), put 149 µs of its 225 µs in the export at the end (30 µs
+encoding 26 spans, 74 µs ` + "`sendto`" + `), 51 µs in recording the spans and 20 µs in setting the pipeline up.
+Building spans is what a run does not need to do itself: the agent can make the same spans from
+the run's events. So a relaying run now keeps its record (` + "`internal/runrecord`" + `): each event the engine
+reports to its observer is appended to a buffer as it happens, with its times, outcome and error,
+about 1 KiB for this action, and the buffer is the datagram. The agent replays the record through
+the same observer, into spans with the run's resource and times (` + "`internal/runrecord`" + ` checks them
+against the spans the run's own observer makes, span for span). What is left for the run, from one
+run (commit 283f7ee, ` + "`MODES=off,cli_relay ROUNDS=8 ITERS=2000 CPUPROFILE=…`" + `, idle; 16,000 generations
+of each mode; off: 2.95 ms CPU per generation):
 
 | part | CPU per run |
 |---|---|
-| all of the run, over off's | +225 µs |
-| the export at the end (` + "`Shutdown`" + `) | 149 µs |
-| — encoding the 26 spans | 30 µs |
-| — ` + "`sendto`" + ` of the datagram | 74 µs |
-| setting the pipeline up (` + "`oneshot.Start`" + `) | 20 µs |
-| recording (the observer's calls inside the engine) | 51 µs |
-| the engine's own work, over off's | +3 µs |
+| the CPU overhead, median of 8 rounds | +3.25 % [+2.2, +4.3], about 96 µs |
+| handing the record over (` + "`runrecord.Send`" + `) | 74 µs |
+| — ` + "`sendto`" + `, which wakes the agent | 47 µs |
+| setting up (` + "`oneshot.Start`" + `: the resource, the record's header) | 21 µs |
+| recording the events | under 6 µs (below the profile's resolution) |
 
-So the profile accounts for the whole difference, two thirds of it in handing the spans over. On
-this VM a datagram costs its sender about the same whatever its size: in a separate program, socket,
-` + "`sendto`" + ` and close took 53 µs of CPU for 100 B or 10 KB when the receiver was blocked waiting for
-it and 14–23 µs when it was not (a receiver polling every 2 ms; one of four such measurements gave
-44 µs): waking the agent is most of it.
-A relayed run therefore costs at least one wake-up, its encoding and its recording, about 150 µs or
-5 % of this generation, before anything else: the 3 % budget is below what this design can reach on
-this VM. (In the run with the disk's temporary folder instead of tmpfs, the extra time showed as
-slower file system calls in the engine, as the earlier profile had found.)
+and +11 KiB and +31 allocations per run over off, against +45 KiB and +209 before. A shorter run of the
+same code (` + "`ITERS=1000`" + `) gave +2.55 % [+0.5, +4.6]. So in these runs the median sits at the
+budget, in the six-mode run above it was +5.9 %, and the benchmark's noise (the rounds of one run
+range over 2–3 points) is as large as what is left. Most of
+what is left is the system calls of one datagram: on this VM a socket, ` + "`sendto`" + ` and close cost a
+sender about 53 µs when the receiver was blocked waiting for it and 14–23 µs when it was not (a
+separate program). A receiver that looks at the socket on a timer while runs come close together
+was tried (commits a594d21, d4a9a9a): the run's send fell to 29 µs, but the overhead did not move
+measurably (+3.45 % [+2.4, +4.5] in the same kind of run), and the agent spent about 1.1 ms more CPU per
+sparse run (` + "`scripts/cli-export-cost`" + `: 3.17 ms against 2.06 ms per relayed run), since it no longer
+waited through Go's poller; it was dropped.
 
 **A whole CLI process** is what a user waits for. ` + "`scripts/cli-export-cost`" + ` times one cold generation on
 the 1,000-generator tree of ` + "`scripts/cold-start`" + `, unflushed, with the shipped Collector and an agent
 started with ` + "`--relay`" + ` on the same machine; its cases run interleaved in random order
 (` + "`scripts/lib/interleave.py`" + `), and it reports medians of wall time and of each process's CPU time and
-page faults. One run, 40 runs per case, idle, commit 42d0132 (the VM of the table above, where a cold
-process pays more for page faults):
+page faults. One run, 60 runs per case, idle, the code of commit 283f7ee (the relayed run hands the agent
+its record), and, minutes before it, the same script on commit fa3f87f (the spans in the datagram):
 
-| case | wall | CPU (user+sys) | page faults |
-|---|---|---|---|
-| no endpoint | 30.56 ms | 39.68 ms | 1,029 |
-| exporting from ` + "`hypergen`" + ` | 32.57 ms (1.07×) | 42.47 ms (1.07×) | 1,059 |
-| relayed to the agent | 31.18 ms (1.02×) | 40.90 ms (1.03×) | 1,043 |
-| handed to ` + "`hypergen-perf`" + ` (SDK) | 75.74 ms (2.48×) | 93.25 ms (2.35×) | 2,210 |
+| case | wall | CPU (user+sys) | page faults | fa3f87f: wall, CPU |
+|---|---|---|---|---|
+| no endpoint | 34.83 ms | 43.63 ms | 994 | 31.41 ms, 41.24 ms |
+| exporting from ` + "`hypergen`" + ` | 37.61 ms (1.08×) | 48.08 ms (1.10×) | 1,022 | 1.11×, 1.08× |
+| relayed to the agent | 35.69 ms (1.02×) | 44.38 ms (1.02×) | 994 | 1.11×, 1.04× |
+| handed to ` + "`hypergen-perf`" + ` (SDK) | 85.87 ms (2.47×) | 107.52 ms (2.46×) | 2,149 | 2.50×, 2.34× |
 
-The Collector counted every exported run (129 of 129); the agent relayed all 43 of its runs and spent
-1.4 ms of CPU per relayed run (its idle work included). The run before, on the other VM (commit
-a83d286, 60 runs per case, no relay case): 10.48 ms with no endpoint, 1.13× of wall and 1.04× of CPU
-exporting from ` + "`hypergen`" + `, 2.23× handed to ` + "`hypergen-perf`" + `. The figures before that (commit baf88e6:
+The Collector counted every exported run (189 of 189 in each); the agent relayed all 63 of its runs
+and spent 2.06 ms of CPU per relayed run (1.90 ms at fa3f87f; its idle work included, read from
+/proc in 10 ms ticks). An earlier run (commit 42d0132, 40 runs per case) gave 1.07× and 1.02× of wall
+time for exporting and relaying. The run before, on another VM (commit a83d286, 60 runs per case, no
+relay case): 10.48 ms with no endpoint, 1.13× of wall and 1.04× of CPU exporting from ` + "`hypergen`" + `,
+2.23× handed to ` + "`hypergen-perf`" + `. The figures before that (commit baf88e6:
 1.24× and 2.65× of wall time) came from hyperfine,
 which ran each case's runs back to back and started only the exporting cases through ` + "`env(1)`" + `,
 about a millisecond each. Linking the exporter into ` + "`hypergen`" + ` makes every process initialise the

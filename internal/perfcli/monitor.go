@@ -71,7 +71,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	noFsync := fs.Bool("no-fsync", false, "generations (requests and probes) write without fsync: faster, still atomic, but a power loss may lose them (also HYPERGEN_FSYNC=0; default: every file and folder is fsynced)")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "deadline for the final flush on exit; generations still running are cancelled before it")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
-	relay := fs.String("relay", env.Getenv(oneshot.RelayVar), "receive the spans of CLI runs on this Unix datagram socket and export them (default $HYPERGEN_TELEMETRY_RELAY)")
+	relay := fs.String("relay", env.Getenv(oneshot.RelayVar), "receive the run records of CLI runs on this Unix datagram socket and export their spans (default $HYPERGEN_TELEMETRY_RELAY)")
 	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -102,4 +103,33 @@ func FuzzDecode(f *testing.F) {
 		tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(tracetest.NewSpanRecorder()))
 		runrecord.Replay(context.Background(), observe.NewReplayer(tp.Tracer(catalog.InstrumentationScope), rec.StepSpans), rec)
 	})
+}
+
+// TestRecorderConcurrentFiles: render workers report files at once; every
+// event lands whole in the record.
+func TestRecorderConcurrentFiles(t *testing.T) {
+	ctx := context.Background()
+	rec := runrecord.NewRecorder(nil, false)
+	rec.RunStart(ctx, nil)
+	var wg sync.WaitGroup
+	for i := range 50 {
+		wg.Go(func() {
+			rec.FileDone(ctx, generator.FileEvent{Template: strings.Repeat("t", i), Start: time.Now(), Bytes: i})
+		})
+	}
+	wg.Wait()
+	rec.RunDone(ctx, nil, nil)
+	got, err := runrecord.Decode(rec.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[int]bool{}
+	for _, e := range got.Events {
+		if e.Kind == runrecord.FileDone && len(e.File.Template) == e.File.Bytes {
+			seen[e.File.Bytes] = true
+		}
+	}
+	if len(seen) != 50 || len(got.Events) != 52 {
+		t.Errorf("%d events, %d whole files of 50", len(got.Events), len(seen))
+	}
 }
