@@ -69,7 +69,7 @@ export * from './src/<%%= h.changeCase.param(name) %%>/part%d';`, i, i))
 // the order they are set up; HYPERGEN_BENCH_MODES (names separated by spaces
 // or commas, off first) runs some of them only.
 var benchModes = sync.OnceValue(func() []string {
-	all := []string{"off", "on_no_export", "on_collector", "cli_export", "cli_oneshot", "cli_relay"}
+	all := []string{"off", "off_twin", "on_no_export", "on_collector", "cli_export", "cli_oneshot", "cli_relay"}
 	picked := strings.FieldsFunc(os.Getenv("HYPERGEN_BENCH_MODES"), func(r rune) bool { return r == ' ' || r == ',' })
 	if len(picked) == 0 {
 		return all
@@ -111,7 +111,10 @@ func newCase(b *testing.B, mode string, col *testenv.Collector) *benchCase {
 		return c
 	}
 	switch mode {
-	case "off":
+	case "off", "off_twin":
+		// off_twin is a second engine with telemetry off: how far two
+		// identical engines differ (their template folders, caches and
+		// heap layout) is in every other mode's figure too.
 		tel = instrument.Disabled()
 	case "on_no_export":
 		tp := sdktrace.NewTracerProvider()
