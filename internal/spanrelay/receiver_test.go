@@ -239,3 +239,23 @@ func TestReceiverClaim(t *testing.T) {
 		}
 	})
 }
+
+// TestSpansIgnoreTheAgentsSampling: the agent's own sampler and span limits
+// (OTEL_TRACES_SAMPLER, OTEL_SPAN_*) do not thin out or cut a relayed run:
+// the run recorded every span, with the SDK's default limits.
+func TestSpansIgnoreTheAgentsSampling(t *testing.T) {
+	t.Setenv("OTEL_TRACES_SAMPLER", "always_off")
+	t.Setenv("OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT", "1")
+	spans, err := Spans(record(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(spans) != 5 {
+		t.Fatalf("%d spans, want the run's 5", len(spans))
+	}
+	for _, s := range spans {
+		if n := len(s.Attributes()); n < 2 || s.DroppedAttributes() != 0 {
+			t.Errorf("%s: %d attributes, %d dropped: cut by the agent's limit", s.Name(), n, s.DroppedAttributes())
+		}
+	}
+}

@@ -22,9 +22,24 @@ func Spans(record []byte) ([]sdktrace.ReadOnlySpan, error) {
 	}
 	var ended collect
 	tp := sdktrace.NewTracerProvider(sdktrace.WithResource(resource.NewSchemaless(rec.Resource...)),
-		sdktrace.WithSpanProcessor(&ended))
+		sdktrace.WithSpanProcessor(&ended), sdktrace.WithSampler(sdktrace.AlwaysSample()),
+		sdktrace.WithRawSpanLimits(runLimits))
 	runrecord.Replay(context.Background(), observe.NewReplayer(tp.Tracer(catalog.InstrumentationScope), rec.StepSpans), rec)
 	return ended.spans, nil
+}
+
+// runLimits are the SDK's default span limits, which a run's own exporter
+// (exporters/otlplite) applies. The run chose to record every span, with
+// these limits; the agent's OTEL_TRACES_SAMPLER and OTEL_SPAN_* settings,
+// which NewTracerProvider would read, are for its own spans and must not
+// thin out or cut the runs it relays.
+var runLimits = sdktrace.SpanLimits{
+	AttributeValueLengthLimit:   sdktrace.DefaultAttributeValueLengthLimit,
+	AttributeCountLimit:         sdktrace.DefaultAttributeCountLimit,
+	EventCountLimit:             sdktrace.DefaultEventCountLimit,
+	LinkCountLimit:              sdktrace.DefaultLinkCountLimit,
+	AttributePerEventCountLimit: sdktrace.DefaultAttributePerEventCountLimit,
+	AttributePerLinkCountLimit:  sdktrace.DefaultAttributePerLinkCountLimit,
 }
 
 // collect keeps the spans that end, in the order they end.
