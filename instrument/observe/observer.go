@@ -213,24 +213,38 @@ func (o *observer) span(ctx context.Context, name string, start, end time.Time, 
 		s.SetAttributes(attrs...)
 	}
 	if err != nil {
-		RecordError(s, err)
+		recordError(s, err, end)
 	}
+	endAt(s, end)
+	return ctx
+}
+
+// endAt ends s at end, or now when end is zero (no option: each costs an
+// allocation).
+func endAt(s trace.Span, end time.Time) {
 	if end.IsZero() {
 		s.End()
 	} else {
 		s.End(trace.WithTimestamp(end))
 	}
-	return ctx
 }
 
 // RecordError marks s failed with err, and names the template and line at
 // fault when err is a generator.TemplateError. An error that names its own
 // type (ExceptionType, as one decoded from a run record does) gets the
 // exception event the tracer would give the error it stands for.
-func RecordError(s trace.Span, err error) {
+func RecordError(s trace.Span, err error) { recordError(s, err, time.Time{}) }
+
+// recordError is RecordError with the time of the exception event (at: when
+// the step failed, for an error replayed from a run record; zero is now).
+func recordError(s trace.Span, err error, at time.Time) {
 	if named, ok := err.(interface{ ExceptionType() string }); ok {
-		s.AddEvent("exception", trace.WithAttributes(attribute.String("exception.type", named.ExceptionType()),
-			attribute.String("exception.message", err.Error())))
+		opts := []trace.EventOption{trace.WithAttributes(attribute.String("exception.type", named.ExceptionType()),
+			attribute.String("exception.message", err.Error()))}
+		if !at.IsZero() {
+			opts = append(opts, trace.WithTimestamp(at))
+		}
+		s.AddEvent("exception", opts...)
 	} else {
 		s.RecordError(err)
 	}
@@ -319,7 +333,7 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 		at = at.Add(durations[i])
 	}
 	if f.Err != nil {
-		RecordError(fspan, f.Err)
+		recordError(fspan, f.Err, f.Start.Add(total))
 	}
 	fspan.End(trace.WithTimestamp(f.Start.Add(total)))
 	if o.inst != nil {
@@ -362,13 +376,9 @@ func (o *observer) RunDoneAt(ctx context.Context, res *generator.Result, end tim
 		s.SetAttributes(attribute.String(catalog.AttrOutcome, Outcome(err)))
 	}
 	if err != nil {
-		RecordError(s, err)
+		recordError(s, err, end)
 	}
-	if end.IsZero() {
-		s.End()
-	} else {
-		s.End(trace.WithTimestamp(end))
-	}
+	endAt(s, end)
 	if o.inst == nil {
 		return
 	}

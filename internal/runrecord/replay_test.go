@@ -161,8 +161,8 @@ func compareSpans(t *testing.T, want, got []sdktrace.ReadOnlySpan) {
 		}
 		for j := range min(len(w.Events()), len(g.Events())) {
 			we, ge := w.Events()[j], g.Events()[j]
-			if we.Name != ge.Name || !same(we.Attributes, ge.Attributes) {
-				t.Errorf("%s: event %s %v, want %s %v", w.Name(), ge.Name, ge.Attributes, we.Name, we.Attributes)
+			if we.Name != ge.Name || !same(we.Attributes, ge.Attributes) || !near(we.Time, ge.Time) {
+				t.Errorf("%s: event %s at %v %v, want %s at %v %v", w.Name(), ge.Name, ge.Time, ge.Attributes, we.Name, we.Time, we.Attributes)
 			}
 		}
 		if !w.Resource().Equal(g.Resource()) {
