@@ -58,7 +58,7 @@ type Recorder struct {
 	mu     sync.Mutex
 	base   time.Time // event times are written as offsets from it
 	header int       // the length of the record before its first event
-	events []byte    // the whole record so far, header included
+	buf    []byte    // the whole record so far, header included
 }
 
 // NewRecorder returns a Recorder for one run of a process that resource
@@ -78,7 +78,7 @@ func NewRecorder(resource []attribute.KeyValue, stepSpans bool) *Recorder {
 	for _, kv := range resource {
 		w.attr(kv)
 	}
-	r.events, r.header = w.b, len(w.b)
+	r.buf, r.header = w.b, len(w.b)
 	return r
 }
 
@@ -86,7 +86,7 @@ func NewRecorder(resource []attribute.KeyValue, stepSpans bool) *Recorder {
 func (r *Recorder) Empty() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return len(r.events) == r.header
+	return len(r.buf) == r.header
 }
 
 // Bytes returns the record so far, to be sent or decoded. Later events do
@@ -94,7 +94,7 @@ func (r *Recorder) Empty() bool {
 func (r *Recorder) Bytes() []byte {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.events[:len(r.events):len(r.events)]
+	return r.buf[:len(r.buf):len(r.buf)]
 }
 
 func (r *Recorder) RunStart(ctx context.Context, _ []string) context.Context {
@@ -103,7 +103,7 @@ func (r *Recorder) RunStart(ctx context.Context, _ []string) context.Context {
 	defer r.mu.Unlock()
 	w := r.event(RunStart)
 	w.at(r.base, now)
-	r.events = w.b
+	r.buf = w.b
 	return ctx
 }
 
@@ -116,7 +116,7 @@ func (r *Recorder) PhaseDone(_ context.Context, phase generator.Phase, start tim
 	w.at(r.base, start)
 	w.at(r.base, now)
 	w.err(err)
-	r.events = w.b
+	r.buf = w.b
 }
 
 func (r *Recorder) FileDone(_ context.Context, f generator.FileEvent) {
@@ -132,7 +132,7 @@ func (r *Recorder) FileDone(_ context.Context, f generator.FileEvent) {
 		w.varint(int64(n))
 	}
 	w.err(f.Err)
-	r.events = w.b
+	r.buf = w.b
 }
 
 func (r *Recorder) OpDone(_ context.Context, op generator.OpResult, start time.Time, err error) {
@@ -148,7 +148,7 @@ func (r *Recorder) OpDone(_ context.Context, op generator.OpResult, start time.T
 	w.at(r.base, start)
 	w.at(r.base, now)
 	w.err(err)
-	r.events = w.b
+	r.buf = w.b
 }
 
 func (r *Recorder) RunDone(_ context.Context, res *generator.Result, err error) {
@@ -167,12 +167,12 @@ func (r *Recorder) RunDone(_ context.Context, res *generator.Result, err error) 
 	}
 	w.at(r.base, now)
 	w.err(err)
-	r.events = w.b
+	r.buf = w.b
 }
 
 // event starts an event of kind k; the caller holds mu and stores w.b.
 func (r *Recorder) event(k Kind) writer {
-	return writer{b: append(r.events, byte(k))}
+	return writer{b: append(r.buf, byte(k))}
 }
 
 // writer appends the record's fields: varints, and strings as a length and
