@@ -5,7 +5,7 @@
 // --relay`, HYPERGEN_TELEMETRY_RELAY).
 //
 // The record holds events, not spans. Building and encoding a run's 26
-// spans cost a CLI run several times the telemetry budget (docs/metrics.md,
+// spans cost a CLI run about three times the telemetry budget (docs/metrics.md,
 // "Overhead"); appending its events to a buffer costs it a few
 // microseconds. The agent decodes the record and replays it through the
 // same observer the run would have used (instrument/observe, Replayer),
