@@ -1,5 +1,14 @@
 # Shared by scripts/cold-start and scripts/cli-export-cost: the tree and the
-# command they time. Source it, then call cold_tree BIN WORK:
+# command they time, and waiting for the servers they start. Source it.
+#
+# wait_url URL: waits up to 20 s for URL to answer 2xx; returns non-zero if
+# it never did.
+wait_url() {
+  for _ in $(seq 100); do curl -fsS "$1" > /dev/null 2>&1 && return 0; sleep 0.2; done
+  return 1
+}
+
+# cold_tree BIN WORK:
 #   - writes a 1,000-generator × 1 action × 10 template corpus to WORK/tree
 #     and builds hypergen's persistent index of it (HYPERGEN_CACHE_DIR);
 #   - exports HYGEN_TMPLS and sets cmd (the generator command as an array),
