@@ -5,6 +5,7 @@ import (
 
 	"go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
 	"github.com/hypergen-dev/hypergen/instrument/catalog"
 	"github.com/hypergen-dev/hypergen/instrument/observe"
@@ -20,12 +21,12 @@ func Spans(record []byte) ([]sdktrace.ReadOnlySpan, error) {
 	if err != nil {
 		return nil, err
 	}
-	var ended collect
+	ended := tracetest.NewSpanRecorder()
 	tp := sdktrace.NewTracerProvider(sdktrace.WithResource(resource.NewSchemaless(rec.Resource...)),
-		sdktrace.WithSpanProcessor(&ended), sdktrace.WithSampler(sdktrace.AlwaysSample()),
+		sdktrace.WithSpanProcessor(ended), sdktrace.WithSampler(sdktrace.AlwaysSample()),
 		sdktrace.WithRawSpanLimits(runLimits))
 	runrecord.Replay(context.Background(), observe.NewReplayer(tp.Tracer(catalog.InstrumentationScope), rec.StepSpans), rec)
-	return ended.spans, nil
+	return ended.Ended(), nil
 }
 
 // runLimits are the SDK's default span limits, which a run's own exporter
@@ -41,11 +42,3 @@ var runLimits = sdktrace.SpanLimits{
 	AttributePerEventCountLimit: sdktrace.DefaultAttributePerEventCountLimit,
 	AttributePerLinkCountLimit:  sdktrace.DefaultAttributePerLinkCountLimit,
 }
-
-// collect keeps the spans that end, in the order they end.
-type collect struct{ spans []sdktrace.ReadOnlySpan }
-
-func (c *collect) OnStart(context.Context, sdktrace.ReadWriteSpan) {}
-func (c *collect) OnEnd(s sdktrace.ReadOnlySpan)                   { c.spans = append(c.spans, s) }
-func (c *collect) Shutdown(context.Context) error                  { return nil }
-func (c *collect) ForceFlush(context.Context) error                { return nil }
