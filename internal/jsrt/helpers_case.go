@@ -1,6 +1,7 @@
 package jsrt
 
 import (
+	_ "embed"
 	"math"
 	"regexp"
 	"strconv"
@@ -103,34 +104,9 @@ const inflectionVersion = "1.13.1"
 //     compare(arr[i], item) is truthy, else -1;
 //   - transform(str, names): str passed through each named own property of
 //     the module in turn, whatever each returns.
-const inflectionLoopsSource = `(function (inflector) {
-	return {
-		_apply_rules: function (str, rules, skip, override) {
-			if (override) return override;
-			if (inflector.indexOf(skip, str.toLowerCase()) > -1) return str;
-			for (var i = 0, n = rules.length; i < n; i++) {
-				if (str.match(rules[i][0])) {
-					if (rules[i][1] !== undefined) str = str.replace(rules[i][0], rules[i][1]);
-					break;
-				}
-			}
-			return str;
-		},
-		indexOf: function (arr, item, from, compare) {
-			var i = from ? from : -1;
-			for (var n = arr.length; i < n; i++) {
-				if (arr[i] === item || (compare && compare(arr[i], item))) return i;
-			}
-			return -1;
-		},
-		transform: function (str, names) {
-			for (var i = 0, n = names.length; i < n; i++) {
-				if (inflector.hasOwnProperty(names[i])) str = inflector[names[i]](str);
-			}
-			return str;
-		},
-	};
-})`
+//
+//go:embed inflection.js
+var inflectionLoopsSource string
 
 var inflectionLoopsProgram = sync.OnceValue(func() *goja.Program {
 	return goja.MustCompile("inflection.js", inflectionLoopsSource, false)
