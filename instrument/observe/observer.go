@@ -298,10 +298,6 @@ func (o *observer) PhaseDoneAt(ctx context.Context, phase generator.Phase, start
 
 func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 	durations := [len(templateSteps)]time.Duration{f.Read, f.Parse, f.Compile, f.Render}
-	total := time.Duration(0)
-	for _, d := range durations {
-		total += d
-	}
 	// Every attribute at once: the SDK grows the span's attribute slice at
 	// each SetAttributes call.
 	attrs := make([]attribute.KeyValue, 0, 3+len(templateSteps))
@@ -324,7 +320,7 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 	}
 	fctx, fspan := o.tracer.Start(ctx, "hypergen.template", trace.WithTimestamp(f.Start))
 	fspan.SetAttributes(attrs...) // not a start option: see span
-	at := f.Start
+	at := f.Start // after the loop: the end of the last step, the file's end
 	for i, step := range templateSteps {
 		if o.stepSpans {
 			o.span(fctx, step.span, at, at.Add(durations[i]), nil)
@@ -333,9 +329,9 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 		at = at.Add(durations[i])
 	}
 	if f.Err != nil {
-		recordError(fspan, f.Err, f.Start.Add(total))
+		recordError(fspan, f.Err, at)
 	}
-	fspan.End(trace.WithTimestamp(f.Start.Add(total)))
+	fspan.End(trace.WithTimestamp(at))
 	if o.inst != nil {
 		o.inst.Bytes.Add(ctx, int64(f.Bytes))
 	}
