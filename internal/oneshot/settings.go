@@ -27,8 +27,8 @@ type Settings struct {
 	Timeout        time.Duration
 	TimeoutSetting string
 	// Relay is a running agent's relay socket (HYPERGEN_TELEMETRY_RELAY):
-	// the run hands its spans to the agent there, and exports them to
-	// Endpoint only if the agent does not take them.
+	// the run hands its record to the agent there, and exports its spans to
+	// Endpoint only if the agent does not take it.
 	Relay string
 	// StepSpans gives each template step a span (HYPERGEN_TRACE_STEPS).
 	StepSpans bool

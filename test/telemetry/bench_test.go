@@ -399,7 +399,7 @@ func replayRun(ctx context.Context, obs generator.Observer, files []generator.Fi
 // a CLI process does (a new connection to the Collector each time);
 // "oneshot_process" does the same with the hypergen binary's own exporter
 // (package oneshot) instead of the SDK's, and "relay_process" hands the
-// spans to a real agent's relay socket, as that exporter does with
+// run's record to a real agent's relay socket, as that exporter does with
 // HYPERGEN_TELEMETRY_RELAY (agent-ms/op: the agent's CPU time).
 func BenchmarkObserverRun(b *testing.B) {
 	var files []generator.FileEvent
