@@ -320,7 +320,8 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 	}
 	fctx, fspan := o.tracer.Start(ctx, "hypergen.template", trace.WithTimestamp(f.Start))
 	fspan.SetAttributes(attrs...) // not a start option: see span
-	at := f.Start // after the loop: the end of the last step, the file's end
+	// After the loop, at is where the last step ended: the file's end.
+	at := f.Start
 	for i, step := range templateSteps {
 		if o.stepSpans {
 			o.span(fctx, step.span, at, at.Add(durations[i]), nil)
