@@ -42,10 +42,13 @@ network for a scraper).
 
 Telemetry goes where the OTEL_* variables say (see README); /metrics is
 always served. With --relay PATH (or HYPERGEN_TELEMETRY_RELAY), CLI runs
-started with the same HYPERGEN_TELEMETRY_RELAY hand their spans to the
-agent on that Unix socket instead of exporting them themselves (a datagram
-instead of a connection per run: see docs/metrics.md), and the agent
-exports them with its own traces; the agent needs an OTLP traces endpoint. Continuous profiling: --profiling or HYPERGEN_PROFILING=true
+started with the same HYPERGEN_TELEMETRY_RELAY hand the record of what
+they did to the agent on that Unix socket instead of exporting their
+spans themselves (a datagram instead of a connection per run: see
+docs/metrics.md); the agent makes the spans and exports them with its own
+traces, so it needs an OTLP traces endpoint.
+
+Continuous profiling: --profiling or HYPERGEN_PROFILING=true
 with PYROSCOPE_SERVER_ADDRESS (and PYROSCOPE_APPLICATION_NAME,
 PYROSCOPE_BASIC_AUTH_USER/_PASSWORD, PYROSCOPE_TENANT_ID,
 PYROSCOPE_PROFILE_TYPES, PYROSCOPE_UPLOAD_RATE).
