@@ -37,9 +37,10 @@ type Config struct {
 	// Path is where the socket is created. It must not exist, or be a
 	// socket that nothing listens on any more (an agent that was killed).
 	Path string
-	// Forward passes on the spans of one run. It may block: datagrams
-	// then wait in the socket's buffer, and senders that find it full
-	// export by themselves.
+	// Forward passes on the spans of a run as they are made, at most
+	// Chunk at a time; it must not keep the slice. It may block: the
+	// replay then waits, datagrams wait in the socket's buffer, and
+	// senders that find it full export by themselves.
 	Forward func([]sdktrace.ReadOnlySpan)
 	// Counted is told of each record received: nil error if it was
 	// forwarded, the reason it was refused otherwise.
@@ -176,24 +177,17 @@ func (r *Receiver) serve() {
 }
 
 func (r *Receiver) handle(b []byte) {
-	var (
-		spans []sdktrace.ReadOnlySpan
-		err   error
-	)
+	var err error
 	if len(b) > MaxDatagram {
 		err = fmt.Errorf("a datagram over %d bytes", MaxDatagram)
 	} else {
-		spans, err = Spans(b)
+		err = Spans(b, r.cfg.Forward)
 	}
 	r.cfg.Counted(err)
 	if err != nil {
 		r.warn.Do(func() {
 			r.cfg.Logger.Warn("relay socket: refused a run record (further ones are only counted)", "path", r.cfg.Path, "err", err)
 		})
-		return
-	}
-	if len(spans) > 0 {
-		r.cfg.Forward(spans)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net"
 	"os"
@@ -18,10 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"go.opentelemetry.io/otel/attribute"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
-	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/runrecord"
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
@@ -86,23 +83,11 @@ func runRelayed(path string, spans int) (int64, error) {
 	return int64(spans), nil
 }
 
-// record is the record of a run of spans-1 templates.
-func record(spans int) []byte {
-	ctx := context.Background()
-	rec := runrecord.NewRecorder([]attribute.KeyValue{attribute.String("service.name", "relay-test")}, false)
-	rec.RunStart(ctx, nil)
-	for i := range spans - 1 {
-		rec.FileDone(ctx, generator.FileEvent{Template: fmt.Sprintf("t%d.ejs.t", i), Start: time.Now(), Render: time.Millisecond})
-	}
-	rec.RunDone(ctx, &generator.Result{Generator: "g", Action: "a", Files: spans - 1}, nil)
-	return rec.Bytes()
-}
-
 // TestReceiverForwardsEveryRun: 50 runs sent at once from 50 goroutines,
 // then Shutdown straight away: every span the socket took is passed on,
 // none twice, and the socket's path is gone. (The socket queues about ten
 // datagrams, net.unix.max_dgram_qlen: a sender that finds it full for
-// otlplite.RelayWait gives up, which a loaded machine may make happen here;
+// runrecord.SendWait gives up, which a loaded machine may make happen here;
 // a CLI run would then export by itself.)
 func TestReceiverForwardsEveryRun(t *testing.T) {
 	path := socketPath(t)
@@ -238,24 +223,4 @@ func TestReceiverClaim(t *testing.T) {
 			t.Errorf("the file was changed: %q, %v", b, err)
 		}
 	})
-}
-
-// TestSpansIgnoreTheAgentsSampling: the agent's own sampler and span limits
-// (OTEL_TRACES_SAMPLER, OTEL_SPAN_*) do not thin out or cut a relayed run:
-// the run recorded every span, with the SDK's default limits.
-func TestSpansIgnoreTheAgentsSampling(t *testing.T) {
-	t.Setenv("OTEL_TRACES_SAMPLER", "always_off")
-	t.Setenv("OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT", "1")
-	spans, err := Spans(record(5))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(spans) != 5 {
-		t.Fatalf("%d spans, want the run's 5", len(spans))
-	}
-	for _, s := range spans {
-		if n := len(s.Attributes()); n < 2 || s.DroppedAttributes() != 0 {
-			t.Errorf("%s: %d attributes, %d dropped: cut by the agent's limit", s.Name(), n, s.DroppedAttributes())
-		}
-	}
 }
