@@ -2,7 +2,6 @@ package generator
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -147,11 +146,13 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 		defer func() { _ = tx.Close() }()
 	}
 
+	// The plan phase plans the files up to the first command; the files
+	// after it are planned in the apply phase, once it has run.
 	start = time.Now()
-	steps, messages, err := e.plan(inv, rendered)
+	p := e.newPlanner(inv)
+	steps, err := p.plan(rendered)
 	e.phaseDone(ctx, PhasePlan, start, err)
-	stopped := errors.Is(err, ErrNoAnswer)
-	if err != nil && !stopped {
+	if err != nil && !p.stopped {
 		if tx != nil {
 			tx.Rollback()
 		}
@@ -159,7 +160,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	}
 
 	start = time.Now()
-	res.Ops, err = e.apply(ctx, inv, rendered, steps, tx)
+	res.Ops, err = e.apply(ctx, p, rendered, steps, tx)
 	if err == nil && tx != nil {
 		err = tx.Sync()
 	}
@@ -167,13 +168,13 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if stopped {
+	if p.stopped {
 		fmt.Fprintf(stderr, "hypergen: %v: stopped before the remaining files, as hygen does\n", ErrNoAnswer)
 		return res, nil
 	}
-	res.Messages = messages
-	if len(messages) > 0 {
-		fmt.Fprintf(stdout, "%s:\n%s\n", inv.action, strings.Join(messages, "\n"))
+	res.Messages = p.messages
+	if len(p.messages) > 0 {
+		fmt.Fprintf(stdout, "%s:\n%s\n", inv.action, strings.Join(p.messages, "\n"))
 	}
 	return res, nil
 }

@@ -89,30 +89,56 @@ type planner struct {
 	state fileState
 	steps []step
 	// afterShell is set once a command is planned: what it changes on disk
-	// cannot be known, so later inject targets are checked when applied.
+	// cannot be known, so a dry run (which runs no command) plans later
+	// inject targets that do not exist yet as injects it cannot show.
 	afterShell bool
-	real       realPaths // nil until the first target is resolved
+	// stepwise ends a plan after the first file with a command, when the
+	// commands really run: hygen carries out each file before it looks at
+	// the next, so the files after a command must see what it changed (an
+	// edit an inject keeps, a file unless_exists skips). The rest is
+	// planned once it has run, from the disk as it left it.
+	stepwise bool
+	next     int      // the index of the next file to plan
+	messages []string // message: attributes, in file order
+	// stopped is set when a question went unanswered: the run carries out
+	// what was planned before it, then stops.
+	stopped bool
+	real    realPaths // nil until the first target is resolved
 }
 
-// plan computes every operation's effect without touching the project.
-func (e *Engine) plan(inv *invocation, files []renderedFile) ([]step, []string, error) {
-	p := &planner{e: e, inv: inv, state: fileState{planned: map[string][]byte{}}}
-	var messages []string
-	for i := range files {
-		f := &files[i]
+func (e *Engine) newPlanner(inv *invocation) *planner {
+	return &planner{e: e, inv: inv, stepwise: !inv.dry}
+}
+
+// plan computes the operations of the files not planned yet, without
+// touching the project: all of them, or (stepwise) those up to the first
+// command. The steps of files planned before are on disk by now, and are
+// read from there.
+func (p *planner) plan(files []renderedFile) ([]step, error) {
+	p.steps, p.state = nil, fileState{planned: map[string][]byte{}}
+	for p.next < len(files) {
+		f := &files[p.next]
+		p.next++
 		if m, ok := f.attrs.Get("message"); ok && jsvalue.Truthy(m) {
-			messages = append(messages, jsvalue.ToString(m))
+			p.messages = append(p.messages, jsvalue.ToString(m))
 		}
 		if err := p.file(f); err != nil {
 			if errors.Is(err, ErrNoAnswer) {
-				// Carry out what came before the question, then stop.
-				return p.steps, nil, err
+				p.stopped = true
+				return p.steps, err
 			}
-			return nil, nil, &TemplateError{File: e.displayPath(f.path), Err: err}
+			return nil, &TemplateError{File: p.e.displayPath(f.path), Err: err}
+		}
+		if p.stepwise && p.afterShell {
+			p.afterShell = false
+			break
 		}
 	}
-	return p.steps, messages, nil
+	return p.steps, nil
 }
+
+// done reports whether every file has been planned.
+func (p *planner) done(files []renderedFile) bool { return p.next >= len(files) }
 
 func attr(f *renderedFile, key string) any {
 	v, ok := f.attrs.Get(key)
@@ -263,9 +289,9 @@ func (p *planner) inject(f *renderedFile, to string) error {
 	}
 	if !p.state.exists(abs) {
 		if p.afterShell {
-			// A command planned earlier may create it; check when applying.
+			// A dry run: the command that might have created it did not run.
 			p.steps = append(p.steps, step{result: p.result(f, OpInject, to, StatusInjected),
-				log: "      inject: " + p.logPath(to, abs), write: abs, data: nil})
+				log: "      inject: " + p.logPath(to, abs)})
 			return nil
 		}
 		return fmt.Errorf("cannot inject to %s: it does not exist", to)
@@ -285,31 +311,54 @@ func (p *planner) inject(f *renderedFile, to string) error {
 	return nil
 }
 
-// apply carries out a plan. In a dry run (tx nil) nothing is written or
-// executed, but every line is printed as hygen prints it. Otherwise every
+// apply carries out the plan that begins with steps, planning the rest of
+// it after each command (planner.stepwise), until every file is done or
+// the run stops at an unanswered question (planner.stopped). In a dry run
+// (tx nil) nothing is written or executed, but every line is printed as
+// hygen prints it.
+func (e *Engine) apply(ctx context.Context, p *planner, files []renderedFile, steps []step, tx *atomicfile.Tx) ([]OpResult, error) {
+	results := make([]OpResult, 0, len(steps))
+	shellRan := false
+	for {
+		var err error
+		results, err = e.applySteps(ctx, steps, tx, results, &shellRan)
+		if err != nil || p.stopped || p.done(files) {
+			return results, err
+		}
+		if steps, err = p.plan(files); err != nil && !p.stopped {
+			return results, err
+		}
+	}
+}
+
+// applySteps carries out steps, appending what each did to results. Every
 // file is staged first, so a file that cannot be written (a folder it
 // needs is a file, the disk is full) fails the run before anything is
-// replaced; what was staged or created is then removed.
-func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFile, steps []step, tx *atomicfile.Tx) ([]OpResult, error) {
-	results := make([]OpResult, 0, len(steps))
+// replaced; what was staged or created is then removed, unless a command
+// has run (*shellRan), since what it did cannot be undone.
+func (e *Engine) applySteps(ctx context.Context, steps []step, tx *atomicfile.Tx, results []OpResult, shellRan *bool) ([]OpResult, error) {
 	stdout, stderr := outputs(ctx, e.cfg)
 	staged := make([]atomicfile.Staged, len(steps))
 	skip := superseded(steps)
+	rollback := func() {
+		if !*shellRan {
+			tx.Rollback()
+		}
+	}
 	if tx != nil {
 		for i := range steps {
 			s := &steps[i]
-			if s.write == "" || s.data == nil || skip[i] {
+			if s.write == "" || skip[i] {
 				continue
 			}
 			var err error
 			if staged[i], err = tx.Stage(s.write, s.data); err != nil {
-				tx.Rollback()
+				rollback()
 				e.cfg.Observer.OpDone(ctx, s.result, time.Now(), err)
 				return results, &TemplateError{File: s.result.Template, Err: err}
 			}
 		}
 	}
-	shellRan := false
 	for i := range steps {
 		s := &steps[i]
 		start := time.Now()
@@ -317,17 +366,13 @@ func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFil
 			var err error
 			switch {
 			case s.shell != "":
-				shellRan = true
+				*shellRan = true
 				err = e.runShell(ctx, s)
-			case s.write != "" && s.data == nil:
-				err = e.injectAfterShell(files, s, tx)
 			case s.write != "" && !skip[i]:
 				err = tx.Commit(staged[i])
 			}
 			if err != nil {
-				if !shellRan {
-					tx.Rollback() // nothing outside the files has changed yet
-				}
+				rollback()
 				e.cfg.Observer.OpDone(ctx, s.result, start, err)
 				return results, &TemplateError{File: s.result.Template, Err: err}
 			}
@@ -344,10 +389,9 @@ func (e *Engine) apply(ctx context.Context, inv *invocation, files []renderedFil
 	return results, nil
 }
 
-// superseded marks the writes a later step rewrites with no command or
-// re-read of the file in between, such as several injects into one barrel
-// file: the file is staged and renamed once, with its last content, which
-// holds theirs (each step's data is the whole file as planned after it).
+// superseded marks the writes a later step rewrites with no command in
+// between, such as several injects into one barrel file: the file is
+// staged and renamed once, with its last content, which holds theirs (each step's data is the whole file as planned after it).
 // Nothing could read the content in between, so only the number of renames
 // changes: each replaces a file, which some file systems make wait for the
 // disk (ext4 mounted with discard and no journal frees the replaced file's
@@ -360,39 +404,12 @@ func superseded(steps []step) []bool {
 		switch {
 		case s.shell != "":
 			clear(later)
-		case s.write != "" && s.data == nil:
-			delete(later, s.write) // injectAfterShell reads what came before
 		case s.write != "":
 			skip[i] = later[s.write]
 			later[s.write] = true
 		}
 	}
 	return skip
-}
-
-// injectAfterShell injects into a target that did not exist when planned
-// but that an earlier command may have created.
-func (e *Engine) injectAfterShell(files []renderedFile, s *step, tx *atomicfile.Tx) error {
-	content, err := os.ReadFile(s.write)
-	if err != nil {
-		return fmt.Errorf("cannot inject to %s: it does not exist", s.result.Target)
-	}
-	for i := range files {
-		if e.displayPath(files[i].path) == s.result.Template {
-			out, warning, err := injectInto(files[i].attrs, files[i].body, string(content), e.regexLimit())
-			if err != nil {
-				return err
-			}
-			s.warning = warning
-			s.result.Bytes = len(out)
-			st, err := tx.Stage(s.write, []byte(out))
-			if err != nil {
-				return err
-			}
-			return tx.Commit(st)
-		}
-	}
-	return fmt.Errorf("internal error: no template for %s", s.result.Template)
 }
 
 func (e *Engine) runShell(ctx context.Context, s *step) error {

@@ -1,0 +1,6 @@
+---
+to: src/index.ts
+inject: true
+append: true
+---
+// appended for <%= name %>

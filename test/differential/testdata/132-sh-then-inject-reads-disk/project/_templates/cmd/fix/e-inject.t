@@ -1,0 +1,6 @@
+---
+to: src/after-d.ts
+inject: true
+prepend: true
+---
+// into the copy <%= name %>

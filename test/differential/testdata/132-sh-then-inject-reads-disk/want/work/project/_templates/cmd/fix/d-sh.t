@@ -1,0 +1,3 @@
+---
+sh: "cp src/index.ts src/after-d.ts"
+---

@@ -1,0 +1,5 @@
+// into the copy audit
+
+const v = 'new';
+// appended for audit
+

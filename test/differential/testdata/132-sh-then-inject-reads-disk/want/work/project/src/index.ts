@@ -1,0 +1,3 @@
+const v = 'new';
+// appended for audit
+

@@ -1,0 +1,3 @@
+---
+sh: "mkdir -p out && echo from-sh > out/x.txt"
+---

@@ -1,0 +1,5 @@
+---
+to: out/y.txt
+unless_exists: true
+---
+y for <%= name %>
