@@ -28,6 +28,8 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		"outside/file.t":                    "---\nto: linkedfile.txt\n---\nx\n",
 		"secret.txt":                        "the secret\n",
 		"project/_templates/mixed/new/ok.t": "---\nto: ok.txt\n---\nx\n",
+		"project/_templates/plant/hook/a.t": "---\nto: _templates/gen/new/<%= name %>.t\n---\n---\nsh: touch pwned\n---\n",
+		"project/_templates/plant/cfg/a.t":  "---\nto: sub/.hygen.js\n---\nmodule.exports = {}\n",
 	})
 	dir := filepath.Join(top, "project")
 	mustLink(t, filepath.Join(top, "outside/linked"), filepath.Join(dir, "_templates/linked"))
@@ -47,6 +49,11 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		{"generator linked outside the root", GenerateRequest{Args: []string{"linked", "new"}}, "outside the templates root"},
 		{"template file linked outside the root", GenerateRequest{Args: []string{"mixed", "new"}}, "links outside the templates root"},
 		{"from: outside the project", GenerateRequest{Args: []string{"steal", "new"}}, "outside the templates root and the project"},
+		// A request may not run commands, so it may not plant a template
+		// or a .hygen.js that a later run, allowed to, would execute.
+		{"a name leading into the templates", GenerateRequest{Generator: "gen", Action: "new", Name: "../_templates/gen/new/planted"}, "inside the templates root"},
+		{"a template writing a template", GenerateRequest{Args: []string{"plant", "hook", "x"}}, "inside the templates root"},
+		{"a template writing a .hygen.js", GenerateRequest{Args: []string{"plant", "cfg"}}, "configures the project's runs"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out := post(t, a, "k", tc.body)
@@ -55,7 +62,8 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 			}
 		})
 	}
-	for _, f := range []string{"evil.txt", "stolen.txt", "linked.txt", "linkedfile.txt", "ok.txt"} {
+	for _, f := range []string{"evil.txt", "stolen.txt", "linked.txt", "linkedfile.txt", "ok.txt",
+		"_templates/gen/new/planted.txt", "_templates/gen/new/x.t", "sub/.hygen.js"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("%s written by a refused request", f)
 		}

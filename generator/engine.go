@@ -140,7 +140,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 
 	var tx *atomicfile.Tx
 	if !inv.dry {
-		if tx, err = e.lockTargets(ctx, rendered); err != nil {
+		if tx, err = e.lockTargets(ctx, inv, rendered); err != nil {
 			return res, err
 		}
 		defer func() { _ = tx.Close() }()

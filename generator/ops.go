@@ -192,17 +192,31 @@ func (p *planner) result(f *renderedFile, kind OpKind, target string, st Status)
 	return OpResult{Kind: kind, Template: p.e.displayPath(f.path), Target: target, Status: st}
 }
 
-// resolveTarget makes `to` absolute and enforces the project boundary.
+// resolveTarget makes `to` absolute and enforces the project boundary and,
+// with ConfineTemplates, keeps the request out of what configures later
+// runs.
 func (p *planner) resolveTarget(to string) (string, error) {
 	abs := targetPath(p.e.cfg.Cwd, to)
-	if p.e.cfg.AllowOutside {
+	if p.e.cfg.AllowOutside && !p.e.cfg.ConfineTemplates {
 		return abs, nil
 	}
 	if p.real == nil {
 		p.real = realPaths{}
 	}
-	if !insideDir(p.e.realCwd, p.real.of(abs)) {
+	real := p.real.of(abs)
+	if !p.e.cfg.AllowOutside && !insideDir(p.e.realCwd, real) {
 		return "", fmt.Errorf("target %s resolves outside the project directory %s (use --allow-outside to permit it)", to, p.e.cfg.Cwd)
+	}
+	if p.e.cfg.ConfineTemplates {
+		// A request that may not run commands must not write a template,
+		// a hook or the project's .hygen.js either: the next run to use
+		// them (a developer's, allowed to run commands) would run its code.
+		if insideDir(p.inv.realTemplates.resolved(), real) {
+			return "", fmt.Errorf("target %s is inside the templates root %s, which requests may not change", to, p.inv.templates)
+		}
+		if filepath.Base(real) == ConfigFile {
+			return "", fmt.Errorf("target %s is a %s, which configures the project's runs; requests may not write one", to, ConfigFile)
+		}
 	}
 	return abs, nil
 }

@@ -17,7 +17,7 @@ import (
 // it. Without AllowOutside every write is resolved inside the project
 // through os.Root, so a folder swapped for a link leading out after the
 // plan is refused, not followed.
-func (e *Engine) lockTargets(ctx context.Context, files []renderedFile) (*atomicfile.Tx, error) {
+func (e *Engine) lockTargets(ctx context.Context, inv *invocation, files []renderedFile) (*atomicfile.Tx, error) {
 	durable, err := e.durable()
 	if err != nil {
 		return nil, err
@@ -32,7 +32,7 @@ func (e *Engine) lockTargets(ctx context.Context, files []renderedFile) (*atomic
 	}
 	tx.SetDurable(durable)
 	var targets []string
-	p := &planner{e: e}
+	p := e.newPlanner(inv)
 	for i := range files {
 		to, ok := attr(&files[i], "to").(string)
 		if !ok || !jsvalue.Truthy(to) {

@@ -166,10 +166,13 @@ func TestIdleConnections(t *testing.T) {
 }
 
 // TestGenerateEscapes: the request that once ran templates from outside the
-// templates root and copied a file from outside the project is refused.
+// templates root and copied a file from outside the project is refused, and
+// so is one whose name leads its file into the templates root, where a
+// later run, allowed to run commands, would pick it up.
 func TestGenerateEscapes(t *testing.T) {
 	top := testfs.Tree(t, map[string]string{
 		"project/_templates/gen/new/a.t": "---\nto: a.txt\n---\na\n",
+		"project/_templates/gen/out/a.t": "---\nto: out/<%= name %>.t\n---\n---\nsh: touch pwned\n---\n",
 		"outside/evilgen/new/a.t":        "---\nto: evil.txt\nfrom: ../../secret.txt\n---\n",
 		"secret.txt":                     "secret\n",
 	})
@@ -182,6 +185,13 @@ func TestGenerateEscapes(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "evil.txt")); err == nil {
 		t.Error("evil.txt written")
+	}
+	code, body, err = generate(client, gen, map[string]any{"generator": "gen", "action": "out", "name": "../_templates/gen/new/planted"})
+	if err != nil || code != 422 || !strings.Contains(body, "inside the templates root") {
+		t.Errorf("a name leading into the templates root: %d %v %s", code, err, body)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "_templates/gen/new/planted.t")); err == nil {
+		t.Error("a template was planted in the templates root")
 	}
 }
 
