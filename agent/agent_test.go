@@ -268,6 +268,10 @@ func TestGenerateAPI(t *testing.T) {
 		{"target outside the root", "s3cret", GenerateRequest{Args: []string{"esc", "new"}}, 422, "outside the project"},
 		{"sh refused", "s3cret", GenerateRequest{Args: []string{"shell", "new"}}, 422, "not allowed"},
 		{"hook child process refused", "s3cret", GenerateRequest{Args: []string{"hookcp", "new"}}, 422, "child_process.execSync(\"touch hookran.txt && echo ok\") is not allowed here"},
+		// hypergen's own flags would be template locals here, doing nothing
+		// a client could see: refused, naming the flag.
+		{"hypergen's flag", "s3cret", GenerateRequest{Args: []string{"gen", "new", "x", "--no-fsync"}}, 400, "--no-fsync is a flag of the hypergen command"},
+		{"hypergen's flag with a value", "s3cret", GenerateRequest{Args: []string{"--allow-outside=true", "esc", "new"}}, 400, "--allow-outside is a flag of the hypergen command"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out := post(t, a, tc.token, tc.body)

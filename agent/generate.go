@@ -174,6 +174,14 @@ func (req GenerateRequest) commandLine() ([]string, error) {
 			args = append(args, flags...)
 		}
 	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if f := argv.OwnFlag(a); f != "" {
+			return nil, fmt.Errorf("%s is a flag of the hypergen command, not a template local: the agent's own settings (perf monitor) apply to every request", f)
+		}
+	}
 	// Check the generator and action where the engine will find them: the
 	// first two positionals as parsed, whatever flags come before them.
 	pos := argv.Parse(args).Positionals

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/argv"
 )
 
 const completionUsage = `Usage: hypergen completion bash|zsh|fish
@@ -177,7 +178,7 @@ func generatorCandidates(env *Env, words []string, cur string) []string {
 	if !strings.HasPrefix(cur, "-") {
 		return nil
 	}
-	out := []string{"--dry", "--allow-outside", "--answers", "--js-timeout", "--no-fsync", "--fsync", "--help"}
+	out := append(append([]string{"--dry"}, argv.OwnFlags...), "--help")
 	if spec != nil {
 		for _, v := range spec.Variables {
 			out = append(out, "--"+v.Name)

@@ -89,6 +89,11 @@ func Generate(env *Env, args []string) int {
 			return ExitOK
 		case a == "--allow-outside":
 			allowOutside = true
+		case strings.HasPrefix(a, "--allow-outside="):
+			// It would otherwise become a template local, and the typo
+			// check would take it for a misspelling of itself.
+			fmt.Fprintf(env.Stderr, "hypergen: %s: --allow-outside takes no value\n", a)
+			return ExitUsage
 		case a == "--fsync":
 			fsync = "on"
 		case a == "--no-fsync":
@@ -130,10 +135,11 @@ func Generate(env *Env, args []string) int {
 		return ExitUsage
 	}
 	if url := env.Getenv("HYPERGEN_AGENT_URL"); url != "" {
-		if allowOutside || answersFile != "" || fsync != "" {
-			// The agent writes as it was started (perf monitor --no-fsync):
-			// a flag it would ignore is refused, not dropped.
-			fmt.Fprintln(env.Stderr, "hypergen: --allow-outside, --answers, --fsync and --no-fsync cannot be delegated to an agent (unset HYPERGEN_AGENT_URL; the agent fsyncs unless it was started with --no-fsync)")
+		if allowOutside || answersFile != "" || fsync != "" || jsTimeoutFrom == "--js-timeout" {
+			// The agent writes and limits JavaScript as it was started
+			// (perf monitor --no-fsync, --js-timeout): a flag it would
+			// ignore is refused, not dropped.
+			fmt.Fprintln(env.Stderr, "hypergen: --allow-outside, --answers, --js-timeout, --fsync and --no-fsync cannot be delegated to an agent (unset HYPERGEN_AGENT_URL; the agent's own settings apply)")
 			return ExitUsage
 		}
 		if env.Heavy == nil {

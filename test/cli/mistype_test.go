@@ -68,6 +68,11 @@ func TestGenerateFlagTypo(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "(dry mode)") {
 		t.Errorf("--dry: %v", r)
 	}
+	// Spelled right but given a value: said so, not taken for a typo.
+	r = run(t, dir, nil, "component", "new", "Button", "--allow-outside=true")
+	if r.code != 2 || !strings.Contains(r.stderr, "--allow-outside=true: --allow-outside takes no value") || strings.Contains(r.stderr, "did you mean") {
+		t.Errorf("--allow-outside=true: %v", r)
+	}
 }
 
 // An inject whose after:/before: marker is missing behaves as in hygen (the

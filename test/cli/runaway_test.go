@@ -15,7 +15,8 @@ import (
 
 // A template that never ends stops at the JavaScript time limit set by
 // --js-timeout or HYPERGEN_JS_TIMEOUT, with an error naming the file and the
-// limit, and nothing written; a bad value is refused naming its source.
+// limit, and nothing written; a bad value is refused naming its source, and
+// so is the flag where the run would go to an agent.
 func TestJSTimeout(t *testing.T) {
 	files := map[string]string{
 		"_templates/loop/new/a.t": "---\nto: a.txt\n---\nfirst\n<% while (true) {} %>\n",
@@ -36,6 +37,10 @@ func TestJSTimeout(t *testing.T) {
 		{"bad variable", []string{"HYPERGEN_JS_TIMEOUT=soon"}, nil, 2, []string{`HYPERGEN_JS_TIMEOUT="soon" is not a positive duration`}},
 		{"negative flag", nil, []string{"--js-timeout=-1s"}, 2, []string{`--js-timeout="-1s" is not a positive duration`}},
 		{"missing value", nil, []string{"--js-timeout"}, 2, []string{"--js-timeout needs a duration"}},
+		// An agent limits JavaScript as it was started: the flag would be
+		// dropped on the way, so it is refused.
+		{"not delegated", []string{"HYPERGEN_AGENT_URL=http://127.0.0.1:1"}, []string{"--js-timeout=1h"}, 2,
+			[]string{"--js-timeout", "cannot be delegated to an agent"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
