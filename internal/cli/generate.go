@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -59,6 +61,29 @@ arrays; templates, helpers, localsDefaults). On a terminal their questions are
 asked line by line; otherwise each is answered by --answers, a flag of the
 same name or its initial value, and an unanswered question is an error.
 `
+
+// checkAgentURL says what is wrong with HYPERGEN_AGENT_URL, before anything
+// is sent: a mistyped address is the user's to fix, not an agent that did
+// not answer.
+func checkAgentURL(raw string) error {
+	const want = "want http://HOST:PORT, https://HOST:PORT or unix:/path/to/socket"
+	if sock, ok := strings.CutPrefix(raw, "unix:"); ok {
+		if !strings.HasPrefix(sock, "/") {
+			return fmt.Errorf("%s (an absolute socket path)", want)
+		}
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New(want)
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("port %q is not a port number", p)
+		}
+	}
+	return nil
+}
 
 // envJSTimeout sets the JavaScript time limit, as --js-timeout does.
 const envJSTimeout = "HYPERGEN_JS_TIMEOUT"
@@ -135,6 +160,10 @@ func Generate(env *Env, args []string) int {
 		return ExitUsage
 	}
 	if url := env.Getenv("HYPERGEN_AGENT_URL"); url != "" {
+		if err := checkAgentURL(url); err != nil {
+			fmt.Fprintf(env.Stderr, "hypergen: HYPERGEN_AGENT_URL=%q: %v\n", url, err)
+			return ExitUsage
+		}
 		if allowOutside || answersFile != "" || fsync != "" || jsTimeoutFrom == "--js-timeout" {
 			// The agent writes and limits JavaScript as it was started
 			// (perf monitor --no-fsync, --js-timeout): a flag it would
