@@ -80,10 +80,17 @@ func DecodeGenerateRequest(body io.Reader) (GenerateRequest, error) {
 	if err := dec.Decode(&req); err != nil {
 		return req, fmt.Errorf("bad request body: %w", err)
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+	var syntax *json.SyntaxError
+	switch _, err := dec.Token(); {
+	case errors.Is(err, io.EOF):
+		return req, nil
+	case err == nil || errors.As(err, &syntax):
 		return req, errors.New("bad request body: data after the JSON object")
+	default:
+		// The body ended early or too late: a Content-Length longer than
+		// what was sent runs into the read deadline here.
+		return req, fmt.Errorf("bad request body: reading past the JSON object: %w", err)
 	}
-	return req, nil
 }
 
 func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {

@@ -3,6 +3,7 @@ package agent
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testfs"
@@ -111,6 +113,12 @@ func TestDecodeGenerateRequest(t *testing.T) {
 	req, err := DecodeGenerateRequest(strings.NewReader(`{"args":["gen","new"]}` + "\n"))
 	if err != nil || strings.Join(req.Args, " ") != "gen new" {
 		t.Errorf("got %+v, %v", req, err)
+	}
+	// A body that stops arriving after the object (a Content-Length longer
+	// than what was sent, cut by the read deadline) is not "data after it".
+	cut := io.MultiReader(strings.NewReader(`{"args":["gen","new"]}`), iotest.ErrReader(os.ErrDeadlineExceeded))
+	if _, err := DecodeGenerateRequest(cut); err == nil || !errors.Is(err, os.ErrDeadlineExceeded) || strings.Contains(err.Error(), "data after") {
+		t.Errorf("a body cut by the deadline: %v", err)
 	}
 	for _, body := range []string{``, `{}{}`, `{"args":["a"]} 1`, `{"args":"a"}`, `{"args":["a"]`} {
 		if _, err := DecodeGenerateRequest(strings.NewReader(body)); err == nil {
