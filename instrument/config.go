@@ -1,8 +1,10 @@
 package instrument
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -99,6 +101,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if err := checkOTLPEnv(getenv); err != nil {
 		return cfg, err
 	}
+	if err := checkSDKEnv(getenv); err != nil {
+		return cfg, err
+	}
 	endpointSet := func(signal string) bool {
 		return getenv("OTEL_EXPORTER_OTLP_ENDPOINT") != "" || getenv("OTEL_EXPORTER_OTLP_"+signal+"_ENDPOINT") != ""
 	}
@@ -140,25 +145,85 @@ func exporterList(getenv func(string) string, name string, endpointSet, metrics 
 }
 
 // checkOTLPEnv rejects OTLP settings the exporters would otherwise ignore
-// with a default: a bad protocol, timeout, flag or endpoint.
+// with a default or a line in the log: a bad protocol, timeout, flag,
+// compression, header list or endpoint.
 func checkOTLPEnv(getenv func(string) string) error {
 	for _, sig := range []string{"", "TRACES_", "METRICS_"} {
-		if v := getenv("OTEL_EXPORTER_OTLP_" + sig + "PROTOCOL"); v != "" && v != "grpc" {
-			return fmt.Errorf("OTEL_EXPORTER_OTLP_%sPROTOCOL=%q: hypergen exports OTLP over gRPC only (use grpc)", sig, v)
+		name := func(s string) string { return "OTEL_EXPORTER_OTLP_" + sig + s }
+		if v := getenv(name("PROTOCOL")); v != "" && v != "grpc" {
+			return fmt.Errorf("%s=%q: hypergen exports OTLP over gRPC only (use grpc)", name("PROTOCOL"), v)
 		}
-		if v := getenv("OTEL_EXPORTER_OTLP_" + sig + "TIMEOUT"); v != "" {
+		if v := getenv(name("TIMEOUT")); v != "" {
 			if ms, err := strconv.Atoi(v); err != nil || ms < 0 {
-				return fmt.Errorf("OTEL_EXPORTER_OTLP_%sTIMEOUT=%q: want milliseconds", sig, v)
+				return fmt.Errorf("%s=%q: want milliseconds", name("TIMEOUT"), v)
 			}
 		}
-		if _, err := envflag.Bool(getenv, "OTEL_EXPORTER_OTLP_"+sig+"INSECURE", false); err != nil {
+		if _, err := envflag.Bool(getenv, name("INSECURE"), false); err != nil {
 			return err
 		}
-		if v := getenv("OTEL_EXPORTER_OTLP_" + sig + "ENDPOINT"); v != "" {
-			u, err := url.Parse(v)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Host == "" && u.Opaque == "") {
-				return fmt.Errorf("OTEL_EXPORTER_OTLP_%sENDPOINT=%q: want a URL such as http://127.0.0.1:4317", sig, v)
+		if v := getenv(name("COMPRESSION")); v != "" && v != "gzip" && v != "none" {
+			return fmt.Errorf("%s=%q: want gzip or none", name("COMPRESSION"), v)
+		}
+		if v := getenv(name("HEADERS")); v != "" {
+			if _, err := envflag.Pairs(v); err != nil {
+				return fmt.Errorf("%s=%q: %v (want key=value pairs separated by commas)", name("HEADERS"), v, err)
 			}
+		}
+		if v := getenv(name("ENDPOINT")); v != "" {
+			if err := checkEndpoint(v); err != nil {
+				return fmt.Errorf("%s=%q: %v", name("ENDPOINT"), v, err)
+			}
+		}
+	}
+	return nil
+}
+
+// checkEndpoint accepts a URL with the http or https scheme, or host:port.
+func checkEndpoint(v string) error {
+	const want = "want a URL such as http://127.0.0.1:4317"
+	u, err := url.Parse(v)
+	var port string
+	switch {
+	case err != nil:
+		return errors.New(want)
+	case u.Host != "":
+		if u.Scheme != "http" && u.Scheme != "https" {
+			return fmt.Errorf("%s (http or https)", want)
+		}
+		port = u.Port()
+	case u.Opaque != "": // host:port, read as a scheme and the rest
+		port = u.Opaque
+	default:
+		return errors.New(want)
+	}
+	if n, err := strconv.Atoi(port); port != "" && (err != nil || n < 1 || n > 65535) {
+		return fmt.Errorf("port %q is not a port number", port)
+	}
+	return nil
+}
+
+// traceSamplers are the OTEL_TRACES_SAMPLER values the SDK knows; it would
+// log any other and sample everything.
+var traceSamplers = []string{"always_on", "always_off", "traceidratio",
+	"parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"}
+
+// checkSDKEnv rejects SDK settings the SDK itself only logs and replaces
+// with its default: an unknown sampler, a ratio outside [0, 1], a resource
+// attribute that is not key=value.
+func checkSDKEnv(getenv func(string) string) error {
+	if v := getenv("OTEL_TRACES_SAMPLER"); v != "" {
+		if !slices.Contains(traceSamplers, v) {
+			return fmt.Errorf("OTEL_TRACES_SAMPLER=%q: unknown sampler (choose from %s)", v, strings.Join(traceSamplers, ", "))
+		}
+		if a := getenv("OTEL_TRACES_SAMPLER_ARG"); a != "" && strings.HasSuffix(v, "traceidratio") {
+			if r, err := strconv.ParseFloat(a, 64); err != nil || r < 0 || r > 1 {
+				return fmt.Errorf("OTEL_TRACES_SAMPLER_ARG=%q: want a ratio from 0 to 1", a)
+			}
+		}
+	}
+	if v := getenv("OTEL_RESOURCE_ATTRIBUTES"); v != "" {
+		if _, err := envflag.Pairs(v); err != nil {
+			return fmt.Errorf("OTEL_RESOURCE_ATTRIBUTES=%q: %v (want key=value pairs separated by commas)", v, err)
 		}
 	}
 	return nil

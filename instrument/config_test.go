@@ -58,10 +58,37 @@ func TestFromEnvRejectsBadValues(t *testing.T) {
 		"OTEL_METRIC_EXPORT_INTERVAL":       "-5",
 		"OTEL_EXPORTER_OTLP_TRACES_TIMEOUT": "x",
 		"HYPERGEN_TRACE_STEPS":              "verbose",
+		"OTEL_EXPORTER_OTLP_COMPRESSION":    "zstd",
+		"OTEL_EXPORTER_OTLP_HEADERS":        "bad header",
+		"OTEL_RESOURCE_ATTRIBUTES":          "=,,=x",
+		"OTEL_TRACES_SAMPLER":               "bogus",
 	} {
 		_, err := FromEnv(envOf(map[string]string{name: value}))
 		if err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("%s=%q: err = %v, want an error naming the variable", name, value, err)
+		}
+	}
+	for _, env := range []map[string]string{
+		{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:99999"},
+		{"OTEL_EXPORTER_OTLP_ENDPOINT": "ftp://127.0.0.1:4317"},
+		{"OTEL_EXPORTER_OTLP_METRICS_ENDPOINT": "collector:port"},
+		{"OTEL_TRACES_SAMPLER": "traceidratio", "OTEL_TRACES_SAMPLER_ARG": "2"},
+		{"OTEL_TRACES_SAMPLER": "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG": "half"},
+	} {
+		if _, err := FromEnv(envOf(env)); err == nil {
+			t.Errorf("%v accepted", env)
+		}
+	}
+	for _, env := range []map[string]string{
+		{"OTEL_EXPORTER_OTLP_ENDPOINT": "collector:4317"},
+		{"OTEL_EXPORTER_OTLP_ENDPOINT": "https://[::1]:4317/"},
+		{"OTEL_EXPORTER_OTLP_HEADERS": "a=1, b=%20two,"},
+		{"OTEL_TRACES_SAMPLER": "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG": "0.25"},
+		{"OTEL_TRACES_SAMPLER": "always_off", "OTEL_TRACES_SAMPLER_ARG": "ignored"},
+		{"OTEL_EXPORTER_OTLP_COMPRESSION": "gzip"},
+	} {
+		if _, err := FromEnv(envOf(env)); err != nil {
+			t.Errorf("%v refused: %v", env, err)
 		}
 	}
 	// prometheus is a metrics-only exporter

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.opentelemetry.io/otel/attribute"
+
+	"github.com/hypergen-dev/hypergen/internal/envflag"
 )
 
 // resourceFromEnv reads OTEL_RESOURCE_ATTRIBUTES, then OTEL_SERVICE_NAME,
@@ -17,7 +19,7 @@ import (
 func resourceFromEnv(getenv func(string) string) (map[string]string, error) {
 	attrs := map[string]string{"service.name": defaultServiceName}
 	if v := getenv("OTEL_RESOURCE_ATTRIBUTES"); v != "" {
-		kv, err := keyValues(v)
+		kv, err := envflag.Pairs(v)
 		if err != nil {
 			return nil, &NeedsSDKError{"OTEL_RESOURCE_ATTRIBUTES", v, err.Error()}
 		}

@@ -155,7 +155,7 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 		s.Timeout, s.TimeoutSetting = export, exportName
 	}
 	if name, v := otlp("HEADERS"); v != "" {
-		if s.Headers, err = keyValues(v); err != nil {
+		if s.Headers, err = envflag.Pairs(v); err != nil {
 			return s, &NeedsSDKError{name, v, err.Error()}
 		}
 	}
@@ -195,25 +195,3 @@ func endpoint(v string, insecure bool) (string, error) {
 	return hostPort, nil
 }
 
-// keyValues reads the W3C-baggage-like list of OTEL_EXPORTER_OTLP_HEADERS
-// and OTEL_RESOURCE_ATTRIBUTES: key=value pairs separated by commas, values
-// percent-encoded.
-func keyValues(v string) (map[string]string, error) {
-	out := map[string]string{}
-	for _, part := range strings.Split(v, ",") {
-		if strings.TrimSpace(part) == "" {
-			continue
-		}
-		k, val, ok := strings.Cut(part, "=")
-		k = strings.TrimSpace(k)
-		if !ok || k == "" {
-			return nil, fmt.Errorf("%q is not key=value", part)
-		}
-		dec, err := url.PathUnescape(strings.TrimSpace(val))
-		if err != nil {
-			return nil, fmt.Errorf("%q: %v", part, err)
-		}
-		out[k] = dec
-	}
-	return out, nil
-}

@@ -175,14 +175,23 @@ func TestUnreachableCollector(t *testing.T) {
 	}
 }
 
+// TestBadTelemetryVariablesAreUsageErrors: with an endpoint set (a closed
+// port: nothing is exported before the check), a bad value is exit 2
+// naming the variable, with nothing written.
 func TestBadTelemetryVariablesAreUsageErrors(t *testing.T) {
 	for name, value := range map[string]string{
 		"OTEL_SDK_DISABLED":           "perhaps",
 		"OTEL_EXPORTER_OTLP_PROTOCOL": "http/json",
 		"OTEL_METRICS_EXPORTER":       "statsd",
+		// Values the SDK only logs, carrying on with its default.
+		"OTEL_TRACES_SAMPLER":            "bogus",
+		"OTEL_RESOURCE_ATTRIBUTES":       "=,,=x",
+		"OTEL_EXPORTER_OTLP_COMPRESSION": "zstd",
+		"OTEL_EXPORTER_OTLP_ENDPOINT":    "http://127.0.0.1:99999",
 	} {
 		dir := project(t, nil)
-		r := run(t, dir, map[string]string{name: value}, "svc", "new", "x")
+		env := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:1", name: value}
+		r := run(t, dir, env, "svc", "new", "x")
 		if r.code != 2 || !strings.Contains(r.stderr, name) {
 			t.Errorf("%s=%s: exit %d, stderr %q; want 2 and the variable named", name, value, r.code, r.stderr)
 		}
