@@ -32,6 +32,8 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		"project/_templates/mixed/new/ok.t": "---\nto: ok.txt\n---\nx\n",
 		"project/_templates/plant/hook/a.t": "---\nto: _templates/gen/new/<%= name %>.t\n---\n---\nsh: touch pwned\n---\n",
 		"project/_templates/plant/cfg/a.t":  "---\nto: sub/.hygen.js\n---\nmodule.exports = {}\n",
+		"project/_templates/peek/new/a.t":   "---\nto: peek.txt\n---\n<%- include(cwd + '/../secret.txt') %>\n",
+		"project/_templates/peek/in/a.t":    "---\nto: peek.txt\n---\n<%- include(templates + '/gen/new/a.t') %>\n",
 	})
 	dir := filepath.Join(top, "project")
 	mustLink(t, filepath.Join(top, "outside/linked"), filepath.Join(dir, "_templates/linked"))
@@ -56,6 +58,7 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		{"a name leading into the templates", GenerateRequest{Generator: "gen", Action: "new", Name: "../_templates/gen/new/planted"}, "inside the templates root"},
 		{"a template writing a template", GenerateRequest{Args: []string{"plant", "hook", "x"}}, "inside the templates root"},
 		{"a template writing a .hygen.js", GenerateRequest{Args: []string{"plant", "cfg"}}, "configures the project's runs"},
+		{"include() outside the templates root", GenerateRequest{Args: []string{"peek", "new"}}, "outside the templates root"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out := post(t, a, "k", tc.body)
@@ -65,10 +68,14 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		})
 	}
 	for _, f := range []string{"evil.txt", "stolen.txt", "linked.txt", "linkedfile.txt", "ok.txt",
-		"_templates/gen/new/planted.txt", "_templates/gen/new/x.t", "sub/.hygen.js"} {
+		"_templates/gen/new/planted.txt", "_templates/gen/new/x.t", "sub/.hygen.js", "peek.txt"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("%s written by a refused request", f)
 		}
+	}
+	// Inside the templates root, include() works as in hygen.
+	if code, out := post(t, a, "k", GenerateRequest{Args: []string{"peek", "in"}}); code != 200 || !out.OK {
+		t.Errorf("include() inside the templates root: %d %+v", code, out)
 	}
 }
 

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -41,15 +42,27 @@ func New(cfg Config) *Engine {
 // args. Every run gets fresh runtimes, so nothing one run's JavaScript
 // changes (globals, prototypes, h) is seen by another; compiled templates
 // are still shared through the cache. Scripts may run child processes only
-// where sh: commands may run.
-func (e *Engine) jsPool(ctx context.Context, args []string) *jsrt.Pool {
+// where sh: commands may run, and with ConfineTemplates templates include
+// files only from *includeRoot (the resolved templates root, set before
+// anything renders).
+func (e *Engine) jsPool(ctx context.Context, args []string, includeRoot *string) *jsrt.Pool {
 	stdout, stderr := outputs(ctx, e.cfg)
-	return jsrt.NewPool(ctx, jsrt.Setup{
+	setup := jsrt.Setup{
 		Cwd: e.cfg.Cwd, Env: sync.OnceValue(func() []string { return jsrt.ScriptEnv(e.cfg.Environ()) }),
 		Stdout: stdout, Stderr: stderr,
-		Run:    jsrt.RunOptions{Args: args, DenyChildProcess: e.cfg.DenyShell},
-		Limits: jsrt.Limits{Timeout: e.cfg.JSTimeout},
-	})
+		Run:       jsrt.RunOptions{Args: args, DenyChildProcess: e.cfg.DenyShell},
+		Limits:    jsrt.Limits{Timeout: e.cfg.JSTimeout},
+		Templates: &e.cache,
+	}
+	if e.cfg.ConfineTemplates {
+		setup.CheckInclude = func(path string) error {
+			if *includeRoot == "" || !insideDir(*includeRoot, realPath(path)) {
+				return errors.New("the file is outside the templates root")
+			}
+			return nil
+		}
+	}
+	return jsrt.NewPool(ctx, setup)
 }
 
 // CacheStats reports compiled-template cache lookups since New.
@@ -97,11 +110,13 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	stdout, stderr := outputs(ctx, e.cfg)
 	parsed := argv.Parse(args)
 	start := time.Now()
-	inv, err := e.resolve(ctx, parsed, e.jsPool(ctx, args))
+	var includeRoot string // where templates may include from (ConfineTemplates), once resolved
+	inv, err := e.resolve(ctx, parsed, e.jsPool(ctx, args, &includeRoot))
 	e.phaseDone(ctx, PhaseResolve, start, err)
 	if err != nil {
 		return nil, err
 	}
+	includeRoot = inv.realTemplates.resolved() // before any template renders
 	res := &Result{Generator: inv.generator, Action: inv.action, Templates: inv.templates, Dry: inv.dry}
 	if inv.dry {
 		fmt.Fprintln(stdout, "(dry mode)")
@@ -281,7 +296,7 @@ func ResolveTemplates(cwd, override string, getenv func(string) string) (string,
 	var s *script
 	if findConfig(e.cfg.Cwd) != "" {
 		var err error
-		if s, err = e.newScript(e.jsPool(context.Background(), nil)); err != nil {
+		if s, err = e.newScript(e.jsPool(context.Background(), nil, new(string))); err != nil {
 			return "", err
 		}
 	}

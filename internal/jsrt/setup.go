@@ -25,6 +25,13 @@ type Setup struct {
 	Run RunOptions
 	// Limits bound the JavaScript of the run.
 	Limits Limits
+	// Templates compiles the files templates include (see include.go);
+	// nil compiles each anew.
+	Templates *Cache
+	// CheckInclude, if set, is asked about every file a template includes,
+	// before it is read, and returns why it may not be (the agent keeps
+	// them inside the templates root).
+	CheckInclude func(path string) error
 }
 
 // install prepares a fresh runtime. It is the one place where the globals

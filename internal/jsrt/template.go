@@ -18,6 +18,7 @@ import (
 type Template struct {
 	src  *ejs.Source
 	prog *goja.Program
+	opts ejs.Options // what it was compiled with, and the texts it includes are
 }
 
 // Error is a template that failed to compile or to render, located at a
@@ -134,7 +135,7 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 		}
 		return nil, syntaxError(src, err)
 	}
-	return &Template{src: src, prog: prog}, nil
+	return &Template{src: src, prog: prog, opts: opts}, nil
 }
 
 // goja reports parse errors as text: "(anonymous): Line 11:3 Unexpected token".

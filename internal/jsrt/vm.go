@@ -23,6 +23,7 @@ type VM struct {
 	helpers  goja.Value
 	escape   goja.Value
 	include  goja.Value
+	inc      includeScope // what include() is called from (include.go)
 	rethrow  goja.Value
 	piece    goja.Value // ejs.PieceFunction, made on the first render
 	fns      map[*goja.Program]goja.Callable
@@ -50,9 +51,7 @@ func NewVM(ctx context.Context, setup Setup) *VM {
 		}
 		return rt.ToValue(escapeXML(v.String()))
 	})
-	vm.include = rt.ToValue(func(goja.FunctionCall) goja.Value {
-		panic(rt.NewGoError(errors.New("include is not supported: hygen renders templates without a filename")))
-	})
+	vm.include = rt.ToValue(vm.includeFunc)
 	vm.rethrow = rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		vm.lastLine = int(call.Argument(1).ToInteger())
 		panic(call.Argument(0))
@@ -87,26 +86,7 @@ func escapeXML(s string) string {
 // cancelled ctx or the time limit interrupts a template that runs too long.
 func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (out string, err error) {
 	defer vm.guard(ctx)()
-	fn, ok := vm.fns[t.prog]
-	if !ok {
-		v, err := vm.rt.RunProgram(t.prog)
-		if err != nil {
-			return "", vm.jsError(err, vm.lastLine)
-		}
-		fn, ok = goja.AssertFunction(v)
-		if !ok {
-			return "", &Error{Msg: "compiled template is not a function"}
-		}
-		vm.fns[t.prog] = fn
-	}
-	if vm.piece == nil {
-		if vm.piece, err = vm.rt.RunProgram(pieceProgram()); err != nil {
-			return "", vm.jsError(err, 0)
-		}
-	}
-	vm.lastLine = 0
-	scope := vm.scope(locals)
-	res, err := fn(goja.Undefined(), scope, vm.escape, vm.include, vm.rethrow, vm.piece)
+	res, err := vm.run(t, vm.scope(locals), filenameOf(locals), 0)
 	if err != nil {
 		rerr := vm.jsError(err, vm.lastLine)
 		if rerr.Line == 0 {
@@ -115,6 +95,34 @@ func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (
 		return "", rerr
 	}
 	return res.String(), nil
+}
+
+// run calls t's function with scope, as the text of file (for the
+// include() calls it makes), depth includes down.
+func (vm *VM) run(t *Template, scope *goja.Object, file string, depth int) (goja.Value, error) {
+	fn, ok := vm.fns[t.prog]
+	if !ok {
+		v, err := vm.rt.RunProgram(t.prog)
+		if err != nil {
+			return nil, err
+		}
+		fn, ok = goja.AssertFunction(v)
+		if !ok {
+			return nil, &Error{Msg: "compiled template is not a function"}
+		}
+		vm.fns[t.prog] = fn
+	}
+	if vm.piece == nil {
+		var err error
+		if vm.piece, err = vm.rt.RunProgram(pieceProgram()); err != nil {
+			return nil, err
+		}
+	}
+	vm.lastLine = 0
+	outer := vm.inc
+	vm.inc = includeScope{data: scope, file: file, opts: t.opts, depth: depth}
+	defer func() { vm.inc = outer }()
+	return fn(goja.Undefined(), scope, vm.escape, vm.include, vm.rethrow, vm.piece)
 }
 
 func (vm *VM) scope(locals *jsvalue.Object) *goja.Object {

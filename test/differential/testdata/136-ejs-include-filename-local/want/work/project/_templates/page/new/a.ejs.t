@@ -1,0 +1,4 @@
+---
+to: out/<%= name %>.ts
+---
+<%- include('../../_partials/header', { title: name }) -%>

@@ -1,0 +1,1 @@
+// AuditLog for AuditLog, ===string
