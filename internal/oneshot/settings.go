@@ -194,4 +194,3 @@ func endpoint(v string, insecure bool) (string, error) {
 	}
 	return hostPort, nil
 }
-
