@@ -140,6 +140,9 @@ func (vm *VM) requireFile(file string) goja.Value {
 		_ = module.Set("exports", parsed)
 		return parsed
 	}
+	if needsLocale(string(src)) {
+		vm.useLocale()
+	}
 	fn, err := vm.compileModule(file, string(src))
 	if err != nil {
 		delete(vm.modules, file)

@@ -19,6 +19,9 @@ type Template struct {
 	src  *ejs.Source
 	prog *goja.Program
 	opts ejs.Options // what it was compiled with, and the texts it includes are
+	// locale: its code names toLocale… or Date, so the runtime needs the
+	// en-US formatting of locale.go before it runs.
+	locale bool
 }
 
 // Error is a template that failed to compile or to render, located at a
@@ -135,7 +138,7 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 		}
 		return nil, syntaxError(src, err)
 	}
-	return &Template{src: src, prog: prog, opts: opts}, nil
+	return &Template{src: src, prog: prog, opts: opts, locale: needsLocale(src.Function)}, nil
 }
 
 // goja reports parse errors as text: "(anonymous): Line 11:3 Unexpected token".

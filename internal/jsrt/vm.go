@@ -24,6 +24,7 @@ type VM struct {
 	escape   goja.Value
 	include  goja.Value
 	inc      includeScope // what include() is called from (include.go)
+	locale   bool         // locale.go's methods are installed
 	rethrow  goja.Value
 	piece    goja.Value // ejs.PieceFunction, made on the first render
 	fns      map[*goja.Program]goja.Callable
@@ -117,6 +118,9 @@ func (vm *VM) run(t *Template, scope *goja.Object, file string, depth int) (goja
 		if vm.piece, err = vm.rt.RunProgram(pieceProgram()); err != nil {
 			return nil, err
 		}
+	}
+	if t.locale {
+		vm.useLocale()
 	}
 	vm.lastLine = 0
 	outer := vm.inc

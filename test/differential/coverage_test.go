@@ -92,6 +92,7 @@ var formatRows = []struct{ id, what string }{
 	{"2.sh.stdin", "a non-empty body is piped to sh's stdin"},
 	{"2.sh.failure", "a failing sh exits 1 at once"},
 	{"2.sh.ignore-exit", "sh_ignore_exit: true ignores the failure"},
+	{"2.js.locale", "beyond the doc: toLocaleString, toLocaleDateString, toLocaleTimeString in the default locale (en-US); a UTC date's string"},
 	{"2.ejs.include", "beyond the doc: include() of an absolute path (ejs resolves a relative one only against a filename local)"},
 	{"2.sh.later-files-see-changes", "beyond the doc: files after a sh: read the disk as the command left it (inject, skip_if, unless_exists)"},
 	{"2.echo", "echo: prints its text"},

@@ -1,0 +1,167 @@
+package jsrt
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// goja has no Intl, and its toLocale*String methods print Go's layouts
+// ("01/15/2024", "15:04:05", 1500 without grouping). Templates print
+// numbers and dates with them more than with anything else of Intl, so
+// these give what Node gives in its default locale, en-US: "1,500",
+// "1/15/2024", "3:04:05 PM". Node takes its default locale from LANG; here
+// it is en-US whatever LANG says. A locale other than English or an
+// options object would need Intl's data, and throws an error saying so
+// rather than print something Node would not.
+//
+// They are installed only before code that names them or Date runs
+// (needsLocale): reaching Number's and Date's prototypes makes goja build
+// them, which tripled what making a runtime allocated (224 to 366
+// allocations), and most templates never touch either.
+func (vm *VM) useLocale() {
+	if vm.locale {
+		return
+	}
+	vm.locale = true
+	rt := vm.rt
+	proto := func(ctor string) *goja.Object {
+		return rt.Get(ctor).ToObject(rt).Get("prototype").ToObject(rt)
+	}
+	number := proto("Number")
+	_ = number.Set("toLocaleString", func(call goja.FunctionCall) goja.Value {
+		vm.englishOnly("Number.prototype.toLocaleString", call)
+		return rt.ToValue(formatNumberEnUS(call.This.ToFloat()))
+	})
+	date := proto("Date")
+	for _, m := range []struct {
+		name   string
+		format func(time.Time) string
+	}{
+		{"toLocaleDateString", formatDateEnUS},
+		{"toLocaleTimeString", formatTimeEnUS},
+		{"toLocaleString", func(t time.Time) string { return formatDateEnUS(t) + ", " + formatTimeEnUS(t) }},
+	} {
+		name, format := m.name, m.format
+		_ = date.Set(name, func(call goja.FunctionCall) goja.Value {
+			vm.englishOnly("Date.prototype."+name, call)
+			t, ok := call.This.Export().(time.Time)
+			if !ok {
+				return rt.ToValue("Invalid Date")
+			}
+			return rt.ToValue(format(t.In(time.Local)))
+		})
+	}
+	// Node names the zone in full; goja prints Go's abbreviation. UTC, the
+	// zone of most containers and CI machines, is the one renamed.
+	for _, name := range []string{"toString", "toTimeString"} {
+		orig, _ := goja.AssertFunction(date.Get(name))
+		_ = date.Set(name, func(call goja.FunctionCall) goja.Value {
+			v, err := orig(call.This, call.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			s, ok := strings.CutSuffix(v.String(), " (UTC)")
+			if !ok {
+				return v
+			}
+			return rt.ToValue(s + " (Coordinated Universal Time)")
+		})
+	}
+}
+
+// needsLocale reports whether code may call what useLocale replaces: a
+// Date's string or a toLocale… method. (A Date made elsewhere, by a hook,
+// that a template prints without naming Date keeps goja's own format.)
+func needsLocale(code string) bool {
+	return strings.Contains(code, "toLocale") || strings.Contains(code, "Date")
+}
+
+// englishOnly throws for a locale other than English, or for options.
+func (vm *VM) englishOnly(method string, call goja.FunctionCall) {
+	locale, options := call.Argument(0), call.Argument(1)
+	if !goja.IsUndefined(locale) {
+		s := strings.ToLower(locale.String())
+		if s != "en" && s != "en-us" {
+			panic(vm.rt.NewTypeError("%s(%s): only the default locale (en-US) is supported; hypergen's JavaScript has no Intl", method, locale))
+		}
+	}
+	if !goja.IsUndefined(options) {
+		panic(vm.rt.NewTypeError("%s: options are not supported; hypergen's JavaScript has no Intl", method))
+	}
+}
+
+// formatNumberEnUS is Intl.NumberFormat("en-US") with its defaults: groups
+// of three digits, at most three decimals rounded half away from zero on
+// the shortest decimal that reads back as x (as ICU rounds).
+func formatNumberEnUS(x float64) string {
+	switch {
+	case math.IsNaN(x):
+		return "NaN"
+	case math.IsInf(x, 1):
+		return "∞"
+	case math.IsInf(x, -1):
+		return "-∞"
+	}
+	sign := ""
+	if math.Signbit(x) {
+		sign, x = "-", -x
+	}
+	intPart, frac, _ := strings.Cut(strconv.FormatFloat(x, 'f', -1, 64), ".")
+	if len(frac) > 3 {
+		up := frac[3] >= '5'
+		frac = frac[:3]
+		if up {
+			intPart, frac = roundUp(intPart, frac)
+		}
+	}
+	frac = strings.TrimRight(frac, "0")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// roundUp adds one unit in the last place of intPart.frac (digits only).
+func roundUp(intPart, frac string) (string, string) {
+	digits := []byte(intPart + frac)
+	i := len(digits) - 1
+	for ; i >= 0 && digits[i] == '9'; i-- {
+		digits[i] = '0'
+	}
+	if i < 0 {
+		digits = append([]byte{'1'}, digits...)
+	} else {
+		digits[i]++
+	}
+	n := len(digits) - len(frac)
+	return string(digits[:n]), string(digits[n:])
+}
+
+func formatDateEnUS(t time.Time) string {
+	return fmt.Sprintf("%d/%d/%d", int(t.Month()), t.Day(), t.Year())
+}
+
+func formatTimeEnUS(t time.Time) string {
+	h, suffix := t.Hour(), "AM"
+	if h >= 12 {
+		suffix = "PM"
+	}
+	if h = h % 12; h == 0 {
+		h = 12
+	}
+	return fmt.Sprintf("%d:%02d:%02d %s", h, t.Minute(), t.Second(), suffix)
+}

@@ -1,0 +1,60 @@
+package jsrt
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// The en-US output of toLocaleString and friends, as Node 20.20.2 prints it
+// (node -e, no LANG): numbers through the template runtime, dates through
+// the formatters, which the runtime calls with the local time.
+func TestLocaleFormatsAsNode(t *testing.T) {
+	numbers := map[string]string{
+		"1500": "1,500", "1234.5678": "1,234.568", "0.0005": "0.001", "-0": "-0",
+		"1e21": "1,000,000,000,000,000,000,000", "2**70": "1,180,591,620,717,411,300,000",
+		"NaN": "NaN", "-Infinity": "-∞", "1.0005": "1.001", "2.5e-7": "0", "1.2345": "1.235",
+		"-1234567.891": "-1,234,567.891", "0.1+0.2": "0.3", "999.9996": "1,000", "123": "123",
+	}
+	var c Cache
+	for expr, want := range numbers {
+		tmpl := mustCompile(t, &c, "<%= ("+expr+").toLocaleString() %>|<%= ("+expr+").toLocaleString('en-US') %>")
+		out, err := NewVM(context.Background(), Setup{Cwd: "/"}).Render(context.Background(), tmpl, jsvalue.NewObject())
+		if err != nil || out != want+"|"+want {
+			t.Errorf("(%s).toLocaleString() = %q, %v; want %q", expr, out, err, want)
+		}
+	}
+	for _, tt := range []struct {
+		at          time.Time
+		date, clock string
+	}{
+		{time.Date(2024, 1, 15, 15, 4, 5, 0, time.UTC), "1/15/2024", "3:04:05 PM"},
+		{time.Date(2024, 12, 5, 0, 4, 5, 0, time.UTC), "12/5/2024", "12:04:05 AM"},
+		{time.Date(2, 1, 1, 12, 0, 0, 0, time.UTC), "1/1/2", "12:00:00 PM"},
+	} {
+		if d, c := formatDateEnUS(tt.at), formatTimeEnUS(tt.at); d != tt.date || c != tt.clock {
+			t.Errorf("%v: %q %q, want %q %q", tt.at, d, c, tt.date, tt.clock)
+		}
+	}
+}
+
+// What would need Intl's data is an error that says so, not output Node
+// would not give.
+func TestLocaleRefusesWhatNeedsIntl(t *testing.T) {
+	var c Cache
+	for _, expr := range []string{
+		"(1500).toLocaleString('de-DE')",
+		"(5).toLocaleString(undefined, { minimumFractionDigits: 2 })",
+		"new Date(0).toLocaleDateString('en-GB')",
+		"new Date(0).toLocaleString('en-US', { month: 'long' })",
+	} {
+		tmpl := mustCompile(t, &c, "<%= "+expr+" %>")
+		out, err := NewVM(context.Background(), Setup{Cwd: "/"}).Render(context.Background(), tmpl, jsvalue.NewObject())
+		if err == nil || !strings.Contains(err.Error(), "no Intl") {
+			t.Errorf("%s = %q, %v; want an error saying there is no Intl", expr, out, err)
+		}
+	}
+}
