@@ -120,7 +120,8 @@ type ignoreRules struct {
 // .hygenignore to that folder and everything below it. deps are the folders
 // walked and the ignore files read: the listing changes only if one of them
 // does. A symbolic link's target can change without any of them changing, so
-// a walk that meets one returns nil deps.
+// a walk that meets one returns nil deps. A link to a folder or to nothing is
+// an error, as in hygen.
 func walk(root string) (out, deps []string, err error) {
 	var stack []ignoreRules
 	links := false
@@ -149,8 +150,14 @@ func walk(root string) (out, deps []string, err error) {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			links = true
-			if st, err := os.Stat(p); err != nil || st.IsDir() {
-				return nil // dangling links and linked folders are not followed
+			// hygen reads every file it lists, and fails on a link to a
+			// folder (EISDIR) or to nothing (ENOENT), writing nothing.
+			st, err := os.Stat(p)
+			switch {
+			case err != nil:
+				return fmt.Errorf("%s is a symbolic link that leads nowhere: %w", p, err)
+			case st.IsDir():
+				return fmt.Errorf("%s is a symbolic link to a folder, not a template file", p)
 			}
 		}
 		out = append(out, p)

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A symbolic link in an action folder that leads to a folder or to nothing
+// fails the run naming it, with nothing written, as hygen fails (EISDIR,
+// ENOENT); a link to a file is a template like any other.
+func TestActionFolderLinks(t *testing.T) {
+	for _, tt := range []struct {
+		name, target, want string
+	}{
+		{"to nothing", "missing.t", "is a symbolic link that leads nowhere"},
+		{"to a folder", "..", "is a symbolic link to a folder"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := project(t)
+			link := filepath.Join(dir, "_templates", "page", "new", "z.t")
+			if err := os.Symlink(tt.target, link); err != nil {
+				t.Fatal(err)
+			}
+			r := run(t, dir, nil, "page", "new", "Home")
+			if r.code != 1 || !strings.Contains(r.stderr, tt.want) || !strings.Contains(r.stderr, "z.t") {
+				t.Errorf("want exit 1 naming z.t and %q; got %v", tt.want, r)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "pages")); err == nil {
+				t.Error("files were written")
+			}
+		})
+	}
+	dir := project(t)
+	if err := os.WriteFile(filepath.Join(dir, "shared.t"), []byte("---\nto: pages/shared.txt\n---\nshared <%= name %>\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "shared.t"), filepath.Join(dir, "_templates", "page", "new", "z.t")); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, dir, nil, "page", "new", "Home"); r.code != 0 {
+		t.Fatalf("a link to a file: %v", r)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "pages", "shared.txt")); err != nil || string(b) != "shared Home\n" {
+		t.Errorf("pages/shared.txt = %q, %v", b, err)
+	}
+}
