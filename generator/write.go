@@ -92,10 +92,26 @@ func realPath(p string) string { return realPaths{}.dir(p) }
 // Valid while the plan runs, since planning changes nothing on disk.
 type realPaths map[string]string
 
-// of is realPath(p), resolving p's folder once.
+// of is realPath(p), resolving p's folder once. A link that leads nowhere
+// (yet) is followed to where it leads, up to 40 links as the kernel would,
+// since writing through it would create its target there.
 func (m realPaths) of(p string) string {
-	if fi, err := os.Lstat(p); err == nil && fi.Mode()&os.ModeSymlink != 0 {
-		return realPath(p)
+	for range 40 {
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			break
+		}
+		if _, err := os.Stat(p); err == nil {
+			return realPath(p)
+		}
+		target, err := os.Readlink(p)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(m.dir(filepath.Dir(p)), target)
+		}
+		p = target
 	}
 	return filepath.Join(m.dir(filepath.Dir(p)), filepath.Base(p))
 }

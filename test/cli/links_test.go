@@ -46,3 +46,23 @@ func TestActionFolderLinks(t *testing.T) {
 		t.Errorf("pages/shared.txt = %q, %v", b, err)
 	}
 }
+
+// A target that is a link to nothing outside the project is refused as any
+// target leading out is, naming the rule, and nothing is created there.
+func TestTargetLinkToNothingOutside(t *testing.T) {
+	dir := project(t)
+	outside := filepath.Join(t.TempDir(), "created.txt")
+	if err := os.MkdirAll(filepath.Join(dir, "pages"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "pages", "Home.txt")); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, []string{"HYGEN_OVERWRITE=1"}, "page", "new", "Home")
+	if r.code != 1 || !strings.Contains(r.stderr, "resolves outside the project directory") {
+		t.Errorf("want exit 1 and the outside-the-project error; got %v", r)
+	}
+	if _, err := os.Lstat(outside); err == nil {
+		t.Error("the link's target was created outside the project")
+	}
+}
