@@ -101,9 +101,6 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if err := checkOTLPEnv(getenv); err != nil {
 		return cfg, err
 	}
-	if err := checkSDKEnv(getenv); err != nil {
-		return cfg, err
-	}
 	endpointSet := func(signal string) bool {
 		return getenv("OTEL_EXPORTER_OTLP_ENDPOINT") != "" || getenv("OTEL_EXPORTER_OTLP_"+signal+"_ENDPOINT") != ""
 	}
@@ -114,6 +111,11 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return cfg, err
 	}
 	cfg.metricsChosen = strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER")) != ""
+	if len(cfg.Traces) > 0 || len(cfg.Metrics) > 0 {
+		if err := checkSDKEnv(getenv); err != nil {
+			return cfg, err
+		}
+	}
 	return cfg, nil
 }
 
@@ -145,8 +147,7 @@ func exporterList(getenv func(string) string, name string, endpointSet, metrics 
 }
 
 // checkOTLPEnv rejects OTLP settings the exporters would otherwise ignore
-// with a default or a line in the log: a bad protocol, timeout, flag,
-// compression, header list or endpoint.
+// with a default: a bad protocol, timeout, flag or endpoint.
 func checkOTLPEnv(getenv func(string) string) error {
 	for _, sig := range []string{"", "TRACES_", "METRICS_"} {
 		name := func(s string) string { return "OTEL_EXPORTER_OTLP_" + sig + s }
@@ -160,14 +161,6 @@ func checkOTLPEnv(getenv func(string) string) error {
 		}
 		if _, err := envflag.Bool(getenv, name("INSECURE"), false); err != nil {
 			return err
-		}
-		if v := getenv(name("COMPRESSION")); v != "" && v != "gzip" && v != "none" {
-			return fmt.Errorf("%s=%q: want gzip or none", name("COMPRESSION"), v)
-		}
-		if v := getenv(name("HEADERS")); v != "" {
-			if _, err := envflag.Pairs(v); err != nil {
-				return fmt.Errorf("%s=%q: %v (want key=value pairs separated by commas)", name("HEADERS"), v, err)
-			}
 		}
 		if v := getenv(name("ENDPOINT")); v != "" {
 			if err := checkEndpoint(v); err != nil {
@@ -207,10 +200,25 @@ func checkEndpoint(v string) error {
 var traceSamplers = []string{"always_on", "always_off", "traceidratio",
 	"parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"}
 
-// checkSDKEnv rejects SDK settings the SDK itself only logs and replaces
-// with its default: an unknown sampler, a ratio outside [0, 1], a resource
-// attribute that is not key=value.
+// checkSDKEnv rejects settings the SDK itself only logs and replaces with
+// its default: an unknown sampler, a ratio outside [0, 1], a resource
+// attribute or an OTLP header that is not key=value, an unknown
+// compression. They matter only where something is exported, so FromEnv
+// checks them only then: a run without an exporter must not fail, or go
+// through the telemetry pipeline at all, because OTEL_RESOURCE_ATTRIBUTES
+// is set for other programs (cli.TelemetryVars leaves these out).
 func checkSDKEnv(getenv func(string) string) error {
+	for _, sig := range []string{"", "TRACES_", "METRICS_"} {
+		name := func(s string) string { return "OTEL_EXPORTER_OTLP_" + sig + s }
+		if v := getenv(name("COMPRESSION")); v != "" && v != "gzip" && v != "none" {
+			return fmt.Errorf("%s=%q: want gzip or none", name("COMPRESSION"), v)
+		}
+		if v := getenv(name("HEADERS")); v != "" {
+			if _, err := envflag.Pairs(v); err != nil {
+				return fmt.Errorf("%s=%q: %v (want key=value pairs separated by commas)", name("HEADERS"), v, err)
+			}
+		}
+	}
 	if v := getenv("OTEL_TRACES_SAMPLER"); v != "" {
 		if !slices.Contains(traceSamplers, v) {
 			return fmt.Errorf("OTEL_TRACES_SAMPLER=%q: unknown sampler (choose from %s)", v, strings.Join(traceSamplers, ", "))

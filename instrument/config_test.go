@@ -58,22 +58,35 @@ func TestFromEnvRejectsBadValues(t *testing.T) {
 		"OTEL_METRIC_EXPORT_INTERVAL":       "-5",
 		"OTEL_EXPORTER_OTLP_TRACES_TIMEOUT": "x",
 		"HYPERGEN_TRACE_STEPS":              "verbose",
-		"OTEL_EXPORTER_OTLP_COMPRESSION":    "zstd",
-		"OTEL_EXPORTER_OTLP_HEADERS":        "bad header",
-		"OTEL_RESOURCE_ATTRIBUTES":          "=,,=x",
-		"OTEL_TRACES_SAMPLER":               "bogus",
 	} {
 		_, err := FromEnv(envOf(map[string]string{name: value}))
 		if err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("%s=%q: err = %v, want an error naming the variable", name, value, err)
 		}
 	}
+	// Settings the SDK would only log: errors where something is exported,
+	// nothing to check (and no telemetry) where nothing is.
+	for name, value := range map[string]string{
+		"OTEL_EXPORTER_OTLP_COMPRESSION":         "zstd",
+		"OTEL_EXPORTER_OTLP_TRACES_HEADERS":      "bad header",
+		"OTEL_RESOURCE_ATTRIBUTES":               "=,,=x",
+		"OTEL_TRACES_SAMPLER":                    "bogus",
+		"OTEL_EXPORTER_OTLP_METRICS_COMPRESSION": "br",
+	} {
+		_, err := FromEnv(envOf(map[string]string{name: value, "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4317"}))
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s=%q with an endpoint: err = %v, want an error naming the variable", name, value, err)
+		}
+		if cfg, err := FromEnv(envOf(map[string]string{name: value})); err != nil || len(cfg.Traces)+len(cfg.Metrics) > 0 {
+			t.Errorf("%s=%q alone: %v, %v; want no error and no exporter", name, value, cfg.Traces, err)
+		}
+	}
 	for _, env := range []map[string]string{
 		{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:99999"},
 		{"OTEL_EXPORTER_OTLP_ENDPOINT": "ftp://127.0.0.1:4317"},
 		{"OTEL_EXPORTER_OTLP_METRICS_ENDPOINT": "collector:port"},
-		{"OTEL_TRACES_SAMPLER": "traceidratio", "OTEL_TRACES_SAMPLER_ARG": "2"},
-		{"OTEL_TRACES_SAMPLER": "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG": "half"},
+		{"OTEL_TRACES_SAMPLER": "traceidratio", "OTEL_TRACES_SAMPLER_ARG": "2", "OTEL_TRACES_EXPORTER": "console"},
+		{"OTEL_TRACES_SAMPLER": "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG": "half", "OTEL_TRACES_EXPORTER": "console"},
 	} {
 		if _, err := FromEnv(envOf(env)); err == nil {
 			t.Errorf("%v accepted", env)

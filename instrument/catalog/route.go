@@ -49,6 +49,10 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
   stops one halfway through 210 runs from four loops and counts every run exactly once); runs it
   has taken are lost if it is killed first. While its exports are stuck, the agent keeps at most
   8,192 relayed spans or about 64 MiB of them, then stops reading, and runs export by themselves.
+  It makes a record's spans as the replay ends them and passes them on 512 at a time, so one
+  record never holds more than that: the largest a run sends, 192 KiB of the smallest template
+  events with step spans, is about 80,000 spans, which made all at once took 95 MB of the agent's
+  heap; in chunks the heap in use peaked 15 MB above where it started (one measurement, in a test).
 
 Why not the other routes: with delta temporality and the ` + "`deltatocumulative`" + ` processor, every
 CLI process would write deltas into the same stream. The processor (v0.165.1, internal/delta) drops
