@@ -80,6 +80,12 @@ func NewReceiver(cfg Config) (*Receiver, error) {
 // starts reading it. A lock file beside it (the path plus ".lock", left in
 // place) is held until Shutdown, so two receivers never claim one path.
 func (r *Receiver) Start() error {
+	// A path that is something else is refused before the lock file is
+	// made, so the mistake leaves nothing behind; claim checks again under
+	// the lock.
+	if fi, err := os.Lstat(r.cfg.Path); err == nil && fi.Mode().Type() != fs.ModeSocket {
+		return fmt.Errorf("relay socket %s: the path exists and is not a socket", r.cfg.Path)
+	}
 	unlock, err := lockPath(r.cfg.Path)
 	if err != nil {
 		return fmt.Errorf("relay socket %s: %w", r.cfg.Path, err)

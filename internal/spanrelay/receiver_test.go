@@ -222,5 +222,8 @@ func TestReceiverClaim(t *testing.T) {
 		if b, err := os.ReadFile(path); err != nil || string(b) != "keep me" {
 			t.Errorf("the file was changed: %q, %v", b, err)
 		}
+		if _, err := os.Stat(path + ".lock"); err == nil {
+			t.Error("a lock file was left beside the refused path")
+		}
 	})
 }
