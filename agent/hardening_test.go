@@ -33,11 +33,15 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		"project/_templates/plant/hook/a.t": "---\nto: _templates/gen/new/<%= name %>.t\n---\n---\nsh: touch pwned\n---\n",
 		"project/_templates/plant/cfg/a.t":  "---\nto: sub/.hygen.js\n---\nmodule.exports = {}\n",
 		"project/_templates/peek/new/a.t":   "---\nto: peek.txt\n---\n<%- include(cwd + '/../secret.txt') %>\n",
+		"project/_templates/plant/real/a.t": "---\nto: config/hygen.js\nforce: true\n---\nmodule.exports = { planted: true }\n",
+		"project/_templates/plant/link/a.t": "---\nto: .hygen.js\nforce: true\n---\nmodule.exports = { planted: true }\n",
+		"project/config/hygen.js":           "module.exports = {}\n",
 		"project/_templates/peek/in/a.t":    "---\nto: peek.txt\n---\n<%- include(templates + '/gen/new/a.t') %>\n",
 	})
 	dir := filepath.Join(top, "project")
 	mustLink(t, filepath.Join(top, "outside/linked"), filepath.Join(dir, "_templates/linked"))
 	mustLink(t, filepath.Join(top, "outside/file.t"), filepath.Join(dir, "_templates/mixed/new/z.t"))
+	mustLink(t, "config/hygen.js", filepath.Join(dir, ".hygen.js")) // the project's config, through a link
 	a := startAgent(t, Config{Cwd: dir, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
 
 	for _, tc := range []struct {
@@ -59,6 +63,8 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		{"a template writing a template", GenerateRequest{Args: []string{"plant", "hook", "x"}}, "inside the templates root"},
 		{"a template writing a .hygen.js", GenerateRequest{Args: []string{"plant", "cfg"}}, "configures the project's runs"},
 		{"include() outside the templates root", GenerateRequest{Args: []string{"peek", "new"}}, "outside the templates root"},
+		{"the file a linked .hygen.js leads to", GenerateRequest{Args: []string{"plant", "real"}}, "configures the project's runs"},
+		{"a linked .hygen.js itself", GenerateRequest{Args: []string{"plant", "link"}}, "configures the project's runs"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out := post(t, a, "k", tc.body)
@@ -72,6 +78,12 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("%s written by a refused request", f)
 		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "config/hygen.js")); err != nil || string(b) != "module.exports = {}\n" {
+		t.Errorf("the project's config was rewritten: %q, %v", b, err)
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, ".hygen.js")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf(".hygen.js is no longer the link: %v", err)
 	}
 	// Inside the templates root, include() works as in hygen.
 	if code, out := post(t, a, "k", GenerateRequest{Args: []string{"peek", "in"}}); code != 200 || !out.OK {

@@ -153,18 +153,22 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 		return res, err
 	}
 
+	// The plan phase plans the files up to the first command; the files
+	// after it are planned in the apply phase, once it has run.
+	p := e.newPlanner(inv)
 	var tx *atomicfile.Tx
 	if !inv.dry {
-		if tx, err = e.lockTargets(ctx, inv, rendered); err != nil {
+		if tx, err = e.beginWrites(); err != nil {
 			return res, err
 		}
 		defer func() { _ = tx.Close() }()
+		if err = e.lockTargets(ctx, tx, p, rendered); err != nil {
+			tx.Rollback()
+			return res, err
+		}
 	}
 
-	// The plan phase plans the files up to the first command; the files
-	// after it are planned in the apply phase, once it has run.
 	start = time.Now()
-	p := e.newPlanner(inv)
 	steps, err := p.plan(rendered)
 	e.phaseDone(ctx, PhasePlan, start, err)
 	if err != nil && !p.stopped {

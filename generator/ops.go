@@ -115,7 +115,8 @@ func (e *Engine) newPlanner(inv *invocation) *planner {
 // command. The steps of files planned before are on disk by now, and are
 // read from there.
 func (p *planner) plan(files []renderedFile) ([]step, error) {
-	p.steps, p.state = nil, fileState{planned: map[string][]byte{}}
+	// A command may have changed files and links since the last segment.
+	p.steps, p.state, p.real = nil, fileState{planned: map[string][]byte{}}, nil
 	for p.next < len(files) {
 		f := &files[p.next]
 		p.next++
@@ -135,6 +136,19 @@ func (p *planner) plan(files []renderedFile) ([]step, error) {
 		}
 	}
 	return p.steps, nil
+}
+
+// segmentEnd is the index after the last file plan plans next: the first
+// file from p.next on with a command (stepwise), or the last file.
+func (p *planner) segmentEnd(files []renderedFile) int {
+	if p.stepwise {
+		for i := p.next; i < len(files); i++ {
+			if sh, ok := attr(&files[i], "sh").(string); ok && sh != "" {
+				return i + 1
+			}
+		}
+	}
+	return len(files)
 }
 
 // done reports whether every file has been planned.
@@ -211,14 +225,48 @@ func (p *planner) resolveTarget(to string) (string, error) {
 		// A request that may not run commands must not write a template,
 		// a hook or the project's .hygen.js either: the next run to use
 		// them (a developer's, allowed to run commands) would run its code.
-		if insideDir(p.inv.realTemplates.resolved(), real) {
+		if insideDir(p.inv.realTemplates.resolved(), real) || p.underTemplates(real) {
 			return "", fmt.Errorf("target %s is inside the templates root %s, which requests may not change", to, p.inv.templates)
 		}
-		if filepath.Base(real) == ConfigFile {
+		if isConfigName(abs) || isConfigName(real) || p.isProjectConfig(real) {
 			return "", fmt.Errorf("target %s is a %s, which configures the project's runs; requests may not write one", to, ConfigFile)
 		}
 	}
 	return abs, nil
+}
+
+// isConfigName reports whether p is named .hygen.js, in any case (on a
+// file system that ignores case, .HYGEN.JS is the same file).
+func isConfigName(p string) bool { return strings.EqualFold(filepath.Base(p), ConfigFile) }
+
+// underTemplates reports whether the nearest existing folder of real, or
+// one above it, is the templates root as the file system sees it: the same
+// file, however its name is spelled or cased.
+func (p *planner) underTemplates(real string) bool {
+	root, err := os.Stat(p.inv.realTemplates.resolved())
+	if err != nil {
+		return false
+	}
+	for d := filepath.Dir(real); ; d = filepath.Dir(d) {
+		if fi, err := os.Stat(d); err == nil && os.SameFile(fi, root) {
+			return true
+		}
+		if filepath.Dir(d) == d {
+			return false
+		}
+	}
+}
+
+// isProjectConfig reports whether real is the .hygen.js this project's runs
+// load (through a link, say), as the file system sees it.
+func (p *planner) isProjectConfig(real string) bool {
+	cfg := findConfig(p.e.cfg.Cwd)
+	if cfg == "" {
+		return false
+	}
+	a, err := os.Stat(cfg)
+	b, err2 := os.Stat(real)
+	return err == nil && err2 == nil && os.SameFile(a, b)
 }
 
 // targetPath is `to` made absolute against the project folder: exactly
@@ -339,6 +387,11 @@ func (e *Engine) apply(ctx context.Context, p *planner, files []renderedFile, st
 		if err != nil || p.stopped || p.done(files) {
 			return results, err
 		}
+		if tx != nil {
+			if err := e.lockTargets(ctx, tx, p, files); err != nil {
+				return results, err
+			}
+		}
 		if steps, err = p.plan(files); err != nil && !p.stopped {
 			return results, err
 		}
@@ -380,6 +433,9 @@ func (e *Engine) applySteps(ctx context.Context, steps []step, tx *atomicfile.Tx
 			var err error
 			switch {
 			case s.shell != "":
+				// What came before is committed: the command sees it, and
+				// no lock file or folder made for a lock.
+				tx.Release()
 				*shellRan = true
 				err = e.runShell(ctx, s)
 			case s.write != "" && !skip[i]:
@@ -405,11 +461,12 @@ func (e *Engine) applySteps(ctx context.Context, steps []step, tx *atomicfile.Tx
 
 // superseded marks the writes a later step rewrites with no command in
 // between, such as several injects into one barrel file: the file is
-// staged and renamed once, with its last content, which holds theirs (each step's data is the whole file as planned after it).
-// Nothing could read the content in between, so only the number of renames
-// changes: each replaces a file, which some file systems make wait for the
-// disk (ext4 mounted with discard and no journal frees the replaced file's
-// blocks with a synchronous discard), and a durable run flushes each.
+// staged and renamed once, with its last content, which holds theirs (each
+// step's data is the whole file as planned after it). Nothing could read
+// the content in between, so only the number of renames changes: each
+// replaces a file, which some file systems make wait for the disk (ext4
+// mounted with discard and no journal frees the replaced file's blocks
+// with a synchronous discard), and a durable run flushes each.
 func superseded(steps []step) []bool {
 	skip := make([]bool, len(steps))
 	later := map[string]bool{} // written further on, before any command

@@ -11,13 +11,10 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
-// lockTargets begins the run's writes: it takes the write lock of every
-// file the rendered templates name in `to:`, so that from reading an inject
-// target to replacing it no other run, here or in another process, writes
-// it. Without AllowOutside every write is resolved inside the project
-// through os.Root, so a folder swapped for a link leading out after the
-// plan is refused, not followed.
-func (e *Engine) lockTargets(ctx context.Context, inv *invocation, files []renderedFile) (*atomicfile.Tx, error) {
+// beginWrites begins the run's writes. Without AllowOutside every write is
+// resolved inside the project through os.Root, so a folder swapped for a
+// link leading out after the plan is refused, not followed.
+func (e *Engine) beginWrites() (*atomicfile.Tx, error) {
 	durable, err := e.durable()
 	if err != nil {
 		return nil, err
@@ -31,9 +28,19 @@ func (e *Engine) lockTargets(ctx context.Context, inv *invocation, files []rende
 		tx = atomicfile.Begin(root, e.cfg.Cwd) // closed with the Tx
 	}
 	tx.SetDurable(durable)
+	return tx, nil
+}
+
+// lockTargets takes the write lock of every file that the files the planner
+// plans next (its next segment: see planner.stepwise) name in `to:`, so
+// that from reading an inject target to replacing it no other run, here or
+// in another process, writes it. A segment's locks are released before the
+// command that ends it runs (applySteps), so the command sees neither lock
+// files nor folders made for later files, and a run never waits for a lock
+// while holding another.
+func (e *Engine) lockTargets(ctx context.Context, tx *atomicfile.Tx, p *planner, files []renderedFile) error {
 	var targets []string
-	p := e.newPlanner(inv)
-	for i := range files {
+	for i := p.next; i < p.segmentEnd(files); i++ {
 		to, ok := attr(&files[i], "to").(string)
 		if !ok || !jsvalue.Truthy(to) {
 			continue
@@ -42,12 +49,7 @@ func (e *Engine) lockTargets(ctx context.Context, inv *invocation, files []rende
 			targets = append(targets, abs) // a refused one fails in the plan
 		}
 	}
-	if err := tx.Lock(ctx, targets); err != nil {
-		tx.Rollback()
-		_ = tx.Close()
-		return nil, err
-	}
-	return tx, nil
+	return tx.Lock(ctx, targets)
 }
 
 // EnvFsync turns durable writes off (0, false) or on (1, true, the default)
@@ -93,8 +95,10 @@ func realPath(p string) string { return realPaths{}.dir(p) }
 type realPaths map[string]string
 
 // of is realPath(p), resolving p's folder once. A link that leads nowhere
-// (yet) is followed to where it leads, up to 40 links as the kernel would,
-// since writing through it would create its target there.
+// (yet) is judged by where it leads, following up to 40 links as the kernel
+// would: hygen's write would create the file there. (hypergen's rename
+// replaces the link instead, but a target that leads out is refused either
+// way, with the error that says so.)
 func (m realPaths) of(p string) string {
 	for range 40 {
 		fi, err := os.Lstat(p)

@@ -219,11 +219,13 @@ func checkSDKEnv(getenv func(string) string) error {
 			}
 		}
 	}
+	// The SDK trims both and ignores the sampler's case.
 	if v := getenv("OTEL_TRACES_SAMPLER"); v != "" {
-		if !slices.Contains(traceSamplers, v) {
+		sampler := strings.ToLower(strings.TrimSpace(v))
+		if !slices.Contains(traceSamplers, sampler) {
 			return fmt.Errorf("OTEL_TRACES_SAMPLER=%q: unknown sampler (choose from %s)", v, strings.Join(traceSamplers, ", "))
 		}
-		if a := getenv("OTEL_TRACES_SAMPLER_ARG"); a != "" && strings.HasSuffix(v, "traceidratio") {
+		if a := strings.TrimSpace(getenv("OTEL_TRACES_SAMPLER_ARG")); a != "" && strings.HasSuffix(sampler, "traceidratio") {
 			if r, err := strconv.ParseFloat(a, 64); err != nil || r < 0 || r > 1 {
 				return fmt.Errorf("OTEL_TRACES_SAMPLER_ARG=%q: want a ratio from 0 to 1", a)
 			}

@@ -99,6 +99,7 @@ func TestFromEnvRejectsBadValues(t *testing.T) {
 		{"OTEL_TRACES_SAMPLER": "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG": "0.25"},
 		{"OTEL_TRACES_SAMPLER": "always_off", "OTEL_TRACES_SAMPLER_ARG": "ignored"},
 		{"OTEL_EXPORTER_OTLP_COMPRESSION": "gzip"},
+		{"OTEL_TRACES_SAMPLER": " ParentBased_TraceIdRatio ", "OTEL_TRACES_SAMPLER_ARG": " 0.5", "OTEL_TRACES_EXPORTER": "console"},
 	} {
 		if _, err := FromEnv(envOf(env)); err != nil {
 			t.Errorf("%v refused: %v", env, err)

@@ -328,6 +328,17 @@ func (tx *Tx) removeEmptyFolders() {
 	tx.created = nil
 }
 
+// Release ends the locked part of the Tx before something else works in
+// the tree, such as a command a generation runs: it removes the lock files
+// and the folders made for them that nothing was written in, and releases
+// the locks, so the other program sees only what was committed. Nothing
+// may be staged and not committed. Lock may be called again after it.
+func (tx *Tx) Release() {
+	tx.removeLockFiles() // first, or a folder made for a lock would not be empty
+	tx.removeEmptyFolders()
+	tx.unlock()
+}
+
 // Close syncs what was committed, removes anything staged but never
 // committed and folders left empty, and releases the locks.
 func (tx *Tx) Close() error {

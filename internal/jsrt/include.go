@@ -68,20 +68,26 @@ func (vm *VM) includeFunc(call goja.FunctionCall) goja.Value {
 
 func (vm *VM) includeFile(name string, extra goja.Value) (goja.Value, error) {
 	from := vm.inc
-	file, err := includePath(name, from.file, vm.setup.Cwd)
-	if err != nil {
-		return nil, err
+	notFound := fmt.Errorf(`Could not find the include file "%s"`, escapeXML(name))
+	file, relative := includePath(name, from.file, vm.setup.Cwd)
+	if file == "" {
+		return nil, notFound
 	}
 	if from.depth >= maxIncludeDepth {
 		return nil, fmt.Errorf("include(%q): includes nested more than %d deep", name, maxIncludeDepth)
 	}
+	// Checked before anything is looked up, so a refused include says
+	// nothing of what exists where it may not look.
 	if check := vm.setup.CheckInclude; check != nil {
 		if err := check(file); err != nil {
 			return nil, fmt.Errorf("include(%q): %w", name, err)
 		}
 	}
 	text, err := os.ReadFile(file)
-	if err != nil {
+	switch {
+	case err != nil && relative:
+		return nil, notFound // ejs looks for a relative name, and says this
+	case err != nil:
 		return nil, fmt.Errorf("include(%q): %w", name, err)
 	}
 	compile := compile
@@ -94,7 +100,7 @@ func (vm *VM) includeFile(name string, extra goja.Value) (goja.Value, error) {
 	}
 	data := vm.rt.NewObject()
 	for _, obj := range []goja.Value{from.data, extra} {
-		if o, ok := obj.(*goja.Object); ok && !goja.IsNull(obj) {
+		if o, ok := obj.(*goja.Object); ok {
 			for _, k := range o.Keys() {
 				_ = data.Set(k, o.Get(k))
 			}
@@ -103,27 +109,22 @@ func (vm *VM) includeFile(name string, extra goja.Value) (goja.Value, error) {
 	return vm.run(t, data, file, from.depth+1)
 }
 
-// includePath is where ejs 3.1 finds an include: an absolute name under
+// includePath is where ejs 3.1 looks for an include: an absolute name under
 // the root "/", a relative one next to the including file (a relative
-// filename taken against cwd, as Node's path.resolve does; a template has
-// no file, hygen gives none). ".ejs" is added to a name without an
-// extension.
-func includePath(name, from, cwd string) (string, error) {
-	notFound := fmt.Errorf(`Could not find the include file "%s"`, escapeXML(name))
+// filename taken against cwd, as Node's path.resolve does); "" for a
+// relative name in a template, which has no file (hygen gives none).
+// ".ejs" is added to a name without an extension.
+func includePath(name, from, cwd string) (file string, relative bool) {
 	if strings.HasPrefix(name, "/") {
-		return withExt(path.Clean(name), name), nil
+		return withExt(path.Clean(name), name), false
 	}
 	if from == "" {
-		return "", notFound
+		return "", true
 	}
 	if !path.IsAbs(from) {
 		from = path.Join(cwd, from)
 	}
-	p := withExt(path.Join(path.Dir(from), name), name)
-	if _, err := os.Stat(p); err != nil {
-		return "", notFound
-	}
-	return p, nil
+	return withExt(path.Join(path.Dir(from), name), name), true
 }
 
 func withExt(p, name string) string {

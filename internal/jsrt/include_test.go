@@ -18,9 +18,10 @@ import (
 // may not read (Setup.CheckInclude) is refused before it is read.
 func TestIncludeIsBounded(t *testing.T) {
 	dir := testfs.Tree(t, map[string]string{
-		"self.ejs": "x<%- include(filename) %>",
-		"loop.ejs": "<% while (true) {} %>",
-		"ok.ejs":   "<%= who %>",
+		"self.ejs":         "x<%- include(filename) %>",
+		"loop.ejs":         "<% while (true) {} %>",
+		"ok.ejs":           "<%= who %>",
+		"refused/here.ejs": "secret",
 	})
 	locals := func(kv ...string) *jsvalue.Object {
 		o := jsvalue.NewObject()
@@ -33,7 +34,7 @@ func TestIncludeIsBounded(t *testing.T) {
 	refused := errors.New("not this one")
 	setup := Setup{Cwd: dir, Limits: Limits{Timeout: 200 * time.Millisecond}, Templates: &Cache{},
 		CheckInclude: func(p string) error {
-			if filepath.Base(p) == "ok.ejs" {
+			if filepath.Base(p) == "ok.ejs" || strings.Contains(p, "/refused/") {
 				return refused
 			}
 			return nil
@@ -48,6 +49,12 @@ func TestIncludeIsBounded(t *testing.T) {
 		{"a looping include inside try/catch", "<% try { include(dir + '/loop') } catch (e) {} %>", locals(),
 			func(err error) bool { var te *TimeoutError; return errors.As(err, &te) }},
 		{"a file the run may not read", "<%- include(dir + '/ok.ejs') %>", locals("who", "me"),
+			func(err error) bool { return strings.Contains(err.Error(), "not this one") }},
+		// Refused alike whether the file is there or not: the error tells
+		// nothing of what exists where the run may not look.
+		{"a refused relative name that exists", "<%- include('here') %>", locals("filename", dir+"/refused/x.ejs"),
+			func(err error) bool { return strings.Contains(err.Error(), "not this one") }},
+		{"a refused relative name that does not", "<%- include('gone') %>", locals("filename", dir+"/refused/x.ejs"),
 			func(err error) bool { return strings.Contains(err.Error(), "not this one") }},
 		{"a missing file", "<%- include(dir + '/missing') %>", locals(),
 			func(err error) bool { return strings.Contains(err.Error(), "missing.ejs: no such file") }},
@@ -65,6 +72,7 @@ func TestIncludeIsBounded(t *testing.T) {
 	}
 	// Allowed, the same include renders: the check is what refused it.
 	setup.CheckInclude = nil
+	setup.Limits.Timeout = time.Minute // no race with a loaded machine
 	tmpl := mustCompile(t, setup.Templates, "<%- include(dir + '/ok.ejs') %>")
 	if out, err := NewVM(context.Background(), setup).Render(context.Background(), tmpl, locals("who", "me")); err != nil || out != "me" {
 		t.Errorf("allowed include: %q, %v", out, err)

@@ -1,0 +1,4 @@
+---
+to: gen/<%= name %>.txt
+---
+first file

@@ -1,0 +1,3 @@
+---
+sh: "ls -A gen > listing.txt && mkdir out && echo made > out/by-sh.txt"
+---
