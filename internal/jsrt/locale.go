@@ -75,10 +75,29 @@ func (vm *VM) useLocale() {
 }
 
 // needsLocale reports whether code may call what useLocale replaces: a
-// Date's string or a toLocale… method. (A Date made elsewhere, by a hook,
-// that a template prints without naming Date keeps goja's own format.)
+// Date's string or a toLocale… method. Date must be a name of its own: a
+// field called dueDate is no reason to build Date's prototype. (A Date
+// made elsewhere, by a hook, that a template prints without naming Date
+// keeps goja's own format.)
 func needsLocale(code string) bool {
-	return strings.Contains(code, "toLocale") || strings.Contains(code, "Date")
+	if strings.Contains(code, "toLocale") {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(code[i:], "Date")
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len("Date")
+		if (start == 0 || !isIdentByte(code[start-1])) && (end == len(code) || !isIdentByte(code[end])) {
+			return true
+		}
+		i = end
+	}
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // englishOnly throws for a locale other than English, or for options.

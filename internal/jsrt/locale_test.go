@@ -58,3 +58,14 @@ func TestLocaleRefusesWhatNeedsIntl(t *testing.T) {
 		}
 	}
 }
+
+func TestNeedsLocale(t *testing.T) {
+	for code, want := range map[string]bool{
+		"new Date()": true, "Date.now()": true, "x = Date": true, "(1).toLocaleString()": true,
+		"const fields = ['dueDate', 'createdAt']": false, "updateDates()": false, "$Date": false, "Date_": false, "": false,
+	} {
+		if got := needsLocale(code); got != want {
+			t.Errorf("needsLocale(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
