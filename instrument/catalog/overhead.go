@@ -64,7 +64,9 @@ So the 3 % budget is not shown to be met by any mode in this six-mode run, and t
 several points between runs of the same code: ` + "`cli_relay`" + ` alone against off (below) gave +2.55 % and
 +3.25 % in two runs of this code, +5.9 % here, and +4.05 % [+3.0, +5.1] in a run with ` + "`off_twin`" + `
 (` + "`MODES=off,off_twin,cli_relay ROUNDS=10 ITERS=2000`" + `, the code of 4857783), where the twin gave
-+0.95 % [−0.1, +2.0] and ` + "`cli_relay`" + ` over the twin, round by round, a median of +3.85 %. **Recording alone** (spans and metrics, nothing exported): the events of one run
++0.95 % [−0.1, +2.0] and ` + "`cli_relay`" + ` over the twin, round by round, a median of +3.85 %. The same run at
+commit c9e927a, on another VM of the same size (off: 2.41 ms CPU), gave ` + "`cli_relay`" + ` +2.45 % [+0.4, +4.5], the twin
+−0.4 % [−2.4, +1.6], and over the twin, round by round, a median of +2.9 %. **Recording alone** (spans and metrics, nothing exported): the events of one run
 replayed into the SDK's providers (` + "`BenchmarkObserverRun/no_export`" + `, 3 × 5,000 iterations, b85d0c5)
 cost 40–60 µs and 169 allocations, 2.7–4 % of this VM's generation; in its CPU profile, starting spans
 takes about a quarter and the histogram records (56 per run, 40 of them per-template steps) about a
