@@ -3,6 +3,7 @@ package jsrt
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"strings"
@@ -85,7 +86,7 @@ func (vm *VM) includeFile(name string, extra goja.Value) (goja.Value, error) {
 	}
 	text, err := os.ReadFile(file)
 	switch {
-	case err != nil && relative:
+	case err != nil && relative && errors.Is(err, fs.ErrNotExist):
 		return nil, notFound // ejs looks for a relative name, and says this
 	case err != nil:
 		return nil, fmt.Errorf("include(%q): %w", name, err)
