@@ -112,3 +112,21 @@ func TestFileLine(t *testing.T) {
 		}
 	}
 }
+
+// !!js/regexp as js-yaml 3 reads it: at most three of g, i and m after the
+// closing slash, none twice; a value without a leading slash is all source.
+func TestParseRegExp(t *testing.T) {
+	for in, want := range map[string]string{
+		"/abc/gim": "abc|gim", "/a/b/g": "a/b|g", "/": "|", "/gim": "|gim", "abc": "abc|", "a/b/u": "a/b/u|",
+	} {
+		re, err := parseRegExp(in)
+		if err != nil || re.Source+"|"+re.Flags != want {
+			t.Errorf("parseRegExp(%q) = %+v, %v; want %s", in, re, err, want)
+		}
+	}
+	for _, in := range []string{"/abc", "/abc/u", "/abc/imgx", "/abc/gg", "/abc/gimg"} {
+		if re, err := parseRegExp(in); err == nil {
+			t.Errorf("parseRegExp(%q) = %+v, want an error", in, re)
+		}
+	}
+}

@@ -81,6 +81,11 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 	if strings.TrimSpace(src) == "" {
 		return out, nil
 	}
+	// front-matter trims the block, and js-yaml then ends the input with a
+	// line break, so a block scalar last in it keeps its final newline.
+	if !strings.HasSuffix(src, "\n") && !strings.HasSuffix(src, "\r") {
+		src += "\n"
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
 		msg := err.Error()
@@ -208,7 +213,11 @@ func (d *decoder) scalar(n *yaml.Node) (any, error) {
 	if isExplicitTag(n) {
 		switch n.Tag {
 		case "!!js/regexp":
-			return parseRegExp(n.Value), nil
+			re, err := parseRegExp(n.Value)
+			if err != nil {
+				return nil, d.fail(n, "!!js/regexp %q: %v", n.Value, err)
+			}
+			return re, nil
 		case "!!js/undefined":
 			return jsvalue.Undefined, nil
 		case "!!js/function":
@@ -251,22 +260,29 @@ func (d *decoder) explicit(n *yaml.Node) (any, error) {
 	return nil, d.fail(n, "cannot resolve %q as %s", n.Value, n.Tag)
 }
 
-// parseRegExp reads js-yaml's !!js/regexp form: "/source/flags" or a bare
-// source.
-func parseRegExp(s string) *jsvalue.RegExp {
+// parseRegExp reads js-yaml 3's !!js/regexp form: "/source/flags", where
+// the flags are at most three of g, i and m and the closing slash is
+// required, or a bare source. js-yaml refuses any other flag, and
+// JavaScript a flag given twice, so hygen stops at either.
+func parseRegExp(s string) (*jsvalue.RegExp, error) {
 	if !strings.HasPrefix(s, "/") {
-		return &jsvalue.RegExp{Source: s}
+		return &jsvalue.RegExp{Source: s}, nil
 	}
-	flags := ""
-	body := s[1:]
-	if i := strings.LastIndex(body, "/"); i >= 0 {
-		tail := body[i+1:]
-		if strings.Trim(tail, "gim") == "" {
-			flags = tail
-			body = body[:i]
+	flags := s[len(strings.TrimRight(s, "gim")):]
+	body := s[:len(s)-len(flags)]
+	if len(flags) > 3 || !strings.HasSuffix(body, "/") {
+		return nil, errors.New("want /source/flags with the flags g, i and m only")
+	}
+	source := ""
+	if len(body) >= 2 { // "/" alone is an empty source, as in js-yaml
+		source = body[1 : len(body)-1]
+	}
+	for i := range len(flags) {
+		if strings.Count(flags, flags[i:i+1]) > 1 {
+			return nil, fmt.Errorf("the flag %q is given twice", flags[i])
 		}
 	}
-	return &jsvalue.RegExp{Source: body, Flags: flags}
+	return &jsvalue.RegExp{Source: source, Flags: flags}, nil
 }
 
 // The number patterns are compiled on first use, which a cold run pays for:

@@ -1,0 +1,7 @@
+---
+to: out/b.txt
+y: >
+  folded
+  text
+---
+[<%- attributes.y %>]

@@ -1,0 +1,9 @@
+---
+z: |-
+  stripped
+to: out/c.txt
+w: |
+  kept
+
+---
+[<%- attributes.z %>|<%- attributes.w %>]

@@ -1,0 +1,6 @@
+---
+to: src/t.txt
+inject: true
+before: !!js/regexp /abc/u
+---
+HIT
