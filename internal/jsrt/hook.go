@@ -117,6 +117,9 @@ func (vm *VM) checkFlagAnswers(questions *goja.Object, args *jsvalue.Object) err
 		if !ok || v == nil || v == jsvalue.Undefined || jsvalue.ToString(v) == "" && isStringOrArray(v) {
 			continue // hygen asks this one
 		}
+		if _, err := prompt.KindOf(q); err != nil {
+			continue // a type hypergen cannot ask (inquirer's checkbox, say) has no choices it knows to hold the flag to
+		}
 		if err := prompt.CheckChoices(q, v); err != nil {
 			return fmt.Errorf("question %q (%s): --%s is not valid: %w", q.Name, q.Message, q.Name, err)
 		}

@@ -1,0 +1,5 @@
+---
+to: out/<%= name %>.txt
+---
+features: <%= features %> (<%= typeof features %>)
+owner: <%= owner %>
