@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dop251/goja"
-
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/prompt"
@@ -176,6 +174,6 @@ func fromJSON(v any) any {
 
 // helpersFor returns the h to render with on a scripted run: hygen's
 // helpers plus the .hygen.js helpers, computed for these raw locals.
-func (s *script) helpersFor(raw *jsvalue.Object) (goja.Value, error) {
+func (s *script) helpersFor(raw *jsvalue.Object) (jsrt.Helpers, error) {
 	return s.vm.Helpers(s.config, raw)
 }

@@ -75,16 +75,16 @@ func (vm *VM) LocalsDefaults(c *ProjectConfig) *jsvalue.Object {
 // Helpers returns the `h` a template sees: hygen's helpers with the
 // config's helpers over them. A helpers function is called with the locals
 // and the config for every render, as hygen does.
-func (vm *VM) Helpers(c *ProjectConfig, locals *jsvalue.Object) (goja.Value, error) {
+func (vm *VM) Helpers(c *ProjectConfig, locals *jsvalue.Object) (Helpers, error) {
 	if c == nil {
-		return vm.helpers, nil
+		return Helpers{vm.helpers}, nil
 	}
 	extra := c.view.Get("helpers")
 	if fn, ok := goja.AssertFunction(extra); ok {
 		defer vm.guard(vm.ctx)()
 		var err error
 		if extra, err = fn(c.obj, vm.ToValue(locals), c.obj); err != nil {
-			return nil, fmt.Errorf("%s: helpers: %w", c.File, vm.jsError(err, 0))
+			return Helpers{}, fmt.Errorf("%s: helpers: %w", c.File, vm.jsError(err, 0))
 		}
 	}
 	h := vm.rt.NewObject()
@@ -97,5 +97,11 @@ func (vm *VM) Helpers(c *ProjectConfig, locals *jsvalue.Object) (goja.Value, err
 			_ = h.Set(k, o.Get(k))
 		}
 	}
-	return h, nil
+	return Helpers{h}, nil
 }
+
+// Helpers is a run's h with the project's .hygen.js helpers merged in, as
+// a caller puts it in a template's locals under "h". Any other value named
+// h (a flag, a hook's answer) is not: templates then get the runtime's own
+// helpers, since hygen sets h after the locals.
+type Helpers struct{ v goja.Value }

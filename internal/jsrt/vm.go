@@ -135,12 +135,12 @@ func (vm *VM) scope(locals *jsvalue.Object) *goja.Object {
 		v, _ := locals.Get(k)
 		_ = obj.Set(k, vm.ToValue(v))
 	}
-	// Like hygen, `h` is always the helpers, even if a flag is named h;
-	// a caller with project helpers passes their merged object as h.
+	// Like hygen, `h` is always the helpers, even if a flag or a hook's
+	// answer is named h; a caller with project helpers passes them as h.
 	h := vm.helpers
 	if v, ok := locals.Get("h"); ok {
-		if merged, ok := v.(goja.Value); ok {
-			h = merged
+		if merged, ok := v.(Helpers); ok {
+			h = merged.v
 		}
 	}
 	_ = obj.Set("h", h)
@@ -197,6 +197,8 @@ func (vm *VM) ToValue(v any) goja.Value {
 			items[i] = vm.ToValue(e)
 		}
 		return vm.rt.NewArray(items...)
+	case Helpers:
+		return x.v
 	case *jsvalue.RegExp:
 		re, err := vm.rt.New(vm.rt.Get("RegExp"), vm.rt.ToValue(x.Source), vm.rt.ToValue(x.Flags))
 		if err != nil {

@@ -1,0 +1,4 @@
+---
+to: out/h.txt
+---
+<%= h.capitalize('word') %> <%= other %>

@@ -1,0 +1,3 @@
+module.exports = {
+  params: () => ({ h: { capitalize: () => 'from the hook' }, other: 1 }),
+}
