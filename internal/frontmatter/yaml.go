@@ -83,11 +83,13 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 	}
 	// front-matter trims the block, and js-yaml then ends the input with a
 	// line break, so a block scalar last in it keeps its final newline.
+	// Lines are still counted in src: the break added is not the file's.
+	parsed := src
 	if !strings.HasSuffix(src, "\n") && !strings.HasSuffix(src, "\r") {
-		src += "\n"
+		parsed += "\n"
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+	if err := yaml.Unmarshal([]byte(parsed), &doc); err != nil {
 		msg := err.Error()
 		line := 0
 		if m := yamlLineRe().FindStringSubmatch(msg); m != nil {
