@@ -257,14 +257,13 @@ func (p *planner) underTemplates(real string) bool {
 	}
 }
 
-// isProjectConfig reports whether real is the .hygen.js this project's runs
-// load (through a link, say), as the file system sees it.
+// isProjectConfig reports whether real is the .hygen.js this run loaded
+// (through a link, say), as the file system sees it.
 func (p *planner) isProjectConfig(real string) bool {
-	cfg := findConfig(p.e.cfg.Cwd)
-	if cfg == "" {
+	if p.inv.script == nil || p.inv.script.config == nil {
 		return false
 	}
-	a, err := os.Stat(cfg)
+	a, err := os.Stat(p.inv.script.config.File)
 	b, err2 := os.Stat(real)
 	return err == nil && err2 == nil && os.SameFile(a, b)
 }

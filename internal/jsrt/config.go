@@ -87,17 +87,22 @@ func (vm *VM) Helpers(c *ProjectConfig, locals *jsvalue.Object) (Helpers, error)
 			return Helpers{}, fmt.Errorf("%s: helpers: %w", c.File, vm.jsError(err, 0))
 		}
 	}
-	h := vm.rt.NewObject()
-	for _, src := range []goja.Value{vm.helpers, extra} {
-		o, ok := src.(*goja.Object)
-		if !ok {
-			continue
-		}
-		for _, k := range o.Keys() {
-			_ = h.Set(k, o.Get(k))
+	return Helpers{vm.assign(vm.helpers, extra)}, nil
+}
+
+// assign is Object.assign({}, ...srcs): a new object with the own
+// enumerable properties of each object in srcs, later ones over earlier
+// ones; a value that is not an object adds nothing.
+func (vm *VM) assign(srcs ...goja.Value) *goja.Object {
+	out := vm.rt.NewObject()
+	for _, src := range srcs {
+		if o, ok := src.(*goja.Object); ok {
+			for _, k := range o.Keys() {
+				_ = out.Set(k, o.Get(k))
+			}
 		}
 	}
-	return Helpers{h}, nil
+	return out
 }
 
 // Helpers is a run's h with the project's .hygen.js helpers merged in, as

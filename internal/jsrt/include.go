@@ -99,15 +99,7 @@ func (vm *VM) includeFile(name string, extra goja.Value) (goja.Value, error) {
 	if err != nil {
 		return nil, fmt.Errorf("include(%q): %s: %w", name, file, err)
 	}
-	data := vm.rt.NewObject()
-	for _, obj := range []goja.Value{from.data, extra} {
-		if o, ok := obj.(*goja.Object); ok {
-			for _, k := range o.Keys() {
-				_ = data.Set(k, o.Get(k))
-			}
-		}
-	}
-	return vm.run(t, data, file, from.depth+1)
+	return vm.run(t, vm.assign(from.data, extra), file, from.depth+1)
 }
 
 // includePath is where ejs 3.1 looks for an include: an absolute name under

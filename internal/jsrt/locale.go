@@ -21,8 +21,8 @@ import (
 //
 // They are installed only before code that names them or Date runs
 // (needsLocale): reaching Number's and Date's prototypes makes goja build
-// them, which tripled what making a runtime allocated (224 to 366
-// allocations), and most templates never touch either.
+// them, which raised what making a runtime allocated from 224 to 366
+// allocations, and most templates never touch either.
 func (vm *VM) useLocale() {
 	if vm.locale {
 		return
