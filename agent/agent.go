@@ -163,8 +163,12 @@ func (a *Agent) Start(ctx context.Context) error {
 	a.cancel = cancel
 	a.reindex(loopCtx)
 	a.ready.Store(true)
+	var probes any = "off"
+	if a.cfg.ProbeInterval > 0 {
+		probes = a.cfg.ProbeInterval
+	}
 	a.cfg.Logger.Info("agent started", "listen", a.Addr(), "templates", a.index.Templates,
-		"generators", a.index.Generators, "interval", a.cfg.Interval, "probe_interval", a.cfg.ProbeInterval)
+		"generators", a.index.Generators, "interval", a.cfg.Interval, "probe_interval", probes)
 
 	a.loops.Add(1)
 	go func() {

@@ -98,6 +98,9 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	if err != nil {
 		return usage("--probe-sizes=%q: %v", *probeSizes, err)
 	}
+	if *probeEvery < 0 {
+		return usage("--probe-interval=%v: want a positive duration, or 0 to disable probes", *probeEvery)
+	}
 	if *jsTimeout < 0 {
 		return usage("--js-timeout=%v: want a positive duration", *jsTimeout)
 	}

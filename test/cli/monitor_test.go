@@ -42,8 +42,8 @@ func TestMonitorFlagsLogsAndShutdown(t *testing.T) {
 			stopping = m
 		}
 	}
-	if started == nil || started["interval"] != 1.0 {
-		t.Errorf("interval in the start line should be 1 (seconds): %v\n%s", started, out)
+	if started == nil || started["interval"] != 1.0 || started["probe_interval"] != 60.0 {
+		t.Errorf("interval and probe_interval in the start line should be 1 and 60 (seconds): %v\n%s", started, out)
 	}
 	if stopping == nil || stopping["deadline"] != 10.0 {
 		t.Errorf("deadline in the shutdown line should be 10 (seconds): %v\n%s", stopping, out)
@@ -67,6 +67,9 @@ func TestMonitorFlagForms(t *testing.T) {
 	}
 	if r := run(t, dir, nil, "perf", "monitor", "--interval", "10ms"); r.code != 2 || !strings.Contains(r.stderr, "at least 100ms") {
 		t.Errorf("--interval 10ms: %v", r)
+	}
+	if r := run(t, dir, nil, "perf", "monitor", "--probe-interval", "-5s"); r.code != 2 || !strings.Contains(r.stderr, "--probe-interval=-5s: want a positive duration, or 0") {
+		t.Errorf("--probe-interval -5s: %v", r)
 	}
 	// The agent checks HYPERGEN_FSYNC when it starts, not at its first
 	// generation.
