@@ -139,7 +139,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 		// Each folder resolved once: resolving a path stats every element.
 		root, real := inv.realTemplates.resolved(), realPaths{}
 		for _, f := range files {
-			if !insideDir(root, real.of(f)) {
+			if r, _ := real.of(f); !insideDir(root, r) {
 				return res, &UsageError{Msg: fmt.Sprintf("template %s links outside the templates root %s", e.displayPath(f), inv.templates)}
 			}
 		}

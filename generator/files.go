@@ -13,6 +13,7 @@ import (
 	ignore "github.com/sabhiram/go-gitignore"
 
 	"github.com/hypergen-dev/hypergen/internal/order"
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // ignoredSuffixes are dropped by an ends-with test, as hygen does, so
@@ -194,7 +195,7 @@ func ignored(stack []ignoreRules, p string, isDir bool) bool {
 }
 
 func readIgnore(dir string) (*ignore.GitIgnore, error) {
-	raw, err := os.ReadFile(filepath.Join(dir, IgnoreFile))
+	raw, err := regularfile.ReadFile(filepath.Join(dir, IgnoreFile))
 	if err != nil {
 		if os.IsNotExist(err) {
 			return nil, nil

@@ -14,6 +14,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/nodepath"
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // OpKind is the kind of operation a template file asks for.
@@ -54,19 +55,30 @@ type fileState struct {
 	planned map[string][]byte
 }
 
-func (s *fileState) exists(abs string) bool {
+// exists reports whether abs is there. A named pipe, device or socket is
+// an error: reading one blocks or never ends, and replacing it with a file
+// would break what uses it.
+func (s *fileState) exists(abs string) (bool, error) {
 	if _, ok := s.planned[abs]; ok {
-		return true
+		return true, nil
 	}
-	_, err := os.Stat(abs)
-	return err == nil
+	fi, err := os.Stat(abs)
+	if err != nil {
+		return false, nil
+	}
+	if !fi.IsDir() { // a folder is refused when written, as before
+		if err := regularfile.Check(fi); err != nil {
+			return true, err
+		}
+	}
+	return true, nil
 }
 
 func (s *fileState) read(abs string) ([]byte, error) {
 	if b, ok := s.planned[abs]; ok {
 		return b, nil
 	}
-	return os.ReadFile(abs)
+	return regularfile.ReadFile(abs)
 }
 
 // step is one effect of the plan, applied in order.
@@ -206,33 +218,53 @@ func (p *planner) result(f *renderedFile, kind OpKind, target string, st Status)
 	return OpResult{Kind: kind, Template: p.e.displayPath(f.path), Target: target, Status: st}
 }
 
+// destination is where a `to:` leads.
+type destination struct {
+	abs   string // `to` made absolute: what hygen prints with HYGEN_OUTPUT_ABS_PATH
+	write string // the file to read and replace: abs, or where the link at abs leads
+}
+
 // resolveTarget makes `to` absolute and enforces the project boundary and,
 // with ConfineTemplates, keeps the request out of what configures later
-// runs.
-func (p *planner) resolveTarget(to string) (string, error) {
+// runs. When `to` names a symbolic link, the file it leads to is the one
+// written, as hygen's fs.writeFile writes through the link; replacing the
+// link would turn it into a copy.
+func (p *planner) resolveTarget(to string) (destination, error) {
 	abs := targetPath(p.e.cfg.Cwd, to)
-	if p.e.cfg.AllowOutside && !p.e.cfg.ConfineTemplates {
-		return abs, nil
-	}
+	t := destination{abs: abs, write: abs}
 	if p.real == nil {
 		p.real = realPaths{}
 	}
-	real := p.real.of(abs)
+	if p.e.cfg.AllowOutside && !p.e.cfg.ConfineTemplates {
+		if fi, err := os.Lstat(abs); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+			t.write, _ = p.real.of(abs)
+		}
+		return t, nil
+	}
+	real, link := p.real.of(abs)
 	if !p.e.cfg.AllowOutside && !insideDir(p.e.realCwd, real) {
-		return "", fmt.Errorf("target %s resolves outside the project directory %s (use --allow-outside to permit it)", to, p.e.cfg.Cwd)
+		return destination{}, fmt.Errorf("target %s resolves outside the project directory %s (use --allow-outside to permit it)", to, p.e.cfg.Cwd)
 	}
 	if p.e.cfg.ConfineTemplates {
 		// A request that may not run commands must not write a template,
 		// a hook or the project's .hygen.js either: the next run to use
 		// them (a developer's, allowed to run commands) would run its code.
 		if insideDir(p.inv.realTemplates.resolved(), real) || p.underTemplates(real) {
-			return "", fmt.Errorf("target %s is inside the templates root %s, which requests may not change", to, p.inv.templates)
+			return destination{}, fmt.Errorf("target %s is inside the templates root %s, which requests may not change", to, p.inv.templates)
 		}
 		if isConfigName(abs) || isConfigName(real) || p.isProjectConfig(real) {
-			return "", fmt.Errorf("target %s is a %s, which configures the project's runs; requests may not write one", to, ConfigFile)
+			return destination{}, fmt.Errorf("target %s is a %s, which configures the project's runs; requests may not write one", to, ConfigFile)
 		}
 	}
-	return abs, nil
+	if link {
+		// The same file named inside the project as the Tx knows it (the
+		// real path may spell the project's own folder differently).
+		t.write = real
+		if rel, err := filepath.Rel(p.e.realCwd, real); err == nil && filepath.IsLocal(rel) {
+			t.write = filepath.Join(p.e.cfg.Cwd, rel)
+		}
+	}
+	return t, nil
 }
 
 // isConfigName reports whether p is named .hygen.js, in any case (on a
@@ -293,12 +325,15 @@ func (p *planner) logPath(to, abs string) string {
 }
 
 func (p *planner) add(f *renderedFile, to string) error {
-	abs, err := p.resolveTarget(to)
+	t, err := p.resolveTarget(to)
 	if err != nil {
 		return err
 	}
 	force := jsvalue.Truthy(attr(f, "force"))
-	exists := p.state.exists(abs)
+	exists, err := p.state.exists(t.write)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", to, err)
+	}
 	skip := func() error {
 		p.steps = append(p.steps, step{result: p.result(f, OpAdd, to, StatusSkipped), log: "     skipped: " + to})
 		return nil
@@ -328,7 +363,7 @@ func (p *planner) add(f *renderedFile, to string) error {
 				return fmt.Errorf("from: %s resolves outside the templates root and the project (use --allow-outside to permit it)", jsvalue.ToString(from))
 			}
 		}
-		if body, err = os.ReadFile(src); err != nil {
+		if body, err = regularfile.ReadFile(src); err != nil {
 			return fmt.Errorf("from: %w", err)
 		}
 	}
@@ -338,26 +373,30 @@ func (p *planner) add(f *renderedFile, to string) error {
 	}
 	r := p.result(f, OpAdd, to, st)
 	r.Bytes = len(body)
-	p.state.planned[abs] = body
-	p.steps = append(p.steps, step{result: r, log: "       " + verb + ": " + p.logPath(to, abs), write: abs, data: body})
+	p.state.planned[t.write] = body
+	p.steps = append(p.steps, step{result: r, log: "       " + verb + ": " + p.logPath(to, t.abs), write: t.write, data: body})
 	return nil
 }
 
 func (p *planner) inject(f *renderedFile, to string) error {
-	abs, err := p.resolveTarget(to)
+	t, err := p.resolveTarget(to)
 	if err != nil {
 		return err
 	}
-	if !p.state.exists(abs) {
+	exists, err := p.state.exists(t.write)
+	if err != nil {
+		return fmt.Errorf("cannot inject to %s: %w", to, err)
+	}
+	if !exists {
 		if p.afterShell {
 			// A dry run: the command that might have created it did not run.
 			p.steps = append(p.steps, step{result: p.result(f, OpInject, to, StatusInjected),
-				log: "      inject: " + p.logPath(to, abs)})
+				log: "      inject: " + p.logPath(to, t.abs)})
 			return nil
 		}
 		return fmt.Errorf("cannot inject to %s: it does not exist", to)
 	}
-	content, err := p.state.read(abs)
+	content, err := p.state.read(t.write)
 	if err != nil {
 		return err
 	}
@@ -367,8 +406,8 @@ func (p *planner) inject(f *renderedFile, to string) error {
 	}
 	r := p.result(f, OpInject, to, StatusInjected)
 	r.Bytes = len(out)
-	p.state.planned[abs] = []byte(out)
-	p.steps = append(p.steps, step{result: r, log: "      inject: " + p.logPath(to, abs), write: abs, data: []byte(out), warning: warning})
+	p.state.planned[t.write] = []byte(out)
+	p.steps = append(p.steps, step{result: r, log: "      inject: " + p.logPath(to, t.abs), write: t.write, data: []byte(out), warning: warning})
 	return nil
 }
 

@@ -43,8 +43,12 @@ func TestRealPathsMatchRealPath(t *testing.T) {
 	for _, order := range [][]string{targets, backwards} {
 		for _, rel := range order {
 			p := filepath.Join(root, rel)
-			if got, want := m.of(p), walkUp(followDangling(p)); got != want {
+			got, link := m.of(p)
+			if want := walkUp(followDangling(p)); got != want {
 				t.Errorf("%s: memo %q, resolved prefix %q", rel, got, want)
+			}
+			if _, isLink := links[p]; link != isLink {
+				t.Errorf("%s: link %v, want %v", rel, link, isLink)
 			}
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/liquidtmpl"
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 	"github.com/hypergen-dev/hypergen/parallel"
 )
 
@@ -70,7 +70,7 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 
 // renderFile reads, parses and renders one template, timing each step in ev.
 func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, base *jsvalue.Object, ev *FileEvent) (renderedFile, error) {
-	raw, err := os.ReadFile(file)
+	raw, err := regularfile.ReadFile(file)
 	ev.Read = time.Since(ev.Start)
 	if err != nil {
 		return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}

@@ -45,8 +45,8 @@ func (e *Engine) lockTargets(ctx context.Context, tx *atomicfile.Tx, p *planner,
 		if !ok || !jsvalue.Truthy(to) {
 			continue
 		}
-		if abs, err := p.resolveTarget(to); err == nil {
-			targets = append(targets, abs) // a refused one fails in the plan
+		if t, err := p.resolveTarget(to); err == nil {
+			targets = append(targets, t.write) // a refused one fails in the plan
 		}
 	}
 	return tx.Lock(ctx, targets)
@@ -96,17 +96,18 @@ type realPaths map[string]string
 
 // of is realPath(p), resolving p's folder once. A link that leads nowhere
 // (yet) is judged by where it leads, following up to 40 links as the kernel
-// would: hygen's write would create the file there. (hypergen's rename
-// replaces the link instead, but a target that leads out is refused either
-// way, with the error that says so.)
-func (m realPaths) of(p string) string {
-	for range 40 {
+// would: hygen's write would create the file there, and so does hypergen's
+// (see planner.resolveTarget).
+// link reports whether p itself is a link.
+func (m realPaths) of(p string) (real string, link bool) {
+	for i := range 40 {
 		fi, err := os.Lstat(p)
 		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
 			break
 		}
+		link = link || i == 0
 		if _, err := os.Stat(p); err == nil {
-			return realPath(p)
+			return realPath(p), link
 		}
 		target, err := os.Readlink(p)
 		if err != nil {
@@ -117,7 +118,7 @@ func (m realPaths) of(p string) string {
 		}
 		p = target
 	}
-	return filepath.Join(m.dir(filepath.Dir(p)), filepath.Base(p))
+	return filepath.Join(m.dir(filepath.Dir(p)), filepath.Base(p)), link
 }
 
 // dir resolves d, memoized for d and, when d does not exist yet, for the

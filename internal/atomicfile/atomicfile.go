@@ -26,13 +26,17 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 	"golang.org/x/sync/errgroup"
 )
 
 // Write writes data to path through a temporary file in the same folder and
 // a rename, creating the folder if needed. A new file gets mode 0666 less the
 // umask, as Node's fs.writeFile gives it (generated files must look like
-// hygen's); an existing file keeps its mode.
+// hygen's); an existing file keeps its mode and, where the system lets it,
+// its owner. A symbolic link at path is written through. What a write in
+// place could not replace is refused: a file without write permission, and
+// anything but a regular file (a device or a pipe).
 // Write is durable (see Tx.SetDurable).
 func Write(path string, data []byte) error { return write(path, data, true) }
 
@@ -41,6 +45,14 @@ func Write(path string, data []byte) error { return write(path, data, true) }
 func WriteCache(path string, data []byte) error { return write(path, data, false) }
 
 func write(path string, data []byte, durable bool) error {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// Write through the link, as writing in place would.
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		path = real
+	}
 	tx := Begin(nil, "")
 	tx.SetDurable(durable)
 	st, err := tx.Stage(path, data)
@@ -64,6 +76,7 @@ type tree interface {
 	Remove(name string) error
 	Rename(oldname, newname string) error
 	Stat(name string) (os.FileInfo, error)
+	Lstat(name string) (os.FileInfo, error)
 }
 
 type osTree struct{}
@@ -72,10 +85,11 @@ func (osTree) Mkdir(name string, perm os.FileMode) error { return os.Mkdir(name,
 func (osTree) OpenFile(name string, flag int, perm os.FileMode) (*os.File, error) {
 	return os.OpenFile(name, flag, perm)
 }
-func (osTree) Open(name string) (*os.File, error)    { return os.Open(name) }
-func (osTree) Remove(name string) error              { return os.Remove(name) }
-func (osTree) Rename(oldname, newname string) error  { return os.Rename(oldname, newname) }
-func (osTree) Stat(name string) (os.FileInfo, error) { return os.Stat(name) }
+func (osTree) Open(name string) (*os.File, error)     { return os.Open(name) }
+func (osTree) Remove(name string) error               { return os.Remove(name) }
+func (osTree) Rename(oldname, newname string) error   { return os.Rename(oldname, newname) }
+func (osTree) Stat(name string) (os.FileInfo, error)  { return os.Stat(name) }
+func (osTree) Lstat(name string) (os.FileInfo, error) { return os.Lstat(name) }
 
 // Tx is one all-or-nothing set of writes. Not safe for concurrent use.
 type Tx struct {
@@ -201,22 +215,18 @@ func (tx *Tx) stage(path string, data []byte) (Staged, error) {
 		return Staged{}, err
 	}
 	s := Staged{path: path, name: name, tmp: tempName(name)}
-	var keepMode os.FileMode // an existing file's permissions, kept
-	switch st, err := dir.Stat(base); {
-	case err == nil && st.IsDir():
-		return Staged{}, errors.New("it is a folder")
-	case err == nil:
-		s.existed, keepMode = true, st.Mode().Perm()
-	case !errors.Is(err, fs.ErrNotExist):
+	old, err := replaceable(dir, base)
+	if err != nil {
 		return Staged{}, err
 	}
+	s.existed = old != nil
 	f, err := dir.OpenFile(filepath.Base(s.tmp), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
 		return Staged{}, err
 	}
 	tx.staged[s] = true
-	if s.existed {
-		err = f.Chmod(keepMode)
+	if old != nil {
+		err = keepOwnerAndMode(f, old)
 	}
 	if err == nil {
 		_, err = f.Write(data)
@@ -229,6 +239,36 @@ func (tx *Tx) stage(path string, data []byte) (Staged, error) {
 		err = cerr
 	}
 	return s, err
+}
+
+// replaceable returns what is at base in dir (nil if nothing is) when a
+// new file may take its place. A rename needs only the folder's
+// permission, so each refusal here is one a write in place, such as
+// hygen's fs.writeFile, would meet, or one that protects what the rename
+// would destroy.
+func replaceable(dir tree, base string) (fs.FileInfo, error) {
+	st, err := dir.Lstat(base)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case st.IsDir():
+		return nil, errors.New("it is a folder")
+	case st.Mode()&fs.ModeSymlink != 0:
+		// Callers name the file a link leads to (see Write); replacing
+		// the link would leave a copy where the link was.
+		return nil, errors.New("it is a symbolic link, which hypergen does not replace")
+	}
+	if err := regularfile.Check(st); err != nil {
+		return nil, err // a device or pipe the rename would turn into a file
+	}
+	f, err := dir.OpenFile(base, os.O_WRONLY|regularfile.NonBlock, 0)
+	if err != nil {
+		return nil, err // a read-only file stays read-only
+	}
+	f.Close()
+	return st, nil
 }
 
 // Commit renames a staged file into place. In a durable Tx it first waits

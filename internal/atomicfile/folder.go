@@ -29,6 +29,9 @@ func (p prefixTree) Rename(oldname, newname string) error {
 	return os.Rename(p.join(oldname), p.join(newname))
 }
 func (p prefixTree) Stat(name string) (os.FileInfo, error) { return os.Stat(p.join(name)) }
+func (p prefixTree) Lstat(name string) (os.FileInfo, error) {
+	return os.Lstat(p.join(name))
+}
 
 // folder returns the open folder dir (a name in the Tx's tree), creating it
 // and its missing parents when create is set; each folder made is

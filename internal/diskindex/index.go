@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // EnvDir overrides where the cache lives.
@@ -169,7 +170,7 @@ func (s *Store) Listing(folder string) ([]string, bool) {
 // read loads a shard, or returns nil (counting it) when it is missing,
 // unreadable, corrupt or not for this folder.
 func (s *Store) read(folder string) *entry {
-	raw, err := os.ReadFile(s.shardPath(folder))
+	raw, err := regularfile.ReadFile(s.shardPath(folder))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // FileName is the spec file beside a generator (or inside one action).
@@ -67,7 +67,7 @@ type rawSpec struct {
 
 // Load reads and checks a template.yml.
 func Load(file string) (*Spec, error) {
-	raw, err := os.ReadFile(file)
+	raw, err := regularfile.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/internal/ejs"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // maxIncludeDepth bounds include() within include(). Each level is a call
@@ -84,7 +84,7 @@ func (vm *VM) includeFile(name string, extra goja.Value) (goja.Value, error) {
 			return nil, fmt.Errorf("include(%q): %w", name, err)
 		}
 	}
-	text, err := os.ReadFile(file)
+	text, err := regularfile.ReadFile(file)
 	switch {
 	case err != nil && relative && errors.Is(err, fs.ErrNotExist):
 		return nil, notFound // ejs looks for a relative name, and says this

@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/dop251/goja"
 
 	"github.com/hypergen-dev/hypergen/internal/noderesolve"
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // Scripts are the project's own JavaScript that hygen runs in Node: the
@@ -120,7 +120,7 @@ func (vm *VM) requireFile(file string) goja.Value {
 		}
 		vm.throw(fmt.Errorf("%s (%s) is compiled code for Node.js itself, %w: hypergen runs JavaScript only", what, file, ErrUnsupportedRequire))
 	}
-	src, err := os.ReadFile(file)
+	src, err := regularfile.ReadFile(file)
 	if err != nil {
 		vm.throw(fmt.Errorf("require: %w", err))
 	}

@@ -1,7 +1,6 @@
 package perf
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -9,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // Record is one perf run as kept in the history: its kind ("benchmark",
@@ -30,7 +31,8 @@ func HistoryIn(cacheDir string) History {
 }
 
 // Append adds a run. A record is one write of one line, so a crash leaves at
-// most a torn last line, which Load skips.
+// most a torn last line, which Load skips; the next record starts on a line
+// of its own, or the torn one would take it down with it.
 func (h History) Append(kind string, env Environment, report any) error {
 	raw, err := json.Marshal(report)
 	if err != nil {
@@ -43,38 +45,59 @@ func (h History) Append(kind string, env Environment, report any) error {
 	if err := os.MkdirAll(filepath.Dir(h.Path), 0o755); err != nil {
 		return fmt.Errorf("keeping the perf history: %w", err)
 	}
-	f, err := os.OpenFile(h.Path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	f, err := regularfile.OpenFile(h.Path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
 	if err != nil {
 		return fmt.Errorf("keeping the perf history: %w", err)
 	}
-	_, err = f.Write(append(line, '\n'))
+	line = append(line, '\n')
+	if torn(f) {
+		line = append([]byte{'\n'}, line...)
+	}
+	_, err = f.Write(line)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	return err
 }
 
+// torn reports whether f, open for appending, ends in the middle of a line.
+func torn(f *os.File) bool {
+	fi, err := f.Stat()
+	if err != nil || fi.Size() == 0 {
+		return false
+	}
+	r, err := os.Open(f.Name())
+	if err != nil {
+		return false
+	}
+	defer r.Close()
+	last := make([]byte, 1)
+	_, err = r.ReadAt(last, fi.Size()-1)
+	return err == nil && last[0] != '\n'
+}
+
 // Load returns every run, oldest first, and how many lines could not be
 // read (a torn or foreign line is skipped, never trusted).
 func (h History) Load() (runs []Record, skipped int, err error) {
-	raw, err := os.ReadFile(h.Path)
+	raw, err := regularfile.ReadFile(h.Path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, 0, nil
 	}
 	if err != nil {
 		return nil, 0, err
 	}
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
+	for line := range bytes.Lines(raw) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
 		var r Record
-		if json.Unmarshal(sc.Bytes(), &r) != nil || r.Kind == "" || len(r.Report) == 0 {
+		if json.Unmarshal(line, &r) != nil || r.Kind == "" || len(r.Report) == 0 {
 			skipped++
 			continue
 		}
 		runs = append(runs, r)
 	}
-	return runs, skipped, sc.Err()
+	return runs, skipped, nil
 }
 
 // Latest returns the last n runs of a kind, newest last.

@@ -1,0 +1,210 @@
+//go:build unix
+
+package cli
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// mkfifo makes a named pipe at p. Opening one for reading waits for a
+// writer, so code that opens it the ordinary way hangs the run.
+func mkfifo(t *testing.T, p string) {
+	t.Helper()
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+}
+
+// isFIFO fails the test unless p is still a named pipe.
+func isFIFO(t *testing.T, p string) {
+	t.Helper()
+	fi, err := os.Lstat(p)
+	if err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("%s is no longer a named pipe: %v, %v", p, fi, err)
+	}
+}
+
+// A target, a template or the perf history that is a named pipe fails the
+// run at once, naming the file and what it is, and stays a pipe: a rename
+// would have replaced it with a file, and reading it would have waited for
+// a writer forever.
+func TestNamedPipesAreRefused(t *testing.T) {
+	gen := func(attrs string) string {
+		return testfs.Tree(t, map[string]string{
+			"_templates/g/a/x.t": "---\nto: out/pipe\n" + attrs + "---\nline\n",
+			"out/.keep":          "",
+		})
+	}
+	for _, tt := range []struct{ name, attrs string }{
+		{"add", "force: true\n"},
+		{"inject", "inject: true\nappend: true\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := gen(tt.attrs)
+			pipe := filepath.Join(dir, "out", "pipe")
+			mkfifo(t, pipe)
+			r := run(t, dir, nil, "g", "a")
+			if r.code != 1 || !strings.Contains(r.stderr, "out/pipe") || !strings.Contains(r.stderr, "it is a named pipe, not a regular file") {
+				t.Errorf("want exit 1 naming out/pipe as a named pipe; got %v", r)
+			}
+			isFIFO(t, pipe)
+		})
+	}
+	t.Run("template", func(t *testing.T) {
+		dir := gen("")
+		pipe := filepath.Join(dir, "_templates", "g", "a", "y.t")
+		mkfifo(t, pipe)
+		r := run(t, dir, nil, "g", "a")
+		if r.code != 1 || !strings.Contains(r.stderr, "y.t") || !strings.Contains(r.stderr, "named pipe") {
+			t.Errorf("want exit 1 naming y.t as a named pipe; got %v", r)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "out", "pipe")); err == nil {
+			t.Error("x.t was written although the action failed")
+		}
+	})
+	t.Run("perf history and export", func(t *testing.T) {
+		dir := gen("")
+		cache := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(cache, "perf"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		history := filepath.Join(cache, "perf", "history.jsonl")
+		mkfifo(t, history)
+		out := filepath.Join(dir, "export.json")
+		r := run(t, dir, []string{"HYPERGEN_CACHE_DIR=" + cache}, "perf", "export", "--output", out)
+		if r.code == 0 || !strings.Contains(r.stderr, "history.jsonl") || !strings.Contains(r.stderr, "named pipe") {
+			t.Errorf("want a failure naming history.jsonl as a named pipe; got %v", r)
+		}
+		isFIFO(t, history)
+
+		if err := os.Remove(history); err != nil {
+			t.Fatal(err)
+		}
+		mkfifo(t, out)
+		r = run(t, dir, []string{"HYPERGEN_CACHE_DIR=" + cache}, "perf", "export", "--output", out)
+		if r.code == 0 || !strings.Contains(r.stderr, "export.json") || !strings.Contains(r.stderr, "named pipe") {
+			t.Errorf("want a failure naming export.json as a named pipe; got %v", r)
+		}
+		isFIFO(t, out)
+	})
+}
+
+// A target that is a symbolic link to a file in the project is written
+// through, as hygen's fs.writeFile writes: the link stays a link, and the
+// file it leads to gets the content. Before, the rename put a copy where
+// the link was and left the file it led to as it was.
+func TestTargetLinksAreWrittenThrough(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/add/x.t":    "---\nto: links/added\nforce: true\n---\nnew\n",
+		"_templates/g/inject/x.t": "---\nto: links/injected\ninject: true\nappend: true\n---\nmore\n",
+		"_templates/g/new/x.t":    "---\nto: links/dangling\n---\ncreated\n",
+		"real/added":              "old\n",
+		"real/injected":           "first\n",
+	})
+	for link, to := range map[string]string{"added": "../real/added", "injected": "../real/injected", "dangling": "../real/new"} {
+		if err := os.MkdirAll(filepath.Join(dir, "links"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(to, filepath.Join(dir, "links", link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct{ action, link, real, want string }{
+		{"add", "added", "added", "new\n"},
+		{"inject", "injected", "injected", "first\nmore\n\n"}, // hygen 6.2.11's bytes
+		{"new", "dangling", "new", "created\n"},
+	} {
+		if r := run(t, dir, nil, "g", tt.action); r.code != 0 || !strings.Contains(r.stdout, "links/"+tt.link) {
+			t.Fatalf("g %s: %v", tt.action, r)
+		}
+		if fi, err := os.Lstat(filepath.Join(dir, "links", tt.link)); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("links/%s is no longer a link: %v, %v", tt.link, fi, err)
+		}
+		if b, err := os.ReadFile(filepath.Join(dir, "real", tt.real)); err != nil || string(b) != tt.want {
+			t.Errorf("real/%s = %q, %v; want %q", tt.real, b, err, tt.want)
+		}
+	}
+}
+
+// A file its user may not write is not replaced, even with force: the
+// rename needs only the folder's permission, but hygen's write in place
+// fails there (EACCES), and a read-only file is usually read-only on
+// purpose. As root, hypergen runs as nobody, for whom the permission holds.
+func TestReadOnlyTargetIsRefused(t *testing.T) {
+	base, err := os.MkdirTemp("", "readonly")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(base) })
+	if err := os.Chmod(base, 0o755); err != nil { // TempDir's 0700 would keep nobody out
+		t.Fatal(err)
+	}
+	dir := filepath.Join(base, "project")
+	for p, body := range map[string]string{
+		"_templates/g/a/x.t": "---\nto: kept.txt\nforce: true\n---\nnew\n",
+		"kept.txt":           "old\n",
+	} {
+		p = filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept := filepath.Join(dir, "kept.txt")
+	if err := os.Chmod(kept, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	exe := bin
+	if os.Geteuid() == 0 { // the test binary's folder is 0700
+		exe = filepath.Join(base, "hypergen")
+		if err := copyFile(bin, exe); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(exe, "g", "a")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + filepath.Join(base, "cache")}
+	if os.Geteuid() == 0 {
+		// nobody may write the project folder (so a rename would succeed)
+		// but not the file.
+		if err := filepath.Walk(base, func(p string, _ os.FileInfo, err error) error {
+			if err == nil && p != kept && p != exe {
+				err = os.Chown(p, 65534, 65534)
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chown(kept, 0, 0); err != nil {
+			t.Fatal(err)
+		}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+	out, err := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(string(out), "kept.txt") || !strings.Contains(string(out), "permission denied") {
+		t.Errorf("want exit 1 naming kept.txt and the permission; got exit %d, %v:\n%s", code, err, out)
+	}
+	if b, err := os.ReadFile(kept); err != nil || string(b) != "old\n" {
+		t.Errorf("kept.txt = %q, %v", b, err)
+	}
+	if fi, err := os.Stat(kept); err != nil || fi.Mode().Perm() != 0o444 {
+		t.Errorf("kept.txt's mode: %v, %v", fi, err)
+	}
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err == nil {
+		err = os.WriteFile(to, b, 0o755)
+	}
+	return err
+}
