@@ -11,6 +11,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/internal/noderesolve"
 	"github.com/hypergen-dev/hypergen/internal/regularfile"
+	"github.com/hypergen-dev/hypergen/internal/uniprop"
 )
 
 // Scripts are the project's own JavaScript that hygen runs in Node: the
@@ -210,7 +211,17 @@ func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
 // compileWrapped compiles src in the CommonJS function wrapper, which shares
 // the file's first line so that line numbers match.
 func compileWrapped(file, src string) (*goja.Program, error) {
-	return goja.Compile(file, "(function (exports, require, module, __filename, __dirname) {"+src+"\n})", false)
+	return compileJS(file, "(function (exports, require, module, __filename, __dirname) {"+src+"\n})")
+}
+
+// compileJS compiles a script, first giving its regular expressions the
+// Unicode property escapes goja lacks (see uniprop).
+func compileJS(name, src string) (*goja.Program, error) {
+	src, err := uniprop.Rewrite(src)
+	if err != nil {
+		return nil, err
+	}
+	return goja.Compile(name, src, false)
 }
 
 // panicUncatchable re-raises an interrupt or stack overflow as itself, so

@@ -125,13 +125,13 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 		}
 		return nil, err
 	}
-	prog, err := goja.Compile(templateSrc, src.Function, false)
+	prog, err := compileJS(templateSrc, src.Function)
 	if err != nil {
 		if src.Concat {
 			// Compiled again only to name the line at fault (see
 			// ejs.CompileStatements), which fails the same way.
 			if stmts, serr := ejs.CompileStatements(text, opts); serr == nil {
-				if _, perr := goja.Compile(templateSrc, stmts.Function, false); perr != nil {
+				if _, perr := compileJS(templateSrc, stmts.Function); perr != nil {
 					src, err = stmts, perr
 				}
 			}
