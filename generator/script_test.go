@@ -79,7 +79,8 @@ func TestProjectConfigErrors(t *testing.T) {
 		{"syntax error", "module.exports = {", ".hygen.js: "},
 		{"throws", "throw new Error('broken config')", ".hygen.js: Error: broken config"},
 		{"templates not a string", "module.exports = { templates: 42 }", ".hygen.js: templates is 42, not a string"},
-		{"npm require", "require('lodash')", `.hygen.js: require("lodash"): package "lodash" is not installed`},
+		{"npm require", "require('lodash')", ".hygen.js: Error: Cannot find module 'lodash'\nRequire stack:"},
+		{"npm require hint", "require('lodash')", `(package "lodash" is not installed in a node_modules folder above`},
 		{"helpers throw", "module.exports = { helpers: () => { throw new Error('no helpers') } }", ".hygen.js: helpers: Error: no helpers"},
 	}
 	for _, tt := range tests {

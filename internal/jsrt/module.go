@@ -31,22 +31,54 @@ var ErrUnsupportedRequire = errors.New("not available in hypergen")
 // installGlobals adds the Node globals scripts commonly touch.
 func (vm *VM) installGlobals() {
 	rt := vm.rt
-	printer := func(w func() io.Writer) func(goja.FunctionCall) goja.Value {
-		return func(call goja.FunctionCall) goja.Value {
-			fmt.Fprintln(w(), vm.format(call.Arguments))
-			return goja.Undefined()
-		}
-	}
-	console := rt.NewObject()
-	_ = console.Set("log", printer(func() io.Writer { return vm.stdout }))
-	_ = console.Set("info", printer(func() io.Writer { return vm.stdout }))
-	_ = console.Set("debug", printer(func() io.Writer { return vm.stdout }))
-	_ = console.Set("error", printer(func() io.Writer { return vm.stderr }))
-	_ = console.Set("warn", printer(func() io.Writer { return vm.stderr }))
-	_ = rt.Set("console", console)
+	vm.lazyGlobal("console", vm.newConsole)
 	_ = rt.Set("global", rt.GlobalObject()) // Node's name for globalThis
 	vm.lazyGlobal("process", func() goja.Value { return vm.processObject() })
 	vm.lazyGlobal("Buffer", func() goja.Value { return vm.bufferModule().Get("Buffer") })
+}
+
+// newConsole builds the console global, on first use: a template seldom
+// logs, and each of its functions costs a runtime allocations.
+func (vm *VM) newConsole() goja.Value {
+	rt := vm.rt
+	indent := "" // console.group's, two spaces a level, as in Node
+	print := func(w io.Writer, text string) {
+		if indent != "" {
+			text = indent + strings.ReplaceAll(text, "\n", "\n"+indent)
+		}
+		fmt.Fprintln(w, text)
+	}
+	printer := func(w func() io.Writer) func(goja.FunctionCall) goja.Value {
+		return func(call goja.FunctionCall) goja.Value {
+			print(w(), vm.format(call.Arguments))
+			return goja.Undefined()
+		}
+	}
+	stdout := func() io.Writer { return vm.stdout }
+	console := rt.NewObject()
+	_ = console.Set("log", printer(stdout))
+	_ = console.Set("info", printer(stdout))
+	_ = console.Set("debug", printer(stdout))
+	_ = console.Set("error", printer(func() io.Writer { return vm.stderr }))
+	_ = console.Set("warn", printer(func() io.Writer { return vm.stderr }))
+	_ = console.Set("dir", func(call goja.FunctionCall) goja.Value {
+		print(vm.stdout, vm.inspect(call.Argument(0)))
+		return goja.Undefined()
+	})
+	group := func(call goja.FunctionCall) goja.Value {
+		if len(call.Arguments) > 0 {
+			print(vm.stdout, vm.format(call.Arguments))
+		}
+		indent += "  "
+		return goja.Undefined()
+	}
+	_ = console.Set("group", group)
+	_ = console.Set("groupCollapsed", group)
+	_ = console.Set("groupEnd", func(goja.FunctionCall) goja.Value {
+		indent = strings.TrimSuffix(indent, "  ")
+		return goja.Undefined()
+	})
+	return console
 }
 
 // processObject is the run's process, built on first use: most templates
@@ -240,11 +272,22 @@ func (vm *VM) require(from, id string) goja.Value {
 		return vm.coreModule(from, name)
 	}
 	file, err := noderesolve.Resolve(filepath.Dir(from), id)
-	if err != nil {
-		var nf *noderesolve.NotFoundError
-		if errors.As(err, &nf) && nf.Package == "" && !strings.HasPrefix(id, ".") && !filepath.IsAbs(id) {
-			vm.throw(fmt.Errorf("require(%q): package %q is not installed in a node_modules folder above %s (run npm install)", id, id, filepath.Dir(from)))
+	var nf *noderesolve.NotFoundError
+	if errors.As(err, &nf) {
+		// Node's error, which hooks test by its code to load optional
+		// packages; the last line is hypergen's, for the user who sees it.
+		msg := fmt.Sprintf("Cannot find module '%s'\nRequire stack:\n- %s", id, from)
+		switch {
+		case nf.Package == "" && !strings.HasPrefix(id, ".") && !filepath.IsAbs(id):
+			msg += fmt.Sprintf("\n(package %q is not installed in a node_modules folder above %s: run npm install)", id, filepath.Dir(from))
+		case nf.Reason != "":
+			msg += "\n(" + nf.Reason + ")"
 		}
+		e := vm.nodeError("Error", "MODULE_NOT_FOUND", msg)
+		_ = e.Set("requireStack", vm.rt.NewArray(from))
+		panic(e)
+	}
+	if err != nil {
 		vm.throw(fmt.Errorf("require(%q): %w", id, err))
 	}
 	return vm.requireFile(file)

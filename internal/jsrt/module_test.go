@@ -52,7 +52,7 @@ func TestRequireRefusals(t *testing.T) {
 		{"node built-in", `require('http')`, `needs Node's "http" module, which is not available in hypergen`},
 		{"process.exit", `process.exit(0)`, `process.exit(0) is not available in hypergen: it would end hypergen itself`},
 		{"fs write", `module.exports = { params: () => require('fs').writeFileSync('x', 'y') }`, "fs.writeFileSync is not available in hypergen: hooks may only read files"},
-		{"missing file", `require('./nope')`, `require("./nope"): cannot find module`},
+		{"missing file", `require('./nope')`, "Cannot find module './nope'\nRequire stack:\n- "},
 		{"typescript", `require('./x.ts')`, "TypeScript hook files are not available"},
 		{"pending promise", `module.exports = { params: () => new Promise(() => {}) }`, "never settled"},
 		{"rejected promise", `module.exports = { params: async () => { throw new Error('nope') } }`, "Error: nope"},

@@ -33,6 +33,10 @@ func (vm *VM) argv() goja.Value {
 	return vm.rt.NewArray(items...)
 }
 
+// NodeVersion is the Node release whose behaviour the runtime follows: the
+// one the differential suite compares hypergen with.
+const NodeVersion = "20.20.2"
+
 // newProcess builds the process global: argv, env, cwd(), platform and
 // output streams; exit is refused, since a hook that ended the process would
 // end hypergen (and the agent) with it.
@@ -55,6 +59,12 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	_ = process.Set("env", env)
 	_ = process.Set("cwd", func(goja.FunctionCall) goja.Value { return rt.ToValue(cwd) })
 	_ = process.Set("platform", runtime.GOOS)
+	// Hooks that check the Node version (to pick an API, or to refuse an
+	// old one) see the version whose behaviour hypergen follows.
+	_ = process.Set("version", "v"+NodeVersion)
+	versions := rt.NewObject()
+	_ = versions.Set("node", NodeVersion)
+	_ = process.Set("versions", versions)
 	_ = process.Set("arch", nodeArch())
 	_ = process.Set("pid", os.Getpid())
 	_ = process.Set("exit", func(call goja.FunctionCall) goja.Value {

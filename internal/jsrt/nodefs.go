@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/dop251/goja"
@@ -24,20 +25,35 @@ func (vm *VM) fsModule(module *goja.Object) {
 	o := module.Get("exports").ToObject(rt)
 	sync := map[string]func(goja.FunctionCall) goja.Value{
 		"existsSync": func(call goja.FunctionCall) goja.Value {
-			_, err := os.Stat(vm.resolve(call.Argument(0).String()))
+			// Node answers false, never an error: for "" and for what is not a path.
+			p, ok := call.Argument(0).Export().(string)
+			if b, isBuf := vm.bufferBytes(call.Argument(0)); isBuf {
+				p, ok = string(b), true
+			}
+			if !ok || p == "" {
+				return rt.ToValue(false)
+			}
+			_, err := os.Stat(vm.resolve(p))
 			return rt.ToValue(err == nil)
 		},
 		"readFileSync": func(call goja.FunctionCall) goja.Value {
-			p := vm.resolve(call.Argument(0).String())
-			b, err := os.ReadFile(p)
+			if _, fd := call.Argument(0).Export().(int64); fd {
+				panic(vm.fsError("read", "", syscall.EBADF)) // hooks have no file descriptors
+			}
+			p := vm.pathArg(call, 0)
+			enc := vm.encodingOption(call.Argument(1))
+			b, err := os.ReadFile(vm.resolve(p))
+			if errors.Is(err, syscall.EISDIR) {
+				panic(vm.fsError("read", "", err)) // the open succeeds, as in Node
+			}
 			if err != nil {
 				panic(vm.fsError("open", p, err))
 			}
-			return buffer.EncodeBytes(rt, b, encodingOption(call.Argument(1)))
+			return buffer.EncodeBytes(rt, b, enc)
 		},
 		"readdirSync": func(call goja.FunctionCall) goja.Value {
-			p := vm.resolve(call.Argument(0).String())
-			entries, err := os.ReadDir(p)
+			p := vm.pathArg(call, 0)
+			entries, err := os.ReadDir(vm.resolve(p))
 			if err != nil {
 				panic(vm.fsError("scandir", p, err))
 			}
@@ -55,23 +71,23 @@ func (vm *VM) fsModule(module *goja.Object) {
 		"statSync":  vm.statFunc("stat", os.Stat),
 		"lstatSync": vm.statFunc("lstat", os.Lstat),
 		"realpathSync": func(call goja.FunctionCall) goja.Value {
-			p := vm.resolve(call.Argument(0).String())
-			real, err := filepath.EvalSymlinks(p)
+			p := vm.pathArg(call, 0)
+			real, err := filepath.EvalSymlinks(vm.resolve(p))
 			if err != nil {
 				panic(vm.fsError("realpath", p, err))
 			}
 			return rt.ToValue(real)
 		},
 		"accessSync": func(call goja.FunctionCall) goja.Value {
-			p := vm.resolve(call.Argument(0).String())
-			if _, err := os.Stat(p); err != nil {
+			p := vm.pathArg(call, 0)
+			if _, err := os.Stat(vm.resolve(p)); err != nil {
 				panic(vm.fsError("access", p, err))
 			}
 			return goja.Undefined()
 		},
 		"readlinkSync": func(call goja.FunctionCall) goja.Value {
-			p := vm.resolve(call.Argument(0).String())
-			target, err := os.Readlink(p)
+			p := vm.pathArg(call, 0)
+			target, err := os.Readlink(vm.resolve(p))
 			if err != nil {
 				panic(vm.fsError("readlink", p, err))
 			}
@@ -108,18 +124,27 @@ func (vm *VM) fsModule(module *goja.Object) {
 }
 
 // encodingOption reads the encoding of readFileSync(path, 'utf8') or
-// readFileSync(path, {encoding}); undefined means a Buffer.
-func encodingOption(opt goja.Value) goja.Value {
+// readFileSync(path, {encoding}); undefined means a Buffer. An encoding
+// Node does not know is its TypeError, thrown before the file is opened,
+// as Node does.
+func (vm *VM) encodingOption(opt goja.Value) goja.Value {
 	if obj, ok := opt.(*goja.Object); ok {
-		if enc := obj.Get("encoding"); enc != nil && !goja.IsNull(enc) {
-			return enc
-		}
+		opt = obj.Get("encoding")
+	}
+	if opt == nil || goja.IsNull(opt) || goja.IsUndefined(opt) {
 		return goja.Undefined()
 	}
-	if goja.IsNull(opt) {
-		return goja.Undefined()
+	enc := strings.ToLower(opt.String())
+	if !nodeEncodings[enc] {
+		panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'encoding' is invalid encoding. Received "+inspectArg(opt)))
 	}
-	return opt
+	return vm.rt.ToValue(enc) // Node takes any case; Buffer's decoder only lower
+}
+
+// nodeEncodings are the encodings Node's Buffer knows, lower-cased.
+var nodeEncodings = map[string]bool{
+	"utf8": true, "utf-8": true, "ascii": true, "latin1": true, "binary": true, "base64": true,
+	"base64url": true, "hex": true, "ucs2": true, "ucs-2": true, "utf16le": true, "utf-16le": true,
 }
 
 func optionTrue(opt goja.Value, name string) bool {
@@ -158,8 +183,8 @@ func (vm *VM) typeTests(o *goja.Object, mode fs.FileMode) {
 func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error)) func(goja.FunctionCall) goja.Value {
 	return func(call goja.FunctionCall) goja.Value {
 		rt := vm.rt
-		p := vm.resolve(call.Argument(0).String())
-		fi, err := stat(p)
+		p := vm.pathArg(call, 0)
+		fi, err := stat(vm.resolve(p))
 		if err != nil {
 			if opt, ok := call.Argument(1).(*goja.Object); ok && errors.Is(err, fs.ErrNotExist) {
 				if v := opt.Get("throwIfNoEntry"); v != nil && !goja.IsUndefined(v) && !v.ToBoolean() {
@@ -189,27 +214,42 @@ func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error
 }
 
 // fsError is the Error Node throws for a failed file system call:
-// "ENOENT: no such file or directory, open '/x'" with code, syscall, path.
+// "ENOENT: no such file or directory, open 'x'" with code, syscall and
+// path, the path as the caller wrote it (none for a call on a descriptor).
 func (vm *VM) fsError(syscallName, path string, err error) goja.Value {
 	code, msg := "EIO", err.Error()
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
-		if name, ok := errnoNames[errno]; ok {
-			code = name
+		if n, ok := errnoNames[errno]; ok {
+			code, msg = n.code, n.text
+		} else {
+			msg = errno.Error()
 		}
-		msg = errno.Error()
 	}
-	e, _ := vm.rt.New(vm.rt.Get("Error"), vm.rt.ToValue(fmt.Sprintf("%s: %s, %s '%s'", code, msg, syscallName, path)))
-	_ = e.Set("code", code)
+	text := fmt.Sprintf("%s: %s, %s", code, msg, syscallName)
+	if path != "" || syscallName == "open" {
+		text += " '" + path + "'"
+	}
+	e := vm.nodeError("Error", code, text)
 	_ = e.Set("errno", -int(errno))
 	_ = e.Set("syscall", syscallName)
-	_ = e.Set("path", path)
+	if path != "" || syscallName == "open" {
+		_ = e.Set("path", path)
+	}
 	return e
 }
 
-var errnoNames = map[syscall.Errno]string{
-	syscall.ENOENT: "ENOENT", syscall.EACCES: "EACCES", syscall.ENOTDIR: "ENOTDIR",
-	syscall.EISDIR: "EISDIR", syscall.ELOOP: "ELOOP", syscall.EPERM: "EPERM", syscall.EINVAL: "EINVAL",
+// errnoNames are Node's (libuv's) code and text for the errors a read can
+// meet; Go's texts differ for some ("is a directory").
+var errnoNames = map[syscall.Errno]struct{ code, text string }{
+	syscall.ENOENT:  {"ENOENT", "no such file or directory"},
+	syscall.EACCES:  {"EACCES", "permission denied"},
+	syscall.ENOTDIR: {"ENOTDIR", "not a directory"},
+	syscall.EISDIR:  {"EISDIR", "illegal operation on a directory"},
+	syscall.ELOOP:   {"ELOOP", "too many symbolic links encountered"},
+	syscall.EPERM:   {"EPERM", "operation not permitted"},
+	syscall.EINVAL:  {"EINVAL", "invalid argument"},
+	syscall.EBADF:   {"EBADF", "bad file descriptor"},
 }
 
 // settled runs f now and returns a promise of its result, rejected with

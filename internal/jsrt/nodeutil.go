@@ -51,6 +51,9 @@ func (vm *VM) utilModule(module *goja.Object) { vm.jsModule(utilProgram(), modul
 
 // format is util.format of args, which console.log prints.
 func (vm *VM) format(args []goja.Value) string {
+	if len(args) == 0 {
+		return "" // the common console.log() needs no util either
+	}
 	if len(args) == 1 {
 		if s, ok := args[0].Export().(string); ok {
 			return s // the common case needs no util
@@ -66,6 +69,16 @@ func (vm *VM) format(args []goja.Value) string {
 		return strings.Join(parts, " ")
 	}
 	return v.String()
+}
+
+// inspect is util.inspect(v), which console.dir prints.
+func (vm *VM) inspect(v goja.Value) string {
+	f, _ := goja.AssertFunction(vm.builtin("util", vm.utilModule).Get("inspect"))
+	out, err := f(goja.Undefined(), v)
+	if err != nil {
+		return v.String()
+	}
+	return out.String()
 }
 
 // urlModule is goja_nodejs's url (URL, URLSearchParams) with the file URL

@@ -161,6 +161,7 @@
     return rows;
   }
   function format(f, ...args) {
+    if (arguments.length === 0) return '';
     if (typeof f !== 'string') return [f, ...args].map((a) => typeof a === 'string' ? a : inspect(a)).join(' ');
     let i = 0;
     let s = f.replace(/%([sdifjoOc%])/g, (m, c) => {

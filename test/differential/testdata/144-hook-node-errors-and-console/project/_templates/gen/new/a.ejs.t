@@ -1,0 +1,5 @@
+---
+to: out/report.txt
+---
+optional: <%= optional %>
+<%- tried %>
