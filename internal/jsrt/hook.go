@@ -3,6 +3,7 @@ package jsrt
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/dop251/goja"
 
@@ -200,7 +201,9 @@ func (vm *VM) question(q *goja.Object) Question {
 		}
 		return ""
 	}
-	out := Question{Type: str("type"), Name: str("name"), Message: str("message"), Initial: jsvalue.Undefined}
+	// enquirer registers each prompt under its class name and in lower
+	// case: 'MultiSelect' is 'multiselect'.
+	out := Question{Type: strings.ToLower(str("type")), Name: str("name"), Message: str("message"), Initial: jsvalue.Undefined}
 	if out.Type == "" {
 		out.Type = "input"
 	}

@@ -114,6 +114,21 @@ func TestPromptsWithoutTerminalTakeInitials(t *testing.T) {
 	}
 }
 
+// enquirer takes a type in its class's case as well ('MultiSelect',
+// 'Input'); hypergen refused them as types it cannot ask.
+func TestQuestionTypesInAnyCase(t *testing.T) {
+	capitalised := strings.NewReplacer("'input'", "'Input'", "'multiselect'", "'MultiSelect'", "'autocomplete'", "'AutoComplete'",
+		"'confirm'", "'Confirm'", "'numeral'", "'Numeral'", "'select'", "'Select'", "'list'", "'List'", "'toggle'", "'Toggle'", "'password'", "'Password'")
+	dir := testfs.Tree(t, askAll("module.exports = { prompt: ({ prompter }) => prompter.prompt("+capitalised.Replace(questions(true))+") }"))
+	r := runStdin(t, dir, nil, "q", "new")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "out.txt")); string(got) != allInitials {
+		t.Errorf("out.txt:\n%s\nwant:\n%s", got, allInitials)
+	}
+}
+
 // Each type answered by a flag (the prompt function asks every question, so
 // the flag goes through the question's type) and by --answers.
 func TestPromptsAnsweredByFlagsAndAnswersFile(t *testing.T) {
