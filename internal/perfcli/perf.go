@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -174,8 +175,19 @@ func progress(env *cli.Env) perf.Progress {
 	}
 }
 
+// signalContext is cancelled by Ctrl-C or SIGTERM (a CI timeout, a
+// container's stop), so that long perf work removes its scratch trees.
 func signalContext() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt)
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// stopped names the signal when one ended the work, rather than "context
+// canceled". Scratch trees and a partial corpus are removed by then.
+func stopped(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("stopped (%v), leaving no scratch files", context.Cause(ctx))
+	}
+	return err
 }
 
 // record keeps a run in the history; failing to keep it is a warning, the
@@ -236,12 +248,12 @@ func runPerfBenchmark(env *cli.Env, args []string) int {
 	defer stop()
 	base, err := startupBaseline(ctx, env, dir)
 	if err != nil {
-		return perfFail(env, "benchmark", err)
+		return perfFail(env, "benchmark", stopped(ctx, err))
 	}
 	rep, err := perf.Benchmark(ctx, perf.BenchmarkOptions{Iterations: *iterations, Binary: bin, Baseline: base,
 		Corpus: corpus.Spec{Generators: *gens, Seed: *seed}, Progress: progress(env), Memory: mem})
 	if err != nil {
-		return perfFail(env, "benchmark", err)
+		return perfFail(env, "benchmark", stopped(ctx, err))
 	}
 	return finishJudged(env, pf, dir, mem, judged{"benchmark", rep, rep.Targets, *noFail,
 		func(w io.Writer) { printBenchmark(w, rep) }})
@@ -410,7 +422,7 @@ func runPerfTest(env *cli.Env, args []string) int {
 	rep, err := perf.Scale(ctx, perf.ScaleOptions{MaxGenerators: *gens, Spec: corpus.Spec{Templates: *templates, Seed: *seed},
 		Reps: *reps, Binary: bin, Hygen: hygenCmd, Progress: progress(env)})
 	if err != nil {
-		return perfFail(env, "test", err)
+		return perfFail(env, "test", stopped(ctx, err))
 	}
 	return finishJudged(env, pf, dir, mem, judged{"test", rep, rep.Targets, *noFail,
 		func(w io.Writer) { printScale(w, rep) }})
@@ -680,7 +692,7 @@ func runPerfCorpus(env *cli.Env, args []string) int {
 	defer stop()
 	t, err := corpus.Write(ctx, *out, spec)
 	if err != nil {
-		return perfFail(env, "corpus", err)
+		return perfFail(env, "corpus", stopped(ctx, err))
 	}
 	if *pf.json {
 		return cli.WriteJSON(env, map[string]any{"dir": t.Dir, "templates": t.Templates, "bytes": t.Bytes, "commands": t.Commands})

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
@@ -136,5 +137,47 @@ func TestVersionIgnoresLoopingConfig(t *testing.T) {
 	r := run(t, dir, []string{"HYPERGEN_JS_TIMEOUT=1h"}, "version")
 	if r.code != 0 || !strings.Contains(r.stdout, "hygen 6.2.11 compatible") {
 		t.Fatalf("want the version:\n%s", r)
+	}
+}
+
+// SIGTERM, as a CI job's timeout or a container's stop sends it, ends a
+// perf benchmark as Ctrl-C does: its scratch tree is removed. Before, only
+// SIGINT was caught and the tree stayed in the temporary folder.
+func TestPerfBenchmarkCleansUpOnSIGTERM(t *testing.T) {
+	tmp := t.TempDir()
+	cmd := exec.Command(bin, "perf", "benchmark", "--generators", "300", "--iterations", "1000", "--no-fail")
+	cmd.Dir = t.TempDir()
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(), "TMPDIR=" + tmp,
+		"GOCACHE=" + testenv.GoCache()}
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	scratch := func() []string { m, _ := filepath.Glob(filepath.Join(tmp, "hypergen-perf-*")); return m }
+	for deadline := time.Now().Add(time.Minute); len(scratch()) == 0; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			<-done
+			t.Fatalf("no scratch tree after a minute:\n%s", errOut.String())
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatalf("still running 30s after SIGTERM:\n%s", errOut.String())
+	}
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(errOut.String(), "stopped (terminated signal received)") {
+		t.Errorf("exit %d after SIGTERM; want 1 and a message naming the signal:\n%s", cmd.ProcessState.ExitCode(), errOut.String())
+	}
+	if left := scratch(); len(left) > 0 {
+		t.Errorf("scratch trees left after SIGTERM: %v\n%s", left, errOut.String())
 	}
 }
