@@ -190,8 +190,24 @@ func NewFlagSet(env *Env, name, usage string) *pflag.FlagSet {
 	return fs
 }
 
-// ParseFlags parses args and maps the outcome to an exit code: -1 means go on.
+// ParseFlags parses args, which must all be flags, and maps the outcome to
+// an exit code: -1 means go on.
 func ParseFlags(env *Env, fs *pflag.FlagSet, args []string) int {
+	if code := parseFlagsAndArgs(env, fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		// A word the command would ignore is likely a mistyped flag or a
+		// command meant for another: say so rather than run without it.
+		fmt.Fprintf(env.Stderr, "hypergen %s: unexpected argument %q: this command takes only flags (see 'hypergen %s --help')\n", fs.Name(), fs.Arg(0), fs.Name())
+		return ExitUsage
+	}
+	return -1
+}
+
+// parseFlagsAndArgs is ParseFlags for a command that takes arguments too,
+// left in fs.Args().
+func parseFlagsAndArgs(env *Env, fs *pflag.FlagSet, args []string) int {
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, pflag.ErrHelp):

@@ -55,7 +55,7 @@ complete -c hypergen -f -a '(__hypergen_complete)'
 
 func runCompletion(env *Env, args []string) int {
 	fs := NewFlagSet(env, "completion", completionUsage)
-	if code := ParseFlags(env, fs, args); code >= 0 {
+	if code := parseFlagsAndArgs(env, fs, args); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 1 || completionScripts[fs.Arg(0)] == "" {

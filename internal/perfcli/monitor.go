@@ -88,6 +88,15 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	if interval.d < 100*time.Millisecond {
 		return usage("--interval=%v: at least 100ms", interval.d)
 	}
+	if *listen == "" {
+		return usage("--listen needs an address, such as 127.0.0.1:9464")
+	}
+	if !(*probeShare > 0 && *probeShare <= 1) { // also NaN
+		return usage("--probe-cpu=%v: want a share of one CPU above 0 and at most 1, such as 0.25", *probeShare)
+	}
+	if *shutdownTimeout <= 0 {
+		return usage("--shutdown-timeout=%v: want a positive duration, such as 10s", *shutdownTimeout)
+	}
 	if !agent.IsLoopback(*listen) {
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: --listen %s is not a loopback address: the admin API (/status, /metrics, /debug/pprof with --pprof) is reachable from other machines\n", *listen)
 	}
@@ -101,8 +110,8 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	if *probeEvery < 0 {
 		return usage("--probe-interval=%v: want a positive duration, or 0 to disable probes", *probeEvery)
 	}
-	if *jsTimeout < 0 {
-		return usage("--js-timeout=%v: want a positive duration", *jsTimeout)
+	if *jsTimeout < 0 || *jsTimeout == 0 && fs.Changed("js-timeout") {
+		return usage("--js-timeout=%v: want a positive duration, such as 30s", *jsTimeout)
 	}
 	if v := env.Getenv("HYPERGEN_JS_TIMEOUT"); v != "" && *jsTimeout == 0 {
 		if *jsTimeout, err = time.ParseDuration(v); err != nil || *jsTimeout <= 0 {
@@ -229,7 +238,7 @@ func runPerfStatus(env *cli.Env, args []string) int {
 		return code
 	}
 	setting := "--agent"
-	explicit := *url != ""
+	explicit := fs.Changed("agent")
 	if !explicit {
 		*url = "http://127.0.0.1:9464"
 	} else if err := checkAgentURL(*url); err != nil {
@@ -265,12 +274,15 @@ func runPerfStatus(env *cli.Env, args []string) int {
 
 // checkAgentURL accepts an http or https URL with a host.
 func checkAgentURL(s string) error {
+	want := errors.New("want the agent's admin URL, such as http://127.0.0.1:9464")
 	u, err := neturl.Parse(s)
-	if err != nil {
-		return err
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		return want
 	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return errors.New("want the agent's admin URL, such as http://127.0.0.1:9464")
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("port %s is not between 1 and 65535", p)
+		}
 	}
 	return nil
 }

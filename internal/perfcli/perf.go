@@ -230,10 +230,13 @@ func runPerfBenchmark(env *cli.Env, args []string) int {
 		return code
 	}
 	switch {
-	case *iterations < 1:
-		return usageFail(env, "benchmark", fmt.Sprintf("--iterations must be at least 1, got %d", *iterations))
+	case *iterations < 1 || *iterations > maxIterations:
+		return usageFail(env, "benchmark", fmt.Sprintf("--iterations must be 1 to %d, got %d", maxIterations, *iterations))
 	case *gens < 1:
 		return usageFail(env, "benchmark", fmt.Sprintf("--generators must be at least 1, got %d", *gens))
+	}
+	if err := (corpus.Spec{Generators: *gens}).WithDefaults().Validate(); err != nil {
+		return usageFail(env, "benchmark", "--generators: "+err.Error())
 	}
 	dir, err := pf.dir(env)
 	if err != nil {
@@ -379,6 +382,10 @@ hygen's cold generation on the same trees for the speed-up ratio. The
 CPU, mostly the kernel's) and 80 MB. Exits 1 when a target is missed, unless
 --no-fail.`
 
+// maxIterations bounds timed repetitions: 10,000 of each kind take tens of
+// minutes on the default tree; more is a typo, not a measurement.
+const maxIterations = 10_000
+
 func runPerfTest(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "test", testUsage)
 	gens := fs.Int("generators", 1000, "largest tree, in generators")
@@ -395,8 +402,11 @@ func runPerfTest(env *cli.Env, args []string) int {
 		return usageFail(env, "test", fmt.Sprintf("--generators must be at least 10 (a fit needs several sizes), got %d", *gens))
 	case *templates < 1:
 		return usageFail(env, "test", fmt.Sprintf("--templates must be at least 1, got %d", *templates))
-	case *reps < 3:
-		return usageFail(env, "test", fmt.Sprintf("--reps must be at least 3, got %d", *reps))
+	case *reps < 3 || *reps > maxIterations:
+		return usageFail(env, "test", fmt.Sprintf("--reps must be 3 to %d, got %d", maxIterations, *reps))
+	}
+	if err := (corpus.Spec{Generators: *gens, Templates: *templates}).WithDefaults().Validate(); err != nil {
+		return usageFail(env, "test", err.Error())
 	}
 	var hygenCmd []string
 	if *hygen != "" {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -47,5 +48,28 @@ func TestPerfVersionMatches(t *testing.T) {
 	}
 	if r := run(t, dir, nil, "perf", "version", "--nope"); r.code != 2 || !strings.Contains(r.stderr, "unknown flag") {
 		t.Errorf("perf version --nope: %v", r)
+	}
+}
+
+// A word after a command that takes only flags is an error, not ignored:
+// `hypergen list componnt` or `hypergen perf status agent` would otherwise
+// answer a question that was not asked.
+func TestCommandsRefuseStrayArguments(t *testing.T) {
+	dir := project(t)
+	for _, args := range [][]string{
+		{"list", "component"},
+		{"version", "extra"},
+		{"perf", "version", "extra"},
+		{"perf", "status", "--agent", "http://127.0.0.1:1", "extra"},
+		{"perf", "export", "--json", "extra"},
+	} {
+		r := run(t, dir, nil, args...)
+		want := fmt.Sprintf("unexpected argument %q: this command takes only flags", args[len(args)-1])
+		if r.code != 2 || !strings.Contains(r.stderr, want) {
+			t.Errorf("hypergen %v: want exit 2 saying %q; got %v", args, want, r)
+		}
+	}
+	if r := run(t, dir, nil, "completion", "bash"); r.code != 0 || !strings.Contains(r.stdout, "_hypergen") {
+		t.Errorf("completion bash, which takes an argument: %v", r)
 	}
 }

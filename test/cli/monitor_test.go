@@ -71,6 +71,30 @@ func TestMonitorFlagForms(t *testing.T) {
 	if r := run(t, dir, nil, "perf", "monitor", "--probe-interval", "-5s"); r.code != 2 || !strings.Contains(r.stderr, "--probe-interval=-5s: want a positive duration, or 0") {
 		t.Errorf("--probe-interval -5s: %v", r)
 	}
+	// Values that would start an agent that cannot do what was asked
+	// (probes that never get CPU, a flush with no time, no admin address).
+	for _, tt := range []struct{ flag, value, want string }{
+		{"--probe-cpu", "0", "--probe-cpu=0: want a share of one CPU above 0 and at most 1"},
+		{"--probe-cpu", "NaN", "--probe-cpu=NaN: want a share"},
+		{"--probe-cpu", "1.5", "--probe-cpu=1.5: want a share"},
+		{"--shutdown-timeout", "0", "--shutdown-timeout=0s: want a positive duration"},
+		{"--shutdown-timeout", "-1s", "--shutdown-timeout=-1s: want a positive duration"},
+		{"--listen", "", "--listen needs an address"},
+		{"--js-timeout", "0", "--js-timeout=0s: want a positive duration"},
+	} {
+		if r := run(t, dir, nil, "perf", "monitor", tt.flag+"="+tt.value, "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("%s=%s: want exit 2 saying %q; got %v", tt.flag, tt.value, tt.want, r)
+		}
+	}
+	for _, tt := range []struct{ value, want string }{
+		{"", "want the agent's admin URL"},
+		{"127.0.0.1:9464", "want the agent's admin URL"},
+		{"http://127.0.0.1:99999", "port 99999 is not between 1 and 65535"},
+	} {
+		if r := run(t, dir, nil, "perf", "status", "--agent="+tt.value); r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("perf status --agent=%q: want exit 2 saying %q; got %v", tt.value, tt.want, r)
+		}
+	}
 	// The agent checks HYPERGEN_FSYNC when it starts, not at its first
 	// generation.
 	if r := run(t, dir, []string{"HYPERGEN_FSYNC=always"}, "perf", "monitor", "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, `HYPERGEN_FSYNC="always" is not a boolean`) {

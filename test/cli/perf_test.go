@@ -163,3 +163,26 @@ func TestBenchmarkComparesStartUpWithHelloWorld(t *testing.T) {
 		})
 	}
 }
+
+// Counts that would fill the disk or run for days are usage errors before
+// anything is written: a typo, not a measurement.
+func TestPerfCountsAreBounded(t *testing.T) {
+	dir := project(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"perf", "benchmark", "--iterations", "1000000"}, "--iterations must be 1 to 10000, got 1000000"},
+		{[]string{"perf", "benchmark", "--generators", "2000000"}, "is more than 1000000 templates"},
+		{[]string{"perf", "test", "--generators", "300000"}, "is more than 1000000 templates"},
+		{[]string{"perf", "test", "--reps", "20000"}, "--reps must be 3 to 10000"},
+		{[]string{"perf", "corpus", "--output", "big", "--generators", "9223372036854775807"}, "is more than 1000000 templates"},
+	} {
+		if r := run(t, dir, nil, tt.args...); r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("%v: want exit 2 saying %q; got %v", tt.args, tt.want, r)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "big")); err == nil {
+		t.Error("perf corpus wrote a tree it refused")
+	}
+}

@@ -36,7 +36,12 @@ func (s Spec) WithDefaults() Spec {
 	return s
 }
 
-// Validate reports a spec that cannot be written.
+// MaxTemplates bounds a tree at 100 times the 10,000 templates the targets
+// are stated for (about 1 GB of templates on disk), so that a mistyped
+// count fails at once instead of filling the disk.
+const MaxTemplates = 1_000_000
+
+// Validate reports a spec that cannot be written, or should not be.
 func (s Spec) Validate() error {
 	switch {
 	case s.Generators < 1:
@@ -45,6 +50,9 @@ func (s Spec) Validate() error {
 		return fmt.Errorf("actions per generator must be 1 to %d, got %d", MaxActions, s.Actions)
 	case s.Templates < 1:
 		return fmt.Errorf("templates per action must be at least 1, got %d", s.Templates)
+	case s.Generators > MaxTemplates || s.Templates > MaxTemplates || s.Total() > MaxTemplates:
+		// The first two keep Total from overflowing.
+		return fmt.Errorf("%d generators × %d actions × %d templates is more than %d templates", s.Generators, s.Actions, s.Templates, MaxTemplates)
 	}
 	return nil
 }
