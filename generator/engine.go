@@ -161,6 +161,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 		if tx, err = e.beginWrites(); err != nil {
 			return res, err
 		}
+		e.sayWhenWaiting(ctx, tx)
 		defer func() { _ = tx.Close() }()
 		if err = e.lockTargets(ctx, tx, p, rendered); err != nil {
 			tx.Rollback()

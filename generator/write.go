@@ -31,6 +31,21 @@ func (e *Engine) beginWrites() (*atomicfile.Tx, error) {
 	return tx, nil
 }
 
+// sayWhenWaiting tells the run's user when another run (a hypergen waiting
+// at a question, say) holds a lock this run needs.
+func (e *Engine) sayWhenWaiting(ctx context.Context, tx *atomicfile.Tx) {
+	_, stderr := outputs(ctx, e.cfg)
+	tx.OnWait = func(folder string) {
+		if !filepath.IsAbs(folder) {
+			folder = filepath.Join(e.cfg.Cwd, folder)
+		}
+		if shown := e.displayPath(folder); shown != "." {
+			folder = shown
+		}
+		fmt.Fprintf(stderr, "hypergen: waiting for another hypergen run writing in %s to finish (Ctrl-C stops)\n", folder)
+	}
+}
+
 // lockTargets takes the write lock of every file that the files the planner
 // plans next (its next segment: see planner.stepwise) name in `to:`, so
 // that from reading an inject target to replacing it no other run, here or

@@ -104,6 +104,12 @@ type Tx struct {
 	locks   []*held
 	durable bool
 	syncs   *errgroup.Group // fsyncs of staged temporaries in flight (durable only)
+
+	// OnWait, if set, is called once for each folder whose lock another
+	// process has held for a second, with the folder's name as Lock names
+	// it: a run waiting at a prompt holds its locks, and the user of the
+	// waiting one should see why nothing happens.
+	OnWait func(folder string)
 }
 
 // Begin starts a Tx. With root set, every path must lie below base (root's

@@ -20,6 +20,10 @@ import (
 // empty and reused.
 const lockFile = ".hypergen-lock"
 
+// waitNotice is how long Lock waits for another process before it calls
+// Tx.OnWait: long enough that a run passing through says nothing.
+const waitNotice = time.Second
+
 // held is one folder's lock.
 type held struct {
 	key  string // the in-process key
@@ -65,6 +69,8 @@ func (tx *Tx) lock(ctx context.Context, folder string) (*held, error) {
 		local.release(key)
 		return nil, err
 	}
+	start := time.Now()
+	told := false
 	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
 		f, err := dir.OpenFile(ln, os.O_RDWR|os.O_CREATE, 0o666)
 		if err != nil {
@@ -82,6 +88,10 @@ func (tx *Tx) lock(ctx context.Context, folder string) (*held, error) {
 		}
 		if ok {
 			continue // the lock file was removed under us: take the new one
+		}
+		if !told && tx.OnWait != nil && time.Since(start) >= waitNotice {
+			tx.OnWait(folder)
+			told = true
 		}
 		select {
 		case <-ctx.Done():

@@ -3,12 +3,15 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -207,4 +210,78 @@ func copyFile(from, to string) error {
 		err = os.WriteFile(to, b, 0o755)
 	}
 	return err
+}
+
+// A run that waits for another's lock (a run stopped at an overwrite
+// question holds its folders' locks) says so after a second, instead of
+// hanging silently, and goes on once the lock is free.
+func TestLockWaitIsAnnounced(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/a/x.t": "---\nto: out/x.txt\n---\nx\n",
+		"out/.keep":          "",
+	})
+	lock, err := os.OpenFile(filepath.Join(dir, "out", ".hypergen-lock"), os.O_RDWR|os.O_CREATE, 0o666)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close()
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
+		t.Skipf("flock: %v", err)
+	}
+	cmd := exec.Command(bin, "g", "a")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	var stderr syncBuffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	const want = "hypergen: waiting for another hypergen run writing in out to finish (Ctrl-C stops)"
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(stderr.String(), want); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			<-done
+			t.Fatalf("no notice of the wait after 30s; stderr:\n%s", stderr.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "x.txt")); err == nil {
+		t.Fatal("written while another run held the lock")
+	}
+	lock.Close() // releases the lock
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("%v; stderr:\n%s", err, stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatal("still waiting 30s after the lock was released")
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "out", "x.txt")); err != nil || string(b) != "x\n" {
+		t.Errorf("out/x.txt = %q, %v", b, err)
+	}
+	if n := strings.Count(stderr.String(), "waiting for another"); n != 1 {
+		t.Errorf("the notice was printed %d times:\n%s", n, stderr.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer a process writes while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
