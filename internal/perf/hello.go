@@ -51,9 +51,13 @@ func HelloWorld(ctx context.Context, dir string) (*Baseline, error) {
 		bin += ".exe"
 	}
 	b := &Baseline{Command: []string{bin}, Source: "hello-world Go binary built by " + version + " (" + bin + ")"}
-	if _, err := os.Stat(bin); err == nil {
+	if helloWorks(ctx, bin) {
 		return b, nil
 	}
+	// Missing, or damaged (a disk that filled up, a cache copied between
+	// machines): built again rather than timed as it is, or failing every
+	// benchmark from now on.
+	_ = os.Remove(bin)
 	src, err := os.MkdirTemp("", "hypergen-hello-")
 	if err != nil {
 		return nil, err
@@ -78,4 +82,11 @@ func HelloWorld(ctx context.Context, dir string) (*Baseline, error) {
 		return nil, fmt.Errorf("building a hello-world with %s: %v: %s", version, err, strings.TrimSpace(out.String()))
 	}
 	return b, os.Rename(tmp, bin)
+}
+
+// helloWorks reports whether bin is there and prints what helloSource
+// prints.
+func helloWorks(ctx context.Context, bin string) bool {
+	out, err := exec.CommandContext(ctx, bin).Output()
+	return err == nil && string(out) == "hello\n"
 }

@@ -573,8 +573,18 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 		return perfFail(env, "optimize", err)
 	}
 	record(env, dir, "optimize", memlimit.Setting{}, rep)
+	code := cli.ExitOK
+	if left := rep.After.Missing; left > 0 { // a corrupt shard is counted missing too
+		// The index could not be written (the warnings above say why): the
+		// next runs get no benefit, which a script must be able to see.
+		fmt.Fprintf(env.Stderr, "hypergen perf optimize: %d of %d actions are still not indexed\n", left, rep.After.Actions)
+		code = cli.ExitFail
+	}
 	if *pf.json {
-		return cli.WriteJSON(env, rep)
+		if c := cli.WriteJSON(env, rep); c != cli.ExitOK {
+			return c
+		}
+		return code
 	}
 	w := env.Stdout
 	fmt.Fprintf(w, "Templates: %s\nIndex: %s\n\n", rep.Templates, filepath.Join(rep.CacheDir, "index-v1"))
@@ -592,7 +602,7 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 		fmt.Fprint(w, " Some folders changed in the last two seconds; their entries are trusted only after that — run optimize again.")
 	}
 	fmt.Fprintln(w, " Compiled templates are cached per process, not on disk.")
-	return cli.ExitOK
+	return code
 }
 
 const exportUsage = `Usage: hypergen perf export --output FILE
@@ -628,6 +638,9 @@ func runPerfExport(env *cli.Env, args []string) int {
 	runs, skipped, err := h.Load()
 	if err != nil {
 		return perfFail(env, "export", err)
+	}
+	if skipped > 0 {
+		fmt.Fprintf(env.Stderr, "hypergen perf export: warning: left out %d unreadable line(s) of %s (a run cut short, or another program's writing)\n", skipped, h.Path)
 	}
 	if *format == "html" {
 		a, err := perf.Analyze(runs)

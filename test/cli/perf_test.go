@@ -164,6 +164,35 @@ func TestBenchmarkComparesStartUpWithHelloWorld(t *testing.T) {
 	}
 }
 
+// A cached hello-world that no longer runs (truncated when a disk filled
+// up) is built again, not timed as it is or failing every benchmark.
+func TestBenchmarkRebuildsADamagedHelloWorld(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := t.TempDir()
+	env := []string{"PATH=" + filepath.Dir(gobin), "GOCACHE=" + testenv.GoCache(), "HYPERGEN_CACHE_DIR=" + cache}
+	args := []string{"perf", "benchmark", "--iterations", "2", "--generators", "2", "--no-fail"}
+	if r := run(t, t.TempDir(), env, args...); r.code != 0 {
+		t.Fatal(r)
+	}
+	built, _ := filepath.Glob(filepath.Join(cache, "perf", "baseline", "hello-go*"))
+	if len(built) != 1 {
+		t.Fatalf("hello-world binaries in the cache: %v", built)
+	}
+	if err := os.WriteFile(built[0], []byte("\x7fELF cut short"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, t.TempDir(), env, args...)
+	if r.code != 0 || !strings.Contains(r.stdout, "baseline: hello-world Go binary built by go") {
+		t.Fatalf("want a benchmark against a rebuilt hello-world:\n%v", r)
+	}
+	if out, err := exec.Command(built[0]).Output(); err != nil || string(out) != "hello\n" {
+		t.Errorf("the cached hello-world prints %q, %v", out, err)
+	}
+}
+
 // Counts that would fill the disk or run for days are usage errors before
 // anything is written: a typo, not a measurement.
 func TestPerfCountsAreBounded(t *testing.T) {
@@ -184,5 +213,38 @@ func TestPerfCountsAreBounded(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "big")); err == nil {
 		t.Error("perf corpus wrote a tree it refused")
+	}
+}
+
+// perf optimize that could not write the index fails, so a script that
+// runs it to warm a CI cache sees it; perf export says when it left out
+// unreadable history lines.
+func TestPerfOptimizeAndExportReportWhatTheyCouldNotDo(t *testing.T) {
+	dir := project(t)
+	cache := t.TempDir()
+	if err := os.WriteFile(filepath.Join(cache, "index-v1"), nil, 0o644); err != nil { // a file where the index folder goes
+		t.Fatal(err)
+	}
+	env := []string{"HYPERGEN_CACHE_DIR=" + cache}
+	r := run(t, dir, env, "perf", "optimize")
+	if r.code != 1 || !strings.Contains(r.stderr, "hypergen perf optimize: 3 of 3 actions are still not indexed") {
+		t.Errorf("want exit 1 saying the actions are not indexed; got %v", r)
+	}
+	if err := os.Remove(filepath.Join(cache, "index-v1")); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, dir, env, "perf", "optimize"); r.code != 0 {
+		t.Fatal(r)
+	}
+	history := filepath.Join(cache, "perf", "history.jsonl")
+	f, err := os.OpenFile(history, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("{\"kind\":\"optimize\",\"torn\n")
+	f.Close()
+	r = run(t, dir, env, "perf", "export", "--output", filepath.Join(dir, "export.json"))
+	if r.code != 0 || !strings.Contains(r.stderr, "warning: left out 1 unreadable line(s) of "+history) {
+		t.Errorf("want a warning about the torn line; got %v", r)
 	}
 }
