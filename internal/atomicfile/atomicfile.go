@@ -369,7 +369,13 @@ func (tx *Tx) removeStaged() {
 func (tx *Tx) removeEmptyFolders() {
 	for _, d := range slices.Backward(tx.created) {
 		tx.closeFolder(d)
-		_ = tx.t.Remove(d) // fails, as it should, on a folder with files
+		// From its parent, still open (deepest first): from the root,
+		// each remove would walk the whole path again.
+		if parent, ok := tx.folders[filepath.Dir(d)]; ok {
+			_ = parent.Remove(filepath.Base(d)) // fails, as it should, on a folder with files
+		} else {
+			_ = tx.t.Remove(d)
+		}
 	}
 	tx.created = nil
 }

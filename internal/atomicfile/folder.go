@@ -55,7 +55,14 @@ func (tx *Tx) folder(dir string, create bool) (tree, error) {
 		} else if !errors.Is(merr, fs.ErrExist) {
 			return nil, fmt.Errorf("creating %s: %w", dir, merr)
 		}
-		t, err = tx.openFolder(dir)
+		if r, ok := pt.(*os.Root); ok {
+			// From its parent: one openat, where opening dir from the
+			// root walks every element again, which made a deep new
+			// path cost the square of its depth.
+			t, err = r.OpenRoot(filepath.Base(dir))
+		} else {
+			t, err = tx.openFolder(dir)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("opening the folder %s: %w", dir, err)
