@@ -83,6 +83,7 @@ func TestRunWritesNothingWhenAnyOperationFails(t *testing.T) {
 	}{
 		{"missing inject target", "---\nto: missing.txt\ninject: true\nappend: true\n---\nx", "cannot inject to missing.txt"},
 		{"target outside the project", "---\nto: ../escape.txt\n---\nx", "outside the project"},
+		{"NUL in the target", "---\nto: \"a\\0b.txt\"\n---\nx", `target "a\x00b.txt" contains a NUL byte`},
 		{"render error", "---\nto: z.txt\n---\n<%= nope %>", "nope is not defined"},
 		{"bad frontmatter", "---\nto: [\n---\nx", "invalid"},
 		{"setup", "---\nsetup: some/repo\n---\n", "not supported"},

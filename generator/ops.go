@@ -230,6 +230,9 @@ type destination struct {
 // written, as hygen's fs.writeFile writes through the link; replacing the
 // link would turn it into a copy.
 func (p *planner) resolveTarget(to string) (destination, error) {
+	if strings.IndexByte(to, 0) >= 0 {
+		return destination{}, fmt.Errorf("target %q contains a NUL byte, which no file name may", to)
+	}
 	abs := targetPath(p.e.cfg.Cwd, to)
 	t := destination{abs: abs, write: abs}
 	if p.real == nil {
