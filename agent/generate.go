@@ -107,8 +107,21 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusUnauthorized, "missing or wrong bearer token")
 		return
 	}
+	tooLarge := func() {
+		w.Header().Set("Connection", "close") // the rest of the body is not read
+		refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf("the request body is larger than %d bytes", maxRequestBytes))
+	}
+	if r.ContentLength > maxRequestBytes {
+		tooLarge() // said before any of it is read
+		return
+	}
 	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyReadTimeout))
 	req, err := DecodeGenerateRequest(http.MaxBytesReader(w, r.Body, maxRequestBytes))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		tooLarge()
+		return
+	}
 	if err != nil {
 		refuse(http.StatusBadRequest, err.Error())
 		return

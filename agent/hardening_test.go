@@ -118,11 +118,30 @@ func TestGenerateStrictRequest(t *testing.T) {
 		{"trailing white space", "Bearer k", good + " \n", 200},
 		{"unknown field", "Bearer k", `{"generator":"gen","action":"new","shell":true}`, 400},
 		{"array", "Bearer k", `[1]`, 400},
+		// A body over the limit is 413, whether its length is declared
+		// (refused before reading) or found while reading.
+		{"too large", "Bearer k", `{"generator":"gen","action":"new","name":"` + strings.Repeat("n", maxRequestBytes) + `"}`, 413},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out := postRaw(t, a.GenerateAddr(), tc.auth, []byte(tc.body))
 			if code != tc.code {
 				t.Errorf("got %d %+v, want %d", code, out, tc.code)
+			}
+			if tc.code == 413 {
+				// The same body sent chunked, without a length.
+				req, _ := http.NewRequest(http.MethodPost, "http://"+a.GenerateAddr()+"/v1/generate", io.MultiReader(strings.NewReader(tc.body)))
+				req.Header.Set("Authorization", tc.auth)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				if resp.StatusCode != 413 || req.ContentLength > 0 {
+					t.Errorf("chunked: got %d (length %d), want 413", resp.StatusCode, req.ContentLength)
+				}
+				if !strings.Contains(out.Error, "larger than 1048576 bytes") {
+					t.Errorf("error %q does not say the limit", out.Error)
+				}
 			}
 		})
 	}
