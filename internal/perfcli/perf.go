@@ -34,7 +34,7 @@ local history (<cache>/perf/history.jsonl). These commands live in the
 hypergen-perf executable, which hypergen runs for them (hypergen-perf
 COMMAND works too). The cache folder is
 $HYPERGEN_CACHE_DIR, else hypergen/ in the user cache folder; --cache-dir
-overrides both. Every command takes --json.
+overrides both. Every command but monitor and version takes --json.
 
 Commands:
 `
