@@ -46,13 +46,23 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 	if err != nil {
 		return nil, &TemplateError{File: e.displayPath(inv.folder), Err: err}
 	}
+	// A body's locals have its rendered attributes among the run's own,
+	// before the Name, names and Names derived from them, as hygen orders
+	// them (Object.keys(locals) shows it); each file sets the value.
+	withAttrs := inv.args.Clone()
+	withAttrs.Set("attributes", nil)
+	bodyBase, err := templateContext(withAttrs, defaults)
+	if err != nil {
+		return nil, &TemplateError{File: e.displayPath(inv.folder), Err: err}
+	}
+	contexts := runContexts{frontmatter: base, body: bodyBase}
 	limit := e.cfg.Parallelism
 	if inv.script != nil {
 		limit = 1 // one VM, and project helpers see hygen's order
 	}
 	out, err := parallel.Map(ctx, limit, files, func(ctx context.Context, _ int, f string) (renderedFile, error) {
 		ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
-		r, err := e.renderFile(ctx, f, inv, base, &ev)
+		r, err := e.renderFile(ctx, f, inv, contexts, &ev)
 		ev.Bytes, ev.Err = len(r.body), err
 		e.cfg.Observer.FileDone(ctx, ev)
 		return r, err
@@ -69,7 +79,10 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 }
 
 // renderFile reads, parses and renders one template, timing each step in ev.
-func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, base *jsvalue.Object, ev *FileEvent) (renderedFile, error) {
+// runContexts are a run's template locals, made once for all its files.
+type runContexts struct{ frontmatter, body *jsvalue.Object }
+
+func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, base runContexts, ev *FileEvent) (renderedFile, error) {
 	raw, err := regularfile.ReadFile(file)
 	ev.Read = time.Since(ev.Start)
 	if err != nil {
@@ -99,7 +112,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 	for _, k := range attrs.Keys() {
 		v, _ := attrs.Get(k)
 		if s, ok := v.(string); ok {
-			locals, err := withHelpers(inv, base, inv.args)
+			locals, err := withHelpers(inv, base.frontmatter, inv.args)
 			if err != nil {
 				return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 			}
@@ -111,7 +124,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 		}
 		rendered.Set(k, v)
 	}
-	bodyCtx := base.Clone()
+	bodyCtx := base.body.Clone()
 	bodyCtx.Set("attributes", rendered)
 	if inv.script != nil {
 		raw := inv.args.Clone()

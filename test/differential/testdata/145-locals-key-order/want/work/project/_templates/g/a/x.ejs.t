@@ -1,0 +1,4 @@
+---
+to: out/keys.txt
+---
+<%= Object.keys(locals).join(',') %>
