@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -87,9 +89,10 @@ type step struct {
 	log    string // the line hygen prints for it
 	write  string // absolute path to write, if any
 	data   []byte
-	shell  string // command to run, if any
-	input  string // its stdin
-	ignore bool   // sh_ignore_exit
+	shell  string   // command to run, if any
+	input  string   // its stdin
+	env    []string // its environment; nil: hypergen's own
+	ignore bool     // sh_ignore_exit
 	// warning goes to stderr when the step is carried out (stdout stays
 	// hygen's): an inject whose before:/after: matched nothing, say.
 	warning string
@@ -205,6 +208,7 @@ func (p *planner) file(f *renderedFile) error {
 			shell:  sh,
 			input:  f.body,
 			ignore: attr(f, "sh_ignore_exit") == true,
+			env:    p.shellEnv(),
 		})
 		p.afterShell = true
 	}
@@ -524,9 +528,34 @@ func superseded(steps []step) []bool {
 	return skip
 }
 
+// shellEnv is the environment of the run's commands: hypergen's own, with
+// what .hygen.js and the hook did to process.env (nil when they did
+// nothing), as a command hygen runs inherits Node's changed environment.
+func (p *planner) shellEnv() []string {
+	if p.inv.script == nil {
+		return nil
+	}
+	set, unset := p.inv.script.vm.EnvChanges()
+	if len(set) == 0 && len(unset) == 0 {
+		return nil
+	}
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if _, changed := set[k]; !changed && !slices.Contains(unset, k) {
+			env = append(env, kv)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(set)) {
+		env = append(env, k+"="+set[k])
+	}
+	return env
+}
+
 func (e *Engine) runShell(ctx context.Context, s *step) error {
 	cmd := exec.CommandContext(ctx, e.cfg.Shell, "-c", s.shell)
 	cmd.Dir = e.cfg.Cwd
+	cmd.Env = s.env
 	if s.input != "" {
 		cmd.Stdin = strings.NewReader(s.input)
 	}

@@ -2,8 +2,11 @@ package jsrt
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
+
+	"github.com/dop251/goja"
 )
 
 // secretName matches environment variable names whose values are
@@ -28,4 +31,40 @@ func ScriptEnv(environ []string) []string {
 		}
 	}
 	return out
+}
+
+// EnvChanges returns what the VM's JavaScript did to process.env, against
+// the environment it was given (Setup.Env): the variables it set or
+// changed, and those it deleted. Both are empty when it never touched
+// process. hygen's hooks and .hygen.js change the real environment of the
+// Node process, so the commands of its sh: templates see the changes.
+func (vm *VM) EnvChanges() (set map[string]string, unset []string) {
+	if vm.process == nil || vm.setup.Env == nil {
+		return nil, nil
+	}
+	env, ok := vm.process.Get("env").(*goja.Object)
+	if !ok {
+		return nil, nil
+	}
+	given := map[string]string{}
+	for _, kv := range vm.setup.Env() {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			given[k] = v
+		}
+	}
+	for _, k := range env.Keys() {
+		v := env.Get(k).String()
+		if old, ok := given[k]; !ok || old != v {
+			if set == nil {
+				set = map[string]string{}
+			}
+			set[k] = v
+		}
+		delete(given, k)
+	}
+	for k := range given {
+		unset = append(unset, k)
+	}
+	slices.Sort(unset)
+	return set, unset
 }

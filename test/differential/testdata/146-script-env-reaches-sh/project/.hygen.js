@@ -1,0 +1,2 @@
+process.env.FROM_CONFIG = 'config'
+module.exports = {}

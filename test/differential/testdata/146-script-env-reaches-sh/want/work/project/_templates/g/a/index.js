@@ -1,0 +1,6 @@
+module.exports = {
+  params: () => {
+    process.env.FROM_HOOK = 'hook ' + process.env.FROM_CONFIG
+    return {}
+  },
+}
