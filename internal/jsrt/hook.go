@@ -83,7 +83,7 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 		}
 	}
 	if err == nil {
-		result, err = Await(result)
+		result, err = vm.Await(result)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", m.File, vm.jsError(err, 0))
@@ -178,9 +178,31 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 		if question.Name == "" {
 			return nil, errors.New("a prompt question has no name")
 		}
-		answer, err := ask(question)
+		skip, err := vm.skipped(q, question.Name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("question %q: skip: %w", question.Name, err)
+		}
+		var answer any
+		if skip {
+			if answer, err = skippedAnswer(question); err != nil {
+				return nil, err
+			}
+		} else {
+			if fn, ok := goja.AssertFunction(q.Get("initial")); ok {
+				// enquirer calls an initial function when it shows the
+				// question, and awaits what it returns.
+				v, err := fn(q)
+				if err == nil {
+					v, err = vm.Await(v)
+				}
+				if err != nil {
+					return nil, fmt.Errorf("question %q: initial: %w", question.Name, err)
+				}
+				question.Initial = vm.export(v)
+			}
+			if answer, err = ask(question); err != nil {
+				return nil, err
+			}
 		}
 		v := vm.ToValue(answer)
 		if fn, ok := goja.AssertFunction(q.Get("result")); ok {
@@ -191,6 +213,57 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 		_ = answers.Set(question.Name, v)
 	}
 	return answers, nil
+}
+
+// skipped reports whether enquirer skips question q: its skip option is
+// true, or a function (called as enquirer calls it, with the name) whose
+// result is truthy.
+func (vm *VM) skipped(q *goja.Object, name string) (bool, error) {
+	skip := q.Get("skip")
+	fn, ok := goja.AssertFunction(skip)
+	if !ok {
+		return skip != nil && skip.Export() == true, nil
+	}
+	v, err := fn(q, vm.rt.ToValue(name), goja.Undefined())
+	if err == nil {
+		v, err = vm.Await(v)
+	}
+	if err != nil {
+		return false, err
+	}
+	return v.ToBoolean(), nil
+}
+
+// skippedAnswer is the value a skipped question submits in enquirer 2.4
+// (as hygen 6.2.11 runs it): the initial value of a text, number or
+// boolean question, nothing for a choice (even with an initial choice),
+// and otherwise the type's empty value. enquirer's own multiselect fails
+// when skipped; hypergen answers no choices.
+func skippedAnswer(q Question) (any, error) {
+	kind, err := prompt.KindOf(q)
+	if err != nil {
+		return nil, err
+	}
+	initial := func(ok bool, empty any) any {
+		if ok {
+			return q.Initial
+		}
+		return empty
+	}
+	switch kind {
+	case prompt.Text:
+		_, ok := q.Initial.(string)
+		return initial(ok, ""), nil
+	case prompt.Boolean:
+		_, ok := q.Initial.(bool)
+		return initial(ok, false), nil
+	case prompt.Number:
+		_, ok := q.Initial.(float64)
+		return initial(ok, 0.0), nil
+	case prompt.One:
+		return "", nil
+	}
+	return []any{}, nil
 }
 
 // question reads an enquirer question object.
@@ -210,7 +283,11 @@ func (vm *VM) question(q *goja.Object) Question {
 	if out.Type == "select" && truthy(q.Get("multiple")) {
 		out.Type = "multiselect" // enquirer's select with multiple: true is its multiselect
 	}
-	if v := q.Get("initial"); v != nil && !goja.IsUndefined(v) {
+	v := q.Get("initial")
+	if v == nil || goja.IsUndefined(v) {
+		v = q.Get("default") // enquirer's other name for it
+	}
+	if v != nil && !goja.IsUndefined(v) {
 		out.Initial = vm.export(v)
 		if o, ok := v.(*goja.Object); ok && o.ClassName() == "Array" {
 			items := []any{} // a multiselect's initial choices
@@ -239,7 +316,7 @@ func (vm *VM) question(q *goja.Object) Question {
 		out.Validate = func(answer any) string {
 			res, err := fn(q, vm.ToValue(answer))
 			if err == nil {
-				res, err = Await(res)
+				res, err = vm.Await(res)
 			}
 			if err != nil {
 				return err.Error()

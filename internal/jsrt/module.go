@@ -340,14 +340,28 @@ func (vm *VM) resolve(p string) string {
 	return filepath.Join(vm.setup.Cwd, p)
 }
 
-// Await settles v when it is a promise: the job queue has already run when
-// control returned to Go, so a promise that is still pending can never
-// settle (hypergen has no timers or I/O events).
-func Await(v goja.Value) (goja.Value, error) {
+// Await settles v as JavaScript's await does: a promise, or any object
+// with a then method (a "thenable", which await adopts too). The job queue
+// has already run when control returns to Go, so a promise that is still
+// pending can never settle (hypergen has no timers or I/O events).
+func (vm *VM) Await(v goja.Value) (goja.Value, error) {
 	if v == nil {
 		return goja.Undefined(), nil
 	}
 	p, ok := v.Export().(*goja.Promise)
+	if obj, isObj := v.(*goja.Object); !ok && isObj {
+		if _, thenable := goja.AssertFunction(obj.Get("then")); !thenable {
+			return v, nil
+		}
+		// Promise.resolve adopts it; its then runs in the job queue, which
+		// has run when the call returns.
+		resolve, _ := goja.AssertFunction(vm.rt.Get("Promise").ToObject(vm.rt).Get("resolve"))
+		adopted, err := resolve(vm.rt.Get("Promise"), v)
+		if err != nil {
+			return nil, err
+		}
+		p, ok = adopted.Export().(*goja.Promise)
+	}
 	if !ok {
 		return v, nil
 	}

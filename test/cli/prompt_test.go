@@ -114,6 +114,26 @@ func TestPromptsWithoutTerminalTakeInitials(t *testing.T) {
 	}
 }
 
+// enquirer takes default as initial, and calls (and awaits) an initial
+// that is a function: pressing enter in hygen 6.2.11 submits "dflt" and
+// "fromfn" for these. Without a terminal hypergen answers with them.
+func TestInitialFromDefaultAndFunctions(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/q/new/prompt.js": `module.exports = [
+  { type: 'input', name: 'b', message: 'B?', default: 'dflt' },
+  { type: 'input', name: 'c', message: 'C?', initial: () => 'fromfn' },
+  { type: 'input', name: 'd', message: 'D?', initial: async function () { return this.name + ' async' } },
+]`,
+		"_templates/q/new/out.t": "---\nto: out.txt\n---\n<%= b %>|<%= c %>|<%= d %>\n",
+	})
+	if r := runStdin(t, dir, nil, "q", "new"); r.code != 0 {
+		t.Fatal(r)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "out.txt")); string(got) != "dflt|fromfn|d async\n" {
+		t.Errorf("out.txt = %q", got)
+	}
+}
+
 // enquirer takes a type in its class's case as well ('MultiSelect',
 // 'Input'); hypergen refused them as types it cannot ask.
 func TestQuestionTypesInAnyCase(t *testing.T) {

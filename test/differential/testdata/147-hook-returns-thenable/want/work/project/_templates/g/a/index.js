@@ -1,0 +1,3 @@
+module.exports = {
+  params: () => ({ then: (resolve) => resolve({ x: 'from a thenable' }) }),
+}

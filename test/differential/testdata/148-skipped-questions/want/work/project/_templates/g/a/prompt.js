@@ -1,0 +1,16 @@
+module.exports = [
+  { type: 'input', name: 'a', message: 'A?', skip: true, initial: 'init' },
+  { type: 'input', name: 'b', message: 'B?', skip: true },
+  { type: 'confirm', name: 'c', message: 'C?', skip: true },
+  { type: 'confirm', name: 'c2', message: 'C2?', skip: true, initial: true },
+  { type: 'select', name: 'd', message: 'D?', skip: true, choices: ['x', 'y'] },
+  { type: 'numeral', name: 'e', message: 'E?', skip: true },
+  { type: 'input', name: 'f', message: 'F?', skip: () => true, default: 'from default' },
+  { type: 'input', name: 'g', message: 'G?', initial: () => 'not called', skip: true },
+  { type: 'list', name: 'l', message: 'L?', skip: true },
+  { type: 'toggle', name: 't', message: 'T?', skip: true },
+  { type: 'password', name: 'p', message: 'P?', skip: true },
+  { type: 'select', name: 's', message: 'S?', skip: true, choices: ['x', 'y'], initial: 1 },
+  { type: 'autocomplete', name: 'ac', message: 'AC?', skip: true, choices: ['x', 'y'] },
+  { type: 'number', name: 'n', message: 'N?', skip: async () => true, initial: 5 },
+]
