@@ -158,10 +158,10 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	p := e.newPlanner(inv)
 	var tx *atomicfile.Tx
 	if !inv.dry {
-		if tx, err = e.beginWrites(); err != nil {
+		if tx, err = e.beginWrites(inv); err != nil {
 			return res, err
 		}
-		e.sayWhenWaiting(ctx, tx)
+		e.sayWhenWaiting(ctx, tx, inv)
 		defer func() { _ = tx.Close() }()
 		if err = e.lockTargets(ctx, tx, p, rendered); err != nil {
 			tx.Rollback()
@@ -260,10 +260,17 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 			return nil, err
 		}
 	}
+	cwd, realCwd := e.cfg.Cwd, e.realCwd
 	if s != nil && s.config != nil {
+		if cwd, err = e.configCwd(s.config); err != nil {
+			return nil, err
+		}
+		if cwd != e.cfg.Cwd {
+			realCwd = realPath(cwd)
+		}
 		s.config.Complete(templates, e.cfg.Cwd)
 	}
-	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates, answers)
+	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates, cwd, answers)
 	if err := e.applySpec(filepath.Join(dir, t.generator), args); err != nil {
 		return nil, err
 	}
@@ -274,7 +281,30 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		sub: sub, hasSub: hasSub,
 		args: args, dry: jsvalue.Truthy(dry),
 		script: s, js: js,
+		cwd: cwd, realCwd: realCwd,
 	}, nil
+}
+
+// configCwd is the folder the project's .hygen.js names as cwd (resolved
+// against Config.Cwd, as path.resolve would), or Config.Cwd. A request
+// that is confined (the agent's) may not move it: its writes stay in the
+// folder the agent serves.
+func (e *Engine) configCwd(c *jsrt.ProjectConfig) (string, error) {
+	dir, ok, err := c.Cwd()
+	if err != nil {
+		return "", &TemplateError{File: e.displayPath(c.File), Err: unwrapFile(err, c.File)}
+	}
+	if !ok {
+		return e.cfg.Cwd, nil
+	}
+	dir = targetPath(e.cfg.Cwd, dir)
+	if dir != e.cfg.Cwd && e.cfg.ConfineTemplates {
+		return "", &UsageError{Msg: fmt.Sprintf("%s sets cwd to %s; requests write only in %s", e.displayPath(c.File), dir, e.cfg.Cwd)}
+	}
+	if !isDir(dir) {
+		return "", &TemplateError{File: e.displayPath(c.File), Err: fmt.Errorf("cwd %s is not a folder", dir)}
+	}
+	return dir, nil
 }
 
 // templatesRoot is the root hygen would use: Config.Templates, then the

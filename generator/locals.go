@@ -23,6 +23,11 @@ type invocation struct {
 	dry               bool
 	script            *script    // nil unless the project has .hygen.js or the action a hook
 	js                *jsrt.Pool // the run's JavaScript runtimes, dropped with it
+	// cwd is the folder `to:` paths are resolved in and files are confined
+	// to: Config.Cwd, or the `cwd` .hygen.js sets, as hygen's config.cwd
+	// (commands still run in Config.Cwd, as hygen's do). realCwd is it with
+	// links resolved.
+	cwd, realCwd string
 }
 
 // hookArgs is the args object a hook file receives: the positional name if
@@ -42,7 +47,7 @@ func hookArgs(parsed *argv.Result, t target) *jsvalue.Object {
 // buildArgs assembles hygen's args, later keys winning: built-ins, then `_`
 // and `ts`, then every flag, then the positional name, then the hook's
 // answers, then cwd.
-func (e *Engine) buildArgs(parsed *argv.Result, t target, folder, sub string, hasSub bool, templates string, answers *jsvalue.Object) *jsvalue.Object {
+func (e *Engine) buildArgs(parsed *argv.Result, t target, folder, sub string, hasSub bool, templates, cwd string, answers *jsvalue.Object) *jsvalue.Object {
 	args := jsvalue.NewObject()
 	args.Set("templates", templates)
 	args.Set("actionfolder", folder)
@@ -70,7 +75,7 @@ func (e *Engine) buildArgs(parsed *argv.Result, t target, folder, sub string, ha
 		v, _ := answers.Get(k)
 		args.Set(k, v)
 	}
-	args.Set("cwd", e.cfg.Cwd)
+	args.Set("cwd", cwd)
 	return args
 }
 

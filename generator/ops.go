@@ -237,7 +237,7 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 	if strings.IndexByte(to, 0) >= 0 {
 		return destination{}, fmt.Errorf("target %q contains a NUL byte, which no file name may", to)
 	}
-	abs := targetPath(p.e.cfg.Cwd, to)
+	abs := targetPath(p.inv.cwd, to)
 	t := destination{abs: abs, write: abs}
 	if p.real == nil {
 		p.real = realPaths{}
@@ -249,8 +249,8 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 		return t, nil
 	}
 	real, link := p.real.of(abs)
-	if !p.e.cfg.AllowOutside && !insideDir(p.e.realCwd, real) {
-		return destination{}, fmt.Errorf("target %s resolves outside the project directory %s (use --allow-outside to permit it)", to, p.e.cfg.Cwd)
+	if !p.e.cfg.AllowOutside && !insideDir(p.inv.realCwd, real) {
+		return destination{}, fmt.Errorf("target %s resolves outside the project directory %s (use --allow-outside to permit it)", to, p.inv.cwd)
 	}
 	if p.e.cfg.ConfineTemplates {
 		// A request that may not run commands must not write a template,
@@ -267,8 +267,8 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 		// The same file named inside the project as the Tx knows it (the
 		// real path may spell the project's own folder differently).
 		t.write = real
-		if rel, err := filepath.Rel(p.e.realCwd, real); err == nil && filepath.IsLocal(rel) {
-			t.write = filepath.Join(p.e.cfg.Cwd, rel)
+		if rel, err := filepath.Rel(p.inv.realCwd, real); err == nil && filepath.IsLocal(rel) {
+			t.write = filepath.Join(p.inv.cwd, rel)
 		}
 	}
 	return t, nil
@@ -366,7 +366,7 @@ func (p *planner) add(f *renderedFile, to string) error {
 		src := filepath.Join(p.inv.templatesDir, jsvalue.ToString(from))
 		if !p.e.cfg.AllowOutside {
 			real := realPath(src) // once, for both roots
-			if !insideDir(p.inv.realTemplates.resolved(), real) && !insideDir(p.e.realCwd, real) {
+			if !insideDir(p.inv.realTemplates.resolved(), real) && !insideDir(p.inv.realCwd, real) {
 				return fmt.Errorf("from: %s resolves outside the templates root and the project (use --allow-outside to permit it)", jsvalue.ToString(from))
 			}
 		}
@@ -554,7 +554,7 @@ func (p *planner) shellEnv() []string {
 
 func (e *Engine) runShell(ctx context.Context, s *step) error {
 	cmd := exec.CommandContext(ctx, e.cfg.Shell, "-c", s.shell)
-	cmd.Dir = e.cfg.Cwd
+	cmd.Dir = e.cfg.Cwd // hygen's too, whatever cwd .hygen.js sets
 	cmd.Env = s.env
 	if s.input != "" {
 		cmd.Stdin = strings.NewReader(s.input)

@@ -3,6 +3,9 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -111,5 +114,34 @@ func TestConfigFoundUpward(t *testing.T) {
 	}
 	if got := snapshot(t, dir)["sub/project/x.txt"]; got != "parent\n" {
 		t.Errorf("x.txt = %q, want the parent's localsDefaults", got)
+	}
+}
+
+// A cwd in .hygen.js moves where targets go, as hygen's config.cwd does;
+// a confined run (the agent's) may not move it, and a cwd that is not a
+// folder is an error naming the file.
+func TestConfigCwd(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		".hygen.js":          "module.exports = { cwd: require('path').join(__dirname, 'app') }",
+		"_templates/g/a/x.t": "---\nto: out.txt\n---\nx\n",
+		"app/.keep":          "",
+	})
+	if _, _, err := run(t, dir, nil, "g", "a"); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "app", "out.txt")); err != nil || string(b) != "x\n" {
+		t.Errorf("app/out.txt = %q, %v", b, err)
+	}
+	e := New(Config{Cwd: dir, ConfineTemplates: true, DenyShell: true, Getenv: func(string) string { return "" }})
+	_, err := e.Run(context.Background(), []string{"g", "a", "--name", "n"})
+	var ue *UsageError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "sets cwd to "+filepath.Join(dir, "app")+"; requests write only in "+dir) {
+		t.Errorf("confined run: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".hygen.js"), []byte("module.exports = { cwd: 'missing' }"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run(t, dir, nil, "g", "a"); err == nil || !strings.Contains(err.Error(), ".hygen.js: cwd "+filepath.Join(dir, "missing")+" is not a folder") {
+		t.Errorf("missing cwd: %v", err)
 	}
 }

@@ -14,18 +14,18 @@ import (
 // beginWrites begins the run's writes. Without AllowOutside every write is
 // resolved inside the project through os.Root, so a folder swapped for a
 // link leading out after the plan is refused, not followed.
-func (e *Engine) beginWrites() (*atomicfile.Tx, error) {
+func (e *Engine) beginWrites(inv *invocation) (*atomicfile.Tx, error) {
 	durable, err := e.durable()
 	if err != nil {
 		return nil, err
 	}
 	tx := atomicfile.Begin(nil, "")
 	if !e.cfg.AllowOutside {
-		root, err := os.OpenRoot(e.cfg.Cwd)
+		root, err := os.OpenRoot(inv.cwd)
 		if err != nil {
 			return nil, fmt.Errorf("opening the project: %w", err)
 		}
-		tx = atomicfile.Begin(root, e.cfg.Cwd) // closed with the Tx
+		tx = atomicfile.Begin(root, inv.cwd) // closed with the Tx
 	}
 	tx.SetDurable(durable)
 	return tx, nil
@@ -33,11 +33,11 @@ func (e *Engine) beginWrites() (*atomicfile.Tx, error) {
 
 // sayWhenWaiting tells the run's user when another run (a hypergen waiting
 // at a question, say) holds a lock this run needs.
-func (e *Engine) sayWhenWaiting(ctx context.Context, tx *atomicfile.Tx) {
+func (e *Engine) sayWhenWaiting(ctx context.Context, tx *atomicfile.Tx, inv *invocation) {
 	_, stderr := outputs(ctx, e.cfg)
 	tx.OnWait = func(folder string) {
 		if !filepath.IsAbs(folder) {
-			folder = filepath.Join(e.cfg.Cwd, folder)
+			folder = filepath.Join(inv.cwd, folder)
 		}
 		if shown := e.displayPath(folder); shown != "." {
 			folder = shown

@@ -54,6 +54,19 @@ func (c *ProjectConfig) Templates() (string, bool, error) {
 	return "", false, fmt.Errorf("%s: templates is %s, not a string (a folder path)", c.File, v.String())
 }
 
+// Cwd returns the `cwd` key, if the file sets it: hygen resolves `to:`
+// paths and runs sh: commands there.
+func (c *ProjectConfig) Cwd() (string, bool, error) {
+	v := c.view.Get("cwd")
+	if v == nil || goja.IsUndefined(v) {
+		return "", false, nil
+	}
+	if s, ok := v.Export().(string); ok && s != "" {
+		return s, true, nil
+	}
+	return "", false, fmt.Errorf("%s: cwd is %s, not a folder path", c.File, v.String())
+}
+
 // Complete records hygen's own configuration values (templates, cwd) under
 // the file's keys, forming the config object helpers functions receive.
 func (c *ProjectConfig) Complete(templates, cwd string) {

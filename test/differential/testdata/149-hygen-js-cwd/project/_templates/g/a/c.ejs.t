@@ -1,0 +1,4 @@
+---
+sh: cat > /dev/null; basename "$PWD" > ran-in.txt
+---
+body

@@ -1,0 +1,4 @@
+---
+to: src/<%= name %>.txt
+---
+<%= name %> cwd ends in app: <%= cwd.endsWith("/app") %>

@@ -1,0 +1,6 @@
+---
+to: src/list.txt
+inject: true
+append: true
+---
+<%= name %>
