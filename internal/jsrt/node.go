@@ -143,6 +143,21 @@ func (vm *VM) bufferModule() *goja.Object {
 		_ = ctor.Set("byteLength", func(call goja.FunctionCall) goja.Value {
 			return rt.ToValue(len(buffer.DecodeBytes(rt, call.Argument(0), call.Argument(1))))
 		})
+		// goja_nodejs names the constructor after its Go method, which
+		// util.inspect and error messages would show.
+		_ = ctor.DefineDataProperty("name", rt.ToValue("Buffer"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		// JSON.stringify(buffer) is {"type":"Buffer","data":[…]} in Node.
+		_ = ctor.Get("prototype").ToObject(rt).DefineDataProperty("toJSON", rt.ToValue(func(call goja.FunctionCall) goja.Value {
+			b, _ := vm.bufferBytes(call.This)
+			data := make([]any, len(b))
+			for i, c := range b {
+				data[i] = int(c)
+			}
+			out := rt.NewObject()
+			_ = out.Set("type", "Buffer")
+			_ = out.Set("data", rt.NewArray(data...))
+			return out
+		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	})
 }
 

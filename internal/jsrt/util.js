@@ -85,7 +85,13 @@
     ctx.indent += 2;
     if (isArr) {
       const n = Math.min(v.length, 100);
-      for (let i = 0; i < n; i++) entries.push(i in v ? fmt(ctx, v[i], level + 1) : '<1 empty item>');
+      for (let i = 0; i < n; i++) {
+        if (i in v) { entries.push(fmt(ctx, v[i], level + 1)); continue; }
+        let holes = 1; // a run of holes is one entry, as Node shows it
+        while (i + holes < n && !((i + holes) in v)) holes++;
+        entries.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>');
+        i += holes - 1;
+      }
       if (v.length > n) entries.push('... ' + (v.length - n) + ' more item' + (v.length - n > 1 ? 's' : ''));
       for (const k of keys) if (!/^\d+$/.test(k)) entries.push(key(k) + ': ' + fmt(ctx, v[k], level + 1));
     } else if (v instanceof Map) {
