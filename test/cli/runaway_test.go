@@ -145,39 +145,15 @@ func TestVersionIgnoresLoopingConfig(t *testing.T) {
 // SIGINT was caught and the tree stayed in the temporary folder.
 func TestPerfBenchmarkCleansUpOnSIGTERM(t *testing.T) {
 	tmp := t.TempDir()
-	cmd := exec.Command(bin, "perf", "benchmark", "--generators", "300", "--iterations", "1000", "--no-fail")
-	cmd.Dir = t.TempDir()
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(), "TMPDIR=" + tmp,
-		"GOCACHE=" + testenv.GoCache()}
-	var errOut bytes.Buffer
-	cmd.Stderr = &errOut
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	p := testenv.StartEnv(t, []string{"HYPERGEN_CACHE_DIR=" + t.TempDir(), "TMPDIR=" + tmp, "GOCACHE=" + testenv.GoCache()},
+		bin, "perf", "benchmark", "--generators", "300", "--iterations", "1000", "--no-fail")
 	scratch := func() []string { m, _ := filepath.Glob(filepath.Join(tmp, "hypergen-perf-*")); return m }
-	for deadline := time.Now().Add(time.Minute); len(scratch()) == 0; time.Sleep(50 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			_ = cmd.Process.Kill()
-			<-done
-			t.Fatalf("no scratch tree after a minute:\n%s", errOut.String())
-		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-done:
-	case <-time.After(30 * time.Second):
-		_ = cmd.Process.Kill()
-		<-done
-		t.Fatalf("still running 30s after SIGTERM:\n%s", errOut.String())
-	}
-	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(errOut.String(), "stopped (terminated signal received)") {
-		t.Errorf("exit %d after SIGTERM; want 1 and a message naming the signal:\n%s", cmd.ProcessState.ExitCode(), errOut.String())
+	testenv.WaitFor(t, "a scratch tree", time.Minute, func() (bool, string) { return len(scratch()) > 0, p.Output() })
+	p.Signal(t, syscall.SIGTERM)
+	if code := p.Wait(t, 30*time.Second); code != 1 || !strings.Contains(p.Output(), "stopped (terminated signal received)") {
+		t.Errorf("exit %d after SIGTERM; want 1 and a message naming the signal:\n%s", code, p.Output())
 	}
 	if left := scratch(); len(left) > 0 {
-		t.Errorf("scratch trees left after SIGTERM: %v\n%s", left, errOut.String())
+		t.Errorf("scratch trees left after SIGTERM: %v\n%s", left, p.Output())
 	}
 }

@@ -3,12 +3,10 @@
 package cli
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -231,7 +229,7 @@ func TestLockWaitIsAnnounced(t *testing.T) {
 	cmd := exec.Command(bin, "g", "a")
 	cmd.Dir = dir
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
-	var stderr syncBuffer
+	var stderr screen // written by the process while the test reads it
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -266,24 +264,6 @@ func TestLockWaitIsAnnounced(t *testing.T) {
 	if n := strings.Count(stderr.String(), "waiting for another"); n != 1 {
 		t.Errorf("the notice was printed %d times:\n%s", n, stderr.String())
 	}
-}
-
-// syncBuffer is a bytes.Buffer a process writes while the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // A deep new `to:` path costs file system calls in proportion to its
