@@ -2,15 +2,21 @@ package jsrt
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os/exec"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
 )
+
+// errTimedOut marks a child stopped by its timeout option.
+var errTimedOut = errors.New("ETIMEDOUT")
 
 // ErrChildProcessDenied is wrapped by child_process calls of a run whose
 // caller refuses commands (see RunOptions.DenyChildProcess).
@@ -66,7 +72,27 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	if vm.setup.Run.DenyChildProcess {
 		panic(rt.NewGoError(fmt.Errorf("child_process.%s(%q) is %w: this run was requested through the agent's generation API, which runs no commands (hook child processes, like sh: frontmatter) unless the agent was started with --allow-shell", fn, display, ErrChildProcessDenied)))
 	}
-	cmd := exec.Command(argv[0], argv[1:]...)
+	ctx := vm.call
+	if ctx == nil {
+		ctx = vm.ctx
+	}
+	var timeout time.Duration
+	if o, ok := opts.(*goja.Object); ok {
+		if ms := o.Get("timeout"); ms != nil && ms.ToFloat() > 0 {
+			timeout = time.Duration(ms.ToFloat() * float64(time.Millisecond))
+		}
+	}
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	// Stopped with SIGTERM, as Node's timeout does, when the time limit,
+	// the run's end or the timeout option comes first; killed if it is
+	// still there two seconds later.
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
+	cmd.WaitDelay = 2 * time.Second
 	cmd.Dir = vm.setup.Cwd
 	cmd.Env = vm.childEnv(nil)
 	var stdout, stderr bytes.Buffer
@@ -96,6 +122,14 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		cmd.Stderr = io.MultiWriter(&stderr, vm.stderr)
 	}
 	err := cmd.Run()
+	if vm.call != nil && vm.call.Err() != nil {
+		// Interrupted: the runtime raises the interrupt, which names the
+		// time limit or the signal, at its next instruction.
+		return goja.Undefined()
+	}
+	if timeout > 0 && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		err = errTimedOut // Node's spawnSync error; its status is null
+	}
 	status := goja.Null()
 	var exitErr *exec.ExitError
 	switch {
@@ -110,6 +144,14 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		if err == nil {
 			return out
 		}
+		if err == errTimedOut {
+			e := vm.nodeError("Error", "ETIMEDOUT", "spawnSync "+argv[0]+" ETIMEDOUT")
+			_ = e.Set("signal", "SIGTERM")
+			_ = e.Set("status", goja.Null())
+			_ = e.Set("stdout", out)
+			_ = e.Set("stderr", errOut)
+			panic(e)
+		}
 		msg := "Command failed: " + display
 		if stderr.Len() > 0 {
 			msg += "\n" + stderr.String()
@@ -122,11 +164,16 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	}
 	res := rt.NewObject()
 	_ = res.Set("status", status)
-	_ = res.Set("signal", goja.Null())
+	if err == errTimedOut {
+		_ = res.Set("signal", "SIGTERM")
+		_ = res.Set("error", vm.nodeError("Error", "ETIMEDOUT", "spawnSync "+argv[0]+" ETIMEDOUT"))
+	} else {
+		_ = res.Set("signal", goja.Null())
+	}
 	_ = res.Set("stdout", out)
 	_ = res.Set("stderr", errOut)
 	_ = res.Set("output", rt.NewArray(goja.Null(), out, errOut))
-	if err != nil && exitErr == nil {
+	if err != nil && exitErr == nil && err != errTimedOut {
 		_ = res.Set("error", rt.NewGoError(err))
 	}
 	return res

@@ -86,6 +86,8 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 		return func() {}
 	}
 	vm.guarded = true
+	call, cancelCall := context.WithCancel(ctx)
+	vm.call = call
 	var mu sync.Mutex
 	finished := false
 	interrupt := func(v any) {
@@ -93,6 +95,7 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 		defer mu.Unlock()
 		if !finished {
 			vm.rt.Interrupt(v)
+			cancelCall()
 		}
 	}
 	limits := vm.setup.Limits
@@ -106,6 +109,8 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 		mu.Unlock()
 		timer.Stop()
 		stop()
+		cancelCall()
+		vm.call = nil
 		// An interrupt that arrived as the call returned must not stop the
 		// next one.
 		vm.rt.ClearInterrupt()

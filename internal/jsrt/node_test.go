@@ -77,6 +77,10 @@ func TestNodeSurface(t *testing.T) {
 			e.on('x', (a) => seen.push('on' + a)); e.once('x', (a) => seen.push('once' + a)); e.emit('x', 1); e.emit('x', 2);
 			({ v: seen.join() + ' ' + e.listenerCount('x') + ' ' + (E.EventEmitter === E) }) }`, "on1,once1,on2 1 true"},
 		{"tty", `({ v: require('tty').isatty(1) })`, "false"},
+		// Node 20.20.2's values: the timeout stops the child with SIGTERM.
+		{"child_process timeout", `{ const cp = require('child_process'); let e; try { cp.execSync('sleep 5', { timeout: 100 }) } catch (x) { e = x }
+			const r = cp.spawnSync('sleep', ['5'], { timeout: 100 }); ({ v: [e.code, e.signal, e.status, e.message, r.status, r.signal, r.error.code].join('|') }) }`,
+			"ETIMEDOUT|SIGTERM||spawnSync /bin/sh ETIMEDOUT||SIGTERM|ETIMEDOUT"},
 		{"child_process failure", `{ let m; try { require('child_process').execSync('echo bad >&2; exit 2') } catch (e) { m = e.status + ' ' + e.message.trim() } ({ v: m }) }`, "2 Command failed: echo bad >&2; exit 2\nbad"},
 	}
 	for _, tt := range tests {

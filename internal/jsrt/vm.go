@@ -30,6 +30,11 @@ type VM struct {
 	fns      map[*goja.Program]goja.Callable
 	lastLine int
 	guarded  bool // a call into JavaScript is under guard
+	// call is done when the guarded call is interrupted (time limit, the
+	// run's ctx): the Go work JavaScript waits for, such as a child
+	// process, stops with it, since an interrupt reaches goja only when
+	// that work returns.
+	call context.Context
 
 	stdout, stderr io.Writer               // Setup's, never nil
 	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them

@@ -65,20 +65,29 @@ func TestJSTimeout(t *testing.T) {
 }
 
 // A hook past the limit gets the template's hint on raising it: the
-// limit's type survives the hook error's wrapping.
+// limit's type survives the hook error's wrapping. A hook waiting for a
+// child process is stopped too: the child is ended with the call, where
+// before the run waited for it whatever the limit.
 func TestJSTimeoutHookHint(t *testing.T) {
-	dir := testfs.Tree(t, map[string]string{
-		"_templates/g/new/index.js": "module.exports = { params: () => { for (;;) {} } }",
-		"_templates/g/new/a.t":      "---\nto: a.txt\n---\nx\n",
-	})
-	r := run(t, dir, nil, "g", "new", "--js-timeout", "200ms")
-	if r.code != 1 {
-		t.Fatalf("exit %d, want 1\n%s", r.code, r)
-	}
-	for _, w := range []string{"_templates/g/new/index.js: stopped", "time limit of 200ms", "raise the limit with --js-timeout or HYPERGEN_JS_TIMEOUT"} {
-		if !strings.Contains(r.stderr, w) {
-			t.Errorf("stderr lacks %q\n%s", w, r)
-		}
+	for name, hook := range map[string]string{
+		"loop":          "module.exports = { params: () => { for (;;) {} } }",
+		"child process": "module.exports = { params: () => ({ x: String(require('child_process').execSync('sleep 600')) }) }",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{
+				"_templates/g/new/index.js": hook,
+				"_templates/g/new/a.t":      "---\nto: a.txt\n---\nx\n",
+			})
+			r := run(t, dir, nil, "g", "new", "--js-timeout", "200ms") // bounded to a minute
+			if r.code != 1 {
+				t.Fatalf("exit %d, want 1\n%s", r.code, r)
+			}
+			for _, w := range []string{"_templates/g/new/index.js: stopped", "time limit of 200ms", "raise the limit with --js-timeout or HYPERGEN_JS_TIMEOUT"} {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr lacks %q\n%s", w, r)
+				}
+			}
+		})
 	}
 }
 
@@ -94,6 +103,8 @@ func TestRunawayScriptStopsOnSignal(t *testing.T) {
 		{".hygen.js, SIGINT", map[string]string{".hygen.js": "while (true) {}", "_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"},
 			syscall.SIGINT, ".hygen.js: interrupt signal received"},
 		{"hook, SIGTERM", map[string]string{"_templates/g/new/index.js": "module.exports = { params: () => { for (;;) {} } }",
+			"_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"}, syscall.SIGTERM, "_templates/g/new/index.js: terminated signal received"},
+		{"hook's child process, SIGTERM", map[string]string{"_templates/g/new/index.js": "module.exports = { params: () => { require('child_process').execSync('sleep 600'); return {} } }",
 			"_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"}, syscall.SIGTERM, "_templates/g/new/index.js: terminated signal received"},
 	}
 	for _, tt := range tests {
