@@ -101,8 +101,26 @@ func (vm *VM) fsModule(module *goja.Object) {
 			continue
 		}
 		// fs.promises.readFile and friends: the same work, settled at once.
-		_ = promises.Set(name[:len(name)-len("Sync")], func(call goja.FunctionCall) goja.Value {
+		base := name[:len(name)-len("Sync")]
+		_ = promises.Set(base, func(call goja.FunctionCall) goja.Value {
 			return vm.settled(func() goja.Value { return fn(call) })
+		})
+		// fs.readFile(path, [options], callback), which util.promisify
+		// turns into the promise form: the same work, the callback called
+		// from the job queue, after the caller's code, as Node calls it
+		// after the current tick.
+		_ = o.Set(base, func(call goja.FunctionCall) goja.Value {
+			n := len(call.Arguments)
+			cb, ok := goja.AssertFunction(call.Argument(n - 1))
+			if n == 0 || !ok {
+				panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "cb" argument must be of type function. Received `+received(call.Argument(n-1))))
+			}
+			p := vm.settled(func() goja.Value { return fn(goja.FunctionCall{This: call.This, Arguments: call.Arguments[:n-1]}) })
+			then, _ := goja.AssertFunction(p.ToObject(rt).Get("then"))
+			_, _ = then(p,
+				rt.ToValue(func(c goja.FunctionCall) goja.Value { return vm.callBack(cb, goja.Null(), c.Argument(0)) }),
+				rt.ToValue(func(c goja.FunctionCall) goja.Value { return vm.callBack(cb, c.Argument(0)) }))
+			return goja.Undefined()
 		})
 	}
 	refuse := func(name string) func(goja.FunctionCall) goja.Value {
@@ -121,6 +139,15 @@ func (vm *VM) fsModule(module *goja.Object) {
 		_ = constants.Set(k, v)
 	}
 	_ = o.Set("constants", constants)
+}
+
+// callBack calls a Node-style callback from the job queue; what it throws
+// is thrown on, as an uncaught exception in a callback ends Node's run.
+func (vm *VM) callBack(cb goja.Callable, args ...goja.Value) goja.Value {
+	if _, err := cb(goja.Undefined(), args...); err != nil {
+		panic(err)
+	}
+	return goja.Undefined()
 }
 
 // encodingOption reads the encoding of readFileSync(path, 'utf8') or
