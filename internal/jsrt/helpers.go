@@ -44,21 +44,11 @@ func stringArgs(rt *goja.Runtime, fn string, args []goja.Value) []string {
 	for i, a := range args {
 		s, ok := a.Export().(string)
 		if !ok {
-			panic(rt.NewTypeError("The \"path\" argument must be of type string. Received " + typeName(a) + " (in path." + fn + ")"))
+			panic(rt.NewTypeError("The \"path\" argument must be of type string. Received " + received(a) + " (in path." + fn + ")"))
 		}
 		out[i] = s
 	}
 	return out
-}
-
-func typeName(v goja.Value) string {
-	switch {
-	case goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	}
-	return "type " + v.ExportType().String()
 }
 
 func newPath(rt *goja.Runtime, cwd string) *goja.Object {

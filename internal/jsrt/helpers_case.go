@@ -22,7 +22,7 @@ func newInflection(rt *goja.Runtime) *goja.Object {
 	str := func(call goja.FunctionCall, fn string) string {
 		s, ok := call.Argument(0).Export().(string)
 		if !ok {
-			panic(rt.NewTypeError("inflection." + fn + ": expected a string, got " + typeName(call.Argument(0))))
+			panic(rt.NewTypeError("inflection." + fn + ": expected a string, got " + received(call.Argument(0))))
 		}
 		return s
 	}
