@@ -80,15 +80,18 @@ func (vm *VM) useLocale() {
 // made elsewhere, by a hook, that a template prints without naming Date
 // keeps goja's own format.)
 func needsLocale(code string) bool {
-	if strings.Contains(code, "toLocale") {
-		return true
-	}
+	return strings.Contains(code, "toLocale") || namesIdent(code, "Date")
+}
+
+// namesIdent reports whether name occurs in code as a name of its own, not
+// as part of a longer one.
+func namesIdent(code, name string) bool {
 	for i := 0; ; {
-		j := strings.Index(code[i:], "Date")
+		j := strings.Index(code[i:], name)
 		if j < 0 {
 			return false
 		}
-		start, end := i+j, i+j+len("Date")
+		start, end := i+j, i+j+len(name)
 		if (start == 0 || !isIdentByte(code[start-1])) && (end == len(code) || !isIdentByte(code[end])) {
 			return true
 		}

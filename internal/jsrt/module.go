@@ -176,6 +176,9 @@ func (vm *VM) requireFile(file string) goja.Value {
 	if needsLocale(string(src)) {
 		vm.useLocale()
 	}
+	if needsWebGlobals(string(src)) {
+		vm.useWebGlobals()
+	}
 	fn, err := vm.compileModule(file, string(src))
 	if err != nil {
 		delete(vm.modules, file)

@@ -77,6 +77,11 @@ func TestNodeSurface(t *testing.T) {
 			e.on('x', (a) => seen.push('on' + a)); e.once('x', (a) => seen.push('once' + a)); e.emit('x', 1); e.emit('x', 2);
 			({ v: seen.join() + ' ' + e.listenerCount('x') + ' ' + (E.EventEmitter === E) }) }`, "on1,once1,on2 1 true"},
 		{"tty", `({ v: require('tty').isatty(1) })`, "false"},
+		// Node 20.20.2's values, from node -e.
+		{"btoa and atob", `({ v: ['', 'a', 'ab', 'abc', 'abcd', '\xff\x00\x80', 'hello, world'].map((s) => btoa(s) + (atob(btoa(s)) === s)).join(' ') + ' ' +
+			['YQ', 'YQ=', 'YQ==', 'Y Q = =', 'YQ===', 'Y'].map((s) => { try { return JSON.stringify(atob(s)) } catch (e) { return e.name } }).join(' ') })`,
+			"true YQ==true YWI=true YWJjtrue YWJjZA==true /wCAtrue aGVsbG8sIHdvcmxktrue " +
+				`"a" InvalidCharacterError "a" "a" InvalidCharacterError InvalidCharacterError`},
 		// Node 20.20.2's values: the timeout stops the child with SIGTERM.
 		{"child_process timeout", `{ const cp = require('child_process'); let e; try { cp.execSync('sleep 5', { timeout: 100 }) } catch (x) { e = x }
 			const r = cp.spawnSync('sleep', ['5'], { timeout: 100 }); ({ v: [e.code, e.signal, e.status, e.message, r.status, r.signal, r.error.code].join('|') }) }`,

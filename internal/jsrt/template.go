@@ -22,6 +22,8 @@ type Template struct {
 	// locale: its code names toLocale… or Date, so the runtime needs the
 	// en-US formatting of locale.go before it runs.
 	locale bool
+	// web: its code names a global of webglobals.go (TextEncoder, URL, …).
+	web bool
 }
 
 // Error is a template that failed to compile or to render, located at a
@@ -138,7 +140,7 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 		}
 		return nil, syntaxError(src, err)
 	}
-	return &Template{src: src, prog: prog, opts: opts, locale: needsLocale(src.Function)}, nil
+	return &Template{src: src, prog: prog, opts: opts, locale: needsLocale(src.Function), web: needsWebGlobals(src.Function)}, nil
 }
 
 // goja reports parse errors as text: "(anonymous): Line 11:3 Unexpected token".

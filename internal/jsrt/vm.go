@@ -25,6 +25,7 @@ type VM struct {
 	include  goja.Value
 	inc      includeScope // what include() is called from (include.go)
 	locale   bool         // locale.go's methods are installed
+	web      bool         // webglobals.go's globals are installed
 	rethrow  goja.Value
 	piece    goja.Value // ejs.PieceFunction, made on the first render
 	fns      map[*goja.Program]goja.Callable
@@ -126,6 +127,9 @@ func (vm *VM) run(t *Template, scope *goja.Object, file string, depth int) (goja
 	}
 	if t.locale {
 		vm.useLocale()
+	}
+	if t.web {
+		vm.useWebGlobals()
 	}
 	vm.lastLine = 0
 	outer := vm.inc

@@ -1,0 +1,59 @@
+package jsrt
+
+import (
+	_ "embed"
+	"sync"
+
+	"github.com/dop251/goja"
+)
+
+// webGlobalsSource is Node's web-platform globals hooks and packages use
+// (TextEncoder, atob, structuredClone, URL, …).
+//
+//go:embed webglobals.js
+var webGlobalsSource string
+
+var webGlobalsProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("webglobals.js", webGlobalsSource, true)
+})
+
+// webGlobalNames are the globals useWebGlobals installs.
+var webGlobalNames = []string{"TextEncoder", "TextDecoder", "atob", "btoa", "queueMicrotask", "structuredClone", "performance", "URL", "URLSearchParams"}
+
+// needsWebGlobals reports whether code names one of webGlobalNames as a
+// name of its own. Every runtime would pay for them otherwise (about 16
+// allocations for each lazy global), and templates seldom use them.
+func needsWebGlobals(code string) bool {
+	for _, name := range webGlobalNames {
+		if namesIdent(code, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// useWebGlobals installs webGlobalNames, once per runtime; a global a
+// script has already defined is left as it is.
+func (vm *VM) useWebGlobals() {
+	if vm.web {
+		return
+	}
+	vm.web = true
+	rt := vm.rt
+	fn, err := rt.RunProgram(webGlobalsProgram())
+	if err != nil {
+		panic(err) // the embedded source compiled; running it cannot fail
+	}
+	install, _ := goja.AssertFunction(fn)
+	url := vm.builtin("url", vm.urlModule)
+	globals, err := install(goja.Undefined(), vm.bufferModule().Get("Buffer"), url.Get("URL"), url.Get("URLSearchParams"))
+	if err != nil {
+		panic(err)
+	}
+	g := globals.ToObject(rt)
+	for _, name := range webGlobalNames {
+		if v := rt.GlobalObject().Get(name); v == nil || goja.IsUndefined(v) {
+			_ = rt.GlobalObject().DefineDataProperty(name, g.Get(name), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		}
+	}
+}
