@@ -1,11 +1,11 @@
 package jsrt
 
 import (
-	"strings"
 	"unicode/utf16"
 
 	"github.com/dop251/goja"
 
+	"github.com/hypergen-dev/hypergen/internal/inflect"
 	"github.com/hypergen-dev/hypergen/internal/nodepath"
 )
 
@@ -34,7 +34,9 @@ func Capitalize(s string) string {
 	if len(u) > 1 && utf16.IsSurrogate(rune(u[0])) {
 		return s // an astral first character is half a pair to JavaScript: left alone
 	}
-	return strings.ToUpper(first) + string(utf16.Decode(u[1:]))
+	// JavaScript's toUpperCase, which expands ß to SS and ﬁ to FI; Go's
+	// maps rune for rune.
+	return inflect.Upper(first) + string(utf16.Decode(u[1:]))
 }
 
 // stringArgs converts the arguments of a Node path function, which throws a

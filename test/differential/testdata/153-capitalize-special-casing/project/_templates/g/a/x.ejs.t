@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+<%= Name %> <%= h.capitalize("ﬁle") %> <%= h.capitalize("ŉx") %> <%= Names %>
