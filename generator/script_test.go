@@ -145,3 +145,25 @@ func TestConfigCwd(t *testing.T) {
 		t.Errorf("missing cwd: %v", err)
 	}
 }
+
+// A prompt() hook gets the prompter .hygen.js's createPrompter makes; one
+// that returns no object is an error naming it.
+func TestConfigCreatePrompter(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		".hygen.js":               "module.exports = { createPrompter: () => ({ prompt: (qs) => ({ color: 'fake ' + qs[0].name }) }) }",
+		"_templates/g/a/index.js": "module.exports = { prompt: ({ prompter, inquirer }) => prompter === inquirer && prompter.prompt([{ type: 'input', name: 'c', message: 'C?' }]) }",
+		"_templates/g/a/x.t":      "---\nto: out.txt\n---\n<%= color %>\n",
+	})
+	if _, _, err := run(t, dir, nil, "g", "a"); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "out.txt")); err != nil || string(b) != "fake c\n" {
+		t.Errorf("out.txt = %q, %v", b, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".hygen.js"), []byte("module.exports = { createPrompter: () => 42 }"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run(t, dir, nil, "g", "a"); err == nil || !strings.Contains(err.Error(), "createPrompter in .hygen.js returned 42, not a prompter object") {
+		t.Errorf("err = %v", err)
+	}
+}

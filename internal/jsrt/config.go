@@ -39,6 +39,9 @@ func (vm *VM) LoadConfig(file string) (*ProjectConfig, error) {
 		_ = plain.Set("default", view)
 		view = plain
 	}
+	if f, ok := goja.AssertFunction(view.Get("createPrompter")); ok {
+		vm.createPrompter = f
+	}
 	return &ProjectConfig{File: file, view: view, obj: rt.NewObject()}, nil
 }
 

@@ -48,7 +48,20 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 		return nil, fmt.Errorf("%s: exports %s, not params, prompt or an array of questions", m.File, mod.String())
 	}
 	jsArgs := vm.ToValue(args)
-	prompter := vm.newPrompter(ask)
+	var prompter goja.Value = vm.newPrompter(ask)
+	if vm.createPrompter != nil {
+		custom, err := vm.createPrompter(goja.Undefined())
+		if err == nil {
+			custom, err = vm.Await(custom)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: createPrompter: %w", m.File, vm.jsError(err, 0))
+		}
+		if _, ok := custom.(*goja.Object); !ok {
+			return nil, fmt.Errorf("%s: createPrompter in .hygen.js returned %s, not a prompter object", m.File, custom)
+		}
+		prompter = custom
+	}
 	var result goja.Value
 	var err error
 	call := func(name string, param map[string]any) {
@@ -78,7 +91,10 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 		var unanswered goja.Value
 		unanswered, err = vm.unanswered(obj, jsArgs)
 		if err == nil {
-			fn, _ := goja.AssertFunction(prompter.Get("prompt"))
+			fn, ok := goja.AssertFunction(prompter.ToObject(rt).Get("prompt"))
+			if !ok {
+				return nil, fmt.Errorf("%s: the prompter has no prompt function (see createPrompter in .hygen.js)", m.File)
+			}
 			result, err = fn(prompter, unanswered)
 		}
 	}

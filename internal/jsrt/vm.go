@@ -17,20 +17,23 @@ import (
 // run. It is not safe for concurrent use; a run takes one from its Pool per
 // goroutine.
 type VM struct {
-	rt       *goja.Runtime
-	ctx      context.Context // the run's: cancelling it interrupts hooks and .hygen.js
-	setup    Setup
-	helpers  goja.Value
-	escape   goja.Value
-	include  goja.Value
-	inc      includeScope // what include() is called from (include.go)
-	locale   bool         // locale.go's methods are installed
-	web      bool         // webglobals.go's globals are installed
-	rethrow  goja.Value
-	piece    goja.Value // ejs.PieceFunction, made on the first render
-	fns      map[*goja.Program]goja.Callable
-	lastLine int
-	guarded  bool // a call into JavaScript is under guard
+	rt      *goja.Runtime
+	ctx     context.Context // the run's: cancelling it interrupts hooks and .hygen.js
+	setup   Setup
+	helpers goja.Value
+	escape  goja.Value
+	include goja.Value
+	inc     includeScope // what include() is called from (include.go)
+	locale  bool         // locale.go's methods are installed
+	web     bool         // webglobals.go's globals are installed
+	// createPrompter is the project's .hygen.js createPrompter, which
+	// hygen calls for the prompter hooks get (a test's fake answers, say).
+	createPrompter goja.Callable
+	rethrow        goja.Value
+	piece          goja.Value // ejs.PieceFunction, made on the first render
+	fns            map[*goja.Program]goja.Callable
+	lastLine       int
+	guarded        bool // a call into JavaScript is under guard
 	// call is done when the guarded call is interrupted (time limit, the
 	// run's ctx): the Go work JavaScript waits for, such as a child
 	// process, stops with it, since an interrupt reaches goja only when

@@ -1,0 +1,1 @@
+module.exports = [{ type: 'input', name: 'color', message: 'Color?' }]

@@ -1,0 +1,4 @@
+---
+to: array.txt
+---
+<%= color %>
