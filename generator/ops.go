@@ -92,7 +92,9 @@ type step struct {
 	shell  string   // command to run, if any
 	input  string   // its stdin
 	env    []string // its environment; nil: hypergen's own
-	ignore bool     // sh_ignore_exit
+	// exec runs it instead of the shell: .hygen.js's exec (nil: none).
+	exec   func(command, input string) error
+	ignore bool // sh_ignore_exit
 	// warning goes to stderr when the step is carried out (stdout stays
 	// hygen's): an inject whose before:/after: matched nothing, say.
 	warning string
@@ -209,6 +211,7 @@ func (p *planner) file(f *renderedFile) error {
 			input:  f.body,
 			ignore: attr(f, "sh_ignore_exit") == true,
 			env:    p.shellEnv(),
+			exec:   p.configExec(),
 		})
 		p.afterShell = true
 	}
@@ -552,7 +555,21 @@ func (p *planner) shellEnv() []string {
 	return env
 }
 
+// configExec is .hygen.js's exec, which hygen runs commands with.
+func (p *planner) configExec() func(command, input string) error {
+	if p.inv.script == nil {
+		return nil
+	}
+	return p.inv.script.vm.Exec(p.inv.script.config)
+}
+
 func (e *Engine) runShell(ctx context.Context, s *step) error {
+	if s.exec != nil {
+		if err := s.exec(s.shell, s.input); err != nil && !s.ignore {
+			return fmt.Errorf("sh %q failed: %w", s.shell, err)
+		}
+		return nil
+	}
 	cmd := exec.CommandContext(ctx, e.cfg.Shell, "-c", s.shell)
 	cmd.Dir = e.cfg.Cwd // hygen's too, whatever cwd .hygen.js sets
 	cmd.Env = s.env

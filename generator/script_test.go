@@ -167,3 +167,18 @@ func TestConfigCreatePrompter(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A rejected exec fails the run naming .hygen.js, unless sh_ignore_exit.
+func TestConfigExecFailure(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		".hygen.js":          "module.exports = { exec: () => Promise.reject(new Error('refused')) }",
+		"_templates/g/a/x.t": "---\nsh: echo hi\n---\n",
+		"_templates/g/b/x.t": "---\nsh: echo hi\nsh_ignore_exit: true\n---\n",
+	})
+	if _, _, err := run(t, dir, nil, "g", "a"); err == nil || !strings.Contains(err.Error(), `sh "echo hi" failed: `) || !strings.Contains(err.Error(), ".hygen.js: exec: Error: refused") {
+		t.Errorf("err = %v", err)
+	}
+	if _, _, err := run(t, dir, nil, "g", "b"); err != nil {
+		t.Errorf("sh_ignore_exit: %v", err)
+	}
+}

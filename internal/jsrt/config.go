@@ -126,3 +126,28 @@ func (vm *VM) assign(srcs ...goja.Value) *goja.Object {
 // h (a flag, a hook's answer) is not: templates then get the runtime's own
 // helpers, since hygen sets h after the locals.
 type Helpers struct{ v goja.Value }
+
+// Exec returns the `exec` function the file sets, if any, as a Go function
+// that runs a command through it: hygen runs each sh: command with
+// config.exec(command, body) and awaits it, so a project can replace how
+// (or whether) commands run. Nil when the file sets none.
+func (vm *VM) Exec(c *ProjectConfig) func(command, input string) error {
+	if c == nil {
+		return nil
+	}
+	fn, ok := goja.AssertFunction(c.view.Get("exec"))
+	if !ok {
+		return nil
+	}
+	return func(command, input string) (err error) {
+		defer vm.guard(vm.ctx)()
+		v, err := fn(goja.Undefined(), vm.rt.ToValue(command), vm.rt.ToValue(input))
+		if err == nil {
+			_, err = vm.Await(v)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: exec: %w", c.File, vm.jsError(err, 0))
+		}
+		return nil
+	}
+}

@@ -1,0 +1,4 @@
+---
+sh: echo ran > sh-ran.txt
+---
+the body
