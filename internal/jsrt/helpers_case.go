@@ -176,7 +176,9 @@ func newChangeCase(rt *goja.Runtime) *goja.Object {
 	}
 	// One function object for all of a function's names, as change-case
 	// exports them (h.changeCase.kebab === h.changeCase.paramCase); a runtime
-	// then makes 18 function objects instead of 40.
+	// then makes 18 function objects instead of 40. The names come in the
+	// module's key order: `exports.no = exports.noCase = …` sets noCase
+	// first.
 	add := func(f func(goja.FunctionCall) goja.Value, names ...string) {
 		fn := rt.ToValue(f)
 		for _, n := range names {
@@ -198,23 +200,23 @@ func newChangeCase(rt *goja.Runtime) *goja.Object {
 			return rt.ToValue(isString && f(arg(call)))
 		}
 	}
-	add(str(inflect.No), "no", "noCase")
-	add(str(inflect.Dot), "dot", "dotCase")
-	add(str(inflect.Swap), "swap", "swapCase")
-	add(str(inflect.Path), "path", "pathCase")
-	add(str(inflect.Upper), "upper", "upperCase")
-	add(str(inflect.Lower), "lower", "lowerCase")
-	add(merging(inflect.Camel), "camel", "camelCase")
-	add(str(inflect.Snake), "snake", "snakeCase")
-	add(str(inflect.Title), "title", "titleCase")
-	add(str(inflect.Param), "param", "paramCase", "kebab", "kebabCase", "hyphen", "hyphenCase")
-	add(str(inflect.Header), "header", "headerCase")
-	add(merging(inflect.Pascal), "pascal", "pascalCase")
-	add(str(inflect.Constant), "constant", "constantCase")
-	add(str(inflect.Sentence), "sentence", "sentenceCase")
-	add(test(inflect.IsUpper), "isUpper", "isUpperCase")
-	add(test(inflect.IsLower), "isLower", "isLowerCase")
-	add(str(inflect.UpperFirst), "ucFirst", "upperCaseFirst")
-	add(str(inflect.LowerFirst), "lcFirst", "lowerCaseFirst")
+	add(str(inflect.No), "noCase", "no")
+	add(str(inflect.Dot), "dotCase", "dot")
+	add(str(inflect.Swap), "swapCase", "swap")
+	add(str(inflect.Path), "pathCase", "path")
+	add(str(inflect.Upper), "upperCase", "upper")
+	add(str(inflect.Lower), "lowerCase", "lower")
+	add(merging(inflect.Camel), "camelCase", "camel")
+	add(str(inflect.Snake), "snakeCase", "snake")
+	add(str(inflect.Title), "titleCase", "title")
+	add(str(inflect.Param), "paramCase", "param", "kebabCase", "kebab", "hyphenCase", "hyphen")
+	add(str(inflect.Header), "headerCase", "header")
+	add(merging(inflect.Pascal), "pascalCase", "pascal")
+	add(str(inflect.Constant), "constantCase", "constant")
+	add(str(inflect.Sentence), "sentenceCase", "sentence")
+	add(test(inflect.IsUpper), "isUpperCase", "isUpper")
+	add(test(inflect.IsLower), "isLowerCase", "isLower")
+	add(str(inflect.UpperFirst), "upperCaseFirst", "ucFirst")
+	add(str(inflect.LowerFirst), "lowerCaseFirst", "lcFirst")
 	return o
 }
