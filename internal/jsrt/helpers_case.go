@@ -202,7 +202,7 @@ func newChangeCase(rt *goja.Runtime) *goja.Object {
 	}
 	add(str(inflect.No), "noCase", "no")
 	add(str(inflect.Dot), "dotCase", "dot")
-	add(str(inflect.Swap), "swapCase", "swap")
+	add(swap(rt), "swapCase", "swap")
 	add(str(inflect.Path), "pathCase", "path")
 	add(str(inflect.Upper), "upperCase", "upper")
 	add(str(inflect.Lower), "lowerCase", "lower")
@@ -219,4 +219,45 @@ func newChangeCase(rt *goja.Runtime) *goja.Object {
 	add(str(inflect.UpperFirst), "upperCaseFirst", "ucFirst")
 	add(str(inflect.LowerFirst), "lowerCaseFirst", "lcFirst")
 	return o
+}
+
+// maxSwapLength bounds the elements swap walks of a value that is not a
+// string.
+const maxSwapLength = 1 << 20
+
+// swap is change-case 3's swapCase (swap-case 1), which alone does not
+// convert its argument with String(): it walks value.length and value[i],
+// so a number is "" and an array has each element swapped on its own.
+func swap(rt *goja.Runtime) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) goja.Value {
+		v := call.Argument(0)
+		if s, ok := v.Export().(string); ok {
+			return rt.ToValue(inflect.Swap(s))
+		}
+		if goja.IsUndefined(v) || goja.IsNull(v) {
+			return rt.ToValue("")
+		}
+		obj := v.ToObject(rt)
+		n := obj.Get("length")
+		if n == nil || goja.IsUndefined(n) {
+			return rt.ToValue("")
+		}
+		if n.ToFloat() > maxSwapLength {
+			// The loop runs in Go, where the time limit cannot stop it.
+			panic(rt.NewTypeError("changeCase.swap: a value with length %v is more than hypergen walks (%d)", n, maxSwapLength))
+		}
+		var b strings.Builder
+		for i := int64(0); float64(i) < n.ToFloat(); i++ {
+			c := obj.Get(strconv.FormatInt(i, 10))
+			if c == nil || goja.IsUndefined(c) || goja.IsNull(c) {
+				continue // upper-case gives "" for them, which is not ===
+			}
+			up := inflect.Upper(c.String())
+			if s, ok := c.Export().(string); ok && s == up {
+				up = inflect.Lower(s)
+			}
+			b.WriteString(up)
+		}
+		return rt.ToValue(b.String())
+	}
 }
