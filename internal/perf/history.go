@@ -45,7 +45,7 @@ func (h History) Append(kind string, env Environment, report any) error {
 	if err := os.MkdirAll(filepath.Dir(h.Path), 0o755); err != nil {
 		return fmt.Errorf("keeping the perf history: %w", err)
 	}
-	f, err := regularfile.OpenFile(h.Path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	f, err := regularfile.OpenFile(h.Path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o644) // read: see torn
 	if err != nil {
 		return fmt.Errorf("keeping the perf history: %w", err)
 	}
@@ -60,19 +60,15 @@ func (h History) Append(kind string, env Environment, report any) error {
 	return err
 }
 
-// torn reports whether f, open for appending, ends in the middle of a line.
+// torn reports whether f, open for reading and appending, ends in the
+// middle of a line.
 func torn(f *os.File) bool {
 	fi, err := f.Stat()
 	if err != nil || fi.Size() == 0 {
 		return false
 	}
-	r, err := os.Open(f.Name())
-	if err != nil {
-		return false
-	}
-	defer r.Close()
 	last := make([]byte, 1)
-	_, err = r.ReadAt(last, fi.Size()-1)
+	_, err = f.ReadAt(last, fi.Size()-1)
 	return err == nil && last[0] != '\n'
 }
 

@@ -13,11 +13,11 @@ func Check(fi fs.FileInfo) error {
 	if fi.Mode().IsRegular() {
 		return nil
 	}
-	return fmt.Errorf("it is %s, not a regular file", Kind(fi.Mode()))
+	return fmt.Errorf("it is %s, not a regular file", kind(fi.Mode()))
 }
 
-// Kind names a file's type as a user would say it.
-func Kind(m fs.FileMode) string {
+// kind names a file's type as a user would say it.
+func kind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a folder"
@@ -37,17 +37,21 @@ func Kind(m fs.FileMode) string {
 	return "a special file"
 }
 
-// Open opens path for reading, failing at once (as a *fs.PathError) when
-// it is not a regular file.
-func Open(path string) (*os.File, error) { return OpenFile(path, os.O_RDONLY, 0) }
-
 // OpenFile is os.OpenFile for a regular file only: flag gains O_NONBLOCK
 // where the system has it, so a named pipe does not make the open wait, and
 // the opened file is refused unless it is regular.
 func OpenFile(path string, flag int, perm os.FileMode) (*os.File, error) {
+	f, _, err := open(path, flag, perm)
+	return f, err
+}
+
+// open is OpenFile that also returns the file's FileInfo, which the check
+// needed anyway: ReadFile sizes its buffer with it rather than asking the
+// kernel again for every template it reads.
+func open(path string, flag int, perm os.FileMode) (*os.File, fs.FileInfo, error) {
 	f, err := os.OpenFile(path, flag|NonBlock, perm)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fi, err := f.Stat()
 	if err == nil {
@@ -55,23 +59,19 @@ func OpenFile(path string, flag int, perm os.FileMode) (*os.File, error) {
 	}
 	if err != nil {
 		f.Close()
-		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
+		return nil, nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
-	return f, nil
+	return f, fi, nil
 }
 
 // ReadFile is os.ReadFile for a regular file only (see OpenFile).
 func ReadFile(path string) ([]byte, error) {
-	f, err := Open(path)
+	f, fi, err := open(path, os.O_RDONLY, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var size int
-	if fi, err := f.Stat(); err == nil {
-		size = int(fi.Size())
-	}
-	data := make([]byte, 0, size+512) // +512: a file that grows while read needs no second allocation
+	data := make([]byte, 0, int(fi.Size())+512) // +512: a file that grows while read needs no second allocation
 	for {
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
