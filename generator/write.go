@@ -109,11 +109,10 @@ func realPath(p string) string { return realPaths{}.dir(p) }
 // Valid while the plan runs, since planning changes nothing on disk.
 type realPaths map[string]string
 
-// of is realPath(p), resolving p's folder once. A link that leads nowhere
-// (yet) is judged by where it leads, following up to 40 links as the kernel
-// would: hygen's write would create the file there, and so does hypergen's
-// (see planner.resolveTarget).
-// link reports whether p itself is a link.
+// of is realPath(p), resolving p's folder once, and whether p itself is a
+// link. A link that leads nowhere (yet) is judged by where it leads,
+// following up to 40 links as the kernel would: hygen's write would create
+// the file there, and so does hypergen's (see planner.resolveTarget).
 func (m realPaths) of(p string) (real string, link bool) {
 	for i := range 40 {
 		fi, err := os.Lstat(p)

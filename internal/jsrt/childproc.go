@@ -18,6 +18,11 @@ import (
 // errTimedOut marks a child stopped by its timeout option.
 var errTimedOut = errors.New("ETIMEDOUT")
 
+// timedOut is Node's error for a child its timeout option stopped.
+func (vm *VM) timedOut(file string) *goja.Object {
+	return vm.nodeError("Error", "ETIMEDOUT", "spawnSync "+file+" ETIMEDOUT")
+}
+
 // ErrChildProcessDenied is wrapped by child_process calls of a run whose
 // caller refuses commands (see RunOptions.DenyChildProcess).
 var ErrChildProcessDenied = errors.New("not allowed here")
@@ -145,7 +150,7 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 			return out
 		}
 		if err == errTimedOut {
-			e := vm.nodeError("Error", "ETIMEDOUT", "spawnSync "+argv[0]+" ETIMEDOUT")
+			e := vm.timedOut(argv[0])
 			_ = e.Set("signal", "SIGTERM")
 			_ = e.Set("status", goja.Null())
 			_ = e.Set("stdout", out)
@@ -166,7 +171,7 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	_ = res.Set("status", status)
 	if err == errTimedOut {
 		_ = res.Set("signal", "SIGTERM")
-		_ = res.Set("error", vm.nodeError("Error", "ETIMEDOUT", "spawnSync "+argv[0]+" ETIMEDOUT"))
+		_ = res.Set("error", vm.timedOut(argv[0]))
 	} else {
 		_ = res.Set("signal", goja.Null())
 	}

@@ -58,7 +58,7 @@ func (c *ProjectConfig) Templates() (string, bool, error) {
 }
 
 // Cwd returns the `cwd` key, if the file sets it: hygen resolves `to:`
-// paths and runs sh: commands there.
+// paths there (its sh: commands still run in the process's folder).
 func (c *ProjectConfig) Cwd() (string, bool, error) {
 	v := c.view.Get("cwd")
 	if v == nil || goja.IsUndefined(v) {

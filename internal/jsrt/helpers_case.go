@@ -238,16 +238,17 @@ func swap(rt *goja.Runtime) func(goja.FunctionCall) goja.Value {
 			return rt.ToValue("")
 		}
 		obj := v.ToObject(rt)
-		n := obj.Get("length")
-		if n == nil || goja.IsUndefined(n) {
+		length := obj.Get("length")
+		if length == nil || goja.IsUndefined(length) {
 			return rt.ToValue("")
 		}
-		if n.ToFloat() > maxSwapLength {
+		n := length.ToFloat() // NaN walks nothing, as i < NaN is false
+		if n > maxSwapLength {
 			// The loop runs in Go, where the time limit cannot stop it.
-			panic(rt.NewTypeError("changeCase.swap: a value with length %v is more than hypergen walks (%d)", n, maxSwapLength))
+			panic(rt.NewTypeError("changeCase.swap: a value with length %v is more than hypergen walks (%d)", length, maxSwapLength))
 		}
 		var b strings.Builder
-		for i := int64(0); float64(i) < n.ToFloat(); i++ {
+		for i := int64(0); float64(i) < n; i++ {
 			c := obj.Get(strconv.FormatInt(i, 10))
 			if c == nil || goja.IsUndefined(c) || goja.IsNull(c) {
 				continue // upper-case gives "" for them, which is not ===

@@ -173,13 +173,14 @@ func (vm *VM) requireFile(file string) goja.Value {
 		_ = module.Set("exports", parsed)
 		return parsed
 	}
-	if needsLocale(string(src)) {
+	code := string(src)
+	if needsLocale(code) {
 		vm.useLocale()
 	}
-	if needsWebGlobals(string(src)) {
+	if needsWebGlobals(code) {
 		vm.useWebGlobals()
 	}
-	fn, err := vm.compileModule(file, string(src))
+	fn, err := vm.compileModule(file, code)
 	if err != nil {
 		delete(vm.modules, file)
 		panicUncatchable(err)

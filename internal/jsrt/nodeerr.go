@@ -36,14 +36,22 @@ func (vm *VM) nodeError(ctor, code, msg string) *goja.Object {
 // else is Node's TypeError, rather than a read of "./undefined".
 func (vm *VM) pathArg(call goja.FunctionCall, i int) string {
 	v := call.Argument(i)
-	if s, ok := v.Export().(string); ok {
+	if s, ok := vm.pathString(v); ok {
 		return s
-	}
-	if b, ok := vm.bufferBytes(v); ok {
-		return string(b)
 	}
 	panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE",
 		`The "path" argument must be of type string or an instance of Buffer or URL. Received `+received(v)))
+}
+
+// pathString reads a path as Node takes one: a string, or a Buffer of one.
+func (vm *VM) pathString(v goja.Value) (string, bool) {
+	if s, ok := v.Export().(string); ok {
+		return s, true
+	}
+	if b, ok := vm.bufferBytes(v); ok {
+		return string(b), true
+	}
+	return "", false
 }
 
 // bufferBytes returns the bytes of a Buffer or other Uint8Array.

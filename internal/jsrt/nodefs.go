@@ -26,10 +26,7 @@ func (vm *VM) fsModule(module *goja.Object) {
 	sync := map[string]func(goja.FunctionCall) goja.Value{
 		"existsSync": func(call goja.FunctionCall) goja.Value {
 			// Node answers false, never an error: for "" and for what is not a path.
-			p, ok := call.Argument(0).Export().(string)
-			if b, isBuf := vm.bufferBytes(call.Argument(0)); isBuf {
-				p, ok = string(b), true
-			}
+			p, ok := vm.pathString(call.Argument(0))
 			if !ok || p == "" {
 				return rt.ToValue(false)
 			}
@@ -253,14 +250,15 @@ func (vm *VM) fsError(syscallName, path string, err error) goja.Value {
 			msg = errno.Error()
 		}
 	}
+	named := path != "" || syscallName == "open" // Node names the path of an open even when it is ''
 	text := fmt.Sprintf("%s: %s, %s", code, msg, syscallName)
-	if path != "" || syscallName == "open" {
+	if named {
 		text += " '" + path + "'"
 	}
 	e := vm.nodeError("Error", code, text)
 	_ = e.Set("errno", -int(errno))
 	_ = e.Set("syscall", syscallName)
-	if path != "" || syscallName == "open" {
+	if named {
 		_ = e.Set("path", path)
 	}
 	return e
