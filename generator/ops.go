@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/nodepath"
+	"github.com/hypergen-dev/hypergen/internal/procgroup"
 	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
@@ -570,7 +570,7 @@ func (e *Engine) runShell(ctx context.Context, s *step) error {
 		}
 		return nil
 	}
-	cmd := exec.CommandContext(ctx, e.cfg.Shell, "-c", s.shell)
+	cmd := procgroup.Command(ctx, e.cfg.Shell, "-c", s.shell)
 	cmd.Dir = e.cfg.Cwd // hygen's too, whatever cwd .hygen.js sets
 	cmd.Env = s.env
 	if s.input != "" {

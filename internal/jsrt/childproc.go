@@ -8,11 +8,11 @@ import (
 	"io"
 	"os/exec"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
+	"github.com/hypergen-dev/hypergen/internal/procgroup"
 )
 
 // errTimedOut marks a child stopped by its timeout option.
@@ -93,11 +93,9 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		defer cancel()
 	}
 	// Stopped with SIGTERM, as Node's timeout does, when the time limit,
-	// the run's end or the timeout option comes first; killed if it is
-	// still there two seconds later.
-	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
-	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
-	cmd.WaitDelay = 2 * time.Second
+	// the run's end or the timeout option comes first, with what it
+	// started (package procgroup).
+	cmd := procgroup.Command(ctx, argv[0], argv[1:]...)
 	cmd.Dir = vm.setup.Cwd
 	cmd.Env = vm.childEnv(nil)
 	var stdout, stderr bytes.Buffer
@@ -120,6 +118,7 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		if v := o.Get("stdio"); v != nil && v.String() == "inherit" {
 			inherit = true
 			cmd.Stdout, cmd.Stderr = vm.stdout, vm.stderr
+			cmd.ForegroundTerminal()
 		}
 	}
 	if !inherit && throwing {

@@ -113,8 +113,15 @@ func Start(tb testing.TB, name string, args ...string) *Process {
 // StartEnv is Start with env added to this process's environment.
 func StartEnv(tb testing.TB, env []string, name string, args ...string) *Process {
 	tb.Helper()
+	return StartIn(tb, "", env, name, args...)
+}
+
+// StartIn is StartEnv in the folder dir ("" is this process's).
+func StartIn(tb testing.TB, dir string, env []string, name string, args ...string) *Process {
+	tb.Helper()
 	p := &Process{out: &syncBuffer{}, done: make(chan error, 1)}
 	p.cmd = exec.Command(name, args...)
+	p.cmd.Dir = dir
 	if env != nil {
 		p.cmd.Env = append(os.Environ(), env...)
 	}
