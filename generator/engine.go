@@ -268,7 +268,9 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		if cwd != e.cfg.Cwd {
 			realCwd = realPath(cwd)
 		}
-		s.config.Complete(templates, e.cfg.Cwd)
+		if err := s.config.Complete(templates, e.cfg.Cwd); err != nil {
+			return nil, err
+		}
 	}
 	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates, cwd, answers)
 	if err := e.applySpec(filepath.Join(dir, t.generator), args); err != nil {

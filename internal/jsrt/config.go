@@ -1,7 +1,10 @@
 package jsrt
 
 import (
+	_ "embed"
 	"fmt"
+	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 
@@ -14,6 +17,7 @@ type ProjectConfig struct {
 	File string
 	view *goja.Object // the exports as TypeScript's importStar shows them
 	obj  *goja.Object // the whole configuration, the second argument of a helpers function
+	vm   *VM
 }
 
 // LoadConfig evaluates a .hygen.js file on this VM.
@@ -42,7 +46,7 @@ func (vm *VM) LoadConfig(file string) (*ProjectConfig, error) {
 	if f, ok := goja.AssertFunction(view.Get("createPrompter")); ok {
 		vm.createPrompter = f
 	}
-	return &ProjectConfig{File: file, view: view, obj: rt.NewObject()}, nil
+	return &ProjectConfig{File: file, view: view, obj: rt.NewObject(), vm: vm}, nil
 }
 
 // Templates returns the `templates` key, if the file sets it.
@@ -70,14 +74,23 @@ func (c *ProjectConfig) Cwd() (string, bool, error) {
 	return "", false, fmt.Errorf("%s: cwd is %s, not a folder path", c.File, v.String())
 }
 
-// Complete records hygen's own configuration values (templates, cwd) under
-// the file's keys, forming the config object helpers functions receive.
-func (c *ProjectConfig) Complete(templates, cwd string) {
+// Complete records hygen's own configuration values (templates, cwd,
+// logger, debug) under the file's keys, forming the config object helpers
+// functions receive. hygen's exec and createPrompter are not among them:
+// hypergen runs commands and asks questions from Go.
+func (c *ProjectConfig) Complete(templates, cwd string) error {
+	logger, err := c.vm.newLogger()
+	if err != nil {
+		return fmt.Errorf("%s: making the config's logger: %w", c.File, err)
+	}
 	_ = c.obj.Set("templates", templates)
 	_ = c.obj.Set("cwd", cwd)
+	_ = c.obj.Set("logger", logger)
+	_ = c.obj.Set("debug", c.vm.getenv("DEBUG") != "")
 	for _, k := range c.view.Keys() {
 		_ = c.obj.Set(k, c.view.Get(k))
 	}
+	return nil
 }
 
 // LocalsDefaults returns the localsDefaults object (empty when unset).
@@ -150,4 +163,44 @@ func (vm *VM) Exec(c *ProjectConfig) func(command, input string) error {
 		}
 		return nil
 	}
+}
+
+// loggerSource is hygen's Logger class (see logger.js).
+//
+//go:embed logger.js
+var loggerSource string
+
+var loggerProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("logger.js", loggerSource, true)
+})
+
+// newLogger makes hygen's logger. It writes with a console of its own, as
+// hygen's was bound to console.log before .hygen.js could replace it.
+func (vm *VM) newLogger() (goja.Value, error) {
+	return vm.catch(func() goja.Value {
+		fn, err := vm.rt.RunProgram(loggerProgram())
+		if err != nil {
+			vm.throw(err)
+		}
+		construct, _ := goja.AssertFunction(fn)
+		logger, err := construct(goja.Undefined(), vm.newConsole())
+		if err != nil {
+			vm.throw(err)
+		}
+		return logger
+	})
+}
+
+// getenv is the value of the variable key in the environment the run's
+// scripts see ("" when it is not set).
+func (vm *VM) getenv(key string) string {
+	if vm.setup.Env == nil {
+		return ""
+	}
+	for _, kv := range vm.setup.Env() {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
 }

@@ -56,12 +56,19 @@ func (vm *VM) newConsole() goja.Value {
 	}
 	stdout := func() io.Writer { return vm.stdout }
 	console := rt.NewObject()
-	_ = console.Set("log", printer(stdout))
-	_ = console.Set("info", printer(stdout))
-	_ = console.Set("debug", printer(stdout))
-	_ = console.Set("error", printer(func() io.Writer { return vm.stderr }))
-	_ = console.Set("warn", printer(func() io.Writer { return vm.stderr }))
-	_ = console.Set("dir", func(call goja.FunctionCall) goja.Value {
+	// Named as Node names them (console.log.bind(console).name is "bound
+	// log"): goja would name them after their Go closures.
+	set := func(name string, fn func(goja.FunctionCall) goja.Value) {
+		f := rt.ToValue(fn).ToObject(rt)
+		_ = f.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		_ = console.Set(name, f)
+	}
+	set("log", printer(stdout))
+	set("info", printer(stdout))
+	set("debug", printer(stdout))
+	set("error", printer(func() io.Writer { return vm.stderr }))
+	set("warn", printer(func() io.Writer { return vm.stderr }))
+	set("dir", func(call goja.FunctionCall) goja.Value {
 		print(vm.stdout, vm.inspect(call.Argument(0)))
 		return goja.Undefined()
 	})
@@ -72,9 +79,9 @@ func (vm *VM) newConsole() goja.Value {
 		indent += "  "
 		return goja.Undefined()
 	}
-	_ = console.Set("group", group)
-	_ = console.Set("groupCollapsed", group)
-	_ = console.Set("groupEnd", func(goja.FunctionCall) goja.Value {
+	set("group", group)
+	set("groupCollapsed", group)
+	set("groupEnd", func(goja.FunctionCall) goja.Value {
 		indent = strings.TrimSuffix(indent, "  ")
 		return goja.Undefined()
 	})

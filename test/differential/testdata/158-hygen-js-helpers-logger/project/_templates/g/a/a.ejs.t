@@ -1,0 +1,4 @@
+---
+to: <%= h.unlessExists('src/old.txt') %>
+---
+new

@@ -1,0 +1,4 @@
+---
+to: <%= h.unlessExists('src/new.txt') %>
+---
+<%= h.report() %>
