@@ -194,22 +194,7 @@ func (vm *VM) requireFile(file string) goja.Value {
 		vm.throw(err)
 	}
 	dir := filepath.Dir(file)
-	requireFn := rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		return vm.require(file, call.Argument(0).String())
-	}).ToObject(rt)
-	_ = requireFn.Set("resolve", func(call goja.FunctionCall) goja.Value {
-		id := call.Argument(0).String()
-		if name, ok := noderesolve.IsBuiltin(id); ok {
-			return rt.ToValue(name)
-		}
-		f, err := noderesolve.Resolve(dir, id)
-		if err != nil {
-			vm.throw(err)
-		}
-		return rt.ToValue(f)
-	})
-	_ = requireFn.Set("cache", rt.NewObject())
-	if _, err := fn(module, exports, requireFn, module, rt.ToValue(file), rt.ToValue(dir)); err != nil {
+	if _, err := fn(module, exports, vm.requireFunction(file), module, rt.ToValue(file), rt.ToValue(dir)); err != nil {
 		delete(vm.modules, file)
 		panicUncatchable(err)
 		var ex *goja.Exception
@@ -219,6 +204,28 @@ func (vm *VM) requireFile(file string) goja.Value {
 		vm.throw(err)
 	}
 	return module.Get("exports")
+}
+
+// requireFunction is the require of the module in file: ids resolve from
+// its folder.
+func (vm *VM) requireFunction(file string) *goja.Object {
+	rt := vm.rt
+	requireFn := rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		return vm.require(file, call.Argument(0).String())
+	}).ToObject(rt)
+	_ = requireFn.Set("resolve", func(call goja.FunctionCall) goja.Value {
+		id := call.Argument(0).String()
+		if name, ok := noderesolve.IsBuiltin(id); ok {
+			return rt.ToValue(name)
+		}
+		f, err := noderesolve.Resolve(filepath.Dir(file), id)
+		if err != nil {
+			vm.throw(err)
+		}
+		return rt.ToValue(f)
+	})
+	_ = requireFn.Set("cache", rt.NewObject())
+	return requireFn
 }
 
 // compileModule compiles a file's source inside the CommonJS wrapper. A
@@ -332,6 +339,8 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 		return vm.builtin(name, func(m *goja.Object) { vm.jsModule(eventsProgram(), m) })
 	case "process":
 		return vm.processObject()
+	case "module":
+		return vm.builtin(name, vm.moduleModule)
 	}
 	who := from
 	if pkg := noderesolve.PackageOf(from); pkg != "" {
@@ -342,7 +351,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 }
 
 // coreHelp lists the core modules hypergen serves.
-const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, buffer, url, events, crypto (random values and hashes), tty and child_process"
+const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, buffer, url, events, crypto (random values and hashes), tty, child_process and module (createRequire, builtinModules, globalPaths)"
 
 func (vm *VM) resolve(p string) string {
 	if filepath.IsAbs(p) {

@@ -30,3 +30,6 @@ func IsBuiltin(id string) (string, bool) {
 	}
 	return name, prefixed // node:anything is core, even one Node lacks
 }
+
+// Builtins returns Node 20's core module names, sorted.
+func Builtins() []string { return slices.Clone(builtins) }
