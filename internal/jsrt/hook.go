@@ -101,6 +101,9 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 	if err == nil {
 		result, err = vm.Await(result)
 	}
+	if uncaught := vm.takeUncaught(); uncaught != nil {
+		return nil, fmt.Errorf("%s: uncaught exception in a callback: %w", m.File, vm.jsError(uncaught, 0))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", m.File, vm.jsError(err, 0))
 	}

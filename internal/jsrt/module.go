@@ -109,6 +109,9 @@ type Module struct {
 func (vm *VM) Require(file string) (*Module, error) {
 	defer vm.guard(vm.ctx)()
 	exports, err := vm.catch(func() goja.Value { return vm.requireFile(file) })
+	if uncaught := vm.takeUncaught(); err == nil && uncaught != nil {
+		err = fmt.Errorf("%s: uncaught exception in a callback: %w", file, vm.jsError(uncaught, 0))
+	}
 	if err != nil {
 		return nil, err
 	}

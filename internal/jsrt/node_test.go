@@ -214,3 +214,20 @@ func TestHookErrorHasNoTemplateLine(t *testing.T) {
 		t.Errorf("hook error = %v, want the thrown message and no template line", err)
 	}
 }
+
+// An exception thrown in an fs callback fails the hook, or the loading of
+// the module, that made the call, as it ends Node's run; before, it
+// rejected a promise nobody held and the run went on.
+func TestCallbackExceptionFailsTheRun(t *testing.T) {
+	for name, src := range map[string]string{
+		"in params":  "module.exports = { params: () => { require('fs').readFile('notes.txt', 'utf8', () => { throw new Error('boom') }); return {} } }",
+		"at loading": "require('fs').stat('notes.txt', () => { throw new Error('boom') })\nmodule.exports = { params: () => ({}) }",
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := evalHook(t, map[string]string{"hook.js": src, "notes.txt": "x"}, RunOptions{})
+			if err == nil || !strings.Contains(err.Error(), "uncaught exception in a callback") || !strings.Contains(err.Error(), "boom") {
+				t.Fatalf("err = %v, want the callback's exception", err)
+			}
+		})
+	}
+}

@@ -138,13 +138,25 @@ func (vm *VM) fsModule(module *goja.Object) {
 	_ = o.Set("constants", constants)
 }
 
-// callBack calls a Node-style callback from the job queue; what it throws
-// is thrown on, as an uncaught exception in a callback ends Node's run.
+// callBack calls a Node-style callback from the job queue. What it throws
+// would only reject a promise nobody holds, so it is kept (VM.uncaught)
+// and fails the hook or .hygen.js at its end, as an exception thrown in a
+// callback ends Node's run; an interrupt goes on at once.
 func (vm *VM) callBack(cb goja.Callable, args ...goja.Value) goja.Value {
 	if _, err := cb(goja.Undefined(), args...); err != nil {
-		panic(err)
+		panicUncatchable(err)
+		if vm.uncaught == nil {
+			vm.uncaught = err
+		}
 	}
 	return goja.Undefined()
+}
+
+// takeUncaught returns, and forgets, what a callback threw.
+func (vm *VM) takeUncaught() error {
+	err := vm.uncaught
+	vm.uncaught = nil
+	return err
 }
 
 // encodingOption reads the encoding of readFileSync(path, 'utf8') or

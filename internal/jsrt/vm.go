@@ -39,6 +39,10 @@ type VM struct {
 	// process, stops with it, since an interrupt reaches goja only when
 	// that work returns.
 	call context.Context
+	// uncaught is the first exception an fs callback threw: it ends the
+	// hook or the loading of .hygen.js that started the call, as an
+	// exception thrown in a callback ends Node's run.
+	uncaught error
 
 	stdout, stderr io.Writer               // Setup's, never nil
 	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them
