@@ -2,8 +2,10 @@ package frontmatter
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
@@ -129,4 +131,52 @@ func TestParseRegExp(t *testing.T) {
 			t.Errorf("parseRegExp(%q) = %+v, want an error", in, re)
 		}
 	}
+}
+
+// Nested aliases that would expand to millions of values (the "billion
+// laughs") are refused at once, naming the line; aliases within bounds
+// decode to copies of what they name.
+func TestAliasExpansionIsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&b, "l%d: &l%d [*l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	b.WriteString("to: out.txt\n---\nx\n")
+	_, _, err := Parse(b.String())
+	var se *SyntaxError
+	if !errors.As(err, &se) || !strings.Contains(se.Msg, "aliases expand to more than 100000 values") || se.Line < 3 {
+		t.Fatalf("Parse of an alias bomb = %v, want a SyntaxError naming the bound and a line of the aliases", err)
+	}
+
+	attrs, _, err := Parse("---\nbase: &b {to: a.txt, list: [1, 2]}\ncopy: *b\nmerged: {<<: *b, to: b.txt}\n---\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{"copy": "{to:a.txt list:[1 2]}", "merged": "{to:b.txt list:[1 2]}"} {
+		v, _ := attrs.Get(key)
+		if got := dump(v); got != want {
+			t.Errorf("%s = %s, want %s", key, got, want)
+		}
+	}
+}
+
+// dump shows a decoded value, objects with their keys in order.
+func dump(v any) string {
+	switch x := v.(type) {
+	case *jsvalue.Object:
+		var parts []string
+		for _, k := range x.Keys() {
+			e, _ := x.Get(k)
+			parts = append(parts, k+":"+dump(e))
+		}
+		return "{" + strings.Join(parts, " ") + "}"
+	case []any:
+		var parts []string
+		for _, e := range x {
+			parts = append(parts, dump(e))
+		}
+		return "[" + strings.Join(parts, " ") + "]"
+	}
+	return jsvalue.ToString(v)
 }

@@ -124,7 +124,17 @@ type decoder struct {
 	src        string
 	lineOffset int
 	depth      int
+	// aliasing counts the aliases being expanded, outermost first in
+	// outerAlias; aliased counts the values decoded inside them.
+	aliasing, aliased int
+	outerAlias        *yaml.Node
 }
+
+// maxAliased bounds the values that aliases expand to. Each alias is
+// decoded into a copy of what it names, where js-yaml shares one value, so
+// a few lines of nested aliases (the "billion laughs") would otherwise
+// make gigabytes of copies; no real frontmatter comes near.
+const maxAliased = 100_000
 
 func (d *decoder) fail(n *yaml.Node, format string, args ...any) error {
 	return &SyntaxError{Line: fileLine(d.src, n.Line, d.lineOffset), Msg: fmt.Sprintf(format, args...)}
@@ -136,8 +146,18 @@ func (d *decoder) value(n *yaml.Node) (any, error) {
 	if d.depth > 100 {
 		return nil, d.fail(n, "nesting too deep")
 	}
+	if d.aliasing > 0 {
+		if d.aliased++; d.aliased > maxAliased {
+			return nil, d.fail(d.outerAlias, "aliases expand to more than %d values", maxAliased)
+		}
+	}
 	switch n.Kind {
 	case yaml.AliasNode:
+		if d.aliasing == 0 {
+			d.outerAlias = n
+		}
+		d.aliasing++
+		defer func() { d.aliasing-- }()
 		return d.value(n.Alias)
 	case yaml.MappingNode:
 		return d.mapping(n)
