@@ -241,6 +241,9 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 		return destination{}, fmt.Errorf("target %q contains a NUL byte, which no file name may", to)
 	}
 	abs := targetPath(p.inv.cwd, to)
+	if err := notLockName(to, abs); err != nil {
+		return destination{}, err
+	}
 	t := destination{abs: abs, write: abs}
 	if p.real == nil {
 		p.real = realPaths{}
@@ -266,6 +269,9 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 			return destination{}, fmt.Errorf("target %s is a %s, which configures the project's runs; requests may not write one", to, ConfigFile)
 		}
 	}
+	if err := notLockName(to, real); err != nil {
+		return destination{}, err
+	}
 	if link {
 		// The same file named inside the project as the Tx knows it (the
 		// real path may spell the project's own folder differently).
@@ -275,6 +281,18 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 		}
 	}
 	return t, nil
+}
+
+// notLockName refuses a target path with a file or folder named as the
+// lock files of atomicfile, in any case (the same name on a file system
+// that ignores case).
+func notLockName(to, path string) error {
+	for _, name := range strings.Split(filepath.ToSlash(path), "/") {
+		if strings.EqualFold(name, atomicfile.LockFile) {
+			return fmt.Errorf("target %s: the name %s is reserved for hypergen's lock files", to, atomicfile.LockFile)
+		}
+	}
+	return nil
 }
 
 // isConfigName reports whether p is named .hygen.js, in any case (on a

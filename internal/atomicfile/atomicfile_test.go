@@ -128,7 +128,7 @@ func TestTxLockedRollbackLeavesNothing(t *testing.T) {
 	if err := tx.Lock(context.Background(), []string{target, filepath.Join(dir, "a/b/second.txt")}); err != nil {
 		t.Fatal(err)
 	}
-	if got := listAll(t, dir); !slices.Contains(got, filepath.Join("a", "b", lockFile)) {
+	if got := listAll(t, dir); !slices.Contains(got, filepath.Join("a", "b", LockFile)) {
 		t.Fatalf("no lock file in the targets' folder: %v", got)
 	}
 	if _, err := tx.Stage(target, []byte("1")); err != nil {

@@ -11,14 +11,16 @@ import (
 	"time"
 )
 
-// A lock file ".hypergen-lock" in a target's folder carries the advisory
+// LockFile, a lock file in a target's folder, carries the advisory
 // lock of every file in that folder: one file to create and remove per
 // folder rather than per target, which on a journalling file system is most
 // of what writing a file costs. It exists only while held: the holder
 // removes it before releasing, and a waiter that then gets the lock on the
 // removed file starts over. Left behind only by a killed process, it is
-// empty and reused.
-const lockFile = ".hypergen-lock"
+// empty and reused. No target may bear its name (a file written there
+// would be removed with the lock; a folder would stop every write beside
+// it).
+const LockFile = ".hypergen-lock"
 
 // waitNotice is how long Lock waits for another process before it calls
 // Tx.OnWait: long enough that a run passing through says nothing.
@@ -60,7 +62,7 @@ func (tx *Tx) Lock(ctx context.Context, paths []string) error {
 
 func (tx *Tx) lock(ctx context.Context, folder string) (*held, error) {
 	key := tx.base + "\x00" + folder
-	name := filepath.Join(folder, lockFile)
+	name := filepath.Join(folder, LockFile)
 	if err := local.acquire(ctx, key); err != nil {
 		return nil, fmt.Errorf("waiting to write in %s: %w", folder, err)
 	}
@@ -114,7 +116,7 @@ func current(dir tree, name string, f *os.File) bool {
 }
 
 // removeLockFiles removes the lock files while their locks are still held
-// (see lockFile).
+// (see LockFile).
 func (tx *Tx) removeLockFiles() {
 	for _, h := range tx.locks {
 		if dir, base, err := tx.in(h.name, false); err == nil {

@@ -295,3 +295,22 @@ func TestDeepTargetIsLinear(t *testing.T) {
 		t.Errorf("the deep file = %q, %v", b, err)
 	}
 }
+
+// The lock files' name is no target's: a file of that name was removed with
+// the lock after the run reported it written, and a folder of that name
+// made every later write beside it fail.
+func TestLockNameIsReserved(t *testing.T) {
+	for _, name := range []string{".hypergen-lock", ".hypergen-lock/x", "a/.Hypergen-Lock/x"} {
+		t.Run(name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{"_templates/c/new/a.t": "---\nto: src/<%= name %>\nforce: true\n---\nhello\n", "src/.keep": ""})
+			r := run(t, dir, nil, "c", "new", name)
+			if r.code != 1 || !strings.Contains(r.stderr, "the name .hypergen-lock is reserved for hypergen's lock files") {
+				t.Fatalf("exit %d, want 1 and the reserved name named\n%s", r.code, r)
+			}
+			entries, err := os.ReadDir(filepath.Join(dir, "src"))
+			if err != nil || len(entries) != 1 {
+				t.Fatalf("src holds %v (%v), want only .keep", entries, err)
+			}
+		})
+	}
+}
