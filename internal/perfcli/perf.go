@@ -495,6 +495,9 @@ func runPerfAnalyze(env *cli.Env, args []string) int {
 	if err != nil {
 		return perfFail(env, "analyze", err)
 	}
+	if err := notTheHistory(*htmlOut, perf.HistoryIn(dir).Path); err != nil {
+		return usageFail(env, "analyze", "--html: "+err.Error())
+	}
 	runs, skipped, err := perf.HistoryIn(dir).Load()
 	if err != nil {
 		return perfFail(env, "analyze", err)
@@ -635,6 +638,9 @@ func runPerfExport(env *cli.Env, args []string) int {
 		return perfFail(env, "export", err)
 	}
 	h := perf.HistoryIn(dir)
+	if err := notTheHistory(*out, h.Path); err != nil {
+		return usageFail(env, "export", "--output: "+err.Error())
+	}
 	runs, skipped, err := h.Load()
 	if err != nil {
 		return perfFail(env, "export", err)
@@ -731,6 +737,20 @@ func checkOutputDir(env *cli.Env, path *string) error {
 	}
 	if st, err := os.Stat(filepath.Dir(*path)); err != nil || !st.IsDir() {
 		return fmt.Errorf("folder %s does not exist", filepath.Dir(*path))
+	}
+	return nil
+}
+
+// notTheHistory refuses an output file that is the perf history being
+// read, by name or through a link: the report would replace the history.
+func notTheHistory(out, history string) error {
+	if out == "" {
+		return nil
+	}
+	o, oerr := os.Stat(out)
+	h, herr := os.Stat(history)
+	if filepath.Clean(out) == filepath.Clean(history) || oerr == nil && herr == nil && os.SameFile(o, h) {
+		return fmt.Errorf("%s is the perf history it reads (%s); write the report elsewhere", out, history)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"os"
@@ -246,5 +247,40 @@ func TestPerfOptimizeAndExportReportWhatTheyCouldNotDo(t *testing.T) {
 	r = run(t, dir, env, "perf", "export", "--output", filepath.Join(dir, "export.json"))
 	if r.code != 0 || !strings.Contains(r.stderr, "warning: left out 1 unreadable line(s) of "+history) {
 		t.Errorf("want a warning about the torn line; got %v", r)
+	}
+}
+
+// A report written over the perf history it reads (by name or through a
+// link) is refused: the export replaced the history, and every later
+// analysis found no run.
+func TestPerfReportIsNotWrittenOverTheHistory(t *testing.T) {
+	dir := project(t)
+	cache := t.TempDir()
+	env := []string{"HYPERGEN_CACHE_DIR=" + cache}
+	if r := run(t, dir, env, "perf", "optimize"); r.code != 0 {
+		t.Fatal(r)
+	}
+	history := filepath.Join(cache, "perf", "history.jsonl")
+	before, err := os.ReadFile(history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "history-link.json")
+	if err := os.Symlink(history, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"perf", "export", "--output", history},
+		{"perf", "export", "--output", link},
+		{"perf", "export", "--format", "html", "--output", history},
+		{"perf", "analyze", "--html", link},
+	} {
+		r := run(t, dir, env, args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "is the perf history it reads") {
+			t.Errorf("%v: exit %d, want 2 and the history named\n%s", args, r.code, r)
+		}
+	}
+	if after, err := os.ReadFile(history); err != nil || !bytes.Equal(after, before) {
+		t.Fatalf("the history changed (%v):\n%s", err, after)
 	}
 }
