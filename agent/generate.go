@@ -126,14 +126,14 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusBadRequest, err.Error())
 		return
 	}
-	args, err := req.commandLine()
-	if err != nil {
-		refuse(http.StatusBadRequest, err.Error())
-		return
-	}
 	if live, over := a.overMemory(); over {
 		w.Header().Set("Retry-After", "5")
 		refuse(http.StatusServiceUnavailable, fmt.Sprintf("the agent is at its memory ceiling (%d of %d bytes live); try again shortly", live, a.cfg.MemoryLimit))
+		return
+	}
+	args, err := req.commandLine()
+	if err != nil {
+		refuse(http.StatusBadRequest, err.Error())
 		return
 	}
 	var out bytes.Buffer

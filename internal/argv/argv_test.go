@@ -122,6 +122,9 @@ func TestNotable(t *testing.T) {
 		// Deviation: yargs-parser turns "_" into the string "a1" here and
 		// throws on any later positional.
 		{"flag named _ with value 1 appends", []string{"a", "--_", "1"}, `["a", 1]`, `{}`},
+		// Deviation: yargs-parser nests any depth.
+		{"63 dots nest", []string{"--" + strings.Repeat("a.", 63) + "b=1"}, `[]`, strings.Repeat("{a: ", 63) + `{b: 1}` + strings.Repeat("}", 63)},
+		{"64 dots make one key", []string{"--" + strings.Repeat("a.", 64) + "b=1"}, `[]`, `{` + strings.Repeat("a.", 64) + `b: 1}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,21 +16,35 @@ func (p *parser) setArg(key string, val any) {
 	if s, ok := val.(string); ok {
 		val = coerce(s)
 	}
-	path := strings.Split(key, ".")
+	path := keyPath(key)
 	p.setKey(path, val)
 	alias, hasAlias := p.aliases[key]
 	if hasAlias {
-		p.setKey(strings.Split(alias, "."), val)
+		p.setKey(keyPath(alias), val)
 	}
 	// "--foo-bar.x" after "--foo-bar" also reaches "fooBar.x" through the
 	// alias of the first segment, unless that is the alias just set.
 	if len(path) > 1 {
 		if head, ok := p.aliases[path[0]]; ok {
 			if full := head + key[len(path[0]):]; !hasAlias || full != alias {
-				p.setKey(strings.Split(full, "."), val)
+				p.setKey(keyPath(full), val)
 			}
 		}
 	}
+}
+
+// maxKeyDepth bounds the objects a dotted key nests: every later step
+// (locals, the JavaScript runtime) walks them recursively, and one
+// 900 KB agent request of dots took seconds and hundreds of megabytes.
+const maxKeyDepth = 64
+
+// keyPath splits a dotted key into the path of nested keys it sets, or
+// keeps it whole when it is dotted more deeply than maxKeyDepth.
+func keyPath(key string) []string {
+	if strings.Count(key, ".") >= maxKeyDepth {
+		return []string{key}
+	}
+	return strings.Split(key, ".")
 }
 
 // link records key and alias as aliases of each other, keeping any link

@@ -32,6 +32,8 @@
 //     the inherited function.
 //   - Case mapping for camel-case twins uses Go's one-to-one Unicode
 //     mapping, so "--a-ß" gives "aß" where JavaScript gives "aSS".
+//   - A key with 64 dots or more ("--a.a.….b") is one key, kept whole,
+//     rather than that many nested objects.
 //   - Short groups are split into Unicode characters; JavaScript splits
 //     characters outside the Basic Multilingual Plane into lone surrogates,
 //     which a Go string cannot hold.
