@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/runrecord"
@@ -134,6 +135,11 @@ func (c Config) Validate() error {
 	}
 	if c.Generate.Enabled && c.Generate.Token == "" {
 		return errors.New("the generation API needs a token (HYPERGEN_AGENT_TOKEN)")
+	}
+	if c.Generate.Enabled && strings.TrimSpace(c.Generate.Token) != c.Generate.Token {
+		// HTTP drops the white space around a header's value, so no client
+		// could send this token.
+		return errors.New("the generation API's token (HYPERGEN_AGENT_TOKEN) starts or ends with white space, which no Authorization header can carry")
 	}
 	if c.Generate.Enabled {
 		if err := checkGenerateListen(c.Generate.Listen); err != nil {

@@ -95,6 +95,12 @@ func TestMonitorFlagForms(t *testing.T) {
 			t.Errorf("perf status --agent=%q: want exit 2 saying %q; got %v", tt.value, tt.want, r)
 		}
 	}
+	// A token no client could present (HTTP trims a header's value).
+	for _, token := range []string{" ", " secret", "secret\t"} {
+		if r := run(t, dir, []string{"HYPERGEN_AGENT_TOKEN=" + token}, "perf", "monitor", "--enable-generate", "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, "starts or ends with white space") {
+			t.Errorf("HYPERGEN_AGENT_TOKEN=%q: want exit 2 naming the white space; got %v", token, r)
+		}
+	}
 	// The agent checks HYPERGEN_FSYNC when it starts, not at its first
 	// generation.
 	if r := run(t, dir, []string{"HYPERGEN_FSYNC=always"}, "perf", "monitor", "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, `HYPERGEN_FSYNC="always" is not a boolean`) {
