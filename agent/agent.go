@@ -29,6 +29,7 @@ type Agent struct {
 
 	project *generator.Engine // serves the generation API
 	gov     *memgov.Governor
+	ceiling *ceiling // stops running generations over the memory limit
 
 	mu          sync.Mutex
 	index       IndexStatus
@@ -91,6 +92,7 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 		Fsync: !cfg.NoFsync, NoFsync: cfg.NoFsync,
 	})
 	a.gov = &memgov.Governor{Limit: cfg.MemoryLimit, Threshold: 0.8}
+	a.ceiling = &ceiling{limit: cfg.MemoryLimit, live: memgov.LiveHeap}
 	a.gov.Register(a.project.TemplateCache().Shrink)
 	tel.ObserveCache(a.cacheTotals)
 	tel.ObserveIndex(func() (int64, int64) {

@@ -136,8 +136,10 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusBadRequest, err.Error())
 		return
 	}
+	ctx, done := a.ceiling.watch(r.Context())
+	defer done()
 	var out bytes.Buffer
-	res, err := a.project.Run(generator.WithOutput(r.Context(), &out, &out), args)
+	res, err := a.project.Run(generator.WithOutput(ctx, &out, &out), args)
 	resp := GenerateResponse{OK: err == nil, Output: out.String()}
 	if res != nil {
 		resp.Ops, resp.Messages = res.Ops, res.Messages
@@ -152,6 +154,9 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		case errors.As(err, &ue) || errors.As(err, &nf):
 			code = http.StatusBadRequest
 		case errors.Is(err, ErrShuttingDown):
+			code = http.StatusServiceUnavailable
+		case errors.Is(err, ErrMemoryCeiling):
+			w.Header().Set("Retry-After", "5")
 			code = http.StatusServiceUnavailable
 		}
 		writeJSON(w, code, resp)

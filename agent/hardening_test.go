@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -235,6 +236,7 @@ func TestSlowBodyWithoutTokenIsCut(t *testing.T) {
 // TestGenerateRefusedAboveMemoryCeiling: with the live heap above the
 // ceiling, a generation is refused with 503 rather than run.
 func TestGenerateRefusedAboveMemoryCeiling(t *testing.T) {
+	runtime.GC() // the live heap is counted from the first collection on: run alone, the test saw 0
 	tel, _ := telemetry(t)
 	a := startAgent(t, Config{ProbeInterval: -1, MemoryLimit: 1 << 10, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
 	code, out := post(t, a, "k", GenerateRequest{Generator: "gen", Action: "new", Name: "m"})
@@ -243,5 +245,33 @@ func TestGenerateRefusedAboveMemoryCeiling(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(a.cfg.Cwd, "out/m.txt")); err == nil {
 		t.Error("generated above the ceiling")
+	}
+}
+
+// A generation running when the live heap passes the ceiling is stopped
+// with 503, and the agent goes on serving: before, only new requests were
+// refused, and a template allocating in a loop took the agent past its
+// limit. The heap reading is made to pass the ceiling once the template
+// loops.
+func TestRunningGenerationStoppedAtMemoryCeiling(t *testing.T) {
+	tel, _ := telemetry(t)
+	dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/<%= name %>.txt\n---\n<% while (true) {} %>\n"})
+	a := startAgent(t, Config{Cwd: dir, ProbeInterval: -1, MemoryLimit: 1 << 40, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	start := time.Now()
+	a.ceiling.live = func() int64 {
+		if time.Since(start) > 300*time.Millisecond {
+			return 1 << 40
+		}
+		return 0
+	}
+	code, out := post(t, a, "k", GenerateRequest{Generator: "gen", Action: "new", Name: "m"})
+	if code != http.StatusServiceUnavailable || !strings.Contains(out.Error, "reached its memory ceiling while this generation ran") {
+		t.Fatalf("got %d %+v, want 503 naming the memory ceiling", code, out)
+	}
+	if code, _ := get(t, a, "/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz answered %d after the stopped generation", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out/m.txt")); err == nil {
+		t.Error("the stopped generation wrote its file")
 	}
 }
