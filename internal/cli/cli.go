@@ -94,8 +94,9 @@ Usage:
   hypergen GENERATOR ACTION[:SUBACTION] [NAME] [--key value ...]
   hypergen COMMAND [flags]
 
-Generation works as with hygen: templates come from $HYGEN_TMPLS or
-./_templates/GENERATOR/ACTION, every --key value becomes a template local,
+Generation works as with hygen: templates come from .hygen.js's templates,
+$HYGEN_TMPLS or ./_templates (GENERATOR/ACTION inside it), every --key value
+becomes a template local,
 and NAME (or --name) is the local "name". See 'hypergen help generate'.
 
 Commands:

@@ -25,9 +25,11 @@ import (
 const generateUsage = `Usage: hypergen [generate] GENERATOR ACTION[:SUBACTION] [NAME] [--key value ...]
 
 Runs the templates in <templates>/GENERATOR/ACTION, as hygen 6.2.11 does and
-with byte-identical output. The templates root is $HYGEN_TMPLS if set, else
-./_templates. Every flag becomes a template local (parsed as yargs-parser
-does: --a-b v sets a-b and aB, a bare --flag is true, numbers become numbers).
+with byte-identical output. The templates root is the first that exists of
+the templates key of a .hygen.js (here or in a parent folder), $HYGEN_TMPLS
+and ./_templates; with none, the built-in generators (init, generator) run.
+Every flag becomes a template local (parsed as yargs-parser does: --a-b v
+sets a-b and aB, a bare --flag is true, numbers become numbers).
 If ACTION does not exist but GENERATOR/_default does, _default runs and the
 second word is the name. :SUBACTION is a regular expression that selects
 template files by their path inside the action folder.
