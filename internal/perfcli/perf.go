@@ -523,6 +523,8 @@ func runPerfAnalyze(env *cli.Env, args []string) int {
 	fmt.Fprintf(w, "Cache: steady-state hit rate %.2f %%, %d evictions\n", 100*a.CacheHitRate, a.CacheEvictions)
 	if a.MemoryExponent != nil {
 		fmt.Fprintf(w, "Memory growth: index memory ∝ templates^%.3f\n", *a.MemoryExponent)
+	} else if len(perf.Latest(runs, "test", 1)) == 1 {
+		fmt.Fprintln(w, "Memory growth: the last 'perf test' fitted no exponent (too few tree sizes: run it with more --generators)")
 	} else {
 		fmt.Fprintln(w, "Memory growth: no 'perf test' in the history yet")
 	}

@@ -284,3 +284,22 @@ func TestPerfReportIsNotWrittenOverTheHistory(t *testing.T) {
 		t.Fatalf("the history changed (%v):\n%s", err, after)
 	}
 }
+
+// perf analyze tells a history without a perf test from one whose perf test
+// was too small to fit the memory exponent; it said "no 'perf test'" for both.
+func TestPerfAnalyzeSaysWhyMemoryGrowthIsUnknown(t *testing.T) {
+	dir := project(t)
+	env := []string{"HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	if r := run(t, dir, env, "perf", "benchmark", "--generators", "10", "--iterations", "3", "--no-fail"); r.code != 0 {
+		t.Fatal(r)
+	}
+	if r := run(t, dir, env, "perf", "analyze"); r.code != 0 || !strings.Contains(r.stdout, "Memory growth: no 'perf test' in the history yet") {
+		t.Errorf("before any perf test: %v", r)
+	}
+	if r := run(t, dir, env, "perf", "test", "--generators", "10", "--templates", "2", "--reps", "3", "--no-fail"); r.code != 0 {
+		t.Fatal(r)
+	}
+	if r := run(t, dir, env, "perf", "analyze"); r.code != 0 || !strings.Contains(r.stdout, "Memory growth: the last 'perf test' fitted no exponent") {
+		t.Errorf("after a perf test of one size: %v", r)
+	}
+}
