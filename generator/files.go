@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/dlclark/regexp2/v2"
-	ignore "github.com/sabhiram/go-gitignore"
 
+	"github.com/hypergen-dev/hypergen/internal/hygenignore"
 	"github.com/hypergen-dev/hypergen/internal/order"
 	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
@@ -23,7 +23,7 @@ var ignoredSuffixes = []string{
 	".DS_Store", ".Spotlight-V100", ".Trashes", "ehthumbs.db", "Thumbs.db",
 }
 
-// IgnoreFile holds gitignore-style rules for its folder and below.
+// IgnoreFile holds rules for its folder and below (package hygenignore).
 const IgnoreFile = ".hygenignore"
 
 // Index remembers action folders' listings across runs, so a cold process
@@ -112,11 +112,6 @@ func hasIgnoredSuffix(f string) bool {
 	return false
 }
 
-type ignoreRules struct {
-	dir   string
-	rules *ignore.GitIgnore
-}
-
 // walk lists the files below root, as absolute paths, applying each folder's
 // .hygenignore to that folder and everything below it. deps are the folders
 // walked and the ignore files read: the listing changes only if one of them
@@ -124,16 +119,16 @@ type ignoreRules struct {
 // a walk that meets one returns nil deps. A link to a folder or to nothing is
 // an error, as in hygen.
 func walk(root string) (out, deps []string, err error) {
-	var stack []ignoreRules
+	var stack []hygenignore.Frame
 	links := false
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		for len(stack) > 0 && !within(stack[len(stack)-1].dir, p) {
+		for len(stack) > 0 && !within(stack[len(stack)-1].Dir, p) {
 			stack = stack[:len(stack)-1]
 		}
-		if p != root && ignored(stack, p, d.IsDir()) {
+		if p != root && !hygenignore.Included(stack, p, d.IsDir()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -144,7 +139,7 @@ func walk(root string) (out, deps []string, err error) {
 			if r, err := readIgnore(p); err != nil {
 				return err
 			} else if r != nil {
-				stack = append(stack, ignoreRules{dir: p, rules: r})
+				stack = append(stack, hygenignore.Frame{Dir: p, Rules: r})
 				deps = append(deps, filepath.Join(p, IgnoreFile))
 			}
 			return nil
@@ -177,24 +172,7 @@ func within(dir, p string) bool {
 	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator))
 }
 
-func ignored(stack []ignoreRules, p string, isDir bool) bool {
-	for _, r := range stack {
-		rel, err := filepath.Rel(r.dir, p)
-		if err != nil {
-			continue
-		}
-		rel = filepath.ToSlash(rel)
-		if isDir {
-			rel += "/"
-		}
-		if r.rules.MatchesPath(rel) {
-			return true
-		}
-	}
-	return false
-}
-
-func readIgnore(dir string) (*ignore.GitIgnore, error) {
+func readIgnore(dir string) (*hygenignore.Rules, error) {
 	raw, err := regularfile.ReadFile(filepath.Join(dir, IgnoreFile))
 	if err != nil {
 		if os.IsNotExist(err) {
@@ -202,5 +180,5 @@ func readIgnore(dir string) (*ignore.GitIgnore, error) {
 		}
 		return nil, err
 	}
-	return ignore.CompileIgnoreLines(strings.Split(string(raw), "\n")...), nil
+	return hygenignore.Parse(string(raw)), nil
 }

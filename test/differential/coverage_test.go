@@ -23,7 +23,7 @@ var formatRows = []struct{ id, what string }{
 	{"1.default-action", "GEN/_default when GEN/ACTION is missing; second positional is the name"},
 	{"1.subaction-regex", ":SUB is a regex on the path below the action folder, which starts with /"},
 	{"1.subfolders", "the action folder is walked recursively"},
-	{"1.hygenignore", ".hygenignore gitignore rules for its folder and below"},
+	{"1.hygenignore", ".hygenignore rules (ignore-walk 4, minimatch 3) for its folder and below"},
 	{"1.ignored-names", "paths ending with index.js, prompt.js, Thumbs.db, … are dropped"},
 	{"1.order", "files run in ICU localeCompare order of their full paths"},
 	{"1.hooks", "index.js params() answers become locals"},

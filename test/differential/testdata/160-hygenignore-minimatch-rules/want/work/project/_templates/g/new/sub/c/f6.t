@@ -1,0 +1,4 @@
+---
+to: out/sub_c_f6_t.txt
+---
+sub/c/f6.t
