@@ -36,7 +36,7 @@ func DefaultDir(getenv func(string) string) (string, error) {
 
 // formatLine starts every shard. The number changes whenever the shard layout
 // or the listing rules change, so older shards read as foreign and are rebuilt.
-const formatLine = "hypergen-index 1\n"
+const formatLine = "hypergen-index 2\n" // 2: .hygenignore rules read as hygen reads them
 
 // RacyWindow is how close to an entry's build time a change must be for the
 // entry to be distrusted: wider than the coarsest timestamp granularity of

@@ -144,7 +144,7 @@ func TestCorruptAndForeignShardsAreRebuilt(t *testing.T) {
 		"empty":            {},
 		"truncated":        good[:len(good)/2],
 		"payload changed":  flipped,
-		"another format":   bytes.Replace(good, []byte("hypergen-index 1"), []byte("hypergen-index 9"), 1),
+		"another format":   bytes.Replace(good, []byte(formatLine), []byte("hypergen-index 9\n"), 1),
 		"another folder's": foreign,
 	}
 	for name, content := range cases {
