@@ -29,9 +29,14 @@ for the last word, one a line.`
 // the one being completed, to __complete.
 var completionScripts = map[string]string{
 	"bash": `# bash completion for hypergen
+# Each candidate is quoted for the command line (printf %q) and never
+# globbed: a generator folder may be named 'x;touch y' or '*'.
 _hypergen() {
-  local IFS=$'\n'
-  COMPREPLY=($("${COMP_WORDS[0]}" __complete "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+  local c
+  COMPREPLY=()
+  while IFS= read -r c; do
+    COMPREPLY+=("$(printf '%q' "$c")")
+  done < <("${COMP_WORDS[0]}" __complete "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
 }
 complete -o default -F _hypergen hypergen
 `,

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +19,33 @@ func TestBashCompletion(t *testing.T) {
 		t.Fatal("bash is needed to test the bash completion script: ", err)
 	}
 	dir := project(t)
+	complete := bashCompleter(t, bash, dir)
+	for _, tt := range []struct {
+		words []string
+		want  string
+	}{
+		{[]string{"li"}, "list"},
+		{[]string{"comp"}, "completion\ncomponent"},
+		{[]string{"perf", "bench"}, "benchmark"},
+		{[]string{"perf", "benchmark", "--iter"}, "--iterations"},
+		{[]string{"list", "--j"}, "--json"},
+		{[]string{"component", ""}, "new\nstory"},
+		{[]string{"component", "new", "Button", "--st"}, "--style"},
+		{[]string{"component", "new", "--style", ""}, "css\nscss"},
+		{[]string{"component", "new", "--d"}, "--dry"},
+		{[]string{"help", "pa"}, "page"},
+		{[]string{"completion", "f"}, "fish"},
+	} {
+		if got := strings.Join(complete(tt.words...), "\n"); got != tt.want {
+			t.Errorf("complete %q = %q, want %q", tt.words, got, tt.want)
+		}
+	}
+}
+
+// bashCompleter loads the bash script into a real bash in dir and returns
+// a function that completes words there, as bash sets COMP_WORDS, giving
+// what the script puts in COMPREPLY.
+func bashCompleter(t *testing.T, bash, dir string) func(words ...string) []string {
 	r := run(t, dir, nil, "completion", "bash")
 	if r.code != 0 {
 		t.Fatal(r)
@@ -26,7 +54,7 @@ func TestBashCompletion(t *testing.T) {
 	if err := os.WriteFile(script, []byte(r.stdout), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	complete := func(words ...string) []string {
+	return func(words ...string) []string {
 		t.Helper()
 		// COMP_WORDS[0] is the binary's path, as when the user typed it.
 		quoted := []string{"'" + bin + "'"}
@@ -48,25 +76,37 @@ func TestBashCompletion(t *testing.T) {
 		}
 		return lines[1:]
 	}
-	for _, tt := range []struct {
-		words []string
-		want  string
-	}{
-		{[]string{"li"}, "list"},
-		{[]string{"comp"}, "completion\ncomponent"},
-		{[]string{"perf", "bench"}, "benchmark"},
-		{[]string{"perf", "benchmark", "--iter"}, "--iterations"},
-		{[]string{"list", "--j"}, "--json"},
-		{[]string{"component", ""}, "new\nstory"},
-		{[]string{"component", "new", "Button", "--st"}, "--style"},
-		{[]string{"component", "new", "--style", ""}, "css\nscss"},
-		{[]string{"component", "new", "--d"}, "--dry"},
-		{[]string{"help", "pa"}, "page"},
-		{[]string{"completion", "f"}, "fish"},
-	} {
-		if got := strings.Join(complete(tt.words...), "\n"); got != tt.want {
-			t.Errorf("complete %q = %q, want %q", tt.words, got, tt.want)
+}
+
+// Generator names that are shell syntax are completed quoted for the
+// command line, and never globbed: 'x;touch PWNED' was put on the line as
+// it is, and Enter ran touch; '*' completed to the folder's files.
+func TestBashCompletionQuotesNames(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Fatal("bash is needed to test the bash completion script: ", err)
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"x;touch PWNED", "*", "y z"} {
+		if err := os.MkdirAll(filepath.Join(dir, "_templates", name, "new"), 0o755); err != nil {
+			t.Fatal(err)
 		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "local-file"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	complete := bashCompleter(t, bash, dir)
+	if got := strings.Join(complete("x"), "\n"); got != `x\;touch\ PWNED` {
+		t.Errorf("complete x = %q, want the name quoted", got)
+	}
+	got := complete("")
+	for _, want := range []string{`\*`, `y\ z`} {
+		if !slices.Contains(got, want) {
+			t.Errorf("complete '' = %q, lacks %q", got, want)
+		}
+	}
+	if slices.Contains(got, "local-file") {
+		t.Errorf("complete '' = %q: a generator named * was globbed", got)
 	}
 }
 
