@@ -3,6 +3,7 @@
 package runrecord
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"syscall"
@@ -15,6 +16,9 @@ import (
 // only when the queue is full does the socket get a send timeout (SendWait)
 // and a second, waiting attempt.
 func sendDatagram(path string, msg []byte) error {
+	if err := ownSocket(path); err != nil {
+		return err
+	}
 	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_DGRAM, 0)
 	if err != nil {
 		return os.NewSyscallError("socket", err)
@@ -46,4 +50,22 @@ func sendto(fd int, msg []byte, flags int, to syscall.Sockaddr) error {
 			return err
 		}
 	}
+}
+
+// ownSocket checks that path is a socket of this process's user, as the
+// agent's is: one that another user bound (in a shared folder such as
+// /tmp, before the agent started) would receive the runs' records, with
+// their template and target names, and they would not be exported.
+func ownSocket(path string) error {
+	var st syscall.Stat_t
+	if err := syscall.Stat(path, &st); err != nil {
+		return &os.PathError{Op: "stat", Path: path, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFSOCK {
+		return fmt.Errorf("%s is not a socket", path)
+	}
+	if uid := uint32(os.Geteuid()); st.Uid != uid {
+		return fmt.Errorf("the socket %s belongs to user %d, not to this user (%d): its records go only to an agent of one's own", path, st.Uid, uid)
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
@@ -49,6 +50,33 @@ func TestCLIRelaySettings(t *testing.T) {
 			}
 		})
 	}
+	t.Run("another user's socket: nothing sent, the run exports itself", func(t *testing.T) {
+		if os.Geteuid() != 0 {
+			t.Skip("only root can make a socket another user owns")
+		}
+		// A socket bound in a shared folder by someone else before the
+		// agent started took every record, with its template names.
+		foreign := filepath.Join(testenv.SocketDir(t), "foreign.sock")
+		ln, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: foreign, Net: "unixgram"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		if err := os.Chown(foreign, 65534, 65534); err != nil {
+			t.Fatal(err)
+		}
+		col := testenv.StartCollector(t, testCollectorConfig)
+		r := run(t, project(t, nil), map[string]string{"HYPERGEN_TELEMETRY_RELAY": foreign,
+			"OTEL_EXPORTER_OTLP_ENDPOINT": "http://" + col.OTLP}, "svc", "new", "e")
+		if r.code != 0 {
+			t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
+		}
+		waitForGoodRun(t, col)
+		_ = ln.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+		if n, _, err := ln.ReadFrom(make([]byte, 1<<16)); err == nil {
+			t.Errorf("the foreign socket received a %d-byte record", n)
+		}
+	})
 	t.Run("settings for the SDK: the relay is not used, and the run says so", func(t *testing.T) {
 		col := testenv.StartCollector(t, testCollectorConfig)
 		r := run(t, project(t, nil), map[string]string{"HYPERGEN_TELEMETRY_RELAY": missing,
