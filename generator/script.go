@@ -67,6 +67,9 @@ func fileExists(p string) bool {
 func (e *Engine) newScript(js *jsrt.Pool) (*script, error) {
 	s := &script{vm: js.Get()}
 	if file := findConfig(e.cfg.Cwd); file != "" {
+		if err := trustedConfig(file); err != nil {
+			return nil, &TemplateError{File: e.displayPath(file), Err: err}
+		}
 		cfg, err := s.vm.LoadConfig(file)
 		if err != nil {
 			return nil, &TemplateError{File: e.displayPath(file), Err: unwrapFile(err, file)}

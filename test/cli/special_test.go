@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -310,6 +311,60 @@ func TestLockNameIsReserved(t *testing.T) {
 			entries, err := os.ReadDir(filepath.Join(dir, "src"))
 			if err != nil || len(entries) != 1 {
 				t.Fatalf("src holds %v (%v), want only .keep", entries, err)
+			}
+		})
+	}
+}
+
+// A .hygen.js that someone else could have put where it is does not run:
+// one of another user in a folder anyone may write to (the search upward
+// reaches /tmp from every project below it), or one anyone may write. One
+// of another user in an ordinary folder (a checkout mounted into a
+// container) still runs.
+func TestConfigOthersCouldWriteIsNotRun(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("only root can make files another user owns")
+	}
+	for _, tt := range []struct {
+		name              string
+		dirMode, fileMode os.FileMode
+		owner             int
+		refused           string
+	}{
+		{"another user's, in a folder anyone may write", 0o1777, 0o644, 65534, "belongs to user 65534"},
+		{"anyone may write it", 0o755, 0o666, 0, "anyone may write it"},
+		{"another user's, in an ordinary folder", 0o755, 0o644, 65534, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			shared := filepath.Join(t.TempDir(), "shared")
+			marker := filepath.Join(t.TempDir(), "ran")
+			project := filepath.Join(shared, "project")
+			if err := os.MkdirAll(filepath.Join(project, "_templates", "g", "new"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			config := filepath.Join(shared, ".hygen.js")
+			src := fmt.Sprintf("require('fs'); require('child_process').execSync('touch %s')\nmodule.exports = {}\n", marker)
+			if err := os.WriteFile(config, []byte(src), tt.fileMode); err != nil {
+				t.Fatal(err)
+			}
+			for _, err := range []error{os.Chmod(config, tt.fileMode), os.Chown(config, tt.owner, tt.owner), os.Chmod(shared, tt.dirMode)} {
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			r := run(t, project, nil, "list")
+			_, statErr := os.Stat(marker)
+			if tt.refused == "" {
+				if r.code != 0 || statErr != nil {
+					t.Fatalf("exit %d, ran: %v; want the config run\n%s", r.code, statErr == nil, r)
+				}
+				return
+			}
+			if r.code == 0 || !strings.Contains(r.stderr, tt.refused) || !strings.Contains(r.stderr, "not running it") {
+				t.Errorf("exit %d, want a refusal saying %q\n%s", r.code, tt.refused, r)
+			}
+			if statErr == nil {
+				t.Error("the config ran")
 			}
 		})
 	}
