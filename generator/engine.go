@@ -329,7 +329,19 @@ func (e *Engine) templatesRoot(s *script) (string, error) {
 // an absolute path ("" when there is none). Runs themselves keep hygen's form
 // of the root, which may be relative, for the templates local.
 func ResolveTemplates(cwd, override string, getenv func(string) string) (string, error) {
-	e := New(Config{Cwd: cwd, Templates: override, Getenv: getenv})
+	return resolveTemplates(Config{Cwd: cwd, Templates: override, Getenv: getenv})
+}
+
+// ResolveTemplatesWithoutCommands is ResolveTemplates for a shell's Tab key,
+// which must neither run the project's commands nor wait for its code: the
+// .hygen.js may not start child processes (the call that would is an
+// error) and gets a second at most.
+func ResolveTemplatesWithoutCommands(cwd string, getenv func(string) string) (string, error) {
+	return resolveTemplates(Config{Cwd: cwd, Getenv: getenv, DenyShell: true, JSTimeout: time.Second})
+}
+
+func resolveTemplates(cfg Config) (string, error) {
+	e := New(cfg)
 	var s *script
 	if findConfig(e.cfg.Cwd) != "" {
 		var err error

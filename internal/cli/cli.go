@@ -42,6 +42,18 @@ type Env struct {
 	// Start is when main began (ProcessEnv's first act), for the start-up
 	// profile's "since main" total.
 	Start time.Time
+	// completing is set while a shell's Tab is answered: the project's
+	// .hygen.js then runs no commands (see templatesRoot).
+	completing bool
+}
+
+// templatesRoot is generator.ResolveTemplates for the run's folder, or,
+// while completing, its form that runs none of the project's commands.
+func templatesRoot(env *Env) (string, error) {
+	if env.completing {
+		return generator.ResolveTemplatesWithoutCommands(env.Cwd, env.Getenv)
+	}
+	return generator.ResolveTemplates(env.Cwd, "", env.Getenv)
 }
 
 type command struct {
@@ -158,7 +170,7 @@ func commandNames() []string {
 // generatorNames lists the generators of the templates root, for hints;
 // none when there is no root.
 func generatorNames(env *Env) []string {
-	root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	root, err := templatesRoot(env)
 	if err != nil || root == "" {
 		return nil
 	}

@@ -74,6 +74,7 @@ func runCompletion(env *Env, args []string) int {
 // runComplete prints the candidates for the last of words. It never fails:
 // a completion that finds nothing prints nothing.
 func runComplete(env *Env, words []string) int {
+	env.completing = true
 	if len(words) == 0 {
 		words = []string{""}
 	}
@@ -152,7 +153,7 @@ func CommandFlags(env *Env, help func(*Env) int) []string {
 // after the generator, then the generation flags and the template.yml
 // variables, and an enum variable's values after it.
 func generatorCandidates(env *Env, words []string, cur string) []string {
-	root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	root, err := templatesRoot(env)
 	if err != nil || root == "" || len(words) == 0 {
 		if len(words) == 0 {
 			return generatorNames(env)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
 // The bash script, loaded into a real bash, registers itself and completes
@@ -121,5 +124,39 @@ func TestCompletionScripts(t *testing.T) {
 	}
 	if r := run(t, dir, nil, "completion", "tcsh"); r.code != 2 || !strings.Contains(r.stderr, "bash, zsh or fish") {
 		t.Errorf("tcsh: %v", r)
+	}
+}
+
+// Tab runs none of the project's commands: completing in a checkout whose
+// .hygen.js starts a child process ran it. The .hygen.js still runs, so a
+// templates root it names without commands is completed from.
+func TestCompletionRunsNoProjectCommands(t *testing.T) {
+	marker := filepath.Join(t.TempDir(), "ran")
+	for name, config := range map[string]string{
+		"command":    fmt.Sprintf("require('child_process').execSync('touch %s')\nmodule.exports = { templates: 'tpl' }\n", marker),
+		"no command": "module.exports = { templates: 'tpl' }\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{".hygen.js": config, "tpl/widget/new/a.t": "---\nto: a.txt\n---\nx\n"})
+			r := run(t, dir, nil, "__complete", "wid")
+			if _, err := os.Stat(marker); err == nil {
+				t.Fatal("completing ran the .hygen.js's command")
+			}
+			want := "widget"
+			if name == "command" {
+				want = "" // the .hygen.js fails without its command: no generators
+			}
+			if got := strings.TrimSpace(r.stdout); r.code != 0 || got != want {
+				t.Errorf("exit %d, candidates %q, want %q\n%s", r.code, got, want, r)
+			}
+		})
+	}
+	dir := testfs.Tree(t, map[string]string{".hygen.js": fmt.Sprintf("require('child_process').execSync('touch %s')\nmodule.exports = { templates: 'tpl' }\n", marker),
+		"tpl/widget/new/a.t": "---\nto: a.txt\n---\nx\n"})
+	if r := run(t, dir, nil, "list"); r.code != 0 || !strings.Contains(r.stdout, "widget") {
+		t.Errorf("list: %v", r)
+	}
+	if _, err := os.Stat(marker); err != nil {
+		t.Error("list, which is not a Tab, did not run the .hygen.js's command")
 	}
 }
