@@ -214,7 +214,7 @@ func checkSDKEnv(getenv func(string) string) error {
 			return fmt.Errorf("%s=%q: want gzip or none", name("COMPRESSION"), v)
 		}
 		if v := getenv(name("HEADERS")); v != "" {
-			if _, err := envflag.Pairs(v); err != nil {
+			if _, err := envflag.Headers(v); err != nil {
 				return fmt.Errorf("%s=%q: %v (want key=value pairs separated by commas)", name("HEADERS"), v, err)
 			}
 		}
@@ -234,6 +234,11 @@ func checkSDKEnv(getenv func(string) string) error {
 	if v := getenv("OTEL_RESOURCE_ATTRIBUTES"); v != "" {
 		if _, err := envflag.Pairs(v); err != nil {
 			return fmt.Errorf("OTEL_RESOURCE_ATTRIBUTES=%q: %v (want key=value pairs separated by commas)", v, err)
+		}
+	}
+	if v := getenv("OTEL_SERVICE_NAME"); v != "" {
+		if err := envflag.Text(v); err != nil {
+			return fmt.Errorf("OTEL_SERVICE_NAME=%q: %v", v, err)
 		}
 	}
 	return nil

@@ -3,6 +3,8 @@ package otlplite
 import (
 	"encoding/binary"
 	"math/bits"
+	"strings"
+	"unicode/utf8"
 )
 
 // Protobuf wire types used by the OTLP messages.
@@ -52,8 +54,13 @@ func (p *pbuf) stringField(field int, s string) {
 	}
 }
 
-// rawString writes a length-delimited field even when it is empty.
+// rawString writes a length-delimited field even when it is empty. A
+// protobuf string must be UTF-8, or the Collector refuses the whole
+// request: bad bytes (a template's file name may hold any) become U+FFFD.
 func (p *pbuf) rawString(field int, s string) {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	p.tag(field, wireBytes)
 	p.varint(uint64(len(s)))
 	p.b = append(p.b, s...)

@@ -40,3 +40,15 @@ func TestNestedLengths(t *testing.T) {
 		}
 	}
 }
+
+// A string that is not UTF-8 goes out with U+FFFD for its bad bytes: the
+// Collector refuses a request holding one, and every span in it.
+func TestStringsGoOutAsUTF8(t *testing.T) {
+	var p pbuf
+	p.rawString(1, "_templates/a/\xffb.t")
+	_, _, m := protowire.ConsumeTag(p.b)
+	s, _ := protowire.ConsumeBytes(p.b[m:])
+	if string(s) != "_templates/a/\uFFFDb.t" {
+		t.Errorf("encoded %q", s)
+	}
+}

@@ -7,9 +7,12 @@
 package envflag
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Bool reads the variable name: def when it is empty, an error naming it
@@ -47,7 +50,47 @@ func Pairs(v string) (map[string]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%q: %v", part, err)
 		}
+		if err := Text(k); err != nil {
+			return nil, fmt.Errorf("%q: the key %v", part, err)
+		}
+		if err := Text(dec); err != nil {
+			return nil, fmt.Errorf("%q: the value %v", part, err)
+		}
 		out[k] = dec
 	}
 	return out, nil
+}
+
+// Text checks a value that goes on the wire as text: protobuf refuses a
+// string that is not UTF-8 (and with it the whole export, other runs'
+// spans included), and HTTP/2 a header holding a control character.
+func Text(v string) error {
+	switch {
+	case !utf8.ValidString(v):
+		return errors.New("is not valid UTF-8")
+	case strings.ContainsFunc(v, unicode.IsControl):
+		return errors.New("holds a control character")
+	}
+	return nil
+}
+
+// Headers is Pairs for HTTP header fields, as OTEL_EXPORTER_OTLP_HEADERS
+// holds them: each name must be an HTTP token (RFC 9110: letters, digits
+// and !#$%&'*+-.^_`|~), which leaves out spaces and the ':' of HTTP/2's
+// own fields.
+func Headers(v string) (map[string]string, error) {
+	h, err := Pairs(v)
+	if err != nil {
+		return nil, err
+	}
+	for k := range h {
+		if strings.IndexFunc(k, func(r rune) bool { return !isTokenChar(r) }) >= 0 {
+			return nil, fmt.Errorf("%q is not a header name (letters, digits and !#$%%&'*+-.^_`|~ only)", k)
+		}
+	}
+	return h, nil
+}
+
+func isTokenChar(r rune) bool {
+	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", r))
 }

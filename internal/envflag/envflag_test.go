@@ -31,3 +31,22 @@ func TestBool(t *testing.T) {
 		t.Errorf("error %v does not name the variable and value", err)
 	}
 }
+
+func TestPairsAndHeadersRefuseWhatTheWireRefuses(t *testing.T) {
+	for _, v := range []string{"a=%FF", "a=x%0Dy", "\xff=1", "a=b\x01"} {
+		if _, err := Pairs(v); err == nil {
+			t.Errorf("Pairs(%q) took it", v)
+		}
+	}
+	if kv, err := Pairs("team=caf%C3%A9, b = 2"); err != nil || kv["team"] != "café" || kv["b"] != "2" {
+		t.Errorf("Pairs of good values = %v, %v", kv, err)
+	}
+	for _, v := range []string{"Bad Name=v", ":path=/x", "a:b=c", "é=1"} {
+		if _, err := Headers(v); err == nil {
+			t.Errorf("Headers(%q) took it", v)
+		}
+	}
+	if h, err := Headers("x-api-key=abc,Authorization=Bearer%20t"); err != nil || h["Authorization"] != "Bearer t" {
+		t.Errorf("Headers of good values = %v, %v", h, err)
+	}
+}

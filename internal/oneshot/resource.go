@@ -28,6 +28,9 @@ func resourceFromEnv(getenv func(string) string) (map[string]string, error) {
 		}
 	}
 	if v := strings.TrimSpace(getenv("OTEL_SERVICE_NAME")); v != "" {
+		if err := envflag.Text(v); err != nil {
+			return nil, &NeedsSDKError{"OTEL_SERVICE_NAME", v, err.Error()}
+		}
 		attrs["service.name"] = v
 	}
 	return attrs, nil

@@ -155,7 +155,7 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 		s.Timeout, s.TimeoutSetting = export, exportName
 	}
 	if name, v := otlp("HEADERS"); v != "" {
-		if s.Headers, err = envflag.Pairs(v); err != nil {
+		if s.Headers, err = envflag.Headers(v); err != nil {
 			return s, &NeedsSDKError{name, v, err.Error()}
 		}
 	}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"go.opentelemetry.io/otel/attribute"
 
@@ -154,6 +156,11 @@ func (r *reader) str() string {
 	}
 	s := string(r.b[:n])
 	r.b = r.b[n:]
+	if !utf8.ValidString(s) {
+		// A span with such a string would fail the agent's whole export
+		// batch (protobuf strings are UTF-8), other runs' spans included.
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	return s
 }
 

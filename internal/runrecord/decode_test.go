@@ -133,3 +133,30 @@ func TestRecorderConcurrentFiles(t *testing.T) {
 		t.Errorf("%d events, %d whole files of 50", len(got.Events), len(seen))
 	}
 }
+
+// A string that is not UTF-8 (a file name can be any bytes) decodes with
+// U+FFFD in place of the bad bytes: the agent exports relayed spans in
+// batches, and one such string failed the whole batch.
+func TestDecodeMakesStringsUTF8(t *testing.T) {
+	b := recordOf(func(ctx context.Context, obs generator.Observer) {
+		ctx = obs.RunStart(ctx, nil)
+		obs.FileDone(ctx, generator.FileEvent{Template: "_templates/g/a/\xffx.t", Start: time.Now()})
+		obs.RunDone(ctx, &generator.Result{Generator: "g\xfe", Action: "a"}, nil)
+	})
+	rec, err := runrecord.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	for _, e := range rec.Events {
+		if e.File.Template != "" {
+			seen = append(seen, e.File.Template)
+		}
+		if e.Result != nil {
+			seen = append(seen, e.Result.Generator)
+		}
+	}
+	if want := []string{"_templates/g/a/\uFFFDx.t", "g\uFFFD"}; strings.Join(seen, "|") != strings.Join(want, "|") {
+		t.Errorf("decoded strings %q, want %q", seen, want)
+	}
+}

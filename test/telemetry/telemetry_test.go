@@ -186,6 +186,10 @@ func TestBadTelemetryVariablesAreUsageErrors(t *testing.T) {
 		// Values the SDK only logs, carrying on with its default.
 		"OTEL_TRACES_SAMPLER":            "bogus",
 		"OTEL_RESOURCE_ATTRIBUTES":       "=,,=x",
+		// Strings protobuf refuses, failing a whole export (an agent's
+		// batch of other runs' spans included), and headers HTTP/2 refuses.
+		"OTEL_SERVICE_NAME":          "svc\xff",
+		"OTEL_EXPORTER_OTLP_HEADERS": "Bad Name=v",
 		"OTEL_EXPORTER_OTLP_COMPRESSION": "zstd",
 		"OTEL_EXPORTER_OTLP_ENDPOINT":    "http://127.0.0.1:99999",
 	} {
@@ -197,6 +201,20 @@ func TestBadTelemetryVariablesAreUsageErrors(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(dir, "services")); err == nil {
 			t.Errorf("%s=%s: files written despite the error", name, value)
+		}
+	}
+}
+
+// Resource attributes and headers whose decoded values protobuf or HTTP/2
+// refuse are usage errors too (checked after percent-decoding).
+func TestUndecodableTelemetryValuesAreUsageErrors(t *testing.T) {
+	for name, value := range map[string]string{
+		"OTEL_RESOURCE_ATTRIBUTES":   "team=%FF",
+		"OTEL_EXPORTER_OTLP_HEADERS": "x-a=v%0d%0ainjected: 1",
+	} {
+		r := run(t, project(t, nil), map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:1", name: value}, "svc", "new", "x")
+		if r.code != 2 || !strings.Contains(r.stderr, name) {
+			t.Errorf("%s=%s: exit %d, stderr %q; want 2 and the variable named", name, value, r.code, r.stderr)
 		}
 	}
 }
