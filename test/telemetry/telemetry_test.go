@@ -184,12 +184,12 @@ func TestBadTelemetryVariablesAreUsageErrors(t *testing.T) {
 		"OTEL_EXPORTER_OTLP_PROTOCOL": "http/json",
 		"OTEL_METRICS_EXPORTER":       "statsd",
 		// Values the SDK only logs, carrying on with its default.
-		"OTEL_TRACES_SAMPLER":            "bogus",
-		"OTEL_RESOURCE_ATTRIBUTES":       "=,,=x",
+		"OTEL_TRACES_SAMPLER":      "bogus",
+		"OTEL_RESOURCE_ATTRIBUTES": "=,,=x",
 		// Strings protobuf refuses, failing a whole export (an agent's
 		// batch of other runs' spans included), and headers HTTP/2 refuses.
-		"OTEL_SERVICE_NAME":          "svc\xff",
-		"OTEL_EXPORTER_OTLP_HEADERS": "Bad Name=v",
+		"OTEL_SERVICE_NAME":              "svc\xff",
+		"OTEL_EXPORTER_OTLP_HEADERS":     "Bad Name=v",
 		"OTEL_EXPORTER_OTLP_COMPRESSION": "zstd",
 		"OTEL_EXPORTER_OTLP_ENDPOINT":    "http://127.0.0.1:99999",
 	} {
