@@ -47,7 +47,7 @@ func delegateGenerate(env *cli.Env, url string, args []string) int {
 	}
 	defer resp.Body.Close()
 	var out agent.GenerateResponse
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+	if err := json.NewDecoder(limitAnswer(resp.Body, maxGenerateAnswer)).Decode(&out); err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: the agent at %s answered %s without a result: %v\n", url, resp.Status, err)
 		return cli.ExitFail
 	}

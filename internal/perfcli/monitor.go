@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"text/tabwriter"
 	"time"
+	"unicode"
 
 	"github.com/hypergen-dev/hypergen/agent"
 	"github.com/hypergen-dev/hypergen/exporters"
@@ -298,10 +299,49 @@ func fetchStatus(url string) (agent.Status, string, error) {
 	if resp.StatusCode != http.StatusOK {
 		return st, "", fmt.Errorf("status %s", resp.Status)
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&st); err != nil {
+	if err := json.NewDecoder(limitAnswer(resp.Body, maxStatusAnswer)).Decode(&st); err != nil {
 		return st, "", fmt.Errorf("reading its answer: %w", err)
 	}
 	return st, "agent at " + url, nil
+}
+
+// Bounds on what is read of an agent's answers: whatever answers at the
+// address (the default admin port is one any local user may take) could
+// otherwise stream until memory runs out. A status is a few kilobytes; a
+// generation's answer holds its output.
+const (
+	maxStatusAnswer   = 4 << 20
+	maxGenerateAnswer = 64 << 20
+)
+
+// limitAnswer reads at most limit bytes of body, then fails.
+func limitAnswer(body io.Reader, limit int64) io.Reader {
+	return io.MultiReader(io.LimitReader(body, limit), readerFunc(func([]byte) (int, error) {
+		return 0, fmt.Errorf("the answer is longer than %d bytes", limit)
+	}))
+}
+
+type readerFunc func([]byte) (int, error)
+
+func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
+
+// printable shows the control characters of a string an agent sent as
+// escapes, so that they cannot drive the terminal (clear it, rewrite a
+// line, make a link).
+func printable(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func printStatus(w io.Writer, source string, st agent.Status) {
@@ -311,7 +351,7 @@ func printStatus(w io.Writer, source string, st agent.Status) {
 	}
 	fmt.Fprintf(w, "%s (%s)\n", health, source)
 	fmt.Fprintf(w, "Templates: %s — %d generators, %d actions, %d template files\n\n",
-		st.Index.Templates, st.Index.Generators, st.Index.Actions, st.Index.Files)
+		printable(st.Index.Templates), st.Index.Generators, st.Index.Actions, st.Index.Files)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "BUDGET\tVALUE\tLIMIT\tMET\tWHY")
 	for _, t := range st.Targets {
@@ -327,7 +367,7 @@ func printStatus(w io.Writer, source string, st agent.Status) {
 				met = "yes"
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\t%s\n", t.Name, val, op, formatValue(t.Limit, t.Unit), met, t.Reason)
+		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\t%s\n", printable(t.Name), val, op, formatValue(t.Limit, t.Unit), met, printable(t.Reason))
 	}
 	tw.Flush()
 }

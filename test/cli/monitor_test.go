@@ -2,6 +2,9 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"syscall"
 	"testing"
@@ -105,5 +108,34 @@ func TestMonitorFlagForms(t *testing.T) {
 	// generation.
 	if r := run(t, dir, []string{"HYPERGEN_FSYNC=always"}, "perf", "monitor", "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, `HYPERGEN_FSYNC="always" is not a boolean`) {
 		t.Errorf("HYPERGEN_FSYNC=always: %v", r)
+	}
+}
+
+// perf status reads what answers at the agent's address with care: any
+// local user may take the default port. Control characters in the answer
+// are shown as escapes, not sent to the terminal, and an answer that does
+// not end is cut off instead of read until memory runs out.
+func TestPerfStatusDistrustsTheAnswer(t *testing.T) {
+	escapes := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"healthy":true,"index":{"templates":"/t\u001b[2J"},"targets":[{"name":"gen\u001b]8;;http://x\u0007","limit":1,"unit":"s","reason":"a\rb"}]}`)
+	}))
+	defer escapes.Close()
+	r := run(t, t.TempDir(), nil, "perf", "status", "--agent", escapes.URL)
+	if strings.ContainsAny(r.stdout, "\x1b\x07\r") || !strings.Contains(r.stdout, `/t\x1b[2J`) || !strings.Contains(r.stdout, `a\rb`) {
+		t.Errorf("exit %d, output %q: want the control characters escaped", r.code, r.stdout)
+	}
+	endless := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"index":{"templates":"`)
+		chunk := strings.Repeat("a", 1<<16)
+		for r.Context().Err() == nil {
+			if _, err := fmt.Fprint(w, chunk); err != nil {
+				return
+			}
+		}
+	}))
+	defer endless.Close()
+	r = run(t, t.TempDir(), nil, "perf", "status", "--agent", endless.URL)
+	if r.code != 1 || !strings.Contains(r.stderr, "the answer is longer than") {
+		t.Errorf("exit %d, want 1 saying the answer was cut off\n%s", r.code, r)
 	}
 }
