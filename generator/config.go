@@ -63,7 +63,8 @@ type Config struct {
 	// Default: os.Environ.
 	Environ func() []string
 	// JSTimeout bounds the wall-clock time of each template render, hook and
-	// .hygen.js evaluation. Default: jsrt.DefaultTimeout (30s).
+	// .hygen.js evaluation. Default (zero or less): jsrt.DefaultTimeout
+	// (30s); there is no way to run without a limit.
 	JSTimeout time.Duration
 	// Writes are durable by default: each file is flushed to disk before it
 	// is renamed into place, and each folder once after, so a power failure
@@ -116,8 +117,15 @@ type output struct{ stdout, stderr io.Writer }
 
 // WithOutput makes the Runs given ctx print to stdout and stderr instead of
 // Config.Stdout and Config.Stderr, so one Engine (and its warm caches) can
-// serve requests that each collect their own output.
+// serve requests that each collect their own output. A nil writer
+// discards, as a nil Config.Stdout does.
 func WithOutput(ctx context.Context, stdout, stderr io.Writer) context.Context {
+	if stdout == nil {
+		stdout = io.Discard
+	}
+	if stderr == nil {
+		stderr = io.Discard
+	}
 	return context.WithValue(ctx, outputKey{}, output{stdout, stderr})
 }
 

@@ -258,3 +258,13 @@ func TestFromConfined(t *testing.T) {
 		t.Errorf("a.txt = %q with AllowOutside", b)
 	}
 }
+
+// WithOutput's nil writers discard, as Config's do: a run that printed
+// (here an echo and the added line) panicked.
+func TestWithOutputNilDiscards(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\necho: hi\n---\nx\n"})
+	e := New(Config{Cwd: dir})
+	if _, err := e.Run(WithOutput(context.Background(), nil, nil), []string{"gen", "new"}); err != nil {
+		t.Fatal(err)
+	}
+}
