@@ -64,7 +64,11 @@ type Config struct {
 	Environ func() []string
 	// JSTimeout bounds the wall-clock time of each template render, hook and
 	// .hygen.js evaluation. Default (zero or less): jsrt.DefaultTimeout
-	// (30s); there is no way to run without a limit.
+	// (30s); there is no way to run without a limit. A match of a regular
+	// expression that needs backtracking (lookarounds, backreferences) is
+	// bounded by the limit of the first Engine made in the process, whatever
+	// the Engine that runs it: regexp2, which runs those, has only a
+	// process-wide limit.
 	JSTimeout time.Duration
 	// Writes are durable by default: each file is flushed to disk before it
 	// is renamed into place, and each folder once after, so a power failure
