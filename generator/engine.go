@@ -273,7 +273,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		}
 	}
 	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates, cwd, answers)
-	if err := e.applySpec(filepath.Join(dir, t.generator), args); err != nil {
+	if err := e.applySpec(generatorFolder(dir, folder), args); err != nil {
 		return nil, err
 	}
 	dry, _ := args.Get("dry")
@@ -354,4 +354,17 @@ func resolveTemplates(cfg Config) (string, error) {
 		return root, err
 	}
 	return absUnder(e.cfg.Cwd, root), nil
+}
+
+// generatorFolder is the folder of the generator an action folder belongs
+// to, whose template.yml applies: the first one below the templates root
+// on the way to it, however the generator and action words split that
+// path ("c new", ". c/new" and "c/new ." all reach c/new).
+func generatorFolder(templatesDir, actionFolder string) string {
+	rel, err := filepath.Rel(templatesDir, actionFolder)
+	if err != nil || !filepath.IsLocal(rel) {
+		return actionFolder
+	}
+	first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+	return filepath.Join(templatesDir, first)
 }

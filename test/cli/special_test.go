@@ -369,3 +369,21 @@ func TestConfigOthersCouldWriteIsNotRun(t *testing.T) {
 		})
 	}
 }
+
+// A generator's template.yml applies however the words reach its action:
+// ". c/new" and "c/new ." skipped it, and wrote what "c new" refuses.
+func TestTemplateYmlAppliesWhateverTheSplit(t *testing.T) {
+	for _, args := range [][]string{{"c", "new"}, {".", "c/new"}, {"c/new", "."}} {
+		dir := testfs.Tree(t, map[string]string{
+			"_templates/c/new/a.t":      "---\nto: out/<%= name %>.txt\n---\nx\n",
+			"_templates/c/template.yml": "variables:\n  name: {type: string, required: true, pattern: \"^[A-Z][a-z]+$\"}\n",
+		})
+		r := run(t, dir, nil, append(args, "bad_name")...)
+		if r.code != 2 || !strings.Contains(r.stderr, "invalid input") {
+			t.Errorf("%v: exit %d, want 2 refusing the name\n%s", args, r.code, r)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+			t.Errorf("%v: written despite its template.yml", args)
+		}
+	}
+}
