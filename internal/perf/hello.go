@@ -77,7 +77,13 @@ func HelloWorld(ctx context.Context, dir string) (*Baseline, error) {
 	defer os.Remove(tmp)
 	build := exec.CommandContext(ctx, gobin, "build", "-o", tmp, ".")
 	out.Reset()
-	build.Dir, build.Env, build.Stdout, build.Stderr = src, env, &out, &out
+	// go's work folder goes inside src, removed with it: a go killed by
+	// Ctrl-C left its go-build* folder in $TMPDIR.
+	work := filepath.Join(src, "gotmp")
+	if err := os.Mkdir(work, 0o700); err != nil {
+		return nil, err
+	}
+	build.Dir, build.Env, build.Stdout, build.Stderr = src, append(env, "GOTMPDIR="+work), &out, &out
 	if err := build.Run(); err != nil {
 		return nil, fmt.Errorf("building a hello-world with %s: %v: %s", version, err, strings.TrimSpace(out.String()))
 	}
