@@ -334,6 +334,7 @@ func TestConfigOthersCouldWriteIsNotRun(t *testing.T) {
 		{"another user's, in a folder anyone may write", 0o1777, 0o644, 65534, "belongs to user 65534"},
 		{"anyone may write it", 0o755, 0o666, 0, "anyone may write it"},
 		{"another user's, in an ordinary folder", 0o755, 0o644, 65534, ""},
+		{"another user's link to root's file, in a folder anyone may write", 0o1777, 0o644, -65534, "belongs to user 65534"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			shared := filepath.Join(t.TempDir(), "shared")
@@ -344,11 +345,24 @@ func TestConfigOthersCouldWriteIsNotRun(t *testing.T) {
 			}
 			config := filepath.Join(shared, ".hygen.js")
 			src := fmt.Sprintf("require('fs'); require('child_process').execSync('touch %s')\nmodule.exports = {}\n", marker)
-			if err := os.WriteFile(config, []byte(src), tt.fileMode); err != nil {
+			file, owner := config, tt.owner
+			if owner < 0 {
+				// A link of another user's to a file of root's elsewhere.
+				file, owner = filepath.Join(t.TempDir(), "config.js"), 0
+			}
+			if err := os.WriteFile(file, []byte(src), tt.fileMode); err != nil {
 				t.Fatal(err)
 			}
-			for _, err := range []error{os.Chmod(config, tt.fileMode), os.Chown(config, tt.owner, tt.owner), os.Chmod(shared, tt.dirMode)} {
+			for _, err := range []error{os.Chmod(file, tt.fileMode), os.Chown(file, owner, owner), os.Chmod(shared, tt.dirMode)} {
 				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if file != config {
+				if err := os.Symlink(file, config); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Lchown(config, -tt.owner, -tt.owner); err != nil {
 					t.Fatal(err)
 				}
 			}
