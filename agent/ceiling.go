@@ -23,10 +23,11 @@ const ceilingEvery = 50 * time.Millisecond
 // with every request in flight. The heap is read only while a generation
 // runs, so an idle agent does no work for it.
 type ceiling struct {
-	limit   int64        // bytes; 0 or less: no ceiling
-	live    func() int64 // the live heap in bytes
-	mu      sync.Mutex
-	running map[*runningGeneration]struct{}
+	limit    int64        // bytes; 0 or less: no ceiling
+	live     func() int64 // the live heap in bytes
+	mu       sync.Mutex
+	running  map[*runningGeneration]struct{}
+	sampling bool // a sample goroutine runs
 }
 
 type runningGeneration struct{ cancel context.CancelCauseFunc }
@@ -45,7 +46,8 @@ func (c *ceiling) watch(ctx context.Context) (context.Context, func()) {
 		c.running = map[*runningGeneration]struct{}{}
 	}
 	c.running[g] = struct{}{}
-	if len(c.running) == 1 {
+	if !c.sampling {
+		c.sampling = true
 		go c.sample()
 	}
 	c.mu.Unlock()
@@ -66,6 +68,7 @@ func (c *ceiling) sample() {
 		over := float64(c.live()) > refuseShare*float64(c.limit)
 		c.mu.Lock()
 		if len(c.running) == 0 {
+			c.sampling = false
 			c.mu.Unlock()
 			return
 		}
