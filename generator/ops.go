@@ -252,7 +252,7 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 		if fi, err := os.Lstat(abs); err == nil && fi.Mode()&os.ModeSymlink != 0 {
 			t.write, _ = p.real.of(abs)
 		}
-		return t, nil
+		return t, notLockName(to, t.write)
 	}
 	real, link := p.real.of(abs)
 	if !p.e.cfg.AllowOutside && !insideDir(p.inv.realCwd, real) {

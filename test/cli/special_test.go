@@ -314,6 +314,18 @@ func TestLockNameIsReserved(t *testing.T) {
 			}
 		})
 	}
+	// Through a link, with --allow-outside too (which once skipped the
+	// check of where a link leads).
+	for _, args := range [][]string{nil, {"--allow-outside"}} {
+		dir := testfs.Tree(t, map[string]string{"_templates/c/new/a.t": "---\nto: src/<%= name %>\nforce: true\n---\nhello\n", "src/.keep": ""})
+		if err := os.Symlink(".hypergen-lock", filepath.Join(dir, "src", "link")); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, dir, nil, append([]string{"c", "new", "link"}, args...)...)
+		if r.code != 1 || !strings.Contains(r.stderr, "reserved for hypergen's lock files") {
+			t.Errorf("a link to the lock name %v: exit %d, want 1 and the reserved name named\n%s", args, r.code, r)
+		}
+	}
 }
 
 // A .hygen.js that someone else could have put where it is does not run:
