@@ -363,7 +363,7 @@ func printStatus(w io.Writer, source string, st agent.Status) {
 		if t.Value != nil {
 			val = formatValue(*t.Value, t.Unit)
 			met = "no"
-			if *t.Met {
+			if t.Met != nil && *t.Met {
 				met = "yes"
 			}
 		}

@@ -117,11 +117,13 @@ func TestMonitorFlagForms(t *testing.T) {
 // not end is cut off instead of read until memory runs out.
 func TestPerfStatusDistrustsTheAnswer(t *testing.T) {
 	escapes := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, `{"healthy":true,"index":{"templates":"/t\u001b[2J"},"targets":[{"name":"gen\u001b]8;;http://x\u0007","limit":1,"unit":"s","reason":"a\rb"}]}`)
+		fmt.Fprint(w, `{"healthy":true,"index":{"templates":"/t\u001b[2J"},"targets":[{"name":"gen\u001b]8;;http://x\u0007","limit":1,"unit":"s","reason":"a\rb"},{"name":"no_met","value":2,"limit":1}]}`)
 	}))
 	defer escapes.Close()
 	r := run(t, t.TempDir(), nil, "perf", "status", "--agent", escapes.URL)
-	if strings.ContainsAny(r.stdout, "\x1b\x07\r") || !strings.Contains(r.stdout, `/t\x1b[2J`) || !strings.Contains(r.stdout, `a\rb`) {
+	// A budget with a value and no verdict is shown as not met; it crashed
+	// perf status.
+	if strings.ContainsAny(r.stdout, "\x1b\x07\r") || !strings.Contains(r.stdout, `/t\x1b[2J`) || !strings.Contains(r.stdout, `a\rb`) || !strings.Contains(r.stdout, "no_met") {
 		t.Errorf("exit %d, output %q: want the control characters escaped", r.code, r.stdout)
 	}
 	endless := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
