@@ -255,7 +255,7 @@ func isGenerator(env *Env, name string) bool {
 			root = filepath.Join(env.Cwd, root)
 		}
 	} else {
-		root, err = generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+		root, err = templatesRoot(env)
 	}
 	if err != nil || root == "" {
 		return false

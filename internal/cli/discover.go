@@ -84,7 +84,7 @@ func rootCandidates(env *Env) (cands []rootCandidate, active string, err error) 
 		}
 		return p
 	}
-	active, err = generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	active, err = templatesRoot(env)
 	if err != nil {
 		return nil, "", err
 	}

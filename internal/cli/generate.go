@@ -336,7 +336,7 @@ func builtinsApply(env *Env) bool {
 	if generator.TemplatesRoot(env.Cwd, "", env.Getenv) != "" {
 		return false
 	}
-	root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	root, err := templatesRoot(env)
 	return err == nil && root == "" // else a .hygen.js names the root (or fails, which the run reports)
 }
 

@@ -13,7 +13,7 @@ import (
 // runGeneratorHelp prints a generator's actions and, from its template.yml,
 // its description and variables.
 func runGeneratorHelp(env *Env, name string) int {
-	root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	root, err := templatesRoot(env)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen help: %v\n", err)
 		return ExitFail

@@ -104,7 +104,7 @@ func actionFiles(env *Env, pos []any) []string {
 	if len(pos) < 2 {
 		return nil
 	}
-	root, err := generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	root, err := templatesRoot(env)
 	if err != nil || root == "" {
 		return nil
 	}

@@ -138,6 +138,11 @@ func TestCompletionRunsNoProjectCommands(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := testfs.Tree(t, map[string]string{".hygen.js": config, "tpl/widget/new/a.t": "---\nto: a.txt\n---\nx\n"})
+			// A command's flags too: telling a command from a generator of
+			// its name reads the templates root.
+			if r := run(t, dir, nil, "__complete", "list", "--"); !strings.Contains(r.stdout, "--json") {
+				t.Errorf("complete list -- = %q", r.stdout)
+			}
 			r := run(t, dir, nil, "__complete", "wid")
 			if _, err := os.Stat(marker); err == nil {
 				t.Fatal("completing ran the .hygen.js's command")
