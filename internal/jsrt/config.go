@@ -194,10 +194,7 @@ func (vm *VM) newLogger() (goja.Value, error) {
 // getenv is the value of the variable key in the environment the run's
 // scripts see ("" when it is not set).
 func (vm *VM) getenv(key string) string {
-	if vm.setup.Env == nil {
-		return ""
-	}
-	for _, kv := range vm.setup.Env() {
+	for _, kv := range vm.given() {
 		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
 			return v
 		}

@@ -47,7 +47,7 @@ func (vm *VM) EnvChanges() (set map[string]string, unset []string) {
 		return nil, nil
 	}
 	given := map[string]string{}
-	for _, kv := range vm.setup.Env() {
+	for _, kv := range vm.given() {
 		if k, v, ok := strings.Cut(kv, "="); ok {
 			given[k] = v
 		}
@@ -67,4 +67,13 @@ func (vm *VM) EnvChanges() (set map[string]string, unset []string) {
 	}
 	slices.Sort(unset)
 	return set, unset
+}
+
+// given is the environment the VM was given (Setup.Env), asked for once:
+// process.env, EnvChanges and the .hygen.js config all read it.
+func (vm *VM) given() []string {
+	if vm.environ == nil && vm.setup.Env != nil {
+		vm.environ = vm.setup.Env()
+	}
+	return vm.environ
 }

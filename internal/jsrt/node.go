@@ -44,11 +44,7 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	rt := vm.rt
 	process := rt.NewObject()
 	env := rt.NewObject()
-	var environ []string
-	if vm.setup.Env != nil {
-		environ = vm.setup.Env()
-	}
-	for _, kv := range environ {
+	for _, kv := range vm.given() {
 		if k, v, ok := strings.Cut(kv, "="); ok {
 			_ = env.Set(k, v)
 		}

@@ -48,6 +48,7 @@ type VM struct {
 	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them
 	builtins       map[string]*goja.Object // core modules' exports, built on first require
 	process        *goja.Object
+	environ        []string // Setup.Env's answer, asked once (see given)
 }
 
 // NewVM makes a runtime for one run; cancelling ctx interrupts the run's
