@@ -32,10 +32,9 @@ func Parse(text string) *Rules {
 	return &rs
 }
 
-// match is minimatch's match of a path against the rule's pattern (the
-// negation aside).
+// match is minimatch's match of a path, lower-cased, against the rule's
+// pattern (the negation aside).
 func (r rule) match(p string) bool {
-	p = strings.ToLower(p)
 	if r.base {
 		p = strings.TrimRight(p, "/")
 		return doublestar.MatchUnvalidated(r.pattern, p[strings.LastIndexByte(p, '/')+1:])
@@ -48,14 +47,14 @@ func (r rule) match(p string) bool {
 	return doublestar.MatchUnvalidated(r.pattern, p)
 }
 
-// matchPartial is minimatch's partial match: whether folder p could lead
-// to a path the pattern matches.
+// matchPartial is minimatch's partial match: whether folder p, lower-cased,
+// could lead to a path the pattern matches.
 func (r rule) matchPartial(p string) bool {
 	if r.base {
 		return r.match(p)
 	}
 	pats := strings.Split(r.pattern, "/")
-	for i, seg := range strings.Split(strings.ToLower(p), "/") {
+	for i, seg := range strings.Split(p, "/") {
 		if i >= len(pats) {
 			return false
 		}
@@ -85,7 +84,7 @@ func Included(frames []Frame, path string, dir bool) bool {
 		if err != nil {
 			continue
 		}
-		rel = filepath.ToSlash(rel)
+		rel = strings.ToLower(filepath.ToSlash(rel)) // nocase: the patterns are lower-cased too
 		for _, r := range f.Rules.rules {
 			if r.negate == included {
 				continue // it could not change the answer
