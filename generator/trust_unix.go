@@ -19,23 +19,19 @@ import (
 // container running as root over a mounted folder) is not refused: only
 // who may write the file or its folder counts.
 func trustedConfig(file string) error {
-	var link syscall.Stat_t
-	if syscall.Lstat(file, &link) != nil {
+	var f syscall.Stat_t
+	if syscall.Lstat(file, &f) != nil {
 		return nil // loading it says what is wrong
 	}
-	if link.Mode&syscall.S_IFMT == syscall.S_IFLNK {
-		if err := placedByOthers(file, link); err != nil {
+	if f.Mode&syscall.S_IFMT == syscall.S_IFLNK {
+		if err := placedByOthers(file, f); err != nil {
 			return err
 		}
 		real, err := filepath.EvalSymlinks(file)
-		if err != nil {
+		if err != nil || syscall.Stat(real, &f) != nil {
 			return nil
 		}
 		file = real
-	}
-	var f syscall.Stat_t
-	if syscall.Stat(file, &f) != nil {
-		return nil
 	}
 	if f.Mode&0o002 != 0 {
 		return fmt.Errorf("not running it: anyone may write it (%s, mode %04o), so anyone could have changed it; remove the permission (chmod o-w) to use it", file, f.Mode&0o7777)
