@@ -588,7 +588,14 @@ func (e *Engine) runShell(ctx context.Context, s *step) error {
 		}
 		return nil
 	}
-	cmd := procgroup.Command(ctx, e.cfg.Shell, "-c", s.shell)
+	line := execaCommand(s.shell)
+	if line == "" {
+		if s.ignore {
+			return nil
+		}
+		return fmt.Errorf("sh %q failed: there is no command to run", s.shell)
+	}
+	cmd := procgroup.Command(ctx, e.cfg.Shell, "-c", line)
 	cmd.Dir = e.cfg.Cwd // hygen's too, whatever cwd .hygen.js sets
 	cmd.Env = s.env
 	if s.input != "" {
@@ -604,6 +611,28 @@ func (e *Engine) runShell(ctx context.Context, s *step) error {
 		return fmt.Errorf("sh %q failed: %w", s.shell, err)
 	}
 	return nil
+}
+
+// execaCommand is the command line hygen's default exec hands to the shell.
+// It runs sh: through execa.command (execa 5), which trims the text, splits
+// it at runs of spaces and joins a word ending in a backslash to the next
+// with one space, dropping the backslash; Node then joins the words with
+// single spaces for /bin/sh -c. So `echo "  - x"` writes " - x", and
+// `touch my\ docs/a` runs as `touch my docs/a`. Spaces only: tabs and
+// newlines inside the text stay. Blank text has no command left.
+func execaCommand(s string) string {
+	var words []string
+	for _, w := range strings.Split(strings.TrimFunc(s, jsvalue.IsSpace), " ") {
+		if w == "" {
+			continue // a run of spaces is one separator
+		}
+		if n := len(words); n > 0 && strings.HasSuffix(words[n-1], `\`) {
+			words[n-1] = strings.TrimSuffix(words[n-1], `\`) + " " + w
+			continue
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, " ")
 }
 
 // askOverwrite asks once per target and run; without a prompt (stdin not a

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
 // Source is a template translated to JavaScript. Function evaluates to a
@@ -426,17 +428,8 @@ func (c *compiler) addOutput(s string) {
 // which would otherwise be a syntax error inside __piece(...).
 func stripSemi(s string) string {
 	i := strings.LastIndexByte(s, ';')
-	if i < 0 || strings.TrimRightFunc(s[i+1:], isJSSpace) != "" {
+	if i < 0 || strings.TrimRightFunc(s[i+1:], jsvalue.IsSpace) != "" {
 		return s
 	}
 	return s[:i] + s[i+1:]
-}
-
-func isJSSpace(r rune) bool {
-	switch r {
-	case '\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2028', '\u2029',
-		'\u202f', '\u205f', '\u3000', '\ufeff':
-		return true
-	}
-	return r >= '\u2000' && r <= '\u200a'
 }

@@ -3,6 +3,8 @@ package frontmatter
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
 // Split is a template file cut at its frontmatter fence.
@@ -30,7 +32,7 @@ func SplitText(text string) Split {
 	}
 	match := text[start:end]
 	return Split{
-		YAML:      strings.TrimFunc(content, isJSSpace),
+		YAML:      strings.TrimFunc(content, jsvalue.IsSpace),
 		Body:      strings.Replace(text, match, "", 1),
 		BodyLine:  lineAfter(text, end),
 		HasFences: true,
@@ -105,7 +107,7 @@ func trailingSpaceToLineEnd(s string, t int) (int, bool) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isJSSpace(r) {
+		if !jsvalue.IsSpace(r) {
 			break
 		}
 		i += size
@@ -128,16 +130,6 @@ func isLineTerminatorBefore(s string, i int) bool {
 
 func isLineTerminator(r rune) bool {
 	return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029'
-}
-
-// isJSSpace is JavaScript's \s (WhiteSpace and LineTerminator).
-func isJSSpace(r rune) bool {
-	switch r {
-	case '\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2028', '\u2029',
-		'\u202f', '\u205f', '\u3000', '\ufeff':
-		return true
-	}
-	return r >= '\u2000' && r <= '\u200a'
 }
 
 // lineAfter is the 1-based line number of the text at byte offset off.

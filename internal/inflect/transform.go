@@ -3,8 +3,9 @@ package inflect
 import (
 	"errors"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
 // Camelize turns "message_properties" into "MessageProperties" (or
@@ -170,20 +171,11 @@ func Ordinalize(s string) string {
 // startsWithInteger reports whether parseInt(w, 10) is a number: after JS
 // white space and an optional sign comes an ASCII digit.
 func startsWithInteger(w string) bool {
-	w = strings.TrimLeftFunc(w, isJSSpace)
+	w = strings.TrimLeftFunc(w, jsvalue.IsSpace)
 	if w != "" && (w[0] == '+' || w[0] == '-') {
 		w = w[1:]
 	}
 	return w != "" && '0' <= w[0] && w[0] <= '9'
-}
-
-// isJSSpace is JS's WhiteSpace or LineTerminator.
-func isJSSpace(r rune) bool {
-	switch r {
-	case '\t', '\n', '\v', '\f', '\r', 0x2028, 0x2029, 0xFEFF:
-		return true
-	}
-	return unicode.Is(unicode.Zs, r)
 }
 
 // ErrEmptyWord is returned by Undasherize for input with an empty word,

@@ -134,7 +134,7 @@ func ToNumber(v any) float64 {
 	case int:
 		return float64(x)
 	case string:
-		s := strings.TrimFunc(x, isJSSpace)
+		s := strings.TrimFunc(x, IsSpace)
 		if s == "" {
 			return 0
 		}
@@ -168,9 +168,9 @@ func ToNumber(v any) float64 {
 	return math.NaN()
 }
 
-// isJSSpace is JavaScript's white space and line terminators, which Number()
-// trims.
-func isJSSpace(r rune) bool {
+// IsSpace is JavaScript's white space and line terminators: what \s
+// matches, String.prototype.trim removes and Number() skips.
+func IsSpace(r rune) bool {
 	switch r {
 	case '\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2028', '\u2029',
 		'\u202f', '\u205f', '\u3000', '\ufeff':

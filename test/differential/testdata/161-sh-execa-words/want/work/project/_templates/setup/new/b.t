@@ -1,0 +1,3 @@
+---
+sh: "  printf '%s|\n' a\\  b\\\\  c   >> words.txt  "
+---

@@ -1,0 +1,5 @@
+---
+to: out.txt
+sh: "<%= locals.install ? 'npm install' : ' ' %>"
+---
+written before the command
