@@ -24,7 +24,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hypergen-dev/hypergen/internal/regularfile"
 	"golang.org/x/sync/errgroup"
@@ -77,6 +79,7 @@ type tree interface {
 	Rename(oldname, newname string) error
 	Stat(name string) (os.FileInfo, error)
 	Lstat(name string) (os.FileInfo, error)
+	Link(oldname, newname string) error
 }
 
 type osTree struct{}
@@ -90,6 +93,7 @@ func (osTree) Remove(name string) error               { return os.Remove(name) }
 func (osTree) Rename(oldname, newname string) error   { return os.Rename(oldname, newname) }
 func (osTree) Stat(name string) (os.FileInfo, error)  { return os.Stat(name) }
 func (osTree) Lstat(name string) (os.FileInfo, error) { return os.Lstat(name) }
+func (osTree) Link(oldname, newname string) error     { return os.Link(oldname, newname) }
 
 // Tx is one all-or-nothing set of writes. Not safe for concurrent use.
 type Tx struct {
@@ -99,6 +103,7 @@ type Tx struct {
 	staged  map[Staged]bool // not yet committed
 	created []string        // folders this Tx made, parents first
 	added   []string        // targets that did not exist before their rename
+	kept    []keptFile      // what commits replaced, while a later one may fail
 	dirs    map[string]bool // folders to fsync after renames
 	folders map[string]tree // open folders by name (see folder)
 	locks   []*held
@@ -277,9 +282,20 @@ func replaceable(dir tree, base string) (fs.FileInfo, error) {
 	return st, nil
 }
 
+// keptFile is a file a commit replaced, under a temporary's name (so a run
+// killed before removing it leaves something removeStale knows).
+type keptFile struct{ name, kept string }
+
 // Commit renames a staged file into place. In a durable Tx it first waits
 // until every temporary staged so far is on disk: a rename that reached the
 // disk before its file's data could leave an empty file after a power loss.
+//
+// While other staged files wait for their commits, the file it replaces is
+// kept (a hard link made before the rename) so that Rollback can put it
+// back if a later rename fails: a rename can fail after every file was
+// staged (a bind-mounted target is busy, a disk fails). The last commit
+// keeps nothing: nothing after it can fail. Release and Close remove what
+// was kept; a file system without hard links keeps nothing.
 func (tx *Tx) Commit(s Staged) error {
 	if !tx.staged[s] {
 		return fmt.Errorf("writing %s: not staged", s.path)
@@ -288,11 +304,24 @@ func (tx *Tx) Commit(s Staged) error {
 		return err
 	}
 	dir, base, err := tx.in(s.name, false)
+	kept := ""
+	if err == nil && s.existed && len(tx.staged) > 1 {
+		kept = tempName(s.name)
+		if dir.Link(base, filepath.Base(kept)) != nil {
+			kept = ""
+		}
+	}
 	if err == nil {
 		err = dir.Rename(filepath.Base(s.tmp), base)
 	}
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", s.path, err)
+		if kept != "" {
+			_ = dir.Remove(filepath.Base(kept))
+		}
+		return fmt.Errorf("writing %s: %w", s.path, renameError(err))
+	}
+	if kept != "" {
+		tx.kept = append(tx.kept, keptFile{name: s.name, kept: kept})
 	}
 	delete(tx.staged, s)
 	if !s.existed {
@@ -342,16 +371,46 @@ func (tx *Tx) Sync() error {
 	return errors.Join(errs...)
 }
 
-// Rollback removes the staged files and the files this Tx added; Close then
-// removes the folders it created, which are empty again. A file it replaced
-// keeps its new content: callers rename only after everything is staged, so
-// a failure comes before the first rename.
+// Rollback removes the staged files and the files this Tx added, and puts
+// back the files it replaced since the last Release; Close then removes the
+// folders it created, which are empty again.
 func (tx *Tx) Rollback() {
 	tx.removeStaged()
+	for _, k := range slices.Backward(tx.kept) {
+		if dir, base, err := tx.in(k.name, false); err == nil {
+			_ = dir.Rename(filepath.Base(k.kept), base)
+		}
+	}
+	tx.kept = nil
 	for _, name := range slices.Backward(tx.added) {
 		_ = tx.t.Remove(name)
 	}
 	tx.added = nil
+}
+
+// renameError explains the failures of a rename whose temporary was made:
+// the target is what the folder or the mount refuses to have replaced.
+func renameError(err error) error {
+	switch {
+	case errors.Is(err, syscall.EBUSY):
+		return fmt.Errorf("%w: it is a mount point (a file bind-mounted into a container is one), "+
+			"and hypergen replaces a file by renaming a new one onto it", err)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%w: hypergen replaces a file by renaming a new one onto it, "+
+			"which a folder with the sticky bit (such as /tmp) allows only the file's owner", err)
+	}
+	return err
+}
+
+// dropKept removes the replaced files kept for Rollback: what was committed
+// stays.
+func (tx *Tx) dropKept() {
+	for _, k := range tx.kept {
+		if dir, base, err := tx.in(k.kept, false); err == nil {
+			_ = dir.Remove(base)
+		}
+	}
+	tx.kept = nil
 }
 
 func (tx *Tx) removeStaged() {
@@ -386,6 +445,7 @@ func (tx *Tx) removeEmptyFolders() {
 // the locks, so the other program sees only what was committed. Nothing
 // may be staged and not committed. Lock may be called again after it.
 func (tx *Tx) Release() {
+	tx.dropKept()
 	tx.removeLockFiles() // first, or a folder made for a lock would not be empty
 	tx.removeEmptyFolders()
 	tx.unlock()
@@ -396,6 +456,7 @@ func (tx *Tx) Release() {
 func (tx *Tx) Close() error {
 	err := tx.Sync()
 	tx.removeStaged()
+	tx.dropKept()
 	tx.removeLockFiles() // first, or a folder made for a lock would not be empty
 	tx.removeEmptyFolders()
 	tx.unlock()
@@ -408,10 +469,27 @@ func (tx *Tx) Close() error {
 }
 
 // tempPrefix is how every temporary file of name starts; a random suffix
-// follows, so concurrent writers never share one.
+// follows, so concurrent writers never share one. A name too long to take
+// the prefix and suffix within the file system's limit on a name (255
+// bytes nearly everywhere) is cut, at a character's start: two such names
+// may then share their temporaries' prefix, which only their folder's lock
+// holder acts on (removeStale).
 func tempPrefix(name string) string {
-	return filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+".hypergen-")
+	base := filepath.Base(name)
+	if room := maxName - len(".") - len(".hypergen-") - 12; len(base) > room {
+		cut := room
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut]
+	}
+	return filepath.Join(filepath.Dir(name), "."+base+".hypergen-")
 }
+
+// maxName is the longest file name, in bytes, that temporaries are kept
+// within: NAME_MAX on Linux and the BSDs, and what NTFS and APFS allow of
+// ASCII names.
+const maxName = 255
 
 func tempName(name string) string {
 	var suffix [6]byte

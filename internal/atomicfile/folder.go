@@ -32,6 +32,9 @@ func (p prefixTree) Stat(name string) (os.FileInfo, error) { return os.Stat(p.jo
 func (p prefixTree) Lstat(name string) (os.FileInfo, error) {
 	return os.Lstat(p.join(name))
 }
+func (p prefixTree) Link(oldname, newname string) error {
+	return os.Link(p.join(oldname), p.join(newname))
+}
 
 // folder returns the open folder dir (a name in the Tx's tree), creating it
 // and its missing parents when create is set; each folder made is

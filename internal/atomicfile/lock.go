@@ -2,7 +2,9 @@ package atomicfile
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -66,18 +68,22 @@ func (tx *Tx) lock(ctx context.Context, folder string) (*held, error) {
 	if err := local.acquire(ctx, key); err != nil {
 		return nil, fmt.Errorf("waiting to write in %s: %w", folder, err)
 	}
-	dir, ln, err := tx.in(name, true)
-	if err != nil {
-		local.release(key)
-		return nil, err
-	}
 	start := time.Now()
 	told := false
+	gone := 0
 	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
-		f, err := dir.OpenFile(ln, os.O_RDWR|os.O_CREATE, 0o666)
+		dir, ln, f, err := tx.openLock(name)
+		if errors.Is(err, fs.ErrNotExist) && gone < maxFolderGone {
+			// The folder was removed since it was opened: a run that made
+			// it for a write it then skipped removes it as it finishes.
+			// Make it again.
+			gone++
+			tx.forgetFolders(folder)
+			continue
+		}
 		if err != nil {
 			local.release(key)
-			return nil, fmt.Errorf("locking %s: %w", name, err)
+			return nil, fmt.Errorf("locking %s: %w", name, lockError(err))
 		}
 		ok, err := TryLock(f)
 		if err == nil && ok && current(dir, ln, f) {
@@ -101,6 +107,46 @@ func (tx *Tx) lock(ctx context.Context, folder string) (*held, error) {
 			return nil, fmt.Errorf("waiting to write in %s: %w", folder, ctx.Err())
 		case <-time.After(wait):
 		}
+	}
+}
+
+// maxFolderGone bounds how often Lock makes a folder again that another
+// run removed while it waited (see Tx.lock).
+const maxFolderGone = 8
+
+// openLock opens (creating) the lock file name in its folder, which it
+// creates. The lock file of a folder several users write may be another
+// user's, and not writable: a lock needs only a descriptor, so it is opened
+// for reading then.
+func (tx *Tx) openLock(name string) (tree, string, *os.File, error) {
+	dir, ln, err := tx.in(name, true)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	f, err := dir.OpenFile(ln, os.O_RDWR|os.O_CREATE, 0o666)
+	if errors.Is(err, fs.ErrPermission) {
+		if rf, rerr := dir.OpenFile(ln, os.O_RDONLY, 0); rerr == nil {
+			f, err = rf, nil
+		}
+	}
+	return dir, ln, f, err
+}
+
+// lockError explains a lock file that cannot be made.
+func lockError(err error) error {
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("%w: hypergen writes a file by renaming a new one beside it onto it, "+
+			"so it needs to create files in the folder, not only to write the file", err)
+	}
+	return err
+}
+
+// forgetFolders closes and forgets the open folder dir and its parents,
+// which may have been removed with it, so the next use opens or creates
+// them again.
+func (tx *Tx) forgetFolders(dir string) {
+	for d := dir; d != "." && d != filepath.Dir(d); d = filepath.Dir(d) {
+		tx.closeFolder(d)
 	}
 }
 

@@ -12,12 +12,16 @@ import (
 // replaces, and its owner when that is another user or group: a write in
 // place keeps both. Only a privileged process may give a file away, so
 // elsewhere the new file stays the writer's, as any editor's save leaves it.
+// The sticky bit stays; set-user-ID and set-group-ID stay for a privileged
+// writer only, as a write in place by anyone else clears them. The mode is
+// set after the owner because changing the owner clears both.
 func keepOwnerAndMode(f *os.File, old fs.FileInfo) error {
-	if err := f.Chmod(old.Mode().Perm()); err != nil {
-		return err
-	}
 	if st, ok := old.Sys().(*syscall.Stat_t); ok && (int(st.Uid) != os.Geteuid() || int(st.Gid) != os.Getegid()) {
 		_ = f.Chown(int(st.Uid), int(st.Gid))
 	}
-	return nil
+	keep := fs.ModePerm | fs.ModeSticky
+	if os.Geteuid() == 0 {
+		keep |= fs.ModeSetuid | fs.ModeSetgid
+	}
+	return f.Chmod(old.Mode() & keep)
 }
