@@ -2,6 +2,7 @@ package agent
 
 import (
 	"bytes"
+	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -136,10 +137,18 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusBadRequest, err.Error())
 		return
 	}
-	ctx, done := a.ceiling.watch(r.Context())
+	// The answer must go out before the server's write deadline, or the
+	// client gets nothing at all: a generation waiting for a lock another
+	// run holds (one stopped at an overwrite question) would wait as long.
+	ctx, cancel := context.WithTimeout(r.Context(), generateTimeout)
+	defer cancel()
+	ctx, done := a.ceiling.watch(ctx)
 	defer done()
 	var out bytes.Buffer
 	res, err := a.project.Run(generator.WithOutput(ctx, &out, &out), args)
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
+		err = fmt.Errorf("%w (%v): %w", errTimedOut, generateTimeout, err)
+	}
 	resp := GenerateResponse{OK: err == nil, Output: out.String()}
 	if res != nil {
 		resp.Ops, resp.Messages = res.Ops, res.Messages
@@ -154,6 +163,9 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		case errors.As(err, &ue) || errors.As(err, &nf):
 			code = http.StatusBadRequest
 		case errors.Is(err, ErrShuttingDown):
+			code = http.StatusServiceUnavailable
+		case errors.Is(err, errTimedOut):
+			w.Header().Set("Retry-After", "5")
 			code = http.StatusServiceUnavailable
 		case errors.Is(err, ErrMemoryCeiling):
 			w.Header().Set("Retry-After", "5")

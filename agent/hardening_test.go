@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"testing/iotest"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
@@ -273,5 +275,36 @@ func TestRunningGenerationStoppedAtMemoryCeiling(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out/m.txt")); err == nil {
 		t.Error("the stopped generation wrote its file")
+	}
+}
+
+// A generation waiting for a folder's lock that another run holds (one
+// stopped at an overwrite question) is answered 503 at the agent's bound
+// on a request, not left without an answer past the server's write
+// deadline.
+func TestGenerationWaitingForALockIsAnswered(t *testing.T) {
+	defer func(d time.Duration) { generateTimeout = d }(generateTimeout)
+	generateTimeout = 500 * time.Millisecond
+	cwd := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/<%= name %>.txt\n---\nhi\n"})
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	folder := filepath.Join(cwd, "out")
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lock, err := os.OpenFile(filepath.Join(folder, atomicfile.LockFile), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close()
+	if ok, err := atomicfile.TryLock(lock); !ok || err != nil {
+		t.Fatalf("taking the lock: %v, %v", ok, err)
+	}
+	code, resp := post(t, a, "k", GenerateRequest{Generator: "gen", Action: "new", Name: "x"})
+	if code != http.StatusServiceUnavailable || !strings.Contains(resp.Error, "bound on one request") || !strings.Contains(resp.Error, "waiting to write in out") {
+		t.Errorf("got %d %q; want 503 saying the request's bound ran out while waiting to write in out", code, resp.Error)
+	}
+	if _, err := os.Stat(filepath.Join(folder, "x.txt")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("out/x.txt: %v; want nothing written", err)
 	}
 }

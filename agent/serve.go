@@ -24,6 +24,13 @@ const (
 	idleTimeout       = 60 * time.Second
 )
 
+// generateTimeout bounds one generation, so its answer goes out within
+// writeTimeout; a variable for tests.
+var generateTimeout = writeTimeout - 10*time.Second
+
+// errTimedOut marks a generation stopped at generateTimeout.
+var errTimedOut = errors.New("the generation did not finish within the agent's bound on one request")
+
 // serve starts an HTTP server for h on ln whose connections are bounded by
 // maxConns; idle ones make way for new clients (see internal/connlimit).
 // Its requests' contexts derive from base, so cancelling base cancels them.
