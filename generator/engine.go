@@ -204,7 +204,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 // args object.
 func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool) (*invocation, error) {
 	var s *script
-	if findConfig(e.cfg.Cwd) != "" {
+	if FindConfig(e.cfg.Cwd) != "" {
 		var err error
 		if s, err = e.newScript(js); err != nil {
 			return nil, err
@@ -343,7 +343,7 @@ func ResolveTemplatesWithoutCommands(cwd string, getenv func(string) string) (st
 func resolveTemplates(cfg Config) (string, error) {
 	e := New(cfg)
 	var s *script
-	if findConfig(e.cfg.Cwd) != "" {
+	if FindConfig(e.cfg.Cwd) != "" {
 		var err error
 		if s, err = e.newScript(e.jsPool(context.Background(), nil, new(string))); err != nil {
 			return "", err

@@ -33,8 +33,9 @@ type script struct {
 	config *jsrt.ProjectConfig // nil without .hygen.js
 }
 
-// findConfig returns the nearest .hygen.js at or above dir, or "".
-func findConfig(dir string) string {
+// FindConfig returns the nearest .hygen.js at or above dir, or "": the
+// project configuration a run in dir uses.
+func FindConfig(dir string) string {
 	for {
 		if p := filepath.Join(dir, ConfigFile); fileExists(p) {
 			return p
@@ -66,7 +67,7 @@ func fileExists(p string) bool {
 // the script keeps for the whole run.
 func (e *Engine) newScript(js *jsrt.Pool) (*script, error) {
 	s := &script{vm: js.Get()}
-	if file := findConfig(e.cfg.Cwd); file != "" {
+	if file := FindConfig(e.cfg.Cwd); file != "" {
 		if err := trustedConfig(file); err != nil {
 			return nil, &TemplateError{File: e.displayPath(file), Err: err}
 		}

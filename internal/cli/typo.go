@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
@@ -20,8 +22,11 @@ import (
 var ownGenerateFlags = []string{"dry", "allow-outside", "answers", "js-timeout", "fsync", "help"}
 
 // flagTypo finds a flag that is one edit from one of ownGenerateFlags and
-// that no template, hook file or template.yml of the action mentions, and
-// returns it with the flag it most likely meant.
+// that nothing of the project's templates mentions, and returns it with the
+// flag it most likely meant. Mentioned means: a file of the templates root
+// (the action's, or a partial another folder holds that it includes) or
+// the project's .hygen.js holds its name, or a file of the action reads
+// locals as a whole (Object.keys(locals), a partial given locals).
 //
 // Such a flag is refused rather than warned about: as a local nothing reads,
 // it cannot change the output, so refusing costs a correct command nothing,
@@ -57,9 +62,12 @@ func flagTypo(env *Env, args []string) (typo, meant string) {
 		return "", "" // no such action: the run reports that itself
 	}
 	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil && mentions(b, names) {
+		if b, err := os.ReadFile(f); err == nil && (mentions(b, names) || readsAllLocals(b)) {
 			return "", ""
 		}
+	}
+	if mentionedElsewhere(env, names) {
+		return "", ""
 	}
 	// "--no-fsycn" parses as fsycn=false: name the flag as it was typed, not
 	// the opposite one.
@@ -86,6 +94,42 @@ func mentions(text []byte, names []string) bool {
 			}
 			off = at + 1
 			rest = text[off:]
+		}
+	}
+	return false
+}
+
+// wholeLocals is "locals" not followed by a property access: the object
+// handed on or enumerated.
+var wholeLocals = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(^|[^\w$.])locals\s*([^\s.\[\w$]|$)`)
+})
+
+// readsAllLocals reports whether a template or hook uses locals as a
+// whole, so that a flag it never names may still be read.
+func readsAllLocals(text []byte) bool { return wholeLocals().Match(text) }
+
+// mentionedElsewhere reports whether a file of the templates root outside
+// the action, or the project's .hygen.js, holds one of names. Read only for
+// a flag one edit from one of hypergen's: a rare run may pay for a walk.
+func mentionedElsewhere(env *Env, names []string) bool {
+	root, err := templatesRoot(env)
+	if err != nil || root == "" {
+		return false
+	}
+	var files []string
+	if cfg := generator.FindConfig(env.Cwd); cfg != "" {
+		files = append(files, cfg)
+	}
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			files = append(files, p)
+		}
+		return nil // an unreadable folder hides nothing the run would read
+	})
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && mentions(b, names) {
+			return true
 		}
 	}
 	return false
@@ -129,6 +173,6 @@ func actionFiles(env *Env, pos []any) []string {
 
 // flagTypoError is the message for a refused flag.
 func flagTypoError(typo, meant string) string {
-	return fmt.Sprintf("--%s is one edit from hypergen's --%s and no template, hook or template.yml of this action uses it: "+
+	return fmt.Sprintf("--%s is one edit from hypergen's --%s and nothing in the templates or .hygen.js reads it: "+
 		"did you mean --%s? Nothing was run (drop the flag if it was meant as a local).", typo, meant, meant)
 }

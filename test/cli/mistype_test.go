@@ -64,6 +64,28 @@ func TestGenerateFlagTypo(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(dir, "pages", "dyr.txt")); r.code != 0 || err != nil || string(b) != "up\n" {
 		t.Errorf("--dyr read by a template: %v; file %q, %v", r, b, err)
 	}
+	// Read elsewhere: by a partial in another folder of the templates, by
+	// the project's .hygen.js, or by a template that takes locals whole.
+	for _, c := range []struct{ flag, file, text string }{
+		{"helm", "_templates/_partials/deploy.ejs", "<%= locals.helm ? 'helm' : 'plain' %>"},
+		{"hepl", ".hygen.js", "module.exports = { localsDefaults: { hepl: 'no' } }\n"},
+		{"fsyn", "_templates/component/new/z.ejs.t", "---\nto: src/locals.json\n---\n<%= Object.keys(locals).length > 3 %>\n"},
+	} {
+		r = run(t, dir, nil, "component", "new", "Button", "--"+c.flag)
+		if r.code != 2 || !strings.Contains(r.stderr, "did you mean") {
+			t.Errorf("--%s read nowhere yet: %v", c.flag, r)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, c.file)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, c.file), []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r = run(t, dir, []string{"HYGEN_OVERWRITE=1"}, "component", "new", "Button", "--"+c.flag)
+		if r.code != 0 || strings.Contains(r.stderr, "did you mean") {
+			t.Errorf("--%s read by %s: %v", c.flag, c.file, r)
+		}
+	}
 	r = run(t, dir, nil, "component", "new", "Button", "--dry")
 	if r.code != 0 || !strings.Contains(r.stdout, "(dry mode)") {
 		t.Errorf("--dry: %v", r)
