@@ -180,3 +180,46 @@ func dump(v any) string {
 	}
 	return jsvalue.ToString(v)
 }
+
+// "\/" is an escape of YAML 1.2 and js-yaml in double-quoted scalars; in
+// plain and single-quoted ones it is two characters.
+func TestParseSlashEscape(t *testing.T) {
+	text := "---\n" +
+		"before: \"<\\/body>\"\n" +
+		"plain: a\\/b # \"not\\/quoted\"\n" +
+		"single: 'it''s \\/'\n" +
+		"dash: x-\"y\\/z\"\n" +
+		"list: [\"p\\/q\", 'r\\/s']\n" +
+		"long: \"one \\\\ \\\"two\\/\n  three\\/\"\n" +
+		"---\n"
+	attrs, _, err := Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{
+		"before": "</body>", "plain": `a\/b`, "single": `it's \/`, "dash": `x-"y\/z"`,
+		"list": []any{"p/q", `r\/s`}, "long": `one \ "two/ three/`,
+	}
+	for k, w := range want {
+		if got, _ := attrs.Get(k); !reflect.DeepEqual(got, w) {
+			t.Errorf("%s = %#v, want %#v", k, got, w)
+		}
+	}
+	// Other unknown escapes are still errors.
+	if _, _, err := Parse("---\na: \"\\q\"\n---\n"); err == nil {
+		t.Error(`"\q" parsed`)
+	}
+}
+
+// A leading zero followed by more digits makes no float for js-yaml 3.
+func TestParseLeadingZeroIsAString(t *testing.T) {
+	attrs, _, err := Parse("---\na: 08\nb: 09.5\nc: 00.5\nd: -08\ne: 0_8\nf: 012e3\ng: 0.5\nh: 010\n---\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, w := range map[string]any{"a": "08", "b": "09.5", "c": "00.5", "d": "-08", "e": "0_8", "f": "012e3", "g": 0.5, "h": 8.0} {
+		if got, _ := attrs.Get(k); !reflect.DeepEqual(got, w) {
+			t.Errorf("%s = %#v, want %#v", k, got, w)
+		}
+	}
+}

@@ -89,7 +89,18 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 		parsed += "\n"
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(parsed), &doc); err != nil {
+	err := yaml.Unmarshal([]byte(parsed), &doc)
+	if err != nil && strings.Contains(err.Error(), "unknown escape character") {
+		// YAML 1.2 and js-yaml know "\/" in a double-quoted scalar (people
+		// copy it from JSON and JavaScript); yaml.v3 does not. Asked only
+		// of frontmatter that failed on an escape, where a mistake of
+		// unescapeSlashes can only turn an error into a value.
+		if alt, ok := unescapeSlashes(parsed); ok {
+			doc = yaml.Node{}
+			err = yaml.Unmarshal([]byte(alt), &doc)
+		}
+	}
+	if err != nil {
 		msg := err.Error()
 		line := 0
 		if m := yamlLineRe().FindStringSubmatch(msg); m != nil {
@@ -118,6 +129,59 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 	default:
 		return nil, &SyntaxError{Line: fileLine(src, root.Line, lineOffset), Msg: "frontmatter must be a mapping of keys to values"}
 	}
+}
+
+// unescapeSlashes turns "\/" into "/" inside the double-quoted scalars of
+// src, and reports whether it found any. A quote starts a quoted scalar
+// when nothing but white space comes before it on its line, or one of
+// YAML's indicators "[ { ," or ": - ?" and white space; "#" after white space starts a comment.
+// Block scalars are not told apart: their lines are read as any other.
+func unescapeSlashes(src string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(src))
+	changed := false
+	var quote byte // the open quoted scalar's quote, or 0
+	prev := byte('\n') // the last byte outside white space on this line, '\n' at its start
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case quote == '"' && c == '\\' && i+1 < len(src):
+			if src[i+1] == '/' {
+				b.WriteByte('/')
+				changed = true
+			} else {
+				b.WriteByte(c)
+				b.WriteByte(src[i+1])
+			}
+			i++
+			continue
+		case quote == '\'' && c == '\'' && i+1 < len(src) && src[i+1] == '\'':
+			b.WriteString("''")
+			i++
+			continue
+		case quote != 0 && c == quote:
+			quote, prev = 0, c
+		case quote != 0:
+		case c == '\n':
+			prev = '\n'
+		case c == ' ' || c == '\t' || c == '\r':
+		case c == '#' && (i == 0 || strings.IndexByte(" \t\n\r", src[i-1]) >= 0):
+			end := strings.IndexByte(src[i:], '\n')
+			if end < 0 {
+				end = len(src) - i
+			}
+			b.WriteString(src[i : i+end])
+			i += end - 1
+			continue
+		case (c == '"' || c == '\'') && (strings.IndexByte("\n[{,", prev) >= 0 ||
+			strings.IndexByte(":-?", prev) >= 0 && (src[i-1] == ' ' || src[i-1] == '\t')):
+			quote = c
+		default:
+			prev = c
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), changed
 }
 
 type decoder struct {
@@ -314,7 +378,7 @@ var (
 		return regexp.MustCompile(`^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|[1-9][0-9_]*(?::[0-5]?[0-9])+)$`)
 	})
 	floatRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+		return regexp.MustCompile(`^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
 	})
 )
 

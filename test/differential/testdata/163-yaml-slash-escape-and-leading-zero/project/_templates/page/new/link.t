@@ -1,0 +1,6 @@
+---
+to: index.html
+inject: true
+before: "<\/body>"
+---
+<a href="/<%= name %>">x</a>
