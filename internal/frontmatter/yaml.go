@@ -140,7 +140,7 @@ func unescapeSlashes(src string) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(src))
 	changed := false
-	var quote byte // the open quoted scalar's quote, or 0
+	var quote byte     // the open quoted scalar's quote, or 0
 	prev := byte('\n') // the last byte outside white space on this line, '\n' at its start
 	for i := 0; i < len(src); i++ {
 		c := src[i]
