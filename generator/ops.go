@@ -197,7 +197,7 @@ func (p *planner) file(f *renderedFile) error {
 			return err
 		}
 	}
-	if echo, ok := attr(f, "echo").(string); ok && echo != "" {
+	if echo, ok := echoText(attr(f, "echo")); ok {
 		p.steps = append(p.steps, step{result: p.result(f, OpEcho, echo, StatusExecuted), log: echo})
 	}
 	if sh, ok := attr(f, "sh").(string); ok && sh != "" {
@@ -219,6 +219,19 @@ func (p *planner) file(f *renderedFile) error {
 		return errors.New("`setup` (fetching a remote starter) is not supported by hypergen")
 	}
 	return nil
+}
+
+// echoText is what hygen's echo prints of the attribute: a string, or an
+// array joined with commas, when it is not empty (its notEmpty test is
+// x.length > 0).
+func echoText(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, x != ""
+	case []any:
+		return jsvalue.ToString(x), len(x) > 0
+	}
+	return "", false
 }
 
 func (p *planner) result(f *renderedFile, kind OpKind, target string, st Status) OpResult {
