@@ -12,6 +12,7 @@ import (
 	"github.com/dlclark/regexp2/v2"
 
 	"github.com/hypergen-dev/hypergen/internal/hygenignore"
+	"github.com/hypergen-dev/hypergen/internal/jsregexp"
 	"github.com/hypergen-dev/hypergen/internal/order"
 	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
@@ -45,11 +46,10 @@ func listActionFiles(ctx context.Context, folder string, sub string, hasSub bool
 	var re *regexp2.Regexp
 	if hasSub {
 		var err error
-		re, err = regexp2.Compile(sub, regexp2.ECMAScript)
+		re, err = jsregexp.Compile(sub, "", limit) // hygen: file.match(subaction)
 		if err != nil {
 			return nil, &UsageError{Msg: fmt.Sprintf("invalid subaction pattern %q: %v", sub, err)}
 		}
-		re.MatchTimeout = limit
 	}
 	files, ok := []string(nil), false
 	if idx != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dlclark/regexp2/v2"
 
+	"github.com/hypergen-dev/hypergen/internal/jsregexp"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
@@ -201,25 +202,7 @@ func jsRegexp(v any, flags string, limit time.Duration) (*regexp2.Regexp, error)
 			src = jsvalue.ToString(v)
 		}
 	}
-	opts := regexp2.ECMAScript
-	for _, f := range flags {
-		switch f {
-		case 'i':
-			opts |= regexp2.IgnoreCase
-		case 'm':
-			opts |= regexp2.Multiline
-		case 's':
-			opts |= regexp2.Singleline
-		case 'u':
-			opts |= regexp2.Unicode
-		}
-	}
-	re, err := regexp2.Compile(src, opts)
-	if err != nil {
-		return nil, fmt.Errorf("invalid regular expression /%s/: %w", src, err)
-	}
-	re.MatchTimeout = limit
-	return re, nil
+	return jsregexp.Compile(src, flags, limit)
 }
 
 // regexError explains a match that failed, which regexp2 does only when a

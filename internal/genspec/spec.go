@@ -11,6 +11,7 @@ import (
 	"github.com/dlclark/regexp2/v2"
 	"gopkg.in/yaml.v3"
 
+	"github.com/hypergen-dev/hypergen/internal/jsregexp"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
@@ -122,7 +123,7 @@ func parseVariable(name string, node *yaml.Node) (Variable, error) {
 		return v, errors.New("an enum needs values")
 	}
 	if v.Pattern != "" {
-		re, err := regexp2.Compile(v.Pattern, regexp2.ECMAScript)
+		re, err := jsregexp.Compile(v.Pattern, "", 0)
 		if err != nil {
 			return v, fmt.Errorf("invalid pattern: %v", err)
 		}

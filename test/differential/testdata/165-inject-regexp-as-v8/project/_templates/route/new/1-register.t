@@ -1,0 +1,7 @@
+---
+to: routes.ts
+inject: true
+prepend: true
+skip_if: !!js/regexp /^import \{ b \}.*;$/m
+---
+import { b } from "./b";

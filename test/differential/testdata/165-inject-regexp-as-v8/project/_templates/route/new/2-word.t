@@ -1,0 +1,7 @@
+---
+to: naive.ts
+inject: true
+append: true
+skip_if: \bve\b
+---
+// appended: skip_if did not match

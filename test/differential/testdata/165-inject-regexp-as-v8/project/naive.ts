@@ -1,0 +1,1 @@
+const naïve = 1;

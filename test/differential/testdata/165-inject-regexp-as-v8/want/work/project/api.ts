@@ -1,0 +1,1 @@
+export const Get = 1;
