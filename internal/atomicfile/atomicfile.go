@@ -99,13 +99,14 @@ func (osTree) Link(oldname, newname string) error     { return os.Link(oldname, 
 type Tx struct {
 	root    *os.Root // closed by Close
 	t       tree
-	base    string          // the root's path, to turn absolute paths into root names
-	staged  map[Staged]bool // not yet committed
-	created []string        // folders this Tx made, parents first
-	added   []string        // targets that did not exist before their rename
-	kept    []keptFile      // what commits replaced, while a later one may fail
-	dirs    map[string]bool // folders to fsync after renames
-	folders map[string]tree // open folders by name (see folder)
+	base    string              // the root's path, to turn absolute paths into root names
+	staged  map[Staged]bool     // not yet committed
+	created []string            // folders this Tx made, parents first
+	added   []string            // targets that did not exist before their rename
+	kept    []keptFile          // what commits replaced, while a later one may fail
+	dirs    map[string]bool     // folders to fsync after renames
+	folders map[string]tree     // open folders by name (see folder)
+	dirFDs  map[string]*os.File // open folders for exchange, by name
 	locks   []*held
 	durable bool
 	syncs   *errgroup.Group // fsyncs of staged temporaries in flight (durable only)
@@ -291,11 +292,11 @@ type keptFile struct{ name, kept string }
 // disk before its file's data could leave an empty file after a power loss.
 //
 // While other staged files wait for their commits, the file it replaces is
-// kept (a hard link made before the rename) so that Rollback can put it
-// back if a later rename fails: a rename can fail after every file was
-// staged (a bind-mounted target is busy, a disk fails). The last commit
-// keeps nothing: nothing after it can fail. Release and Close remove what
-// was kept; a file system without hard links keeps nothing.
+// kept (see replaceKeeping) so that Rollback can put it back if a later
+// rename fails: a rename can fail after every file was staged (a
+// bind-mounted target is busy, a disk fails). The last commit keeps
+// nothing: nothing after it can fail. Release and Close remove what was
+// kept.
 func (tx *Tx) Commit(s Staged) error {
 	if !tx.staged[s] {
 		return fmt.Errorf("writing %s: not staged", s.path)
@@ -304,24 +305,13 @@ func (tx *Tx) Commit(s Staged) error {
 		return err
 	}
 	dir, base, err := tx.in(s.name, false)
-	kept := ""
 	if err == nil && s.existed && len(tx.staged) > 1 {
-		kept = tempName(s.name)
-		if dir.Link(base, filepath.Base(kept)) != nil {
-			kept = ""
-		}
-	}
-	if err == nil {
+		err = tx.replaceKeeping(s, dir, base)
+	} else if err == nil {
 		err = dir.Rename(filepath.Base(s.tmp), base)
 	}
 	if err != nil {
-		if kept != "" {
-			_ = dir.Remove(filepath.Base(kept))
-		}
 		return fmt.Errorf("writing %s: %w", s.path, renameError(err))
-	}
-	if kept != "" {
-		tx.kept = append(tx.kept, keptFile{name: s.name, kept: kept})
 	}
 	delete(tx.staged, s)
 	if !s.existed {
@@ -386,6 +376,34 @@ func (tx *Tx) Rollback() {
 		_ = tx.t.Remove(name)
 	}
 	tx.added = nil
+}
+
+// replaceKeeping renames s into place and keeps the file it replaces for
+// Rollback. Where the system can (Linux), the two swap names in one step
+// (renameat2's RENAME_EXCHANGE): the old file is then at the temporary's
+// name, and removing it later frees its blocks where the rename would have.
+// Elsewhere a hard link keeps it, which costs a link and, later, the
+// removal of the last name; where neither works, nothing is kept.
+func (tx *Tx) replaceKeeping(s Staged, dir tree, base string) error {
+	tmp := filepath.Base(s.tmp)
+	err := tx.exchange(filepath.Dir(s.name), dir, tmp, base)
+	if err == nil {
+		tx.kept = append(tx.kept, keptFile{name: s.name, kept: s.tmp})
+		return nil
+	}
+	if !errors.Is(err, errors.ErrUnsupported) {
+		return err // nothing changed: the swap is all or nothing
+	}
+	kept := tempName(s.name)
+	if dir.Link(base, filepath.Base(kept)) != nil {
+		return dir.Rename(tmp, base)
+	}
+	if err := dir.Rename(tmp, base); err != nil {
+		_ = dir.Remove(filepath.Base(kept))
+		return err
+	}
+	tx.kept = append(tx.kept, keptFile{name: s.name, kept: kept})
+	return nil
 }
 
 // renameError explains the failures of a rename whose temporary was made:

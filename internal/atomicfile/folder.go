@@ -101,6 +101,10 @@ func (tx *Tx) closeFolder(dir string) {
 		r.Close()
 	}
 	delete(tx.folders, dir)
+	if f, ok := tx.dirFDs[dir]; ok {
+		f.Close()
+		delete(tx.dirFDs, dir)
+	}
 }
 
 func (tx *Tx) closeFolders() {

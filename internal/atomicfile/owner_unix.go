@@ -5,6 +5,7 @@ package atomicfile
 import (
 	"io/fs"
 	"os"
+	"sync"
 	"syscall"
 )
 
@@ -16,12 +17,17 @@ import (
 // writer only, as a write in place by anyone else clears them. The mode is
 // set after the owner because changing the owner clears both.
 func keepOwnerAndMode(f *os.File, old fs.FileInfo) error {
-	if st, ok := old.Sys().(*syscall.Stat_t); ok && (int(st.Uid) != os.Geteuid() || int(st.Gid) != os.Getegid()) {
+	uid, gid := ids()
+	if st, ok := old.Sys().(*syscall.Stat_t); ok && (int(st.Uid) != uid || int(st.Gid) != gid) {
 		_ = f.Chown(int(st.Uid), int(st.Gid))
 	}
 	keep := fs.ModePerm | fs.ModeSticky
-	if os.Geteuid() == 0 {
+	if uid == 0 {
 		keep |= fs.ModeSetuid | fs.ModeSetgid
 	}
 	return f.Chmod(old.Mode() & keep)
 }
+
+// ids are the process's effective user and group, asked once: each is a
+// system call, and hypergen never changes them.
+var ids = sync.OnceValues(func() (int, int) { return os.Geteuid(), os.Getegid() })
