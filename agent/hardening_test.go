@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -306,5 +307,26 @@ func TestGenerationWaitingForALockIsAnswered(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(folder, "x.txt")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("out/x.txt: %v; want nothing written", err)
+	}
+}
+
+// A template that throws a value whose toString throws, in an action whose
+// files render on several workers, fails its request; the agent serves on.
+func TestThrowingTemplateLeavesTheAgentServing(t *testing.T) {
+	files := map[string]string{}
+	for i := range 8 {
+		files[fmt.Sprintf("_templates/bad/new/x%d.t", i)] = "---\nto: out/x.txt\n---\n<% throw { toString() { throw new Error('inner') } } %>\n"
+	}
+	cwd := testfs.Tree(t, files)
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	for range 3 {
+		code, resp := post(t, a, "k", GenerateRequest{Generator: "bad", Action: "new"})
+		if code != http.StatusUnprocessableEntity || !strings.Contains(resp.Error, "converting it threw") {
+			t.Errorf("got %d %q; want 422 naming the value that cannot be printed", code, resp.Error)
+		}
+	}
+	if code, body := get(t, a, "/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz: %d %s", code, body)
 	}
 }

@@ -97,6 +97,7 @@ func (e *Engine) Run(ctx context.Context, args []string) (res *Result, err error
 		e.stats.run(time.Since(start), err)
 		obs.RunDone(ctx, res, err)
 	}()
+	defer jsrt.CatchThrown(&err) // first, so the observer sees the error
 	return e.run(ctx, args)
 }
 
@@ -340,7 +341,8 @@ func ResolveTemplatesWithoutCommands(cwd string, getenv func(string) string) (st
 	return resolveTemplates(Config{Cwd: cwd, Getenv: getenv, DenyShell: true, JSTimeout: time.Second})
 }
 
-func resolveTemplates(cfg Config) (string, error) {
+func resolveTemplates(cfg Config) (_ string, err error) {
+	defer jsrt.CatchThrown(&err)
 	e := New(cfg)
 	var s *script
 	if FindConfig(e.cfg.Cwd) != "" {

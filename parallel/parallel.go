@@ -25,7 +25,10 @@ func (e *ItemError) Unwrap() error { return e.Err }
 // GOMAXPROCS), and returns the results in the order of items. Every item
 // runs even when others fail; the returned error joins one *ItemError per
 // failed item, in input order, so errors.As finds the earliest. A cancelled
-// ctx stops items that have not started; they fail with ctx's error.
+// ctx stops items that have not started; they fail with ctx's error. A
+// panic in fn is raised again in Map's caller, with its value, once every
+// worker has stopped: in a worker's goroutine it would end the process,
+// where the caller may recover it (an HTTP handler does).
 func Map[T, R any](ctx context.Context, limit int, items []T, fn func(ctx context.Context, index int, item T) (R, error)) ([]R, error) {
 	if limit < 1 {
 		limit = runtime.GOMAXPROCS(0)
@@ -37,7 +40,21 @@ func Map[T, R any](ctx context.Context, limit int, items []T, fn func(ctx contex
 	// its stack again (a template parse recurses deeply), which a cold run
 	// pays in page faults, and a single worker needs no goroutine at all.
 	var next atomic.Int64
+	var (
+		mu       sync.Mutex
+		panicked bool
+		value    any
+	)
 	work := func() {
+		defer func() {
+			if r := recover(); r != nil {
+				mu.Lock()
+				if !panicked {
+					panicked, value = true, r
+				}
+				mu.Unlock()
+			}
+		}()
 		for {
 			i := int(next.Add(1) - 1)
 			if i >= len(items) {
@@ -60,5 +77,8 @@ func Map[T, R any](ctx context.Context, limit int, items []T, fn func(ctx contex
 	}
 	work()
 	wg.Wait()
+	if panicked {
+		panic(value)
+	}
 	return out, errors.Join(errs...)
 }

@@ -84,3 +84,19 @@ func ExampleMap() {
 	fmt.Println(lengths, err)
 	// Output: [9 4 5] <nil>
 }
+
+// A panic in a worker reaches the caller, which can recover it, rather
+// than ending the process.
+func TestPanicReachesCaller(t *testing.T) {
+	items := make([]int, 64)
+	defer func() {
+		if r := recover(); r != "boom" {
+			t.Errorf("recovered %v, want boom", r)
+		}
+	}()
+	_, _ = Map(context.Background(), 4, items, func(_ context.Context, i int, _ int) (int, error) {
+		panic("boom") // in every worker, the caller among them
+
+	})
+	t.Error("Map returned after a panic")
+}

@@ -29,7 +29,7 @@ func (vm *VM) LoadConfig(file string) (*ProjectConfig, error) {
 	rt := vm.rt
 	view, ok := m.Exports.(*goja.Object)
 	if !ok {
-		return nil, fmt.Errorf("%s: module.exports is %s, not an object", file, m.Exports.String())
+		return nil, fmt.Errorf("%s: module.exports is %s, not an object", file, printable(m.Exports))
 	}
 	if esm := view.Get("__esModule"); esm == nil || !esm.ToBoolean() {
 		// hygen imports the file with importStar, which copies the own
@@ -58,7 +58,7 @@ func (c *ProjectConfig) Templates() (string, bool, error) {
 	if s, ok := v.Export().(string); ok {
 		return s, true, nil
 	}
-	return "", false, fmt.Errorf("%s: templates is %s, not a string (a folder path)", c.File, v.String())
+	return "", false, fmt.Errorf("%s: templates is %s, not a string (a folder path)", c.File, printable(v))
 }
 
 // Cwd returns the `cwd` key, if the file sets it: hygen resolves `to:`
@@ -71,7 +71,7 @@ func (c *ProjectConfig) Cwd() (string, bool, error) {
 	if s, ok := v.Export().(string); ok && s != "" {
 		return s, true, nil
 	}
-	return "", false, fmt.Errorf("%s: cwd is %s, not a folder path", c.File, v.String())
+	return "", false, fmt.Errorf("%s: cwd is %s, not a folder path", c.File, printable(v))
 }
 
 // Complete records hygen's own configuration values (templates, cwd,

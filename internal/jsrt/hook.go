@@ -45,7 +45,7 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 	mod := vm.hookModule(m.Exports)
 	obj, _ := mod.(*goja.Object)
 	if obj == nil {
-		return nil, fmt.Errorf("%s: exports %s, not params, prompt or an array of questions", m.File, mod.String())
+		return nil, fmt.Errorf("%s: exports %s, not params, prompt or an array of questions", m.File, printable(mod))
 	}
 	jsArgs := vm.ToValue(args)
 	var prompter goja.Value = vm.newPrompter(ask)

@@ -193,7 +193,40 @@ func describe(v goja.Value) string {
 			}
 		}
 	}
+	return printable(v)
+}
+
+// printable is v.String(), unless converting v throws (an object whose
+// toString throws, a Proxy): goja throws from Go code by panicking.
+func printable(v goja.Value) (s string) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(*goja.Exception); !ok {
+				panic(r)
+			}
+			s = unprintable
+		}
+	}()
 	return v.String()
+}
+
+// unprintable stands for a thrown value that cannot be made a string.
+const unprintable = "a value that cannot be converted to a string (converting it threw)"
+
+// CatchThrown, deferred by a caller that reads JavaScript values from Go,
+// turns an exception thrown while it did (by a getter, a Proxy's trap, a
+// toString: goja throws from Go code by panicking) into *err. Any other
+// panic goes on.
+func CatchThrown(err *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	ex, ok := r.(*goja.Exception)
+	if !ok {
+		panic(r)
+	}
+	*err = &Error{Msg: "a JavaScript value threw when hypergen read it: " + describe(ex.Value())}
 }
 
 // ToValue converts a value of the jsvalue model into this runtime.

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// JavaScript values that throw when hypergen reads them from Go (a thrown
+// object whose toString throws, a getter, a Proxy's trap), in a template, a
+// hook or .hygen.js, and in a template rendered on a second worker: each is
+// an error naming what it can, exit 1, no Go panic and nothing written.
+func TestThrowingValuesAreErrors(t *testing.T) {
+	throwing := `{ toString() { throw new Error("inner") } }`
+	for _, c := range []struct{ name, file, text string }{
+		{"template", "_templates/a/new/x.t", "---\nto: out.txt\n---\n<% throw " + throwing + " %>\n"},
+		{"frontmatter", "_templates/a/new/x.t", "---\nto: \"<%= (() => { throw " + throwing + " })() %>\"\n---\nhi\n"},
+		{"second worker", "_templates/a/new/y9.t", "---\nto: out9.txt\n---\n<% throw " + throwing + " %>\n"},
+		{"hook", "_templates/a/new/index.js", "module.exports = { params() { throw " + throwing + " } }\n"},
+		{"hook answer getter", "_templates/a/new/index.js", `module.exports = { params() { return { get x() { throw new Error("g") } } } }` + "\n"},
+		{"hook answer proxy", "_templates/a/new/index.js", `module.exports = { params() { return new Proxy({}, { ownKeys() { throw new Error("k") } }) } }` + "\n"},
+		{"question type", "_templates/a/new/prompt.js", `module.exports = [{ type: { toString() { throw 1 } }, name: "x", message: "m" }]` + "\n"},
+		{"config", ".hygen.js", "throw " + throwing + "\n"},
+		{"config cwd", ".hygen.js", "module.exports = { cwd: " + throwing + " }\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := map[string]string{"_templates/a/new/x.t": "---\nto: out.txt\n---\nhi\n"}
+			for i := range 8 { // an action of several files renders on several workers
+				files[fmt.Sprintf("_templates/a/new/y%d.t", i)] = fmt.Sprintf("---\nto: out%d.txt\n---\nhi\n", i)
+			}
+			files[c.file] = c.text
+			dir := testfs.Tree(t, files)
+			r := run(t, dir, []string{"GOMAXPROCS=4"}, "a", "new")
+			if r.code != 1 || !strings.Contains(r.stderr, "hypergen: ") || strings.Contains(r.stderr, "goroutine") {
+				t.Errorf("want exit 1 and an error; got %v", r)
+			}
+			if m, _ := filepath.Glob(filepath.Join(dir, "out*.txt")); len(m) > 0 {
+				t.Errorf("written: %v", m)
+			}
+		})
+	}
+}
