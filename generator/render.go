@@ -40,7 +40,10 @@ type renderedFile struct {
 func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string) ([]renderedFile, error) {
 	defaults := jsvalue.NewObject()
 	if inv.script != nil {
-		defaults = inv.script.vm.LocalsDefaults(inv.script.config)
+		var err error
+		if defaults, err = inv.script.vm.LocalsDefaults(inv.script.config); err != nil {
+			return nil, err
+		}
 	}
 	base, err := templateContext(inv.args, defaults)
 	if err != nil {

@@ -26,10 +26,36 @@ func (vm *VM) LoadConfig(file string) (*ProjectConfig, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
+	var c *ProjectConfig
+	err = vm.withinLimits(func() error {
+		var err error
+		c, err = vm.configView(file, m)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return c, nil
+}
+
+// withinLimits runs f, which reads JavaScript values from Go (a getter, a
+// Proxy's trap or a toString may run), within the time limit, and turns
+// what it throws into an error.
+func (vm *VM) withinLimits(f func() error) error {
+	defer vm.guard(vm.ctx)()
+	var ferr error
+	if _, err := vm.catch(func() goja.Value { ferr = f(); return nil }); err != nil {
+		return err
+	}
+	return ferr
+}
+
+// configView reads a loaded module's exports as hygen does.
+func (vm *VM) configView(file string, m *Module) (*ProjectConfig, error) {
 	rt := vm.rt
 	view, ok := m.Exports.(*goja.Object)
 	if !ok {
-		return nil, fmt.Errorf("%s: module.exports is %s, not an object", file, printable(m.Exports))
+		return nil, fmt.Errorf("module.exports is %s, not an object", printable(m.Exports))
 	}
 	if esm := view.Get("__esModule"); esm == nil || !esm.ToBoolean() {
 		// hygen imports the file with importStar, which copies the own
@@ -50,28 +76,43 @@ func (vm *VM) LoadConfig(file string) (*ProjectConfig, error) {
 }
 
 // Templates returns the `templates` key, if the file sets it.
-func (c *ProjectConfig) Templates() (string, bool, error) {
-	v := c.view.Get("templates")
-	if v == nil {
-		return "", false, nil
+func (c *ProjectConfig) Templates() (dir string, set bool, err error) {
+	err = c.vm.withinLimits(func() error {
+		v := c.view.Get("templates")
+		if v == nil {
+			return nil
+		}
+		var ok bool
+		if dir, ok = v.Export().(string); ok {
+			set = true
+			return nil
+		}
+		return fmt.Errorf("templates is %s, not a string (a folder path)", printable(v))
+	})
+	if err != nil {
+		return "", false, fmt.Errorf("%s: %w", c.File, err)
 	}
-	if s, ok := v.Export().(string); ok {
-		return s, true, nil
-	}
-	return "", false, fmt.Errorf("%s: templates is %s, not a string (a folder path)", c.File, printable(v))
+	return dir, set, nil
 }
 
 // Cwd returns the `cwd` key, if the file sets it: hygen resolves `to:`
 // paths there (its sh: commands still run in the process's folder).
-func (c *ProjectConfig) Cwd() (string, bool, error) {
-	v := c.view.Get("cwd")
-	if v == nil || goja.IsUndefined(v) {
-		return "", false, nil
+func (c *ProjectConfig) Cwd() (dir string, set bool, err error) {
+	err = c.vm.withinLimits(func() error {
+		v := c.view.Get("cwd")
+		if v == nil || goja.IsUndefined(v) {
+			return nil
+		}
+		if s, ok := v.Export().(string); ok && s != "" {
+			dir, set = s, true
+			return nil
+		}
+		return fmt.Errorf("cwd is %s, not a folder path", printable(v))
+	})
+	if err != nil {
+		return "", false, fmt.Errorf("%s: %w", c.File, err)
 	}
-	if s, ok := v.Export().(string); ok && s != "" {
-		return s, true, nil
-	}
-	return "", false, fmt.Errorf("%s: cwd is %s, not a folder path", c.File, printable(v))
+	return dir, set, nil
 }
 
 // Complete records hygen's own configuration values (templates, cwd,
@@ -87,18 +128,32 @@ func (c *ProjectConfig) Complete(templates, cwd string) error {
 	_ = c.obj.Set("cwd", cwd)
 	_ = c.obj.Set("logger", logger)
 	_ = c.obj.Set("debug", c.vm.getenv("DEBUG") != "")
-	for _, k := range c.view.Keys() {
-		_ = c.obj.Set(k, c.view.Get(k))
+	err = c.vm.withinLimits(func() error {
+		for _, k := range c.view.Keys() {
+			_ = c.obj.Set(k, c.view.Get(k))
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", c.File, err)
 	}
 	return nil
 }
 
 // LocalsDefaults returns the localsDefaults object (empty when unset).
-func (vm *VM) LocalsDefaults(c *ProjectConfig) *jsvalue.Object {
+func (vm *VM) LocalsDefaults(c *ProjectConfig) (*jsvalue.Object, error) {
+	out := jsvalue.NewObject()
 	if c == nil {
-		return jsvalue.NewObject()
+		return out, nil
 	}
-	return vm.exportObject(c.view.Get("localsDefaults"))
+	err := vm.withinLimits(func() error {
+		out = vm.exportObject(c.view.Get("localsDefaults"))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: localsDefaults: %w", c.File, err)
+	}
+	return out, nil
 }
 
 // Helpers returns the `h` a template sees: hygen's helpers with the
@@ -108,15 +163,22 @@ func (vm *VM) Helpers(c *ProjectConfig, locals *jsvalue.Object) (Helpers, error)
 	if c == nil {
 		return Helpers{vm.helpers}, nil
 	}
-	extra := c.view.Get("helpers")
-	if fn, ok := goja.AssertFunction(extra); ok {
-		defer vm.guard(vm.ctx)()
-		var err error
-		if extra, err = fn(c.obj, vm.ToValue(locals), c.obj); err != nil {
-			return Helpers{}, fmt.Errorf("%s: helpers: %w", c.File, vm.jsError(err, 0))
+	var h Helpers
+	err := vm.withinLimits(func() error {
+		extra := c.view.Get("helpers")
+		if fn, ok := goja.AssertFunction(extra); ok {
+			var err error
+			if extra, err = fn(c.obj, vm.ToValue(locals), c.obj); err != nil {
+				return vm.jsError(err, 0)
+			}
 		}
+		h = Helpers{vm.assign(vm.helpers, extra)}
+		return nil
+	})
+	if err != nil {
+		return Helpers{}, fmt.Errorf("%s: helpers: %w", c.File, err)
 	}
-	return Helpers{vm.assign(vm.helpers, extra)}, nil
+	return h, nil
 }
 
 // assign is Object.assign({}, ...srcs): a new object with the own

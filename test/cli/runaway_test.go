@@ -168,3 +168,27 @@ func TestPerfBenchmarkCleansUpOnSIGTERM(t *testing.T) {
 		t.Errorf("scratch trees left after SIGTERM: %v\n%s", left, p.Output())
 	}
 }
+
+// A .hygen.js whose exports' getters or values loop is stopped at the time
+// limit wherever hypergen reads them, like a loop at its top level.
+func TestLoopingConfigGettersStop(t *testing.T) {
+	for _, config := range []string{
+		"module.exports = { get localsDefaults() { for (;;) {} } }",
+		"module.exports = { localsDefaults: { get x() { for (;;) {} } } }",
+		"module.exports = { get templates() { for (;;) {} } }",
+		"module.exports = { cwd: { toString() { for (;;) {} } } }",
+		"module.exports = { helpers: { get x() { for (;;) {} } } }",
+	} {
+		t.Run(config, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{
+				".hygen.js":            config + "\n",
+				"_templates/a/new/x.t": "---\nto: out.txt\n---\nhi\n",
+				"_templates/a/new/y.t": "---\nto: out2.txt\n---\n<%= h.x %>\n",
+			})
+			r := run(t, dir, nil, "a", "new", "--js-timeout", "300ms")
+			if r.code != 1 || !strings.Contains(r.stderr, "time limit of 300ms") {
+				t.Errorf("want exit 1 at the time limit; got %v", r)
+			}
+		})
+	}
+}
