@@ -25,8 +25,9 @@ const (
 )
 
 // generateTimeout bounds one generation, so its answer goes out within
-// writeTimeout; a variable for tests.
-var generateTimeout = writeTimeout - 10*time.Second
+// writeTimeout, which runs from the request's headers: the body may take
+// bodyReadTimeout, and the answer needs a moment. A variable for tests.
+var generateTimeout = writeTimeout - bodyReadTimeout - 10*time.Second
 
 // errTimedOut marks a generation stopped at generateTimeout.
 var errTimedOut = errors.New("the generation did not finish within the agent's bound on one request")

@@ -205,6 +205,28 @@ func TestParseSlashEscape(t *testing.T) {
 			t.Errorf("%s = %#v, want %#v", k, got, w)
 		}
 	}
+	// Block scalars are copied as they are; flow collections, anchors and
+	// tags before a quoted scalar are read (checked against js-yaml 3).
+	attrs, _, err = Parse("---\n" +
+		"to: \"out\\/a.txt\"\n" +
+		"echo: |\n  \"C:\\/temp\" stays\n  - 'x\\/y'\n" +
+		"json: {\"k\":\"b\\/c\"}\n" +
+		"anchor: &x \"p\\/q\"\n" +
+		"tagged: !!str \"r\\/s\"\n" +
+		"---\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, w := range map[string]any{"to": "out/a.txt", "echo": "\"C:\\/temp\" stays\n- 'x\\/y'\n", "anchor": "p/q", "tagged": "r/s"} {
+		if got, _ := attrs.Get(k); !reflect.DeepEqual(got, w) {
+			t.Errorf("%s = %#v, want %#v", k, got, w)
+		}
+	}
+	if json, _ := attrs.Get("json"); json == nil {
+		t.Error("json missing")
+	} else if v, _ := json.(*jsvalue.Object).Get("k"); v != "b/c" {
+		t.Errorf("json.k = %#v, want b/c", v)
+	}
 	// Other unknown escapes are still errors.
 	if _, _, err := Parse("---\na: \"\\q\"\n---\n"); err == nil {
 		t.Error(`"\q" parsed`)
@@ -213,11 +235,11 @@ func TestParseSlashEscape(t *testing.T) {
 
 // A leading zero followed by more digits makes no float for js-yaml 3.
 func TestParseLeadingZeroIsAString(t *testing.T) {
-	attrs, _, err := Parse("---\na: 08\nb: 09.5\nc: 00.5\nd: -08\ne: 0_8\nf: 012e3\ng: 0.5\nh: 010\n---\n")
+	attrs, _, err := Parse("---\na: 08\nb: 09.5\nc: 00.5\nd: -08\ne: 0_8\nf: 012e3\ng: 0.5\nh: 010\ni: 1_\nj: 0_\nk: 1_0\n---\n")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for k, w := range map[string]any{"a": "08", "b": "09.5", "c": "00.5", "d": "-08", "e": "0_8", "f": "012e3", "g": 0.5, "h": 8.0} {
+	for k, w := range map[string]any{"a": "08", "b": "09.5", "c": "00.5", "d": "-08", "e": "0_8", "f": "012e3", "g": 0.5, "h": 8.0, "i": "1_", "j": "0_", "k": 10.0} {
 		if got, _ := attrs.Get(k); !reflect.DeepEqual(got, w) {
 			t.Errorf("%s = %#v, want %#v", k, got, w)
 		}

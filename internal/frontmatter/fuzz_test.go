@@ -19,6 +19,7 @@ func FuzzParse(f *testing.F) {
 		"no frontmatter",
 		"---\nto: !!js/regexp /a/g\nanchors: &a {x: 1}\nref: *a\n<<: *a\n---\n",
 		"---\nx: 1\n...\n  \nbody",
+		"---\nto: \"a\\/b\"\ne: |\n  \"c\\/d\"\nf: {\"k\":\"v\\/w\"} # \"\\/\"\ng: &x 'y\\/z'\n---\n",
 	} {
 		f.Add(s)
 	}

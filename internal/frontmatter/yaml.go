@@ -131,18 +131,47 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 	}
 }
 
-// unescapeSlashes turns "\/" into "/" inside the double-quoted scalars of
-// src, and reports whether it found any. A quote starts a quoted scalar
-// when nothing but white space comes before it on its line, or one of
-// YAML's indicators "[ { ," or ": - ?" and white space; "#" after white space starts a comment.
-// Block scalars are not told apart: their lines are read as any other.
+// unescapeSlashes turns "\\/" into "/" inside the double-quoted scalars of
+// src, and reports whether it found any. It reads just enough of YAML to
+// tell where such a scalar starts: a quote first on its line, after one of
+// "[ { ," or of ": - ?" and white space (":" alone inside a flow
+// collection), or after an anchor or tag and white space. Comments and the
+// lines of block scalars ("|", ">") are copied as they are.
 func unescapeSlashes(src string) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(src))
 	changed := false
-	var quote byte     // the open quoted scalar's quote, or 0
-	prev := byte('\n') // the last byte outside white space on this line, '\n' at its start
+	var quote byte // the open quoted scalar's quote, or 0
+	flow := 0      // depth of [ and { around
+	block := -1    // the indent of the line that opened a block scalar
+	atLine := true // at the start of a line, outside any quoted scalar
+	var prev byte  // the last byte outside white space on this line, 0 at its start
+	run := 0       // where the last run of non-space bytes on this line began
 	for i := 0; i < len(src); i++ {
+		if atLine {
+			atLine = false
+			eol := strings.IndexByte(src[i:], '\n')
+			if eol < 0 {
+				eol = len(src) - i
+			}
+			line := src[i : i+eol]
+			indent := len(line) - len(strings.TrimLeft(line, " "))
+			if block >= 0 && (strings.TrimSpace(line) == "" || indent > block) {
+				b.WriteString(line)
+				i += eol - 1
+				if i+1 < len(src) {
+					atLine = true
+					b.WriteByte('\n')
+					i++
+				}
+				continue
+			}
+			block = -1
+			prev, run = 0, i
+			if blockIndicator(line) {
+				block = indent
+			}
+		}
 		c := src[i]
 		switch {
 		case quote == '"' && c == '\\' && i+1 < len(src):
@@ -163,9 +192,9 @@ func unescapeSlashes(src string) (string, bool) {
 			quote, prev = 0, c
 		case quote != 0:
 		case c == '\n':
-			prev = '\n'
+			atLine = true
 		case c == ' ' || c == '\t' || c == '\r':
-		case c == '#' && (i == 0 || strings.IndexByte(" \t\n\r", src[i-1]) >= 0):
+		case c == '#' && (prev == 0 || src[i-1] == ' ' || src[i-1] == '\t'):
 			end := strings.IndexByte(src[i:], '\n')
 			if end < 0 {
 				end = len(src) - i
@@ -173,15 +202,51 @@ func unescapeSlashes(src string) (string, bool) {
 			b.WriteString(src[i : i+end])
 			i += end - 1
 			continue
-		case (c == '"' || c == '\'') && (strings.IndexByte("\n[{,", prev) >= 0 ||
-			strings.IndexByte(":-?", prev) >= 0 && (src[i-1] == ' ' || src[i-1] == '\t')):
+		case (c == '"' || c == '\'') && quoteStarts(src, i, prev, run, flow):
 			quote = c
 		default:
+			switch c {
+			case '[', '{':
+				flow++
+			case ']', '}':
+				flow = max(flow-1, 0)
+			}
+			if i == 0 || src[i-1] == ' ' || src[i-1] == '\t' || prev == 0 {
+				run = i
+			}
 			prev = c
 		}
 		b.WriteByte(c)
 	}
 	return b.String(), changed
+}
+
+// quoteStarts reports whether the quote at src[i] opens a quoted scalar (see
+// unescapeSlashes): prev is the last byte before it outside white space on
+// its line (0: none), run where that byte's run began.
+func quoteStarts(src string, i int, prev byte, run, flow int) bool {
+	spaced := i > 0 && (src[i-1] == ' ' || src[i-1] == '\t')
+	switch {
+	case prev == 0 || strings.IndexByte("[{,", prev) >= 0:
+		return true
+	case strings.IndexByte(":-?", prev) >= 0:
+		return spaced || prev == ':' && flow > 0
+	}
+	return spaced && (src[run] == '&' || src[run] == '!')
+}
+
+// blockIndicator reports whether a line opens a block scalar: its last word
+// before any comment is "|" or ">" with chomping and indentation indicators.
+func blockIndicator(line string) bool {
+	if i := strings.Index(line, " #"); i >= 0 {
+		line = line[:i]
+	}
+	f := strings.Fields(line)
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	return (last[0] == '|' || last[0] == '>') && strings.Trim(last[1:], "+-0123456789") == ""
 }
 
 type decoder struct {
@@ -399,7 +464,7 @@ func resolvePlain(s string) any {
 		return s
 	}
 	switch {
-	case intRe().MatchString(s) && s != "_":
+	case intRe().MatchString(s) && !strings.HasSuffix(s, "_"):
 		if v, ok := parseInt(s); ok {
 			return v
 		}
