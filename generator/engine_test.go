@@ -268,3 +268,34 @@ func TestWithOutputNilDiscards(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// An action folder that is a link to a folder is read through it, as hygen
+// reads it, its .hygenignore included; a link to a folder inside an action
+// is still an error (hygen fails reading it).
+func TestLinkedActionFolder(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"shared/new/a.t":          "---\nto: a.txt\n---\nA\n",
+		"shared/new/b.t":          "---\nto: b.txt\n---\nB\n",
+		"shared/new/.hygenignore": "b.t\n",
+		"shared/sub/c.t":          "---\nto: c.txt\n---\nC\n",
+		"_templates/g/x/.keep":    "",
+	})
+	if err := os.Symlink(filepath.Join(dir, "shared", "new"), filepath.Join(dir, "_templates", "g", "new")); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run(t, dir, nil, "g", "new"); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "a.txt")); err != nil || string(b) != "A\n" {
+		t.Errorf("a.txt = %q, %v", b, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.txt")); err == nil {
+		t.Error("b.txt written: the linked folder's .hygenignore was not applied")
+	}
+	if err := os.Symlink(filepath.Join(dir, "shared", "sub"), filepath.Join(dir, "_templates", "g", "x", "sub")); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run(t, dir, nil, "g", "x"); err == nil || !strings.Contains(err.Error(), "symbolic link to a folder") {
+		t.Errorf("a link to a folder inside an action: %v", err)
+	}
+}

@@ -118,23 +118,34 @@ func hasIgnoredSuffix(f string) bool {
 // does. A symbolic link's target can change without any of them changing, so
 // a walk that meets one returns nil deps. A link to a folder or to nothing is
 // an error, as in hygen.
+//
+// The action folder itself may be a link to a folder (hygen reads through
+// it): it is walked through the link, its files named below the link.
 func walk(root string) (out, deps []string, err error) {
 	var stack []hygenignore.Frame
 	links := false
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	start := root
+	if st, err := os.Lstat(root); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		links = true
+		start = root + string(filepath.Separator) // WalkDir follows a link named with a final separator
+	}
+	err = filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		for len(stack) > 0 && !within(stack[len(stack)-1].Dir, p) {
 			stack = stack[:len(stack)-1]
 		}
-		if p != root && !hygenignore.Included(stack, p, d.IsDir()) {
+		if p != start && !hygenignore.Included(stack, p, d.IsDir()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
 		if d.IsDir() {
+			if p == start {
+				p = root // without the separator that made WalkDir follow it
+			}
 			deps = append(deps, p)
 			if r, err := readIgnore(p); err != nil {
 				return err

@@ -3,13 +3,12 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
@@ -62,7 +61,7 @@ func flagTypo(env *Env, args []string) (typo, meant string) {
 		return "", "" // no such action: the run reports that itself
 	}
 	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil && (mentions(b, names) || readsAllLocals(b)) {
+		if b, err := readHead(f); err == nil && (mentions(b, names) || readsAllLocals(f, b)) {
 			return "", ""
 		}
 	}
@@ -99,40 +98,124 @@ func mentions(text []byte, names []string) bool {
 	return false
 }
 
-// wholeLocals is "locals" not followed by a property access: the object
-// handed on or enumerated.
-var wholeLocals = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(^|[^\w$.])locals\s*([^\s.\[\w$]|$)`)
-})
-
 // readsAllLocals reports whether a template or hook uses locals as a
-// whole, so that a flag it never names may still be read.
-func readsAllLocals(text []byte) bool { return wholeLocals().Match(text) }
+// whole (Object.keys(locals), {...locals}, include(file, locals)), so that
+// a flag it never names may still be read. Only code counts: a hook file
+// whole, a template's text inside its EJS tags.
+func readsAllLocals(file string, text []byte) bool {
+	switch filepath.Ext(file) {
+	case ".js", ".cjs", ".mjs", ".ts":
+		return wholeLocals(text)
+	}
+	for rest := text; ; {
+		open := bytes.Index(rest, []byte("<%"))
+		if open < 0 {
+			return false
+		}
+		rest = rest[open+2:]
+		end := bytes.Index(rest, []byte("%>"))
+		if end < 0 {
+			end = len(rest)
+		}
+		if wholeLocals(rest[:end]) {
+			return true
+		}
+		rest = rest[end:]
+	}
+}
 
-// mentionedElsewhere reports whether a file of the templates root outside
-// the action, or the project's .hygen.js, holds one of names. Read only for
-// a flag one edit from one of hypergen's: a rare run may pay for a walk.
+// wholeLocals reports whether code names locals other than to read one of
+// its properties (locals.x, locals[x], locals?.x).
+func wholeLocals(code []byte) bool {
+	ident := func(c byte) bool { return c == '$' || wordByte(c) && c != '-' }
+	for off := 0; ; {
+		i := bytes.Index(code[off:], []byte("locals"))
+		if i < 0 {
+			return false
+		}
+		at, end := off+i, off+i+len("locals")
+		off = end
+		spread := at >= 3 && string(code[at-3:at]) == "..."
+		if at > 0 && (ident(code[at-1]) || code[at-1] == '.' && !spread) || end < len(code) && ident(code[end]) {
+			continue // part of another name, or a property of something
+		}
+		next := bytes.TrimLeft(code[end:], " \t\r\n")
+		if len(next) > 0 && (next[0] == '.' || next[0] == '[' || bytes.HasPrefix(next, []byte("?."))) {
+			continue
+		}
+		return true
+	}
+}
+
+// Reading files for the guard is bounded: a template root may hold large
+// assets, and the guard only decides whether to refuse a flag.
+const (
+	headBytes = 1 << 20  // read of each file
+	scanBytes = 64 << 20 // read in all, over the templates root
+	scanFiles = 20000    // files looked at in the templates root
+)
+
+// readHead reads at most headBytes of a file.
+func readHead(file string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, headBytes))
+}
+
+// mentionedElsewhere reports whether a file of the templates root, or the
+// project's .hygen.js, holds one of names. It runs only for a flag one edit
+// from one of hypergen's, so a rare run pays for the walk; one too large to
+// read within the bounds above counts as mentioning it (refusing a flag
+// needs certainty).
 func mentionedElsewhere(env *Env, names []string) bool {
 	root, err := templatesRoot(env)
 	if err != nil || root == "" {
 		return false
 	}
-	var files []string
+	found, read, seen := false, 0, 0
+	check := func(p string) {
+		if b, err := readHead(p); err == nil {
+			read += len(b)
+			found = found || mentions(b, names)
+		}
+	}
 	if cfg := generator.FindConfig(env.Cwd); cfg != "" {
-		files = append(files, cfg)
+		check(cfg)
 	}
-	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			files = append(files, p)
+	_ = walkFiles(root, func(p string) error {
+		if seen++; found || seen > scanFiles || read > scanBytes {
+			found = true
+			return filepath.SkipAll
 		}
-		return nil // an unreadable folder hides nothing the run would read
+		check(p)
+		return nil
 	})
-	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil && mentions(b, names) {
-			return true
-		}
+	return found
+}
+
+// walkFiles calls fn for each regular file below root, links to files
+// included (hygen reads a linked template); a link to a folder is followed
+// when it is root itself, not below it, so no link can make a loop.
+func walkFiles(root string, fn func(path string) error) error {
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
 	}
-	return false
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an unreadable folder hides nothing the run would read
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		return fn(p)
+	})
 }
 
 func wordByte(c byte) bool {
@@ -158,16 +241,14 @@ func actionFiles(env *Env, pos []any) []string {
 	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
 		folder = filepath.Join(gen, generator.DefaultAction)
 	}
-	files := []string{filepath.Join(gen, "template.yml")}
-	err = filepath.WalkDir(folder, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
+	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
 		return nil
 	}
+	files := []string{filepath.Join(gen, "template.yml")}
+	_ = walkFiles(folder, func(p string) error {
+		files = append(files, p)
+		return nil
+	})
 	return files
 }
 

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
 // Mistyped generators, actions, commands and flags get a "did you mean".
@@ -86,6 +88,22 @@ func TestGenerateFlagTypo(t *testing.T) {
 			t.Errorf("--%s read by %s: %v", c.flag, c.file, r)
 		}
 	}
+	// Named only in a template's text, or read a property at a time, it is
+	// still refused; spread into another object, it is read.
+	for _, c := range []struct {
+		body string
+		read bool
+	}{
+		{"Templates get their locals; helpers come from h.\n", false},
+		{"<%= locals?.title %> <%= locals['x'] %>\n", false},
+		{"<% const all = {...locals} %><%= Object.keys(all).length %>\n", true},
+	} {
+		gen := testfs.Tree(t, map[string]string{"_templates/g/new/a.t": "---\nto: out.txt\n---\n" + c.body})
+		r := run(t, gen, nil, "g", "new", "--dyr")
+		if refused := r.code == 2 && strings.Contains(r.stderr, "did you mean --dry?"); refused == c.read {
+			t.Errorf("%q: read %v, but got %v", c.body, c.read, r)
+		}
+	}
 	r = run(t, dir, nil, "component", "new", "Button", "--dry")
 	if r.code != 0 || !strings.Contains(r.stdout, "(dry mode)") {
 		t.Errorf("--dry: %v", r)
@@ -125,5 +143,34 @@ func TestInjectMarkerMissingWarns(t *testing.T) {
 	}
 	if r := run(t, dir, []string{"HYGEN_OVERWRITE=1"}, "component", "new", "Button"); r.code != 0 || strings.Contains(r.stderr, "warning") {
 		t.Errorf("marker present: %v", r)
+	}
+}
+
+// The guard reads a linked action folder's files, as the run does, and
+// reads a large file of the templates root only in part.
+func TestGenerateFlagTypoLinksAndLargeFiles(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"shared/new/a.t":       "---\nto: out.txt\n---\n<%= locals.dyr %>\n",
+		"_templates/x/new/a.t": "---\nto: x.txt\n---\nx\n",
+	})
+	if err := os.Mkdir(filepath.Join(dir, "_templates", "g"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "shared", "new"), filepath.Join(dir, "_templates", "g", "new")); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, dir, nil, "g", "new", "--dyr", "yes"); r.code != 0 {
+		t.Errorf("--dyr read by a linked action folder's template: %v", r)
+	}
+	big, err := os.Create(filepath.Join(dir, "_templates", "x", "asset.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := big.Truncate(256 << 20); err != nil { // sparse: costs no disk
+		t.Fatal(err)
+	}
+	big.Close()
+	if r := run(t, dir, nil, "x", "new", "--dyr"); r.code != 2 || !strings.Contains(r.stderr, "did you mean --dry?") {
+		t.Errorf("--dyr beside a 256 MiB file: %v", r)
 	}
 }
