@@ -57,7 +57,9 @@ func Translate(p string, f flagSet) (string, error) {
 		c := p[i]
 		if c == '\\' && i+1 < len(p) {
 			i++
-			b.WriteString(escape(p, i, inClass, named, f))
+			out, used := escape(p, i, inClass, named, f)
+			b.WriteString(out)
+			i += used
 			continue
 		}
 		if inClass {
@@ -136,8 +138,22 @@ func validGroup(rest string) bool {
 	return false
 }
 
-// escape translates the escape whose letter is p[i].
-func escape(p string, i int, inClass, named bool, f flagSet) string {
+// escape translates the escape whose letter is p[i], and says how many
+// bytes after it the translation took in as well.
+func escape(p string, i int, inClass, named bool, f flagSet) (string, int) {
+	c := p[i]
+	if c == 'c' {
+		// A control letter; in a class (Annex B) a digit or _ too, as
+		// code % 32. JavaScript reads any other \c as a backslash and a c.
+		if i+1 < len(p) && (isLetter(p[i+1]) || inClass && (p[i+1] == '_' || '0' <= p[i+1] && p[i+1] <= '9')) {
+			return fmt.Sprintf(`\x%02X`, p[i+1]%32), 1
+		}
+		return `\\c`, 0
+	}
+	return escapeLetter(p, i, inClass, named, f), 0
+}
+
+func escapeLetter(p string, i int, inClass, named bool, f flagSet) string {
 	c := p[i]
 	switch {
 	case c == 'b' && !inClass:
@@ -146,11 +162,6 @@ func escape(p string, i int, inClass, named bool, f flagSet) string {
 		return `(?:(?<=` + wordClass + `)(?=` + wordClass + `)|(?<!` + wordClass + `)(?!` + wordClass + `))`
 	case strings.IndexByte("dDwWsSnrtvfb0123456789", c) >= 0:
 		return `\` + string(c)
-	case c == 'c':
-		if i+1 < len(p) && isLetter(p[i+1]) {
-			return `\c`
-		}
-		return `\\c` // JavaScript reads a lone \c as a backslash and a c
 	case c == 'x':
 		if hexRun(p[i+1:]) >= 2 {
 			return `\x`
