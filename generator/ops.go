@@ -505,6 +505,7 @@ func (e *Engine) applySteps(ctx context.Context, steps []step, tx *atomicfile.Tx
 			}
 		}
 	}
+	committed := 0 // files written since the last command, which a rollback puts back
 	for i := range steps {
 		s := &steps[i]
 		start := time.Now()
@@ -518,9 +519,15 @@ func (e *Engine) applySteps(ctx context.Context, steps []step, tx *atomicfile.Tx
 				*shellRan = true
 				err = e.runShell(ctx, s)
 			case s.write != "" && !skip[i]:
-				err = tx.Commit(staged[i])
+				if err = tx.Commit(staged[i]); err == nil {
+					committed++
+				}
 			}
 			if err != nil {
+				if committed > 0 && !*shellRan {
+					// They were reported as written: say they are not.
+					err = fmt.Errorf("%w (the %d file(s) written before it were put back as they were)", err, committed)
+				}
 				rollback()
 				e.cfg.Observer.OpDone(ctx, s.result, start, err)
 				return results, &TemplateError{File: s.result.Template, Err: err}
