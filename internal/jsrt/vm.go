@@ -193,7 +193,12 @@ func describe(v goja.Value) string {
 			}
 		}
 	}
-	return printable(v)
+	s := printable(v)
+	if strings.HasPrefix(s, "TypeError: Could not convert ") && strings.HasSuffix(s, " to primitive") {
+		// goja's text names its Go structure; this is V8's.
+		return "TypeError: Cannot convert object to primitive value"
+	}
+	return s
 }
 
 // printable is v.String(), unless converting v throws (an object whose

@@ -43,3 +43,13 @@ func TestThrowingValuesAreErrors(t *testing.T) {
 		})
 	}
 }
+
+// An object that cannot be made a primitive is described as V8 describes it,
+// not by goja's Go structure.
+func TestUnconvertibleObjectMessage(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"_templates/a/new/x.t": "---\nto: out.txt\n---\n<%= { toString: null, valueOf: null } %>\n"})
+	r := run(t, dir, nil, "a", "new")
+	if r.code != 1 || !strings.Contains(r.stderr, "TypeError: Cannot convert object to primitive value") || strings.Contains(r.stderr, "goja") {
+		t.Errorf("got %v", r)
+	}
+}
