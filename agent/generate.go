@@ -145,7 +145,14 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	ctx, done := a.ceiling.watch(ctx)
 	defer done()
 	var out bytes.Buffer
-	res, err := a.project.Run(generator.WithOutput(ctx, &out, &out), args)
+	res, err := a.runGeneration(ctx, args, &out)
+	if errors.Is(err, errStuck) {
+		a.tel.AgentRequest(r.Context(), "error")
+		a.cfg.Logger.Warn("a generation did not stop when it was cancelled; it keeps running", "args", strings.Join(args, " "))
+		w.Header().Set("Retry-After", "5")
+		writeJSON(w, http.StatusServiceUnavailable, GenerateResponse{Error: err.Error()})
+		return
+	}
 	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
 		err = fmt.Errorf("%w (%v): %w", errTimedOut, generateTimeout, err)
 	}
@@ -176,6 +183,42 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	}
 	a.tel.AgentRequest(r.Context(), "ok")
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// stuckGrace is how long a cancelled generation may take to stop before
+// its request is answered without it; a variable for tests.
+var stuckGrace = 5 * time.Second
+
+// errStuck is a generation that did not stop when its context ended.
+var errStuck = errors.New("the generation did not stop when it was cancelled " +
+	"(JavaScript inside a built-in such as JSON.stringify cannot be interrupted); it keeps running in the agent")
+
+// runGeneration runs one generation, writing its output to out, and waits
+// for it until stuckGrace after ctx ends: JavaScript running inside one of
+// goja's built-ins never sees an interrupt, and no goroutine can be stopped
+// from outside, but the request gets its answer. out belongs to the
+// generation until it returns, so it is not read after errStuck.
+func (a *Agent) runGeneration(ctx context.Context, args []string, out *bytes.Buffer) (*generator.Result, error) {
+	type outcome struct {
+		res *generator.Result
+		err error
+	}
+	ch := make(chan outcome, 1)
+	go func() {
+		res, err := a.project.Run(generator.WithOutput(ctx, out, out), args)
+		ch <- outcome{res, err}
+	}()
+	select {
+	case o := <-ch:
+		return o.res, o.err
+	case <-ctx.Done():
+	}
+	select {
+	case o := <-ch:
+		return o.res, o.err
+	case <-time.After(stuckGrace):
+		return nil, errStuck
+	}
 }
 
 // commandLine turns a request into hygen arguments, refusing generator and

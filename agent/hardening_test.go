@@ -330,3 +330,21 @@ func TestThrowingTemplateLeavesTheAgentServing(t *testing.T) {
 		t.Errorf("/healthz: %d %s", code, body)
 	}
 }
+
+// A generation stuck inside a JavaScript built-in, which no interrupt
+// stops, still gets its request an answer, and the agent serves on.
+func TestStuckGenerationIsAnswered(t *testing.T) {
+	defer func(d, g time.Duration) { generateTimeout, stuckGrace = d, g }(generateTimeout, stuckGrace)
+	generateTimeout, stuckGrace = 300*time.Millisecond, 300*time.Millisecond
+	// About five seconds of goja's includes on this VM, which then ends.
+	cwd := testfs.Tree(t, map[string]string{"_templates/slow/new/a.t": "---\nto: out.txt\n---\n<%= Array(2**26).includes(1) %>\n"})
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	code, resp := post(t, a, "k", GenerateRequest{Generator: "slow", Action: "new"})
+	if code != http.StatusServiceUnavailable || !strings.Contains(resp.Error, "did not stop") {
+		t.Errorf("got %d %q; want 503 saying the generation did not stop", code, resp.Error)
+	}
+	if code, body := get(t, a, "/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz: %d %s", code, body)
+	}
+}

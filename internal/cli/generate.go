@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"os/signal"
@@ -250,6 +251,9 @@ func Generate(env *Env, args []string) int {
 	// SIGINT and SIGTERM cancel the run, which interrupts running JavaScript.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	finished := make(chan struct{})
+	defer close(finished) // before stop: the end of the run is no signal
+	go endAfterSignal(ctx, finished, env.Stderr)
 	var tel Telemetry
 	switch {
 	case lean != nil:
@@ -284,6 +288,28 @@ func Generate(env *Env, args []string) int {
 	_, err = e.Run(ctx, rest)
 	done(e)
 	return reportGenerateError(env, err, rest[0])
+}
+
+// signalGrace is how long a run may take to stop after SIGINT or SIGTERM.
+const signalGrace = 3 * time.Second
+
+// endAfterSignal ends the process when a run has not stopped signalGrace
+// after a signal cancelled ctx. JavaScript running inside one of goja's
+// built-ins (Array(2**32-1).includes(1), JSON.stringify of a very deep
+// object) never sees an interrupt, and the user's Ctrl-C must still work.
+func endAfterSignal(ctx context.Context, finished <-chan struct{}, stderr io.Writer) {
+	select {
+	case <-finished:
+		return
+	case <-ctx.Done():
+	}
+	select {
+	case <-finished:
+	case <-time.After(signalGrace):
+		fmt.Fprintf(stderr, "hypergen: the run did not stop within %v of the signal "+
+			"(JavaScript inside a built-in such as JSON.stringify cannot be interrupted); ending it\n", signalGrace)
+		os.Exit(ExitFail)
+	}
 }
 
 // reportGenerateError prints err and maps it to an exit code. first is the

@@ -106,6 +106,9 @@ func TestRunawayScriptStopsOnSignal(t *testing.T) {
 			"_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"}, syscall.SIGTERM, "_templates/g/new/index.js: terminated signal received"},
 		{"hook's child process, SIGTERM", map[string]string{"_templates/g/new/index.js": "module.exports = { params: () => { require('child_process').execSync('sleep 600'); return {} } }",
 			"_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"}, syscall.SIGTERM, "_templates/g/new/index.js: terminated signal received"},
+		// goja's built-ins do not look at interrupts: the run ends anyway.
+		{"inside a built-in, SIGINT", map[string]string{"_templates/g/new/a.t": "---\nto: a.txt\n---\n<%= Array(2**32-1).includes(1) %>\n"},
+			syscall.SIGINT, "did not stop within 3s of the signal"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
