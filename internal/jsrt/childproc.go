@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math"
 	"os/exec"
 	"strings"
 	"time"
@@ -15,12 +17,55 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/procgroup"
 )
 
-// errTimedOut marks a child stopped by its timeout option.
-var errTimedOut = errors.New("ETIMEDOUT")
+// The failures Node reports as a spawn error with a code: a child stopped
+// by its timeout option, one whose output passed maxBuffer (both are sent
+// SIGTERM), and a program that does not exist.
+var (
+	errTimedOut = &spawnError{code: "ETIMEDOUT", errno: -110}
+	errNoBufs   = &spawnError{code: "ENOBUFS", errno: -105}
+	errNoEnt    = &spawnError{code: "ENOENT", errno: -2}
+)
 
-// timedOut is Node's error for a child its timeout option stopped.
-func (vm *VM) timedOut(file string) *goja.Object {
-	return vm.nodeError("Error", "ETIMEDOUT", "spawnSync "+file+" ETIMEDOUT")
+type spawnError struct {
+	code  string
+	errno int
+}
+
+func (e *spawnError) Error() string { return e.code }
+
+// failure is Node's error for a child that failed to spawn or was stopped.
+func (vm *VM) failure(file string, e *spawnError) *goja.Object {
+	o := vm.nodeError("Error", e.code, "spawnSync "+file+" "+e.code)
+	_ = o.Set("errno", e.errno)
+	_ = o.Set("syscall", "spawnSync "+file)
+	_ = o.Set("path", file)
+	return o
+}
+
+// defaultMaxBuffer is Node's maxBuffer for the synchronous calls: output
+// beyond it on stdout or stderr stops the child with ENOBUFS.
+const defaultMaxBuffer = 1024 * 1024
+
+// capped keeps at most max bytes written to it and calls over once when
+// more come; it takes everything, so the copying goes on until the child
+// is stopped.
+type capped struct {
+	buf  bytes.Buffer
+	max  int
+	over func()
+	hit  bool
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if room := c.max - c.buf.Len(); len(p) > room {
+		c.buf.Write(p[:max(room, 0)])
+		if !c.hit {
+			c.hit = true
+			c.over()
+		}
+		return len(p), nil
+	}
+	return c.buf.Write(p)
 }
 
 // ErrChildProcessDenied is wrapped by child_process calls of a run whose
@@ -82,9 +127,18 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		ctx = vm.ctx
 	}
 	var timeout time.Duration
+	maxBuffer := defaultMaxBuffer
 	if o, ok := opts.(*goja.Object); ok {
 		if ms := o.Get("timeout"); ms != nil && ms.ToFloat() > 0 {
 			timeout = time.Duration(ms.ToFloat() * float64(time.Millisecond))
+		}
+		if v := o.Get("maxBuffer"); v != nil && !goja.IsUndefined(v) {
+			switch f := v.ToFloat(); {
+			case math.IsInf(f, 1) || f >= math.MaxInt32:
+				maxBuffer = math.MaxInt
+			case f >= 0:
+				maxBuffer = int(f)
+			}
 		}
 	}
 	if timeout > 0 {
@@ -92,16 +146,19 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
+	ctx, stopForBuffer := context.WithCancel(ctx)
+	defer stopForBuffer()
 	// Stopped with SIGTERM, as Node's timeout does, when the time limit,
 	// the run's end or the timeout option comes first, with what it
 	// started (package procgroup).
 	cmd := procgroup.Command(ctx, argv[0], argv[1:]...)
 	cmd.Dir = vm.setup.Cwd
 	cmd.Env = vm.childEnv(nil)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	stdout := &capped{max: maxBuffer, over: stopForBuffer}
+	stderr := &capped{max: maxBuffer, over: stopForBuffer}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	stdioGiven := false
 	var enc goja.Value = goja.Undefined()
-	inherit := false
 	if o, ok := opts.(*goja.Object); ok {
 		if v := o.Get("cwd"); v != nil && !goja.IsUndefined(v) {
 			cmd.Dir = vm.resolve(v.String())
@@ -115,15 +172,17 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		if v := o.Get("encoding"); v != nil && !goja.IsUndefined(v) && v.String() != "buffer" {
 			enc = v
 		}
+		if v := o.Get("stdio"); v != nil && !goja.IsUndefined(v) {
+			stdioGiven = true
+		}
 		if v := o.Get("stdio"); v != nil && v.String() == "inherit" {
-			inherit = true
 			cmd.Stdout, cmd.Stderr = vm.stdout, vm.stderr
 			cmd.ForegroundTerminal()
 		}
 	}
-	if !inherit && throwing {
+	if !stdioGiven && throwing {
 		// execSync's default stdio passes the child's stderr through.
-		cmd.Stderr = io.MultiWriter(&stderr, vm.stderr)
+		cmd.Stderr = io.MultiWriter(stderr, vm.stderr)
 	}
 	err := cmd.Run()
 	if vm.call != nil && vm.call.Err() != nil {
@@ -131,53 +190,66 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		// time limit or the signal, at its next instruction.
 		return goja.Undefined()
 	}
-	if timeout > 0 && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		err = errTimedOut // Node's spawnSync error; its status is null
-	}
-	status := goja.Null()
-	var exitErr *exec.ExitError
 	switch {
-	case err == nil:
-		status = rt.ToValue(0)
-	case errors.As(err, &exitErr):
-		status = rt.ToValue(exitErr.ExitCode())
+	case timeout > 0 && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		err = errTimedOut // Node's spawnSync error; its status is null
+	case stdout.hit || stderr.hit:
+		err = errNoBufs
+	case errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist):
+		err = errNoEnt
 	}
-	out := buffer.EncodeBytes(rt, stdout.Bytes(), enc)
-	errOut := buffer.EncodeBytes(rt, stderr.Bytes(), enc)
+	pid := goja.Undefined()
+	if cmd.Process != nil {
+		pid = rt.ToValue(cmd.Process.Pid)
+	}
+	var se *spawnError
+	spawnFailed := errors.As(err, &se)
+	// As the child ended: its exit status, or the signal that ended it
+	// (a stop for maxBuffer or the timeout may come after it exited).
+	status, signal := goja.Null(), goja.Null()
+	if ps := cmd.ProcessState; ps != nil {
+		if name := exitSignal(ps); name != "" {
+			signal = rt.ToValue(name)
+		} else {
+			status = rt.ToValue(ps.ExitCode())
+		}
+	}
+	var exitErr *exec.ExitError
+	errors.As(err, &exitErr)
+	out := buffer.EncodeBytes(rt, stdout.buf.Bytes(), enc)
+	errOut := buffer.EncodeBytes(rt, stderr.buf.Bytes(), enc)
 	if throwing {
 		if err == nil {
 			return out
 		}
-		if err == errTimedOut {
-			e := vm.timedOut(argv[0])
-			_ = e.Set("signal", "SIGTERM")
-			_ = e.Set("status", goja.Null())
-			_ = e.Set("stdout", out)
-			_ = e.Set("stderr", errOut)
-			panic(e)
+		var e *goja.Object
+		if spawnFailed {
+			e = vm.failure(argv[0], se)
+		} else {
+			msg := "Command failed: " + display
+			if stderr.buf.Len() > 0 {
+				msg += "\n" + stderr.buf.String()
+			}
+			e, _ = rt.New(rt.Get("Error"), rt.ToValue(msg))
 		}
-		msg := "Command failed: " + display
-		if stderr.Len() > 0 {
-			msg += "\n" + stderr.String()
-		}
-		e, _ := rt.New(rt.Get("Error"), rt.ToValue(msg))
 		_ = e.Set("status", status)
+		_ = e.Set("signal", signal)
+		_ = e.Set("pid", pid)
 		_ = e.Set("stdout", out)
 		_ = e.Set("stderr", errOut)
 		panic(e)
 	}
 	res := rt.NewObject()
+	_ = res.Set("pid", pid)
 	_ = res.Set("status", status)
-	if err == errTimedOut {
-		_ = res.Set("signal", "SIGTERM")
-		_ = res.Set("error", vm.timedOut(argv[0]))
-	} else {
-		_ = res.Set("signal", goja.Null())
-	}
+	_ = res.Set("signal", signal)
 	_ = res.Set("stdout", out)
 	_ = res.Set("stderr", errOut)
 	_ = res.Set("output", rt.NewArray(goja.Null(), out, errOut))
-	if err != nil && exitErr == nil && err != errTimedOut {
+	switch {
+	case spawnFailed:
+		_ = res.Set("error", vm.failure(argv[0], se))
+	case err != nil && exitErr == nil:
 		_ = res.Set("error", rt.NewGoError(err))
 	}
 	return res

@@ -1,6 +1,7 @@
 package jsrt
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -229,5 +230,25 @@ func TestCallbackExceptionFailsTheRun(t *testing.T) {
 				t.Fatalf("err = %v, want the callback's exception", err)
 			}
 		})
+	}
+}
+
+// execSync passes the child's stderr through only when no stdio option is
+// given, as Node's default does; with stdio: 'pipe' it is only captured.
+func TestExecSyncStderrPassThrough(t *testing.T) {
+	for _, c := range []struct {
+		opts string
+		want string
+	}{{"{}", "shown\n"}, {"{ stdio: 'pipe' }", ""}} {
+		dir := testfs.Tree(t, map[string]string{"hook.js": "module.exports = { params: () => ({ v: require('child_process').execSync('echo shown >&2', " + c.opts + ").length }) }"})
+		var errOut bytes.Buffer
+		vm := NewVM(context.Background(), Setup{Cwd: dir, Stderr: &errOut, Env: func() []string { return []string{"PATH=/usr/bin:/bin"} }})
+		m, err := vm.Require(filepath.Join(dir, "hook.js"))
+		if err == nil {
+			_, err = vm.RunHook(m, jsvalue.NewObject(), nil)
+		}
+		if err != nil || errOut.String() != c.want {
+			t.Errorf("options %s: stderr %q, %v; want %q", c.opts, errOut.String(), err, c.want)
+		}
 	}
 }

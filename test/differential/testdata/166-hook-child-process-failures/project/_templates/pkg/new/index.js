@@ -1,0 +1,35 @@
+const { execSync, execFileSync, spawnSync } = require('child_process')
+
+const describe = (e) => [e.code, e.signal, e.status, typeof e.pid, Buffer.isBuffer(e.stdout)].join(',')
+
+module.exports = {
+  params: () => {
+    const out = {}
+    try {
+      execSync('head -c 2000000 /dev/zero')
+    } catch (e) {
+      out.tooMuch = describe(e) + ',' + e.message
+    }
+    try {
+      execSync('yes', { maxBuffer: 1000 })
+    } catch (e) {
+      out.small = describe(e)
+    }
+    out.infinite = execSync('head -c 1500000 /dev/zero', { maxBuffer: Infinity }).length
+    const missing = spawnSync('no-such-program-hypergen')
+    out.missing = [missing.error.code, missing.error.message, missing.status, missing.signal].join(',')
+    try {
+      execFileSync('no-such-program-hypergen')
+    } catch (e) {
+      out.missingFile = [e.code, e.message].join(',')
+    }
+    try {
+      execSync('exit 3', { stdio: 'pipe' })
+    } catch (e) {
+      out.failed = describe(e)
+    }
+    const killed = spawnSync('sh', ['-c', 'kill -TERM $$'])
+    out.killed = [killed.status, killed.signal, killed.error === undefined].join(',')
+    return out
+  },
+}

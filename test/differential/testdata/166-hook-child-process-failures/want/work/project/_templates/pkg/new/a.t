@@ -1,0 +1,10 @@
+---
+to: result.txt
+---
+tooMuch: <%= tooMuch %>
+small: <%= small %>
+infinite: <%= infinite %>
+missing: <%= missing %>
+missingFile: <%= missingFile %>
+failed: <%= failed %>
+killed: <%= killed %>
