@@ -10,6 +10,7 @@ import (
 	"math"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -43,29 +44,91 @@ func (vm *VM) failure(file string, e *spawnError) *goja.Object {
 }
 
 // defaultMaxBuffer is Node's maxBuffer for the synchronous calls: output
-// beyond it on stdout or stderr stops the child with ENOBUFS.
+// beyond it, stdout and stderr together, stops the child with ENOBUFS.
 const defaultMaxBuffer = 1024 * 1024
 
-// capped keeps at most max bytes written to it and calls over once when
-// more come; it takes everything, so the copying goes on until the child
-// is stopped.
-type capped struct {
-	buf  bytes.Buffer
-	max  int
+// outputBudget is what a child may still write to its captured streams
+// before it is stopped; stdout and stderr are copied concurrently.
+type outputBudget struct {
+	mu   sync.Mutex
+	left int
 	over func()
 	hit  bool
 }
 
+// capped is one captured stream, drawing on a shared budget. It keeps what
+// fits and takes everything, so the copying goes on until the child is
+// stopped.
+type capped struct {
+	buf    bytes.Buffer
+	budget *outputBudget
+}
+
 func (c *capped) Write(p []byte) (int, error) {
-	if room := c.max - c.buf.Len(); len(p) > room {
-		c.buf.Write(p[:max(room, 0)])
-		if !c.hit {
-			c.hit = true
-			c.over()
-		}
-		return len(p), nil
+	b := c.budget
+	b.mu.Lock()
+	keep := min(len(p), max(b.left, 0))
+	b.left -= len(p)
+	overNow := b.left < 0 && !b.hit
+	if overNow {
+		b.hit = true
 	}
-	return c.buf.Write(p)
+	b.mu.Unlock()
+	c.buf.Write(p[:keep])
+	if overNow {
+		b.over()
+	}
+	return len(p), nil
+}
+
+// maxBufferOption reads the maxBuffer option as Node does: absent, 1 MiB;
+// undefined, null, 0 or Infinity, no limit; anything else but a number of
+// at least 0 is a RangeError.
+func (vm *VM) maxBufferOption(o *goja.Object) int {
+	v := o.Get("maxBuffer")
+	if v == nil {
+		return defaultMaxBuffer
+	}
+	if goja.IsUndefined(v) || goja.IsNull(v) {
+		return math.MaxInt
+	}
+	f, isNumber := v.Export().(float64)
+	if n, ok := v.Export().(int64); ok {
+		f, isNumber = float64(n), true
+	}
+	if !isNumber || math.IsNaN(f) || f < 0 {
+		received := printable(v)
+		if _, ok := v.Export().(string); ok {
+			received = "'" + received + "'" // as util.inspect shows a string
+		}
+		panic(vm.nodeError("RangeError", "ERR_OUT_OF_RANGE",
+			`The value of "options.maxBuffer" is out of range. It must be a positive number. Received `+received))
+	}
+	if f == 0 || f >= math.MaxInt32 {
+		return math.MaxInt
+	}
+	return int(f)
+}
+
+// stdioOption reads the stdio option: "pipe", "inherit" or "ignore" for
+// stdin, stdout and stderr, from one string or an array; given reports
+// whether it was set at all.
+func stdioOption(o *goja.Object) (modes [3]string, given bool) {
+	modes = [3]string{"pipe", "pipe", "pipe"}
+	v := o.Get("stdio")
+	if v == nil || goja.IsUndefined(v) {
+		return modes, false
+	}
+	if arr, ok := v.Export().([]any); ok {
+		for i := range min(len(arr), 3) {
+			if s, ok := arr[i].(string); ok {
+				modes[i] = s
+			}
+		}
+		return modes, true
+	}
+	s := v.String()
+	return [3]string{s, s, s}, true
 }
 
 // ErrChildProcessDenied is wrapped by child_process calls of a run whose
@@ -128,18 +191,14 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	}
 	var timeout time.Duration
 	maxBuffer := defaultMaxBuffer
+	var stdio [3]string
+	stdioGiven := false
 	if o, ok := opts.(*goja.Object); ok {
 		if ms := o.Get("timeout"); ms != nil && ms.ToFloat() > 0 {
 			timeout = time.Duration(ms.ToFloat() * float64(time.Millisecond))
 		}
-		if v := o.Get("maxBuffer"); v != nil && !goja.IsUndefined(v) {
-			switch f := v.ToFloat(); {
-			case math.IsInf(f, 1) || f >= math.MaxInt32:
-				maxBuffer = math.MaxInt
-			case f >= 0:
-				maxBuffer = int(f)
-			}
-		}
+		maxBuffer = vm.maxBufferOption(o)
+		stdio, stdioGiven = stdioOption(o)
 	}
 	if timeout > 0 {
 		var cancel context.CancelFunc
@@ -154,10 +213,9 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	cmd := procgroup.Command(ctx, argv[0], argv[1:]...)
 	cmd.Dir = vm.setup.Cwd
 	cmd.Env = vm.childEnv(nil)
-	stdout := &capped{max: maxBuffer, over: stopForBuffer}
-	stderr := &capped{max: maxBuffer, over: stopForBuffer}
+	budget := &outputBudget{left: maxBuffer, over: stopForBuffer}
+	stdout, stderr := &capped{budget: budget}, &capped{budget: budget}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	stdioGiven := false
 	var enc goja.Value = goja.Undefined()
 	if o, ok := opts.(*goja.Object); ok {
 		if v := o.Get("cwd"); v != nil && !goja.IsUndefined(v) {
@@ -172,15 +230,21 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		if v := o.Get("encoding"); v != nil && !goja.IsUndefined(v) && v.String() != "buffer" {
 			enc = v
 		}
-		if v := o.Get("stdio"); v != nil && !goja.IsUndefined(v) {
-			stdioGiven = true
-		}
-		if v := o.Get("stdio"); v != nil && v.String() == "inherit" {
-			cmd.Stdout, cmd.Stderr = vm.stdout, vm.stderr
-			cmd.ForegroundTerminal()
-		}
 	}
-	if !stdioGiven && throwing {
+	switch {
+	case stdio == [3]string{"inherit", "inherit", "inherit"}:
+		cmd.Stdout, cmd.Stderr = vm.stdout, vm.stderr
+		cmd.ForegroundTerminal()
+	case stdioGiven:
+		for i, w := range []*io.Writer{&cmd.Stdout, &cmd.Stderr} {
+			switch stdio[i+1] {
+			case "inherit":
+				*w = []io.Writer{vm.stdout, vm.stderr}[i]
+			case "ignore":
+				*w = io.Discard
+			}
+		}
+	case throwing:
 		// execSync's default stdio passes the child's stderr through.
 		cmd.Stderr = io.MultiWriter(stderr, vm.stderr)
 	}
@@ -193,7 +257,7 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	switch {
 	case timeout > 0 && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		err = errTimedOut // Node's spawnSync error; its status is null
-	case stdout.hit || stderr.hit:
+	case budget.hit:
 		err = errNoBufs
 	case errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist):
 		err = errNoEnt

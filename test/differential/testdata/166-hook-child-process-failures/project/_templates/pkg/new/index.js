@@ -28,6 +28,19 @@ module.exports = {
     } catch (e) {
       out.failed = describe(e)
     }
+    out.maxBuffer = [0, null, undefined, -1, NaN, '10', 5, Infinity].map((maxBuffer) => {
+      try {
+        return execSync('echo hi; head -c 1100000 /dev/zero', { maxBuffer }).length
+      } catch (e) {
+        return e.code + ' ' + e.message
+      }
+    }).join(' | ')
+    try {
+      out.together = execSync('head -c 700000 /dev/zero; head -c 700000 /dev/zero >&2', { stdio: 'pipe' }).length
+    } catch (e) {
+      out.together = e.code
+    }
+    out.stderrInherited = JSON.stringify(execSync('echo out; echo err >&2', { stdio: ['pipe', 'pipe', 'inherit'], encoding: 'utf8' }))
     const killed = spawnSync('sh', ['-c', 'kill -TERM $$'])
     out.killed = [killed.status, killed.signal, killed.error === undefined].join(',')
     return out

@@ -8,3 +8,6 @@ missing: <%= missing %>
 missingFile: <%= missingFile %>
 failed: <%= failed %>
 killed: <%= killed %>
+maxBuffer: <%= maxBuffer %>
+together: <%= together %>
+stderrInherited: <%= stderrInherited %>
