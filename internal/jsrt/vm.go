@@ -194,8 +194,9 @@ func describe(v goja.Value) string {
 		}
 	}
 	s := printable(v)
-	if strings.HasPrefix(s, "TypeError: Could not convert ") && strings.HasSuffix(s, " to primitive") {
-		// goja's text names its Go structure; this is V8's.
+	if strings.HasPrefix(s, "TypeError: Could not convert &{") && strings.HasSuffix(s, " to primitive") {
+		// goja's text prints its Go structure (&{…}); this is V8's. A
+		// template's own TypeError of similar words is left alone.
 		return "TypeError: Cannot convert object to primitive value"
 	}
 	return s

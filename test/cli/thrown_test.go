@@ -52,4 +52,9 @@ func TestUnconvertibleObjectMessage(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "TypeError: Cannot convert object to primitive value") || strings.Contains(r.stderr, "goja") {
 		t.Errorf("got %v", r)
 	}
+	// A template's own TypeError in similar words keeps its text.
+	dir = testfs.Tree(t, map[string]string{"_templates/a/new/x.t": "---\nto: out.txt\n---\n<% throw new TypeError('Could not convert the amount to primitive') %>\n"})
+	if r := run(t, dir, nil, "a", "new"); !strings.Contains(r.stderr, "TypeError: Could not convert the amount to primitive") {
+		t.Errorf("the template's own TypeError: %v", r)
+	}
 }
