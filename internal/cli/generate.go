@@ -227,10 +227,19 @@ func Generate(env *Env, args []string) int {
 		}
 		cfg.Answers = answers
 	}
+	// SIGINT and SIGTERM cancel the run, which interrupts running JavaScript.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	finished := make(chan struct{})
+	defer close(finished)
+	// Not a goroutine of its own from the start: on a VM where starting a
+	// thread is dear, that cost every run about a millisecond.
+	defer context.AfterFunc(ctx, func() { endAfterSignal(finished, env.Stderr) })()
 	if env.Stdin != nil {
 		// Like hygen, read the answer from stdin whether or not it is a
-		// terminal, so `echo y | hypergen ...` overwrites.
-		in := bufio.NewReader(env.Stdin)
+		// terminal, so `echo y | hypergen ...` overwrites. A question still
+		// waiting when a signal comes gets the signal as its answer.
+		in := bufio.NewReader(cancelableReader{ctx, env.Stdin})
 		if env.Interactive {
 			var hide func() (func(), error)
 			if f, ok := env.Stdin.(*os.File); ok {
@@ -242,20 +251,15 @@ func Generate(env *Env, args []string) int {
 			fmt.Fprint(env.Stdout, q)
 			line, err := in.ReadString('\n')
 			if err != nil && line == "" {
+				if cause := context.Cause(ctx); cause != nil {
+					return false, cause
+				}
 				return false, generator.ErrNoAnswer
 			}
 			ans := strings.ToLower(strings.TrimSpace(line))
 			return ans == "y" || ans == "yes", nil
 		}
 	}
-	// SIGINT and SIGTERM cancel the run, which interrupts running JavaScript.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	finished := make(chan struct{})
-	defer close(finished)
-	// Not a goroutine of its own from the start: on a VM where starting a
-	// thread is dear, that cost every run about a millisecond.
-	defer context.AfterFunc(ctx, func() { endAfterSignal(finished, env.Stderr) })()
 	var tel Telemetry
 	switch {
 	case lean != nil:
@@ -292,6 +296,37 @@ func Generate(env *Env, args []string) int {
 	return reportGenerateError(env, err, rest[0])
 }
 
+// cancelableReader reads r until ctx ends, then returns ctx's cause (the
+// signal) at once, though the read underneath goes on: a question waiting
+// for its answer must not keep a signal from stopping the run, which then
+// removes what it made for its writes.
+type cancelableReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c cancelableReader) Read(p []byte) (int, error) {
+	if c.ctx.Err() != nil {
+		return 0, context.Cause(c.ctx)
+	}
+	type result struct {
+		n   int
+		err error
+	}
+	got := make(chan result, 1)
+	buf := make([]byte, len(p)) // not p: the read may end after this call
+	go func() {
+		n, err := c.r.Read(buf)
+		got <- result{n, err}
+	}()
+	select {
+	case r := <-got:
+		return copy(p, buf[:r.n]), r.err
+	case <-c.ctx.Done():
+		return 0, context.Cause(c.ctx)
+	}
+}
+
 // signalGrace is how long a run may take to stop after SIGINT or SIGTERM.
 const signalGrace = 3 * time.Second
 
@@ -304,8 +339,8 @@ func endAfterSignal(finished <-chan struct{}, stderr io.Writer) {
 	select {
 	case <-finished:
 	case <-time.After(signalGrace):
-		fmt.Fprintf(stderr, "hypergen: the run did not stop within %v of the signal "+
-			"(JavaScript inside a built-in such as JSON.stringify cannot be interrupted); ending it\n", signalGrace)
+		fmt.Fprintf(stderr, "hypergen: the run did not stop within %v of the signal; ending it "+
+			"(JavaScript running inside a built-in, such as JSON.stringify, cannot be interrupted)\n", signalGrace)
 		os.Exit(ExitFail)
 	}
 }

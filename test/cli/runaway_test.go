@@ -195,3 +195,48 @@ func TestLoopingConfigGettersStop(t *testing.T) {
 		})
 	}
 }
+
+// SIGINT while the overwrite question waits for its answer stops the run
+// as any cancellation does: exit 1, nothing written, and no lock file left.
+func TestSignalAtOverwriteQuestion(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/a.t": "---\nto: out/a.txt\n---\nnew\n",
+		"out/a.txt":            "old\n",
+	})
+	cmd := exec.Command(bin, "g", "new")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	stdin, err := cmd.StdinPipe() // open, and never answered
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	time.Sleep(time.Second) // at the question
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatalf("still running 15s after SIGINT:\n%s", out.String())
+	}
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(out.String(), "Overwrite?") ||
+		!strings.Contains(out.String(), "interrupt signal received") || strings.Contains(out.String(), "did not stop") {
+		t.Errorf("exit %d:\n%s\nwant exit 1 after the question, naming the signal", cmd.ProcessState.ExitCode(), out.String())
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "out", "a.txt")); string(b) != "old\n" {
+		t.Errorf("out/a.txt = %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", ".hypergen-lock")); err == nil {
+		t.Error("the lock file was left behind")
+	}
+}
