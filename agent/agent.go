@@ -29,7 +29,8 @@ type Agent struct {
 
 	project *generator.Engine // serves the generation API
 	gov     *memgov.Governor
-	ceiling *ceiling // stops running generations over the memory limit
+	ceiling *ceiling     // stops running generations over the memory limit
+	stuck   atomic.Int64 // generations answered as stuck and still running
 
 	mu          sync.Mutex
 	index       IndexStatus

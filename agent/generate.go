@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hypergen-dev/hypergen/generator"
@@ -142,6 +144,12 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	// run holds (one stopped at an overwrite question) would wait as long.
 	ctx, cancel := context.WithTimeout(r.Context(), generateTimeout)
 	defer cancel()
+	if n := a.stuck.Load(); n >= int64(maxStuck()) {
+		w.Header().Set("Retry-After", "60")
+		refuse(http.StatusServiceUnavailable, fmt.Sprintf("%d generations are stuck in JavaScript that cannot be interrupted "+
+			"and keep the processors busy; no more are taken until they end (restarting the agent ends them)", n))
+		return
+	}
 	ctx, done := a.ceiling.watch(ctx)
 	defer done()
 	var out bytes.Buffer
@@ -203,10 +211,15 @@ func (a *Agent) runGeneration(ctx context.Context, args []string, out *bytes.Buf
 		res *generator.Result
 		err error
 	}
+	const running, finished, abandoned = 0, 1, 2
+	var state atomic.Int32
 	ch := make(chan outcome, 1)
 	go func() {
 		res, err := a.project.Run(generator.WithOutput(ctx, out, out), args)
 		ch <- outcome{res, err}
+		if !state.CompareAndSwap(running, finished) {
+			a.stuck.Add(-1)
+		}
 	}()
 	select {
 	case o := <-ch:
@@ -217,9 +230,18 @@ func (a *Agent) runGeneration(ctx context.Context, args []string, out *bytes.Buf
 	case o := <-ch:
 		return o.res, o.err
 	case <-time.After(stuckGrace):
+		if !state.CompareAndSwap(running, abandoned) {
+			o := <-ch // it ended just now
+			return o.res, o.err
+		}
+		a.stuck.Add(1)
 		return nil, errStuck
 	}
 }
+
+// maxStuck is how many stuck generations the agent lets run before it
+// takes no more: each keeps a processor busy. A variable for tests.
+var maxStuck = func() int { return runtime.GOMAXPROCS(0) }
 
 // commandLine turns a request into hygen arguments, refusing generator and
 // action names that would leave the templates root.

@@ -340,9 +340,16 @@ func TestStuckGenerationIsAnswered(t *testing.T) {
 	cwd := testfs.Tree(t, map[string]string{"_templates/slow/new/a.t": "---\nto: out.txt\n---\n<%= Array(2**26).includes(1) %>\n"})
 	tel, _ := telemetry(t)
 	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	defer func(f func() int) { maxStuck = f }(maxStuck)
+	maxStuck = func() int { return 1 }
 	code, resp := post(t, a, "k", GenerateRequest{Generator: "slow", Action: "new"})
 	if code != http.StatusServiceUnavailable || !strings.Contains(resp.Error, "did not stop") {
 		t.Errorf("got %d %q; want 503 saying the generation did not stop", code, resp.Error)
+	}
+	// With as many stuck as it allows, the agent takes no more.
+	code, resp = post(t, a, "k", GenerateRequest{Generator: "slow", Action: "new"})
+	if code != http.StatusServiceUnavailable || !strings.Contains(resp.Error, "1 generations are stuck") {
+		t.Errorf("got %d %q; want 503 saying a generation is stuck", code, resp.Error)
 	}
 	if code, body := get(t, a, "/healthz"); code != http.StatusOK {
 		t.Errorf("/healthz: %d %s", code, body)
