@@ -25,6 +25,7 @@ var (
 	errTimedOut = &spawnError{code: "ETIMEDOUT", errno: -110}
 	errNoBufs   = &spawnError{code: "ENOBUFS", errno: -105}
 	errNoEnt    = &spawnError{code: "ENOENT", errno: -2}
+	errNoAccess = &spawnError{code: "EACCES", errno: -13}
 )
 
 type spawnError struct {
@@ -261,8 +262,10 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		err = errNoBufs
 	case errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist):
 		err = errNoEnt
+	case errors.Is(err, fs.ErrPermission):
+		err = errNoAccess
 	}
-	pid := goja.Undefined()
+	pid := rt.ToValue(0) // as Node reports a child that never started
 	if cmd.Process != nil {
 		pid = rt.ToValue(cmd.Process.Pid)
 	}
@@ -282,6 +285,10 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	errors.As(err, &exitErr)
 	out := buffer.EncodeBytes(rt, stdout.buf.Bytes(), enc)
 	errOut := buffer.EncodeBytes(rt, stderr.buf.Bytes(), enc)
+	output := rt.NewArray(goja.Null(), out, errOut)
+	if cmd.Process == nil {
+		out, errOut, output = goja.Null(), goja.Null(), nil // nothing ran
+	}
 	if throwing {
 		if err == nil {
 			return out
@@ -309,7 +316,11 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	_ = res.Set("signal", signal)
 	_ = res.Set("stdout", out)
 	_ = res.Set("stderr", errOut)
-	_ = res.Set("output", rt.NewArray(goja.Null(), out, errOut))
+	if output != nil {
+		_ = res.Set("output", output)
+	} else {
+		_ = res.Set("output", goja.Null())
+	}
 	switch {
 	case spawnFailed:
 		_ = res.Set("error", vm.failure(argv[0], se))

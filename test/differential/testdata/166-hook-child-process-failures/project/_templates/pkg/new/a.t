@@ -5,6 +5,7 @@ tooMuch: <%= tooMuch %>
 small: <%= small %>
 infinite: <%= infinite %>
 missing: <%= missing %>
+denied: <%= denied %>
 missingFile: <%= missingFile %>
 failed: <%= failed %>
 killed: <%= killed %>

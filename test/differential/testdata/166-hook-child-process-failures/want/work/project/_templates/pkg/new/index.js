@@ -17,7 +17,9 @@ module.exports = {
     }
     out.infinite = execSync('head -c 1500000 /dev/zero', { maxBuffer: Infinity }).length
     const missing = spawnSync('no-such-program-hypergen')
-    out.missing = [missing.error.code, missing.error.message, missing.status, missing.signal].join(',')
+    out.missing = [missing.error.code, missing.error.message, missing.status, missing.signal, missing.pid, missing.stdout === null, missing.output === null].join(',')
+    const denied = spawnSync(__filename)
+    out.denied = [denied.error.code, denied.error.message.replace(__filename, 'FILE'), denied.pid].join(',')
     try {
       execFileSync('no-such-program-hypergen')
     } catch (e) {
