@@ -118,22 +118,7 @@ func TestRunawayScriptStopsOnSignal(t *testing.T) {
 			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
 			var errOut bytes.Buffer
 			cmd.Stderr = &errOut
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			time.Sleep(time.Second) // into the loop
-			if err := cmd.Process.Signal(tt.sig); err != nil {
-				t.Fatal(err)
-			}
-			select {
-			case <-done:
-			case <-time.After(15 * time.Second):
-				_ = cmd.Process.Kill()
-				<-done
-				t.Fatalf("still running 15s after %v:\n%s", tt.sig, errOut.String())
-			}
+			signalAfterASecond(t, cmd, tt.sig, &errOut) // into the loop
 			if cmd.ProcessState.ExitCode() == 0 || !strings.Contains(errOut.String(), tt.want) {
 				t.Errorf("exit %d, stderr %q: want a failure saying %q", cmd.ProcessState.ExitCode(), errOut.String(), tt.want)
 			}
@@ -213,22 +198,7 @@ func TestSignalAtOverwriteQuestion(t *testing.T) {
 	defer stdin.Close()
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	time.Sleep(time.Second) // at the question
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-done:
-	case <-time.After(15 * time.Second):
-		_ = cmd.Process.Kill()
-		<-done
-		t.Fatalf("still running 15s after SIGINT:\n%s", out.String())
-	}
+	signalAfterASecond(t, cmd, syscall.SIGINT, &out) // at the question
 	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(out.String(), "Overwrite?") ||
 		!strings.Contains(out.String(), "interrupt signal received") || strings.Contains(out.String(), "did not stop") {
 		t.Errorf("exit %d:\n%s\nwant exit 1 after the question, naming the signal", cmd.ProcessState.ExitCode(), out.String())
@@ -238,5 +208,28 @@ func TestSignalAtOverwriteQuestion(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out", ".hypergen-lock")); err == nil {
 		t.Error("the lock file was left behind")
+	}
+}
+
+// signalAfterASecond starts cmd, sends it sig a second later and waits for
+// it to end, failing the test (output shows what it printed) if it has not
+// 15 s after the signal.
+func signalAfterASecond(t *testing.T, cmd *exec.Cmd, sig syscall.Signal, output *bytes.Buffer) {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	time.Sleep(time.Second)
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatalf("still running 15s after %v:\n%s", sig, output.String())
 	}
 }
