@@ -56,16 +56,23 @@ func flagTypo(env *Env, args []string) (typo, meant string) {
 			names = append(names, k)
 		}
 	}
-	files := actionFiles(env, parsed.Positionals)
+	// Once: finding the root runs the project's .hygen.js.
+	root, err := templatesRoot(env)
+	if err != nil || root == "" {
+		return "", "" // the run reports that itself
+	}
+	files := actionFiles(root, parsed.Positionals)
 	if files == nil {
 		return "", "" // no such action: the run reports that itself
 	}
+	read := make(map[string]bool, len(files))
 	for _, f := range files {
 		if b, err := readHead(f); err == nil && (mentions(b, names) || readsAllLocals(f, b)) {
 			return "", ""
 		}
+		read[f] = true
 	}
-	if mentionedElsewhere(env, names) {
+	if mentionedElsewhere(env, root, read, names) {
 		return "", ""
 	}
 	// "--no-fsycn" parses as fsycn=false: name the flag as it was typed, not
@@ -165,18 +172,17 @@ func readHead(file string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, headBytes))
 }
 
-// mentionedElsewhere reports whether a file of the templates root, or the
-// project's .hygen.js, holds one of names. It runs only for a flag one edit
-// from one of hypergen's, so a rare run pays for the walk; one too large to
-// read within the bounds above counts as mentioning it (refusing a flag
-// needs certainty).
-func mentionedElsewhere(env *Env, names []string) bool {
-	root, err := templatesRoot(env)
-	if err != nil || root == "" {
-		return false
-	}
+// mentionedElsewhere reports whether a file of the templates root (but
+// those already read), or the project's .hygen.js, holds one of names. It
+// runs only for a flag one edit from one of hypergen's, so a rare run pays
+// for the walk; one too large to read within the bounds above counts as
+// mentioning it (refusing a flag needs certainty).
+func mentionedElsewhere(env *Env, root string, already map[string]bool, names []string) bool {
 	found, read, seen := false, 0, 0
 	check := func(p string) {
+		if already[p] {
+			return
+		}
 		if b, err := readHead(p); err == nil {
 			read += len(b)
 			found = found || mentions(b, names)
@@ -224,15 +230,11 @@ func wordByte(c byte) bool {
 
 func norm(s string) string { return strings.ToLower(strings.ReplaceAll(s, "-", "")) }
 
-// actionFiles lists every file of the action the positionals name (its
-// templates and hook files) and the generator's template.yml; nil when the
-// action does not exist.
-func actionFiles(env *Env, pos []any) []string {
+// actionFiles lists every file of the action the positionals name below
+// root (its templates and hook files) and the generator's template.yml; nil
+// when the action does not exist.
+func actionFiles(root string, pos []any) []string {
 	if len(pos) < 2 {
-		return nil
-	}
-	root, err := templatesRoot(env)
-	if err != nil || root == "" {
 		return nil
 	}
 	gen := filepath.Join(root, jsvalue.ToString(pos[0]))
