@@ -139,17 +139,17 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusBadRequest, err.Error())
 		return
 	}
-	// The answer must go out before the server's write deadline, or the
-	// client gets nothing at all: a generation waiting for a lock another
-	// run holds (one stopped at an overwrite question) would wait as long.
-	ctx, cancel := context.WithTimeout(r.Context(), generateTimeout)
-	defer cancel()
 	if n := a.stuck.Load(); n >= int64(maxStuck()) {
 		w.Header().Set("Retry-After", "60")
 		refuse(http.StatusServiceUnavailable, fmt.Sprintf("%d generations are stuck in JavaScript that cannot be interrupted "+
 			"and keep the processors busy; no more are taken until they end (restarting the agent ends them)", n))
 		return
 	}
+	// The answer must go out before the server's write deadline, or the
+	// client gets nothing at all: a generation waiting for a lock another
+	// run holds (one stopped at an overwrite question) would wait as long.
+	ctx, cancel := context.WithTimeout(r.Context(), generateTimeout)
+	defer cancel()
 	ctx, done := a.ceiling.watch(ctx)
 	defer done()
 	var out bytes.Buffer

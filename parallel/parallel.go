@@ -42,15 +42,14 @@ func Map[T, R any](ctx context.Context, limit int, items []T, fn func(ctx contex
 	var next atomic.Int64
 	var (
 		mu       sync.Mutex
-		panicked bool
-		value    any
+		panicked any // the first panic's value; never nil, even for panic(nil)
 	)
 	work := func() {
 		defer func() {
 			if r := recover(); r != nil {
 				mu.Lock()
-				if !panicked {
-					panicked, value = true, r
+				if panicked == nil {
+					panicked = r
 				}
 				mu.Unlock()
 			}
@@ -77,8 +76,8 @@ func Map[T, R any](ctx context.Context, limit int, items []T, fn func(ctx contex
 	}
 	work()
 	wg.Wait()
-	if panicked {
-		panic(value)
+	if panicked != nil {
+		panic(panicked)
 	}
 	return out, errors.Join(errs...)
 }
