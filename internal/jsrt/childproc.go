@@ -93,11 +93,14 @@ func (vm *VM) maxBufferOption(o *goja.Object) int {
 	if goja.IsUndefined(v) || goja.IsNull(v) {
 		return math.MaxInt
 	}
-	f, isNumber := v.Export().(float64)
-	if n, ok := v.Export().(int64); ok {
-		f, isNumber = float64(n), true
+	f := math.NaN() // anything but a number is refused as NaN is
+	switch x := v.Export().(type) {
+	case float64:
+		f = x
+	case int64:
+		f = float64(x)
 	}
-	if !isNumber || math.IsNaN(f) || f < 0 {
+	if math.IsNaN(f) || f < 0 {
 		received := printable(v)
 		if _, ok := v.Export().(string); ok {
 			received = "'" + received + "'" // as util.inspect shows a string
