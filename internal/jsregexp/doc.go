@@ -4,6 +4,6 @@
 // follows .NET where JavaScript differs: its multiline ^ and $ know only
 // "\n" as a line end, its "." takes U+2028 and U+2029, its \b counts
 // letters beyond ASCII, and it reads escapes and groups JavaScript does not
-// have (\A, \z, \G, (?i)). Translate rewrites a pattern into regexp2's
+// have (\A, \z, \G, (?i)). Compile rewrites a pattern into regexp2's
 // dialect before it is compiled.
 package jsregexp

@@ -27,7 +27,7 @@ func Compile(pattern, flags string, limit time.Duration) (*regexp2.Regexp, error
 			opts |= regexp2.Unicode
 		}
 	}
-	src, err := Translate(pattern, f)
+	src, err := translate(pattern, f)
 	if err == nil {
 		var re *regexp2.Regexp
 		if re, err = regexp2.Compile(src, opts); err == nil {
@@ -48,8 +48,8 @@ const (
 	wordClass = `[A-Za-z0-9_]`
 )
 
-// Translate rewrites a JavaScript pattern into regexp2's ECMAScript dialect.
-func Translate(p string, f flagSet) (string, error) {
+// translate rewrites a JavaScript pattern into regexp2's ECMAScript dialect.
+func translate(p string, f flagSet) (string, error) {
 	var b strings.Builder
 	named := strings.Contains(p, "(?<") // \k<name> is a back reference only then
 	inClass := false
