@@ -10,7 +10,7 @@
 // Two rules are stricter than hygen's: a target outside the project directory
 // is refused unless Config.AllowOutside is set, and every file operation is
 // planned against an in-memory view of the project before anything is
-// written, so a failing command (a missing inject target, say) writes nothing.
+// written, so a failing command (a template error, say) writes nothing.
 // Files are written atomically (temporary file, then rename).
 //
 // The engine knows nothing of telemetry. Callers observe it through the

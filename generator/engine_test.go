@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -81,7 +83,6 @@ func TestRunWritesNothingWhenAnyOperationFails(t *testing.T) {
 	tests := []struct {
 		name, template, wantErr string
 	}{
-		{"missing inject target", "---\nto: missing.txt\ninject: true\nappend: true\n---\nx", "cannot inject to missing.txt"},
 		{"target outside the project", "---\nto: ../escape.txt\n---\nx", "outside the project"},
 		{"NUL in the target", "---\nto: \"a\\0b.txt\"\n---\nx", `target "a\x00b.txt" contains a NUL byte`},
 		{"render error", "---\nto: z.txt\n---\n<%= nope %>", "nope is not defined"},
@@ -109,6 +110,35 @@ func TestRunWritesNothingWhenAnyOperationFails(t *testing.T) {
 				t.Error("escape.txt was written outside the project")
 			}
 		})
+	}
+}
+
+// An inject into a file that is not there is skipped with hygen's message,
+// and the run goes on: generators inject into a barrel file that the same
+// action creates later, or a later run does.
+func TestInjectIntoMissingFileIsSkipped(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/gen/new/a.t": "---\nto: first.txt\n---\nfirst",
+		"_templates/gen/new/b.t": "---\nto: src/index.ts\ninject: true\nappend: true\n---\nexport * from './<%= name %>'",
+		"_templates/gen/new/c.t": "---\nto: src/index.ts\n---\nexport * from './<%= name %>'",
+	})
+	res, out, err := run(t, dir, nil, "gen", "new", "cart")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"first.txt": "first", "src/index.ts": "export * from './cart'"}
+	if got := snapshot(t, dir); !maps.Equal(got, want) {
+		t.Errorf("files = %v, want %v", got, want)
+	}
+	if !strings.Contains(out, "\nCannot inject to src/index.ts: doesn't exist.\n") {
+		t.Errorf("output lacks hygen's message:\n%s", out)
+	}
+	var statuses []Status
+	for _, op := range res.Ops {
+		statuses = append(statuses, op.Status)
+	}
+	if want := []Status{StatusAdded, StatusSkipped, StatusAdded}; !slices.Equal(statuses, want) {
+		t.Errorf("statuses = %v, want %v", statuses, want)
 	}
 }
 

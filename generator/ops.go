@@ -435,7 +435,12 @@ func (p *planner) inject(f *renderedFile, to string) error {
 				log: "      inject: " + p.logPath(to, t.abs)})
 			return nil
 		}
-		return fmt.Errorf("cannot inject to %s: it does not exist", to)
+		// hygen logs this and goes on, and generators count on it: one that
+		// injects into a barrel file before the template creating it runs
+		// the first time. A skip, then, not a failure.
+		p.steps = append(p.steps, step{result: p.result(f, OpInject, to, StatusSkipped),
+			log: "Cannot inject to " + to + ": doesn't exist."})
+		return nil
 	}
 	content, err := p.state.read(t.write)
 	if err != nil {

@@ -27,8 +27,8 @@ func TestAfterACommand(t *testing.T) {
 		stopped bool // an unanswered question: no error, the run stops
 		want    map[string]string
 	}{
-		{"a plan error", "---\nto: missing.txt\ninject: true\nappend: true\n---\nx\n", nil, nil,
-			"cannot inject to missing.txt", false, map[string]string{"before.txt": "before\n", "ran.txt": "ran\n"}},
+		{"a plan error", "---\nto: ../escape.txt\n---\nx\n", nil, nil,
+			"outside the project", false, map[string]string{"before.txt": "before\n", "ran.txt": "ran\n"}},
 		{"a write that fails", "---\nto: ran.txt/inside.txt\n---\nx\n", nil, nil,
 			"ran.txt", false, map[string]string{"before.txt": "before\n", "ran.txt": "ran\n"}},
 		{"an unanswered question", "---\nto: exists.txt\nmessage: not printed\n---\nnew\n", map[string]string{"exists.txt": "old\n"},

@@ -56,8 +56,9 @@ hypergen's own flags (not passed to templates):
   --help                this help
 
 Unlike hygen, hypergen plans every file operation before writing any: a
-failing command (a missing inject target, a target outside the project, a
-template error) writes nothing and exits 1.
+failing command (a target outside the project, a template error) writes
+nothing and exits 1. An inject into a file that does not exist is skipped
+with a message, as in hygen.
 
 Hook files and .hygen.js run as hygen runs them (params, prompt, question
 arrays; templates, helpers, localsDefaults). On a terminal their questions are

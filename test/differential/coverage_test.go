@@ -72,7 +72,7 @@ var formatRows = []struct{ id, what string }{
 	{"2.skip-if.add", "skip_if on add: skipped only when it renders to the string 'true'"},
 	{"2.add.body-as-is", "add writes the body as is (eof_last ignored)"},
 	{"2.inject", "inject: true edits an existing file"},
-	{"2.inject.missing-target", "inject into a missing file (deliberate difference a)"},
+	{"2.inject.missing-target", "inject into a missing file: logged and skipped, exit 0"},
 	{"2.inject.body-one-element", "the body is inserted as one element, so its newline leaves a blank line"},
 	{"2.inject.crlf", "a CRLF-dominant target is split and rejoined on CRLF"},
 	{"2.inject.newline-detection", "dominant line ending: CRLF only when strictly more; no newline at all: LF"},
