@@ -255,18 +255,25 @@ func runPerfStatus(env *cli.Env, args []string) int {
 		return cli.ExitFail
 	case err != nil:
 		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent at the default %s; measuring in this process (pass --agent URL to ask a running agent)\n", *url)
-		st, err = agent.MeasureOnce(context.Background(), agent.Config{Cwd: env.Cwd, Getenv: env.Getenv, Version: cli.Version(),
+		ctx, stop := signalContext()
+		st, err = agent.MeasureOnce(ctx, agent.Config{Cwd: env.Cwd, Getenv: env.Getenv, Version: cli.Version(),
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		stop()
 		source = "in-process measurement"
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "hypergen perf status: %v\n", err)
+			fmt.Fprintf(env.Stderr, "hypergen perf status: %v\n", stopped(ctx, err))
 			return cli.ExitFail
 		}
 	}
 	if *asJSON {
-		return cli.WriteJSON(env, map[string]any{"source": source, "status": st})
+		if code := cli.WriteJSON(env, map[string]any{"source": source, "status": st}); code != cli.ExitOK {
+			return code
+		}
+	} else {
+		printStatus(env.Stdout, source, st)
 	}
-	printStatus(env.Stdout, source, st)
+	// A script reading the JSON is a gate as much as a person reading the
+	// table: both exit 1 when a budget is missed.
 	if !st.Healthy {
 		return cli.ExitFail
 	}

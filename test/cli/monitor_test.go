@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -139,5 +143,74 @@ func TestPerfStatusDistrustsTheAnswer(t *testing.T) {
 	r = run(t, t.TempDir(), nil, "perf", "status", "--agent", endless.URL)
 	if r.code != 1 || !strings.Contains(r.stderr, "the answer is longer than") {
 		t.Errorf("exit %d, want 1 saying the answer was cut off\n%s", r.code, r)
+	}
+}
+
+// perf status exits 1 when a budget is missed, whether it prints a table
+// or JSON: a script gating on the JSON was told all was well.
+func TestPerfStatusExitFollowsHealth(t *testing.T) {
+	for _, healthy := range []bool{true, false} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, `{"healthy":%v,"targets":[{"name":"generation_p95","value":0.2,"limit":0.05,"unit":"s","met":%[1]v}]}`, healthy)
+		}))
+		want := 0
+		if !healthy {
+			want = 1
+		}
+		for _, format := range [][]string{nil, {"--json"}} {
+			r := run(t, t.TempDir(), nil, append([]string{"perf", "status", "--agent", srv.URL}, format...)...)
+			if r.code != want {
+				t.Errorf("healthy=%v %v: exit %d, want %d\n%s", healthy, format, r.code, want, r)
+			}
+			if format != nil && !json.Valid([]byte(r.stdout)) {
+				t.Errorf("healthy=%v --json: stdout is not JSON: %q", healthy, r.stdout)
+			}
+		}
+		srv.Close()
+	}
+}
+
+// perf status with no agent measures in this process, in scratch trees under
+// TMPDIR; Ctrl-C there removes them and says it stopped. They were left
+// behind, 2–7 MB each. (It relies on nothing answering at the default agent
+// address, 127.0.0.1:9464, which no test here listens on.)
+func TestPerfStatusInterruptedLeavesNoScratch(t *testing.T) {
+	dir, tmp := t.TempDir(), t.TempDir()
+	cmd := exec.Command(bin, "perf", "status")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(), "TMPDIR=" + tmp}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	scratch := func() []string { m, _ := filepath.Glob(filepath.Join(tmp, "hypergen-measure-*")); return m }
+	for deadline := time.Now().Add(20 * time.Second); len(scratch()) == 0; time.Sleep(2 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			<-done
+			t.Fatalf("no scratch tree appeared in 20 s:\n%s", out.String())
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+		t.Fatalf("still running 15 s after SIGINT:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "measuring in this process") {
+		t.Fatalf("something answered at the default agent address; this test needs it free:\n%s", out.String())
+	}
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(out.String(), "stopped (interrupt signal received)") {
+		t.Errorf("exit %d:\n%s\nwant exit 1 saying it stopped", cmd.ProcessState.ExitCode(), out.String())
+	}
+	if left := scratch(); len(left) != 0 {
+		t.Errorf("scratch trees left behind: %v", left)
 	}
 }
