@@ -46,6 +46,10 @@ func HelloWorld(ctx context.Context, dir string) (*Baseline, error) {
 		return nil, fmt.Errorf("go env GOVERSION: %v: %s", err, strings.TrimSpace(out.String()))
 	}
 	version := strings.TrimSpace(out.String())
+	// The build runs in a scratch folder, where a relative dir means another place.
+	if dir, err = filepath.Abs(dir); err != nil {
+		return nil, err
+	}
 	bin := filepath.Join(dir, "baseline", "hello-"+version)
 	if runtime.GOOS == "windows" {
 		bin += ".exe"
@@ -87,7 +91,10 @@ func HelloWorld(ctx context.Context, dir string) (*Baseline, error) {
 	if err := build.Run(); err != nil {
 		return nil, fmt.Errorf("building a hello-world with %s: %v: %s", version, err, strings.TrimSpace(out.String()))
 	}
-	return b, os.Rename(tmp, bin)
+	if err := os.Rename(tmp, bin); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // helloWorks reports whether bin is there and prints what helloSource

@@ -145,10 +145,19 @@ func newPerfFlags(env *cli.Env, name, usage string) (*pflag.FlagSet, perfFlags) 
 }
 
 func (f perfFlags) dir(env *cli.Env) (string, error) {
-	if *f.cacheDir != "" {
-		return *f.cacheDir, nil
+	dir := *f.cacheDir
+	if dir == "" {
+		var err error
+		if dir, err = diskindex.DefaultDir(env.Getenv); err != nil {
+			return "", err
+		}
 	}
-	return diskindex.DefaultDir(env.Getenv)
+	// Absolute from here on: perf work runs commands in scratch folders,
+	// where a relative path names another place.
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(env.Cwd, dir)
+	}
+	return dir, nil
 }
 
 func perfFail(env *cli.Env, name string, err error) int {
@@ -412,12 +421,20 @@ func runPerfTest(env *cli.Env, args []string) int {
 	}
 	var hygenCmd []string
 	if *hygen != "" {
-		if _, err := os.Stat(*hygen); err != nil {
-			return usageFail(env, "test", fmt.Sprintf("--hygen: %v", err))
+		// hygen runs inside each scratch tree, where a relative path
+		// (./node_modules/.bin/hygen) names nothing.
+		path := *hygen
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(env.Cwd, path)
 		}
-		hygenCmd = []string{*hygen}
-		if strings.HasSuffix(*hygen, ".js") {
-			hygenCmd = []string{"node", *hygen}
+		if fi, err := os.Stat(path); err != nil {
+			return usageFail(env, "test", fmt.Sprintf("--hygen: %v", err))
+		} else if fi.IsDir() {
+			return usageFail(env, "test", fmt.Sprintf("--hygen: %s is a folder; want hygen's executable or its bin.js", *hygen))
+		}
+		hygenCmd = []string{path}
+		if strings.HasSuffix(path, ".js") {
+			hygenCmd = []string{"node", path}
 		}
 	}
 	dir, err := pf.dir(env)

@@ -303,3 +303,42 @@ func TestPerfAnalyzeSaysWhyMemoryGrowthIsUnknown(t *testing.T) {
 		t.Errorf("after a perf test of one size: %v", r)
 	}
 }
+
+// Relative paths mean the folder perf was started in, though its work runs
+// in scratch folders: a relative cache folder put the benchmark's
+// hello-world in $TMPDIR and failed, and a relative --hygen failed once the
+// trees were built.
+func TestPerfRelativePaths(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	top, tmp := t.TempDir(), t.TempDir()
+	dir := filepath.Join(top, "project")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"PATH=" + filepath.Dir(gobin), "GOCACHE=" + testenv.GoCache(), "TMPDIR=" + tmp, "HYPERGEN_CACHE_DIR=../cache"}
+	r := run(t, dir, env, "perf", "benchmark", "--iterations", "2", "--generators", "2", "--no-fail")
+	if r.code != 0 || !strings.Contains(r.stdout, "baseline: hello-world Go binary built by go") {
+		t.Fatalf("want a benchmark against a hello-world:\n%v", r)
+	}
+	if built, _ := filepath.Glob(filepath.Join(top, "cache", "perf", "baseline", "hello-go*")); len(built) != 1 {
+		t.Errorf("hello-world binaries in ../cache: %v", built)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left in TMPDIR: %v", left)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "fakehygen"), []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, dir, env, "perf", "test", "--generators", "10", "--reps", "3", "--no-fail", "--hygen", "./fakehygen")
+	if r.code != 0 {
+		t.Errorf("--hygen ./fakehygen: %v", r)
+	}
+	r = run(t, dir, env, "perf", "test", "--generators", "10", "--reps", "3", "--no-fail", "--hygen", ".")
+	if r.code != 2 || !strings.Contains(r.stderr, "--hygen: . is a folder") {
+		t.Errorf("--hygen .: want exit 2 saying it is a folder:\n%v", r)
+	}
+}
