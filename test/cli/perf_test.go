@@ -342,3 +342,28 @@ func TestPerfRelativePaths(t *testing.T) {
 		t.Errorf("--hygen .: want exit 2 saying it is a folder:\n%v", r)
 	}
 }
+
+// perf test measures each tree's index as the live heap it adds. The
+// smallest came out as 1 byte (a negative difference, clamped) in every
+// run, and that one point made the memory fit fail a plain `perf test`.
+func TestPerfTestMeasuresEveryIndex(t *testing.T) {
+	r := run(t, t.TempDir(), nil, "perf", "test", "--generators", "100", "--reps", "3", "--no-fail", "--json")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	var rep struct {
+		Sizes []struct {
+			Templates  int   `json:"templates"`
+			IndexBytes int64 `json:"index_bytes"`
+		} `json:"sizes"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || len(rep.Sizes) == 0 {
+		t.Fatalf("%v: %s", err, r.stdout)
+	}
+	for _, s := range rep.Sizes {
+		// An index holds at least each template's name.
+		if s.IndexBytes < int64(s.Templates) {
+			t.Errorf("the index of %d templates measured %d bytes", s.Templates, s.IndexBytes)
+		}
+	}
+}
