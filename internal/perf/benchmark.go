@@ -113,7 +113,9 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 		return nil, err
 	}
 	defer os.RemoveAll(work)
-	steps := 3 + o.Iterations
+	// The index, the warm-up and a step per iteration of each measurement:
+	// the last one reaches steps, which clears the progress line.
+	steps := 2 + o.Iterations
 	if o.Binary != "" {
 		steps += 2 * o.Iterations
 		if o.Baseline != nil {

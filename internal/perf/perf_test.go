@@ -149,3 +149,18 @@ func TestSizes(t *testing.T) {
 		t.Errorf("Sizes(50) = %v", got)
 	}
 }
+
+// The progress display is erased by its last frame, the one whose done
+// equals its total; benchmark's stopped a step short, so its report began
+// on the progress line.
+func TestBenchmarkProgressReachesItsTotal(t *testing.T) {
+	var last [2]int
+	_, err := Benchmark(context.Background(), BenchmarkOptions{Iterations: 3, Corpus: corpus.Spec{Generators: 2, Seed: 2}, WorkDir: t.TempDir(),
+		Progress: func(done, total int, _ string) { last = [2]int{done, total} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last[0] != last[1] || last[1] == 0 {
+		t.Errorf("last progress frame %d/%d", last[0], last[1])
+	}
+}
