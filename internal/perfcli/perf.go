@@ -634,7 +634,9 @@ const exportUsage = `Usage: hypergen perf export --output FILE
 Writes every result in the perf history, with the environment, as one JSON
 document (schema hypergen.perf.export/v1, documented in internal/perf/EXPORT.md
 and internal/perf/export-schema.json in hypergen's repository).
-The file is written whole or not at all. --json prints the document instead.`
+The file is written whole or not at all. --json alone prints the document
+instead; with --output, it prints what was written as JSON
+({"output", "format", "runs"}).`
 
 func runPerfExport(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "export", exportUsage)
@@ -677,8 +679,7 @@ func runPerfExport(env *cli.Env, args []string) int {
 		if err := writeHTMLReport(*out, perf.ReportData(runs, a, cli.Version())); err != nil {
 			return perfFail(env, "export", err)
 		}
-		fmt.Fprintf(env.Stdout, "Exported %d runs as an HTML report to %s\n", len(runs), *out)
-		return cli.ExitOK
+		return exported(env, *pf.json, "html", *out, len(runs))
 	}
 	e := &perf.Export{Schema: perf.ExportSchema, ExportedAt: time.Now().UTC(),
 		Environment: perf.CurrentEnvironment(cli.Version(), memlimit.Apply(env.Getenv, "/")),
@@ -692,7 +693,20 @@ func runPerfExport(env *cli.Env, args []string) int {
 	if err := perf.WriteExport(*out, e); err != nil {
 		return perfFail(env, "export", err)
 	}
-	fmt.Fprintf(env.Stdout, "Exported %d runs to %s\n", len(runs), *out)
+	return exported(env, *pf.json, "json", *out, len(runs))
+}
+
+// exported says what perf export wrote: as JSON with --json, since a
+// script asking for JSON reads stdout as JSON.
+func exported(env *cli.Env, asJSON bool, format, out string, runs int) int {
+	if asJSON {
+		return cli.WriteJSON(env, map[string]any{"output": out, "format": format, "runs": runs})
+	}
+	what := ""
+	if format == "html" {
+		what = " as an HTML report"
+	}
+	fmt.Fprintf(env.Stdout, "Exported %d runs%s to %s\n", runs, what, out)
 	return cli.ExitOK
 }
 

@@ -248,6 +248,18 @@ func TestPerfOptimizeAndExportReportWhatTheyCouldNotDo(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stderr, "warning: left out 1 unreadable line(s) of "+history) {
 		t.Errorf("want a warning about the torn line; got %v", r)
 	}
+	// --json with --output: stdout is still JSON, saying what was written.
+	for _, format := range []string{"json", "html"} {
+		out := filepath.Join(dir, "export."+format)
+		r = run(t, dir, env, "perf", "export", "--json", "--format", format, "--output", out)
+		var said struct {
+			Output, Format string
+			Runs           int
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &said); r.code != 0 || err != nil || said.Output != out || said.Format != format || said.Runs != 2 { // the two optimize runs
+			t.Errorf("--json --format %s --output: %v (%v)", format, r, err)
+		}
+	}
 }
 
 // A report written over the perf history it reads (by name or through a
