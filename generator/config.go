@@ -62,8 +62,9 @@ type Config struct {
 	// as process.env, before the secrets are removed (see jsrt.ScriptEnv).
 	// Default: os.Environ.
 	Environ func() []string
-	// JSTimeout bounds the wall-clock time of each template render, hook and
-	// .hygen.js evaluation. Default (zero or less): jsrt.DefaultTimeout
+	// JSTimeout bounds the wall-clock time of each template render (Liquid
+	// too: see liquidtmpl.Renderer.Render for what happens to one that
+	// outlives it), hook and .hygen.js evaluation. Default (zero or less): jsrt.DefaultTimeout
 	// (30s); there is no way to run without a limit. A match of a regular
 	// expression that needs backtracking (lookarounds, backreferences) is
 	// bounded by the limit of the first Engine made in the process, whatever

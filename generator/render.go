@@ -178,7 +178,7 @@ func withHelpers(inv *invocation, locals, raw *jsvalue.Object) (*jsvalue.Object,
 func (e *Engine) render(ctx context.Context, vm *jsrt.VM, liquid bool, text string, locals *jsvalue.Object, ev *FileEvent) (string, error) {
 	start := time.Now()
 	if liquid {
-		out, err := e.liquid.Render(text, locals)
+		out, err := e.liquid.Render(ctx, e.regexLimit(), text, locals)
 		ev.Render += time.Since(start)
 		return out, err
 	}

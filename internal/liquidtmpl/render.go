@@ -1,13 +1,20 @@
 package liquidtmpl
 
 import (
+	"context"
+	"fmt"
+	"math"
 	"regexp"
+	"runtime"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/osteele/liquid"
 
 	"github.com/hypergen-dev/hypergen/internal/inflect"
+	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
@@ -75,8 +82,63 @@ func filters() map[string]func(string) string {
 	return f
 }
 
-// Render renders text with locals as its variables.
-func (r *Renderer) Render(text string, locals *jsvalue.Object) (string, error) {
+// runaway counts the renders that ran past their limit and are still
+// running; see Render.
+var runaway atomic.Int64
+
+// Render renders text with locals as its variables, returning when ctx
+// ends or limit (> 0) has passed, with a *jsrt.TimeoutError for the
+// latter. osteele/liquid cannot be stopped from outside (an empty `for`
+// over a large range calls nothing of ours), so a render past its limit is
+// left to end on its own goroutine. At most GOMAXPROCS of them run on at
+// once in a process: past that, Liquid renders fail at once, so a
+// long-lived process (the agent) cannot be made to burn more than its
+// cores. A CLI run exits with the error, ending the render.
+func (r *Renderer) Render(ctx context.Context, limit time.Duration, text string, locals *jsvalue.Object) (string, error) {
+	if n := runaway.Load(); n >= int64(runtime.GOMAXPROCS(0)) {
+		return "", fmt.Errorf("Liquid: %d Liquid renders that ran past their time limit are still running; refusing more until they end", n)
+	}
+	if ctx.Err() != nil {
+		return "", fmt.Errorf("Liquid: %w", context.Cause(ctx))
+	}
+	if limit <= 0 {
+		limit = jsrt.DefaultTimeout
+	}
+	// The bindings are this render's own: one left running shares nothing.
+	bindings := make(map[string]any, locals.Len())
+	for _, k := range locals.Keys() {
+		v, _ := locals.Get(k)
+		bindings[k] = toGo(v)
+	}
+	type result struct {
+		out string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, err := r.render(text, bindings)
+		done <- result{out, err}
+	}()
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	var err error
+	select {
+	case res := <-done:
+		return res.out, res.err
+	case <-ctx.Done():
+		err = fmt.Errorf("Liquid: %w", context.Cause(ctx))
+	case <-timer.C:
+		err = fmt.Errorf("Liquid: %w", &jsrt.TimeoutError{Limit: limit})
+	}
+	runaway.Add(1)
+	go func() {
+		<-done
+		runaway.Add(-1)
+	}()
+	return "", err
+}
+
+func (r *Renderer) render(text string, bindings map[string]any) (string, error) {
 	r.once.Do(r.init)
 	v, _ := r.parsed.LoadOrStore(text, &parsed{})
 	p := v.(*parsed)
@@ -91,11 +153,6 @@ func (r *Renderer) Render(text string, locals *jsvalue.Object) (string, error) {
 	})
 	if p.err != nil {
 		return "", p.err
-	}
-	bindings := make(map[string]any, locals.Len())
-	for _, k := range locals.Keys() {
-		v, _ := locals.Get(k)
-		bindings[k] = toGo(v)
 	}
 	out, err := p.t.RenderString(bindings)
 	if err != nil {
@@ -134,7 +191,14 @@ func toGo(v any) any {
 	case *jsvalue.RegExp:
 		return x.String()
 	case goja.Value: // a hook's JavaScript value
-		return x.Export()
+		return toGo(x.Export())
+	case float64:
+		// JavaScript has one number type; Liquid wants an int where it
+		// counts (a range's bounds, limit:, offset:), as --count 3 is.
+		if x == math.Trunc(x) && math.Abs(x) <= 1<<53 {
+			return int(x)
+		}
+		return x
 	}
 	if v == jsvalue.Undefined {
 		return nil

@@ -91,6 +91,30 @@ func TestJSTimeoutHookHint(t *testing.T) {
 	}
 }
 
+// A Liquid template is bounded by the same limit: a loop as long as its
+// arguments say ran on, whatever --js-timeout was (51 s for a nested loop
+// over a 10,000-character name).
+func TestJSTimeoutBoundsLiquid(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/loop/new/a.liquid.t": "---\nto: a.txt\n---\n{% for i in (1..count) %}{% for j in (1..count) %}{% endfor %}{% endfor %}\n",
+		"_templates/loop/new/b.t":        "---\nto: b.txt\n---\nfine\n",
+	})
+	r := run(t, dir, nil, "loop", "new", "--count", "1000000", "--js-timeout", "200ms") // bounded to a minute
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", r.code, r)
+	}
+	for _, w := range []string{"_templates/loop/new/a.liquid.t: Liquid: stopped", "time limit of 200ms", "raise the limit with --js-timeout"} {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr lacks %q\n%s", w, r)
+		}
+	}
+	for _, f := range []string{"a.txt", "b.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("%s was written by a run that failed", f)
+		}
+	}
+}
+
 // SIGINT and SIGTERM stop JavaScript that loops in .hygen.js or a hook,
 // though the time limit is far away.
 func TestRunawayScriptStopsOnSignal(t *testing.T) {
