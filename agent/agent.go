@@ -62,12 +62,26 @@ type Agent struct {
 	ownDir            bool
 	relay             *spanrelay.Receiver
 
+	// phase is the lifecycle: an Agent starts once and, once shut down,
+	// never again (a second Start orphaned the first one's listener and
+	// loops, and Shutdown then waited for them forever).
+	phase        atomic.Int32
 	shutdownOnce sync.Once
 	shutdownErr  error
 }
 
+// The phases of an Agent.
+const (
+	phaseNew int32 = iota
+	phaseStarted
+	phaseShutDown
+)
+
 // New checks cfg and builds an Agent reporting to tel.
 func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
+	if tel == nil {
+		return nil, errors.New("agent.New: no Telemetry (instrument.Disabled is telemetry off)")
+	}
 	cfg = cfg.withDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -116,8 +130,15 @@ func (a *Agent) engines() []*generator.Engine {
 
 // Start opens the admin address, indexes the templates and starts the
 // monitor and probe loops (and the profiler, if configured). It returns once
-// the admin API is serving.
+// the admin API is serving. An Agent starts once: Start again, or after
+// Shutdown, is an error.
 func (a *Agent) Start(ctx context.Context) error {
+	if !a.phase.CompareAndSwap(phaseNew, phaseStarted) {
+		if a.phase.Load() == phaseShutDown {
+			return errors.New("agent: Start after Shutdown; make a new Agent with New")
+		}
+		return errors.New("agent: already started")
+	}
 	a.started = time.Now()
 	a.tel.AgentStarted(ctx)
 	ln, err := net.Listen("tcp", a.cfg.Listen)
@@ -229,6 +250,7 @@ func (a *Agent) GenerateAddr() string {
 // so the final metrics include everything the agent did. Calling it again
 // returns the first call's result.
 func (a *Agent) Shutdown(ctx context.Context) error {
+	a.phase.Store(phaseShutDown)
 	a.shutdownOnce.Do(func() { a.shutdownErr = a.shutdown(ctx) })
 	return a.shutdownErr
 }

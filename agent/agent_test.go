@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -366,5 +367,41 @@ func TestShutdownStopsAProbeWritingItsTree(t *testing.T) {
 	entries, _ := os.ReadDir(probes)
 	if len(entries) != 0 {
 		t.Errorf("the cut-short probe tree was left in %s: %d entries", probes, len(entries))
+	}
+}
+
+// An Agent starts once. A second Start opened a second listener and left
+// the first one's loops running, and Shutdown then waited for them forever;
+// a Start after Shutdown served on with nothing left to stop it.
+func TestAgentStartsOnce(t *testing.T) {
+	a := startAgent(t, Config{}, instrument.Disabled())
+	addr := a.Addr()
+	if err := a.Start(context.Background()); err == nil || !strings.Contains(err.Error(), "already started") {
+		t.Errorf("second Start: %v, want an error", err)
+	}
+	if a.Addr() != addr {
+		t.Errorf("the second Start moved the agent from %s to %s", addr, a.Addr())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := a.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Start(context.Background()); err == nil || !strings.Contains(err.Error(), "Start after Shutdown") {
+		t.Errorf("Start after Shutdown: %v, want an error", err)
+	}
+	if conn, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+		conn.Close()
+		t.Errorf("%s still accepts connections after Shutdown", addr)
+	}
+}
+
+// A missing Telemetry is an error, not a nil dereference later.
+func TestNewWithoutTelemetry(t *testing.T) {
+	if _, err := New(Config{}, nil); err == nil || !strings.Contains(err.Error(), "instrument.Disabled") {
+		t.Errorf("New(cfg, nil) = %v, want an error naming instrument.Disabled", err)
+	}
+	if _, err := instrument.FromProviders(nil, nil); err == nil {
+		t.Error("FromProviders(nil, nil) gave no error")
 	}
 }

@@ -177,6 +177,9 @@ func (t *Telemetry) setupMetrics(ctx context.Context, cfg Config, res *resource.
 // service with its own OpenTelemetry setup, or a benchmark). Shutdown does
 // not shut them down.
 func FromProviders(tp trace.TracerProvider, mp metric.MeterProvider) (*Telemetry, error) {
+	if tp == nil || mp == nil {
+		return nil, errors.New("instrument.FromProviders: both providers are needed (instrument.Disabled is telemetry off)")
+	}
 	t := &Telemetry{TracerProvider: tp, MeterProvider: mp, Stats: &exporters.Stats{}, enabled: true, metrics: true}
 	if err := t.instrument(); err != nil {
 		return nil, err
