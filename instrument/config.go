@@ -58,7 +58,11 @@ const DefaultShutdownTimeout = 2 * time.Second
 // FromEnv reads the standard OTEL_* variables and hypergen's own. Every bad
 // value is an error naming the variable. Unless an exporter is chosen
 // explicitly, OTLP is used when an OTLP endpoint is set and nothing otherwise,
-// so a plain CLI run never touches the network.
+// so a plain CLI run never touches the network. getenv decides what runs
+// and is where values are checked, but the OpenTelemetry SDK's own parts
+// read the process environment: the OTLP exporters' endpoint, headers,
+// TLS and timeout, OTEL_RESOURCE_ATTRIBUTES and the sampler. A getenv
+// other than os.Getenv must agree with it on those.
 func FromEnv(getenv func(string) string) (Config, error) {
 	cfg := Config{
 		Enabled:          true,

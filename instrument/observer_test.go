@@ -2,16 +2,21 @@ package instrument
 
 import (
 	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
+	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 
+	"github.com/hypergen-dev/hypergen/exporters"
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/instrument/catalog"
 	"github.com/hypergen-dev/hypergen/instrument/observe"
@@ -230,5 +235,31 @@ func TestStepDurationsAsAttributesByDefault(t *testing.T) {
 	}
 	if templates != 2 {
 		t.Errorf("%d template spans, want 2", templates)
+	}
+}
+
+// Setup routes OpenTelemetry's errors to its report while it runs, and
+// Shutdown hands the process-wide handler back to the host program's.
+// Shutdown may be called from two goroutines at once (a signal handler and
+// a defer): run with -race.
+func TestShutdownHandsBackTheErrorHandler(t *testing.T) {
+	var host []error
+	var mu sync.Mutex
+	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { mu.Lock(); host = append(host, err); mu.Unlock() }))
+	tel, err := Setup(context.Background(), Config{Enabled: true, Traces: []exporters.Kind{exporters.Console},
+		ConsolePath: filepath.Join(t.TempDir(), "telemetry.jsonl")}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() { _ = tel.Shutdown(context.Background()) })
+	}
+	wg.Wait()
+	otel.Handle(errors.New("after shutdown"))
+	mu.Lock()
+	defer mu.Unlock()
+	if len(host) != 1 || host[0].Error() != "after shutdown" {
+		t.Errorf("the host's handler got %v, want the error sent after Shutdown", host)
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -44,7 +46,12 @@ type Telemetry struct {
 	tracer     trace.Tracer
 	forward    []*forwarder // see Forward
 	inst       *observe.Instruments
+	shutdownMu sync.Mutex // Shutdown may come from a signal handler and a defer at once
 	shutdowns  []func(context.Context) error
+	// hostErrors is the process's OpenTelemetry error handler before Setup
+	// replaced it; Shutdown puts it back.
+	hostErrors otel.ErrorHandler
+	handedBack atomic.Bool
 	console    io.Closer
 	report     reporter
 	cacheStats func() (hits, misses int64)
@@ -70,7 +77,11 @@ func (t *Telemetry) Enabled() bool { return t.enabled }
 
 // Setup builds the providers for cfg. errOut receives the first export
 // failure (later ones are only counted, in hypergen.telemetry.* metrics)
-// and one line if the final flush fails (see Shutdown).
+// and one line if the final flush fails (see Shutdown). Until Shutdown,
+// OpenTelemetry's process-wide error handler (otel.SetErrorHandler) is
+// Setup's, feeding that report; Shutdown puts back the one it replaced.
+// The OTLP exporters read their OTEL_EXPORTER_OTLP_* settings from the
+// process environment themselves, whatever getenv FromEnv was given.
 func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error) {
 	if cfg.OneShot && !cfg.metricsChosen {
 		cfg.Metrics = nil
@@ -132,7 +143,17 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 	} else if err := t.setupMetrics(ctx, cfg, res, ecfg); err != nil {
 		return fail(err)
 	}
-	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { t.report.exportFailed("sdk", err) }))
+	t.hostErrors = otel.GetErrorHandler()
+	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) {
+		if t.handedBack.Load() {
+			// Reached only through OpenTelemetry's default handler, which
+			// keeps delegating to the first handler ever set: do what it
+			// does without one.
+			log.Print(err)
+			return
+		}
+		t.report.exportFailed("sdk", err)
+	}))
 	if err := t.instrument(); err != nil {
 		return fail(err)
 	}
@@ -241,6 +262,8 @@ func (t *Telemetry) Shutdown(ctx context.Context) error {
 	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	defer cancel()
+	t.shutdownMu.Lock()
+	defer t.shutdownMu.Unlock()
 	t.report.beginShutdown()
 	var errs []error
 	for _, shutdown := range t.shutdowns {
@@ -249,6 +272,11 @@ func (t *Telemetry) Shutdown(ctx context.Context) error {
 		}
 	}
 	t.shutdowns = nil
+	if t.hostErrors != nil {
+		t.handedBack.Store(true)
+		otel.SetErrorHandler(t.hostErrors)
+		t.hostErrors = nil
+	}
 	timedOut := deadlineHit(sctx, errors.Join(errs...))
 	if t.console != nil {
 		errs = append(errs, t.console.Close())
