@@ -149,6 +149,11 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 
 	start = time.Now()
 	rendered, err := e.renderAll(ctx, inv, files)
+	if err == nil && ctx.Err() != nil {
+		// The run ended while the last render finished: it writes nothing,
+		// whichever came first.
+		err = context.Cause(ctx)
+	}
 	e.phaseDone(ctx, PhaseRender, start, err)
 	if err != nil {
 		return res, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -327,5 +328,35 @@ func TestLinkedActionFolder(t *testing.T) {
 	}
 	if _, _, err := run(t, dir, nil, "g", "x"); err == nil || !strings.Contains(err.Error(), "symbolic link to a folder") {
 		t.Errorf("a link to a folder inside an action: %v", err)
+	}
+}
+
+// cancelAfterRender ends the run's context once a file has rendered, as a
+// deadline passing during the last render does.
+type cancelAfterRender struct {
+	nopObserver
+	cancel context.CancelFunc
+}
+
+func (o *cancelAfterRender) RunStart(ctx context.Context, _ []string) context.Context {
+	ctx, o.cancel = context.WithCancel(ctx)
+	return ctx
+}
+
+func (o *cancelAfterRender) FileDone(context.Context, FileEvent) { o.cancel() }
+
+// A run whose context ends while its last render finishes writes nothing
+// and says why. It wrote or not at random, and when not, blamed a wait for
+// another writer that never happened.
+func TestRunEndedDuringRenderWritesNothing(t *testing.T) {
+	for range 20 {
+		dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nhi\n"})
+		_, err := New(Config{Cwd: dir, Stdout: io.Discard, Observer: &cancelAfterRender{}}).Run(context.Background(), []string{"gen", "new"})
+		if !errors.Is(err, context.Canceled) || strings.Contains(err.Error(), "waiting") {
+			t.Fatalf("err = %v, want the cancellation alone", err)
+		}
+		if got := snapshot(t, dir); len(got) != 0 {
+			t.Fatalf("wrote %v", got)
+		}
 	}
 }

@@ -43,6 +43,11 @@ type held struct {
 // replacing it means no concurrent update is lost. Temporaries a killed
 // writer left beside a locked file are removed.
 func (tx *Tx) Lock(ctx context.Context, paths []string) error {
+	// Ended already: say so, not that it waited for a writer (which a
+	// select between the lock and ctx.Done reported at random).
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
 	byFolder := map[string][]string{}
 	for _, p := range paths {
 		name, err := tx.name(p)
