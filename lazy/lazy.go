@@ -23,7 +23,8 @@ type counter struct{ hits, misses atomic.Int64 }
 func (c *counter) stats() Stats { return Stats{Hits: c.hits.Load(), Misses: c.misses.Load()} }
 
 // Value is one value computed by its function on the first Get. The result,
-// error included, is kept: a failed computation is not retried. It is safe
+// error included, is kept: a failed computation is not retried, and one that
+// panicked panics again in every Get, as sync.OnceValues does. It is safe
 // for concurrent use; concurrent first calls compute once, and only the
 // call that computed counts as a miss.
 type Value[T any] struct {
@@ -31,7 +32,9 @@ type Value[T any] struct {
 	compute func() (T, error)
 	v       T
 	err     error
-	c       counter
+	// panicked is what compute panicked with: it has no value to keep.
+	panicked any
+	c        counter
 }
 
 // New returns a Value computed by compute.
@@ -53,8 +56,17 @@ func (v *Value[T]) Get() (T, error) {
 func (v *Value[T]) value() (computed bool) {
 	v.once.Do(func() {
 		computed = true
+		defer func() {
+			if p := recover(); p != nil {
+				v.panicked = p
+				panic(p)
+			}
+		}()
 		v.v, v.err = v.compute()
 	})
+	if v.panicked != nil {
+		panic(v.panicked)
+	}
 	return computed
 }
 

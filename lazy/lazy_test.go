@@ -95,3 +95,32 @@ func ExampleCache() {
 	// button 6
 	// hit rate 0.33
 }
+
+// A computation that panicked has no value to keep: every Get panics with
+// what it panicked with, and it is not run again. Later Gets returned a zero
+// value with a nil error, counted as hits.
+func TestPanicIsKept(t *testing.T) {
+	calls := 0
+	boom := func() (int, error) { calls++; panic("boom") }
+	cache := NewCache(func(string) (int, error) { return boom() })
+	for name, get := range map[string]func() (int, error){
+		"Value": New(boom).Get,
+		"Cache": func() (int, error) { return cache.Get("k") },
+	} {
+		calls = 0
+		for i := range 3 {
+			func() {
+				defer func() {
+					if p := recover(); p != "boom" {
+						t.Errorf("%s: Get %d recovered %v, want the panic again", name, i, p)
+					}
+				}()
+				v, err := get()
+				t.Errorf("%s: Get %d returned %v, %v", name, i, v, err)
+			}()
+		}
+		if calls != 1 {
+			t.Errorf("%s: computed %d times, want once", name, calls)
+		}
+	}
+}
