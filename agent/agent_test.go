@@ -405,3 +405,13 @@ func TestNewWithoutTelemetry(t *testing.T) {
 		t.Error("FromProviders(nil, nil) gave no error")
 	}
 }
+
+// The catalog's bound on the probe size attribute names the default count.
+func TestCatalogCountsTheDefaultProbeSizes(t *testing.T) {
+	want := fmt.Sprintf("%d by default", len(Config{}.withDefaults().ProbeSizes))
+	for _, a := range catalog.Attributes {
+		if a.Key == catalog.AttrProbeSize && !strings.Contains(a.Bound, want) {
+			t.Errorf("%s: %q, want it to say %q", a.Key, a.Bound, want)
+		}
+	}
+}

@@ -1,10 +1,13 @@
 package catalog
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hypergen-dev/hypergen/budgets"
 )
 
 // TestCatalogDocIsCurrent keeps docs/metrics.md in step with the code.
@@ -47,5 +50,16 @@ func TestSpanMetricAttrsEndWithTheDimensions(t *testing.T) {
 	tail := spanMetricAttrs[len(spanMetricAttrs)-len(SpanDimensions):]
 	if !slices.Equal(tail, SpanDimensions) {
 		t.Errorf("spanMetricAttrs %v do not end with SpanDimensions %v", spanMetricAttrs, SpanDimensions)
+	}
+}
+
+// The counts the catalog gives in words follow the code they count (the
+// default probe sizes are checked in package agent).
+func TestBudgetCountIsCurrent(t *testing.T) {
+	want := fmt.Sprintf("(%d)", len(budgets.Budgets))
+	for _, a := range Attributes {
+		if a.Key == AttrBudget && !strings.Contains(a.Bound, want) {
+			t.Errorf("%s: %q, but package budgets has %d", a.Key, a.Bound, len(budgets.Budgets))
+		}
 	}
 }
