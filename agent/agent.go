@@ -271,7 +271,7 @@ func (a *Agent) shutdown(ctx context.Context) error {
 	select {
 	case <-done:
 	case <-soft.Done():
-		errs = append(errs, fmt.Errorf("waiting for the probe to stop: %w", soft.Err()))
+		errs = append(errs, fmt.Errorf("waiting for the monitor and probe loops to stop: %w", soft.Err()))
 	}
 	for _, srv := range []*http.Server{a.server, a.genSrv} {
 		if srv != nil {
