@@ -83,22 +83,32 @@ const RegistryContent = "// generated exports\nimport './polyfills'\n\n// hyperg
 // corpus is never mixed into someone's project. On error, or when ctx ends
 // first, the partial tree is removed: a 1,000-generator tree is 10,000
 // files, and a process told to stop must not first finish writing them.
+// A dir that was there before (empty, or the current folder) stays, and so
+// does anything put in it meanwhile but the tree's own two folders.
 func Write(ctx context.Context, dir string, spec Spec) (_ *Tree, err error) {
 	spec = spec.WithDefaults()
 	if err := spec.Validate(); err != nil {
 		return nil, err
 	}
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case err == nil && len(entries) > 0:
 		return nil, fmt.Errorf("corpus directory %s is not empty", dir)
-	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+	case err != nil && !errors.Is(err, os.ErrNotExist):
 		return nil, err
 	}
+	made := err != nil
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	defer func() {
-		if err != nil {
+		switch {
+		case err == nil:
+		case made:
 			os.RemoveAll(dir)
+		default:
+			os.RemoveAll(filepath.Join(dir, "_templates"))
+			os.RemoveAll(filepath.Join(dir, strings.Split(InjectTarget, "/")[0]))
 		}
 	}()
 	t := &Tree{Spec: spec, Dir: dir}

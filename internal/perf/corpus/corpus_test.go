@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/generator"
 )
@@ -135,5 +136,37 @@ func TestWriteStopsWhenCancelledAndLeavesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a cancelled write left %s behind (stat: %v)", dir, err)
+	}
+}
+
+// A folder that was there before the write (empty, as Write demands, or
+// the current folder with --output .) is the user's: a stopped write
+// removes what it wrote and leaves the folder and anything put in it
+// meanwhile. It removed the folder itself.
+func TestWriteStoppedKeepsTheUsersFolder(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancelCause(t.Context())
+	stop := errors.New("told to stop")
+	notes := filepath.Join(dir, "NOTES.txt")
+	go func() {
+		// As soon as the write has begun, the user saves a file there and
+		// the write is stopped.
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			if _, err := os.Stat(filepath.Join(dir, "_templates")); err == nil {
+				break
+			}
+		}
+		os.WriteFile(notes, []byte("mine\n"), 0o644)
+		cancel(stop)
+	}()
+	if _, err := Write(ctx, dir, Spec{Generators: 100000, Seed: 1}); !errors.Is(err, stop) {
+		t.Fatalf("err = %v, want the cancellation's cause", err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || entries[0].Name() != "NOTES.txt" {
+		t.Errorf("left in the folder: %v, want NOTES.txt alone", entries)
 	}
 }
