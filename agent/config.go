@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"strings"
 	"time"
 
@@ -119,7 +118,7 @@ func (c Config) withDefaults() Config {
 
 // Validate reports the first thing wrong with the configuration.
 func (c Config) Validate() error {
-	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+	if err := CheckListen(c.Listen); err != nil {
 		return fmt.Errorf("listen address %q: %w", c.Listen, err)
 	}
 	if c.Interval < 100*time.Millisecond {

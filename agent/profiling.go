@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -49,6 +50,13 @@ func ProfilingFromEnv(getenv func(string) string, enabled bool) (ProfilingConfig
 		return c, fmt.Errorf("HYPERGEN_PROFILING=%q: want true or false", v)
 	}
 	c.ServerAddress = getenv("PYROSCOPE_SERVER_ADDRESS")
+	if v := c.ServerAddress; v != "" {
+		// pyroscope-go takes anything and fails only at the first upload,
+		// with an error that does not name the variable.
+		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return c, fmt.Errorf("PYROSCOPE_SERVER_ADDRESS=%q: want the server's URL, such as http://pyroscope:4040", v)
+		}
+	}
 	if v := getenv("PYROSCOPE_APPLICATION_NAME"); v != "" {
 		c.ApplicationName = v
 	}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"strconv"
 	"strings"
 	"time"
 
@@ -82,13 +83,26 @@ func checkGenerateListen(addr string) error {
 		}
 		return nil
 	}
-	if _, _, err := net.SplitHostPort(addr); err != nil {
+	if err := CheckListen(addr); err != nil {
 		return fmt.Errorf("generation API address %q: %w", addr, err)
 	}
 	if IsLoopback(addr) {
 		return nil
 	}
 	return fmt.Errorf("generation API address %q: only a loopback address or unix:/path is allowed (the API must not leave the pod)", addr)
+}
+
+// CheckListen accepts a TCP listen address, host:port with a port number
+// (0 picks a free one), before anything is listened on.
+func CheckListen(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
+		return fmt.Errorf("port %q: want a number from 0 to 65535", port)
+	}
+	return nil
 }
 
 // IsLoopback reports whether a host:port address binds only the local

@@ -1,8 +1,10 @@
 package perfcli
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"strconv"
 	"time"
 )
@@ -18,7 +20,10 @@ func (l *legacyDuration) String() string { return l.d.String() }
 func (l *legacyDuration) Type() string   { return "duration" }
 
 func (l *legacyDuration) Set(s string) error {
-	if ms, err := strconv.Atoi(s); err == nil {
+	if ms, err := strconv.ParseInt(s, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		if err != nil || ms > math.MaxInt64/int64(time.Millisecond) || ms < 0 {
+			return fmt.Errorf("%s milliseconds is out of range (at most %d, about 292 years)", s, math.MaxInt64/int64(time.Millisecond))
+		}
 		l.d, l.deprecated = time.Duration(ms)*time.Millisecond, s
 		return nil
 	}

@@ -98,7 +98,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	if *shutdownTimeout <= 0 {
 		return usage("--shutdown-timeout=%v: want a positive duration, such as 10s", *shutdownTimeout)
 	}
-	if !agent.IsLoopback(*listen) {
+	if agent.CheckListen(*listen) == nil && !agent.IsLoopback(*listen) { // a malformed one is refused below
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: --listen %s is not a loopback address: the admin API (/status, /metrics, /debug/pprof with --pprof) is reachable from other machines\n", *listen)
 	}
 	if err := cli.CheckTemplatesFlag(env, *templates); err != nil {

@@ -88,9 +88,26 @@ func TestMonitorFlagForms(t *testing.T) {
 		{"--shutdown-timeout", "-1s", "--shutdown-timeout=-1s: want a positive duration"},
 		{"--listen", "", "--listen needs an address"},
 		{"--js-timeout", "0", "--js-timeout=0s: want a positive duration"},
+		// Milliseconds past a duration's range wrapped (to -1ms, or to a
+		// 100 ms interval that was accepted).
+		{"--interval", "9223372036854775807", "9223372036854775807 milliseconds is out of range"},
+		{"--interval", "18446744073810", "18446744073810 milliseconds is out of range"},
+		// A port that is not one failed only when listening, with exit 1,
+		// after a warning that it was reachable from other machines.
+		{"--listen", ":abc", `listen address ":abc": port "abc": want a number from 0 to 65535`},
+		{"--listen", "127.0.0.1:99999", `port "99999": want a number from 0 to 65535`},
 	} {
-		if r := run(t, dir, nil, "perf", "monitor", tt.flag+"="+tt.value, "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, tt.want) {
-			t.Errorf("%s=%s: want exit 2 saying %q; got %v", tt.flag, tt.value, tt.want, r)
+		r := run(t, dir, nil, "perf", "monitor", tt.flag+"="+tt.value, "--probe-interval", "0")
+		if r.code != 2 || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "not a loopback address") {
+			t.Errorf("%s=%s: want exit 2 saying %q alone; got %v", tt.flag, tt.value, tt.want, r)
+		}
+	}
+	// pyroscope-go takes any address and fails at its first upload, without
+	// naming the variable.
+	for _, addr := range []string{"notaurl", "127.0.0.1:4040", "ftp://pyroscope:4040"} {
+		r := run(t, dir, []string{"PYROSCOPE_SERVER_ADDRESS=" + addr}, "perf", "monitor", "--profiling", "--probe-interval", "0", "--listen", "127.0.0.1:0")
+		if r.code != 2 || !strings.Contains(r.stderr, `PYROSCOPE_SERVER_ADDRESS="`+addr+`": want the server's URL`) {
+			t.Errorf("PYROSCOPE_SERVER_ADDRESS=%s: want exit 2 naming it; got %v", addr, r)
 		}
 	}
 	for _, tt := range []struct{ value, want string }{
