@@ -588,6 +588,10 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 	if !filepath.IsAbs(root) {
 		root = filepath.Join(env.Cwd, root)
 	}
+	if v := env.Getenv("HYGEN_TMPLS"); v != "" && *tdir == "" && root == filepath.Join(env.Cwd, "_templates") {
+		// As a generation says it: the index would be of other templates.
+		fmt.Fprintf(env.Stderr, "hypergen perf optimize: warning: HYGEN_TMPLS=%q is not a folder; indexing %s, as a generation would use it\n", v, root)
+	}
 	dir, err := pf.dir(env)
 	if err != nil {
 		return perfFail(env, "optimize", err)

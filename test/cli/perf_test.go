@@ -237,6 +237,12 @@ func TestPerfOptimizeAndExportReportWhatTheyCouldNotDo(t *testing.T) {
 	if r := run(t, dir, env, "perf", "optimize"); r.code != 0 {
 		t.Fatal(r)
 	}
+	// HYGEN_TMPLS that is not a folder: ./_templates is indexed, as a
+	// generation uses it, with the generation's word on why.
+	r = run(t, dir, append(env, "HYGEN_TMPLS=nowhere"), "perf", "optimize")
+	if r.code != 0 || !strings.Contains(r.stderr, `warning: HYGEN_TMPLS="nowhere" is not a folder; indexing `+filepath.Join(dir, "_templates")) {
+		t.Errorf("want a warning naming HYGEN_TMPLS; got %v", r)
+	}
 	history := filepath.Join(cache, "perf", "history.jsonl")
 	f, err := os.OpenFile(history, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -256,7 +262,7 @@ func TestPerfOptimizeAndExportReportWhatTheyCouldNotDo(t *testing.T) {
 			Output, Format string
 			Runs           int
 		}
-		if err := json.Unmarshal([]byte(r.stdout), &said); r.code != 0 || err != nil || said.Output != out || said.Format != format || said.Runs != 2 { // the two optimize runs
+		if err := json.Unmarshal([]byte(r.stdout), &said); r.code != 0 || err != nil || said.Output != out || said.Format != format || said.Runs != 3 { // the three optimize runs
 			t.Errorf("--json --format %s --output: %v (%v)", format, r, err)
 		}
 	}
