@@ -771,11 +771,19 @@ func runPerfCorpus(env *cli.Env, args []string) int {
 
 // checkOutputDir makes *path absolute and checks that its folder exists.
 func checkOutputDir(env *cli.Env, path *string) error {
+	given := *path
+	if strings.HasSuffix(given, "/") || strings.HasSuffix(given, string(filepath.Separator)) {
+		// Joining would drop the slash and write a file of the folder's name.
+		return fmt.Errorf("%s names a folder; want a file, such as %s", given, filepath.Join(given, "report"))
+	}
 	if !filepath.IsAbs(*path) {
 		*path = filepath.Join(env.Cwd, *path)
 	}
 	if st, err := os.Stat(filepath.Dir(*path)); err != nil || !st.IsDir() {
 		return fmt.Errorf("folder %s does not exist", filepath.Dir(*path))
+	}
+	if st, err := os.Stat(*path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder; want a file, such as %s", given, filepath.Join(given, "report"))
 	}
 	return nil
 }

@@ -385,3 +385,28 @@ func TestPerfTestMeasuresEveryIndex(t *testing.T) {
 		}
 	}
 }
+
+// A report's path that names a folder is refused: with a trailing slash it
+// wrote a file of the folder's name, which then stood in the way of it.
+func TestPerfReportPathNamingAFolder(t *testing.T) {
+	dir := project(t)
+	if err := os.Mkdir(filepath.Join(dir, "there"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--output", "reports/"}, "reports/ names a folder"},
+		{[]string{"export", "--output", "there"}, "there is a folder"},
+		{[]string{"analyze", "--html", "reports/"}, "reports/ names a folder"},
+	} {
+		r := run(t, dir, nil, append([]string{"perf"}, tt.args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("%v: want exit 2 saying %q; got %v", tt.args, tt.want, r)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "reports")); err == nil {
+			t.Errorf("%v wrote %s", tt.args, filepath.Join(dir, "reports"))
+		}
+	}
+}
