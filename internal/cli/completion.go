@@ -92,6 +92,12 @@ func runComplete(env *Env, words []string) int {
 		return ExitOK
 	case done[0] == "help" && len(done) == 1:
 		cands = append(commandNames(), generatorNames(env)...)
+	case done[0] == "help" && len(done) == 2 && done[1] == "perf":
+		// help perf SUBCOMMAND: the perf commands, as after perf.
+		if env.HandOff != nil {
+			_ = env.HandOff([]string{"__complete", cur})
+		}
+		return ExitOK
 	case done[0] == "completion" && len(done) == 1:
 		cands = []string{"bash", "fish", "zsh"}
 	case isCommand(done[0]) && done[0] != "generate" && !isGenerator(env, done[0]):

@@ -70,6 +70,10 @@ func Main(env *cli.Env) int {
 			return complete(env, args[1:])
 		}
 	}
+	if len(args) == 2 && args[0] == "help" {
+		// perf help X is X's page, as help perf X is.
+		args = []string{args[1], "--help"}
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		w := env.Stdout
 		if len(args) == 0 {

@@ -16,6 +16,7 @@ func TestHelpPages(t *testing.T) {
 		{[]string{"help", "help"}, "Usage: hypergen help", ""},
 		{[]string{"help", "perf", "benchmark"}, "Usage: hypergen perf benchmark", "Commands:"},
 		{[]string{"help", "perf"}, "Usage: hypergen perf COMMAND", ""},
+		{[]string{"perf", "help", "benchmark"}, "Usage: hypergen perf benchmark", "Commands:"},
 		{[]string{"help", "version"}, "Usage: hypergen version", "Flags:"},
 		{[]string{"help", "list"}, "Usage: hypergen list", ""},
 	}
