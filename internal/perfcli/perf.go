@@ -285,6 +285,10 @@ func startupBaseline(ctx context.Context, env *cli.Env, cacheDir string) (*perf.
 	if b != nil {
 		return b, nil
 	}
+	if ctx.Err() != nil {
+		// Stopped, not a go command that failed: no stand-in is wanted.
+		return nil, context.Cause(ctx)
+	}
 	why := "no go command on PATH to build a hello-world"
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen perf benchmark: warning: %v; hypergen-perf stands in for the hello-world\n", err)
