@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/hypergen-dev/hypergen/internal/testenv"
@@ -408,5 +409,25 @@ func TestPerfReportPathNamingAFolder(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "reports")); err == nil {
 			t.Errorf("%v wrote %s", tt.args, filepath.Join(dir, "reports"))
 		}
+	}
+}
+
+// Ctrl-C while the hello-world baseline is being made says the benchmark
+// stopped, and nothing about the go command failing or a stand-in.
+func TestBenchmarkStoppedWhileMakingTheBaseline(t *testing.T) {
+	bindir := t.TempDir()
+	// A go command that takes its time, as a first build does.
+	if err := os.WriteFile(filepath.Join(bindir, "go"), []byte("#!/bin/sh\nexec sleep 30\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(bin, "perf", "benchmark", "--iterations", "2", "--generators", "2")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + bindir + ":" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	signalAfterASecond(t, cmd, syscall.SIGINT, &out)
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(out.String(), "stopped (interrupt signal received)") || strings.Contains(out.String(), "warning") {
+		t.Errorf("exit %d:\n%s\nwant exit 1 saying it stopped, and no warning", cmd.ProcessState.ExitCode(), out.String())
 	}
 }
