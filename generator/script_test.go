@@ -182,3 +182,23 @@ func TestConfigExecFailure(t *testing.T) {
 		t.Errorf("sh_ignore_exit: %v", err)
 	}
 }
+
+// An error from Config.Ask reaches the caller as itself, as one from
+// Config.Prompt does, through an array hook and a prompt() call: a caller
+// whose Ask returns context.Canceled on Ctrl-C must be able to tell.
+func TestAskErrorKeepsItsIdentity(t *testing.T) {
+	sentinel := errors.New("asking was interrupted")
+	for name, hook := range map[string]string{
+		"question array":      questions["_templates/q/new/prompt.js"],
+		"prompt call":         "module.exports = { prompt: ({ prompter }) => prompter.prompt({ type: 'input', name: 'title', message: 'Title?' }) }",
+		"awaited, not caught": "module.exports = { prompt: async ({ prompter }) => { const a = await prompter.prompt({ type: 'input', name: 'title', message: 'Title?' }); return a } }",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{"_templates/q/new/prompt.js": hook, "_templates/q/new/out.t": questions["_templates/q/new/out.t"]})
+			_, err := runWith(t, dir, Config{Ask: func(Question) (any, error) { return nil, sentinel }}, "q", "new")
+			if !errors.Is(err, sentinel) || !strings.Contains(err.Error(), "prompt.js: asking was interrupted") {
+				t.Errorf("err = %v, want the Ask error in the chain, named after prompt.js", err)
+			}
+		})
+	}
+}

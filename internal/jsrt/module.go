@@ -392,6 +392,9 @@ func (vm *VM) Await(v goja.Value) (goja.Value, error) {
 	case goja.PromiseStateFulfilled:
 		return p.Result(), nil
 	case goja.PromiseStateRejected:
+		if ge := goErrorOf(p.Result()); ge != nil {
+			return nil, ge
+		}
 		return nil, errors.New(describe(p.Result()))
 	}
 	return nil, errors.New("the promise it returned never settled (hypergen runs no timers or I/O events)")

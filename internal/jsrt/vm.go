@@ -174,24 +174,36 @@ func (vm *VM) jsError(err error, line int) *Error {
 	var ex *goja.Exception
 	switch {
 	case errors.As(err, &ex):
-		return &Error{Line: line, Msg: describe(ex.Value())}
+		// A Go error thrown through JavaScript (an Asker's, a helper's)
+		// stays in the chain, for errors.Is.
+		return &Error{Line: line, Msg: describe(ex.Value()), Err: goErrorOf(ex.Value())}
 	}
-	return &Error{Line: line, Msg: err.Error()}
+	return &Error{Line: line, Msg: err.Error(), Err: err}
+}
+
+// goErrorOf is the Go error a thrown value carries (rt.NewGoError), or nil.
+func goErrorOf(v goja.Value) error {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	if ge, ok := obj.Export().(error); ok {
+		return ge
+	}
+	if gv := obj.Get("value"); gv != nil && obj.ClassName() == "Error" {
+		if ge, ok := gv.Export().(error); ok {
+			return ge
+		}
+	}
+	return nil
 }
 
 // describe formats a thrown value as Node prints err.toString().
 func describe(v goja.Value) string {
-	if obj, ok := v.(*goja.Object); ok {
-		// A Go error thrown by a helper reads as its own message, without
-		// goja's "GoError: " prefix.
-		if ge, ok := obj.Export().(error); ok {
-			return ge.Error()
-		}
-		if gv := obj.Get("value"); gv != nil && obj.ClassName() == "Error" {
-			if ge, ok := gv.Export().(error); ok {
-				return ge.Error()
-			}
-		}
+	// A Go error thrown by a helper reads as its own message, without
+	// goja's "GoError: " prefix.
+	if ge := goErrorOf(v); ge != nil {
+		return ge.Error()
 	}
 	s := printable(v)
 	if strings.HasPrefix(s, "TypeError: Could not convert &{") && strings.HasSuffix(s, " to primitive") {
