@@ -82,27 +82,40 @@ func filters() map[string]func(string) string {
 	return f
 }
 
-// runaway counts the renders that ran past their limit and are still
-// running; see Render.
-var runaway atomic.Int64
+// slots holds one token per Liquid render running in the process, at most
+// GOMAXPROCS (as the process first saw it). A render gives its token back
+// when it ends, which for one past its limit is later than its Render
+// returns: see Render.
+var slots = sync.OnceValue(func() chan struct{} { return make(chan struct{}, runtime.GOMAXPROCS(0)) })
+
+// running counts the renders holding a token, and peak the most at once:
+// what the tests check the bound with.
+var running, peak atomic.Int64
 
 // Render renders text with locals as its variables, returning when ctx
-// ends or limit (> 0) has passed, with a *jsrt.TimeoutError for the
-// latter. osteele/liquid cannot be stopped from outside (an empty `for`
-// over a large range calls nothing of ours), so a render past its limit is
-// left to end on its own goroutine. At most GOMAXPROCS of them run on at
-// once in a process: past that, Liquid renders fail at once, so a
-// long-lived process (the agent) cannot be made to burn more than its
-// cores. A CLI run exits with the error, ending the render.
+// ends or limit has passed (jsrt.DefaultTimeout if it is not above 0), with
+// a *jsrt.TimeoutError for the latter. osteele/liquid cannot be stopped
+// from outside (an empty `for` over a large range calls nothing of ours),
+// so a render past its limit is left to end on its own goroutine. At most
+// GOMAXPROCS renders run at once in a process, those included: a render
+// waits for one of them to end, within the same limit, so a long-lived
+// process (the agent) cannot be made to burn more than its cores. A CLI
+// run exits with the error, ending the render.
 func (r *Renderer) Render(ctx context.Context, limit time.Duration, text string, locals *jsvalue.Object) (string, error) {
-	if n := runaway.Load(); n >= int64(runtime.GOMAXPROCS(0)) {
-		return "", fmt.Errorf("Liquid: %d Liquid renders that ran past their time limit are still running; refusing more until they end", n)
-	}
 	if ctx.Err() != nil {
 		return "", fmt.Errorf("Liquid: %w", context.Cause(ctx))
 	}
 	if limit <= 0 {
 		limit = jsrt.DefaultTimeout
+	}
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case slots() <- struct{}{}:
+	case <-ctx.Done():
+		return "", fmt.Errorf("Liquid: %w", context.Cause(ctx))
+	case <-timer.C:
+		return "", fmt.Errorf("Liquid: waiting for one of the %d Liquid renders still running (some ran past their time limit) to end: %w", cap(slots()), &jsrt.TimeoutError{Limit: limit})
 	}
 	// The bindings are this render's own: one left running shares nothing.
 	bindings := make(map[string]any, locals.Len())
@@ -116,26 +129,22 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, text string,
 	}
 	done := make(chan result, 1)
 	go func() {
+		n := running.Add(1)
+		for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
+		}
 		out, err := r.render(text, bindings)
+		running.Add(-1)
+		<-slots()
 		done <- result{out, err}
 	}()
-	timer := time.NewTimer(limit)
-	defer timer.Stop()
-	var err error
 	select {
 	case res := <-done:
 		return res.out, res.err
 	case <-ctx.Done():
-		err = fmt.Errorf("Liquid: %w", context.Cause(ctx))
+		return "", fmt.Errorf("Liquid: %w", context.Cause(ctx))
 	case <-timer.C:
-		err = fmt.Errorf("Liquid: %w", &jsrt.TimeoutError{Limit: limit})
+		return "", fmt.Errorf("Liquid: %w", &jsrt.TimeoutError{Limit: limit})
 	}
-	runaway.Add(1)
-	go func() {
-		<-done
-		runaway.Add(-1)
-	}()
-	return "", err
 }
 
 func (r *Renderer) render(text string, bindings map[string]any) (string, error) {
@@ -199,6 +208,14 @@ func toGo(v any) any {
 			return int(x)
 		}
 		return x
+	case int64: // how goja exports a hook's whole numbers
+		return int(x)
+	case map[string]any: // a hook's object, exported
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[k] = toGo(e)
+		}
+		return m
 	}
 	if v == jsvalue.Undefined {
 		return nil
