@@ -65,7 +65,11 @@ type Agent struct {
 	// phase is the lifecycle: an Agent starts once and, once shut down,
 	// never again (a second Start orphaned the first one's listener and
 	// loops, and Shutdown then waited for them forever).
-	phase        atomic.Int32
+	// life is held by Start for its whole length and by Shutdown before it
+	// begins, so that a Shutdown overlapping a Start stops what it started.
+	life         chan struct{}
+	phase        int32 // under life
+	startErr     error // a Start that failed
 	shutdownOnce sync.Once
 	shutdownErr  error
 }
@@ -74,6 +78,7 @@ type Agent struct {
 const (
 	phaseNew int32 = iota
 	phaseStarted
+	phaseFailed
 	phaseShutDown
 )
 
@@ -96,7 +101,7 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 		}
 		cfg.NoFsync = !on
 	}
-	a := &Agent{cfg: cfg, tel: tel, probeEngs: map[int]*generator.Engine{}, trees: map[int]*corpus.Tree{},
+	a := &Agent{cfg: cfg, tel: tel, life: make(chan struct{}, 1), probeEngs: map[int]*generator.Engine{}, trees: map[int]*corpus.Tree{},
 		points: map[int][]ProbeResult{},
 		fits:   map[string]*Fit{}}
 	a.obs = &measuring{next: tel.Observer(), runs: &a.runs, resol: &a.resolution,
@@ -132,13 +137,27 @@ func (a *Agent) engines() []*generator.Engine {
 // monitor and probe loops (and the profiler, if configured). It returns once
 // the admin API is serving. An Agent starts once: Start again, or after
 // Shutdown, is an error.
-func (a *Agent) Start(ctx context.Context) error {
-	if !a.phase.CompareAndSwap(phaseNew, phaseStarted) {
-		if a.phase.Load() == phaseShutDown {
-			return errors.New("agent: Start after Shutdown; make a new Agent with New")
-		}
+func (a *Agent) Start(ctx context.Context) (err error) {
+	a.life <- struct{}{}
+	defer func() { <-a.life }()
+	switch a.phase {
+	case phaseStarted:
 		return errors.New("agent: already started")
+	case phaseFailed:
+		return fmt.Errorf("agent: an earlier Start failed (%v); make a new Agent with New", a.startErr)
+	case phaseShutDown:
+		return errors.New("agent: Start after Shutdown; make a new Agent with New")
 	}
+	defer func() {
+		a.phase, a.startErr = phaseStarted, err
+		if err != nil {
+			a.phase = phaseFailed
+		}
+	}()
+	return a.start(ctx)
+}
+
+func (a *Agent) start(ctx context.Context) error {
 	a.started = time.Now()
 	a.tel.AgentStarted(ctx)
 	ln, err := net.Listen("tcp", a.cfg.Listen)
@@ -250,7 +269,13 @@ func (a *Agent) GenerateAddr() string {
 // so the final metrics include everything the agent did. Calling it again
 // returns the first call's result.
 func (a *Agent) Shutdown(ctx context.Context) error {
-	a.phase.Store(phaseShutDown)
+	select {
+	case a.life <- struct{}{}:
+	case <-ctx.Done():
+		return fmt.Errorf("waiting for Start to finish: %w", context.Cause(ctx))
+	}
+	a.phase = phaseShutDown
+	<-a.life
 	a.shutdownOnce.Do(func() { a.shutdownErr = a.shutdown(ctx) })
 	return a.shutdownErr
 }

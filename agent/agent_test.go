@@ -415,3 +415,49 @@ func TestCatalogCountsTheDefaultProbeSizes(t *testing.T) {
 		}
 	}
 }
+
+// A Start that failed says so when tried again, and a Shutdown that
+// overlaps a Start stops what the Start started: some of these agents
+// served on after both returned, and -race saw their fields raced.
+func TestAgentStartFailsOrOverlapsShutdown(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	cfg := Config{Listen: taken.Addr().String(), Generate: GenerateConfig{Listen: "127.0.0.1:0"}, Logger: quietLogger(),
+		Getenv: func(string) string { return "" }, Cwd: testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nhi\n"})}
+	a, err := New(cfg, instrument.Disabled())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := a.Start(context.Background())
+	if first == nil {
+		t.Fatal("Start on a taken address succeeded")
+	}
+	if err := a.Start(context.Background()); err == nil || !strings.Contains(err.Error(), "an earlier Start failed") {
+		t.Errorf("Start again: %v, want it to name the earlier failure", err)
+	}
+
+	cfg.Listen = "127.0.0.1:0"
+	for range 20 {
+		a, err := New(cfg, instrument.Disabled())
+		if err != nil {
+			t.Fatal(err)
+		}
+		started := make(chan error, 1)
+		go func() { started <- a.Start(context.Background()) }()
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		if err := a.Shutdown(ctx); err != nil {
+			t.Errorf("Shutdown: %v", err)
+		}
+		cancel()
+		<-started
+		if addr := a.Addr(); addr != "" {
+			if conn, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+				conn.Close()
+				t.Fatalf("%s still accepts connections after Start and Shutdown returned", addr)
+			}
+		}
+	}
+}
