@@ -105,9 +105,8 @@ type planner struct {
 	inv   *invocation
 	state fileState
 	steps []step
-	// afterShell is set once a command is planned: what it changes on disk
-	// cannot be known, so a dry run (which runs no command) plans later
-	// inject targets that do not exist yet as injects it cannot show.
+	// afterShell is set once a command is planned: a stepwise plan ends
+	// there, to go on once the command has run.
 	afterShell bool
 	// stepwise ends a plan after the first file with a command, when the
 	// commands really run: hygen carries out each file before it looks at
@@ -429,12 +428,6 @@ func (p *planner) inject(f *renderedFile, to string) error {
 		return fmt.Errorf("cannot inject to %s: %w", to, err)
 	}
 	if !exists {
-		if p.afterShell {
-			// A dry run: the command that might have created it did not run.
-			p.steps = append(p.steps, step{result: p.result(f, OpInject, to, StatusInjected),
-				log: "      inject: " + p.logPath(to, t.abs)})
-			return nil
-		}
 		// hygen logs this and goes on, and generators count on it: one that
 		// injects into a barrel file before the template creating it runs
 		// the first time. A skip, then, not a failure.

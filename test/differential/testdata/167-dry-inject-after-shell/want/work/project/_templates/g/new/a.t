@@ -1,0 +1,3 @@
+---
+sh: echo made > made.txt
+---

@@ -1,0 +1,6 @@
+---
+to: made.txt
+inject: true
+append: true
+---
+more
