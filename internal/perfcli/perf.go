@@ -596,7 +596,7 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 	if !filepath.IsAbs(root) {
 		root = filepath.Join(env.Cwd, root)
 	}
-	if v := env.Getenv("HYGEN_TMPLS"); v != "" && *tdir == "" && root == filepath.Join(env.Cwd, "_templates") {
+	if v := env.Getenv("HYGEN_TMPLS"); v != "" && *tdir == "" && root != filepath.Join(env.Cwd, v) && root != v {
 		// As a generation says it: the index would be of other templates.
 		fmt.Fprintf(env.Stderr, "hypergen perf optimize: warning: HYGEN_TMPLS=%q is not a folder; indexing %s, as a generation would use it\n", v, root)
 	}

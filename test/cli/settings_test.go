@@ -52,6 +52,15 @@ func TestHygenTmplsNotAFolder(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "src", "Button.txt")); err != nil {
 		t.Errorf("fallback did not generate: %v", err)
 	}
+	// HYGEN_TMPLS naming ./_templates itself is a folder: no warning, from a
+	// generation or from perf optimize.
+	for _, v := range []string{filepath.Join(dir, "_templates"), "_templates"} {
+		for _, args := range [][]string{{"page", "new", "Home", "--dry"}, {"perf", "optimize"}} {
+			if r := run(t, dir, []string{"HYGEN_TMPLS=" + v}, args...); r.code != 0 || strings.Contains(r.stderr, "not a folder") {
+				t.Errorf("HYGEN_TMPLS=%s %v: %v", v, args, r)
+			}
+		}
+	}
 	empty := t.TempDir()
 	for _, args := range [][]string{{"component", "new"}, {"list"}} {
 		r := run(t, empty, []string{"HYGEN_TMPLS=/nonexistent"}, args...)
