@@ -461,3 +461,16 @@ func TestAgentStartFailsOrOverlapsShutdown(t *testing.T) {
 		}
 	}
 }
+
+// CheckListen takes what net.Listen takes and refuses the rest before
+// anything listens.
+func TestCheckListen(t *testing.T) {
+	for addr, ok := range map[string]bool{
+		"127.0.0.1:0": true, "127.0.0.1:": true, "127.0.0.1:http": true, "[::1]:0": true, "localhost:9464": true, ":9464": true,
+		":abc": false, "127.0.0.1:99999": false, "127.0.0.1:-1": false, "nonsense": false,
+	} {
+		if err := CheckListen(addr); (err == nil) != ok {
+			t.Errorf("CheckListen(%q) = %v, want ok=%v", addr, err, ok)
+		}
+	}
+}

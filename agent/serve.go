@@ -7,7 +7,6 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"strconv"
 	"strings"
 	"time"
 
@@ -92,15 +91,17 @@ func checkGenerateListen(addr string) error {
 	return fmt.Errorf("generation API address %q: only a loopback address or unix:/path is allowed (the API must not leave the pod)", addr)
 }
 
-// CheckListen accepts a TCP listen address, host:port with a port number
-// (0 picks a free one), before anything is listened on.
+// CheckListen accepts a TCP listen address as net.Listen does (host:port,
+// the port a number, a service name, or empty or 0 for a free one), before
+// anything is listened on. Service names are read from the local services
+// file, not the network.
 func CheckListen(addr string) error {
 	_, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return err
 	}
-	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
-		return fmt.Errorf("port %q: want a number from 0 to 65535", port)
+	if _, err := net.LookupPort("tcp", port); err != nil {
+		return fmt.Errorf("port %q: want a number from 0 to 65535 or a service name", port)
 	}
 	return nil
 }

@@ -21,7 +21,10 @@ func (l *legacyDuration) Type() string   { return "duration" }
 
 func (l *legacyDuration) Set(s string) error {
 	if ms, err := strconv.ParseInt(s, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
-		if err != nil || ms > math.MaxInt64/int64(time.Millisecond) || ms < 0 {
+		if ms < 0 {
+			return fmt.Errorf("want a duration such as 30s or 1m, not a negative number")
+		}
+		if err != nil || ms > math.MaxInt64/int64(time.Millisecond) {
 			return fmt.Errorf("%s milliseconds is out of range (at most %d, about 292 years)", s, math.MaxInt64/int64(time.Millisecond))
 		}
 		l.d, l.deprecated = time.Duration(ms)*time.Millisecond, s

@@ -94,8 +94,9 @@ func TestMonitorFlagForms(t *testing.T) {
 		{"--interval", "18446744073810", "18446744073810 milliseconds is out of range"},
 		// A port that is not one failed only when listening, with exit 1,
 		// after a warning that it was reachable from other machines.
-		{"--listen", ":abc", `listen address ":abc": port "abc": want a number from 0 to 65535`},
+		{"--listen", ":abc", `listen address ":abc": port "abc": want a number from 0 to 65535 or a service name`},
 		{"--listen", "127.0.0.1:99999", `port "99999": want a number from 0 to 65535`},
+		{"--interval", "-5", "not a negative number"},
 	} {
 		r := run(t, dir, nil, "perf", "monitor", tt.flag+"="+tt.value, "--probe-interval", "0")
 		if r.code != 2 || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "not a loopback address") {
