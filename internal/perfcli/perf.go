@@ -119,7 +119,7 @@ func complete(env *cli.Env, words []string) int {
 	cur := words[len(words)-1]
 	var cands []string
 	switch {
-	case len(words) == 1:
+	case len(words) == 1, len(words) == 2 && words[0] == "help":
 		cands = perfNames()
 	case strings.HasPrefix(cur, "-"):
 		cands = cli.CommandFlags(env, func(e *cli.Env) int { return Main(withArgs(e, words[0], "--help")) })

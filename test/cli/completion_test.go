@@ -38,6 +38,7 @@ func TestBashCompletion(t *testing.T) {
 		{[]string{"component", "new", "--d"}, "--dry"},
 		{[]string{"help", "pa"}, "page"},
 		{[]string{"help", "perf", "bench"}, "benchmark"},
+		{[]string{"perf", "help", "bench"}, "benchmark"},
 		{[]string{"completion", "f"}, "fish"},
 	} {
 		if got := strings.Join(complete(tt.words...), "\n"); got != tt.want {
