@@ -61,7 +61,8 @@ const DefaultShutdownTimeout = 2 * time.Second
 // so a plain CLI run never touches the network. getenv decides what runs
 // and is where values are checked, but the OpenTelemetry SDK's own parts
 // read the process environment: the OTLP exporters' endpoint, headers,
-// TLS and timeout, OTEL_RESOURCE_ATTRIBUTES and the sampler. A getenv
+// TLS and timeout, OTEL_RESOURCE_ATTRIBUTES, OTEL_SERVICE_NAME (which wins
+// over the one getenv gives) and the sampler. A getenv
 // other than os.Getenv must agree with it on those.
 func FromEnv(getenv func(string) string) (Config, error) {
 	cfg := Config{

@@ -263,3 +263,23 @@ func TestShutdownHandsBackTheErrorHandler(t *testing.T) {
 		t.Errorf("the host's handler got %v, want the error sent after Shutdown", host)
 	}
 }
+
+// A handler the host sets after Setup is the host's to keep: Shutdown put
+// back the one Setup had found, over it.
+func TestShutdownKeepsALaterErrorHandler(t *testing.T) {
+	tel, err := Setup(context.Background(), Config{Enabled: true, Traces: []exporters.Kind{exporters.Console},
+		ConsolePath: filepath.Join(t.TempDir(), "telemetry.jsonl")}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []error
+	later := otel.ErrorHandlerFunc(func(err error) { got = append(got, err) })
+	otel.SetErrorHandler(later)
+	if err := tel.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	otel.Handle(errors.New("after shutdown"))
+	if len(got) != 1 {
+		t.Errorf("the later handler got %v, want the error sent after Shutdown", got)
+	}
+}

@@ -51,6 +51,7 @@ type Telemetry struct {
 	// hostErrors is the process's OpenTelemetry error handler before Setup
 	// replaced it; Shutdown puts it back.
 	hostErrors otel.ErrorHandler
+	errSink    *errorSink
 	handedBack atomic.Bool
 	console    io.Closer
 	report     reporter
@@ -144,16 +145,8 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 		return fail(err)
 	}
 	t.hostErrors = otel.GetErrorHandler()
-	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) {
-		if t.handedBack.Load() {
-			// Reached only through OpenTelemetry's default handler, which
-			// keeps delegating to the first handler ever set: do what it
-			// does without one.
-			log.Print(err)
-			return
-		}
-		t.report.exportFailed("sdk", err)
-	}))
+	t.errSink = &errorSink{t}
+	otel.SetErrorHandler(t.errSink)
 	if err := t.instrument(); err != nil {
 		return fail(err)
 	}
@@ -272,10 +265,14 @@ func (t *Telemetry) Shutdown(ctx context.Context) error {
 		}
 	}
 	t.shutdowns = nil
-	if t.hostErrors != nil {
+	if t.errSink != nil {
 		t.handedBack.Store(true)
-		otel.SetErrorHandler(t.hostErrors)
-		t.hostErrors = nil
+		// Only if it is still this Telemetry's: a handler set since (the
+		// host's, another Telemetry's) stays.
+		if otel.GetErrorHandler() == otel.ErrorHandler(t.errSink) {
+			otel.SetErrorHandler(t.hostErrors)
+		}
+		t.errSink = nil
 	}
 	timedOut := deadlineHit(sctx, errors.Join(errs...))
 	if t.console != nil {
@@ -283,6 +280,22 @@ func (t *Telemetry) Shutdown(ctx context.Context) error {
 		t.console = nil
 	}
 	return t.report.finishShutdown(t.cfg, errors.Join(errs...), timedOut, limit)
+}
+
+// errorSink is the OpenTelemetry error handler a Telemetry sets while it
+// runs; a pointer, so Shutdown can tell whether it is still the one set.
+type errorSink struct{ t *Telemetry }
+
+func (s *errorSink) Handle(err error) {
+	if s.t.handedBack.Load() {
+		// Reached only through OpenTelemetry's default handler, which keeps
+		// delegating to the first handler ever set, or through a later
+		// Telemetry that had this one as its host's: do what the default
+		// does without a delegate.
+		log.Print(err)
+		return
+	}
+	s.t.report.exportFailed("sdk", err)
 }
 
 // gaugeStore holds the latest value of each observable gauge series that
