@@ -251,6 +251,19 @@ func TestLockHonoursContext(t *testing.T) {
 	if err := Begin(nil, "").Lock(ctx, []string{target}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("waiting on a held lock: %v, want the context's deadline", err)
 	}
+	// A context already ended takes no lock, free or not, and says only
+	// that: a select between a free lock and ctx.Done took either at random,
+	// and named a wait that never happened.
+	ended, stop := context.WithCancel(context.Background())
+	stop()
+	for range 50 {
+		free := filepath.Join(t.TempDir(), "g")
+		tx := Begin(nil, "")
+		if err := tx.Lock(ended, []string{free}); !errors.Is(err, context.Canceled) || strings.Contains(err.Error(), "waiting") {
+			t.Fatalf("an ended context: %v, want the cancellation alone", err)
+		}
+		tx.Close()
+	}
 }
 
 func listAll(t *testing.T, dir string) []string {
