@@ -219,6 +219,45 @@ func TestKubernetesSidecar(t *testing.T) {
 	if len(spec.Containers) == 0 {
 		t.Fatal("no application container beside the sidecar")
 	}
+	// The agent needs its templates when it starts, before the application
+	// container runs: they lie in a volume that an init container ahead of
+	// the sidecar mounts (and fills). The sidecar could not start: its
+	// templates folder was an empty volume.
+	mountOf := func(c *corev1.Container, path string) string {
+		for _, m := range c.VolumeMounts {
+			if path == m.MountPath || strings.HasPrefix(path, strings.TrimSuffix(m.MountPath, "/")+"/") {
+				return m.Name
+			}
+		}
+		return ""
+	}
+	templates := side.Args[slices.Index(side.Args, "--templates")+1]
+	vol := mountOf(side, templates)
+	filled := false
+	for i := range spec.InitContainers {
+		if &spec.InitContainers[i] == side {
+			break
+		}
+		for _, m := range spec.InitContainers[i].VolumeMounts {
+			filled = filled || m.Name == vol
+		}
+	}
+	if vol == "" || !filled {
+		t.Errorf("the sidecar's templates (%s) are in volume %q, which no init container before it fills", templates, vol)
+	}
+	// With a read-only root file system, the probes' scratch trees (under
+	// $TMPDIR, /tmp by default) need a volume: the agent stopped at start.
+	if sc := side.SecurityContext; sc != nil && sc.ReadOnlyRootFilesystem != nil && *sc.ReadOnlyRootFilesystem {
+		tmp := "/tmp"
+		for _, e := range side.Env {
+			if e.Name == "TMPDIR" {
+				tmp = e.Value
+			}
+		}
+		if mountOf(side, tmp) == "" {
+			t.Errorf("the root file system is read-only and nothing writable is mounted at %s for the probes", tmp)
+		}
+	}
 	// The generation API stays inside the pod: its own loopback address,
 	// which the application container (same network namespace) uses.
 	if slices.Contains(side.Args, "--enable-generate") {
