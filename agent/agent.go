@@ -65,6 +65,8 @@ type Agent struct {
 	// phase is the lifecycle: an Agent starts once and, once shut down,
 	// never again (a second Start orphaned the first one's listener and
 	// loops, and Shutdown then waited for them forever).
+	// configRoot is the templates root the project's .hygen.js gives.
+	configRoot atomic.Pointer[string]
 	// life is held by Start for its whole length and by Shutdown before it
 	// begins, so that a Shutdown overlapping a Start stops what it started.
 	life         chan struct{}

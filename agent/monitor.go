@@ -14,8 +14,15 @@ import (
 	"github.com/hypergen-dev/hypergen/generator"
 )
 
-// templatesRoot is the root the project's generations use.
+// templatesRoot is the root the project's generations use: --templates,
+// else what the project's .hygen.js says (as last read, see readConfigRoot),
+// else HYGEN_TMPLS or ./_templates.
 func (a *Agent) templatesRoot() string {
+	if p := a.configRoot.Load(); p != nil && *p != "" && a.cfg.Templates == "" {
+		if st, err := os.Stat(*p); err == nil && st.IsDir() {
+			return *p
+		}
+	}
 	root := generator.TemplatesRoot(a.cfg.Generate.Root, a.cfg.Templates, a.cfg.Getenv)
 	if root != "" && !filepath.IsAbs(root) {
 		root = filepath.Join(a.cfg.Generate.Root, root)
@@ -74,7 +81,24 @@ func hashStat(h io.Writer, p string, info fs.FileInfo) {
 }
 
 // reindex rebuilds the agent's index when the templates changed.
+// readConfigRoot reads the templates root from the project's .hygen.js, if
+// it has one, as generations do: without running commands and for a second
+// at most, since the agent does it at every check.
+func (a *Agent) readConfigRoot() {
+	if a.cfg.Templates != "" || generator.FindConfig(a.cfg.Generate.Root) == "" {
+		a.configRoot.Store(nil)
+		return
+	}
+	root, err := generator.ResolveTemplatesWithoutCommands(a.cfg.Generate.Root, a.cfg.Getenv)
+	if err != nil {
+		a.cfg.Logger.Warn("reading the templates folder from .hygen.js failed", "err", err)
+		return // the last root read stays
+	}
+	a.configRoot.Store(&root)
+}
+
 func (a *Agent) reindex(ctx context.Context) {
+	a.readConfigRoot()
 	root := a.templatesRoot()
 	st := IndexStatus{Templates: root, IndexedAt: time.Now()}
 	if root == "" {

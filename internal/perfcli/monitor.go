@@ -62,7 +62,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	interval := &legacyDuration{d: 30 * time.Second}
 	fs.Var(interval, "interval", "how often to check templates and budgets (a plain number is read as milliseconds, deprecated)")
 	listen := fs.String("listen", "127.0.0.1:9464", "admin HTTP address")
-	templates := fs.String("templates", "", "templates root (default: $HYGEN_TMPLS, else ./_templates)")
+	templates := fs.String("templates", "", "templates root (default: the templates of .hygen.js, else $HYGEN_TMPLS, else ./_templates)")
 	profiling := fs.Bool("profiling", false, "continuous profiling with Pyroscope (also HYPERGEN_PROFILING=true)")
 	probeEvery := fs.Duration("probe-interval", 15*time.Minute, "time between scalability probes (0 disables them)")
 	probeSizes := fs.String("probe-sizes", "10,100,1000", "probe tree sizes, in generators of 10 templates")

@@ -575,28 +575,30 @@ func runPerfAnalyze(env *cli.Env, args []string) int {
 
 const optimizeUsage = `Usage: hypergen perf optimize [--templates DIR] [--json]
 
-Builds or refreshes the persistent index for a templates root ($HYGEN_TMPLS,
-else ./_templates), so new processes start warm, and reports how well the
+Builds or refreshes the persistent index for the templates root a generation
+here uses (the templates of .hygen.js, else $HYGEN_TMPLS, else ./_templates),
+so new processes start warm, and reports how well the
 index matched before and after. Entries for folders changed within the last
 two seconds cannot be trusted yet (see the README); run it again later.`
 
 func runPerfOptimize(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "optimize", optimizeUsage)
-	tdir := fs.String("templates", "", "templates root (default: $HYGEN_TMPLS, else ./_templates)")
+	tdir := fs.String("templates", "", "templates root (default: the templates of .hygen.js, else $HYGEN_TMPLS, else ./_templates)")
 	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}
 	if err := cli.CheckTemplatesFlag(env, *tdir); err != nil {
 		return usageFail(env, "optimize", err.Error())
 	}
-	root := generator.TemplatesRoot(env.Cwd, *tdir, env.Getenv)
+	// The root a generation here uses, .hygen.js's included.
+	root, err := generator.ResolveTemplates(env.Cwd, *tdir, env.Getenv)
+	if err != nil {
+		return perfFail(env, "optimize", err)
+	}
 	if root == "" {
 		return usageFail(env, "optimize", generator.NoTemplates(env.Cwd, env.Getenv)+", or pass --templates")
 	}
-	if !filepath.IsAbs(root) {
-		root = filepath.Join(env.Cwd, root)
-	}
-	if v := env.Getenv("HYGEN_TMPLS"); v != "" && *tdir == "" && root != filepath.Join(env.Cwd, v) && root != v {
+	if v := env.Getenv("HYGEN_TMPLS"); v != "" && *tdir == "" && root == filepath.Join(env.Cwd, "_templates") && !isDir(filepath.Join(env.Cwd, v)) && !isDir(v) {
 		// As a generation says it: the index would be of other templates.
 		fmt.Fprintf(env.Stderr, "hypergen perf optimize: warning: HYGEN_TMPLS=%q is not a folder; indexing %s, as a generation would use it\n", v, root)
 	}
@@ -817,4 +819,9 @@ func writeHTMLReport(path string, d report.Data) error {
 		return err
 	}
 	return atomicfile.Write(path, b.Bytes())
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,8 +13,10 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testenv"
+	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
 // perf benchmark exits 1 exactly when a target it prints is missed, names the
@@ -429,5 +432,57 @@ func TestBenchmarkStoppedWhileMakingTheBaseline(t *testing.T) {
 	signalAfterASecond(t, cmd, syscall.SIGINT, &out)
 	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(out.String(), "stopped (interrupt signal received)") || strings.Contains(out.String(), "warning") {
 		t.Errorf("exit %d:\n%s\nwant exit 1 saying it stopped, and no warning", cmd.ProcessState.ExitCode(), out.String())
+	}
+}
+
+// A project whose .hygen.js names its templates folder: perf optimize
+// indexes it and the agent monitors it, as generations use it. They used
+// HYGEN_TMPLS or ./_templates alone, so optimize failed and the agent
+// reported 0 templates while generating from the other folder.
+func TestPerfFollowsHygenJsTemplates(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		".hygen.js":      "module.exports = { templates: `${__dirname}/gens` }",
+		"gens/g/new/a.t": "---\nto: a.txt\n---\nhi\n",
+		"gens/g/new/b.t": "---\nto: b.txt\n---\nhi\n",
+		"gens/h/new/c.t": "---\nto: c.txt\n---\nhi\n",
+	})
+	r := run(t, dir, nil, "perf", "optimize", "--json")
+	var rep struct {
+		Templates string
+		After     struct{ Actions int }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); r.code != 0 || err != nil || rep.Templates != filepath.Join(dir, "gens") || rep.After.Actions != 2 {
+		t.Errorf("perf optimize: %v (%v)", r, err)
+	}
+	admin := testenv.FreeAddr(t)
+	startAgent(t, dir, nil, []string{admin}, "--listen", admin, "--probe-interval", "0")
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		resp, err := http.Get("http://" + admin + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the agent never became ready (%v)", err)
+		}
+	}
+	resp, err := http.Get("http://" + admin + "/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var st struct {
+		Index struct {
+			Templates           string
+			Generators, Actions int
+		}
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Index.Templates != filepath.Join(dir, "gens") || st.Index.Generators != 2 {
+		t.Errorf("the agent's index: %+v, want the 2 generators of gens/", st.Index)
 	}
 }
