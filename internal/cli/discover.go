@@ -14,7 +14,9 @@ Looks for template roots where hygen looks (the templates of .hygen.js,
 $HYGEN_TMPLS, ./_templates) and where Hypergen projects keep generators
 (./generators, ./.hypergen/generators, and packages/*/generators and
 apps/*/generators in a workspace), and reports every one that exists with its
-generators. The first is the one generation uses.`
+generators. Generation uses the first of hygen's three (marked "used for
+generation"); the others it reaches only through HYGEN_TMPLS or the
+templates of .hygen.js.`
 
 type discoveredRoot struct {
 	Path       string                    `json:"path"`
