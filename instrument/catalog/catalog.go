@@ -284,7 +284,7 @@ var Attributes = []AttrSpec{
 		On: "spanmetrics series (also the job label)"},
 	{Key: AttrSpanName, Values: SpanNames, On: "spanmetrics series (and Telemetry.Track names)"},
 	{Key: AttrSpanKind, Values: []string{"SPAN_KIND_INTERNAL"}, On: "spanmetrics series"},
-	{Key: AttrStatusCode, Values: []string{"STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"}, On: "spanmetrics series"},
+	{Key: AttrStatusCode, Values: []string{"STATUS_CODE_UNSET", "STATUS_CODE_ERROR"}, On: "spanmetrics series"},
 	{Key: AttrGenerator, Unbounded: true, On: "span hypergen.run"},
 	{Key: AttrAction, Unbounded: true, On: "span hypergen.run"},
 	{Key: AttrFiles, Unbounded: true, On: "spans hypergen.run, hypergen.probe"},
