@@ -2,10 +2,12 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
@@ -60,11 +62,24 @@ func (e *Engine) lockTargets(ctx context.Context, tx *atomicfile.Tx, p *planner,
 		if !ok || !jsvalue.Truthy(to) {
 			continue
 		}
-		if t, err := p.resolveTarget(to); err == nil {
-			targets = append(targets, t.write) // a refused one fails in the plan
+		t, err := p.resolveTarget(to)
+		if err != nil {
+			continue // a refused one fails in the plan
 		}
+		if jsvalue.Truthy(attr(&files[i], "inject")) && underAFile(t.write) {
+			// No such file can be there: hygen says "Cannot inject" and goes
+			// on, and so does the plan; a lock there cannot be made.
+			continue
+		}
+		targets = append(targets, t.write)
 	}
 	return tx.Lock(ctx, targets)
+}
+
+// underAFile reports whether one of path's parents is a file, not a folder.
+func underAFile(path string) bool {
+	_, err := os.Stat(filepath.Dir(path))
+	return errors.Is(err, syscall.ENOTDIR) || err == nil && !isDir(filepath.Dir(path))
 }
 
 // EnvFsync turns durable writes off (0, false) or on (1, true, the default)
