@@ -1,6 +1,7 @@
 package perf
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ type OptimizeReport struct {
 // cacheDir, measuring how well the index matched before and after. Compiled
 // templates are not persisted (a compiled program lives in one process), so
 // a cold process still compiles the few templates its action uses.
-func Optimize(templates, cacheDir string, warn io.Writer) (*OptimizeReport, error) {
+func Optimize(ctx context.Context, templates, cacheDir string, warn io.Writer) (*OptimizeReport, error) {
 	if st, err := os.Stat(templates); err != nil || !st.IsDir() {
 		return nil, &os.PathError{Op: "optimize", Path: templates, Err: os.ErrNotExist}
 	}
@@ -46,7 +47,7 @@ func Optimize(templates, cacheDir string, warn io.Writer) (*OptimizeReport, erro
 		return nil, err
 	}
 	idx := diskindex.Open(cacheDir, warn)
-	if _, err := generator.ListGeneratorsIndexed(templates, idx); err != nil {
+	if _, err := generator.ListGeneratorsIndexedContext(ctx, templates, idx); err != nil {
 		return nil, err
 	}
 	rep.Written = idx.Stats().Writes

@@ -606,9 +606,11 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 	if err != nil {
 		return perfFail(env, "optimize", err)
 	}
-	rep, err := perf.Optimize(root, dir, env.Stderr)
+	ctx, stop := signalContext()
+	defer stop()
+	rep, err := perf.Optimize(ctx, root, dir, env.Stderr)
 	if err != nil {
-		return perfFail(env, "optimize", err)
+		return perfFail(env, "optimize", stopped(ctx, err))
 	}
 	record(env, dir, "optimize", memlimit.Setting{}, rep)
 	code := cli.ExitOK

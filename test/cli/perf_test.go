@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"math"
 	"net/http"
 	"os"
@@ -485,4 +486,30 @@ func TestPerfFollowsHygenJsTemplates(t *testing.T) {
 	if st.Index.Templates != filepath.Join(dir, "gens") || st.Index.Generators != 2 {
 		t.Errorf("the agent's index: %+v, want the 2 generators of gens/", st.Index)
 	}
+}
+
+// perf optimize stops on Ctrl-C between two actions, saying so, and leaves
+// no temporary in the index: it died of the signal, sometimes mid-write,
+// leaving a temporary shard no later run removed.
+func TestPerfOptimizeStopsOnSignal(t *testing.T) {
+	tree := filepath.Join(t.TempDir(), "tree")
+	if r := run(t, t.TempDir(), nil, "perf", "corpus", "--output", tree, "--generators", "5000"); r.code != 0 {
+		t.Fatal(r)
+	}
+	cache := t.TempDir()
+	cmd := exec.Command(bin, "perf", "optimize")
+	cmd.Dir = tree
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + tree, "HYPERGEN_CACHE_DIR=" + cache}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	signalAfterASecond(t, cmd, syscall.SIGINT, &out)
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(out.String(), "stopped (interrupt signal received)") {
+		t.Errorf("exit %d:\n%s\nwant exit 1 saying it stopped", cmd.ProcessState.ExitCode(), out.String())
+	}
+	filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.Contains(d.Name(), ".hypergen-") {
+			t.Errorf("a temporary was left: %s", p)
+		}
+		return nil
+	})
 }
