@@ -3,6 +3,7 @@ package jsrt
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -240,11 +241,22 @@ func CatchThrown(err *error) {
 	if r == nil {
 		return
 	}
-	ex, ok := r.(*goja.Exception)
-	if !ok {
+	switch x := r.(type) {
+	case *goja.Exception:
+		*err = &Error{Msg: "a JavaScript value threw when hypergen read it: " + describe(x.Value())}
+	case *goja.InterruptedError:
+		// The time limit or a cancellation, reached while a getter ran: its
+		// error, a *TimeoutError for the limit, as anywhere else.
+		if e, ok := x.Value().(error); ok {
+			*err = e
+		} else {
+			*err = fmt.Errorf("interrupted: %v", x.Value())
+		}
+	case *goja.StackOverflowError:
+		*err = fmt.Errorf("a JavaScript value overflowed the call stack when hypergen read it: %w", ErrCallStack)
+	default:
 		panic(r)
 	}
-	*err = &Error{Msg: "a JavaScript value threw when hypergen read it: " + describe(ex.Value())}
 }
 
 // ToValue converts a value of the jsvalue model into this runtime.

@@ -91,6 +91,25 @@ func TestJSTimeoutHookHint(t *testing.T) {
 	}
 }
 
+// A hook's answer whose getter loops meets the time limit while hypergen
+// reads it, outside any call into JavaScript: the limit's error, not a
+// crash with a goroutine dump.
+func TestJSTimeoutInAGetter(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/index.js": "module.exports = { params: () => ({ cfg: { get n() { for (;;) {} } } }) }",
+		"_templates/g/new/a.t":      "---\nto: a.txt\n---\n<%= cfg.n %>\n",
+	})
+	r := run(t, dir, nil, "g", "new", "--js-timeout", "200ms") // bounded to a minute
+	if r.code != 1 || strings.Contains(r.stderr, "goroutine") {
+		t.Fatalf("exit %d, want 1 without a crash\n%s", r.code, r)
+	}
+	for _, w := range []string{"time limit of 200ms", "raise the limit with --js-timeout"} {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr lacks %q\n%s", w, r)
+		}
+	}
+}
+
 // A Liquid template is bounded by the same limit: a loop as long as its
 // arguments say ran on, whatever --js-timeout was (51 s for a nested loop
 // over a 10,000-character name).
