@@ -19,9 +19,12 @@ import (
 // else HYGEN_TMPLS or ./_templates.
 func (a *Agent) templatesRoot() string {
 	if p := a.configRoot.Load(); p != nil && *p != "" && a.cfg.Templates == "" {
+		// Generations use it even when it is missing (and fail): so is the
+		// agent not ready then, rather than watching ./_templates.
 		if st, err := os.Stat(*p); err == nil && st.IsDir() {
 			return *p
 		}
+		return ""
 	}
 	root := generator.TemplatesRoot(a.cfg.Generate.Root, a.cfg.Templates, a.cfg.Getenv)
 	if root != "" && !filepath.IsAbs(root) {

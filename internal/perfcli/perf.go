@@ -590,10 +590,17 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 	if err := cli.CheckTemplatesFlag(env, *tdir); err != nil {
 		return usageFail(env, "optimize", err.Error())
 	}
-	// The root a generation here uses, .hygen.js's included.
-	root, err := generator.ResolveTemplates(env.Cwd, *tdir, env.Getenv)
-	if err != nil {
-		return perfFail(env, "optimize", err)
+	// The root a generation here uses, .hygen.js's included (which
+	// --templates makes moot: the project's code is not run then).
+	root := generator.TemplatesRoot(env.Cwd, *tdir, env.Getenv)
+	if *tdir == "" {
+		var err error
+		if root, err = generator.ResolveTemplates(env.Cwd, "", env.Getenv); err != nil {
+			return perfFail(env, "optimize", err)
+		}
+	}
+	if root != "" && !filepath.IsAbs(root) {
+		root = filepath.Join(env.Cwd, root)
 	}
 	if root == "" {
 		return usageFail(env, "optimize", generator.NoTemplates(env.Cwd, env.Getenv)+", or pass --templates")

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"io/fs"
 	"math"
 	"net/http"
@@ -512,4 +513,50 @@ func TestPerfOptimizeStopsOnSignal(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// When .hygen.js names a folder that is missing, generations fail there:
+// the agent is not ready either (it watched ./_templates and said it was);
+// perf optimize --templates does not run the project's .hygen.js at all;
+// and a generation does not warn about a HYGEN_TMPLS that .hygen.js made moot.
+func TestHygenJsTemplatesEdges(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		".hygen.js":            "module.exports = { templates: `${__dirname}/missing` }",
+		"_templates/g/new/a.t": "---\nto: a.txt\n---\nhi\n",
+	})
+	admin := testenv.FreeAddr(t)
+	startAgent(t, dir, nil, []string{admin}, "--listen", admin, "--probe-interval", "0")
+	var body string
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(body, "no templates folder"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz: %q, want not ready for want of a templates folder", body)
+		}
+		resp, err := http.Get("http://" + admin + "/readyz")
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			t.Errorf("/readyz answered 200 (%q) though generations have no templates folder", b)
+			break
+		}
+		body = string(b)
+	}
+
+	broken := testfs.Tree(t, map[string]string{
+		".hygen.js":            "throw new Error('not for perf')",
+		"_templates/g/new/a.t": "---\nto: a.txt\n---\nhi\n",
+	})
+	if r := run(t, broken, nil, "perf", "optimize", "--templates", "_templates"); r.code != 0 || strings.Contains(r.stderr, "not for perf") {
+		t.Errorf("perf optimize --templates ran .hygen.js: %v", r)
+	}
+
+	chosen := testfs.Tree(t, map[string]string{
+		".hygen.js":      "module.exports = { templates: `${__dirname}/gens` }",
+		"gens/g/new/a.t": "---\nto: a.txt\n---\nhi\n",
+	})
+	if r := run(t, chosen, []string{"HYGEN_TMPLS=nowhere"}, "g", "new", "--dry"); r.code != 0 || strings.Contains(r.stderr, "HYGEN_TMPLS") {
+		t.Errorf("a generation whose .hygen.js chose the templates: %v", r)
+	}
 }
