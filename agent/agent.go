@@ -69,11 +69,13 @@ type Agent struct {
 	configRoot atomic.Pointer[string]
 	// life is held by Start for its whole length and by Shutdown before it
 	// begins, so that a Shutdown overlapping a Start stops what it started.
-	life         chan struct{}
-	phase        int32 // under life
-	startErr     error // a Start that failed
-	shutdownOnce sync.Once
-	shutdownErr  error
+	life chan struct{}
+	// stopWhenStarted is set by a Shutdown that gave up waiting for Start.
+	stopWhenStarted atomic.Bool
+	phase           int32 // under life
+	startErr        error // a Start that failed
+	shutdownOnce    sync.Once
+	shutdownErr     error
 }
 
 // The phases of an Agent.
@@ -154,6 +156,14 @@ func (a *Agent) Start(ctx context.Context) (err error) {
 		a.phase, a.startErr = phaseStarted, err
 		if err != nil {
 			a.phase = phaseFailed
+		}
+		if a.stopWhenStarted.Load() {
+			// A Shutdown gave up waiting for this Start: stop what it
+			// started, as that Shutdown would have.
+			a.phase = phaseShutDown
+			stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			defer cancel()
+			_ = a.shutdown(stopCtx)
 		}
 	}()
 	return a.start(ctx)
@@ -274,7 +284,17 @@ func (a *Agent) Shutdown(ctx context.Context) error {
 	select {
 	case a.life <- struct{}{}:
 	case <-ctx.Done():
-		return fmt.Errorf("waiting for Start to finish: %w", context.Cause(ctx))
+		// The Start in progress stops what it started when it ends (it
+		// checks under life); if it ended just now, life is free.
+		a.stopWhenStarted.Store(true)
+		select {
+		case a.life <- struct{}{}:
+		default:
+			a.shutdownOnce.Do(func() {
+				a.shutdownErr = fmt.Errorf("waiting for Start to finish (it stops the agent when it does): %w", context.Cause(ctx))
+			})
+			return a.shutdownErr
+		}
 	}
 	a.phase = phaseShutDown
 	<-a.life

@@ -474,3 +474,34 @@ func TestCheckListen(t *testing.T) {
 		}
 	}
 }
+
+// A Shutdown whose deadline ends while Start still runs (a .hygen.js that
+// takes its whole second) leaves the stopping to that Start: once both
+// have returned, nothing serves, and Shutdown again returns what the first
+// call did. The agent served on.
+func TestShutdownGivesUpOnASlowStart(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		".hygen.js":            "while (true) {}\nmodule.exports = {}\n",
+		"_templates/g/new/a.t": "---\nto: a.txt\n---\nhi\n",
+	})
+	a, err := New(Config{Listen: "127.0.0.1:0", Logger: quietLogger(), Getenv: func(string) string { return "" }, Cwd: dir}, instrument.Disabled())
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan error, 1)
+	go func() { started <- a.Start(context.Background()) }()
+	time.Sleep(100 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	first := a.Shutdown(ctx)
+	cancel()
+	<-started
+	if addr := a.Addr(); addr != "" {
+		if conn, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+			conn.Close()
+			t.Errorf("%s accepts connections after Shutdown (%v) and Start returned", addr, first)
+		}
+	}
+	if again := a.Shutdown(context.Background()); fmt.Sprint(again) != fmt.Sprint(first) {
+		t.Errorf("Shutdown again = %v, want the first call's %v", again, first)
+	}
+}
