@@ -283,3 +283,28 @@ func TestShutdownKeepsALaterErrorHandler(t *testing.T) {
 		t.Errorf("the later handler got %v, want the error sent after Shutdown", got)
 	}
 }
+
+// Two Telemetrys shut down in the order they were set up: the second hands
+// back the host's handler, not the first one's, which is done.
+func TestShutdownInSetupOrderHandsBackTheHosts(t *testing.T) {
+	var got []error
+	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { got = append(got, err) }))
+	var tels []*Telemetry
+	for range 2 {
+		tel, err := Setup(context.Background(), Config{Enabled: true, Traces: []exporters.Kind{exporters.Console},
+			ConsolePath: filepath.Join(t.TempDir(), "telemetry.jsonl")}, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tels = append(tels, tel)
+	}
+	for _, tel := range tels {
+		if err := tel.Shutdown(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	otel.Handle(errors.New("after shutdown"))
+	if len(got) != 1 {
+		t.Errorf("the host's handler got %v, want the error sent after both shut down", got)
+	}
+}

@@ -270,7 +270,13 @@ func (t *Telemetry) Shutdown(ctx context.Context) error {
 		// Only if it is still this Telemetry's: a handler set since (the
 		// host's, another Telemetry's) stays.
 		if otel.GetErrorHandler() == otel.ErrorHandler(t.errSink) {
-			otel.SetErrorHandler(t.hostErrors)
+			// Past Telemetrys that were shut down while a later one held
+			// the handler: the one before them all is the host's.
+			host := t.hostErrors
+			for s, ok := host.(*errorSink); ok && s.t.handedBack.Load(); s, ok = host.(*errorSink) {
+				host = s.t.hostErrors
+			}
+			otel.SetErrorHandler(host)
 		}
 		t.errSink = nil
 	}
