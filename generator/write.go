@@ -57,6 +57,7 @@ func (e *Engine) sayWhenWaiting(ctx context.Context, tx *atomicfile.Tx, inv *inv
 // while holding another.
 func (e *Engine) lockTargets(ctx context.Context, tx *atomicfile.Tx, p *planner, files []renderedFile) error {
 	var targets []string
+	added := map[string]bool{} // files this stretch writes whole
 	for i := p.next; i < p.segmentEnd(files); i++ {
 		to, ok := attr(&files[i], "to").(string)
 		if !ok || !jsvalue.Truthy(to) {
@@ -66,18 +67,29 @@ func (e *Engine) lockTargets(ctx context.Context, tx *atomicfile.Tx, p *planner,
 		if err != nil {
 			continue // a refused one fails in the plan
 		}
-		if jsvalue.Truthy(attr(&files[i], "inject")) && underAFile(t.write) {
-			// No such file can be there: hygen says "Cannot inject" and goes
-			// on, and so does the plan; a lock there cannot be made.
-			continue
+		if jsvalue.Truthy(attr(&files[i], "inject")) {
+			if underAFile(t.write, added) {
+				// No such file can be there: hygen says "Cannot inject" and
+				// goes on, and so does the plan; a lock there would make a
+				// folder where a file is, or is to be.
+				continue
+			}
+		} else {
+			added[t.write] = true
 		}
 		targets = append(targets, t.write)
 	}
 	return tx.Lock(ctx, targets)
 }
 
-// underAFile reports whether one of path's parents is a file, not a folder.
-func underAFile(path string) bool {
+// underAFile reports whether one of path's parents is a file, not a
+// folder, on disk or among the files the run adds before it.
+func underAFile(path string, added map[string]bool) bool {
+	for d := filepath.Dir(path); d != filepath.Dir(d); d = filepath.Dir(d) {
+		if added[d] {
+			return true
+		}
+	}
 	_, err := os.Stat(filepath.Dir(path))
 	return errors.Is(err, syscall.ENOTDIR) || err == nil && !isDir(filepath.Dir(path))
 }

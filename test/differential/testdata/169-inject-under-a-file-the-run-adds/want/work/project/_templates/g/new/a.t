@@ -1,0 +1,4 @@
+---
+to: plain.txt
+---
+P

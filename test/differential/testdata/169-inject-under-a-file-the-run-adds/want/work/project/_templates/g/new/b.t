@@ -1,0 +1,6 @@
+---
+to: plain.txt/sub.txt
+inject: true
+append: true
+---
+X

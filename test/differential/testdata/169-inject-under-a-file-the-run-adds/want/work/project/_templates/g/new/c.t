@@ -1,0 +1,4 @@
+---
+to: after.txt
+---
+A
