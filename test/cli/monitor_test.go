@@ -199,29 +199,8 @@ func TestPerfStatusInterruptedLeavesNoScratch(t *testing.T) {
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(), "TMPDIR=" + tmp}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
 	scratch := func() []string { m, _ := filepath.Glob(filepath.Join(tmp, "hypergen-measure-*")); return m }
-	for deadline := time.Now().Add(20 * time.Second); len(scratch()) == 0; time.Sleep(2 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			_ = cmd.Process.Kill()
-			<-done
-			t.Fatalf("no scratch tree appeared in 20 s:\n%s", out.String())
-		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-done:
-	case <-time.After(15 * time.Second):
-		_ = cmd.Process.Kill()
-		<-done
-		t.Fatalf("still running 15 s after SIGINT:\n%s", out.String())
-	}
+	signalWhen(t, cmd, syscall.SIGINT, &out, func() bool { return len(scratch()) > 0 })
 	if !strings.Contains(out.String(), "measuring in this process") {
 		t.Fatalf("something answered at the default agent address; this test needs it free:\n%s", out.String())
 	}

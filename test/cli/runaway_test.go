@@ -259,12 +259,26 @@ func TestSignalAtOverwriteQuestion(t *testing.T) {
 // 15 s after the signal.
 func signalAfterASecond(t *testing.T, cmd *exec.Cmd, sig syscall.Signal, output *bytes.Buffer) {
 	t.Helper()
+	start := time.Now()
+	signalWhen(t, cmd, sig, output, func() bool { return time.Since(start) >= time.Second })
+}
+
+// signalWhen is signalAfterASecond sending sig once ready says so (asked
+// every 2 ms, for 20 s at most).
+func signalWhen(t *testing.T, cmd *exec.Cmd, sig syscall.Signal, output *bytes.Buffer, ready func() bool) {
+	t.Helper()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	time.Sleep(time.Second)
+	for deadline := time.Now().Add(20 * time.Second); !ready(); time.Sleep(2 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			<-done
+			t.Fatalf("not ready for %v in 20 s:\n%s", sig, output.String())
+		}
+	}
 	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
