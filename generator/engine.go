@@ -223,8 +223,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 	if templates == "" {
 		return nil, &UsageError{Msg: NoTemplates(e.cfg.Cwd, e.cfg.Getenv)}
 	}
-	if env := e.cfg.Getenv("HYGEN_TMPLS"); env != "" && e.cfg.Templates == "" && !isDir(absUnder(e.cfg.Cwd, env)) &&
-		absUnder(e.cfg.Cwd, templates) == filepath.Join(e.cfg.Cwd, "_templates") { // not .hygen.js's choice
+	if env := PassedOverHygenTmpls(e.cfg.Cwd, templates, e.cfg.Getenv); env != "" && e.cfg.Templates == "" {
 		// hygen falls back silently; the output must stay hygen's, but a
 		// word on stderr saves a search for why the other templates ran.
 		_, stderr := outputs(ctx, e.cfg)

@@ -40,6 +40,19 @@ func NoTemplates(cwd string, getenv func(string) string) string {
 	return "no templates found: set HYGEN_TMPLS or create " + local
 }
 
+// PassedOverHygenTmpls returns HYGEN_TMPLS's value when root, the templates
+// root found for cwd without an override, is the ./_templates hygen falls
+// back to because HYGEN_TMPLS is set but not a folder; "" otherwise (unset,
+// a folder, or a root .hygen.js chose). Generation and perf optimize warn
+// with it.
+func PassedOverHygenTmpls(cwd, root string, getenv func(string) string) string {
+	v := getenv("HYGEN_TMPLS")
+	if v == "" || isDir(absUnder(cwd, v)) || absUnder(cwd, root) != filepath.Join(cwd, "_templates") {
+		return ""
+	}
+	return v
+}
+
 // absUnder resolves p against dir unless it is already absolute.
 func absUnder(dir, p string) string {
 	if filepath.IsAbs(p) {

@@ -605,7 +605,7 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 	if root == "" {
 		return usageFail(env, "optimize", generator.NoTemplates(env.Cwd, env.Getenv)+", or pass --templates")
 	}
-	if v := env.Getenv("HYGEN_TMPLS"); v != "" && *tdir == "" && root == filepath.Join(env.Cwd, "_templates") && !isDir(filepath.Join(env.Cwd, v)) && !isDir(v) {
+	if v := generator.PassedOverHygenTmpls(env.Cwd, root, env.Getenv); v != "" && *tdir == "" {
 		// As a generation says it: the index would be of other templates.
 		fmt.Fprintf(env.Stderr, "hypergen perf optimize: warning: HYGEN_TMPLS=%q is not a folder; indexing %s, as a generation would use it\n", v, root)
 	}
@@ -828,9 +828,4 @@ func writeHTMLReport(path string, d report.Data) error {
 		return err
 	}
 	return atomicfile.Write(path, b.Bytes())
-}
-
-func isDir(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
 }
