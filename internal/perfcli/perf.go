@@ -156,12 +156,7 @@ func (f perfFlags) dir(env *cli.Env) (string, error) {
 			return "", err
 		}
 	}
-	// Absolute from here on: perf work runs commands in scratch folders,
-	// where a relative path names another place.
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(env.Cwd, dir)
-	}
-	return dir, nil
+	return fromCwd(env, dir), nil
 }
 
 func perfFail(env *cli.Env, name string, err error) int {
@@ -431,10 +426,7 @@ func runPerfTest(env *cli.Env, args []string) int {
 	if *hygen != "" {
 		// hygen runs inside each scratch tree, where a relative path
 		// (./node_modules/.bin/hygen) names nothing.
-		path := *hygen
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(env.Cwd, path)
-		}
+		path := fromCwd(env, *hygen)
 		if fi, err := os.Stat(path); err != nil {
 			return usageFail(env, "test", fmt.Sprintf("--hygen: %v", err))
 		} else if fi.IsDir() {
@@ -599,8 +591,8 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 			return perfFail(env, "optimize", err)
 		}
 	}
-	if root != "" && !filepath.IsAbs(root) {
-		root = filepath.Join(env.Cwd, root)
+	if root != "" {
+		root = fromCwd(env, root)
 	}
 	if root == "" {
 		return usageFail(env, "optimize", generator.NoTemplates(env.Cwd, env.Getenv)+", or pass --templates")
@@ -772,9 +764,7 @@ func runPerfCorpus(env *cli.Env, args []string) int {
 	if err := spec.Validate(); err != nil {
 		return usageFail(env, "corpus", err.Error())
 	}
-	if !filepath.IsAbs(*out) {
-		*out = filepath.Join(env.Cwd, *out)
-	}
+	*out = fromCwd(env, *out)
 	ctx, stop := signalContext()
 	defer stop()
 	t, err := corpus.Write(ctx, *out, spec)
@@ -788,6 +778,16 @@ func runPerfCorpus(env *cli.Env, args []string) int {
 	return cli.ExitOK
 }
 
+// fromCwd resolves p against the folder perf was started in unless it is
+// absolute: perf work runs commands in scratch folders, where a relative
+// path names another place.
+func fromCwd(env *cli.Env, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(env.Cwd, p)
+}
+
 // checkOutputDir makes *path absolute and checks that its folder exists.
 func checkOutputDir(env *cli.Env, path *string) error {
 	given := *path
@@ -795,9 +795,7 @@ func checkOutputDir(env *cli.Env, path *string) error {
 		// Joining would drop the slash and write a file of the folder's name.
 		return fmt.Errorf("%s names a folder; want a file, such as %s", given, filepath.Join(given, "report"))
 	}
-	if !filepath.IsAbs(*path) {
-		*path = filepath.Join(env.Cwd, *path)
-	}
+	*path = fromCwd(env, *path)
 	if st, err := os.Stat(filepath.Dir(*path)); err != nil || !st.IsDir() {
 		return fmt.Errorf("folder %s does not exist", filepath.Dir(*path))
 	}
