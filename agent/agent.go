@@ -62,9 +62,6 @@ type Agent struct {
 	ownDir            bool
 	relay             *spanrelay.Receiver
 
-	// phase is the lifecycle: an Agent starts once and, once shut down,
-	// never again (a second Start orphaned the first one's listener and
-	// loops, and Shutdown then waited for them forever).
 	// configRoot is the templates root the project's .hygen.js gives.
 	configRoot atomic.Pointer[string]
 	// life is held by Start for its whole length and by Shutdown before it
@@ -72,10 +69,13 @@ type Agent struct {
 	life chan struct{}
 	// stopWhenStarted is set by a Shutdown that gave up waiting for Start.
 	stopWhenStarted atomic.Bool
-	phase           int32 // under life
-	startErr        error // a Start that failed
-	shutdownOnce    sync.Once
-	shutdownErr     error
+	// phase is the lifecycle, under life: an Agent starts once and, once
+	// shut down, never again (a second Start orphaned the first one's
+	// listener and loops, and Shutdown then waited for them forever).
+	phase        int32
+	startErr     error // a Start that failed
+	shutdownOnce sync.Once
+	shutdownErr  error
 }
 
 // The phases of an Agent.
