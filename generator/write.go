@@ -90,8 +90,8 @@ func underAFile(path string, added map[string]bool) bool {
 			return true
 		}
 	}
-	_, err := os.Stat(filepath.Dir(path))
-	return errors.Is(err, syscall.ENOTDIR) || err == nil && !isDir(filepath.Dir(path))
+	st, err := os.Stat(filepath.Dir(path))
+	return errors.Is(err, syscall.ENOTDIR) || err == nil && !st.IsDir()
 }
 
 // EnvFsync turns durable writes off (0, false) or on (1, true, the default)
