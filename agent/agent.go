@@ -139,8 +139,9 @@ func (a *Agent) engines() []*generator.Engine {
 
 // Start opens the admin address, indexes the templates and starts the
 // monitor and probe loops (and the profiler, if configured). It returns once
-// the admin API is serving. An Agent starts once: Start again, or after
-// Shutdown, is an error.
+// the admin API is serving. ctx bounds the start alone: an already ended ctx
+// starts nothing, and what Start starts runs until Shutdown. An Agent starts
+// once: Start again, or after Shutdown, is an error.
 func (a *Agent) Start(ctx context.Context) (err error) {
 	a.life <- struct{}{}
 	defer func() { <-a.life }()
@@ -151,6 +152,10 @@ func (a *Agent) Start(ctx context.Context) (err error) {
 		return fmt.Errorf("agent: an earlier Start failed (%v); make a new Agent with New", a.startErr)
 	case phaseShutDown:
 		return errors.New("agent: Start after Shutdown; make a new Agent with New")
+	}
+	if err := ctx.Err(); err != nil {
+		// Nothing is open yet, so the Agent may still be started.
+		return fmt.Errorf("agent: not started: %w", err)
 	}
 	defer func() {
 		a.phase, a.startErr = phaseStarted, err

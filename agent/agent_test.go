@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -393,6 +394,33 @@ func TestAgentStartsOnce(t *testing.T) {
 	if conn, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
 		conn.Close()
 		t.Errorf("%s still accepts connections after Shutdown", addr)
+	}
+}
+
+// A Start whose context has ended opens nothing, and leaves the Agent
+// free to start with a live one.
+func TestAgentStartWithEndedContext(t *testing.T) {
+	a, err := New(Config{Listen: "127.0.0.1:0", Generate: GenerateConfig{Enabled: true, Token: "s3cret", Listen: "127.0.0.1:0"},
+		Logger: quietLogger(), Getenv: func(string) string { return "" },
+		Cwd: testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nhi\n"})}, instrument.Disabled())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := a.Start(ctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Start with a cancelled context: %v, want context.Canceled", err)
+	}
+	if a.Addr() != "" || a.GenerateAddr() != "" {
+		t.Errorf("a cancelled Start listens on %q and %q", a.Addr(), a.GenerateAddr())
+	}
+	if err := a.Start(context.Background()); err != nil {
+		t.Fatalf("Start after a cancelled one: %v", err)
+	}
+	stop, cancelStop := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancelStop()
+	if err := a.Shutdown(stop); err != nil {
+		t.Fatal(err)
 	}
 }
 
