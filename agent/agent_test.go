@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/generator"
+
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -244,10 +246,18 @@ func TestGenerateAPI(t *testing.T) {
 		"_templates/shell/new/b.t":       "---\nsh: touch ran.txt\n---\n",
 		"_templates/hookcp/new/index.js": hookRunsCommand,
 		"_templates/hookcp/new/a.t":      "---\nto: h.txt\n---\n<%= out %>",
+		"_templates/inj/new/a.t":         "---\nto: src/index.ts\ninject: true\nappend: true\n---\nx",
 	})
 	a := startAgent(t, Config{Cwd: dir, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "s3cret"}}, tel)
 
-	code, out := post(t, a, "s3cret", GenerateRequest{Generator: "gen", Action: "new", Name: "web", Parameters: map[string]any{"size": 3.0}})
+	// A skipped operation says why: here the one skip that usually means
+	// the client's project is not what its generator expects.
+	code, out := post(t, a, "s3cret", GenerateRequest{Args: []string{"inj", "new"}})
+	if code != 200 || !out.OK || len(out.Ops) != 1 || out.Ops[0].Status != generator.StatusSkipped || out.Ops[0].Reason != generator.SkipNoTarget {
+		t.Errorf("inject into a missing file: %d %+v, want ok with the op skipped for %q", code, out, generator.SkipNoTarget)
+	}
+
+	code, out = post(t, a, "s3cret", GenerateRequest{Generator: "gen", Action: "new", Name: "web", Parameters: map[string]any{"size": 3.0}})
 	if code != 200 || !out.OK {
 		t.Fatalf("generate: %d %+v", code, out)
 	}

@@ -143,6 +143,43 @@ func TestInjectIntoMissingFileIsSkipped(t *testing.T) {
 	}
 }
 
+// Every kind of skip says why, since the CLI's lines do not always: an
+// inject that skip_if stops prints "inject:" as hygen does, and only a
+// missing inject target usually means something is wrong.
+func TestSkipReasons(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/gen/new/a.t": "---\nto: kept.txt\nunless_exists: true\n---\nnew",
+		"_templates/gen/new/b.t": "---\nto: off.txt\nskip_if: 'true'\n---\nx",
+		"_templates/gen/new/c.t": "---\nto: index.ts\ninject: true\nappend: true\nskip_if: cart\n---\ncart",
+		"_templates/gen/new/d.t": "---\nto: index.ts\ninject: true\nappend: true\n---\nmore",
+		"_templates/gen/new/e.t": "---\nto: missing.ts\ninject: true\nappend: true\n---\nx",
+		"kept.txt":               "old",
+		"index.ts":               "cart\n",
+	})
+	res, out, err := run(t, dir, nil, "gen", "new", "cart")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct {
+		status Status
+		reason string
+	}
+	var ops []got
+	for _, op := range res.Ops {
+		ops = append(ops, got{op.Status, op.Reason})
+	}
+	want := []got{{StatusSkipped, SkipExists}, {StatusSkipped, SkipIf}, {StatusSkipped, SkipIf}, {StatusInjected, ""}, {StatusSkipped, SkipNoTarget}}
+	if !slices.Equal(ops, want) {
+		t.Errorf("ops = %v, want %v", ops, want)
+	}
+	if files := snapshot(t, dir); files["kept.txt"] != "old" || files["index.ts"] != "cart\nmore\n" {
+		t.Errorf("files = %v", files)
+	}
+	if !strings.Contains(out, "      inject: index.ts\n      inject: index.ts\n") {
+		t.Errorf("a skip_if inject must still print hygen's line:\n%s", out)
+	}
+}
+
 func TestRunAllowOutside(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "proj")

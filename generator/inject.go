@@ -21,26 +21,27 @@ var locationKeys = map[string]bool{"at_line": true, "prepend": true, "append": t
 // target is split on its dominant line ending, the body is inserted as one
 // element, and the lines are joined again. warning is non-empty when a
 // before:/after: pattern matched nothing (hygen then injects at the top, or
-// not at all, without a word).
-func injectInto(attrs *jsvalue.Object, body, content string, limit time.Duration) (out, warning string, err error) {
+// not at all, without a word). skipped reports that skip_if matched, and
+// out is then content unchanged.
+func injectInto(attrs *jsvalue.Object, body, content string, limit time.Duration) (out string, skipped bool, warning string, err error) {
 	if skip := attrValue(attrs, "skip_if"); jsvalue.Truthy(skip) {
 		re, err := jsRegexp(skip, "", limit)
 		if err != nil {
-			return "", "", fmt.Errorf("skip_if: %w", err)
+			return "", false, "", fmt.Errorf("skip_if: %w", err)
 		}
 		ok, err := re.MatchString(content)
 		if err != nil {
-			return "", "", fmt.Errorf("skip_if: %w", regexError(re, limit, err))
+			return "", false, "", fmt.Errorf("skip_if: %w", regexError(re, limit, err))
 		}
 		if ok {
-			return content, "", nil
+			return content, true, "", nil
 		}
 	}
 	nl := dominantNewline(content)
 	lines := strings.Split(content, nl)
 	idx, missing, err := insertIndex(attrs, lines, limit)
 	if err != nil {
-		return "", "", err
+		return "", false, "", err
 	}
 	if missing != "" {
 		warning = fmt.Sprintf("%s: %s matches nothing in the target; ", missing, jsvalue.ToString(attrValue(attrs, missing)))
@@ -51,7 +52,7 @@ func injectInto(attrs *jsvalue.Object, body, content string, limit time.Duration
 		}
 	}
 	if math.IsNaN(idx) || idx < 0 {
-		return content, warning, nil
+		return content, false, warning, nil
 	}
 	eofLast := attrValue(attrs, "eof_last")
 	endsWithNewline := strings.HasSuffix(body, "\n")
@@ -61,7 +62,7 @@ func injectInto(attrs *jsvalue.Object, body, content string, limit time.Duration
 	case eofLast == true && !endsWithNewline:
 		body += nl
 	}
-	return strings.Join(splice(lines, idx, body), nl), warning, nil
+	return strings.Join(splice(lines, idx, body), nl), false, warning, nil
 }
 
 func attrValue(attrs *jsvalue.Object, key string) any {

@@ -42,13 +42,29 @@ const (
 	StatusExecuted Status = "executed"
 )
 
+// Why an operation was skipped (OpResult.Reason). The CLI prints a skip
+// as hygen does, which tells none of them apart from another; a caller
+// of the engine or of the agent's API may need to, since only the last one
+// usually means something is wrong.
+const (
+	// SkipExists: the file is there, and neither force nor an answer
+	// replaced it (unless_exists, or the overwrite question).
+	SkipExists = "exists"
+	// SkipIf: skip_if matched. An inject then leaves the file as it was,
+	// though the CLI prints "inject:" for it, as hygen does.
+	SkipIf = "skip_if"
+	// SkipNoTarget: an inject's file does not exist.
+	SkipNoTarget = "no_target"
+)
+
 // OpResult is what one operation did (or, in a dry run, would do).
 type OpResult struct {
 	Kind     OpKind
 	Template string // template file, relative to the project where possible
 	Target   string // `to` as written (add, inject) or the command (sh)
 	Status   Status
-	Bytes    int // bytes written
+	Reason   string `json:",omitempty"` // why it was skipped: SkipExists, SkipIf or SkipNoTarget
+	Bytes    int    // bytes written
 }
 
 // fileState is the project as the plan sees it: files already planned are
@@ -237,6 +253,12 @@ func (p *planner) result(f *renderedFile, kind OpKind, target string, st Status)
 	return OpResult{Kind: kind, Template: p.e.displayPath(f.path), Target: target, Status: st}
 }
 
+func (p *planner) skipped(f *renderedFile, kind OpKind, target, reason string) OpResult {
+	r := p.result(f, kind, target, StatusSkipped)
+	r.Reason = reason
+	return r
+}
+
 // destination is where a `to:` leads.
 type destination struct {
 	abs   string // `to` made absolute: what hygen prints with HYGEN_OUTPUT_ABS_PATH
@@ -375,7 +397,7 @@ func (p *planner) add(f *renderedFile, to string) error {
 		return fmt.Errorf("cannot write %s: %w", to, err)
 	}
 	skip := func() error {
-		p.steps = append(p.steps, step{result: p.result(f, OpAdd, to, StatusSkipped), log: "     skipped: " + to})
+		p.steps = append(p.steps, step{result: p.skipped(f, OpAdd, to, SkipExists), log: "     skipped: " + to})
 		return nil
 	}
 	if !force && attr(f, "unless_exists") == true && exists {
@@ -391,7 +413,7 @@ func (p *planner) add(f *renderedFile, to string) error {
 		}
 	}
 	if attr(f, "skip_if") == "true" {
-		p.steps = append(p.steps, step{result: p.result(f, OpAdd, to, StatusSkipped)})
+		p.steps = append(p.steps, step{result: p.skipped(f, OpAdd, to, SkipIf)})
 		return nil
 	}
 	body := []byte(f.body)
@@ -431,7 +453,7 @@ func (p *planner) inject(f *renderedFile, to string) error {
 		// hygen logs this and goes on, and generators count on it: one that
 		// injects into a barrel file before the template creating it runs
 		// the first time. A skip, then, not a failure.
-		p.steps = append(p.steps, step{result: p.result(f, OpInject, to, StatusSkipped),
+		p.steps = append(p.steps, step{result: p.skipped(f, OpInject, to, SkipNoTarget),
 			log: "Cannot inject to " + to + ": doesn't exist."})
 		return nil
 	}
@@ -439,11 +461,14 @@ func (p *planner) inject(f *renderedFile, to string) error {
 	if err != nil {
 		return err
 	}
-	out, warning, err := injectInto(f.attrs, f.body, string(content), p.e.regexLimit())
+	out, matched, warning, err := injectInto(f.attrs, f.body, string(content), p.e.regexLimit())
 	if err != nil {
 		return err
 	}
 	r := p.result(f, OpInject, to, StatusInjected)
+	if matched {
+		r = p.skipped(f, OpInject, to, SkipIf)
+	}
 	r.Bytes = len(out)
 	p.state.planned[t.write] = []byte(out)
 	p.steps = append(p.steps, step{result: r, log: "      inject: " + p.logPath(to, t.abs), write: t.write, data: []byte(out), warning: warning})
