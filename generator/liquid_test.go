@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"context"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -75,5 +77,51 @@ func TestLiquidErrorNamesTheLine(t *testing.T) {
 	}
 	if _, ok := snapshot(t, dir)["ok.txt"]; ok {
 		t.Error("ok.txt written although another template failed")
+	}
+}
+
+// A Liquid include is found next to its template, whatever folder the run
+// starts in, and reads only what a `from:` file may: the templates root and
+// the project, unless AllowOutside; the templates root alone for the
+// agent (ConfineTemplates).
+func TestLiquidIncludeConfined(t *testing.T) {
+	root := testfs.Tree(t, map[string]string{
+		"p/_templates/l/new/a.liquid":     "---\nto: out/a.txt\n---\n{% include '_part.liquid' %}",
+		"p/_templates/l/new/_part.liquid": "part {{ name }}",
+		"p/_templates/l/proj/a.liquid":    "---\nto: out/b.txt\n---\n{% include 'notes.txt' %}",
+		"p/_templates/l/out/a.liquid":     "---\nto: out/c.txt\n---\n{% include '../../../../secret.txt' %}",
+		"p/notes.txt":                     "project notes",
+		"secret.txt":                      "secret",
+	})
+	dir := filepath.Join(root, "p")
+	for _, tc := range []struct {
+		action         string
+		confine, allow bool
+		want, errHas   string
+	}{
+		{action: "new", want: "part web"},
+		{action: "new", confine: true, want: "part web"},
+		{action: "proj", want: "project notes"},
+		{action: "proj", confine: true, errHas: "outside the templates root"},
+		{action: "out", errHas: "outside the templates root and the project (use --allow-outside"},
+		{action: "out", allow: true, want: "secret"},
+		{action: "out", confine: true, errHas: "outside the templates root"},
+	} {
+		os.RemoveAll(filepath.Join(dir, "out"))
+		e := New(Config{Cwd: dir, Stdout: io.Discard, Getenv: func(string) string { return "" }, ConfineTemplates: tc.confine, AllowOutside: tc.allow})
+		res, err := e.Run(context.Background(), []string{"l", tc.action, "web"})
+		if tc.errHas != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.errHas) {
+				t.Errorf("%+v: err = %v, want %q", tc, err, tc.errHas)
+			}
+			continue
+		}
+		if err != nil || len(res.Ops) != 1 {
+			t.Errorf("%+v: %v", tc, err)
+			continue
+		}
+		if b, _ := os.ReadFile(filepath.Join(dir, res.Ops[0].Target)); string(b) != tc.want {
+			t.Errorf("%+v: wrote %q, want %q", tc, b, tc.want)
+		}
 	}
 }

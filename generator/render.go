@@ -119,7 +119,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 			if err != nil {
 				return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 			}
-			out, err := e.render(ctx, vm, liquid, s, locals, ev)
+			out, err := e.render(ctx, vm, inv, file, liquid, s, locals, ev)
 			if err != nil {
 				return renderedFile{}, e.templateError(file, 0, "frontmatter "+k, err)
 			}
@@ -136,7 +136,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 			return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 		}
 	}
-	body, err := e.render(ctx, vm, liquid, split.Body, bodyCtx, ev)
+	body, err := e.render(ctx, vm, inv, file, liquid, split.Body, bodyCtx, ev)
 	if err != nil {
 		return renderedFile{}, e.templateError(file, split.BodyLine-1, "", err)
 	}
@@ -172,13 +172,14 @@ func withHelpers(inv *invocation, locals, raw *jsvalue.Object) (*jsvalue.Object,
 	return out, nil
 }
 
-// render compiles (or finds in the cache) and runs one EJS text, adding the
-// time spent to ev.
+// render compiles (or finds in the cache) and runs one EJS text of file,
+// adding the time spent to ev.
 // Liquid templates (IsLiquid) render with Liquid instead.
-func (e *Engine) render(ctx context.Context, vm *jsrt.VM, liquid bool, text string, locals *jsvalue.Object, ev *FileEvent) (string, error) {
+func (e *Engine) render(ctx context.Context, vm *jsrt.VM, inv *invocation, file string, liquid bool, text string, locals *jsvalue.Object, ev *FileEvent) (string, error) {
 	start := time.Now()
 	if liquid {
-		out, err := e.liquid.Render(ctx, e.regexLimit(), text, locals)
+		src := liquidtmpl.Source{File: file, Dirs: []string{inv.templatesDir, inv.cwd}, CheckInclude: e.liquidIncludeCheck(inv)}
+		out, err := e.liquid.Render(ctx, e.regexLimit(), src, text, locals)
 		ev.Render += time.Since(start)
 		return out, err
 	}
@@ -203,6 +204,32 @@ func (e *Engine) render(ctx context.Context, vm *jsrt.VM, liquid bool, text stri
 	out, err := vm.Render(ctx, t, locals)
 	ev.Render += time.Since(compiled)
 	return out, err
+}
+
+// liquidIncludeCheck confines the files a Liquid include reads as `from:`
+// files are confined: to the templates root and the project, unless
+// AllowOutside; to the templates root alone with ConfineTemplates. EJS's
+// include() keeps ejs's rules (see jsPool), which hygen's templates rely
+// on; Liquid templates are hypergen's own.
+func (e *Engine) liquidIncludeCheck(inv *invocation) func(string) error {
+	switch {
+	case e.cfg.ConfineTemplates:
+		return func(file string) error {
+			if !insideDir(inv.realTemplates.resolved(), realPath(file)) {
+				return errors.New("the file is outside the templates root")
+			}
+			return nil
+		}
+	case e.cfg.AllowOutside:
+		return nil
+	}
+	return func(file string) error {
+		real := realPath(file)
+		if !insideDir(inv.realTemplates.resolved(), real) && !insideDir(inv.realCwd, real) {
+			return errors.New("the file is outside the templates root and the project (use --allow-outside to permit it)")
+		}
+		return nil
+	}
 }
 
 // ejsOptions reads the ejs options hidden in locals: hygen calls ejs.render

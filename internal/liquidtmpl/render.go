@@ -2,20 +2,28 @@ package liquidtmpl
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
 	"github.com/osteele/liquid"
+	"github.com/osteele/liquid/render"
 
 	"github.com/hypergen-dev/hypergen/internal/inflect"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // Renderer parses and renders Liquid templates. It is safe for concurrent
@@ -44,8 +52,142 @@ func (e *Error) Error() string { return e.Msg }
 func (r *Renderer) init() {
 	r.engine = liquid.NewEngine()
 	for name, f := range filters() {
-		r.engine.RegisterFilter(name, f)
+		// The input as the EJS helpers would get it: an array or object is
+		// String()ed as JavaScript does ("a,b", "[object Object]"), not
+		// printed in Go's syntax. nil, an undefined variable, is "", as
+		// Liquid prints it.
+		r.engine.RegisterFilter(name, func(v any) string {
+			if v == nil {
+				return f("")
+			}
+			return f(jsvalue.ToString(v))
+		})
 	}
+	r.engine.RegisterTag("include", r.include)
+}
+
+// Source says where a text comes from, for the files its includes name.
+type Source struct {
+	// File is the template the text is from: an include's relative name
+	// is looked for in its folder first (with no File, in the working
+	// directory).
+	File string
+	// Dirs are where a relative name is looked for next, in order (the
+	// templates root, the project).
+	Dirs []string
+	// CheckInclude, if set, is asked about every file an include could
+	// name, before it is looked at; its error refuses that file.
+	CheckInclude func(file string) error
+}
+
+// find is the file an include's name leads to: the first of its places
+// that CheckInclude allows and that exists.
+func (s Source) find(name string) (string, error) {
+	places := []string{name}
+	if !filepath.IsAbs(name) {
+		places = []string{filepath.Join(filepath.Dir(s.File), name)}
+		for _, d := range s.Dirs {
+			places = append(places, filepath.Join(d, name))
+		}
+	}
+	var refused error
+	for _, p := range places {
+		if s.CheckInclude != nil {
+			// Before the file is looked at, so a refused place says
+			// nothing of what exists where the template may not look.
+			if err := s.CheckInclude(p); err != nil {
+				refused = err
+				continue
+			}
+		}
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	if refused != nil {
+		return "", refused
+	}
+	if len(places) == 1 {
+		return "", fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	}
+	return "", errors.New("not found in the template's folder, nor in the templates root or the project")
+}
+
+// maxIncludeDepth bounds includes within includes, as EJS's include() is
+// bounded: each level renders on the Go stack, so a file that includes
+// itself would grow it until the process dies, an agent with it.
+const maxIncludeDepth = 64
+
+// includeKey is the binding that carries a render's includeState to the
+// include tag. No Liquid expression can name it.
+const includeKey = "\x00include"
+
+// includeState is what an include is made from: the render's context (an
+// include after it ended stops the render, so one left running past its
+// limit ends at its next include), the including text's Source and how
+// deep in includes it is.
+type includeState struct {
+	ctx   context.Context
+	src   Source
+	depth int
+}
+
+// include replaces osteele/liquid's tag, which looks for the file next to
+// the outermost template whatever the depth, reads any path, and recurses
+// without bound: here a name is found as Source.find says, the caller's
+// CheckInclude confines it, and the depth is bounded. The
+// included text sees the includer's variables; what it assigns stays in it.
+func (r *Renderer) include(c render.Context) (string, error) {
+	st, _ := c.Get(includeKey).(*includeState)
+	if st == nil {
+		return "", errors.New("include: not inside a render") // cannot happen: Render sets it
+	}
+	if err := st.ctx.Err(); err != nil {
+		return "", fmt.Errorf("include: %w", context.Cause(st.ctx))
+	}
+	v, err := c.EvaluateString(c.TagArgs())
+	if err != nil {
+		return "", err
+	}
+	name, ok := v.(string)
+	if !ok || name == "" {
+		return "", fmt.Errorf("include wants the name of a file, got %v", v)
+	}
+	if st.depth >= maxIncludeDepth {
+		return "", fmt.Errorf("include %q: includes nested more than %d deep", name, maxIncludeDepth)
+	}
+	file, err := st.src.find(name)
+	if err != nil {
+		return "", fmt.Errorf("include %q: %w", name, err)
+	}
+	text, err := regularfile.ReadFile(file)
+	if err != nil {
+		return "", fmt.Errorf("include %q: %w", name, err)
+	}
+	t, err := r.parse(string(text))
+	if err == nil {
+		b := maps.Clone(c.Bindings())
+		src := st.src
+		src.File = file
+		b[includeKey] = &includeState{ctx: st.ctx, src: src, depth: st.depth + 1}
+		var out string
+		if out, err = r.run(t, b); err == nil {
+			return out, nil
+		}
+	}
+	var le *Error
+	if errors.As(err, &le) && le.Line > 0 {
+		msg := strings.TrimPrefix(le.Msg, "Liquid: ")
+		if strings.HasPrefix(msg, "include ") {
+			// Already located by the include that failed; repeating every
+			// level above it (osteele/liquid adds "in {% include … %}" at
+			// each) would say nothing more.
+			msg, _, _ = strings.Cut(msg, " in {% include ")
+			return "", errors.New(msg)
+		}
+		return "", fmt.Errorf("include %q: %s:%d: %s", name, file, le.Line, msg)
+	}
+	return "", fmt.Errorf("include %q: %s: %w", name, file, err)
 }
 
 // filters are the change-case and inflection helpers, by their h names.
@@ -101,7 +243,7 @@ var running, peak atomic.Int64
 // waits for one of them to end, within the same limit, so a long-lived
 // process (the agent) cannot be made to burn more than its cores. A CLI
 // run exits with the error, ending the render.
-func (r *Renderer) Render(ctx context.Context, limit time.Duration, text string, locals *jsvalue.Object) (string, error) {
+func (r *Renderer) Render(ctx context.Context, limit time.Duration, src Source, text string, locals *jsvalue.Object) (string, error) {
 	if ctx.Err() != nil {
 		return "", fmt.Errorf("Liquid: %w", context.Cause(ctx))
 	}
@@ -117,12 +259,17 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, text string,
 	case <-timer.C:
 		return "", fmt.Errorf("Liquid: waiting for one of the %d Liquid renders still running (some ran past their time limit) to end: %w", cap(slots()), &jsrt.TimeoutError{Limit: limit})
 	}
+	// Ended when Render returns, so that a render left running stops at
+	// its next include.
+	renderCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	// The bindings are this render's own: one left running shares nothing.
-	bindings := make(map[string]any, locals.Len())
+	bindings := make(map[string]any, locals.Len()+1)
 	for _, k := range locals.Keys() {
 		v, _ := locals.Get(k)
 		bindings[k] = toGo(v)
 	}
+	bindings[includeKey] = &includeState{ctx: renderCtx, src: src}
 	type result struct {
 		out string
 		err error
@@ -148,6 +295,15 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, text string,
 }
 
 func (r *Renderer) render(text string, bindings map[string]any) (string, error) {
+	t, err := r.parse(text)
+	if err != nil {
+		return "", err
+	}
+	return r.run(t, bindings)
+}
+
+// parse parses text, once per distinct text.
+func (r *Renderer) parse(text string) (*liquid.Template, error) {
 	r.once.Do(r.init)
 	v, _ := r.parsed.LoadOrStore(text, &parsed{})
 	p := v.(*parsed)
@@ -160,10 +316,11 @@ func (r *Renderer) render(text string, bindings map[string]any) (string, error) 
 		}
 		p.t = t
 	})
-	if p.err != nil {
-		return "", p.err
-	}
-	out, err := p.t.RenderString(bindings)
+	return p.t, p.err
+}
+
+func (r *Renderer) run(t *liquid.Template, bindings map[string]any) (string, error) {
+	out, err := t.RenderString(bindings)
 	if err != nil {
 		return "", wrap(err)
 	}

@@ -3,6 +3,7 @@ package liquidtmpl
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
 func TestRender(t *testing.T) {
@@ -39,7 +41,7 @@ func TestRender(t *testing.T) {
 	}
 	var r Renderer
 	for _, tt := range tests {
-		got, err := r.Render(context.Background(), time.Second, tt.tmpl, locals)
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, locals)
 		if err != nil || got != tt.want {
 			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
 		}
@@ -48,12 +50,12 @@ func TestRender(t *testing.T) {
 
 func TestRenderErrors(t *testing.T) {
 	var r Renderer
-	_, err := r.Render(context.Background(), time.Second, "a\nb\n{% if %}", jsvalue.NewObject())
+	_, err := r.Render(context.Background(), time.Second, Source{}, "a\nb\n{% if %}", jsvalue.NewObject())
 	var le *Error
 	if !errors.As(err, &le) || le.Line != 3 || !strings.HasPrefix(le.Msg, "Liquid: ") {
 		t.Fatalf("err = %#v, want a Liquid error on line 3", err)
 	}
-	if _, err := r.Render(context.Background(), time.Second, "{{ x | nosuchfilter }}", jsvalue.NewObject()); err == nil || !strings.Contains(err.Error(), "nosuchfilter") {
+	if _, err := r.Render(context.Background(), time.Second, Source{}, "{{ x | nosuchfilter }}", jsvalue.NewObject()); err == nil || !strings.Contains(err.Error(), "nosuchfilter") {
 		t.Errorf("unknown filter: err = %v", err)
 	}
 }
@@ -71,7 +73,7 @@ func TestRenderRunaway(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 4 * cap(slots()) {
 		wg.Go(func() {
-			_, err := r.Render(context.Background(), 20*time.Millisecond, loop, locals)
+			_, err := r.Render(context.Background(), 20*time.Millisecond, Source{}, loop, locals)
 			var te *jsrt.TimeoutError
 			if !errors.As(err, &te) || te.Limit != 20*time.Millisecond {
 				t.Errorf("err = %v, want the time limit", err)
@@ -85,17 +87,80 @@ func TestRenderRunaway(t *testing.T) {
 	if running.Load() > 0 {
 		// Every slot is taken by a render past its limit: a new one waits
 		// for them within its own limit.
-		if _, err := r.Render(context.Background(), 20*time.Millisecond, "{{ n }}", locals); err == nil || !strings.Contains(err.Error(), "Liquid renders still running") {
+		if _, err := r.Render(context.Background(), 20*time.Millisecond, Source{}, "{{ n }}", locals); err == nil || !strings.Contains(err.Error(), "Liquid renders still running") {
 			t.Errorf("with every slot taken: err = %v, want it to say why it waited", err)
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
-	if _, err := r.Render(ctx, time.Minute, loop, locals); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := r.Render(ctx, time.Minute, Source{}, loop, locals); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("past the context's deadline: err = %v", err)
 	}
 	// Once the runaways end, renders run again.
-	if out, err := r.Render(context.Background(), time.Minute, loop, locals); err != nil || out != "done" {
+	if out, err := r.Render(context.Background(), time.Minute, Source{}, loop, locals); err != nil || out != "done" {
 		t.Errorf("after the runaways ended: %q, %v", out, err)
+	}
+}
+
+// Includes are found next to the including file, then in Source.Dirs;
+// CheckInclude confines them; a file including itself stops at the bound
+// instead of overflowing the Go stack (it took the process down).
+func TestInclude(t *testing.T) {
+	root := testfs.Tree(t, map[string]string{
+		"tmpl/gen/new/a.liquid":         "x",
+		"tmpl/gen/new/_part.liquid":     "[{{ name }}{% assign name = 'changed' %}{% include 'sub/_deep.liquid' %}]",
+		"tmpl/gen/new/sub/_deep.liquid": "<{% include '_leaf.liquid' %}>",
+		"tmpl/gen/new/sub/_leaf.liquid": "leaf {{ name }}",
+		"tmpl/shared/_root.liquid":      "from the root",
+		"proj/_proj.liquid":             "from the project",
+		"tmpl/gen/new/_self.liquid":     "{% include '_self.liquid' %}",
+		"outside.liquid":                "secret",
+	})
+	tmpl, proj := filepath.Join(root, "tmpl"), filepath.Join(root, "proj")
+	confined := func(file string) error {
+		if !strings.HasPrefix(file, tmpl+string(filepath.Separator)) && !strings.HasPrefix(file, proj+string(filepath.Separator)) {
+			return errors.New("outside")
+		}
+		return nil
+	}
+	src := Source{File: filepath.Join(tmpl, "gen/new/a.liquid"), Dirs: []string{tmpl, proj}, CheckInclude: confined}
+	locals := jsvalue.NewObject()
+	locals.Set("name", "web")
+	var r Renderer
+	for _, tt := range []struct{ text, want, errHas string }{
+		// The variables are the includer's; what the include assigns stays
+		// in it; a nested include is found next to the file that names it.
+		{text: "{% include '_part.liquid' %} {{ name }}", want: "[web<leaf changed>] web"},
+		{text: "{% include 'shared/_root.liquid' %}", want: "from the root"},
+		{text: "{% include '_proj.liquid' %}", want: "from the project"},
+		{text: "{% include '_self.liquid' %}", errHas: "includes nested more than 64 deep"},
+		{text: "{% include '../../../outside.liquid' %}", errHas: `include "../../../outside.liquid": outside`},
+		{text: "{% include '" + filepath.Join(root, "outside.liquid") + "' %}", errHas: "outside"},
+		{text: "{% include 'nope.liquid' %}", errHas: "not found in the template's folder"},
+		{text: "{% include 3 %}", errHas: "include wants the name of a file, got 3"},
+	} {
+		got, err := r.Render(context.Background(), 5*time.Second, src, tt.text, locals)
+		switch {
+		case tt.errHas == "" && (err != nil || got != tt.want):
+			t.Errorf("%s = %q, %v; want %q", tt.text, got, err, tt.want)
+		case tt.errHas != "" && (err == nil || !strings.Contains(err.Error(), tt.errHas)):
+			t.Errorf("%s = %q, %v; want an error with %q", tt.text, got, err, tt.errHas)
+		}
+	}
+}
+
+// The helpers' filters take what the EJS helpers would: an array or an
+// object as JavaScript's String() makes it, not in Go's syntax.
+func TestFiltersOnNonStrings(t *testing.T) {
+	locals := jsvalue.NewObject()
+	meta := jsvalue.NewObject()
+	meta.Set("k", 1.0)
+	locals.Set("meta", meta)
+	locals.Set("props", []any{"a", "b"})
+	locals.Set("n", 3.0)
+	var r Renderer
+	got, err := r.Render(context.Background(), time.Second, Source{}, "{{ meta | pascalCase }}|{{ props | pluralize }}|{{ n | ordinalize }}|{{ missing | upperCase }}|", locals)
+	if want := "ObjectObject|a,bs|3rd||"; err != nil || got != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
 	}
 }
