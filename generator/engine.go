@@ -279,7 +279,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		}
 	}
 	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates, cwd, answers)
-	if err := e.applySpec(generatorFolder(dir, folder), args); err != nil {
+	if err := e.applySpec(ctx, generatorFolder(dir, folder), args, parsed.Flags.Keys()); err != nil {
 		return nil, err
 	}
 	dry, _ := args.Get("dry")

@@ -1,7 +1,11 @@
 package generator
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 
 	"github.com/hypergen-dev/hypergen/internal/genspec"
@@ -15,18 +19,24 @@ type Spec = genspec.Spec
 // SpecVariable is one typed variable of a template.yml.
 type SpecVariable = genspec.Variable
 
-// LoadSpec reads the template.yml beside a generator folder; nil without one.
+// LoadSpec reads the template.yml beside a generator folder; nil without
+// one. One that is there but no file (a folder, a link that leads nowhere)
+// is an error: the run would go on without its checks.
 func LoadSpec(generatorDir string) (*Spec, error) {
 	file := filepath.Join(generatorDir, genspec.FileName)
-	if !fileExists(file) {
+	if _, err := os.Lstat(file); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
+	}
+	if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s is a symbolic link that leads nowhere", file)
 	}
 	return genspec.Load(file)
 }
 
 // applySpec validates args against the generator's template.yml, if any,
-// and fills in its defaults, before anything is rendered.
-func (e *Engine) applySpec(generatorDir string, args *jsvalue.Object) error {
+// and fills in its defaults, before anything is rendered. A flag one edit
+// from a variable (flags are the command line's) gets a warning.
+func (e *Engine) applySpec(ctx context.Context, generatorDir string, args *jsvalue.Object, flags []string) error {
 	spec, err := LoadSpec(generatorDir)
 	if err != nil {
 		file := filepath.Join(generatorDir, genspec.FileName)
@@ -35,9 +45,18 @@ func (e *Engine) applySpec(generatorDir string, args *jsvalue.Object) error {
 	if spec == nil {
 		return nil
 	}
+	gen := filepath.Base(generatorDir)
 	if err := spec.Apply(args); err != nil {
 		return &UsageError{Msg: fmt.Sprintf("invalid input for %s (see %s, or 'hypergen help %s'): %v",
-			filepath.Base(generatorDir), e.displayPath(spec.File), filepath.Base(generatorDir), err)}
+			gen, e.displayPath(spec.File), gen, err)}
+	}
+	typos, meant := spec.Misspelt(flags)
+	for i, typo := range typos {
+		// A warning, not a refusal: a template may read the flag as a
+		// local of its own, which the spec need not declare.
+		_, stderr := outputs(ctx, e.cfg)
+		fmt.Fprintf(stderr, "hypergen: warning: --%s is not a variable of %s; did you mean --%s?\n",
+			typo, e.displayPath(spec.File), meant[i])
 	}
 	return nil
 }

@@ -107,15 +107,17 @@ func sanitizeKey(k string) string {
 func camelCasePath(key string) string {
 	parts := strings.Split(key, ".")
 	for i, s := range parts {
-		parts[i] = camelCase(s)
+		parts[i] = CamelCase(s)
 	}
 	return strings.Join(parts, ".")
 }
 
-// camelCase follows yargs-parser: a string that is not already mixed case is
+// CamelCase is the second name yargs-parser gives a flag with "-" or "_"
+// in it (--with-tests also sets withTests). It follows yargs-parser: a
+// string that is not already mixed case is
 // lower-cased first, leading dashes are dropped, and each "-" or "_" is
 // dropped while upper-casing the character after it.
-func camelCase(s string) string {
+func CamelCase(s string) string {
 	lower := strings.ToLower(s)
 	if s == lower || s == strings.ToUpper(s) {
 		s = lower

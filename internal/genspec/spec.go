@@ -11,9 +11,11 @@ import (
 	"github.com/dlclark/regexp2/v2"
 	"gopkg.in/yaml.v3"
 
+	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/jsregexp"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/regularfile"
+	"github.com/hypergen-dev/hypergen/internal/suggest"
 )
 
 // FileName is the spec file beside a generator (or inside one action).
@@ -46,6 +48,9 @@ type Variable struct {
 
 	re *regexp2.Regexp
 }
+
+// variableKeys are the keys a variable's definition may have.
+var variableKeys = []string{"type", "description", "required", "default", "pattern", "values", "min", "max"}
 
 type rawVariable struct {
 	Type        string    `yaml:"type"`
@@ -95,11 +100,17 @@ func Parse(text []byte) (*Spec, error) {
 	if r.Variables.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("line %d: variables must be a map of variable name to its definition", r.Variables.Line)
 	}
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(r.Variables.Content); i += 2 {
-		name := r.Variables.Content[i].Value
+		key := r.Variables.Content[i]
+		name := key.Value
+		if seen[name] {
+			return nil, fmt.Errorf("line %d: variable %q is defined twice", key.Line, name)
+		}
+		seen[name] = true
 		v, err := parseVariable(name, r.Variables.Content[i+1])
 		if err != nil {
-			return nil, fmt.Errorf("line %d: variable %q: %w", r.Variables.Content[i].Line, name, err)
+			return nil, fmt.Errorf("line %d: variable %q: %w", key.Line, name, err)
 		}
 		s.Variables = append(s.Variables, v)
 	}
@@ -107,9 +118,25 @@ func Parse(text []byte) (*Spec, error) {
 }
 
 func parseVariable(name string, node *yaml.Node) (Variable, error) {
+	if node.Kind == yaml.MappingNode {
+		// Strict as the top level is: a misspelt key ("require:") would
+		// otherwise drop its check without a word.
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			if k := node.Content[i].Value; !slices.Contains(variableKeys, k) {
+				msg := fmt.Sprintf("unknown key %q (keys: %s)", k, strings.Join(variableKeys, ", "))
+				if meant, ok := suggest.Closest(k, variableKeys); ok {
+					msg = fmt.Sprintf("unknown key %q (did you mean %s?)", k, meant)
+				}
+				return Variable{}, errors.New(msg)
+			}
+		}
+	}
 	var r rawVariable
 	if err := node.Decode(&r); err != nil {
 		return Variable{}, err
+	}
+	if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
+		return Variable{}, fmt.Errorf("min %s is above max %s: no value could pass", jsvalue.FormatNumber(*r.Min), jsvalue.FormatNumber(*r.Max))
 	}
 	v := Variable{Name: name, Type: r.Type, Description: r.Description, Required: r.Required,
 		Pattern: r.Pattern, Values: r.Values, Min: r.Min, Max: r.Max}
@@ -146,11 +173,23 @@ func parseVariable(name string, node *yaml.Node) (Variable, error) {
 	return v, nil
 }
 
-// fromYAML converts a decoded YAML value into the jsvalue model.
+// fromYAML converts a decoded YAML value into the jsvalue model: numbers
+// are JavaScript's (an integer too large for an int64 included), and an
+// object's keys are strings, as in JavaScript ({1: a} has the key "1").
 func fromYAML(v any) any {
 	switch x := v.(type) {
 	case int:
 		return float64(x)
+	case int64:
+		return float64(x)
+	case uint64:
+		return float64(x)
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[jsvalue.ToString(fromYAML(k))] = e
+		}
+		return fromYAML(m)
 	case map[string]any:
 		o := jsvalue.NewObject()
 		keys := make([]string, 0, len(x))
@@ -175,16 +214,38 @@ func fromYAML(v any) any {
 // Apply checks locals against the spec and fills in defaults. Every value
 // is converted to its variable's type (see the package doc). All problems
 // are reported together.
+//
+// A variable whose name has "-" or "_" has a second name, as yargs gives
+// its flag one (with-tests, withTests): the value is read from either and
+// set under both, so a template reading either sees the checked value.
 func (s *Spec) Apply(locals *jsvalue.Object) error {
 	var problems []string
 	for _, v := range s.Variables {
-		val, ok := locals.Get(v.Name)
-		if !ok || val == nil || val == jsvalue.Undefined || val == "" {
+		names := v.names()
+		var val any
+		for _, n := range names {
+			if x, ok := locals.Get(n); ok && !missing(x) {
+				val = x
+				break
+			}
+		}
+		set := func(x any) {
+			for _, n := range names {
+				locals.Set(n, x)
+			}
+		}
+		if val == nil {
 			switch {
 			case v.HasDefault:
-				locals.Set(v.Name, v.Default)
+				set(v.Default)
 			case v.Required:
 				problems = append(problems, fmt.Sprintf("%s is required (--%s %s)", v.Name, v.Name, v.placeholder()))
+			case v.Type != "string":
+				// An empty --count '' is no number: the template sees
+				// the variable undefined, as if it were not given.
+				for _, n := range names {
+					locals.Delete(n)
+				}
 			}
 			continue
 		}
@@ -196,12 +257,52 @@ func (s *Spec) Apply(locals *jsvalue.Object) error {
 			problems = append(problems, fmt.Sprintf("%s %v", v.Name, err))
 			continue
 		}
-		locals.Set(v.Name, val)
+		set(val)
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%s", strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+func missing(v any) bool { return v == nil || v == jsvalue.Undefined || v == "" }
+
+// names are the variable's name and, if yargs gives its flag a second one,
+// that one.
+func (v *Variable) names() []string {
+	if alias := argv.CamelCase(v.Name); alias != v.Name {
+		return []string{v.Name, alias}
+	}
+	return []string{v.Name}
+}
+
+// Misspelt returns, for each flag one edit from a variable of the spec
+// that is none of its variables itself, the flag and the variable's name
+// (--styel for style): a template reads the mistyped flag as a local of
+// its own, and the variable quietly gets its default.
+func (s *Spec) Misspelt(flags []string) (typos, meant []string) {
+	declared := map[string]bool{}
+	var names []string
+	for _, v := range s.Variables {
+		for _, n := range v.names() {
+			declared[n] = true
+		}
+		names = append(names, v.Name)
+	}
+	reported := map[string]bool{} // by yargs' second name: --with-test also gives withTest
+	for _, f := range flags {
+		if declared[f] || reported[argv.CamelCase(f)] {
+			continue
+		}
+		for _, n := range names {
+			if suggest.Distance(f, n) == 1 {
+				typos, meant = append(typos, f), append(meant, n)
+				reported[argv.CamelCase(f)] = true
+				break
+			}
+		}
+	}
+	return typos, meant
 }
 
 func (v *Variable) placeholder() string {
@@ -243,20 +344,25 @@ func (v *Variable) coerce(val any) (any, error) {
 				out = append(out, strings.TrimSpace(p))
 			}
 			return out, nil
-		case float64, bool:
-			return []any{val}, nil
+		case float64:
+			// The text, as in "--props 1,2": a list from the command line
+			// holds strings.
+			return []any{jsvalue.ToString(val)}, nil
 		}
+		// A bare --props is true: a flag without its list.
 		return nil, fmt.Errorf("must be a list (a,b,c), got %s", describe(val))
 	case "object":
 		switch x := val.(type) {
 		case *jsvalue.Object:
 			return x, nil
 		case string:
-			var m map[string]any
-			if err := json.Unmarshal([]byte(x), &m); err != nil {
-				return nil, fmt.Errorf("must be a JSON object or --%s.key value flags, got %s", v.Name, describe(val))
+			var m any
+			if err := json.Unmarshal([]byte(x), &m); err == nil {
+				if obj, ok := m.(map[string]any); ok { // not null, a list or a number
+					return fromYAML(obj), nil
+				}
 			}
-			return fromYAML(m), nil
+			return nil, fmt.Errorf("must be a JSON object or --%s.key value flags, got %s", v.Name, describe(val))
 		}
 		return nil, fmt.Errorf("must be an object, got %s", describe(val))
 	}

@@ -1,8 +1,10 @@
 package genspec
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,6 +69,11 @@ func TestParseErrors(t *testing.T) {
 		{"variables:\n  x:\n    type: enum\n    values: [a]\n    default: b\n", `default: must be one of a, got "b"`},
 		{"variables: [a]\n", "variables must be a map"},
 		{"nmae: x\n", "field nmae not found"},
+		// A misspelt key inside a variable dropped its check silently.
+		{"variables:\n  x:\n    type: string\n    require: true\n", `line 2: variable "x": unknown key "require" (did you mean required?)`},
+		{"variables:\n  x: {type: number, minimum: 5}\n", `variable "x": unknown key "minimum" (keys: type, description, required, default, pattern, values, min, max)`},
+		{"variables:\n  x: {type: number}\n  x: {type: string}\n", `line 3: variable "x" is defined twice`},
+		{"variables:\n  x: {type: number, min: 5, max: 1}\n", `variable "x": min 5 is above max 1`},
 	}
 	for _, tt := range tests {
 		_, err := Parse([]byte(tt.text))
@@ -138,4 +145,71 @@ func kind(v any) string {
 		return "object"
 	}
 	return "other"
+}
+
+// Defaults YAML decodes to other Go types than int and map[string]any are
+// JavaScript's numbers and objects, not "[object Object]" errors.
+func TestParseDefaultsOfEveryYAMLShape(t *testing.T) {
+	s, err := Parse([]byte("variables:\n  big: {type: number, default: 18446744073709551615}\n  keys: {type: object, default: {1: a, true: b}}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := s.Variables[0].Default; d != 18446744073709551615.0 {
+		t.Errorf("big = %v", d)
+	}
+	if d, ok := s.Variables[1].Default.(*jsvalue.Object); !ok || describe(d) != `an object with keys ["1","true"]` {
+		t.Errorf("keys = %v", s.Variables[1].Default)
+	}
+}
+
+// A variable with "-" in its name is read from, and set under, both names
+// yargs gives its flag; a value of the wrong type never reaches a template.
+func TestApplyEdges(t *testing.T) {
+	s, err := Parse([]byte("variables:\n  with-tests: {type: boolean, default: true}\n  count: {type: number}\n  props: {type: array}\n  meta: {type: object}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name   string
+		locals map[string]any
+		want   string // the locals after Apply, or the error
+	}{
+		{"default under both names", nil, "with-tests=true withTests=true"},
+		{"--with-tests false", map[string]any{"with-tests": "false", "withTests": "false"}, "with-tests=false withTests=false"},
+		{"--withTests false", map[string]any{"withTests": "false"}, "withTests=false with-tests=false"},
+		{"--withTests nope", map[string]any{"withTests": "nope"}, "error: with-tests must be true or false, got \"nope\""},
+		{"--count ''", map[string]any{"count": ""}, "with-tests=true withTests=true"},
+		{"bare --props", map[string]any{"props": true}, "error: props must be a list (a,b,c), got true"},
+		{"--props 1", map[string]any{"props": 1.0}, "props=1 with-tests=true withTests=true"},
+		{"--meta null", map[string]any{"meta": "null"}, `error: meta must be a JSON object or --meta.key value flags, got "null"`},
+		{"--meta [1]", map[string]any{"meta": "[1]"}, `error: meta must be a JSON object or --meta.key value flags, got "[1]"`},
+	} {
+		locals := jsvalue.NewObject()
+		for _, k := range slices.Sorted(maps.Keys(tt.locals)) {
+			locals.Set(k, tt.locals[k])
+		}
+		var got []string
+		if err := s.Apply(locals); err != nil {
+			got = append(got, "error: "+err.Error())
+		} else {
+			for _, k := range locals.Keys() {
+				v, _ := locals.Get(k)
+				got = append(got, k+"="+jsvalue.ToString(v))
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, g, tt.want)
+		}
+	}
+}
+
+func TestMisspelt(t *testing.T) {
+	s, err := Parse([]byte("variables:\n  style: {type: string}\n  with-tests: {type: boolean}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	typos, meant := s.Misspelt([]string{"styel", "style", "name", "with-test", "withTest", "withTests", "other"})
+	if !slices.Equal(typos, []string{"styel", "with-test"}) || !slices.Equal(meant, []string{"style", "with-tests"}) {
+		t.Errorf("Misspelt = %v, %v", typos, meant)
+	}
 }

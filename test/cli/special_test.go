@@ -413,3 +413,48 @@ func TestTemplateYmlAppliesWhateverTheSplit(t *testing.T) {
 		}
 	}
 }
+
+// Through the binary: a template.yml that is not a file stops the run
+// rather than letting it go on unchecked; a flag one edit from a variable
+// is warned about; a hyphenated variable reaches the template checked
+// under both of yargs' names.
+func TestTemplateYmlEdges(t *testing.T) {
+	tree := func() string {
+		return testfs.Tree(t, map[string]string{
+			"_templates/c/new/a.t": "---\nto: out.txt\n---\nstyle=<%= style %> tests=<%= withTests %>/<%= locals['with-tests'] %>\n",
+		})
+	}
+	spec := "variables:\n  style: {type: enum, values: [css, scss], default: css}\n  with-tests: {type: boolean, default: true}\n"
+
+	dir := tree()
+	if err := os.Mkdir(filepath.Join(dir, "_templates/c/template.yml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, dir, nil, "c", "new"); r.code != 1 || !strings.Contains(r.stderr, "template.yml: it is a folder") {
+		t.Errorf("template.yml a folder: exit %d, want 1 naming it\n%s", r.code, r)
+	}
+	dir = tree()
+	if err := os.Symlink("missing.yml", filepath.Join(dir, "_templates/c/template.yml")); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, dir, nil, "c", "new"); r.code != 1 || !strings.Contains(r.stderr, "leads nowhere") {
+		t.Errorf("template.yml a dangling link: exit %d, want 1 naming it\n%s", r.code, r)
+	}
+	for _, f := range []string{"out.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("%s written without the spec's checks", f)
+		}
+	}
+
+	dir = tree()
+	if err := os.WriteFile(filepath.Join(dir, "_templates/c/template.yml"), []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, nil, "c", "new", "--styel", "scss", "--with-tests", "false")
+	if r.code != 0 || !strings.Contains(r.stderr, "warning: --styel is not a variable of _templates/c/template.yml; did you mean --style?") {
+		t.Errorf("--styel: exit %d, want 0 with a warning\n%s", r.code, r)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "out.txt")); string(b) != "style=css tests=false/false\n" {
+		t.Errorf("out.txt = %q", b)
+	}
+}
