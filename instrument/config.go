@@ -212,6 +212,19 @@ var traceSamplers = []string{"always_on", "always_off", "traceidratio",
 // checks them only then: a run without an exporter must not fail, or go
 // through the telemetry pipeline at all, because OTEL_RESOURCE_ATTRIBUTES
 // is set for other programs (cli.TelemetryVars leaves these out).
+// sdkNumbers are the SDK's numeric settings and the values accepted.
+var sdkNumbers = []struct {
+	name     string
+	min, max int
+	unit     string
+}{
+	{"OTEL_BSP_MAX_QUEUE_SIZE", 1, 1 << 20, ""},
+	{"OTEL_BSP_MAX_EXPORT_BATCH_SIZE", 1, 1 << 20, ""},
+	{"OTEL_BSP_SCHEDULE_DELAY", 1, 3_600_000, " (milliseconds)"},
+	{"OTEL_BSP_EXPORT_TIMEOUT", 0, 3_600_000, " (milliseconds; 0 for none)"},
+	{"OTEL_METRIC_EXPORT_TIMEOUT", 0, 3_600_000, " (milliseconds; 0 for none)"},
+}
+
 func checkSDKEnv(getenv func(string) string) error {
 	for _, sig := range []string{"", "TRACES_", "METRICS_"} {
 		name := func(s string) string { return "OTEL_EXPORTER_OTLP_" + sig + s }
@@ -234,6 +247,18 @@ func checkSDKEnv(getenv func(string) string) error {
 			if r, err := strconv.ParseFloat(a, 64); err != nil || r < 0 || r > 1 {
 				return fmt.Errorf("OTEL_TRACES_SAMPLER_ARG=%q: want a ratio from 0 to 1", a)
 			}
+		}
+	}
+	// The SDK reads these with strconv.Atoi and uses any number it gets:
+	// a negative queue size panicked in make, a huge one too, and a
+	// schedule delay of zero would export in a busy loop.
+	for _, n := range sdkNumbers {
+		v := getenv(n.name)
+		if v == "" {
+			continue
+		}
+		if i, err := strconv.Atoi(v); err != nil || i < n.min || i > n.max {
+			return fmt.Errorf("%s=%q: want a whole number from %d to %d%s", n.name, v, n.min, n.max, n.unit)
 		}
 	}
 	if v := getenv("OTEL_RESOURCE_ATTRIBUTES"); v != "" {

@@ -72,6 +72,11 @@ func TestFromEnvRejectsBadValues(t *testing.T) {
 		"OTEL_RESOURCE_ATTRIBUTES":               "=,,=x",
 		"OTEL_TRACES_SAMPLER":                    "bogus",
 		"OTEL_EXPORTER_OTLP_METRICS_COMPRESSION": "br",
+		"OTEL_BSP_MAX_QUEUE_SIZE":                "-5",
+		"OTEL_BSP_MAX_EXPORT_BATCH_SIZE":         "99999999999999",
+		"OTEL_BSP_SCHEDULE_DELAY":                "0",
+		"OTEL_BSP_EXPORT_TIMEOUT":                "soon",
+		"OTEL_METRIC_EXPORT_TIMEOUT":             "-1",
 	} {
 		_, err := FromEnv(envOf(map[string]string{name: value, "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4317"}))
 		if err == nil || !strings.Contains(err.Error(), name) {
@@ -99,6 +104,7 @@ func TestFromEnvRejectsBadValues(t *testing.T) {
 		{"OTEL_TRACES_SAMPLER": "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG": "0.25"},
 		{"OTEL_TRACES_SAMPLER": "always_off", "OTEL_TRACES_SAMPLER_ARG": "ignored"},
 		{"OTEL_EXPORTER_OTLP_COMPRESSION": "gzip"},
+		{"OTEL_BSP_MAX_QUEUE_SIZE": "4096", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "512", "OTEL_BSP_SCHEDULE_DELAY": "50", "OTEL_BSP_EXPORT_TIMEOUT": "0"},
 		{"OTEL_TRACES_SAMPLER": " ParentBased_TraceIdRatio ", "OTEL_TRACES_SAMPLER_ARG": " 0.5", "OTEL_TRACES_EXPORTER": "console"},
 	} {
 		if _, err := FromEnv(envOf(env)); err != nil {

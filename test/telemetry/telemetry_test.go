@@ -192,6 +192,11 @@ func TestBadTelemetryVariablesAreUsageErrors(t *testing.T) {
 		"OTEL_EXPORTER_OTLP_HEADERS":     "Bad Name=v",
 		"OTEL_EXPORTER_OTLP_COMPRESSION": "zstd",
 		"OTEL_EXPORTER_OTLP_ENDPOINT":    "http://127.0.0.1:99999",
+		// Numbers the SDK used as they came: these panicked (make with a
+		// negative or huge size) with a goroutine dump.
+		"OTEL_BSP_MAX_QUEUE_SIZE":        "-5",
+		"OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "99999999999999",
+		"OTEL_BSP_SCHEDULE_DELAY":        "0",
 	} {
 		dir := project(t, nil)
 		env := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:1", name: value}
