@@ -68,16 +68,20 @@ type OpResult struct {
 }
 
 // fileState is the project as the plan sees it: files already planned are
-// read from memory, everything else from disk.
+// read from memory, everything else from disk. A dry run sees the disk
+// alone (diskOnly), as hygen's does, since it writes nothing: an inject
+// into a file an earlier template would add says it does not exist, and a
+// second add of one target is "added" again, with no overwrite question.
 type fileState struct {
-	planned map[string][]byte
+	planned  map[string][]byte
+	diskOnly bool
 }
 
 // exists reports whether abs is there. A named pipe, device or socket is
 // an error: reading one blocks or never ends, and replacing it with a file
 // would break what uses it.
 func (s *fileState) exists(abs string) (bool, error) {
-	if _, ok := s.planned[abs]; ok {
+	if _, ok := s.planned[abs]; ok && !s.diskOnly {
 		return true, nil
 	}
 	fi, err := os.Stat(abs)
@@ -93,7 +97,7 @@ func (s *fileState) exists(abs string) (bool, error) {
 }
 
 func (s *fileState) read(abs string) ([]byte, error) {
-	if b, ok := s.planned[abs]; ok {
+	if b, ok := s.planned[abs]; ok && !s.diskOnly {
 		return b, nil
 	}
 	return regularfile.ReadFile(abs)
@@ -148,7 +152,7 @@ func (e *Engine) newPlanner(inv *invocation) *planner {
 // read from there.
 func (p *planner) plan(files []renderedFile) ([]step, error) {
 	// A command may have changed files and links since the last segment.
-	p.steps, p.state, p.real = nil, fileState{planned: map[string][]byte{}}, nil
+	p.steps, p.state, p.real = nil, fileState{planned: map[string][]byte{}, diskOnly: p.inv.dry}, nil
 	for p.next < len(files) {
 		f := &files[p.next]
 		p.next++

@@ -1,0 +1,6 @@
+---
+to: src/<%= name %>/index.ts
+inject: true
+append: true
+---
+export default <%= name %>

@@ -1,0 +1,4 @@
+---
+to: src/<%= name %>/index.ts
+---
+export * from './<%= name %>'

@@ -1,0 +1,5 @@
+---
+to: src/<%= name %>/index.ts
+unless_exists: true
+---
+// placeholder

@@ -1,0 +1,4 @@
+---
+to: pages/<%= name %>.md
+---
+# <%= Name %>

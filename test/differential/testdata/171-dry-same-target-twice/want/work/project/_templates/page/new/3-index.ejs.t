@@ -1,0 +1,4 @@
+---
+to: pages/index-<%= name %>.md
+---
+- <%= name %>
