@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
@@ -257,8 +258,7 @@ func Generate(env *Env, args []string) int {
 				}
 				return false, generator.ErrNoAnswer
 			}
-			ans := strings.ToLower(strings.TrimSpace(line))
-			return ans == "y" || ans == "yes", nil
+			return overwriteAnswer(line), nil
 		}
 	}
 	var tel Telemetry
@@ -424,4 +424,21 @@ func printBuiltins(env *Env, heading string) error {
 	fmt.Fprintln(env.Stdout, heading+" hypergen's built-in generators run here:")
 	printGenerators(env.Stdout, gens)
 	return nil
+}
+
+// overwriteAnswer reads a line as the confirm prompt behind hygen's
+// overwrite question (enquirer's) reads keys: the first t, y or 1 means
+// yes, the first f, n or 0 no, other keys are ignored, and the end of the
+// line before either is the default, no. So "true", "1", "okay" and " y"
+// overwrite, and "nope" does not.
+func overwriteAnswer(line string) bool {
+	for _, r := range line {
+		switch unicode.ToLower(r) {
+		case 't', 'y', '1':
+			return true
+		case 'f', 'n', '0':
+			return false
+		}
+	}
+	return false
 }

@@ -1,0 +1,4 @@
+---
+to: a-exists.txt
+---
+generated a

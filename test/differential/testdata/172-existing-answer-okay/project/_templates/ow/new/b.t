@@ -1,0 +1,4 @@
+---
+to: b-fresh.txt
+---
+generated b
