@@ -1,6 +1,7 @@
 package ejs
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -145,7 +146,13 @@ func translate(template string, opts Options, concat bool) (*Source, error) {
 	// becomes one concatenation: goja compiles that in about two thirds of the
 	// memory the array of pieces takes, and a cold run compiles every text
 	// of its action.
-	c := compiler{line: 1, tags: tg, concat: concat && len(parts) <= maxConcatParts && !hasCode(parts, tg)}
+	// ejs's own names, which a scriptlet may use: __append(s) appends to
+	// the output, __output is it (a string), __lines the template's text.
+	// Only a text that names one gets them, and gets __output as a string,
+	// whose += is quadratic in goja (see below).
+	appendFn, outputVar, linesVar := strings.Contains(text, "__append"), strings.Contains(text, "__output"), strings.Contains(text, "__lines")
+	c := compiler{line: 1, tags: tg, stringOut: outputVar,
+		concat: concat && len(parts) <= maxConcatParts && !hasCode(parts, tg) && !appendFn && !outputVar && !linesVar}
 	// Room for the whole function at once (the text, about 30 bytes of code
 	// around each piece, the head and tail) and for its line table: grown
 	// piece by piece they were a third of what translating allocated.
@@ -168,8 +175,18 @@ func translate(template string, opts Options, concat bool) (*Source, error) {
 	// every time (quadratic: 2 MB took 51 s). The pieces are collected in an
 	// array and joined once.
 	body, end := "  var __output = [];\n", "  return __output.join(\"\");\n"
-	if c.concat {
+	switch {
+	case c.concat:
 		body, end = "", ""
+	case c.stringOut:
+		body, end = "  var __output = \"\";\n", "  return __output;\n"
+	}
+	if appendFn {
+		body += "  function __append(s) { if (s !== undefined && s !== null) " + c.push("s") + " }\n"
+	}
+	if linesVar {
+		lines, _ := json.Marshal(text) // the same string as JSON.stringify's
+		body += "  var __lines = " + string(lines) + ";\n"
 	}
 	if !opts.Strict && !opts.NoWith {
 		body += "  with (locals || {}) {\n"
@@ -312,6 +329,17 @@ type compiler struct {
 	// next output tag runs (pendingLine), the only piece that can throw.
 	concat      bool
 	pendingLine bool
+	// stringOut: __output is a string, as in ejs, for a text that uses it.
+	stringOut bool
+}
+
+// push is the statement appending the JavaScript expression v, a string,
+// to __output.
+func (c *compiler) push(v string) string {
+	if c.stringOut {
+		return "__output += " + v
+	}
+	return "__output.push(" + v + ")"
 }
 
 // emit appends generated code attributed to template line tl.
@@ -382,8 +410,11 @@ func (c *compiler) scan(p string) {
 // of code.
 func (c *compiler) text(s string) {
 	open, end := "    ; __output.push(\"", "\")\n"
-	if c.concat {
+	switch {
+	case c.concat:
 		open, end = "    + \"", "\"\n"
+	case c.stringOut:
+		open, end = "    ; __output += \"", "\"\n"
 	}
 	c.out.WriteString(open)
 	_, _ = jsStringEscaper.WriteString(&c.out, s)
@@ -395,6 +426,8 @@ func (c *compiler) text(s string) {
 // as ejs's __append(a, b) does.
 func (c *compiler) value(prefix, code, suffix string) {
 	switch {
+	case c.stringOut:
+		c.emit(c.line, "    ; __output += __piece(", prefix, code, suffix, ")\n")
 	case !c.concat:
 		c.emit(c.line, "    ; __output.push(__piece(", prefix, code, suffix, "))\n")
 	case c.pendingLine:

@@ -123,6 +123,7 @@ var formatRows = []struct{ id, what string }{
 	{"4.null-undefined", "null and undefined print as empty"},
 	{"4.arrays", "arrays join with commas"},
 	{"4.objects", "objects print [object Object]"},
+	{"4.ejs-internals", "beyond the doc: ejs's __append(), __output and __lines in scriptlets"},
 	{"4.large-output", "beyond the doc: a large output of many pieces is byte-identical (pieces convert as += does)"},
 	{"4.scriptlet", "<% code %> loops and ifs"},
 	{"4.comment", "<%# comments %>"},
