@@ -20,10 +20,14 @@ import (
 	"github.com/hypergen-dev/hypergen/parallel"
 )
 
-// IsLiquid reports whether a template file is a Liquid template (Hypergen's
-// addition): its name ends in .liquid or .liquid.t.
-func IsLiquid(file string) bool {
-	return strings.HasSuffix(file, ".liquid") || strings.HasSuffix(file, ".liquid.t")
+// IsLiquid reports whether a template file, with the text it holds, is a
+// Liquid template (Hypergen's addition): its name ends in .liquid or
+// .liquid.t and its text holds no EJS tag. A hygen tree that writes Liquid
+// files (a Shopify theme's sections) names its templates so as well, and
+// hygen renders every file with EJS: `to: sections/<%= name %>.liquid`
+// says which kind of file it is.
+func IsLiquid(file, text string) bool {
+	return (strings.HasSuffix(file, ".liquid") || strings.HasSuffix(file, ".liquid.t")) && !strings.Contains(text, "<%")
 }
 
 // renderedFile is one template after rendering: its attributes (string values
@@ -110,7 +114,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 		defer inv.js.Put(vm)
 	}
 
-	liquid := IsLiquid(file)
+	liquid := IsLiquid(file, text)
 	rendered := jsvalue.NewObject()
 	for _, k := range attrs.Keys() {
 		v, _ := attrs.Get(k)

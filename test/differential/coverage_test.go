@@ -96,6 +96,7 @@ var formatRows = []struct{ id, what string }{
 	{"2.js.locale", "beyond the doc: toLocaleString, toLocaleDateString, toLocaleTimeString in the default locale (en-US); a UTC date's string"},
 	{"2.ejs.include", "beyond the doc: include() of an absolute path (ejs resolves a relative one only against a filename local)"},
 	{"2.sh.later-files-see-changes", "beyond the doc: files after a sh: read the disk as the command left it (inject, skip_if, unless_exists)"},
+	{"2.liquid-named-ejs", "beyond the doc: a *.liquid(.t) template holding an EJS tag is EJS, as in hygen (a tree writing Liquid files)"},
 	{"2.dry.disk-only", "beyond the doc: a dry run sees the disk alone: what earlier templates would add is not there for a later inject, unless_exists or overwrite question"},
 	{"2.echo", "echo: prints its text"},
 	{"2.message", "message: collected and printed at the end"},
