@@ -127,9 +127,41 @@ const includeKey = "\x00include"
 // limit ends at its next include), the including text's Source and how
 // deep in includes it is.
 type includeState struct {
-	ctx   context.Context
-	src   Source
-	depth int
+	ctx     context.Context
+	stopped *atomic.Bool // set when ctx ends
+	src     Source
+	depth   int
+}
+
+// errStopped ends a render that goes on after its Render returned.
+var errStopped = errors.New("the render was stopped (its time limit passed, or its run ended)")
+
+// stoppingWriter is what a render writes its output into. osteele/liquid
+// cannot be stopped from outside, but it gives up on a write that fails:
+// so a render left running past its limit (or past the agent's memory
+// ceiling) ends at its next piece of output, instead of growing its
+// output until the process runs out of memory. A loop that writes nothing
+// still runs to its end, taking a core but no memory; so does one inside
+// {% capture %}, whose block osteele/liquid renders into a buffer of its
+// own (a tag it lets no one replace), growing the captured text until the
+// loop ends.
+type stoppingWriter struct {
+	strings.Builder
+	stopped *atomic.Bool
+}
+
+func (w *stoppingWriter) Write(p []byte) (int, error) {
+	if w.stopped.Load() {
+		return 0, errStopped
+	}
+	return w.Builder.Write(p)
+}
+
+func (w *stoppingWriter) WriteString(s string) (int, error) {
+	if w.stopped.Load() {
+		return 0, errStopped
+	}
+	return w.Builder.WriteString(s)
 }
 
 // include replaces osteele/liquid's tag, which looks for the file next to
@@ -169,7 +201,7 @@ func (r *Renderer) include(c render.Context) (string, error) {
 		b := maps.Clone(c.Bindings())
 		src := st.src
 		src.File = file
-		b[includeKey] = &includeState{ctx: st.ctx, src: src, depth: st.depth + 1}
+		b[includeKey] = &includeState{ctx: st.ctx, stopped: st.stopped, src: src, depth: st.depth + 1}
 		var out string
 		if out, err = r.run(t, b); err == nil {
 			return out, nil
@@ -263,13 +295,15 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, src Source, 
 	// its next include.
 	renderCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	stopped := new(atomic.Bool)
+	context.AfterFunc(renderCtx, func() { stopped.Store(true) })
 	// The bindings are this render's own: one left running shares nothing.
 	bindings := make(map[string]any, locals.Len()+1)
 	for _, k := range locals.Keys() {
 		v, _ := locals.Get(k)
 		bindings[k] = toGo(v)
 	}
-	bindings[includeKey] = &includeState{ctx: renderCtx, src: src}
+	bindings[includeKey] = &includeState{ctx: renderCtx, stopped: stopped, src: src}
 	type result struct {
 		out string
 		err error
@@ -319,13 +353,25 @@ func (r *Renderer) parse(text string) (*liquid.Template, error) {
 	return p.t, p.err
 }
 
-func (r *Renderer) run(t *liquid.Template, bindings map[string]any) (string, error) {
-	out, err := t.RenderString(bindings)
-	if err != nil {
+func (r *Renderer) run(t *liquid.Template, bindings map[string]any) (out string, err error) {
+	st, _ := bindings[includeKey].(*includeState)
+	w := &stoppingWriter{stopped: st.stopped}
+	defer func() {
+		// osteele/liquid panics with the error of a write that flushes
+		// what it held back for whitespace control.
+		if p := recover(); p != nil {
+			if e, ok := p.(error); !ok || !errors.Is(e, errStopped) {
+				panic(p)
+			}
+			out, err = "", &Error{Msg: "Liquid: " + errStopped.Error()}
+		}
+	}()
+	if err := t.FRender(w, bindings); err != nil {
 		return "", wrap(err)
 	}
-	return out, nil
+	return w.String(), nil
 }
+
 
 func wrap(err liquid.SourceError) error {
 	return &Error{Line: err.LineNumber(), Msg: "Liquid: " + liquidMessage().ReplaceAllString(err.Error(), "")}

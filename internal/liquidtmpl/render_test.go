@@ -164,3 +164,35 @@ func TestFiltersOnNonStrings(t *testing.T) {
 		t.Errorf("got %q, %v; want %q", got, err, want)
 	}
 }
+
+// A render left running past its limit stops at its next piece of output:
+// it went on growing its output until the agent ran out of memory.
+func TestAbandonedRenderStopsWriting(t *testing.T) {
+	waitForNoRenders := func(within time.Duration) bool {
+		for end := time.Now().Add(within); running.Load() > 0; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(end) {
+				return false
+			}
+		}
+		return true
+	}
+	if !waitForNoRenders(30 * time.Second) {
+		t.Fatal("renders of earlier tests still running")
+	}
+	locals := jsvalue.NewObject()
+	locals.Set("n", 1e9) // hours of looping
+	var r Renderer
+	for _, text := range []string{
+		"{% for i in (1..n) %}row {{ i }}\n{% endfor %}",
+		"{%- for i in (1..n) -%} row {{ i }} {%- endfor -%}", // held back for whitespace control, then flushed
+	} {
+		_, err := r.Render(context.Background(), 50*time.Millisecond, Source{}, text, locals)
+		var te *jsrt.TimeoutError
+		if !errors.As(err, &te) {
+			t.Fatalf("%s: err = %v, want the time limit", text, err)
+		}
+		if !waitForNoRenders(10 * time.Second) {
+			t.Fatalf("%s: still rendering 10 s after its limit", text)
+		}
+	}
+}
