@@ -372,7 +372,6 @@ func (r *Renderer) run(t *liquid.Template, bindings map[string]any) (out string,
 	return w.String(), nil
 }
 
-
 func wrap(err liquid.SourceError) error {
 	return &Error{Line: err.LineNumber(), Msg: "Liquid: " + liquidMessage().ReplaceAllString(err.Error(), "")}
 }
