@@ -41,6 +41,7 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		"project/_templates/plant/link/a.t": "---\nto: .hygen.js\nforce: true\n---\nmodule.exports = { planted: true }\n",
 		"project/config/hygen.js":           "module.exports = {}\n",
 		"project/_templates/peek/in/a.t":    "---\nto: peek.txt\n---\n<%- include(templates + '/gen/new/a.t') %>\n",
+		"project/_templates/plant/sub/a.t":  "---\nto: packages/web/_Templates/gen/new/x.t\n---\n---\nsh: touch pwned\n---\n",
 	})
 	dir := filepath.Join(top, "project")
 	mustLink(t, filepath.Join(top, "outside/linked"), filepath.Join(dir, "_templates/linked"))
@@ -69,6 +70,9 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		{"include() outside the templates root", GenerateRequest{Args: []string{"peek", "new"}}, "outside the templates root"},
 		{"the file a linked .hygen.js leads to", GenerateRequest{Args: []string{"plant", "real"}}, "configures the project's runs"},
 		{"a linked .hygen.js itself", GenerateRequest{Args: []string{"plant", "link"}}, "configures the project's runs"},
+		// Nor a template in another _templates folder, which a run started
+		// in that package would take for its root.
+		{"a template in a sub-package's _templates", GenerateRequest{Args: []string{"plant", "sub"}}, "inside a folder named _templates"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out := post(t, a, "k", tc.body)
@@ -78,7 +82,7 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		})
 	}
 	for _, f := range []string{"evil.txt", "stolen.txt", "linked.txt", "linkedfile.txt", "ok.txt",
-		"_templates/gen/new/planted.txt", "_templates/gen/new/x.t", "sub/.hygen.js", "peek.txt"} {
+		"_templates/gen/new/planted.txt", "_templates/gen/new/x.t", "sub/.hygen.js", "peek.txt", "packages/web/_Templates/gen/new/x.t"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("%s written by a refused request", f)
 		}

@@ -303,6 +303,12 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 		if insideDir(p.inv.realTemplates.resolved(), real) || p.underTemplates(real) {
 			return destination{}, fmt.Errorf("target %s is inside the templates root %s, which requests may not change", to, p.inv.templates)
 		}
+		// Nor into another folder named _templates (a sub-package's, or
+		// the project's own when the agent serves templates from
+		// elsewhere): a run started there would take it for its root.
+		if underTemplatesName(p.inv.cwd, abs) || underTemplatesName(p.inv.realCwd, real) {
+			return destination{}, fmt.Errorf("target %s is inside a folder named %s, where runs find their templates; requests may not write there", to, defaultTemplatesDir)
+		}
 		if isConfigName(abs) || isConfigName(real) || p.isProjectConfig(real) {
 			return destination{}, fmt.Errorf("target %s is a %s, which configures the project's runs; requests may not write one", to, ConfigFile)
 		}
@@ -331,6 +337,21 @@ func notLockName(to, path string) error {
 		}
 	}
 	return nil
+}
+
+// underTemplatesName reports whether p, below root, passes through a
+// folder named _templates, in any case.
+func underTemplatesName(root, p string) bool {
+	rel, err := filepath.Rel(root, filepath.Dir(p))
+	if err != nil {
+		return false
+	}
+	for _, name := range strings.Split(filepath.ToSlash(rel), "/") {
+		if strings.EqualFold(name, defaultTemplatesDir) {
+			return true
+		}
+	}
+	return false
 }
 
 // isConfigName reports whether p is named .hygen.js, in any case (on a

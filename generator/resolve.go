@@ -9,6 +9,10 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
+// defaultTemplatesDir is the folder hygen looks for templates in, in the
+// folder it runs in.
+const defaultTemplatesDir = "_templates"
+
 // DefaultAction is the action hygen falls back to when the requested one does
 // not exist: `hygen gen Name` runs gen/_default with name Name.
 const DefaultAction = "_default"
@@ -18,7 +22,7 @@ const DefaultAction = "_default"
 // $HYGEN_TMPLS exactly as given (a relative value stays relative to cwd),
 // then <cwd>/_templates; "" when none exists.
 func TemplatesRoot(cwd, override string, getenv func(string) string) string {
-	candidates := []string{"", getenv("HYGEN_TMPLS"), filepath.Join(cwd, "_templates")}
+	candidates := []string{"", getenv("HYGEN_TMPLS"), filepath.Join(cwd, defaultTemplatesDir)}
 	if override != "" {
 		candidates[0] = absUnder(cwd, override)
 	}
@@ -33,7 +37,7 @@ func TemplatesRoot(cwd, override string, getenv func(string) string) string {
 // NoTemplates says why no templates root was found in cwd: it names
 // HYGEN_TMPLS's value when that is set (and so cannot be the fix).
 func NoTemplates(cwd string, getenv func(string) string) string {
-	local := filepath.Join(cwd, "_templates")
+	local := filepath.Join(cwd, defaultTemplatesDir)
 	if v := getenv("HYGEN_TMPLS"); v != "" {
 		return fmt.Sprintf("no templates found: HYGEN_TMPLS=%q is not a folder, and %s does not exist", v, local)
 	}
@@ -47,7 +51,7 @@ func NoTemplates(cwd string, getenv func(string) string) string {
 // with it.
 func PassedOverHygenTmpls(cwd, root string, getenv func(string) string) string {
 	v := getenv("HYGEN_TMPLS")
-	if v == "" || isDir(absUnder(cwd, v)) || absUnder(cwd, root) != filepath.Join(cwd, "_templates") {
+	if v == "" || isDir(absUnder(cwd, v)) || absUnder(cwd, root) != filepath.Join(cwd, defaultTemplatesDir) {
 		return ""
 	}
 	return v
