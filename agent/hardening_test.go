@@ -240,6 +240,33 @@ func TestSlowBodyWithoutTokenIsCut(t *testing.T) {
 	}
 }
 
+// A request declaring a body its handler does not read, on either server,
+// gets its answer and the connection closed at once: net/http read the
+// body first, so 256 clients trickling one held every connection, no token
+// needed, and /healthz went unanswered.
+func TestUnreadBodiesAreCut(t *testing.T) {
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	for _, tc := range []struct{ addr, request, status string }{
+		{a.Addr(), "GET /healthz", "200"},
+		{a.Addr(), "GET /nowhere", "404"},
+		{a.GenerateAddr(), "GET /v1/generate", "405"},
+		{a.GenerateAddr(), "POST /elsewhere", "404"},
+	} {
+		c, err := net.Dial("tcp", tc.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = c.Write([]byte(tc.request + " HTTP/1.1\r\nHost: agent\r\nContent-Length: 100000\r\n\r\nx"))
+		_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+		raw, err := io.ReadAll(c) // ends when the server closes the connection
+		c.Close()
+		if err != nil || !strings.HasPrefix(string(raw), "HTTP/1.1 "+tc.status) {
+			t.Errorf("%s with a body it does not read: %q, %v; want %s and the connection closed", tc.request, raw, err, tc.status)
+		}
+	}
+}
+
 // TestGenerateRefusedAboveMemoryCeiling: with the live heap above the
 // ceiling, a generation is refused with 503 rather than run.
 func TestGenerateRefusedAboveMemoryCeiling(t *testing.T) {

@@ -39,7 +39,7 @@ func (a *Agent) serve(ln net.Listener, h http.Handler, maxConns int, name string
 	lim := connlimit.New(maxConns)
 	srv := &http.Server{
 		BaseContext:       func(net.Listener) context.Context { return base },
-		Handler:           h,
+		Handler:           closeUnreadBodies(h),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
@@ -53,6 +53,24 @@ func (a *Agent) serve(ln net.Listener, h http.Handler, maxConns int, name string
 		}
 	}()
 	return srv
+}
+
+// closeUnreadBodies ends the connection of a request that declares a body
+// its handler will not read (any but a generation or pprof's symbol
+// lookup): net/http would otherwise read up to 256 KiB of it before
+// answering, and a client sending it a byte a second held its connection
+// for the whole read timeout, which 256 such clients, no token needed, did
+// to every connection of a server. connlimit makes room by closing idle
+// connections only, and these are not idle.
+func closeUnreadBodies(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reads := r.Method == http.MethodPost && (r.URL.Path == "/v1/generate" || r.URL.Path == "/debug/pprof/symbol")
+		if r.ContentLength != 0 && !reads {
+			w.Header().Set("Connection", "close")
+			_ = http.NewResponseController(w).SetReadDeadline(time.Now())
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // listenGenerate opens the generation API's address: a unix socket
