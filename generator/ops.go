@@ -75,6 +75,9 @@ type OpResult struct {
 type fileState struct {
 	planned  map[string][]byte
 	diskOnly bool
+	// confine, when set (the project's folder, as given and as resolved),
+	// is where a file is read through: see readInside.
+	confine []string
 }
 
 // exists reports whether abs is there. A named pipe, device or socket is
@@ -100,7 +103,35 @@ func (s *fileState) read(abs string) ([]byte, error) {
 	if b, ok := s.planned[abs]; ok && !s.diskOnly {
 		return b, nil
 	}
+	if s.confine != nil {
+		return readInside(s.confine, abs)
+	}
 	return regularfile.ReadFile(abs)
+}
+
+// readInside reads file, which the plan found inside the first of dirs
+// that holds it by name, through an os.Root of that folder: a link swapped
+// in since the plan looked, leading out of it, is refused instead of
+// followed (the agent copied a file from outside the project into it when
+// a link raced the check).
+func readInside(dirs []string, file string) ([]byte, error) {
+	for _, dir := range dirs {
+		rel, err := filepath.Rel(dir, file)
+		if err != nil || !filepath.IsLocal(rel) {
+			continue
+		}
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, err
+		}
+		defer root.Close()
+		b, err := regularfile.ReadFileIn(root, rel)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		return b, nil
+	}
+	return nil, fmt.Errorf("%s is outside %s", file, strings.Join(dirs, " and "))
 }
 
 // step is one effect of the plan, applied in order.
@@ -153,6 +184,9 @@ func (e *Engine) newPlanner(inv *invocation) *planner {
 func (p *planner) plan(files []renderedFile) ([]step, error) {
 	// A command may have changed files and links since the last segment.
 	p.steps, p.state, p.real = nil, fileState{planned: map[string][]byte{}, diskOnly: p.inv.dry}, nil
+	if !p.e.cfg.AllowOutside {
+		p.state.confine = []string{p.inv.cwd, p.inv.realCwd}
+	}
 	for p.next < len(files) {
 		f := &files[p.next]
 		p.next++
@@ -444,13 +478,17 @@ func (p *planner) add(f *renderedFile, to string) error {
 	body := []byte(f.body)
 	if from := attr(f, "from"); jsvalue.Truthy(from) {
 		src := filepath.Join(p.inv.templatesDir, jsvalue.ToString(from))
+		read := regularfile.ReadFile
 		if !p.e.cfg.AllowOutside {
 			real := realPath(src) // once, for both roots
 			if !insideDir(p.inv.realTemplates.resolved(), real) && !insideDir(p.inv.realCwd, real) {
 				return fmt.Errorf("from: %s resolves outside the templates root and the project (use --allow-outside to permit it)", jsvalue.ToString(from))
 			}
+			read = func(string) ([]byte, error) {
+				return readInside([]string{p.inv.realTemplates.resolved(), p.inv.realCwd}, real)
+			}
 		}
-		if body, err = regularfile.ReadFile(src); err != nil {
+		if body, err = read(src); err != nil {
 			return fmt.Errorf("from: %w", err)
 		}
 	}

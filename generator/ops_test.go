@@ -1,6 +1,13 @@
 package generator
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
 
 // The words execa.command (execa 5) makes of an sh: text, as Node then
 // joins them for /bin/sh -c (test/differential cases 161 and 162 run them
@@ -22,5 +29,35 @@ func TestExecaCommand(t *testing.T) {
 		if got := execaCommand(c.in); got != c.want {
 			t.Errorf("execaCommand(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// readInside refuses a link leading out of the folder, wherever it sits on
+// the path: the plan checks where a file leads, and a link swapped in after
+// that check must not be followed at the read (the agent copied a file from
+// outside the project when a link raced its check).
+func TestReadInsideRefusesLinksOut(t *testing.T) {
+	top := testfs.Tree(t, map[string]string{"project/shared/ok.txt": "ok", "project/in.txt": "in", "outside/secret.txt": "secret"})
+	dir := filepath.Join(top, "project")
+	if err := os.Symlink(filepath.Join(top, "outside"), filepath.Join(dir, "swapped")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(top, "outside/secret.txt"), filepath.Join(dir, "shared/target.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../in.txt", filepath.Join(dir, "shared/inner.txt")); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"shared/ok.txt": "ok", "shared/inner.txt": "in", "swapped/secret.txt": "", "shared/target.txt": ""} {
+		b, err := readInside([]string{dir}, filepath.Join(dir, name))
+		switch {
+		case want == "" && (err == nil || strings.Contains(string(b), "secret")):
+			t.Errorf("%s: read %q, %v; want it refused", name, b, err)
+		case want != "" && (err != nil || string(b) != want):
+			t.Errorf("%s: %q, %v; want %q", name, b, err, want)
+		}
+	}
+	if _, err := readInside([]string{dir}, filepath.Join(top, "outside/secret.txt")); err == nil {
+		t.Error("a file outside the folder by name was read")
 	}
 }

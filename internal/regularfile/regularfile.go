@@ -49,7 +49,12 @@ func OpenFile(path string, flag int, perm os.FileMode) (*os.File, error) {
 // needed anyway: ReadFile sizes its buffer with it rather than asking the
 // kernel again for every template it reads.
 func open(path string, flag int, perm os.FileMode) (*os.File, fs.FileInfo, error) {
-	f, err := os.OpenFile(path, flag|NonBlock, perm)
+	return checked(os.OpenFile(path, flag|NonBlock, perm))
+}
+
+// checked closes f and returns an error naming path unless f is a regular
+// file.
+func checked(f *os.File, err error) (*os.File, fs.FileInfo, error) {
 	if err != nil {
 		return nil, nil, err
 	}
@@ -59,14 +64,24 @@ func open(path string, flag int, perm os.FileMode) (*os.File, fs.FileInfo, error
 	}
 	if err != nil {
 		f.Close()
-		return nil, nil, &fs.PathError{Op: "open", Path: path, Err: err}
+		return nil, nil, &fs.PathError{Op: "open", Path: f.Name(), Err: err}
 	}
 	return f, fi, nil
 }
 
 // ReadFile is os.ReadFile for a regular file only (see OpenFile).
 func ReadFile(path string) ([]byte, error) {
-	f, fi, err := open(path, os.O_RDONLY, 0)
+	return read(open(path, os.O_RDONLY, 0))
+}
+
+// ReadFileIn is ReadFile for name inside root: a link along the way that
+// leads out of it, even one swapped in after the caller looked, is refused
+// instead of followed.
+func ReadFileIn(root *os.Root, name string) ([]byte, error) {
+	return read(checked(root.OpenFile(name, os.O_RDONLY|NonBlock, 0)))
+}
+
+func read(f *os.File, fi fs.FileInfo, err error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
