@@ -108,9 +108,16 @@ func (r *Receiver) Start() error {
 // lockPath takes an exclusive lock on path+".lock", created if need be
 // (and left behind: removing it would let a third receiver lock a new file
 // while the second still holds the old one).
+// The lock file is not followed if it is a link, and must be this user's:
+// in a shared folder such as /tmp, another user's link would make an agent
+// running as root create a file wherever it leads.
 func lockPath(path string) (unlock func(), err error) {
-	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
+	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR|openNoFollow, 0o600)
 	if err != nil {
+		return nil, err
+	}
+	if err := ownLockFile(f); err != nil {
+		f.Close()
 		return nil, err
 	}
 	ok, err := atomicfile.TryLock(f)
