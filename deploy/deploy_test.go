@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -256,6 +257,20 @@ func TestKubernetesSidecar(t *testing.T) {
 		}
 		if mountOf(side, tmp) == "" {
 			t.Errorf("the root file system is read-only and nothing writable is mounted at %s for the probes", tmp)
+		}
+	}
+	// Kubernetes expands $(VAR) in a value only for variables defined
+	// earlier in the container's list: the pod name went out as the text
+	// "$(POD_NAME)".
+	for _, c := range append(slices.Clone(spec.InitContainers), spec.Containers...) {
+		defined := map[string]bool{}
+		for _, e := range c.Env {
+			for _, m := range regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`).FindAllStringSubmatch(e.Value, -1) {
+				if !defined[m[1]] {
+					t.Errorf("container %s: %s uses $(%s) before it is defined", c.Name, e.Name, m[1])
+				}
+			}
+			defined[e.Name] = true
 		}
 	}
 	// The generation API stays inside the pod: its own loopback address,
