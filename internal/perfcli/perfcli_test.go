@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/instrument"
 	"github.com/hypergen-dev/hypergen/internal/cli"
@@ -63,6 +64,22 @@ func TestTelemetryVarsComplete(t *testing.T) {
 				t.Errorf("instrument.FromEnv reads %s, which %s=%q makes matter (err %v), but cli.TelemetryVars lacks it",
 					k, k, v, err)
 			}
+		}
+	}
+}
+
+// The agent pushes its metrics every 15 s unless told otherwise: at the
+// SDK's 60 s the dashboards' 60 s rate windows read 0 one point in four.
+func TestMonitorMetricInterval(t *testing.T) {
+	for env, want := range map[string]time.Duration{"": 15 * time.Second, "5000": 5 * time.Second} {
+		cfg, err := monitorTelemetry(func(k string) string {
+			if k == "OTEL_METRIC_EXPORT_INTERVAL" {
+				return env
+			}
+			return ""
+		})
+		if err != nil || cfg.MetricInterval != want {
+			t.Errorf("OTEL_METRIC_EXPORT_INTERVAL=%q: %v, %v; want %v", env, cfg.MetricInterval, err, want)
 		}
 	}
 }
