@@ -177,6 +177,7 @@ func (a *Agent) Start(ctx context.Context) (err error) {
 func (a *Agent) start(ctx context.Context) error {
 	a.started = time.Now()
 	a.tel.AgentStarted(ctx)
+	a.tel.AgentUp(true)
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("admin address: %w", err)
@@ -309,6 +310,7 @@ func (a *Agent) Shutdown(ctx context.Context) error {
 
 func (a *Agent) shutdown(ctx context.Context) error {
 	a.ready.Store(false)
+	a.tel.AgentUp(false) // in the last export, which the caller's telemetry Shutdown makes
 	if a.cancel != nil {
 		a.cancel()
 	}

@@ -77,7 +77,7 @@ func budgetRule(b budgets.Budget) (Rule, error) {
 	measured := by(worst, []string{"job", "instance"}, sel(metric(catalog.MetricTargetValue), eq(catalog.AttrBudget, b.Name)))
 	return Rule{
 		Alert:  "HypergenBudgetMissed",
-		Expr:   fmt.Sprintf("%s %s %g", measured, op, b.Limit),
+		Expr:   fmt.Sprintf("%s %s %g", measured, op, b.Limit) + unlessStopped,
 		For:    "10m",
 		Labels: map[string]string{"severity": "warning", "budget": b.Name},
 		Annotations: map[string]string{
@@ -93,7 +93,7 @@ func exponentRule(b budgets.Budget, resource string) Rule {
 		eq(catalog.AttrResource, resource), eq(catalog.AttrBound, "lower")))
 	return Rule{
 		Alert:  "HypergenScalabilityExponentOverBudget",
-		Expr:   fmt.Sprintf("%s > %g", lower, b.Limit),
+		Expr:   fmt.Sprintf("%s > %g", lower, b.Limit) + unlessStopped,
 		For:    "30m",
 		Labels: map[string]string{"severity": "critical", "budget": b.Name},
 		Annotations: map[string]string{
@@ -147,12 +147,27 @@ func cacheDropRule() Rule {
 func telemetryRules() []Rule {
 	g := append([]string{"job", "instance"}, labels(catalog.AttrSignal)...)
 	return []Rule{{
-		Alert:  "HypergenTelemetryDropped",
-		Expr:   by("sum", g, increase(metric(catalog.MetricTelemetryDropped), "10m")) + " > 0",
+		Alert: "HypergenTelemetryDropped",
+		// An hour: the counter reaches Prometheus through the Collector
+		// whose outage it counts, so it jumps when the Collector is back,
+		// and a 10-minute window held no sample from before a longer
+		// outage to see the jump against.
+		Expr:   by("sum", g, increase(metric(catalog.MetricTelemetryDropped), "1h")) + " > 0",
 		Labels: map[string]string{"severity": "warning"},
 		Annotations: map[string]string{
 			"summary":     "hypergen lost {{ $labels.hypergen_signal }} telemetry on {{ $labels.instance }}",
-			"description": "{{ $labels.instance }} dropped " + value + " {{ $labels.hypergen_signal }} items in the last 10 minutes because their export failed; dashboards and traces miss that data.",
+			"description": "{{ $labels.instance }} dropped " + value + " {{ $labels.hypergen_signal }} items in the last hour because their export failed; dashboards and traces miss that data.",
+		},
+	}, {
+		Alert: "HypergenCollectorDown",
+		// Prometheus's own view: what the Collector is down for cannot
+		// arrive through it.
+		Expr:   `up{job="` + CollectorJob + `"} == 0`,
+		For:    "5m",
+		Labels: map[string]string{"severity": "critical"},
+		Annotations: map[string]string{
+			"summary":     "the OpenTelemetry Collector {{ $labels.instance }} cannot be scraped",
+			"description": "Prometheus has not reached the Collector at {{ $labels.instance }} for 5 minutes: hypergen's metrics and derived run counts are not arriving, and its processes are failing their exports (counted once the Collector is back).",
 		},
 	}, {
 		Alert:  "HypergenTelemetryExportFailing",
@@ -161,10 +176,20 @@ func telemetryRules() []Rule {
 		Labels: map[string]string{"severity": "warning"},
 		Annotations: map[string]string{
 			"summary":     "hypergen cannot export {{ $labels.hypergen_signal }} from {{ $labels.instance }}",
-			"description": "{{ $labels.instance }} has failed to export {{ $labels.hypergen_signal }} for 10 minutes (" + value + " failures per second): check that the Collector is reachable and accepts OTLP.",
+			"description": "{{ $labels.instance }} has failed to export {{ $labels.hypergen_signal }} for 10 minutes (" + value + " failures per second) while its other exports arrive: check that the Collector accepts this signal (limits, authentication). A Collector that is down raises HypergenCollectorDown instead.",
 		},
 	}}
 }
+
+// CollectorJob is the Prometheus job that scrapes the Collector, as the
+// shipped Prometheus configuration names it (deploy/prometheus).
+const CollectorJob = "otel-collector"
+
+// unlessStopped leaves out the agents that said, in their last export,
+// that they stopped cleanly: the Collector serves their last values for
+// its metric_expiration (15 minutes), and a restarted agent (a rolling
+// update) is a new instance. HypergenAgentDown paged for every restart.
+var unlessStopped = " unless on (job, instance) (" + metric(catalog.MetricAgentUp) + " == 0)"
 
 func agentRules() []Rule {
 	agents := metric(catalog.MetricTemplatesIndexed)
@@ -174,12 +199,12 @@ func agentRules() []Rule {
 		// whose allocation counter stands still has stopped, even while
 		// the Collector still serves its last values.
 		Expr: by("group", []string{"job", "instance"}, agents) + " unless on (job, instance) (changes(" +
-			metric(goconv.MemoryAllocated{}.Name()) + "[5m]) > 0)",
+			metric(goconv.MemoryAllocated{}.Name()) + "[5m]) > 0)" + unlessStopped,
 		For:    "5m",
 		Labels: map[string]string{"severity": "critical"},
 		Annotations: map[string]string{
 			"summary":     "hypergen agent {{ $labels.instance }} is down",
-			"description": "The agent {{ $labels.instance }} has sent no new metrics for 10 minutes: its process stopped or hangs. Check the sidecar's /readyz and logs.",
+			"description": "The agent {{ $labels.instance }} has sent no new metrics for 10 minutes, and did not say it was stopping: its process died or hangs, or it cannot reach the Collector. Check the sidecar's /readyz and logs. (An agent stopped cleanly, as in a restart, does not raise this.)",
 		},
 	}, {
 		Alert:  "HypergenAgentAbsent",

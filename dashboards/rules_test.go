@@ -108,7 +108,11 @@ func alertCases() []alertCase {
 	failures := fmt.Sprintf(`hypergen_telemetry_export_failures_total{hypergen_signal="metrics", %s}`, agentLabels)
 	cases = append(cases,
 		alertCase{name: "spans dropped", alert: "HypergenTelemetryDropped", series: map[string]string{dropped: "0+1x30"},
-			evalTime: "20m", fires: true, labels: with(agent(), "hypergen_signal", "traces"), value: 10},
+			evalTime: "20m", fires: true, labels: with(agent(), "hypergen_signal", "traces"), value: 20},
+		// Counted while the Collector was away for 30 minutes, seen when
+		// it is back: a 10-minute window held nothing from before.
+		alertCase{name: "spans dropped during a long outage", alert: "HypergenTelemetryDropped", series: map[string]string{dropped: "0x10 _x30 40x10"},
+			evalTime: "45m", fires: true, labels: with(agent(), "hypergen_signal", "traces"), value: 40},
 		alertCase{name: "nothing dropped", alert: "HypergenTelemetryDropped", series: map[string]string{dropped: "5+0x30"},
 			evalTime: "20m"},
 		alertCase{name: "exports failing", alert: "HypergenTelemetryExportFailing", series: map[string]string{failures: "0+6x30"},
@@ -116,12 +120,24 @@ func alertCases() []alertCase {
 		alertCase{name: "exports recovered", alert: "HypergenTelemetryExportFailing", series: map[string]string{failures: "0+6x10 60+0x20"},
 			evalTime: "25m"})
 
+	// The Collector, as Prometheus scrapes it.
+	up := `up{job="otel-collector", instance="otel-collector:8889"}`
+	cases = append(cases,
+		alertCase{name: "collector unreachable", alert: "HypergenCollectorDown", series: map[string]string{up: "1x5 0x20"},
+			evalTime: "15m", fires: true, labels: map[string]string{"job": "otel-collector", "instance": "otel-collector:8889"}, value: 0},
+		alertCase{name: "collector scraped", alert: "HypergenCollectorDown", series: map[string]string{up: "1x25"},
+			evalTime: "15m"})
+
 	// Agent: its allocation counter stops after ten minutes, or never.
 	indexed := fmt.Sprintf(`hypergen_templates_indexed{%s}`, agentLabels)
 	allocated := fmt.Sprintf(`go_memory_allocated_bytes_total{%s}`, agentLabels)
+	agentUp := fmt.Sprintf(`hypergen_agent_up{%s}`, agentLabels)
 	cases = append(cases,
-		alertCase{name: "agent stalled", alert: "HypergenAgentDown", series: map[string]string{indexed: "10+0x30", allocated: "0+1000x10 10000+0x20"},
+		alertCase{name: "agent stalled", alert: "HypergenAgentDown", series: map[string]string{indexed: "10+0x30", allocated: "0+1000x10 10000+0x20", agentUp: "1x30"},
 			evalTime: "25m", fires: true, labels: agent(), value: 1},
+		// Its last export said it stopped: a restart, which paged.
+		alertCase{name: "agent stopped cleanly", alert: "HypergenAgentDown", series: map[string]string{indexed: "10+0x30", allocated: "0+1000x10 10000+0x20", agentUp: "1x9 0x21"},
+			evalTime: "25m"},
 		alertCase{name: "agent alive", alert: "HypergenAgentDown", series: map[string]string{indexed: "10+0x30", allocated: "0+1000x30"},
 			evalTime: "25m"},
 		alertCase{name: "no agent", alert: "HypergenAgentAbsent",

@@ -53,7 +53,7 @@ func runtimeBoard() (board, error) {
 	}
 	telemetry := []panel{
 		{title: "Telemetry export failures",
-			description: "Failed exports of hypergen's own traces and metrics per second, by signal, across all hypergen processes. Anything above zero means the Collector is unreachable or refusing data.",
+			description: "Failed exports of the agents' own traces and metrics per second, by signal (a CLI run prints its failure instead). These counts travel through the Collector they are about: a Collector that is down shows here only once it is back.",
 			unit:        "ops",
 			queries:     []query{{expr: by("sum", labels(catalog.AttrSignal), rate(metric(catalog.MetricTelemetryFailures), RateInterval)), legend: "{{hypergen_signal}}"}}},
 		{title: "Telemetry dropped",

@@ -61,6 +61,16 @@ func (t *Telemetry) AgentStarted(ctx context.Context) {
 	}
 }
 
+// AgentUp publishes whether the agent runs: true when it starts, false when
+// it stops cleanly, before its last export.
+func (t *Telemetry) AgentUp(up bool) {
+	v := 0.0
+	if up {
+		v = 1
+	}
+	t.gauges.set(catalog.MetricAgentUp, v)
+}
+
 // ProfilingUpload counts one profile upload.
 func (t *Telemetry) ProfilingUpload(ctx context.Context, err error) {
 	if t.inst != nil {

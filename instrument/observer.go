@@ -70,7 +70,7 @@ func newInstruments(m metric.Meter, t *Telemetry) (*observe.Instruments, error) 
 	}
 	gauges := map[string]metric.Float64ObservableGauge{}
 	for _, name := range []string{catalog.MetricProbeMemory, catalog.MetricProbeMemoryPerTemplate, catalog.MetricScalabilityExponent,
-		catalog.MetricTargetValue, catalog.MetricTargetMet} {
+		catalog.MetricTargetValue, catalog.MetricTargetMet, catalog.MetricAgentUp} {
 		s := spec[name]
 		g, err := m.Float64ObservableGauge(s.Name, metric.WithUnit(s.Unit), metric.WithDescription(s.Description))
 		errs = append(errs, err)

@@ -36,6 +36,7 @@ const (
 	MetricAgentReindexes         = "hypergen.agent.reindexes"
 	MetricAgentRequests          = "hypergen.agent.requests"
 	MetricAgentRelayed           = "hypergen.agent.relay.requests"
+	MetricAgentUp                = "hypergen.agent.up"
 
 	// Derived by the Collector from spans (spanmetrics connector, namespace
 	// hypergen.spans): Prometheus shows hypergen_spans_calls_total and
@@ -181,6 +182,8 @@ var Metrics = []MetricSpec{
 		[]string{AttrOutcome}, "outcome: ok, error, refused.", FromAgent, []string{"ok", "error", "refused"}},
 	{MetricAgentRelayed, Counter, "{request}", "Run records of CLI runs (one per run) received on the agent's relay socket (--relay), by outcome: ok when its spans were passed on to the trace pipeline, refused when it is not a whole run record of this version.",
 		[]string{AttrOutcome}, "outcome: ok, refused.", FromAgent, []string{"ok", "refused"}},
+	{MetricAgentUp, ObservableGauge, "{boolean}", "1 while the agent runs; 0 in its last export when it stops cleanly (SIGTERM, Shutdown), so that alerts tell a restart from an agent that died or hangs, whose last values the Collector keeps serving for a while.",
+		nil, "", FromAgent, nil},
 	{MetricSpanCalls, Counter, "{call}",
 		"Finished spans of every hypergen process that exports traces, the one-shot CLI included, by span name, status and the bounded span attributes: runs by outcome (span hypergen.run), phases, template files by cache result (hypergen.template), file operations by outcome (hypergen.op.*).",
 		spanMetricAttrs, "span.name: the names under Spans. status.code: STATUS_CODE_UNSET, STATUS_CODE_ERROR. outcome and cache.result: present on the spans that carry them.",
