@@ -31,6 +31,14 @@ type Agent struct {
 	gov     *memgov.Governor
 	ceiling *ceiling     // stops running generations over the memory limit
 	stuck   atomic.Int64 // generations answered as stuck and still running
+	// shutdownGrace replaces stuckGrace for the generations a shutdown
+	// cancels: a twentieth of its deadline, so their clients get the 503
+	// (at 85 % of it) before the servers stop waiting (at 90 %); with 5 s
+	// they never did.
+	shutdownGrace atomic.Int64
+	// active counts each server's requests being handled, by its name:
+	// what a shutdown that ran out of time was waiting for.
+	active sync.Map
 
 	mu          sync.Mutex
 	index       IndexStatus
@@ -314,7 +322,11 @@ func (a *Agent) shutdown(ctx context.Context) error {
 	if a.cancel != nil {
 		a.cancel()
 	}
-	soft := generationsDeadline(ctx)
+	soft := shareOf(ctx, 4, 5)
+	a.shutdownGrace.Store(int64(stuckGrace))
+	if d, ok := ctx.Deadline(); ok {
+		a.shutdownGrace.Store(int64(time.Until(d) / 20))
+	}
 	if a.cancelGenerations != nil {
 		stop := context.AfterFunc(soft, func() { a.cancelGenerations(ErrShuttingDown) })
 		defer stop()
@@ -327,9 +339,28 @@ func (a *Agent) shutdown(ctx context.Context) error {
 	case <-soft.Done():
 		errs = append(errs, fmt.Errorf("waiting for the monitor and probe loops to stop: %w", soft.Err()))
 	}
-	for _, srv := range []*http.Server{a.server, a.genSrv} {
-		if srv != nil {
-			errs = append(errs, srv.Shutdown(ctx))
+	// The servers wait for their requests until nine tenths of the
+	// deadline at most, leaving the rest to the caller's telemetry flush,
+	// which got none when a stuck generation's request held them to the
+	// end (and the flush was then blamed).
+	servers := shareOf(ctx, 9, 10)
+	for _, s := range []struct {
+		name string
+		srv  *http.Server
+	}{{"admin", a.server}, {"generation API", a.genSrv}} {
+		if s.srv == nil {
+			continue
+		}
+		if err := s.srv.Shutdown(servers); err != nil {
+			// Shutdown looks for idle connections every half second at
+			// most, so it may still wait for connections whose answers
+			// are out: only requests still being handled are an error.
+			s.srv.Close()
+			if v, ok := a.active.Load(s.name); ok {
+				if n := v.(*atomic.Int64).Load(); n > 0 {
+					errs = append(errs, fmt.Errorf("the %s server: %d requests still running at the deadline: %w", s.name, n, err))
+				}
+			}
 		}
 	}
 	errs = append(errs, a.release(ctx))
@@ -362,18 +393,18 @@ func (a *Agent) release(ctx context.Context) error {
 // stopped before it finished.
 var ErrShuttingDown = errors.New("cancelled: the agent is shutting down")
 
-// generationsDeadline is how long generations in flight and the probe may
-// run once shutdown begins: four fifths of what is left of ctx's deadline.
-// The rest is for their clients' error answers and the final telemetry
-// flush, so the process still exits within the deadline (a template stuck
-// in a loop would otherwise hold it until its own time limit, and a slow
-// probe would leave the flush no time at all).
-func generationsDeadline(ctx context.Context) context.Context {
+// shareOf is ctx ending at num/den of what is left of its deadline. A
+// shutdown gives generations in flight and the probe four fifths, the
+// servers nine tenths: the rest is for the clients' error answers and the
+// final telemetry flush, so the process still exits within the deadline (a
+// template stuck in a loop would otherwise hold it until its own time
+// limit, and a slow probe would leave the flush no time at all).
+func shareOf(ctx context.Context, num, den time.Duration) context.Context {
 	d, ok := ctx.Deadline()
 	if !ok {
 		return ctx
 	}
-	soft, cancel := context.WithDeadline(ctx, time.Now().Add(time.Until(d)*4/5))
+	soft, cancel := context.WithDeadline(ctx, time.Now().Add(time.Until(d)*num/den))
 	context.AfterFunc(ctx, cancel) // released with ctx
 	return soft
 }

@@ -226,10 +226,14 @@ func (a *Agent) runGeneration(ctx context.Context, args []string, out *bytes.Buf
 		return o.res, o.err
 	case <-ctx.Done():
 	}
+	grace := stuckGrace
+	if errors.Is(context.Cause(ctx), ErrShuttingDown) {
+		grace = time.Duration(a.shutdownGrace.Load())
+	}
 	select {
 	case o := <-ch:
 		return o.res, o.err
-	case <-time.After(stuckGrace):
+	case <-time.After(grace):
 		if !state.CompareAndSwap(running, abandoned) {
 			o := <-ch // it ended just now
 			return o.res, o.err

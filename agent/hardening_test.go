@@ -386,3 +386,46 @@ func TestStuckGenerationIsAnswered(t *testing.T) {
 		t.Errorf("/healthz: %d %s", code, body)
 	}
 }
+
+// A generation stuck in a built-in when the agent shuts down gets its 503
+// within the deadline, and the shutdown leaves the caller's telemetry flush
+// its share: the client got no answer at all, and the flush was blamed for
+// the time the stuck request took.
+func TestShutdownAnswersAStuckGeneration(t *testing.T) {
+	cwd := testfs.Tree(t, map[string]string{"_templates/slow/new/a.t": "---\nto: out.txt\n---\n<%= Array(2**26).includes(1) %>\n"})
+	tel, _ := telemetry(t)
+	a, err := New(Config{Cwd: cwd, Listen: "127.0.0.1:0", ProbeInterval: -1, Logger: quietLogger(), Getenv: func(string) string { return "" },
+		Generate: GenerateConfig{Enabled: true, Token: "k", Listen: "127.0.0.1:0"}}, tel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	type answer struct {
+		code int
+		resp GenerateResponse
+	}
+	answered := make(chan answer, 1)
+	go func() {
+		code, resp := post(t, a, "k", GenerateRequest{Generator: "slow", Action: "new"})
+		answered <- answer{code, resp}
+	}()
+	time.Sleep(300 * time.Millisecond) // the generation is in its built-in
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := a.Shutdown(ctx); err != nil {
+		t.Errorf("Shutdown: %v", err)
+	}
+	if left := time.Until(func() time.Time { d, _ := ctx.Deadline(); return d }()); left < 100*time.Millisecond {
+		t.Errorf("Shutdown left the telemetry flush %v of its 2 s", left)
+	}
+	select {
+	case got := <-answered:
+		if got.code != http.StatusServiceUnavailable || !strings.Contains(got.resp.Error, "did not stop") {
+			t.Errorf("the stuck generation's client got %d %q; want 503 saying it did not stop", got.code, got.resp.Error)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the stuck generation's client got no answer")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/connlimit"
@@ -37,9 +38,15 @@ var errTimedOut = errors.New("the generation did not finish within the agent's b
 // Its requests' contexts derive from base, so cancelling base cancels them.
 func (a *Agent) serve(ln net.Listener, h http.Handler, maxConns int, name string, base context.Context) *http.Server {
 	lim := connlimit.New(maxConns)
+	active := new(atomic.Int64)
+	a.active.Store(name, active)
 	srv := &http.Server{
-		BaseContext:       func(net.Listener) context.Context { return base },
-		Handler:           closeUnreadBodies(h),
+		BaseContext: func(net.Listener) context.Context { return base },
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			active.Add(1)
+			defer active.Add(-1)
+			closeUnreadBodies(h).ServeHTTP(w, r)
+		}),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
