@@ -1,6 +1,7 @@
 package liquidtmpl
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -342,6 +343,9 @@ func (r *Renderer) parse(text string) (*liquid.Template, error) {
 	v, _ := r.parsed.LoadOrStore(text, &parsed{})
 	p := v.(*parsed)
 	p.once.Do(func() {
+		if p.err = unterminated(text); p.err != nil {
+			return
+		}
 		// Line 1 first: ParseString would count lines from 0.
 		t, err := r.engine.ParseTemplateLocation([]byte(text), "", 1)
 		if err != nil {
@@ -352,6 +356,41 @@ func (r *Renderer) parse(text string) (*liquid.Template, error) {
 	})
 	return p.t, p.err
 }
+
+// unterminated finds what osteele/liquid takes for text where Shopify's
+// Liquid reports an error: a "{{" or "{%" with no closing "}}" or "%}"
+// after it, and a raw block never closed. Written out as text, they made
+// a file with the template's own syntax in it, and exit status 0.
+func unterminated(text string) error {
+	line := func(i int) int { return 1 + strings.Count(text[:i], "\n") }
+	// A raw block holds any text: its body is looked past, newlines kept.
+	outside := []byte(text)
+	open := -1 // the body start of the raw block being read
+	for _, m := range rawTag().FindAllStringSubmatchIndex(text, -1) {
+		switch raw := text[m[2]:m[3]] == "raw"; {
+		case raw && open < 0:
+			open = m[1]
+		case !raw && open >= 0:
+			for i := open; i < m[0]; i++ {
+				if outside[i] != '\n' {
+					outside[i] = ' '
+				}
+			}
+			open = -1
+		}
+	}
+	if open >= 0 {
+		return &Error{Line: line(open), Msg: `Liquid: "raw" block never closed (no {% endraw %} after it)`}
+	}
+	for _, d := range [][2]string{{"{{", "}}"}, {"{%", "%}"}} {
+		if i := bytes.LastIndex(outside, []byte(d[0])); i >= 0 && !bytes.Contains(outside[i+2:], []byte(d[1])) {
+			return &Error{Line: line(i), Msg: fmt.Sprintf("Liquid: %q is not closed by %q", d[0], d[1])}
+		}
+	}
+	return nil
+}
+
+var rawTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{%-?\s*(raw|endraw)\s*-?%\}`) })
 
 func (r *Renderer) run(t *liquid.Template, bindings map[string]any) (out string, err error) {
 	st, _ := bindings[includeKey].(*includeState)

@@ -3,6 +3,7 @@ package liquidtmpl
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -193,6 +194,34 @@ func TestAbandonedRenderStopsWriting(t *testing.T) {
 		}
 		if !waitForNoRenders(10 * time.Second) {
 			t.Fatalf("%s: still rendering 10 s after its limit", text)
+		}
+	}
+}
+
+// An output or tag never closed, or a raw block never ended, is an error
+// on its line, as in Shopify's Liquid: it was written out as text.
+func TestUnterminated(t *testing.T) {
+	var r Renderer
+	locals := jsvalue.NewObject()
+	locals.Set("name", "x")
+	for text, want := range map[string]string{
+		"a\nHello {{ name ":                       `line 2: Liquid: "{{" is not closed by "}}"`,
+		"{{ name }} and {% if name":               `line 1: Liquid: "{%" is not closed by "%}"`,
+		"{% raw %}{{ name }} never closed":        `line 1: Liquid: "raw" block never closed`,
+		"{{ name }}{% raw %}{{ a }}{% endraw %}}": "",
+		"{%- raw -%}{{%- endraw -%}":              "",
+		"{{ name }} }} %} stray closers":          "",
+	} {
+		_, err := r.Render(context.Background(), time.Second, Source{}, text, locals)
+		if want == "" {
+			if err != nil {
+				t.Errorf("%q: %v", text, err)
+			}
+			continue
+		}
+		var le *Error
+		if !errors.As(err, &le) || !strings.HasPrefix(fmt.Sprintf("line %d: %s", le.Line, le.Msg), want) {
+			t.Errorf("%q: %v, want %s", text, err, want)
 		}
 	}
 }
