@@ -279,7 +279,13 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		}
 	}
 	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates, cwd, answers)
-	if err := e.applySpec(ctx, generatorFolder(dir, folder), args, parsed.Flags.Keys()); err != nil {
+	defaults := jsvalue.NewObject()
+	if s != nil {
+		if defaults, err = s.vm.LocalsDefaults(s.config); err != nil {
+			return nil, err
+		}
+	}
+	if err := e.applySpec(ctx, generatorFolder(dir, folder), args, defaults, parsed.Flags.Keys()); err != nil {
 		return nil, err
 	}
 	dry, _ := args.Get("dry")
@@ -287,7 +293,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		templates: templates, templatesDir: dir, realTemplates: root, folder: folder,
 		generator: t.generator, action: t.action,
 		sub: sub, hasSub: hasSub,
-		args: args, dry: jsvalue.Truthy(dry),
+		args: args, defaults: defaults, dry: jsvalue.Truthy(dry),
 		script: s, js: js,
 		cwd: cwd, realCwd: realCwd,
 	}, nil

@@ -42,13 +42,7 @@ type renderedFile struct {
 // effects, so files render concurrently; results keep the input order, and
 // the error reported is the one of the earliest failing file.
 func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string) ([]renderedFile, error) {
-	defaults := jsvalue.NewObject()
-	if inv.script != nil {
-		var err error
-		if defaults, err = inv.script.vm.LocalsDefaults(inv.script.config); err != nil {
-			return nil, err
-		}
-	}
+	defaults := inv.defaults
 	base, err := templateContext(inv.args, defaults)
 	if err != nil {
 		return nil, &TemplateError{File: e.displayPath(inv.folder), Err: err}

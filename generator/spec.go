@@ -33,10 +33,11 @@ func LoadSpec(generatorDir string) (*Spec, error) {
 	return genspec.Load(file)
 }
 
-// applySpec validates args against the generator's template.yml, if any,
-// and fills in its defaults, before anything is rendered. A flag one edit
+// applySpec validates args, and the project's localsDefaults below them,
+// against the generator's template.yml, if any, and fills in its defaults,
+// before anything is rendered. A flag one edit
 // from a variable (flags are the command line's) gets a warning.
-func (e *Engine) applySpec(ctx context.Context, generatorDir string, args *jsvalue.Object, flags []string) error {
+func (e *Engine) applySpec(ctx context.Context, generatorDir string, args, defaults *jsvalue.Object, flags []string) error {
 	spec, err := LoadSpec(generatorDir)
 	if err != nil {
 		file := filepath.Join(generatorDir, genspec.FileName)
@@ -46,7 +47,7 @@ func (e *Engine) applySpec(ctx context.Context, generatorDir string, args *jsval
 		return nil
 	}
 	gen := filepath.Base(generatorDir)
-	if err := spec.Apply(args); err != nil {
+	if err := spec.Apply(args, defaults); err != nil {
 		return &UsageError{Msg: fmt.Sprintf("invalid input for %s (see %s, or 'hypergen help %s'): %v",
 			gen, e.displayPath(spec.File), gen, err)}
 	}

@@ -218,15 +218,24 @@ func fromYAML(v any) any {
 // A variable whose name has "-" or "_" has a second name, as yargs gives
 // its flag one (with-tests, withTests): the value is read from either and
 // set under both, so a template reading either sees the checked value.
-func (s *Spec) Apply(locals *jsvalue.Object) error {
+//
+// fallback (may be nil) holds values below the command line's, above the
+// spec's defaults: the project's localsDefaults. A variable it gives is
+// checked like a flag and set in locals.
+func (s *Spec) Apply(locals, fallback *jsvalue.Object) error {
 	var problems []string
 	for _, v := range s.Variables {
 		names := v.names()
 		var val any
-		for _, n := range names {
-			if x, ok := locals.Get(n); ok && !missing(x) {
-				val = x
-				break
+		from := ""
+		for _, src := range []*jsvalue.Object{locals, fallback} {
+			for _, n := range names {
+				if x, ok := src.Get(n); ok && !missing(x) && val == nil {
+					val = x
+					if src == fallback {
+						from = " (from localsDefaults)"
+					}
+				}
 			}
 		}
 		set := func(x any) {
@@ -254,7 +263,7 @@ func (s *Spec) Apply(locals *jsvalue.Object) error {
 			err = v.check(val)
 		}
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s %v", v.Name, err))
+			problems = append(problems, fmt.Sprintf("%s%s %v", v.Name, from, err))
 			continue
 		}
 		set(val)

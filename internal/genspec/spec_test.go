@@ -105,7 +105,7 @@ func TestApply(t *testing.T) {
 				locals.Set(k, v)
 			}
 		}
-		err := s.Apply(locals)
+		err := s.Apply(locals, nil)
 		got.WriteString("== " + tt.name + "\n")
 		if err != nil {
 			got.WriteString("error: " + strings.ReplaceAll(err.Error(), "; ", "\n       ") + "\n")
@@ -189,7 +189,7 @@ func TestApplyEdges(t *testing.T) {
 			locals.Set(k, tt.locals[k])
 		}
 		var got []string
-		if err := s.Apply(locals); err != nil {
+		if err := s.Apply(locals, nil); err != nil {
 			got = append(got, "error: "+err.Error())
 		} else {
 			for _, k := range locals.Keys() {
@@ -211,5 +211,45 @@ func TestMisspelt(t *testing.T) {
 	typos, meant := s.Misspelt([]string{"styel", "style", "name", "with-test", "withTest", "withTests", "other"})
 	if !slices.Equal(typos, []string{"styel", "with-test"}) || !slices.Equal(meant, []string{"style", "with-tests"}) {
 		t.Errorf("Misspelt = %v, %v", typos, meant)
+	}
+}
+
+// The project's localsDefaults sit between the command line and the spec's
+// defaults, checked as flags are: they slipped past the checks, and did not
+// count for required.
+func TestApplyLocalsDefaults(t *testing.T) {
+	s, err := Parse([]byte("variables:\n  owner: {type: string, required: true}\n  n: {type: number, default: 1}\n  mode: {type: enum, values: [a, b]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fallback := func(kv ...any) *jsvalue.Object {
+		o := jsvalue.NewObject()
+		for i := 0; i < len(kv); i += 2 {
+			o.Set(kv[i].(string), kv[i+1])
+		}
+		return o
+	}
+	for _, tt := range []struct {
+		name         string
+		flags, deflt *jsvalue.Object
+		want         string
+	}{
+		{"required from localsDefaults", fallback(), fallback("owner", "team", "n", 5.0), "owner=team n=5"},
+		{"flags over localsDefaults", fallback("owner", "me"), fallback("owner", "team"), "owner=me n=1"},
+		{"checked as flags", fallback("owner", "me"), fallback("mode", "zzz", "n", "many"),
+			`error: n (from localsDefaults) must be a number, got "many"; mode (from localsDefaults) must be one of a, b, got "zzz"`},
+	} {
+		var got []string
+		if err := s.Apply(tt.flags, tt.deflt); err != nil {
+			got = append(got, "error: "+err.Error())
+		} else {
+			for _, k := range tt.flags.Keys() {
+				v, _ := tt.flags.Get(k)
+				got = append(got, k+"="+jsvalue.ToString(v))
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, g, tt.want)
+		}
 	}
 }
