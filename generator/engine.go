@@ -262,8 +262,17 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 				return nil, err
 			}
 		}
-		if answers, err = e.runHook(s, hook, hookArgs(parsed, t)); err != nil {
+		ha := hookArgs(parsed, t)
+		if answers, err = e.runHook(s, hook, ha); err != nil {
 			return nil, err
+		}
+		// What the hook changed inside a nested flag is what the
+		// templates get, as in hygen (see jsrt's takeBackNested).
+		for _, k := range parsed.Flags.Keys() {
+			switch v, _ := ha.Get(k); v.(type) {
+			case *jsvalue.Object, []any:
+				parsed.Flags.Set(k, v)
+			}
 		}
 	}
 	cwd, realCwd := e.cfg.Cwd, e.realCwd

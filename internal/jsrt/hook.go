@@ -3,6 +3,7 @@ package jsrt
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -107,7 +108,67 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", m.File, vm.jsError(err, 0))
 	}
+	vm.takeBackNested(args, jsArgs)
 	return vm.exportObject(result), nil
+}
+
+// takeBackNested gives args the hook's changes to its nested values: hygen
+// hands a hook the very objects and arrays of the dotted and repeated
+// flags that the templates then get, so `args.conn.port = 5432` in a hook
+// shows in them (a top-level `args.x = 1` does not, in either).
+func (vm *VM) takeBackNested(args *jsvalue.Object, jsArgs goja.Value) {
+	o, ok := jsArgs.(*goja.Object)
+	if !ok {
+		return
+	}
+	for _, k := range args.Keys() {
+		switch v, _ := args.Get(k); v.(type) {
+		case *jsvalue.Object, []any:
+			if data, ok := vm.plainData(o.Get(k), 0); ok {
+				args.Set(k, data)
+			}
+		}
+	}
+}
+
+// plainData converts a value made of plain objects, arrays and primitives
+// into the jsvalue model; ok is false for anything else (a function, a
+// Date, a class instance) or past 32 levels, which stays as it was.
+func (vm *VM) plainData(v goja.Value, depth int) (any, bool) {
+	obj, isObj := v.(*goja.Object)
+	if !isObj {
+		return vm.export(v), true
+	}
+	if depth >= 32 {
+		return nil, false
+	}
+	switch obj.ClassName() {
+	case "Array":
+		n := int(obj.Get("length").ToInteger())
+		out := make([]any, n)
+		for i := range out {
+			e, ok := vm.plainData(obj.Get(strconv.Itoa(i)), depth+1)
+			if !ok {
+				return nil, false
+			}
+			out[i] = e
+		}
+		return out, true
+	case "Object":
+		if p := obj.Prototype(); p != nil && p != vm.rt.Get("Object").ToObject(vm.rt).Get("prototype").ToObject(vm.rt) {
+			return nil, false // a class instance
+		}
+		out := jsvalue.NewObject()
+		for _, k := range obj.Keys() {
+			e, ok := vm.plainData(obj.Get(k), depth+1)
+			if !ok {
+				return nil, false
+			}
+			out.Set(k, e)
+		}
+		return out, true
+	}
+	return nil, false
 }
 
 // unanswered keeps the questions whose name args does not answer, with
