@@ -8,6 +8,10 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
 )
 
 // goja has no Intl, and its toLocale*String methods print Go's layouts
@@ -56,6 +60,47 @@ func (vm *VM) useLocale() {
 			return rt.ToValue(format(t.In(time.Local)))
 		})
 	}
+	str := proto("String")
+	builtin, _ := goja.AssertFunction(str.Get("localeCompare"))
+	_ = str.Set("localeCompare", func(call goja.FunctionCall) goja.Value {
+		locales, options := call.Argument(1), call.Argument(2)
+		if goja.IsUndefined(locales) && goja.IsUndefined(options) {
+			v, err := builtin(call.This, call.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}
+		c := vm.collator(collationTag(rt, locales, options))
+		return rt.ToValue(c.CompareString(norm.NFC.String(call.This.String()), norm.NFC.String(call.Argument(0).String())))
+	})
+	// goja's toLocaleUpperCase and toLocaleLowerCase ignore the locale,
+	// where Node applies Turkish, Azeri and Lithuanian casing ("i" → "İ").
+	for name, caser := range map[string]func(language.Tag) cases.Caser{
+		"toLocaleUpperCase": func(t language.Tag) cases.Caser { return cases.Upper(t) },
+		"toLocaleLowerCase": func(t language.Tag) cases.Caser { return cases.Lower(t) },
+	} {
+		builtin, _ := goja.AssertFunction(str.Get(name))
+		_ = str.Set(name, func(call goja.FunctionCall) goja.Value {
+			loc := call.Argument(0)
+			if o, ok := loc.(*goja.Object); ok && o.ClassName() == "Array" {
+				loc = o.Get("0")
+			}
+			if loc == nil || goja.IsUndefined(loc) || goja.IsNull(loc) {
+				v, err := builtin(call.This, call.Arguments...)
+				if err != nil {
+					panic(err)
+				}
+				return v
+			}
+			t, err := language.Parse(loc.String())
+			if err != nil {
+				panic(rt.NewTypeError("Incorrect locale information provided"))
+			}
+			c := caser(t)
+			return rt.ToValue(c.String(call.This.String()))
+		})
+	}
 	// Node names the zone in full; goja prints Go's abbreviation. UTC, the
 	// zone of most containers and CI machines, is the one renamed.
 	for _, name := range []string{"toString", "toTimeString"} {
@@ -74,13 +119,75 @@ func (vm *VM) useLocale() {
 	}
 }
 
+// collationTag is the BCP 47 tag of localeCompare's locales and options,
+// as ICU reads them: numeric, sensitivity and caseFirst become the tag's
+// -u- keys (kn, ks, kf), ignorePunctuation ka-shifted.
+func collationTag(rt *goja.Runtime, locales, options goja.Value) string {
+	tag := "und"
+	if o, ok := locales.(*goja.Object); ok && o.ClassName() == "Array" {
+		locales = o.Get("0")
+	}
+	if locales != nil && !goja.IsUndefined(locales) && !goja.IsNull(locales) {
+		if t, err := language.Parse(locales.String()); err == nil {
+			tag = t.String()
+		}
+	}
+	var keys []string
+	if o, ok := options.(*goja.Object); ok {
+		get := func(name string) string { // goja gives nil for a missing property
+			if v := o.Get(name); v != nil && !goja.IsUndefined(v) {
+				return v.String()
+			}
+			return ""
+		}
+		if v := o.Get("numeric"); v != nil && v.ToBoolean() {
+			keys = append(keys, "kn-true")
+		}
+		switch get("sensitivity") {
+		case "base":
+			keys = append(keys, "ks-level1")
+		case "accent":
+			keys = append(keys, "ks-level2")
+		case "case":
+			keys = append(keys, "ks-level1-kc-true")
+		}
+		switch cf := get("caseFirst"); cf {
+		case "upper", "lower":
+			keys = append(keys, "kf-"+cf)
+		}
+		if v := o.Get("ignorePunctuation"); v != nil && v.ToBoolean() {
+			keys = append(keys, "ka-shifted")
+		}
+	}
+	if len(keys) > 0 {
+		tag, _, _ = strings.Cut(tag, "-u-")
+		tag += "-u-" + strings.Join(keys, "-")
+	}
+	return tag
+}
+
+// collator is the collator of a BCP 47 tag, made once per runtime (a
+// Collator is not safe for concurrent use; a runtime runs on one goroutine).
+func (vm *VM) collator(tag string) *collate.Collator {
+	if c, ok := vm.collators[tag]; ok {
+		return c
+	}
+	t := language.Make(tag)
+	c := collate.New(t, collate.OptionsFromTag(t))
+	if vm.collators == nil {
+		vm.collators = map[string]*collate.Collator{}
+	}
+	vm.collators[tag] = c
+	return c
+}
+
 // needsLocale reports whether code may call what useLocale replaces: a
 // Date's string or a toLocale… method. Date must be a name of its own: a
 // field called dueDate is no reason to build Date's prototype. (A Date
 // made elsewhere, by a hook, that a template prints without naming Date
 // keeps goja's own format.)
 func needsLocale(code string) bool {
-	return strings.Contains(code, "toLocale") || namesIdent(code, "Date")
+	return strings.Contains(code, "toLocale") || strings.Contains(code, "localeCompare") || namesIdent(code, "Date")
 }
 
 // namesIdent reports whether name occurs in code as a name of its own, not

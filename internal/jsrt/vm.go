@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/dop251/goja"
+	"golang.org/x/text/collate"
 
 	"github.com/hypergen-dev/hypergen/internal/ejs"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
@@ -26,7 +27,9 @@ type VM struct {
 	include goja.Value
 	inc     includeScope // what include() is called from (include.go)
 	locale  bool         // locale.go's methods are installed
-	web     bool         // webglobals.go's globals are installed
+	// collators are localeCompare's, by the BCP 47 tag of its arguments.
+	collators map[string]*collate.Collator
+	web       bool // webglobals.go's globals are installed
 	// createPrompter is the project's .hygen.js createPrompter, which
 	// hygen calls for the prompter hooks get (a test's fake answers, say).
 	createPrompter goja.Callable
