@@ -224,9 +224,13 @@ func (a *Agent) start(ctx context.Context) error {
 		mux.HandleFunc("POST /v1/generate", a.handleGenerate)
 		var genCtx context.Context
 		genCtx, a.cancelGenerations = context.WithCancelCause(context.WithoutCancel(ctx))
-		a.genSrv = a.serve(a.genLn, mux, a.cfg.MaxConnections, "generation API", genCtx)
+		generation := func(r *http.Request) bool { return r.Method == http.MethodPost && r.URL.Path == "/v1/generate" }
+		a.genSrv = a.serve(a.genLn, mux, generation, a.cfg.MaxConnections, "generation API", genCtx)
 	}
-	a.server = a.serve(ln, a.routes(), a.cfg.MaxConnections, "admin", context.WithoutCancel(ctx))
+	symbols := func(r *http.Request) bool {
+		return a.cfg.Pprof && r.Method == http.MethodPost && r.URL.Path == "/debug/pprof/symbol"
+	}
+	a.server = a.serve(ln, a.routes(), symbols, a.cfg.MaxConnections, "admin", context.WithoutCancel(ctx))
 
 	loopCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	a.cancel = cancel

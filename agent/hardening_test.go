@@ -252,6 +252,10 @@ func TestUnreadBodiesAreCut(t *testing.T) {
 		{a.Addr(), "GET /nowhere", "404"},
 		{a.GenerateAddr(), "GET /v1/generate", "405"},
 		{a.GenerateAddr(), "POST /elsewhere", "404"},
+		// Paths that read a body on one server but not on this one.
+		{a.Addr(), "POST /v1/generate", "4"},
+		{a.Addr(), "POST /debug/pprof/symbol", "4"}, // pprof off
+		{a.GenerateAddr(), "POST /debug/pprof/symbol", "404"},
 	} {
 		c, err := net.Dial("tcp", tc.addr)
 		if err != nil {

@@ -36,7 +36,7 @@ var errTimedOut = errors.New("the generation did not finish within the agent's b
 // serve starts an HTTP server for h on ln whose connections are bounded by
 // maxConns; idle ones make way for new clients (see internal/connlimit).
 // Its requests' contexts derive from base, so cancelling base cancels them.
-func (a *Agent) serve(ln net.Listener, h http.Handler, maxConns int, name string, base context.Context) *http.Server {
+func (a *Agent) serve(ln net.Listener, h http.Handler, reads func(*http.Request) bool, maxConns int, name string, base context.Context) *http.Server {
 	lim := connlimit.New(maxConns)
 	active := new(atomic.Int64)
 	a.active.Store(name, active)
@@ -45,7 +45,7 @@ func (a *Agent) serve(ln net.Listener, h http.Handler, maxConns int, name string
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			active.Add(1)
 			defer active.Add(-1)
-			closeUnreadBodies(h).ServeHTTP(w, r)
+			closeUnreadBodies(h, reads).ServeHTTP(w, r)
 		}),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
@@ -63,16 +63,15 @@ func (a *Agent) serve(ln net.Listener, h http.Handler, maxConns int, name string
 }
 
 // closeUnreadBodies ends the connection of a request that declares a body
-// its handler will not read (any but a generation or pprof's symbol
-// lookup): net/http would otherwise read up to 256 KiB of it before
+// its handler will not read (any that reads does not say): net/http would
+// otherwise read up to 256 KiB of it before
 // answering, and a client sending it a byte a second held its connection
 // for the whole read timeout, which 256 such clients, no token needed, did
 // to every connection of a server. connlimit makes room by closing idle
 // connections only, and these are not idle.
-func closeUnreadBodies(h http.Handler) http.Handler {
+func closeUnreadBodies(h http.Handler, reads func(*http.Request) bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		reads := r.Method == http.MethodPost && (r.URL.Path == "/v1/generate" || r.URL.Path == "/debug/pprof/symbol")
-		if r.ContentLength != 0 && !reads {
+		if r.ContentLength != 0 && !reads(r) {
 			w.Header().Set("Connection", "close")
 			_ = http.NewResponseController(w).SetReadDeadline(time.Now())
 		}
