@@ -433,3 +433,24 @@ func TestShutdownAnswersAStuckGeneration(t *testing.T) {
 		t.Error("the stuck generation's client got no answer")
 	}
 }
+
+// Nor into the templates folder the project's .hygen.js names, when the
+// agent serves another: a CLI run in the project would load what a request
+// planted there.
+func TestGenerateRefusesTheProjectsConfiguredRoot(t *testing.T) {
+	tel, _ := telemetry(t)
+	top := testfs.Tree(t, map[string]string{
+		"served/plant/new/a.t":     "---\nto: tmpl/gen/new/planted.t\n---\n---\nto: pwned.txt\nsh: touch pwned\n---\n",
+		"project/.hygen.js":        "module.exports = { templates: 'tmpl' }\n",
+		"project/tmpl/gen/new/a.t": "---\nto: a.txt\n---\nhi\n",
+	})
+	dir := filepath.Join(top, "project")
+	a := startAgent(t, Config{Cwd: dir, Templates: filepath.Join(top, "served"), ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	code, out := post(t, a, "k", GenerateRequest{Args: []string{"plant", "new"}})
+	if out.OK || code/100 != 4 || !strings.Contains(out.Error, "templates folder of the project's .hygen.js") {
+		t.Errorf("got %d %+v, want a refusal naming the project's templates folder", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "tmpl/gen/new/planted.t")); err == nil {
+		t.Error("a request planted a template in the project's configured templates folder")
+	}
+}

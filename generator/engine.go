@@ -303,6 +303,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		generator: t.generator, action: t.action,
 		sub: sub, hasSub: hasSub,
 		args: args, defaults: defaults, dry: jsvalue.Truthy(dry),
+		configTemplates: e.configTemplates(s),
 		script: s, js: js,
 		cwd: cwd, realCwd: realCwd,
 	}, nil
@@ -328,6 +329,20 @@ func (e *Engine) configCwd(c *jsrt.ProjectConfig) (string, error) {
 		return "", &TemplateError{File: e.displayPath(c.File), Err: fmt.Errorf("cwd %s is not a folder", dir)}
 	}
 	return dir, nil
+}
+
+// configTemplates is the templates folder the project's .hygen.js names,
+// resolved, when the engine serves another (Config.Templates): a CLI run
+// in the project would use it, so a confined request may not write there.
+func (e *Engine) configTemplates(s *script) string {
+	if e.cfg.Templates == "" || !e.cfg.ConfineTemplates || s == nil || s.config == nil {
+		return ""
+	}
+	dir, ok, err := s.config.Templates()
+	if err != nil || !ok {
+		return ""
+	}
+	return realPath(absUnder(e.cfg.Cwd, dir))
 }
 
 // templatesRoot is the root hygen would use: Config.Templates, then the

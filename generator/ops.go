@@ -340,8 +340,9 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 		// Nor into another folder named _templates (a sub-package's, or
 		// the project's own when the agent serves templates from
 		// elsewhere): a run started there would take it for its root.
-		if underTemplatesName(p.inv.cwd, abs) || underTemplatesName(p.inv.realCwd, real) {
-			return destination{}, fmt.Errorf("target %s is inside a folder named %s, where runs find their templates; requests may not write there", to, defaultTemplatesDir)
+		if underTemplatesName(p.inv.cwd, abs) || underTemplatesName(p.inv.realCwd, real) ||
+			p.inv.configTemplates != "" && insideDir(p.inv.configTemplates, real) {
+			return destination{}, fmt.Errorf("target %s is inside a folder named %s or the templates folder of the project's %s, where runs find their templates; requests may not write there", to, defaultTemplatesDir, ConfigFile)
 		}
 		if isConfigName(abs) || isConfigName(real) || p.isProjectConfig(real) {
 			return destination{}, fmt.Errorf("target %s is a %s, which configures the project's runs; requests may not write one", to, ConfigFile)
