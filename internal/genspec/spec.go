@@ -112,6 +112,13 @@ func Parse(text []byte) (*Spec, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: variable %q: %w", key.Line, name, err)
 		}
+		for _, other := range s.Variables {
+			for _, n := range other.names() {
+				if slices.Contains(v.names(), n) {
+					return nil, fmt.Errorf("line %d: variables %q and %q are both %q (yargs gives a flag with \"-\" a camel-case name too)", key.Line, other.Name, name, n)
+				}
+			}
+		}
 		s.Variables = append(s.Variables, v)
 	}
 	return s, nil
@@ -121,8 +128,8 @@ func parseVariable(name string, node *yaml.Node) (Variable, error) {
 	if node.Kind == yaml.MappingNode {
 		// Strict as the top level is: a misspelt key ("require:") would
 		// otherwise drop its check without a word.
-		for i := 0; i+1 < len(node.Content); i += 2 {
-			if k := node.Content[i].Value; !slices.Contains(variableKeys, k) {
+		for _, k := range mappingKeys(node, 0) {
+			if !slices.Contains(variableKeys, k) {
 				msg := fmt.Sprintf("unknown key %q (keys: %s)", k, strings.Join(variableKeys, ", "))
 				if meant, ok := suggest.Closest(k, variableKeys); ok {
 					msg = fmt.Sprintf("unknown key %q (did you mean %s?)", k, meant)
@@ -173,6 +180,31 @@ func parseVariable(name string, node *yaml.Node) (Variable, error) {
 	return v, nil
 }
 
+// mappingKeys are a mapping's keys, those a merge key (<<: *common) brings
+// in included.
+func mappingKeys(node *yaml.Node, depth int) []string {
+	for node.Kind == yaml.AliasNode && node.Alias != nil {
+		node = node.Alias
+	}
+	var keys []string
+	switch {
+	case depth > 16: // merges of merges, deeper than anyone writes
+	case node.Kind == yaml.SequenceNode: // <<: [*a, *b]
+		for _, n := range node.Content {
+			keys = append(keys, mappingKeys(n, depth+1)...)
+		}
+	case node.Kind == yaml.MappingNode:
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			if k := node.Content[i]; k.Tag == "!!merge" || k.Value == "<<" && k.Style == 0 {
+				keys = append(keys, mappingKeys(node.Content[i+1], depth+1)...)
+			} else {
+				keys = append(keys, k.Value)
+			}
+		}
+	}
+	return keys
+}
+
 // fromYAML converts a decoded YAML value into the jsvalue model: numbers
 // are JavaScript's (an integer too large for an int64 included), and an
 // object's keys are strings, as in JavaScript ({1: a} has the key "1").
@@ -215,8 +247,8 @@ func fromYAML(v any) any {
 // is converted to its variable's type (see the package doc). All problems
 // are reported together.
 //
-// A variable whose name has "-" or "_" has a second name, as yargs gives
-// its flag one (with-tests, withTests): the value is read from either and
+// A variable whose name has "-" has a second name, as yargs gives its
+// flag one (with-tests, withTests): the value is read from either and
 // set under both, so a template reading either sees the checked value.
 //
 // fallback (may be nil) holds values below the command line's, above the
@@ -276,10 +308,11 @@ func (s *Spec) Apply(locals, fallback *jsvalue.Object) error {
 
 func missing(v any) bool { return v == nil || v == jsvalue.Undefined || v == "" }
 
-// names are the variable's name and, if yargs gives its flag a second one,
+// names are the variable's name and, if yargs gives its flag a second one
+// (only for a name with "-" in it: --with_tests sets with_tests alone),
 // that one.
 func (v *Variable) names() []string {
-	if alias := argv.CamelCase(v.Name); alias != v.Name {
+	if alias := argv.CamelCase(v.Name); strings.Contains(v.Name, "-") && alias != v.Name {
 		return []string{v.Name, alias}
 	}
 	return []string{v.Name}

@@ -74,6 +74,7 @@ func TestParseErrors(t *testing.T) {
 		{"variables:\n  x: {type: number, minimum: 5}\n", `variable "x": unknown key "minimum" (keys: type, description, required, default, pattern, values, min, max)`},
 		{"variables:\n  x: {type: number}\n  x: {type: string}\n", `line 3: variable "x" is defined twice`},
 		{"variables:\n  x: {type: number, min: 5, max: 1}\n", `variable "x": min 5 is above max 1`},
+		{"variables:\n  with-tests: {type: boolean}\n  withTests: {type: string}\n", `line 3: variables "with-tests" and "withTests" are both "withTests"`},
 	}
 	for _, tt := range tests {
 		_, err := Parse([]byte(tt.text))
@@ -200,6 +201,44 @@ func TestApplyEdges(t *testing.T) {
 		if g := strings.Join(got, " "); g != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, g, tt.want)
 		}
+	}
+}
+
+// Only a name with "-" has yargs' second name: URL is not url, and
+// with_tests is not withTests.
+func TestNoSecondNameWithoutDash(t *testing.T) {
+	s, err := Parse([]byte("variables:\n  URL: {type: string, required: true}\n  url: {type: string, default: local}\n  with_tests: {type: boolean, default: true}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	locals := jsvalue.NewObject()
+	locals.Set("URL", "http://remote")
+	if err := s.Apply(locals, nil); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, k := range locals.Keys() {
+		v, _ := locals.Get(k)
+		got = append(got, k+"="+jsvalue.ToString(v))
+	}
+	if g := strings.Join(got, " "); g != "URL=http://remote url=local with_tests=true" {
+		t.Errorf("locals: %s", g)
+	}
+	only := jsvalue.NewObject()
+	only.Set("url", "x")
+	if err := s.Apply(only, nil); err == nil || !strings.Contains(err.Error(), "URL is required") {
+		t.Errorf("--url alone: %v, want URL required", err)
+	}
+}
+
+// A merge key brings its mapping's keys, checked as the variable's own.
+func TestParseMergeKeys(t *testing.T) {
+	s, err := Parse([]byte("variables:\n  a: &common {type: string, required: true}\n  b:\n    <<: *common\n    description: B\n"))
+	if err != nil || len(s.Variables) != 2 || !s.Variables[1].Required || s.Variables[1].Description != "B" {
+		t.Fatalf("merge: %+v, %v", s, err)
+	}
+	if _, err := Parse([]byte("variables:\n  a: &common {type: string, require: true}\n  b:\n    <<: *common\n")); err == nil || !strings.Contains(err.Error(), `unknown key "require"`) {
+		t.Errorf("a misspelt key through a merge: %v", err)
 	}
 }
 
