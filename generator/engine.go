@@ -304,7 +304,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		sub: sub, hasSub: hasSub,
 		args: args, defaults: defaults, dry: jsvalue.Truthy(dry),
 		configTemplates: e.configTemplates(s),
-		script: s, js: js,
+		script:          s, js: js,
 		cwd: cwd, realCwd: realCwd,
 	}, nil
 }
