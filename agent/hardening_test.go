@@ -29,6 +29,8 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 	top := testfs.Tree(t, map[string]string{
 		"project/_templates/gen/new/a.t":    "---\nto: out/<%= name %>.txt\n---\nhi\n",
 		"project/_templates/steal/new/a.t":  "---\nto: stolen.txt\nfrom: ../../secret.txt\n---\n",
+		"project/_templates/steal/env/a.t":  "---\nto: stolen.txt\nfrom: ../../.env\n---\n",
+		"project/.env":                      "SECRET=project-only\n",
 		"outside/evilgen/new/a.t":           "---\nto: evil.txt\nfrom: ../../secret.txt\n---\n",
 		"outside/linked/new/a.t":            "---\nto: linked.txt\n---\nx\n",
 		"outside/file.t":                    "---\nto: linkedfile.txt\n---\nx\n",
@@ -61,7 +63,9 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		{"args and fields together", GenerateRequest{Args: []string{"gen", "new"}, Generator: "../x", Action: "new"}, "not both"},
 		{"generator linked outside the root", GenerateRequest{Args: []string{"linked", "new"}}, "outside the templates root"},
 		{"template file linked outside the root", GenerateRequest{Args: []string{"mixed", "new"}}, "links outside the templates root"},
-		{"from: outside the project", GenerateRequest{Args: []string{"steal", "new"}}, "outside the templates root and the project"},
+		{"from: outside the project", GenerateRequest{Args: []string{"steal", "new"}}, "from: ../../secret.txt resolves outside the templates root"},
+		// A request reads templates, not the project's other files.
+		{"from: a project file", GenerateRequest{Args: []string{"steal", "env"}}, "from: ../../.env resolves outside the templates root"},
 		// A request may not run commands, so it may not plant a template
 		// or a .hygen.js that a later run, allowed to, would execute.
 		{"a name leading into the templates", GenerateRequest{Generator: "gen", Action: "new", Name: "../_templates/gen/new/planted"}, "inside the templates root"},

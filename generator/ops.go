@@ -480,8 +480,14 @@ func (p *planner) add(f *renderedFile, to string) error {
 	if from := attr(f, "from"); jsvalue.Truthy(from) {
 		src := filepath.Join(p.inv.templatesDir, jsvalue.ToString(from))
 		read := regularfile.ReadFile
-		if !p.e.cfg.AllowOutside {
-			real := realPath(src) // once, for both roots
+		switch real := realPath(src); {
+		case p.e.cfg.ConfineTemplates:
+			// A request reads templates, not the project's other files.
+			if !insideDir(p.inv.realTemplates.resolved(), real) {
+				return fmt.Errorf("from: %s resolves outside the templates root", jsvalue.ToString(from))
+			}
+			read = func(string) ([]byte, error) { return readInside([]string{p.inv.realTemplates.resolved()}, real) }
+		case !p.e.cfg.AllowOutside:
 			if !insideDir(p.inv.realTemplates.resolved(), real) && !insideDir(p.inv.realCwd, real) {
 				return fmt.Errorf("from: %s resolves outside the templates root and the project (use --allow-outside to permit it)", jsvalue.ToString(from))
 			}

@@ -222,7 +222,7 @@ var sdkNumbers = []struct {
 	{"OTEL_BSP_MAX_EXPORT_BATCH_SIZE", 1, 1 << 20, ""},
 	{"OTEL_BSP_SCHEDULE_DELAY", 1, 3_600_000, " (milliseconds)"},
 	{"OTEL_BSP_EXPORT_TIMEOUT", 0, 3_600_000, " (milliseconds; 0 for none)"},
-	{"OTEL_METRIC_EXPORT_TIMEOUT", 0, 3_600_000, " (milliseconds; 0 for none)"},
+	{"OTEL_METRIC_EXPORT_TIMEOUT", 1, 3_600_000, " (milliseconds)"}, // the metric SDK takes 0 for its 30 s default
 }
 
 func checkSDKEnv(getenv func(string) string) error {

@@ -76,7 +76,7 @@ func TestFromEnvRejectsBadValues(t *testing.T) {
 		"OTEL_BSP_MAX_EXPORT_BATCH_SIZE":         "99999999999999",
 		"OTEL_BSP_SCHEDULE_DELAY":                "0",
 		"OTEL_BSP_EXPORT_TIMEOUT":                "soon",
-		"OTEL_METRIC_EXPORT_TIMEOUT":             "-1",
+		"OTEL_METRIC_EXPORT_TIMEOUT":             "0",
 	} {
 		_, err := FromEnv(envOf(map[string]string{name: value, "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4317"}))
 		if err == nil || !strings.Contains(err.Error(), name) {

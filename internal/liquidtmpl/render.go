@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strings"
@@ -61,7 +62,7 @@ func (r *Renderer) init() {
 			if v == nil {
 				return f("")
 			}
-			return f(jsvalue.ToString(v))
+			return f(jsvalue.ToString(jsData(v)))
 		})
 	}
 	r.engine.RegisterTag("include", r.include)
@@ -420,6 +421,26 @@ func wrap(err liquid.SourceError) error {
 var liquidMessage = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(Liquid exception: )?Liquid error( \(line \d+\))?: `)
 })
+
+// jsData is a value Liquid made (split gives a []string, divided_by an
+// int64) in the jsvalue model, for jsvalue.ToString.
+func jsData(v any) any {
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(rv.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return float64(rv.Uint())
+	case reflect.Float32, reflect.Float64:
+		return rv.Float()
+	case reflect.Slice, reflect.Array:
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = jsData(rv.Index(i).Interface())
+		}
+		return out
+	}
+	return v
+}
 
 // toGo converts a jsvalue into the Go values Liquid understands: maps,
 // slices, strings, numbers, booleans.

@@ -160,8 +160,9 @@ func TestFiltersOnNonStrings(t *testing.T) {
 	locals.Set("props", []any{"a", "b"})
 	locals.Set("n", 3.0)
 	var r Renderer
-	got, err := r.Render(context.Background(), time.Second, Source{}, "{{ meta | pascalCase }}|{{ props | pluralize }}|{{ n | ordinalize }}|{{ missing | upperCase }}|", locals)
-	if want := "ObjectObject|a,bs|3rd||"; err != nil || got != want {
+	got, err := r.Render(context.Background(), time.Second, Source{},
+		"{{ meta | pascalCase }}|{{ props | pluralize }}|{{ n | ordinalize }}|{{ missing | upperCase }}|{{ 'foo-bar,baz' | split: ',' | pascalCase }}|{{ 10 | divided_by: 3 | camelCase }}", locals)
+	if want := "ObjectObject|a,bs|3rd||FooBarBaz|3"; err != nil || got != want {
 		t.Errorf("got %q, %v; want %q", got, err, want)
 	}
 }
