@@ -90,6 +90,7 @@ func TestLiquidIncludeConfined(t *testing.T) {
 		"p/_templates/l/new/_part.liquid": "part {{ name }}",
 		"p/_templates/l/proj/a.liquid":    "---\nto: out/b.txt\n---\n{% include 'notes.txt' %}",
 		"p/_templates/l/out/a.liquid":     "---\nto: out/c.txt\n---\n{% include '../../../../secret.txt' %}",
+		"p/_templates/l/missing/a.liquid": "---\nto: out/d.txt\n---\n{% include '_gone.liquid' %}",
 		"p/notes.txt":                     "project notes",
 		"secret.txt":                      "secret",
 	})
@@ -102,10 +103,11 @@ func TestLiquidIncludeConfined(t *testing.T) {
 		{action: "new", want: "part web"},
 		{action: "new", confine: true, want: "part web"},
 		{action: "proj", want: "project notes"},
-		{action: "proj", confine: true, errHas: "outside the templates root"},
+		{action: "proj", confine: true, errHas: "not found where this run may read it (elsewhere: the file is outside the templates root)"},
 		{action: "out", errHas: "outside the templates root and the project (use --allow-outside"},
 		{action: "out", allow: true, want: "secret"},
 		{action: "out", confine: true, errHas: "outside the templates root"},
+		{action: "missing", confine: true, errHas: "not found where this run may read it"},
 	} {
 		os.RemoveAll(filepath.Join(dir, "out"))
 		e := New(Config{Cwd: dir, Stdout: io.Discard, Getenv: func(string) string { return "" }, ConfineTemplates: tc.confine, AllowOutside: tc.allow})

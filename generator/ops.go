@@ -75,8 +75,8 @@ type OpResult struct {
 type fileState struct {
 	planned  map[string][]byte
 	diskOnly bool
-	// confine, when set (the project's folder, as given and as resolved),
-	// is where a file is read through: see readInside.
+	// confine, when set (the project's folder, resolved), is where a file
+	// is read through: see readInside.
 	confine []string
 }
 
@@ -104,7 +104,9 @@ func (s *fileState) read(abs string) ([]byte, error) {
 		return b, nil
 	}
 	if s.confine != nil {
-		return readInside(s.confine, abs)
+		// By its resolved path: os.Root refuses an absolute link, even
+		// one to a folder inside the project.
+		return readInside(s.confine, realPath(abs))
 	}
 	return regularfile.ReadFile(abs)
 }
@@ -185,7 +187,7 @@ func (p *planner) plan(files []renderedFile) ([]step, error) {
 	// A command may have changed files and links since the last segment.
 	p.steps, p.state, p.real = nil, fileState{planned: map[string][]byte{}, diskOnly: p.inv.dry}, nil
 	if !p.e.cfg.AllowOutside {
-		p.state.confine = []string{p.inv.cwd, p.inv.realCwd}
+		p.state.confine = []string{p.inv.realCwd}
 	}
 	for p.next < len(files) {
 		f := &files[p.next]

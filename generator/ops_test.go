@@ -61,3 +61,20 @@ func TestReadInsideRefusesLinksOut(t *testing.T) {
 		t.Error("a file outside the folder by name was read")
 	}
 }
+
+// An inject target reached through an absolute link to a folder inside the
+// project is read by its resolved path: os.Root refuses absolute links, and
+// a dry run failed with "path escapes from parent".
+func TestInjectThroughAbsoluteFolderLink(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/a.t": "---\nto: src/index.ts\ninject: true\nappend: true\n---\nexport * from './b'",
+		"real/index.ts":        "export * from './a'\n",
+	})
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "src")); err != nil {
+		t.Fatal(err)
+	}
+	_, out, err := run(t, dir, nil, "g", "new", "--dry")
+	if err != nil || !strings.Contains(out, "inject: src/index.ts") {
+		t.Errorf("dry run: %v\n%s", err, out)
+	}
+}

@@ -93,6 +93,7 @@ func (s Source) find(name string) (string, error) {
 		}
 	}
 	var refused error
+	looked := false
 	for _, p := range places {
 		if s.CheckInclude != nil {
 			// Before the file is looked at, so a refused place says
@@ -102,12 +103,16 @@ func (s Source) find(name string) (string, error) {
 				continue
 			}
 		}
+		looked = true
 		if _, err := os.Stat(p); err == nil {
 			return p, nil
 		}
 	}
-	if refused != nil {
+	switch {
+	case !looked:
 		return "", refused
+	case refused != nil:
+		return "", fmt.Errorf("not found where this run may read it (elsewhere: %v)", refused)
 	}
 	if len(places) == 1 {
 		return "", fmt.Errorf("%s: %w", name, fs.ErrNotExist)
