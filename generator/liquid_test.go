@@ -103,7 +103,7 @@ func TestLiquidIncludeConfined(t *testing.T) {
 		{action: "new", want: "part web"},
 		{action: "new", confine: true, want: "part web"},
 		{action: "proj", want: "project notes"},
-		{action: "proj", confine: true, errHas: "not found where this run may read it (elsewhere: the file is outside the templates root)"},
+		{action: "proj", confine: true, errHas: "not found where this run may read it"},
 		{action: "out", errHas: "outside the templates root and the project (use --allow-outside"},
 		{action: "out", allow: true, want: "secret"},
 		{action: "out", confine: true, errHas: "outside the templates root"},

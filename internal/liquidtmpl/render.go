@@ -112,7 +112,7 @@ func (s Source) find(name string) (string, error) {
 	case !looked:
 		return "", refused
 	case refused != nil:
-		return "", fmt.Errorf("not found where this run may read it (elsewhere: %v)", refused)
+		return "", errors.New("not found where this run may read it")
 	}
 	if len(places) == 1 {
 		return "", fmt.Errorf("%s: %w", name, fs.ErrNotExist)
