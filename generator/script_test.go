@@ -202,3 +202,19 @@ func TestAskErrorKeepsItsIdentity(t *testing.T) {
 		})
 	}
 }
+
+// A hook that makes a flag's array enormous in place is left as it was,
+// not copied: setting args.tag.length to 2**32-1 made the copy allocate
+// 64 GiB and killed the process (the agent with it).
+func TestHookHugeNestedArrayIsNotCopied(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/index.js": "module.exports = { params: ({ args }) => { args.tag.length = 2 ** 32 - 1; return {} } }\n",
+		"_templates/g/new/a.t":      "---\nto: out.txt\n---\nok\n",
+	})
+	if _, _, err := run(t, dir, nil, "g", "new", "--tag", "a", "--tag", "b"); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "out.txt")); string(b) != "ok\n" {
+		t.Errorf("out.txt = %q", b)
+	}
+}

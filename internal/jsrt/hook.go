@@ -49,6 +49,7 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 		return nil, fmt.Errorf("%s: exports %s, not params, prompt or an array of questions", m.File, printable(mod))
 	}
 	jsArgs := vm.ToValue(args)
+	nested := vm.nestedValues(args, jsArgs)
 	var prompter goja.Value = vm.newPrompter(ask)
 	if vm.createPrompter != nil {
 		custom, err := vm.createPrompter(goja.Undefined())
@@ -108,33 +109,61 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", m.File, vm.jsError(err, 0))
 	}
-	vm.takeBackNested(args, jsArgs)
+	vm.takeBackNested(args, jsArgs, nested)
 	return vm.exportObject(result), nil
 }
 
-// takeBackNested gives args the hook's changes to its nested values: hygen
-// hands a hook the very objects and arrays of the dotted and repeated
+// nestedValues are the JavaScript objects and arrays a hook gets for the
+// nested values of args (dotted and repeated flags), by key.
+func (vm *VM) nestedValues(args *jsvalue.Object, jsArgs goja.Value) map[string]*goja.Object {
+	o, ok := jsArgs.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	out := map[string]*goja.Object{}
+	for _, k := range args.Keys() {
+		switch v, _ := args.Get(k); v.(type) {
+		case *jsvalue.Object, []any:
+			if n, ok := o.Get(k).(*goja.Object); ok {
+				out[k] = n
+			}
+		}
+	}
+	return out
+}
+
+// takeBackNested gives args the hook's changes inside its nested values:
+// hygen hands a hook the very objects and arrays of the dotted and repeated
 // flags that the templates then get, so `args.conn.port = 5432` in a hook
-// shows in them (a top-level `args.x = 1` does not, in either).
-func (vm *VM) takeBackNested(args *jsvalue.Object, jsArgs goja.Value) {
+// shows in them. An object the hook puts in their place (`args.conn =
+// {…}`, like a top-level `args.x = 1`) does not, in either.
+func (vm *VM) takeBackNested(args *jsvalue.Object, jsArgs goja.Value, nested map[string]*goja.Object) {
 	o, ok := jsArgs.(*goja.Object)
 	if !ok {
 		return
 	}
-	for _, k := range args.Keys() {
-		switch v, _ := args.Get(k); v.(type) {
-		case *jsvalue.Object, []any:
-			if data, ok := vm.plainData(o.Get(k), 0); ok {
-				args.Set(k, data)
-			}
+	for k, before := range nested {
+		now, ok := o.Get(k).(*goja.Object)
+		if !ok || !now.SameAs(before) {
+			continue
+		}
+		budget := maxPlainItems
+		if data, ok := vm.plainData(now, 0, &budget); ok {
+			args.Set(k, data)
 		}
 	}
 }
 
+// maxPlainItems bounds the items plainData copies of one value, nested
+// ones included: a hook may set an array's length to 2**32-1, and copying
+// that would take the process's memory.
+const maxPlainItems = 1 << 16
+
 // plainData converts a value made of plain objects, arrays and primitives
 // into the jsvalue model; ok is false for anything else (a function, a
-// Date, a class instance) or past 32 levels, which stays as it was.
-func (vm *VM) plainData(v goja.Value, depth int) (any, bool) {
+// Date, a class instance), past 32 levels or past budget items, and the
+// value then stays as it was.
+func (vm *VM) plainData(v goja.Value, depth int, budget *int) (any, bool) {
 	obj, isObj := v.(*goja.Object)
 	if !isObj {
 		return vm.export(v), true
@@ -144,10 +173,13 @@ func (vm *VM) plainData(v goja.Value, depth int) (any, bool) {
 	}
 	switch obj.ClassName() {
 	case "Array":
-		n := int(obj.Get("length").ToInteger())
+		n := obj.Get("length").ToInteger()
+		if *budget -= int(min(n, maxPlainItems+1)); *budget < 0 {
+			return nil, false
+		}
 		out := make([]any, n)
 		for i := range out {
-			e, ok := vm.plainData(obj.Get(strconv.Itoa(i)), depth+1)
+			e, ok := vm.plainData(obj.Get(strconv.Itoa(i)), depth+1, budget)
 			if !ok {
 				return nil, false
 			}
@@ -158,9 +190,13 @@ func (vm *VM) plainData(v goja.Value, depth int) (any, bool) {
 		if p := obj.Prototype(); p != nil && p != vm.rt.Get("Object").ToObject(vm.rt).Get("prototype").ToObject(vm.rt) {
 			return nil, false // a class instance
 		}
+		keys := obj.Keys()
+		if *budget -= len(keys); *budget < 0 {
+			return nil, false
+		}
 		out := jsvalue.NewObject()
-		for _, k := range obj.Keys() {
-			e, ok := vm.plainData(obj.Get(k), depth+1)
+		for _, k := range keys {
+			e, ok := vm.plainData(obj.Get(k), depth+1, budget)
 			if !ok {
 				return nil, false
 			}
