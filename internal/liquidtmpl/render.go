@@ -388,12 +388,25 @@ func unterminated(text string) error {
 	if open >= 0 {
 		return &Error{Line: line(open), Msg: `Liquid: "raw" block never closed (no {% endraw %} after it)`}
 	}
-	for _, d := range [][2]string{{"{{", "}}"}, {"{%", "%}"}} {
-		if i := bytes.LastIndex(outside, []byte(d[0])); i >= 0 && !bytes.Contains(outside[i+2:], []byte(d[1])) {
-			return &Error{Line: line(i), Msg: fmt.Sprintf("Liquid: %q is not closed by %q", d[0], d[1])}
+	// As osteele/liquid's scanner reads: the first opener, then the first
+	// closer of its kind after it; whatever lies between (a "{{" in a
+	// tag's string) is the tag's.
+	for i := 0; ; {
+		o, p := bytes.Index(outside[i:], []byte("{{")), bytes.Index(outside[i:], []byte("{%"))
+		open, closer := "{{", "}}"
+		if o < 0 || p >= 0 && p < o {
+			o, open, closer = p, "{%", "%}"
 		}
+		if o < 0 {
+			return nil
+		}
+		start := i + o
+		c := bytes.Index(outside[start+2:], []byte(closer))
+		if c < 0 {
+			return &Error{Line: line(start), Msg: fmt.Sprintf("Liquid: %q is not closed by %q", open, closer)}
+		}
+		i = start + 2 + c + 2
 	}
-	return nil
 }
 
 var rawTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{%-?\s*(raw|endraw)\s*-?%\}`) })

@@ -212,6 +212,10 @@ func TestUnterminated(t *testing.T) {
 		"{{ name }}{% raw %}{{ a }}{% endraw %}}": "",
 		"{%- raw -%}{{%- endraw -%}":              "",
 		"{{ name }} }} %} stray closers":          "",
+		// An opener inside a tag's string is the tag's.
+		`{% assign open = "{{" %}{{ open }}`: "",
+		`{{ "{%" | size }}`:                  "",
+		"{ a } {{ name }} {":                 "",
 	} {
 		_, err := r.Render(context.Background(), time.Second, Source{}, text, locals)
 		if want == "" {
