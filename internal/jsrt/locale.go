@@ -1,6 +1,7 @@
 package jsrt
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -82,20 +83,13 @@ func (vm *VM) useLocale() {
 	} {
 		builtin, _ := goja.AssertFunction(str.Get(name))
 		_ = str.Set(name, func(call goja.FunctionCall) goja.Value {
-			loc := call.Argument(0)
-			if o, ok := loc.(*goja.Object); ok && o.ClassName() == "Array" {
-				loc = o.Get("0")
-			}
-			if loc == nil || goja.IsUndefined(loc) || goja.IsNull(loc) {
+			t, ok := localeArg(rt, call.Argument(0))
+			if !ok {
 				v, err := builtin(call.This, call.Arguments...)
 				if err != nil {
 					panic(err)
 				}
 				return v
-			}
-			t, err := language.Parse(loc.String())
-			if err != nil {
-				panic(rt.NewTypeError("Incorrect locale information provided"))
 			}
 			c := caser(t)
 			return rt.ToValue(c.String(call.This.String()))
@@ -120,50 +114,68 @@ func (vm *VM) useLocale() {
 }
 
 // collationTag is the BCP 47 tag of localeCompare's locales and options,
-// as ICU reads them: numeric, sensitivity and caseFirst become the tag's
-// -u- keys (kn, ks, kf), ignorePunctuation ka-shifted.
+// as ICU reads them: numeric and sensitivity become the tag's -u- keys (kn,
+// ks). It panics with a RangeError for a locale that is not one, as Node
+// does, and with an Error for what Go's collation data cannot do as ICU
+// does (caseFirst, ignorePunctuation, sensitivity "case"): a sort order
+// Node would not give is worse than a run that says why it stopped.
 func collationTag(rt *goja.Runtime, locales, options goja.Value) string {
 	tag := "und"
-	if o, ok := locales.(*goja.Object); ok && o.ClassName() == "Array" {
-		locales = o.Get("0")
-	}
-	if locales != nil && !goja.IsUndefined(locales) && !goja.IsNull(locales) {
-		if t, err := language.Parse(locales.String()); err == nil {
-			tag = t.String()
-		}
+	if loc, ok := localeArg(rt, locales); ok {
+		tag = loc.String()
 	}
 	var keys []string
 	if o, ok := options.(*goja.Object); ok {
-		get := func(name string) string { // goja gives nil for a missing property
+		get := func(name string) goja.Value { // goja gives nil for a missing property
 			if v := o.Get(name); v != nil && !goja.IsUndefined(v) {
-				return v.String()
+				return v
 			}
-			return ""
+			return nil
 		}
-		if v := o.Get("numeric"); v != nil && v.ToBoolean() {
+		if v := get("numeric"); v != nil && v.ToBoolean() {
 			keys = append(keys, "kn-true")
 		}
-		switch get("sensitivity") {
-		case "base":
-			keys = append(keys, "ks-level1")
-		case "accent":
-			keys = append(keys, "ks-level2")
-		case "case":
-			keys = append(keys, "ks-level1-kc-true")
+		if v := get("sensitivity"); v != nil {
+			switch v.String() {
+			case "base":
+				keys = append(keys, "ks-level1")
+			case "accent":
+				keys = append(keys, "ks-level2")
+			case "variant":
+			default:
+				panic(rt.NewGoError(fmt.Errorf("String.prototype.localeCompare: sensitivity %q is not supported here (goja has no ICU; base, accent and variant are)", v.String())))
+			}
 		}
-		switch cf := get("caseFirst"); cf {
-		case "upper", "lower":
-			keys = append(keys, "kf-"+cf)
+		if v := get("caseFirst"); v != nil && v.String() != "false" {
+			panic(rt.NewGoError(fmt.Errorf("String.prototype.localeCompare: caseFirst %q is not supported here (goja has no ICU)", v.String())))
 		}
-		if v := o.Get("ignorePunctuation"); v != nil && v.ToBoolean() {
-			keys = append(keys, "ka-shifted")
+		if v := get("ignorePunctuation"); v != nil && v.ToBoolean() {
+			panic(rt.NewGoError(errors.New("String.prototype.localeCompare: ignorePunctuation is not supported here (goja has no ICU)")))
 		}
 	}
 	if len(keys) > 0 {
-		tag, _, _ = strings.Cut(tag, "-u-")
 		tag += "-u-" + strings.Join(keys, "-")
 	}
 	return tag
+}
+
+// localeArg is the locale a locales argument names (the first of an
+// array); false for none. A string that is no BCP 47 tag panics with
+// Node's RangeError.
+func localeArg(rt *goja.Runtime, locales goja.Value) (language.Tag, bool) {
+	if o, ok := locales.(*goja.Object); ok && o.ClassName() == "Array" {
+		locales = o.Get("0")
+	}
+	if locales == nil || goja.IsUndefined(locales) || goja.IsNull(locales) {
+		return language.Und, false
+	}
+	t, err := language.Parse(locales.String())
+	if err != nil {
+		ctor, _ := goja.AssertConstructor(rt.Get("RangeError"))
+		e, _ := ctor(nil, rt.ToValue("Incorrect locale information provided"))
+		panic(e)
+	}
+	return t, true
 }
 
 // collator is the collator of a BCP 47 tag, made once per runtime (a

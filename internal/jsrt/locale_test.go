@@ -59,6 +59,30 @@ func TestLocaleRefusesWhatNeedsIntl(t *testing.T) {
 	}
 }
 
+// localeCompare's options that Go's collation cannot apply as ICU does
+// are errors saying so, and a locale that is none is Node's RangeError:
+// ignorePunctuation compared every pair equal, caseFirst was ignored.
+func TestLocaleCompareRefusals(t *testing.T) {
+	var c Cache
+	for expr, want := range map[string]string{
+		"'a'.localeCompare('b', 'en', {ignorePunctuation: true})": "ignorePunctuation is not supported here",
+		"'a'.localeCompare('A', 'en', {caseFirst: 'upper'})":      `caseFirst "upper" is not supported here`,
+		"'a'.localeCompare('á', 'en', {sensitivity: 'case'})":     `sensitivity "case" is not supported here`,
+		"'a'.localeCompare('b', 'x!!')":                           "RangeError: Incorrect locale information provided",
+		"'i'.toLocaleUpperCase('x!!')":                            "RangeError: Incorrect locale information provided",
+	} {
+		tmpl := mustCompile(t, &c, "<%= "+expr+" %>")
+		out, err := NewVM(context.Background(), Setup{Cwd: "/"}).Render(context.Background(), tmpl, jsvalue.NewObject())
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s = %q, %v; want an error with %q", expr, out, err, want)
+		}
+	}
+	tmpl := mustCompile(t, &c, "<%= ['step10', 'step2', 'Step1'].sort((a, b) => a.localeCompare(b, 'en', {numeric: true, sensitivity: 'base', caseFirst: 'false'})).join(' ') %>")
+	if out, err := NewVM(context.Background(), Setup{Cwd: "/"}).Render(context.Background(), tmpl, jsvalue.NewObject()); err != nil || out != "Step1 step2 step10" {
+		t.Errorf("numeric sort: %q, %v", out, err)
+	}
+}
+
 func TestNeedsLocale(t *testing.T) {
 	for code, want := range map[string]bool{
 		"new Date()": true, "Date.now()": true, "x = Date": true, "(1).toLocaleString()": true,
