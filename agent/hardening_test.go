@@ -445,6 +445,7 @@ func TestGenerateRefusesTheProjectsConfiguredRoot(t *testing.T) {
 	tel, _ := telemetry(t)
 	top := testfs.Tree(t, map[string]string{
 		"served/plant/new/a.t":     "---\nto: tmpl/gen/new/planted.t\n---\n---\nto: pwned.txt\nsh: touch pwned\n---\n",
+		"served/plant/sub/a.t":     "---\nto: pkg/TMPL/gen/new/planted.t\n---\n---\nto: pwned.txt\nsh: touch pwned\n---\n",
 		"project/.hygen.js":        "module.exports = { templates: 'tmpl' }\n",
 		"project/tmpl/gen/new/a.t": "---\nto: a.txt\n---\nhi\n",
 	})
@@ -456,5 +457,11 @@ func TestGenerateRefusesTheProjectsConfiguredRoot(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "tmpl/gen/new/planted.t")); err == nil {
 		t.Error("a request planted a template in the project's configured templates folder")
+	}
+	// A run in pkg/ finds the same .hygen.js and loads pkg/tmpl (in any
+	// case, where the file system ignores it).
+	code, out = post(t, a, "k", GenerateRequest{Args: []string{"plant", "sub"}})
+	if out.OK || code/100 != 4 || !strings.Contains(out.Error, "templates folder of the project's .hygen.js") {
+		t.Errorf("pkg/TMPL: got %d %+v, want a refusal", code, out)
 	}
 }

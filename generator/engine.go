@@ -332,17 +332,56 @@ func (e *Engine) configCwd(c *jsrt.ProjectConfig) (string, error) {
 }
 
 // configTemplates is the templates folder the project's .hygen.js names,
-// resolved, when the engine serves another (Config.Templates): a CLI run
-// in the project would use it, so a confined request may not write there.
-func (e *Engine) configTemplates(s *script) string {
+// when the engine serves another (Config.Templates) to confined requests:
+// a CLI run in the project, or in a folder of it that finds the same
+// .hygen.js, would use it, so such a request may not write there. A
+// relative one is its path's names, which any folder of the project may
+// end with; an absolute one, resolved, a single folder.
+func (e *Engine) configTemplates(s *script) templatesFolder {
 	if e.cfg.Templates == "" || !e.cfg.ConfineTemplates || s == nil || s.config == nil {
-		return ""
+		return templatesFolder{}
 	}
 	dir, ok, err := s.config.Templates()
-	if err != nil || !ok {
-		return ""
+	if err != nil || !ok || dir == "" {
+		return templatesFolder{}
 	}
-	return realPath(absUnder(e.cfg.Cwd, dir))
+	if clean := filepath.Clean(dir); !filepath.IsAbs(clean) && filepath.IsLocal(clean) {
+		return templatesFolder{names: strings.Split(filepath.ToSlash(clean), "/")}
+	}
+	return templatesFolder{abs: realPath(absUnder(e.cfg.Cwd, dir))}
+}
+
+// templatesFolder is where runs other than this one find templates: a
+// folder (abs), or any folder whose path ends with names.
+type templatesFolder struct {
+	abs   string
+	names []string
+}
+
+// holds reports whether p, below root, lies in the folder.
+func (f templatesFolder) holds(root, p string) bool {
+	if f.abs != "" {
+		return insideDir(f.abs, p)
+	}
+	if f.names == nil {
+		return false
+	}
+	rel, err := filepath.Rel(root, filepath.Dir(p))
+	if err != nil {
+		return false
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	for i := 0; i+len(f.names) <= len(parts); i++ {
+		match := true
+		for j, n := range f.names {
+			// In any case: on a file system that ignores it, TMPL is tmpl.
+			match = match && strings.EqualFold(parts[i+j], n)
+		}
+		if match {
+			return true
+		}
+	}
+	return false
 }
 
 // templatesRoot is the root hygen would use: Config.Templates, then the

@@ -21,7 +21,7 @@ type invocation struct {
 	hasSub            bool
 	args              *jsvalue.Object
 	defaults          *jsvalue.Object // the localsDefaults of .hygen.js, below args
-	configTemplates   string          // see Engine.configTemplates
+	configTemplates   templatesFolder // see Engine.configTemplates
 	dry               bool
 	script            *script    // nil unless the project has .hygen.js or the action a hook
 	js                *jsrt.Pool // the run's JavaScript runtimes, dropped with it

@@ -343,7 +343,7 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 		// the project's own when the agent serves templates from
 		// elsewhere): a run started there would take it for its root.
 		if underTemplatesName(p.inv.cwd, abs) || underTemplatesName(p.inv.realCwd, real) ||
-			p.inv.configTemplates != "" && insideDir(p.inv.configTemplates, real) {
+			p.inv.configTemplates.holds(p.inv.cwd, abs) || p.inv.configTemplates.holds(p.inv.realCwd, real) {
 			return destination{}, fmt.Errorf("target %s is inside a folder named %s or the templates folder of the project's %s, where runs find their templates; requests may not write there", to, defaultTemplatesDir, ConfigFile)
 		}
 		if isConfigName(abs) || isConfigName(real) || p.isProjectConfig(real) {
