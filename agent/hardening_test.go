@@ -465,3 +465,26 @@ func TestGenerateRefusesTheProjectsConfiguredRoot(t *testing.T) {
 		t.Errorf("pkg/TMPL: got %d %+v, want a refusal", code, out)
 	}
 }
+
+// A .hygen.js whose templates folder is the project itself ('.', or a path
+// that comes back to it) makes every folder of it a generator: a confined
+// request may write nowhere there, rather than plant gen/new/planted.t.
+func TestGenerateRefusesWhenTheProjectIsTheTemplatesFolder(t *testing.T) {
+	tel, _ := telemetry(t)
+	for _, cfg := range []string{"'.'", "'./'", "'x/..'"} {
+		top := testfs.Tree(t, map[string]string{
+			"served/plant/new/a.t": "---\nto: gen/new/planted.t\n---\n---\nto: pwned.txt\nsh: touch pwned\n---\n",
+			"project/.hygen.js":    "module.exports = { templates: " + cfg + " }\n",
+			"project/gen/new/a.t":  "---\nto: a.txt\n---\nhi\n",
+		})
+		dir := filepath.Join(top, "project")
+		a := startAgent(t, Config{Cwd: dir, Templates: filepath.Join(top, "served"), ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+		code, out := post(t, a, "k", GenerateRequest{Args: []string{"plant", "new"}})
+		if out.OK || code/100 != 4 {
+			t.Errorf("templates: %s: got %d %+v, want a refusal", cfg, code, out)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "gen/new/planted.t")); err == nil {
+			t.Errorf("templates: %s: a request planted a template", cfg)
+		}
+	}
+}

@@ -345,7 +345,9 @@ func (e *Engine) configTemplates(s *script) templatesFolder {
 	if err != nil || !ok || dir == "" {
 		return templatesFolder{}
 	}
-	if clean := filepath.Clean(dir); !filepath.IsAbs(clean) && filepath.IsLocal(clean) {
+	// "." (or "x/..") is the folder a run starts in, the project itself:
+	// resolved below, it holds every target.
+	if clean := filepath.Clean(dir); !filepath.IsAbs(clean) && filepath.IsLocal(clean) && clean != "." {
 		return templatesFolder{names: strings.Split(filepath.ToSlash(clean), "/")}
 	}
 	return templatesFolder{abs: realPath(absUnder(e.cfg.Cwd, dir))}

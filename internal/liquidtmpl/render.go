@@ -391,16 +391,28 @@ func unterminated(text string) error {
 	// As osteele/liquid's scanner reads: the first opener, then the first
 	// closer of its kind after it; whatever lies between (a "{{" in a
 	// tag's string) is the tag's.
-	for i := 0; ; {
-		o, p := bytes.Index(outside[i:], []byte("{{")), bytes.Index(outside[i:], []byte("{%"))
-		open, closer := "{{", "}}"
-		if o < 0 || p >= 0 && p < o {
-			o, open, closer = p, "{%", "%}"
+	// The next of each opener is looked for again only once the scan is
+	// past it: searched anew at every step, one the text lacks made the
+	// scan quadratic (1.4 MB of "{{ a }}" took 17 s, before any time limit).
+	next := func(from, at int, opener string) int {
+		if at >= from || at == len(outside) {
+			return at
 		}
-		if o < 0 {
+		if j := bytes.Index(outside[from:], []byte(opener)); j >= 0 {
+			return from + j
+		}
+		return len(outside)
+	}
+	out, tag := -1, -1
+	for i := 0; ; {
+		out, tag = next(i, out, "{{"), next(i, tag, "{%")
+		start, open, closer := out, "{{", "}}"
+		if tag < out {
+			start, open, closer = tag, "{%", "%}"
+		}
+		if start == len(outside) {
 			return nil
 		}
-		start := i + o
 		c := bytes.Index(outside[start+2:], []byte(closer))
 		if c < 0 {
 			return &Error{Line: line(start), Msg: fmt.Sprintf("Liquid: %q is not closed by %q", open, closer)}
