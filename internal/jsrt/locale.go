@@ -120,11 +120,8 @@ func (vm *VM) useLocale() {
 // does (caseFirst, ignorePunctuation, sensitivity "case"): a sort order
 // Node would not give is worse than a run that says why it stopped.
 func collationTag(rt *goja.Runtime, locales, options goja.Value) string {
-	tag := "und"
-	if loc, ok := localeArg(rt, locales); ok {
-		tag = loc.String()
-	}
-	var keys []string
+	tag, _ := localeArg(rt, locales)
+	var keys [][2]string
 	if o, ok := options.(*goja.Object); ok {
 		get := func(name string) goja.Value { // goja gives nil for a missing property
 			if v := o.Get(name); v != nil && !goja.IsUndefined(v) {
@@ -132,16 +129,17 @@ func collationTag(rt *goja.Runtime, locales, options goja.Value) string {
 			}
 			return nil
 		}
-		if v := get("numeric"); v != nil && v.ToBoolean() {
-			keys = append(keys, "kn-true")
+		if v := get("numeric"); v != nil {
+			keys = append(keys, [2]string{"kn", strconv.FormatBool(v.ToBoolean())})
 		}
 		if v := get("sensitivity"); v != nil {
 			switch v.String() {
 			case "base":
-				keys = append(keys, "ks-level1")
+				keys = append(keys, [2]string{"ks", "level1"})
 			case "accent":
-				keys = append(keys, "ks-level2")
+				keys = append(keys, [2]string{"ks", "level2"})
 			case "variant":
+				keys = append(keys, [2]string{"ks", "level3"})
 			default:
 				panic(rt.NewGoError(fmt.Errorf("String.prototype.localeCompare: sensitivity %q is not supported here (goja has no ICU; base, accent and variant are)", v.String())))
 			}
@@ -153,10 +151,13 @@ func collationTag(rt *goja.Runtime, locales, options goja.Value) string {
 			panic(rt.NewGoError(errors.New("String.prototype.localeCompare: ignorePunctuation is not supported here (goja has no ICU)")))
 		}
 	}
-	if len(keys) > 0 {
-		tag += "-u-" + strings.Join(keys, "-")
+	// The options win over the locale's own -u- keys, as in ECMA-402.
+	for _, kv := range keys {
+		if t, err := tag.SetTypeForKey(kv[0], kv[1]); err == nil {
+			tag = t
+		}
 	}
-	return tag
+	return tag.String()
 }
 
 // localeArg is the locale a locales argument names (the first of an
@@ -170,7 +171,8 @@ func localeArg(rt *goja.Runtime, locales goja.Value) (language.Tag, bool) {
 		return language.Und, false
 	}
 	t, err := language.Parse(locales.String())
-	if err != nil {
+	var unknown language.ValueError
+	if err != nil && !errors.As(err, &unknown) { // well-formed but unknown ("xx"): Node falls back
 		ctor, _ := goja.AssertConstructor(rt.Get("RangeError"))
 		e, _ := ctor(nil, rt.ToValue("Incorrect locale information provided"))
 		panic(e)

@@ -83,6 +83,26 @@ func TestLocaleCompareRefusals(t *testing.T) {
 	}
 }
 
+// Options win over a locale's own -u- keys, and a well-formed locale Go
+// does not know falls back as Node's does (both were wrong: the options
+// dropped, a RangeError).
+func TestLocaleCompareAsNode(t *testing.T) {
+	var c Cache
+	for expr, want := range map[string]string{
+		`"a10".localeCompare("a9", "en-u-kn-false", {numeric: true})`:   "1",
+		`"a".localeCompare("A", "en-u-kn-true", {sensitivity: "base"})`: "0",
+		`"a10".localeCompare("a9", "en-u-kn-true", {numeric: false})`:   "-1",
+		`"a".localeCompare("b", "zz-ZZ")`:                               "-1",
+		`"i".toLocaleUpperCase("xx")`:                                   "I",
+	} {
+		tmpl := mustCompile(t, &c, "<%= "+expr+" %>")
+		out, err := NewVM(context.Background(), Setup{Cwd: "/"}).Render(context.Background(), tmpl, jsvalue.NewObject())
+		if err != nil || out != want {
+			t.Errorf("%s = %q, %v; want %q", expr, out, err, want)
+		}
+	}
+}
+
 func TestNeedsLocale(t *testing.T) {
 	for code, want := range map[string]bool{
 		"new Date()": true, "Date.now()": true, "x = Date": true, "(1).toLocaleString()": true,
