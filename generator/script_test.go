@@ -205,16 +205,22 @@ func TestAskErrorKeepsItsIdentity(t *testing.T) {
 
 // A hook that makes a flag's array enormous in place is left as it was,
 // not copied: setting args.tag.length to 2**32-1 made the copy allocate
-// 64 GiB and killed the process (the agent with it).
+// 64 GiB and killed the process (the agent with it), and one long string
+// pushed many times, cheap in JavaScript, took a copy each.
 func TestHookHugeNestedArrayIsNotCopied(t *testing.T) {
-	dir := testfs.Tree(t, map[string]string{
-		"_templates/g/new/index.js": "module.exports = { params: ({ args }) => { args.tag.length = 2 ** 32 - 1; return {} } }\n",
-		"_templates/g/new/a.t":      "---\nto: out.txt\n---\nok\n",
-	})
-	if _, _, err := run(t, dir, nil, "g", "new", "--tag", "a", "--tag", "b"); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(filepath.Join(dir, "out.txt")); string(b) != "ok\n" {
-		t.Errorf("out.txt = %q", b)
+	for _, hook := range []string{
+		"args.tag.length = 2 ** 32 - 1",
+		"const s = 'é'.repeat(4096); for (let i = 0; i < 60000; i++) args.tag.push(s)",
+	} {
+		dir := testfs.Tree(t, map[string]string{
+			"_templates/g/new/index.js": "module.exports = { params: ({ args }) => { " + hook + "; return {} } }\n",
+			"_templates/g/new/a.t":      "---\nto: out.txt\n---\n<%= tag.length %>\n",
+		})
+		if _, _, err := run(t, dir, nil, "g", "new", "--tag", "a", "--tag", "b"); err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := os.ReadFile(filepath.Join(dir, "out.txt")); string(b) != "2\n" {
+			t.Errorf("%s: out.txt = %q, want the command line's 2 items", hook, b)
+		}
 	}
 }

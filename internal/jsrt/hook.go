@@ -147,25 +147,38 @@ func (vm *VM) takeBackNested(args *jsvalue.Object, jsArgs goja.Value, nested map
 		if !ok || !now.SameAs(before) {
 			continue
 		}
-		budget := maxPlainItems
+		budget := plainBudget{items: maxPlainItems, chars: maxPlainChars}
 		if data, ok := vm.plainData(now, 0, &budget); ok {
 			args.Set(k, data)
 		}
 	}
 }
 
-// maxPlainItems bounds the items plainData copies of one value, nested
-// ones included: a hook may set an array's length to 2**32-1, and copying
-// that would take the process's memory.
-const maxPlainItems = 1 << 16
+// maxPlainItems and maxPlainChars bound what plainData copies of one
+// value, nested ones included: a hook may set an array's length to
+// 2**32-1, or fill one with a single long string many times over (cheap in
+// JavaScript, which shares it; each copy is a Go string of its own), and
+// copying that would take the process's memory.
+const (
+	maxPlainItems = 1 << 16
+	maxPlainChars = 1 << 22
+)
+
+// plainBudget is what plainData may still copy.
+type plainBudget struct{ items, chars int }
 
 // plainData converts a value made of plain objects, arrays and primitives
 // into the jsvalue model; ok is false for anything else (a function, a
-// Date, a class instance), past 32 levels or past budget items, and the
+// Date, a class instance), past 32 levels or past the budget, and the
 // value then stays as it was.
-func (vm *VM) plainData(v goja.Value, depth int, budget *int) (any, bool) {
+func (vm *VM) plainData(v goja.Value, depth int, budget *plainBudget) (any, bool) {
 	obj, isObj := v.(*goja.Object)
 	if !isObj {
+		if s, ok := v.(goja.String); ok {
+			if budget.chars -= s.Length(); budget.chars < 0 {
+				return nil, false
+			}
+		}
 		return vm.export(v), true
 	}
 	if depth >= 32 {
@@ -174,7 +187,7 @@ func (vm *VM) plainData(v goja.Value, depth int, budget *int) (any, bool) {
 	switch obj.ClassName() {
 	case "Array":
 		n := obj.Get("length").ToInteger()
-		if *budget -= int(min(n, maxPlainItems+1)); *budget < 0 {
+		if budget.items -= int(min(n, maxPlainItems+1)); budget.items < 0 {
 			return nil, false
 		}
 		out := make([]any, n)
@@ -191,7 +204,7 @@ func (vm *VM) plainData(v goja.Value, depth int, budget *int) (any, bool) {
 			return nil, false // a class instance
 		}
 		keys := obj.Keys()
-		if *budget -= len(keys); *budget < 0 {
+		if budget.items -= len(keys); budget.items < 0 {
 			return nil, false
 		}
 		out := jsvalue.NewObject()
