@@ -342,7 +342,7 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 		// Nor into another folder named _templates (a sub-package's, or
 		// the project's own when the agent serves templates from
 		// elsewhere): a run started there would take it for its root.
-		if underTemplatesName(p.inv.cwd, abs) || underTemplatesName(p.inv.realCwd, real) ||
+		if anyTemplatesFolder.holds(p.inv.cwd, abs) || anyTemplatesFolder.holds(p.inv.realCwd, real) ||
 			p.inv.configTemplates.holds(p.inv.cwd, abs) || p.inv.configTemplates.holds(p.inv.realCwd, real) {
 			return destination{}, fmt.Errorf("target %s is inside a folder named %s or the templates folder of the project's %s, where runs find their templates; requests may not write there", to, defaultTemplatesDir, ConfigFile)
 		}
@@ -376,20 +376,8 @@ func notLockName(to, path string) error {
 	return nil
 }
 
-// underTemplatesName reports whether p, below root, passes through a
-// folder named _templates, in any case.
-func underTemplatesName(root, p string) bool {
-	rel, err := filepath.Rel(root, filepath.Dir(p))
-	if err != nil {
-		return false
-	}
-	for _, name := range strings.Split(filepath.ToSlash(rel), "/") {
-		if strings.EqualFold(name, defaultTemplatesDir) {
-			return true
-		}
-	}
-	return false
-}
+// anyTemplatesFolder is every folder named _templates, in any case.
+var anyTemplatesFolder = templatesFolder{names: []string{defaultTemplatesDir}}
 
 // isConfigName reports whether p is named .hygen.js, in any case (on a
 // file system that ignores case, .HYGEN.JS is the same file).
