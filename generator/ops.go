@@ -469,23 +469,14 @@ func (p *planner) add(f *renderedFile, to string) error {
 	body := []byte(f.body)
 	if from := attr(f, "from"); jsvalue.Truthy(from) {
 		src := filepath.Join(p.inv.templatesDir, jsvalue.ToString(from))
-		read := regularfile.ReadFile
-		switch real := realPath(src); {
-		case p.e.cfg.ConfineTemplates:
-			// A request reads templates, not the project's other files.
-			if !insideDir(p.inv.realTemplates.resolved(), real) {
-				return fmt.Errorf("from: %s resolves outside the templates root", jsvalue.ToString(from))
-			}
-			read = func(string) ([]byte, error) { return readInside([]string{p.inv.realTemplates.resolved()}, real) }
-		case !p.e.cfg.AllowOutside:
-			if !insideDir(p.inv.realTemplates.resolved(), real) && !insideDir(p.inv.realCwd, real) {
-				return fmt.Errorf("from: %s resolves outside the templates root and the project (use --allow-outside to permit it)", jsvalue.ToString(from))
-			}
-			read = func(string) ([]byte, error) {
-				return readInside([]string{p.inv.realTemplates.resolved(), p.inv.realCwd}, real)
-			}
+		if roots := p.e.readRoots(p.inv); roots == nil {
+			body, err = regularfile.ReadFile(src)
+		} else if real := realPath(src); !insideAny(roots, real) {
+			return fmt.Errorf("from: %s resolves %s", jsvalue.ToString(from), p.e.outsideReadRoots())
+		} else {
+			body, err = readInside(roots, real)
 		}
-		if body, err = read(src); err != nil {
+		if err != nil {
 			return fmt.Errorf("from: %w", err)
 		}
 	}

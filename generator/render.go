@@ -205,29 +205,52 @@ func (e *Engine) render(ctx context.Context, vm *jsrt.VM, inv *invocation, file 
 }
 
 // liquidIncludeCheck confines the files a Liquid include reads as `from:`
-// files are confined: to the templates root and the project, unless
-// AllowOutside; to the templates root alone with ConfineTemplates. EJS's
-// include() keeps ejs's rules (see jsPool), which hygen's templates rely
-// on; Liquid templates are hypergen's own.
+// files are confined (readRoots). EJS's include() keeps ejs's rules (see
+// jsPool), which hygen's templates rely on; Liquid templates are
+// hypergen's own.
 func (e *Engine) liquidIncludeCheck(inv *invocation) func(string) error {
-	switch {
-	case e.cfg.ConfineTemplates:
-		return func(file string) error {
-			if !insideDir(inv.realTemplates.resolved(), realPath(file)) {
-				return errors.New("the file is outside the templates root")
-			}
-			return nil
-		}
-	case e.cfg.AllowOutside:
+	roots := e.readRoots(inv)
+	if roots == nil {
 		return nil
 	}
 	return func(file string) error {
-		real := realPath(file)
-		if !insideDir(inv.realTemplates.resolved(), real) && !insideDir(inv.realCwd, real) {
-			return errors.New("the file is outside the templates root and the project (use --allow-outside to permit it)")
+		if !insideAny(roots, realPath(file)) {
+			return errors.New("the file is " + e.outsideReadRoots())
 		}
 		return nil
 	}
+}
+
+// readRoots are the folders, resolved, that a run's templates may read
+// files from (from: files, Liquid includes): the templates root and the
+// project; the templates root alone for a confined request, which reads
+// templates, not the project's other files; nil, anywhere, with
+// AllowOutside.
+func (e *Engine) readRoots(inv *invocation) []string {
+	switch {
+	case e.cfg.ConfineTemplates:
+		return []string{inv.realTemplates.resolved()}
+	case e.cfg.AllowOutside:
+		return nil
+	}
+	return []string{inv.realTemplates.resolved(), inv.realCwd}
+}
+
+// outsideReadRoots says where a file outside readRoots is.
+func (e *Engine) outsideReadRoots() string {
+	if e.cfg.ConfineTemplates {
+		return "outside the templates root"
+	}
+	return "outside the templates root and the project (use --allow-outside to permit it)"
+}
+
+func insideAny(dirs []string, p string) bool {
+	for _, d := range dirs {
+		if insideDir(d, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // ejsOptions reads the ejs options hidden in locals: hygen calls ejs.render
