@@ -40,12 +40,13 @@ func (a *Agent) serve(ln net.Listener, h http.Handler, reads func(*http.Request)
 	lim := connlimit.New(maxConns)
 	active := new(atomic.Int64)
 	a.active.Store(name, active)
+	h = closeUnreadBodies(h, reads)
 	srv := &http.Server{
 		BaseContext: func(net.Listener) context.Context { return base },
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			active.Add(1)
 			defer active.Add(-1)
-			closeUnreadBodies(h, reads).ServeHTTP(w, r)
+			h.ServeHTTP(w, r)
 		}),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,

@@ -100,24 +100,22 @@ func Parse(text []byte) (*Spec, error) {
 	if r.Variables.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("line %d: variables must be a map of variable name to its definition", r.Variables.Line)
 	}
-	seen := map[string]bool{}
+	owner := map[string]string{} // each name a variable is read under, to the variable
 	for i := 0; i+1 < len(r.Variables.Content); i += 2 {
 		key := r.Variables.Content[i]
 		name := key.Value
-		if seen[name] {
+		if o, ok := owner[name]; ok && o == name {
 			return nil, fmt.Errorf("line %d: variable %q is defined twice", key.Line, name)
 		}
-		seen[name] = true
 		v, err := parseVariable(name, r.Variables.Content[i+1])
 		if err != nil {
 			return nil, fmt.Errorf("line %d: variable %q: %w", key.Line, name, err)
 		}
-		for _, other := range s.Variables {
-			for _, n := range other.names() {
-				if slices.Contains(v.names(), n) {
-					return nil, fmt.Errorf("line %d: variables %q and %q are both %q (yargs gives a flag with \"-\" a camel-case name too)", key.Line, other.Name, name, n)
-				}
+		for _, n := range v.names() {
+			if other, ok := owner[n]; ok {
+				return nil, fmt.Errorf("line %d: variables %q and %q are both %q (yargs gives a flag with \"-\" a camel-case name too)", key.Line, other, name, n)
 			}
+			owner[n] = name
 		}
 		s.Variables = append(s.Variables, v)
 	}
