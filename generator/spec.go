@@ -51,11 +51,11 @@ func (e *Engine) applySpec(ctx context.Context, generatorDir string, args, defau
 		return &UsageError{Msg: fmt.Sprintf("invalid input for %s (see %s, or 'hypergen help %s'): %v",
 			gen, e.displayPath(spec.File), gen, err)}
 	}
+	// A warning, not a refusal: a template may read the flag as a local of
+	// its own, which the spec need not declare.
 	typos, meant := spec.Misspelt(flags)
+	_, stderr := outputs(ctx, e.cfg)
 	for i, typo := range typos {
-		// A warning, not a refusal: a template may read the flag as a
-		// local of its own, which the spec need not declare.
-		_, stderr := outputs(ctx, e.cfg)
 		fmt.Fprintf(stderr, "hypergen: warning: --%s is not a variable of %s; did you mean --%s?\n",
 			typo, e.displayPath(spec.File), meant[i])
 	}

@@ -66,11 +66,7 @@ func (vm *VM) useLocale() {
 	_ = str.Set("localeCompare", func(call goja.FunctionCall) goja.Value {
 		locales, options := call.Argument(1), call.Argument(2)
 		if goja.IsUndefined(locales) && goja.IsUndefined(options) {
-			v, err := builtin(call.This, call.Arguments...)
-			if err != nil {
-				panic(err)
-			}
-			return v
+			return callThrough(builtin, call)
 		}
 		c := vm.collator(collationTag(rt, locales, options))
 		return rt.ToValue(c.CompareString(norm.NFC.String(call.This.String()), norm.NFC.String(call.Argument(0).String())))
@@ -85,11 +81,7 @@ func (vm *VM) useLocale() {
 		_ = str.Set(name, func(call goja.FunctionCall) goja.Value {
 			t, ok := localeArg(rt, call.Argument(0))
 			if !ok {
-				v, err := builtin(call.This, call.Arguments...)
-				if err != nil {
-					panic(err)
-				}
-				return v
+				return callThrough(builtin, call)
 			}
 			c := caser(t)
 			return rt.ToValue(c.String(call.This.String()))
@@ -100,10 +92,7 @@ func (vm *VM) useLocale() {
 	for _, name := range []string{"toString", "toTimeString"} {
 		orig, _ := goja.AssertFunction(date.Get(name))
 		_ = date.Set(name, func(call goja.FunctionCall) goja.Value {
-			v, err := orig(call.This, call.Arguments...)
-			if err != nil {
-				panic(err)
-			}
+			v := callThrough(orig, call)
 			s, ok := strings.CutSuffix(v.String(), " (UTC)")
 			if !ok {
 				return v
@@ -111,6 +100,16 @@ func (vm *VM) useLocale() {
 			return rt.ToValue(s + " (Coordinated Universal Time)")
 		})
 	}
+}
+
+// callThrough calls the built-in a replacement stands in for, with the
+// call's this and arguments; what it throws goes on as thrown.
+func callThrough(builtin goja.Callable, call goja.FunctionCall) goja.Value {
+	v, err := builtin(call.This, call.Arguments...)
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 // collationTag is the BCP 47 tag of localeCompare's locales and options,
