@@ -436,17 +436,6 @@ func parseRegExp(s string) (*jsvalue.RegExp, error) {
 	return &jsvalue.RegExp{Source: source, Flags: flags}, nil
 }
 
-// The number patterns are compiled on first use, which a cold run pays for:
-// resolvePlain tries them only on scalars that can start a number.
-var (
-	intRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|[1-9][0-9_]*(?::[0-5]?[0-9])+)$`)
-	})
-	floatRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
-	})
-)
-
 // resolvePlain resolves an unquoted scalar the way js-yaml 3's default schema
 // does: null, booleans, integers (with 0b/0x/leading-zero octal, underscores
 // and base-60), floats; everything else is a string.
@@ -464,11 +453,11 @@ func resolvePlain(s string) any {
 		return s
 	}
 	switch {
-	case intRe().MatchString(s) && !strings.HasSuffix(s, "_"):
+	case isYAMLInt(s) && !strings.HasSuffix(s, "_"):
 		if v, ok := parseInt(s); ok {
 			return v
 		}
-	case floatRe().MatchString(s) && strings.ContainsAny(s, "0123456789.") && !strings.HasSuffix(s, "_"):
+	case isYAMLFloat(s) && strings.ContainsAny(s, "0123456789.") && !strings.HasSuffix(s, "_"):
 		if v, ok := parseFloat(s); ok {
 			return v
 		}
