@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,6 +98,21 @@ func TestReleaseBuild(t *testing.T) {
 	}
 	if n < 10 {
 		t.Errorf("go version -m listed only %d modules:\n%s", n, deps)
+	}
+
+	// hypergen is built with Go's previous garbage collector where the
+	// toolchain still has it (scripts/lib/dist.sh), hypergen-perf with the
+	// default.
+	oldGC := exec.Command("go", "env", "GOEXPERIMENT")
+	oldGC.Env = append(os.Environ(), "GOEXPERIMENT=nogreenteagc")
+	if oldGC.Run() == nil {
+		const setting = "build\tGOEXPERIMENT=nogreenteagc"
+		if !strings.Contains(deps, setting) {
+			t.Errorf("hypergen was not built with GOEXPERIMENT=nogreenteagc:\n%s", deps)
+		}
+		if perf := run(t, ".", nil, "go", "version", "-m", filepath.Join(tmp, "hypergen-perf")); strings.Contains(perf, setting) {
+			t.Errorf("hypergen-perf was built with GOEXPERIMENT=nogreenteagc:\n%s", perf)
+		}
 	}
 }
 
