@@ -328,6 +328,12 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 		return vm.builtin(name, vm.osModule)
 	case "util":
 		return vm.builtin(name, vm.utilModule)
+	case "assert":
+		return vm.builtin(name, vm.assertModule)
+	case "assert/strict":
+		return vm.builtin("assert", vm.assertModule).Get("strict")
+	case "constants":
+		return vm.builtin(name, vm.constantsModule)
 	case "buffer":
 		return vm.bufferModule()
 	case "url":
@@ -339,7 +345,9 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 	case "tty":
 		return vm.builtin(name, vm.ttyModule)
 	case "events":
-		return vm.builtin(name, func(m *goja.Object) { vm.jsModule(eventsProgram(), m) })
+		return vm.builtin(name, vm.eventsModule)
+	case "stream":
+		return vm.builtin(name, vm.streamModule)
 	case "process":
 		return vm.processObject()
 	case "module":
@@ -354,7 +362,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 }
 
 // coreHelp lists the core modules hypergen serves.
-const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, buffer, url, events, crypto (random values and hashes), tty, child_process and module (createRequire, builtinModules, globalPaths)"
+const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, assert, constants, buffer, url, events, stream (the legacy Stream class), crypto (random values and hashes), tty, child_process and module (createRequire, builtinModules, globalPaths)"
 
 func (vm *VM) resolve(p string) string {
 	if filepath.IsAbs(p) {

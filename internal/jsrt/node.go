@@ -77,6 +77,7 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	}
 	_ = process.Set("stdout", stream(func() io.Writer { return vm.stdout }))
 	_ = process.Set("stderr", stream(func() io.Writer { return vm.stderr }))
+	_ = process.Set("emitWarning", vm.emitWarning)
 	return process
 }
 
@@ -200,23 +201,81 @@ func (vm *VM) osModule(module *goja.Object) {
 		}
 		return rt.NewArray(cpus...)
 	})
-	_ = o.Set("userInfo", func(goja.FunctionCall) goja.Value {
-		u := rt.NewObject()
-		h, _ := os.UserHomeDir()
-		_ = u.Set("username", userName())
-		_ = u.Set("homedir", h)
-		_ = u.Set("uid", os.Getuid())
-		_ = u.Set("gid", os.Getgid())
-		_ = u.Set("shell", os.Getenv("SHELL"))
-		return u
-	})
+	_ = o.Set("userInfo", func(goja.FunctionCall) goja.Value { return vm.userInfo() })
+	constants := rt.NewObject()
+	_ = constants.Set("signals", vm.objectOf(osSignals()))
+	_ = constants.Set("errno", vm.objectOf(osErrnos()))
+	_ = o.Set("constants", constants)
 }
 
-func userName() string {
-	for _, k := range []string{"USER", "LOGNAME"} {
-		if v := os.Getenv(k); v != "" {
-			return v
+// userInfo is os.userInfo(): this user's entry in the password database,
+// as Node reads it with getpwuid_r, its keys in Node's order. Without an
+// entry (a container's user that /etc/passwd does not list) Node throws;
+// hypergen answers from USER or LOGNAME, HOME and SHELL instead.
+func (vm *VM) userInfo() goja.Value {
+	u, ok := passwdEntry()
+	if !ok {
+		u = account{uid: os.Getuid(), gid: os.Getgid(), shell: os.Getenv("SHELL")}
+		u.home, _ = os.UserHomeDir()
+		for _, k := range []string{"USER", "LOGNAME"} {
+			if u.name == "" {
+				u.name = os.Getenv(k)
+			}
 		}
 	}
-	return ""
+	o := vm.rt.NewObject()
+	_ = o.Set("uid", u.uid)
+	_ = o.Set("gid", u.gid)
+	_ = o.Set("username", u.name)
+	_ = o.Set("homedir", u.home)
+	if u.shell == "" && runtime.GOOS == "windows" {
+		_ = o.Set("shell", goja.Null())
+	} else {
+		_ = o.Set("shell", u.shell)
+	}
+	return o
+}
+
+// account is a user's entry in the password database.
+type account struct {
+	uid, gid          int
+	name, home, shell string
+}
+
+// emitWarning is process.emitWarning(warning, type or options, code):
+// the line Node prints on stderr, with its hint after the first warning.
+func (vm *VM) emitWarning(call goja.FunctionCall) goja.Value {
+	warning := call.Argument(0)
+	kind, code := "Warning", ""
+	if opts, ok := call.Argument(1).(*goja.Object); ok {
+		if t := opts.Get("type"); t != nil && !goja.IsUndefined(t) {
+			kind = t.String()
+		}
+		if c := opts.Get("code"); c != nil && !goja.IsUndefined(c) {
+			code = c.String()
+		}
+	} else {
+		if t := call.Argument(1); !goja.IsUndefined(t) {
+			kind = t.String()
+		}
+		if c := call.Argument(2); !goja.IsUndefined(c) {
+			code = c.String()
+		}
+	}
+	msg := warning.String()
+	if e, ok := warning.(*goja.Object); ok && !goja.IsUndefined(e.Get("message")) && e.Get("message") != nil {
+		if n := e.Get("name"); n != nil && !goja.IsUndefined(n) {
+			kind = n.String()
+		}
+		msg = e.Get("message").String()
+	}
+	if code != "" {
+		code = "[" + code + "] "
+	}
+	fmt.Fprintf(vm.stderr, "(node:%d) %s%s: %s\n", os.Getpid(), code, kind, msg)
+	if !vm.warned {
+		vm.warned = true
+		fmt.Fprintln(vm.stderr, "(Use `node --trace-warnings ...` to show where the warning was created)")
+	}
+	return goja.Undefined()
 }

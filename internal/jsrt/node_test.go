@@ -3,7 +3,9 @@ package jsrt
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"os/user"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -87,6 +89,28 @@ func TestNodeSurface(t *testing.T) {
 		{"child_process timeout", `{ const cp = require('child_process'); let e; try { cp.execSync('sleep 5', { timeout: 100 }) } catch (x) { e = x }
 			const r = cp.spawnSync('sleep', ['5'], { timeout: 100 }); ({ v: [e.code, e.signal, e.status, e.message, r.status, r.signal, r.error.code].join('|') }) }`,
 			"ETIMEDOUT|SIGTERM||spawnSync /bin/sh ETIMEDOUT||SIGTERM|ETIMEDOUT"},
+		// Node 20.20.2's values, from node -e: name/code/operator/generatedMessage of each failure.
+		{"assert", `{ const assert = require('assert'); const util = require('util'); const t = (f) => { try { return String(f()) } catch (e) { return [e.name, e.code, e.operator, e.generatedMessage].join('/') } };
+			const out = [t(() => assert(0)), t(() => assert.ok(false, 'custom')), t(() => assert.equal(1, '1')), t(() => assert.strict.equal(1, '1')),
+			  t(() => assert.deepEqual({ a: 1 }, { a: '1' })), t(() => assert.deepStrictEqual({ a: [1, { b: new Set([1]) }] }, { a: [1, { b: new Set([1]) }] })),
+			  t(() => { const a = { x: 1 }; a.self = a; const b = { x: 1 }; b.self = b; assert.deepStrictEqual(a, b); return 'cycle' }),
+			  t(() => assert.deepStrictEqual(new Map([[1, 'a']]), new Map([[1, 'b']]))), t(() => assert.throws(() => { throw new RangeError('r') }, /r/)),
+			  t(() => assert.throws(() => {}, Error)), t(() => assert.throws(() => { throw new Error('x') }, TypeError)),
+			  t(() => assert.throws(() => { throw Object.assign(new Error('x'), { code: 'E1' }) }, { code: 'E1', message: /x/ })),
+			  t(() => assert.notDeepStrictEqual([1], ['1'])), t(() => assert.match('abc', /z/)), t(() => assert.fail('boom')), t(() => assert.ifError(null)),
+			  require('assert/strict') === assert.strict, util.isDeepStrictEqual([[1]], [[1]]), util.isDeepStrictEqual([0], [-0])];
+			({ v: out.join(';') }) }`,
+			"AssertionError/ERR_ASSERTION/==/true;AssertionError/ERR_ASSERTION/==/false;undefined;AssertionError/ERR_ASSERTION/strictEqual/true;" +
+				"undefined;undefined;cycle;AssertionError/ERR_ASSERTION/deepStrictEqual/true;undefined;AssertionError/ERR_ASSERTION/throws/false;" +
+				"AssertionError/ERR_ASSERTION/throws/true;undefined;undefined;AssertionError/ERR_ASSERTION/match/true;AssertionError/ERR_ASSERTION/fail/false;" +
+				"undefined;true;true;false"},
+		// Node's values on Linux, except that a Readable cannot be made here.
+		{"stream and constants", `{ const stream = require('stream'); const E = require('events'); class Legacy extends stream.Stream {}; let made;
+			try { new stream.Readable() } catch (e) { made = e.message }
+			const out = [typeof stream.Stream, new Legacy() instanceof E, stream.Stream === stream, typeof stream.pipeline, made.startsWith('stream.Readable is not available'),
+			  require('constants').O_CREAT, require('constants').ENOENT, require('fs').constants.S_IFDIR, require('fs').constants.O_WRONLY,
+			  require('os').constants.signals.SIGTERM, require('os').constants.errno.EEXIST, typeof require('fs').realpathSync.native];
+			({ v: out.join(';') }) }`, "function;true;true;function;true;64;2;16384;1;15;17;function"},
 		{"child_process failure", `{ let m; try { require('child_process').execSync('echo bad >&2; exit 2') } catch (e) { m = e.status + ' ' + e.message.trim() } ({ v: m }) }`, "2 Command failed: echo bad >&2; exit 2\nbad"},
 	}
 	for _, tt := range tests {
@@ -250,5 +274,53 @@ func TestExecSyncStderrPassThrough(t *testing.T) {
 		if err != nil || errOut.String() != c.want {
 			t.Errorf("options %s: stderr %q, %v; want %q", c.opts, errOut.String(), err, c.want)
 		}
+	}
+}
+
+// TestEmitWarning checks process.emitWarning's lines against Node 20's
+// (node -e with the same calls), the process id aside.
+func TestEmitWarning(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"hook.js": `module.exports = { params: () => {
+		process.emitWarning('careful', 'Warning', 'X001')
+		process.emitWarning('again')
+		process.emitWarning(new Error('boom'))
+		process.emitWarning('dep', { type: 'DeprecationWarning', code: 'DEP9' })
+		return {}
+	} }`})
+	var stderr bytes.Buffer
+	vm := NewVM(context.Background(), Setup{Cwd: dir, Stderr: &stderr})
+	m, err := vm.Require(filepath.Join(dir, "hook.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := vm.RunHook(m, jsvalue.NewObject(), nil); err != nil {
+		t.Fatal(err)
+	}
+	pid := fmt.Sprintf("(node:%d) ", os.Getpid())
+	want := pid + "[X001] Warning: careful\n" +
+		"(Use `node --trace-warnings ...` to show where the warning was created)\n" +
+		pid + "Warning: again\n" + pid + "Error: boom\n" + pid + "[DEP9] DeprecationWarning: dep\n"
+	if stderr.String() != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), want)
+	}
+}
+
+// TestUserInfoFromPasswd: os.userInfo() names the user from the password
+// database, as Node does, when USER and LOGNAME are unset (containers, CI).
+func TestUserInfoFromPasswd(t *testing.T) {
+	me, err := user.Current()
+	if err != nil {
+		t.Skip(err)
+	}
+	t.Setenv("USER", "")
+	t.Setenv("LOGNAME", "")
+	got, err := evalHook(t, map[string]string{"hook.js": `module.exports = { params: () => ({ v: JSON.stringify(require('os').userInfo()) }) }`}, RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := got.Get("v")
+	want := fmt.Sprintf(`{"uid":%s,"gid":%s,"username":%q,"homedir":%q,"shell":`, me.Uid, me.Gid, me.Username, me.HomeDir)
+	if s := jsvalue.ToString(v); !strings.HasPrefix(s, want) {
+		t.Errorf("os.userInfo() = %s, want it to start %s", s, want)
 	}
 }

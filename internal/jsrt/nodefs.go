@@ -131,11 +131,11 @@ func (vm *VM) fsModule(module *goja.Object) {
 		_ = promises.Set(name, refuse("promises."+name))
 	}
 	_ = o.Set("promises", promises)
-	constants := rt.NewObject()
-	for k, v := range map[string]int{"F_OK": 0, "R_OK": 4, "W_OK": 2, "X_OK": 1} {
-		_ = constants.Set(k, v)
+	_ = o.Set("constants", vm.objectOf(fsConstants()))
+	// Node's realpath via the system call; fs-extra warns when it is missing.
+	for _, name := range []string{"realpath", "realpathSync"} {
+		_ = o.Get(name).ToObject(rt).Set("native", o.Get(name))
 	}
-	_ = o.Set("constants", constants)
 }
 
 // callBack calls a Node-style callback from the job queue. What it throws

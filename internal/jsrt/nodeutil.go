@@ -32,14 +32,14 @@ var eventsProgram = sync.OnceValue(func() *goja.Program {
 })
 
 // jsModule fills a module from a program that evaluates to a function of
-// (exports, module).
-func (vm *VM) jsModule(prog *goja.Program, module *goja.Object) {
+// (exports, module, ...deps).
+func (vm *VM) jsModule(prog *goja.Program, module *goja.Object, deps ...goja.Value) {
 	fn, err := vm.rt.RunProgram(prog)
 	if err != nil {
 		vm.throw(err)
 	}
 	install, _ := goja.AssertFunction(fn)
-	if _, err := install(goja.Undefined(), module.Get("exports"), module); err != nil {
+	if _, err := install(goja.Undefined(), append([]goja.Value{module.Get("exports"), module}, deps...)...); err != nil {
 		vm.throw(err)
 	}
 }
@@ -47,7 +47,42 @@ func (vm *VM) jsModule(prog *goja.Program, module *goja.Object) {
 var errNotFileURL = errors.New("the URL must be of scheme file")
 
 // utilModule fills the util module's exports.
-func (vm *VM) utilModule(module *goja.Object) { vm.jsModule(utilProgram(), module) }
+func (vm *VM) utilModule(module *goja.Object) {
+	vm.jsModule(utilProgram(), module)
+	_ = module.Get("exports").ToObject(vm.rt).Set("isDeepStrictEqual", func(a, b goja.Value) bool {
+		equal, _ := goja.AssertFunction(vm.builtin("assert", vm.assertModule).Get("deepStrictEqual"))
+		_, err := equal(goja.Undefined(), a, b)
+		panicUncatchable(err)
+		return err == nil
+	})
+}
+
+// assertSource is Node's assert module, which glob, graceful-fs and
+// enquirer require.
+//
+//go:embed assert.js
+var assertSource string
+
+var assertProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("assert.js", assertSource, true)
+})
+
+func (vm *VM) assertModule(module *goja.Object) { vm.jsModule(assertProgram(), module) }
+
+// streamSource is the legacy Stream class of Node's stream module.
+//
+//go:embed stream.js
+var streamSource string
+
+var streamProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("stream.js", streamSource, true)
+})
+
+func (vm *VM) streamModule(module *goja.Object) {
+	vm.jsModule(streamProgram(), module, vm.builtin("events", vm.eventsModule))
+}
+
+func (vm *VM) eventsModule(module *goja.Object) { vm.jsModule(eventsProgram(), module) }
 
 // format is util.format of args, which console.log prints.
 func (vm *VM) format(args []goja.Value) string {

@@ -52,6 +52,7 @@ type VM struct {
 	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them
 	builtins       map[string]*goja.Object // core modules' exports, built on first require
 	process        *goja.Object
+	warned         bool     // process.emitWarning printed its hint
 	environ        []string // Setup.Env's answer, asked once (see given)
 }
 

@@ -1,0 +1,1 @@
+export const team = 2
