@@ -140,7 +140,7 @@ func (e *Engine) asker(args *jsvalue.Object) jsrt.Asker {
 		if e.cfg.Ask != nil {
 			return e.cfg.Ask(q)
 		}
-		if v, ok := args.Get(q.Name); ok && v != nil && v != jsvalue.Undefined {
+		if v, ok := args.Get(q.Name); ok && jsrt.FlagAnswers(v) {
 			return check(v, "--"+q.Name)
 		}
 		if v, ok, err := prompt.Initial(q); err != nil || ok {

@@ -224,3 +224,61 @@ func TestHookHugeNestedArrayIsNotCopied(t *testing.T) {
 		}
 	}
 }
+
+// TestHookQuestionsAsEnquirer runs question arrays and prompt() hooks whose
+// functions use what enquirer gives them, with no terminal (each question
+// takes its initial value). Each want is hygen 6.2.11's file for the same
+// hook and command, its questions answered with Enter.
+func TestHookQuestionsAsEnquirer(t *testing.T) {
+	tests := []struct {
+		name, hook string
+		args       []string
+		want       string
+	}{
+		{"initial(prompt) and skip() on the prompt see the answers so far", `module.exports = [
+			{ type: 'input', name: 'a', message: 'a', initial: 'one' },
+			{ type: 'input', name: 'b', message: 'b', initial: (prompt) => prompt.state.answers.a + '-derived' },
+			{ type: 'input', name: 'c', message: 'c', initial: 'skipped', skip() { return this.state.answers.a === 'one' } },
+		]`, nil, `{"a":"one","b":"one-derived","c":"skipped"}`},
+		{"result() maps choice names to values on the prompt", `module.exports = [
+			{ type: 'multiselect', name: 'a', message: 'Features?', initial: [0, 1],
+			  choices: [{ name: 'Auth', value: 'auth' }, { name: 'Billing', value: 'billing' }, { name: 'Chat', value: 'chat' }],
+			  result(names) { return this.map(names) } },
+			{ type: 'select', name: 'b', message: 'DB?', initial: 1,
+			  choices: [{ name: 'Postgres', value: 'pg' }, { name: 'MySQL', value: 'mysql' }], result() { return this.focused.value } },
+		]`, nil, `{"a":{"Auth":"auth","Billing":"billing"},"b":"mysql"}`},
+		{"an async result is awaited; an async validate may await", `module.exports = [
+			{ type: 'input', name: 'a', message: 'a', initial: 'one', result: async (v) => v + '!' },
+			{ type: 'input', name: 'b', message: 'b', initial: 'two', validate: async (v) => { await null; return v.length > 1 } },
+		]`, nil, `{"a":"one!","b":"two"}`},
+		{"a type function decides; a falsy one skips the question", `module.exports = [
+			{ type: 'confirm', name: 'a', message: 'API?', initial: true },
+			{ type: (q, answers) => answers.a ? 'input' : null, name: 'b', message: 'Endpoint?', initial: '/api/items' },
+			{ type: () => null, name: 'c', message: 'Never?', initial: 'x' },
+		]`, nil, `{"a":true,"b":"/api/items"}`},
+		{"prompter.prompt in a hook: an initial that awaits I/O", `const fs = require('fs')
+			module.exports = { prompt: ({ prompter }) => prompter.prompt([
+				{ type: 'input', name: 'a', message: 'Package?', initial: async () => JSON.parse(await fs.promises.readFile('pkg.json', 'utf8')).name },
+				{ type: 'input', name: 'b', message: 'b', initial: 'two', validate: async (v) => { await null; return v === 'two' } },
+			]) }`, nil, `{"a":"my-pkg","b":"two"}`},
+		{"an empty flag does not answer its question", `module.exports = [
+			{ type: 'input', name: 'a', message: 'Title?', initial: 'dflt' },
+			{ type: 'list', name: 'b', message: 'Tags?', initial: 'x, y' },
+		]`, []string{"--a", "", "--b", ""}, `{"a":"dflt","b":["x","y"]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{
+				"pkg.json":                   `{"name": "my-pkg"}`,
+				"_templates/q/new/prompt.js": tt.hook,
+				"_templates/q/new/out.t":     "---\nto: out.json\n---\n<%- JSON.stringify({ a: locals.a, b: locals.b, c: locals.c }) %>",
+			})
+			if _, err := runWith(t, dir, Config{}, append([]string{"q", "new"}, tt.args...)...); err != nil {
+				t.Fatal(err)
+			}
+			if got := snapshot(t, dir)["out.json"]; got != tt.want {
+				t.Errorf("out.json = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,10 +1,12 @@
 package jsrt
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 
@@ -242,9 +244,9 @@ func (vm *VM) checkFlagAnswers(questions *goja.Object, args *jsvalue.Object) err
 		if !ok {
 			continue
 		}
-		q := vm.question(qo)
-		v, ok := args.Get(q.Name)
-		if !ok || v == nil || v == jsvalue.Undefined || jsvalue.ToString(v) == "" && isStringOrArray(v) {
+		q := vm.question(qo, nil)
+		v, _ := args.Get(q.Name)
+		if !FlagAnswers(v) {
 			continue // hygen asks this one
 		}
 		if _, err := prompt.KindOf(q); err != nil {
@@ -257,13 +259,19 @@ func (vm *VM) checkFlagAnswers(questions *goja.Object, args *jsvalue.Object) err
 	return nil
 }
 
-// isStringOrArray tells the values whose length hygen's filter looks at.
-func isStringOrArray(v any) bool {
-	switch v.(type) {
-	case string, []any:
-		return true
+// FlagAnswers reports whether a flag's value answers the question of the
+// same name, by hygen's test: it is not undefined or null, and if it has a
+// length (a string, an array), that is not zero.
+func FlagAnswers(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
+	case string:
+		return x != ""
+	case []any:
+		return len(x) > 0
 	}
-	return false
+	return v != jsvalue.Undefined
 }
 
 func truthy(v goja.Value) bool { return v != nil && v.ToBoolean() }
@@ -275,18 +283,30 @@ func (vm *VM) newPrompter(ask Asker) *goja.Object {
 	p := rt.NewObject()
 	_ = p.Set("prompt", func(call goja.FunctionCall) goja.Value {
 		promise, resolve, reject := rt.NewPromise()
-		answers, err := vm.askAll(call.Argument(0), ask)
-		if err != nil {
-			_ = reject(rt.NewGoError(err))
-		} else {
-			_ = resolve(answers)
-		}
+		questions := call.Argument(0)
+		// The questions are asked from the job queue, once the calling
+		// code has returned: a question's functions (initial, validate,
+		// skip, result) that await something can only settle when no
+		// JavaScript is running below them.
+		later, _ := goja.AssertFunction(rt.Get("Promise").ToObject(rt).Get("resolve"))
+		started, _ := later(rt.Get("Promise"))
+		then, _ := goja.AssertFunction(started.ToObject(rt).Get("then"))
+		_, _ = then(started, rt.ToValue(func(goja.FunctionCall) goja.Value {
+			answers, err := vm.askAll(questions, ask)
+			if err != nil {
+				_ = reject(rt.NewGoError(err))
+			} else {
+				_ = resolve(answers)
+			}
+			return goja.Undefined()
+		}))
 		return rt.ToValue(promise)
 	})
 	return p
 }
 
-// askAll asks each question in turn and collects the answers.
+// askAll asks each question in turn and collects the answers, calling the
+// question's functions as enquirer calls them (see prompt.js).
 func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 	rt := vm.rt
 	var qs []*goja.Object
@@ -303,11 +323,37 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 	}
 	answers := rt.NewObject()
 	for _, q := range qs {
-		question := vm.question(q)
+		if fn, ok := goja.AssertFunction(q.Get("type")); ok {
+			// enquirer calls a type that is a function with the question
+			// and the answers so far; a falsy type skips the question,
+			// which then has no answer.
+			t, err := fn(q, q, answers)
+			if err == nil {
+				t, err = vm.Await(t)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("question %q: type: %w", q.Get("name"), err)
+			}
+			if !t.ToBoolean() {
+				continue
+			}
+			typed := rt.NewObject()
+			for _, k := range q.Keys() {
+				_ = typed.Set(k, q.Get(k))
+			}
+			_ = typed.Set("type", t)
+			q = typed
+		}
+		question := vm.question(q, nil)
 		if question.Name == "" {
 			return nil, errors.New("a prompt question has no name")
 		}
-		skip, err := vm.skipped(q, question.Name)
+		p, answered, err := vm.promptFor(q, question.Type, answers)
+		if err != nil {
+			return nil, err
+		}
+		question = vm.question(q, p)
+		skip, err := vm.skipped(q, p, question.Name)
 		if err != nil {
 			return nil, fmt.Errorf("question %q: skip: %w", question.Name, err)
 		}
@@ -318,9 +364,9 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 			}
 		} else {
 			if fn, ok := goja.AssertFunction(q.Get("initial")); ok {
-				// enquirer calls an initial function when it shows the
-				// question, and awaits what it returns.
-				v, err := fn(q)
+				// enquirer calls an initial function with the prompt when
+				// it shows the question, and awaits what it returns.
+				v, err := fn(p, p)
 				if err == nil {
 					v, err = vm.Await(v)
 				}
@@ -328,15 +374,24 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 					return nil, fmt.Errorf("question %q: initial: %w", question.Name, err)
 				}
 				question.Initial = vm.export(v)
+				_ = p.Set("initial", v)
 			}
 			if answer, err = ask(question); err != nil {
 				return nil, err
 			}
 		}
 		v := vm.ToValue(answer)
+		if _, err := answered(goja.Undefined(), v); err != nil {
+			return nil, err
+		}
 		if fn, ok := goja.AssertFunction(q.Get("result")); ok {
-			if v, err = fn(q, v); err != nil {
-				return nil, err
+			// enquirer awaits result, called on the prompt.
+			v, err = fn(p, v)
+			if err == nil {
+				v, err = vm.Await(v)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("question %q: result: %w", question.Name, err)
 			}
 		}
 		_ = answers.Set(question.Name, v)
@@ -344,16 +399,42 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 	return answers, nil
 }
 
+// promptSource is the enquirer prompt a question's functions see.
+//
+//go:embed prompt.js
+var promptSource string
+
+var promptProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("prompt.js", promptSource, true)
+})
+
+// promptFor makes the enquirer prompt of question q, of type typ, and the
+// function that records its answer (prompt.js).
+func (vm *VM) promptFor(q *goja.Object, typ string, answers *goja.Object) (*goja.Object, goja.Callable, error) {
+	fn, err := vm.rt.RunProgram(promptProgram())
+	if err != nil {
+		return nil, nil, err
+	}
+	make, _ := goja.AssertFunction(fn)
+	made, err := make(goja.Undefined(), q, vm.rt.ToValue(typ), answers)
+	if err != nil {
+		return nil, nil, err
+	}
+	o := made.ToObject(vm.rt)
+	answered, _ := goja.AssertFunction(o.Get("answered"))
+	return o.Get("prompt").ToObject(vm.rt), answered, nil
+}
+
 // skipped reports whether enquirer skips question q: its skip option is
-// true, or a function (called as enquirer calls it, with the name) whose
-// result is truthy.
-func (vm *VM) skipped(q *goja.Object, name string) (bool, error) {
+// true, or a function (called as enquirer calls it, on the prompt p, with
+// the name and the value) whose result is truthy.
+func (vm *VM) skipped(q, p *goja.Object, name string) (bool, error) {
 	skip := q.Get("skip")
 	fn, ok := goja.AssertFunction(skip)
 	if !ok {
 		return skip != nil && skip.Export() == true, nil
 	}
-	v, err := fn(q, vm.rt.ToValue(name), goja.Undefined())
+	v, err := fn(p, vm.rt.ToValue(name), goja.Undefined())
 	if err == nil {
 		v, err = vm.Await(v)
 	}
@@ -395,8 +476,10 @@ func skippedAnswer(q Question) (any, error) {
 	return []any{}, nil
 }
 
-// question reads an enquirer question object.
-func (vm *VM) question(q *goja.Object) Question {
+// question reads an enquirer question object. Its validate function is
+// called on the prompt p, as enquirer calls it, with the answer and the
+// prompt's state (on the question itself when p is nil).
+func (vm *VM) question(q, p *goja.Object) Question {
 	str := func(k string) string {
 		if v := q.Get(k); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
 			return v.String()
@@ -442,8 +525,12 @@ func (vm *VM) question(q *goja.Object) Question {
 		}
 	}
 	if fn, ok := goja.AssertFunction(q.Get("validate")); ok {
+		this, state := q, goja.Undefined()
+		if p != nil {
+			this, state = p, p.Get("state")
+		}
 		out.Validate = func(answer any) string {
-			res, err := fn(q, vm.ToValue(answer))
+			res, err := fn(this, vm.ToValue(answer), state)
 			if err == nil {
 				res, err = vm.Await(res)
 			}
