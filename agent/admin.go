@@ -10,9 +10,17 @@ import (
 func (a *Agent) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		if err := a.stuckError(); err != nil {
+			http.Error(w, "unhealthy: a generation cannot be stopped: "+err.Error(), http.StatusServiceUnavailable)
+			return
+		}
 		w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
+		if err := a.stuckError(); err != nil {
+			http.Error(w, "not ready: a generation cannot be stopped: "+err.Error(), http.StatusServiceUnavailable)
+			return
+		}
 		if !a.ready.Load() {
 			http.Error(w, "not ready", http.StatusServiceUnavailable)
 			return

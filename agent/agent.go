@@ -54,12 +54,16 @@ type Agent struct {
 	cacheBase   [2]int64     // cache hits and misses when the first probe round ended
 	cacheWarm   bool
 
-	ready   atomic.Bool
-	started time.Time
-	ln      net.Listener
-	server  *http.Server
-	genLn   net.Listener // the generation API's own listener, if enabled
-	genSrv  *http.Server
+	ready atomic.Bool
+	// jsStuckErr is the first generation whose JavaScript outlived being
+	// stopped (generator.Config.JSStuck): it runs on, and may allocate,
+	// until the process ends, so the agent reports itself unhealthy.
+	jsStuckErr atomic.Pointer[error]
+	started    time.Time
+	ln         net.Listener
+	server     *http.Server
+	genLn      net.Listener // the generation API's own listener, if enabled
+	genSrv     *http.Server
 	// cancelGenerations cancels the generations in flight (their
 	// JavaScript is interrupted) when shutdown runs short of time.
 	cancelGenerations context.CancelCauseFunc
@@ -121,7 +125,7 @@ func New(cfg Config, tel *instrument.Telemetry) (*Agent, error) {
 	a.project = generator.New(generator.Config{
 		Cwd: cfg.Generate.Root, Templates: cfg.Templates, Getenv: cfg.Getenv,
 		Observer: a.obs, DenyShell: !cfg.Generate.AllowShell, ConfineTemplates: true, JSTimeout: cfg.Generate.JSTimeout,
-		Fsync: !cfg.NoFsync, NoFsync: cfg.NoFsync,
+		Fsync: !cfg.NoFsync, NoFsync: cfg.NoFsync, JSStuck: a.jsStuck,
 	})
 	a.gov = &memgov.Governor{Limit: cfg.MemoryLimit, Threshold: 0.8}
 	a.ceiling = &ceiling{limit: cfg.MemoryLimit, live: memgov.LiveHeap}
@@ -411,4 +415,21 @@ func shareOf(ctx context.Context, num, den time.Duration) context.Context {
 	soft, cancel := context.WithDeadline(ctx, time.Now().Add(time.Until(d)*num/den))
 	context.AfterFunc(ctx, cancel) // released with ctx
 	return soft
+}
+
+// jsStuck records a generation whose JavaScript cannot be stopped. Nothing
+// in the process can end it: /healthz and /readyz fail from now on, so a
+// supervisor's liveness probe restarts the agent (deploy/k8s does).
+func (a *Agent) jsStuck(err error) {
+	if a.jsStuckErr.CompareAndSwap(nil, &err) {
+		a.cfg.Logger.Error("a generation's JavaScript cannot be stopped; the agent reports itself unhealthy until it is restarted", "err", err)
+	}
+}
+
+// stuckError is the error jsStuck recorded, or nil.
+func (a *Agent) stuckError() error {
+	if p := a.jsStuckErr.Load(); p != nil {
+		return *p
+	}
+	return nil
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
+	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
@@ -485,6 +486,24 @@ func TestGenerateRefusesWhenTheProjectIsTheTemplatesFolder(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(dir, "gen/new/planted.t")); err == nil {
 			t.Errorf("templates: %s: a request planted a template", cfg)
+		}
+	}
+}
+
+// TestStuckGenerationMakesTheAgentUnhealthy: once a generation's
+// JavaScript cannot be stopped (jsStuck, the project engine's
+// generator.Config.JSStuck), /healthz and /readyz fail for good, naming
+// why, so a liveness probe restarts the agent.
+func TestStuckGenerationMakesTheAgentUnhealthy(t *testing.T) {
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{ProbeInterval: -1}, tel)
+	if code, _ := get(t, a, "/healthz"); code != 200 {
+		t.Fatalf("healthz = %d before", code)
+	}
+	a.jsStuck(&jsrt.StuckError{Err: &jsrt.TimeoutError{Limit: time.Second}})
+	for _, path := range []string{"/healthz", "/readyz"} {
+		if code, body := get(t, a, path); code != http.StatusServiceUnavailable || !strings.Contains(body, "cannot be interrupted") {
+			t.Errorf("%s = %d %q, want 503 naming the stuck generation", path, code, body)
 		}
 	}
 }

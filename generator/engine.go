@@ -51,7 +51,7 @@ func (e *Engine) jsPool(ctx context.Context, args []string, includeRoot *string)
 		Cwd: e.cfg.Cwd, Env: sync.OnceValue(func() []string { return jsrt.ScriptEnv(e.cfg.Environ()) }),
 		Stdout: stdout, Stderr: stderr,
 		Run:       jsrt.RunOptions{Args: args, DenyChildProcess: e.cfg.DenyShell},
-		Limits:    jsrt.Limits{Timeout: e.cfg.JSTimeout},
+		Limits:    jsrt.Limits{Timeout: e.cfg.JSTimeout, Stuck: e.cfg.JSStuck},
 		Templates: &e.cache,
 	}
 	if e.cfg.ConfineTemplates {

@@ -212,6 +212,12 @@ func Generate(env *Env, args []string) int {
 		AllowOutside: allowOutside,
 		Fsync:        fsync == "on",
 		NoFsync:      fsync == "off",
+		// Nothing in the process can end such a call, and it may allocate
+		// without bound: the run ends here, as after a signal it outlives.
+		JSStuck: func(err error) {
+			fmt.Fprintf(env.Stderr, "hypergen: JavaScript %v; ending the run\n", err)
+			os.Exit(ExitFail)
+		},
 	}
 	if jsTimeout != "" {
 		d, err := time.ParseDuration(jsTimeout)

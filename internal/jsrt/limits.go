@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -23,6 +26,26 @@ const DefaultTimeout = 30 * time.Second
 // recursion takes.
 const DefaultMaxCallStack = 10000
 
+// DefaultMemory is the heap size past which a call into JavaScript is
+// stopped when the process has no GOMEMLIMIT: Node's default heap limit on
+// a 64-bit system.
+const DefaultMemory = 4 << 30
+
+// StuckGrace is how long a call into JavaScript may go on after it was
+// stopped (its time or memory limit, a cancellation) before Limits.Stuck is
+// told: goja checks for an interrupt between instructions, so a call inside
+// one built-in function (new Array(2**32-1).fill(1)) runs, and allocates,
+// until that function returns.
+const StuckGrace = 2 * time.Second
+
+// memoryCheckAfter and memoryCheckEvery pace the heap checks of a call: none
+// for a call that ends within the first (every real template), then one at
+// each tick, since reading the heap's size stops the world briefly.
+const (
+	memoryCheckAfter = time.Second
+	memoryCheckEvery = 250 * time.Millisecond
+)
+
 // Limits bound the JavaScript of a run.
 type Limits struct {
 	// Timeout is the wall-clock limit for each call into JavaScript (a
@@ -31,6 +54,26 @@ type Limits struct {
 	Timeout time.Duration
 	// MaxCallStack is the call depth limit; zero means DefaultMaxCallStack.
 	MaxCallStack int
+	// Memory stops a call that has run for a second while the process's
+	// heap holds more than this many bytes. Zero means the process's
+	// GOMEMLIMIT if it has one, else DefaultMemory.
+	Memory uint64
+	// Stuck, if set, is called (once per call, from another goroutine)
+	// when a stopped call is still running StuckGrace later, with the error
+	// it was stopped for: nothing in the process can end it, so a command
+	// exits and a server stops serving. Nil leaves the call to return when
+	// its built-in does.
+	Stuck func(err error)
+}
+
+func (l Limits) memory() uint64 {
+	if l.Memory > 0 {
+		return l.Memory
+	}
+	if limit := debug.SetMemoryLimit(-1); limit > 0 && limit < math.MaxInt64 {
+		return uint64(limit)
+	}
+	return DefaultMemory
 }
 
 func (l Limits) timeout() time.Duration {
@@ -53,6 +96,24 @@ type TimeoutError struct{ Limit time.Duration }
 func (e *TimeoutError) Error() string {
 	return fmt.Sprintf("stopped: ran longer than the JavaScript time limit of %s", e.Limit)
 }
+
+// MemoryError is JavaScript stopped because the heap grew past the memory
+// limit while it ran.
+type MemoryError struct{ Heap, Limit uint64 }
+
+func (e *MemoryError) Error() string {
+	return fmt.Sprintf("stopped: the heap grew to %d MiB while it ran, past the JavaScript memory limit of %d MiB", e.Heap>>20, e.Limit>>20)
+}
+
+// StuckError is what Limits.Stuck is told: a call stopped for Err that has
+// not returned StuckGrace later.
+type StuckError struct{ Err error }
+
+func (e *StuckError) Error() string {
+	return fmt.Sprintf("%v; it is still running %s later, inside a built-in function that cannot be interrupted", e.Err, StuckGrace)
+}
+
+func (e *StuckError) Unwrap() error { return e.Err }
 
 var regexpsBounded sync.Once
 
@@ -90,22 +151,59 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 	vm.call = call
 	var mu sync.Mutex
 	finished := false
+	var stuck, memory *time.Timer
+	limits := vm.setup.Limits
 	interrupt := func(v any) {
 		mu.Lock()
 		defer mu.Unlock()
-		if !finished {
-			vm.rt.Interrupt(v)
-			cancelCall()
+		if finished || stuck != nil {
+			return
+		}
+		vm.rt.Interrupt(v)
+		cancelCall()
+		if limits.Stuck != nil {
+			err, _ := v.(error)
+			if err == nil {
+				err = fmt.Errorf("interrupted: %v", v)
+			}
+			stuck = time.AfterFunc(StuckGrace, func() {
+				mu.Lock()
+				ended := finished
+				mu.Unlock()
+				if !ended {
+					limits.Stuck(&StuckError{Err: err})
+				}
+			})
 		}
 	}
-	limits := vm.setup.Limits
 	timer := time.AfterFunc(limits.timeout(), func() {
 		interrupt(&TimeoutError{Limit: limits.timeout()})
 	})
 	stop := context.AfterFunc(ctx, func() { interrupt(context.Cause(ctx)) })
+	var checkMemory func()
+	checkMemory = func() {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		if limit := limits.memory(); m.HeapAlloc > limit {
+			interrupt(&MemoryError{Heap: m.HeapAlloc, Limit: limit})
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if !finished {
+			memory.Reset(memoryCheckEvery)
+		}
+	}
+	mu.Lock()
+	memory = time.AfterFunc(memoryCheckAfter, checkMemory)
+	mu.Unlock()
 	return func() {
 		mu.Lock()
 		finished = true
+		memory.Stop()
+		if stuck != nil {
+			stuck.Stop()
+		}
 		mu.Unlock()
 		timer.Stop()
 		stop()

@@ -290,3 +290,48 @@ func signalWhen(t *testing.T, cmd *exec.Cmd, sig syscall.Signal, output *bytes.B
 		t.Fatalf("still running 15s after %v:\n%s", sig, output.String())
 	}
 }
+
+// A template stuck inside one built-in function, which goja's interrupt
+// cannot reach, ends the run StuckGrace after its limit, exit 1 and
+// nothing written, where it ran (and allocated) until the built-in
+// returned; one that fills the heap past GOMEMLIMIT is stopped with an
+// error naming the limit.
+func TestUninterruptibleTemplatesEndTheRun(t *testing.T) {
+	tests := []struct {
+		name, body string
+		env        []string
+		want       []string
+	}{
+		// A minute of a sparse array's indexes on this machine.
+		{"stuck in a built-in", "<% new Array(2 ** 29).indexOf(1) %>", nil,
+			[]string{"time limit of 100ms", "still running 2s later, inside a built-in function that cannot be interrupted; ending the run"}},
+		{"past the memory limit", "<% const keep = []; for (;;) keep.push('y'.repeat(1000) + keep.length) %>", []string{"GOMEMLIMIT=200MiB"},
+			[]string{"_templates/g/new/a.t:5: stopped: the heap grew to", "past the JavaScript memory limit of 200 MiB"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{
+				"_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n" + tt.body + "\n",
+				"_templates/g/new/b.t": "---\nto: b.txt\n---\nfine\n",
+			})
+			timeout := "100ms"
+			if tt.env != nil {
+				timeout = "1h"
+			}
+			r := run(t, dir, tt.env, "g", "new", "--js-timeout", timeout)
+			if r.code != 1 {
+				t.Fatalf("exit %d, want 1\n%s", r.code, r)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr lacks %q\n%s", w, r)
+				}
+			}
+			for _, f := range []string{"a.txt", "b.txt"} {
+				if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+					t.Errorf("%s was written by a run that failed", f)
+				}
+			}
+		})
+	}
+}
