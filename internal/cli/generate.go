@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 	"unicode"
@@ -240,9 +241,13 @@ func Generate(env *Env, args []string) int {
 	defer stop()
 	finished := make(chan struct{})
 	defer close(finished)
+	// The run's exit code once the generation has ended (-1 before), while
+	// its telemetry is still being exported.
+	var generated atomic.Int32
+	generated.Store(-1)
 	// Not a goroutine of its own from the start: on a VM where starting a
 	// thread is dear, that cost every run about a millisecond.
-	defer context.AfterFunc(ctx, func() { endAfterSignal(finished, env.Stderr) })()
+	defer context.AfterFunc(ctx, func() { endAfterSignal(finished, &generated, env.Stderr) })()
 	if env.Stdin != nil {
 		// Like hygen, read the answer from stdin whether or not it is a
 		// terminal, so `echo y | hypergen ...` overwrites. A question still
@@ -300,7 +305,9 @@ func Generate(env *Env, args []string) int {
 	}
 	_, err = e.Run(ctx, rest)
 	done(e)
-	return reportGenerateError(env, err, rest[0])
+	code = reportGenerateError(env, err, rest[0])
+	generated.Store(int32(code))
+	return code
 }
 
 // cancelableReader reads r until ctx ends, then returns ctx's cause (the
@@ -341,11 +348,18 @@ const signalGrace = 3 * time.Second
 // process if the run has not finished signalGrace later. JavaScript running
 // inside one of goja's built-ins (Array(2**32-1).includes(1), JSON.stringify
 // of a very deep object) never sees an interrupt, and the user's Ctrl-C
-// must still work.
-func endAfterSignal(finished <-chan struct{}, stderr io.Writer) {
+// must still work. When the generation has ended and only its telemetry
+// export is still waiting for the Collector (which goes on after a signal,
+// so that an interrupted run is counted), the process ends with the
+// generation's exit code.
+func endAfterSignal(finished <-chan struct{}, generated *atomic.Int32, stderr io.Writer) {
 	select {
 	case <-finished:
 	case <-time.After(signalGrace):
+		if code := generated.Load(); code >= 0 {
+			fmt.Fprintf(stderr, "hypergen: the telemetry export did not end within %v of the signal; not waiting for it\n", signalGrace)
+			os.Exit(int(code))
+		}
 		fmt.Fprintf(stderr, "hypergen: the run did not stop within %v of the signal; ending it "+
 			"(JavaScript running inside a built-in, such as JSON.stringify, cannot be interrupted)\n", signalGrace)
 		os.Exit(ExitFail)

@@ -5,10 +5,13 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -75,4 +78,62 @@ func running(pid int) bool {
 	}
 	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
 	return len(f) > 0 && f[0] != "Z"
+}
+
+// A signal while a finished run waits for its telemetry export (a peer
+// that takes the OTLP request and never answers, with a long
+// HYPERGEN_TELEMETRY_TIMEOUT) ends the process signalGrace later with the
+// generation's exit code, saying the export was not waited for. It ended
+// with exit 1, blaming JavaScript that was not running.
+func TestSignalDuringTheExportKeepsTheRunsExitCode(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var received atomic.Int64
+	var conns sync.WaitGroup
+	defer conns.Wait()
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conns.Go(func() {
+				defer c.Close()
+				// HTTP/2: the server's settings and the ack of the
+				// client's, after which the client sends its request.
+				c.Write([]byte{0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 4, 1, 0, 0, 0, 0})
+				buf := make([]byte, 4096)
+				for {
+					n, err := c.Read(buf)
+					received.Add(int64(n))
+					if err != nil {
+						return
+					}
+				}
+			})
+		}
+	}()
+	dir := testfs.Tree(t, map[string]string{"_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"})
+	p := testenv.StartIn(t, dir, []string{"HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(),
+		"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + ln.Addr().String(), "HYPERGEN_TELEMETRY_TIMEOUT=60s"}, bin, "g", "new")
+	// The connection's preface and settings are a few dozen bytes; the
+	// export, sent once the generation has ended, is far more.
+	for deadline := time.Now().Add(30 * time.Second); received.Load() < 500; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no export reached the listener (%d bytes):\n%s", received.Load(), p.Output())
+		}
+	}
+	p.Signal(t, syscall.SIGINT)
+	if code := p.Wait(t, 30*time.Second); code != 0 {
+		t.Errorf("exit %d, want the generation's 0:\n%s", code, p.Output())
+	}
+	if out := p.Output(); !strings.Contains(out, "the telemetry export did not end within 3s of the signal; not waiting for it") {
+		t.Errorf("output lacks the export's message:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.txt")); err != nil {
+		t.Error(err)
+	}
 }
