@@ -169,11 +169,20 @@ func checkOTLPEnv(getenv func(string) string) error {
 		}
 		if v := getenv(name("ENDPOINT")); v != "" {
 			if err := checkEndpoint(v); err != nil {
-				return fmt.Errorf("%s=%q: %v", name("ENDPOINT"), v, err)
+				return fmt.Errorf("%s=%q: %v", name("ENDPOINT"), redacted(v), err)
 			}
 		}
 	}
 	return nil
+}
+
+// redacted is an endpoint with the password of its URL, if any, replaced,
+// as messages show it.
+func redacted(endpoint string) string {
+	if u, err := url.Parse(endpoint); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return endpoint
 }
 
 // checkEndpoint accepts a URL with the http or https scheme, or host:port.
@@ -194,7 +203,11 @@ func checkEndpoint(v string) error {
 	default:
 		return errors.New(want)
 	}
-	if n, err := strconv.Atoi(port); port != "" && (err != nil || n < 1 || n > 65535) {
+	if port == "" {
+		// gRPC would dial port 443, in plain text for http://.
+		return fmt.Errorf("no port: %s", want)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
 		return fmt.Errorf("port %q is not a port number", port)
 	}
 	return nil
@@ -244,7 +257,7 @@ func checkSDKEnv(getenv func(string) string) error {
 			return fmt.Errorf("OTEL_TRACES_SAMPLER=%q: unknown sampler (choose from %s)", v, strings.Join(traceSamplers, ", "))
 		}
 		if a := strings.TrimSpace(getenv("OTEL_TRACES_SAMPLER_ARG")); a != "" && strings.HasSuffix(sampler, "traceidratio") {
-			if r, err := strconv.ParseFloat(a, 64); err != nil || r < 0 || r > 1 {
+			if r, err := strconv.ParseFloat(a, 64); err != nil || !(r >= 0 && r <= 1) {
 				return fmt.Errorf("OTEL_TRACES_SAMPLER_ARG=%q: want a ratio from 0 to 1", a)
 			}
 		}

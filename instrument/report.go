@@ -119,7 +119,7 @@ func otlpEndpoints(cfg Config, getenv func(string) string) string {
 			if ep == "" {
 				ep = "localhost:4317"
 			}
-			if s := "the collector at " + ep; !slices.Contains(out, s) {
+			if s := "the collector at " + redacted(ep); !slices.Contains(out, s) {
 				out = append(out, s)
 			}
 		}

@@ -189,8 +189,8 @@ func endpoint(v string, insecure bool) (string, error) {
 	if err != nil || host == "" || port == "" {
 		return "", fmt.Errorf("want host:port")
 	}
-	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
-		return "", fmt.Errorf("port %q is not a number", port)
+	if n, err := strconv.ParseUint(port, 10, 16); err != nil || n == 0 {
+		return "", fmt.Errorf("port %q is not a port number", port)
 	}
 	return hostPort, nil
 }

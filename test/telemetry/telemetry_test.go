@@ -210,6 +210,36 @@ func TestBadTelemetryVariablesAreUsageErrors(t *testing.T) {
 	}
 }
 
+// An endpoint without a port (which gRPC dials at 443, in plain text for
+// http://) or with port 0, and a sampler ratio that is not a number, are
+// usage errors, whichever pipeline the run would take; the message never
+// shows an endpoint's password.
+func TestBadEndpointsAndRatiosAreUsageErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"no port", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1"}, "OTEL_EXPORTER_OTLP_ENDPOINT"},
+		{"port 0", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:0"}, "OTEL_EXPORTER_OTLP_ENDPOINT"},
+		{"password", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://user:s3cr3t@127.0.0.1"}, "user:xxxxx@127.0.0.1"},
+		{"ratio NaN", map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:1",
+			"OTEL_TRACES_SAMPLER": "traceidratio", "OTEL_TRACES_SAMPLER_ARG": "NaN"}, "OTEL_TRACES_SAMPLER_ARG"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := project(t, nil)
+			r := run(t, dir, tt.env, "svc", "new", "x")
+			if r.code != 2 || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "s3cr3t") {
+				t.Errorf("exit %d, stderr %q; want 2, %q named and no password", r.code, r.stderr, tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "services")); err == nil {
+				t.Error("files written despite the error")
+			}
+		})
+	}
+}
+
 // Resource attributes and headers whose decoded values protobuf or HTTP/2
 // refuse are usage errors too (checked after percent-decoding).
 func TestUndecodableTelemetryValuesAreUsageErrors(t *testing.T) {
