@@ -192,6 +192,7 @@ func Generate(env *Env, args []string) int {
 		switch {
 		case err == nil:
 			lean = &s
+		case errors.Is(err, oneshot.ErrOff): // nothing to export, here or in hypergen-perf
 		case !errors.As(err, &needsSDK):
 			fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
 			return ExitUsage

@@ -31,9 +31,6 @@ type Heavy struct {
 	Telemetry func(ctx context.Context, env *Env) (Telemetry, error)
 	// Delegate sends a generation to the agent at url instead of running it.
 	Delegate func(env *Env, url string, args []string) int
-	// PerformanceEnabled reads HYPERGEN_PERFORMANCE_ENABLED, the switch that
-	// turns every measurement off (instrument.PerformanceEnabled).
-	PerformanceEnabled func(getenv func(string) string) (bool, error)
 }
 
 // Telemetry is a generation's telemetry pipeline (instrument.Telemetry).

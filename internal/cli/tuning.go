@@ -6,6 +6,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
+	"github.com/hypergen-dev/hypergen/internal/envflag"
 	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
 	"github.com/hypergen-dev/hypergen/internal/perf/profile"
 )
@@ -35,16 +36,10 @@ func tuneGenerate(env *Env, cfg *generator.Config) (done func(*generator.Engine)
 		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
 		return nil, ExitUsage
 	}
-	// hypergen hands every run with HYPERGEN_PERFORMANCE_ENABLED set to
-	// hypergen-perf, which reads it; unset, measurement is on. A run that
-	// could not be handed over (hypergen-perf missing) measures nothing.
-	measure := env.Getenv("HYPERGEN_PERFORMANCE_ENABLED") == ""
-	if env.Heavy != nil {
-		var err error
-		if measure, err = env.Heavy.PerformanceEnabled(env.Getenv); err != nil {
-			fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
-			return nil, ExitUsage
-		}
+	measure, err := envflag.Bool(env.Getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
+		return nil, ExitUsage
 	}
 	if on && !measure {
 		fmt.Fprintf(env.Stderr, "hypergen: warning: %s=true is ignored: HYPERGEN_PERFORMANCE_ENABLED=false turns every measurement off\n", profile.EnvProfileStartup)

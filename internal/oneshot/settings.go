@@ -1,6 +1,7 @@
 package oneshot
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -59,8 +60,8 @@ func (e *NeedsSDKError) Error() string {
 // handedOn are variables that only the SDK pipeline honours: set at all,
 // they send the run to hypergen-perf.
 var handedOn = []string{
-	// Switches and exporters of the whole pipeline.
-	"OTEL_SDK_DISABLED", "HYPERGEN_PERFORMANCE_ENABLED", "HYPERGEN_PROMETHEUS_LISTEN",
+	// Exporters of the whole pipeline.
+	"HYPERGEN_PROMETHEUS_LISTEN",
 	"HYPERGEN_TELEMETRY_FILE", "OTEL_METRIC_EXPORT_INTERVAL",
 	// Sampling and limits of the trace SDK.
 	"OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG",
@@ -68,6 +69,31 @@ var handedOn = []string{
 	"OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT", "OTEL_ATTRIBUTE_COUNT_LIMIT",
 	"OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT", "OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT", "OTEL_SPAN_EVENT_COUNT_LIMIT",
 	"OTEL_SPAN_LINK_COUNT_LIMIT", "OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT", "OTEL_LINK_ATTRIBUTE_COUNT_LIMIT",
+}
+
+// ErrOff is FromEnv's answer when the environment turns telemetry off:
+// the run exports nothing, neither here nor through the SDK pipeline.
+var ErrOff = errors.New("telemetry is off")
+
+// switchedOff reads the switches that turn a run's telemetry off, as the SDK
+// pipeline (package instrument) reads them: OTEL_SDK_DISABLED true,
+// HYPERGEN_PERFORMANCE_ENABLED false, or no exporter (OTEL_TRACES_EXPORTER
+// none, and no metrics exporter named, which a CLI run has by default). A
+// value that is not a boolean is an error naming the variable.
+func switchedOff(getenv func(string) string) (bool, error) {
+	disabled, err := envflag.Bool(getenv, "OTEL_SDK_DISABLED", false)
+	if err != nil {
+		return false, err
+	}
+	enabled, err := envflag.Bool(getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
+	if err != nil {
+		return false, err
+	}
+	traces := strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER"))
+	metrics := strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER"))
+	noExporter := traces == "none" && (metrics == "" || metrics == "none") &&
+		getenv("HYPERGEN_PROMETHEUS_LISTEN") == "" && getenv("HYPERGEN_TELEMETRY_FILE") == ""
+	return disabled || !enabled || noExporter, nil
 }
 
 // RelayVar names the agent's relay socket for the run's spans.
@@ -79,12 +105,18 @@ const RelayVar = "HYPERGEN_TELEMETRY_RELAY"
 // bad value of a variable only this package reads (RelayVar).
 func FromEnv(getenv func(string) string) (Settings, error) {
 	var s Settings
+	// A run switched off is still checked as the SDK pipeline would check
+	// it: what this package cannot judge goes there (and exports nothing).
+	off, err := switchedOff(getenv)
+	if err != nil {
+		return s, err
+	}
 	for _, v := range handedOn {
 		if val := getenv(v); val != "" {
 			return s, &NeedsSDKError{v, val, "only the SDK pipeline honours it"}
 		}
 	}
-	if v := strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER")); v != "" && v != "otlp" {
+	if v := strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER")); v != "" && v != "otlp" && !(v == "none" && off) {
 		return s, &NeedsSDKError{"OTEL_TRACES_EXPORTER", v, "an exporter other than OTLP"}
 	}
 	if v := strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER")); v != "" && v != "none" {
@@ -129,6 +161,9 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 	// With a relay, the endpoint is its fallback and may be left out.
 	name, v = otlp("ENDPOINT")
 	if v == "" && s.Relay == "" {
+		if off {
+			return s, ErrOff
+		}
 		return s, &NeedsSDKError{name, v, "no endpoint"}
 	}
 	if v != "" {
@@ -154,13 +189,17 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 	if export < shutdown {
 		s.Timeout, s.TimeoutSetting = export, exportName
 	}
+	if s.StepSpans, err = envflag.Bool(getenv, "HYPERGEN_TRACE_STEPS", false); err != nil {
+		return s, &NeedsSDKError{"HYPERGEN_TRACE_STEPS", getenv("HYPERGEN_TRACE_STEPS"), "not a boolean"}
+	}
+	if off {
+		// Headers and resource attributes matter only to an export.
+		return s, ErrOff
+	}
 	if name, v := otlp("HEADERS"); v != "" {
 		if s.Headers, err = envflag.Headers(v); err != nil {
 			return s, &NeedsSDKError{name, v, err.Error()}
 		}
-	}
-	if s.StepSpans, err = envflag.Bool(getenv, "HYPERGEN_TRACE_STEPS", false); err != nil {
-		return s, &NeedsSDKError{"HYPERGEN_TRACE_STEPS", getenv("HYPERGEN_TRACE_STEPS"), "not a boolean"}
 	}
 	if s.Resource, err = resourceFromEnv(getenv); err != nil {
 		return s, err

@@ -70,8 +70,6 @@ func TestFromEnvHandsOn(t *testing.T) {
 		{"OTEL_METRICS_EXPORTER", "prometheus"},
 		{"OTEL_TRACES_SAMPLER", "traceidratio"},
 		{"OTEL_BSP_MAX_QUEUE_SIZE", "10"},
-		{"OTEL_SDK_DISABLED", "true"},
-		{"HYPERGEN_PERFORMANCE_ENABLED", "false"},
 		{"HYPERGEN_TELEMETRY_TIMEOUT", "-1s"},
 		{"HYPERGEN_TRACE_STEPS", "perhaps"},
 		{"OTEL_RESOURCE_ATTRIBUTES", "team"},
@@ -86,6 +84,42 @@ func TestFromEnvHandsOn(t *testing.T) {
 	}
 	if _, err := FromEnv(func(string) string { return "" }); err == nil {
 		t.Error("no endpoint: want an error (the SDK pipeline decides what an empty configuration means)")
+	}
+}
+
+// The switches that turn telemetry off are read here, with the SDK
+// pipeline's parser: a run they turn off exports nothing and is not handed
+// on (with a relay set, it warned that the relay was not used, and started
+// hypergen-perf for nothing); a switch left on changes nothing.
+func TestFromEnvSwitchedOff(t *testing.T) {
+	base := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4317", RelayVar: "/tmp/relay.sock"}
+	for _, tc := range []struct {
+		env  map[string]string
+		want string // "off", "on" or the error's text
+	}{
+		{map[string]string{"OTEL_SDK_DISABLED": "true"}, "off"},
+		{map[string]string{"OTEL_SDK_DISABLED": "ON"}, "off"},
+		{map[string]string{"HYPERGEN_PERFORMANCE_ENABLED": "false"}, "off"},
+		{map[string]string{"OTEL_TRACES_EXPORTER": "none"}, "off"},
+		{map[string]string{"OTEL_TRACES_EXPORTER": "none", "OTEL_METRICS_EXPORTER": "none"}, "off"},
+		{map[string]string{"OTEL_SDK_DISABLED": "false"}, "on"},
+		{map[string]string{"HYPERGEN_PERFORMANCE_ENABLED": "yes"}, "on"},
+		{map[string]string{"OTEL_SDK_DISABLED": "perhaps"}, `OTEL_SDK_DISABLED="perhaps": want true or false`},
+		{map[string]string{"HYPERGEN_PERFORMANCE_ENABLED": "2"}, `HYPERGEN_PERFORMANCE_ENABLED="2": want true or false`},
+	} {
+		env := maps.Clone(base)
+		maps.Copy(env, tc.env)
+		_, err := FromEnv(func(k string) string { return env[k] })
+		got := "on"
+		switch {
+		case errors.Is(err, ErrOff):
+			got = "off"
+		case err != nil:
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("%v: got %q, want %q", tc.env, got, tc.want)
+		}
 	}
 }
 

@@ -16,7 +16,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/hypergen-dev/hypergen/generator"
-	"github.com/hypergen-dev/hypergen/instrument"
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/cli"
 	"github.com/hypergen-dev/hypergen/internal/diskindex"
@@ -59,8 +58,7 @@ func perfCommands() []command {
 // followed by a generation command line (what hypergen hands over), or
 // "__complete" with the words after "perf" (shell completion).
 func Main(env *cli.Env) int {
-	env.Heavy = &cli.Heavy{Telemetry: setupTelemetry, Delegate: delegateGenerate,
-		PerformanceEnabled: instrument.PerformanceEnabled}
+	env.Heavy = &cli.Heavy{Telemetry: setupTelemetry, Delegate: delegateGenerate}
 	args := env.Args
 	if len(args) > 0 {
 		switch args[0] {

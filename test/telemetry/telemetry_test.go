@@ -240,6 +240,31 @@ func TestBadEndpointsAndRatiosAreUsageErrors(t *testing.T) {
 	}
 }
 
+// A switch that turns telemetry off turns it off in the hypergen binary
+// itself, relay or not: the run was handed to hypergen-perf, with a
+// warning that the relay went unused because the run "exports through the
+// OpenTelemetry SDK".
+func TestTelemetrySwitchedOffStaysInTheBinary(t *testing.T) {
+	for name, value := range map[string]string{
+		"OTEL_SDK_DISABLED":            "true",
+		"HYPERGEN_PERFORMANCE_ENABLED": "false",
+		"OTEL_TRACES_EXPORTER":         "none",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := project(t, nil)
+			env := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:1",
+				"HYPERGEN_TELEMETRY_RELAY": filepath.Join(t.TempDir(), "relay.sock"), name: value}
+			r := run(t, dir, env, "svc", "new", "x")
+			if r.code != 0 || r.stderr != "" {
+				t.Errorf("exit %d, stderr %q; want 0 and nothing on stderr", r.code, r.stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "services")); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
 // Resource attributes and headers whose decoded values protobuf or HTTP/2
 // refuse are usage errors too (checked after percent-decoding).
 func TestUndecodableTelemetryValuesAreUsageErrors(t *testing.T) {
