@@ -507,3 +507,27 @@ func TestStuckGenerationMakesTheAgentUnhealthy(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusUnhealthyWhenIndexingFailsOrStuck: budgets met or not, the
+// status is unhealthy while the templates cannot be indexed (a folder it
+// cannot read: it said HEALTHY with 0 generators) or a generation is stuck.
+func TestStatusUnhealthyWhenIndexingFailsOrStuck(t *testing.T) {
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{ProbeInterval: -1}, tel)
+	if st := a.Status(); !st.Healthy {
+		t.Fatalf("unhealthy from the start: %+v", st)
+	}
+	a.mu.Lock()
+	a.index.Error = "open _templates/h/new: permission denied"
+	a.mu.Unlock()
+	if st := a.Status(); st.Healthy {
+		t.Error("healthy with an indexing error")
+	}
+	a.mu.Lock()
+	a.index.Error = ""
+	a.mu.Unlock()
+	a.jsStuck(&jsrt.StuckError{Err: &jsrt.TimeoutError{Limit: time.Second}})
+	if st := a.Status(); st.Healthy || !strings.Contains(st.Stuck, "cannot be interrupted") {
+		t.Errorf("healthy %v, stuck %q with a stuck generation", st.Healthy, st.Stuck)
+	}
+}

@@ -15,8 +15,11 @@ import (
 
 // Status is what /status serves and `hypergen perf status` prints.
 type Status struct {
-	Healthy bool            `json:"healthy"` // every measured budget is met
+	// Healthy: every measured budget is met, the templates could be
+	// indexed, and no generation is stuck (Stuck).
+	Healthy bool            `json:"healthy"`
 	Ready   bool            `json:"ready"`
+	Stuck   string          `json:"stuck,omitempty"` // a generation whose JavaScript cannot be stopped
 	Version string          `json:"version"`
 	Uptime  float64         `json:"uptime_seconds"`
 	Targets []TargetStatus  `json:"targets"`
@@ -142,8 +145,15 @@ func (a *Agent) Status() Status {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	if a.index.Error != "" {
+		healthy = false
+	}
+	var stuck string
+	if err := a.stuckError(); err != nil {
+		healthy, stuck = false, err.Error()
+	}
 	st := Status{
-		Healthy: healthy, Ready: a.ready.Load(), Version: a.cfg.Version,
+		Healthy: healthy, Ready: a.ready.Load(), Stuck: stuck, Version: a.cfg.Version,
 		Uptime: time.Since(a.started).Seconds(), Targets: targets, Index: a.index,
 		Probes: append([]ProbeResult(nil), a.probes...),
 	}

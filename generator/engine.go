@@ -244,7 +244,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		if isDir(filepath.Join(dir, t.generator)) {
 			nf.Action = t.action
 		}
-		nf.Available, _ = ListGenerators(dir)
+		nf.Available, nf.ListErr = ListGenerators(dir)
 		nf.Suggestion = nf.suggest(folderName)
 		return nil, nf
 	}

@@ -36,6 +36,8 @@ type NotFoundError struct {
 	// Suggestion is the existing generator (or action) a typo most likely
 	// meant; "" when none is close.
 	Suggestion string
+	// ListErr is why the generators could not be listed, if they could not.
+	ListErr error
 }
 
 // Error names what is missing and lists what exists.
@@ -48,6 +50,10 @@ func (e *NotFoundError) Error() string {
 	}
 	if e.Suggestion != "" {
 		fmt.Fprintf(&b, " (did you mean %q?)", e.Suggestion)
+	}
+	if e.ListErr != nil {
+		fmt.Fprintf(&b, " (the generators could not be listed: %v)", e.ListErr)
+		return b.String()
 	}
 	if len(e.Available) == 0 {
 		b.WriteString(" (it has no generators)")

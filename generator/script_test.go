@@ -282,3 +282,20 @@ func TestHookQuestionsAsEnquirer(t *testing.T) {
 		})
 	}
 }
+
+// A generator that does not exist, in a tree that cannot be listed (a link
+// that loops back into it), says why the list is missing, not that the
+// tree has no generators.
+func TestNotFoundSaysWhyTheListIsMissing(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"_templates/g/new/a.t": "---\nto: x.txt\n---\nok\n"})
+	if err := os.MkdirAll(filepath.Join(dir, "_templates/g/deep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../../g", filepath.Join(dir, "_templates/g/deep/g")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := runWith(t, dir, Config{}, "nosuch", "new")
+	if err == nil || !strings.Contains(err.Error(), "the generators could not be listed") || strings.Contains(err.Error(), "it has no generators") {
+		t.Errorf("err = %v", err)
+	}
+}

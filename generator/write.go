@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"syscall"
 
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
+	"github.com/hypergen-dev/hypergen/internal/envflag"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
@@ -112,17 +112,14 @@ func (e *Engine) durable() (bool, error) {
 }
 
 // FsyncFromEnv reports whether HYPERGEN_FSYNC leaves durable writes on:
-// unset or a true value does, 0 or false turns them off. A value that is
+// unset or a true value does, a false one (0, false, no, off) turns them
+// off. A value that is
 // not a boolean is refused (a *UsageError) rather than guessed at, since it
 // decides what survives a power loss.
 func FsyncFromEnv(getenv func(string) string) (bool, error) {
-	v := getenv(EnvFsync)
-	if v == "" {
-		return true, nil
-	}
-	on, err := strconv.ParseBool(v)
+	on, err := envflag.Bool(getenv, EnvFsync, true)
 	if err != nil {
-		return false, &UsageError{Msg: fmt.Sprintf("%s=%q is not a boolean (1, true, 0 or false)", EnvFsync, v)}
+		return false, &UsageError{Msg: err.Error()}
 	}
 	return on, nil
 }

@@ -1,9 +1,10 @@
 // Package envflag reads boolean environment variables the one way hypergen
-// accepts them (true, 1, yes, on; false, 0, no, off; any case), and lists
-// of key=value pairs, for the telemetry settings that both the SDK pipeline
-// (package instrument) and the hypergen binary's own export (package
-// oneshot) read: the two must agree on every value, or a run would change
-// pipelines with a spelling.
+// accepts them (true, 1, yes, on; false, 0, no, off; any case), for every
+// HYPERGEN_ switch and the telemetry settings, and lists of key=value
+// pairs, for the telemetry settings that both the SDK pipeline (package
+// instrument) and the hypergen binary's own export (package oneshot) read:
+// the two must agree on every value, or a run would change pipelines with a
+// spelling.
 package envflag
 
 import (

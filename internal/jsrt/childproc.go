@@ -187,7 +187,8 @@ func (vm *VM) fileArgs(call goja.FunctionCall) ([]string, goja.Value) {
 func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value, throwing bool) goja.Value {
 	rt := vm.rt
 	if vm.setup.Run.DenyChildProcess {
-		panic(rt.NewGoError(fmt.Errorf("child_process.%s(%q) is %w: this run was requested through the agent's generation API, which runs no commands (hook child processes, like sh: frontmatter) unless the agent was started with --allow-shell", fn, display, ErrChildProcessDenied)))
+		panic(rt.NewGoError(fmt.Errorf("child_process.%s(%q) is %w: this run may start no commands, from hooks as from sh: frontmatter "+
+			"(a generation request to an agent started without --allow-shell, or a library caller's generator.Config.DenyShell)", fn, display, ErrChildProcessDenied)))
 	}
 	ctx := vm.call
 	if ctx == nil {

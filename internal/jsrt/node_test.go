@@ -143,7 +143,10 @@ func TestNodeSurface(t *testing.T) {
 func TestChildProcessDenied(t *testing.T) {
 	_, err := evalHook(t, map[string]string{"hook.js": `module.exports = { params: () => ({ v: require('child_process').execSync('touch ran') }) }`},
 		RunOptions{DenyChildProcess: true})
-	if err == nil || !strings.Contains(err.Error(), `child_process.execSync("touch ran") is not allowed here`) || !strings.Contains(err.Error(), "--allow-shell") {
+	// The message names both ways a run comes to refuse commands: it must
+	// not tell a library caller that its run came through the agent.
+	if err == nil || !strings.Contains(err.Error(), `child_process.execSync("touch ran") is not allowed here`) ||
+		!strings.Contains(err.Error(), "--allow-shell") || !strings.Contains(err.Error(), "generator.Config.DenyShell") {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -357,8 +357,15 @@ func printStatus(w io.Writer, source string, st agent.Status) {
 		health = "UNHEALTHY"
 	}
 	fmt.Fprintf(w, "%s (%s)\n", health, source)
-	fmt.Fprintf(w, "Templates: %s — %d generators, %d actions, %d template files\n\n",
+	fmt.Fprintf(w, "Templates: %s — %d generators, %d actions, %d template files\n",
 		printable(st.Index.Templates), st.Index.Generators, st.Index.Actions, st.Index.Files)
+	if st.Index.Error != "" {
+		fmt.Fprintf(w, "Indexing failed: %s\n", printable(st.Index.Error))
+	}
+	if st.Stuck != "" {
+		fmt.Fprintf(w, "Stuck: a generation's JavaScript %s\n", printable(st.Stuck))
+	}
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "BUDGET\tVALUE\tLIMIT\tMET\tWHY")
 	for _, t := range st.Targets {

@@ -664,6 +664,10 @@ func runPerfExport(env *cli.Env, args []string) int {
 	if *out == "" && (*format == "html" || !*pf.json) {
 		return usageFail(env, "export", "--output FILE is required (or --json to print)")
 	}
+	if *out == "-" {
+		// Not a file named "-", which is what a user meaning stdout got.
+		return usageFail(env, "export", "--output -: name a file (--json prints the JSON document on stdout)")
+	}
 	if *out != "" {
 		if err := checkOutputDir(env, out); err != nil {
 			return usageFail(env, "export", "--output: "+err.Error())

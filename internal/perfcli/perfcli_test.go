@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/agent"
 	"github.com/hypergen-dev/hypergen/instrument"
 	"github.com/hypergen-dev/hypergen/internal/cli"
 )
@@ -22,6 +23,7 @@ func TestPerfBadInputIsAUsageError(t *testing.T) {
 		{"test", "--reps", "1"},
 		{"export"},
 		{"export", "--output", dir + "/missing/x.json"},
+		{"export", "--output", "-"},
 		{"corpus", "--output", dir + "/c", "--generators", "0"},
 	} {
 		var out, errOut strings.Builder
@@ -32,6 +34,9 @@ func TestPerfBadInputIsAUsageError(t *testing.T) {
 	}
 	if _, err := os.Stat(dir + "/c"); err == nil {
 		t.Error("corpus folder made despite the bad spec")
+	}
+	if _, err := os.Stat(dir + "/-"); err == nil {
+		t.Error(`perf export --output - wrote a file named "-"`)
 	}
 }
 
@@ -80,6 +85,22 @@ func TestMonitorMetricInterval(t *testing.T) {
 		})
 		if err != nil || cfg.MetricInterval != want {
 			t.Errorf("OTEL_METRIC_EXPORT_INTERVAL=%q: %v, %v; want %v", env, cfg.MetricInterval, err, want)
+		}
+	}
+}
+
+// printStatus shows why a status is unhealthy when no budget says so: the
+// templates could not be indexed, or a generation is stuck.
+func TestPrintStatusShowsIndexErrorAndStuck(t *testing.T) {
+	var b strings.Builder
+	printStatus(&b, "test", agent.Status{
+		Index: agent.IndexStatus{Templates: "/p/_templates", Error: "open /p/_templates/h/new: permission denied"},
+		Stuck: "stopped: ran longer than the JavaScript time limit of 1s",
+	})
+	for _, want := range []string{"UNHEALTHY (test)", "Indexing failed: open /p/_templates/h/new: permission denied",
+		"Stuck: a generation's JavaScript stopped: ran longer"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("status lacks %q:\n%s", want, b.String())
 		}
 	}
 }

@@ -41,7 +41,10 @@ func TestFsyncSwitch(t *testing.T) {
 		{"fsync beats variable", []string{"HYPERGEN_FSYNC=0"}, []string{"--fsync"}, 0, true, ""},
 		{"no-fsync beats variable", []string{"HYPERGEN_FSYNC=1"}, []string{"--no-fsync"}, 0, false, ""},
 		{"last flag counts", nil, []string{"--fsync", "--no-fsync"}, 0, false, ""},
-		{"bad variable", []string{"HYPERGEN_FSYNC=always"}, nil, 2, false, `HYPERGEN_FSYNC="always" is not a boolean`},
+		// The spelling every HYPERGEN_ switch accepts (internal/envflag).
+		{"variable no", []string{"HYPERGEN_FSYNC=no"}, nil, 0, false, ""},
+		{"variable on as a word", []string{"HYPERGEN_FSYNC=ON"}, nil, 0, true, ""},
+		{"bad variable", []string{"HYPERGEN_FSYNC=always"}, nil, 2, false, `HYPERGEN_FSYNC="always": want true or false`},
 		{"flag with a value", nil, []string{"--fsync=false"}, 2, false, "--fsync=false: --fsync and --no-fsync take no value"},
 		{"mistyped", nil, []string{"--no-fsycn"}, 2, false, "--no-fsycn is one edit from hypergen's --no-fsync"},
 		{"not delegated", []string{"HYPERGEN_AGENT_URL=http://127.0.0.1:1"}, []string{"--no-fsync"}, 2, false,

@@ -13,7 +13,8 @@ import (
 // over the rendered files and the index and cache lines.
 func TestProfileStartup(t *testing.T) {
 	dir := project(t)
-	r := run(t, dir, []string{"HYPERGEN_PROFILE_STARTUP=true"}, "component", "new", "Button")
+	// yes: the spelling every HYPERGEN_ switch accepts (it was refused here).
+	r := run(t, dir, []string{"HYPERGEN_PROFILE_STARTUP=yes"}, "component", "new", "Button")
 	if r.code != 0 {
 		t.Fatal(r)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/envflag"
 )
 
 // EnvProfileStartup switches the startup profile on.
@@ -18,15 +19,7 @@ const EnvProfileStartup = "HYPERGEN_PROFILE_STARTUP"
 // Enabled reads HYPERGEN_PROFILE_STARTUP; a value that is not a boolean is
 // an error naming the variable, never a silent default.
 func Enabled(getenv func(string) string) (bool, error) {
-	v := getenv(EnvProfileStartup)
-	if v == "" {
-		return false, nil
-	}
-	on, err := strconv.ParseBool(v)
-	if err != nil {
-		return false, fmt.Errorf("%s=%q: want true or false", EnvProfileStartup, v)
-	}
-	return on, nil
+	return envflag.Bool(getenv, EnvProfileStartup, false)
 }
 
 // Phases of one run, in the order they happen; Setup is the CLI's work
