@@ -334,6 +334,8 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 		return vm.builtin("assert", vm.assertModule).Get("strict")
 	case "constants":
 		return vm.builtin(name, vm.constantsModule)
+	case "querystring":
+		return vm.builtin(name, vm.querystringModule)
 	case "buffer":
 		return vm.bufferModule()
 	case "url":
@@ -362,7 +364,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 }
 
 // coreHelp lists the core modules hypergen serves.
-const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, assert, constants, buffer, url, events, stream (the legacy Stream class), crypto (random values and hashes), tty, child_process and module (createRequire, builtinModules, globalPaths)"
+const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, assert, constants, querystring, buffer, url, events, stream (the legacy Stream class), crypto (random values and hashes), tty, child_process and module (createRequire, builtinModules, globalPaths)"
 
 func (vm *VM) resolve(p string) string {
 	if filepath.IsAbs(p) {

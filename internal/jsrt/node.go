@@ -202,6 +202,28 @@ func (vm *VM) osModule(module *goja.Object) {
 		return rt.NewArray(cpus...)
 	})
 	_ = o.Set("userInfo", func(goja.FunctionCall) goja.Value { return vm.userInfo() })
+	m, _ := machineInfo()
+	_ = o.Set("release", func() string { return m.release })
+	_ = o.Set("version", func() string { return m.version })
+	_ = o.Set("machine", func() string { return m.arch })
+	_ = o.Set("totalmem", func() uint64 {
+		m, _ := machineInfo()
+		return m.total
+	})
+	_ = o.Set("freemem", func() uint64 {
+		m, _ := machineInfo()
+		return m.free
+	})
+	_ = o.Set("uptime", func() float64 {
+		m, _ := machineInfo()
+		return m.uptime
+	})
+	_ = o.Set("loadavg", func() []any {
+		m, _ := machineInfo()
+		return []any{m.load[0], m.load[1], m.load[2]}
+	})
+	_ = o.Set("availableParallelism", func() int { return runtime.GOMAXPROCS(0) })
+	_ = o.Set("devNull", os.DevNull)
 	constants := rt.NewObject()
 	_ = constants.Set("signals", vm.objectOf(osSignals()))
 	_ = constants.Set("errno", vm.objectOf(osErrnos()))
@@ -234,6 +256,14 @@ func (vm *VM) userInfo() goja.Value {
 		_ = o.Set("shell", u.shell)
 	}
 	return o
+}
+
+// machine is what the os module reports of the machine (machineInfo).
+type machine struct {
+	release, version, arch string
+	total, free            uint64
+	uptime                 float64
+	load                   [3]float64
 }
 
 // account is a user's entry in the password database.

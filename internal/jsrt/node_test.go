@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -111,6 +113,17 @@ func TestNodeSurface(t *testing.T) {
 			  require('constants').O_CREAT, require('constants').ENOENT, require('fs').constants.S_IFDIR, require('fs').constants.O_WRONLY,
 			  require('os').constants.signals.SIGTERM, require('os').constants.errno.EEXIST, typeof require('fs').realpathSync.native];
 			({ v: out.join(';') }) }`, "function;true;true;function;true;64;2;16384;1;15;17;function"},
+		// Node 20.20.2's values, from node -e.
+		{"os figures and querystring", `{ const os = require('os'); const qs = require('querystring'); const la = os.loadavg();
+			const out = [os.totalmem() > os.freemem(), os.freemem() > 0, os.uptime() > 0, la.length === 3 && la.every((n) => n >= 0), os.devNull,
+			  JSON.stringify(qs.parse('a=1&b=x%20y&a=2&c&d=&e=caf%C3%A9+ok&%ZZ=1')),
+			  qs.stringify({ a: [1, 2], b: 'x y', c: true, d: null, e: undefined, f: [], g: 'é!*()~', h: NaN, i: 5n }),
+			  qs.stringify({ a: 1, b: 2 }, ';', ':'), qs.escape('a b&c/d'), qs.unescape('a%20b%ZZ'),
+			  JSON.stringify(qs.parse('a=1&b=2&c=3', null, null, { maxKeys: 2 })), Object.getPrototypeOf(qs.parse('a=1')) === null,
+			  qs.encode === qs.stringify, JSON.stringify(qs.parse('&&a=1&&'))];
+			({ v: out.join(';') }) }`,
+			`true;true;true;true;/dev/null;{"a":["1","2"],"b":"x y","c":"","d":"","e":"café ok","%ZZ":"1"};` +
+				`a=1&a=2&b=x%20y&c=true&d=&e=&g=%C3%A9!*()~&h=&i=5;a:1;b:2;a%20b%26c%2Fd;a b%ZZ;{"a":"1","b":"2"};true;true;{"a":"1"}`},
 		{"child_process failure", `{ let m; try { require('child_process').execSync('echo bad >&2; exit 2') } catch (e) { m = e.status + ' ' + e.message.trim() } ({ v: m }) }`, "2 Command failed: echo bad >&2; exit 2\nbad"},
 	}
 	for _, tt := range tests {
@@ -325,5 +338,28 @@ func TestUserInfoFromPasswd(t *testing.T) {
 	want := fmt.Sprintf(`{"uid":%s,"gid":%s,"username":%q,"homedir":%q,"shell":`, me.Uid, me.Gid, me.Username, me.HomeDir)
 	if s := jsvalue.ToString(v); !strings.HasPrefix(s, want) {
 		t.Errorf("os.userInfo() = %s, want it to start %s", s, want)
+	}
+}
+
+// os.release(), version() and machine() are uname's, as in Node.
+func TestOSUname(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("machineInfo reads uname on Linux only")
+	}
+	var want []string
+	for _, flag := range []string{"-r", "-v", "-m"} {
+		out, err := exec.Command("uname", flag).Output()
+		if err != nil {
+			t.Skip(err)
+		}
+		want = append(want, strings.TrimSpace(string(out)))
+	}
+	got, err := evalHook(t, map[string]string{"hook.js": `module.exports = { params: () => { const os = require('os');
+		return { v: [os.release(), os.version(), os.machine()].join('|') } } }`}, RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := got.Get("v"); jsvalue.ToString(v) != strings.Join(want, "|") {
+		t.Errorf("got %q, want uname's %q", jsvalue.ToString(v), strings.Join(want, "|"))
 	}
 }

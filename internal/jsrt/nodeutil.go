@@ -69,6 +69,17 @@ var assertProgram = sync.OnceValue(func() *goja.Program {
 
 func (vm *VM) assertModule(module *goja.Object) { vm.jsModule(assertProgram(), module) }
 
+// querystringSource is Node's querystring module.
+//
+//go:embed querystring.js
+var querystringSource string
+
+var querystringProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("querystring.js", querystringSource, true)
+})
+
+func (vm *VM) querystringModule(module *goja.Object) { vm.jsModule(querystringProgram(), module) }
+
 // streamSource is the legacy Stream class of Node's stream module.
 //
 //go:embed stream.js
