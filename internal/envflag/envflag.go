@@ -78,7 +78,8 @@ func Text(v string) error {
 // Headers is Pairs for HTTP header fields, as OTEL_EXPORTER_OTLP_HEADERS
 // holds them: each name must be an HTTP token (RFC 9110: letters, digits
 // and !#$%&'*+-.^_`|~), which leaves out spaces and the ':' of HTTP/2's
-// own fields.
+// own fields, and not one that gRPC itself sends (grpc-*, content-type,
+// te): grpc-timeout=1n made every export fail.
 func Headers(v string) (map[string]string, error) {
 	h, err := Pairs(v)
 	if err != nil {
@@ -87,6 +88,9 @@ func Headers(v string) (map[string]string, error) {
 	for k := range h {
 		if strings.IndexFunc(k, func(r rune) bool { return !isTokenChar(r) }) >= 0 {
 			return nil, fmt.Errorf("%q is not a header name (letters, digits and !#$%%&'*+-.^_`|~ only)", k)
+		}
+		if lower := strings.ToLower(k); strings.HasPrefix(lower, "grpc-") || lower == "content-type" || lower == "te" {
+			return nil, fmt.Errorf("%q is a header gRPC sends itself", k)
 		}
 	}
 	return h, nil

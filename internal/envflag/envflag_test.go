@@ -41,7 +41,7 @@ func TestPairsAndHeadersRefuseWhatTheWireRefuses(t *testing.T) {
 	if kv, err := Pairs("team=caf%C3%A9, b = 2"); err != nil || kv["team"] != "café" || kv["b"] != "2" {
 		t.Errorf("Pairs of good values = %v, %v", kv, err)
 	}
-	for _, v := range []string{"Bad Name=v", ":path=/x", "a:b=c", "é=1"} {
+	for _, v := range []string{"Bad Name=v", ":path=/x", "a:b=c", "é=1", "grpc-timeout=1n", "Content-Type=text/plain", "te=x"} {
 		if _, err := Headers(v); err == nil {
 			t.Errorf("Headers(%q) took it", v)
 		}
