@@ -47,19 +47,7 @@ func TestJSTimeout(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := testfs.Tree(t, files)
 			r := run(t, dir, tt.env, append([]string{"loop", "new"}, tt.args...)...)
-			if r.code != tt.code {
-				t.Fatalf("exit %d, want %d\n%s", r.code, tt.code, r)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.stderr, w) {
-					t.Errorf("stderr lacks %q\n%s", w, r)
-				}
-			}
-			for _, f := range []string{"a.txt", "b.txt"} {
-				if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
-					t.Errorf("%s was written by a run that failed", f)
-				}
-			}
+			checkFailedRun(t, r, dir, tt.code, tt.want)
 		})
 	}
 }
@@ -318,20 +306,26 @@ func TestUninterruptibleTemplatesEndTheRun(t *testing.T) {
 			if tt.env != nil {
 				timeout = "1h"
 			}
-			r := run(t, dir, tt.env, "g", "new", "--js-timeout", timeout)
-			if r.code != 1 {
-				t.Fatalf("exit %d, want 1\n%s", r.code, r)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.stderr, w) {
-					t.Errorf("stderr lacks %q\n%s", w, r)
-				}
-			}
-			for _, f := range []string{"a.txt", "b.txt"} {
-				if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
-					t.Errorf("%s was written by a run that failed", f)
-				}
-			}
+			checkFailedRun(t, run(t, dir, tt.env, "g", "new", "--js-timeout", timeout), dir, 1, tt.want)
 		})
+	}
+}
+
+// checkFailedRun checks that r, a run of the templates a.txt and b.txt in
+// dir, exited with code, said each of want on stderr, and wrote neither.
+func checkFailedRun(t *testing.T, r result, dir string, code int, want []string) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("exit %d, want %d\n%s", r.code, code, r)
+	}
+	for _, w := range want {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr lacks %q\n%s", w, r)
+		}
+	}
+	for _, f := range []string{"a.txt", "b.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("%s was written by a run that failed", f)
+		}
 	}
 }
