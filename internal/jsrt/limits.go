@@ -110,7 +110,7 @@ func (e *MemoryError) Error() string {
 type StuckError struct{ Err error }
 
 func (e *StuckError) Error() string {
-	return fmt.Sprintf("%v; it is still running %s later, inside a built-in function that cannot be interrupted", e.Err, StuckGrace)
+	return fmt.Sprintf("still running %s after it was stopped (%v), inside a built-in function that cannot be interrupted", StuckGrace, e.Err)
 }
 
 func (e *StuckError) Unwrap() error { return e.Err }

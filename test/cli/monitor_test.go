@@ -128,7 +128,7 @@ func TestMonitorFlagForms(t *testing.T) {
 	}
 	// The agent checks HYPERGEN_FSYNC when it starts, not at its first
 	// generation.
-	if r := run(t, dir, []string{"HYPERGEN_FSYNC=always"}, "perf", "monitor", "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, `HYPERGEN_FSYNC="always" is not a boolean`) {
+	if r := run(t, dir, []string{"HYPERGEN_FSYNC=always"}, "perf", "monitor", "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, `HYPERGEN_FSYNC="always": want true or false`) {
 		t.Errorf("HYPERGEN_FSYNC=always: %v", r)
 	}
 }
