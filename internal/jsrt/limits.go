@@ -13,6 +13,8 @@ import (
 
 	"github.com/dlclark/regexp2/v2"
 	"github.com/dop251/goja"
+
+	"github.com/hypergen-dev/hypergen/internal/procgroup"
 )
 
 // DefaultTimeout bounds each template render, hook and .hygen.js evaluation
@@ -35,8 +37,10 @@ const DefaultMemory = 4 << 30
 // stopped (its time or memory limit, a cancellation) before Limits.Stuck is
 // told: goja checks for an interrupt between instructions, so a call inside
 // one built-in function (new Array(2**32-1).fill(1)) runs, and allocates,
-// until that function returns.
-const StuckGrace = 2 * time.Second
+// until that function returns. It is well past procgroup.Grace, the time a
+// hook's child process may take to be stopped with the call, so that a
+// command being ended is not taken for a stuck built-in.
+const StuckGrace = procgroup.Grace + 3*time.Second
 
 // memoryCheckAfter and memoryCheckEvery pace the heap checks of a call: none
 // for a call that ends within the first (every real template), then one at
