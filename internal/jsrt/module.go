@@ -336,6 +336,8 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 		return vm.builtin(name, vm.constantsModule)
 	case "querystring":
 		return vm.builtin(name, vm.querystringModule)
+	case "string_decoder":
+		return vm.builtin(name, vm.stringDecoderModule)
 	case "buffer":
 		return vm.bufferModule()
 	case "url":
@@ -364,7 +366,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 }
 
 // coreHelp lists the core modules hypergen serves.
-const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, assert, constants, querystring, buffer, url, events, stream (the legacy Stream class), crypto (random values and hashes), tty, child_process and module (createRequire, builtinModules, globalPaths)"
+const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, assert, constants, querystring, string_decoder, buffer, url, events, stream (the legacy Stream class), crypto (random values and hashes), tty, child_process and module (createRequire, builtinModules, globalPaths)"
 
 func (vm *VM) resolve(p string) string {
 	if filepath.IsAbs(p) {

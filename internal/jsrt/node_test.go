@@ -124,6 +124,22 @@ func TestNodeSurface(t *testing.T) {
 			({ v: out.join(';') }) }`,
 			`true;true;true;true;/dev/null;{"a":["1","2"],"b":"x y","c":"","d":"","e":"café ok","%ZZ":"1"};` +
 				`a=1&a=2&b=x%20y&c=true&d=&e=&g=%C3%A9!*()~&h=&i=5;a:1;b:2;a%20b%26c%2Fd;a b%ZZ;{"a":"1","b":"2"};true;true;{"a":"1"}`},
+		// Node 20.20.2's values, from node -e.
+		{"string_decoder", `{ const { StringDecoder } = require('string_decoder');
+			const out = [];
+			const d = new StringDecoder('utf8');
+			const euro = Buffer.from('€'); // e2 82 ac
+			out.push(JSON.stringify(d.write(euro.subarray(0, 1))), JSON.stringify(d.write(euro.subarray(1))), JSON.stringify(d.end()));
+			const d2 = new StringDecoder('utf8');
+			out.push(JSON.stringify(d2.write(Buffer.from([0x61, 0xf0, 0x9f]))), JSON.stringify(d2.end()));
+			const d3 = new StringDecoder('hex'); out.push(d3.write(Buffer.from('hi')) + d3.end(Buffer.from('!')));
+			const d4 = new StringDecoder('base64'); out.push(d4.write(Buffer.from('ab')) + '|' + d4.write(Buffer.from('c')) + '|' + d4.end());
+			const d5 = new StringDecoder('utf16le'); out.push(JSON.stringify(d5.write(Buffer.from([0x61]))) + JSON.stringify(d5.write(Buffer.from([0x00, 0x3d, 0xd8]))) + JSON.stringify(d5.write(Buffer.from([0x00, 0xde]))) + JSON.stringify(d5.end()));
+			const d6 = new StringDecoder(); out.push(d6.encoding, new StringDecoder('UTF-8').encoding, new StringDecoder('binary').encoding, new StringDecoder('ucs2').encoding);
+			try { new StringDecoder('nope') } catch (e) { out.push(e.name + ' ' + e.code) }
+			out.push(JSON.stringify(new StringDecoder('latin1').write(Buffer.from([0xe9]))), JSON.stringify(new StringDecoder('utf8').write('str')));
+			({ v: out.join(';') }) }`,
+			`"";"€";"";"a";"�";686921;|YWJj|;"""a""😀""";utf8;utf8;latin1;utf16le;TypeError ERR_UNKNOWN_ENCODING;"é";"str"`},
 		{"child_process failure", `{ let m; try { require('child_process').execSync('echo bad >&2; exit 2') } catch (e) { m = e.status + ' ' + e.message.trim() } ({ v: m }) }`, "2 Command failed: echo bad >&2; exit 2\nbad"},
 	}
 	for _, tt := range tests {

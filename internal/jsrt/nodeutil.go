@@ -80,6 +80,17 @@ var querystringProgram = sync.OnceValue(func() *goja.Program {
 
 func (vm *VM) querystringModule(module *goja.Object) { vm.jsModule(querystringProgram(), module) }
 
+// stringDecoderSource is Node's string_decoder module.
+//
+//go:embed string_decoder.js
+var stringDecoderSource string
+
+var stringDecoderProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("string_decoder.js", stringDecoderSource, true)
+})
+
+func (vm *VM) stringDecoderModule(module *goja.Object) { vm.jsModule(stringDecoderProgram(), module) }
+
 // streamSource is the legacy Stream class of Node's stream module.
 //
 //go:embed stream.js
