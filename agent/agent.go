@@ -55,9 +55,11 @@ type Agent struct {
 	cacheWarm   bool
 
 	ready atomic.Bool
-	// jsStuckErr is the first generation whose JavaScript outlived being
-	// stopped (generator.Config.JSStuck): it runs on, and may allocate,
-	// until the process ends, so the agent reports itself unhealthy.
+	// jsStuckN counts the generations whose JavaScript outlived being
+	// stopped by its limits (generator.Config.JSStuck) and still runs, and
+	// jsStuckErr is the latest one's error: while any runs on, and may
+	// allocate, the agent reports itself unhealthy.
+	jsStuckN   atomic.Int64
 	jsStuckErr atomic.Pointer[error]
 	started    time.Time
 	ln         net.Listener
@@ -418,16 +420,25 @@ func shareOf(ctx context.Context, num, den time.Duration) context.Context {
 }
 
 // jsStuck records a generation whose JavaScript cannot be stopped. Nothing
-// in the process can end it: /healthz and /readyz fail from now on, so a
-// supervisor's liveness probe restarts the agent (deploy/k8s does).
-func (a *Agent) jsStuck(err error) {
-	if a.jsStuckErr.CompareAndSwap(nil, &err) {
-		a.cfg.Logger.Error("a generation's JavaScript cannot be stopped; the agent reports itself unhealthy until it is restarted", "err", err)
+// in the process can end it: /healthz and /readyz fail until it ends by
+// itself, so a supervisor's liveness probe restarts the agent (deploy/k8s
+// does) if it does not.
+func (a *Agent) jsStuck(err error) (ended func()) {
+	a.jsStuckErr.Store(&err)
+	a.jsStuckN.Add(1)
+	a.cfg.Logger.Error("a generation's JavaScript cannot be stopped; the agent reports itself unhealthy while it runs", "err", err)
+	return func() {
+		a.jsStuckN.Add(-1)
+		a.cfg.Logger.Info("a generation whose JavaScript could not be stopped has ended")
 	}
 }
 
-// stuckError is the error jsStuck recorded, or nil.
+// stuckError is the latest error jsStuck recorded while a stuck generation
+// still runs, or nil.
 func (a *Agent) stuckError() error {
+	if a.jsStuckN.Load() == 0 {
+		return nil
+	}
 	if p := a.jsStuckErr.Load(); p != nil {
 		return *p
 	}

@@ -490,20 +490,27 @@ func TestGenerateRefusesWhenTheProjectIsTheTemplatesFolder(t *testing.T) {
 	}
 }
 
-// TestStuckGenerationMakesTheAgentUnhealthy: once a generation's
+// TestStuckGenerationMakesTheAgentUnhealthy: while a generation's
 // JavaScript cannot be stopped (jsStuck, the project engine's
-// generator.Config.JSStuck), /healthz and /readyz fail for good, naming
-// why, so a liveness probe restarts the agent.
+// generator.Config.JSStuck), /healthz and /readyz fail, naming why, so a
+// liveness probe restarts the agent; once it ends by itself they pass
+// again.
 func TestStuckGenerationMakesTheAgentUnhealthy(t *testing.T) {
 	tel, _ := telemetry(t)
 	a := startAgent(t, Config{ProbeInterval: -1}, tel)
 	if code, _ := get(t, a, "/healthz"); code != 200 {
 		t.Fatalf("healthz = %d before", code)
 	}
-	a.jsStuck(&jsrt.StuckError{Err: &jsrt.TimeoutError{Limit: time.Second}})
+	ended := a.jsStuck(&jsrt.StuckError{Err: &jsrt.TimeoutError{Limit: time.Second}})
 	for _, path := range []string{"/healthz", "/readyz"} {
 		if code, body := get(t, a, path); code != http.StatusServiceUnavailable || !strings.Contains(body, "cannot be interrupted") {
 			t.Errorf("%s = %d %q, want 503 naming the stuck generation", path, code, body)
+		}
+	}
+	ended()
+	for _, path := range []string{"/healthz", "/readyz"} {
+		if code, body := get(t, a, path); code != 200 {
+			t.Errorf("%s = %d %q after the generation ended", path, code, body)
 		}
 	}
 }
@@ -523,10 +530,22 @@ func TestStatusUnhealthyWhenIndexingFailsOrStuck(t *testing.T) {
 	if st := a.Status(); st.Healthy {
 		t.Error("healthy with an indexing error")
 	}
+	// Without a templates folder at all (an agent that only relays), the
+	// same error leaves it not ready but healthy.
+	tmpl := filepath.Join(a.cfg.Cwd, "_templates")
+	if err := os.Rename(tmpl, tmpl+".gone"); err != nil {
+		t.Fatal(err)
+	}
+	if st := a.Status(); !st.Healthy {
+		t.Error("unhealthy without a templates folder")
+	}
+	if err := os.Rename(tmpl+".gone", tmpl); err != nil {
+		t.Fatal(err)
+	}
 	a.mu.Lock()
 	a.index.Error = ""
 	a.mu.Unlock()
-	a.jsStuck(&jsrt.StuckError{Err: &jsrt.TimeoutError{Limit: time.Second}})
+	defer a.jsStuck(&jsrt.StuckError{Err: &jsrt.TimeoutError{Limit: time.Second}})()
 	if st := a.Status(); st.Healthy || !strings.Contains(st.Stuck, "cannot be interrupted") {
 		t.Errorf("healthy %v, stuck %q with a stuck generation", st.Healthy, st.Stuck)
 	}

@@ -15,8 +15,8 @@ import (
 
 // Status is what /status serves and `hypergen perf status` prints.
 type Status struct {
-	// Healthy: every measured budget is met, the templates could be
-	// indexed, and no generation is stuck (Stuck).
+	// Healthy: every measured budget is met, the templates folder, if
+	// there is one, could be indexed, and no generation is stuck (Stuck).
 	Healthy bool            `json:"healthy"`
 	Ready   bool            `json:"ready"`
 	Stuck   string          `json:"stuck,omitempty"` // a generation whose JavaScript cannot be stopped
@@ -145,7 +145,10 @@ func (a *Agent) Status() Status {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.index.Error != "" {
+	// An agent without a templates folder (one that only relays CLI runs)
+	// is not ready, as /readyz says, but not unhealthy: only a folder that
+	// cannot be indexed is.
+	if a.index.Error != "" && a.templatesRoot() != "" {
 		healthy = false
 	}
 	var stuck string

@@ -71,15 +71,16 @@ type Config struct {
 	// the Engine that runs it: regexp2, which runs those, has only a
 	// process-wide limit.
 	JSTimeout time.Duration
-	// JSStuck, if set, is called when a call into JavaScript that was
-	// stopped (its time limit, its memory limit, a cancellation) is still
-	// running jsrt.StuckGrace later, with a *jsrt.StuckError: it is inside
-	// one built-in function (new Array(2**32-1).fill(1)), which nothing can
-	// interrupt, and it goes on, allocating, until that function returns.
-	// The CLI exits; the agent reports itself unhealthy. A call is also
-	// stopped when it has run for a second while the heap holds more than
+	// JSStuck, if set, is called when a call into JavaScript that its time
+	// or memory limit stopped is still running jsrt.StuckGrace later, with
+	// a *jsrt.StuckError: it is inside one built-in function (new
+	// Array(2**32-1).fill(1)), which nothing can interrupt, and it goes on,
+	// allocating, until that function returns. What it returns, if not nil,
+	// is called if the call ends after all. The CLI exits; the agent
+	// reports itself unhealthy until the call ends. A call is stopped for
+	// memory when it has run for a second while the heap holds more than
 	// GOMEMLIMIT, or 4 GiB without one (jsrt.Limits.Memory).
-	JSStuck func(err error)
+	JSStuck func(err error) (ended func())
 	// Writes are durable by default: each file is flushed to disk before it
 	// is renamed into place, and each folder once after, so a power failure
 	// right after a run loses none of it. NoFsync turns that off: writes are

@@ -206,6 +206,8 @@ func Generate(env *Env, args []string) int {
 				PerfExecutable, err, PerfInstallHint)
 		}
 	}
+	// What a run that must end at once (JSStuck) removes first.
+	var cleanups []func()
 	cfg := generator.Config{
 		Cwd:          env.Cwd,
 		Getenv:       env.Getenv,
@@ -216,9 +218,13 @@ func Generate(env *Env, args []string) int {
 		NoFsync:      fsync == "off",
 		// Nothing in the process can end such a call, and it may allocate
 		// without bound: the run ends here, as after a signal it outlives.
-		JSStuck: func(err error) {
+		JSStuck: func(err error) func() {
 			fmt.Fprintf(env.Stderr, "hypergen: JavaScript %v; ending the run\n", err)
+			for _, clean := range cleanups {
+				clean()
+			}
 			os.Exit(ExitFail)
+			return nil
 		},
 	}
 	if jsTimeout != "" {
@@ -300,6 +306,7 @@ func Generate(env *Env, args []string) int {
 		return ExitFail
 	}
 	defer removeBuiltins()
+	cleanups = append(cleanups, removeBuiltins)
 	e := generator.New(cfg)
 	if tel != nil {
 		tel.ObserveCache(e.CacheStats)

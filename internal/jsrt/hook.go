@@ -376,7 +376,10 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 				question.Initial = vm.export(v)
 				_ = p.Set("initial", v)
 			}
-			if answer, err = ask(question); err != nil {
+			vm.answering.Store(true)
+			answer, err = ask(question)
+			vm.answering.Store(false)
+			if err != nil {
 				return nil, err
 			}
 		}

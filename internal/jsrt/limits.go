@@ -42,6 +42,9 @@ const DefaultMemory = 4 << 30
 // command being ended is not taken for a stuck built-in.
 const StuckGrace = procgroup.Grace + 3*time.Second
 
+// stuckGrace is StuckGrace, shorter in tests.
+var stuckGrace = StuckGrace
+
 // memoryCheckAfter and memoryCheckEvery pace the heap checks of a call: none
 // for a call that ends within the first (every real template), then one at
 // each tick, since reading the heap's size stops the world briefly.
@@ -63,11 +66,12 @@ type Limits struct {
 	// GOMEMLIMIT if it has one, else DefaultMemory.
 	Memory uint64
 	// Stuck, if set, is called (once per call, from another goroutine)
-	// when a stopped call is still running StuckGrace later, with the error
-	// it was stopped for: nothing in the process can end it, so a command
-	// exits and a server stops serving. Nil leaves the call to return when
-	// its built-in does.
-	Stuck func(err error)
+	// when a call stopped by its time or memory limit is still running
+	// StuckGrace later, with a *StuckError: nothing in the process can end
+	// it, so a command exits and a server reports itself unhealthy. The
+	// function it returns, if any, is called when the call ends after all.
+	// Nil leaves the call to return when its built-in does.
+	Stuck func(err error) (ended func())
 }
 
 func (l Limits) memory() uint64 {
@@ -156,40 +160,67 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 	var mu sync.Mutex
 	finished := false
 	var stuck, memory *time.Timer
+	var unstuck func() // what Limits.Stuck returned, called when the call ends
 	limits := vm.setup.Limits
-	interrupt := func(v any) {
+	// watchStuck arms the report of a call that outlives being stopped
+	// for err. Only the limits arm it: a cancellation (a client that left,
+	// a shutdown) may wait for a long but finite built-in, such as a
+	// backtracking match bounded by the time limit, and its caller already
+	// answers without waiting. While the run waits for a person to answer
+	// a question, no JavaScript runs and nothing is stuck.
+	var watchStuck func(err error)
+	watchStuck = func(err error) {
+		stuck = time.AfterFunc(stuckGrace, func() {
+			mu.Lock()
+			if finished {
+				mu.Unlock()
+				return
+			}
+			if vm.answering.Load() {
+				watchStuck(err)
+				mu.Unlock()
+				return
+			}
+			mu.Unlock()
+			ended := limits.Stuck(&StuckError{Err: err})
+			mu.Lock()
+			done := finished
+			unstuck = ended
+			mu.Unlock()
+			if done && ended != nil {
+				ended()
+			}
+		})
+	}
+	interrupt := func(v error, watch bool) {
 		mu.Lock()
 		defer mu.Unlock()
-		if finished || stuck != nil {
+		if finished {
 			return
 		}
 		vm.rt.Interrupt(v)
 		cancelCall()
-		if limits.Stuck != nil {
-			err, _ := v.(error)
-			if err == nil {
-				err = fmt.Errorf("interrupted: %v", v)
-			}
-			stuck = time.AfterFunc(StuckGrace, func() {
-				mu.Lock()
-				ended := finished
-				mu.Unlock()
-				if !ended {
-					limits.Stuck(&StuckError{Err: err})
-				}
-			})
+		if watch && limits.Stuck != nil && stuck == nil {
+			watchStuck(v)
 		}
 	}
-	timer := time.AfterFunc(limits.timeout(), func() {
-		interrupt(&TimeoutError{Limit: limits.timeout()})
+	// The limit bounds JavaScript, not a person answering a question: one
+	// that passes while the run waits for an answer starts again.
+	var timer *time.Timer
+	timer = time.AfterFunc(limits.timeout(), func() {
+		if vm.answering.Load() {
+			timer.Reset(limits.timeout())
+			return
+		}
+		interrupt(&TimeoutError{Limit: limits.timeout()}, true)
 	})
-	stop := context.AfterFunc(ctx, func() { interrupt(context.Cause(ctx)) })
+	stop := context.AfterFunc(ctx, func() { interrupt(context.Cause(ctx), false) })
 	var checkMemory func()
 	checkMemory = func() {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
 		if limit := limits.memory(); m.HeapAlloc > limit {
-			interrupt(&MemoryError{Heap: m.HeapAlloc, Limit: limit})
+			interrupt(&MemoryError{Heap: m.HeapAlloc, Limit: limit}, true)
 			return
 		}
 		mu.Lock()
@@ -208,7 +239,11 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 		if stuck != nil {
 			stuck.Stop()
 		}
+		ended := unstuck
 		mu.Unlock()
+		if ended != nil {
+			ended()
+		}
 		timer.Stop()
 		stop()
 		cancelCall()

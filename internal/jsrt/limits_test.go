@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -142,4 +143,62 @@ func mustCompile(t *testing.T, c *Cache, text string) *Template {
 		t.Fatal(err)
 	}
 	return tmpl
+}
+
+// A call its time limit stopped but that runs on inside a built-in is
+// reported to Limits.Stuck stuckGrace later, and what Stuck returned is
+// called once the call ends; a call that a cancellation stopped is not
+// reported, and the time a question waits for its answer does not count
+// against the limit at all.
+func TestStuckCallsAreReported(t *testing.T) {
+	defer func(g time.Duration) { stuckGrace = g }(stuckGrace)
+	stuckGrace = 100 * time.Millisecond
+	// About two seconds of a sparse array's indexes on this machine, in one
+	// instruction.
+	const builtin = "module.exports = { params: () => ({ i: new Array(2 ** 24).indexOf(1) }) }"
+	tests := []struct {
+		name      string
+		hook      string
+		timeout   time.Duration
+		cancel    bool
+		ask       Asker
+		wantStuck bool
+	}{
+		{"time limit", builtin, 50 * time.Millisecond, false, nil, true},
+		{"cancelled", builtin, time.Hour, true, nil, false},
+		{"waiting for an answer", "module.exports = [{ type: 'input', name: 'a', message: 'a?' }]", 50 * time.Millisecond, false,
+			func(Question) (any, error) { time.Sleep(500 * time.Millisecond); return "x", nil }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{"hook.js": tt.hook})
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var stuck, ended atomic.Int32
+			vm := NewVM(ctx, Setup{Cwd: dir, Limits: Limits{Timeout: tt.timeout, Stuck: func(err error) func() {
+				var se *StuckError
+				if !errors.As(err, &se) {
+					t.Errorf("Stuck got %v, want a *StuckError", err)
+				}
+				stuck.Add(1)
+				return func() { ended.Add(1) }
+			}}})
+			m, err := vm.Require(filepath.Join(dir, "hook.js"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.cancel {
+				time.AfterFunc(50*time.Millisecond, cancel)
+			}
+			if _, err := vm.RunHook(m, jsvalue.NewObject(), tt.ask); (err == nil) != (tt.ask != nil) {
+				t.Errorf("err = %v", err)
+			}
+			if got := stuck.Load() == 1; got != tt.wantStuck {
+				t.Errorf("reported stuck %d times, want %v", stuck.Load(), tt.wantStuck)
+			}
+			if ended.Load() != stuck.Load() {
+				t.Errorf("ended %d times for %d reports", ended.Load(), stuck.Load())
+			}
+		})
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 	"golang.org/x/text/collate"
@@ -52,8 +53,12 @@ type VM struct {
 	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them
 	builtins       map[string]*goja.Object // core modules' exports, built on first require
 	process        *goja.Object
-	warned         bool     // process.emitWarning printed its hint
-	environ        []string // Setup.Env's answer, asked once (see given)
+	warned         bool // process.emitWarning printed its hint
+	// answering is set while a hook's question waits for its answer (at a
+	// terminal, a person): the call's guard does not count that time as
+	// JavaScript stuck in a built-in.
+	answering atomic.Bool
+	environ   []string // Setup.Env's answer, asked once (see given)
 }
 
 // NewVM makes a runtime for one run; cancelling ctx interrupts the run's
