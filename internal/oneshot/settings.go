@@ -160,10 +160,7 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 	}
 	// With a relay, the endpoint is its fallback and may be left out.
 	name, v = otlp("ENDPOINT")
-	if v == "" && s.Relay == "" {
-		if off {
-			return s, ErrOff
-		}
+	if v == "" && s.Relay == "" && !off {
 		return s, &NeedsSDKError{name, v, "no endpoint"}
 	}
 	if v != "" {

@@ -106,6 +106,13 @@ func TestFromEnvSwitchedOff(t *testing.T) {
 		{map[string]string{"HYPERGEN_PERFORMANCE_ENABLED": "yes"}, "on"},
 		{map[string]string{"OTEL_SDK_DISABLED": "perhaps"}, `OTEL_SDK_DISABLED="perhaps": want true or false`},
 		{map[string]string{"HYPERGEN_PERFORMANCE_ENABLED": "2"}, `HYPERGEN_PERFORMANCE_ENABLED="2": want true or false`},
+		// Settings checked whether or not anything is exported stay checked,
+		// also with no endpoint.
+		{map[string]string{"OTEL_SDK_DISABLED": "true", "OTEL_EXPORTER_OTLP_ENDPOINT": "", RelayVar: "",
+			"HYPERGEN_TELEMETRY_TIMEOUT": "bogus"}, `HYPERGEN_TELEMETRY_TIMEOUT="bogus": not a positive duration`},
+		{map[string]string{"OTEL_TRACES_EXPORTER": "none", "OTEL_EXPORTER_OTLP_ENDPOINT": "", RelayVar: "",
+			"HYPERGEN_TRACE_STEPS": "maybe"}, `HYPERGEN_TRACE_STEPS="maybe": not a boolean`},
+		{map[string]string{"OTEL_SDK_DISABLED": "true", "OTEL_EXPORTER_OTLP_ENDPOINT": "", RelayVar: ""}, "off"},
 	} {
 		env := maps.Clone(base)
 		maps.Copy(env, tc.env)
