@@ -15,9 +15,16 @@
     }
   };
 
+  const argError = (name, want, v) => {
+    const e = new TypeError('The "' + name + '" argument must be of type ' + want + '. Received ' + (v === null ? 'null' : typeof v === 'object' ? 'an instance of ' + ((v.constructor && v.constructor.name) || 'Object') : typeof v === 'undefined' ? 'undefined' : 'type ' + typeof v + ' (' + show(v) + ')'));
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    return e;
+  };
+
   class AssertionError extends Error {
     constructor(options) {
-      const o = options || {};
+      if (options === null || typeof options !== 'object') throw argError('options', 'object', options);
+      const o = options;
       super(o.message !== undefined ? String(o.message) : show(o.actual) + ' ' + o.operator + ' ' + show(o.expected));
       this.generatedMessage = o.message === undefined || o.generated === true;
       this.code = 'ERR_ASSERTION';
@@ -60,6 +67,8 @@
       if (a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex) return false;
     } else if (a instanceof Error) {
       if (a.message !== b.message || a.name !== b.name) return false;
+    } else if (a instanceof ArrayBuffer) {
+      if (!deepEqual(new Uint8Array(a), new Uint8Array(b), strict, memo)) return false;
     } else if (ArrayBuffer.isView(a)) {
       if (a.length !== b.length) return false;
       for (let i = 0; i < a.length; i++) if (!(strict ? Object.is(a[i], b[i]) : a[i] == b[i])) return false;
@@ -146,7 +155,7 @@
     const assert = function ok(...args) { innerOk(args, 'ok'); };
     assert.ok = function ok(...args) { innerOk(args, 'ok'); };
     assert.AssertionError = AssertionError;
-    assert.fail = (message) => fail(undefined, undefined, message === undefined ? 'Failed' : message, 'fail');
+    assert.fail = (message) => fail(undefined, undefined, message, 'fail', 'Failed');
     assert.strictEqual = (a, b, m) => { if (!Object.is(a, b)) fail(a, b, m, 'strictEqual', 'Expected values to be strictly equal: ' + show(a) + ' !== ' + show(b)); };
     assert.notStrictEqual = (a, b, m) => { if (Object.is(a, b)) fail(a, b, m, 'notStrictEqual', 'Expected "actual" to be strictly unequal to: ' + show(b)); };
     assert.deepStrictEqual = (a, b, m) => { if (!deepEqual(a, b, true, [])) fail(a, b, m, 'deepStrictEqual', 'Expected values to be strictly deep-equal: ' + show(a) + ' !== ' + show(b)); };
@@ -163,6 +172,7 @@
       assert.notDeepEqual = (a, b, m) => { if (deepEqual(a, b, false, [])) fail(a, b, m, 'notDeepEqual'); };
     }
     assert.throws = (fn, expected, message) => {
+      if (typeof fn !== 'function') throw argError('fn', 'function', fn);
       let threw = false, err;
       try { fn(); } catch (e) { threw = true; err = e; }
       checkThrown(threw, err, expected, message, 'throws');
@@ -171,6 +181,7 @@
       try { fn(); } catch (e) { fail(e, undefined, typeof message === 'string' ? message : undefined, 'doesNotThrow', 'Got unwanted exception.\nActual message: "' + (e && e.message) + '"'); }
     };
     assert.rejects = async (p, expected, message) => {
+      if (typeof p !== 'function' && !(p && typeof p.then === 'function')) throw argError('promiseFn', 'function or an instance of Promise', p);
       let threw = false, err;
       try { await (typeof p === 'function' ? p() : p); } catch (e) { threw = true; err = e; }
       checkThrown(threw, err, expected, message, 'rejects');
@@ -180,7 +191,11 @@
     };
     assert.match = (s, re, m) => { if (typeof s !== 'string' || !re.test(s)) fail(s, re, m, 'match', 'The input did not match the regular expression ' + re + '. Input: ' + show(s)); };
     assert.doesNotMatch = (s, re, m) => { if (typeof s !== 'string' || re.test(s)) fail(s, re, m, 'doesNotMatch', 'The input was expected to not match the regular expression ' + re + '. Input: ' + show(s)); };
-    assert.ifError = (v) => { if (v !== null && v !== undefined) throw v instanceof Error ? v : new AssertionError({ actual: v, expected: null, operator: 'ifError', message: 'ifError got unwanted exception: ' + show(v) }); };
+    assert.ifError = (v) => {
+      if (v === null || v === undefined) return;
+      const what = v instanceof Error || (v && typeof v.message === 'string') ? v.message : show(v);
+      throw new AssertionError({ actual: v, expected: null, operator: 'ifError', message: 'ifError got unwanted exception: ' + what });
+    };
     return assert;
   }
 

@@ -140,6 +140,14 @@ func TestNodeSurface(t *testing.T) {
 			out.push(JSON.stringify(new StringDecoder('latin1').write(Buffer.from([0xe9]))), JSON.stringify(new StringDecoder('utf8').write('str')));
 			({ v: out.join(';') }) }`,
 			`"";"€";"";"a";"�";686921;|YWJj|;"""a""😀""";utf8;utf8;latin1;utf16le;TypeError ERR_UNKNOWN_ENCODING;"é";"str"`},
+		// Node 20.20.2's values, from node -e: argument checks, ifError, fail, undecodable escapes.
+		{"assert and querystring edges", `{ const assert = require('assert'); const qs = require('querystring'); const util = require('util');
+			const t = (f) => { try { return String(f()) } catch (e) { return [e.name, e.code, e.operator, e.generatedMessage, e.message].join('/') } };
+			const out = [t(() => assert.throws(undefined)), util.isDeepStrictEqual(new Uint8Array([1]).buffer, new Uint8Array([2]).buffer),
+			  t(() => assert.ifError(new Error('x'))), t(() => assert.ifError('s')), t(() => new assert.AssertionError()), t(() => assert.fail()),
+			  JSON.stringify(qs.unescape('%E9%41')), JSON.stringify(qs.parse('b=%E9')), qs.unescape('a%20b%ZZ')];
+			({ v: out.join(';') }) }`,
+			`TypeError/ERR_INVALID_ARG_TYPE///The "fn" argument must be of type function. Received undefined;false;AssertionError/ERR_ASSERTION/ifError/false/ifError got unwanted exception: x;AssertionError/ERR_ASSERTION/ifError/false/ifError got unwanted exception: 's';TypeError/ERR_INVALID_ARG_TYPE///The "options" argument must be of type object. Received undefined;AssertionError/ERR_ASSERTION/fail/true/Failed;"�A";{"b":"�"};a b%ZZ`},
 		{"child_process failure", `{ let m; try { require('child_process').execSync('echo bad >&2; exit 2') } catch (e) { m = e.status + ' ' + e.message.trim() } ({ v: m }) }`, "2 Command failed: echo bad >&2; exit 2\nbad"},
 	}
 	for _, tt := range tests {

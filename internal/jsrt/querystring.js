@@ -1,8 +1,8 @@
 // Node's querystring module: parse and stringify (with decode and encode,
 // their old names), escape and unescape, as Node 20 gives them: repeated
 // keys become arrays, '+' is a space, a value that is not a string, a
-// finite number, a bigint or a boolean is written empty, and a sequence
-// that does not decode is kept as written.
+// finite number, a bigint or a boolean is written empty, and bytes that are
+// not UTF-8 decode to U+FFFD.
 (function (exports) {
   'use strict';
   const escape = (s) => encodeURIComponent(s);
@@ -10,14 +10,21 @@
     try {
       return decodeURIComponent(s);
     } catch (e) {
-      // Node decodes what it can: every valid %XX, the rest as written.
-      return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-        try {
-          return decodeURIComponent(run);
-        } catch (e2) {
-          return run;
+      // As Node: every valid %XX is a byte, the rest stands for its own
+      // UTF-8 bytes, and the bytes are read as UTF-8, U+FFFD for what is
+      // not.
+      const bytes = [];
+      for (let i = 0; i < s.length;) {
+        if (s[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3))) {
+          bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+          i += 3;
+          continue;
         }
-      });
+        const ch = String.fromCodePoint(s.codePointAt(i));
+        for (const b of Buffer.from(ch)) bytes.push(b);
+        i += ch.length;
+      }
+      return Buffer.from(bytes).toString('utf8');
     }
   };
   const primitive = (v) => {
