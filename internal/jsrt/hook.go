@@ -1,12 +1,10 @@
 package jsrt
 
 import (
-	_ "embed"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/dop251/goja"
 
@@ -402,19 +400,10 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 	return answers, nil
 }
 
-// promptSource is the enquirer prompt a question's functions see.
-//
-//go:embed prompt.js
-var promptSource string
-
-var promptProgram = sync.OnceValue(func() *goja.Program {
-	return goja.MustCompile("prompt.js", promptSource, true)
-})
-
 // promptFor makes the enquirer prompt of question q, of type typ, and the
 // function that records its answer (prompt.js).
 func (vm *VM) promptFor(q *goja.Object, typ string, answers *goja.Object) (*goja.Object, goja.Callable, error) {
-	fn, err := vm.rt.RunProgram(promptProgram())
+	fn, err := vm.rt.RunProgram(program("prompt.js"))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -329,15 +329,15 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 	case "util":
 		return vm.builtin(name, vm.utilModule)
 	case "assert":
-		return vm.builtin(name, vm.assertModule)
+		return vm.builtin(name, vm.fileModule("assert.js"))
 	case "assert/strict":
-		return vm.builtin("assert", vm.assertModule).Get("strict")
+		return vm.builtin("assert", vm.fileModule("assert.js")).Get("strict")
 	case "constants":
 		return vm.builtin(name, vm.constantsModule)
 	case "querystring":
-		return vm.builtin(name, vm.querystringModule)
+		return vm.builtin(name, vm.fileModule("querystring.js"))
 	case "string_decoder":
-		return vm.builtin(name, vm.stringDecoderModule)
+		return vm.builtin(name, vm.fileModule("string_decoder.js"))
 	case "buffer":
 		return vm.bufferModule()
 	case "url":
@@ -349,7 +349,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 	case "tty":
 		return vm.builtin(name, vm.ttyModule)
 	case "events":
-		return vm.builtin(name, vm.eventsModule)
+		return vm.builtin(name, vm.fileModule("events.js"))
 	case "stream":
 		return vm.builtin(name, vm.streamModule)
 	case "process":

@@ -1,7 +1,7 @@
 package jsrt
 
 import (
-	_ "embed"
+	"embed"
 	"errors"
 	"net/url"
 	"path/filepath"
@@ -12,24 +12,38 @@ import (
 	nodeurl "github.com/dop251/goja_nodejs/url"
 )
 
-// utilSource is Node's util written in JavaScript (goja_nodejs's util has
-// only a format without %o, %i or inspect). It is compiled once per process.
+// moduleSources are the parts of hypergen's runtime written in
+// JavaScript: Node's util (goja_nodejs's has only a format without %o, %i
+// or inspect), events (the EventEmitter many packages extend), assert
+// (which glob, graceful-fs and enquirer require), stream (the legacy Stream
+// class), querystring and string_decoder, each a program that evaluates to
+// a function of (exports, module, ...deps); and prompt.js, the enquirer
+// prompt of hook questions.
 //
-//go:embed util.js
-var utilSource string
+//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js
+var moduleSources embed.FS
 
-var utilProgram = sync.OnceValue(func() *goja.Program {
-	return goja.MustCompile("util.js", utilSource, true)
-})
+// programs holds the files of moduleSources compiled, each once per
+// process, on first use.
+var programs sync.Map
 
-// eventsSource is Node's EventEmitter, which many packages extend.
-//
-//go:embed events.js
-var eventsSource string
+// program is the compiled file of moduleSources.
+func program(file string) *goja.Program {
+	if p, ok := programs.Load(file); ok {
+		return p.(*goja.Program)
+	}
+	src, err := moduleSources.ReadFile(file)
+	if err != nil {
+		panic(err) // a file not embedded above
+	}
+	p, _ := programs.LoadOrStore(file, goja.MustCompile(file, string(src), true))
+	return p.(*goja.Program)
+}
 
-var eventsProgram = sync.OnceValue(func() *goja.Program {
-	return goja.MustCompile("events.js", eventsSource, true)
-})
+// fileModule builds the core module written in file.
+func (vm *VM) fileModule(file string) func(module *goja.Object) {
+	return func(module *goja.Object) { vm.jsModule(program(file), module) }
+}
 
 // jsModule fills a module from a program that evaluates to a function of
 // (exports, module, ...deps).
@@ -48,63 +62,19 @@ var errNotFileURL = errors.New("the URL must be of scheme file")
 
 // utilModule fills the util module's exports.
 func (vm *VM) utilModule(module *goja.Object) {
-	vm.jsModule(utilProgram(), module)
+	vm.jsModule(program("util.js"), module)
 	_ = module.Get("exports").ToObject(vm.rt).Set("isDeepStrictEqual", func(a, b goja.Value) bool {
-		equal, _ := goja.AssertFunction(vm.builtin("assert", vm.assertModule).Get("deepStrictEqual"))
+		equal, _ := goja.AssertFunction(vm.builtin("assert", vm.fileModule("assert.js")).Get("deepStrictEqual"))
 		_, err := equal(goja.Undefined(), a, b)
 		panicUncatchable(err)
 		return err == nil
 	})
 }
 
-// assertSource is Node's assert module, which glob, graceful-fs and
-// enquirer require.
-//
-//go:embed assert.js
-var assertSource string
-
-var assertProgram = sync.OnceValue(func() *goja.Program {
-	return goja.MustCompile("assert.js", assertSource, true)
-})
-
-func (vm *VM) assertModule(module *goja.Object) { vm.jsModule(assertProgram(), module) }
-
-// querystringSource is Node's querystring module.
-//
-//go:embed querystring.js
-var querystringSource string
-
-var querystringProgram = sync.OnceValue(func() *goja.Program {
-	return goja.MustCompile("querystring.js", querystringSource, true)
-})
-
-func (vm *VM) querystringModule(module *goja.Object) { vm.jsModule(querystringProgram(), module) }
-
-// stringDecoderSource is Node's string_decoder module.
-//
-//go:embed string_decoder.js
-var stringDecoderSource string
-
-var stringDecoderProgram = sync.OnceValue(func() *goja.Program {
-	return goja.MustCompile("string_decoder.js", stringDecoderSource, true)
-})
-
-func (vm *VM) stringDecoderModule(module *goja.Object) { vm.jsModule(stringDecoderProgram(), module) }
-
-// streamSource is the legacy Stream class of Node's stream module.
-//
-//go:embed stream.js
-var streamSource string
-
-var streamProgram = sync.OnceValue(func() *goja.Program {
-	return goja.MustCompile("stream.js", streamSource, true)
-})
-
+// streamModule fills the stream module, whose Stream is an EventEmitter.
 func (vm *VM) streamModule(module *goja.Object) {
-	vm.jsModule(streamProgram(), module, vm.builtin("events", vm.eventsModule))
+	vm.jsModule(program("stream.js"), module, vm.builtin("events", vm.fileModule("events.js")))
 }
-
-func (vm *VM) eventsModule(module *goja.Object) { vm.jsModule(eventsProgram(), module) }
 
 // format is util.format of args, which console.log prints.
 func (vm *VM) format(args []goja.Value) string {
