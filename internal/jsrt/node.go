@@ -140,6 +140,15 @@ func (vm *VM) bufferModule() *goja.Object {
 		_ = ctor.Set("byteLength", func(call goja.FunctionCall) goja.Value {
 			return rt.ToValue(len(buffer.DecodeBytes(rt, call.Argument(0), call.Argument(1))))
 		})
+		extend, err := vm.rt.RunProgram(program("buffer.js"))
+		if err != nil {
+			vm.throw(err)
+		}
+		if fn, _ := goja.AssertFunction(extend); fn != nil {
+			if _, err := fn(goja.Undefined(), ctor); err != nil {
+				vm.throw(err)
+			}
+		}
 		// goja_nodejs names the constructor after its Go method, which
 		// util.inspect and error messages would show.
 		_ = ctor.DefineDataProperty("name", rt.ToValue("Buffer"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)

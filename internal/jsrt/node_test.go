@@ -148,6 +148,13 @@ func TestNodeSurface(t *testing.T) {
 			  JSON.stringify(qs.unescape('%E9%41')), JSON.stringify(qs.parse('b=%E9')), qs.unescape('a%20b%ZZ')];
 			({ v: out.join(';') }) }`,
 			`TypeError/ERR_INVALID_ARG_TYPE///The "fn" argument must be of type function. Received undefined;false;AssertionError/ERR_ASSERTION/ifError/false/ifError got unwanted exception: x;AssertionError/ERR_ASSERTION/ifError/false/ifError got unwanted exception: 's';TypeError/ERR_INVALID_ARG_TYPE///The "options" argument must be of type object. Received undefined;AssertionError/ERR_ASSERTION/fail/true/Failed;"�A";{"b":"�"};a b%ZZ`},
+		// Node 20.20.2's values, from node -e: the encodings goja_nodejs lacks.
+		{"Buffer encodings", `{ const b = Buffer.from([0x61, 0xe9, 0xff, 0x80, 0x3d, 0xd8, 0x00, 0xde]);
+			const out = [b.toString('latin1'), b.toString('binary'), b.toString('ascii'), b.toString('utf16le').slice(-2), b.toString('base64url'),
+			  b.toString('LATIN1', 1, 3), b.toString('latin1', -5, 99), b.toString('latin1', 3, 1) === '', Buffer.from('aé€', 'latin1').toString('hex'),
+			  Buffer.from('aé€', 'ascii').toString('hex'), Buffer.from('a😀', 'utf16le').toString('hex'), Buffer.from('YWJj-_8', 'base64url').toString('hex'),
+			  Buffer.byteLength('aé€', 'latin1'), Buffer.byteLength('a😀', 'ucs2'), b.toString('hex')];
+			({ v: out.join('|') }) }`, "aéÿ=Ø\x00Þ|aéÿ=Ø\x00Þ|ai\x00=X\x00^|😀|Yen_gD3YAN4|éÿ|aéÿ=Ø\x00Þ|true|61e9ac|61e9ac|61003dd800de|616263fbff|3|6|61e9ff803dd800de"},
 		{"child_process failure", `{ let m; try { require('child_process').execSync('echo bad >&2; exit 2') } catch (e) { m = e.status + ' ' + e.message.trim() } ({ v: m }) }`, "2 Command failed: echo bad >&2; exit 2\nbad"},
 	}
 	for _, tt := range tests {

@@ -17,10 +17,10 @@ import (
 // or inspect), events (the EventEmitter many packages extend), assert
 // (which glob, graceful-fs and enquirer require), stream (the legacy Stream
 // class), querystring and string_decoder, each a program that evaluates to
-// a function of (exports, module, ...deps); and prompt.js, the enquirer
-// prompt of hook questions.
+// a function of (exports, module, ...deps); prompt.js, the enquirer prompt
+// of hook questions; and buffer.js, the Buffer encodings goja_nodejs lacks.
 //
-//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js
+//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js
 var moduleSources embed.FS
 
 // programs holds the files of moduleSources compiled, each once per

@@ -33,22 +33,6 @@
     }
     return 0;
   }
-  // decode is b as text in encoding; goja_nodejs's Buffer reads only utf8,
-  // hex and base64, so the others are read here.
-  function decode(encoding, b) {
-    const chars = (codeOf, step) => {
-      let s = '';
-      for (let i = 0; i + step <= b.length; i += step) s += String.fromCharCode(codeOf(i));
-      return s;
-    };
-    switch (encoding) {
-      case 'latin1': return chars((i) => b[i], 1);
-      case 'ascii': return chars((i) => b[i] & 0x7f, 1);
-      case 'utf16le': return chars((i) => b[i] | (b[i + 1] << 8), 2);
-      case 'base64url': return b.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    }
-    return b.toString(encoding);
-  }
   class StringDecoder {
     constructor(encoding) {
       const e = names[String(encoding === undefined ? 'utf8' : encoding).toLowerCase()];
@@ -65,14 +49,14 @@
       const b = this._rest.length ? Buffer.concat([this._rest, Buffer.from(buf)]) : Buffer.from(buf);
       const keep = held(this.encoding, b);
       this._rest = b.subarray(b.length - keep);
-      return decode(this.encoding, b.subarray(0, b.length - keep));
+      return b.subarray(0, b.length - keep).toString(this.encoding);
     }
     end(buf) {
       const s = buf === undefined ? '' : this.write(buf);
       const rest = this._rest;
       this._rest = Buffer.alloc(0);
       if (!rest.length) return s;
-      return s + (this.encoding === 'utf8' ? '\ufffd' : decode(this.encoding, rest));
+      return s + (this.encoding === 'utf8' ? '\ufffd' : rest.toString(this.encoding));
     }
   }
   exports.StringDecoder = StringDecoder;
