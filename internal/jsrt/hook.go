@@ -242,7 +242,7 @@ func (vm *VM) checkFlagAnswers(questions *goja.Object, args *jsvalue.Object) err
 		if !ok {
 			continue
 		}
-		q := vm.question(qo, nil)
+		q := vm.question(qo)
 		v, _ := args.Get(q.Name)
 		if !FlagAnswers(v) {
 			continue // hygen asks this one
@@ -342,7 +342,7 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 			_ = typed.Set("type", t)
 			q = typed
 		}
-		question := vm.question(q, nil)
+		question := vm.question(q)
 		if question.Name == "" {
 			return nil, errors.New("a prompt question has no name")
 		}
@@ -350,7 +350,7 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 		if err != nil {
 			return nil, err
 		}
-		question = vm.question(q, p)
+		question.Validate = vm.validator(q, p)
 		skip, err := vm.skipped(q, p, question.Name)
 		if err != nil {
 			return nil, fmt.Errorf("question %q: skip: %w", question.Name, err)
@@ -468,10 +468,9 @@ func skippedAnswer(q Question) (any, error) {
 	return []any{}, nil
 }
 
-// question reads an enquirer question object. Its validate function is
-// called on the prompt p, as enquirer calls it, with the answer and the
-// prompt's state (on the question itself when p is nil).
-func (vm *VM) question(q, p *goja.Object) Question {
+// question reads an enquirer question object, all but its validate
+// function, which needs the question's prompt (validator).
+func (vm *VM) question(q *goja.Object) Question {
 	str := func(k string) string {
 		if v := q.Get(k); v != nil && !goja.IsUndefined(v) && !goja.IsNull(v) {
 			return v.String()
@@ -516,29 +515,33 @@ func (vm *VM) question(q, p *goja.Object) Question {
 			out.Choices = append(out.Choices, c.String())
 		}
 	}
-	if fn, ok := goja.AssertFunction(q.Get("validate")); ok {
-		this, state := q, goja.Undefined()
-		if p != nil {
-			this, state = p, p.Get("state")
-		}
-		out.Validate = func(answer any) string {
-			res, err := fn(this, vm.ToValue(answer), state)
-			if err == nil {
-				res, err = vm.Await(res)
-			}
-			if err != nil {
-				return err.Error()
-			}
-			if msg, ok := res.Export().(string); ok {
-				return msg // enquirer shows a returned string as the reason
-			}
-			if !res.ToBoolean() {
-				return "invalid answer"
-			}
-			return ""
-		}
-	}
 	return out
+}
+
+// validator is question q's validate function as enquirer calls it, on
+// the prompt p with the answer and the prompt's state, or nil when q has
+// none.
+func (vm *VM) validator(q, p *goja.Object) func(answer any) string {
+	fn, ok := goja.AssertFunction(q.Get("validate"))
+	if !ok {
+		return nil
+	}
+	return func(answer any) string {
+		res, err := fn(p, vm.ToValue(answer), p.Get("state"))
+		if err == nil {
+			res, err = vm.Await(res)
+		}
+		if err != nil {
+			return err.Error()
+		}
+		if msg, ok := res.Export().(string); ok {
+			return msg // enquirer shows a returned string as the reason
+		}
+		if !res.ToBoolean() {
+			return "invalid answer"
+		}
+		return ""
+	}
 }
 
 // export converts a JavaScript value into the jsvalue model where that loses

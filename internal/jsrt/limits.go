@@ -33,9 +33,8 @@ const DefaultMaxCallStack = 10000
 // a 64-bit system.
 const DefaultMemory = 4 << 30
 
-// StuckGrace is how long a call into JavaScript may go on after it was
-// stopped (its time or memory limit, a cancellation) before Limits.Stuck is
-// told: goja checks for an interrupt between instructions, so a call inside
+// StuckGrace is how long a call into JavaScript may go on after its time or
+// memory limit stopped it before Limits.Stuck is told: goja checks for an interrupt between instructions, so a call inside
 // one built-in function (new Array(2**32-1).fill(1)) runs, and allocates,
 // until that function returns. It is well past procgroup.Grace, the time a
 // hook's child process may take to be stopped with the call, so that a
