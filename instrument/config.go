@@ -72,15 +72,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		PrometheusListen: "127.0.0.1:9464",
 	}
 	var err error
-	disabled, err := envflag.Bool(getenv, "OTEL_SDK_DISABLED", false)
-	if err != nil {
+	if cfg.Enabled, err = envflag.TelemetryOn(getenv); err != nil {
 		return cfg, err
 	}
-	perf, err := envflag.Bool(getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
-	if err != nil {
-		return cfg, err
-	}
-	cfg.Enabled = !disabled && perf
 	if cfg.StepSpans, err = envflag.Bool(getenv, "HYPERGEN_TRACE_STEPS", false); err != nil {
 		return cfg, err
 	}

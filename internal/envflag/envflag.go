@@ -32,6 +32,21 @@ func Bool(getenv func(string) string, name string, def bool) (bool, error) {
 	return def, fmt.Errorf("%s=%q: want true or false", name, v)
 }
 
+// TelemetryOn reads the two switches of a run's telemetry: on unless
+// OTEL_SDK_DISABLED is true or HYPERGEN_PERFORMANCE_ENABLED false. An error
+// names the first of them that is not a boolean.
+func TelemetryOn(getenv func(string) string) (bool, error) {
+	disabled, err := Bool(getenv, "OTEL_SDK_DISABLED", false)
+	if err != nil {
+		return false, err
+	}
+	enabled, err := Bool(getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
+	if err != nil {
+		return false, err
+	}
+	return !disabled && enabled, nil
+}
+
 // Pairs reads a list of key=value pairs separated by commas, as
 // OTEL_EXPORTER_OTLP_HEADERS and OTEL_RESOURCE_ATTRIBUTES hold them: keys
 // and values trimmed, values percent-decoded, empty entries skipped. An

@@ -81,11 +81,7 @@ var ErrOff = errors.New("telemetry is off")
 // none, and no metrics exporter named, which a CLI run has by default). A
 // value that is not a boolean is an error naming the variable.
 func switchedOff(getenv func(string) string) (bool, error) {
-	disabled, err := envflag.Bool(getenv, "OTEL_SDK_DISABLED", false)
-	if err != nil {
-		return false, err
-	}
-	enabled, err := envflag.Bool(getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
+	on, err := envflag.TelemetryOn(getenv)
 	if err != nil {
 		return false, err
 	}
@@ -93,7 +89,7 @@ func switchedOff(getenv func(string) string) (bool, error) {
 	metrics := strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER"))
 	noExporter := traces == "none" && (metrics == "" || metrics == "none") &&
 		getenv("HYPERGEN_PROMETHEUS_LISTEN") == "" && getenv("HYPERGEN_TELEMETRY_FILE") == ""
-	return disabled || !enabled || noExporter, nil
+	return !on || noExporter, nil
 }
 
 // RelayVar names the agent's relay socket for the run's spans.
