@@ -186,16 +186,11 @@ func TestReadyzFollowsTemplates(t *testing.T) {
 	if code, _ := get(t, a, "/readyz"); code != 200 {
 		t.Fatalf("readyz = %d with templates", code)
 	}
-	tmpl := filepath.Join(a.cfg.Cwd, "_templates")
-	if err := os.Rename(tmpl, tmpl+".gone"); err != nil {
-		t.Fatal(err)
-	}
+	restore := hideTemplates(t, a)
 	if code, body := get(t, a, "/readyz"); code != http.StatusServiceUnavailable || !strings.Contains(body, "templates") {
 		t.Errorf("readyz = %d %q without templates, want 503", code, body)
 	}
-	if err := os.Rename(tmpl+".gone", tmpl); err != nil {
-		t.Fatal(err)
-	}
+	restore()
 	if code, _ := get(t, a, "/readyz"); code != 200 {
 		t.Errorf("readyz = %d after the templates came back", code)
 	}
@@ -532,21 +527,32 @@ func TestStatusUnhealthyWhenIndexingFailsOrStuck(t *testing.T) {
 	}
 	// Without a templates folder at all (an agent that only relays), the
 	// same error leaves it not ready but healthy.
-	tmpl := filepath.Join(a.cfg.Cwd, "_templates")
-	if err := os.Rename(tmpl, tmpl+".gone"); err != nil {
-		t.Fatal(err)
-	}
+	restore := hideTemplates(t, a)
 	if st := a.Status(); !st.Healthy {
 		t.Error("unhealthy without a templates folder")
 	}
-	if err := os.Rename(tmpl+".gone", tmpl); err != nil {
-		t.Fatal(err)
-	}
+	restore()
 	a.mu.Lock()
 	a.index.Error = ""
 	a.mu.Unlock()
 	defer a.jsStuck(&jsrt.StuckError{Err: &jsrt.TimeoutError{Limit: time.Second}})()
 	if st := a.Status(); st.Healthy || !strings.Contains(st.Stuck, "cannot be interrupted") {
 		t.Errorf("healthy %v, stuck %q with a stuck generation", st.Healthy, st.Stuck)
+	}
+}
+
+// hideTemplates moves a's templates folder away; the function it returns
+// puts it back.
+func hideTemplates(t *testing.T, a *Agent) (restore func()) {
+	t.Helper()
+	tmpl := filepath.Join(a.cfg.Cwd, "_templates")
+	if err := os.Rename(tmpl, tmpl+".gone"); err != nil {
+		t.Fatal(err)
+	}
+	return func() {
+		t.Helper()
+		if err := os.Rename(tmpl+".gone", tmpl); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
