@@ -211,25 +211,22 @@ func (vm *VM) osModule(module *goja.Object) {
 		return rt.NewArray(cpus...)
 	})
 	_ = o.Set("userInfo", func(goja.FunctionCall) goja.Value { return vm.userInfo() })
+	// uname's fields stay as they are while the process runs; memory, uptime
+	// and load are read at each call.
 	m, _ := machineInfo()
+	now := func() machine {
+		m, _ := machineInfo()
+		return m
+	}
 	_ = o.Set("release", func() string { return m.release })
 	_ = o.Set("version", func() string { return m.version })
 	_ = o.Set("machine", func() string { return m.arch })
-	_ = o.Set("totalmem", func() uint64 {
-		m, _ := machineInfo()
-		return m.total
-	})
-	_ = o.Set("freemem", func() uint64 {
-		m, _ := machineInfo()
-		return m.free
-	})
-	_ = o.Set("uptime", func() float64 {
-		m, _ := machineInfo()
-		return m.uptime
-	})
+	_ = o.Set("totalmem", func() uint64 { return now().total })
+	_ = o.Set("freemem", func() uint64 { return now().free })
+	_ = o.Set("uptime", func() float64 { return now().uptime })
 	_ = o.Set("loadavg", func() []any {
-		m, _ := machineInfo()
-		return []any{m.load[0], m.load[1], m.load[2]}
+		l := now().load
+		return []any{l[0], l[1], l[2]}
 	})
 	_ = o.Set("availableParallelism", func() int { return runtime.GOMAXPROCS(0) })
 	_ = o.Set("devNull", os.DevNull)
