@@ -193,7 +193,11 @@ func translate(template string, opts Options, concat bool) (*Source, error) {
 		end = "  }\n" + end
 	}
 	if c.concat {
-		body += "    return \"\"\n"
+		// The chain starts from an empty template literal, not "": goja folds
+		// an operation on two constants ("" + "text") at compile time, and
+		// makes a whole runtime (goja.New) for each compile to do so. A
+		// template literal is not a constant to it.
+		body += "    return ``\n"
 		end = "    ;\n" + end
 	}
 	head += body
