@@ -3,6 +3,7 @@ package jsvalue
 import (
 	"errors"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,6 +48,9 @@ func (o *Object) Len() int {
 func (o *Object) Keys() []string {
 	if o == nil {
 		return nil
+	}
+	if !slices.ContainsFunc(o.keys, IsArrayIndex) {
+		return slices.Clone(o.keys)
 	}
 	var indices, names []string
 	for _, k := range o.keys {
@@ -100,8 +104,17 @@ func IsArrayIndex(key string) bool {
 	if key == "" || len(key) > 10 || (len(key) > 1 && key[0] == '0') {
 		return false
 	}
-	n, err := strconv.ParseUint(key, 10, 64)
-	return err == nil && n < math.MaxUint32
+	// Digits checked by hand: ParseUint allocates an error for every key
+	// that is a name, and Keys asks about every key.
+	var n uint64
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n < math.MaxUint32
 }
 
 // RegExp is a JavaScript regular expression literal, as produced by the YAML
