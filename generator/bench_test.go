@@ -52,6 +52,24 @@ func BenchmarkGenerateWarm(b *testing.B) {
 	}
 }
 
+// A new engine for every generation: what one CLI run's engine does
+// (compiling every text of the action, one runtime, an index read) without
+// the process start that scripts/cold-start adds. Its allocations per
+// generation are the figure to watch; -memprofile shows where they go.
+func BenchmarkGenerateNewEngine(b *testing.B) {
+	tree, project := benchTree(b)
+	cmd := append([]string(nil), tree.Commands[0]...)
+	name := cmd[2]
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		e := generator.New(generator.Config{Cwd: project, Templates: tree.Root(), Index: diskindex.InMemory()})
+		cmd[2] = fmt.Sprint(name, i)
+		if _, err := e.Run(context.Background(), cmd); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // A dry run skips the writes, leaving resolution, listing and rendering.
 func BenchmarkDryRun(b *testing.B) {
 	tree, project := benchTree(b)
