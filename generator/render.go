@@ -175,6 +175,9 @@ func withHelpers(inv *invocation, locals, raw *jsvalue.Object) (*jsvalue.Object,
 // Liquid templates (IsLiquid) render with Liquid instead.
 func (e *Engine) render(ctx context.Context, vm *jsrt.VM, inv *invocation, file string, liquid bool, text string, locals *jsvalue.Object, ev *FileEvent) (string, error) {
 	start := time.Now()
+	if s, ok := locals.Get("scope"); ok && jsvalue.Truthy(s) {
+		vm.WarnScopeOption() // hygen renders every text with ejs, which warns whatever the text holds
+	}
 	if liquid {
 		src := liquidtmpl.Source{File: file, Dirs: []string{inv.templatesDir, inv.cwd}, CheckInclude: e.liquidIncludeCheck(inv)}
 		out, err := e.liquid.Render(ctx, e.regexLimit(), src, text, locals)

@@ -25,6 +25,7 @@ const maxIncludeDepth = 64
 // renders without a filename) and options, and how deep in includes it is.
 type includeScope struct {
 	data  *goja.Object
+	this  goja.Value // ejs's options, context among them, reach includes
 	file  string
 	opts  ejs.Options
 	depth int
@@ -99,7 +100,7 @@ func (vm *VM) includeFile(name string, extra goja.Value) (goja.Value, error) {
 	if err != nil {
 		return nil, fmt.Errorf("include(%q): %s: %w", name, file, err)
 	}
-	return vm.run(t, vm.assign(from.data, extra), file, from.depth+1)
+	return vm.run(t, vm.assign(from.data, extra), from.this, file, from.depth+1)
 }
 
 // includePath is where ejs 3.1 looks for an include: an absolute name under

@@ -32,6 +32,10 @@ type Setup struct {
 	// before it is read, and returns why it may not be (the agent keeps
 	// them inside the templates root).
 	CheckInclude func(path string) error
+
+	// scopeWarned prints ejs's warning about the scope option once per
+	// run, as ejs does once per hygen process (see thisFor).
+	scopeWarned *sync.Once
 }
 
 // install prepares a fresh runtime. It is the one place where the globals
@@ -58,6 +62,7 @@ type Pool struct {
 // NewPool makes the VM pool of one run; ctx is the run's context, which
 // interrupts its JavaScript when cancelled.
 func NewPool(ctx context.Context, setup Setup) *Pool {
+	setup.scopeWarned = new(sync.Once)
 	return &Pool{ctx: ctx, setup: setup}
 }
 

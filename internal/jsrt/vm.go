@@ -65,6 +65,9 @@ type VM struct {
 // JavaScript.
 func NewVM(ctx context.Context, setup Setup) *VM {
 	rt := goja.New()
+	if setup.scopeWarned == nil {
+		setup.scopeWarned = new(sync.Once)
+	}
 	vm := &VM{rt: rt, ctx: ctx, setup: setup, fns: map[*goja.Program]goja.Callable{},
 		stdout: orDiscard(setup.Stdout), stderr: orDiscard(setup.Stderr),
 		modules: map[string]*goja.Object{}, builtins: map[string]*goja.Object{}}
@@ -111,7 +114,8 @@ func escapeXML(s string) string {
 // cancelled ctx or the time limit interrupts a template that runs too long.
 func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (out string, err error) {
 	defer vm.guard(ctx)()
-	res, err := vm.run(t, vm.scope(locals), filenameOf(locals), 0)
+	scope := vm.scope(locals)
+	res, err := vm.run(t, scope, vm.thisFor(scope), filenameOf(locals), 0)
 	if err != nil {
 		rerr := vm.jsError(err, vm.lastLine)
 		if rerr.Line == 0 {
@@ -122,9 +126,38 @@ func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (
 	return res.String(), nil
 }
 
-// run calls t's function with scope, as the text of file (for the
-// include() calls it makes), depth includes down.
-func (vm *VM) run(t *Template, scope *goja.Object, file string, depth int) (goja.Value, error) {
+// thisFor is `this` in a template rendered with scope as its data:
+// hygen calls ejs.render with no options, so ejs takes its context option
+// (and the deprecated scope, used when context is not truthy) from the
+// data. Any other this is undefined, which sloppy code sees as the global
+// object.
+func (vm *VM) thisFor(scope *goja.Object) goja.Value {
+	this := scope.Get("context")
+	if s := scope.Get("scope"); s != nil && s.ToBoolean() {
+		vm.WarnScopeOption()
+		if this == nil || !this.ToBoolean() {
+			this = s
+		}
+	}
+	if this == nil {
+		return goja.Undefined()
+	}
+	return this
+}
+
+// WarnScopeOption prints, once per run, what ejs prints the first time a
+// template is rendered with a truthy scope among its data (a --scope
+// flag, say); the caller of a text it renders without the VM calls it
+// itself.
+func (vm *VM) WarnScopeOption() {
+	vm.setup.scopeWarned.Do(func() {
+		fmt.Fprintln(vm.stderr, "`scope` option is deprecated and will be removed in EJS 3")
+	})
+}
+
+// run calls t's function with scope as its data and this as this, as the
+// text of file (for the include() calls it makes), depth includes down.
+func (vm *VM) run(t *Template, scope *goja.Object, this goja.Value, file string, depth int) (goja.Value, error) {
 	fn, ok := vm.fns[t.prog]
 	if !ok {
 		v, err := vm.rt.RunProgram(t.prog)
@@ -151,9 +184,9 @@ func (vm *VM) run(t *Template, scope *goja.Object, file string, depth int) (goja
 	}
 	vm.lastLine = 0
 	outer := vm.inc
-	vm.inc = includeScope{data: scope, file: file, opts: t.opts, depth: depth}
+	vm.inc = includeScope{data: scope, this: this, file: file, opts: t.opts, depth: depth}
 	defer func() { vm.inc = outer }()
-	return fn(goja.Undefined(), scope, vm.escape, vm.include, vm.rethrow, vm.piece)
+	return fn(this, scope, vm.escape, vm.include, vm.rethrow, vm.piece)
 }
 
 func (vm *VM) scope(locals *jsvalue.Object) *goja.Object {
