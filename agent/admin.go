@@ -7,6 +7,23 @@ import (
 )
 
 // routes is the admin API.
+// notReady says why the agent should take no traffic (", …" to follow
+// "not ready"), or "" when it may. /readyz and /status both ask it.
+func (a *Agent) notReady() string {
+	if err := a.stuckError(); err != nil {
+		return ": a generation cannot be stopped: " + err.Error()
+	}
+	if !a.ready.Load() {
+		return ": starting"
+	}
+	// Checked on every probe (a few stats): generations fail while the
+	// templates folder is gone, so the pod should not take traffic.
+	if a.templatesRoot() == "" {
+		return ": no templates folder (HYGEN_TMPLS, ./_templates or --templates)"
+	}
+	return ""
+}
+
 func (a *Agent) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -17,18 +34,8 @@ func (a *Agent) routes() http.Handler {
 		w.Write([]byte("ok\n"))
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
-		if err := a.stuckError(); err != nil {
-			http.Error(w, "not ready: a generation cannot be stopped: "+err.Error(), http.StatusServiceUnavailable)
-			return
-		}
-		if !a.ready.Load() {
-			http.Error(w, "not ready", http.StatusServiceUnavailable)
-			return
-		}
-		// Checked on every probe (a few stats): generations fail while the
-		// templates folder is gone, so the pod should not take traffic.
-		if a.templatesRoot() == "" {
-			http.Error(w, "not ready: no templates folder (HYGEN_TMPLS, ./_templates or --templates)", http.StatusServiceUnavailable)
+		if why := a.notReady(); why != "" {
+			http.Error(w, "not ready"+why, http.StatusServiceUnavailable)
 			return
 		}
 		w.Write([]byte("ready\n"))

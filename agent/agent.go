@@ -43,6 +43,10 @@ type Agent struct {
 	mu          sync.Mutex
 	index       IndexStatus
 	fingerprint string
+	// hadTemplates: a templates folder was indexed once. Losing it then
+	// makes the agent unhealthy; never having one (an agent that only
+	// relays CLI runs) does not.
+	hadTemplates bool
 	watched     []string // what the last walk stat'ed (see restat)
 	watchedRoot string   // the templates root it walked
 	probeEngs   map[int]*generator.Engine

@@ -512,7 +512,9 @@ func TestStuckGenerationMakesTheAgentUnhealthy(t *testing.T) {
 
 // TestStatusUnhealthyWhenIndexingFailsOrStuck: budgets met or not, the
 // status is unhealthy while the templates cannot be indexed (a folder it
-// cannot read: it said HEALTHY with 0 generators) or a generation is stuck.
+// cannot read: it said HEALTHY with 0 generators), after the folder it
+// indexed has gone (it said HEALTHY next to "Indexing failed"), or while a
+// generation is stuck.
 func TestStatusUnhealthyWhenIndexingFailsOrStuck(t *testing.T) {
 	tel, _ := telemetry(t)
 	a := startAgent(t, Config{ProbeInterval: -1}, tel)
@@ -525,16 +527,22 @@ func TestStatusUnhealthyWhenIndexingFailsOrStuck(t *testing.T) {
 	if st := a.Status(); st.Healthy {
 		t.Error("healthy with an indexing error")
 	}
-	// Without a templates folder at all (an agent that only relays), the
-	// same error leaves it not ready but healthy.
 	restore := hideTemplates(t, a)
-	if st := a.Status(); !st.Healthy {
-		t.Error("unhealthy without a templates folder")
+	a.reindex(context.Background())
+	if st := a.Status(); st.Healthy || st.Index.Error == "" {
+		t.Errorf("healthy %v, index error %q after its templates folder went", st.Healthy, st.Index.Error)
 	}
 	restore()
-	a.mu.Lock()
-	a.index.Error = ""
-	a.mu.Unlock()
+	a.reindex(context.Background())
+	if st := a.Status(); !st.Healthy {
+		t.Errorf("unhealthy once the folder is back: %+v", st.Index)
+	}
+	// An agent that never had a templates folder (one that only relays) is
+	// not ready, but healthy.
+	relay := startAgent(t, Config{ProbeInterval: -1, Cwd: t.TempDir()}, tel)
+	if st := relay.Status(); !st.Healthy || st.Ready || st.Index.Error == "" {
+		t.Errorf("an agent without templates: healthy %v, ready %v, index error %q", st.Healthy, st.Ready, st.Index.Error)
+	}
 	defer a.jsStuck(&jsrt.StuckError{Err: &jsrt.TimeoutError{Limit: time.Second}})()
 	if st := a.Status(); st.Healthy || !strings.Contains(st.Stuck, "cannot be interrupted") {
 		t.Errorf("healthy %v, stuck %q with a stuck generation", st.Healthy, st.Stuck)

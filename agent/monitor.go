@@ -161,6 +161,7 @@ func (a *Agent) setIndex(st IndexStatus, fp string) (first bool) {
 	defer a.mu.Unlock()
 	first = a.fingerprint == "" && a.index.IndexedAt.IsZero()
 	a.index, a.fingerprint = st, fp
+	a.hadTemplates = a.hadTemplates || (st.Error == "" && st.Templates != "")
 	if st.Error != "" {
 		a.cfg.Logger.Warn("indexing templates failed", "err", st.Error)
 	}

@@ -16,8 +16,11 @@ import (
 // Status is what /status serves and `hypergen perf status` prints.
 type Status struct {
 	// Healthy: every measured budget is met, the templates folder, if
-	// there is one, could be indexed, and no generation is stuck (Stuck).
-	Healthy bool            `json:"healthy"`
+	// there is or was one, could be indexed, and no generation is stuck
+	// (Stuck).
+	Healthy bool `json:"healthy"`
+	// Ready: what /readyz answers (started, a templates folder, nothing
+	// stuck).
 	Ready   bool            `json:"ready"`
 	Stuck   string          `json:"stuck,omitempty"` // a generation whose JavaScript cannot be stopped
 	Version string          `json:"version"`
@@ -145,10 +148,11 @@ func (a *Agent) Status() Status {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	// An agent without a templates folder (one that only relays CLI runs)
-	// is not ready, as /readyz says, but not unhealthy: only a folder that
-	// cannot be indexed is.
-	if a.index.Error != "" && a.templatesRoot() != "" {
+	// An agent that never had a templates folder (one that only relays CLI
+	// runs) is not ready, as /readyz says, but not unhealthy. A folder that
+	// cannot be indexed, or that was indexed and has gone, makes it
+	// unhealthy: it cannot generate.
+	if a.index.Error != "" && (a.templatesRoot() != "" || a.hadTemplates) {
 		healthy = false
 	}
 	var stuck string
@@ -156,7 +160,7 @@ func (a *Agent) Status() Status {
 		healthy, stuck = false, err.Error()
 	}
 	st := Status{
-		Healthy: healthy, Ready: a.ready.Load(), Stuck: stuck, Version: a.cfg.Version,
+		Healthy: healthy, Ready: a.notReady() == "", Stuck: stuck, Version: a.cfg.Version,
 		Uptime: time.Since(a.started).Seconds(), Targets: targets, Index: a.index,
 		Probes: append([]ProbeResult(nil), a.probes...),
 	}
