@@ -137,6 +137,9 @@ func runHelp(env *Env, args []string) int {
 	if isGenerator(env, args[0]) {
 		return runGeneratorHelp(env, args[0])
 	}
+	if builtin.Has(args[0]) && builtinsApply(env) {
+		return runBuiltinHelp(env, args[0])
+	}
 	if args[0] == "help" {
 		fmt.Fprint(env.Stdout, helpUsage)
 		return ExitOK

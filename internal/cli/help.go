@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/builtin"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
 
@@ -21,6 +22,26 @@ func runGeneratorHelp(env *Env, name string) int {
 	if root == "" {
 		root = env.Cwd // no templates: the lookup below fails with a clear message
 	}
+	return printGeneratorHelp(env, root, name)
+}
+
+// runBuiltinHelp is runGeneratorHelp for a built-in generator, in a folder
+// where the built-ins are the generators that run.
+func runBuiltinHelp(env *Env, name string) int {
+	dir, remove, err := builtin.Materialize()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hypergen help: %v\n", err)
+		return ExitFail
+	}
+	defer remove()
+	code := printGeneratorHelp(env, dir, name)
+	if code == ExitOK {
+		fmt.Fprintln(env.Stdout, "\nA built-in generator: it runs here because this folder has no templates root, as hygen's own generators do.")
+	}
+	return code
+}
+
+func printGeneratorHelp(env *Env, root, name string) int {
 	dir := filepath.Join(root, name)
 	spec, err := generator.LoadSpec(dir)
 	if err != nil {

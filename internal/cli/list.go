@@ -60,7 +60,8 @@ func runList(env *Env, args []string) int {
 // listBuiltins is list where there is no templates root: the built-in
 // generators, which are what runs there, with the usual hint on stderr.
 func listBuiltins(env *Env, asJSON bool) int {
-	fmt.Fprintf(env.Stderr, "hypergen list: %s (or pass --templates)\n", generator.NoTemplates(env.Cwd, env.Getenv))
+	// A note, not an error: the listing succeeds.
+	fmt.Fprintf(env.Stderr, "hypergen list: note: %s (or pass --templates) to list your own generators\n", generator.NoTemplates(env.Cwd, env.Getenv))
 	if asJSON {
 		gens, err := builtinGenerators()
 		if err != nil {

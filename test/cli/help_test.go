@@ -19,6 +19,9 @@ func TestHelpPages(t *testing.T) {
 		{[]string{"perf", "help", "benchmark"}, "Usage: hypergen perf benchmark", "Commands:"},
 		{[]string{"help", "version"}, "Usage: hypergen version", "Flags:"},
 		{[]string{"help", "list"}, "Usage: hypergen list", ""},
+		// The built-in generators, which run in a folder without templates.
+		{[]string{"help", "init"}, "Usage: hypergen init ACTION", "neither"},
+		{[]string{"help", "generator"}, "  with-prompt (template files: 2)", "neither"},
 	}
 	for _, tt := range tests {
 		r := run(t, dir, nil, tt.args...)
