@@ -14,7 +14,11 @@ import (
 // in place, keeping every other character and every line where it was, so
 // error lines still point into the file. Exports become getters added at
 // the end (live, like ES bindings); a default export also sets __esModule,
-// as Node's require of an ES module does.
+// as Node's require of an ES module does. The module sees none of
+// CommonJS's names (exports, require, module, __filename, __dirname), as
+// in Node's ES module scope, where a module may declare them itself
+// (const __dirname = …, const require = createRequire(…)): the rewritten
+// statements use the wrapper's own names, esmWrapperParams.
 func esmToCommonJS(src string) (string, bool, error) {
 	s := &esmScanner{src: src}
 	if err := s.scan(); err != nil {
@@ -24,9 +28,9 @@ func esmToCommonJS(src string) (string, bool, error) {
 		return src, false, nil
 	}
 	var b strings.Builder
-	b.WriteString(`"use strict";Object.defineProperty(exports, Symbol.for("hypergen.esm"), { value: true });`)
+	b.WriteString(`"use strict";Object.defineProperty(__esm_exports, Symbol.for("hypergen.esm"), { value: true });`)
 	if s.hasDefault {
-		b.WriteString(`Object.defineProperty(exports, "__esModule", { value: true });`)
+		b.WriteString(`Object.defineProperty(__esm_exports, "__esModule", { value: true });`)
 	}
 	last := 0
 	for _, e := range s.edits {
@@ -39,7 +43,7 @@ func esmToCommonJS(src string) (string, bool, error) {
 	b.WriteString(src[last:])
 	b.WriteString("\n;")
 	for _, ex := range s.exports {
-		fmt.Fprintf(&b, "Object.defineProperty(exports, %s, { enumerable: true, get: function () { return %s; } });",
+		fmt.Fprintf(&b, "Object.defineProperty(__esm_exports, %s, { enumerable: true, get: function () { return %s; } });",
 			strconv.Quote(ex.name), ex.expr)
 	}
 	return b.String(), true, nil
@@ -116,7 +120,7 @@ func (s *esmScanner) scan() error {
 			}
 			word := s.src[start:s.i]
 			if word == "import" && s.after() == '.' && strings.HasPrefix(s.src[s.skipSpace(s.i):], ".meta") {
-				s.edits = append(s.edits, esmEdit{start, s.skipSpace(s.i) + len(".meta"), "({ url: require('url').pathToFileURL(__filename).href })"})
+				s.edits = append(s.edits, esmEdit{start, s.skipSpace(s.i) + len(".meta"), "({ url: __esm_require('url').pathToFileURL(__esm_filename).href, filename: __esm_filename, dirname: __esm_dirname })"})
 				s.i = s.skipSpace(s.i) + len(".meta")
 				s.mark('a')
 				continue
@@ -281,7 +285,7 @@ func (s *esmScanner) statement(word string, start int) error {
 		spec := s.src[start+q : s.i]
 		clause := rest[len("import"):q]
 		if strings.TrimSpace(clause) == "" {
-			s.edit(start, fmt.Sprintf("require(%s);", spec))
+			s.edit(start, fmt.Sprintf("__esm_require(%s);", spec))
 			return nil
 		}
 		m := re.importClause.FindStringSubmatch(clause)
@@ -290,7 +294,7 @@ func (s *esmScanner) statement(word string, start int) error {
 		}
 		s.imports++
 		mod := fmt.Sprintf("__esm_import_%d", s.imports)
-		text := fmt.Sprintf("const %s = require(%s);", mod, spec)
+		text := fmt.Sprintf("const %s = __esm_require(%s);", mod, spec)
 		if m[1] != "" {
 			// Node's default import of CommonJS is module.exports itself.
 			text += fmt.Sprintf("const %s = %s && %s[Symbol.for(\"hypergen.esm\")] ? %s.default : %s;", m[1], mod, mod, mod, mod)
@@ -307,7 +311,7 @@ func (s *esmScanner) statement(word string, start int) error {
 	if m := re.exportDefault.FindString(rest); m != "" {
 		s.hasDefault = true
 		s.i = start + len(m)
-		s.edits = append(s.edits, esmEdit{start, s.i, "exports.default ="})
+		s.edits = append(s.edits, esmEdit{start, s.i, "__esm_exports.default ="})
 		return nil
 	}
 	if m := re.declaration.FindStringSubmatchIndex(rest); m != nil {
@@ -333,10 +337,10 @@ func (s *esmScanner) statement(word string, start int) error {
 		s.i = start + len(m[0])
 		if m[1] != "" {
 			s.edit(start, "")
-			s.exports = append(s.exports, esmExport{m[1], fmt.Sprintf("require(%s)", m[2])})
+			s.exports = append(s.exports, esmExport{m[1], fmt.Sprintf("__esm_require(%s)", m[2])})
 			return nil
 		}
-		s.edit(start, fmt.Sprintf(`(function (m) { for (const k of Object.keys(m)) if (k !== "default" && !(k in exports)) Object.defineProperty(exports, k, { enumerable: true, get: function () { return m[k]; } }); })(require(%s));`, m[2]))
+		s.edit(start, fmt.Sprintf(`(function (m) { for (const k of Object.keys(m)) if (k !== "default" && !(k in __esm_exports)) Object.defineProperty(__esm_exports, k, { enumerable: true, get: function () { return m[k]; } }); })(__esm_require(%s));`, m[2]))
 		return nil
 	}
 	if m := re.exportList.FindStringSubmatch(rest); m != nil {
@@ -357,7 +361,7 @@ func (s *esmScanner) statement(word string, start int) error {
 			}
 			expr := local
 			if m[2] != "" {
-				expr = fmt.Sprintf("require(%s)[%q]", m[2], local)
+				expr = fmt.Sprintf("__esm_require(%s)[%q]", m[2], local)
 			}
 			s.exports = append(s.exports, esmExport{exported, expr})
 		}

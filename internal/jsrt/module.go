@@ -236,14 +236,14 @@ func (vm *VM) requireFunction(file string) *goja.Object {
 // it fail as a script, as Node 20 detects) is rewritten into CommonJS.
 func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
 	esm := filepath.Ext(file) == ".mjs"
-	prog, err := compileWrapped(file, src)
+	prog, err := compileWrapped(file, cjsWrapperParams, src)
 	if err != nil || esm {
 		cjs, isESM, terr := esmToCommonJS(src)
 		switch {
 		case terr != nil:
 			return nil, fmt.Errorf("%s: ES module: %w", file, terr)
 		case isESM:
-			prog, err = compileWrapped(file, cjs)
+			prog, err = compileWrapped(file, esmWrapperParams, cjs)
 		}
 	}
 	if err != nil {
@@ -261,10 +261,18 @@ func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
 	return fn, nil
 }
 
-// compileWrapped compiles src in the CommonJS function wrapper, which shares
-// the file's first line so that line numbers match.
-func compileWrapped(file, src string) (*goja.Program, error) {
-	return compileJS(file, "(function (exports, require, module, __filename, __dirname) {"+src+"\n})")
+// The parameters of a module's function wrapper, which is called with the
+// module's exports, require, module, file name and folder: CommonJS's
+// names, or, for an ES module rewritten by esmToCommonJS, names of its own.
+const (
+	cjsWrapperParams = "exports, require, module, __filename, __dirname"
+	esmWrapperParams = "__esm_exports, __esm_require, __esm_module, __esm_filename, __esm_dirname"
+)
+
+// compileWrapped compiles src in a function wrapper taking params, which
+// shares the file's first line so that line numbers match.
+func compileWrapped(file, params, src string) (*goja.Program, error) {
+	return compileJS(file, "(function ("+params+") {"+src+"\n})")
 }
 
 // compileJS compiles a script, first giving its regular expressions the

@@ -1,0 +1,4 @@
+---
+to: out.txt
+---
+file=<%= file %> dir=<%= dir %> sep=<%= sep %> meta=<%= meta %>

@@ -1,0 +1,2 @@
+import path from 'path';
+module.exports = { params: ({ args }) => ({ ...args, who: path.basename('/x/world') }) };
