@@ -190,6 +190,9 @@ func (vm *VM) requireFile(file string) goja.Value {
 	if needsWebGlobals(code) {
 		vm.useWebGlobals()
 	}
+	if needsAccessors(code) {
+		vm.useAccessors()
+	}
 	fn, err := vm.compileModule(file, code)
 	if err != nil {
 		delete(vm.modules, file)

@@ -62,6 +62,20 @@ func TestNodeSurface(t *testing.T) {
 		{"util.format", `({ v: require('util').format('%s=%d %j %i', 'a', 4.5, { x: 1 }, '42.9', 'rest', [1]) })`, `a=4.5 {"x":1} 42 rest [ 1 ]`},
 		{"util.inspect", `({ v: require('util').inspect({ a: 1, 'b-c': 'x', n: { m: { k: { deep: 1 } } }, f() {}, arr: [1, 'two'] }) })`,
 			"{\n  a: 1,\n  'b-c': 'x',\n  n: { m: { k: [Object] } },\n  f: [Function: f],\n  arr: [ 1, 'two' ]\n}"},
+		{"util.inspect keys", `({ v: require('util').inspect({ $0: 1, a$: 2, _x: 3, 'é': 4, a1: 5 }) })`, "{ '$0': 1, 'a$': 2, _x: 3, 'é': 4, a1: 5 }"},
+		// Object.prototype's legacy accessor methods, which nconf and yargs
+		// 16 call as they load (values from node -e).
+		{"legacy accessors", `{ const o = {}; o.__defineGetter__('a', function () { return 1 }); o.__defineSetter__('b', function (v) { this.c = v });
+			o.b = 5; class A { get z() { return 2 } }
+			const errs = []; for (const f of [() => o.__defineGetter__('x', 1), () => Object.prototype.__lookupGetter__.call(null, 'x'),
+			  () => { Object.freeze(o); o.__defineGetter__('d', () => 1) }]) { try { f() } catch (e) { errs.push(e.constructor.name + ': ' + e.message) } }
+			const r = [o.a, o.c, JSON.stringify(Object.getOwnPropertyDescriptor(o, 'a').enumerable), typeof new A().__lookupGetter__('z'),
+			  { x: 1 }.__lookupGetter__('x'), {}.__lookupGetter__('toString'), typeof o.__lookupSetter__('b'),
+			  Object.prototype.__defineGetter__.length, Object.prototype.__lookupGetter__.name,
+			  Object.prototype.propertyIsEnumerable('__lookupSetter__'), errs.join('; ')].join();
+			({ v: r }) }`,
+			"1,5,true,function,,,function,2,__lookupGetter__,false,TypeError: Object.prototype.__defineGetter__: Expecting function; " +
+				"TypeError: Cannot convert undefined or null to object; TypeError: Cannot define property d, object is not extensible"},
 		{"util.inspect nested", `({ v: require('util').inspect({ a: { b: { c: {} } } }) + require('util').inspect(null) })`, "{ a: { b: { c: {} } } }null"},
 		{"util.inspect string columns", `({ v: require('util').inspect(['apple', 'banana', 'cherry', 'date', 'elder', 'fig', 'grape']) })`,
 			"[\n  'apple',  'banana',\n  'cherry', 'date',\n  'elder',  'fig',\n  'grape'\n]"},

@@ -24,6 +24,8 @@ type Template struct {
 	locale bool
 	// web: its code names a global of webglobals.go (TextEncoder, URL, …).
 	web bool
+	// accessors: its code names a method of accessors.go (__defineGetter__, …).
+	accessors bool
 }
 
 // Error is a template that failed to compile or to render, located at a
@@ -140,7 +142,8 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 		}
 		return nil, syntaxError(src, err)
 	}
-	return &Template{src: src, prog: prog, opts: opts, locale: needsLocale(src.Function), web: needsWebGlobals(src.Function)}, nil
+	return &Template{src: src, prog: prog, opts: opts, locale: needsLocale(src.Function), web: needsWebGlobals(src.Function),
+		accessors: needsAccessors(src.Function)}, nil
 }
 
 // goja reports parse errors as text: "(anonymous): Line 11:3 Unexpected token".

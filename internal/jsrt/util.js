@@ -3,7 +3,8 @@
 // more than 6 short items in columns), promisify, inherits, deprecate.
 (function (exports) {
   'use strict';
-  const isIdent = (k) => /^[A-Za-z_$][\w$]*$/.test(k);
+  // Node's own test: a $ in a key gets it quoted.
+  const isIdent = (k) => /^[A-Za-z_][A-Za-z_0-9]*$/.test(k);
   function quote(s) {
     const q = !s.includes("'") ? "'" : !s.includes('"') ? '"' : !s.includes('`') && !s.includes('${') ? '`' : "'";
     const esc = s.replace(/[\\\n\t\r\b\f\v\x00-\x1f]/g, (c) =>

@@ -31,6 +31,7 @@ type VM struct {
 	// collators are localeCompare's, by the BCP 47 tag of its arguments.
 	collators map[string]*collate.Collator
 	web       bool // webglobals.go's globals are installed
+	accessors bool // accessors.go's methods are installed
 	// createPrompter is the project's .hygen.js createPrompter, which
 	// hygen calls for the prompter hooks get (a test's fake answers, say).
 	createPrompter goja.Callable
@@ -181,6 +182,9 @@ func (vm *VM) run(t *Template, scope *goja.Object, this goja.Value, file string,
 	}
 	if t.web {
 		vm.useWebGlobals()
+	}
+	if t.accessors {
+		vm.useAccessors()
 	}
 	vm.lastLine = 0
 	outer := vm.inc

@@ -1,0 +1,4 @@
+---
+to: config/<%= name %>.json
+---
+{ "port": <%= port %>, "region": "<%= region %>", "argv": "<%= argv %>" }
