@@ -137,6 +137,12 @@ func (e *Engine) asker(args *jsvalue.Object) jsrt.Asker {
 		if v, ok := e.cfg.Answers[q.Name]; ok {
 			return check(fromJSON(v), "the --answers value")
 		}
+		// hygen's prompt fails on such an initial value as the question
+		// starts, at a terminal or not (the questions of an array that
+		// flags answer never get here: hygen does not ask them).
+		if err := prompt.CheckInitial(q); err != nil {
+			return nil, err
+		}
 		if e.cfg.Ask != nil {
 			return e.cfg.Ask(q)
 		}

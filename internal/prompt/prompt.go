@@ -97,9 +97,22 @@ func Initial(q Question) (answer any, ok bool, err error) {
 		}
 		return q.Choices[0], true, nil // enquirer keeps the first choice focused
 	}
-	// Many: an array of names or indexes, or one of them.
-	items, isArray := init.([]any)
-	if !isArray {
+	// Many: an array of names or indexes, an object whose keys are names,
+	// or one name or index (enquirer clamps an index to the choices).
+	var items []any
+	switch x := init.(type) {
+	case []any:
+		items = x
+	case *jsvalue.Object:
+		for _, k := range x.Keys() {
+			items = append(items, k)
+		}
+	case float64:
+		if x > -1 {
+			x = max(0, min(x, float64(len(q.Choices))))
+		}
+		items = []any{x}
+	default:
 		items = []any{init}
 	}
 	picked := make([]bool, len(q.Choices))
@@ -115,6 +128,54 @@ func Initial(q Question) (answer any, ok bool, err error) {
 		}
 	}
 	return out, true, nil
+}
+
+// CheckInitial reports an initial value that enquirer fails on as it
+// starts a select or multiselect question, before anyone answers: an array
+// (or an object's keys) naming something that is not a choice, or an index
+// past the last choice. enquirer then throws "Cannot set properties of
+// undefined (setting 'enabled')" and hygen's run ends; so does hypergen's,
+// saying why.
+func CheckInitial(q Question) error {
+	k, err := KindOf(q)
+	if err != nil || (k != One && k != Many) {
+		return err
+	}
+	var items []any
+	switch init := q.Initial.(type) {
+	case []any:
+		items = init
+	case *jsvalue.Object:
+		for _, key := range init.Keys() {
+			if !slices.Contains(q.Choices, key) {
+				return badInitial(q, key)
+			}
+		}
+	case float64:
+		// enquirer focuses the index clamped to the choices, then enables it.
+		if i := max(0, min(init, float64(len(q.Choices)))); init > -1 && choiceIndex(q.Choices, i) < 0 {
+			return badInitial(q, init)
+		}
+	}
+	for _, it := range items {
+		if _, isObject := it.(*jsvalue.Object); !isObject && choiceIndex(q.Choices, it) < 0 {
+			return badInitial(q, it)
+		}
+	}
+	return nil
+}
+
+func badInitial(q Question, v any) error {
+	return fmt.Errorf("question %q (%s): its initial value names %s, which is not one of its choices (%s); hygen's prompt fails on it as well",
+		q.Name, q.Message, shown(v), strings.Join(q.Choices, ", "))
+}
+
+// shown is a value in a message: a string quoted, so that "" and " " show.
+func shown(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return jsvalue.ToString(v)
 }
 
 // choiceIndex finds a choice by its name or, for a number, its index, as

@@ -41,6 +41,8 @@ func TestInitial(t *testing.T) {
 		{q("multiselect", []any{"blue", 0.0}), "[red blue]", true}, // in choice order
 		{q("multiselect", "green"), "[green]", true},
 		{q("multiselect", u), "<nil>", false},
+		{q("multiselect", -0.5), "[red]", true}, // enquirer clamps the index
+		{q("multiselect", object("green", "red")), "[red green]", true},
 	}
 	for _, tt := range tests {
 		got, ok, err := Initial(tt.q)
@@ -50,6 +52,43 @@ func TestInitial(t *testing.T) {
 	}
 	if _, _, err := Initial(q("snippet", "x")); err == nil || !strings.Contains(err.Error(), `"snippet"`) {
 		t.Errorf("an unknown type: err = %v", err)
+	}
+}
+
+// TestCheckInitial: the initial values enquirer's select and multiselect
+// throw on as they start (each case run in enquirer 2.4, choices a, b, c);
+// colors stand for them here.
+func TestCheckInitial(t *testing.T) {
+	tests := []struct {
+		q       Question
+		problem string // in the error; "" for none
+	}{
+		{q("multiselect", []any{"red", "purple"}), `names "purple", which is not one of its choices (red, green, blue)`},
+		{q("multiselect", []any{"red", 2.0}), ""},
+		{q("multiselect", []any{3.0}), "names 3,"},
+		{q("multiselect", 3.0), "names 3,"},
+		{q("multiselect", 2.5), "names 2.5,"},
+		{q("multiselect", "purple"), ""}, // a name alone that is not a choice picks nothing
+		{q("multiselect", -0.5), ""},
+		{q("multiselect", object("green")), ""},
+		{q("multiselect", object("purple")), `names "purple"`},
+		{q("multiselect", []any{object("q")}), ""}, // an object is enabled as it is
+		{q("multiselect", []any{"1"}), `names "1"`},
+		{q("multiselect", []any{true}), "names true,"},
+		{q("select", 3.0), "names 3,"},
+		{q("select", 2.5), "names 2.5,"},
+		{q("select", "purple"), ""},
+		{q("select", []any{"purple"}), `names "purple"`},
+		{q("select", -0.5), ""},
+		{q("select", 2.0), ""},
+		{q("input", []any{"purple"}), ""},
+		{q("multiselect", u), ""},
+	}
+	for _, tt := range tests {
+		err := CheckInitial(tt.q)
+		if (err == nil) != (tt.problem == "") || err != nil && !strings.Contains(err.Error(), tt.problem) {
+			t.Errorf("CheckInitial(%s, %#v) = %v, want %q", tt.q.Type, tt.q.Initial, err, tt.problem)
+		}
 	}
 }
 
@@ -120,4 +159,13 @@ func TestParse(t *testing.T) {
 			t.Errorf("Parse(%s, %q) = %v, %q; want %s (problem: %v)", tt.q.Type, tt.line, got, problem, tt.want, tt.wantProblem)
 		}
 	}
+}
+
+// object is a JavaScript object with the given keys, each set to 1.
+func object(keys ...string) *jsvalue.Object {
+	o := jsvalue.NewObject()
+	for _, k := range keys {
+		o.Set(k, 1.0)
+	}
+	return o
 }
