@@ -261,6 +261,11 @@ func TestHookQuestionsAsEnquirer(t *testing.T) {
 				{ type: 'input', name: 'a', message: 'Package?', initial: async () => JSON.parse(await fs.promises.readFile('pkg.json', 'utf8')).name },
 				{ type: 'input', name: 'b', message: 'b', initial: 'two', validate: async (v) => { await null; return v === 'two' } },
 			]) }`, nil, `{"a":"my-pkg","b":"two"}`},
+		{"the prompt's enquirer has the answers so far, and is this in a type function", `module.exports = [
+			{ type: 'input', name: 'a', message: 'a', initial: 'one' },
+			{ type: 'input', name: 'b', message: 'b', initial: (prompt) => prompt.enquirer.answers.a + 'Element' },
+			{ type: function () { return this.answers.a === 'one' ? 'input' : null }, name: 'c', message: 'c', initial: 'typed' },
+		]`, nil, `{"a":"one","b":"oneElement","c":"typed"}`},
 		{"an empty flag does not answer its question", `module.exports = [
 			{ type: 'input', name: 'a', message: 'Title?', initial: 'dflt' },
 			{ type: 'list', name: 'b', message: 'Tags?', initial: 'x, y' },

@@ -320,12 +320,17 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 		}
 	}
 	answers := rt.NewObject()
+	// What stands for the Enquirer instance asking: the prompts' enquirer
+	// and a type function's this, with the answers so far.
+	enquirer := rt.NewObject()
+	_ = enquirer.Set("answers", answers)
+	_ = enquirer.Set("options", rt.NewObject())
 	for _, q := range qs {
 		if fn, ok := goja.AssertFunction(q.Get("type")); ok {
 			// enquirer calls a type that is a function with the question
 			// and the answers so far; a falsy type skips the question,
 			// which then has no answer.
-			t, err := fn(q, q, answers)
+			t, err := fn(enquirer, q, answers)
 			if err == nil {
 				t, err = vm.Await(t)
 			}
@@ -346,7 +351,7 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 		if question.Name == "" {
 			return nil, errors.New("a prompt question has no name")
 		}
-		p, answered, err := vm.promptFor(q, question.Type, answers)
+		p, answered, err := vm.promptFor(q, question.Type, enquirer)
 		if err != nil {
 			return nil, err
 		}
@@ -400,15 +405,15 @@ func (vm *VM) askAll(arg goja.Value, ask Asker) (*goja.Object, error) {
 	return answers, nil
 }
 
-// promptFor makes the enquirer prompt of question q, of type typ, and the
-// function that records its answer (prompt.js).
-func (vm *VM) promptFor(q *goja.Object, typ string, answers *goja.Object) (*goja.Object, goja.Callable, error) {
+// promptFor makes the enquirer prompt of question q, of type typ, asked
+// by enquirer, and the function that records its answer (prompt.js).
+func (vm *VM) promptFor(q *goja.Object, typ string, enquirer *goja.Object) (*goja.Object, goja.Callable, error) {
 	fn, err := vm.rt.RunProgram(program("prompt.js"))
 	if err != nil {
 		return nil, nil, err
 	}
 	make, _ := goja.AssertFunction(fn)
-	made, err := make(goja.Undefined(), q, vm.rt.ToValue(typ), answers)
+	made, err := make(goja.Undefined(), q, vm.rt.ToValue(typ), enquirer)
 	if err != nil {
 		return nil, nil, err
 	}

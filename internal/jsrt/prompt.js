@@ -5,9 +5,10 @@
 // so far), and for a question with choices, the choices as enquirer
 // normalises them with find, map, focused and selected (the choice or
 // choices answered; there is no cursor, so a multiselect's focused is the
-// first chosen). It evaluates to a function of (question, type, answers)
+// first chosen), and enquirer, the Enquirer instance asking, with its
+// answers. It evaluates to a function of (question, type, enquirer)
 // returning { prompt, answered(value) }.
-(function (q, type, answers) {
+(function (q, type, enquirer) {
   'use strict';
   const isValue = (v) => v != null && v !== '';
   const choices = (Array.isArray(q.choices) ? q.choices : []).map((c, index) => {
@@ -22,8 +23,8 @@
   const multiple = type === 'multiselect' || q.multiple === true;
   let focused;
   const prompt = {
-    name: q.name, message: q.message, type, options: q, initial: q.initial, value: undefined, choices, multiple,
-    state: { name: q.name, message: q.message, type, answers, submitted: false, cancelled: false },
+    name: q.name, message: q.message, type, options: q, initial: q.initial, value: undefined, choices, multiple, enquirer,
+    state: { name: q.name, message: q.message, type, answers: enquirer.answers, submitted: false, cancelled: false },
     find(value, prop) {
       if (value !== null && typeof value === 'object') return prop ? value[prop] : value;
       const fn = typeof value === 'function' ? value : (ch, i) => [ch.name, i].includes(value);
