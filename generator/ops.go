@@ -698,10 +698,11 @@ func (e *Engine) runShell(ctx context.Context, s *step) error {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil && !s.ignore {
-		if stderr.Len() > 0 {
-			_, errOut := outputs(ctx, e.cfg)
-			fmt.Fprint(errOut, stderr.String())
-		}
+		// hygen logs the failed command's stderr (execa's, one final line
+		// break stripped) as a line of its output, on stdout, even when
+		// it is empty.
+		out, _ := outputs(ctx, e.cfg)
+		fmt.Fprintln(out, strings.TrimSuffix(strings.TrimSuffix(stderr.String(), "\n"), "\r"))
 		return fmt.Errorf("sh %q failed: %w", s.shell, err)
 	}
 	return nil

@@ -183,6 +183,30 @@ func TestConfigExecFailure(t *testing.T) {
 	}
 }
 
+// A failed sh: command's stderr is a line of hygen's output, on stdout
+// (one final line break stripped, an empty line when there is none), and
+// the files after it are not written.
+func TestShellFailureOutput(t *testing.T) {
+	for _, c := range []struct{ command, want string }{
+		{`echo oops >&2; exit 2`, "oops\n"},
+		{`printf 'two\nlines\r\n' >&2; exit 3`, "two\nlines\n"},
+		{`exit 4`, "\n"},
+	} {
+		dir := testfs.Tree(t, map[string]string{
+			"_templates/g/a/1.t": "---\nto: a.txt\n---\na\n",
+			"_templates/g/a/2.t": "---\nsh: " + c.command + "\n---\n",
+			"_templates/g/a/3.t": "---\nto: c.txt\n---\nc\n",
+		})
+		out, err := runWith(t, dir, Config{}, "g", "a")
+		if err == nil || !strings.HasSuffix(out, "added: a.txt\n"+c.want) {
+			t.Errorf("sh: %s: err %v, stdout %q, want it to end with the command's stderr %q", c.command, err, out, c.want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "c.txt")); err == nil {
+			t.Errorf("sh: %s: c.txt written after the failure", c.command)
+		}
+	}
+}
+
 // An error from Config.Ask reaches the caller as itself, as one from
 // Config.Prompt does, through an array hook and a prompt() call: a caller
 // whose Ask returns context.Canceled on Ctrl-C must be able to tell.
