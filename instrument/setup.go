@@ -7,6 +7,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -86,6 +87,12 @@ func (t *Telemetry) Enabled() bool { return t.enabled }
 func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error) {
 	if cfg.OneShot && !cfg.metricsChosen {
 		cfg.Metrics = nil
+	}
+	if cfg.OneShot {
+		// No one can scrape a pull endpoint in a process that exits as
+		// soon as it has generated, and its port would be the agent's
+		// (or another run's): a one-shot run opens none.
+		cfg.Metrics = slices.DeleteFunc(slices.Clone(cfg.Metrics), func(k exporters.Kind) bool { return k == exporters.Prometheus })
 	}
 	if !cfg.Enabled || (len(cfg.Traces) == 0 && len(cfg.Metrics) == 0) {
 		return Disabled(), nil

@@ -61,7 +61,6 @@ func (e *NeedsSDKError) Error() string {
 // they send the run to hypergen-perf.
 var handedOn = []string{
 	// Exporters of the whole pipeline.
-	"HYPERGEN_PROMETHEUS_LISTEN",
 	"HYPERGEN_TELEMETRY_FILE", "OTEL_METRIC_EXPORT_INTERVAL",
 	// Sampling and limits of the trace SDK.
 	"OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG",
@@ -86,10 +85,28 @@ func switchedOff(getenv func(string) string) (bool, error) {
 		return false, err
 	}
 	traces := strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER"))
-	metrics := strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER"))
-	noExporter := traces == "none" && (metrics == "" || metrics == "none") &&
-		getenv("HYPERGEN_PROMETHEUS_LISTEN") == "" && getenv("HYPERGEN_TELEMETRY_FILE") == ""
+	metrics := oneShotMetrics(getenv)
+	noExporter := traces == "none" && (metrics == "" || metrics == "none") && getenv("HYPERGEN_TELEMETRY_FILE") == ""
 	return !on || noExporter, nil
+}
+
+// oneShotMetrics is OTEL_METRICS_EXPORTER without prometheus: a pull
+// endpoint in a process that exits as soon as it has generated cannot be
+// scraped, and its port would be the agent's, so a CLI run opens none
+// (instrument.Setup drops it too) and HYPERGEN_PROMETHEUS_LISTEN means
+// nothing to it. Exporter names are otherwise left for the SDK to judge.
+func oneShotMetrics(getenv func(string) string) string {
+	v := strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER"))
+	if !strings.Contains(v, "prometheus") {
+		return v
+	}
+	var kept []string
+	for _, part := range strings.Split(v, ",") {
+		if strings.TrimSpace(part) != "prometheus" {
+			kept = append(kept, part)
+		}
+	}
+	return strings.TrimSpace(strings.Join(kept, ","))
 }
 
 // RelayVar names the agent's relay socket for the run's spans.
@@ -115,8 +132,8 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 	if v := strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER")); v != "" && v != "otlp" && !(v == "none" && off) {
 		return s, &NeedsSDKError{"OTEL_TRACES_EXPORTER", v, "an exporter other than OTLP"}
 	}
-	if v := strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER")); v != "" && v != "none" {
-		return s, &NeedsSDKError{"OTEL_METRICS_EXPORTER", v, "metrics are exported by the SDK pipeline"}
+	if v := oneShotMetrics(getenv); v != "" && v != "none" {
+		return s, &NeedsSDKError{"OTEL_METRICS_EXPORTER", getenv("OTEL_METRICS_EXPORTER"), "metrics are exported by the SDK pipeline"}
 	}
 	for _, suffix := range []string{"ENDPOINT", "PROTOCOL", "TIMEOUT", "INSECURE", "HEADERS", "COMPRESSION", "CERTIFICATE",
 		"CLIENT_KEY", "CLIENT_CERTIFICATE"} {

@@ -67,7 +67,7 @@ func TestFromEnvHandsOn(t *testing.T) {
 		{"OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "http://127.0.0.1:4317"},
 		{"OTEL_TRACES_EXPORTER", "console"},
 		{"OTEL_METRICS_EXPORTER", "otlp"},
-		{"OTEL_METRICS_EXPORTER", "prometheus"},
+		{"OTEL_METRICS_EXPORTER", "prometheus,otlp"},
 		{"OTEL_TRACES_SAMPLER", "traceidratio"},
 		{"OTEL_BSP_MAX_QUEUE_SIZE", "10"},
 		{"HYPERGEN_TELEMETRY_TIMEOUT", "-1s"},
@@ -84,6 +84,16 @@ func TestFromEnvHandsOn(t *testing.T) {
 	}
 	if _, err := FromEnv(func(string) string { return "" }); err == nil {
 		t.Error("no endpoint: want an error (the SDK pipeline decides what an empty configuration means)")
+	}
+	// A pull endpoint means nothing to a run that exits at once: the run
+	// exports its spans here, as without it.
+	for _, kv := range [][2]string{{"OTEL_METRICS_EXPORTER", "prometheus"}, {"OTEL_METRICS_EXPORTER", " prometheus , none"},
+		{"HYPERGEN_PROMETHEUS_LISTEN", "127.0.0.1:9464"}} {
+		env := maps.Clone(base)
+		env[kv[0]] = kv[1]
+		if s, err := FromEnv(func(k string) string { return env[k] }); err != nil || s.Endpoint == "" {
+			t.Errorf("%s=%s: %+v, %v; want the run's spans exported here", kv[0], kv[1], s, err)
+		}
 	}
 }
 

@@ -143,6 +143,9 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	tcfg.ShutdownTimeout = *shutdownTimeout
 	tcfg.TimeoutSetting = "--shutdown-timeout"
 	tcfg.PrometheusListen = "" // served on the admin address instead
+	if v := env.Getenv("HYPERGEN_PROMETHEUS_LISTEN"); v != "" {
+		log.Warn("HYPERGEN_PROMETHEUS_LISTEN is ignored: the agent serves /metrics on its --listen address", "value", v, "listen", *listen)
+	}
 	tcfg.Forwarding = *relay != ""
 	if !hasKind(tcfg.Metrics, exporters.Prometheus) {
 		tcfg.Metrics = append(tcfg.Metrics, exporters.Prometheus)

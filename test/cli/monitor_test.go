@@ -211,3 +211,16 @@ func TestPerfStatusInterruptedLeavesNoScratch(t *testing.T) {
 		t.Errorf("scratch trees left behind: %v", left)
 	}
 }
+
+// The agent serves /metrics on --listen, so HYPERGEN_PROMETHEUS_LISTEN,
+// which a library process honours, is named as ignored rather than passed
+// over in silence.
+func TestMonitorSaysPrometheusListenIsIgnored(t *testing.T) {
+	dir := project(t)
+	admin := testenv.FreeAddr(t)
+	p := startAgent(t, dir, []string{"HYPERGEN_PROMETHEUS_LISTEN=garbage"}, []string{admin}, "--listen", admin, "--probe-interval", "0")
+	p.Signal(t, syscall.SIGTERM)
+	if code := p.Wait(t, 30*time.Second); code != 0 || !strings.Contains(p.Output(), "HYPERGEN_PROMETHEUS_LISTEN is ignored") {
+		t.Errorf("exit %d:\n%s", code, p.Output())
+	}
+}

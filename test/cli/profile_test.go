@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -60,6 +61,38 @@ func TestPerformanceDisabled(t *testing.T) {
 			}
 			if _, err := os.Stat(filepath.Join(dir, "src", "Button.txt")); err != nil {
 				t.Errorf("the generation itself must still run: %v", err)
+			}
+		})
+	}
+}
+
+// OTEL_METRICS_EXPORTER=prometheus, exported in a shell for the agent,
+// opens no pull endpoint in a CLI run, which exits before anyone could
+// scrape it: with the address held (the agent's, by default the same), the
+// run used to fail with exit 2. Both ways a run goes: exporting itself,
+// and handed to hypergen-perf (console traces).
+func TestPrometheusOpensNoEndpointInACLIRun(t *testing.T) {
+	held, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	for _, c := range []struct {
+		name string
+		env  []string
+	}{
+		{"no other exporter", nil},
+		{"through hypergen-perf", []string{"OTEL_TRACES_EXPORTER=console", "HYPERGEN_TELEMETRY_FILE=" + filepath.Join(t.TempDir(), "spans.jsonl")}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := project(t)
+			env := append([]string{"OTEL_METRICS_EXPORTER=prometheus", "HYPERGEN_PROMETHEUS_LISTEN=" + held.Addr().String()}, c.env...)
+			r := run(t, dir, env, "component", "new", "Button")
+			if r.code != 0 || strings.Contains(r.stderr, "address already in use") {
+				t.Fatal(r)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "src", "Button.txt")); err != nil {
+				t.Error(err)
 			}
 		})
 	}
