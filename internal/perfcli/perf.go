@@ -265,7 +265,7 @@ func runPerfBenchmark(env *cli.Env, args []string) int {
 		return perfFail(env, "benchmark", stopped(ctx, err))
 	}
 	return finishJudged(env, pf, dir, mem, judged{"benchmark", rep, rep.Targets, *noFail,
-		func(w io.Writer) { printBenchmark(w, rep) }})
+		func(w io.Writer) { printBenchmark(w, rep) }, "the benchmark measured none of its budgets"})
 }
 
 // startupBaseline is the hello-world process start-up is compared with: one
@@ -302,6 +302,8 @@ type judged struct {
 	targets []perf.Target
 	noFail  bool
 	print   func(io.Writer) // the tables
+	// unjudged says why a run judged no target, had it none.
+	unjudged string
 }
 
 // finishJudged keeps the run in the history, prints it (as JSON with
@@ -315,6 +317,11 @@ func finishJudged(env *cli.Env, pf perfFlags, dir string, mem memlimit.Setting, 
 		}
 	} else {
 		r.print(env.Stdout)
+	}
+	if len(r.targets) == 0 && !r.noFail {
+		// Nothing judged is nothing validated: a CI job must not pass on it.
+		fmt.Fprintf(env.Stderr, "hypergen perf %s: no target was judged: %s (--no-fail to exit 0 anyway)\n", r.kind, r.unjudged)
+		return cli.ExitFail
 	}
 	var missed []string
 	for _, t := range r.targets {
@@ -363,6 +370,10 @@ func printBenchmark(w io.Writer, r *perf.BenchmarkReport) {
 }
 
 func printTargets(w io.Writer, ts []perf.Target) {
+	if len(ts) == 0 {
+		fmt.Fprintln(w, "No target judged.")
+		return
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "TARGET\tWANT\tMEASURED\tRESULT")
 	for _, t := range ts {
@@ -391,8 +402,9 @@ that reaches it (--generators 1000, the default, or more) shows them. The
 100,000-template validation is judged when the largest tree reaches it
 (--generators 10000). That is not the default because it writes seven trees,
 144,400 templates in all: on a busy 2-core VM it took 12 minutes (2 of them
-CPU, mostly the kernel's) and 80 MB. Exits 1 when a target is missed, unless
---no-fail.`
+CPU, mostly the kernel's) and 80 MB. Exits 1 when a target is missed, or
+when none could be judged (--generators 30 or less: a fit needs three tree
+sizes), unless --no-fail.`
 
 // maxIterations bounds timed repetitions: 10,000 of each kind take tens of
 // minutes on the default tree; more is a typo, not a measurement.
@@ -452,8 +464,11 @@ func runPerfTest(env *cli.Env, args []string) int {
 		return perfFail(env, "test", stopped(ctx, err))
 	}
 	return finishJudged(env, pf, dir, mem, judged{"test", rep, rep.Targets, *noFail,
-		func(w io.Writer) { printScale(w, rep) }})
+		func(w io.Writer) { printScale(w, rep) }, tooFewSizes})
 }
+
+// tooFewSizes is why a perf test fitted nothing and so judged no target.
+const tooFewSizes = "a fit needs three tree sizes (10, 30 and N), so --generators above 30"
 
 func printScale(w io.Writer, r *perf.ScaleReport) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -479,6 +494,9 @@ func printScale(w io.Writer, r *perf.ScaleReport) {
 		}
 	}
 	tw.Flush()
+	if len(r.Fits) == 0 {
+		fmt.Fprintf(w, "  none: %s\n", tooFewSizes)
+	}
 	fmt.Fprintln(w)
 	printTargets(w, r.Targets)
 	if largest := r.Sizes[len(r.Sizes)-1]; largest.Templates < perf.ValidatedTemplates {

@@ -328,6 +328,20 @@ func TestPerfAnalyzeSaysWhyMemoryGrowthIsUnknown(t *testing.T) {
 	}
 }
 
+// A perf test of too few tree sizes fits nothing and so judges no target:
+// it said nothing of it and exited 0, so a CI job running it always passed.
+func TestPerfTestThatJudgesNothingFails(t *testing.T) {
+	dir := project(t)
+	env := []string{"HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	r := run(t, dir, env, "perf", "test", "--generators", "30", "--templates", "2", "--reps", "3")
+	if r.code != 1 || !strings.Contains(r.stderr, "no target was judged: a fit needs three tree sizes") || !strings.Contains(r.stdout, "No target judged.") {
+		t.Errorf("want exit 1 saying why nothing was judged:\n%v", r)
+	}
+	if r := run(t, dir, env, "perf", "test", "--generators", "30", "--templates", "2", "--reps", "3", "--no-fail"); r.code != 0 {
+		t.Errorf("--no-fail: %v", r)
+	}
+}
+
 // Relative paths mean the folder perf was started in, though its work runs
 // in scratch folders: a relative cache folder put the benchmark's
 // hello-world in $TMPDIR and failed, and a relative --hygen failed once the
