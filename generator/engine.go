@@ -75,6 +75,16 @@ func (e *Engine) CacheStats() (hits, misses int64) {
 // and for a memory governor to shrink.
 func (e *Engine) TemplateCache() *jsrt.Cache { return &e.cache }
 
+// looksFalse reports whether an environment value reads as "off" to a
+// person (0, false, no, off, in any case).
+func looksFalse(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "0", "false", "no", "off":
+		return true
+	}
+	return false
+}
+
 // Result is what a Run did.
 type Result struct {
 	Generator, Action string
@@ -228,6 +238,12 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		// word on stderr saves a search for why the other templates ran.
 		_, stderr := outputs(ctx, e.cfg)
 		fmt.Fprintf(stderr, "hypergen: warning: HYGEN_TMPLS=%q is not a folder; using %s, as hygen does\n", env, templates)
+	}
+	if v := e.cfg.Getenv("HYGEN_OVERWRITE"); looksFalse(v) {
+		// hygen overwrites on any value that is set, so hypergen does; one
+		// who wrote HYGEN_OVERWRITE=0 to be asked would lose edits unwarned.
+		_, stderr := outputs(ctx, e.cfg)
+		fmt.Fprintf(stderr, "hypergen: warning: HYGEN_OVERWRITE=%q overwrites existing files without asking, as in hygen, where any value does; unset it to be asked\n", v)
 	}
 	t := resolvePositionals(absUnder(e.cfg.Cwd, templates), parsed.Positionals)
 	switch {

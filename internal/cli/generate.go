@@ -38,8 +38,11 @@ second word is the name. :SUBACTION is a regular expression that selects
 template files by their path inside the action folder.
 
 Hygen flags and variables that keep their meaning:
-  --dry                 show what would be written or run; change nothing
-  HYGEN_OVERWRITE=1     overwrite existing files without asking
+  --dry                 show what would be written or run, and write nothing;
+                        hooks still run (and any command they start), as in
+                        hygen
+  HYGEN_OVERWRITE=1     overwrite existing files without asking (any value
+                        does, 0 too, as in hygen)
   HYGEN_TS              the value of the ts local (default: now, in ms)
   HYGEN_OUTPUT_ABS_PATH print absolute paths
 

@@ -72,3 +72,23 @@ func TestHygenTmplsNotAFolder(t *testing.T) {
 		t.Errorf("unset HYGEN_TMPLS: the hint should suggest setting it: %v", r)
 	}
 }
+
+// HYGEN_OVERWRITE=0 overwrites, as in hygen (any value does), which one who
+// wrote it to be asked would not expect: hypergen says so. A value that
+// reads as on says nothing.
+func TestHygenOverwriteThatLooksOff(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		warns bool
+	}{{"0", true}, {"False", true}, {"off", true}, {"1", false}, {"yes", false}} {
+		dir := project(t)
+		if err := os.WriteFile(filepath.Join(dir, "src", "Button.txt"), []byte("edited\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, dir, []string{"HYGEN_OVERWRITE=" + c.value}, "component", "new", "Button")
+		b, _ := os.ReadFile(filepath.Join(dir, "src", "Button.txt"))
+		if r.code != 0 || string(b) != "Button css\n" || strings.Contains(r.stderr, "overwrites existing files without asking") != c.warns {
+			t.Errorf("HYGEN_OVERWRITE=%s: want the file overwritten, a warning %v; got %q\n%v", c.value, c.warns, b, r)
+		}
+	}
+}
