@@ -221,6 +221,11 @@ func ParseFlags(env *Env, fs *pflag.FlagSet, args []string) int {
 	return -1
 }
 
+// EmptyMeansOff annotates a string flag whose empty value is meaningful (it
+// turns off what a variable set): ParseFlags refuses an empty value of any
+// other.
+const EmptyMeansOff = "hypergen-empty-means-off"
+
 // parseFlagsAndArgs is ParseFlags for a command that takes arguments too,
 // left in fs.Args().
 func parseFlagsAndArgs(env *Env, fs *pflag.FlagSet, args []string) int {
@@ -239,6 +244,18 @@ func parseFlagsAndArgs(env *Env, fs *pflag.FlagSet, args []string) int {
 			}
 		}
 		fmt.Fprintf(env.Stderr, "hypergen %s: %v%s (see 'hypergen %s --help')\n", fs.Name(), err, hint, fs.Name())
+		return ExitUsage
+	}
+	// A flag given an empty value (--html "" from an unset variable) would
+	// otherwise run as if it were not given at all.
+	var empty string
+	fs.Visit(func(f *pflag.Flag) {
+		if _, ok := f.Annotations[EmptyMeansOff]; empty == "" && !ok && f.Value.String() == "" && f.Value.Type() == "string" {
+			empty = f.Name
+		}
+	})
+	if empty != "" {
+		fmt.Fprintf(env.Stderr, "hypergen %s: --%s needs a value, got an empty one (see 'hypergen %s --help')\n", fs.Name(), empty, fs.Name())
 		return ExitUsage
 	}
 	return -1

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -157,6 +158,14 @@ func Generate(env *Env, args []string) int {
 			jsTimeout, jsTimeoutFrom = strings.TrimPrefix(a, "--js-timeout="), "--js-timeout"
 		default:
 			rest = append(rest, a)
+		}
+	}
+	// An empty value (--answers "$FILE" with FILE unset) is a mistake, not
+	// the flag left out: the run would go on without its answers.
+	for _, f := range []struct{ name, value string }{{"--answers", answersFile}, {"--js-timeout", jsTimeout}} {
+		if f.value == "" && slices.ContainsFunc(args, func(a string) bool { return a == f.name || a == f.name+"=" }) {
+			fmt.Fprintf(env.Stderr, "hypergen: %s needs a value, got an empty one\n", f.name)
+			return ExitUsage
 		}
 	}
 	if len(rest) == 0 {

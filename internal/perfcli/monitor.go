@@ -76,6 +76,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	shutdownTimeout := fs.Duration("shutdown-timeout", 10*time.Second, "deadline for the final flush on exit; generations still running are cancelled before it")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	relay := fs.String("relay", env.Getenv(oneshot.RelayVar), "receive the run records of CLI runs on this Unix datagram socket and export their spans (default $HYPERGEN_TELEMETRY_RELAY)")
+	_ = fs.SetAnnotation("relay", cli.EmptyMeansOff, nil) // --relay "" relays nothing, whatever the variable says
 	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}

@@ -92,3 +92,30 @@ func TestHygenOverwriteThatLooksOff(t *testing.T) {
 		}
 	}
 }
+
+// A flag given an empty value, as --answers "$FILE" with FILE unset gives,
+// is a usage error naming it: each ran as if the flag were not there (a
+// generation without its answers file, say).
+func TestEmptyFlagValuesAreUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"component", "new", "Button", "--answers", ""},
+		{"component", "new", "Button", "--answers="},
+		{"component", "new", "Button", "--js-timeout", ""},
+		{"list", "--templates", ""},
+		{"perf", "analyze", "--html", ""},
+		{"perf", "test", "--hygen", ""},
+	} {
+		dir := project(t)
+		r := run(t, dir, nil, args...)
+		flag := strings.TrimSuffix(args[len(args)-1], "=")
+		if flag == "" {
+			flag = args[len(args)-2]
+		}
+		if r.code != 2 || !strings.Contains(r.stderr, flag+" needs a value, got an empty one") {
+			t.Errorf("%q: want exit 2 naming %s\n%v", args, flag, r)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "src", "Button.txt")); err == nil {
+			t.Errorf("%q: generated", args)
+		}
+	}
+}
