@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -40,7 +41,8 @@ func StdinIsTerminal(f *os.File) bool {
 // number or the name of a choice, a multiselect with several, separated by
 // commas. hideTyping, if not nil, turns echo off for a password answer and
 // returns what turns it back on.
-func terminalAsker(in *bufio.Reader, out io.Writer, hideTyping func() (func(), error)) func(generator.Question) (any, error) {
+// A read that a signal ended (ctx's cause) says so, not that stdin closed.
+func terminalAsker(ctx context.Context, in *bufio.Reader, out io.Writer, hideTyping func() (func(), error)) func(generator.Question) (any, error) {
 	return func(q generator.Question) (any, error) {
 		secret := (q.Type == "password" || q.Type == "invisible") && hideTyping != nil
 		for {
@@ -58,6 +60,9 @@ func terminalAsker(in *bufio.Reader, out io.Writer, hideTyping func() (func(), e
 				fmt.Fprintln(out) // the typed newline was not echoed either
 			}
 			if err != nil && line == "" {
+				if cause := context.Cause(ctx); cause != nil {
+					return nil, fmt.Errorf("question %q: no answer: %w", q.Name, cause)
+				}
 				return nil, fmt.Errorf("question %q: no answer (stdin closed)", q.Name)
 			}
 			answer, problem := prompt.Parse(q, line)

@@ -3,6 +3,8 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -43,15 +45,23 @@ func TestTerminalAsker(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var out bytes.Buffer
-		ask := terminalAsker(bufio.NewReader(strings.NewReader(tt.typed)), &out, nil)
+		ask := terminalAsker(context.Background(), bufio.NewReader(strings.NewReader(tt.typed)), &out, nil)
 		got, err := ask(tt.q)
 		if err != nil || fmt.Sprint(got) != tt.want {
 			t.Errorf("%s question, typed %q: got %v, %v; want %s (screen: %q)", tt.q.Type, tt.typed, got, err, tt.want, out.String())
 		}
 	}
-	ask := terminalAsker(bufio.NewReader(strings.NewReader("")), &bytes.Buffer{}, nil)
+	ask := terminalAsker(context.Background(), bufio.NewReader(strings.NewReader("")), &bytes.Buffer{}, nil)
 	if _, err := ask(generator.Question{Type: "input", Name: "t", Initial: u}); err == nil || !strings.Contains(err.Error(), "stdin closed") {
 		t.Errorf("closed stdin: err = %v", err)
+	}
+	// A read a signal ended (Ctrl-C at the question) says so.
+	interrupted := errors.New("interrupt signal received")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(interrupted)
+	ask = terminalAsker(ctx, bufio.NewReader(strings.NewReader("")), &bytes.Buffer{}, nil)
+	if _, err := ask(generator.Question{Type: "input", Name: "t", Initial: u}); !errors.Is(err, interrupted) || strings.Contains(err.Error(), "stdin closed") {
+		t.Errorf("interrupted: err = %v", err)
 	}
 }
 

@@ -277,7 +277,7 @@ func Generate(env *Env, args []string) int {
 			if f, ok := env.Stdin.(*os.File); ok {
 				hide = func() (func(), error) { return hideTyping(int(f.Fd())) }
 			}
-			cfg.Ask = terminalAsker(in, env.Stdout, hide)
+			cfg.Ask = terminalAsker(ctx, in, env.Stdout, hide)
 		}
 		cfg.Prompt = func(q string) (bool, error) {
 			fmt.Fprint(env.Stdout, q)

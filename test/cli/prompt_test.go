@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -351,5 +352,43 @@ func bufferFrom(s *screen, tty *os.File) (int64, error) {
 		if err != nil {
 			return n, err
 		}
+	}
+}
+
+// Ctrl-C at a terminal question ends the run at once, exit 1, nothing
+// written, saying it was interrupted; it said "no answer (stdin closed)".
+func TestCtrlCAtQuestion(t *testing.T) {
+	dir := testfs.Tree(t, askAll("module.exports = "+questions(false)))
+	cmd := exec.Command(bin, "q", "new")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(), "TERM=dumb"}
+	tty, err := pty.Start(cmd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tty.Close()
+	var scr screen
+	copied := make(chan struct{})
+	go func() { _, _ = bufferFrom(&scr, tty); close(copied) }()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	scr.waitFor(t, "? Title?", 1)
+	if _, err := tty.Write([]byte{3}); err != nil { // the terminal's interrupt character
+		t.Fatal(err)
+	}
+	select {
+	case err = <-done:
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("hypergen did not stop:\n%s", scr.String())
+	}
+	_ = tty.Close()
+	<-copied
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(scr.String(), "interrupt") || strings.Contains(scr.String(), "stdin closed") {
+		t.Errorf("want exit 1 saying the run was interrupted; got %v:\n%s", err, scr.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.txt")); err == nil {
+		t.Error("out.txt written")
 	}
 }
