@@ -43,11 +43,11 @@ func (h History) Append(kind string, env Environment, report any) error {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(h.Path), 0o755); err != nil {
-		return fmt.Errorf("keeping the perf history: %w", err)
+		return fmt.Errorf("the perf history cannot be written, so this run is not kept in it: %w", err)
 	}
 	f, err := regularfile.OpenFile(h.Path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o644) // read: see torn
 	if err != nil {
-		return fmt.Errorf("keeping the perf history: %w", err)
+		return fmt.Errorf("the perf history cannot be written, so this run is not kept in it: %w", err)
 	}
 	line = append(line, '\n')
 	if torn(f) {
@@ -57,7 +57,10 @@ func (h History) Append(kind string, env Environment, report any) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return err
+	if err != nil {
+		return fmt.Errorf("the perf history cannot be written, so this run is not kept in it: %w", err)
+	}
+	return nil
 }
 
 // torn reports whether f, open for reading and appending, ends in the

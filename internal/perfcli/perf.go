@@ -679,7 +679,10 @@ func runPerfExport(env *cli.Env, args []string) int {
 	if *format != "json" && *format != "html" {
 		return usageFail(env, "export", fmt.Sprintf("--format=%q: json or html", *format))
 	}
-	if *out == "" && (*format == "html" || !*pf.json) {
+	if *out == "" && *format == "html" {
+		return usageFail(env, "export", "--format html needs --output FILE: the report is a page to open, not something to print")
+	}
+	if *out == "" && !*pf.json {
 		return usageFail(env, "export", "--output FILE is required (or --json to print)")
 	}
 	if *out == "-" {

@@ -420,6 +420,8 @@ func TestPerfReportPathNamingAFolder(t *testing.T) {
 		{[]string{"export", "--output", "reports/"}, "reports/ names a folder"},
 		{[]string{"export", "--output", "there"}, "there is a folder"},
 		{[]string{"analyze", "--html", "reports/"}, "reports/ names a folder"},
+		// Not a folder, but the same family: it asked for the --json it had.
+		{[]string{"export", "--format", "html", "--json"}, "--format html needs --output FILE"},
 	} {
 		r := run(t, dir, nil, append([]string{"perf"}, tt.args...)...)
 		if r.code != 2 || !strings.Contains(r.stderr, tt.want) {
