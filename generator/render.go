@@ -306,9 +306,16 @@ func (e *Engine) templateError(file string, lineOffset int, where string, err er
 }
 
 // displayPath shows a path relative to the project where it is inside it.
+// A template of a labelled root (the built-in generators, written to a
+// temporary folder gone when the message is read) is named by the label.
 func (e *Engine) displayPath(p string) string {
 	if rel, err := filepath.Rel(e.cfg.Cwd, p); err == nil && filepath.IsLocal(rel) {
 		return rel
+	}
+	if e.cfg.TemplatesLabel != "" {
+		if rel, err := filepath.Rel(e.cfg.Templates, p); err == nil && filepath.IsLocal(rel) {
+			return e.cfg.TemplatesLabel + ": " + filepath.ToSlash(rel)
+		}
 	}
 	return p
 }

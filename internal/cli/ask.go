@@ -23,11 +23,30 @@ func readAnswers(file string) (map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--answers: %w", err)
 	}
-	var answers map[string]any
-	if err := json.Unmarshal(raw, &answers); err != nil {
+	var doc any
+	if err := json.Unmarshal(raw, &doc); err != nil {
 		return nil, fmt.Errorf("--answers %s: not a JSON object of question names to answers: %v", file, err)
 	}
+	answers, ok := doc.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("--answers %s: want a JSON object of question names to answers, not %s", file, jsonKind(doc))
+	}
 	return answers, nil
+}
+
+// jsonKind names the kind of a decoded JSON value, for a message.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case []any:
+		return "an array"
+	case string:
+		return "a string"
+	case float64:
+		return "a number"
+	case bool:
+		return "true or false"
+	}
+	return "null"
 }
 
 // StdinIsTerminal reports whether f is an interactive terminal. A character

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -82,6 +83,21 @@ func TestStdinIsTerminal(t *testing.T) {
 	for _, f := range []*os.File{null, r} {
 		if StdinIsTerminal(f) {
 			t.Errorf("%s counts as a terminal", f.Name())
+		}
+	}
+}
+
+// An --answers file that is JSON but not an object says what it is, not
+// which Go type it did not fit.
+func TestReadAnswersNotAnObject(t *testing.T) {
+	for text, want := range map[string]string{`["a"]`: "not an array", `"x"`: "not a string", `null`: "not null", `{"a": 1`: "not a JSON object"} {
+		file := filepath.Join(t.TempDir(), "answers.json")
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := readAnswers(file)
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "Go value") {
+			t.Errorf("%s: err = %v, want it to say %q", text, err, want)
 		}
 	}
 }

@@ -50,6 +50,17 @@ type Variable struct {
 }
 
 // variableKeys are the keys a variable's definition may have.
+// specKeys are the keys a template.yml may have at its top level.
+var specKeys = []string{"name", "description", "category", "tags", "variables"}
+
+// unknownKey says that k is not one of keys, suggesting the closest.
+func unknownKey(k string, keys []string) string {
+	if meant, ok := suggest.Closest(k, keys); ok {
+		return fmt.Sprintf("unknown key %q (did you mean %s?)", k, meant)
+	}
+	return fmt.Sprintf("unknown key %q (keys: %s)", k, strings.Join(keys, ", "))
+}
+
 var variableKeys = []string{"type", "description", "required", "default", "pattern", "values", "min", "max"}
 
 type rawVariable struct {
@@ -87,6 +98,20 @@ func Load(file string) (*Spec, error) {
 
 // Parse reads template.yml text.
 func Parse(text []byte) (*Spec, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(text, &doc); err != nil {
+		return nil, fmt.Errorf("invalid template.yml: %v", err)
+	}
+	if len(doc.Content) > 0 && doc.Content[0].Kind == yaml.MappingNode {
+		// Checked here, by line, as a variable's keys are: the decoder's
+		// own message names a Go type.
+		top := doc.Content[0]
+		for i := 0; i+1 < len(top.Content); i += 2 {
+			if k := top.Content[i]; !slices.Contains(specKeys, k.Value) && k.Value != "<<" {
+				return nil, fmt.Errorf("line %d: %s", k.Line, unknownKey(k.Value, specKeys))
+			}
+		}
+	}
 	var r rawSpec
 	dec := yaml.NewDecoder(strings.NewReader(string(text)))
 	dec.KnownFields(true)
@@ -128,11 +153,7 @@ func parseVariable(name string, node *yaml.Node) (Variable, error) {
 		// otherwise drop its check without a word.
 		for _, k := range mappingKeys(node, 0) {
 			if !slices.Contains(variableKeys, k) {
-				msg := fmt.Sprintf("unknown key %q (keys: %s)", k, strings.Join(variableKeys, ", "))
-				if meant, ok := suggest.Closest(k, variableKeys); ok {
-					msg = fmt.Sprintf("unknown key %q (did you mean %s?)", k, meant)
-				}
-				return Variable{}, errors.New(msg)
+				return Variable{}, errors.New(unknownKey(k, variableKeys))
 			}
 		}
 	}

@@ -68,7 +68,8 @@ func TestParseErrors(t *testing.T) {
 		{"variables:\n  x:\n    type: number\n    default: abc\n", `variable "x": default: must be a number, got "abc"`},
 		{"variables:\n  x:\n    type: enum\n    values: [a]\n    default: b\n", `default: must be one of a, got "b"`},
 		{"variables: [a]\n", "variables must be a map"},
-		{"nmae: x\n", "field nmae not found"},
+		{"nmae: x\n", `line 1: unknown key "nmae" (did you mean name?)`}, // it named a Go type
+		{"name: x\nowner: me\n", `line 2: unknown key "owner" (keys: name, description, category, tags, variables)`},
 		// A misspelt key inside a variable dropped its check silently.
 		{"variables:\n  x:\n    type: string\n    require: true\n", `line 2: variable "x": unknown key "require" (did you mean required?)`},
 		{"variables:\n  x: {type: number, minimum: 5}\n", `variable "x": unknown key "minimum" (keys: type, description, required, default, pattern, values, min, max)`},

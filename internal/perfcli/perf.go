@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -441,6 +442,10 @@ func runPerfTest(env *cli.Env, args []string) int {
 			return usageFail(env, "test", fmt.Sprintf("--hygen: %v", err))
 		} else if fi.IsDir() {
 			return usageFail(env, "test", fmt.Sprintf("--hygen: %s is a folder; want hygen's executable or its bin.js", *hygen))
+		} else if fi.Mode()&0o111 == 0 && !strings.HasSuffix(path, ".js") && runtime.GOOS != "windows" {
+			// Checked now, not after the first tree is built (Windows has
+			// no executable bit to check).
+			return usageFail(env, "test", fmt.Sprintf("--hygen: %s is not executable; want hygen's executable or its bin.js", *hygen))
 		}
 		hygenCmd = []string{path}
 		if strings.HasSuffix(path, ".js") {

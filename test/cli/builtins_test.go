@@ -67,3 +67,12 @@ func TestBuiltinRunNamesTheBuiltins(t *testing.T) {
 		t.Errorf("the built-in did not write its template: %v", err)
 	}
 }
+
+// An error in a built-in generator's template names it as a built-in, not
+// by the temporary folder it was read from, which is gone by then.
+func TestBuiltinErrorNamesTheBuiltin(t *testing.T) {
+	r := run(t, t.TempDir(), nil, "generator", "new", "--name", "../../evil")
+	if r.code != 1 || !strings.Contains(r.stderr, "hypergen's built-in generators: generator/new/hello.ejs.t: ") || strings.Contains(r.stderr, "hypergen-builtin-") {
+		t.Errorf("want exit 1 naming the built-in template:\n%v", r)
+	}
+}

@@ -379,6 +379,15 @@ func TestPerfRelativePaths(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "--hygen: . is a folder") {
 		t.Errorf("--hygen .: want exit 2 saying it is a folder:\n%v", r)
 	}
+	// A file that cannot run is refused before any tree is built; it failed
+	// with "exec format error" after the first.
+	if err := os.WriteFile(filepath.Join(dir, "notes"), []byte("text\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, dir, env, "perf", "test", "--generators", "10", "--reps", "3", "--no-fail", "--hygen", "notes")
+	if r.code != 2 || !strings.Contains(r.stderr, "--hygen: notes is not executable") {
+		t.Errorf("--hygen notes: want exit 2 saying it is not executable:\n%v", r)
+	}
 }
 
 // perf test measures each tree's index as the live heap it adds. The
