@@ -109,7 +109,14 @@ func (e *Engine) runHook(s *script, file string, hookArgs *jsvalue.Object) (*jsv
 			return answers, nil
 		}
 	}
-	return nil, &TemplateError{File: e.displayPath(file), Err: unwrapFile(err, file)}
+	te := &TemplateError{File: e.displayPath(file), Err: unwrapFile(err, file)}
+	// An exception thrown at a known line of the hook: file:line: message,
+	// as a template's.
+	var je *jsrt.Error
+	if errors.As(err, &je) && je.Line > 0 && err.Error() == file+": "+je.Error() {
+		te.Line, te.Err = je.Line, &trimmedError{msg: je.Msg, err: err}
+	}
+	return nil, te
 }
 
 // asker answers a hook's questions: from Config.Answers, else by asking

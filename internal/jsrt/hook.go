@@ -107,7 +107,7 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 		return nil, fmt.Errorf("%s: uncaught exception in a callback: %w", m.File, vm.jsError(uncaught, 0))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", m.File, vm.jsError(err, 0))
+		return nil, fmt.Errorf("%s: %w", m.File, vm.jsError(err, fileLine(err, m.File)))
 	}
 	vm.takeBackNested(args, jsArgs, nested)
 	return vm.exportObject(result), nil

@@ -296,6 +296,23 @@ func stackTop(so *goja.StackOverflowError) string {
 	}
 }
 
+// fileLine is the line of file where err was thrown (the innermost frame
+// of its stack in file), 0 when its stack has none. The module wrapper
+// shares the file's first line, and the ES module rewrite keeps every
+// line, so the position is the file's own.
+func fileLine(err error, file string) int {
+	var ex *goja.Exception
+	if !errors.As(err, &ex) {
+		return 0
+	}
+	for _, f := range ex.Stack() {
+		if f.SrcName() == file {
+			return f.Position().Line
+		}
+	}
+	return 0
+}
+
 // templateLine is the line of t where a limit stopped it: that of the
 // innermost frame in t's program, mapped back from the generated code. The
 // template's own line tracking cannot say, since a limit is not an

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -252,6 +253,12 @@ func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
 	if err != nil {
 		msg := err.Error()
 		if m := syntaxPos().FindStringSubmatch(msg); m != nil {
+			// Past the file's last line is the wrapper's closing "})": the
+			// file ended inside a block or call, which Node reports so.
+			last := strings.Count(src, "\n") + 1
+			if line, _ := strconv.Atoi(m[1]); line > last {
+				m[1], m[2] = strconv.Itoa(last), "Unexpected end of input"
+			}
 			msg = file + ":" + m[1] + ": " + m[2]
 		}
 		return nil, fmt.Errorf("SyntaxError: %s", msg)

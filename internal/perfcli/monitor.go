@@ -90,9 +90,6 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	if interval.d < 100*time.Millisecond {
 		return usage("--interval=%v: at least 100ms", interval.d)
 	}
-	if *listen == "" {
-		return usage("--listen needs an address, such as 127.0.0.1:9464")
-	}
 	if !(*probeShare > 0 && *probeShare <= 1) { // also NaN
 		return usage("--probe-cpu=%v: want a share of one CPU above 0 and at most 1, such as 0.25", *probeShare)
 	}

@@ -86,7 +86,7 @@ func TestMonitorFlagForms(t *testing.T) {
 		{"--probe-cpu", "1.5", "--probe-cpu=1.5: want a share"},
 		{"--shutdown-timeout", "0", "--shutdown-timeout=0s: want a positive duration"},
 		{"--shutdown-timeout", "-1s", "--shutdown-timeout=-1s: want a positive duration"},
-		{"--listen", "", "--listen needs an address"},
+		{"--listen", "", "--listen needs a value, got an empty one"},
 		{"--js-timeout", "0", "--js-timeout=0s: want a positive duration"},
 		// Milliseconds past a duration's range wrapped (to -1ms, or to a
 		// 100 ms interval that was accepted).
@@ -112,7 +112,7 @@ func TestMonitorFlagForms(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct{ value, want string }{
-		{"", "want the agent's admin URL"},
+		{"", "--agent needs a value, got an empty one"},
 		{"127.0.0.1:9464", "want the agent's admin URL"},
 		{"http://127.0.0.1:99999", "port 99999 is not between 1 and 65535"},
 	} {

@@ -58,3 +58,24 @@ func TestUnconvertibleObjectMessage(t *testing.T) {
 		t.Errorf("the template's own TypeError: %v", r)
 	}
 }
+
+// Errors in a hook or .hygen.js name the line as a template's do: an
+// exception at the line it was thrown, a file that ends inside a block at
+// its last line with Node's "Unexpected end of input" (it named a line past
+// the end and a ")" of the module wrapper).
+func TestHookErrorLines(t *testing.T) {
+	for _, c := range []struct{ name, file, text, want string }{
+		{"exception in params", "_templates/a/new/index.js", "module.exports = {\n  params() {\n    const x = 1\n    return nope + x\n  }\n}\n",
+			"_templates/a/new/index.js:4: ReferenceError: nope is not defined"},
+		{"unclosed block", ".hygen.js", "{", ".hygen.js:1: Unexpected end of input"},
+		{"unclosed call", "_templates/a/new/index.js", "module.exports = {\n  params: () => f(1,\n", "index.js:3: Unexpected end of input"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{"_templates/a/new/x.t": "---\nto: out.txt\n---\nhi\n", c.file: c.text})
+			r := run(t, dir, nil, "a", "new")
+			if r.code != 1 || !strings.Contains(r.stderr, c.want) {
+				t.Errorf("want exit 1 and %q; got %v", c.want, r)
+			}
+		})
+	}
+}
