@@ -255,8 +255,13 @@ func Generate(env *Env, args []string) int {
 		}
 		cfg.Answers = answers
 	}
-	// SIGINT and SIGTERM cancel the run, which interrupts running JavaScript.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// SIGINT, SIGTERM and SIGHUP (a closed terminal) cancel the run, which
+	// interrupts running JavaScript and, while files are replaced, finishes
+	// or undoes the replacing. A closed stdout (| head, | grep -q) is no
+	// reason to stop: with SIGPIPE ignored its writes fail and the run goes
+	// on, where Go would kill the process between two renames.
+	signal.Ignore(syscall.SIGPIPE)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	finished := make(chan struct{})
 	defer close(finished)

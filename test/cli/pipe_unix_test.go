@@ -1,0 +1,102 @@
+//go:build unix
+
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// A reader that stops early (hypergen … | head -1, | grep -q) used to kill
+// the run with SIGPIPE between two renames: part of the files new, part
+// old, and the staged temporaries left in the project. The run now ends as
+// it would have, all its files written, whatever became of its output.
+func TestClosedStdoutDoesNotCutTheRunShort(t *testing.T) {
+	files := map[string]string{}
+	for i := range 200 {
+		files[fmt.Sprintf("_templates/g/new/t%03d.t", i)] = fmt.Sprintf("---\nto: out/f%03d.txt\nforce: true\n---\nNEW\n", i)
+		files[fmt.Sprintf("out/f%03d.txt", i)] = "OLD\n"
+	}
+	dir := testfs.Tree(t, files)
+	cmd := exec.Command(bin, "g", "new")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bufio.NewReader(out).ReadString('\n'); err != nil {
+		t.Fatal(err)
+	}
+	out.Close() // as head -1 exits after its line
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err = <-done:
+	case <-time.After(time.Minute):
+		_ = cmd.Process.Kill()
+		t.Fatal("hypergen did not finish")
+	}
+	if err != nil {
+		t.Errorf("exit: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "out"))
+	for _, e := range entries {
+		b, _ := os.ReadFile(filepath.Join(dir, "out", e.Name()))
+		if strings.HasPrefix(e.Name(), ".") || string(b) != "NEW\n" {
+			t.Errorf("out/%s: %q; want every file new and nothing else", e.Name(), b)
+		}
+	}
+	if len(entries) != 200 {
+		t.Errorf("%d entries in out/, want 200", len(entries))
+	}
+}
+
+// SIGHUP (the terminal closed) ends a run as SIGINT and SIGTERM do: a
+// template running stops, exit 1, nothing written, no lock left. It ended
+// the process where it stood.
+func TestHangupEndsTheRunCleanly(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/a.t": "---\nto: out/a.txt\n---\na\n",
+		"_templates/g/new/b.t": "---\nto: out/b.txt\n---\n<% while (true) {} %>\n",
+	})
+	cmd := exec.Command(bin, "g", "new")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond) // into the loop
+	if err := cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("hypergen did not stop on SIGHUP")
+	}
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(stderr.String(), "hangup") {
+		t.Errorf("want exit 1 naming the hangup; got %v:\n%s", err, stderr.String())
+	}
+	if left, _ := os.ReadDir(filepath.Join(dir, "out")); len(left) > 0 {
+		t.Errorf("left in out/: %v", left)
+	}
+}
