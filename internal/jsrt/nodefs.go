@@ -11,6 +11,7 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // fsWrites are the fs functions that change the disk; hooks may not call
@@ -39,7 +40,7 @@ func (vm *VM) fsModule(module *goja.Object) {
 			}
 			p := vm.pathArg(call, 0)
 			enc := vm.encodingOption(call.Argument(1))
-			b, err := os.ReadFile(vm.resolve(p))
+			b, err := vm.readFile(p)
 			if errors.Is(err, syscall.EISDIR) {
 				panic(vm.fsError("read", "", err)) // the open succeeds, as in Node
 			}
@@ -252,8 +253,46 @@ func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error
 // fsError is the Error Node throws for a failed file system call:
 // "ENOENT: no such file or directory, open 'x'" with code, syscall and
 // path, the path as the caller wrote it (none for a call on a descriptor).
+// readFile reads a file for a hook's fs, as hypergen reads every file: a
+// named pipe, device or socket is refused rather than waited on or read
+// without end (a FIFO with no writer held the run past every limit;
+// /dev/zero filled the memory), and a process's environment under /proc,
+// which holds the credentials process.env leaves out, is refused as
+// unreadable.
+func (vm *VM) readFile(p string) ([]byte, error) {
+	file := vm.resolve(p)
+	if procEnviron(file) {
+		return nil, syscall.EACCES
+	}
+	fi, err := os.Stat(file)
+	switch {
+	case err != nil:
+		return nil, err
+	case fi.IsDir():
+		return nil, syscall.EISDIR
+	case !fi.Mode().IsRegular():
+		return nil, regularfile.Check(fi)
+	}
+	return regularfile.ReadFile(file)
+}
+
+// procEnviron reports whether file, links resolved, is the environment of
+// a process or thread under /proc.
+func procEnviron(file string) bool {
+	if real, err := filepath.EvalSymlinks(file); err == nil {
+		file = real
+	}
+	parts := strings.Split(filepath.ToSlash(file), "/")
+	n := len(parts)
+	return n >= 4 && parts[1] == "proc" && parts[n-1] == "environ"
+}
+
 func (vm *VM) fsError(syscallName, path string, err error) goja.Value {
 	code, msg := "EIO", err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = pe.Err.Error() // the path is named below
+	}
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
 		if n, ok := errnoNames[errno]; ok {

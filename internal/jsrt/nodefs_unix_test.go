@@ -1,0 +1,57 @@
+//go:build unix
+
+package jsrt
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/hypergen-dev/hypergen/internal/testfs"
+)
+
+// A hook's fs reads what hypergen reads everywhere: a named pipe with no
+// writer (which held a library's Run past its time limit and its context)
+// and a device (/dev/zero filled the memory) are refused at once, with the
+// code Node would not give but the reason; a process's environment under
+// /proc, which holds what process.env leaves out, is unreadable.
+func TestHookReadsOnlyRegularFiles(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"notes.txt": "read me"})
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{
+		"fifo":                      "it is a named pipe, not a regular file, open 'fifo'",
+		"/dev/zero":                 "it is a character device, not a regular file",
+		"/proc/self/environ":        "EACCES: permission denied, open '/proc/self/environ'",
+		"/proc/thread-self/environ": "EACCES: permission denied",
+		"notes.txt":                 "read me|read me",
+	} {
+		q := strconv.Quote(file)
+		src := "module.exports = { params: async () => { try { return { v: String(require('fs').readFileSync(" + q +
+			")) + '|' + await require('fs').promises.readFile(" + q + ", 'utf8') } } catch (e) { return { v: e.message } } } }"
+		vm := NewVM(context.Background(), Setup{Cwd: dir, Limits: Limits{Timeout: 5 * time.Second}})
+		hook := filepath.Join(dir, "hook.js")
+		if err := os.WriteFile(hook, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		m, err := vm.Require(hook)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := vm.RunHook(m, jsvalue.NewObject(), nil)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		v, _ := got.Get("v")
+		if s := jsvalue.ToString(v); !strings.Contains(s, want) {
+			t.Errorf("%s: got %q, want %q", file, s, want)
+		}
+	}
+}
