@@ -16,6 +16,8 @@ type Config struct {
 	Cwd string
 	// Templates overrides the templates root; empty means the `templates` of
 	// a .hygen.js, then $HYGEN_TMPLS, then <Cwd>/_templates, as hygen looks.
+	// A Templates that is not a folder fails the run (a UsageError naming
+	// it) rather than falling back to the project's own templates.
 	Templates string
 	// TemplatesLabel, when set, is what the "Loaded templates:" line names
 	// instead of the root: the built-in generators are read from a temporary

@@ -230,6 +230,9 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 	if err != nil {
 		return nil, err
 	}
+	if templates == "" && e.cfg.Templates != "" {
+		return nil, &UsageError{Msg: fmt.Sprintf("the templates folder %s is not there", absUnder(e.cfg.Cwd, e.cfg.Templates))}
+	}
 	if templates == "" {
 		return nil, &UsageError{Msg: NoTemplates(e.cfg.Cwd, e.cfg.Getenv)}
 	}

@@ -402,3 +402,32 @@ func TestRunEndedDuringRenderWritesNothing(t *testing.T) {
 		}
 	}
 }
+
+// A templates root the caller names that is not there fails the run: it
+// fell back to $HYGEN_TMPLS and then the project's own _templates (hooks
+// and all), so a service that pins its templates ran the project's when
+// its folder had gone.
+func TestMissingTemplatesOverrideFailsTheRun(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/a.t":      "---\nto: project.txt\n---\nthe project's\n",
+		"_templates/g/new/index.js": "require('fs').writeFileSync('hook-ran', '')\nmodule.exports = {}\n",
+		"env/g/new/a.t":             "---\nto: env.txt\n---\nHYGEN_TMPLS's\n",
+	})
+	missing := filepath.Join(dir, "service-templates")
+	e := New(Config{Cwd: dir, Templates: missing, Getenv: func(k string) string {
+		if k == "HYGEN_TMPLS" {
+			return filepath.Join(dir, "env")
+		}
+		return ""
+	}})
+	_, err := e.Run(context.Background(), []string{"g", "new"})
+	var ue *UsageError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), missing+" is not there") {
+		t.Errorf("err = %v, want a UsageError naming %s", err, missing)
+	}
+	for _, f := range []string{"project.txt", "env.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			t.Errorf("%s was written", f)
+		}
+	}
+}

@@ -18,15 +18,19 @@ const defaultTemplatesDir = "_templates"
 const DefaultAction = "_default"
 
 // TemplatesRoot returns the templates folder hygen would use, in the form
-// hygen hands to templates: the explicit override (made absolute), then
+// hygen hands to templates: the explicit override (made absolute), else
 // $HYGEN_TMPLS exactly as given (a relative value stays relative to cwd),
-// then <cwd>/_templates; "" when none exists.
+// then <cwd>/_templates; "" when none exists. An override that is not a
+// folder gives "", never another root: a service that names its own
+// templates must not run the project's when its folder has gone.
 func TemplatesRoot(cwd, override string, getenv func(string) string) string {
-	candidates := []string{"", getenv("HYGEN_TMPLS"), filepath.Join(cwd, defaultTemplatesDir)}
 	if override != "" {
-		candidates[0] = absUnder(cwd, override)
+		if root := absUnder(cwd, override); isDir(root) {
+			return root
+		}
+		return ""
 	}
-	for _, c := range candidates {
+	for _, c := range []string{getenv("HYGEN_TMPLS"), filepath.Join(cwd, defaultTemplatesDir)} {
 		if c != "" && isDir(absUnder(cwd, c)) {
 			return c
 		}
