@@ -149,6 +149,18 @@ func TestAliasExpansionIsBounded(t *testing.T) {
 		t.Fatalf("Parse of an alias bomb = %v, want a SyntaxError naming the bound and a line of the aliases", err)
 	}
 
+	// Few aliases of a long string: each is rendered on its own, so the
+	// text they copy is bounded too (1,000 of a 1 MB string took 1 GB).
+	b.Reset()
+	b.WriteString("---\nbig: &big \"" + strings.Repeat("x", 1<<20) + "<%= 1 %>\"\n")
+	for i := range 17 {
+		fmt.Fprintf(&b, "k%d: *big\n", i)
+	}
+	b.WriteString("to: out.txt\n---\nx\n")
+	if _, _, err = Parse(b.String()); !errors.As(err, &se) || !strings.Contains(se.Msg, "aliases expand to more than 16 MiB of text") {
+		t.Fatalf("Parse of 17 aliases of 1 MiB = %v, want a SyntaxError naming the bound", err)
+	}
+
 	attrs, _, err := Parse("---\nbase: &b {to: a.txt, list: [1, 2]}\ncopy: *b\nmerged: {<<: *b, to: b.txt}\n---\n")
 	if err != nil {
 		t.Fatal(err)

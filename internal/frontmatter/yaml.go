@@ -256,6 +256,7 @@ type decoder struct {
 	// aliasing counts the aliases being expanded, outermost first in
 	// outerAlias; aliased counts the values decoded inside them.
 	aliasing, aliased int
+	aliasedBytes      int // of the strings decoded inside them
 	outerAlias        *yaml.Node
 }
 
@@ -264,6 +265,12 @@ type decoder struct {
 // a few lines of nested aliases (the "billion laughs") would otherwise
 // make gigabytes of copies; no real frontmatter comes near.
 const maxAliased = 100_000
+
+// maxAliasedBytes bounds the text that aliases copy. Decoding shares a
+// string, but every string value of the frontmatter is rendered as EJS on
+// its own: a thousand aliases of a 1 MB string made a gigabyte of output
+// from a 1 MB template.
+const maxAliasedBytes = 16 << 20
 
 func (d *decoder) fail(n *yaml.Node, format string, args ...any) error {
 	return &SyntaxError{Line: fileLine(d.src, n.Line, d.lineOffset), Msg: fmt.Sprintf(format, args...)}
@@ -301,6 +308,11 @@ func (d *decoder) value(n *yaml.Node) (any, error) {
 		}
 		return list, nil
 	case yaml.ScalarNode:
+		if d.aliasing > 0 {
+			if d.aliasedBytes += len(n.Value); d.aliasedBytes > maxAliasedBytes {
+				return nil, d.fail(d.outerAlias, "aliases expand to more than %d MiB of text", maxAliasedBytes>>20)
+			}
+		}
 		return d.scalar(n)
 	}
 	return nil, d.fail(n, "unsupported YAML node")
