@@ -695,17 +695,36 @@ func (e *Engine) runShell(ctx context.Context, s *step) error {
 	if s.input != "" {
 		cmd.Stdin = strings.NewReader(s.input)
 	}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	stderr := &cappedBuffer{max: shellStderrMax}
+	cmd.Stderr = stderr
 	if err := cmd.Run(); err != nil && !s.ignore {
 		// hygen logs the failed command's stderr (execa's, one final line
 		// break stripped) as a line of its output, on stdout, even when
 		// it is empty.
 		out, _ := outputs(ctx, e.cfg)
-		fmt.Fprintln(out, strings.TrimSuffix(strings.TrimSuffix(stderr.String(), "\n"), "\r"))
+		b := bytes.TrimSuffix(bytes.TrimSuffix(stderr.Bytes(), []byte("\n")), []byte("\r"))
+		_, _ = out.Write(append(b, '\n'))
 		return fmt.Errorf("sh %q failed: %w", s.shell, err)
 	}
 	return nil
+}
+
+// shellStderrMax is as much of an sh: command's stderr as is kept: execa's
+// maxBuffer, hygen's bound. 1.5 GB of it ended the process out of memory.
+const shellStderrMax = 100_000_000
+
+// cappedBuffer keeps the first max bytes written to it and drops the rest,
+// accepting them all so that the command is not stopped by a failed write.
+type cappedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	if room := c.max - c.Len(); room > 0 {
+		c.Buffer.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
 }
 
 // execaCommand is the command line hygen's default exec hands to the shell.
