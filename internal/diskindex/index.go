@@ -158,12 +158,21 @@ func (s *Store) Listing(folder string) ([]string, bool) {
 		delete(s.mem, folder)
 		return nil, false
 	}
-	s.stats.Hits++
-	s.mem[folder] = e
 	files := make([]string, len(e.Files))
 	for i, f := range e.Files {
-		files[i] = filepath.Join(folder, filepath.FromSlash(f))
+		name := filepath.FromSlash(f)
+		if !filepath.IsLocal(name) {
+			// Not a listing this package wrote: a shard edited by someone
+			// who may write the cache folder, naming a template outside
+			// the action to run. Listed afresh instead.
+			s.stats.Misses++
+			delete(s.mem, folder)
+			return nil, false
+		}
+		files[i] = filepath.Join(folder, name)
 	}
+	s.stats.Hits++
+	s.mem[folder] = e
 	return files, true
 }
 

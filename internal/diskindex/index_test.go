@@ -190,3 +190,27 @@ func TestUnwritableCacheFallsBackToMemoryWithOneWarning(t *testing.T) {
 		t.Errorf("stats = %+v", st)
 	}
 }
+
+// A shard whose listing leads out of its action folder was not written by
+// this package (it stores names inside the folder), whatever its checksum
+// says: someone who may write the cache folder made it, so that a run
+// renders and runs their template. It is listed afresh instead.
+func TestListingOutsideTheFolderIsNotTrusted(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"g/a/x.t": "x", "evil/x.t": "planted"})
+	cache := t.TempDir()
+	a := filepath.Join(dir, "g/a")
+	// What an attacker writes: a well-formed shard, checksum and all.
+	settled(t, cache, nil).PutListing(a, []string{filepath.Join(a, "x.t"), filepath.Join(dir, "evil/x.t")}, []string{a})
+	s := settled(t, cache, nil)
+	if files, ok := s.Listing(a); ok {
+		t.Errorf("listing leading out of %s trusted: %v", a, files)
+	}
+	if files, err := generator.ListGeneratorsIndexed(dir, s); err != nil {
+		t.Fatal(err)
+	} else if len(files) == 0 {
+		t.Fatal("no generators listed")
+	}
+	if files, ok := settled(t, cache, nil).Listing(a); !ok || len(files) != 1 || filepath.Base(files[0]) != "x.t" {
+		t.Errorf("rebuilt listing = %v, %v; want x.t alone", files, ok)
+	}
+}
