@@ -14,12 +14,13 @@ import (
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/prompt"
+	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // readAnswers reads an --answers file: a JSON object of question name to
 // answer.
 func readAnswers(file string) (map[string]any, error) {
-	raw, err := os.ReadFile(file)
+	raw, err := regularfile.ReadFile(file) // not a pipe to wait on or a device to read without end
 	if err != nil {
 		return nil, fmt.Errorf("--answers: %w", err)
 	}

@@ -100,4 +100,8 @@ func TestReadAnswersNotAnObject(t *testing.T) {
 			t.Errorf("%s: err = %v, want it to say %q", text, err, want)
 		}
 	}
+	// A device is refused, not read without end (/dev/zero filled the memory).
+	if _, err := readAnswers(os.DevNull); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("--answers %s: err = %v", os.DevNull, err)
+	}
 }
