@@ -372,6 +372,11 @@ func notLockName(to, path string) error {
 		if strings.EqualFold(name, atomicfile.LockFile) {
 			return fmt.Errorf("target %s: the name %s is reserved for hypergen's lock files", to, atomicfile.LockFile)
 		}
+		if atomicfile.IsTemp(name) {
+			// A later run writing in its folder would take it for one it
+			// left behind and remove it.
+			return fmt.Errorf("target %s: %s has the form of hypergen's temporary files (.NAME.hypergen-HEX), which later runs remove", to, name)
+		}
 	}
 	return nil
 }

@@ -540,7 +540,7 @@ func (tx *Tx) removeStale(folder string, locked []string) {
 		own[i] = filepath.Base(tempPrefix(name))
 	}
 	for _, n := range names {
-		if !isTemp(n) {
+		if !IsTemp(n) {
 			continue
 		}
 		if !slices.ContainsFunc(own, func(p string) bool { return strings.HasPrefix(n, p) }) {
@@ -553,9 +553,9 @@ func (tx *Tx) removeStale(folder string, locked []string) {
 	}
 }
 
-// isTemp reports whether a file name is one of this package's temporaries:
+// IsTemp reports whether a file name is one of this package's temporaries:
 // ".NAME.hypergen-" and 12 hex digits.
-func isTemp(n string) bool {
+func IsTemp(n string) bool {
 	i := strings.LastIndex(n, ".hypergen-")
 	if !strings.HasPrefix(n, ".") || i < 1 || len(n)-i-len(".hypergen-") != 12 {
 		return false

@@ -148,7 +148,7 @@ func TestLongestNameIsWritten(t *testing.T) {
 		t.Errorf("content = %q", b)
 	}
 	tmp := filepath.Base(tempName(name))
-	if len(tmp) > maxName || !isTemp(tmp) || !strings.HasPrefix(tmp, "."+strings.Repeat("é", 100)) {
+	if len(tmp) > maxName || !IsTemp(tmp) || !strings.HasPrefix(tmp, "."+strings.Repeat("é", 100)) {
 		t.Errorf("temporary name %q (%d bytes)", tmp, len(tmp))
 	}
 }

@@ -73,7 +73,7 @@ func TestDurableTxSyncsFilesThenFolders(t *testing.T) {
 				t.Errorf("files flushed: %v, want %d", got, wantFiles)
 			}
 			for _, f := range files() {
-				if !isTemp(f) {
+				if !IsTemp(f) {
 					t.Errorf("flushed %s, not a temporary", f)
 				}
 			}

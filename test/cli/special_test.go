@@ -328,6 +328,22 @@ func TestLockNameIsReserved(t *testing.T) {
 	}
 }
 
+// A name in the form of the temporary files is no target's either: a later
+// run writing in its folder took it for one it had left and removed it.
+func TestTemporaryNamesAreReserved(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/c/new/a.t": "---\nto: src/<%= name %>\n---\nhello\n",
+		"_templates/c/new/b.t": "---\nto: src/b.txt\n---\nb\n",
+	})
+	r := run(t, dir, nil, "c", "new", ".a.txt.hypergen-cafebabe0001")
+	if r.code != 1 || !strings.Contains(r.stderr, "has the form of hypergen's temporary files") {
+		t.Errorf("want exit 1 naming the reserved form; got %v", r)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "src")); err == nil {
+		t.Error("src was written")
+	}
+}
+
 // A .hygen.js that someone else could have put where it is does not run:
 // one of another user in a folder anyone may write to (the search upward
 // reaches /tmp from every project below it), or one anyone may write. One
