@@ -142,7 +142,11 @@ func (e *Engine) asker(args *jsvalue.Object) jsrt.Asker {
 			return nil, err
 		}
 		if v, ok := e.cfg.Answers[q.Name]; ok {
-			return check(fromJSON(v), "the --answers value")
+			jv, err := fromJSON(v, 0)
+			if err != nil {
+				return nil, fmt.Errorf("question %q (%s): the --answers value: %w", q.Name, q.Message, err)
+			}
+			return check(jv, "the --answers value")
 		}
 		// hygen's prompt fails on such an initial value as the question
 		// starts, at a terminal or not (the questions of an array that
@@ -171,23 +175,39 @@ func (e *Engine) asker(args *jsvalue.Object) jsrt.Asker {
 }
 
 // fromJSON converts a value decoded by encoding/json into the jsvalue model.
-func fromJSON(v any) any {
+// Values nested deeper than maxAnswerDepth are refused: no answer nests
+// that deep, and a library caller's value that holds itself would
+// otherwise end the process with a stack overflow no recover can catch.
+func fromJSON(v any, depth int) (any, error) {
+	if depth > maxAnswerDepth {
+		return nil, fmt.Errorf("nested more than %d levels deep (does it hold itself?)", maxAnswerDepth)
+	}
 	switch x := v.(type) {
 	case map[string]any:
 		o := jsvalue.NewObject()
 		for _, k := range slices.Sorted(maps.Keys(x)) {
-			o.Set(k, fromJSON(x[k]))
+			e, err := fromJSON(x[k], depth+1)
+			if err != nil {
+				return nil, err
+			}
+			o.Set(k, e)
 		}
-		return o
+		return o, nil
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = fromJSON(e)
+			var err error
+			if out[i], err = fromJSON(e, depth+1); err != nil {
+				return nil, err
+			}
 		}
-		return out
+		return out, nil
 	}
-	return v
+	return v, nil
 }
+
+// maxAnswerDepth is as deep as an answer's value may nest.
+const maxAnswerDepth = 1000
 
 // helpersFor returns the h to render with on a scripted run: hygen's
 // helpers plus the .hygen.js helpers, computed for these raw locals.

@@ -328,3 +328,18 @@ func TestNotFoundSaysWhyTheListIsMissing(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A library caller's answer that holds itself is an error naming the
+// question, where it ended the host with a stack overflow.
+func TestCyclicAnswerIsAnError(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/q/new/prompt.js": "module.exports = [{ type: 'input', name: 'x', message: 'X?' }]",
+		"_templates/q/new/out.t":     "---\nto: out.txt\n---\n<%= x %>\n",
+	})
+	m := map[string]any{}
+	m["self"] = m
+	_, err := runWith(t, dir, Config{Answers: map[string]any{"x": m}}, "q", "new")
+	if err == nil || !strings.Contains(err.Error(), `question "x"`) || !strings.Contains(err.Error(), "levels deep") {
+		t.Errorf("err = %v", err)
+	}
+}
