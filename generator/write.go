@@ -58,7 +58,8 @@ func (e *Engine) sayWhenWaiting(ctx context.Context, tx *atomicfile.Tx, inv *inv
 func (e *Engine) lockTargets(ctx context.Context, tx *atomicfile.Tx, p *planner, files []renderedFile) error {
 	var targets []string
 	added := map[string]bool{} // files this stretch writes whole
-	for i, end := p.next, p.segmentEnd(files); i < end; i++ { // end once: it scans the files left
+	// The end once: finding it scans every file left.
+	for i, end := p.next, p.segmentEnd(files); i < end; i++ {
 		to, ok := attr(&files[i], "to").(string)
 		if !ok || !jsvalue.Truthy(to) {
 			continue
