@@ -80,8 +80,8 @@ type Config struct {
 	// allocating, until that function returns. What it returns, if not nil,
 	// is called if the call ends after all. The CLI exits; the agent
 	// reports itself unhealthy until the call ends. A call is stopped for
-	// memory when it has run for a second while the heap holds more than
-	// GOMEMLIMIT, or 4 GiB without one (jsrt.Limits.Memory).
+	// memory when it has run for a tenth of a second while the heap holds
+	// more than GOMEMLIMIT, or 4 GiB without one (jsrt.Limits.Memory).
 	JSStuck func(err error) (ended func())
 	// Writes are durable by default: each file is flushed to disk before it
 	// is renamed into place, and each folder once after, so a power failure

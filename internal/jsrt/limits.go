@@ -46,10 +46,12 @@ var stuckGrace = StuckGrace
 
 // memoryCheckAfter and memoryCheckEvery pace the heap checks of a call: none
 // for a call that ends within the first (every real template), then one at
-// each tick, since reading the heap's size stops the world briefly.
+// each tick, since reading the heap's size stops the world briefly. At a
+// second and then every 250 ms, a string doubling itself reached an 8 GiB
+// allocation before the first check.
 const (
-	memoryCheckAfter = time.Second
-	memoryCheckEvery = 250 * time.Millisecond
+	memoryCheckAfter = 100 * time.Millisecond
+	memoryCheckEvery = 100 * time.Millisecond
 )
 
 // Limits bound the JavaScript of a run.
@@ -60,9 +62,9 @@ type Limits struct {
 	Timeout time.Duration
 	// MaxCallStack is the call depth limit; zero means DefaultMaxCallStack.
 	MaxCallStack int
-	// Memory stops a call that has run for a second while the process's
-	// heap holds more than this many bytes. Zero means the process's
-	// GOMEMLIMIT if it has one, else DefaultMemory.
+	// Memory stops a call that has run for a tenth of a second while the
+	// process's heap holds more than this many bytes. Zero means the
+	// process's GOMEMLIMIT if it has one, else DefaultMemory.
 	Memory uint64
 	// Stuck, if set, is called (once per call, from another goroutine)
 	// when a call stopped by its time or memory limit is still running
