@@ -438,7 +438,13 @@ func (v *Variable) check(val any) error {
 			return fmt.Errorf("must be one of %s, got %q", strings.Join(v.Values, ", "), x)
 		}
 		if v.re != nil {
-			if ok, _ := v.re.MatchString(x); !ok {
+			ok, err := v.re.MatchString(x)
+			if err != nil {
+				// The match was stopped (its time limit), which says
+				// nothing of the value: say so, not that it differs.
+				return fmt.Errorf("could not be matched against /%s/: %w", v.Pattern, err)
+			}
+			if !ok {
 				return fmt.Errorf("must match /%s/, got %q", v.Pattern, x)
 			}
 		}

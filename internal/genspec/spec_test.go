@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
@@ -291,5 +292,23 @@ func TestApplyLocalsDefaults(t *testing.T) {
 		if g := strings.Join(got, " "); g != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, g, tt.want)
 		}
+	}
+}
+
+// A pattern match its time limit stopped says so: it was reported as a
+// value that does not match, which a valid value, given time, might.
+func TestPatternTimeoutIsNotAMismatch(t *testing.T) {
+	s, err := Parse([]byte("variables:\n  name:\n    type: string\n    pattern: \"^(a|aa)+(?=c)$\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := &s.Variables[0]
+	v.re.MatchTimeout = 10 * time.Millisecond
+	err = v.check(strings.Repeat("a", 40) + "b")
+	if err == nil || !strings.Contains(err.Error(), "could not be matched against") || strings.Contains(err.Error(), "must match") {
+		t.Errorf("err = %v", err)
+	}
+	if err := v.check("ab"); err == nil || !strings.Contains(err.Error(), "must match") {
+		t.Errorf("a quick mismatch: err = %v", err)
 	}
 }
