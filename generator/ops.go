@@ -173,6 +173,9 @@ type planner struct {
 	// what was planned before it, then stops.
 	stopped bool
 	real    realPaths // nil until the first target is resolved
+	// lastWrite is the step that last wrote each file since the last
+	// command (see addWrite).
+	lastWrite map[string]int
 }
 
 func (e *Engine) newPlanner(inv *invocation) *planner {
@@ -186,6 +189,7 @@ func (e *Engine) newPlanner(inv *invocation) *planner {
 func (p *planner) plan(files []renderedFile) ([]step, error) {
 	// A command may have changed files and links since the last segment.
 	p.steps, p.state, p.real = nil, fileState{planned: map[string][]byte{}, diskOnly: p.inv.dry}, nil
+	p.lastWrite = map[string]int{}
 	if !p.e.cfg.AllowOutside {
 		p.state.confine = []string{p.inv.realCwd}
 	}
@@ -268,6 +272,7 @@ func (p *planner) file(f *renderedFile) error {
 			env:    p.shellEnv(),
 			exec:   p.configExec(),
 		})
+		clear(p.lastWrite) // what came before, the command may read
 		p.afterShell = true
 	}
 	if jsvalue.Truthy(attr(f, "setup")) {
@@ -492,8 +497,20 @@ func (p *planner) add(f *renderedFile, to string) error {
 	r := p.result(f, OpAdd, to, st)
 	r.Bytes = len(body)
 	p.state.planned[t.write] = body
-	p.steps = append(p.steps, step{result: r, log: "       " + verb + ": " + p.logPath(to, t.abs), write: t.write, data: body})
+	p.addWrite(step{result: r, log: "       " + verb + ": " + p.logPath(to, t.abs), write: t.write, data: body})
 	return nil
+}
+
+// addWrite appends a step that writes a whole file. An earlier write of the
+// same file with no command in between is one that superseded skips, so
+// its content is dropped now: 4,000 injects into one 800 KB file kept
+// every version of it, and ran out of memory.
+func (p *planner) addWrite(s step) {
+	if i, ok := p.lastWrite[s.write]; ok {
+		p.steps[i].data = nil
+	}
+	p.lastWrite[s.write] = len(p.steps)
+	p.steps = append(p.steps, s)
 }
 
 func (p *planner) inject(f *renderedFile, to string) error {
@@ -526,8 +543,9 @@ func (p *planner) inject(f *renderedFile, to string) error {
 		r = p.skipped(f, OpInject, to, SkipIf)
 	}
 	r.Bytes = len(out)
-	p.state.planned[t.write] = []byte(out)
-	p.steps = append(p.steps, step{result: r, log: "      inject: " + p.logPath(to, t.abs), write: t.write, data: []byte(out), warning: warning})
+	data := []byte(out) // the plan's view of the file and what the step writes: one copy
+	p.state.planned[t.write] = data
+	p.addWrite(step{result: r, log: "      inject: " + p.logPath(to, t.abs), write: t.write, data: data, warning: warning})
 	return nil
 }
 
