@@ -602,6 +602,17 @@ func (e *Engine) applySteps(ctx context.Context, steps []step, tx *atomicfile.Tx
 			}
 		}
 	}
+	// A caller's writer or observer that panics between two renames must
+	// not leave a run half-applied: what was replaced is put back, as on
+	// an error, and the panic goes on.
+	defer func() {
+		if r := recover(); r != nil {
+			if tx != nil {
+				rollback()
+			}
+			panic(r)
+		}
+	}()
 	committed := 0 // files written since the last command, which a rollback puts back
 	for i := range steps {
 		s := &steps[i]

@@ -108,3 +108,44 @@ func TestWriteRechecksConfinement(t *testing.T) {
 		t.Error("a.txt written outside the project")
 	}
 }
+
+// panickyWriter panics on its nth write.
+type panickyWriter struct{ n int }
+
+func (w *panickyWriter) Write(p []byte) (int, error) {
+	if w.n--; w.n == 0 {
+		panic("the caller's writer broke")
+	}
+	return len(p), nil
+}
+
+// A caller's writer that panics between two renames leaves the files as
+// they were, as an error there does, and the panic reaches the caller: it
+// left 2 files new and 48 old.
+func TestPanicMidApplyPutsFilesBack(t *testing.T) {
+	files := map[string]string{}
+	for i := range 50 {
+		files[fmt.Sprintf("_templates/g/new/t%02d.t", i)] = fmt.Sprintf("---\nto: out/f%02d.txt\nforce: true\n---\nNEW\n", i)
+		files[fmt.Sprintf("out/f%02d.txt", i)] = "OLD\n"
+	}
+	dir := testfs.Tree(t, files)
+	e := New(Config{Cwd: dir, Stdout: &panickyWriter{n: 4}, Getenv: func(string) string { return "" }})
+	func() {
+		defer func() {
+			if r := recover(); r != "the caller's writer broke" {
+				t.Errorf("recovered %v, want the writer's panic", r)
+			}
+		}()
+		_, _ = e.Run(context.Background(), []string{"g", "new"})
+	}()
+	entries, _ := os.ReadDir(filepath.Join(dir, "out"))
+	for _, d := range entries {
+		b, _ := os.ReadFile(filepath.Join(dir, "out", d.Name()))
+		if string(b) != "OLD\n" {
+			t.Errorf("out/%s = %q, want it as it was", d.Name(), b)
+		}
+	}
+	if len(entries) != 50 {
+		t.Errorf("%d entries in out/, want the 50 files alone", len(entries))
+	}
+}
