@@ -230,6 +230,11 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 	if err != nil {
 		return nil, err
 	}
+	if templates == "" && !isDir(e.cfg.Cwd) {
+		// Said first: "no templates found … create <Cwd>/_templates" would
+		// send one looking for templates in a folder that is not there.
+		return nil, &UsageError{Msg: fmt.Sprintf("the project folder %s is not there (or is not a folder)", e.cfg.Cwd)}
+	}
 	if templates == "" && e.cfg.Templates != "" {
 		return nil, &UsageError{Msg: fmt.Sprintf("the templates folder %s is not there", absUnder(e.cfg.Cwd, e.cfg.Templates))}
 	}

@@ -431,3 +431,19 @@ func TestMissingTemplatesOverrideFailsTheRun(t *testing.T) {
 		}
 	}
 }
+
+// A project folder that is not there is named as the problem, not the
+// templates it would hold.
+func TestMissingCwdIsNamed(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cwd := range []string{filepath.Join(t.TempDir(), "gone"), file} {
+		_, err := New(Config{Cwd: cwd, Getenv: func(string) string { return "" }}).Run(context.Background(), []string{"g", "new"})
+		var ue *UsageError
+		if !errors.As(err, &ue) || !strings.Contains(err.Error(), "the project folder "+cwd+" is not there") {
+			t.Errorf("Cwd %s: err = %v", cwd, err)
+		}
+	}
+}
