@@ -81,7 +81,9 @@ type Config struct {
 	// is called if the call ends after all. The CLI exits; the agent
 	// reports itself unhealthy until the call ends. A call is stopped for
 	// memory when it has run for a tenth of a second while the heap holds
-	// more than GOMEMLIMIT, or 4 GiB without one (jsrt.Limits.Memory).
+	// more than GOMEMLIMIT, or 4 GiB without one (jsrt.Limits.Memory). A
+	// Liquid render past its time limit that runs on is reported the same
+	// way (it holds one of the process's GOMAXPROCS Liquid slots).
 	JSStuck func(err error) (ended func())
 	// Writes are durable by default: each file is flushed to disk before it
 	// is renamed into place, and each folder once after, so a power failure

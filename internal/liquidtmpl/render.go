@@ -80,6 +80,11 @@ type Source struct {
 	// CheckInclude, if set, is asked about every file an include could
 	// name, before it is looked at; its error refuses that file.
 	CheckInclude func(file string) error
+	// Stuck, if set, is called as jsrt.Limits.Stuck is: when the render,
+	// stopped by its time limit, is still running jsrt.StuckGrace later,
+	// holding one of the process's Liquid slots. What it returns, if not
+	// nil, is called when the render ends after all.
+	Stuck func(err error) (ended func())
 }
 
 // find is the file an include's name leads to: the first of its places
@@ -316,6 +321,7 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, src Source, 
 		err error
 	}
 	done := make(chan result, 1)
+	ended := make(chan struct{})
 	go func() {
 		n := running.Add(1)
 		for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
@@ -324,6 +330,7 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, src Source, 
 		running.Add(-1)
 		<-slots()
 		done <- result{out, err}
+		close(ended)
 	}()
 	select {
 	case res := <-done:
@@ -331,7 +338,32 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, src Source, 
 	case <-ctx.Done():
 		return "", fmt.Errorf("Liquid: %w", context.Cause(ctx))
 	case <-timer.C:
-		return "", fmt.Errorf("Liquid: %w", &jsrt.TimeoutError{Limit: limit})
+		timeout := &jsrt.TimeoutError{Limit: limit}
+		if src.Stuck != nil {
+			go watchStuck(ended, src.Stuck, timeout)
+		}
+		return "", fmt.Errorf("Liquid: %w", timeout)
+	}
+}
+
+// stuckGrace is jsrt.StuckGrace, shorter in tests.
+var stuckGrace = jsrt.StuckGrace
+
+// watchStuck tells stuck about a render its time limit stopped that is
+// still running stuckGrace later (a loop that writes nothing runs on, and
+// keeps its slot), and calls what stuck returned when the render ends.
+func watchStuck(ended <-chan struct{}, stuck func(error) func(), timeout error) {
+	grace := time.NewTimer(stuckGrace)
+	defer grace.Stop()
+	select {
+	case <-ended:
+		return
+	case <-grace.C:
+	}
+	done := stuck(&jsrt.StuckError{Err: fmt.Errorf("a Liquid render: %w", timeout)})
+	<-ended
+	if done != nil {
+		done()
 	}
 }
 

@@ -241,3 +241,44 @@ func BenchmarkUnterminated(b *testing.B) {
 		}
 	}
 }
+
+// A render its time limit stopped that runs on (a loop into a capture
+// writes nothing, so nothing stops it) is reported through Source.Stuck
+// once the grace has passed, and what Stuck returned is called when it
+// ends: the agent and library hosts were never told it kept a slot.
+func TestStuckRenderIsReported(t *testing.T) {
+	defer func(g time.Duration) { stuckGrace = g }(stuckGrace)
+	stuckGrace = 100 * time.Millisecond
+	locals := jsvalue.NewObject()
+	locals.Set("n", 3e6) // a second or more of looping
+	reported, ended := make(chan error, 1), make(chan struct{})
+	src := Source{Stuck: func(err error) func() {
+		reported <- err
+		return func() { close(ended) }
+	}}
+	var r Renderer
+	_, err := r.Render(context.Background(), 50*time.Millisecond, src, "{% capture c %}{% for i in (1..n) %}y{% endfor %}{% endcapture %}", locals)
+	var te *jsrt.TimeoutError
+	if !errors.As(err, &te) {
+		t.Fatalf("err = %v, want the time limit", err)
+	}
+	select {
+	case err := <-reported:
+		var se *jsrt.StuckError
+		if !errors.As(err, &se) || !strings.Contains(err.Error(), "a Liquid render") {
+			t.Errorf("reported %v, want a StuckError naming the Liquid render", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the render still running past its grace was not reported")
+	}
+	select {
+	case <-ended:
+	case <-time.After(60 * time.Second):
+		t.Fatal("its end was not reported")
+	}
+	// One that ends within its limit is not.
+	src.Stuck = func(err error) func() { t.Errorf("reported %v", err); return nil }
+	if _, err := r.Render(context.Background(), time.Second, src, "{{ n }}", locals); err != nil {
+		t.Fatal(err)
+	}
+}
