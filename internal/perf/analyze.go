@@ -21,9 +21,14 @@ type Analysis struct {
 	MemoryExponent  *float64           `json:"memory_exponent,omitempty"`
 	Recommendations []string           `json:"recommendations"`
 	Trends          []Trend            `json:"trends"`
+	// TrendNote says why Trends is empty though there are earlier
+	// benchmarks: none ran on the latest one's tree.
+	TrendNote string `json:"trend_note,omitempty"`
 }
 
-// Trend compares a metric's median in the latest run with the run before.
+// Trend compares a metric's median in the latest run with the latest
+// earlier one on the same tree (generators, actions, templates, seed):
+// times on trees of other sizes say nothing of a change.
 type Trend struct {
 	Metric   string  `json:"metric"`
 	Previous float64 `json:"previous"`
@@ -33,7 +38,7 @@ type Trend struct {
 
 // Analyze reads the history. It needs at least one benchmark run.
 func Analyze(runs []Record) (*Analysis, error) {
-	benches := Latest(runs, "benchmark", 2)
+	benches := Latest(runs, "benchmark", len(runs))
 	if len(benches) == 0 {
 		return nil, fmt.Errorf("no benchmark in the history yet: run 'hypergen perf benchmark' first")
 	}
@@ -68,15 +73,21 @@ func Analyze(runs []Record) (*Analysis, error) {
 		}
 	}
 	a.Recommendations = recommend(latest, a)
-	if len(benches) == 2 {
+	for i := len(benches) - 2; i >= 0; i-- {
 		var prev BenchmarkReport
-		if json.Unmarshal(benches[0].Report, &prev) == nil {
-			for _, m := range latest.Metrics {
-				if p, ok := prev.metric(m.Name); ok && p.P50 > 0 {
-					a.Trends = append(a.Trends, Trend{Metric: m.Name, Previous: p.P50, Latest: m.Summary.P50, Change: m.Summary.P50/p.P50 - 1})
-				}
+		if json.Unmarshal(benches[i].Report, &prev) != nil || prev.Corpus != latest.Corpus {
+			continue
+		}
+		for _, m := range latest.Metrics {
+			if p, ok := prev.metric(m.Name); ok && p.P50 > 0 {
+				a.Trends = append(a.Trends, Trend{Metric: m.Name, Previous: p.P50, Latest: m.Summary.P50, Change: m.Summary.P50/p.P50 - 1})
 			}
 		}
+		break
+	}
+	if len(a.Trends) == 0 && len(benches) > 1 {
+		c := latest.Corpus
+		a.TrendNote = fmt.Sprintf("no earlier benchmark ran on the latest one's tree (%d generators, %d templates, seed %d)", c.Generators, c.Templates, c.Seed)
 	}
 	return a, nil
 }

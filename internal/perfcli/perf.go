@@ -515,7 +515,7 @@ const analyzeUsage = `Usage: hypergen perf analyze [--json] [--html FILE]
 Reads the perf history and names the bottleneck (the phase that dominates a
 warm generation, and why), the cache's efficiency, memory growth (from the
 latest 'perf test'), concrete recommendations, and the change of every
-metric since the previous benchmark. --html also writes one self-contained
+metric since the previous benchmark on the same tree. --html also writes one self-contained
 HTML page with charts: the scalability curve (log-log, fitted exponents),
 memory per template, the phase breakdown, latency percentiles, the cache hit
 rate and the trend across stored runs.`
@@ -572,11 +572,15 @@ func runPerfAnalyze(env *cli.Env, args []string) int {
 	for _, r := range a.Recommendations {
 		fmt.Fprintf(w, "  - %s\n", r)
 	}
-	if len(a.Trends) == 0 {
+	switch {
+	case a.TrendNote != "":
+		fmt.Fprintf(w, "Trend: %s\n", a.TrendNote)
+		return cli.ExitOK
+	case len(a.Trends) == 0:
 		fmt.Fprintln(w, "Trend: only one benchmark so far")
 		return cli.ExitOK
 	}
-	fmt.Fprintln(w, "Trend against the previous benchmark (p50):")
+	fmt.Fprintln(w, "Trend against the previous benchmark on the same tree (p50):")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "metric\tprevious ms\tlatest ms\tchange\t")
 	for _, t := range a.Trends {
