@@ -515,10 +515,10 @@ const analyzeUsage = `Usage: hypergen perf analyze [--json] [--html FILE]
 Reads the perf history and names the bottleneck (the phase that dominates a
 warm generation, and why), the cache's efficiency, memory growth (from the
 latest 'perf test'), concrete recommendations, and the change of every
-metric since the previous benchmark on the same tree. --html also writes one self-contained
-HTML page with charts: the scalability curve (log-log, fitted exponents),
-memory per template, the phase breakdown, latency percentiles, the cache hit
-rate and the trend across stored runs.`
+metric since the previous benchmark on the same tree. --html also writes
+one self-contained HTML page with charts: the scalability curve (log-log,
+fitted exponents), memory per template, the phase breakdown, latency
+percentiles, the cache hit rate and the trend across stored runs.`
 
 func runPerfAnalyze(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "analyze", analyzeUsage)
