@@ -230,6 +230,53 @@ func TestPromptAnswerErrors(t *testing.T) {
 	}
 }
 
+// terminalRun is hypergen running on a pseudo-terminal.
+type terminalRun struct {
+	tty    *os.File
+	scr    *screen // what it showed
+	done   chan error
+	copied chan struct{}
+}
+
+// atTerminal starts hypergen with args in dir on a pseudo-terminal; the
+// test's end stops it if it still runs.
+func atTerminal(t *testing.T, dir string, args ...string) *terminalRun {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(), "TERM=dumb"}
+	tty, err := pty.Start(cmd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &terminalRun{tty: tty, scr: &screen{}, done: make(chan error, 1), copied: make(chan struct{})}
+	go func() { _, _ = bufferFrom(r.scr, tty); close(r.copied) }()
+	go func() { r.done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = tty.Close()
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			<-r.done
+		}
+	})
+	return r
+}
+
+// wait waits up to within for the run to end and all it showed to be read,
+// and returns how it ended.
+func (r *terminalRun) wait(t *testing.T, within time.Duration) error {
+	t.Helper()
+	var err error
+	select {
+	case err = <-r.done:
+	case <-time.After(within):
+		t.Fatalf("hypergen did not finish within %v:\n%s", within, r.scr.String())
+	}
+	_ = r.tty.Close()
+	<-r.copied
+	return err
+}
+
 // screen collects what hypergen shows on its terminal.
 type screen struct {
 	mu  sync.Mutex
@@ -265,26 +312,8 @@ func (s *screen) waitFor(t *testing.T, text string, n int) {
 // unique part, a password without echo; a wrong answer is asked again.
 func TestPromptsAtTerminal(t *testing.T) {
 	dir := testfs.Tree(t, askAll("module.exports = "+questions(false)))
-	cmd := exec.Command(bin, "q", "new")
-	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(), "TERM=dumb"}
-	tty, err := pty.Start(cmd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tty.Close()
-	var scr screen
-	copied := make(chan struct{})
-	go func() { _, _ = bufferFrom(&scr, tty); close(copied) }()
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
-			_ = cmd.Process.Kill()
-			<-done
-		}
-	})
-
+	term := atTerminal(t, dir, "q", "new")
+	tty, scr := term.tty, term.scr
 	for _, step := range []struct{ prompt, typed string }{
 		{"? Title?", "My title"},
 		{"? OK?", "y"},
@@ -306,16 +335,9 @@ func TestPromptsAtTerminal(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	select {
-	case err = <-done:
-	case <-time.After(time.Minute):
-		t.Fatalf("hypergen did not finish:\n%s", scr.String())
-	}
-	if err != nil {
+	if err := term.wait(t, time.Minute); err != nil {
 		t.Fatalf("%v\n%s", err, scr.String())
 	}
-	_ = tty.Close()
-	<-copied
 	const want = `title="My title"
 ok=true
 count=12
@@ -359,31 +381,13 @@ func bufferFrom(s *screen, tty *os.File) (int64, error) {
 // written, saying it was interrupted; it said "no answer (stdin closed)".
 func TestCtrlCAtQuestion(t *testing.T) {
 	dir := testfs.Tree(t, askAll("module.exports = "+questions(false)))
-	cmd := exec.Command(bin, "q", "new")
-	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(), "TERM=dumb"}
-	tty, err := pty.Start(cmd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tty.Close()
-	var scr screen
-	copied := make(chan struct{})
-	go func() { _, _ = bufferFrom(&scr, tty); close(copied) }()
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	term := atTerminal(t, dir, "q", "new")
+	scr := term.scr
 	scr.waitFor(t, "? Title?", 1)
-	if _, err := tty.Write([]byte{3}); err != nil { // the terminal's interrupt character
+	if _, err := term.tty.Write([]byte{3}); err != nil { // the terminal's interrupt character
 		t.Fatal(err)
 	}
-	select {
-	case err = <-done:
-	case <-time.After(30 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Fatalf("hypergen did not stop:\n%s", scr.String())
-	}
-	_ = tty.Close()
-	<-copied
+	err := term.wait(t, 30*time.Second)
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(scr.String(), "interrupt") || strings.Contains(scr.String(), "stdin closed") {
 		t.Errorf("want exit 1 saying the run was interrupted; got %v:\n%s", err, scr.String())
