@@ -255,13 +255,20 @@ func Generate(env *Env, args []string) int {
 		}
 		cfg.Answers = answers
 	}
-	// SIGINT, SIGTERM and SIGHUP (a closed terminal) cancel the run, which
-	// interrupts running JavaScript and, while files are replaced, finishes
-	// or undoes the replacing. A closed stdout (| head, | grep -q) is no
-	// reason to stop: with SIGPIPE ignored its writes fail and the run goes
-	// on, where Go would kill the process between two renames.
-	signal.Ignore(syscall.SIGPIPE)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	// SIGINT, SIGTERM and SIGHUP (a closed terminal, unless the run was
+	// started to ignore it, as nohup does) cancel the run, which interrupts
+	// running JavaScript and, while files are replaced, finishes or undoes
+	// the replacing. A closed stdout (| head, | grep -q) is no reason to
+	// stop: with SIGPIPE caught, its writes fail and the run goes on, where
+	// Go would kill the process between two renames. Caught, not ignored:
+	// an ignored signal stays ignored in the commands the run starts, and a
+	// shell loop writing into a closed pipe would never end.
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
+	stopSignals := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		stopSignals = append(stopSignals, syscall.SIGHUP)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	finished := make(chan struct{})
 	defer close(finished)

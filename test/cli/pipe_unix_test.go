@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -98,5 +99,44 @@ func TestHangupEndsTheRunCleanly(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(filepath.Join(dir, "out")); len(left) > 0 {
 		t.Errorf("left in out/: %v", left)
+	}
+}
+
+// The commands a run starts get SIGPIPE as any process does: with it
+// ignored (inherited through exec), `yes | head -1` complained of a broken
+// pipe and a shell loop writing into a closed pipe never ended.
+func TestCommandsKeepTheDefaultSIGPIPE(t *testing.T) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Skip("no /proc/self/status to read signal dispositions from")
+	}
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/a.t": "---\nsh: \"grep SigIgn /proc/self/status > ign.txt; (while :; do echo y; done) | head -1 > loop.txt\"\n---\n",
+	})
+	r := run(t, dir, nil, "g", "new")
+	ign, _ := os.ReadFile(filepath.Join(dir, "ign.txt"))
+	mask, err := strconv.ParseUint(strings.TrimSpace(strings.TrimPrefix(string(ign), "SigIgn:")), 16, 64)
+	if r.code != 0 || err != nil || mask&(1<<(uint(syscall.SIGPIPE)-1)) != 0 {
+		t.Errorf("exit %d, %q: want the command's SIGPIPE not ignored\n%v", r.code, ign, r)
+	}
+}
+
+// A run started to ignore SIGHUP (nohup) goes on when the terminal closes.
+func TestHangupIgnoredUnderNohup(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/a.t": "---\nto: out/a.txt\n---\n<% const end = Date.now() + 1500; while (Date.now() < end) {} %>a\n",
+	})
+	cmd := exec.Command("/bin/sh", "-c", `trap "" HUP; exec "$0" g new`, bin)
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	_ = cmd.Process.Signal(syscall.SIGHUP)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("a run ignoring SIGHUP ended on it: %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "out", "a.txt")); err != nil || string(b) != "a\n" {
+		t.Errorf("out/a.txt = %q, %v", b, err)
 	}
 }
