@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -95,6 +94,14 @@ func checkAgentURL(raw string) error {
 	return nil
 }
 
+// emptyIf is first, or flag when first is "" and value is empty.
+func emptyIf(first, flag, value string) string {
+	if first == "" && value == "" {
+		return flag
+	}
+	return first
+}
+
 // envJSTimeout sets the JavaScript time limit, as --js-timeout does.
 const envJSTimeout = "HYPERGEN_JS_TIMEOUT"
 
@@ -112,6 +119,7 @@ func Generate(env *Env, args []string) int {
 		jsTimeout = v
 	}
 	var rest []string
+	var emptyFlag string // the first of hypergen's flags given an empty value
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -145,8 +153,10 @@ func Generate(env *Env, args []string) int {
 			}
 			i++
 			answersFile = args[i]
+			emptyFlag = emptyIf(emptyFlag, "--answers", answersFile)
 		case strings.HasPrefix(a, "--answers="):
 			answersFile = strings.TrimPrefix(a, "--answers=")
+			emptyFlag = emptyIf(emptyFlag, "--answers", answersFile)
 		case a == "--js-timeout":
 			if i+1 >= len(args) {
 				fmt.Fprintln(env.Stderr, "hypergen: --js-timeout needs a duration, such as 30s or 2m")
@@ -154,19 +164,19 @@ func Generate(env *Env, args []string) int {
 			}
 			i++
 			jsTimeout, jsTimeoutFrom = args[i], "--js-timeout"
+			emptyFlag = emptyIf(emptyFlag, "--js-timeout", jsTimeout)
 		case strings.HasPrefix(a, "--js-timeout="):
 			jsTimeout, jsTimeoutFrom = strings.TrimPrefix(a, "--js-timeout="), "--js-timeout"
+			emptyFlag = emptyIf(emptyFlag, "--js-timeout", jsTimeout)
 		default:
 			rest = append(rest, a)
 		}
 	}
 	// An empty value (--answers "$FILE" with FILE unset) is a mistake, not
 	// the flag left out: the run would go on without its answers.
-	for _, f := range []struct{ name, value string }{{"--answers", answersFile}, {"--js-timeout", jsTimeout}} {
-		if f.value == "" && slices.ContainsFunc(args, func(a string) bool { return a == f.name || a == f.name+"=" }) {
-			fmt.Fprintf(env.Stderr, "hypergen: %s needs a value, got an empty one\n", f.name)
-			return ExitUsage
-		}
+	if emptyFlag != "" {
+		fmt.Fprintf(env.Stderr, "hypergen: %s needs a value, got an empty one\n", emptyFlag)
+		return ExitUsage
 	}
 	if len(rest) == 0 {
 		fmt.Fprint(env.Stderr, "hypergen: please specify a generator\n\n")

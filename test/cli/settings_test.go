@@ -118,4 +118,8 @@ func TestEmptyFlagValuesAreUsageErrors(t *testing.T) {
 			t.Errorf("%q: generated", args)
 		}
 	}
+	// After "--" every word is a positional, flags' names included.
+	if r := run(t, project(t), nil, "component", "new", "Button", "--", "--answers"); r.code != 0 {
+		t.Errorf("-- --answers: want the run to go on; got %v", r)
+	}
 }
