@@ -343,3 +343,33 @@ func TestCyclicAnswerIsAnError(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A multiselect's object initial, as a hook gives it (a JavaScript object,
+// not the Go model), is taken by its keys, and checked; an object inside an
+// initial array is enabled as it is (nothing chosen), not refused. The
+// wants are hygen 6.2.11's, its question answered with Enter.
+func TestMultiselectObjectInitialFromAHook(t *testing.T) {
+	for _, c := range []struct{ initial, want, wantErr string }{
+		{"{b: true}", `["b"]`, ""},
+		{"[{ name: 'b' }]", `[]`, ""},
+		{"{zzz: true}", "", `its initial value names "zzz"`},
+	} {
+		dir := testfs.Tree(t, map[string]string{
+			"_templates/g/new/prompt.js": "module.exports = [{ type: 'multiselect', name: 'v', message: 'm', initial: " + c.initial + ", choices: ['a', 'b'] }]",
+			"_templates/g/new/a.t":       "---\nto: out.txt\n---\n<%- JSON.stringify(locals.v) %>",
+		})
+		_, err := runWith(t, dir, Config{}, "g", "new")
+		if c.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+				t.Errorf("initial %s: err = %v, want %q", c.initial, err, c.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("initial %s: %v", c.initial, err)
+		}
+		if got := snapshot(t, dir)["out.txt"]; got != c.want {
+			t.Errorf("initial %s: out.txt = %s, want %s", c.initial, got, c.want)
+		}
+	}
+}

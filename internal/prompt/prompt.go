@@ -103,7 +103,7 @@ func Initial(q Question) (answer any, ok bool, err error) {
 	switch x := init.(type) {
 	case []any:
 		items = x
-	case *jsvalue.Object:
+	case keyed:
 		for _, k := range x.Keys() {
 			items = append(items, k)
 		}
@@ -145,7 +145,7 @@ func CheckInitial(q Question) error {
 	switch init := q.Initial.(type) {
 	case []any:
 		items = init
-	case *jsvalue.Object:
+	case keyed:
 		for _, key := range init.Keys() {
 			if !slices.Contains(q.Choices, key) {
 				return badInitial(q, key)
@@ -158,12 +158,22 @@ func CheckInitial(q Question) error {
 		}
 	}
 	for _, it := range items {
-		if _, isObject := it.(*jsvalue.Object); !isObject && choiceIndex(q.Choices, it) < 0 {
-			return badInitial(q, it)
+		// A name, index or boolean that finds no choice is enabled as
+		// undefined, and throws; an object is enabled as it is, and a
+		// function is find's predicate.
+		switch it.(type) {
+		case string, float64, bool:
+			if choiceIndex(q.Choices, it) < 0 {
+				return badInitial(q, it)
+			}
 		}
 	}
 	return nil
 }
+
+// keyed is an object initial, in the model (jsvalue) or still JavaScript's
+// (a hook's question): enquirer takes its keys as the names to enable.
+type keyed interface{ Keys() []string }
 
 func badInitial(q Question, v any) error {
 	return fmt.Errorf("question %q (%s): its initial value names %s, which is not one of its choices (%s); hygen's prompt fails on it as well",
