@@ -85,6 +85,10 @@ func (vm *VM) includeFile(name string, extra goja.Value) (goja.Value, error) {
 			return nil, fmt.Errorf("include(%q): %w", name, err)
 		}
 	}
+	if procEnviron(file) {
+		// What process.env leaves out, a template may not print either.
+		return nil, fmt.Errorf("include(%q): %s is a process's environment, which templates may not read", name, file)
+	}
 	text, err := regularfile.ReadFile(file)
 	switch {
 	case err != nil && relative && errors.Is(err, fs.ErrNotExist):

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/internal/ejs"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -53,5 +54,27 @@ func TestHookReadsOnlyRegularFiles(t *testing.T) {
 		if s := jsvalue.ToString(v); !strings.Contains(s, want) {
 			t.Errorf("%s: got %q, want %q", file, s, want)
 		}
+	}
+}
+
+// A template cannot print a process's environment either, through an
+// include of a link to it: what process.env leaves out stayed one
+// include() away (the CLI's includes read any file, as ejs does).
+func TestIncludeRefusesProcessEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink("/proc/self/environ", filepath.Join(dir, "env.ejs")); err != nil {
+		t.Fatal(err)
+	}
+	vm := NewVM(context.Background(), Setup{Cwd: dir, Templates: &Cache{}})
+	var c Cache
+	tmpl, err := c.Compile("<%- include(dir + '/env') %>", ejs.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	locals := jsvalue.NewObject()
+	locals.Set("dir", dir)
+	out, err := vm.Render(context.Background(), tmpl, locals)
+	if err == nil || !strings.Contains(err.Error(), "a process's environment") {
+		t.Errorf("include of a link to /proc/self/environ: %q, %v", out, err)
 	}
 }
