@@ -14,13 +14,12 @@ import (
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/prompt"
-	"github.com/hypergen-dev/hypergen/internal/regularfile"
 )
 
 // readAnswers reads an --answers file: a JSON object of question name to
 // answer.
 func readAnswers(file string) (map[string]any, error) {
-	raw, err := regularfile.ReadFile(file) // not a pipe to wait on or a device to read without end
+	raw, err := readBounded(file, maxAnswersSize)
 	if err != nil {
 		return nil, fmt.Errorf("--answers: %w", err)
 	}
@@ -33,6 +32,25 @@ func readAnswers(file string) (map[string]any, error) {
 		return nil, fmt.Errorf("--answers %s: want a JSON object of question names to answers, not %s", file, jsonKind(doc))
 	}
 	return answers, nil
+}
+
+// maxAnswersSize bounds an --answers file: a pipe is read, as answers made
+// by another command are (--answers <(jq …), /dev/stdin), but a device
+// that never ends (/dev/zero filled the memory) is not read to its end.
+const maxAnswersSize = 64 << 20
+
+// readBounded reads file, failing when it holds more than max bytes.
+func readBounded(file string, max int64) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err == nil && int64(len(b)) > max {
+		err = fmt.Errorf("%s holds more than %d MiB", file, max>>20)
+	}
+	return b, err
 }
 
 // jsonKind names the kind of a decoded JSON value, for a message.
