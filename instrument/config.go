@@ -43,7 +43,9 @@ type Config struct {
 	// unless OTEL_METRICS_EXPORTER names an exporter, no metrics: cumulative
 	// series from each process would be one-sample series that rate()
 	// cannot see. The Collector derives the counts from the spans instead
-	// (see docs/metrics.md).
+	// (see docs/metrics.md). Nor does it open a Prometheus pull endpoint,
+	// even when OTEL_METRICS_EXPORTER names prometheus: no one could scrape
+	// a process that exits at once.
 	OneShot bool
 	// Forwarding readies Forward: the process passes on spans that ended
 	// in others (the agent relaying CLI runs, --relay).

@@ -41,8 +41,8 @@ Hygen flags and variables that keep their meaning:
   --dry                 show what would be written or run, and write nothing;
                         hooks still run (and any command they start), as in
                         hygen
-  HYGEN_OVERWRITE=1     overwrite existing files without asking (any value
-                        does, 0 too, as in hygen)
+  HYGEN_OVERWRITE=1     overwrite existing files without asking (any
+                        non-empty value does, 0 too, as in hygen)
   HYGEN_TS              the value of the ts local (default: now, in ms)
   HYGEN_OUTPUT_ABS_PATH print absolute paths
 

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/oneshot"
@@ -49,7 +50,7 @@ type Telemetry interface {
 func TelemetryVars() []string {
 	vs := []string{
 		"OTEL_SDK_DISABLED", "HYPERGEN_PERFORMANCE_ENABLED", "HYPERGEN_TRACE_STEPS",
-		"HYPERGEN_TELEMETRY_TIMEOUT", "HYPERGEN_PROMETHEUS_LISTEN", "HYPERGEN_TELEMETRY_FILE", oneshot.RelayVar,
+		"HYPERGEN_TELEMETRY_TIMEOUT", "HYPERGEN_TELEMETRY_FILE", oneshot.RelayVar,
 		"OTEL_METRIC_EXPORT_INTERVAL", "OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER",
 	}
 	for _, signal := range []string{"", "TRACES_", "METRICS_"} {
@@ -60,9 +61,17 @@ func TelemetryVars() []string {
 	return vs
 }
 
+// telemetryRequested reports whether a variable that a CLI run honours is
+// set. A metrics exporter list that names prometheus alone asks nothing of
+// one (it opens no pull endpoint, see oneshot), nor does
+// HYPERGEN_PROMETHEUS_LISTEN: both are set in a shell for the agent.
 func telemetryRequested(getenv func(string) string) bool {
 	for _, k := range TelemetryVars() {
-		if getenv(k) != "" {
+		v := getenv(k)
+		if k == "OTEL_METRICS_EXPORTER" && strings.Trim(strings.ReplaceAll(v, "prometheus", ""), ", ") == "" {
+			continue
+		}
+		if v != "" {
 			return true
 		}
 	}

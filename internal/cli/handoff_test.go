@@ -108,3 +108,26 @@ func TestHandOffToPerfExecutable(t *testing.T) {
 		})
 	}
 }
+
+// Variables set in a shell for the agent's Prometheus endpoint ask nothing
+// of a CLI run, which opens none: they sent it to hypergen-perf, or said
+// telemetry was off where it had no hypergen-perf.
+func TestPrometheusAloneRequestsNoTelemetry(t *testing.T) {
+	for env, want := range map[string]bool{
+		"OTEL_METRICS_EXPORTER=prometheus":          false,
+		"OTEL_METRICS_EXPORTER= prometheus , ":      false,
+		"HYPERGEN_PROMETHEUS_LISTEN=127.0.0.1:9464": false,
+		"OTEL_METRICS_EXPORTER=prometheus,otlp":     true,
+		"OTEL_EXPORTER_OTLP_ENDPOINT=http://x:4317": true,
+	} {
+		k, v, _ := strings.Cut(env, "=")
+		if got := telemetryRequested(func(name string) string {
+			if name == k {
+				return v
+			}
+			return ""
+		}); got != want {
+			t.Errorf("%s: requested = %v, want %v", env, got, want)
+		}
+	}
+}

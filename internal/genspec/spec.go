@@ -49,7 +49,6 @@ type Variable struct {
 	re *regexp2.Regexp
 }
 
-// variableKeys are the keys a variable's definition may have.
 // specKeys are the keys a template.yml may have at its top level.
 var specKeys = []string{"name", "description", "category", "tags", "variables"}
 
@@ -61,6 +60,7 @@ func unknownKey(k string, keys []string) string {
 	return fmt.Sprintf("unknown key %q (keys: %s)", k, strings.Join(keys, ", "))
 }
 
+// variableKeys are the keys a variable's definition may have.
 var variableKeys = []string{"type", "description", "required", "default", "pattern", "values", "min", "max"}
 
 type rawVariable struct {

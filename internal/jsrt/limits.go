@@ -218,11 +218,15 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 	stop := context.AfterFunc(ctx, func() { interrupt(context.Cause(ctx), false) })
 	var checkMemory func()
 	checkMemory = func() {
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		if limit := limits.memory(); m.HeapAlloc > limit {
-			interrupt(&MemoryError{Heap: m.HeapAlloc, Limit: limit}, true)
-			return
+		// A person answering a question allocates nothing: no stop of the
+		// world ten times a second while they think.
+		if !vm.answering.Load() {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			if limit := limits.memory(); m.HeapAlloc > limit {
+				interrupt(&MemoryError{Heap: m.HeapAlloc, Limit: limit}, true)
+				return
+			}
 		}
 		mu.Lock()
 		defer mu.Unlock()
