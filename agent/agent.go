@@ -47,16 +47,16 @@ type Agent struct {
 	// makes the agent unhealthy; never having one (an agent that only
 	// relays CLI runs) does not.
 	hadTemplates bool
-	watched     []string // what the last walk stat'ed (see restat)
-	watchedRoot string   // the templates root it walked
-	probeEngs   map[int]*generator.Engine
-	trees       map[int]*corpus.Tree
-	probes      []ProbeResult
-	points      map[int][]ProbeResult // recent probes by size, for the fits
-	fits        map[string]*Fit
-	trend       []trendPoint // generation p95 at each interval, for the page
-	cacheBase   [2]int64     // cache hits and misses when the first probe round ended
-	cacheWarm   bool
+	watched      []string // what the last walk stat'ed (see restat)
+	watchedRoot  string   // the templates root it walked
+	probeEngs    map[int]*generator.Engine
+	trees        map[int]*corpus.Tree
+	probes       []ProbeResult
+	points       map[int][]ProbeResult // recent probes by size, for the fits
+	fits         map[string]*Fit
+	trend        []trendPoint // generation p95 at each interval, for the page
+	cacheBase    [2]int64     // cache hits and misses when the first probe round ended
+	cacheWarm    bool
 
 	ready atomic.Bool
 	// jsStuckN counts the generations whose JavaScript outlived being
