@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
+	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/nodepath"
 	"github.com/hypergen-dev/hypergen/internal/procgroup"
@@ -712,6 +713,12 @@ func (p *planner) configExec() func(command, input string) error {
 func (e *Engine) runShell(ctx context.Context, s *step) error {
 	if s.exec != nil {
 		if err := s.exec(s.shell, s.input); err != nil && !s.ignore {
+			// hygen logs what the exec threw's stderr is, as for its own.
+			var ee *jsrt.ExecError
+			if errors.As(err, &ee) {
+				out, _ := outputs(ctx, e.cfg)
+				fmt.Fprintln(out, ee.Stderr)
+			}
 			return fmt.Errorf("sh %q failed: %w", s.shell, err)
 		}
 		return nil

@@ -181,6 +181,21 @@ func TestConfigExecFailure(t *testing.T) {
 	if _, _, err := run(t, dir, nil, "g", "b"); err != nil {
 		t.Errorf("sh_ignore_exit: %v", err)
 	}
+	// hygen logs the stderr of what exec threw or rejected with on stdout
+	// ("undefined" without one), as for its own exec (bytes checked against
+	// hygen 6.2.11).
+	for exec, want := range map[string]string{
+		"() => { const e = new Error('x'); e.stderr = 'custom-stderr'; throw e }":     "custom-stderr\n",
+		"async () => { const e = new Error('x'); e.stderr = 'rejected\\n'; throw e }": "rejected\n\n",
+		"() => { throw new Error('plain') }":                                          "undefined\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, ".hygen.js"), []byte("module.exports = { exec: "+exec+" }"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, out, err := run(t, dir, nil, "g", "a"); err == nil || !strings.HasSuffix(out, "templates\n"+want) {
+			t.Errorf("exec %s: err %v, stdout %q, want it to end with %q", exec, err, out, want)
+		}
+	}
 }
 
 // A failed sh: command's stderr is a line of hygen's output, on stdout

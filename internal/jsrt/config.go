@@ -2,6 +2,7 @@ package jsrt
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -221,10 +222,40 @@ func (vm *VM) Exec(c *ProjectConfig) func(command, input string) error {
 			_, err = vm.Await(v)
 		}
 		if err != nil {
-			return fmt.Errorf("%s: exec: %w", c.File, vm.jsError(err, 0))
+			return &ExecError{Err: fmt.Errorf("%s: exec: %w", c.File, vm.jsError(err, 0)), Stderr: thrownStderr(err)}
 		}
 		return nil
 	}
+}
+
+// ExecError is a .hygen.js exec that threw or rejected. Stderr is the
+// thrown value's stderr property as a string ("undefined" without one),
+// which hygen logs when a command fails.
+type ExecError struct {
+	Err    error
+	Stderr string
+}
+
+func (e *ExecError) Error() string { return e.Err.Error() }
+func (e *ExecError) Unwrap() error { return e.Err }
+
+// thrownStderr is String(value.stderr) of what err threw or rejected with.
+func thrownStderr(err error) string {
+	var v goja.Value
+	var ex *goja.Exception
+	var rej *rejection
+	switch {
+	case errors.As(err, &ex):
+		v = ex.Value()
+	case errors.As(err, &rej):
+		v = rej.value
+	}
+	if obj, ok := v.(*goja.Object); ok {
+		if s := obj.Get("stderr"); s != nil {
+			return s.String()
+		}
+	}
+	return "undefined"
 }
 
 // loggerSource is hygen's Logger class (see logger.js).

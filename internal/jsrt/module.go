@@ -425,7 +425,13 @@ func (vm *VM) Await(v goja.Value) (goja.Value, error) {
 		if ge := goErrorOf(p.Result()); ge != nil {
 			return nil, ge
 		}
-		return nil, errors.New(describe(p.Result()))
+		return nil, &rejection{value: p.Result()}
 	}
 	return nil, errors.New("the promise it returned never settled (hypergen runs no timers or I/O events)")
 }
+
+// rejection is a promise's rejection, described as a thrown value is, and
+// keeping the value for what reads its properties (an exec's stderr).
+type rejection struct{ value goja.Value }
+
+func (r *rejection) Error() string { return describe(r.value) }
