@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
+	"github.com/hypergen-dev/hypergen/internal/capped"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/nodepath"
@@ -736,15 +737,15 @@ func (e *Engine) runShell(ctx context.Context, s *step) error {
 	if s.input != "" {
 		cmd.Stdin = strings.NewReader(s.input)
 	}
-	stderr := &cappedBuffer{max: shellStderrMax}
+	stderr := capped.NewBudget(shellStderrMax, nil).Buffer()
 	cmd.Stderr = stderr
 	if err := cmd.Run(); err != nil && !s.ignore {
 		// hygen logs the failed command's stderr (execa's, one final line
 		// break stripped) as a line of its output, on stdout, even when
 		// it is empty.
 		out, _ := outputs(ctx, e.cfg)
-		b := bytes.TrimSuffix(bytes.TrimSuffix(stderr.Bytes(), []byte("\n")), []byte("\r"))
-		_, _ = out.Write(append(b, '\n'))
+		_, _ = out.Write(bytes.TrimSuffix(bytes.TrimSuffix(stderr.Bytes(), []byte("\n")), []byte("\r")))
+		_, _ = out.Write([]byte{'\n'}) // not appended: a copy of up to 100 MB
 		return fmt.Errorf("sh %q failed: %w", s.shell, err)
 	}
 	return nil
@@ -753,20 +754,6 @@ func (e *Engine) runShell(ctx context.Context, s *step) error {
 // shellStderrMax is as much of an sh: command's stderr as is kept: execa's
 // maxBuffer, hygen's bound. 1.5 GB of it ended the process out of memory.
 const shellStderrMax = 100_000_000
-
-// cappedBuffer keeps the first max bytes written to it and drops the rest,
-// accepting them all so that the command is not stopped by a failed write.
-type cappedBuffer struct {
-	bytes.Buffer
-	max int
-}
-
-func (c *cappedBuffer) Write(p []byte) (int, error) {
-	if room := c.max - c.Len(); room > 0 {
-		c.Buffer.Write(p[:min(len(p), room)])
-	}
-	return len(p), nil
-}
 
 // execaCommand is the command line hygen's default exec hands to the shell.
 // It runs sh: through execa.command (execa 5), which trims the text, splits

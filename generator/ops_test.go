@@ -78,18 +78,3 @@ func TestInjectThroughAbsoluteFolderLink(t *testing.T) {
 		t.Errorf("dry run: %v\n%s", err, out)
 	}
 }
-
-// An sh: command's stderr is kept up to a bound (execa's maxBuffer in
-// hygen) and the rest dropped, every write accepted so the command runs on:
-// 1.5 GB of it ended the process out of memory.
-func TestCappedBuffer(t *testing.T) {
-	c := &cappedBuffer{max: 10}
-	for _, w := range []string{"0123", "456789ab", "cdef"} {
-		if n, err := c.Write([]byte(w)); n != len(w) || err != nil {
-			t.Fatalf("Write(%q) = %d, %v", w, n, err)
-		}
-	}
-	if got := c.String(); got != "0123456789" {
-		t.Errorf("kept %q, want the first 10 bytes", got)
-	}
-}

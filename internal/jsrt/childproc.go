@@ -10,11 +10,11 @@ import (
 	"math"
 	"os/exec"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
+	"github.com/hypergen-dev/hypergen/internal/capped"
 	"github.com/hypergen-dev/hypergen/internal/procgroup"
 )
 
@@ -47,40 +47,6 @@ func (vm *VM) failure(file string, e *spawnError) *goja.Object {
 // defaultMaxBuffer is Node's maxBuffer for the synchronous calls: output
 // beyond it, stdout and stderr together, stops the child with ENOBUFS.
 const defaultMaxBuffer = 1024 * 1024
-
-// outputBudget is what a child may still write to its captured streams
-// before it is stopped; stdout and stderr are copied concurrently.
-type outputBudget struct {
-	mu   sync.Mutex
-	left int
-	over func()
-	hit  bool
-}
-
-// capped is one captured stream, drawing on a shared budget. It keeps what
-// fits and takes everything, so the copying goes on until the child is
-// stopped.
-type capped struct {
-	buf    bytes.Buffer
-	budget *outputBudget
-}
-
-func (c *capped) Write(p []byte) (int, error) {
-	b := c.budget
-	b.mu.Lock()
-	keep := min(len(p), max(b.left, 0))
-	b.left -= len(p)
-	overNow := b.left < 0 && !b.hit
-	if overNow {
-		b.hit = true
-	}
-	b.mu.Unlock()
-	c.buf.Write(p[:keep])
-	if overNow {
-		b.over()
-	}
-	return len(p), nil
-}
 
 // maxBufferOption reads the maxBuffer option as Node does: absent, 1 MiB;
 // undefined, null, 0 or Infinity, no limit; anything else but a number of
@@ -218,8 +184,8 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	cmd := procgroup.Command(ctx, argv[0], argv[1:]...)
 	cmd.Dir = vm.setup.Cwd
 	cmd.Env = vm.childEnv(nil)
-	budget := &outputBudget{left: maxBuffer, over: stopForBuffer}
-	stdout, stderr := &capped{budget: budget}, &capped{budget: budget}
+	budget := capped.NewBudget(maxBuffer, stopForBuffer)
+	stdout, stderr := budget.Buffer(), budget.Buffer()
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	var enc goja.Value = goja.Undefined()
 	if o, ok := opts.(*goja.Object); ok {
@@ -262,7 +228,7 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	switch {
 	case timeout > 0 && errors.Is(ctx.Err(), context.DeadlineExceeded):
 		err = errTimedOut // Node's spawnSync error; its status is null
-	case budget.hit:
+	case budget.Hit():
 		err = errNoBufs
 	case errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist):
 		err = errNoEnt
@@ -287,8 +253,8 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	}
 	var exitErr *exec.ExitError
 	errors.As(err, &exitErr)
-	out := buffer.EncodeBytes(rt, stdout.buf.Bytes(), enc)
-	errOut := buffer.EncodeBytes(rt, stderr.buf.Bytes(), enc)
+	out := buffer.EncodeBytes(rt, stdout.Bytes(), enc)
+	errOut := buffer.EncodeBytes(rt, stderr.Bytes(), enc)
 	output := rt.NewArray(goja.Null(), out, errOut)
 	if cmd.Process == nil {
 		out, errOut, output = goja.Null(), goja.Null(), nil // nothing ran
@@ -302,8 +268,8 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 			e = vm.failure(argv[0], se)
 		} else {
 			msg := "Command failed: " + display
-			if stderr.buf.Len() > 0 {
-				msg += "\n" + stderr.buf.String()
+			if stderr.Len() > 0 {
+				msg += "\n" + stderr.String()
 			}
 			e, _ = rt.New(rt.Get("Error"), rt.ToValue(msg))
 		}
