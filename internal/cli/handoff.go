@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strings"
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/oneshot"
@@ -63,13 +62,13 @@ func TelemetryVars() []string {
 
 // telemetryRequested reports whether a variable that a CLI run honours is
 // set. A metrics exporter list that names prometheus alone asks nothing of
-// one (it opens no pull endpoint, see oneshot), nor does
+// one (it opens no pull endpoint: oneshot.MetricsExporters), nor does
 // HYPERGEN_PROMETHEUS_LISTEN: both are set in a shell for the agent.
 func telemetryRequested(getenv func(string) string) bool {
 	for _, k := range TelemetryVars() {
 		v := getenv(k)
-		if k == "OTEL_METRICS_EXPORTER" && strings.Trim(strings.ReplaceAll(v, "prometheus", ""), ", ") == "" {
-			continue
+		if k == "OTEL_METRICS_EXPORTER" {
+			v = oneshot.MetricsExporters(getenv)
 		}
 		if v != "" {
 			return true

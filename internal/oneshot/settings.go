@@ -85,17 +85,17 @@ func switchedOff(getenv func(string) string) (bool, error) {
 		return false, err
 	}
 	traces := strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER"))
-	metrics := oneShotMetrics(getenv)
+	metrics := MetricsExporters(getenv)
 	noExporter := traces == "none" && (metrics == "" || metrics == "none") && getenv("HYPERGEN_TELEMETRY_FILE") == ""
 	return !on || noExporter, nil
 }
 
-// oneShotMetrics is OTEL_METRICS_EXPORTER without prometheus: a pull
+// MetricsExporters is OTEL_METRICS_EXPORTER without prometheus: a pull
 // endpoint in a process that exits as soon as it has generated cannot be
 // scraped, and its port would be the agent's, so a CLI run opens none
 // (instrument.Setup drops it too) and HYPERGEN_PROMETHEUS_LISTEN means
 // nothing to it. Exporter names are otherwise left for the SDK to judge.
-func oneShotMetrics(getenv func(string) string) string {
+func MetricsExporters(getenv func(string) string) string {
 	v := strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER"))
 	if !strings.Contains(v, "prometheus") {
 		return v
@@ -132,7 +132,7 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 	if v := strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER")); v != "" && v != "otlp" && !(v == "none" && off) {
 		return s, &NeedsSDKError{"OTEL_TRACES_EXPORTER", v, "an exporter other than OTLP"}
 	}
-	if v := oneShotMetrics(getenv); v != "" && v != "none" {
+	if v := MetricsExporters(getenv); v != "" && v != "none" {
 		return s, &NeedsSDKError{"OTEL_METRICS_EXPORTER", getenv("OTEL_METRICS_EXPORTER"), "metrics are exported by the SDK pipeline"}
 	}
 	for _, suffix := range []string{"ENDPOINT", "PROTOCOL", "TIMEOUT", "INSECURE", "HEADERS", "COMPRESSION", "CERTIFICATE",
