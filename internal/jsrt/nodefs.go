@@ -250,30 +250,24 @@ func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error
 	}
 }
 
-// fsError is the Error Node throws for a failed file system call:
-// "ENOENT: no such file or directory, open 'x'" with code, syscall and
-// path, the path as the caller wrote it (none for a call on a descriptor).
 // readFile reads a file for a hook's fs, as hypergen reads every file: a
 // named pipe, device or socket is refused rather than waited on or read
 // without end (a FIFO with no writer held the run past every limit;
 // /dev/zero filled the memory), and a process's environment under /proc,
 // which holds the credentials process.env leaves out, is refused as
-// unreadable.
+// unreadable. A folder is Node's EISDIR.
 func (vm *VM) readFile(p string) ([]byte, error) {
 	file := vm.resolve(p)
 	if procEnviron(file) {
 		return nil, syscall.EACCES
 	}
-	fi, err := os.Stat(file)
-	switch {
-	case err != nil:
-		return nil, err
-	case fi.IsDir():
-		return nil, syscall.EISDIR
-	case !fi.Mode().IsRegular():
-		return nil, regularfile.Check(fi)
+	b, err := regularfile.ReadFile(file)
+	if err != nil {
+		if fi, serr := os.Stat(file); serr == nil && fi.IsDir() {
+			return nil, syscall.EISDIR
+		}
 	}
-	return regularfile.ReadFile(file)
+	return b, err
 }
 
 // procEnviron reports whether file, links resolved, is the environment of
@@ -287,6 +281,9 @@ func procEnviron(file string) bool {
 	return n >= 4 && parts[1] == "proc" && parts[n-1] == "environ"
 }
 
+// fsError is the Error Node throws for a failed file system call:
+// "ENOENT: no such file or directory, open 'x'" with code, syscall and
+// path, the path as the caller wrote it (none for a call on a descriptor).
 func (vm *VM) fsError(syscallName, path string, err error) goja.Value {
 	code, msg := "EIO", err.Error()
 	var pe *fs.PathError
