@@ -11,6 +11,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
+	"github.com/hypergen-dev/hypergen/internal/envflag"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/liquidtmpl"
@@ -74,16 +75,6 @@ func (e *Engine) CacheStats() (hits, misses int64) {
 // TemplateCache is the engine's compiled-template cache, for its statistics
 // and for a memory governor to shrink.
 func (e *Engine) TemplateCache() *jsrt.Cache { return &e.cache }
-
-// looksFalse reports whether an environment value reads as "off" to a
-// person (0, false, no, off, in any case).
-func looksFalse(v string) bool {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "0", "false", "no", "off":
-		return true
-	}
-	return false
-}
 
 // Result is what a Run did.
 type Result struct {
@@ -247,11 +238,12 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		_, stderr := outputs(ctx, e.cfg)
 		fmt.Fprintf(stderr, "hypergen: warning: HYGEN_TMPLS=%q is not a folder; using %s, as hygen does\n", env, templates)
 	}
-	if v := e.cfg.Getenv("HYGEN_OVERWRITE"); looksFalse(v) {
+	if on, err := envflag.Bool(e.cfg.Getenv, "HYGEN_OVERWRITE", true); err == nil && !on {
 		// hygen overwrites on any value that is set, so hypergen does; one
-		// who wrote HYGEN_OVERWRITE=0 to be asked would lose edits unwarned.
+		// who wrote HYGEN_OVERWRITE=0 (a value hypergen's own switches read
+		// as off) to be asked would lose edits unwarned.
 		_, stderr := outputs(ctx, e.cfg)
-		fmt.Fprintf(stderr, "hypergen: warning: HYGEN_OVERWRITE=%q overwrites existing files without asking, as in hygen, where any value does; unset it to be asked\n", v)
+		fmt.Fprintf(stderr, "hypergen: warning: HYGEN_OVERWRITE=%q overwrites existing files without asking, as in hygen, where any value does; unset it to be asked\n", e.cfg.Getenv("HYGEN_OVERWRITE"))
 	}
 	t := resolvePositionals(absUnder(e.cfg.Cwd, templates), parsed.Positionals)
 	switch {
