@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
@@ -73,29 +74,11 @@ func TestHangupEndsTheRunCleanly(t *testing.T) {
 		"_templates/g/new/a.t": "---\nto: out/a.txt\n---\na\n",
 		"_templates/g/new/b.t": "---\nto: out/b.txt\n---\n<% while (true) {} %>\n",
 	})
-	cmd := exec.Command(bin, "g", "new")
-	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	p := testenv.StartIn(t, dir, []string{"HYPERGEN_CACHE_DIR=" + t.TempDir()}, bin, "g", "new")
 	time.Sleep(500 * time.Millisecond) // into the loop
-	if err := cmd.Process.Signal(syscall.SIGHUP); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	var err error
-	select {
-	case err = <-done:
-	case <-time.After(30 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Fatal("hypergen did not stop on SIGHUP")
-	}
-	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(stderr.String(), "hangup") {
-		t.Errorf("want exit 1 naming the hangup; got %v:\n%s", err, stderr.String())
+	p.Signal(t, syscall.SIGHUP)
+	if code := p.Wait(t, 30*time.Second); code != 1 || !strings.Contains(p.Output(), "hangup") {
+		t.Errorf("want exit 1 naming the hangup; got exit %d:\n%s", code, p.Output())
 	}
 	if left, _ := os.ReadDir(filepath.Join(dir, "out")); len(left) > 0 {
 		t.Errorf("left in out/: %v", left)
@@ -125,16 +108,11 @@ func TestHangupIgnoredUnderNohup(t *testing.T) {
 	dir := testfs.Tree(t, map[string]string{
 		"_templates/g/new/a.t": "---\nto: out/a.txt\n---\n<% const end = Date.now() + 1500; while (Date.now() < end) {} %>a\n",
 	})
-	cmd := exec.Command("/bin/sh", "-c", `trap "" HUP; exec "$0" g new`, bin)
-	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	p := testenv.StartIn(t, dir, []string{"HYPERGEN_CACHE_DIR=" + t.TempDir()}, "/bin/sh", "-c", `trap "" HUP; exec "$0" g new`, bin)
 	time.Sleep(500 * time.Millisecond)
-	_ = cmd.Process.Signal(syscall.SIGHUP)
-	if err := cmd.Wait(); err != nil {
-		t.Errorf("a run ignoring SIGHUP ended on it: %v", err)
+	p.Signal(t, syscall.SIGHUP)
+	if code := p.Wait(t, 30*time.Second); code != 0 {
+		t.Errorf("a run ignoring SIGHUP ended on it: exit %d\n%s", code, p.Output())
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "out", "a.txt")); err != nil || string(b) != "a\n" {
 		t.Errorf("out/a.txt = %q, %v", b, err)
