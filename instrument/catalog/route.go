@@ -11,7 +11,10 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
 - **The CLI exports spans, not metrics.** A one-shot run (` + "`Config.OneShot`" + `) sends its trace
   and no metrics, unless ` + "`OTEL_METRICS_EXPORTER`" + ` names an exporter explicitly. Each run's spans carry
   bounded attributes for what the dashboards count: ` + "`hypergen.outcome`" + ` on ` + "`hypergen.run`" + ` and
-  ` + "`hypergen.op.*`" + `, ` + "`hypergen.cache.result`" + ` on ` + "`hypergen.template`" + `.
+  ` + "`hypergen.op.*`" + `, ` + "`hypergen.cache.result`" + ` on ` + "`hypergen.template`" + `. A run the process
+  has to end before the run returns (JavaScript stuck inside a built-in past its time limit, a
+  signal the run outlives) ends its ` + "`hypergen.run`" + ` span as failed and exports it first, so it is
+  counted too (` + "`TestRunsEndedAtOnceAreExported`" + `).
 - **The Collector aggregates.** ` + "`otel-collector.yaml`" + ` hands every span of its traces pipeline,
   after the ` + "`batch`" + ` processor, to the contrib ` + "`spanmetrics`" + ` connector as well as to the trace store. The
   connector keys the spans by service (` + "`service.name`" + `, ` + "`service.namespace`" + `: no other resource

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -228,8 +229,15 @@ func Generate(env *Env, args []string) int {
 				PerfExecutable, err, PerfInstallHint)
 		}
 	}
-	// What a run that must end at once (JSStuck) removes first.
-	var cleanups []func()
+	// What a run that must end at once (JavaScript stuck in a built-in, a
+	// signal it outlives) removes and reports before the process exits.
+	var cleanups []func(cause error)
+	endNow := func(cause error) {
+		for _, clean := range cleanups {
+			clean(cause)
+		}
+		os.Exit(ExitFail)
+	}
 	cfg := generator.Config{
 		Cwd:          env.Cwd,
 		Getenv:       env.Getenv,
@@ -242,10 +250,7 @@ func Generate(env *Env, args []string) int {
 		// without bound: the run ends here, as after a signal it outlives.
 		JSStuck: func(err error) func() {
 			fmt.Fprintf(env.Stderr, "hypergen: JavaScript %v; ending the run\n", err)
-			for _, clean := range cleanups {
-				clean()
-			}
-			os.Exit(ExitFail)
+			endNow(err)
 			return nil
 		},
 	}
@@ -288,7 +293,7 @@ func Generate(env *Env, args []string) int {
 	generated.Store(-1)
 	// Not a goroutine of its own from the start: on a VM where starting a
 	// thread is dear, that cost every run about a millisecond.
-	defer context.AfterFunc(ctx, func() { endAfterSignal(finished, &generated, env.Stderr) })()
+	defer context.AfterFunc(ctx, func() { endAfterSignal(finished, &generated, env.Stderr, endNow) })()
 	if env.Stdin != nil {
 		// Like hygen, read the answer from stdin whether or not it is a
 		// terminal, so `echo y | hypergen ...` overwrites. A question still
@@ -325,10 +330,18 @@ func Generate(env *Env, args []string) int {
 		}
 	}
 	if tel != nil {
-		defer tel.Shutdown(ctx)
+		// Once, whoever asks first: the run's end, or endNow while the run
+		// is still going.
+		shutdown := sync.OnceValue(func() error { return tel.Shutdown(ctx) })
+		defer shutdown()
+		run := &endableRun{Observer: tel.Observer()}
+		cleanups = append(cleanups, func(cause error) {
+			run.abandon(cause)
+			_ = shutdown()
+		})
 		// Telemetry first: the start-up profile wraps its observer and passes
 		// every event on, so both see the run.
-		cfg.Observer = tel.Observer()
+		cfg.Observer = run
 	}
 	done, code := tuneGenerate(env, &cfg)
 	if code >= 0 {
@@ -340,7 +353,7 @@ func Generate(env *Env, args []string) int {
 		return ExitFail
 	}
 	defer removeBuiltins()
-	cleanups = append(cleanups, removeBuiltins)
+	cleanups = append([]func(error){func(error) { removeBuiltins() }}, cleanups...)
 	e := generator.New(cfg)
 	if tel != nil {
 		tel.ObserveCache(e.CacheStats)
@@ -390,11 +403,11 @@ const signalGrace = 3 * time.Second
 // process if the run has not finished signalGrace later. JavaScript running
 // inside one of goja's built-ins (Array(2**32-1).includes(1), JSON.stringify
 // of a very deep object) never sees an interrupt, and the user's Ctrl-C
-// must still work. When the generation has ended and only its telemetry
-// export is still waiting for the Collector (which goes on after a signal,
-// so that an interrupted run is counted), the process ends with the
-// generation's exit code.
-func endAfterSignal(finished <-chan struct{}, generated *atomic.Int32, stderr io.Writer) {
+// must still work: endNow reports the run as failed and exits. When the
+// generation has ended and only its telemetry export is still waiting for
+// the Collector (which goes on after a signal, so that an interrupted run
+// is counted), the process ends with the generation's exit code.
+func endAfterSignal(finished <-chan struct{}, generated *atomic.Int32, stderr io.Writer, endNow func(cause error)) {
 	select {
 	case <-finished:
 	case <-time.After(signalGrace):
@@ -404,7 +417,7 @@ func endAfterSignal(finished <-chan struct{}, generated *atomic.Int32, stderr io
 		}
 		fmt.Fprintf(stderr, "hypergen: the run did not stop within %v of the signal; ending it "+
 			"(JavaScript running inside a built-in, such as JSON.stringify, cannot be interrupted)\n", signalGrace)
-		os.Exit(ExitFail)
+		endNow(fmt.Errorf("the run did not stop within %v of the signal", signalGrace))
 	}
 }
 

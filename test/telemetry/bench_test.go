@@ -28,7 +28,7 @@ import (
 
 // tenTemplates is an action of ten templates: eight adds with helpers and a
 // loop, and two injects.
-func tenTemplates(b *testing.B) string {
+func tenTemplates(b testing.TB) string {
 	b.Helper()
 	dir := b.TempDir()
 	write := func(p, c string) {
@@ -215,7 +215,7 @@ func newOneShotCase(b *testing.B, env map[string]string, relayed bool, eng bench
 // startRelayAgent runs the agent (hypergen perf monitor) with a relay
 // socket, exporting to col, pinned as col is, and returns the socket's
 // path.
-func startRelayAgent(b *testing.B, col *testenv.Collector) (string, *testenv.Process) {
+func startRelayAgent(b testing.TB, col *testenv.Collector) (string, *testenv.Process) {
 	b.Helper()
 	dir := testenv.SocketDir(b)
 	sock := filepath.Join(dir, "s")
@@ -402,7 +402,7 @@ func processCPUReport(b *testing.B, p *testenv.Process, unit string) func() {
 // other processes, the Collector often elsewhere).
 func pinCollector(b *testing.B, col *testenv.Collector) { pin(b, col.PID()) }
 
-func pin(b *testing.B, pid int) {
+func pin(b testing.TB, pid int) {
 	cpus := os.Getenv("HYPERGEN_BENCH_COLLECTOR_CPUS")
 	if cpus == "" {
 		return

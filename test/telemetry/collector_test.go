@@ -129,8 +129,8 @@ func waitForGoodRun(t *testing.T, col *testenv.Collector) {
 
 // span is one span as the debug exporter prints it.
 type span struct {
-	TraceID, ParentID, ID, Name, Kind, Status string
-	Attrs                                     map[string]string
+	TraceID, ParentID, ID, Name, Kind, Status, StatusMessage string
+	Attrs                                                    map[string]string
 }
 
 // parseSpans reads the debug exporter's detailed output.
@@ -173,6 +173,8 @@ func parseSpans(out string) []span {
 				cur.Kind = v
 			case "Status code":
 				cur.Status = v
+			case "Status message":
+				cur.StatusMessage = v
 			}
 		case !strings.HasPrefix(line, " "):
 			inAttrs, cur = false, nil

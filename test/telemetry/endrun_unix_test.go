@@ -1,0 +1,111 @@
+//go:build unix
+
+package telemetry
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/testenv"
+)
+
+// TestRunsEndedAtOnceAreExported: a run that the process ends before the
+// run returns (JavaScript stuck inside a built-in past its time limit, or
+// a signal the run outlives) still exports a failed hypergen.run span, in
+// each way a CLI run exports: by itself, through an agent's relay socket,
+// and through hypergen-perf's SDK pipeline. Such runs used to exit without
+// a span, so they went uncounted.
+func TestRunsEndedAtOnceAreExported(t *testing.T) {
+	tests := []struct {
+		name, via, ending string
+	}{
+		{"stuck, exported by the run", "oneshot", "stuck"},
+		{"stuck, relayed by the agent", "relay", "stuck"},
+		{"stuck, exported by hypergen-perf", "sdk", "stuck"},
+		{"signal outlived, exported by the run", "oneshot", "signal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			col := testenv.StartCollector(t, testCollectorConfig)
+			env := otlpEnv(col)
+			switch tt.via {
+			case "relay":
+				env["HYPERGEN_TELEMETRY_RELAY"], _ = startRelayAgent(t, col)
+			case "sdk":
+				env["OTEL_METRICS_EXPORTER"] = "otlp" // an SDK-only setting: the run goes to hypergen-perf
+			}
+			// indexOf walks a sparse array's 2^30 indexes inside one
+			// built-in, which goja's interrupt does not reach: minutes.
+			dir := project(t, map[string]string{"_templates/svc/new/d.ejs.t": "---\nto: d.txt\n---\n<% new Array(2 ** 30).indexOf(1) %>\n"})
+			args := []string{"svc", "new", "stuck", "--js-timeout", "100ms"}
+			wantStderr, wantStatus := "ending the run", "still running 5s after it was stopped"
+			if tt.ending == "signal" {
+				args[len(args)-1] = "1h"
+				wantStderr, wantStatus = "did not stop within 3s of the signal", "the run did not stop within 3s of the signal"
+			}
+			code, stderr := runStuck(t, dir, env, tt.ending == "signal", args...)
+			if code != 1 || !strings.Contains(stderr, wantStderr) {
+				t.Fatalf("exit %d, stderr:\n%s\nwant exit 1 and %q", code, stderr, wantStderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "services")); err == nil {
+				t.Error("the run that was ended wrote files")
+			}
+			testenv.WaitFor(t, "the failed run's span", 30*time.Second, func() (bool, string) {
+				var runs []span
+				for _, s := range parseSpans(col.Output()) {
+					if s.Name == "hypergen.run" {
+						runs = append(runs, s)
+					}
+				}
+				if len(runs) != 1 {
+					return false, fmt.Sprintf("%d hypergen.run spans", len(runs))
+				}
+				s := runs[0]
+				ok := s.Status == "Error" && s.Attrs["hypergen.outcome"] == "error" && strings.Contains(s.StatusMessage, wantStatus)
+				return ok, fmt.Sprintf("status %s %q, attributes %v", s.Status, s.StatusMessage, s.Attrs)
+			})
+		})
+	}
+}
+
+// runStuck runs hypergen in dir and returns its exit code and stderr; with
+// interrupt it sends SIGINT a second after the start, by when the template
+// is stuck. The timeout only guards against a hang.
+func runStuck(t *testing.T, dir string, env map[string]string, interrupt bool, args ...string) (int, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, hypergenBin, args...)
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if interrupt {
+		time.Sleep(time.Second)
+		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := cmd.Wait()
+	if ctx.Err() != nil {
+		t.Fatalf("hypergen %v did not finish: %v\n%s", args, ctx.Err(), stderr.String())
+	}
+	if _, ok := err.(*exec.ExitError); err != nil && !ok {
+		t.Fatal(err)
+	}
+	return cmd.ProcessState.ExitCode(), stderr.String()
+}
