@@ -2,9 +2,13 @@ package generator
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -95,5 +99,65 @@ func TestRegexBombsStopAtLimit(t *testing.T) {
 				t.Errorf("target.txt changed to %q", got)
 			}
 		})
+	}
+}
+
+// countingFiles counts FileDone events by template.
+type countingFiles struct {
+	nopObserver
+	mu    sync.Mutex
+	files map[string]int
+}
+
+func (o *countingFiles) FileDone(_ context.Context, f FileEvent) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.files[f.Template]++
+}
+
+// A global one template makes is seen by every later template, in file
+// order, as in hygen's single runtime, however many runtimes render: the
+// action renders again on one runtime. What the templates print appears
+// once, and each template is reported once.
+func TestTemplateGlobalsReachLaterTemplatesInOrder(t *testing.T) {
+	files := map[string]string{"_templates/g/new/a.t": "---\nto: out/a.txt\n---\n<% n = 1; console.log('a printed') -%>a <%= n %>\n"}
+	var want strings.Builder
+	want.WriteString("a 1\n")
+	for i := 2; i <= 12; i++ {
+		name := fmt.Sprintf("t%02d", i)
+		files["_templates/g/new/"+name+".t"] = "---\nto: out/" + name + ".txt\n---\n" + name + " <%= typeof n === 'undefined' ? 'unset' : ++n %>\n"
+		fmt.Fprintf(&want, "%s %d\n", name, i)
+	}
+	for round := range 10 {
+		dir := testfs.Tree(t, files)
+		var stdout strings.Builder
+		obs := &countingFiles{files: map[string]int{}}
+		e := New(Config{Cwd: dir, Parallelism: 4, Stdout: &stdout, Observer: obs})
+		if _, err := e.Run(context.Background(), []string{"g", "new"}); err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		for _, f := range slices.Sorted(maps.Keys(files)) {
+			name := strings.TrimSuffix(filepath.Base(f), ".t")
+			b, err := os.ReadFile(filepath.Join(dir, "out", name+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.Write(b)
+		}
+		if got.String() != want.String() {
+			t.Fatalf("round %d: the files say\n%s\nwant\n%s", round, got.String(), want.String())
+		}
+		if n := strings.Count(stdout.String(), "a printed"); n != 1 {
+			t.Errorf("round %d: console.log printed %d times, want once:\n%s", round, n, stdout.String())
+		}
+		for f, n := range obs.files {
+			if n != 1 {
+				t.Errorf("round %d: %s reported %d times", round, f, n)
+			}
+		}
+		if len(obs.files) != len(files) {
+			t.Errorf("round %d: %d templates reported, want %d", round, len(obs.files), len(files))
+		}
 	}
 }

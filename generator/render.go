@@ -61,13 +61,33 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 	if inv.script != nil {
 		limit = 1 // one VM, and project helpers see hygen's order
 	}
-	out, err := parallel.Map(ctx, limit, files, func(ctx context.Context, _ int, f string) (renderedFile, error) {
-		ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
-		r, err := e.renderFile(ctx, f, inv, contexts, &ev)
-		ev.Bytes, ev.Err = len(r.body), err
-		e.cfg.Observer.FileDone(ctx, ev)
-		return r, err
-	})
+	// Each file's event waits for the pass that counts.
+	events := make([]FileEvent, len(files))
+	renderPass := func(limit int) ([]renderedFile, error) {
+		clear(events)
+		return parallel.Map(ctx, limit, files, func(ctx context.Context, i int, f string) (renderedFile, error) {
+			ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
+			r, err := e.renderFile(ctx, f, inv, contexts, &ev)
+			ev.Bytes, ev.Err = len(r.body), err
+			events[i] = ev
+			return r, err
+		})
+	}
+	out, err := renderPass(limit)
+	if limit > 1 && ctx.Err() == nil && inv.js.GlobalsMade() {
+		// A template made a global, which hygen, rendering the files one
+		// after another in one runtime, shows every later template; here
+		// only those that shared its runtime saw it, in no fixed order.
+		// So all render again that way, on a fresh runtime. What they
+		// print was printed by the first pass.
+		inv.js = inv.js.Quiet()
+		out, err = renderPass(1)
+	}
+	for _, ev := range events {
+		if ev.Template != "" { // rendered, not skipped after a cancellation
+			e.cfg.Observer.FileDone(ctx, ev)
+		}
+	}
 	if err != nil {
 		// Report the earliest file's error, as a sequential run would meet it.
 		var first *parallel.ItemError

@@ -85,3 +85,25 @@ func (p *Pool) Put(vm *VM) {
 	defer p.mu.Unlock()
 	p.free = append(p.free, vm)
 }
+
+// GlobalsMade reports whether JavaScript has made a global on any VM now
+// in the pool (assigned a name it never declared, or set a property of
+// globalThis), which JavaScript on the pool's other VMs did not see.
+func (p *Pool) GlobalsMade() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, vm := range p.free {
+		if vm.globalsMade() {
+			return true
+		}
+	}
+	return false
+}
+
+// Quiet returns a new, empty pool for the same run whose VMs print
+// nothing: for rendering again what was rendered, and printed, once.
+func (p *Pool) Quiet() *Pool {
+	setup := p.setup
+	setup.Stdout, setup.Stderr = io.Discard, io.Discard
+	return &Pool{ctx: p.ctx, setup: setup}
+}

@@ -51,6 +51,8 @@ type VM struct {
 	uncaught error
 
 	stdout, stderr io.Writer               // Setup's, never nil
+	globalNames    int                     // how many names jsrt itself put on the global object
+	ownNames       goja.Callable           // Object.getOwnPropertyNames
 	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them
 	builtins       map[string]*goja.Object // core modules' exports, built on first require
 	process        *goja.Object
@@ -73,6 +75,12 @@ func NewVM(ctx context.Context, setup Setup) *VM {
 		stdout: orDiscard(setup.Stdout), stderr: orDiscard(setup.Stderr),
 		modules: map[string]*goja.Object{}, builtins: map[string]*goja.Object{}}
 	vm.install()
+	// Object.getOwnPropertyNames, kept from before any script runs: it
+	// lists the names of goja's built-ins without building them, where
+	// goja's Go API for it builds every one.
+	vm.ownNames, _ = goja.AssertFunction(rt.Get("Object").ToObject(rt).Get("getOwnPropertyNames"))
+	installedGlobals.once.Do(func() { installedGlobals.n = vm.countGlobalNames() })
+	vm.globalNames = installedGlobals.n
 	vm.escape = rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		v := call.Argument(0)
 		if goja.IsUndefined(v) || goja.IsNull(v) {
@@ -86,6 +94,27 @@ func NewVM(ctx context.Context, setup Setup) *VM {
 		panic(call.Argument(0))
 	})
 	return vm
+}
+
+// installedGlobals is the number of names on the global object of a VM
+// that install has prepared, before any script runs: the same on every VM
+// (install defines the same globals whatever the Setup), so counted once.
+var installedGlobals struct {
+	once sync.Once
+	n    int
+}
+
+// globalsMade reports whether JavaScript on this VM added names to the
+// global object (assigned a name it never declared, or set a property of
+// globalThis) or deleted some.
+func (vm *VM) globalsMade() bool { return vm.countGlobalNames() != vm.globalNames }
+
+func (vm *VM) countGlobalNames() int {
+	names, err := vm.ownNames(goja.Undefined(), vm.rt.GlobalObject())
+	if err != nil {
+		panic(err) // it throws only for null and undefined
+	}
+	return int(names.ToObject(vm.rt).Get("length").ToInteger())
 }
 
 func orDiscard(w io.Writer) io.Writer {

@@ -54,6 +54,7 @@ func (vm *VM) useWebGlobals() {
 	for _, name := range webGlobalNames {
 		if v := rt.GlobalObject().Get(name); v == nil || goja.IsUndefined(v) {
 			_ = rt.GlobalObject().DefineDataProperty(name, g.Get(name), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+			vm.globalNames++ // hypergen's, not a script's
 		}
 	}
 }

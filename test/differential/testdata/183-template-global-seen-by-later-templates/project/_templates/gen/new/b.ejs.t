@@ -1,0 +1,4 @@
+---
+to: out/b.txt
+---
+b <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

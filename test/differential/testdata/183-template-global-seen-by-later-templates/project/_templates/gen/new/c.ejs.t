@@ -1,0 +1,4 @@
+---
+to: out/c.txt
+---
+c <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

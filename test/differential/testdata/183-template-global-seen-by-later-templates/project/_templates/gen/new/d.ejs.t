@@ -1,0 +1,4 @@
+---
+to: out/d.txt
+---
+d <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

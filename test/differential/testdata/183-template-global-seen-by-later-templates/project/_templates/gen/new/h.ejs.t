@@ -1,0 +1,4 @@
+---
+to: out/h.txt
+---
+h <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

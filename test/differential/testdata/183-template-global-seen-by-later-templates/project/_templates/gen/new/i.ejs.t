@@ -1,0 +1,4 @@
+---
+to: out/i.txt
+---
+i <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

@@ -1,0 +1,4 @@
+---
+to: out/l.txt
+---
+l <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

@@ -1,0 +1,4 @@
+---
+to: out/m.txt
+---
+m <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

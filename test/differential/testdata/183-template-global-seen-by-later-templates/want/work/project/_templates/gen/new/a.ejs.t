@@ -1,0 +1,5 @@
+---
+to: out/a.txt
+---
+<% counter = 1 -%>
+first <%= counter %>

@@ -1,0 +1,4 @@
+---
+to: out/e.txt
+---
+e <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

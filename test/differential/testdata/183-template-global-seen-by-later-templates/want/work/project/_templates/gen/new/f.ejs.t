@@ -1,0 +1,4 @@
+---
+to: out/f.txt
+---
+f <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

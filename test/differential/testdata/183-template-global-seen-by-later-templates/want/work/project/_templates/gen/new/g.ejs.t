@@ -1,0 +1,4 @@
+---
+to: out/g.txt
+---
+g <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

@@ -1,0 +1,4 @@
+---
+to: out/j.txt
+---
+j <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

@@ -1,0 +1,4 @@
+---
+to: out/k.txt
+---
+k <%= typeof counter === 'undefined' ? 'unset' : ++counter %>

@@ -1,0 +1,4 @@
+---
+to: "out/<%= typeof counter === 'undefined' ? 'unset' : 'n' + counter %>.txt"
+---
+named by the global
