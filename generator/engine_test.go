@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -445,5 +446,22 @@ func TestMissingCwdIsNamed(t *testing.T) {
 		if !errors.As(err, &ue) || !strings.Contains(err.Error(), "the project folder "+cwd+" is not there") {
 			t.Errorf("Cwd %s: err = %v", cwd, err)
 		}
+	}
+}
+
+// An sh: command stopped because the caller's deadline passed fails with
+// that deadline, not with the signal its shell got.
+func TestShellStoppedByTheDeadlineSaysSo(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nsh: sleep 30\n---\n"})
+	var out strings.Builder
+	e := New(Config{Cwd: dir, Stdout: &out, Stderr: &out})
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	_, err := e.Run(ctx, []string{"gen", "new"})
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), `sh "sleep 30" stopped: context deadline exceeded`) {
+		t.Errorf("Run() = %v, want the command stopped by the deadline", err)
+	}
+	if strings.Contains(out.String(), "\n\n") {
+		t.Errorf("an empty stderr line was printed for the stopped command:\n%q", out.String())
 	}
 }

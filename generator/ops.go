@@ -743,9 +743,18 @@ func (e *Engine) runShell(ctx context.Context, s *step) error {
 		// hygen logs the failed command's stderr (execa's, one final line
 		// break stripped) as a line of its output, on stdout, even when
 		// it is empty.
-		out, _ := outputs(ctx, e.cfg)
-		_, _ = out.Write(bytes.TrimSuffix(bytes.TrimSuffix(stderr.Bytes(), []byte("\n")), []byte("\r")))
-		_, _ = out.Write([]byte{'\n'}) // not appended: a copy of up to 100 MB
+		cause := context.Cause(ctx)
+		if msg := bytes.TrimSuffix(bytes.TrimSuffix(stderr.Bytes(), []byte("\n")), []byte("\r")); cause == nil || len(msg) > 0 {
+			out, _ := outputs(ctx, e.cfg)
+			_, _ = out.Write(msg)
+			_, _ = out.Write([]byte{'\n'}) // not appended: a copy of up to 100 MB
+		}
+		if cause != nil {
+			// The run was stopped (a signal, its deadline, its caller), and
+			// the command with it: that is what to say, not the signal
+			// the shell got.
+			return fmt.Errorf("sh %q stopped: %w", s.shell, cause)
+		}
 		return fmt.Errorf("sh %q failed: %w", s.shell, err)
 	}
 	return nil

@@ -32,12 +32,15 @@ func TestStoppedCommandsLeaveNoProcess(t *testing.T) {
 		files map[string]string
 		args  []string
 		sig   syscall.Signal // 0: the run ends by itself
+		want  string         // in the output, if set
 	}{
-		{"sh: step, SIGTERM", map[string]string{"_templates/g/new/a.t": "---\nsh: " + spawn + "\n---\n"}, nil, syscall.SIGTERM},
+		// Said as the run's stop, not as the signal the shell got.
+		{"sh: step, SIGTERM", map[string]string{"_templates/g/new/a.t": "---\nsh: " + spawn + "\n---\n"}, nil, syscall.SIGTERM,
+			`sh "` + spawn + `" stopped: terminated signal received`},
 		{"hook's execSync, SIGTERM", map[string]string{"_templates/g/new/index.js": hook, "_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"},
-			nil, syscall.SIGTERM},
+			nil, syscall.SIGTERM, ""},
 		{"hook's execSync, time limit", map[string]string{"_templates/g/new/index.js": hook, "_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"},
-			[]string{"--js-timeout", "1s"}, 0},
+			[]string{"--js-timeout", "1s"}, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,6 +62,9 @@ func TestStoppedCommandsLeaveNoProcess(t *testing.T) {
 			}
 			if code := p.Wait(t, 30*time.Second); code == 0 {
 				t.Errorf("exit 0 from a stopped run:\n%s", p.Output())
+			}
+			if !strings.Contains(p.Output(), tt.want) {
+				t.Errorf("the output lacks %q:\n%s", tt.want, p.Output())
 			}
 			for deadline := time.Now().Add(5 * time.Second); running(pid); time.Sleep(20 * time.Millisecond) {
 				if time.Now().After(deadline) {
