@@ -105,6 +105,10 @@ func TestRunWritesNothingWhenAnyOperationFails(t *testing.T) {
 			if !errors.As(err, &te) || !strings.HasSuffix(te.File, "b.t") {
 				t.Errorf("error does not name the template: %v", err)
 			}
+			// The library's callers set Config.AllowOutside, not a flag.
+			if outside := strings.HasPrefix(tt.name, "target outside"); outside != errors.Is(err, ErrOutside) || strings.Contains(err.Error(), "--allow-outside") {
+				t.Errorf("errors.Is(err, ErrOutside) = %v, want %v; or the error names a command-line flag: %v", !outside, outside, err)
+			}
 			if got := snapshot(t, dir); len(got) != 0 {
 				t.Errorf("files written despite the error: %v", got)
 			}
@@ -308,8 +312,9 @@ func TestFromConfined(t *testing.T) {
 	dir := filepath.Join(root, "proj")
 	quiet := func(string) string { return "" }
 	e := New(Config{Cwd: dir, Getenv: quiet})
-	if _, err := e.Run(context.Background(), []string{"gen", "new"}); err == nil || !strings.Contains(err.Error(), "outside the templates root and the project") {
-		t.Errorf("from: outside accepted: %v", err)
+	if _, err := e.Run(context.Background(), []string{"gen", "new"}); !errors.Is(err, ErrOutside) || !strings.Contains(err.Error(), "outside the templates root and the project") ||
+		strings.Contains(err.Error(), "--allow-outside") {
+		t.Errorf("from: outside accepted, or not said as the library says it: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "a.txt")); err == nil {
 		t.Error("a.txt written")

@@ -102,3 +102,19 @@ type UsageError struct{ Msg string }
 
 // Error returns the message.
 func (e *UsageError) Error() string { return e.Msg }
+
+// ErrOutside is matched (errors.Is) by the error of a target, from: file
+// or Liquid include that resolves outside the folders the run may use: the
+// project, and the templates root for what it reads. Config.AllowOutside
+// permits them, unless Config.ConfineTemplates.
+var ErrOutside = errors.New("outside the folders the run may use")
+
+// outsideError is an error that matches ErrOutside, with its own message.
+type outsideError struct{ msg string }
+
+func (e *outsideError) Error() string        { return e.msg }
+func (e *outsideError) Is(target error) bool { return target == ErrOutside }
+
+func outsidef(format string, args ...any) error {
+	return &outsideError{fmt.Sprintf(format, args...)}
+}

@@ -337,7 +337,7 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 	}
 	real, link := p.real.of(abs)
 	if !p.e.cfg.AllowOutside && !insideDir(p.inv.realCwd, real) {
-		return destination{}, fmt.Errorf("target %s resolves outside the project directory %s (use --allow-outside to permit it)", to, p.inv.cwd)
+		return destination{}, outsidef("target %s resolves outside the project directory %s", to, p.inv.cwd)
 	}
 	if p.e.cfg.ConfineTemplates {
 		// A request that may not run commands must not write a template,
@@ -484,7 +484,7 @@ func (p *planner) add(f *renderedFile, to string) error {
 		if roots := p.e.readRoots(p.inv); roots == nil {
 			body, err = regularfile.ReadFile(src)
 		} else if real := realPath(src); !insideAny(roots, real) {
-			return fmt.Errorf("from: %s resolves %s", jsvalue.ToString(from), p.e.outsideReadRoots())
+			return outsidef("from: %s resolves %s", jsvalue.ToString(from), p.e.outsideReadRoots())
 		} else {
 			body, err = readInside(roots, real)
 		}

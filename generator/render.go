@@ -238,7 +238,7 @@ func (e *Engine) liquidIncludeCheck(inv *invocation) func(string) error {
 	}
 	return func(file string) error {
 		if !insideAny(roots, realPath(file)) {
-			return errors.New("the file is " + e.outsideReadRoots())
+			return outsidef("the file is %s", e.outsideReadRoots())
 		}
 		return nil
 	}
@@ -264,7 +264,7 @@ func (e *Engine) outsideReadRoots() string {
 	if e.cfg.ConfineTemplates {
 		return "outside the templates root"
 	}
-	return "outside the templates root and the project (use --allow-outside to permit it)"
+	return "outside the templates root and the project"
 }
 
 func insideAny(dirs []string, p string) bool {
@@ -312,9 +312,14 @@ func (e *Engine) templateError(file string, lineOffset int, where string, err er
 	default:
 		return te
 	}
-	cause := errors.New(msg)
-	if je != nil && je.Err != nil {
+	var cause error
+	switch {
+	case je != nil && je.Err != nil:
 		cause = je.Err // a bound that stopped the template stays reachable with errors.As
+	case le != nil:
+		cause = le // its message is msg, and what it came from stays reachable
+	default:
+		cause = errors.New(msg)
 	}
 	te.Err = cause
 	if where != "" {

@@ -433,6 +433,9 @@ func reportGenerateError(env *Env, err error, first string) int {
 	if errors.As(err, &te) {
 		fmt.Fprintf(env.Stderr, "hypergen: raise the limit with --js-timeout or %s if the work is meant to take that long\n", envJSTimeout)
 	}
+	if errors.Is(err, generator.ErrOutside) {
+		fmt.Fprintln(env.Stderr, "hypergen: --allow-outside permits it")
+	}
 	var nf *generator.NotFoundError
 	var ue *generator.UsageError
 	if (errors.As(err, &nf) && nf.Action == "" && nf.Suggestion == "") || errors.As(err, &ue) {

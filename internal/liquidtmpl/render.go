@@ -43,13 +43,18 @@ type parsed struct {
 }
 
 // Error is a Liquid template that failed to parse or render, with the
-// template line where known.
+// template line where known, and the error it came from, if any (a tag's
+// or a filter's, such as an include the caller refused).
 type Error struct {
 	Line int
 	Msg  string
+	Err  error
 }
 
 func (e *Error) Error() string { return e.Msg }
+
+// Unwrap returns the error the Liquid error came from.
+func (e *Error) Unwrap() error { return e.Err }
 
 func (r *Renderer) init() {
 	r.engine = liquid.NewEngine()
@@ -475,7 +480,7 @@ func (r *Renderer) run(t *liquid.Template, bindings map[string]any) (out string,
 }
 
 func wrap(err liquid.SourceError) error {
-	return &Error{Line: err.LineNumber(), Msg: "Liquid: " + liquidMessage().ReplaceAllString(err.Error(), "")}
+	return &Error{Line: err.LineNumber(), Msg: "Liquid: " + liquidMessage().ReplaceAllString(err.Error(), ""), Err: err.Cause()}
 }
 
 // liquidMessage is osteele/liquid's own prefix, "Liquid error (line N): ";

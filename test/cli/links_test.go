@@ -59,8 +59,8 @@ func TestTargetLinkToNothingOutside(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := run(t, dir, []string{"HYGEN_OVERWRITE=1"}, "page", "new", "Home")
-	if r.code != 1 || !strings.Contains(r.stderr, "resolves outside the project directory") {
-		t.Errorf("want exit 1 and the outside-the-project error; got %v", r)
+	if r.code != 1 || !strings.Contains(r.stderr, "resolves outside the project directory") || !strings.Contains(r.stderr, "hypergen: --allow-outside permits it\n") {
+		t.Errorf("want exit 1, the outside-the-project error and the flag that permits it; got %v", r)
 	}
 	if _, err := os.Lstat(outside); err == nil {
 		t.Error("the link's target was created outside the project")
