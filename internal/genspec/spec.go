@@ -102,6 +102,9 @@ func Parse(text []byte) (*Spec, error) {
 	if err := yaml.Unmarshal(text, &doc); err != nil {
 		return nil, fmt.Errorf("invalid template.yml: %v", err)
 	}
+	if err := checkAliases(&doc); err != nil {
+		return nil, err
+	}
 	if len(doc.Content) > 0 && doc.Content[0].Kind == yaml.MappingNode {
 		// Checked here, by line, as a variable's keys are: the decoder's
 		// own message names a Go type.

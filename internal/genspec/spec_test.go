@@ -312,3 +312,29 @@ func TestPatternTimeoutIsNotAMismatch(t *testing.T) {
 		t.Errorf("a quick mismatch: err = %v", err)
 	}
 }
+
+// Aliases may copy up to maxAliasedBytes of text in all, counted as
+// expanded (aliases of aliases included), whatever the number of aliases.
+func TestAliasesCopyBoundedText(t *testing.T) {
+	kb := strings.Repeat("x", 1<<10)
+	mb := strings.Repeat("x", 1<<20)
+	refs := func(name string, n int) string { return "[" + strings.Repeat("*"+name+", ", n-1) + "*" + name + "]" }
+	tests := []struct {
+		name, text string
+		ok         bool
+	}{
+		{"a thousand aliases of 1 KiB", "variables:\n  a:\n    type: string\n    default: &b " + kb + "\n  l:\n    type: array\n    default: " + refs("b", 1000) + "\n", true},
+		{"fifteen aliases of 1 MiB", "variables:\n  a:\n    type: string\n    default: &b " + mb + "\n  l:\n    type: array\n    default: " + refs("b", 15) + "\n", true},
+		{"seventeen aliases of 1 MiB", "variables:\n  a:\n    type: string\n    default: &b " + mb + "\n  l:\n    type: array\n    default: " + refs("b", 17) + "\n", false},
+		{"aliases of aliases", "variables:\n  a:\n    type: string\n    default: &b " + kb + "\n  l:\n    type: array\n    default: &l " + refs("b", 100) +
+			"\n  m:\n    type: object\n    default: {x: " + refs("l", 100) + ", y: " + refs("l", 100) + "}\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(tt.text))
+			if tt.ok != (err == nil) || (err != nil && !strings.Contains(err.Error(), "aliases copy more than 16 MiB of text")) {
+				t.Errorf("Parse() = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}
