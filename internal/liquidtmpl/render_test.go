@@ -68,7 +68,7 @@ func TestRenderErrors(t *testing.T) {
 // were left burning two cores.
 func TestRenderRunaway(t *testing.T) {
 	locals := jsvalue.NewObject()
-	locals.Set("n", 3e6) // about a second of looping on this machine's kind
+	locals.Set("n", 1e7) // about three seconds of looping on this machine's kind: the runaways outlast any delay in starting them
 	loop := "{% for i in (1..n) %}{% endfor %}done"
 	var r Renderer
 	var wg sync.WaitGroup
