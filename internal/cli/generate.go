@@ -232,7 +232,11 @@ func Generate(env *Env, args []string) int {
 	// What a run that must end at once (JavaScript stuck in a built-in, a
 	// signal it outlives) removes and reports before the process exits.
 	var cleanups []func(cause error)
+	stopCatching := func() {} // the signals that stop the run, once caught
 	endNow := func(cause error) {
+		// Another Ctrl-C or SIGTERM now ends the process at once, not
+		// after the telemetry export (up to its timeout).
+		stopCatching()
 		for _, clean := range cleanups {
 			clean(cause)
 		}
@@ -285,6 +289,7 @@ func Generate(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
+	stopCatching = stop
 	finished := make(chan struct{})
 	defer close(finished)
 	// The run's exit code once the generation has ended (-1 before), while

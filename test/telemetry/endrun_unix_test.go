@@ -5,6 +5,7 @@ package telemetry
 import (
 	"context"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -108,4 +109,45 @@ func runStuck(t *testing.T, dir string, env map[string]string, interrupt bool, a
 		t.Fatal(err)
 	}
 	return cmd.ProcessState.ExitCode(), stderr.String()
+}
+
+// TestSecondSignalEndsTheExport: a run that outlived a signal exports its
+// failed run before the process ends, for up to the export's timeout; a
+// second Ctrl-C ends the process at once rather than waiting for that.
+func TestSecondSignalEndsTheExport(t *testing.T) {
+	// A Collector that accepts connections and never answers: the export
+	// waits for its whole timeout.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var conns []net.Conn
+	accepted := make(chan struct{})
+	go func() {
+		defer close(accepted)
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conns = append(conns, c)
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		<-accepted
+		for _, c := range conns {
+			c.Close()
+		}
+	})
+	dir := project(t, map[string]string{"_templates/svc/new/d.ejs.t": "---\nto: d.txt\n---\n<% new Array(2 ** 30).indexOf(1) %>\n"})
+	p := testenv.StartIn(t, dir, []string{"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + ln.Addr().String(), "OTEL_EXPORTER_OTLP_INSECURE=true",
+		"OTEL_EXPORTER_OTLP_TIMEOUT=120000", "HYPERGEN_TELEMETRY_TIMEOUT=120s", "HOME=" + dir}, hypergenBin, "svc", "new", "x", "--js-timeout", "1h")
+	time.Sleep(time.Second) // by when the template is stuck
+	p.Signal(t, os.Interrupt)
+	testenv.WaitFor(t, "the run to end itself, exporting", 20*time.Second, func() (bool, string) {
+		return strings.Contains(p.Output(), "did not stop within 3s of the signal"), p.Output()
+	})
+	p.Signal(t, os.Interrupt)
+	p.Wait(t, 20*time.Second) // the export alone would take two minutes
 }
