@@ -2,7 +2,9 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
@@ -159,5 +162,35 @@ func TestTemplateGlobalsReachLaterTemplatesInOrder(t *testing.T) {
 		if len(obs.files) != len(files) {
 			t.Errorf("round %d: %d templates reported, want %d", round, len(obs.files), len(files))
 		}
+	}
+}
+
+// The second, ordered pass runs only where it can change something: not
+// for a single template, and not after a template was stopped by its time
+// limit, which a second pass would only wait for again. A fresh engine's
+// cache counts a second pass as hits.
+func TestTemplateGlobalsRenderAgainOnlyWhenUseful(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		again bool
+	}{
+		{"two templates, a global", map[string]string{"_templates/g/new/a.t": "---\nto: a.txt\n---\n<% x = 1 %>a", "_templates/g/new/b.t": "---\nto: b.txt\n---\nb <%= typeof x %>"}, true},
+		{"one template, a global", map[string]string{"_templates/g/new/a.t": "---\nto: a.txt\n---\n<% x = 1 %>a"}, false},
+		{"a global, then the time limit", map[string]string{"_templates/g/new/a.t": "---\nto: a.txt\n---\n<% x = 1 %>a", "_templates/g/new/b.t": "---\nto: b.txt\n---\n<% while (true) {} %>"}, false},
+		{"no global", map[string]string{"_templates/g/new/a.t": "---\nto: a.txt\n---\n<% let x = 1 %>a", "_templates/g/new/b.t": "---\nto: b.txt\n---\nb <%= typeof x %>"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := New(Config{Cwd: testfs.Tree(t, tt.files), Parallelism: 4, Stdout: io.Discard, JSTimeout: 200 * time.Millisecond})
+			_, err := e.Run(context.Background(), []string{"g", "new"})
+			var te *jsrt.TimeoutError
+			if strings.Contains(tt.name, "time limit") != errors.As(err, &te) {
+				t.Fatalf("Run() = %v", err)
+			}
+			if hits, _ := e.CacheStats(); (hits > 0) != tt.again {
+				t.Errorf("%d cache hits: rendered again = %v, want %v", hits, hits > 0, tt.again)
+			}
+		})
 	}
 }

@@ -61,32 +61,28 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 	if inv.script != nil {
 		limit = 1 // one VM, and project helpers see hygen's order
 	}
-	// Each file's event waits for the pass that counts.
-	events := make([]FileEvent, len(files))
-	renderPass := func(limit int) ([]renderedFile, error) {
-		clear(events)
-		return parallel.Map(ctx, limit, files, func(ctx context.Context, i int, f string) (renderedFile, error) {
+	render := func(limit int, observe bool) ([]renderedFile, error) {
+		return parallel.Map(ctx, limit, files, func(ctx context.Context, _ int, f string) (renderedFile, error) {
 			ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
 			r, err := e.renderFile(ctx, f, inv, contexts, &ev)
 			ev.Bytes, ev.Err = len(r.body), err
-			events[i] = ev
+			if observe {
+				e.cfg.Observer.FileDone(ctx, ev)
+			}
 			return r, err
 		})
 	}
-	out, err := renderPass(limit)
-	if limit > 1 && ctx.Err() == nil && inv.js.GlobalsMade() {
-		// A template made a global, which hygen, rendering the files one
-		// after another in one runtime, shows every later template; here
-		// only those that shared its runtime saw it, in no fixed order.
-		// So all render again that way, on a fresh runtime. What they
-		// print was printed by the first pass.
+	out, err := render(limit, true)
+	if min(limit, len(files)) > 1 && ctx.Err() == nil && !stoppedByLimit(err) && inv.js.GlobalsMade() {
+		// A template made a global (or changed process.env), which hygen,
+		// rendering the files one after another in one runtime, shows
+		// every later template; here only those that shared its runtime
+		// saw it, in no fixed order. So all render again that way, on a
+		// fresh runtime. What they print was printed by the first pass,
+		// whose events (times, cache use) stand for the files, as its
+		// compiles do for the second.
 		inv.js = inv.js.Quiet()
-		out, err = renderPass(1)
-	}
-	for _, ev := range events {
-		if ev.Template != "" { // rendered, not skipped after a cancellation
-			e.cfg.Observer.FileDone(ctx, ev)
-		}
+		out, err = render(1, false)
 	}
 	if err != nil {
 		// Report the earliest file's error, as a sequential run would meet it.
@@ -97,6 +93,14 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 		return nil, err
 	}
 	return out, nil
+}
+
+// stoppedByLimit reports whether err is a template stopped by its time or
+// memory limit, which a second pass would only meet again.
+func stoppedByLimit(err error) bool {
+	var te *jsrt.TimeoutError
+	var me *jsrt.MemoryError
+	return errors.As(err, &te) || errors.As(err, &me)
 }
 
 // renderFile reads, parses and renders one template, timing each step in ev.

@@ -25,10 +25,13 @@ func TestGlobalsMade(t *testing.T) {
 		{"<% globalThis.shared = 'x' %>", true},
 		{"<% global.shared = 'x' %>", true},
 		{"<% delete globalThis.escape %>", true},
+		{"<% process.env.SHARED = 'yes' %>", true},
+		{"<% delete process.env.HOME %>", true},
+		{"<%= process.env.HOME %>", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			setup := Setup{Cwd: t.TempDir(), Templates: &Cache{}}
+			setup := Setup{Cwd: t.TempDir(), Templates: &Cache{}, Env: func() []string { return []string{"HOME=/home/a"} }}
 			p := NewPool(context.Background(), setup)
 			vm := p.Get()
 			if _, err := vm.Render(context.Background(), mustCompile(t, setup.Templates, tt.text), jsvalue.NewObject()); err != nil {

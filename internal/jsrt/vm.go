@@ -106,8 +106,15 @@ var installedGlobals struct {
 
 // globalsMade reports whether JavaScript on this VM added names to the
 // global object (assigned a name it never declared, or set a property of
-// globalThis) or deleted some.
-func (vm *VM) globalsMade() bool { return vm.countGlobalNames() != vm.globalNames }
+// globalThis) or deleted some, or changed process.env, which hygen's later
+// templates see as well.
+func (vm *VM) globalsMade() bool {
+	if vm.countGlobalNames() != vm.globalNames {
+		return true
+	}
+	set, unset := vm.EnvChanges()
+	return len(set) > 0 || len(unset) > 0
+}
 
 func (vm *VM) countGlobalNames() int {
 	names, err := vm.ownNames(goja.Undefined(), vm.rt.GlobalObject())
