@@ -119,9 +119,7 @@ func (s *esmScanner) scan() error {
 				s.i++
 			}
 			word := s.src[start:s.i]
-			if word == "import" && s.after() == '.' && strings.HasPrefix(s.src[s.skipSpace(s.i):], ".meta") {
-				s.edits = append(s.edits, esmEdit{start, s.skipSpace(s.i) + len(".meta"), "({ url: __esm_require('url').pathToFileURL(__esm_filename).href, filename: __esm_filename, dirname: __esm_dirname })"})
-				s.i = s.skipSpace(s.i) + len(".meta")
+			if word == "import" && s.importMeta(start) {
 				s.mark('a')
 				continue
 			}
@@ -139,6 +137,18 @@ func (s *esmScanner) scan() error {
 		}
 	}
 	return nil
+}
+
+// importMeta rewrites import.meta when the word "import" just read, from
+// start, begins it, and reports whether it did.
+func (s *esmScanner) importMeta(start int) bool {
+	if s.after() != '.' || !strings.HasPrefix(s.src[s.skipSpace(s.i):], ".meta") {
+		return false
+	}
+	end := s.skipSpace(s.i) + len(".meta")
+	s.edits = append(s.edits, esmEdit{start, end, "({ url: __esm_require('url').pathToFileURL(__esm_filename).href, filename: __esm_filename, dirname: __esm_dirname })"})
+	s.i = end
+	return true
 }
 
 func (s *esmScanner) peek(n int) byte {
@@ -230,6 +240,18 @@ func (s *esmScanner) skipBalanced(close byte) {
 				return
 			}
 			depth--
+		default:
+			// A template's ${…} may hold import.meta too.
+			if isIdent(c) {
+				start := s.i
+				for s.i < len(s.src) && isIdent(s.src[s.i]) {
+					s.i++
+				}
+				if s.src[start:s.i] == "import" {
+					s.importMeta(start)
+				}
+				continue
+			}
 		}
 		s.i++
 	}
