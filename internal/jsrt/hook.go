@@ -42,6 +42,8 @@ func (vm *VM) hookModule(exports goja.Value) goja.Value {
 // rendered on it).
 func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Object, error) {
 	defer vm.guard(vm.ctx)()
+	vm.hookAsk = ask
+	defer func() { vm.hookAsk = nil }()
 	rt := vm.rt
 	mod := vm.hookModule(m.Exports)
 	obj, _ := mod.(*goja.Object)

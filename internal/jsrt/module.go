@@ -329,6 +329,9 @@ func (vm *VM) require(from, id string) goja.Value {
 	if err != nil {
 		vm.throw(fmt.Errorf("require(%q): %w", id, err))
 	}
+	if id == "enquirer" && noderesolve.PackageOf(file) == "enquirer" {
+		return vm.enquirerModule()
+	}
 	return vm.requireFile(file)
 }
 

@@ -35,11 +35,14 @@ type VM struct {
 	// createPrompter is the project's .hygen.js createPrompter, which
 	// hygen calls for the prompter hooks get (a test's fake answers, say).
 	createPrompter goja.Callable
-	rethrow        goja.Value
-	piece          goja.Value // ejs.PieceFunction, made on the first render
-	fns            map[*goja.Program]goja.Callable
-	lastLine       int
-	guarded        bool // a call into JavaScript is under guard
+	// hookAsk asks the questions of the hook running now (RunHook), for
+	// the enquirer package's stand-in (enquirer.go).
+	hookAsk  Asker
+	rethrow  goja.Value
+	piece    goja.Value // ejs.PieceFunction, made on the first render
+	fns      map[*goja.Program]goja.Callable
+	lastLine int
+	guarded  bool // a call into JavaScript is under guard
 	// call is done when the guarded call is interrupted (time limit, the
 	// run's ctx): the Go work JavaScript waits for, such as a child
 	// process, stops with it, since an interrupt reaches goja only when
