@@ -17,9 +17,13 @@ type Stats struct {
 	OnError func(signal string, err error)
 }
 
-func (s *Stats) failed(signal string, items int64, err error) {
+// failed counts a failed export of items, lost with it unless kept is set.
+func (s *Stats) failed(signal string, items int64, kept bool, err error) {
 	if s == nil {
 		return
+	}
+	if kept {
+		items = 0
 	}
 	switch signal {
 	case "traces":
@@ -42,9 +46,27 @@ type countingSpanExporter struct {
 func (e *countingSpanExporter) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpan) error {
 	err := e.SpanExporter.ExportSpans(ctx, spans)
 	if err != nil {
-		e.stats.failed("traces", int64(len(spans)), err)
+		e.stats.failed("traces", int64(len(spans)), false, err)
 	}
 	return err
+}
+
+// Attempt is ExportSpans for a caller that tries a failed export again: a
+// failure is counted, but its spans are not counted as dropped until the
+// caller gives up on them (Dropped).
+func (e *countingSpanExporter) Attempt(ctx context.Context, spans []sdktrace.ReadOnlySpan) error {
+	err := e.SpanExporter.ExportSpans(ctx, spans)
+	if err != nil {
+		e.stats.failed("traces", int64(len(spans)), true, err)
+	}
+	return err
+}
+
+// Dropped counts spans an Attempt's caller gave up on.
+func (e *countingSpanExporter) Dropped(n int) {
+	if e.stats != nil {
+		e.stats.SpansDropped.Add(int64(n))
+	}
 }
 
 type countingMetricExporter struct {
@@ -55,7 +77,7 @@ type countingMetricExporter struct {
 func (e *countingMetricExporter) Export(ctx context.Context, rm *metricdata.ResourceMetrics) error {
 	err := e.Exporter.Export(ctx, rm)
 	if err != nil {
-		e.stats.failed("metrics", int64(countPoints(rm)), err)
+		e.stats.failed("metrics", int64(countPoints(rm)), false, err)
 	}
 	return err
 }

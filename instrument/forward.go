@@ -2,6 +2,8 @@ package instrument
 
 import (
 	"context"
+	"sync"
+	"time"
 
 	"go.opentelemetry.io/otel/attribute"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -23,17 +25,33 @@ const forwardBytes = 64 << 20
 // waits for room in it instead of dropping spans, as the SDK's default
 // processor does: a relayed span dropped here would be a run lost, while a
 // wait only slows the relay down, and its senders, whose datagrams then
-// find the socket full, export by themselves.
+// find the socket full, export by themselves. For the same reason a batch
+// whose export fails is sent again until it goes through (the Collector
+// back after an outage) or the forwarder's shutdown runs out of time: the
+// queue fills meanwhile, and the runs that find no room report their own
+// loss, where a batch dropped after the exporter's timeout (10 s) lost
+// every run in it without a word.
 type forwarder struct {
 	sdktrace.SpanProcessor
-	room *semaphore.Weighted // of forwardBytes, released as spans are exported
+	room     *semaphore.Weighted // of forwardBytes, released as spans are exported
+	stop     chan struct{}       // closed when a shutdown's time is up: no more attempts
+	stopOnce sync.Once
 }
 
 func newForwarder(exp sdktrace.SpanExporter) *forwarder {
-	f := &forwarder{room: semaphore.NewWeighted(forwardBytes)}
-	f.SpanProcessor = sdktrace.NewBatchSpanProcessor(releasing{exp, f.room}, sdktrace.WithBlocking(),
-		sdktrace.WithMaxQueueSize(forwardQueue))
+	f := &forwarder{room: semaphore.NewWeighted(forwardBytes), stop: make(chan struct{})}
+	// No export timeout of the processor's: it would bound the attempts
+	// together; the exporter bounds each one.
+	f.SpanProcessor = sdktrace.NewBatchSpanProcessor(releasing{exp, f.room, f.stop}, sdktrace.WithBlocking(),
+		sdktrace.WithMaxQueueSize(forwardQueue), sdktrace.WithExportTimeout(0))
 	return f
+}
+
+// Shutdown exports what is queued, trying failed batches again until ctx
+// ends.
+func (f *forwarder) Shutdown(ctx context.Context) error {
+	defer context.AfterFunc(ctx, func() { f.stopOnce.Do(func() { close(f.stop) }) })()
+	return f.SpanProcessor.Shutdown(ctx)
 }
 
 func (f *forwarder) forward(s sdktrace.ReadOnlySpan) {
@@ -44,13 +62,20 @@ func (f *forwarder) forward(s sdktrace.ReadOnlySpan) {
 	f.OnEnd(s)
 }
 
-// releasing hands the memory of exported spans back to the forwarder. It
-// leaves shutting the exporter down to the tracer provider, which shares it
-// and shuts down after the forwarder.
+// releasing exports a batch, again after each failure (waiting
+// forwardRetryFirst, then twice as long each time, up to forwardRetryMax) until it goes through or
+// stop is closed, and then hands the memory of its spans back to the
+// forwarder. It leaves shutting the exporter down to the tracer provider,
+// which shares it and shuts down after the forwarder.
 type releasing struct {
 	sdktrace.SpanExporter
 	room *semaphore.Weighted
+	stop <-chan struct{}
 }
+
+// The waits between two attempts to export a batch of relayed spans: the
+// first, and the longest. Variables for the tests.
+var forwardRetryFirst, forwardRetryMax = time.Second, 30 * time.Second
 
 func (r releasing) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpan) error {
 	defer func() {
@@ -58,7 +83,35 @@ func (r releasing) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 			r.room.Release(spanSize(s))
 		}
 	}()
-	return r.SpanExporter.ExportSpans(ctx, spans)
+	attempt, dropped := r.SpanExporter.ExportSpans, func(int) {}
+	if c, ok := r.SpanExporter.(attempter); ok {
+		// Each failure counted, the spans counted as dropped only if
+		// given up on.
+		attempt, dropped = c.Attempt, c.Dropped
+	}
+	for wait := forwardRetryFirst; ; wait = min(2*wait, forwardRetryMax) {
+		err := attempt(ctx, spans)
+		if err == nil {
+			return nil
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+			continue
+		case <-ctx.Done():
+		case <-r.stop:
+		}
+		t.Stop()
+		dropped(len(spans))
+		return err
+	}
+}
+
+// attempter is an exporter that counts its failures (package exporters'),
+// with a way to try again without counting the spans lost.
+type attempter interface {
+	Attempt(ctx context.Context, spans []sdktrace.ReadOnlySpan) error
+	Dropped(n int)
 }
 
 func (releasing) Shutdown(context.Context) error { return nil }

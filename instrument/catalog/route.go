@@ -50,8 +50,11 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
   ` + "`.lock`" + `) keeps two agents from claiming it. An agent stopped with SIGTERM removes the socket
   first, then exports what was already sent, within its shutdown deadline (` + "`test/observability`" + `
   stops one halfway through 210 runs from four loops and counts every run exactly once); runs it
-  has taken are lost if it is killed first. While its exports are stuck, the agent keeps at most
-  8,192 relayed spans or about 64 MiB of them, then stops reading, and runs export by themselves.
+  has taken are lost if it is killed first. An export of relayed spans that fails is tried again
+  (after 1 s, doubling up to 30 s) until it goes through, so a Collector outage loses none of them;
+  while its exports fail or are stuck, the agent keeps at most 8,192 relayed spans or about 64 MiB
+  of them, then stops reading, and runs export by themselves. (Before, a batch was dropped once the
+  exporter's 10 s had passed: 20 runs relayed during a 40 s outage were all lost; now all 20 arrive.)
   It makes a record's spans as the replay ends them and passes them on 512 at a time, so one
   record never holds more than that: the largest a run sends, 192 KiB of the smallest template
   events with step spans, is about 80,000 spans, which made all at once took 95 MB of the agent's
