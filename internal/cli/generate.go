@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -220,6 +221,10 @@ func Generate(env *Env, args []string) int {
 			fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
 			return ExitUsage
 		case env.HandOff != nil:
+			if slices.ContainsFunc(strings.Split(oneshot.MetricsExporters(env.Getenv), ","), func(e string) bool { return strings.TrimSpace(e) == "otlp" }) {
+				fmt.Fprintf(env.Stderr, "hypergen: warning: OTEL_METRICS_EXPORTER=otlp makes this run export metric series of its own, "+
+					"a few hundred under its own service.instance.id, as every run does; runs are counted from their spans without it (docs/metrics.md)\n")
+			}
 			if v := env.Getenv(oneshot.RelayVar); v != "" {
 				fmt.Fprintf(env.Stderr, "hypergen: warning: %s is not used: this run exports through the OpenTelemetry SDK in %s, because of %v\n",
 					oneshot.RelayVar, PerfExecutable, err)
