@@ -69,7 +69,7 @@ func (r *reporter) finishShutdown(cfg Config, flushErr error, deadlineHit bool, 
 	var err error
 	switch {
 	case deadlineHit:
-		err = fmt.Errorf("telemetry: the final export to %s did not finish within %v (%s); spans and metrics not yet sent are lost",
+		err = fmt.Errorf("telemetry: the final export to %s did not finish within %v (%s); spans and metrics it was sending may not have arrived",
 			otlpEndpoints(cfg, os.Getenv), timeout, timeoutSetting(cfg))
 	case r.stopErr != nil:
 		err = r.stopErr

@@ -14,7 +14,9 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
   ` + "`hypergen.op.*`" + `, ` + "`hypergen.cache.result`" + ` on ` + "`hypergen.template`" + `. A run the process
   has to end before the run returns (JavaScript stuck inside a built-in past its time limit, a
   signal the run outlives) ends its ` + "`hypergen.run`" + ` span as failed and exports it first, so it is
-  counted too (` + "`TestRunsEndedAtOnceAreExported`" + `).
+  counted too (` + "`TestRunsEndedAtOnceAreExported`" + `). A run counts once the engine starts it: a usage error the
+  engine finds (no generator or action named, no templates folder) is a failed run; one the command
+  line finds before it (a bad flag value, ` + "`hypergen generate`" + ` alone) is not.
 - **The Collector aggregates.** ` + "`otel-collector.yaml`" + ` hands every span of its traces pipeline,
   after the ` + "`batch`" + ` processor, to the contrib ` + "`spanmetrics`" + ` connector as well as to the trace store. The
   connector keys the spans by service (` + "`service.name`" + `, ` + "`service.namespace`" + `: no other resource
@@ -87,5 +89,6 @@ Prometheus ` + "`job`" + `), ` + "`service.version`" + `, ` + "`service.instance
 ` + "`instance`" + ` of a long-lived process's own metrics), host, process and SDK attributes, and whatever
 OTEL_RESOURCE_ATTRIBUTES adds. The bundled Collector pipeline keys the metrics it derives from spans by
 ` + "`service.name`" + ` (and ` + "`service.namespace`" + `) alone and deletes all the others from them, so neither a new
-process nor a new host adds series.
+process nor a new host adds series. Those two make the Prometheus ` + "`job`" + ` label and are as bounded as the values
+they are given: a ` + "`service.namespace`" + ` set per CI pipeline or per user adds a set of series (about 180) per value.
 `

@@ -101,7 +101,7 @@ func (t *Telemetry) shutdown(ctx context.Context) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("telemetry: the final export to %s did not finish within %v (%s); its spans are lost",
+		return fmt.Errorf("telemetry: the final export to %s did not finish within %v (%s); its spans may not have arrived",
 			t.settings.Endpoint, t.settings.Timeout, t.settings.TimeoutSetting)
 	default:
 		return fmt.Errorf("telemetry export failed (traces): %w", err)
