@@ -36,6 +36,13 @@ func run(t *testing.T, dir string, env map[string]string, args ...string) result
 // runBin is run with another hypergen executable.
 func runBin(t *testing.T, bin, dir string, env map[string]string, args ...string) result {
 	t.Helper()
+	return runWith(t, bin, dir, env, nil, args...)
+}
+
+// runWith is runBin calling during, if set, once the process has started
+// (to signal it, say).
+func runWith(t *testing.T, bin, dir string, env map[string]string, during func(*os.Process), args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
@@ -46,7 +53,13 @@ func runBin(t *testing.T, bin, dir string, env map[string]string, args ...string
 	}
 	var out, errOut strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if during != nil {
+		during(cmd.Process)
+	}
+	err := cmd.Wait()
 	if ctx.Err() != nil {
 		t.Fatalf("hypergen %v did not finish: %v", args, ctx.Err())
 	}

@@ -3,11 +3,9 @@
 package telemetry
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -52,9 +50,18 @@ func TestRunsEndedAtOnceAreExported(t *testing.T) {
 				args[len(args)-1] = "1h"
 				wantStderr, wantStatus = "did not stop within 3s of the signal", "the run did not stop within 3s of the signal"
 			}
-			code, stderr := runStuck(t, dir, env, tt.ending == "signal", args...)
-			if code != 1 || !strings.Contains(stderr, wantStderr) {
-				t.Fatalf("exit %d, stderr:\n%s\nwant exit 1 and %q", code, stderr, wantStderr)
+			var interrupt func(*os.Process)
+			if tt.ending == "signal" {
+				interrupt = func(p *os.Process) {
+					time.Sleep(time.Second) // by when the template is stuck
+					if err := p.Signal(syscall.SIGINT); err != nil {
+						t.Error(err)
+					}
+				}
+			}
+			r := runWith(t, hypergenBin, dir, env, interrupt, args...)
+			if r.code != 1 || !strings.Contains(r.stderr, wantStderr) {
+				t.Fatalf("exit %d, stderr:\n%s\nwant exit 1 and %q", r.code, r.stderr, wantStderr)
 			}
 			if _, err := os.Stat(filepath.Join(dir, "services")); err == nil {
 				t.Error("the run that was ended wrote files")
@@ -75,40 +82,6 @@ func TestRunsEndedAtOnceAreExported(t *testing.T) {
 			})
 		})
 	}
-}
-
-// runStuck runs hypergen in dir and returns its exit code and stderr; with
-// interrupt it sends SIGINT a second after the start, by when the template
-// is stuck. The timeout only guards against a hang.
-func runStuck(t *testing.T, dir string, env map[string]string, interrupt bool, args ...string) (int, string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, hypergenBin, args...)
-	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}
-	for k, v := range env {
-		cmd.Env = append(cmd.Env, k+"="+v)
-	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	if interrupt {
-		time.Sleep(time.Second)
-		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
-			t.Fatal(err)
-		}
-	}
-	err := cmd.Wait()
-	if ctx.Err() != nil {
-		t.Fatalf("hypergen %v did not finish: %v\n%s", args, ctx.Err(), stderr.String())
-	}
-	if _, ok := err.(*exec.ExitError); err != nil && !ok {
-		t.Fatal(err)
-	}
-	return cmd.ProcessState.ExitCode(), stderr.String()
 }
 
 // TestSecondSignalEndsTheExport: a run that outlived a signal exports its
