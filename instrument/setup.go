@@ -67,6 +67,10 @@ type Telemetry struct {
 	metrics bool
 }
 
+// oneShotQueue holds every span of a 10,000-template action with step
+// spans (five a template, one an operation, and the run's).
+const oneShotQueue = 1 << 16
+
 // Disabled is a Telemetry that records nothing.
 func Disabled() *Telemetry {
 	t := &Telemetry{TracerProvider: tracenoop.NewTracerProvider(), MeterProvider: metricnoop.NewMeterProvider()}
@@ -128,12 +132,22 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 	}
 
 	topts := []sdktrace.TracerProviderOption{sdktrace.WithResource(res)}
+	var batching []sdktrace.BatchSpanProcessorOption
+	if cfg.OneShot {
+		// A run's spans end faster than exports drain them, and the SDK's
+		// queue of 2,048 drops the rest without a word: a 1,500-template
+		// action with HYPERGEN_TRACE_STEPS lost more than half its
+		// template spans. They are in memory until exported anyway, so a
+		// one-shot run queues a whole action of the seed's size; the final
+		// flush is bounded by ShutdownTimeout as before.
+		batching = append(batching, sdktrace.WithMaxQueueSize(oneShotQueue))
+	}
 	for _, k := range cfg.Traces {
 		exp, err := exporters.NewSpanExporter(ctx, k, ecfg)
 		if err != nil {
 			return fail(err)
 		}
-		topts = append(topts, sdktrace.WithBatcher(exp))
+		topts = append(topts, sdktrace.WithBatcher(exp, batching...))
 		if cfg.Forwarding {
 			f := newForwarder(exp)
 			t.forward = append(t.forward, f)

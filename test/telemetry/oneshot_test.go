@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 )
@@ -124,4 +125,50 @@ func TestCLIExportsAfterTheCollectorClosedItsConnection(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	waitForGoodRun(t, col)
+}
+
+// TestLargeRunsKeepEverySpan: a 1,500-template action with a span per
+// template step ends its spans faster than they can be exported. Whether
+// hypergen exports them itself or hands the run to hypergen-perf's SDK
+// pipeline, every template's span reaches the Collector.
+func TestLargeRunsKeepEverySpan(t *testing.T) {
+	const templates = 1500
+	tree := map[string]string{}
+	for i := range templates {
+		tree[fmt.Sprintf("_templates/big/new/t%d.ejs.t", i)] = fmt.Sprintf("---\nto: out/<%%= name %%>/f%d.txt\n---\nx\n", i)
+	}
+	for _, path := range []struct {
+		name  string
+		extra map[string]string
+	}{{"hypergen", nil}, {"hypergen-perf", map[string]string{sdkOnly: sdkDefault}}} {
+		t.Run(path.name, func(t *testing.T) {
+			col := testenv.StartCollector(t, testCollectorConfig)
+			env := otlpEnv(col)
+			env["HYPERGEN_FSYNC"] = "0"
+			maps.Copy(env, path.extra)
+			if r := run(t, project(t, tree), env, "big", "new", "b"); r.code != 0 || r.stderr != "" {
+				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+			}
+			counts := map[string]int{}
+			// The debug exporter prints a batch at a time: wait until the
+			// count stops growing, then judge it.
+			last := -1
+			testenv.WaitFor(t, "the run's spans to stop arriving", 60*time.Second, func() (bool, string) {
+				time.Sleep(time.Second)
+				clear(counts)
+				for _, s := range parseSpans(col.Output()) {
+					counts[s.Name]++
+				}
+				n := counts["hypergen.template"]
+				done := counts["hypergen.run"] == 1 && n == last
+				last = n
+				return done, fmt.Sprint(counts)
+			})
+			for _, name := range []string{"hypergen.template", "hypergen.read", "hypergen.render_template", "hypergen.op.add"} {
+				if counts[name] != templates {
+					t.Errorf("%d %s spans reached the Collector, want %d", counts[name], name, templates)
+				}
+			}
+		})
+	}
 }
