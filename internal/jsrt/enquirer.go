@@ -10,8 +10,9 @@ import (
 // it, installed, to ask its own questions (const { prompt } =
 // require('enquirer')): enquirer needs Node's readline, and it is hygen's
 // own prompter. Its prompt, the class's and an instance's, asks as the
-// prompter hooks are given does. Its prompt classes (Input, Select, …) are
-// not there.
+// prompter hooks are given does, and so does run() of its prompt classes
+// for the types hypergen answers (new Select({…}).run() resolves to the
+// answer, as in enquirer).
 func (vm *VM) enquirerModule() *goja.Object {
 	return vm.builtin("enquirer", func(module *goja.Object) {
 		rt := vm.rt
@@ -33,6 +34,40 @@ func (vm *VM) enquirerModule() *goja.Object {
 			return nil
 		}).ToObject(rt)
 		_ = enquirer.Set("prompt", prompt)
+		classes, err := rt.RunString(enquirerClasses)
+		if err != nil {
+			panic(err)
+		}
+		add, _ := goja.AssertFunction(classes)
+		if _, err := add(goja.Undefined(), enquirer, prompt); err != nil {
+			panic(err)
+		}
 		_ = module.Set("exports", enquirer)
 	})
 }
+
+// enquirerClasses adds enquirer's prompt classes for the question types
+// hypergen answers, each asking one question of its type (the name
+// defaults to "value", as enquirer's does), and enquirer's shortcuts to
+// them (enquirer.select(options)).
+const enquirerClasses = `(function (enquirer, prompt) {
+	var types = { Input: 'input', Text: 'text', Password: 'password', Invisible: 'invisible',
+		Confirm: 'confirm', Toggle: 'toggle', Numeral: 'numeral', List: 'list',
+		Select: 'select', AutoComplete: 'autocomplete', MultiSelect: 'multiselect' };
+	Object.keys(types).forEach(function (name) {
+		var type = types[name];
+		var cls = {[name]: class {
+			constructor(options) {
+				this.options = Object.assign({}, options, { type: type });
+				if (this.options.name === undefined) this.options.name = 'value';
+			}
+			run() {
+				var key = this.options.name;
+				return prompt(this.options).then(function (answers) { return answers[key]; });
+			}
+		}}[name];
+		var run = function (options) { return new cls(options).run(); };
+		enquirer[name] = cls;
+		enquirer[name.toLowerCase()] = run;
+	});
+})`

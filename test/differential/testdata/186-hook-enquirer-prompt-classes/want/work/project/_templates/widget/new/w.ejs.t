@@ -1,0 +1,4 @@
+---
+to: src/<%= name %>.txt
+---
+widget <%= name %>, classes: <%= classes %>
