@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"math"
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"runtime"
 	"strings"
@@ -18,7 +16,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/dop251/goja"
 	"github.com/osteele/liquid"
 	"github.com/osteele/liquid/render"
 
@@ -69,6 +66,9 @@ func (r *Renderer) init() {
 			}
 			return f(jsvalue.ToString(jsData(v)))
 		})
+	}
+	for name, f := range standardFilters() {
+		r.engine.RegisterFilter(name, f)
 	}
 	r.engine.RegisterTag("include", r.include)
 }
@@ -316,9 +316,10 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, src Source, 
 	context.AfterFunc(renderCtx, func() { stopped.Store(true) })
 	// The bindings are this render's own: one left running shares nothing.
 	bindings := make(map[string]any, locals.Len()+1)
+	var conv converter
 	for _, k := range locals.Keys() {
 		v, _ := locals.Get(k)
-		bindings[k] = toGo(v)
+		bindings[k] = conv.toGo(v)
 	}
 	bindings[includeKey] = &includeState{ctx: renderCtx, stopped: stopped, src: src}
 	type result struct {
@@ -332,6 +333,7 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, src Source, 
 		for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
 		}
 		out, err := r.render(text, bindings)
+		conv.release()
 		running.Add(-1)
 		<-slots()
 		done <- result{out, err}
@@ -386,6 +388,11 @@ func (r *Renderer) parse(text string) (*liquid.Template, error) {
 	v, _ := r.parsed.LoadOrStore(text, &parsed{})
 	p := v.(*parsed)
 	p.once.Do(func() {
+		defer func() {
+			if v := recover(); v != nil {
+				p.t, p.err = nil, enginePanic(v)
+			}
+		}()
 		if p.err = unterminated(text); p.err != nil {
 			return
 		}
@@ -467,16 +474,25 @@ func (r *Renderer) run(t *liquid.Template, bindings map[string]any) (out string,
 		// osteele/liquid panics with the error of a write that flushes
 		// what it held back for whitespace control.
 		if p := recover(); p != nil {
-			if e, ok := p.(error); !ok || !errors.Is(e, errStopped) {
-				panic(p)
+			if e, ok := p.(error); ok && errors.Is(e, errStopped) {
+				out, err = "", &Error{Msg: "Liquid: " + errStopped.Error()}
+				return
 			}
-			out, err = "", &Error{Msg: "Liquid: " + errStopped.Error()}
+			out, err = "", enginePanic(p)
 		}
 	}()
 	if err := t.FRender(w, bindings); err != nil {
 		return "", wrap(err)
 	}
 	return w.String(), nil
+}
+
+// enginePanic is the error for a panic inside osteele/liquid (a lexer
+// that parses a 20-digit number literal with ParseInt, a filter indexing
+// out of range): the render runs on a goroutine of its own, where a panic
+// ended the process, and one request to the agent ended the agent.
+func enginePanic(p any) error {
+	return &Error{Msg: fmt.Sprintf("Liquid: the template engine failed on this template: %v", p)}
 }
 
 func wrap(err liquid.SourceError) error {
@@ -488,66 +504,3 @@ func wrap(err liquid.SourceError) error {
 var liquidMessage = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(Liquid exception: )?Liquid error( \(line \d+\))?: `)
 })
-
-// jsData is a value Liquid made (split gives a []string, divided_by an
-// int64) in the jsvalue model, for jsvalue.ToString.
-func jsData(v any) any {
-	switch rv := reflect.ValueOf(v); rv.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return float64(rv.Int())
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return float64(rv.Uint())
-	case reflect.Float32, reflect.Float64:
-		return rv.Float()
-	case reflect.Slice, reflect.Array:
-		out := make([]any, rv.Len())
-		for i := range out {
-			out[i] = jsData(rv.Index(i).Interface())
-		}
-		return out
-	}
-	return v
-}
-
-// toGo converts a jsvalue into the Go values Liquid understands: maps,
-// slices, strings, numbers, booleans.
-func toGo(v any) any {
-	switch x := v.(type) {
-	case *jsvalue.Object:
-		m := make(map[string]any, x.Len())
-		for _, k := range x.Keys() {
-			e, _ := x.Get(k)
-			m[k] = toGo(e)
-		}
-		return m
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = toGo(e)
-		}
-		return out
-	case *jsvalue.RegExp:
-		return x.String()
-	case goja.Value: // a hook's JavaScript value
-		return toGo(x.Export())
-	case float64:
-		// JavaScript has one number type; Liquid wants an int where it
-		// counts (a range's bounds, limit:, offset:), as --count 3 is.
-		if x == math.Trunc(x) && math.Abs(x) <= 1<<53 {
-			return int(x)
-		}
-		return x
-	case int64: // how goja exports a hook's whole numbers
-		return int(x)
-	case map[string]any: // a hook's object, exported
-		m := make(map[string]any, len(x))
-		for k, e := range x {
-			m[k] = toGo(e)
-		}
-		return m
-	}
-	if v == jsvalue.Undefined {
-		return nil
-	}
-	return v
-}

@@ -282,3 +282,80 @@ func TestStuckRenderIsReported(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestStandardFilters: Shopify's filters that osteele/liquid lacks or had
+// in a form that panicked, and objects walked in their keys' order. The
+// wants are liquidjs 10's output for the same template and data.
+func TestStandardFilters(t *testing.T) {
+	locals := jsvalue.NewObject()
+	locals.Set("name", "ab")
+	locals.Set("word", "Liquid")
+	locals.Set("arr", []any{"a", "b", "c"})
+	locals.Set("nums", []any{1.0, "2", 3.5, "x"})
+	person := func(n string, age float64, admin any) *jsvalue.Object {
+		p := jsvalue.NewObject()
+		p.Set("n", n)
+		p.Set("age", age)
+		if admin != nil {
+			p.Set("admin", admin)
+		}
+		return p
+	}
+	locals.Set("people", []any{person("a", 3, true), person("b", 5, false), person("c", 3, nil)})
+	meta := jsvalue.NewObject()
+	for i, k := range []string{"z", "b", "m", "a", "q", "c"} {
+		meta.Set(k, float64(i+1))
+	}
+	locals.Set("meta", meta)
+	tests := []struct{ tmpl, want string }{
+		{"{{ name | slice: 3 }}", ""},
+		{"{{ word | slice: 0 }}", "L"},
+		{"{{ word | slice: 2, 5 }}", "quid"},
+		{"{{ word | slice: -3, 2 }}", "ui"},
+		{"{{ word | slice: 2, 100 }}", "quid"},
+		{"{{ word | slice: 6 }}", ""},
+		{"{{ word | slice: -10 }}", ""},
+		{"{{ word | slice: 1, -1 }}", ""},
+		{`{{ arr | slice: 1, 2 | join: "+" }}`, "b+c"},
+		{"{{ arr | slice: 5 | size }}", "0"},
+		{"{{ 4 | at_least: 5 }} {{ 4 | at_most: 5 }} {{ 4.5 | at_least: 2 }}", "5 4 4.5"},
+		{"{{ nums | sum }}", "6.5"},
+		{`{{ people | sum: "age" }}`, "11"},
+		{`{{ people | where: "admin" | map: "n" | join }}`, "a"},
+		{`{{ people | where: "age", 3 | map: "n" | join }}`, "a c"},
+		{`{{ people | reject: "age", 3 | map: "n" | join }}`, "b"},
+		{`{% assign p = people | find: "n", "b" %}{{ p.age }}`, "5"},
+		{`{{ "a-b-a" | remove_last: "a" }} {{ "a-b-a" | replace_last: "a", "c" }}`, "a-b- a-b-c"},
+		{`{{ "hi" | base64_encode }} {{ "aGk=" | base64_decode }}`, "aGk= hi"},
+		{"{% for kv in meta %}{{ kv[0] }}={{ kv[1] }};{% endfor %}", "z=1;b=2;m=3;a=4;q=5;c=6;"},
+		{"{{ meta }} {{ meta.q }} {{ meta.size }}", "[object Object] 5 6"},
+	}
+	var r Renderer
+	for _, tt := range tests {
+		// Ten times: a Go map's order changes from one walk to the next.
+		for range 10 {
+			got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, locals)
+			if err != nil || got != tt.want {
+				t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+				break
+			}
+		}
+	}
+}
+
+// TestEnginePanicsAreErrors: a panic inside osteele/liquid, parsing (its
+// lexer reads a 20-digit literal with ParseInt) or rendering (here a
+// filter that panics, as its slice did), is the template's error; on the
+// render's own goroutine it ended the process, and an agent with it.
+func TestEnginePanicsAreErrors(t *testing.T) {
+	var r Renderer
+	r.once.Do(r.init)
+	r.engine.RegisterFilter("boom", func(string) string { panic("index out of range") })
+	for _, tmpl := range []string{"a\n{{ 100000000000000000000 }}", "{{ name | boom }}"} {
+		_, err := r.Render(context.Background(), time.Second, Source{}, tmpl, jsvalue.NewObject())
+		var le *Error
+		if !errors.As(err, &le) || !strings.Contains(le.Msg, "the template engine failed") {
+			t.Errorf("Render(%q): err = %v, want a Liquid error", tmpl, err)
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package liquidtmpl
+
+import (
+	"encoding/base64"
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+	"github.com/osteele/liquid/values"
+)
+
+// standardFilters are filters of Shopify's Liquid that osteele/liquid
+// lacks, or has in a form that panics (its slice indexed past the end of
+// a short string and ended the process). Each follows Shopify's
+// definition; where Shopify gives nil, they give what prints as nothing.
+func standardFilters() map[string]any {
+	return map[string]any{
+		"slice":                  slice,
+		"at_least":               func(a, b any) float64 { return math.Max(number(a), number(b)) },
+		"at_most":                func(a, b any) float64 { return math.Min(number(a), number(b)) },
+		"sum":                    sum,
+		"where":                  func(list any, prop string, want func(any) any) []any { return filter(list, prop, want(nil), true) },
+		"reject":                 func(list any, prop string, want func(any) any) []any { return filter(list, prop, want(nil), false) },
+		"find":                   find,
+		"remove_last":            func(s, sub string) string { return replaceLast(s, sub, "") },
+		"replace_last":           replaceLast,
+		"base64_encode":          func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) },
+		"base64_decode":          func(s string) (string, error) { return decode64(base64.StdEncoding, s) },
+		"base64_url_safe_encode": func(s string) string { return base64.URLEncoding.EncodeToString([]byte(s)) },
+		"base64_url_safe_decode": func(s string) (string, error) { return decode64(base64.URLEncoding, s) },
+	}
+}
+
+// slice is Shopify's slice: length items (1 by default) from start, which
+// counts from the end when negative; a list gives a list and anything else
+// its text. A start outside the input, or a negative length, gives nothing.
+func slice(v any, start int, length func(int) int) any {
+	n := length(1)
+	if rv := reflect.ValueOf(v); v != nil && (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) {
+		from, to, ok := sliceBounds(rv.Len(), start, n)
+		out := []any{}
+		for i := from; ok && i < to; i++ {
+			out = append(out, rv.Index(i).Interface())
+		}
+		return out
+	}
+	s := []rune(text(v))
+	from, to, ok := sliceBounds(len(s), start, n)
+	if !ok {
+		return ""
+	}
+	return string(s[from:to])
+}
+
+func sliceBounds(size, start, n int) (from, to int, ok bool) {
+	if start < 0 {
+		start += size
+	}
+	if start < 0 || start > size || n < 0 {
+		return 0, 0, false
+	}
+	return start, start + min(n, size-start), true
+}
+
+// sum adds a list's numbers, or the given property of its items; what is
+// not a number counts as 0, as in Shopify.
+func sum(list any, prop func(any) any) float64 {
+	key := prop(nil)
+	total := 0.0
+	for _, item := range items(list) {
+		if key != nil {
+			item = property(item, key)
+		}
+		total += number(item)
+	}
+	return total
+}
+
+// filter keeps the items of list whose property prop equals want (is
+// truthy, with no want), or, with keep false, the others.
+func filter(list any, prop string, want any, keep bool) []any {
+	out := []any{}
+	for _, item := range items(list) {
+		if matches(item, prop, want) == keep {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// find is the first item of list whose property prop equals want; nothing
+// if none does.
+func find(list any, prop string, want any) any {
+	for _, item := range items(list) {
+		if matches(item, prop, want) {
+			return item
+		}
+	}
+	return nil
+}
+
+func matches(item any, prop string, want any) bool {
+	got := property(item, prop)
+	if want == nil {
+		return values.ValueOf(got).Test()
+	}
+	return values.Equal(got, want)
+}
+
+func property(item, key any) any {
+	return values.ValueOf(item).PropertyValue(values.ValueOf(key)).Interface()
+}
+
+// items is a list's items; anything else is a list of itself, and nothing
+// an empty list.
+func items(v any) []any {
+	if v == nil {
+		return nil
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+		return []any{v}
+	}
+	out := make([]any, rv.Len())
+	for i := range out {
+		out[i] = rv.Index(i).Interface()
+	}
+	return out
+}
+
+// number is v as a number: a number, or text that is one; otherwise 0.
+func number(v any) float64 {
+	switch x := jsData(v).(type) {
+	case float64:
+		return x
+	case string:
+		if f, err := strconv.ParseFloat(strings.TrimSpace(x), 64); err == nil {
+			return f
+		}
+	}
+	return 0
+}
+
+func text(v any) string {
+	if v == nil {
+		return ""
+	}
+	return jsvalue.ToString(jsData(v))
+}
+
+func replaceLast(s, sub, with string) string {
+	i := strings.LastIndex(s, sub)
+	if i < 0 {
+		return s
+	}
+	return s[:i] + with + s[i+len(sub):]
+}
+
+func decode64(enc *base64.Encoding, s string) (string, error) {
+	b, err := enc.DecodeString(s)
+	if err != nil {
+		return "", fmt.Errorf("%q is not valid Base64", s)
+	}
+	return string(b), nil
+}
