@@ -124,8 +124,7 @@ func (b *bench) coldRun(bin []string, cmd []string, env ...string) (time.Duratio
 	}
 	c := exec.Command(bin[0], append(bin[1:], cmd...)...)
 	c.Dir = dir
-	c.Env = append(os.Environ(), "HYGEN_TMPLS="+b.tree.Root(), diskindex.EnvDir+"="+b.cache,
-		"HYPERGEN_PROFILE_STARTUP=", "HYGEN_OVERWRITE=")
+	c.Env = append(coldEnv(os.Environ()), "HYGEN_TMPLS="+b.tree.Root(), diskindex.EnvDir+"="+b.cache)
 	c.Env = append(c.Env, env...)
 	var out bytes.Buffer
 	c.Stdout, c.Stderr = &out, &out
@@ -136,6 +135,22 @@ func (b *bench) coldRun(bin []string, cmd []string, env ...string) (time.Duratio
 		return 0, 0, fmt.Errorf("%s %s: %v\n%s", filepath.Base(bin[len(bin)-1]), strings.Join(cmd, " "), err, out.String())
 	}
 	return d, maxRSS(c.ProcessState), nil
+}
+
+// coldEnv is environ without what would make a cold run something other
+// than a local process generating into its scratch project with telemetry
+// off: an agent's address (HYPERGEN_AGENT_URL sends the generation to an
+// agent, which wrote the benchmark's files into its own project), telemetry
+// settings (an export per run more than doubled cold_generation, and a bad
+// value failed the benchmark midway), start-up profiling and
+// HYGEN_OVERWRITE.
+func coldEnv(environ []string) []string {
+	return slices.DeleteFunc(slices.Clone(environ), func(kv string) bool {
+		name, _, _ := strings.Cut(kv, "=")
+		return strings.HasPrefix(name, "OTEL_") || strings.HasPrefix(name, "HYPERGEN_AGENT_") ||
+			strings.HasPrefix(name, "HYPERGEN_TELEMETRY_") || strings.HasPrefix(name, "HYPERGEN_PROFILE_") ||
+			slices.Contains([]string{"HYPERGEN_TRACE_STEPS", "HYPERGEN_PROMETHEUS_LISTEN", "HYPERGEN_PERFORMANCE_ENABLED", "HYGEN_OVERWRITE"}, name)
+	})
 }
 
 func seconds(ds []time.Duration) []float64 {

@@ -7,12 +7,14 @@ import (
 	"io/fs"
 	"math"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -72,6 +74,29 @@ func TestBenchmarkExitFollowsTargets(t *testing.T) {
 		if want == 1 && !strings.Contains(r.stderr, "targets not met: "+strings.Join(missed, ", ")) {
 			t.Errorf("stderr does not name the missed targets: %s", r.stderr)
 		}
+	}
+}
+
+// perf benchmark's cold runs are local processes with telemetry off,
+// whatever the user's shell holds: with HYPERGEN_AGENT_URL set, as the
+// README suggests for everyday use, they went to the agent, which wrote the
+// benchmark's files into its own project; a bad telemetry value failed the
+// benchmark midway.
+func TestBenchmarkColdRunsStayLocal(t *testing.T) {
+	var requests atomic.Int64
+	agent := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		http.Error(w, "not here", http.StatusServiceUnavailable)
+	}))
+	defer agent.Close()
+	env := []string{"HYPERGEN_AGENT_URL=" + agent.URL, "HYPERGEN_AGENT_TOKEN=secret-token", "OTEL_SDK_DISABLED=maybe",
+		"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + agent.Listener.Addr().String(), "HYPERGEN_TELEMETRY_RELAY=/nonexistent/relay.sock"}
+	r := run(t, t.TempDir(), env, "perf", "benchmark", "--iterations", "3", "--generators", "3", "--no-fail", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if n := requests.Load(); n != 0 {
+		t.Errorf("the benchmark's runs sent %d requests to the agent's address", n)
 	}
 }
 
