@@ -8,6 +8,8 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"golang.org/x/sync/semaphore"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 )
 
 // forwardQueue is how many relayed spans wait for export: about 300
@@ -26,31 +28,54 @@ const forwardBytes = 64 << 20
 // processor does: a relayed span dropped here would be a run lost, while a
 // wait only slows the relay down, and its senders, whose datagrams then
 // find the socket full, export by themselves. For the same reason a batch
-// whose export fails is sent again until it goes through (the Collector
-// back after an outage) or the forwarder's shutdown runs out of time: the
-// queue fills meanwhile, and the runs that find no room report their own
-// loss, where a batch dropped after the exporter's timeout (10 s) lost
-// every run in it without a word.
+// whose export fails for a reason that can pass (the Collector down or
+// overloaded) is sent again until it goes through or the forwarder's
+// shutdown runs out of time: the queue fills meanwhile, and the runs that
+// find no room report their own loss, where a batch dropped after the
+// exporter's timeout (10 s) lost every run in it without a word. A batch
+// the Collector refuses for what it is (too large, malformed) is dropped
+// at once, so that it does not hold up every batch behind it.
 type forwarder struct {
 	sdktrace.SpanProcessor
-	room     *semaphore.Weighted // of forwardBytes, released as spans are exported
-	stop     chan struct{}       // closed when a shutdown's time is up: no more attempts
-	stopOnce sync.Once
+	room *semaphore.Weighted // of forwardBytes, released as spans are exported
+	// The waits between two attempts to export a batch: the first, the
+	// longest, and the longest once a shutdown has begun.
+	retryFirst, retryMax, retryClosing time.Duration
+	closing                            chan struct{} // closed when a shutdown begins
+	stopped                            context.Context
+	stop                               context.CancelFunc // when a shutdown ends: no more attempts
+	closeOnce                          sync.Once
 }
 
 func newForwarder(exp sdktrace.SpanExporter) *forwarder {
-	f := &forwarder{room: semaphore.NewWeighted(forwardBytes), stop: make(chan struct{})}
+	f := &forwarder{room: semaphore.NewWeighted(forwardBytes), closing: make(chan struct{}),
+		retryFirst: time.Second, retryMax: 30 * time.Second, retryClosing: 250 * time.Millisecond}
+	f.stopped, f.stop = context.WithCancel(context.Background())
 	// No export timeout of the processor's: it would bound the attempts
 	// together; the exporter bounds each one.
-	f.SpanProcessor = sdktrace.NewBatchSpanProcessor(releasing{exp, f.room, f.stop}, sdktrace.WithBlocking(),
+	f.SpanProcessor = sdktrace.NewBatchSpanProcessor(releasing{exp, f}, sdktrace.WithBlocking(),
 		sdktrace.WithMaxQueueSize(forwardQueue), sdktrace.WithExportTimeout(0))
 	return f
 }
 
-// Shutdown exports what is queued, trying failed batches again until ctx
-// ends.
+// forwardShare is the part of a shutdown's time the forwarder may spend
+// exporting what is queued: the tracer and meter providers, which flush
+// the process's own spans and metrics (the count of relayed spans given up
+// on among them), shut down after it with the same deadline.
+const forwardShare = 0.75
+
+// Shutdown exports what is queued, trying failed batches again at once and
+// then every retryClosing, until forwardShare of ctx's time has passed;
+// what is left then is dropped and counted. No attempt is made once it has
+// returned: the tracer provider shuts the shared exporter down next.
 func (f *forwarder) Shutdown(ctx context.Context) error {
-	defer context.AfterFunc(ctx, func() { f.stopOnce.Do(func() { close(f.stop) }) })()
+	f.closeOnce.Do(func() { close(f.closing) })
+	defer f.stop()
+	if d, ok := ctx.Deadline(); ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, time.Now().Add(time.Duration(float64(time.Until(d))*forwardShare)))
+		defer cancel()
+	}
 	return f.SpanProcessor.Shutdown(ctx)
 }
 
@@ -62,25 +87,19 @@ func (f *forwarder) forward(s sdktrace.ReadOnlySpan) {
 	f.OnEnd(s)
 }
 
-// releasing exports a batch, again after each failure (waiting
-// forwardRetryFirst, then twice as long each time, up to forwardRetryMax) until it goes through or
-// stop is closed, and then hands the memory of its spans back to the
-// forwarder. It leaves shutting the exporter down to the tracer provider,
-// which shares it and shuts down after the forwarder.
+// releasing exports a batch, again after each failure that can pass, until
+// it goes through or the forwarder stops, and then hands the memory of its
+// spans back to the forwarder. It leaves shutting the exporter down to the
+// tracer provider, which shares it and shuts down after the forwarder.
 type releasing struct {
 	sdktrace.SpanExporter
-	room *semaphore.Weighted
-	stop <-chan struct{}
+	f *forwarder
 }
-
-// The waits between two attempts to export a batch of relayed spans: the
-// first, and the longest. Variables for the tests.
-var forwardRetryFirst, forwardRetryMax = time.Second, 30 * time.Second
 
 func (r releasing) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpan) error {
 	defer func() {
 		for _, s := range spans {
-			r.room.Release(spanSize(s))
+			r.f.room.Release(spanSize(s))
 		}
 	}()
 	attempt, dropped := r.SpanExporter.ExportSpans, func(int) {}
@@ -89,22 +108,61 @@ func (r releasing) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 		// given up on.
 		attempt, dropped = c.Attempt, c.Dropped
 	}
-	for wait := forwardRetryFirst; ; wait = min(2*wait, forwardRetryMax) {
+	// An attempt under way when the forwarder stops ends with it.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(r.f.stopped, cancel)()
+	wait := r.f.retryFirst
+	for {
+		if r.f.stopped.Err() != nil {
+			dropped(len(spans))
+			return r.f.stopped.Err()
+		}
 		err := attempt(ctx, spans)
 		if err == nil {
 			return nil
 		}
+		if !retryable(err) {
+			dropped(len(spans))
+			return err
+		}
+		closing := false
+		select {
+		case <-r.f.closing:
+			closing = true
+		default:
+		}
+		if closing {
+			wait = min(wait, r.f.retryClosing)
+		}
 		t := time.NewTimer(wait)
 		select {
 		case <-t.C:
-			continue
+		case <-r.f.closing:
+			// A shutdown began during a long wait: try again now, the
+			// Collector may well be back.
 		case <-ctx.Done():
-		case <-r.stop:
 		}
 		t.Stop()
-		dropped(len(spans))
-		return err
+		wait = min(2*wait, r.f.retryMax)
 	}
+}
+
+// retryable reports whether an export that failed with err may go through
+// later: the gRPC codes the OTLP exporters themselves try again on
+// (ResourceExhausted only when the Collector says when to retry, which
+// they would have done already), and any error that is not a gRPC status
+// (a connection refused, a timeout).
+func retryable(err error) bool {
+	st, ok := status.FromError(err)
+	if !ok {
+		return true
+	}
+	switch st.Code() {
+	case codes.Canceled, codes.DeadlineExceeded, codes.Aborted, codes.OutOfRange, codes.Unavailable, codes.DataLoss:
+		return true
+	}
+	return false
 }
 
 // attempter is an exporter that counts its failures (package exporters'),

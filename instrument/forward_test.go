@@ -12,6 +12,8 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 )
 
 // stuckExporter blocks every export until released, as one to a Collector
@@ -95,24 +97,30 @@ func (e *failingExporter) Attempt(ctx context.Context, spans []sdktrace.ReadOnly
 
 func (e *failingExporter) Dropped(n int) { e.dropped.Add(int64(n)) }
 
+// testForwarder is a forwarder for exp that tries again after first,
+// doubling up to most, and flushes its queue within milliseconds.
+func testForwarder(t *testing.T, exp sdktrace.SpanExporter, first, most time.Duration) *forwarder {
+	t.Setenv("OTEL_BSP_SCHEDULE_DELAY", "10")
+	f := newForwarder(exp)
+	f.retryFirst, f.retryMax, f.retryClosing = first, most, 10*time.Millisecond
+	return f
+}
+
+func relayedSpan(name string, i int) sdktrace.ReadOnlySpan {
+	return tracetest.SpanStub{Name: name, SpanContext: trace.NewSpanContext(trace.SpanContextConfig{
+		TraceID: trace.TraceID{1}, SpanID: trace.SpanID{byte(i >> 8), byte(i + 1)}, TraceFlags: trace.FlagsSampled})}.Snapshot()
+}
+
 // TestForwarderRetriesFailedExports: a batch whose export fails (the
 // Collector down) is sent again until it goes through, so no relayed run
-// is lost to an outage; a shutdown stops trying once its time is up.
+// is lost to an outage; a shutdown stops trying once its time is up, and
+// nothing is tried after it has returned.
 func TestForwarderRetriesFailedExports(t *testing.T) {
-	t.Setenv("OTEL_BSP_SCHEDULE_DELAY", "10")
-	first, most := forwardRetryFirst, forwardRetryMax
-	forwardRetryFirst, forwardRetryMax = 10*time.Millisecond, 40*time.Millisecond
-	t.Cleanup(func() { forwardRetryFirst, forwardRetryMax = first, most })
-	span := func(i int) sdktrace.ReadOnlySpan {
-		return tracetest.SpanStub{Name: "run", SpanContext: trace.NewSpanContext(trace.SpanContextConfig{
-			TraceID: trace.TraceID{1}, SpanID: trace.SpanID{byte(i + 1)}, TraceFlags: trace.FlagsSampled})}.Snapshot()
-	}
-
 	exp := &failingExporter{}
 	exp.failures.Store(5)
-	f := newForwarder(exp)
+	f := testForwarder(t, exp, 10*time.Millisecond, 40*time.Millisecond)
 	for i := range 10 {
-		f.forward(span(i))
+		f.forward(relayedSpan("run", i))
 	}
 	if err := f.Shutdown(context.Background()); err != nil {
 		t.Fatal(err)
@@ -122,23 +130,88 @@ func TestForwarderRetriesFailedExports(t *testing.T) {
 			got, exp.attempts.Load(), exp.dropped.Load())
 	}
 
-	down := &failingExporter{}
-	down.failures.Store(-1)
-	f = newForwarder(down)
-	f.forward(span(0))
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	// Many times over: the end of a shutdown raced with its deadline, and
+	// now and then the retries outlived it for good.
+	for i := range 100 {
+		down := &failingExporter{}
+		down.failures.Store(-1)
+		f = testForwarder(t, down, time.Millisecond, time.Millisecond)
+		f.forward(relayedSpan("run", i))
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		start := time.Now()
+		_ = f.Shutdown(ctx)
+		cancel()
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("Shutdown kept trying past its deadline")
+		}
+		// The attempt under way when the time ran out ends just after.
+		for deadline := time.Now().Add(10 * time.Second); down.dropped.Load() == 0 && time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		}
+		after := down.attempts.Load()
+		time.Sleep(5 * time.Millisecond)
+		if down.attempts.Load() != after || down.exported.Load() != 0 || down.dropped.Load() != 1 {
+			t.Fatalf("shutdown %d: %d attempts, then %d more after it returned, %d exported, %d counted as dropped: want none after, none through, the span dropped",
+				i, after, down.attempts.Load()-after, down.exported.Load(), down.dropped.Load())
+		}
+	}
+}
+
+// refusingExporter refuses for good, as a Collector refuses a message over
+// its size limit, every batch holding a span named "refused".
+type refusingExporter struct {
+	failingExporter
+	refused atomic.Int64
+}
+
+func (e *refusingExporter) Attempt(ctx context.Context, spans []sdktrace.ReadOnlySpan) error {
+	for _, s := range spans {
+		if s.Name() == "refused" {
+			e.refused.Add(1)
+			return status.Error(codes.InvalidArgument, "the message is malformed")
+		}
+	}
+	return e.failingExporter.Attempt(ctx, spans)
+}
+
+// TestForwarderDropsRefusedBatches: a batch the Collector refuses for what
+// it is, not for its state, is dropped and counted after one attempt. Tried
+// again, it held up every relayed span behind it until shutdown.
+func TestForwarderDropsRefusedBatches(t *testing.T) {
+	exp := &refusingExporter{}
+	f := testForwarder(t, exp, 10*time.Millisecond, 40*time.Millisecond)
+	f.forward(relayedSpan("refused", 0))
+	time.Sleep(100 * time.Millisecond) // its own batch
+	for i := 1; i <= 100; i++ {
+		f.forward(relayedSpan("run", i))
+	}
+	for deadline := time.Now().Add(10 * time.Second); exp.exported.Load() < 100 && time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+	}
+	if err := f.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if exp.exported.Load() != 100 || exp.refused.Load() != 1 || exp.dropped.Load() != 1 {
+		t.Errorf("%d of 100 spans behind a refused batch exported before shutdown; the refused one tried %d times, %d dropped: want all, once, 1",
+			exp.exported.Load(), exp.refused.Load(), exp.dropped.Load())
+	}
+}
+
+// TestForwarderTriesAgainWhenShutdownBegins: a shutdown that begins during
+// a long wait between two attempts (after a long outage, 30 s) tries again
+// at once; it used to sleep through its deadline and drop a batch the
+// Collector, back by then, would have taken.
+func TestForwarderTriesAgainWhenShutdownBegins(t *testing.T) {
+	exp := &failingExporter{}
+	exp.failures.Store(1)
+	f := testForwarder(t, exp, 30*time.Second, 30*time.Second)
+	for i := range 10 {
+		f.forward(relayedSpan("run", i))
+	}
+	for exp.attempts.Load() == 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	done := make(chan error, 1)
-	go func() { done <- f.Shutdown(ctx) }()
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		t.Fatal("Shutdown kept trying past its deadline")
-	}
-	// The attempt under way when the time ran out ends just after.
-	for deadline := time.Now().Add(10 * time.Second); down.dropped.Load() == 0 && time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
-	}
-	if down.attempts.Load() < 2 || down.exported.Load() != 0 || down.dropped.Load() != 1 {
-		t.Errorf("%d attempts, %d exported, %d counted as dropped: want several attempts, none through, the span dropped", down.attempts.Load(), down.exported.Load(), down.dropped.Load())
+	if err := f.Shutdown(ctx); err != nil || exp.exported.Load() != 10 {
+		t.Errorf("Shutdown: %v, %d of 10 spans exported, %d dropped", err, exp.exported.Load(), exp.dropped.Load())
 	}
 }

@@ -154,7 +154,7 @@ var Metrics = []MetricSpec{
 		[]string{AttrOperation, AttrOutcome}, "operation: add, inject. outcome: added, forced, injected, skipped.",
 		FromProcess, nil},
 	{MetricRenderedBytes, Counter, "By", "Bytes of rendered template bodies.", nil, "", FromProcess, nil},
-	{MetricTelemetryFailures, Counter, "{failure}", "Failed exports of this process's own telemetry, by signal.",
+	{MetricTelemetryFailures, Counter, "{failure}", "Failed export attempts of this process's telemetry, by signal: each attempt counts, so a batch of relayed spans the agent tries again counts every time it fails.",
 		[]string{AttrSignal}, "signal: traces, metrics.", FromProcess, nil},
 	{MetricTelemetryDropped, Counter, "{item}", "Spans or metric data points lost because their export failed, by signal.",
 		[]string{AttrSignal}, "signal: traces, metrics.", FromProcess, nil},

@@ -52,9 +52,13 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
   ` + "`.lock`" + `) keeps two agents from claiming it. An agent stopped with SIGTERM removes the socket
   first, then exports what was already sent, within its shutdown deadline (` + "`test/observability`" + `
   stops one halfway through 210 runs from four loops and counts every run exactly once); runs it
-  has taken are lost if it is killed first. An export of relayed spans that fails is tried again
-  (after 1 s, doubling up to 30 s) until it goes through, so a Collector outage loses none of them;
-  while its exports fail or are stuck, the agent keeps at most 8,192 relayed spans or about 64 MiB
+  has taken are lost if it is killed first. An export of relayed spans that fails for a reason that
+  can pass (the Collector down or overloaded: the gRPC codes the OTLP exporters retry, or no answer)
+  is tried again (after 1 s, doubling up to 30 s) until it goes through, so a Collector outage loses
+  none of them; one the Collector refuses for what it is (malformed, too large) is dropped and
+  counted at once, so it holds up no batch behind it. A shutdown tries failed batches again at once,
+  then every 250 ms, for three quarters of its deadline, leaving the rest for the agent's own spans
+  and metrics; what is still queued then is dropped and counted. While its exports fail or are stuck, the agent keeps at most 8,192 relayed spans or about 64 MiB
   of them, then stops reading, and runs export by themselves. (Before, a batch was dropped once the
   exporter's 10 s had passed: 20 runs relayed during a 40 s outage were all lost; now all 20 arrive.)
   It makes a record's spans as the replay ends them and passes them on 512 at a time, so one
