@@ -294,7 +294,9 @@ func Generate(env *Env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
-	stopCatching = stop
+	// Not stop, which cancels ctx as a signal does: a run ended by stuck
+	// JavaScript, with no signal, then went on as if it had outlived one.
+	stopCatching = func() { signal.Reset(stopSignals...) }
 	finished := make(chan struct{})
 	defer close(finished)
 	// The run's exit code once the generation has ended (-1 before), while

@@ -84,12 +84,9 @@ func TestRunsEndedAtOnceAreExported(t *testing.T) {
 	}
 }
 
-// TestSecondSignalEndsTheExport: a run that outlived a signal exports its
-// failed run before the process ends, for up to the export's timeout; a
-// second Ctrl-C ends the process at once rather than waiting for that.
-func TestSecondSignalEndsTheExport(t *testing.T) {
-	// A Collector that accepts connections and never answers: the export
-	// waits for its whole timeout.
+// blackHole is the address of a Collector that accepts connections and
+// never answers: an export to it waits for its whole timeout.
+func blackHole(t *testing.T) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -113,8 +110,15 @@ func TestSecondSignalEndsTheExport(t *testing.T) {
 			c.Close()
 		}
 	})
+	return ln.Addr().String()
+}
+
+// TestSecondSignalEndsTheExport: a run that outlived a signal exports its
+// failed run before the process ends, for up to the export's timeout; a
+// second Ctrl-C ends the process at once rather than waiting for that.
+func TestSecondSignalEndsTheExport(t *testing.T) {
 	dir := project(t, map[string]string{"_templates/svc/new/d.ejs.t": "---\nto: d.txt\n---\n<% new Array(2 ** 30).indexOf(1) %>\n"})
-	p := testenv.StartIn(t, dir, []string{"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + ln.Addr().String(), "OTEL_EXPORTER_OTLP_INSECURE=true",
+	p := testenv.StartIn(t, dir, []string{"OTEL_EXPORTER_OTLP_ENDPOINT=http://" + blackHole(t), "OTEL_EXPORTER_OTLP_INSECURE=true",
 		"OTEL_EXPORTER_OTLP_TIMEOUT=120000", "HYPERGEN_TELEMETRY_TIMEOUT=120s", "HOME=" + dir}, hypergenBin, "svc", "new", "x", "--js-timeout", "1h")
 	time.Sleep(time.Second) // by when the template is stuck
 	p.Signal(t, os.Interrupt)
@@ -123,4 +127,16 @@ func TestSecondSignalEndsTheExport(t *testing.T) {
 	})
 	p.Signal(t, os.Interrupt)
 	p.Wait(t, 20*time.Second) // the export alone would take two minutes
+}
+
+// TestStuckRunIsNoSignal: a run ended because its JavaScript is stuck,
+// with no signal sent, exports and exits as that alone; while a slow export
+// ran, it also said it had outlived a signal and began ending itself again.
+func TestStuckRunIsNoSignal(t *testing.T) {
+	dir := project(t, map[string]string{"_templates/svc/new/d.ejs.t": "---\nto: d.txt\n---\n<% new Array(2 ** 30).indexOf(1) %>\n"})
+	r := run(t, dir, map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://" + blackHole(t), "OTEL_EXPORTER_OTLP_INSECURE": "true",
+		"HYPERGEN_TELEMETRY_TIMEOUT": "5s"}, "svc", "new", "x", "--js-timeout", "100ms")
+	if r.code != 1 || !strings.Contains(r.stderr, "ending the run") || strings.Contains(r.stderr, "signal") {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 1, the run ended for its stuck JavaScript, no word of a signal", r.code, r.stderr)
+	}
 }
