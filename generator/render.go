@@ -61,28 +61,54 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 	if inv.script != nil {
 		limit = 1 // one VM, and project helpers see hygen's order
 	}
-	render := func(limit int, observe bool) ([]renderedFile, error) {
-		return parallel.Map(ctx, limit, files, func(ctx context.Context, _ int, f string) (renderedFile, error) {
+	// Files that render in parallel hold what they print, and the events of
+	// those that fail, until it is known whether the action renders again
+	// in order (below): then the second pass's stand for them.
+	parallelPass := min(limit, len(files)) > 1
+	held := make([]*heldOutput, len(files))
+	failed := make([]*FileEvent, len(files))
+	render := func(limit int, keep func(i int) bool) ([]renderedFile, error) {
+		return parallel.Map(ctx, limit, files, func(ctx context.Context, i int, f string) (renderedFile, error) {
 			ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
-			r, err := e.renderFile(ctx, f, inv, contexts, &ev)
+			var console *heldOutput
+			if parallelPass && keep == nil {
+				console = &heldOutput{}
+				held[i] = console
+			}
+			r, err := e.renderFile(ctx, f, inv, contexts, &ev, console)
 			ev.Bytes, ev.Err = len(r.body), err
-			if observe {
+			switch {
+			case keep != nil && !keep(i):
+			case console != nil && err != nil:
+				failed[i] = &ev
+			default:
 				e.cfg.Observer.FileDone(ctx, ev)
 			}
 			return r, err
 		})
 	}
-	out, err := render(limit, true)
-	if min(limit, len(files)) > 1 && ctx.Err() == nil && !stoppedByLimit(err) && inv.js.GlobalsMade() {
+	out, err := render(limit, nil)
+	if parallelPass && ctx.Err() == nil && !stoppedByLimit(err) && inv.js.GlobalsMade() {
 		// A template made a global (or changed process.env), which hygen,
 		// rendering the files one after another in one runtime, shows
 		// every later template; here only those that shared its runtime
 		// saw it, in no fixed order. So all render again that way, on a
-		// fresh runtime. What they print was printed by the first pass,
-		// whose events (times, cache use) stand for the files, as its
-		// compiles do for the second.
-		inv.js = inv.js.Quiet()
-		out, err = render(1, false)
+		// fresh runtime, printing as they go. The first pass's events
+		// (times, cache use) stand for the files that rendered in it, as
+		// its compiles do for the second; the second's for those that
+		// failed in it.
+		inv.js = inv.js.Fresh()
+		out, err = render(1, func(i int) bool { return failed[i] != nil })
+	} else if parallelPass {
+		stdout, stderr := outputs(ctx, e.cfg)
+		for i := range files {
+			if held[i] != nil {
+				held[i].release(stdout, stderr)
+			}
+			if failed[i] != nil {
+				e.cfg.Observer.FileDone(ctx, *failed[i])
+			}
+		}
 	}
 	if err != nil {
 		// Report the earliest file's error, as a sequential run would meet it.
@@ -103,11 +129,12 @@ func stoppedByLimit(err error) bool {
 	return errors.As(err, &te) || errors.As(err, &me)
 }
 
-// renderFile reads, parses and renders one template, timing each step in ev.
 // runContexts are a run's template locals, made once for all its files.
 type runContexts struct{ frontmatter, body *jsvalue.Object }
 
-func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, base runContexts, ev *FileEvent) (renderedFile, error) {
+// renderFile reads, parses and renders one template, timing each step in
+// ev. console, if not nil, holds what the file's scripts print.
+func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, base runContexts, ev *FileEvent, console *heldOutput) (renderedFile, error) {
 	raw, err := regularfile.ReadFile(file)
 	ev.Read = time.Since(ev.Start)
 	if err != nil {
@@ -130,6 +157,9 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 	} else {
 		vm = inv.js.Get()
 		defer inv.js.Put(vm)
+	}
+	if console != nil {
+		defer vm.Redirect(console.writers())()
 	}
 
 	liquid := IsLiquid(file, text)

@@ -43,8 +43,8 @@ func TestGlobalsMade(t *testing.T) {
 				t.Errorf("GlobalsMade() = %v, want %v", got, tt.made)
 			}
 			p.Put(fresh)
-			if q := p.Quiet(); q.GlobalsMade() {
-				t.Error("a quiet pool starts with a VM that made globals")
+			if q := p.Fresh(); q.GlobalsMade() {
+				t.Error("a fresh pool starts with a VM that made globals")
 			}
 		})
 	}

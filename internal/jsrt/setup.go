@@ -100,10 +100,6 @@ func (p *Pool) GlobalsMade() bool {
 	return false
 }
 
-// Quiet returns a new, empty pool for the same run whose VMs print
-// nothing: for rendering again what was rendered, and printed, once.
-func (p *Pool) Quiet() *Pool {
-	setup := p.setup
-	setup.Stdout, setup.Stderr = io.Discard, io.Discard
-	return &Pool{ctx: p.ctx, setup: setup}
-}
+// Fresh returns a new, empty pool for the same run: for rendering again,
+// on runtimes no script has run in, what was rendered once.
+func (p *Pool) Fresh() *Pool { return &Pool{ctx: p.ctx, setup: p.setup} }

@@ -67,6 +67,15 @@ type VM struct {
 	environ   []string // Setup.Env's answer, asked once (see given)
 }
 
+// Redirect sends what the VM's scripts print (console, process.stdout and
+// stderr, child processes' inherited output) to stdout and stderr until
+// the function it returns puts the VM's own writers back.
+func (vm *VM) Redirect(stdout, stderr io.Writer) (restore func()) {
+	out, errOut := vm.stdout, vm.stderr
+	vm.stdout, vm.stderr = stdout, stderr
+	return func() { vm.stdout, vm.stderr = out, errOut }
+}
+
 // NewVM makes a runtime for one run; cancelling ctx interrupts the run's
 // JavaScript.
 func NewVM(ctx context.Context, setup Setup) *VM {
