@@ -310,7 +310,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 			return nil, err
 		}
 	}
-	if err := e.applySpec(ctx, generatorFolder(dir, folder), args, defaults, parsed.Flags.Keys()); err != nil {
+	if err := e.applySpec(ctx, generatorFolder(dir, folder), args, defaults, parsed); err != nil {
 		return nil, err
 	}
 	dry, _ := args.Get("dry")

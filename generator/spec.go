@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/genspec"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
@@ -35,9 +36,9 @@ func LoadSpec(generatorDir string) (*Spec, error) {
 
 // applySpec validates args, and the project's localsDefaults below them,
 // against the generator's template.yml, if any, and fills in its defaults,
-// before anything is rendered. A flag one edit
-// from a variable (flags are the command line's) gets a warning.
-func (e *Engine) applySpec(ctx context.Context, generatorDir string, args, defaults *jsvalue.Object, flags []string) error {
+// before anything is rendered. A flag of the command line one edit from a
+// variable gets a warning.
+func (e *Engine) applySpec(ctx context.Context, generatorDir string, args, defaults *jsvalue.Object, parsed *argv.Result) error {
 	spec, err := LoadSpec(generatorDir)
 	if err != nil {
 		file := filepath.Join(generatorDir, genspec.FileName)
@@ -47,13 +48,13 @@ func (e *Engine) applySpec(ctx context.Context, generatorDir string, args, defau
 		return nil
 	}
 	gen := filepath.Base(generatorDir)
-	if err := spec.Apply(args, defaults); err != nil {
+	if err := spec.Apply(args, defaults, parsed.Text); err != nil {
 		return &UsageError{Msg: fmt.Sprintf("invalid input for %s (see %s, or 'hypergen help %s'): %v",
 			gen, e.displayPath(spec.File), gen, err)}
 	}
 	// A warning, not a refusal: a template may read the flag as a local of
 	// its own, which the spec need not declare.
-	typos, meant := spec.Misspelt(flags)
+	typos, meant := spec.Misspelt(parsed.Flags.Keys())
 	_, stderr := outputs(ctx, e.cfg)
 	for i, typo := range typos {
 		fmt.Fprintf(stderr, "hypergen: warning: --%s is not a variable of %s; did you mean --%s?\n",

@@ -14,13 +14,18 @@ func (p *parser) setArg(key string, val any) {
 		p.link(key, camelCasePath(key))
 	}
 	if s, ok := val.(string); ok {
-		val = coerce(s)
+		if val = coerce(s); val != any(s) {
+			p.text[key] = s
+		}
 	}
 	path := keyPath(key)
 	p.setKey(path, val)
 	alias, hasAlias := p.aliases[key]
 	if hasAlias {
 		p.setKey(keyPath(alias), val)
+		if t, ok := p.text[key]; ok {
+			p.text[alias] = t
+		}
 	}
 	// "--foo-bar.x" after "--foo-bar" also reaches "fooBar.x" through the
 	// alias of the first segment, unless that is the alias just set.

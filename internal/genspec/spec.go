@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 
@@ -178,6 +179,16 @@ func parseVariable(name string, node *yaml.Node) (Variable, error) {
 	if v.Type == "enum" && len(v.Values) == 0 {
 		return v, errors.New("an enum needs values")
 	}
+	// A rule the type never applies would be dropped without a word, as a
+	// misspelt key would (values: without type: enum is the likely slip).
+	switch {
+	case len(v.Values) > 0 && v.Type != "enum":
+		return v, fmt.Errorf("values apply to an enum only: add type: enum (the type is %s)", v.Type)
+	case v.Pattern != "" && v.Type != "string" && v.Type != "enum":
+		return v, fmt.Errorf("pattern applies to string and enum variables only, not to %s variables", v.Type)
+	case (v.Min != nil || v.Max != nil) && (v.Type == "boolean" || v.Type == "object"):
+		return v, fmt.Errorf("min and max apply to numbers, to the length of strings and to the items of arrays, not to %s variables", v.Type)
+	}
 	if v.Pattern != "" {
 		re, err := jsregexp.Compile(v.Pattern, "", 0)
 		if err != nil {
@@ -276,7 +287,11 @@ func fromYAML(v any) any {
 // fallback (may be nil) holds values below the command line's, above the
 // spec's defaults: the project's localsDefaults. A variable it gives is
 // checked like a flag and set in locals.
-func (s *Spec) Apply(locals, fallback *jsvalue.Object) error {
+//
+// text holds the command line's text of flags whose value became a number
+// (argv.Result.Text): a string, enum or array variable takes the text as
+// it was typed ("1.10", "0x1F"), not the number.
+func (s *Spec) Apply(locals, fallback *jsvalue.Object, text map[string]string) error {
 	var problems []string
 	for _, v := range s.Variables {
 		names := v.names()
@@ -288,6 +303,8 @@ func (s *Spec) Apply(locals, fallback *jsvalue.Object) error {
 					val = x
 					if src == fallback {
 						from = " (from localsDefaults)"
+					} else if t, typed := text[n]; typed && v.Type != "number" && x == any(jsvalue.ToNumber(t)) {
+						val = t // the number is still the flag's, not a hook's
 					}
 				}
 			}
@@ -386,8 +403,15 @@ func (v *Variable) coerce(val any) (any, error) {
 		}
 		return nil, fmt.Errorf("must be a single value, got %s", describe(val))
 	case "number":
-		if n, ok := val.(float64); ok {
-			return n, nil
+		switch x := val.(type) {
+		case float64:
+			return x, nil
+		case string:
+			// A hook's input question, an --answers file, or a flag yargs
+			// keeps as text ("08", more digits than a double holds).
+			if n := jsvalue.ToNumber(x); strings.TrimFunc(x, jsvalue.IsSpace) != "" && !math.IsNaN(n) && !math.IsInf(n, 0) {
+				return n, nil
+			}
 		}
 		return nil, fmt.Errorf("must be a number, got %s", describe(val))
 	case "boolean":

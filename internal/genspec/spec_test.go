@@ -76,6 +76,11 @@ func TestParseErrors(t *testing.T) {
 		{"variables:\n  x: {type: number, minimum: 5}\n", `variable "x": unknown key "minimum" (keys: type, description, required, default, pattern, values, min, max)`},
 		{"variables:\n  x: {type: number}\n  x: {type: string}\n", `line 3: variable "x" is defined twice`},
 		{"variables:\n  x: {type: number, min: 5, max: 1}\n", `variable "x": min 5 is above max 1`},
+		// Rules the type never applies, accepted and ignored before.
+		{"variables:\n  style: {values: [css, scss]}\n", `variable "style": values apply to an enum only: add type: enum (the type is string)`},
+		{"variables:\n  n: {type: number, pattern: '^[0-5]$'}\n", `variable "n": pattern applies to string and enum variables only, not to number variables`},
+		{"variables:\n  b: {type: boolean, min: 5}\n", `variable "b": min and max apply to numbers, to the length of strings and to the items of arrays, not to boolean variables`},
+		{"variables:\n  o: {type: object, max: 1}\n", `not to object variables`},
 		{"variables:\n  with-tests: {type: boolean}\n  withTests: {type: string}\n", `line 3: variables "with-tests" and "withTests" are both "withTests"`},
 	}
 	for _, tt := range tests {
@@ -94,11 +99,21 @@ func TestApply(t *testing.T) {
 	tests := []struct {
 		name   string
 		locals map[string]any
+		text   map[string]string // argv.Result.Text
 	}{
-		{"defaults", map[string]any{"name": "Button"}},
-		{"conversions", map[string]any{"name": "Button", "tests": "false", "props": "a, b", "meta": `{"x": 1}`, "code": 7.0, "count": 3.0}},
-		{"every problem at once", map[string]any{"style": "less", "count": "many", "props": "a,b,c,d", "tests": "maybe", "meta": "x"}},
-		{"pattern and bounds", map[string]any{"name": "button", "count": 11.0}},
+		{"defaults", map[string]any{"name": "Button"}, nil},
+		{"conversions", map[string]any{"name": "Button", "tests": "false", "props": "a, b", "meta": `{"x": 1}`, "code": 7.0, "count": 3.0}, nil},
+		{"every problem at once", map[string]any{"style": "less", "count": "many", "props": "a,b,c,d", "tests": "maybe", "meta": "x"}, nil},
+		{"pattern and bounds", map[string]any{"name": "button", "count": 11.0}, nil},
+		// --code 1.10 --props 2.50 are 1.1 and 2.5 to yargs; a string or a
+		// list takes the text as typed. A number given as text (a hook's
+		// input question, --count 08, which yargs keeps as text) is one.
+		{"typed text", map[string]any{"name": "Button", "code": 1.1, "props": 2.5, "count": "08"},
+			map[string]string{"code": "1.10", "props": "2.50", "count": "08"}},
+		// A hook's value, which differs from the flag's, stands.
+		{"a hook's number", map[string]any{"name": "Button", "code": 2.0, "count": " 5 "}, map[string]string{"code": "1.10"}},
+		{"not numbers", map[string]any{"name": "Button", "count": " "}, nil},
+		{"not finite", map[string]any{"name": "Button", "count": "Infinity"}, nil},
 	}
 	var got strings.Builder
 	for _, tt := range tests {
@@ -108,7 +123,7 @@ func TestApply(t *testing.T) {
 				locals.Set(k, v)
 			}
 		}
-		err := s.Apply(locals, nil)
+		err := s.Apply(locals, nil, tt.text)
 		got.WriteString("== " + tt.name + "\n")
 		if err != nil {
 			got.WriteString("error: " + strings.ReplaceAll(err.Error(), "; ", "\n       ") + "\n")
@@ -192,7 +207,7 @@ func TestApplyEdges(t *testing.T) {
 			locals.Set(k, tt.locals[k])
 		}
 		var got []string
-		if err := s.Apply(locals, nil); err != nil {
+		if err := s.Apply(locals, nil, nil); err != nil {
 			got = append(got, "error: "+err.Error())
 		} else {
 			for _, k := range locals.Keys() {
@@ -215,7 +230,7 @@ func TestNoSecondNameWithoutDash(t *testing.T) {
 	}
 	locals := jsvalue.NewObject()
 	locals.Set("URL", "http://remote")
-	if err := s.Apply(locals, nil); err != nil {
+	if err := s.Apply(locals, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -228,7 +243,7 @@ func TestNoSecondNameWithoutDash(t *testing.T) {
 	}
 	only := jsvalue.NewObject()
 	only.Set("url", "x")
-	if err := s.Apply(only, nil); err == nil || !strings.Contains(err.Error(), "URL is required") {
+	if err := s.Apply(only, nil, nil); err == nil || !strings.Contains(err.Error(), "URL is required") {
 		t.Errorf("--url alone: %v, want URL required", err)
 	}
 }
@@ -281,7 +296,7 @@ func TestApplyLocalsDefaults(t *testing.T) {
 			`error: n (from localsDefaults) must be a number, got "many"; mode (from localsDefaults) must be one of a, b, got "zzz"`},
 	} {
 		var got []string
-		if err := s.Apply(tt.flags, tt.deflt); err != nil {
+		if err := s.Apply(tt.flags, tt.deflt, nil); err != nil {
 			got = append(got, "error: "+err.Error())
 		} else {
 			for _, k := range tt.flags.Keys() {
