@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/budgets"
 	"github.com/hypergen-dev/hypergen/generator"
 
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
@@ -541,5 +542,19 @@ func TestShutdownGivesUpOnASlowStart(t *testing.T) {
 	}
 	if again := a.Shutdown(context.Background()); fmt.Sprint(again) != fmt.Sprint(first) {
 		t.Errorf("Shutdown again = %v, want the first call's %v", again, first)
+	}
+}
+
+// A growth exponent is judged once its fit spans three tree sizes: through
+// two, any curve is a straight line, and perf status said "met" of a fit
+// over 10 and 100 generators.
+func TestGrowthBudgetsNeedThreeSizes(t *testing.T) {
+	for _, sizes := range []int{2, 3} {
+		a := &Agent{fits: map[string]*Fit{"time": {B: 1, Sizes: sizes}, "memory": {B: 1, Sizes: sizes}}}
+		for _, name := range []string{"time_growth_exponent", "memory_growth_exponent"} {
+			if _, ok := a.measure(budgets.MustByName(name)); ok != (sizes >= 3) {
+				t.Errorf("%s over %d sizes: measured %v", name, sizes, ok)
+			}
+		}
 	}
 }

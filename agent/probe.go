@@ -14,6 +14,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/instrument/catalog"
+	"github.com/hypergen-dev/hypergen/internal/diskindex"
 	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
 	"github.com/hypergen-dev/hypergen/internal/perf/stats"
 )
@@ -69,8 +70,11 @@ func (a *Agent) markWarm() {
 	}
 }
 
-// probe measures one size: index the whole synthetic tree and run one
-// generation in it, timing both and measuring the heap they retain.
+// probe measures one size: index the whole synthetic tree in memory and
+// run one generation in it, timing both, and measuring the heap the index
+// holds: the quantities perf test fits, so memory_growth_exponent means one
+// thing wherever it is judged. (A listing alone kept a few kilobytes,
+// which the fit could not tell from noise.)
 func (a *Agent) probe(ctx context.Context, size int) (ProbeResult, error) {
 	tree, err := a.probeTree(ctx, size)
 	if err != nil {
@@ -86,8 +90,8 @@ func (a *Agent) probe(ctx context.Context, size int) (ProbeResult, error) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	gens, err := generator.ListGenerators(filepath.Join(tree.Dir, "_templates"))
-	if err != nil {
+	idx := diskindex.InMemory()
+	if _, err := generator.ListGeneratorsIndexedContext(ctx, filepath.Join(tree.Dir, "_templates"), idx); err != nil {
 		return ProbeResult{}, err
 	}
 	if _, err := eng.Run(ctx, tree.Commands[0]); err != nil {
@@ -96,7 +100,7 @@ func (a *Agent) probe(ctx context.Context, size int) (ProbeResult, error) {
 	d := time.Since(start)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	runtime.KeepAlive(gens)
+	runtime.KeepAlive(idx)
 	heap := int64(after.HeapAlloc) - int64(before.HeapAlloc)
 	heap = max(heap, 0)
 
@@ -185,7 +189,7 @@ func (a *Agent) refit() {
 			continue // fewer than two sizes so far
 		}
 		a.mu.Lock()
-		a.fits[resource] = &Fit{A: fit.A, B: fit.B, BLow: fit.BLow, BHigh: fit.BHigh, Level: fit.Level, R2: fit.R2, Points: fit.Points}
+		a.fits[resource] = &Fit{A: fit.A, B: fit.B, BLow: fit.BLow, BHigh: fit.BHigh, Level: fit.Level, R2: fit.R2, Points: fit.Points, Sizes: fit.Sizes}
 		a.mu.Unlock()
 		a.tel.SetExponent(resource, fit.B, fit.BLow, fit.BHigh)
 	}

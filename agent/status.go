@@ -41,7 +41,13 @@ type Fit struct {
 	Level  float64 `json:"level"`
 	R2     float64 `json:"r2"`
 	Points int     `json:"points"`
+	Sizes  int     `json:"sizes"` // distinct tree sizes among the points
 }
+
+// minFitSizes is how many tree sizes a growth exponent needs before it is
+// judged: through two, any curve is a straight line (perf test asks the
+// same).
+const minFitSizes = 3
 
 // TargetStatus is one budget with its latest value. Value and Met are absent
 // until there is something to measure.
@@ -102,7 +108,7 @@ func (a *Agent) measure(b budgets.Budget) (float64, bool) {
 		if b.Name == "memory_growth_exponent" {
 			key = "memory"
 		}
-		if f := a.fits[key]; f != nil {
+		if f := a.fits[key]; f != nil && f.Sizes >= minFitSizes {
 			return f.B, true
 		}
 	}
