@@ -53,7 +53,19 @@ func (h History) Append(kind string, env Environment, report any) error {
 	if torn(f) {
 		line = append([]byte{'\n'}, line...)
 	}
-	_, err = f.Write(line)
+	var before int64
+	if fi, err := f.Stat(); err == nil {
+		before = fi.Size()
+	}
+	n, err := f.Write(line)
+	if err != nil && n > 0 {
+		// A part of the line (a full disk, a file size limit) would be a
+		// torn record every later command warns about: take it back,
+		// unless another run has appended since.
+		if fi, serr := f.Stat(); serr == nil && fi.Size() == before+int64(n) {
+			_ = f.Truncate(before)
+		}
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -44,6 +44,10 @@ func TestBenchmarkScaleHistoryAnalyzeExport(t *testing.T) {
 	if len(scale.Sizes) != 2 || scale.Sizes[1].Templates != 300 {
 		t.Fatalf("sizes = %+v", scale.Sizes)
 	}
+	// The report names the largest tree it asked for, and no target is [].
+	if b, _ := json.Marshal(scale); scale.Spec.Generators != 30 || !strings.Contains(string(b), `"targets":[]`) || !strings.Contains(string(b), `"generators":30,"actions"`) {
+		t.Errorf("the scale report's spec and targets: %s", b)
+	}
 	// Two sizes give two medians: too few for a fit, so none is claimed.
 	if len(scale.Fits) != 0 {
 		t.Errorf("fits claimed from two points: %+v", scale.Fits)

@@ -75,6 +75,7 @@ func Scale(ctx context.Context, o ScaleOptions) (*ScaleReport, error) {
 	o.Spec = o.Spec.WithDefaults()
 	sizes := Sizes(o.MaxGenerators)
 	rep := &ScaleReport{Spec: o.Spec, Fits: map[string]stats.Fit{}}
+	rep.Spec.Generators = o.MaxGenerators // the largest tree's
 	for i, n := range sizes {
 		o.Progress.report(i, len(sizes), "size %d/%d: %d generators", i+1, len(sizes), n)
 		p, err := measureSize(ctx, o, n)
@@ -202,7 +203,7 @@ func (r *ScaleReport) at(generators int) (SizePoint, bool) {
 const ValidatedTemplates = 100000
 
 func scaleTargets(r *ScaleReport) []Target {
-	var ts []Target
+	ts := []Target{} // [] in JSON when nothing could be judged
 	// The agent's two growth budgets, from the same quantities its probes
 	// measure: the time to index a whole tree, and the heap the index holds.
 	for _, g := range []struct{ budget, fit string }{

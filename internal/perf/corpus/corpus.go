@@ -14,10 +14,10 @@ import (
 
 // Spec describes a tree. Templates = Generators × Actions × Templates.
 type Spec struct {
-	Generators int    // generators in the tree (at least 1)
-	Actions    int    // actions per generator (1 to len(actionNames)); default 2
-	Templates  int    // templates per action (at least 1); default 5
-	Seed       uint64 // same seed, same bytes
+	Generators int    `json:"generators"` // generators in the tree (at least 1)
+	Actions    int    `json:"actions"`    // actions per generator (1 to len(actionNames)); default 2
+	Templates  int    `json:"templates"`  // templates per action (at least 1); default 5
+	Seed       uint64 `json:"seed"`       // same seed, same bytes
 }
 
 // MaxActions is the most actions a generator can have: each gets a distinct
