@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/osteele/liquid"
 	"github.com/osteele/liquid/render"
@@ -393,13 +394,15 @@ func (r *Renderer) parse(text string) (*liquid.Template, error) {
 				p.t, p.err = nil, enginePanic(v)
 			}
 		}()
-		if p.err = unterminated(text); p.err != nil {
+		comments, err := checkTags(text)
+		if err != nil {
+			p.err = err
 			return
 		}
 		// Line 1 first: ParseString would count lines from 0.
-		t, err := r.engine.ParseTemplateLocation([]byte(text), "", 1)
-		if err != nil {
-			p.err = wrap(err)
+		t, perr := r.engine.ParseTemplateLocation([]byte(uncomment(text, comments)), "", 1)
+		if perr != nil {
+			p.err = wrap(perr)
 			return
 		}
 		p.t = t
@@ -407,11 +410,13 @@ func (r *Renderer) parse(text string) (*liquid.Template, error) {
 	return p.t, p.err
 }
 
-// unterminated finds what osteele/liquid takes for text where Shopify's
+// checkTags finds what osteele/liquid takes for text where Shopify's
 // Liquid reports an error: a "{{" or "{%" with no closing "}}" or "%}"
-// after it, and a raw block never closed. Written out as text, they made
-// a file with the template's own syntax in it, and exit status 0.
-func unterminated(text string) error {
+// after it, a raw block never closed, an empty tag ({{ }}, {% %}). Written
+// out as text, they made a file with the template's own syntax in it, and
+// exit status 0. It returns where the inline comments are ({% # note %}),
+// which osteele/liquid reads as text too.
+func checkTags(text string) (comments [][2]int, err error) {
 	line := func(i int) int { return 1 + strings.Count(text[:i], "\n") }
 	// A raw block holds any text: its body is looked past, newlines kept.
 	outside := []byte(text)
@@ -430,7 +435,7 @@ func unterminated(text string) error {
 		}
 	}
 	if open >= 0 {
-		return &Error{Line: line(open), Msg: `Liquid: "raw" block never closed (no {% endraw %} after it)`}
+		return nil, &Error{Line: line(open), Msg: `Liquid: "raw" block never closed (no {% endraw %} after it)`}
 	}
 	// As osteele/liquid's scanner reads: the first opener, then the first
 	// closer of its kind after it; whatever lies between (a "{{" in a
@@ -455,14 +460,48 @@ func unterminated(text string) error {
 			start, open, closer = tag, "{%", "%}"
 		}
 		if start == len(outside) {
-			return nil
+			return comments, nil
 		}
 		c := bytes.Index(outside[start+2:], []byte(closer))
 		if c < 0 {
-			return &Error{Line: line(start), Msg: fmt.Sprintf("Liquid: %q is not closed by %q", open, closer)}
+			return nil, &Error{Line: line(start), Msg: fmt.Sprintf("Liquid: %q is not closed by %q", open, closer)}
 		}
-		i = start + 2 + c + 2
+		end := start + 2 + c + 2
+		inner := strings.TrimFunc(strings.Trim(text[start+2:end-2], "-"), unicode.IsSpace)
+		switch {
+		case inner == "":
+			return nil, &Error{Line: line(start), Msg: fmt.Sprintf("Liquid: %s is empty", text[start:end])}
+		case open == "{%" && inner[0] == '#':
+			comments = append(comments, [2]int{start, end})
+		}
+		i = end
 	}
+}
+
+// uncomment turns each inline comment (a span checkTags found) into a
+// comment block, with the same whitespace control and the same newlines,
+// so that the lines after it keep their numbers.
+func uncomment(text string, comments [][2]int) string {
+	if len(comments) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, c := range comments {
+		tag := text[c[0]:c[1]]
+		left, right := "", ""
+		if strings.HasPrefix(tag, "{%-") {
+			left = "-"
+		}
+		if strings.HasSuffix(tag, "-%}") {
+			right = "-"
+		}
+		b.WriteString(text[last:c[0]])
+		b.WriteString("{%" + left + " comment %}" + strings.Repeat("\n", strings.Count(tag, "\n")) + "{% endcomment " + right + "%}")
+		last = c[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 var rawTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{%-?\s*(raw|endraw)\s*-?%\}`) })

@@ -199,9 +199,11 @@ func TestAbandonedRenderStopsWriting(t *testing.T) {
 	}
 }
 
-// An output or tag never closed, or a raw block never ended, is an error
-// on its line, as in Shopify's Liquid: it was written out as text.
-func TestUnterminated(t *testing.T) {
+// An output or tag never closed, a raw block never ended, or an empty tag
+// is an error on its line, as in Shopify's Liquid: it was written out as
+// text. An inline comment renders as nothing, lines after it keeping their
+// numbers.
+func TestCheckTags(t *testing.T) {
 	var r Renderer
 	locals := jsvalue.NewObject()
 	locals.Set("name", "x")
@@ -216,6 +218,10 @@ func TestUnterminated(t *testing.T) {
 		`{% assign open = "{{" %}{{ open }}`: "",
 		`{{ "{%" | size }}`:                  "",
 		"{ a } {{ name }} {":                 "",
+		"a\nb {{ }}":                        `line 2: Liquid: {{ }} is empty`,
+		"{{}}":                               `line 1: Liquid: {{}} is empty`,
+		"x {%- -%}":                          `line 1: Liquid: {%- -%} is empty`,
+		"{% # a\nnote %}\n{% if %}":          `line 3: Liquid`,
 	} {
 		_, err := r.Render(context.Background(), time.Second, Source{}, text, locals)
 		if want == "" {
@@ -231,12 +237,28 @@ func TestUnterminated(t *testing.T) {
 	}
 }
 
-// BenchmarkUnterminated: the check reads a large text once (searched anew
-// at every tag, 1.4 MB of "{{ a }}" took 17 s).
-func BenchmarkUnterminated(b *testing.B) {
+// TestInlineComments: {% # note %} and {%# note %} render as nothing, with
+// their whitespace control; in a raw block they are text.
+func TestInlineComments(t *testing.T) {
+	var r Renderer
+	for text, want := range map[string]string{
+		"A {%# TODO: remove %}|B {% # note %}|": "A |B |",
+		"a  {%- # trimmed both ways -%}  b":     "ab",
+		"{% raw %}{% # kept %}{% endraw %}":     "{% # kept %}",
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, text, jsvalue.NewObject())
+		if err != nil || got != want {
+			t.Errorf("%q = %q, %v; want %q", text, got, err, want)
+		}
+	}
+}
+
+// BenchmarkCheckTags: the check reads a large text once (searched anew at
+// every tag, 1.4 MB of "{{ a }}" took 17 s).
+func BenchmarkCheckTags(b *testing.B) {
 	text := strings.Repeat("{{ a }}", 200_000)
 	for b.Loop() {
-		if err := unterminated(text); err != nil {
+		if _, err := checkTags(text); err != nil {
 			b.Fatal(err)
 		}
 	}
