@@ -218,7 +218,7 @@ func TestCheckTags(t *testing.T) {
 		`{% assign open = "{{" %}{{ open }}`: "",
 		`{{ "{%" | size }}`:                  "",
 		"{ a } {{ name }} {":                 "",
-		"a\nb {{ }}":                        `line 2: Liquid: {{ }} is empty`,
+		"a\nb {{ }}":                         `line 2: Liquid: {{ }} is empty`,
 		"{{}}":                               `line 1: Liquid: {{}} is empty`,
 		"x {%- -%}":                          `line 1: Liquid: {%- -%} is empty`,
 		"{% # a\nnote %}\n{% if %}":          `line 3: Liquid`,
