@@ -75,8 +75,19 @@ func isIdent(c byte) bool {
 }
 
 // scan walks the top level of the module; nested code is skipped whole.
-func (s *esmScanner) scan() error {
+func (s *esmScanner) scan() error { return s.code(false) }
+
+// code walks code: the module, or, in a substitution, a template literal's
+// ${…} up to and including the "}" that ends it, where import.meta is
+// rewritten too but no statement is.
+func (s *esmScanner) code(substitution bool) error {
 	depth := 0
+	if substitution {
+		depth = 1 // never 0, where statements are rewritten
+		prev, nl := s.prev, s.nl
+		s.prev, s.nl = 0, false
+		defer func() { s.prev, s.nl = prev, nl }()
+	}
 	for s.i < len(s.src) {
 		c := s.src[s.i]
 		switch {
@@ -109,6 +120,9 @@ func (s *esmScanner) scan() error {
 			depth++
 			s.i++
 			s.mark(c)
+		case c == '}' && substitution && depth == 1:
+			s.i++
+			return nil
 		case c == '}' || c == ')' || c == ']':
 			depth--
 			s.i++
@@ -119,7 +133,8 @@ func (s *esmScanner) scan() error {
 				s.i++
 			}
 			word := s.src[start:s.i]
-			if word == "import" && s.importMeta(start) {
+			// Not cfg.import.meta, a property named import.
+			if word == "import" && s.prev != '.' && s.importMeta(start) {
 				s.mark('a')
 				continue
 			}
@@ -213,48 +228,12 @@ func (s *esmScanner) skipTemplate() {
 			s.i += 2
 		case s.src[s.i] == '$' && s.peek(1) == '{':
 			s.i += 2
-			s.skipBalanced('}')
+			_ = s.code(true) // it returns an error only for a statement, which it does not rewrite here
 		default:
 			s.i++
 		}
 	}
 	s.i++
-}
-
-// skipBalanced skips code up to and including the close that ends it.
-func (s *esmScanner) skipBalanced(close byte) {
-	depth := 0
-	for s.i < len(s.src) {
-		switch c := s.src[s.i]; c {
-		case '"', '\'':
-			s.skipString(c)
-			continue
-		case '`':
-			s.skipTemplate()
-			continue
-		case '{':
-			depth++
-		case '}':
-			if depth == 0 && close == '}' {
-				s.i++
-				return
-			}
-			depth--
-		default:
-			// A template's ${…} may hold import.meta too.
-			if isIdent(c) {
-				start := s.i
-				for s.i < len(s.src) && isIdent(s.src[s.i]) {
-					s.i++
-				}
-				if s.src[start:s.i] == "import" {
-					s.importMeta(start)
-				}
-				continue
-			}
-		}
-		s.i++
-	}
 }
 
 func (s *esmScanner) skipRegexp() {

@@ -221,6 +221,9 @@ func TestESMHooks(t *testing.T) {
 			"lib.mjs": "export function twice(s) { return s + s }\nexport default 7\n"}, "abab7"},
 		{"import.meta", map[string]string{"hook.mjs": "import { fileURLToPath } from 'url'\nimport { dirname } from 'path'\nconst dir = dirname(fileURLToPath(import.meta.url))\nexport const params = () => ({ v: dir.length > 1 && dir === process.cwd() })\n"}, "true"},
 		{"cjs default import", map[string]string{"hook.js": "import lib from './lib.js'\nexport const params = () => ({ v: lib.k })\n", "lib.js": "module.exports = { k: 'cjs' }"}, "cjs"},
+		// Only import.meta itself: not a regexp's text in ${…}, nor a
+		// property named import (both were rewritten).
+		{"import.meta lookalikes", map[string]string{"hook.mjs": "const cfg = { import: { meta: 'm' } }\nconst t = `${'a.import.meta'.replace(/import.meta/, 'x')}${cfg.import.meta}${typeof import.meta.url}`\nexport const params = () => ({ v: t + ':' + cfg.import.meta })\n"}, "a.xmstring:m"},
 		{"strings and regexps are not statements", map[string]string{"hook.js": "const s = `\nexport default 1\n${'x'}`\nconst r = /import x from 'y'/\nexport const params = () => ({ v: s.length + ':' + r.test(\"import x from 'y'\") })\n"}, "19:true"},
 	}
 	for _, tt := range tests {
