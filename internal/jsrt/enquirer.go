@@ -29,7 +29,6 @@ func (vm *VM) enquirerModule() *goja.Object {
 			return v
 		})
 		enquirer := rt.ToValue(func(call goja.ConstructorCall) *goja.Object {
-			_ = call.This.Set("prompt", prompt)
 			_ = call.This.Set("answers", rt.NewObject())
 			return nil
 		}).ToObject(rt)
@@ -46,11 +45,17 @@ func (vm *VM) enquirerModule() *goja.Object {
 	})
 }
 
-// enquirerClasses adds enquirer's prompt classes for the question types
-// hypergen answers, each asking one question of its type (the name
-// defaults to "value", as enquirer's does), and enquirer's shortcuts to
-// them (enquirer.select(options)).
+// enquirerClasses adds an instance's prompt, enquirer's prompt classes for
+// the question types hypergen answers, each asking one question of its
+// type (the name defaults to "value", as enquirer's does), and enquirer's
+// shortcuts to them (enquirer.select(options)).
 const enquirerClasses = `(function (enquirer, prompt) {
+	// An instance's prompt gathers the answers of all its questions, as
+	// enquirer's does, and resolves to them.
+	enquirer.prototype.prompt = function (questions) {
+		var self = this;
+		return prompt(questions).then(function (answers) { return Object.assign(self.answers, answers); });
+	};
 	var types = { Input: 'input', Text: 'text', Password: 'password', Invisible: 'invisible',
 		Confirm: 'confirm', Toggle: 'toggle', Numeral: 'numeral', List: 'list',
 		Select: 'select', AutoComplete: 'autocomplete', MultiSelect: 'multiselect' };

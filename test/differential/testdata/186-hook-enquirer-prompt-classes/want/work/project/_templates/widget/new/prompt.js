@@ -4,8 +4,14 @@ const { Input, Select, prompt } = require('enquirer');
 const Enquirer = require('enquirer');
 
 module.exports = {
-  prompt: async () => ({
-    name: await new Input({ message: 'Widget name:', initial: 'Widget' }).run(),
-    classes: [typeof Select, typeof Enquirer.MultiSelect, typeof Enquirer.Confirm, typeof Enquirer.confirm, typeof prompt.toggle].join(' '),
-  }),
+  prompt: async () => {
+    const name = await new Input({ message: 'Widget name:', initial: 'Widget' }).run();
+    // An instance's prompt gathers its answers.
+    const e = new Enquirer();
+    const same = (await e.prompt([])) === e.answers;
+    return {
+      name,
+      classes: [typeof Select, typeof Enquirer.MultiSelect, typeof Enquirer.Confirm, typeof Enquirer.confirm, typeof prompt.toggle, same].join(' '),
+    };
+  },
 };
