@@ -11,6 +11,7 @@ import (
 	neturl "net/url"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -108,6 +109,14 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	}
 	if *probeEvery < 0 {
 		return usage("--probe-interval=%v: want a positive duration, or 0 to disable probes", *probeEvery)
+	}
+	// Settings under which some budgets can never be judged: say so now,
+	// not through a status that says "not measured" for ever.
+	switch {
+	case *probeEvery == 0:
+		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: --probe-interval 0: time_growth_exponent, memory_growth_exponent and cache_hit_ratio (measured from the first probe round on) stay not measured\n")
+	case len(sizes) < 3:
+		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: --probe-sizes %s: the growth exponents are judged over three sizes or more, so they stay not measured\n", *probeSizes)
 	}
 	if *jsTimeout < 0 || *jsTimeout == 0 && fs.Changed("js-timeout") {
 		return usage("--js-timeout=%v: want a positive duration, such as 30s", *jsTimeout)
@@ -216,6 +225,9 @@ func parseSizes(s string) ([]int, error) {
 		n, err := strconv.Atoi(strings.TrimSpace(part))
 		if err != nil || n < 1 {
 			return nil, fmt.Errorf("%q is not a positive number of generators", part)
+		}
+		if slices.Contains(out, n) {
+			return nil, fmt.Errorf("%d is there twice: each size is probed once a round", n)
 		}
 		out = append(out, n)
 	}

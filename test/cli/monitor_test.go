@@ -78,6 +78,20 @@ func TestMonitorFlagForms(t *testing.T) {
 	if r := run(t, dir, nil, "perf", "monitor", "--probe-interval", "-5s"); r.code != 2 || !strings.Contains(r.stderr, "--probe-interval=-5s: want a positive duration, or 0") {
 		t.Errorf("--probe-interval -5s: %v", r)
 	}
+	// Probe settings under which budgets are never judged: a size twice is
+	// refused; too few sizes, or no probes, are named at start-up (here an
+	// error later on the command line ends the run after the warning).
+	if r := run(t, dir, nil, "perf", "monitor", "--probe-sizes", "10,10,100"); r.code != 2 || !strings.Contains(r.stderr, "--probe-sizes=\"10,10,100\": 10 is there twice") {
+		t.Errorf("--probe-sizes 10,10,100: %v", r)
+	}
+	for _, tt := range []struct{ flag, value, want string }{
+		{"--probe-sizes", "10,100", "the growth exponents are judged over three sizes or more"},
+		{"--probe-interval", "0", "--probe-interval 0: time_growth_exponent, memory_growth_exponent and cache_hit_ratio"},
+	} {
+		if r := run(t, dir, nil, "perf", "monitor", tt.flag, tt.value, "--js-timeout", "0"); r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("%s %s: want a warning saying %q; got %v", tt.flag, tt.value, tt.want, r)
+		}
+	}
 	// Values that would start an agent that cannot do what was asked
 	// (probes that never get CPU, a flush with no time, no admin address).
 	for _, tt := range []struct{ flag, value, want string }{
