@@ -81,6 +81,14 @@ func DecodeGenerateRequest(body io.Reader) (GenerateRequest, error) {
 	dec := json.NewDecoder(body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			// The decoder's own words name Go types.
+			if te.Field == "" {
+				return req, fmt.Errorf(`bad request body: want a JSON object such as {"args": ["GENERATOR", "ACTION"]}, got %s`, te.Value)
+			}
+			return req, fmt.Errorf("bad request body: %s must not be %s", te.Field, te.Value)
+		}
 		return req, fmt.Errorf("bad request body: %w", err)
 	}
 	var syntax *json.SyntaxError

@@ -171,9 +171,12 @@ func TestDecodeGenerateRequest(t *testing.T) {
 	if _, err := DecodeGenerateRequest(cut); err == nil || !errors.Is(err, os.ErrDeadlineExceeded) || strings.Contains(err.Error(), "data after") {
 		t.Errorf("a body cut by the deadline: %v", err)
 	}
-	for _, body := range []string{``, `{}{}`, `{"args":["a"]} 1`, `{"args":"a"}`, `{"args":["a"]`} {
-		if _, err := DecodeGenerateRequest(strings.NewReader(body)); err == nil {
+	for _, body := range []string{``, `{}{}`, `{"args":["a"]} 1`, `{"args":"a"}`, `{"args":["a"]`, `[]`} {
+		_, err := DecodeGenerateRequest(strings.NewReader(body))
+		if err == nil {
 			t.Errorf("%q accepted", body)
+		} else if strings.Contains(err.Error(), "Go value") || strings.Contains(err.Error(), "agent.") {
+			t.Errorf("%q: the message names Go types: %v", body, err)
 		}
 	}
 }

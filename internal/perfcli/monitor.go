@@ -264,7 +264,7 @@ func runPerfStatus(env *cli.Env, args []string) int {
 	case err != nil && explicit:
 		// An agent the user named must answer: measuring here instead
 		// would report on a different machine without saying so.
-		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent answered at %s (%s): %v\n", *url, setting, err)
+		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent status at %s (%s): %v\n", *url, setting, err)
 		return cli.ExitFail
 	case err != nil:
 		fmt.Fprintf(env.Stderr, "hypergen perf status: no agent at the default %s; measuring in this process (pass --agent URL to ask a running agent)\n", *url)
@@ -317,7 +317,9 @@ func fetchStatus(url string) (agent.Status, string, error) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return st, "", fmt.Errorf("status %s", resp.Status)
+		// Something answered: most likely not an agent's admin address
+		// (its generation API's, say), which serves /status.
+		return st, "", fmt.Errorf("it answered %s to GET /status, which an agent's admin address (perf monitor --listen) serves", resp.Status)
 	}
 	if err := json.NewDecoder(limitAnswer(resp.Body, maxStatusAnswer)).Decode(&st); err != nil {
 		return st, "", fmt.Errorf("reading its answer: %w", err)
@@ -369,11 +371,24 @@ func printStatus(w io.Writer, source string, st agent.Status) {
 	if !st.Healthy {
 		health = "UNHEALTHY"
 	}
+	if !st.Ready {
+		health += ", NOT READY" // as /readyz says: it cannot generate yet
+	}
 	fmt.Fprintf(w, "%s (%s)\n", health, source)
-	fmt.Fprintf(w, "Templates: %s — %d generators, %d actions, %d template files\n",
-		printable(st.Index.Templates), st.Index.Generators, st.Index.Actions, st.Index.Files)
-	if st.Index.Error != "" {
-		fmt.Fprintf(w, "Indexing failed: %s\n", printable(st.Index.Error))
+	switch {
+	case st.Index.Templates == "":
+		// No folder at all (an agent that only relays): nothing failed.
+		fmt.Fprint(w, "Templates: none found")
+		if st.Index.Error != "" {
+			fmt.Fprintf(w, " (%s)", printable(st.Index.Error))
+		}
+		fmt.Fprintln(w)
+	default:
+		fmt.Fprintf(w, "Templates: %s — %d generators, %d actions, %d template files\n",
+			printable(st.Index.Templates), st.Index.Generators, st.Index.Actions, st.Index.Files)
+		if st.Index.Error != "" {
+			fmt.Fprintf(w, "Indexing failed: %s\n", printable(st.Index.Error))
+		}
 	}
 	if st.Stuck != "" {
 		fmt.Fprintf(w, "Stuck: a generation's JavaScript %s\n", printable(st.Stuck))

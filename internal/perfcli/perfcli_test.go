@@ -97,10 +97,17 @@ func TestPrintStatusShowsIndexErrorAndStuck(t *testing.T) {
 		Index: agent.IndexStatus{Templates: "/p/_templates", Error: "open /p/_templates/h/new: permission denied"},
 		Stuck: "stopped: ran longer than the JavaScript time limit of 1s",
 	})
-	for _, want := range []string{"UNHEALTHY (test)", "Indexing failed: open /p/_templates/h/new: permission denied",
+	for _, want := range []string{"UNHEALTHY, NOT READY (test)", "Indexing failed: open /p/_templates/h/new: permission denied",
 		"Stuck: a generation's JavaScript stopped: ran longer"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("status lacks %q:\n%s", want, b.String())
 		}
+	}
+	// No templates folder at all: healthy, not ready, and nothing "failed"
+	// (it said HEALTHY next to "Indexing failed", with an empty path).
+	b.Reset()
+	printStatus(&b, "test", agent.Status{Healthy: true, Index: agent.IndexStatus{Error: "no templates found"}})
+	if out := b.String(); !strings.HasPrefix(out, "HEALTHY, NOT READY (test)\nTemplates: none found (no templates found)\n") || strings.Contains(out, "failed") {
+		t.Errorf("status without templates:\n%s", out)
 	}
 }

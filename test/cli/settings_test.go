@@ -31,7 +31,7 @@ func TestExplicitSettingsPointingAtNothing(t *testing.T) {
 		want string
 	}{
 		{[]string{"perf", "status", "--agent", "notaurl"}, nil, 2, `--agent="notaurl": want the agent's admin URL`},
-		{[]string{"perf", "status", "--agent", "http://" + addr}, nil, 1, "no agent answered at http://" + addr + " (--agent)"},
+		{[]string{"perf", "status", "--agent", "http://" + addr}, nil, 1, "no agent status at http://" + addr + " (--agent)"},
 	} {
 		r := run(t, dir, tt.env, tt.args...)
 		if r.code != tt.code || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "measuring in this process") {
