@@ -120,7 +120,7 @@ func Parse(text []byte) (*Spec, error) {
 	dec := yaml.NewDecoder(strings.NewReader(string(text)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&r); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("invalid template.yml: %v", err)
+		return nil, fmt.Errorf("invalid template.yml: %v", decodeError(err))
 	}
 	s := &Spec{Name: r.Name, Description: r.Description, Category: r.Category, Tags: r.Tags}
 	if r.Variables.Kind == 0 {
@@ -163,7 +163,7 @@ func parseVariable(name string, node *yaml.Node) (Variable, error) {
 	}
 	var r rawVariable
 	if err := node.Decode(&r); err != nil {
-		return Variable{}, err
+		return Variable{}, decodeError(err)
 	}
 	if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
 		return Variable{}, fmt.Errorf("min %s is above max %s: no value could pass", jsvalue.FormatNumber(*r.Min), jsvalue.FormatNumber(*r.Max))

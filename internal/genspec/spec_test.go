@@ -76,6 +76,11 @@ func TestParseErrors(t *testing.T) {
 		{"variables:\n  x: {type: number, minimum: 5}\n", `variable "x": unknown key "minimum" (keys: type, description, required, default, pattern, values, min, max)`},
 		{"variables:\n  x: {type: number}\n  x: {type: string}\n", `line 3: variable "x" is defined twice`},
 		{"variables:\n  x: {type: number, min: 5, max: 1}\n", `variable "x": min 5 is above max 1`},
+		// The decoder's messages named Go types.
+		{"- a\n", "invalid template.yml: line 1: want a mapping of keys (name, description, category, tags, variables), got a list"},
+		{"tags: foo\n", `line 1: want a list of strings, got "foo"`},
+		{"variables:\n  n: {type: number, min: \"1\"}\n", `variable "n": line 2: want a number, got "1"`},
+		{"variables:\n  x: {required: 3}\n", `variable "x": line 2: want true or false, got "3"`},
 		// Rules the type never applies, accepted and ignored before.
 		{"variables:\n  style: {values: [css, scss]}\n", `variable "style": values apply to an enum only: add type: enum (the type is string)`},
 		{"variables:\n  n: {type: number, pattern: '^[0-5]$'}\n", `variable "n": pattern applies to string and enum variables only, not to number variables`},
