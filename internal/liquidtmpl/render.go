@@ -535,11 +535,18 @@ func enginePanic(p any) error {
 }
 
 func wrap(err liquid.SourceError) error {
-	return &Error{Line: err.LineNumber(), Msg: "Liquid: " + liquidMessage().ReplaceAllString(err.Error(), ""), Err: err.Cause()}
+	msg := liquidMessage().ReplaceAllString(err.Error(), "")
+	// A tag's error wrapped twice names the tag twice ("… in {% cycle %}
+	// in {% cycle %}").
+	if i := strings.LastIndex(msg, " in {%"); i > 0 && strings.HasSuffix(msg[:i], msg[i:]) {
+		msg = msg[:i]
+	}
+	return &Error{Line: err.LineNumber(), Msg: "Liquid: " + msg, Err: err.Cause()}
 }
 
-// liquidMessage is osteele/liquid's own prefix, "Liquid error (line N): ";
+// liquidMessage is osteele/liquid's own prefix, "Liquid error (line N): ",
+// at the start or, for a tag's error wrapped again, inside the message;
 // the caller shows the file and line itself.
 var liquidMessage = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(Liquid exception: )?Liquid error( \(line \d+\))?: `)
+	return regexp.MustCompile(`(Liquid exception: )?Liquid error( \(line \d+\))?: `)
 })

@@ -59,6 +59,12 @@ func TestRenderErrors(t *testing.T) {
 	if _, err := r.Render(context.Background(), time.Second, Source{}, "{{ x | nosuchfilter }}", jsvalue.NewObject()); err == nil || !strings.Contains(err.Error(), "nosuchfilter") {
 		t.Errorf("unknown filter: err = %v", err)
 	}
+	// A tag's error, wrapped twice by osteele/liquid, said "Liquid error
+	// (line 2)" inside the message and named the tag twice.
+	_, err = r.Render(context.Background(), time.Second, Source{}, "a\n{% cycle 'a', 'b' %}", jsvalue.NewObject())
+	if !errors.As(err, &le) || le.Line != 2 || le.Msg != "Liquid: cycle must be within a forloop in {% cycle 'a', 'b' %}" {
+		t.Errorf("cycle outside a loop: %#v", err)
+	}
 }
 
 // A render past its limit, or past its context, returns with an error;
