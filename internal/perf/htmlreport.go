@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/budgets"
 	"github.com/hypergen-dev/hypergen/internal/report"
 )
 
@@ -117,7 +118,13 @@ func addBenchmark(d *report.Data, br BenchmarkReport) {
 func addTargets(d *report.Data, ts []Target) {
 	for _, t := range ts {
 		v, met := t.Value, t.Met
-		d.Budgets = append(d.Budgets, report.Budget{Name: t.Name, Unit: t.Unit, Value: &v, Met: &met, LimitText: t.Want})
+		b := report.Budget{Name: t.Name, Unit: t.Unit, Value: &v, Met: &met, LimitText: t.Want}
+		if bg, ok := budgets.ByName(t.Name); ok {
+			// In the budget's own unit, as the charts plot it (the cache
+			// chart drew its budget line at 0 without it).
+			b.Limit, b.AtLeast = bg.Limit, bg.Direction == budgets.AtLeast
+		}
+		d.Budgets = append(d.Budgets, b)
 	}
 }
 

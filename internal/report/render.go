@@ -72,7 +72,7 @@ func charts(d Data) []string {
 	}
 	if hasPoints(d.MemoryPerTemplate) {
 		out = append(out, lineChart("memory", "Memory per template",
-			"Heap held per template of the tree; flat means memory grows linearly.",
+			"Memory the template index holds, per template of the tree; flat means memory grows linearly.",
 			axis{log: true, label: "templates in the tree (log scale)"}, axis{unit: "By", label: "bytes per template"},
 			d.MemoryPerTemplate, nil))
 	}
