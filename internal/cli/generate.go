@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -130,6 +131,13 @@ func Generate(env *Env, args []string) int {
 		}
 		switch {
 		case a == "-h" || a == "--help":
+			if gen := generatorNamed(env, args[:i]); gen != "" {
+				// hypergen GENERATOR ACTION --help: that generator's help,
+				// with its variables, as hypergen help GENERATOR gives it.
+				code := runGeneratorHelp(env, gen)
+				fmt.Fprintln(env.Stdout, "\nThe flags every generation takes: hypergen generate --help")
+				return code
+			}
 			fmt.Fprint(env.Stdout, generateUsage)
 			return ExitOK
 		case a == "--allow-outside":
@@ -531,4 +539,23 @@ func overwriteAnswer(line string) bool {
 		}
 	}
 	return false
+}
+
+// generatorNamed is the generator the words before a --help name (the
+// first word that is no flag), if the templates root has one by that name.
+func generatorNamed(env *Env, words []string) string {
+	for _, w := range words {
+		if strings.HasPrefix(w, "-") {
+			continue
+		}
+		root, err := templatesRoot(env)
+		if err != nil || root == "" {
+			return ""
+		}
+		if fi, err := os.Stat(filepath.Join(root, w)); err == nil && fi.IsDir() && filepath.IsLocal(w) {
+			return w
+		}
+		return ""
+	}
+	return ""
 }

@@ -3,8 +3,10 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/builtin"
@@ -56,14 +58,14 @@ func printGeneratorHelp(env *Env, root, name string) int {
 	out := env.Stdout
 	fmt.Fprint(out, name)
 	if spec != nil && spec.Description != "" {
-		fmt.Fprintf(out, " - %s", spec.Description)
+		fmt.Fprintf(out, " - %s", oneLine(spec.Description))
 	}
 	fmt.Fprintln(out)
 	if spec != nil && spec.Category != "" {
-		fmt.Fprintf(out, "Category: %s\n", spec.Category)
+		fmt.Fprintf(out, "Category: %s\n", oneLine(spec.Category))
 	}
 	if spec != nil && len(spec.Tags) > 0 {
-		fmt.Fprintf(out, "Tags: %s\n", strings.Join(spec.Tags, ", "))
+		fmt.Fprintf(out, "Tags: %s\n", oneLine(strings.Join(spec.Tags, ", ")))
 	}
 	fmt.Fprintf(out, "\nUsage: hypergen %s ACTION [NAME] [--variable value ...]\n\nActions:\n", name)
 	for _, g := range gens {
@@ -90,7 +92,7 @@ func printGeneratorHelp(env *Env, root, name string) int {
 	var table strings.Builder
 	w := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	for _, v := range spec.Variables {
-		fmt.Fprintf(w, "  --%s %s\t%s\t%s\n", v.Name, valueHint(v.Type, v.Values), rules(v), v.Description)
+		fmt.Fprintf(w, "  --%s %s\t%s\t%s\n", v.Name, oneLine(valueHint(v.Type, v.Values)), oneLine(rules(v)), oneLine(v.Description))
 	}
 	w.Flush()
 	for _, line := range strings.Split(strings.TrimSuffix(table.String(), "\n"), "\n") {
@@ -101,9 +103,59 @@ func printGeneratorHelp(env *Env, root, name string) int {
 
 func valueHint(typ string, values []string) string {
 	if typ == "enum" {
-		return strings.Join(values, "|")
+		shown := make([]string, len(values))
+		for i, v := range values {
+			shown[i] = literal(v, false)
+		}
+		return strings.Join(shown, "|")
 	}
 	return strings.ToUpper(typ)
+}
+
+// literal shows a template.yml value so that it reads back as what it is:
+// lists and objects in brackets, text quoted where it would blur (empty,
+// with spaces, commas or "|", or inside a list).
+func literal(v any, inList bool) string {
+	switch x := v.(type) {
+	case string:
+		if inList || x == "" || strings.ContainsAny(x, " ,|\"") || strings.ContainsFunc(x, unicode.IsControl) {
+			return strconv.Quote(x)
+		}
+		return x
+	case []any:
+		items := make([]string, len(x))
+		for i, e := range x {
+			items[i] = literal(e, true)
+		}
+		return "[" + strings.Join(items, ", ") + "]"
+	case *jsvalue.Object:
+		var items []string
+		for _, k := range x.Keys() {
+			e, _ := x.Get(k)
+			items = append(items, literal(k, false)+": "+literal(e, true))
+		}
+		return "{" + strings.Join(items, ", ") + "}"
+	}
+	return jsvalue.ToString(v)
+}
+
+// oneLine is a description for one row of the table: line breaks and tabs
+// become spaces, and other control characters show as escapes, so that a
+// generator's template.yml cannot recolour the terminal or set its title.
+func oneLine(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case unicode.IsControl(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // rules summarises a variable's constraints in one cell.
@@ -113,7 +165,7 @@ func rules(v generator.SpecVariable) string {
 		r = append(r, "required")
 	}
 	if v.HasDefault {
-		r = append(r, "default "+jsvalue.ToString(v.Default))
+		r = append(r, "default "+literal(v.Default, false))
 	}
 	if v.Pattern != "" {
 		r = append(r, "matches /"+v.Pattern+"/")

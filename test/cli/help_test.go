@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
 func TestHelpPages(t *testing.T) {
@@ -75,5 +77,35 @@ func TestCommandsRefuseStrayArguments(t *testing.T) {
 	}
 	if r := run(t, dir, nil, "completion", "bash"); r.code != 0 || !strings.Contains(r.stdout, "_hypergen") {
 		t.Errorf("completion bash, which takes an argument: %v", r)
+	}
+}
+
+// A generator's help shows its template.yml as it is: lists and objects
+// in brackets, blurring text quoted, descriptions on one line and free of
+// terminal control sequences (a generator's file could recolour the
+// terminal or set its title). `hypergen GEN ACTION --help` shows it too.
+func TestGeneratorHelpShowsValuesAsTheyAre(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/template.yml": "variables:\n" +
+			"  arr: {type: array, default: [a, \"b,c\"], description: \"an array\\nover two lines\"}\n" +
+			"  obj: {type: object, default: {k: 1}}\n" +
+			"  e: {type: enum, values: [\"a b\", \"c|d\", \"\"], default: \"a b\"}\n" +
+			"  s: {type: string, default: \"\"}\n" +
+			"  emp: {type: string, description: \"\\u001b[31mRED\\u001b[0m\"}\n",
+		"_templates/g/a/t.ejs.t": "---\nto: out.txt\n---\nx\n",
+	})
+	for _, args := range [][]string{{"help", "g"}, {"g", "a", "--help"}} {
+		r := run(t, dir, nil, args...)
+		if r.code != 0 {
+			t.Fatalf("%v: %v", args, r)
+		}
+		for _, want := range []string{`default ["a", "b,c"]  an array over two lines`, `default {k: 1}`, `--e "a b"|"c|d"|""`, `default "a b"`, `default ""`, `\x1b[31mRED\x1b[0m`} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("%v: the help lacks %q:\n%s", args, want, r.stdout)
+			}
+		}
+		if strings.Contains(r.stdout, "\x1b") {
+			t.Errorf("%v: an escape character reached the terminal", args)
+		}
 	}
 }
