@@ -210,7 +210,7 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 			o.Progress.report(step, steps, "hello-world start-up %d/%d", i+1, o.Iterations)
 		}
 		for i := range o.Iterations {
-			d, rss, err := b.coldRun([]string{o.Binary}, set[i%len(set)])
+			d, rss, err := b.coldGeneration([]string{o.Binary}, set[i%len(set)])
 			if err != nil {
 				return nil, err
 			}

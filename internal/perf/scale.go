@@ -155,7 +155,7 @@ func measureSize(ctx context.Context, o ScaleOptions, n int) (*SizePoint, error)
 func coldSeries(b *bench, bin []string, set [][]string, reps int) (*stats.Summary, error) {
 	var ds []time.Duration
 	for i := range reps {
-		d, _, err := b.coldRun(bin, set[i%len(set)])
+		d, _, err := b.coldGeneration(bin, set[i%len(set)])
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -122,6 +123,26 @@ func (b *bench) coldRun(bin []string, cmd []string, env ...string) (time.Duratio
 	if err != nil {
 		return 0, 0, err
 	}
+	return b.timeIn(dir, bin, cmd, env...)
+}
+
+// coldGeneration is coldRun for a generation, which must have generated:
+// any program given as --hygen that exited 0 was timed as hygen, a
+// do-nothing script at about 1 ms.
+func (b *bench) coldGeneration(bin []string, cmd []string) (time.Duration, int64, error) {
+	dir, err := b.project()
+	if err != nil {
+		return 0, 0, err
+	}
+	d, rss, err := b.timeIn(dir, bin, cmd)
+	if err == nil && !generated(dir) {
+		err = fmt.Errorf("%s %s exited 0 but generated nothing into its project: is it a generator that runs hygen templates?",
+			strings.Join(bin, " "), strings.Join(cmd, " "))
+	}
+	return d, rss, err
+}
+
+func (b *bench) timeIn(dir string, bin []string, cmd []string, env ...string) (time.Duration, int64, error) {
 	c := exec.Command(bin[0], append(bin[1:], cmd...)...)
 	c.Dir = dir
 	c.Env = append(coldEnv(os.Environ()), "HYGEN_TMPLS="+b.tree.Root(), diskindex.EnvDir+"="+b.cache)
@@ -129,12 +150,30 @@ func (b *bench) coldRun(bin []string, cmd []string, env ...string) (time.Duratio
 	var out bytes.Buffer
 	c.Stdout, c.Stderr = &out, &out
 	start := time.Now()
-	err = c.Run()
+	err := c.Run()
 	d := time.Since(start)
 	if err != nil {
 		return 0, 0, fmt.Errorf("%s %s: %v\n%s", filepath.Base(bin[len(bin)-1]), strings.Join(cmd, " "), err, out.String())
 	}
 	return d, maxRSS(c.ProcessState), nil
+}
+
+// generated reports whether a generation wrote into the fresh project dir:
+// a file beside the inject target, or the target edited.
+func generated(dir string) bool {
+	found := false
+	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.Type().IsRegular() && p != filepath.Join(dir, filepath.FromSlash(corpus.InjectTarget)) {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	if found {
+		return true
+	}
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(corpus.InjectTarget)))
+	return err == nil && string(b) != corpus.RegistryContent
 }
 
 // coldEnv is environ without what would make a cold run something other

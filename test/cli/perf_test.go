@@ -393,12 +393,21 @@ func TestPerfRelativePaths(t *testing.T) {
 		t.Errorf("left in TMPDIR: %v", left)
 	}
 
-	if err := os.WriteFile(filepath.Join(dir, "fakehygen"), []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
+	// A relative --hygen is found from here; one that generates nothing
+	// is not timed as hygen (a do-nothing script passed for a 1 ms hygen).
+	if err := os.WriteFile(filepath.Join(dir, "fakehygen"), []byte("#!/bin/sh\necho made > made.txt\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	r = run(t, dir, env, "perf", "test", "--generators", "10", "--reps", "3", "--no-fail", "--hygen", "./fakehygen")
 	if r.code != 0 {
 		t.Errorf("--hygen ./fakehygen: %v", r)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "idle"), []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, dir, env, "perf", "test", "--generators", "10", "--reps", "3", "--no-fail", "--hygen", "./idle")
+	if r.code != 1 || !strings.Contains(r.stderr, "exited 0 but generated nothing into its project") {
+		t.Errorf("--hygen ./idle, which generates nothing: %v", r)
 	}
 	r = run(t, dir, env, "perf", "test", "--generators", "10", "--reps", "3", "--no-fail", "--hygen", ".")
 	if r.code != 2 || !strings.Contains(r.stderr, "--hygen: . is a folder") {
