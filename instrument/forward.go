@@ -126,21 +126,20 @@ func (r releasing) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 			dropped(len(spans))
 			return err
 		}
-		closing := false
+		// A shutdown that begins during a long wait ends it: the Collector
+		// may well be back. Once it has begun, attempts are retryClosing
+		// apart (waiting on closing, always ready by then, spun: 700,000
+		// attempts in half a second against an exporter that fails fast).
+		closing := r.f.closing
 		select {
-		case <-r.f.closing:
-			closing = true
+		case <-closing:
+			wait, closing = min(wait, r.f.retryClosing), nil
 		default:
-		}
-		if closing {
-			wait = min(wait, r.f.retryClosing)
 		}
 		t := time.NewTimer(wait)
 		select {
 		case <-t.C:
-		case <-r.f.closing:
-			// A shutdown began during a long wait: try again now, the
-			// Collector may well be back.
+		case <-closing:
 		case <-ctx.Done():
 		}
 		t.Stop()

@@ -214,4 +214,20 @@ func TestForwarderTriesAgainWhenShutdownBegins(t *testing.T) {
 	if err := f.Shutdown(ctx); err != nil || exp.exported.Load() != 10 {
 		t.Errorf("Shutdown: %v, %d of 10 spans exported, %d dropped", err, exp.exported.Load(), exp.dropped.Load())
 	}
+
+	// While a shutdown lasts, attempts are retryClosing (10 ms here) apart:
+	// they followed each other without a pause, 700,000 in half a second.
+	down := &failingExporter{}
+	down.failures.Store(-1)
+	f = testForwarder(t, down, 30*time.Second, 30*time.Second)
+	f.forward(relayedSpan("run", 0))
+	for down.attempts.Load() == 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	ctx, cancel = context.WithTimeout(context.Background(), 400*time.Millisecond)
+	defer cancel()
+	_ = f.Shutdown(ctx) // three quarters of it: 300 ms
+	if n := down.attempts.Load(); n > 40 {
+		t.Errorf("%d attempts in a 300 ms shutdown, 10 ms apart: want about 30", n)
+	}
 }
