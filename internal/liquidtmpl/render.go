@@ -418,14 +418,15 @@ func (r *Renderer) parse(text string) (*liquid.Template, error) {
 // which osteele/liquid reads as text too.
 func checkTags(text string) (comments [][2]int, err error) {
 	line := func(i int) int { return 1 + strings.Count(text[:i], "\n") }
-	// A raw block holds any text: its body is looked past, newlines kept.
+	// A raw or comment block holds any text: its body is looked past,
+	// newlines kept.
 	outside := []byte(text)
-	open := -1 // the body start of the raw block being read
+	open, kind := -1, "" // the body start of the block being read, and its tag
 	for _, m := range rawTag().FindAllStringSubmatchIndex(text, -1) {
-		switch raw := text[m[2]:m[3]] == "raw"; {
-		case raw && open < 0:
-			open = m[1]
-		case !raw && open >= 0:
+		switch tag := text[m[2]:m[3]]; {
+		case open < 0 && !strings.HasPrefix(tag, "end"):
+			open, kind = m[1], tag
+		case open >= 0 && tag == "end"+kind:
 			for i := open; i < m[0]; i++ {
 				if outside[i] != '\n' {
 					outside[i] = ' '
@@ -435,7 +436,7 @@ func checkTags(text string) (comments [][2]int, err error) {
 		}
 	}
 	if open >= 0 {
-		return nil, &Error{Line: line(open), Msg: `Liquid: "raw" block never closed (no {% endraw %} after it)`}
+		return nil, &Error{Line: line(open), Msg: fmt.Sprintf("Liquid: %q block never closed (no {%% end%s %%} after it)", kind, kind)}
 	}
 	// As osteele/liquid's scanner reads: the first opener, then the first
 	// closer of its kind after it; whatever lies between (a "{{" in a
@@ -504,7 +505,9 @@ func uncomment(text string, comments [][2]int) string {
 	return b.String()
 }
 
-var rawTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{%-?\s*(raw|endraw)\s*-?%\}`) })
+var rawTag = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\{%-?\s*(raw|endraw|comment|endcomment)\s*-?%\}`)
+})
 
 func (r *Renderer) run(t *liquid.Template, bindings map[string]any) (out string, err error) {
 	st, _ := bindings[includeKey].(*includeState)

@@ -251,6 +251,8 @@ func TestInlineComments(t *testing.T) {
 		"A {%# TODO: remove %}|B {% # note %}|": "A |B |",
 		"a  {%- # trimmed both ways -%}  b":     "ab",
 		"{% raw %}{% # kept %}{% endraw %}":     "{% # kept %}",
+		// Inside a comment block, anything goes, as in liquidjs.
+		"a{% comment %}{% # x %}{{ }}{% %}{% endcomment %}b": "ab",
 	} {
 		got, err := r.Render(context.Background(), time.Second, Source{}, text, jsvalue.NewObject())
 		if err != nil || got != want {
@@ -348,6 +350,10 @@ func TestStandardFilters(t *testing.T) {
 		{"{{ arr | slice: 5 | size }}", "0"},
 		{"{{ 4 | at_least: 5 }} {{ 4 | at_most: 5 }} {{ 4.5 | at_least: 2 }}", "5 4 4.5"},
 		{"{{ nums | sum }}", "6.5"},
+		// Whole results are ints, as Liquid wants a range's bound.
+		{"{% assign n = 2 | at_least: 3 %}{% for i in (1..n) %}{{ i }}{% endfor %}", "123"},
+		{`{% assign n = people | sum: "age" %}{% for i in (10..n) %}{{ i }}{% endfor %}`, "1011"},
+		{`{{ "aGk" | base64_url_safe_decode }} {{ "aGk=" | base64_url_safe_decode }}`, "hi hi"},
 		{`{{ people | sum: "age" }}`, "11"},
 		{`{{ people | where: "admin" | map: "n" | join }}`, "a"},
 		{`{{ people | where: "age", 3 | map: "n" | join }}`, "a c"},

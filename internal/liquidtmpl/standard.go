@@ -19,8 +19,8 @@ import (
 func standardFilters() map[string]any {
 	return map[string]any{
 		"slice":                  slice,
-		"at_least":               func(a, b any) float64 { return math.Max(number(a), number(b)) },
-		"at_most":                func(a, b any) float64 { return math.Min(number(a), number(b)) },
+		"at_least":               func(a, b any) any { return whole(math.Max(number(a), number(b))) },
+		"at_most":                func(a, b any) any { return whole(math.Min(number(a), number(b))) },
 		"sum":                    sum,
 		"where":                  func(list any, prop string, want func(any) any) []any { return filter(list, prop, want(nil), true) },
 		"reject":                 func(list any, prop string, want func(any) any) []any { return filter(list, prop, want(nil), false) },
@@ -30,7 +30,7 @@ func standardFilters() map[string]any {
 		"base64_encode":          func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) },
 		"base64_decode":          func(s string) (string, error) { return decode64(base64.StdEncoding, s) },
 		"base64_url_safe_encode": func(s string) string { return base64.URLEncoding.EncodeToString([]byte(s)) },
-		"base64_url_safe_decode": func(s string) (string, error) { return decode64(base64.URLEncoding, s) },
+		"base64_url_safe_decode": func(s string) (string, error) { return decode64(base64.RawURLEncoding, strings.TrimRight(s, "=")) },
 	}
 }
 
@@ -67,7 +67,7 @@ func sliceBounds(size, start, n int) (from, to int, ok bool) {
 
 // sum adds a list's numbers, or the given property of its items; what is
 // not a number counts as 0, as in Shopify.
-func sum(list any, prop func(any) any) float64 {
+func sum(list any, prop func(any) any) any {
 	key := prop(nil)
 	total := 0.0
 	for _, item := range items(list) {
@@ -76,7 +76,16 @@ func sum(list any, prop func(any) any) float64 {
 		}
 		total += number(item)
 	}
-	return total
+	return whole(total)
+}
+
+// whole is a result as Liquid wants it where it counts (a range's bound,
+// limit:): a whole number an int, as a flag's is (see converter.toGo).
+func whole(f float64) any {
+	if f == math.Trunc(f) && math.Abs(f) <= 1<<53 {
+		return int(f)
+	}
+	return f
 }
 
 // filter keeps the items of list whose property prop equals want (is
