@@ -1,6 +1,7 @@
 package argv
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
@@ -14,9 +15,8 @@ func (p *parser) setArg(key string, val any) {
 		p.link(key, camelCasePath(key))
 	}
 	if s, ok := val.(string); ok {
-		if val = coerce(s); val != any(s) {
-			p.text[key] = s
-		}
+		val = coerce(s)
+		p.text[key] = append(p.text[key], s)
 	}
 	path := keyPath(key)
 	p.setKey(path, val)
@@ -24,7 +24,7 @@ func (p *parser) setArg(key string, val any) {
 	if hasAlias {
 		p.setKey(keyPath(alias), val)
 		if t, ok := p.text[key]; ok {
-			p.text[alias] = t
+			p.text[alias] = slices.Clone(t)
 		}
 	}
 	// "--foo-bar.x" after "--foo-bar" also reaches "fooBar.x" through the

@@ -17,10 +17,11 @@ type Result struct {
 	Positionals []any
 	// Flags maps each flag name to its value.
 	Flags *jsvalue.Object
-	// Text maps a flag name whose value became a number to the text it
-	// was given as ("1.10" for --version 1.10, which is 1.1): what a
-	// variable declared a string (template.yml) takes instead.
-	Text map[string]string
+	// Text maps a flag name to the texts it was given, in order ("1.10"
+	// for --version 1.10, which is 1.1; two for --props 1.10 --props 2.50):
+	// what a variable declared a string or a list (template.yml) takes
+	// instead of the numbers.
+	Text map[string][]string
 }
 
 // jsDot matches what "." matches in a JavaScript regexp: anything but a line
@@ -47,7 +48,7 @@ var (
 // and action become positionals) exactly as yargs-parser 21.1.1 does with its
 // default configuration, apart from the cases listed in the package comment.
 func Parse(args []string) *Result {
-	p := &parser{argv: jsvalue.NewObject(), aliases: map[string]string{}, text: map[string]string{}}
+	p := &parser{argv: jsvalue.NewObject(), aliases: map[string]string{}, text: map[string][]string{}}
 	p.argv.Set("_", []any{})
 	p.run(args)
 	pos, _ := p.argv.Get("_")
@@ -62,7 +63,7 @@ type parser struct {
 	// in both directions. It persists for the whole parse, so after
 	// "--foo-bar" a later "--fooBar" also updates "foo-bar".
 	aliases map[string]string
-	text    map[string]string // Result.Text
+	text    map[string][]string // Result.Text
 }
 
 func (p *parser) run(args []string) {

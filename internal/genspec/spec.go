@@ -288,10 +288,10 @@ func fromYAML(v any) any {
 // spec's defaults: the project's localsDefaults. A variable it gives is
 // checked like a flag and set in locals.
 //
-// text holds the command line's text of flags whose value became a number
-// (argv.Result.Text): a string, enum or array variable takes the text as
-// it was typed ("1.10", "0x1F"), not the number.
-func (s *Spec) Apply(locals, fallback *jsvalue.Object, text map[string]string) error {
+// text holds the texts the command line gave each flag (argv.Result.Text):
+// a string, enum or array variable takes a number's text as it was typed
+// ("1.10", "0x1F"), not the number.
+func (s *Spec) Apply(locals, fallback *jsvalue.Object, text map[string][]string) error {
 	var problems []string
 	for _, v := range s.Variables {
 		names := v.names()
@@ -303,8 +303,8 @@ func (s *Spec) Apply(locals, fallback *jsvalue.Object, text map[string]string) e
 					val = x
 					if src == fallback {
 						from = " (from localsDefaults)"
-					} else if t, typed := text[n]; typed && v.Type != "number" && x == any(jsvalue.ToNumber(t)) {
-						val = t // the number is still the flag's, not a hook's
+					} else if v.Type != "number" {
+						val = asTyped(x, text[n])
 					}
 				}
 			}
@@ -346,6 +346,33 @@ func (s *Spec) Apply(locals, fallback *jsvalue.Object, text map[string]string) e
 }
 
 func missing(v any) bool { return v == nil || v == jsvalue.Undefined || v == "" }
+
+// asTyped is a flag's value with each number that yargs made of a text put
+// back as that text, while the number is still the flag's own (a hook may
+// have set another): "1.10" for 1.1, ["1.10", "2.50"] for [1.1, 2.5].
+func asTyped(val any, texts []string) any {
+	typed := func(x any, text string) any {
+		if n, ok := x.(float64); ok && n == jsvalue.ToNumber(text) {
+			return text
+		}
+		return x
+	}
+	switch x := val.(type) {
+	case float64:
+		if len(texts) == 1 {
+			return typed(x, texts[0])
+		}
+	case []any:
+		if len(texts) == len(x) {
+			out := make([]any, len(x))
+			for i, e := range x {
+				out[i] = typed(e, texts[i])
+			}
+			return out
+		}
+	}
+	return val
+}
 
 // names are the variable's name and, if yargs gives its flag a second one
 // (only for a name with "-" in it: --with_tests sets with_tests alone),

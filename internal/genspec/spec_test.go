@@ -104,7 +104,7 @@ func TestApply(t *testing.T) {
 	tests := []struct {
 		name   string
 		locals map[string]any
-		text   map[string]string // argv.Result.Text
+		text   map[string][]string // argv.Result.Text
 	}{
 		{"defaults", map[string]any{"name": "Button"}, nil},
 		{"conversions", map[string]any{"name": "Button", "tests": "false", "props": "a, b", "meta": `{"x": 1}`, "code": 7.0, "count": 3.0}, nil},
@@ -114,9 +114,12 @@ func TestApply(t *testing.T) {
 		// list takes the text as typed. A number given as text (a hook's
 		// input question, --count 08, which yargs keeps as text) is one.
 		{"typed text", map[string]any{"name": "Button", "code": 1.1, "props": 2.5, "count": "08"},
-			map[string]string{"code": "1.10", "props": "2.50", "count": "08"}},
+			map[string][]string{"code": {"1.10"}, "props": {"2.50"}, "count": {"08"}}},
+		// --props 1.10 --props 2.50 --props x: the list keeps each text.
+		{"typed list", map[string]any{"name": "Button", "props": []any{1.1, 2.5, "x"}},
+			map[string][]string{"props": {"1.10", "2.50", "x"}}},
 		// A hook's value, which differs from the flag's, stands.
-		{"a hook's number", map[string]any{"name": "Button", "code": 2.0, "count": " 5 "}, map[string]string{"code": "1.10"}},
+		{"a hook's number", map[string]any{"name": "Button", "code": 2.0, "count": " 5 "}, map[string][]string{"code": {"1.10"}}},
 		{"not numbers", map[string]any{"name": "Button", "count": " "}, nil},
 		{"not finite", map[string]any{"name": "Button", "count": "Infinity"}, nil},
 	}

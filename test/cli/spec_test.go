@@ -21,7 +21,7 @@ func TestSpecVariablesTakeWhatWasTyped(t *testing.T) {
 		"_templates/app/new/a.ejs.t":   "---\nto: out.txt\n---\n<%= version %> <%= tag %> <%- JSON.stringify(arr) %> <%= count + 1 %>\n",
 		"answers.json":                 `{"count": "5"}`,
 	})
-	r := run(t, dir, nil, "app", "new", "--version", "2.0", "--tag", "1.10", "--arr", "2.50", "--answers", "answers.json")
+	r := run(t, dir, nil, "app", "new", "--version", "2.0", "--tag", "1.10", "--arr", "2.50", "--arr", "3.0", "--answers", "answers.json")
 	if r.code != 0 {
 		t.Fatal(r)
 	}
@@ -29,7 +29,7 @@ func TestSpecVariablesTakeWhatWasTyped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "2.0 1.10 [\"2.50\"] 6\n"; string(got) != want {
+	if want := "2.0 1.10 [\"2.50\",\"3.0\"] 6\n"; string(got) != want {
 		t.Errorf("the template saw %q, want %q", got, want)
 	}
 }
