@@ -46,13 +46,13 @@ func New(cfg Config) *Engine {
 // where sh: commands may run, and with ConfineTemplates templates include
 // files only from *includeRoot (the resolved templates root, set before
 // anything renders).
-func (e *Engine) jsPool(ctx context.Context, args []string, includeRoot *string) *jsrt.Pool {
+func (e *Engine) jsPool(ctx context.Context, args []string, includeRoot *string, stuck func(error) func()) *jsrt.Pool {
 	stdout, stderr := outputs(ctx, e.cfg)
 	setup := jsrt.Setup{
 		Cwd: e.cfg.Cwd, Env: sync.OnceValue(func() []string { return jsrt.ScriptEnv(e.cfg.Environ()) }),
 		Stdout: stdout, Stderr: stderr,
 		Run:       jsrt.RunOptions{Args: args, DenyChildProcess: e.cfg.DenyShell},
-		Limits:    jsrt.Limits{Timeout: e.cfg.JSTimeout, Stuck: e.cfg.JSStuck},
+		Limits:    jsrt.Limits{Timeout: e.cfg.JSTimeout, Stuck: stuck},
 		Templates: &e.cache,
 	}
 	if e.cfg.ConfineTemplates {
@@ -113,11 +113,13 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	parsed := argv.Parse(args)
 	start := time.Now()
 	var includeRoot string // where templates may include from (ConfineTemplates), once resolved
-	inv, err := e.resolve(ctx, parsed, e.jsPool(ctx, args, &includeRoot))
+	held := newHeldRun(stdout, stderr, e.cfg.Observer, e.cfg.JSStuck)
+	inv, err := e.resolve(ctx, parsed, e.jsPool(ctx, args, &includeRoot, held.stuck()))
 	e.phaseDone(ctx, PhaseResolve, start, err)
 	if err != nil {
 		return nil, err
 	}
+	inv.held = held
 	includeRoot = inv.realTemplates.resolved() // before any template renders
 	res := &Result{Generator: inv.generator, Action: inv.action, Templates: inv.templates, Dry: inv.dry}
 	if inv.dry {
@@ -439,7 +441,7 @@ func resolveTemplates(cfg Config) (_ string, err error) {
 	var s *script
 	if FindConfig(e.cfg.Cwd) != "" {
 		var err error
-		if s, err = e.newScript(e.jsPool(context.Background(), nil, new(string))); err != nil {
+		if s, err = e.newScript(e.jsPool(context.Background(), nil, new(string), e.cfg.JSStuck)); err != nil {
 			return "", err
 		}
 	}

@@ -185,6 +185,27 @@ func TestTemplateGlobalsReachLaterTemplatesInOrder(t *testing.T) {
 	}
 }
 
+// A template that renders in the first pass and fails in the ordered
+// second (it throws once it sees another template's global) is reported
+// as failed: the second pass is the one whose outcome counts, and its
+// first-pass success was reported while the run failed.
+func TestSecondPassFailuresAreReported(t *testing.T) {
+	files := map[string]string{"_templates/g/new/a.t": "---\nto: out/a.txt\n---\n<% n = 1 -%>a\n"}
+	for i := 2; i <= 8; i++ {
+		files[fmt.Sprintf("_templates/g/new/t%d.t", i)] = fmt.Sprintf("---\nto: out/t%d.txt\n---\n<%% if (typeof n !== 'undefined') throw new Error('t%d sees n') -%%>t\n", i, i)
+	}
+	for round := range 10 {
+		obs := &countingFiles{files: map[string]int{}}
+		e := New(Config{Cwd: testfs.Tree(t, files), Parallelism: 4, Stdout: io.Discard, Observer: obs})
+		if _, err := e.Run(context.Background(), []string{"g", "new"}); err == nil || !strings.Contains(err.Error(), "t2 sees n") {
+			t.Fatalf("round %d: Run() = %v, want t2's error", round, err)
+		}
+		if len(obs.failed) != 7 || len(obs.files) != 8 {
+			t.Fatalf("round %d: %d of 8 templates reported, failed: %q; want all 7 that fail in order", round, len(obs.files), obs.failed)
+		}
+	}
+}
+
 // The second, ordered pass runs only where it can change something: not
 // for a single template, and not after a template was stopped by its time
 // limit, which a second pass would only wait for again. A fresh engine's

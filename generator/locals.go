@@ -25,6 +25,7 @@ type invocation struct {
 	dry               bool
 	script            *script    // nil unless the project has .hygen.js or the action a hook
 	js                *jsrt.Pool // the run's JavaScript runtimes, dropped with it
+	held              *heldRun   // what its templates print and report while they render in parallel
 	// cwd is the folder `to:` paths are resolved in and files are confined
 	// to: Config.Cwd, or the `cwd` .hygen.js sets, as hygen's config.cwd
 	// (commands still run in Config.Cwd, as hygen's do). realCwd is it with

@@ -61,54 +61,48 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 	if inv.script != nil {
 		limit = 1 // one VM, and project helpers see hygen's order
 	}
-	// Files that render in parallel hold what they print, and the events of
-	// those that fail, until it is known whether the action renders again
-	// in order (below): then the second pass's stand for them.
+	// Files that render in parallel hold what they print and report until
+	// it is known whether the action renders again in order (below).
 	parallelPass := min(limit, len(files)) > 1
-	held := make([]*heldOutput, len(files))
-	failed := make([]*FileEvent, len(files))
-	render := func(limit int, keep func(i int) bool) ([]renderedFile, error) {
+	if parallelPass {
+		inv.held.hold(ctx, len(files))
+	}
+	var second []*FileEvent // the ordered pass's events, by file
+	render := func(limit int) ([]renderedFile, error) {
 		return parallel.Map(ctx, limit, files, func(ctx context.Context, i int, f string) (renderedFile, error) {
 			ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
 			var console *heldOutput
-			if parallelPass && keep == nil {
-				console = &heldOutput{}
-				held[i] = console
+			if parallelPass && second == nil {
+				console = inv.held.output(i)
 			}
 			r, err := e.renderFile(ctx, f, inv, contexts, &ev, console)
 			ev.Bytes, ev.Err = len(r.body), err
 			switch {
-			case keep != nil && !keep(i):
-			case console != nil && err != nil:
-				failed[i] = &ev
+			case second != nil:
+				second[i] = &ev
+			case parallelPass:
+				inv.held.report(ctx, i, ev)
 			default:
 				e.cfg.Observer.FileDone(ctx, ev)
 			}
 			return r, err
 		})
 	}
-	out, err := render(limit, nil)
+	out, err := render(limit)
 	if parallelPass && ctx.Err() == nil && !stoppedByLimit(err) && inv.js.GlobalsMade() {
 		// A template made a global (or changed process.env), which hygen,
 		// rendering the files one after another in one runtime, shows
 		// every later template; here only those that shared its runtime
 		// saw it, in no fixed order. So all render again that way, on a
 		// fresh runtime, printing as they go. The first pass's events
-		// (times, cache use) stand for the files that rendered in it, as
-		// its compiles do for the second; the second's for those that
-		// failed in it.
+		// (times, cache use) stand for the files, as its compiles do for
+		// the second, with the second's outcomes.
 		inv.js = inv.js.Fresh()
-		out, err = render(1, func(i int) bool { return failed[i] != nil })
+		second = make([]*FileEvent, len(files))
+		out, err = render(1)
+		inv.held.release(second, false)
 	} else if parallelPass {
-		stdout, stderr := outputs(ctx, e.cfg)
-		for i := range files {
-			if held[i] != nil {
-				held[i].release(stdout, stderr)
-			}
-			if failed[i] != nil {
-				e.cfg.Observer.FileDone(ctx, *failed[i])
-			}
-		}
+		inv.held.release(nil, true)
 	}
 	if err != nil {
 		// Report the earliest file's error, as a sequential run would meet it.
@@ -233,7 +227,7 @@ func (e *Engine) render(ctx context.Context, vm *jsrt.VM, inv *invocation, file 
 		vm.WarnScopeOption() // hygen renders every text with ejs, which warns whatever the text holds
 	}
 	if liquid {
-		src := liquidtmpl.Source{File: file, Dirs: []string{inv.templatesDir, inv.cwd}, CheckInclude: e.liquidIncludeCheck(inv), Stuck: e.cfg.JSStuck}
+		src := liquidtmpl.Source{File: file, Dirs: []string{inv.templatesDir, inv.cwd}, CheckInclude: e.liquidIncludeCheck(inv), Stuck: inv.held.stuck()}
 		out, err := e.liquid.Render(ctx, e.regexLimit(), src, text, locals)
 		ev.Render += time.Since(start)
 		return out, err
