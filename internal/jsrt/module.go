@@ -236,17 +236,20 @@ func (vm *VM) requireFunction(file string) *goja.Object {
 }
 
 // compileModule compiles a file's source inside the CommonJS wrapper. A
-// file that is an ES module (.mjs, or import/export statements that make
-// it fail as a script, as Node 20 detects) is rewritten into CommonJS.
+// file that is an ES module (.mjs, a .js file under a package.json of
+// "type": "module", or import/export statements that make it fail as a
+// script, as Node 20 detects) is rewritten into CommonJS, and so has no
+// module, exports or require of CommonJS's: a CommonJS hook in a project
+// of "type": "module" fails, as in Node and hygen.
 func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
-	esm := filepath.Ext(file) == ".mjs"
+	esm := filepath.Ext(file) == ".mjs" || filepath.Ext(file) == ".js" && noderesolve.ModuleScope(file)
 	prog, err := compileWrapped(file, cjsWrapperParams, src)
 	if err != nil || esm {
 		cjs, isESM, terr := esmToCommonJS(src)
 		switch {
 		case terr != nil:
 			return nil, fmt.Errorf("%s: ES module: %w", file, terr)
-		case isESM:
+		case isESM || esm:
 			prog, err = compileWrapped(file, esmWrapperParams, cjs)
 		}
 	}

@@ -296,3 +296,23 @@ func PackageOf(file string) string {
 	name, _ := splitPackage(filepath.ToSlash(file[i+len("/node_modules/"):]))
 	return name
 }
+
+// ModuleScope reports whether Node loads the .js file as an ES module: the
+// nearest package.json above it (not looking past a node_modules folder)
+// says "type": "module".
+func ModuleScope(file string) bool {
+	dir := filepath.Dir(file)
+	for {
+		if data, err := os.ReadFile(filepath.Join(dir, "package.json")); err == nil {
+			var m struct {
+				Type string `json:"type"`
+			}
+			return json.Unmarshal(data, &m) == nil && m.Type == "module"
+		}
+		parent := filepath.Dir(dir)
+		if filepath.Base(dir) == "node_modules" || parent == dir {
+			return false
+		}
+		dir = parent
+	}
+}

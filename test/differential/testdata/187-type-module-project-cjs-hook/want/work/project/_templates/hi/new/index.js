@@ -1,0 +1,3 @@
+module.exports = {
+  params: ({ args }) => ({ who: args.name.toUpperCase() }),
+}
