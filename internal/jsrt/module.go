@@ -254,7 +254,9 @@ func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
 		}
 	}
 	if err != nil {
-		msg := err.Error()
+		// The compiler's own errors (a feature goja lacks) carry the
+		// prefix and their place already: "SyntaxError: … at FILE:2:1".
+		msg := strings.TrimPrefix(err.Error(), "SyntaxError: ")
 		if m := syntaxPos().FindStringSubmatch(msg); m != nil {
 			// Past the file's last line is the wrapper's closing "})": the
 			// file ended inside a block or call, which Node reports so.

@@ -240,6 +240,16 @@ func TestESMHooks(t *testing.T) {
 	}
 }
 
+// A feature goja lacks is a SyntaxError naming it and its place, said once
+// (the compiler's own prefix was doubled).
+func TestUnsupportedSyntaxIsNamed(t *testing.T) {
+	_, err := evalHook(t, map[string]string{"hook.js": "// one\nasync function* words() {}\nmodule.exports = {}\n"}, RunOptions{})
+	if err == nil || !strings.Contains(err.Error(), "SyntaxError: Async generators are not supported") || strings.Contains(err.Error(), "SyntaxError: SyntaxError") ||
+		!strings.Contains(err.Error(), "hook.js:2") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
 func TestESMErrorsKeepLines(t *testing.T) {
 	_, err := evalHook(t, map[string]string{"hook.js": "import x from 'path'\n\nexport const params = () => {\n  oops(\n}\n"}, RunOptions{})
 	if err == nil || !strings.Contains(err.Error(), "hook.js:5") {
