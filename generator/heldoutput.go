@@ -6,14 +6,20 @@ import (
 	"sync"
 )
 
-// heldOutput is what one template printed while an action's files
-// rendered in parallel. hygen renders them one after another, so what they
-// print comes in file order; held, it is printed in that order once the
-// pass is over, or dropped when the action renders again in order (see
-// renderAll), whose output then matches the files written.
+// heldOutput is what one template prints while an action's files render in
+// parallel. hygen renders them one after another, so what they print comes
+// in file order; held, it is printed in that order once the pass is over,
+// or dropped when the action renders again in order (see renderAll), whose
+// output then matches the files written. Once released it passes what is
+// written on at once, under its run's lock: the templates still rendering
+// write from several goroutines to the run's one writer (an agent
+// request's buffer).
 type heldOutput struct {
 	mu     sync.Mutex // a child process's stdout and stderr are copied at once
 	chunks []heldChunk
+	// Set by release: where writes go now, and the lock they share.
+	stdout, stderr io.Writer
+	shared         *sync.Mutex
 }
 
 type heldChunk struct {
@@ -32,43 +38,58 @@ type heldWriter struct {
 }
 
 func (w heldWriter) Write(p []byte) (int, error) {
-	w.h.mu.Lock()
-	defer w.h.mu.Unlock()
-	w.h.chunks = append(w.h.chunks, heldChunk{w.stderr, append([]byte(nil), p...)})
-	return len(p), nil
-}
-
-// release writes what was held to stdout and stderr, in the order it was
-// written.
-func (h *heldOutput) release(stdout, stderr io.Writer) {
+	h := w.h
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.shared == nil {
+		h.chunks = append(h.chunks, heldChunk{w.stderr, append([]byte(nil), p...)})
+		return len(p), nil
+	}
+	h.shared.Lock()
+	defer h.shared.Unlock()
+	if w.stderr {
+		return h.stderr.Write(p)
+	}
+	return h.stdout.Write(p)
+}
+
+// release writes what was held to stdout and stderr (nowhere if print is
+// false), in the order it was written, and passes later writes on.
+func (h *heldOutput) release(stdout, stderr io.Writer, shared *sync.Mutex, print bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	shared.Lock()
+	defer shared.Unlock()
 	for _, c := range h.chunks {
 		w := stdout
 		if c.stderr {
 			w = stderr
 		}
-		_, _ = w.Write(c.b)
+		if print {
+			_, _ = w.Write(c.b)
+		}
 	}
-	h.chunks = nil
+	h.chunks, h.stdout, h.stderr, h.shared = nil, stdout, stderr, shared
 }
 
 // heldRun holds, while an action's files render in parallel, what each
-// printed and the event each reported, until it is known whether the
-// action renders again in order (renderAll): the console then shows what
-// the files hold, and the observer each file's outcome in the run that
-// counted. A run ended while they render (JavaScript stuck in a built-in)
-// releases what it holds first, as it would otherwise be lost.
+// prints and the event each reports, until it is known whether the action
+// renders again in order (renderAll): the console then shows what the
+// files hold, and the observer each file's outcome in the pass that
+// counted. A run ended meanwhile (JavaScript stuck in a built-in) releases
+// what it holds first, as it would otherwise be lost.
 type heldRun struct {
 	stdout, stderr io.Writer
 	observer       Observer
 	next           func(error) func() // Config.JSStuck
 
 	mu       sync.Mutex
+	writing  sync.Mutex      // what released outputs write, one at a time
 	ctx      context.Context // the render phase's, for the events
 	outputs  []*heldOutput   // by file
 	events   []*FileEvent    // by file, from the first pass
-	released bool            // nothing held: print and report at once
+	second   []*FileEvent    // by file, from the ordered pass once it began
+	released bool            // nothing held: pass on and report at once
 }
 
 func newHeldRun(stdout, stderr io.Writer, observer Observer, next func(error) func()) *heldRun {
@@ -79,63 +100,88 @@ func newHeldRun(stdout, stderr io.Writer, observer Observer, next func(error) fu
 func (h *heldRun) hold(ctx context.Context, n int) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.ctx, h.outputs, h.events, h.released = ctx, make([]*heldOutput, n), make([]*FileEvent, n), false
+	h.ctx, h.outputs, h.events, h.second, h.released = ctx, make([]*heldOutput, n), make([]*FileEvent, n), nil, false
 }
 
-// output is where file i's scripts print, or nil to print at once.
+// output is where file i's scripts print in the first pass.
 func (h *heldRun) output(i int) *heldOutput {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	o := &heldOutput{}
 	if h.released {
-		return nil
+		o.release(h.stdout, h.stderr, &h.writing, false)
+	} else {
+		h.outputs[i] = o
 	}
-	h.outputs[i] = &heldOutput{}
-	return h.outputs[i]
+	return o
 }
 
-// report holds file i's event, or reports it at once once released.
-func (h *heldRun) report(ctx context.Context, i int, ev FileEvent) {
+// orderedPass begins the second pass, which prints as it goes: what the
+// first pass printed is dropped, and its events take their outcomes from
+// this pass's (report with second set).
+func (h *heldRun) orderedPass() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.second = make([]*FileEvent, len(h.events))
+}
+
+// report holds file i's event from the first pass, or, second set, from
+// the ordered pass; once released it reports it at once.
+func (h *heldRun) report(ctx context.Context, i int, ev FileEvent, second bool) {
 	h.mu.Lock()
 	if h.released {
+		// Released by a run ended meanwhile: an ordered-pass event that
+		// came after it still has the first pass's times.
+		if second {
+			ev = merged(h.events[i], &ev)
+		}
 		h.mu.Unlock()
 		h.observer.FileDone(ctx, ev)
 		return
 	}
-	h.events[i] = &ev
+	if second {
+		h.second[i] = &ev
+	} else {
+		h.events[i] = &ev
+	}
 	h.mu.Unlock()
 }
 
-// release prints what the files printed (unless print is false: the
-// second pass printed its own) and reports their events, in file order.
-// Where second has an event for a file, its outcome and size replace the
-// first pass's: it is the pass whose files are written.
-func (h *heldRun) release(second []*FileEvent, print bool) {
+// release prints what the first pass printed, unless the ordered pass has
+// begun, and reports the events, in file order. Once the ordered pass has
+// begun, each file's outcome and size are its: it is the pass whose files
+// are written, so a file it has not rendered yet is reported when it has.
+func (h *heldRun) release() {
 	h.mu.Lock()
 	if h.released {
 		h.mu.Unlock()
 		return
 	}
 	h.released = true
-	outputs, events, ctx := h.outputs, h.events, h.ctx
+	outputs, events, second, ctx := h.outputs, h.events, h.second, h.ctx
 	h.mu.Unlock()
 	for i := range outputs {
-		if print && outputs[i] != nil {
-			outputs[i].release(h.stdout, h.stderr)
+		if outputs[i] != nil {
+			outputs[i].release(h.stdout, h.stderr, &h.writing, second == nil)
 		}
-		ev := events[i]
-		if second != nil && second[i] != nil {
-			if ev == nil {
-				ev = second[i]
-			} else {
-				e := *ev
-				e.Err, e.Bytes = second[i].Err, second[i].Bytes
-				ev = &e
-			}
-		}
-		if ev != nil {
-			h.observer.FileDone(ctx, *ev)
+		switch {
+		case second == nil && events[i] != nil:
+			h.observer.FileDone(ctx, *events[i])
+		case second != nil && second[i] != nil:
+			h.observer.FileDone(ctx, merged(events[i], second[i]))
 		}
 	}
+}
+
+// merged is a file's event with the first pass's times (first may be nil)
+// and the ordered pass's outcome and size.
+func merged(first, ordered *FileEvent) FileEvent {
+	if first == nil {
+		return *ordered
+	}
+	e := *first
+	e.Err, e.Bytes = ordered.Err, ordered.Bytes
+	return e
 }
 
 // stuck is Config.JSStuck for the run, what is held going out first; nil
@@ -145,7 +191,7 @@ func (h *heldRun) stuck() func(error) func() {
 		return nil
 	}
 	return func(err error) func() {
-		h.release(nil, true)
+		h.release()
 		return h.next(err)
 	}
 }

@@ -67,22 +67,19 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 	if parallelPass {
 		inv.held.hold(ctx, len(files))
 	}
-	var second []*FileEvent // the ordered pass's events, by file
+	second := false // the ordered pass, which prints as it goes
 	render := func(limit int) ([]renderedFile, error) {
 		return parallel.Map(ctx, limit, files, func(ctx context.Context, i int, f string) (renderedFile, error) {
 			ev := FileEvent{Template: e.displayPath(f), Start: time.Now()}
 			var console *heldOutput
-			if parallelPass && second == nil {
+			if parallelPass && !second {
 				console = inv.held.output(i)
 			}
 			r, err := e.renderFile(ctx, f, inv, contexts, &ev, console)
 			ev.Bytes, ev.Err = len(r.body), err
-			switch {
-			case second != nil:
-				second[i] = &ev
-			case parallelPass:
-				inv.held.report(ctx, i, ev)
-			default:
+			if parallelPass {
+				inv.held.report(ctx, i, ev, second)
+			} else {
 				e.cfg.Observer.FileDone(ctx, ev)
 			}
 			return r, err
@@ -98,11 +95,12 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 		// (times, cache use) stand for the files, as its compiles do for
 		// the second, with the second's outcomes.
 		inv.js = inv.js.Fresh()
-		second = make([]*FileEvent, len(files))
+		second = true
+		inv.held.orderedPass()
 		out, err = render(1)
-		inv.held.release(second, false)
-	} else if parallelPass {
-		inv.held.release(nil, true)
+	}
+	if parallelPass {
+		inv.held.release()
 	}
 	if err != nil {
 		// Report the earliest file's error, as a sequential run would meet it.

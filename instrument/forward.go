@@ -114,9 +114,10 @@ func (r releasing) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 	defer context.AfterFunc(r.f.stopped, cancel)()
 	wait := r.f.retryFirst
 	for {
-		if r.f.stopped.Err() != nil {
+		if err := ctx.Err(); err != nil {
+			// Stopped, or the caller's context ended: no more attempts.
 			dropped(len(spans))
-			return r.f.stopped.Err()
+			return err
 		}
 		err := attempt(ctx, spans)
 		if err == nil {
