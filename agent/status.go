@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/generator"
+	"github.com/hypergen-dev/hypergen/internal/perf/stats"
 
 	"github.com/hypergen-dev/hypergen/budgets"
 )
@@ -43,11 +44,6 @@ type Fit struct {
 	Points int     `json:"points"`
 	Sizes  int     `json:"sizes"` // distinct tree sizes among the points
 }
-
-// minFitSizes is how many tree sizes a growth exponent needs before it is
-// judged: through two, any curve is a straight line (perf test asks the
-// same).
-const minFitSizes = 3
 
 // TargetStatus is one budget with its latest value. Value and Met are absent
 // until there is something to measure.
@@ -108,7 +104,7 @@ func (a *Agent) measure(b budgets.Budget) (float64, bool) {
 		if b.Name == "memory_growth_exponent" {
 			key = "memory"
 		}
-		if f := a.fits[key]; f != nil && f.Sizes >= minFitSizes {
+		if f := a.fits[key]; f != nil && f.Sizes >= stats.MinJudgedSizes {
 			return f.B, true
 		}
 	}

@@ -211,7 +211,7 @@ func scaleTargets(r *ScaleReport) []Target {
 		{"memory_growth_exponent", "memory_index"},
 	} {
 		f, ok := r.Fits[g.fit]
-		if !ok || f.Sizes < 3 {
+		if !ok || f.Sizes < stats.MinJudgedSizes {
 			continue
 		}
 		b := budgets.MustByName(g.budget)

@@ -25,6 +25,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/cli"
 	"github.com/hypergen-dev/hypergen/internal/oneshot"
 	"github.com/hypergen-dev/hypergen/internal/perf/memlimit"
+	"github.com/hypergen-dev/hypergen/internal/perf/stats"
 )
 
 const monitorUsage = `Usage: hypergen perf monitor [flags]
@@ -115,7 +116,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	switch {
 	case *probeEvery == 0:
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: --probe-interval 0: time_growth_exponent, memory_growth_exponent and cache_hit_ratio (measured from the first probe round on) stay not measured\n")
-	case len(sizes) < 3:
+	case len(sizes) < stats.MinJudgedSizes:
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: --probe-sizes %s: the growth exponents are judged over three sizes or more, so they stay not measured\n", *probeSizes)
 	}
 	if *jsTimeout < 0 || *jsTimeout == 0 && fs.Changed("js-timeout") {

@@ -46,6 +46,11 @@ type Fit struct {
 	Sizes  int     `json:"sizes"`  // distinct sizes among them
 }
 
+// MinJudgedSizes is how many distinct sizes a fit needs before its exponent
+// is judged against a budget: through two sizes, any curve is a straight
+// line. The agent, perf test and perf monitor's warning all ask it.
+const MinJudgedSizes = 3
+
 // FitPowerLaw fits cost = e^A · n^B by least squares on logarithms, with a
 // two-sided confidence interval for B at the given level. Repeated
 // measurements at a size all count. It needs at least three points over at
