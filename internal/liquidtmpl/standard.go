@@ -79,8 +79,8 @@ func sum(list any, prop func(any) any) any {
 	return whole(total)
 }
 
-// whole is a result as Liquid wants it where it counts (a range's bound,
-// limit:): a whole number an int, as a flag's is (see converter.toGo).
+// whole is a number as Liquid wants it where it counts (a range's bound,
+// limit:): a whole number an int, one past 2^53 or with a fraction a float.
 func whole(f float64) any {
 	if f == math.Trunc(f) && math.Abs(f) <= 1<<53 {
 		return int(f)

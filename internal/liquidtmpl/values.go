@@ -2,7 +2,6 @@ package liquidtmpl
 
 import (
 	"maps"
-	"math"
 	"reflect"
 	"slices"
 	"sync"
@@ -53,9 +52,12 @@ func (o object) String() string { return "[object Object]" }
 // lists the objects it made, whose key orders the render's end releases.
 type converter struct{ made []unsafe.Pointer }
 
-func (c *converter) object(n int) object {
-	o := make(object, n)
-	c.made = append(c.made, reflect.ValueOf(o).UnsafePointer())
+// object is a new object whose key order is keys, for the caller to fill.
+func (c *converter) object(keys []string) object {
+	o := make(object, len(keys))
+	p := reflect.ValueOf(o).UnsafePointer()
+	keyOrders.Store(p, keys)
+	c.made = append(c.made, p)
 	return o
 }
 
@@ -72,12 +74,11 @@ func (c *converter) toGo(v any) any {
 	switch x := v.(type) {
 	case *jsvalue.Object:
 		keys := x.Keys()
-		o := c.object(len(keys))
+		o := c.object(keys)
 		for _, k := range keys {
 			e, _ := x.Get(k)
 			o[k] = c.toGo(e)
 		}
-		keyOrders.Store(reflect.ValueOf(o).UnsafePointer(), keys)
 		return o
 	case []any:
 		out := make([]any, len(x))
@@ -91,11 +92,10 @@ func (c *converter) toGo(v any) any {
 		if _, plain := x.Export().(map[string]any); plain {
 			// Walked by its keys, whose order the exported map loses.
 			keys := x.Keys()
-			o := c.object(len(keys))
+			o := c.object(keys)
 			for _, k := range keys {
 				o[k] = c.toGo(x.Get(k))
 			}
-			keyOrders.Store(reflect.ValueOf(o).UnsafePointer(), keys)
 			return o
 		}
 		return c.toGo(x.Export())
@@ -104,18 +104,14 @@ func (c *converter) toGo(v any) any {
 	case float64:
 		// JavaScript has one number type; Liquid wants an int where it
 		// counts (a range's bounds, limit:, offset:), as --count 3 is.
-		if x == math.Trunc(x) && math.Abs(x) <= 1<<53 {
-			return int(x)
-		}
-		return x
+		return whole(x)
 	case int64: // how goja exports a hook's whole numbers
 		return int(x)
 	case map[string]any: // an object inside an exported value: its order is lost, so sorted
-		o := c.object(len(x))
+		o := c.object(slices.Sorted(maps.Keys(x)))
 		for k, e := range x {
 			o[k] = c.toGo(e)
 		}
-		keyOrders.Store(reflect.ValueOf(o).UnsafePointer(), o.keys())
 		return o
 	}
 	if v == jsvalue.Undefined {
