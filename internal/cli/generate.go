@@ -131,10 +131,10 @@ func Generate(env *Env, args []string) int {
 		}
 		switch {
 		case a == "-h" || a == "--help":
-			if gen := generatorNamed(env, args[:i]); gen != "" {
+			if root, gen := generatorNamed(env, args[:i]); gen != "" {
 				// hypergen GENERATOR ACTION --help: that generator's help,
 				// with its variables, as hypergen help GENERATOR gives it.
-				code := runGeneratorHelp(env, gen)
+				code := printGeneratorHelp(env, root, gen)
 				fmt.Fprintln(env.Stdout, "\nThe flags every generation takes: hypergen generate --help")
 				return code
 			}
@@ -542,20 +542,19 @@ func overwriteAnswer(line string) bool {
 }
 
 // generatorNamed is the generator the words before a --help name (the
-// first word that is no flag), if the templates root has one by that name.
-func generatorNamed(env *Env, words []string) string {
-	for _, w := range words {
-		if strings.HasPrefix(w, "-") {
-			continue
-		}
-		root, err := templatesRoot(env)
-		if err != nil || root == "" {
-			return ""
-		}
-		if fi, err := os.Stat(filepath.Join(root, w)); err == nil && fi.IsDir() && filepath.IsLocal(w) {
-			return w
-		}
-		return ""
+// first word that is no flag), with the templates root it is in, if the
+// root has one by that name.
+func generatorNamed(env *Env, words []string) (root, name string) {
+	i := slices.IndexFunc(words, func(w string) bool { return !strings.HasPrefix(w, "-") })
+	if i < 0 || !filepath.IsLocal(words[i]) {
+		return "", ""
 	}
-	return ""
+	root, err := templatesRoot(env)
+	if err != nil || root == "" {
+		return "", ""
+	}
+	if fi, err := os.Stat(filepath.Join(root, words[i])); err != nil || !fi.IsDir() {
+		return "", ""
+	}
+	return root, words[i]
 }
