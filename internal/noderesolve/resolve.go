@@ -100,6 +100,7 @@ func loadIndex(p string) string {
 type manifest struct {
 	Main    string          `json:"main"`
 	Exports json.RawMessage `json:"exports"`
+	Type    string          `json:"type"`
 }
 
 func readManifest(dir string) (*manifest, error) {
@@ -303,11 +304,8 @@ func PackageOf(file string) string {
 func ModuleScope(file string) bool {
 	dir := filepath.Dir(file)
 	for {
-		if data, err := os.ReadFile(filepath.Join(dir, "package.json")); err == nil {
-			var m struct {
-				Type string `json:"type"`
-			}
-			return json.Unmarshal(data, &m) == nil && m.Type == "module"
+		if m, err := readManifest(dir); m != nil || err != nil {
+			return m != nil && m.Type == "module"
 		}
 		parent := filepath.Dir(dir)
 		if filepath.Base(dir) == "node_modules" || parent == dir {
