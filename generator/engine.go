@@ -114,7 +114,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	start := time.Now()
 	var includeRoot string // where templates may include from (ConfineTemplates), once resolved
 	held := newHeldRun(stdout, stderr, e.cfg.Observer, e.cfg.JSStuck)
-	inv, err := e.resolve(ctx, parsed, e.jsPool(ctx, args, &includeRoot, held.stuck()))
+	inv, err := e.resolve(ctx, parsed, e.jsPool(ctx, args, &includeRoot, held.stuck))
 	e.phaseDone(ctx, PhaseResolve, start, err)
 	if err != nil {
 		return nil, err

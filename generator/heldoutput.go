@@ -81,7 +81,9 @@ func (h *heldOutput) release(stdout, stderr io.Writer, shared *sync.Mutex, print
 type heldRun struct {
 	stdout, stderr io.Writer
 	observer       Observer
-	next           func(error) func() // Config.JSStuck
+	// stuck is Config.JSStuck for the run, what is held going out first;
+	// nil without one, as nothing then ends the run early.
+	stuck func(error) func()
 
 	mu       sync.Mutex
 	writing  sync.Mutex      // what released outputs write, one at a time
@@ -93,7 +95,14 @@ type heldRun struct {
 }
 
 func newHeldRun(stdout, stderr io.Writer, observer Observer, next func(error) func()) *heldRun {
-	return &heldRun{stdout: stdout, stderr: stderr, observer: observer, next: next, released: true}
+	h := &heldRun{stdout: stdout, stderr: stderr, observer: observer, released: true}
+	if next != nil {
+		h.stuck = func(err error) func() {
+			h.release()
+			return next(err)
+		}
+	}
+	return h
 }
 
 // hold starts holding for n files rendering in parallel.
@@ -182,16 +191,4 @@ func merged(first, ordered *FileEvent) FileEvent {
 	e := *first
 	e.Err, e.Bytes = ordered.Err, ordered.Bytes
 	return e
-}
-
-// stuck is Config.JSStuck for the run, what is held going out first; nil
-// without one, as nothing then ends the run early.
-func (h *heldRun) stuck() func(error) func() {
-	if h.next == nil {
-		return nil
-	}
-	return func(err error) func() {
-		h.release()
-		return h.next(err)
-	}
 }

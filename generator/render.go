@@ -225,7 +225,7 @@ func (e *Engine) render(ctx context.Context, vm *jsrt.VM, inv *invocation, file 
 		vm.WarnScopeOption() // hygen renders every text with ejs, which warns whatever the text holds
 	}
 	if liquid {
-		src := liquidtmpl.Source{File: file, Dirs: []string{inv.templatesDir, inv.cwd}, CheckInclude: e.liquidIncludeCheck(inv), Stuck: inv.held.stuck()}
+		src := liquidtmpl.Source{File: file, Dirs: []string{inv.templatesDir, inv.cwd}, CheckInclude: e.liquidIncludeCheck(inv), Stuck: inv.held.stuck}
 		out, err := e.liquid.Render(ctx, e.regexLimit(), src, text, locals)
 		ev.Render += time.Since(start)
 		return out, err
