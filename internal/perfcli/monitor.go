@@ -67,7 +67,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	templates := fs.String("templates", "", "templates root (default: the templates of .hygen.js, else $HYGEN_TMPLS, else ./_templates)")
 	profiling := fs.Bool("profiling", false, "continuous profiling with Pyroscope (also HYPERGEN_PROFILING=true)")
 	probeEvery := fs.Duration("probe-interval", 15*time.Minute, "time between scalability probes (0 disables them)")
-	probeSizes := fs.String("probe-sizes", "10,100,1000", "probe tree sizes, in generators of 10 templates")
+	probeSizes := fs.String("probe-sizes", "10,100,1000", "probe tree sizes, in generators of 10 templates, each 1 to 10000")
 	probeShare := fs.Float64("probe-cpu", 0.25, "share of one CPU a probe may use, (0,1]")
 	pprofOn := fs.Bool("pprof", false, "serve Go's /debug/pprof on the admin address")
 	enableGenerate := fs.Bool("enable-generate", false, "serve POST /v1/generate (needs HYPERGEN_AGENT_TOKEN)")

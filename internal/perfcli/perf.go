@@ -229,8 +229,8 @@ Exits 1 when a target is missed, unless --no-fail.`
 
 func runPerfBenchmark(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "benchmark", benchmarkUsage)
-	iterations := fs.Int("iterations", 100, "timed runs of each kind")
-	gens := fs.Int("generators", 1000, "generators in the synthetic tree")
+	iterations := fs.Int("iterations", 100, fmt.Sprintf("timed runs of each kind, 1 to %d", maxIterations))
+	gens := fs.Int("generators", 1000, treeLimit("generators in the synthetic tree, at least 1"))
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	noFail := fs.Bool("no-fail", false, "exit 0 even when a target is missed")
 	if code := cli.ParseFlags(env, fs, args); code >= 0 {
@@ -407,15 +407,20 @@ CPU, mostly the kernel's) and 80 MB. Exits 1 when a target is missed, or
 when none could be judged (--generators 30 or less: a fit needs three tree
 sizes), unless --no-fail.`
 
+// treeLimit adds the bound every synthetic tree has to a flag's usage.
+func treeLimit(usage string) string {
+	return fmt.Sprintf("%s; a tree holds at most %d templates in all", usage, corpus.MaxTemplates)
+}
+
 // maxIterations bounds timed repetitions: 10,000 of each kind take tens of
 // minutes on the default tree; more is a typo, not a measurement.
 const maxIterations = 10_000
 
 func runPerfTest(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "test", testUsage)
-	gens := fs.Int("generators", 1000, "largest tree, in generators")
-	templates := fs.Int("templates", 5, "templates per action")
-	reps := fs.Int("reps", 5, "cold generations per size (warm: 4× as many)")
+	gens := fs.Int("generators", 1000, treeLimit("largest tree, in generators, at least 10"))
+	templates := fs.Int("templates", 5, "templates per action, at least 1")
+	reps := fs.Int("reps", 5, fmt.Sprintf("cold generations per size (warm: 4× as many), 3 to %d", maxIterations))
 	hygen := fs.String("hygen", "", "hygen executable or bin.js to compare with")
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	noFail := fs.Bool("no-fail", false, "exit 0 even when a target is missed")
@@ -669,11 +674,13 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 	return code
 }
 
-const exportUsage = `Usage: hypergen perf export --output FILE
+const exportUsage = `Usage: hypergen perf export --output FILE [--format json|html]
 
 Writes every result in the perf history, with the environment, as one JSON
 document (schema hypergen.perf.export/v1, documented in internal/perf/EXPORT.md
-and internal/perf/export-schema.json in hypergen's repository).
+and internal/perf/export-schema.json in hypergen's repository), or with
+--format html as the self-contained report with charts that perf analyze
+--html writes.
 The file is written whole or not at all. --json alone prints the document
 instead; with --output, it prints what was written as JSON
 ({"output", "format", "runs"}).`
@@ -782,9 +789,9 @@ inject target src/registry.ts. --json prints the generator command lines.`
 func runPerfCorpus(env *cli.Env, args []string) int {
 	fs, pf := newPerfFlags(env, "corpus", corpusUsage)
 	out := fs.String("output", "", "folder to create")
-	gens := fs.Int("generators", 10, "generators")
-	actions := fs.Int("actions", 2, "actions per generator")
-	templates := fs.Int("templates", 5, "templates per action")
+	gens := fs.Int("generators", 10, treeLimit("generators, at least 1"))
+	actions := fs.Int("actions", 2, fmt.Sprintf("actions per generator, 1 to %d", corpus.MaxActions))
+	templates := fs.Int("templates", 5, "templates per action, at least 1")
 	seed := fs.Uint64("seed", 1, "seed")
 	if code := cli.ParseFlags(env, fs, args); code >= 0 {
 		return code
