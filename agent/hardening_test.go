@@ -567,3 +567,44 @@ func hideTemplates(t *testing.T, a *Agent) (restore func()) {
 		}
 	}
 }
+
+// A missed generation budget whose time went to waiting for another run's
+// folder lock says so: no phase times that wait, and the slowest phase
+// alone explained a few percent of the missed p95.
+func TestMissedGenerationBudgetNamesLockWaits(t *testing.T) {
+	cwd := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: out/<%= name %>.txt\n---\nhi\n"})
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	folder := filepath.Join(cwd, "out")
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		lock, err := os.OpenFile(filepath.Join(folder, atomicfile.LockFile), os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := atomicfile.TryLock(lock); !ok || err != nil {
+			t.Fatalf("taking the lock: %v, %v", ok, err)
+		}
+		release := time.AfterFunc(200*time.Millisecond, func() { lock.Close() })
+		if code, resp := post(t, a, "k", GenerateRequest{Generator: "gen", Action: "new", Name: fmt.Sprint("x", i)}); code != http.StatusOK {
+			t.Fatalf("generation %d: %d %q", i, code, resp.Error)
+		}
+		release.Stop()
+		lock.Close()
+	}
+	for _, tg := range a.Status().Targets {
+		if tg.Name != "generation_p95" {
+			continue
+		}
+		if tg.Met == nil || *tg.Met {
+			t.Fatalf("generation_p95 met=%v after runs waiting 200ms; want missed", tg.Met)
+		}
+		if !strings.Contains(tg.Reason, "outside its phases: waiting for the folder locks") {
+			t.Errorf("reason %q; want it to name the wait for folder locks", tg.Reason)
+		}
+		return
+	}
+	t.Fatal("no generation_p95 target in the status")
+}

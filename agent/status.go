@@ -197,7 +197,15 @@ func (a *Agent) reason(b budgets.Budget) string {
 			}
 		}
 		if top != "" {
-			parts = append(parts, fmt.Sprintf("slowest phase %s (p95 %s)", top, time.Duration(topV*float64(time.Second)).Round(time.Microsecond)))
+			parts = append(parts, fmt.Sprintf("slowest phase %s (p95 %s)", top, seconds(topV)))
+		}
+		// A run also waits for the folder locks of other runs writing the
+		// same folders (between render and plan), which no phase times:
+		// with concurrent requests on one folder, that is where the time goes.
+		if w := ops["run"]; b.Name == "generation_p95" && w != nil {
+			if run, ok := w.quantile(0.95); ok && topV < run/2 {
+				parts = append(parts, fmt.Sprintf("most of a run (p95 %s) is outside its phases: waiting for the folder locks of other runs writing the same folders", seconds(run)))
+			}
 		}
 	case "cache_hit_ratio":
 		parts = append(parts, "templates recompiled after warm-up: changing EJS options or a working set larger than the cache")
@@ -205,6 +213,10 @@ func (a *Agent) reason(b budgets.Budget) string {
 		parts = append(parts, "cost grows faster than linearly over the probe sizes")
 	}
 	return strings.Join(parts, "; ")
+}
+
+func seconds(v float64) time.Duration {
+	return time.Duration(v * float64(time.Second)).Round(time.Microsecond)
 }
 
 // loadAverage is the one-minute load average (Linux; false elsewhere).
