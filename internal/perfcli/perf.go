@@ -3,6 +3,7 @@ package perfcli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -148,17 +149,40 @@ func newPerfFlags(env *cli.Env, name, usage string) (*pflag.FlagSet, perfFlags) 
 }
 
 func (f perfFlags) dir(env *cli.Env) (string, error) {
-	dir := *f.cacheDir
+	dir, from := *f.cacheDir, "--cache-dir"
 	if dir == "" {
 		var err error
 		if dir, err = diskindex.DefaultDir(env.Getenv); err != nil {
 			return "", err
 		}
+		from = "the cache folder"
+		if env.Getenv("HYPERGEN_CACHE_DIR") != "" {
+			from = "HYPERGEN_CACHE_DIR"
+		}
 	}
-	return fromCwd(env, dir), nil
+	dir = fromCwd(env, dir)
+	// Made when missing; something else in its place would fail later with
+	// a path deep inside it and "not a directory".
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		msg := fmt.Sprintf("%s %s is not a folder", from, dir)
+		if from == "--cache-dir" {
+			return "", &usageError{msg}
+		}
+		return "", errors.New(msg)
+	}
+	return dir, nil
 }
 
+// usageError is a mistake in what the command was given, found after
+// parsing: it exits as a usage error does.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
 func perfFail(env *cli.Env, name string, err error) int {
+	if u := (*usageError)(nil); errors.As(err, &u) {
+		return usageFail(env, name, u.msg)
+	}
 	fmt.Fprintf(env.Stderr, "hypergen perf %s: %v\n", name, err)
 	return cli.ExitFail
 }
@@ -627,6 +651,10 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 	if root == "" {
 		return usageFail(env, "optimize", generator.NoTemplates(env.Cwd, env.Getenv)+", or pass --templates")
 	}
+	if st, err := os.Stat(root); *tdir == "" && (err != nil || !st.IsDir()) {
+		// --templates was checked above; this one comes from .hygen.js.
+		return perfFail(env, "optimize", fmt.Errorf("the templates folder %s (.hygen.js's templates) is not a folder", root))
+	}
 	if v := generator.PassedOverHygenTmpls(env.Cwd, root, env.Getenv); v != "" && *tdir == "" {
 		// As a generation says it: the index would be of other templates.
 		fmt.Fprintf(env.Stderr, "hypergen perf optimize: warning: HYGEN_TMPLS=%q is not a folder; indexing %s, as a generation would use it\n", v, root)
@@ -804,6 +832,12 @@ func runPerfCorpus(env *cli.Env, args []string) int {
 		return usageFail(env, "corpus", err.Error())
 	}
 	*out = fromCwd(env, *out)
+	if st, err := os.Stat(filepath.Dir(*out)); err != nil || !st.IsDir() {
+		return usageFail(env, "corpus", fmt.Sprintf("--output: folder %s does not exist", filepath.Dir(*out)))
+	}
+	if st, err := os.Stat(*out); err == nil && !st.IsDir() {
+		return usageFail(env, "corpus", fmt.Sprintf("--output: %s is a file; want a folder to create", *out))
+	}
 	ctx, stop := signalContext()
 	defer stop()
 	t, err := corpus.Write(ctx, *out, spec)

@@ -476,6 +476,37 @@ func TestPerfReportPathNamingAFolder(t *testing.T) {
 	}
 }
 
+// A cache folder or corpus output that is a file, and a templates folder
+// that .hygen.js names but that does not exist, are named in one line: from
+// a flag as a usage error (exit 2), from .hygen.js or the environment as a
+// failure (exit 1); never a raw "not a directory" for a path inside them.
+func TestPerfPathsThatAreNotFolders(t *testing.T) {
+	dir := project(t)
+	if err := os.WriteFile(filepath.Join(dir, "afile"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := testfs.Tree(t, map[string]string{".hygen.js": "module.exports = { templates: '/nonexistent-hypergen' }"})
+	for _, tt := range []struct {
+		dir  string
+		env  []string
+		args []string
+		code int
+		want string
+	}{
+		{dir, nil, []string{"analyze", "--cache-dir", "afile"}, 2, "--cache-dir " + filepath.Join(dir, "afile") + " is not a folder"},
+		{dir, nil, []string{"benchmark", "--cache-dir", "afile", "--iterations", "1", "--generators", "1"}, 2, "is not a folder"},
+		{dir, []string{"HYPERGEN_CACHE_DIR=" + filepath.Join(dir, "afile")}, []string{"export", "--json"}, 1, "HYPERGEN_CACHE_DIR " + filepath.Join(dir, "afile") + " is not a folder"},
+		{dir, nil, []string{"corpus", "--output", "afile/x"}, 2, "--output: folder " + filepath.Join(dir, "afile") + " does not exist"},
+		{dir, nil, []string{"corpus", "--output", "afile"}, 2, "is a file; want a folder to create"},
+		{missing, nil, []string{"optimize"}, 1, "the templates folder /nonexistent-hypergen (.hygen.js's templates) is not a folder"},
+	} {
+		r := run(t, tt.dir, tt.env, append([]string{"perf"}, tt.args...)...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "not a directory") {
+			t.Errorf("%v: want exit %d saying %q; got %v", tt.args, tt.code, tt.want, r)
+		}
+	}
+}
+
 // Ctrl-C while the hello-world baseline is being made says the benchmark
 // stopped, and nothing about the go command failing or a stand-in.
 func TestBenchmarkStoppedWhileMakingTheBaseline(t *testing.T) {
