@@ -119,6 +119,10 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	case len(sizes) < stats.MinJudgedSizes:
 		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: --probe-sizes %s: the growth exponents are judged over three sizes or more, so they stay not measured\n", *probeSizes)
 	}
+	if t := env.Getenv("HYPERGEN_AGENT_TOKEN"); *enableGenerate && t != "" && len(t) < minTokenLength {
+		// Not refused: on loopback only its own machine can guess it.
+		fmt.Fprintf(env.Stderr, "hypergen perf monitor: warning: HYPERGEN_AGENT_TOKEN is %d character(s) long; one of fewer than %d is quick to guess, and it lets a request write files (such as: openssl rand -hex 16)\n", len(t), minTokenLength)
+	}
 	if *jsTimeout < 0 || *jsTimeout == 0 && fs.Changed("js-timeout") {
 		return usage("--js-timeout=%v: want a positive duration, such as 30s", *jsTimeout)
 	}
@@ -203,6 +207,10 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	log.Info("stopped")
 	return cli.ExitOK
 }
+
+// minTokenLength is the shortest generation token accepted without a
+// warning: 16 characters, as a 64-bit random token in hex.
+const minTokenLength = 16
 
 func probeInterval(d time.Duration) time.Duration {
 	if d == 0 {

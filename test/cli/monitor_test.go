@@ -92,6 +92,16 @@ func TestMonitorFlagForms(t *testing.T) {
 			t.Errorf("%s %s: want a warning saying %q; got %v", tt.flag, tt.value, tt.want, r)
 		}
 	}
+	// A short generation token is named; a long one is not.
+	for _, tt := range []struct {
+		token string
+		warns bool
+	}{{"a", true}, {"0123456789abcde", true}, {"0123456789abcdef", false}} {
+		r := run(t, dir, []string{"HYPERGEN_AGENT_TOKEN=" + tt.token}, "perf", "monitor", "--enable-generate", "--js-timeout", "0")
+		if warned := strings.Contains(r.stderr, "HYPERGEN_AGENT_TOKEN is "+fmt.Sprint(len(tt.token))+" character(s) long; one of fewer than 16 is quick to guess"); r.code != 2 || warned != tt.warns {
+			t.Errorf("a token of %d characters: want exit 2 (--js-timeout 0), warned %v; got %v", len(tt.token), tt.warns, r)
+		}
+	}
 	// Values that would start an agent that cannot do what was asked
 	// (probes that never get CPU, a flush with no time, no admin address).
 	for _, tt := range []struct{ flag, value, want string }{
