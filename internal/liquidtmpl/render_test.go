@@ -167,7 +167,7 @@ func TestFiltersOnNonStrings(t *testing.T) {
 	locals.Set("n", 3.0)
 	var r Renderer
 	got, err := r.Render(context.Background(), time.Second, Source{},
-		"{{ meta | pascalCase }}|{{ props | pluralize }}|{{ n | ordinalize }}|{{ missing | upperCase }}|{{ 'foo-bar,baz' | split: ',' | pascalCase }}|{{ 10 | divided_by: 3 | camelCase }}", locals)
+		"{{ meta | pascalCase }}|{{ props | pluralize }}|{{ n | ordinalize }}|{{ missing | upperCase }}|{{ 'foo-bar,baz' | split: ',' | pascalCase }}|{{ 9 | divided_by: 3 | camelCase }}", locals)
 	if want := "ObjectObject|a,bs|3rd||FooBarBaz|3"; err != nil || got != want {
 		t.Errorf("got %q, %v; want %q", got, err, want)
 	}
@@ -363,6 +363,15 @@ func TestStandardFilters(t *testing.T) {
 		{`{{ "hi" | base64_encode }} {{ "aGk=" | base64_decode }}`, "aGk= hi"},
 		{"{% for kv in meta %}{{ kv[0] }}={{ kv[1] }};{% endfor %}", "z=1;b=2;m=3;a=4;q=5;c=6;"},
 		{"{{ meta }} {{ meta.q }} {{ meta.size }}", "[object Object] 5 6"},
+		// Filters osteele/liquid has, with liquidjs's results (those of
+		// liquidjs 10.31 for the same text and locals).
+		{`{{ word | truncate: 2 }}|{{ word | truncate: 5 }}|{{ word | truncate: 6 }}|{{ "héllo wörld" | truncate: 6 }}|{{ word | truncate: 4, "…" }}`, "...|Li...|Liquid|hél...|Liq…"},
+		{`{{ "a b c" | truncatewords: 0 }}|{{ "a  b" | truncatewords: 2 }}|{{ "a  b " | truncatewords: 2 }}|{{ " a  b  c" | truncatewords: 2, "!" }}`, "a...|a  b|a b...|a b!"},
+		{`{{ 3 | divided_by: 2 }} {{ 6 | divided_by: 3 }} {{ 7 | divided_by: 2, true }} {{ "6" | divided_by: "4" }}`, "1.5 2 3 1.5"},
+		{`{% assign n = 6 | divided_by: 3 %}{% for i in (1..n) %}{{ i }}{% endfor %}`, "12"},
+		{`{{ 1000000000 | date: "%Y" }} {{ "1000000000" | date: "%Y" }} {{ "2020-01-02" | date: "%b %d, %Y" }}`, "2001 2001 Jan 02, 2020"},
+		{`{{ word | reverse }} {{ arr | reverse | join: "" }} {{ arr | join: "" }} {{ nothing | reverse | size }}`, "Liquid cba abc 0"},
+		{"{% capture x %}a\nb\r\nc{% endcapture %}{{ x | newline_to_br }}", "a<br />\nb<br />\nc"},
 	}
 	var r Renderer
 	for _, tt := range tests {

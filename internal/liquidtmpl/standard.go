@@ -2,14 +2,20 @@ package liquidtmpl
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/osteele/liquid/values"
+	"github.com/osteele/tuesday"
 )
 
 // standardFilters are filters of Shopify's Liquid that osteele/liquid
@@ -31,7 +37,101 @@ func standardFilters() map[string]any {
 		"base64_decode":          func(s string) (string, error) { return decode64(base64.StdEncoding, s) },
 		"base64_url_safe_encode": func(s string) string { return base64.URLEncoding.EncodeToString([]byte(s)) },
 		"base64_url_safe_decode": func(s string) (string, error) { return decode64(base64.RawURLEncoding, strings.TrimRight(s, "=")) },
+		// osteele/liquid has these, with results that differ from liquidjs's
+		// (and Shopify's): see each.
+		"truncate":      truncate,
+		"truncatewords": truncateWords,
+		"divided_by":    dividedBy,
+		"reverse":       reverse,
+		"newline_to_br": func(v any) string { return lineBreaks.Replace(text(v)) },
+		"date":          date,
 	}
+}
+
+// truncate keeps at most length characters of v (50 by default), the
+// ellipsis ("..." by default) included. osteele/liquid's returned the text
+// whole when length was shorter than the ellipsis.
+func truncate(v any, length func(int) int, ellipsis func(string) string) string {
+	s, n, el := []rune(text(v)), length(50), ellipsis("...")
+	if len(s) <= n {
+		return string(s)
+	}
+	return string(s[:max(n-utf8.RuneCountInString(el), 0)]) + el
+}
+
+// truncateWords keeps the first words of v (15 by default; at least one),
+// joined by single spaces, and adds the ellipsis when words were left out.
+// osteele/liquid's added it when none were, and kept everything for 0.
+func truncateWords(v any, count func(int) int, ellipsis func(string) string) string {
+	s, n, el := text(v), max(count(15), 1), ellipsis("...")
+	words := strings.Fields(s)
+	if len(words) < n || len(words) == n && strings.TrimRightFunc(s, unicode.IsSpace) == s {
+		return s
+	}
+	return strings.Join(words[:n], " ") + el
+}
+
+// dividedBy divides as JavaScript does (7 / 2 is 3.5), or rounds down with
+// a true third argument: the values are JavaScript's numbers, and liquidjs
+// divides them so. osteele/liquid divided whole numbers as integers.
+func dividedBy(a, b any, integer func(bool) bool) (any, error) {
+	divisor := number(b)
+	if divisor == 0 {
+		return nil, errors.New("division by zero")
+	}
+	q := number(a) / divisor
+	if integer(false) {
+		q = math.Floor(q)
+	}
+	return whole(q), nil
+}
+
+// reverse is a list's items backwards; anything else is a list of itself,
+// as in liquidjs (osteele/liquid's failed on a string).
+func reverse(v any) []any {
+	out := items(v) // a copy
+	slices.Reverse(out)
+	return out
+}
+
+// lineBreaks keeps each line break after the <br /> put before it.
+var lineBreaks = strings.NewReplacer("\r\n", "<br />\n", "\n", "<br />\n")
+
+// date formats a time (strftime's directives; "%a, %b %d, %y" by default).
+// Besides what osteele/liquid reads as a time, it takes, as liquidjs does, a
+// number (or a string of digits) of seconds since 1970 and "now" or
+// "today".
+func date(v any, format func(string) string) (string, error) {
+	t, err := timeOf(v)
+	if err != nil {
+		return "", err
+	}
+	return tuesday.Strftime(format("%a, %b %d, %y"), t)
+}
+
+func timeOf(v any) (time.Time, error) {
+	switch x := jsData(v).(type) {
+	case float64:
+		return unixSeconds(x), nil
+	case string:
+		if x == "now" || x == "today" {
+			return time.Now(), nil
+		}
+		if x != "" && strings.Trim(x, "0123456789") == "" {
+			f, _ := strconv.ParseFloat(x, 64)
+			return unixSeconds(f), nil
+		}
+	}
+	c, err := values.Convert(v, reflect.TypeFor[time.Time]())
+	if err != nil {
+		return time.Time{}, err
+	}
+	return c.(time.Time), nil
+}
+
+func unixSeconds(f float64) time.Time {
+	sec, frac := math.Modf(f)
+	return time.Unix(int64(sec), int64(frac*1e9))
 }
 
 // slice is Shopify's slice: length items (1 by default) from start, which
