@@ -1,8 +1,9 @@
-// The Buffer encodings goja_nodejs lacks (it reads and writes utf8, hex and
-// base64): latin1 (binary), ascii, utf16le (ucs2) and base64url, in
-// buf.toString, Buffer.from and Buffer.byteLength, as Node 20 reads and
-// writes them. It
-// evaluates to a function of the Buffer constructor, which it extends.
+// What goja_nodejs's Buffer lacks or does otherwise than Node 20: the
+// encodings latin1 (binary), ascii, utf16le (ucs2) and base64url (it reads
+// and writes utf8, hex and base64), in buf.toString, Buffer.from and
+// Buffer.byteLength; searching (indexOf, lastIndexOf, includes), fill with
+// text, slice, copy, compare, allocUnsafe and isEncoding. It evaluates to a function of the Buffer
+// constructor, which it extends.
 (function (Buffer) {
   'use strict';
   const own = (encoding) => {
@@ -60,4 +61,120 @@
     const e = typeof value === 'string' && encoding !== undefined ? own(encoding) : undefined;
     return e ? encode(e, value).length : byteLength.apply(this, arguments);
   };
+
+  // What goja_nodejs leaves to Uint8Array's methods, which search for one
+  // element (buf.includes('text') was false) or make a Buffer of a length
+  // (buf.slice threw), and what it lacks: Node 20's semantics, offsets
+  // included (lib/buffer.js and src/node_buffer.cc describe them).
+  const method = (name, value) =>
+    Object.defineProperty(Buffer.prototype, name, { value, writable: true, configurable: true });
+  const isBytes = (v) => v instanceof Uint8Array;
+  const needBytes = (name, v) => {
+    if (!isBytes(v)) throw new TypeError(`The "${name}" argument must be an instance of Buffer or Uint8Array.`);
+  };
+  // Where a search starts: a negative offset counts from the end; one out of
+  // the buffer searches all of it or nothing, by direction.
+  const searchStart = (length, offset, needleLength, forward) => {
+    if (offset < 0) {
+      if (offset + length >= 0) return length + offset;
+      return forward || needleLength === 0 ? 0 : -1;
+    }
+    if (offset + needleLength <= length) return offset;
+    if (needleLength === 0) return length;
+    return forward ? -1 : length - 1;
+  };
+  const search = (buf, value, byteOffset, encoding, forward) => {
+    if (typeof byteOffset === 'string') {
+      encoding = byteOffset;
+      byteOffset = undefined;
+    }
+    byteOffset = +byteOffset;
+    if (Number.isNaN(byteOffset)) byteOffset = forward ? 0 : buf.length;
+    byteOffset = Math.trunc(byteOffset);
+    let needle;
+    if (typeof value === 'number') needle = [value & 0xff];
+    else if (typeof value === 'string') needle = Buffer.from(value, encoding === undefined ? 'utf8' : encoding);
+    else if (isBytes(value)) needle = value;
+    else throw new TypeError('The "value" argument must be one of type number or string or an instance of Buffer or Uint8Array.');
+    const n = needle.length;
+    const start = searchStart(buf.length, byteOffset, n, forward);
+    if (n === 0) return start;
+    if (start < 0 || buf.length === 0) return -1;
+    const matchesAt = (i) => {
+      for (let j = 0; j < n; j++) if (buf[i + j] !== needle[j]) return false;
+      return true;
+    };
+    if (forward) {
+      for (let i = start; i + n <= buf.length; i++) if (matchesAt(i)) return i;
+    } else {
+      for (let i = Math.min(start, buf.length - n); i >= 0; i--) if (matchesAt(i)) return i;
+    }
+    return -1;
+  };
+  method('indexOf', function (value, byteOffset, encoding) { return search(this, value, byteOffset, encoding, true); });
+  method('lastIndexOf', function (value, byteOffset, encoding) { return search(this, value, byteOffset, encoding, false); });
+  method('includes', function (value, byteOffset, encoding) { return search(this, value, byteOffset, encoding, true) !== -1; });
+  // A view of the same memory, as Node's (Uint8Array's slice copies).
+  method('slice', function (start, end) { return this.subarray(start, end); });
+
+  const fill = Buffer.prototype.fill;
+  method('fill', function (value, offset, end, encoding) {
+    if (typeof value !== 'string' && !isBytes(value)) return fill.apply(this, arguments);
+    if (typeof offset === 'string') {
+      encoding = offset;
+      offset = undefined;
+      end = undefined;
+    } else if (typeof end === 'string') {
+      encoding = end;
+      end = undefined;
+    }
+    const from = offset === undefined ? 0 : offset;
+    const to = end === undefined ? this.length : end;
+    if (from < 0 || to > this.length) throw new RangeError('The value of "offset" is out of range.');
+    if (from >= to) return this;
+    if (typeof value === 'string' && value.length === 0) return fill.call(this, 0, from, to);
+    const pattern = typeof value === 'string' ? Buffer.from(value, encoding === undefined ? 'utf8' : encoding) : value;
+    if (pattern.length === 0) throw new TypeError(`The argument 'value' is invalid. Received ${JSON.stringify(value)}`);
+    for (let i = from; i < to; i++) this[i] = pattern[(i - from) % pattern.length];
+    return this;
+  });
+
+  const integer = (v, fallback) => (v === undefined ? fallback : Math.trunc(+v) || 0);
+  method('copy', function (target, targetStart, sourceStart, sourceEnd) {
+    needBytes('target', target);
+    targetStart = integer(targetStart, 0);
+    sourceStart = integer(sourceStart, 0);
+    sourceEnd = integer(sourceEnd, this.length);
+    if (targetStart < 0) throw new RangeError(`The value of "targetStart" is out of range. It must be >= 0. Received ${targetStart}`);
+    if (sourceStart < 0 || sourceStart > this.length) {
+      throw new RangeError(`The value of "sourceStart" is out of range. It must be >= 0 && <= ${this.length}. Received ${sourceStart}`);
+    }
+    if (sourceEnd < 0) throw new RangeError(`The value of "sourceEnd" is out of range. It must be >= 0. Received ${sourceEnd}`);
+    if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
+    const n = Math.min(sourceEnd - sourceStart, target.length - targetStart, this.length - sourceStart);
+    if (n <= 0) return 0;
+    target.set(this.subarray(sourceStart, sourceStart + n), targetStart); // as memmove: set copies overlapping views whole
+    return n;
+  });
+
+  const compare = (a, b) => {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+  };
+  if (!Buffer.allocUnsafe) Buffer.allocUnsafe = Buffer.allocUnsafeSlow = (size) => Buffer.alloc(size);
+  Buffer.isEncoding = (encoding) => typeof encoding === 'string' &&
+    ['utf8', 'utf-8', 'hex', 'base64', 'base64url', 'ascii', 'latin1', 'binary', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le']
+      .includes(encoding.toLowerCase());
+  Buffer.compare = function (a, b) {
+    needBytes('buf1', a);
+    needBytes('buf2', b);
+    return compare(a, b);
+  };
+  method('compare', function (target, targetStart, targetEnd, sourceStart, sourceEnd) {
+    needBytes('target', target);
+    const t = target.subarray(integer(targetStart, 0), integer(targetEnd, target.length));
+    const s = this.subarray(integer(sourceStart, 0), integer(sourceEnd, this.length));
+    return compare(s, t);
+  });
 })

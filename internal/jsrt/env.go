@@ -77,3 +77,54 @@ func (vm *VM) given() []string {
 	}
 	return vm.environ
 }
+
+// nodeEnv is process.env as Node makes it: whatever a script assigns is
+// stored as a string (process.env.PORT = 3000 reads back "3000", and
+// undefined "undefined"), in the order the variables were set.
+type nodeEnv struct {
+	rt   *goja.Runtime
+	keys []string
+	vals map[string]goja.Value
+}
+
+func newNodeEnv(rt *goja.Runtime, environ []string) *goja.Object {
+	e := &nodeEnv{rt: rt, keys: make([]string, 0, len(environ)), vals: make(map[string]goja.Value, len(environ))}
+	for _, kv := range environ {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			e.put(k, rt.ToValue(v))
+		}
+	}
+	return rt.NewDynamicObject(e)
+}
+
+func (e *nodeEnv) put(k string, v goja.Value) {
+	if _, ok := e.vals[k]; !ok {
+		e.keys = append(e.keys, k)
+	}
+	e.vals[k] = v
+}
+
+func (e *nodeEnv) Get(k string) goja.Value { return e.vals[k] }
+
+func (e *nodeEnv) Set(k string, v goja.Value) bool {
+	if _, ok := v.(*goja.Symbol); ok {
+		panic(e.rt.NewTypeError("Cannot convert a Symbol value to a string"))
+	}
+	e.put(k, e.rt.ToValue(v.String()))
+	return true
+}
+
+func (e *nodeEnv) Has(k string) bool {
+	_, ok := e.vals[k]
+	return ok
+}
+
+func (e *nodeEnv) Delete(k string) bool {
+	if _, ok := e.vals[k]; ok {
+		delete(e.vals, k)
+		e.keys = slices.DeleteFunc(e.keys, func(x string) bool { return x == k })
+	}
+	return true
+}
+
+func (e *nodeEnv) Keys() []string { return slices.Clone(e.keys) }

@@ -36,6 +36,38 @@ func (vm *VM) installGlobals() {
 	_ = rt.Set("global", rt.GlobalObject()) // Node's name for globalThis
 	vm.lazyGlobal("process", func() goja.Value { return vm.processObject() })
 	vm.lazyGlobal("Buffer", func() goja.Value { return vm.bufferModule().Get("Buffer") })
+	// V8's, which custom error classes and many packages call unguarded.
+	lazyProperty(rt, rt.Get("Error").ToObject(rt), "captureStackTrace", goja.FLAG_FALSE, func() goja.Value {
+		return rt.ToValue(vm.captureStackTrace)
+	})
+}
+
+// captureStackTrace is Error.captureStackTrace(target): target.stack as an
+// Error made here would have it, headed by target's name and message.
+func (vm *VM) captureStackTrace(call goja.FunctionCall) goja.Value {
+	rt := vm.rt
+	target, ok := call.Argument(0).(*goja.Object)
+	if !ok {
+		panic(rt.NewTypeError("Invalid argument")) // V8's words
+	}
+	header := "Error"
+	if n := target.Get("name"); n != nil && !goja.IsUndefined(n) {
+		header = n.String()
+	}
+	if m := target.Get("message"); m != nil && !goja.IsUndefined(m) && m.String() != "" {
+		header += ": " + m.String()
+	}
+	e, err := rt.New(rt.Get("Error"))
+	if err != nil {
+		panic(err)
+	}
+	_, frames, _ := strings.Cut(e.Get("stack").String(), "\n")
+	stack := header
+	if frames != "" {
+		stack += "\n" + frames
+	}
+	_ = target.DefineDataProperty("stack", rt.ToValue(stack), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	return goja.Undefined()
 }
 
 // newConsole builds the console global, on first use: a template seldom

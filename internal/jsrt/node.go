@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
@@ -43,12 +44,7 @@ const NodeVersion = "20.20.2"
 func (vm *VM) newProcess(cwd string) *goja.Object {
 	rt := vm.rt
 	process := rt.NewObject()
-	env := rt.NewObject()
-	for _, kv := range vm.given() {
-		if k, v, ok := strings.Cut(kv, "="); ok {
-			_ = env.Set(k, v)
-		}
-	}
+	env := newNodeEnv(rt, vm.given())
 	_ = process.Set("argv", vm.argv())
 	_ = process.Set("argv0", "node")
 	_ = process.Set("execPath", executable())
@@ -78,8 +74,78 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	_ = process.Set("stdout", stream(func() io.Writer { return vm.stdout }))
 	_ = process.Set("stderr", stream(func() io.Writer { return vm.stderr }))
 	_ = process.Set("emitWarning", vm.emitWarning)
+	var extras *goja.Object
+	for _, name := range processExtras {
+		lazyProperty(rt, process, name, goja.FLAG_TRUE, func() goja.Value {
+			if extras == nil {
+				extras = vm.processExtras()
+			}
+			return extras.Get(name)
+		})
+	}
 	return process
 }
+
+// processExtras are the members process.js makes, on first use of any.
+var processExtras = []string{"nextTick", "hrtime", "uptime", "memoryUsage", "cpuUsage", "umask", "getuid", "geteuid",
+	"getgid", "getegid", "getgroups", "chdir", "kill", "abort", "on", "once", "off", "addListener", "removeListener",
+	"removeAllListeners", "prependListener", "prependOnceListener", "emit", "listeners", "rawListeners", "listenerCount",
+	"eventNames", "setMaxListeners", "getMaxListeners", "execArgv", "title", "release", "features", "config"}
+
+// processExtras builds the members of process.js, with the Go functions it
+// reads the process through.
+func (vm *VM) processExtras() *goja.Object {
+	rt := vm.rt
+	native := rt.NewObject()
+	_ = native.Set("nanoseconds", func(goja.FunctionCall) goja.Value { return rt.ToValue(float64(time.Since(processStart))) })
+	_ = native.Set("memoryUsage", func(goja.FunctionCall) goja.Value {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		out := rt.NewObject()
+		_ = out.Set("rss", residentBytes(m.Sys))
+		_ = out.Set("heapTotal", m.HeapSys)
+		_ = out.Set("heapUsed", m.HeapAlloc)
+		_ = out.Set("external", 0)
+		_ = out.Set("arrayBuffers", 0)
+		return out
+	})
+	_ = native.Set("cpuUsage", func(goja.FunctionCall) goja.Value {
+		user, system := cpuMicroseconds()
+		out := rt.NewObject()
+		_ = out.Set("user", user)
+		_ = out.Set("system", system)
+		return out
+	})
+	_ = native.Set("umask", func(goja.FunctionCall) goja.Value { return rt.ToValue(currentUmask()) })
+	_ = native.Set("ids", func(goja.FunctionCall) goja.Value {
+		out := rt.NewObject()
+		_ = out.Set("getuid", os.Getuid())
+		_ = out.Set("geteuid", os.Geteuid())
+		_ = out.Set("getgid", os.Getgid())
+		_ = out.Set("getegid", os.Getegid())
+		groups, _ := os.Getgroups()
+		_ = out.Set("groups", groups)
+		return out
+	})
+	_ = native.Set("refuse", func(call goja.FunctionCall) goja.Value {
+		panic(rt.NewGoError(fmt.Errorf("%s is %w: %s", call.Argument(0), ErrUnsupportedRequire, call.Argument(1))))
+	})
+	fn, err := rt.RunProgram(program("process.js"))
+	if err != nil {
+		vm.throw(err)
+	}
+	build, _ := goja.AssertFunction(fn)
+	events := vm.builtin("events", vm.fileModule("events.js")).Get("EventEmitter")
+	members, err := build(goja.Undefined(), events, native)
+	if err != nil {
+		vm.throw(err)
+	}
+	return members.ToObject(rt)
+}
+
+// processStart is when the process started, as near as Go tells:
+// process.hrtime and process.uptime count from it.
+var processStart = time.Now()
 
 // executable is this program's path, looked up once: every VM's process
 // needs it.

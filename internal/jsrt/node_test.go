@@ -44,6 +44,25 @@ func TestNodeSurface(t *testing.T) {
 		{"argv0 is the executable", `({ v: process.argv[1] === process.execPath })`, "true"},
 		{"cwd and platform", `({ v: [process.cwd() === __dirname, process.platform].join() })`, "true,linux"},
 		{"env", `({ v: typeof process.env.PATH })`, "string"},
+		{"Buffer search", `{ const b = Buffer.from('export * from "./a"\nexport const x = 1\n');
+			({ v: [b.includes('export * from'), b.indexOf('export', 1), b.lastIndexOf('o'), b.indexOf(Buffer.from('from')), b.indexOf(0x65),
+				b.lastIndexOf('export', -30), b.indexOf('', 100), b.includes('nope')].join() }) }`, "true,20,28,9,0,0,39,false"},
+		{"Buffer slice, fill, copy, compare", `{ const b = Buffer.from('abcdef'); const s = b.slice(1, 3); s[0] = 0x42;
+			const t = Buffer.alloc(4); const n = b.copy(t, 1, 0, 10);
+			({ v: [b.toString(), Buffer.isBuffer(s), Buffer.alloc(5).fill('ab').toString(), n, t.toString('hex'),
+				[Buffer.from('b'), Buffer.from('a')].sort(Buffer.compare).join(''), Buffer.from('abc').compare(Buffer.from('abd'))].join() }) }`,
+			"aBcdef,true,ababa,3,00614263,ab,-1"},
+		{"process members", `{ let seen = 0; process.on('x', (n) => { seen += n }); process.emit('x', 2);
+			({ v: [typeof process.nextTick, process.hrtime().length, typeof process.hrtime.bigint(), process.uptime() > 0,
+				process.memoryUsage().rss > 0, seen, process.listenerCount('x')].join() }) }`, "function,2,bigint,true,true,2,1"},
+		{"process.nextTick", `module.exports = { params: async () => { const seen = []; process.nextTick((a) => seen.push(a), 'tick'); await null; return { v: seen.join() } } }`, "tick"},
+		{"process.chdir refused", `{ let m; try { process.chdir('/') } catch (e) { m = e.message } ({ v: /not available in hypergen/.test(m) }) }`, "true"},
+		{"util and captureStackTrace", `{ const util = require('util');
+			class E extends Error { constructor() { super('boom'); this.name = 'E'; Error.captureStackTrace(this, E) } }
+			({ v: [util.getSystemErrorName(-2), util.types.isAsyncFunction(async () => 1), util.isString(''), new E().stack.split('\n')[0]].join() }) }`,
+			"ENOENT,true,true,E: boom"},
+		{"env takes strings", `{ process.env.PORT = 3000; process.env.U = undefined;
+			({ v: [process.env.PORT + 1, typeof process.env.U, 'U' in process.env, delete process.env.U, 'U' in process.env].join() }) }`, "30001,string,true,true,false"},
 		{"global", `({ v: global === globalThis })`, "true"},
 		{"dirents", `({ v: require('fs').readdirSync('.', { withFileTypes: true })
 			.map((d) => d.name + ':' + (d.isDirectory() ? 'dir' : d.isFile() ? 'file' : '?')).join() })`, "hook.js:file,lib:dir,notes.txt:file"},

@@ -3,6 +3,7 @@ package jsrt
 import (
 	"embed"
 	"errors"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,7 @@ import (
 // a function of (exports, module, ...deps); prompt.js, the enquirer prompt
 // of hook questions; and buffer.js, the Buffer encodings goja_nodejs lacks.
 //
-//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js
+//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js
 var moduleSources embed.FS
 
 // programs holds the files of moduleSources compiled, each once per
@@ -63,11 +64,26 @@ var errNotFileURL = errors.New("the URL must be of scheme file")
 // utilModule fills the util module's exports.
 func (vm *VM) utilModule(module *goja.Object) {
 	vm.jsModule(program("util.js"), module)
-	_ = module.Get("exports").ToObject(vm.rt).Set("isDeepStrictEqual", func(a, b goja.Value) bool {
+	exports := module.Get("exports").ToObject(vm.rt)
+	_ = exports.Set("isDeepStrictEqual", func(a, b goja.Value) bool {
 		equal, _ := goja.AssertFunction(vm.builtin("assert", vm.fileModule("assert.js")).Get("deepStrictEqual"))
 		_, err := equal(goja.Undefined(), a, b)
 		panicUncatchable(err)
 		return err == nil
+	})
+	// The name of a (negative, libuv-style) errno, as an error's code
+	// gives it: execa reads error names through it.
+	_ = exports.Set("getSystemErrorName", func(call goja.FunctionCall) goja.Value {
+		n := call.Argument(0).ToInteger()
+		if n >= 0 {
+			panic(vm.nodeError("RangeError", "ERR_OUT_OF_RANGE", fmt.Sprintf(`The value of "err" is out of range. It must be a negative integer. Received %d`, n)))
+		}
+		for name, e := range osErrnos() {
+			if int64(e) == -n {
+				return vm.rt.ToValue(name)
+			}
+		}
+		return vm.rt.ToValue(fmt.Sprintf("Unknown system error %d", n))
 	})
 }
 

@@ -204,7 +204,22 @@
     Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
   };
   exports.deprecate = (fn) => fn;
+  const fnKind = (v, name) => typeof v === 'function' && Object.getPrototypeOf(v).constructor.name === name;
   exports.types = {
     isPromise: (v) => v instanceof Promise, isRegExp: (v) => v instanceof RegExp, isDate: (v) => v instanceof Date,
+    isAsyncFunction: (v) => fnKind(v, 'AsyncFunction') || fnKind(v, 'AsyncGeneratorFunction'),
+    isGeneratorFunction: (v) => fnKind(v, 'GeneratorFunction') || fnKind(v, 'AsyncGeneratorFunction'),
+    isMap: (v) => v instanceof Map, isSet: (v) => v instanceof Set,
+    isWeakMap: (v) => v instanceof WeakMap, isWeakSet: (v) => v instanceof WeakSet,
+    isNativeError: (v) => v instanceof Error, isArrayBuffer: (v) => v instanceof ArrayBuffer,
+    isTypedArray: (v) => ArrayBuffer.isView(v) && !(v instanceof DataView), isUint8Array: (v) => v instanceof Uint8Array,
   };
+  // The checks Node deprecated but still has, which older packages call.
+  Object.assign(exports, {
+    isArray: Array.isArray, isBoolean: (v) => typeof v === 'boolean', isNull: (v) => v === null,
+    isNullOrUndefined: (v) => v == null, isNumber: (v) => typeof v === 'number', isString: (v) => typeof v === 'string',
+    isSymbol: (v) => typeof v === 'symbol', isUndefined: (v) => v === undefined, isRegExp: exports.types.isRegExp,
+    isObject: (v) => v !== null && typeof v === 'object', isDate: exports.types.isDate, isError: exports.types.isNativeError,
+    isFunction: (v) => typeof v === 'function', isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
+  });
 })
