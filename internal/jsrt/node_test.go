@@ -67,6 +67,9 @@ func TestNodeSurface(t *testing.T) {
 		{"dirents", `({ v: require('fs').readdirSync('.', { withFileTypes: true })
 			.map((d) => d.name + ':' + (d.isDirectory() ? 'dir' : d.isFile() ? 'file' : '?')).join() })`, "hook.js:file,lib:dir,notes.txt:file"},
 		{"readdir names", `({ v: require('fs').readdirSync('lib').join() })`, "a.js"},
+		{"readdir recursive", `{ const fs = require('fs');
+			({ v: fs.readdirSync('.', { recursive: true }).join() + '|' + fs.readdirSync('.', { recursive: true, withFileTypes: true })
+				.map((d) => d.parentPath + '/' + d.name).join() }) }`, "hook.js,lib,notes.txt,lib/a.js|./hook.js,./lib,./notes.txt,lib/a.js"},
 		{"stat", `{ const fs = require('fs'); const s = fs.statSync('notes.txt');
 			({ v: [s.isFile(), s.isDirectory(), s.size, fs.lstatSync('lib').isDirectory(), s.mtime instanceof Date].join() }) }`, "true,false,7,true,true"},
 		{"stat missing", `{ const fs = require('fs'); let code; try { fs.statSync('nope') } catch (e) { code = e.code + ' ' + e.message }

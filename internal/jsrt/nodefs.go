@@ -51,20 +51,8 @@ func (vm *VM) fsModule(module *goja.Object) {
 		},
 		"readdirSync": func(call goja.FunctionCall) goja.Value {
 			p := vm.pathArg(call, 0)
-			entries, err := os.ReadDir(vm.resolve(p))
-			if err != nil {
-				panic(vm.fsError("scandir", p, err))
-			}
 			dirents := optionTrue(call.Argument(1), "withFileTypes")
-			items := make([]any, len(entries))
-			for i, e := range entries {
-				if dirents {
-					items[i] = vm.dirent(p, e.Name(), e.Type())
-				} else {
-					items[i] = e.Name()
-				}
-			}
-			return rt.NewArray(items...)
+			return rt.NewArray(vm.readdir(p, dirents, optionTrue(call.Argument(1), "recursive"))...)
 		},
 		"statSync":  vm.statFunc("stat", os.Stat),
 		"lstatSync": vm.statFunc("lstat", os.Lstat),
@@ -187,6 +175,50 @@ var nodeEncodings = map[string]bool{
 func optionTrue(opt goja.Value, name string) bool {
 	obj, ok := opt.(*goja.Object)
 	return ok && truthy(obj.Get(name))
+}
+
+// readdir lists folder p: names, or Dirents with dirents. With recursive,
+// as Node 20 lists them: every folder's entries after those of the folders
+// found before it, names relative to p (Dirents name their own folder), and
+// the folders that links lead to listed too where names are asked for.
+func (vm *VM) readdir(p string, dirents, recursive bool) []any {
+	var items []any
+	for queue := []string{p}; len(queue) > 0; queue = queue[1:] {
+		dir := queue[0]
+		entries, err := os.ReadDir(vm.resolve(dir))
+		if err != nil {
+			panic(vm.fsError("scandir", dir, err))
+		}
+		if vm.call != nil && vm.call.Err() != nil {
+			// Links that make a cycle list without end: the runtime raises
+			// the interrupt, naming the time limit, at its next instruction.
+			return nil
+		}
+		for _, e := range entries {
+			sub := filepath.Join(dir, e.Name())
+			switch {
+			case dirents:
+				items = append(items, vm.dirent(dir, e.Name(), e.Type()))
+			case recursive:
+				rel, _ := filepath.Rel(p, sub)
+				items = append(items, rel)
+			default:
+				items = append(items, e.Name())
+			}
+			if !recursive {
+				continue
+			}
+			isDir := e.IsDir()
+			if !dirents && e.Type()&fs.ModeSymlink != 0 {
+				st, err := os.Stat(vm.resolve(sub))
+				isDir = err == nil && st.IsDir()
+			}
+			if isDir {
+				queue = append(queue, sub)
+			}
+		}
+	}
+	return items
 }
 
 // dirent is a fs.Dirent: the entry's name and its type.
