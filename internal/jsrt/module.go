@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dop251/goja"
 
@@ -118,7 +119,52 @@ func (vm *VM) newConsole() goja.Value {
 		indent = strings.TrimSuffix(indent, "  ")
 		return goja.Undefined()
 	})
+	var extras *goja.Object
+	for _, name := range consoleExtras {
+		lazyProperty(rt, console, name, goja.FLAG_TRUE, func() goja.Value {
+			if extras == nil {
+				extras = vm.consoleExtras(func(text string) { print(vm.stdout, text) }, func(text string) { print(vm.stderr, text) })
+			}
+			return extras.Get(name)
+		})
+	}
 	return console
+}
+
+// consoleExtras are the console methods console.js makes, on first use of
+// any.
+var consoleExtras = []string{"time", "timeEnd", "timeLog", "count", "countReset", "assert", "trace", "table"}
+
+// consoleExtras builds the methods of console.js, printing with log and
+// warn as the console's own methods do.
+func (vm *VM) consoleExtras(log, warn func(string)) *goja.Object {
+	rt := vm.rt
+	native := rt.NewObject()
+	text := func(f func(string)) func(goja.FunctionCall) goja.Value {
+		return func(call goja.FunctionCall) goja.Value {
+			f(call.Argument(0).String())
+			return goja.Undefined()
+		}
+	}
+	_ = native.Set("log", text(log))
+	_ = native.Set("warn", text(warn))
+	_ = native.Set("warning", vm.emitWarning)
+	util := vm.builtin("util", vm.utilModule)
+	_ = native.Set("inspect", util.Get("inspect"))
+	_ = native.Set("format", util.Get("format"))
+	_ = native.Set("now", func(goja.FunctionCall) goja.Value {
+		return rt.ToValue(float64(time.Since(processStart).Nanoseconds()) / 1e6)
+	})
+	fn, err := rt.RunProgram(program("console.js"))
+	if err != nil {
+		vm.throw(err)
+	}
+	build, _ := goja.AssertFunction(fn)
+	methods, err := build(goja.Undefined(), native)
+	if err != nil {
+		vm.throw(err)
+	}
+	return methods.ToObject(rt)
 }
 
 // processObject is the run's process, built on first use: most templates

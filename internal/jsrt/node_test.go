@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -442,5 +443,57 @@ func TestOSUname(t *testing.T) {
 	}
 	if v, _ := got.Get("v"); jsvalue.ToString(v) != strings.Join(want, "|") {
 		t.Errorf("got %q, want uname's %q", jsvalue.ToString(v), strings.Join(want, "|"))
+	}
+}
+
+// console's timers, counters, assert and table print what Node 20 prints
+// (the texts below are Node's for the same calls; timings aside).
+func TestConsoleMethods(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"hook.js": `
+console.count(); console.count(); console.count('x'); console.countReset(); console.count();
+console.assert(true, 'no'); console.assert(false, 'yes %s', 'fmt'); console.assert(0); console.assert(false, { a: 1 });
+console.table([{ a: 1, b: 'x' }, { a: 22, c: true }]);
+console.table(new Map([['k', 1]]));
+console.group('G'); console.table(['p', 3]); console.groupEnd();
+console.time('t'); console.timeEnd('t'); console.countReset('zz');
+module.exports = { params: () => ({}) }`})
+	var stdout, stderr bytes.Buffer
+	vm := NewVM(context.Background(), Setup{Cwd: dir, Stdout: &stdout, Stderr: &stderr})
+	m, err := vm.Require(filepath.Join(dir, "hook.js"))
+	if err != nil || m == nil {
+		t.Fatal(err)
+	}
+	wantOut := `default: 1
+default: 2
+x: 1
+default: 1
+┌─────────┬────┬─────┬──────┐
+│ (index) │ a  │ b   │ c    │
+├─────────┼────┼─────┼──────┤
+│ 0       │ 1  │ 'x' │      │
+│ 1       │ 22 │     │ true │
+└─────────┴────┴─────┴──────┘
+┌───────────────────┬─────┬────────┐
+│ (iteration index) │ Key │ Values │
+├───────────────────┼─────┼────────┤
+│ 0                 │ 'k' │ 1      │
+└───────────────────┴─────┴────────┘
+G
+  ┌─────────┬────────┐
+  │ (index) │ Values │
+  ├─────────┼────────┤
+  │ 0       │ 'p'    │
+  │ 1       │ 3      │
+  └─────────┴────────┘
+`
+	out := stdout.String()
+	timing := regexp.MustCompile(`(?m)^t: \d+(\.\d+)?ms\n`)
+	if !timing.MatchString(out) || timing.ReplaceAllString(out, "") != wantOut {
+		t.Errorf("stdout:\n%s\nwant:\n%st: <time>ms", out, wantOut)
+	}
+	for _, want := range []string{"Assertion failed: yes fmt\n", "Assertion failed\n", "Assertion failed: [object Object]\n", "Count for 'zz' does not exist"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr %q lacks %q", stderr.String(), want)
+		}
 	}
 }
