@@ -62,6 +62,8 @@ func TestNodeSurface(t *testing.T) {
 			class E extends Error { constructor() { super('boom'); this.name = 'E'; Error.captureStackTrace(this, E) } }
 			({ v: [util.getSystemErrorName(-2), util.types.isAsyncFunction(async () => 1), util.isString(''), new E().stack.split('\n')[0]].join() }) }`,
 			"ENOENT,true,true,E: boom"},
+		{"negative rounding", `({ v: [(-9.96).toPrecision(2), (-1e-7).toExponential(2), (-99.99).toPrecision(3), new Number(-9.96).toPrecision(2),
+			(-0).toPrecision(2), (-3).toExponential(1), Number.prototype.toPrecision.name].join() })`, "-10,-1.00e-7,-100,-10,0.0,-3.0e+0,toPrecision"},
 		{"env takes strings", `{ process.env.PORT = 3000; process.env.U = undefined;
 			({ v: [process.env.PORT + 1, typeof process.env.U, 'U' in process.env, delete process.env.U, 'U' in process.env].join() }) }`, "30001,string,true,true,false"},
 		{"global", `({ v: global === globalThis })`, "true"},
