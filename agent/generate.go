@@ -17,6 +17,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
+	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/perf/memgov"
 )
@@ -190,6 +191,8 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		case errors.Is(err, errTimedOut):
 			w.Header().Set("Retry-After", "5")
 			code = http.StatusServiceUnavailable
+		case errors.Is(err, jsrt.ErrInternal):
+			code = http.StatusInternalServerError
 		case errors.Is(err, ErrMemoryCeiling):
 			w.Header().Set("Retry-After", "5")
 			code = http.StatusServiceUnavailable

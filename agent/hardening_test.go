@@ -568,6 +568,28 @@ func hideTemplates(t *testing.T, a *Agent) (restore func()) {
 	}
 }
 
+// A fault inside goja (here an eval in an arrow nested in an async hook,
+// which indexes past a slice in goja's compiler) fails its request; it
+// ended the process, and the agent with it.
+func TestJavaScriptRuntimeFaultLeavesTheAgentServing(t *testing.T) {
+	cwd := testfs.Tree(t, map[string]string{
+		"_templates/bad/new/index.js": "const run = (f) => f()\nmodule.exports = { params: async ({ args }) => { run(() => eval('1')); return {} } }\n",
+		"_templates/bad/new/a.t":      "---\nto: out/a.txt\n---\nhi\n",
+		"_templates/ok/new/a.t":       "---\nto: out/ok.txt\n---\nhi\n",
+	})
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	for range 2 {
+		code, resp := post(t, a, "k", GenerateRequest{Generator: "bad", Action: "new"})
+		if code != http.StatusInternalServerError || !strings.Contains(resp.Error, "an internal error stopped the run: runtime error") {
+			t.Errorf("got %d %q; want 500 with the runtime's fault", code, resp.Error)
+		}
+	}
+	if code, resp := post(t, a, "k", GenerateRequest{Generator: "ok", Action: "new"}); code != http.StatusOK {
+		t.Errorf("a good request after the fault: %d %q", code, resp.Error)
+	}
+}
+
 // A missed generation budget whose time went to waiting for another run's
 // folder lock says so: no phase times that wait, and the slowest phase
 // alone explained a few percent of the missed p95.

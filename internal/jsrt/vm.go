@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -326,10 +327,15 @@ func printable(v goja.Value) (s string) {
 // unprintable stands for a thrown value that cannot be made a string.
 const unprintable = "a value that cannot be converted to a string (converting it threw)"
 
+// ErrInternal is wrapped by the error of a run that a Go runtime fault
+// stopped (see CatchThrown): hypergen's failure, or goja's, not the
+// templates'.
+var ErrInternal = errors.New("an internal error stopped the run")
+
 // CatchThrown, deferred by a caller that reads JavaScript values from Go,
 // turns an exception thrown while it did (by a getter, a Proxy's trap, a
-// toString: goja throws from Go code by panicking) into *err. Any other
-// panic goes on.
+// toString: goja throws from Go code by panicking), or a Go runtime fault
+// (one inside goja), into *err. Any other panic goes on.
 func CatchThrown(err *error) {
 	r := recover()
 	if r == nil {
@@ -348,6 +354,12 @@ func CatchThrown(err *error) {
 		}
 	case *goja.StackOverflowError:
 		*err = fmt.Errorf("a JavaScript value overflowed the call stack when hypergen read it: %w", ErrCallStack)
+	case runtime.Error:
+		// A fault inside goja (an eval in an arrow nested in an async hook
+		// indexed past a slice) ended the process, and an agent with every
+		// request it was serving. The run fails instead; its runtimes go
+		// with it.
+		*err = fmt.Errorf("%w: %v (not the templates' fault: please report it with them)", ErrInternal, x)
 	default:
 		panic(r)
 	}
