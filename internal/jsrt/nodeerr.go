@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"net/url"
+	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -43,7 +46,9 @@ func (vm *VM) pathArg(call goja.FunctionCall, i int) string {
 		`The "path" argument must be of type string or an instance of Buffer or URL. Received `+received(v)))
 }
 
-// pathString reads a path as Node takes one: a string, or a Buffer of one.
+// pathString reads a path as Node takes one: a string, a Buffer of one, or
+// a file: URL (new URL('./x.json', import.meta.url), as ES modules find
+// their files).
 func (vm *VM) pathString(v goja.Value) (string, bool) {
 	if s, ok := v.Export().(string); ok {
 		return s, true
@@ -51,7 +56,25 @@ func (vm *VM) pathString(v goja.Value) (string, bool) {
 	if b, ok := vm.bufferBytes(v); ok {
 		return string(b), true
 	}
+	if obj, ok := v.(*goja.Object); ok && truthy(obj.Get("href")) && truthy(obj.Get("protocol")) {
+		return vm.fileURLPath(obj.Get("href").String()), true
+	}
 	return "", false
+}
+
+// fileURLPath is the path of a file: URL, as url.fileURLToPath gives it;
+// any other URL is Node's TypeError.
+func (vm *VM) fileURLPath(href string) string {
+	u, err := url.Parse(href)
+	switch {
+	case err != nil || u.Scheme != "file":
+		panic(vm.nodeError("TypeError", "ERR_INVALID_URL_SCHEME", "The URL must be of scheme file"))
+	case u.Host != "" && u.Host != "localhost":
+		panic(vm.nodeError("TypeError", "ERR_INVALID_FILE_URL_HOST", `File URL host must be "localhost" or empty on `+runtime.GOOS))
+	case strings.Contains(strings.ToLower(u.EscapedPath()), "%2f"):
+		panic(vm.nodeError("TypeError", "ERR_INVALID_FILE_URL_PATH", "File URL path must not include encoded / characters"))
+	}
+	return filepath.FromSlash(u.Path)
 }
 
 // bufferBytes returns the bytes of a Buffer or other Uint8Array.

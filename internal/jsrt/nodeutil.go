@@ -2,10 +2,8 @@ package jsrt
 
 import (
 	"embed"
-	"errors"
 	"fmt"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -58,8 +56,6 @@ func (vm *VM) jsModule(prog *goja.Program, module *goja.Object, deps ...goja.Val
 		vm.throw(err)
 	}
 }
-
-var errNotFileURL = errors.New("the URL must be of scheme file")
 
 // utilModule fills the util module's exports.
 func (vm *VM) utilModule(module *goja.Object) {
@@ -132,12 +128,19 @@ func (vm *VM) urlModule(module *goja.Object) {
 	o := module.Get("exports").ToObject(rt)
 	ctor := o.Get("URL")
 	_ = o.Set("fileURLToPath", func(call goja.FunctionCall) goja.Value {
-		u, err := url.Parse(call.Argument(0).String())
-		if err != nil || u.Scheme != "file" {
-			vm.throw(&url.Error{Op: "fileURLToPath", URL: call.Argument(0).String(), Err: errNotFileURL})
+		href := call.Argument(0)
+		if obj, ok := href.(*goja.Object); ok && truthy(obj.Get("href")) {
+			href = obj.Get("href")
 		}
-		return rt.ToValue(filepath.FromSlash(u.Path))
+		return rt.ToValue(vm.fileURLPath(href.String()))
 	})
+	// goja_nodejs names its constructors after their Go closures, which
+	// error messages and util.inspect would show.
+	for _, name := range []string{"URL", "URLSearchParams"} {
+		if c, ok := o.Get(name).(*goja.Object); ok {
+			_ = c.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		}
+	}
 	_ = o.Set("pathToFileURL", func(call goja.FunctionCall) goja.Value {
 		u := url.URL{Scheme: "file", Path: vm.resolve(call.Argument(0).String())}
 		obj, err := rt.New(ctor, rt.ToValue(u.String()))
