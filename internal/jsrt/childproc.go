@@ -114,16 +114,20 @@ func (vm *VM) childProcessModule(module *goja.Object) {
 	o := module.Get("exports").ToObject(rt)
 	_ = o.Set("execSync", func(call goja.FunctionCall) goja.Value {
 		cmd := call.Argument(0).String()
-		return vm.runSync("execSync", []string{"/bin/sh", "-c", cmd}, cmd, call.Argument(1), true)
+		return vm.runSync("execSync", []string{shellOption(call.Argument(1), true), "-c", cmd}, cmd, call.Argument(1), true)
 	})
 	_ = o.Set("execFileSync", func(call goja.FunctionCall) goja.Value {
 		argv, opts := vm.fileArgs(call)
-		return vm.runSync("execFileSync", argv, strings.Join(argv, " "), opts, true)
+		display := strings.Join(argv, " ")
+		if sh := shellOption(opts, false); sh != "" {
+			argv = []string{sh, "-c", display}
+		}
+		return vm.runSync("execFileSync", argv, display, opts, true)
 	})
 	_ = o.Set("spawnSync", func(call goja.FunctionCall) goja.Value {
 		argv, opts := vm.fileArgs(call)
-		if o, ok := opts.(*goja.Object); ok && truthy(o.Get("shell")) {
-			argv = []string{"/bin/sh", "-c", strings.Join(argv, " ")}
+		if sh := shellOption(opts, false); sh != "" {
+			argv = []string{sh, "-c", strings.Join(argv, " ")}
 		}
 		return vm.runSync("spawnSync", argv, strings.Join(argv, " "), opts, false)
 	})
@@ -132,6 +136,25 @@ func (vm *VM) childProcessModule(module *goja.Object) {
 			panic(rt.NewGoError(fmt.Errorf("child_process.%s is %w: hypergen runs no event loop for asynchronous processes; use %sSync", name, ErrUnsupportedRequire, strings.TrimSuffix(name, "File"))))
 		})
 	}
+}
+
+// shellOption is the shell that a call's shell option names: the string
+// given, /bin/sh for true (always, for execSync), or "" for none.
+func shellOption(opts goja.Value, always bool) string {
+	if o, ok := opts.(*goja.Object); ok {
+		if v := o.Get("shell"); v != nil {
+			if s, ok := v.Export().(string); ok && s != "" {
+				return s
+			}
+			if truthy(v) {
+				return "/bin/sh"
+			}
+		}
+	}
+	if always {
+		return "/bin/sh"
+	}
+	return ""
 }
 
 // fileArgs reads (file, [args], [options]) as execFileSync and spawnSync
@@ -255,6 +278,13 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	errors.As(err, &exitErr)
 	out := buffer.EncodeBytes(rt, stdout.Bytes(), enc)
 	errOut := buffer.EncodeBytes(rt, stderr.Bytes(), enc)
+	// What was not piped (inherited or ignored) is null, as in Node.
+	if stdio[1] == "inherit" || stdio[1] == "ignore" {
+		out = goja.Null()
+	}
+	if stdio[2] == "inherit" || stdio[2] == "ignore" {
+		errOut = goja.Null()
+	}
 	output := rt.NewArray(goja.Null(), out, errOut)
 	if cmd.Process == nil {
 		out, errOut, output = goja.Null(), goja.Null(), nil // nothing ran
@@ -278,6 +308,11 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		_ = e.Set("pid", pid)
 		_ = e.Set("stdout", out)
 		_ = e.Set("stderr", errOut)
+		if output != nil {
+			_ = e.Set("output", output)
+		} else {
+			_ = e.Set("output", goja.Null())
+		}
 		panic(e)
 	}
 	res := rt.NewObject()

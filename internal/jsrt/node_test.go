@@ -197,6 +197,11 @@ func TestNodeSurface(t *testing.T) {
 			  Buffer.from('aé€', 'ascii').toString('hex'), Buffer.from('a😀', 'utf16le').toString('hex'), Buffer.from('YWJj-_8', 'base64url').toString('hex'),
 			  Buffer.byteLength('aé€', 'latin1'), Buffer.byteLength('a😀', 'ucs2'), b.toString('hex')];
 			({ v: out.join('|') }) }`, "aéÿ=Ø\x00Þ|aéÿ=Ø\x00Þ|ai\x00=X\x00^|😀|Yen_gD3YAN4|éÿ|aéÿ=Ø\x00Þ|true|61e9ac|61e9ac|61003dd800de|616263fbff|3|6|61e9ff803dd800de"},
+		{"child_process shell option", `{ const cp = require('child_process'); const o = { encoding: 'utf8' };
+			let out; try { cp.execSync('echo out; exit 3', { stdio: 'pipe' }) } catch (e) { out = e.output.map(String).join('/') }
+			({ v: [cp.execSync('[[ 1 == 1 ]] && echo bash', { ...o, shell: '/bin/bash' }).trim(), cp.spawnSync('echo', ['a', '&&', 'echo', 'b'], { ...o, shell: true }).stdout.trim(),
+				cp.execFileSync('echo', ['x', '|', 'tr', 'x', 'y'], { ...o, shell: true }).trim(), cp.spawnSync('true', [], { stdio: 'ignore' }).stdout, out].join('|') }) }`,
+			"bash|a\nb|y||null/out\n/"},
 		{"child_process failure", `{ let m; try { require('child_process').execSync('echo bad >&2; exit 2') } catch (e) { m = e.status + ' ' + e.message.trim() } ({ v: m }) }`, "2 Command failed: echo bad >&2; exit 2\nbad"},
 	}
 	for _, tt := range tests {
