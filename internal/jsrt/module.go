@@ -145,7 +145,7 @@ func (vm *VM) newConsole() goja.Value {
 	set("error", printer(func() io.Writer { return vm.stderr }))
 	set("warn", printer(func() io.Writer { return vm.stderr }))
 	set("dir", func(call goja.FunctionCall) goja.Value {
-		print(vm.stdout, vm.inspect(call.Argument(0)))
+		print(vm.stdout, vm.inspect(call.Argument(0), call.Argument(1)))
 		return goja.Undefined()
 	})
 	group := func(call goja.FunctionCall) goja.Value {

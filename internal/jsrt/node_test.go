@@ -104,6 +104,13 @@ func TestNodeSurface(t *testing.T) {
 			({ v: r }) }`,
 			"1,5,true,function,,,function,2,__lookupGetter__,false,TypeError: Object.prototype.__defineGetter__: Expecting function; " +
 				"TypeError: Cannot convert undefined or null to object; TypeError: Cannot define property d, object is not extensible"},
+		{"util.inspect options", `{ const { inspect } = require('util'); const list = Array.from({ length: 120 }, (_, i) => i);
+			const out = [inspect({ a: { b: { c: { d: 1 } } }, list }, { depth: null, maxArrayLength: 5 }), inspect({ a: { b: { c: { d: 1 } } } }, false, null),
+				inspect({ z: 1, a: 2, m: { y: 1, b: 2 } }, { sorted: true }), inspect({ a: 1, b: [1, 2] }, { compact: false }),
+				inspect('y'.repeat(20), { maxStringLength: 5 }), inspect(new Map([[1, 2], [3, 4], [5, 6]]), { maxArrayLength: 2 })];
+			({ v: out.join('|') }) }`,
+			"{\n  a: { b: { c: { d: 1 } } },\n  list: [ 0, 1, 2, 3, 4, ... 115 more items ]\n}|{\n  a: { b: { c: { d: 1 } } }\n}|" +
+				"{ a: 2, m: { b: 2, y: 1 }, z: 1 }|{\n  a: 1,\n  b: [\n    1,\n    2\n  ]\n}|'yyyyy'... 15 more characters|Map(3) { 1 => 2, 3 => 4, ... 1 more item }"},
 		{"util.inspect nested", `({ v: require('util').inspect({ a: { b: { c: {} } } }) + require('util').inspect(null) })`, "{ a: { b: { c: {} } } }null"},
 		{"util.inspect string columns", `({ v: require('util').inspect(['apple', 'banana', 'cherry', 'date', 'elder', 'fig', 'grape']) })`,
 			"[\n  'apple',  'banana',\n  'cherry', 'date',\n  'elder',  'fig',\n  'grape'\n]"},

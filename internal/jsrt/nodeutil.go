@@ -110,10 +110,10 @@ func (vm *VM) format(args []goja.Value) string {
 	return v.String()
 }
 
-// inspect is util.inspect(v), which console.dir prints.
-func (vm *VM) inspect(v goja.Value) string {
+// inspect is util.inspect(v, options...), which console.dir prints.
+func (vm *VM) inspect(v goja.Value, options ...goja.Value) string {
 	f, _ := goja.AssertFunction(vm.builtin("util", vm.utilModule).Get("inspect"))
-	out, err := f(goja.Undefined(), v)
+	out, err := f(goja.Undefined(), append([]goja.Value{v}, options...)...)
 	if err != nil {
 		return v.String()
 	}

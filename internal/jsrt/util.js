@@ -29,18 +29,31 @@
     }
     return v === null ? 'null' : undefined;
   }
+  // Options read: depth, breakLength, compact, sorted, maxArrayLength and
+  // maxStringLength (colors and showHidden are not: nothing is coloured,
+  // and hidden properties are not shown); or the older (value, showHidden,
+  // depth) form.
   function inspect(value, opts) {
-    const ctx = { depth: 2, breakLength: 80, seen: [], indent: 0, current: 0 };
+    const ctx = { depth: 2, breakLength: 80, compact: 3, sorted: false, maxArrayLength: 100, maxStringLength: 10000,
+      seen: [], indent: 0, current: 0 };
+    if (arguments.length > 2 && arguments[2] !== undefined) ctx.depth = arguments[2] === null ? Infinity : arguments[2];
     if (opts && typeof opts === 'object') {
       if (opts.depth !== undefined) ctx.depth = opts.depth === null ? Infinity : opts.depth;
-      if (opts.breakLength !== undefined) ctx.breakLength = opts.breakLength;
+      for (const k of ['breakLength', 'compact', 'sorted']) if (opts[k] !== undefined) ctx[k] = opts[k];
+      for (const k of ['maxArrayLength', 'maxStringLength']) {
+        if (opts[k] !== undefined) ctx[k] = opts[k] === null ? Infinity : Math.max(0, opts[k]);
+      }
     }
     return fmt(ctx, value, 0);
   }
+  const more = (n, what) => '... ' + n + ' more ' + what + (n > 1 ? 's' : '');
   function key(k) {
     return typeof k === 'symbol' ? '[' + k.toString() + ']' : isIdent(k) ? k : quote(k);
   }
   function fmt(ctx, v, level) {
+    if (typeof v === 'string' && v.length > ctx.maxStringLength) {
+      return quote(v.slice(0, ctx.maxStringLength)) + more(v.length - ctx.maxStringLength, 'character');
+    }
     const p = primitive(v);
     if (p !== undefined) return p;
     if (ctx.seen.includes(v)) return '[Circular *1]';
@@ -84,8 +97,9 @@
     ctx.seen.push(v);
     if (!empty) ctx.current = level; // how deep the nesting went decides the layout
     ctx.indent += 2;
+    let sortFrom = 0; // entries from here are keys, which sorted: true sorts
     if (isArr) {
-      const n = Math.min(v.length, 100);
+      const n = Math.min(v.length, ctx.maxArrayLength);
       for (let i = 0; i < n; i++) {
         if (i in v) { entries.push(fmt(ctx, v[i], level + 1)); continue; }
         let holes = 1; // a run of holes is one entry, as Node shows it
@@ -93,12 +107,18 @@
         entries.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>');
         i += holes - 1;
       }
-      if (v.length > n) entries.push('... ' + (v.length - n) + ' more item' + (v.length - n > 1 ? 's' : ''));
+      if (v.length > n) entries.push(more(v.length - n, 'item'));
+      sortFrom = entries.length;
       for (const k of keys) if (!/^\d+$/.test(k)) entries.push(key(k) + ': ' + fmt(ctx, v[k], level + 1));
-    } else if (v instanceof Map) {
-      for (const [k, x] of v) entries.push(fmt(ctx, k, level + 1) + ' => ' + fmt(ctx, x, level + 1));
-    } else if (v instanceof Set) {
-      for (const x of v) entries.push(fmt(ctx, x, level + 1));
+    } else if (v instanceof Map || v instanceof Set) {
+      let i = 0;
+      for (const e of v) {
+        if (i++ === ctx.maxArrayLength) {
+          entries.push(more(v.size - ctx.maxArrayLength, 'item'));
+          break;
+        }
+        entries.push(v instanceof Map ? fmt(ctx, e[0], level + 1) + ' => ' + fmt(ctx, e[1], level + 1) : fmt(ctx, e, level + 1));
+      }
     } else {
       for (const k of keys) {
         const d = Object.getOwnPropertyDescriptor(v, k);
@@ -110,6 +130,10 @@
     }
     ctx.indent -= 2;
     ctx.seen.pop();
+    if (ctx.sorted && entries.length - sortFrom > 1) {
+      const by = typeof ctx.sorted === 'function' ? ctx.sorted : undefined;
+      entries = entries.slice(0, sortFrom).concat(entries.slice(sortFrom).sort(by));
+    }
     if (base) braces[0] = base + ' {';
     if (entries.length === 0) return braces[0].endsWith('{') && braces[0] !== '{' ? braces[0] + '}' : braces[0] + braces[1];
     return join(ctx, entries, braces, isArr ? v : undefined, level);
@@ -118,8 +142,19 @@
   // on one line when short enough and not too deeply nested, else one per line.
   function join(ctx, entries, braces, arr, level) {
     const count = entries.length;
-    if (arr !== undefined && count > 6) entries = columns(ctx, entries, arr);
-    if (ctx.current - level < 3 && count === entries.length) {
+    if (ctx.compact === true) {
+      // The older layout: on one line if it fits, else one entry a line
+      // after the opening brace.
+      let total = entries.length;
+      for (const e of entries) total += e.length;
+      if (2 * entries.length <= ctx.breakLength && total <= ctx.breakLength) return braces[0] + ' ' + entries.join(', ') + ' ' + braces[1];
+      const ind = ' '.repeat(ctx.indent);
+      const ln = braces[0].length === 1 ? ' ' : '\n' + ind + '  ';
+      return braces[0] + ln + entries.join(',\n' + ind + '  ') + ' ' + braces[1];
+    }
+    const compact = typeof ctx.compact === 'number' && ctx.compact >= 1 ? ctx.compact : 0;
+    if (compact && arr !== undefined && count > 6) entries = columns(ctx, entries, arr);
+    if (compact && ctx.current - level < compact && count === entries.length) {
       const start = entries.length + ctx.indent + braces[0].length + 10;
       let total = entries.length + start;
       for (const e of entries) total += e.length;
@@ -132,7 +167,7 @@
   }
   function columns(ctx, out, arr) {
     let total = 0, maxLen = 0;
-    const n = out.length - (arr.length > 100 ? 1 : 0);
+    const n = out.length - (arr.length > ctx.maxArrayLength ? 1 : 0);
     const lens = [];
     for (let i = 0; i < n; i++) {
       lens.push(out[i].length);
@@ -164,7 +199,7 @@
       row += numeric ? out[end - 1].padStart(widths[end - 1 - i] - 2) : out[end - 1];
       rows.push(row);
     }
-    if (arr.length > 100) rows.push(out[n]);
+    if (arr.length > ctx.maxArrayLength) rows.push(out[n]);
     return rows;
   }
   function format(f, ...args) {
