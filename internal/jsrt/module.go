@@ -518,7 +518,13 @@ func (vm *VM) resolve(p string) string {
 	if filepath.IsAbs(p) {
 		return p
 	}
-	return filepath.Join(vm.setup.Cwd, p)
+	r := filepath.Join(vm.setup.Cwd, p)
+	if strings.HasSuffix(p, "/") || strings.HasSuffix(p, string(filepath.Separator)) {
+		// Kept: a trailing slash asks for a folder ("file/" does not
+		// exist), and Join would drop it.
+		r += string(filepath.Separator)
+	}
+	return r
 }
 
 // Await settles v as JavaScript's await does: a promise, or any object

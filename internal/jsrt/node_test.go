@@ -64,6 +64,9 @@ func TestNodeSurface(t *testing.T) {
 			"ENOENT,true,true,E: boom"},
 		{"negative rounding", `({ v: [(-9.96).toPrecision(2), (-1e-7).toExponential(2), (-99.99).toPrecision(3), new Number(-9.96).toPrecision(2),
 			(-0).toPrecision(2), (-3).toExponential(1), Number.prototype.toPrecision.name].join() })`, "-10,-1.00e-7,-100,-10,0.0,-3.0e+0,toPrecision"},
+		{"readFileSync encodings buffer.js adds", `{ const fs = require('fs');
+			({ v: [fs.readFileSync('notes.txt', 'latin1'), fs.readFileSync('notes.txt', { encoding: 'base64url' }), typeof fs.readFileSync('notes.txt', 'ucs2'),
+				fs.existsSync('notes.txt/'), fs.existsSync('lib/'), typeof fs.exists].join() }) }`, "read me,cmVhZCBtZQ,string,false,true,function"},
 		{"fs takes file URLs", `{ const fs = require('fs'); const { URL, pathToFileURL } = require('url'); const u = pathToFileURL('notes.txt');
 			let scheme; try { fs.readFileSync(new URL('https://x.dev/a')) } catch (e) { scheme = e.code }
 			({ v: [fs.existsSync(u), fs.readFileSync(u, 'utf8'), fs.statSync(u).size, scheme, URL.name].join() }) }`, "true,read me,7,ERR_INVALID_URL_SCHEME,URL"},

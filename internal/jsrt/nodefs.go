@@ -47,6 +47,16 @@ func (vm *VM) fsModule(module *goja.Object) {
 			if err != nil {
 				panic(vm.fsError("open", p, err))
 			}
+			if e := enc.String(); !goja.IsUndefined(enc) && !bufferDecodes[e] {
+				// One of the encodings buffer.js adds: its toString has it.
+				buf := buffer.EncodeBytes(rt, b, goja.Undefined()).ToObject(rt)
+				toString, _ := goja.AssertFunction(buf.Get("toString"))
+				s, err := toString(buf, enc)
+				if err != nil {
+					panic(err)
+				}
+				return s
+			}
 			return buffer.EncodeBytes(rt, b, enc)
 		},
 		"readdirSync": func(call goja.FunctionCall) goja.Value {
@@ -119,6 +129,19 @@ func (vm *VM) fsModule(module *goja.Object) {
 		_ = o.Set(name+"Sync", refuse(name+"Sync"))
 		_ = promises.Set(name, refuse("promises."+name))
 	}
+	// The deprecated fs.exists(path, callback): the callback gets the answer
+	// alone, after the caller's code.
+	_ = o.Set("exists", func(call goja.FunctionCall) goja.Value {
+		cb, ok := goja.AssertFunction(call.Argument(1))
+		if !ok {
+			panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "cb" argument must be of type function. Received `+received(call.Argument(1))))
+		}
+		exists := sync["existsSync"](goja.FunctionCall{Arguments: call.Arguments[:1]})
+		p := vm.settled(func() goja.Value { return exists })
+		then, _ := goja.AssertFunction(p.ToObject(rt).Get("then"))
+		_, _ = then(p, rt.ToValue(func(c goja.FunctionCall) goja.Value { return vm.callBack(cb, c.Argument(0)) }))
+		return goja.Undefined()
+	})
 	_ = o.Set("promises", promises)
 	_ = o.Set("constants", vm.objectOf(fsConstants()))
 	// Node's realpath via the system call; fs-extra warns when it is missing.
@@ -165,6 +188,9 @@ func (vm *VM) encodingOption(opt goja.Value) goja.Value {
 	}
 	return vm.rt.ToValue(enc) // Node takes any case; Buffer's decoder only lower
 }
+
+// bufferDecodes are the encodings goja_nodejs's Buffer decodes itself.
+var bufferDecodes = map[string]bool{"utf8": true, "utf-8": true, "hex": true, "base64": true}
 
 // nodeEncodings are the encodings Node's Buffer knows, lower-cased.
 var nodeEncodings = map[string]bool{
