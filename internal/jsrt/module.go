@@ -314,6 +314,9 @@ func (vm *VM) requireFile(file string) goja.Value {
 	if needsAccessors(code) {
 		vm.useAccessors()
 	}
+	if needsRegExp(code) {
+		vm.useRegExp()
+	}
 	fn, err := vm.compileModule(file, code)
 	if err != nil {
 		delete(vm.modules, file)

@@ -62,6 +62,9 @@ func TestNodeSurface(t *testing.T) {
 			class E extends Error { constructor() { super('boom'); this.name = 'E'; Error.captureStackTrace(this, E) } }
 			({ v: [util.getSystemErrorName(-2), util.types.isAsyncFunction(async () => 1), util.isString(''), new E().stack.split('\n')[0]].join() }) }`,
 			"ENOENT,true,true,E: boom"},
+		{"RegExp source", `({ v: [new RegExp('^/api(/|$)').source, String(new RegExp('a/b', 'g')), new RegExp('[/]').source, /x\/y/.source,
+			new RegExp('a/b') instanceof RegExp, /z/.constructor === RegExp, require('util').inspect(new RegExp('c/d'))].join(' ') })`,
+			`^\/api(\/|$) /a\/b/g [/] x\/y true true /c\/d/`},
 		{"negative rounding", `({ v: [(-9.96).toPrecision(2), (-1e-7).toExponential(2), (-99.99).toPrecision(3), new Number(-9.96).toPrecision(2),
 			(-0).toPrecision(2), (-3).toExponential(1), Number.prototype.toPrecision.name].join() })`, "-10,-1.00e-7,-100,-10,0.0,-3.0e+0,toPrecision"},
 		{"readFileSync encodings buffer.js adds", `{ const fs = require('fs');

@@ -26,6 +26,9 @@ type Template struct {
 	web bool
 	// accessors: its code names a method of accessors.go (__defineGetter__, …).
 	accessors bool
+	// regexp: its code names RegExp, so it may make patterns from strings
+	// (regexp.go).
+	regexp bool
 }
 
 // Error is a template that failed to compile or to render, located at a
@@ -143,7 +146,7 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 		return nil, syntaxError(src, err)
 	}
 	return &Template{src: src, prog: prog, opts: opts, locale: needsLocale(src.Function), web: needsWebGlobals(src.Function),
-		accessors: needsAccessors(src.Function)}, nil
+		accessors: needsAccessors(src.Function), regexp: needsRegExp(src.Function)}, nil
 }
 
 // goja reports parse errors as text: "(anonymous): Line 11:3 Unexpected token".

@@ -30,9 +30,10 @@ type VM struct {
 	inc     includeScope // what include() is called from (include.go)
 	locale  bool         // locale.go's methods are installed
 	// collators are localeCompare's, by the BCP 47 tag of its arguments.
-	collators map[string]*collate.Collator
-	web       bool // webglobals.go's globals are installed
-	accessors bool // accessors.go's methods are installed
+	collators    map[string]*collate.Collator
+	web          bool // webglobals.go's globals are installed
+	regexpSource bool // regexp.go's RegExp is installed
+	accessors    bool // accessors.go's methods are installed
 	// createPrompter is the project's .hygen.js createPrompter, which
 	// hygen calls for the prompter hooks get (a test's fake answers, say).
 	createPrompter goja.Callable
@@ -234,6 +235,9 @@ func (vm *VM) run(t *Template, scope *goja.Object, this goja.Value, file string,
 	}
 	if t.accessors {
 		vm.useAccessors()
+	}
+	if t.regexp {
+		vm.useRegExp()
 	}
 	vm.lastLine = 0
 	outer := vm.inc
