@@ -127,6 +127,10 @@ func (vm *VM) processExtras() *goja.Object {
 		_ = out.Set("groups", groups)
 		return out
 	})
+	_ = native.Set("callBack", func(call goja.FunctionCall) goja.Value {
+		cb, _ := goja.AssertFunction(call.Argument(0))
+		return vm.callBack(cb, call.Arguments[1:]...)
+	})
 	_ = native.Set("refuse", func(call goja.FunctionCall) goja.Value {
 		panic(rt.NewGoError(fmt.Errorf("%s is %w: %s", call.Argument(0), ErrUnsupportedRequire, call.Argument(1))))
 	})

@@ -361,13 +361,14 @@ func TestHookErrorHasNoTemplateLine(t *testing.T) {
 	}
 }
 
-// An exception thrown in an fs callback fails the hook, or the loading of
+// An exception thrown in an fs or nextTick callback fails the hook, or the loading of
 // the module, that made the call, as it ends Node's run; before, it
 // rejected a promise nobody held and the run went on.
 func TestCallbackExceptionFailsTheRun(t *testing.T) {
 	for name, src := range map[string]string{
-		"in params":  "module.exports = { params: () => { require('fs').readFile('notes.txt', 'utf8', () => { throw new Error('boom') }); return {} } }",
-		"at loading": "require('fs').stat('notes.txt', () => { throw new Error('boom') })\nmodule.exports = { params: () => ({}) }",
+		"in params":   "module.exports = { params: () => { require('fs').readFile('notes.txt', 'utf8', () => { throw new Error('boom') }); return {} } }",
+		"at loading":  "require('fs').stat('notes.txt', () => { throw new Error('boom') })\nmodule.exports = { params: () => ({}) }",
+		"in nextTick": "module.exports = { params: () => { process.nextTick(() => { throw new Error('boom') }); return {} } }",
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := evalHook(t, map[string]string{"hook.js": src, "notes.txt": "x"}, RunOptions{})

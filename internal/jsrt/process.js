@@ -14,7 +14,8 @@
       e.code = 'ERR_INVALID_ARG_TYPE';
       throw e;
     }
-    Promise.resolve().then(() => callback(...args));
+    // What it throws fails the hook, as it would end Node's run.
+    Promise.resolve().then(() => native.callBack(callback, ...args));
   };
   const hrtime = function hrtime(previous) {
     const ns = native.nanoseconds();
