@@ -130,6 +130,9 @@ func TestNodeSurface(t *testing.T) {
 		{"child_process", `{ const cp = require('child_process');
 			({ v: [cp.execSync('echo $((6*7))').toString().trim(), cp.execSync('cat', { input: 'in', encoding: 'utf8' }),
 			  cp.spawnSync('sh', ['-c', 'exit 3']).status, cp.execFileSync('pwd', { cwd: 'lib' }).toString().trim() === require('path').join(__dirname, 'lib')].join() }) }`, "42,in,3,true"},
+		{"crypto hmac", `({ v: [require('crypto').createHmac('sha256', 'key').update('data').digest('hex'),
+			require('crypto').createHash('SHA224').update('x').digest('hex'), require('crypto').timingSafeEqual(Buffer.from('ab'), Buffer.from('ab'))].join() })`,
+			"5031fe3d989c6d1537a013fa6e739da23463fdaec3b70137d828e36ace221bd0,54a2f7f92a5f975d8096af77a126edda7da60c5aa872ef1b871701ae,true"},
 		{"crypto", `{ const c = require('crypto'); const a = new Uint8Array(4); c.randomFillSync(a);
 			({ v: [c.createHash('sha256').update('abc').digest('hex').slice(0, 8), c.createHash('md5').update(Buffer.from('a')).digest('base64'),
 			  c.randomBytes(3).length, /^[0-9a-f-]{36}$/.test(c.randomUUID()), a.length].join() }) }`, "ba7816bf,DMF1ucDxtqgxw5niaXcmYQ==,3,true,4"},

@@ -1,13 +1,18 @@
 package jsrt
 
 import (
+	"crypto/hmac"
 	"crypto/md5"
 	"crypto/rand"
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
+	"crypto/subtle"
 	"fmt"
 	"hash"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
@@ -17,11 +22,11 @@ import (
 // hashes are the createHash algorithms hooks and packages commonly use (ids,
 // cache keys, content hashes).
 var hashes = map[string]func() hash.Hash{
-	"md5": md5.New, "sha1": sha1.New, "sha256": sha256.New, "sha512": sha512.New,
+	"md5": md5.New, "sha1": sha1.New, "sha224": sha256.New224, "sha256": sha256.New, "sha384": sha512.New384, "sha512": sha512.New,
 }
 
 // cryptoModule is the part of Node's crypto that pure-JavaScript packages
-// such as uuid need: random bytes and ids, and hash digests.
+// such as uuid need: random bytes and ids, hash and HMAC digests.
 func (vm *VM) cryptoModule(module *goja.Object) {
 	rt := vm.rt
 	o := module.Get("exports").ToObject(rt)
@@ -42,22 +47,53 @@ func (vm *VM) cryptoModule(module *goja.Object) {
 	})
 	_ = o.Set("randomUUID", func(goja.FunctionCall) goja.Value { return rt.ToValue(uuid.NewString()) })
 	_ = o.Set("createHash", func(call goja.FunctionCall) goja.Value {
-		algo := call.Argument(0).String()
-		newHash, ok := hashes[algo]
-		if !ok {
-			vm.throw(fmt.Errorf("crypto.createHash(%q) is %w: hypergen provides md5, sha1, sha256 and sha512", algo, ErrUnsupportedRequire))
+		return vm.digester(vm.hashOf("createHash", call.Argument(0))())
+	})
+	_ = o.Set("createHmac", func(call goja.FunctionCall) goja.Value {
+		newHash := vm.hashOf("createHmac", call.Argument(0))
+		return vm.digester(hmac.New(newHash, buffer.DecodeBytes(rt, call.Argument(1), goja.Undefined())))
+	})
+	_ = o.Set("getHashes", func(goja.FunctionCall) goja.Value {
+		names := slices.Sorted(maps.Keys(hashes))
+		return rt.ToValue(names)
+	})
+	_ = o.Set("timingSafeEqual", func(call goja.FunctionCall) goja.Value {
+		a, aok := vm.bufferBytes(call.Argument(0))
+		b, bok := vm.bufferBytes(call.Argument(1))
+		if !aok || !bok {
+			panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "buf1" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.`))
 		}
-		h := newHash()
-		obj := rt.NewObject()
-		_ = obj.Set("update", func(call goja.FunctionCall) goja.Value {
-			h.Write(buffer.DecodeBytes(rt, call.Argument(0), call.Argument(1)))
-			return obj
-		})
-		_ = obj.Set("digest", func(call goja.FunctionCall) goja.Value {
-			return buffer.EncodeBytes(rt, h.Sum(nil), call.Argument(0))
-		})
+		if len(a) != len(b) {
+			panic(vm.nodeError("RangeError", "ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH", "Input buffers must have the same byte length"))
+		}
+		return rt.ToValue(subtle.ConstantTimeCompare(a, b) == 1)
+	})
+}
+
+// hashOf is the hash of an algorithm name, as createHash and createHmac
+// take it (any case); one hypergen lacks is an error naming those it has.
+func (vm *VM) hashOf(fn string, algo goja.Value) func() hash.Hash {
+	newHash, ok := hashes[strings.ToLower(algo.String())]
+	if !ok {
+		vm.throw(fmt.Errorf("crypto.%s(%q) is %w: hypergen provides %s", fn, algo.String(), ErrUnsupportedRequire,
+			strings.Join(slices.Sorted(maps.Keys(hashes)), ", ")))
+	}
+	return newHash
+}
+
+// digester is a Hash or Hmac object: update(data[, encoding]) and
+// digest([encoding]).
+func (vm *VM) digester(h hash.Hash) *goja.Object {
+	rt := vm.rt
+	obj := rt.NewObject()
+	_ = obj.Set("update", func(call goja.FunctionCall) goja.Value {
+		h.Write(buffer.DecodeBytes(rt, call.Argument(0), call.Argument(1)))
 		return obj
 	})
+	_ = obj.Set("digest", func(call goja.FunctionCall) goja.Value {
+		return buffer.EncodeBytes(rt, h.Sum(nil), call.Argument(0))
+	})
+	return obj
 }
 
 // ttyModule answers that nothing a hook writes to is a terminal, which is
