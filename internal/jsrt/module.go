@@ -355,7 +355,27 @@ func (vm *VM) requireFunction(file string) *goja.Object {
 		return rt.ToValue(f)
 	})
 	_ = requireFn.Set("cache", rt.NewObject())
+	lazyProperty(rt, requireFn, "main", goja.FLAG_TRUE, vm.mainModule)
 	return requireFn
+}
+
+// mainModule is require.main: in Node, hygen's own entry module, which is
+// no hook's module; here one standing for the hypergen executable, for
+// packages that find the application from require.main.filename.
+func (vm *VM) mainModule() goja.Value {
+	if vm.main == nil {
+		rt := vm.rt
+		vm.main = rt.NewObject()
+		exe := executable()
+		_ = vm.main.Set("id", ".")
+		_ = vm.main.Set("filename", exe)
+		_ = vm.main.Set("path", filepath.Dir(exe))
+		_ = vm.main.Set("exports", rt.NewObject())
+		_ = vm.main.Set("loaded", true)
+		_ = vm.main.Set("children", rt.NewArray())
+		_ = vm.main.Set("paths", rt.NewArray())
+	}
+	return vm.main
 }
 
 // compileModule compiles a file's source inside the CommonJS wrapper. A

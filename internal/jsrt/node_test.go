@@ -130,6 +130,7 @@ func TestNodeSurface(t *testing.T) {
 		{"child_process", `{ const cp = require('child_process');
 			({ v: [cp.execSync('echo $((6*7))').toString().trim(), cp.execSync('cat', { input: 'in', encoding: 'utf8' }),
 			  cp.spawnSync('sh', ['-c', 'exit 3']).status, cp.execFileSync('pwd', { cwd: 'lib' }).toString().trim() === require('path').join(__dirname, 'lib')].join() }) }`, "42,in,3,true"},
+		{"require.main", `({ v: [typeof require.main, require.main === module, require('path').isAbsolute(require.main.filename), require.main.id].join() })`, "object,false,true,."},
 		{"crypto hmac", `({ v: [require('crypto').createHmac('sha256', 'key').update('data').digest('hex'),
 			require('crypto').createHash('SHA224').update('x').digest('hex'), require('crypto').timingSafeEqual(Buffer.from('ab'), Buffer.from('ab'))].join() })`,
 			"5031fe3d989c6d1537a013fa6e739da23463fdaec3b70137d828e36ace221bd0,54a2f7f92a5f975d8096af77a126edda7da60c5aa872ef1b871701ae,true"},

@@ -31,9 +31,10 @@ type VM struct {
 	locale  bool         // locale.go's methods are installed
 	// collators are localeCompare's, by the BCP 47 tag of its arguments.
 	collators    map[string]*collate.Collator
-	web          bool // webglobals.go's globals are installed
-	regexpSource bool // regexp.go's RegExp is installed
-	accessors    bool // accessors.go's methods are installed
+	web          bool         // webglobals.go's globals are installed
+	regexpSource bool         // regexp.go's RegExp is installed
+	main         *goja.Object // require.main, made on first use
+	accessors    bool         // accessors.go's methods are installed
 	// createPrompter is the project's .hygen.js createPrompter, which
 	// hygen calls for the prompter hooks get (a test's fake answers, say).
 	createPrompter goja.Callable
