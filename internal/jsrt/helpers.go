@@ -68,6 +68,7 @@ func newPath(rt *goja.Runtime, cwd string) *goja.Object {
 	one("normalize", nodepath.Normalize)
 	one("dirname", nodepath.Dirname)
 	one("extname", nodepath.Extname)
+	_ = p.Set("toNamespacedPath", func(call goja.FunctionCall) goja.Value { return call.Argument(0) }) // as on POSIX
 	many("join", nodepath.Join)
 	many("resolve", func(parts ...string) string { return nodepath.Resolve(cwd, parts...) })
 	_ = p.Set("isAbsolute", func(call goja.FunctionCall) goja.Value {

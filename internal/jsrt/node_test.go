@@ -130,6 +130,11 @@ func TestNodeSurface(t *testing.T) {
 		{"child_process", `{ const cp = require('child_process');
 			({ v: [cp.execSync('echo $((6*7))').toString().trim(), cp.execSync('cat', { input: 'in', encoding: 'utf8' }),
 			  cp.spawnSync('sh', ['-c', 'exit 3']).status, cp.execFileSync('pwd', { cwd: 'lib' }).toString().trim() === require('path').join(__dirname, 'lib')].join() }) }`, "42,in,3,true"},
+		{"url.format and origin", `{ const url = require('url'); const legacy = { protocol: 'http:', host: 'a.dev:81', pathname: 'x', hash: 'h', search: 'q=1' };
+			const query = { protocol: 'https', hostname: 'example.com', pathname: '/p', query: { page: 1, f: 'json' } };
+			({ v: [url.format(query), url.format(legacy), url.format(new URL('http://a.dev/p?q#h')),
+				new URL('http://a.dev:8080/x').origin, new url.URL('file:///x').origin, typeof require('path').toNamespacedPath].join(' ') }) }`,
+			"https://example.com/p?page=1&f=json http://a.dev:81/x?q=1#h http://a.dev/p?q#h http://a.dev:8080 null function"},
 		{"require.main", `({ v: [typeof require.main, require.main === module, require('path').isAbsolute(require.main.filename), require.main.id].join() })`, "object,false,true,."},
 		{"crypto hmac", `({ v: [require('crypto').createHmac('sha256', 'key').update('data').digest('hex'),
 			require('crypto').createHash('SHA224').update('x').digest('hex'), require('crypto').timingSafeEqual(Buffer.from('ab'), Buffer.from('ab'))].join() })`,

@@ -83,6 +83,75 @@ func (vm *VM) utilModule(module *goja.Object) {
 	})
 }
 
+// urlFormat is url.format: a URL object's href, a string as given, or the
+// URL a legacy url object describes, put together as Node's Url.format
+// does.
+func (vm *VM) urlFormat(call goja.FunctionCall) goja.Value {
+	rt := vm.rt
+	arg := call.Argument(0)
+	obj, ok := arg.(*goja.Object)
+	if !ok {
+		if s, isStr := arg.Export().(string); isStr {
+			return rt.ToValue(s)
+		}
+		panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "urlObject" argument must be one of type object or string. Received `+received(arg)))
+	}
+	get := func(k string) string {
+		v := obj.Get(k)
+		if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+			return ""
+		}
+		return v.String()
+	}
+	if h := obj.Get("href"); h != nil && !goja.IsUndefined(h) && get("origin") != "" {
+		return h // a WHATWG URL
+	}
+	auth := get("auth")
+	if auth != "" {
+		auth = strings.Replace(url.PathEscape(auth), "%3A", ":", 1) + "@"
+	}
+	protocol, pathname, hash, host := get("protocol"), get("pathname"), get("hash"), ""
+	if h := get("host"); h != "" {
+		host = auth + h
+	} else if hn := get("hostname"); hn != "" {
+		if strings.Contains(hn, ":") && !strings.HasPrefix(hn, "[") {
+			hn = "[" + hn + "]"
+		}
+		host = auth + hn
+		if port := get("port"); port != "" {
+			host += ":" + port
+		}
+	}
+	search := get("search")
+	if q, ok := obj.Get("query").(*goja.Object); ok && search == "" {
+		stringify, _ := goja.AssertFunction(vm.builtin("querystring", vm.fileModule("querystring.js")).Get("stringify"))
+		if s, err := stringify(goja.Undefined(), q); err == nil && s.String() != "" {
+			search = "?" + s.String()
+		}
+	}
+	if protocol != "" && !strings.HasSuffix(protocol, ":") {
+		protocol += ":"
+	}
+	pathname = strings.NewReplacer("#", "%23", "?", "%3F").Replace(pathname)
+	slashed := map[string]bool{"http:": true, "https:": true, "ftp:": true, "gopher:": true, "file:": true}
+	if truthy(obj.Get("slashes")) || slashed[protocol] {
+		if truthy(obj.Get("slashes")) || host != "" || protocol == "file:" {
+			if pathname != "" && pathname[0] != '/' {
+				pathname = "/" + pathname
+			}
+			host = "//" + host
+		}
+	}
+	search = strings.ReplaceAll(search, "#", "%23")
+	if hash != "" && hash[0] != '#' {
+		hash = "#" + hash
+	}
+	if search != "" && search[0] != '?' {
+		search = "?" + search
+	}
+	return rt.ToValue(protocol + host + pathname + search + hash)
+}
+
 // streamModule fills the stream module, whose Stream is an EventEmitter.
 func (vm *VM) streamModule(module *goja.Object) {
 	vm.jsModule(program("stream.js"), module, vm.builtin("events", vm.fileModule("events.js")))
@@ -134,6 +203,24 @@ func (vm *VM) urlModule(module *goja.Object) {
 		}
 		return rt.ToValue(vm.fileURLPath(href.String()))
 	})
+	_ = o.Set("format", vm.urlFormat)
+	// goja_nodejs's origin leaves the port out (http://a.dev:8080 gave
+	// http://a.dev) and names file: URLs' origin: WHATWG's is the scheme,
+	// host and port of the special schemes, else "null". Its prototype's
+	// origin cannot be redefined, so URLs get a prototype in front of it.
+	if base, ok := ctor.ToObject(rt).Get("prototype").(*goja.Object); ok {
+		proto := rt.NewObject()
+		_ = proto.SetPrototype(base)
+		_ = ctor.ToObject(rt).Set("prototype", proto)
+		_ = proto.DefineAccessorProperty("origin", rt.ToValue(func(call goja.FunctionCall) goja.Value {
+			u := call.This.ToObject(rt)
+			switch scheme := u.Get("protocol").String(); scheme {
+			case "http:", "https:", "ws:", "wss:", "ftp:":
+				return rt.ToValue(scheme + "//" + u.Get("host").String())
+			}
+			return rt.ToValue("null")
+		}), nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
 	// goja_nodejs names its constructors after their Go closures, which
 	// error messages and util.inspect would show.
 	for _, name := range []string{"URL", "URLSearchParams"} {
