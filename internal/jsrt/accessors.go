@@ -16,7 +16,7 @@ var accessorsProgram = sync.OnceValue(func() *goja.Program {
 })
 
 // needsAccessors reports whether code names one of the legacy accessor
-// methods useAccessors installs. Most code names none, and a runtime that
+// methods installAccessors installs. Most code names none, and a runtime that
 // never needs them does not pay for them.
 func needsAccessors(code string) bool {
 	return strings.Contains(code, "etter__") && (strings.Contains(code, "__defineGetter__") ||
@@ -24,13 +24,9 @@ func needsAccessors(code string) bool {
 		strings.Contains(code, "__lookupSetter__"))
 }
 
-// useAccessors installs Object.prototype's legacy accessor methods
-// (accessors.js), once per runtime.
-func (vm *VM) useAccessors() {
-	if vm.accessors {
-		return
-	}
-	vm.accessors = true
+// installAccessors installs Object.prototype's legacy accessor methods
+// (accessors.js; see VM.use).
+func (vm *VM) installAccessors() {
 	fn, err := vm.rt.RunProgram(accessorsProgram())
 	if err != nil {
 		panic(err) // the embedded source compiled; running it cannot fail

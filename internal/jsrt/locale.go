@@ -25,14 +25,10 @@ import (
 // rather than print something Node would not.
 //
 // They are installed only before code that names them or Date runs
-// (needsLocale): reaching Number's and Date's prototypes makes goja build
+// (featuresOf): reaching Number's and Date's prototypes makes goja build
 // them, which raised what making a runtime allocated from 224 to 366
 // allocations, and most templates never touch either.
-func (vm *VM) useLocale() {
-	if vm.locale {
-		return
-	}
-	vm.locale = true
+func (vm *VM) installLocale() {
 	rt := vm.rt
 	proto := func(ctor string) *goja.Object {
 		return rt.Get(ctor).ToObject(rt).Get("prototype").ToObject(rt)
@@ -194,7 +190,7 @@ func (vm *VM) collator(tag string) *collate.Collator {
 	return c
 }
 
-// needsLocale reports whether code may call what useLocale replaces: a
+// needsLocale reports whether code may call what installLocale replaces: a
 // Date's string or a toLocale… method. Date must be a name of its own: a
 // field called dueDate is no reason to build Date's prototype. (A Date
 // made elsewhere, by a hook, that a template prints without naming Date

@@ -37,52 +37,14 @@ func (vm *VM) installGlobals() {
 	_ = rt.Set("global", rt.GlobalObject()) // Node's name for globalThis
 	vm.lazyGlobal("process", func() goja.Value { return vm.processObject() })
 	vm.lazyGlobal("Buffer", func() goja.Value { return vm.bufferModule().Get("Buffer") })
-	vm.fixNegativeRounding()
-	// V8's, which custom error classes and many packages call unguarded.
-	lazyProperty(rt, rt.Get("Error").ToObject(rt), "captureStackTrace", goja.FLAG_FALSE, func() goja.Value {
-		return rt.ToValue(vm.captureStackTrace)
-	})
 }
 
-// fixNegativeRounding mends goja's toPrecision and toExponential of a
-// negative number whose rounding carries into a new digit: (-9.96)
-// .toPrecision(2) gave ".0.0" for "-10". The number's absolute value
-// rounds correctly, and the sign goes before it.
-func (vm *VM) fixNegativeRounding() {
+// installCaptureStackTrace adds V8's Error.captureStackTrace, which custom
+// error classes and many packages call unguarded (see VM.use: touching
+// Error makes goja build it, 66 allocations a runtime).
+func (vm *VM) installCaptureStackTrace() {
 	rt := vm.rt
-	proto := rt.Get("Number").ToObject(rt).Get("prototype").ToObject(rt)
-	for _, name := range []string{"toPrecision", "toExponential"} {
-		orig, ok := goja.AssertFunction(proto.Get(name))
-		if !ok {
-			continue
-		}
-		fixed := rt.ToValue(func(call goja.FunctionCall) goja.Value {
-			this := call.This
-			if o, ok := this.(*goja.Object); ok && o.ClassName() == "Number" {
-				this = o.ToNumber()
-			}
-			if f, ok := this.Export().(float64); ok && f < 0 || isNegativeInt(this) {
-				r, err := orig(rt.ToValue(-this.ToFloat()), call.Arguments...)
-				if err != nil {
-					panic(err)
-				}
-				return rt.ToValue("-" + r.String())
-			}
-			r, err := orig(call.This, call.Arguments...)
-			if err != nil {
-				panic(err)
-			}
-			return r
-		}).ToObject(rt)
-		_ = fixed.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-		_ = fixed.DefineDataProperty("length", rt.ToValue(1), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-		_ = proto.DefineDataProperty(name, fixed, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	}
-}
-
-func isNegativeInt(v goja.Value) bool {
-	i, ok := v.Export().(int64)
-	return ok && i < 0
+	_ = rt.Get("Error").ToObject(rt).DefineDataProperty("captureStackTrace", rt.ToValue(vm.captureStackTrace), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 }
 
 // captureStackTrace is Error.captureStackTrace(target): target.stack as an
@@ -305,18 +267,7 @@ func (vm *VM) requireFile(file string) goja.Value {
 		return parsed
 	}
 	code := string(src)
-	if needsLocale(code) {
-		vm.useLocale()
-	}
-	if needsWebGlobals(code) {
-		vm.useWebGlobals()
-	}
-	if needsAccessors(code) {
-		vm.useAccessors()
-	}
-	if needsRegExp(code) {
-		vm.useRegExp()
-	}
+	vm.use(featuresOf(code))
 	fn, err := vm.compileModule(file, code)
 	if err != nil {
 		delete(vm.modules, file)

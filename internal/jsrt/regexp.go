@@ -14,17 +14,10 @@ var regexpProgram = sync.OnceValue(func() *goja.Program {
 	return goja.MustCompile("regexp.js", regexpSource, true)
 })
 
-// needsRegExp reports whether code names RegExp: only such code can make a
-// pattern from a string, whose source goja escapes otherwise than V8.
-func needsRegExp(code string) bool { return namesIdent(code, "RegExp") }
-
-// useRegExp wraps the RegExp constructor so that the source of a pattern
-// made from a string is V8's (regexp.js), once per runtime.
-func (vm *VM) useRegExp() {
-	if vm.regexpSource {
-		return
-	}
-	vm.regexpSource = true
+// installRegExp wraps the RegExp constructor so that the source of a
+// pattern made from a string is V8's (regexp.js; see VM.use). Only code
+// that names RegExp can make one.
+func (vm *VM) installRegExp() {
 	fn, err := vm.rt.RunProgram(regexpProgram())
 	if err != nil {
 		panic(err) // the embedded source compiled; running it cannot fail

@@ -16,19 +16,10 @@ import (
 
 // Template is an EJS template compiled to a goja program.
 type Template struct {
-	src  *ejs.Source
-	prog *goja.Program
-	opts ejs.Options // what it was compiled with, and the texts it includes are
-	// locale: its code names toLocale… or Date, so the runtime needs the
-	// en-US formatting of locale.go before it runs.
-	locale bool
-	// web: its code names a global of webglobals.go (TextEncoder, URL, …).
-	web bool
-	// accessors: its code names a method of accessors.go (__defineGetter__, …).
-	accessors bool
-	// regexp: its code names RegExp, so it may make patterns from strings
-	// (regexp.go).
-	regexp bool
+	src   *ejs.Source
+	prog  *goja.Program
+	opts  ejs.Options // what it was compiled with, and the texts it includes are
+	needs features    // what its code names, installed before it runs
 }
 
 // Error is a template that failed to compile or to render, located at a
@@ -145,8 +136,7 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 		}
 		return nil, syntaxError(src, err)
 	}
-	return &Template{src: src, prog: prog, opts: opts, locale: needsLocale(src.Function), web: needsWebGlobals(src.Function),
-		accessors: needsAccessors(src.Function), regexp: needsRegExp(src.Function)}, nil
+	return &Template{src: src, prog: prog, opts: opts, needs: featuresOf(src.Function)}, nil
 }
 
 // goja reports parse errors as text: "(anonymous): Line 11:3 Unexpected token".

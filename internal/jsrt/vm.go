@@ -21,20 +21,17 @@ import (
 // run. It is not safe for concurrent use; a run takes one from its Pool per
 // goroutine.
 type VM struct {
-	rt      *goja.Runtime
-	ctx     context.Context // the run's: cancelling it interrupts hooks and .hygen.js
-	setup   Setup
-	helpers goja.Value
-	escape  goja.Value
-	include goja.Value
-	inc     includeScope // what include() is called from (include.go)
-	locale  bool         // locale.go's methods are installed
+	rt        *goja.Runtime
+	ctx       context.Context // the run's: cancelling it interrupts hooks and .hygen.js
+	setup     Setup
+	helpers   goja.Value
+	escape    goja.Value
+	include   goja.Value
+	inc       includeScope // what include() is called from (include.go)
+	installed features     // see VM.use
 	// collators are localeCompare's, by the BCP 47 tag of its arguments.
-	collators    map[string]*collate.Collator
-	web          bool         // webglobals.go's globals are installed
-	regexpSource bool         // regexp.go's RegExp is installed
-	main         *goja.Object // require.main, made on first use
-	accessors    bool         // accessors.go's methods are installed
+	collators map[string]*collate.Collator
+	main      *goja.Object // require.main, made on first use
 	// createPrompter is the project's .hygen.js createPrompter, which
 	// hygen calls for the prompter hooks get (a test's fake answers, say).
 	createPrompter goja.Callable
@@ -228,18 +225,7 @@ func (vm *VM) run(t *Template, scope *goja.Object, this goja.Value, file string,
 			return nil, err
 		}
 	}
-	if t.locale {
-		vm.useLocale()
-	}
-	if t.web {
-		vm.useWebGlobals()
-	}
-	if t.accessors {
-		vm.useAccessors()
-	}
-	if t.regexp {
-		vm.useRegExp()
-	}
+	vm.use(t.needs)
 	vm.lastLine = 0
 	outer := vm.inc
 	vm.inc = includeScope{data: scope, this: this, file: file, opts: t.opts, depth: depth}

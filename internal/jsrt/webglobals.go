@@ -17,7 +17,7 @@ var webGlobalsProgram = sync.OnceValue(func() *goja.Program {
 	return goja.MustCompile("webglobals.js", webGlobalsSource, true)
 })
 
-// webGlobalNames are the globals useWebGlobals installs.
+// webGlobalNames are the globals installWebGlobals installs.
 var webGlobalNames = []string{"TextEncoder", "TextDecoder", "atob", "btoa", "queueMicrotask", "structuredClone", "performance", "URL", "URLSearchParams"}
 
 // needsWebGlobals reports whether code names one of webGlobalNames as a
@@ -32,13 +32,9 @@ func needsWebGlobals(code string) bool {
 	return false
 }
 
-// useWebGlobals installs webGlobalNames, once per runtime; a global a
+// installWebGlobals installs webGlobalNames (see VM.use); a global a
 // script has already defined is left as it is.
-func (vm *VM) useWebGlobals() {
-	if vm.web {
-		return
-	}
-	vm.web = true
+func (vm *VM) installWebGlobals() {
 	rt := vm.rt
 	fn, err := rt.RunProgram(webGlobalsProgram())
 	if err != nil {

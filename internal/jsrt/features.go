@@ -1,0 +1,62 @@
+package jsrt
+
+import "strings"
+
+// features are the parts of the runtime that cost a runtime something to
+// install (a program to run, a prototype goja builds on first touch), so
+// each is installed only before code that names what it provides runs,
+// once per runtime: most templates need none of them.
+type features uint8
+
+const (
+	featLocale     features = 1 << iota // locale.go: en-US toLocale… and Date strings
+	featWeb                             // webglobals.go: URL, TextEncoder, …
+	featAccessors                       // accessors.go: __defineGetter__ and kin
+	featRegExp                          // regexp.go: V8's source of patterns made from strings
+	featNumbers                         // numbers.go: toPrecision and toExponential mended
+	featStackTrace                      // module.go: Error.captureStackTrace
+)
+
+// featuresOf is what code may need, by the names it contains.
+func featuresOf(code string) features {
+	var f features
+	if needsLocale(code) {
+		f |= featLocale
+	}
+	if needsWebGlobals(code) {
+		f |= featWeb
+	}
+	if needsAccessors(code) {
+		f |= featAccessors
+	}
+	if namesIdent(code, "RegExp") {
+		f |= featRegExp
+	}
+	if strings.Contains(code, "toPrecision") || strings.Contains(code, "toExponential") {
+		f |= featNumbers
+	}
+	if strings.Contains(code, "captureStackTrace") {
+		f |= featStackTrace
+	}
+	return f
+}
+
+// use installs the features of f this runtime does not have yet.
+func (vm *VM) use(f features) {
+	f &^= vm.installed
+	if f == 0 {
+		return
+	}
+	vm.installed |= f
+	for _, feat := range []struct {
+		bit     features
+		install func()
+	}{
+		{featLocale, vm.installLocale}, {featWeb, vm.installWebGlobals}, {featAccessors, vm.installAccessors},
+		{featRegExp, vm.installRegExp}, {featNumbers, vm.mendNumberFormats}, {featStackTrace, vm.installCaptureStackTrace},
+	} {
+		if f&feat.bit != 0 {
+			feat.install()
+		}
+	}
+}

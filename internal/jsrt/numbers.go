@@ -1,0 +1,46 @@
+package jsrt
+
+import "github.com/dop251/goja"
+
+// mendNumberFormats mends goja's toPrecision and toExponential of a
+// negative number whose rounding carries into a new digit: (-9.96)
+// .toPrecision(2) gave ".0.0" for "-10". The number's absolute value
+// rounds correctly, and the sign goes before it. Installed only where code
+// names one of them (see VM.use): touching Number's prototype makes goja
+// build it.
+func (vm *VM) mendNumberFormats() {
+	rt := vm.rt
+	proto := rt.Get("Number").ToObject(rt).Get("prototype").ToObject(rt)
+	for _, name := range []string{"toPrecision", "toExponential"} {
+		orig, ok := goja.AssertFunction(proto.Get(name))
+		if !ok {
+			continue
+		}
+		fixed := rt.ToValue(func(call goja.FunctionCall) goja.Value {
+			this := call.This
+			if o, ok := this.(*goja.Object); ok && o.ClassName() == "Number" {
+				this = o.ToNumber()
+			}
+			if f, ok := this.Export().(float64); ok && f < 0 || isNegativeInt(this) {
+				r, err := orig(rt.ToValue(-this.ToFloat()), call.Arguments...)
+				if err != nil {
+					panic(err)
+				}
+				return rt.ToValue("-" + r.String())
+			}
+			r, err := orig(call.This, call.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return r
+		}).ToObject(rt)
+		_ = fixed.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		_ = fixed.DefineDataProperty("length", rt.ToValue(1), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		_ = proto.DefineDataProperty(name, fixed, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
+}
+
+func isNegativeInt(v goja.Value) bool {
+	i, ok := v.Export().(int64)
+	return ok && i < 0
+}
