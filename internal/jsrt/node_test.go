@@ -117,6 +117,15 @@ func TestNodeSurface(t *testing.T) {
 			({ v: out.join('|') }) }`,
 			"{\n  a: { b: { c: { d: 1 } } },\n  list: [ 0, 1, 2, 3, 4, ... 115 more items ]\n}|{\n  a: { b: { c: { d: 1 } } }\n}|" +
 				"{ a: 2, m: { b: 2, y: 1 }, z: 1 }|{\n  a: 1,\n  b: [\n    1,\n    2\n  ]\n}|'yyyyy'... 15 more characters|Map(3) { 1 => 2, 3 => 4, ... 1 more item }"},
+		{"util.inspect refs, promises, boxes, typed arrays, errors", `{ const { inspect } = require('util');
+			const node = { id: 1, children: [] }; node.children.push({ id: 2, parent: node });
+			class E extends Error { constructor(m) { super(m); this.name = 'E' } }
+			const out = [inspect(node), inspect(Promise.resolve(42)), inspect(new Promise(() => {})), inspect([new Number(1), new String('s')]),
+				inspect(new Uint8Array([1, 2])), inspect(new WeakMap()), inspect(Object.create({ inherited: 1 })), inspect(new E('m')).split('\n')[0],
+				inspect(new E('m')).includes('\t'), inspect(new E('m')).includes("name: 'E'")];
+			({ v: out.join('|') }) }`,
+			"<ref *1> { id: 1, children: [ { id: 2, parent: [Circular *1] } ] }|Promise { 42 }|Promise { <pending> }|[ [Number: 1], [String: 's'] ]|" +
+				"Uint8Array(2) [ 1, 2 ]|WeakMap { <items unknown> }|{}|E: m|false|false"},
 		{"util.inspect nested", `({ v: require('util').inspect({ a: { b: { c: {} } } }) + require('util').inspect(null) })`, "{ a: { b: { c: {} } } }null"},
 		{"util.inspect string columns", `({ v: require('util').inspect(['apple', 'banana', 'cherry', 'date', 'elder', 'fig', 'grape']) })`,
 			"[\n  'apple',  'banana',\n  'cherry', 'date',\n  'elder',  'fig',\n  'grape'\n]"},

@@ -59,7 +59,21 @@ func (vm *VM) jsModule(prog *goja.Program, module *goja.Object, deps ...goja.Val
 
 // utilModule fills the util module's exports.
 func (vm *VM) utilModule(module *goja.Object) {
-	vm.jsModule(program("util.js"), module)
+	native := vm.rt.NewObject()
+	// [state, result] of a promise, which util.inspect shows.
+	_ = native.Set("promiseState", func(call goja.FunctionCall) goja.Value {
+		state, result := "pending", goja.Undefined()
+		if p, ok := call.Argument(0).Export().(*goja.Promise); ok {
+			switch p.State() {
+			case goja.PromiseStateFulfilled:
+				state, result = "fulfilled", p.Result()
+			case goja.PromiseStateRejected:
+				state, result = "rejected", p.Result()
+			}
+		}
+		return vm.rt.NewArray(state, result)
+	})
+	vm.jsModule(program("util.js"), module, native)
 	exports := module.Get("exports").ToObject(vm.rt)
 	_ = exports.Set("isDeepStrictEqual", func(a, b goja.Value) bool {
 		equal, _ := goja.AssertFunction(vm.builtin("assert", vm.fileModule("assert.js")).Get("deepStrictEqual"))

@@ -1,7 +1,7 @@
 // Node's util module, the parts hooks use: format, inspect (Node's layout:
 // one line when it fits in 80 columns, 2-space indents, depth 2, arrays of
 // more than 6 short items in columns), promisify, inherits, deprecate.
-(function (exports) {
+(function (exports, module, native) {
   'use strict';
   // Node's own test: a $ in a key gets it quoted.
   const isIdent = (k) => /^[A-Za-z_][A-Za-z_0-9]*$/.test(k);
@@ -35,7 +35,7 @@
   // depth) form.
   function inspect(value, opts) {
     const ctx = { depth: 2, breakLength: 80, compact: 3, sorted: false, maxArrayLength: 100, maxStringLength: 10000,
-      seen: [], indent: 0, current: 0 };
+      seen: [], circular: new Map(), indent: 0, current: 0 };
     if (arguments.length > 2 && arguments[2] !== undefined) ctx.depth = arguments[2] === null ? Infinity : arguments[2];
     if (opts && typeof opts === 'object') {
       if (opts.depth !== undefined) ctx.depth = opts.depth === null ? Infinity : opts.depth;
@@ -56,13 +56,27 @@
     }
     const p = primitive(v);
     if (p !== undefined) return p;
-    if (ctx.seen.includes(v)) return '[Circular *1]';
+    if (ctx.seen.includes(v)) {
+      // The object it refers back to is marked <ref *N> where it is shown.
+      if (!ctx.circular.has(v)) ctx.circular.set(v, ctx.circular.size + 1);
+      return '[Circular *' + ctx.circular.get(v) + ']';
+    }
+    const out = fmtObject(ctx, v, level);
+    return ctx.circular.has(v) ? '<ref *' + ctx.circular.get(v) + '> ' + out : out;
+  }
+  // goja's stack frames in V8's form: four spaces, no program counter.
+  const v8Stack = (stack) => stack.replace(/\n+$/, '').split('\n')
+    .map((l) => l.replace(/^\s*at /, '    at ').replace(/\(\d+\)(\)?)$/, '$1')).join('\n');
+  // A boxed primitive's kind, as Node names it.
+  const boxed = (v) => v instanceof Number ? 'Number' : v instanceof String ? 'String' : v instanceof Boolean ? 'Boolean'
+    : typeof Symbol !== 'undefined' && v instanceof Symbol ? 'Symbol' : typeof BigInt !== 'undefined' && v instanceof BigInt ? 'BigInt' : '';
+  function fmtObject(ctx, v, level) {
     if (typeof Buffer !== 'undefined' && v instanceof Uint8Array && v.constructor && v.constructor.name === 'Buffer') {
       const hex = Array.from(v.subarray(0, 50), (b) => b.toString(16).padStart(2, '0'));
       return '<Buffer' + (hex.length ? ' ' + hex.join(' ') : '') + (v.length > 50 ? ' ... ' + (v.length - 50) + ' more bytes' : '') + '>';
     }
     let base = '', braces = ['{', '}'], entries = [], isArr = false;
-    const keys = Object.keys(v);
+    let keys = Object.keys(v);
     if (typeof v === 'function') {
       base = fnBase(v);
       if (keys.length === 0) return base;
@@ -77,18 +91,35 @@
       base = isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
       if (keys.length === 0) return base;
     } else if (v instanceof Error) {
-      base = v.stack ? String(v.stack) : Error.prototype.toString.call(v);
+      base = v.stack ? v8Stack(String(v.stack)) : '[' + Error.prototype.toString.call(v) + ']';
+      // Node leaves out the keys the stack already shows (a name set in a
+      // subclass's constructor).
+      keys = keys.filter((k) => !((k === 'name' || k === 'message' || k === 'stack') && typeof v[k] === 'string' && base.includes(v[k])));
       if (keys.length === 0) return base;
+    } else if (boxed(v)) {
+      const kind = boxed(v);
+      base = '[' + kind + ': ' + primitive(v.valueOf()) + ']';
+      if (kind === 'String') keys = keys.filter((k) => !/^\d+$/.test(k));
+      if (keys.length === 0) return base;
+    } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      isArr = true;
+      braces = [v.constructor.name + '(' + v.length + ') [', ']'];
     } else if (v instanceof Map) {
       braces[0] = 'Map(' + v.size + ') {';
     } else if (v instanceof Set) {
       braces[0] = 'Set(' + v.size + ') {';
     } else if (v instanceof Promise) {
       braces[0] = 'Promise {';
+      const [state, result] = native.promiseState(v);
+      entries.push(state === 'pending' ? '<pending>' : state === 'rejected' ? '<rejected> ' + fmt(ctx, result, level + 1) : fmt(ctx, result, level + 1));
+    } else if (v instanceof WeakMap || v instanceof WeakSet) {
+      return (v instanceof WeakMap ? 'WeakMap' : 'WeakSet') + ' { <items unknown> }';
     } else {
       const proto = Object.getPrototypeOf(v);
       if (proto === null) braces[0] = '[Object: null prototype] {';
-      else if (proto !== Object.prototype && proto.constructor && proto.constructor.name) braces[0] = proto.constructor.name + ' {';
+      else if (proto !== Object.prototype && proto.constructor && proto.constructor.name && proto.constructor.name !== 'Object') {
+        braces[0] = proto.constructor.name + ' {';
+      }
     }
     const empty = keys.length === 0 && (isArr ? v.length === 0 : !(v instanceof Map || v instanceof Set) || v.size === 0);
     if (level > ctx.depth && !empty) {
