@@ -19,35 +19,66 @@ import (
 // in Node's ES module scope, where a module may declare them itself
 // (const __dirname = …, const require = createRequire(…)): the rewritten
 // statements use the wrapper's own names, esmWrapperParams.
-func esmToCommonJS(src string) (string, bool, error) {
-	s := &esmScanner{src: src}
+// Dynamic import() and for await … of, which goja cannot compile, are
+// rewritten too (see rewriteSyntax).
+// helpers reports whether the result calls the rewrites' helpers.
+func esmToCommonJS(src string) (out string, isESM, helpers bool, err error) {
+	s := &esmScanner{src: src, require: "__esm_require"}
 	if err := s.scan(); err != nil {
-		return "", false, err
+		return "", false, false, err
 	}
-	if len(s.edits) == 0 {
-		return src, false, nil
+	if len(s.edits) == s.syntaxEdits {
+		return src, false, false, nil
 	}
 	var b strings.Builder
 	b.WriteString(`"use strict";Object.defineProperty(__esm_exports, Symbol.for("hypergen.esm"), { value: true });`)
 	if s.hasDefault {
 		b.WriteString(`Object.defineProperty(__esm_exports, "__esModule", { value: true });`)
 	}
-	last := 0
-	for _, e := range s.edits {
-		b.WriteString(src[last:e.start])
-		b.WriteString(e.text)
-		// A replaced statement keeps its line breaks.
-		b.WriteString(strings.Repeat("\n", strings.Count(src[e.start:e.end], "\n")))
-		last = e.end
-	}
-	b.WriteString(src[last:])
+	s.apply(&b)
 	b.WriteString("\n;")
 	for _, ex := range s.exports {
 		fmt.Fprintf(&b, "Object.defineProperty(__esm_exports, %s, { enumerable: true, get: function () { return %s; } });",
 			strconv.Quote(ex.name), ex.expr)
 	}
-	return b.String(), true, nil
+	return b.String(), true, s.syntaxEdits > 0, nil
 }
+
+// rewriteSyntax rewrites in a CommonJS script what goja cannot compile and
+// Node runs: import(spec), which becomes require.__hypergen_import(spec)
+// (a promise of the module's namespace), and for await (x of it), which
+// becomes for (x of await require.__hypergen_asyncValues(it)): the loop
+// runs over the values once they have all arrived, rather than as each
+// does. It reports whether it rewrote anything.
+func rewriteSyntax(src string) (string, bool) {
+	s := &esmScanner{src: src, require: "require", syntaxOnly: true}
+	if err := s.scan(); err != nil || len(s.edits) == 0 {
+		return src, false
+	}
+	var b strings.Builder
+	s.apply(&b)
+	return b.String(), true
+}
+
+// apply writes the source with the scanner's edits made.
+func (s *esmScanner) apply(b *strings.Builder) {
+	last := 0
+	for _, e := range s.edits {
+		b.WriteString(s.src[last:e.start])
+		b.WriteString(e.text)
+		// A replaced statement keeps its line breaks.
+		b.WriteString(strings.Repeat("\n", strings.Count(s.src[e.start:e.end], "\n")))
+		last = e.end
+	}
+	b.WriteString(s.src[last:])
+}
+
+// Names the syntax rewrites call, on the module's require (requireFunction
+// adds them to the require of a rewritten module).
+const (
+	importHelper      = "__hypergen_import"
+	asyncValuesHelper = "__hypergen_asyncValues"
+)
 
 type esmEdit struct {
 	start, end int
@@ -68,6 +99,24 @@ type esmScanner struct {
 	// statement start from the middle of an expression.
 	prev byte
 	nl   bool // a line break since prev
+	// require names the module's require in the code the syntax rewrites
+	// write; syntaxOnly leaves import and export statements alone.
+	require     string
+	syntaxOnly  bool
+	syntaxEdits int
+	// forAwait holds the for await loops whose header is being read: the
+	// depth inside its parentheses, and whether its "of" was rewritten.
+	forAwait []forAwaitHeader
+}
+
+type forAwaitHeader struct {
+	depth int
+	of    bool
+}
+
+func (s *esmScanner) syntaxEdit(start, end int, text string) {
+	s.edits = append(s.edits, esmEdit{start, end, text})
+	s.syntaxEdits++
 }
 
 func isIdent(c byte) bool {
@@ -124,6 +173,12 @@ func (s *esmScanner) code(substitution bool) error {
 			s.i++
 			return nil
 		case c == '}' || c == ')' || c == ']':
+			if n := len(s.forAwait); c == ')' && n > 0 && s.forAwait[n-1].depth == depth {
+				if s.forAwait[n-1].of {
+					s.syntaxEdit(s.i, s.i, ")")
+				}
+				s.forAwait = s.forAwait[:n-1]
+			}
 			depth--
 			s.i++
 			s.mark(c)
@@ -134,11 +189,30 @@ func (s *esmScanner) code(substitution bool) error {
 			}
 			word := s.src[start:s.i]
 			// Not cfg.import.meta, a property named import.
-			if word == "import" && s.prev != '.' && s.importMeta(start) {
+			if !s.syntaxOnly && word == "import" && s.prev != '.' && s.importMeta(start) {
 				s.mark('a')
 				continue
 			}
-			if depth == 0 && s.statementStart() && (word == "import" && s.after() != '(' || word == "export") {
+			if word == "import" && s.prev != '.' && s.after() == '(' {
+				s.syntaxEdit(start, s.i, s.require+"."+importHelper)
+				s.mark('a')
+				continue
+			}
+			if word == "for" && s.prev != '.' && s.nextWord() == "await" {
+				j := s.skipSpace(s.i)
+				s.syntaxEdit(j, j+len("await"), "")
+				s.i = j + len("await")
+				s.forAwait = append(s.forAwait, forAwaitHeader{depth: depth + 1})
+				s.mark('a')
+				continue
+			}
+			if n := len(s.forAwait); word == "of" && n > 0 && !s.forAwait[n-1].of && s.forAwait[n-1].depth == depth {
+				s.syntaxEdit(s.i, s.i, " await "+s.require+"."+asyncValuesHelper+"(")
+				s.forAwait[n-1].of = true
+				s.mark('=')
+				continue
+			}
+			if !s.syntaxOnly && depth == 0 && s.statementStart() && (word == "import" && s.after() != '(' || word == "export") {
 				if err := s.statement(word, start); err != nil {
 					return err
 				}
@@ -199,6 +273,16 @@ func (s *esmScanner) skipSpace(i int) int {
 		i++
 	}
 	return i
+}
+
+// nextWord is the identifier after the next spaces, if one is there.
+func (s *esmScanner) nextWord() string {
+	j := s.skipSpace(s.i)
+	k := j
+	for k < len(s.src) && isIdent(s.src[k]) {
+		k++
+	}
+	return s.src[j:k]
 }
 
 // after is the next non-space character.

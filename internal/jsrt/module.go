@@ -268,14 +268,18 @@ func (vm *VM) requireFile(file string) goja.Value {
 	}
 	code := string(src)
 	vm.use(featuresOf(code))
-	fn, err := vm.compileModule(file, code)
+	fn, helpers, err := vm.compileModule(file, code)
 	if err != nil {
 		delete(vm.modules, file)
 		panicUncatchable(err)
 		vm.throw(err)
 	}
 	dir := filepath.Dir(file)
-	if _, err := fn(module, exports, vm.requireFunction(file), module, rt.ToValue(file), rt.ToValue(dir)); err != nil {
+	require := vm.requireFunction(file)
+	if helpers {
+		vm.addSyntaxHelpers(require)
+	}
+	if _, err := fn(module, exports, require, module, rt.ToValue(file), rt.ToValue(dir)); err != nil {
 		delete(vm.modules, file)
 		panicUncatchable(err)
 		var ex *goja.Exception
@@ -310,6 +314,24 @@ func (vm *VM) requireFunction(file string) *goja.Object {
 	return requireFn
 }
 
+// addSyntaxHelpers gives the require of a module that rewriteSyntax
+// rewrote what the rewritten code calls (syntaxhelpers.js).
+func (vm *VM) addSyntaxHelpers(require *goja.Object) {
+	fn, err := vm.rt.RunProgram(program("syntaxhelpers.js"))
+	if err != nil {
+		vm.throw(err)
+	}
+	make, _ := goja.AssertFunction(fn)
+	helpers, err := make(goja.Undefined(), require)
+	if err != nil {
+		vm.throw(err)
+	}
+	h := helpers.ToObject(vm.rt)
+	for _, name := range []string{importHelper, asyncValuesHelper} {
+		_ = require.DefineDataProperty(name, h.Get(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	}
+}
+
 // mainModule is require.main: in Node, hygen's own entry module, which is
 // no hook's module; here one standing for the hypergen executable, for
 // packages that find the application from require.main.filename.
@@ -335,16 +357,26 @@ func (vm *VM) mainModule() goja.Value {
 // script, as Node 20 detects) is rewritten into CommonJS, and so has no
 // module, exports or require of CommonJS's: a CommonJS hook in a project
 // of "type": "module" fails, as in Node and hygen.
-func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
+//
+// Code that fails to compile for what goja lacks, dynamic import() or for
+// await, is rewritten (rewriteSyntax) and compiled again; helpers then
+// reports that its require needs the rewrites' helpers.
+func (vm *VM) compileModule(file, src string) (fn goja.Callable, helpers bool, err error) {
 	esm := filepath.Ext(file) == ".mjs" || filepath.Ext(file) == ".js" && noderesolve.ModuleScope(file)
 	prog, err := compileWrapped(file, cjsWrapperParams, src)
 	if err != nil || esm {
-		cjs, isESM, terr := esmToCommonJS(src)
+		cjs, isESM, esmHelpers, terr := esmToCommonJS(src)
 		switch {
 		case terr != nil:
-			return nil, fmt.Errorf("%s: ES module: %w", file, terr)
+			return nil, false, fmt.Errorf("%s: ES module: %w", file, terr)
 		case isESM || esm:
 			prog, err = compileWrapped(file, esmWrapperParams, cjs)
+			helpers = esmHelpers
+		default:
+			if rewritten, ok := rewriteSyntax(src); ok {
+				prog, err = compileWrapped(file, cjsWrapperParams, rewritten)
+				helpers = true
+			}
 		}
 	}
 	if err != nil {
@@ -360,14 +392,14 @@ func (vm *VM) compileModule(file, src string) (goja.Callable, error) {
 			}
 			msg = file + ":" + m[1] + ": " + m[2]
 		}
-		return nil, fmt.Errorf("SyntaxError: %s", msg)
+		return nil, false, fmt.Errorf("SyntaxError: %s", msg)
 	}
 	wrapper, err := vm.rt.RunProgram(prog)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	fn, _ := goja.AssertFunction(wrapper)
-	return fn, nil
+	fn, _ = goja.AssertFunction(wrapper)
+	return fn, helpers, nil
 }
 
 // The parameters of a module's function wrapper, which is called with the
@@ -486,7 +518,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 }
 
 // coreHelp lists the core modules hypergen serves.
-const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, assert, constants, querystring, string_decoder, buffer, url, events, stream (the legacy Stream class), crypto (random values and hashes), tty, child_process and module (createRequire, builtinModules, globalPaths)"
+const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, assert, constants, querystring, string_decoder, buffer, url, events, stream (the legacy Stream class), crypto (random values, hashes and HMACs), tty, child_process and module (createRequire, builtinModules, globalPaths)"
 
 func (vm *VM) resolve(p string) string {
 	if filepath.IsAbs(p) {

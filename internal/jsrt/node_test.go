@@ -288,6 +288,11 @@ func TestESMHooks(t *testing.T) {
 		// Only import.meta itself: not a regexp's text in ${…}, nor a
 		// property named import (both were rewritten).
 		{"import.meta lookalikes", map[string]string{"hook.mjs": "const cfg = { import: { meta: 'm' } }\nconst t = `${'a.import.meta'.replace(/import.meta/, 'x')}${cfg.import.meta}${typeof import.meta.url}`\nexport const params = () => ({ v: t + ':' + cfg.import.meta })\n"}, "a.xmstring:m"},
+		// What goja cannot compile, rewritten: import() and for await.
+		{"dynamic import from CommonJS", map[string]string{"hook.js": "module.exports = { params: async () => {\n  const m = await import('./lib.mjs')\n  const c = await import('./lib.cjs')\n  const p = await import('node:path')\n  let missing; try { await import('./nope.js') } catch (e) { missing = e.code }\n  return { v: [m.default, m.twice('a'), c.default.k, c.k, typeof p.join, missing, ({ import: (x) => x }).import('p')].join() }\n} }\n",
+			"lib.mjs": "export function twice(s) { return s + s }\nexport default 7\n", "lib.cjs": "module.exports = { k: 'cjs' }"}, "7,aa,cjs,cjs,function,MODULE_NOT_FOUND,p"},
+		{"dynamic import from an ES module", map[string]string{"hook.mjs": "export const params = async () => ({ v: (await import('./lib.mjs')).default })\n", "lib.mjs": "export default 'esm'\n"}, "esm"},
+		{"for await", map[string]string{"hook.js": "module.exports = { params: async () => {\n  const out = []\n  for await (const x of [1, Promise.resolve(2)]) out.push(x)\n  const it = { [Symbol.asyncIterator]() { let i = 0; return { next: async () => (i < 2 ? { value: 'a' + i++, done: false } : { done: true }) } } }\n  for await (const y of it) { out.push(y) }\n  const s = `for await (x of y)`\n  return { v: out.join() + '|' + s }\n} }\n"}, "1,2,a0,a1|for await (x of y)"},
 		{"strings and regexps are not statements", map[string]string{"hook.js": "const s = `\nexport default 1\n${'x'}`\nconst r = /import x from 'y'/\nexport const params = () => ({ v: s.length + ':' + r.test(\"import x from 'y'\") })\n"}, "19:true"},
 	}
 	for _, tt := range tests {
