@@ -48,8 +48,7 @@ func Resolve(from, id string) (string, error) {
 		}
 		file, err = loadFileOrDir(p)
 	case strings.HasPrefix(id, "#"):
-		notFound.Reason = "package.json \"imports\" (#names) are not supported"
-		return "", notFound
+		file, err = resolveImports(from, id)
 	default:
 		file, err = loadNodeModules(from, id)
 	}
@@ -100,6 +99,7 @@ func loadIndex(p string) string {
 type manifest struct {
 	Main    string          `json:"main"`
 	Exports json.RawMessage `json:"exports"`
+	Imports json.RawMessage `json:"imports"`
 	Type    string          `json:"type"`
 }
 
@@ -196,49 +196,63 @@ func resolveExports(pkg string, raw json.RawMessage, subpath string) (string, er
 	if obj == nil || !slices.ContainsFunc(keys, func(k string) bool { return strings.HasPrefix(k, ".") }) {
 		keys, obj = []string{"."}, map[string]json.RawMessage{".": raw}
 	}
-	if target, ok := obj[subpath]; ok && !strings.Contains(subpath, "*") {
-		if f, err := resolveTarget(pkg, target, ""); err != nil || f != "" {
-			return f, err
-		}
-		return "", fmt.Errorf("package subpath %q is not exported (no matching condition among %s)", subpath, strings.Join(Conditions, ", "))
+	target, star, ok := matchSubpath(keys, obj, subpath)
+	if !ok {
+		return "", fmt.Errorf("package subpath %q is not defined by \"exports\"", subpath)
 	}
-	// Subpath patterns: the longest prefix before "*" wins.
+	f, err := resolveTarget(pkg, target, star, nil)
+	if err == nil && f == "" {
+		err = fmt.Errorf("package subpath %q is not exported (no matching condition among %s)", subpath, strings.Join(Conditions, ", "))
+	}
+	return f, err
+}
+
+// matchSubpath finds the entry of an "exports" or "imports" map for key:
+// its own, else the pattern with the longest prefix before its "*" (star
+// is what the "*" stands for).
+func matchSubpath(keys []string, obj map[string]json.RawMessage, key string) (target json.RawMessage, star string, ok bool) {
+	if target, ok := obj[key]; ok && !strings.Contains(key, "*") {
+		return target, "", true
+	}
 	best, bestStar := "", ""
 	for _, k := range keys {
 		pre, post, ok := strings.Cut(k, "*")
-		if !ok || !strings.HasPrefix(subpath, pre) || !strings.HasSuffix(subpath, post) || len(subpath) < len(k)-1 {
+		if !ok || !strings.HasPrefix(key, pre) || !strings.HasSuffix(key, post) || len(key) < len(k)-1 {
 			continue
 		}
 		if len(pre) > len(best) || best == "" {
-			best, bestStar = k, subpath[len(pre):len(subpath)-len(post)]
+			best, bestStar = k, key[len(pre):len(key)-len(post)]
 		}
 	}
-	if best != "" {
-		if f, err := resolveTarget(pkg, obj[best], bestStar); err != nil || f != "" {
-			return f, err
-		}
+	if best == "" {
+		return nil, "", false
 	}
-	return "", fmt.Errorf("package subpath %q is not defined by \"exports\"", subpath)
+	return obj[best], bestStar, true
 }
 
-// resolveTarget resolves one "exports" target: a "./path" string (with "*"
-// replaced by star), an array of alternatives or an object of conditions.
-// "" with no error means no condition matched.
-func resolveTarget(pkg string, raw json.RawMessage, star string) (string, error) {
+// resolveTarget resolves one "exports" or "imports" target: a "./path"
+// string (with "*" replaced by star), an array of alternatives or an object
+// of conditions; with bare (imports), a string naming a package resolves
+// through it. "" with no error means no condition matched.
+func resolveTarget(pkg string, raw json.RawMessage, star string, bare func(string) (string, error)) (string, error) {
 	if strings.TrimSpace(string(raw)) == "null" {
 		return "", nil // deliberately not exported
 	}
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
-		if !strings.HasPrefix(s, "./") {
-			return "", fmt.Errorf("invalid \"exports\" target %q (targets start with ./)", s)
+		s = strings.ReplaceAll(s, "*", star)
+		switch {
+		case strings.HasPrefix(s, "./"):
+			return filepath.Join(pkg, s), nil
+		case bare != nil && !strings.HasPrefix(s, "../") && !strings.HasPrefix(s, "/") && !strings.Contains(s, ":"):
+			return bare(s)
 		}
-		return filepath.Join(pkg, strings.ReplaceAll(s, "*", star)), nil
+		return "", fmt.Errorf("invalid target %q (targets start with ./)", s)
 	}
 	var arr []json.RawMessage
 	if json.Unmarshal(raw, &arr) == nil {
 		for _, t := range arr {
-			if f, err := resolveTarget(pkg, t, star); err == nil && f != "" {
+			if f, err := resolveTarget(pkg, t, star, bare); err == nil && f != "" {
 				return f, nil
 			}
 		}
@@ -250,7 +264,7 @@ func resolveTarget(pkg string, raw json.RawMessage, star string) (string, error)
 	}
 	for _, k := range keys {
 		if slices.Contains(Conditions, k) {
-			if f, err := resolveTarget(pkg, obj[k], star); err != nil || f != "" {
+			if f, err := resolveTarget(pkg, obj[k], star, bare); err != nil || f != "" {
 				return f, err
 			}
 		}
@@ -302,15 +316,60 @@ func PackageOf(file string) string {
 // nearest package.json above it (not looking past a node_modules folder)
 // says "type": "module".
 func ModuleScope(file string) bool {
-	dir := filepath.Dir(file)
+	_, m, _ := packageScope(filepath.Dir(file))
+	return m != nil && m.Type == "module"
+}
+
+// packageScope finds the package.json that governs folder dir: the nearest
+// one above it, not looking past a node_modules folder. m is nil when
+// there is none.
+func packageScope(dir string) (pkg string, m *manifest, err error) {
 	for {
 		if m, err := readManifest(dir); m != nil || err != nil {
-			return m != nil && m.Type == "module"
+			return dir, m, err
 		}
 		parent := filepath.Dir(dir)
 		if filepath.Base(dir) == "node_modules" || parent == dir {
-			return false
+			return "", nil, nil
 		}
 		dir = parent
 	}
+}
+
+// resolveImports resolves a #name through the "imports" of the package
+// that holds folder from, as Node's PACKAGE_IMPORTS_RESOLVE does: a target
+// is a path in the package ("./…") or a package to resolve from it.
+func resolveImports(from, id string) (string, error) {
+	notFound := &NotFoundError{ID: id, From: from}
+	if id == "#" || strings.HasPrefix(id, "#/") {
+		notFound.Reason = "a #name must have a name after the #"
+		return "", notFound
+	}
+	pkg, m, err := packageScope(from)
+	if err != nil {
+		return "", err
+	}
+	if m == nil || len(m.Imports) == 0 || string(m.Imports) == "null" {
+		notFound.Reason = "no package.json above it defines \"imports\""
+		return "", notFound
+	}
+	keys, obj, err := orderedObject(m.Imports)
+	if err != nil || obj == nil {
+		notFound.Reason = "its package.json \"imports\" is not an object"
+		return "", notFound
+	}
+	bare := func(target string) (string, error) { return loadNodeModules(pkg, target) }
+	target, star, ok := matchSubpath(keys, obj, id)
+	if ok {
+		f, err := resolveTarget(pkg, target, star, bare)
+		if err != nil {
+			return "", err
+		}
+		if f != "" && isFile(f) {
+			return f, nil
+		}
+	}
+	notFound.Package = pkg
+	notFound.Reason = fmt.Sprintf("%s is not defined by the \"imports\" of %s", id, filepath.Join(pkg, "package.json"))
+	return "", notFound
 }

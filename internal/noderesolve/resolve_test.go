@@ -81,7 +81,7 @@ func TestResolve(t *testing.T) {
 		{"exp/hidden", `subpath "./hidden" is not exported`},
 		{"exp/wrong", `subpath "./wrong" is not defined by "exports"`},
 		{"expstr/only.js", `is not defined by "exports"`},
-		{"#internal", `"imports" (#names) are not supported`},
+		{"#internal", `no package.json above it defines "imports"`},
 	} {
 		t.Run("error "+tt.id, func(t *testing.T) {
 			_, err := Resolve(from, tt.id)
@@ -90,6 +90,49 @@ func TestResolve(t *testing.T) {
 				t.Fatalf("err = %v, want a NotFoundError containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// A #name resolves through the "imports" of the package the importing file
+// is in, as Node's PACKAGE_IMPORTS_RESOLVE does (chalk 5 loads its vendored
+// ansi-styles so).
+func TestResolveImports(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"node_modules/pk/package.json": `{"imports": {
+			"#ansi": "./vendor/ansi/index.js",
+			"#cond": {"import": "./esm.js", "node": "./node.js", "default": "./d.js"},
+			"#util/*": "./lib/util/*.js",
+			"#dep": "other",
+			"#gone": null}}`,
+		"node_modules/pk/source/index.js":             "",
+		"node_modules/pk/vendor/ansi/index.js":        "",
+		"node_modules/pk/node.js":                     "",
+		"node_modules/pk/lib/util/fmt.js":             "",
+		"node_modules/pk/node_modules/other/index.js": "",
+	})
+	from := filepath.Join(dir, "node_modules", "pk", "source")
+	for id, want := range map[string]string{
+		"#ansi":     "node_modules/pk/vendor/ansi/index.js",
+		"#cond":     "node_modules/pk/node.js",
+		"#util/fmt": "node_modules/pk/lib/util/fmt.js",
+		"#dep":      "node_modules/pk/node_modules/other/index.js",
+	} {
+		got, err := Resolve(from, id)
+		if want, _ = filepath.EvalSymlinks(filepath.Join(dir, want)); err != nil || got != want {
+			t.Errorf("Resolve(%q) = %s, %v; want %s", id, got, err, want)
+		}
+	}
+	for id, want := range map[string]string{
+		"#gone":   `#gone is not defined by the "imports" of`,
+		"#nope":   `#nope is not defined by the "imports" of`,
+		"#":       "a #name must have a name after the #",
+		"#/x":     "a #name must have a name after the #",
+		"#util/z": `#util/z is not defined`,
+	} {
+		var nf *NotFoundError
+		if _, err := Resolve(from, id); !errors.As(err, &nf) || !strings.Contains(err.Error(), want) {
+			t.Errorf("Resolve(%q): err = %v, want a NotFoundError containing %q", id, err, want)
+		}
 	}
 }
 
