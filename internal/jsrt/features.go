@@ -15,6 +15,7 @@ const (
 	featRegExp                          // regexp.go: V8's source of patterns made from strings
 	featNumbers                         // numbers.go: toPrecision and toExponential mended
 	featStackTrace                      // module.go: Error.captureStackTrace
+	featTimers                          // timers.go: setTimeout and kin
 )
 
 // featuresOf is what code may need, by the names it contains.
@@ -38,6 +39,9 @@ func featuresOf(code string) features {
 	if strings.Contains(code, "captureStackTrace") {
 		f |= featStackTrace
 	}
+	if strings.Contains(code, "Timeout") || strings.Contains(code, "Immediate") || strings.Contains(code, "Interval") {
+		f |= featTimers
+	}
 	return f
 }
 
@@ -53,7 +57,7 @@ func (vm *VM) use(f features) {
 		install func()
 	}{
 		{featLocale, vm.installLocale}, {featWeb, vm.installWebGlobals}, {featAccessors, vm.installAccessors},
-		{featRegExp, vm.installRegExp}, {featNumbers, vm.mendNumberFormats}, {featStackTrace, vm.installCaptureStackTrace},
+		{featRegExp, vm.installRegExp}, {featNumbers, vm.mendNumberFormats}, {featStackTrace, vm.installCaptureStackTrace}, {featTimers, vm.installTimers},
 	} {
 		if f&feat.bit != 0 {
 			feat.install()

@@ -448,7 +448,7 @@ func (vm *VM) require(from, id string) goja.Value {
 		// packages; the last line is hypergen's, for the user who sees it.
 		msg := fmt.Sprintf("Cannot find module '%s'\nRequire stack:\n- %s", id, from)
 		switch {
-		case nf.Package == "" && !strings.HasPrefix(id, ".") && !filepath.IsAbs(id):
+		case nf.Package == "" && !strings.HasPrefix(id, ".") && !strings.HasPrefix(id, "#") && !filepath.IsAbs(id):
 			msg += fmt.Sprintf("\n(package %q is not installed in a node_modules folder above %s: run npm install)", id, filepath.Dir(from))
 		case nf.Reason != "":
 			msg += "\n(" + nf.Reason + ")"
@@ -506,6 +506,10 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 		return vm.builtin(name, vm.streamModule)
 	case "process":
 		return vm.processObject()
+	case "timers":
+		return vm.timers()
+	case "timers/promises":
+		return vm.timers().Get("promises")
 	case "module":
 		return vm.builtin(name, vm.moduleModule)
 	}

@@ -131,9 +131,7 @@ func (vm *VM) processExtras() *goja.Object {
 		cb, _ := goja.AssertFunction(call.Argument(0))
 		return vm.callBack(cb, call.Arguments[1:]...)
 	})
-	_ = native.Set("refuse", func(call goja.FunctionCall) goja.Value {
-		panic(rt.NewGoError(fmt.Errorf("%s is %w: %s", call.Argument(0), ErrUnsupportedRequire, call.Argument(1))))
-	})
+	_ = native.Set("refuse", vm.refuse)
 	fn, err := rt.RunProgram(program("process.js"))
 	if err != nil {
 		vm.throw(err)
@@ -145,6 +143,12 @@ func (vm *VM) processExtras() *goja.Object {
 		vm.throw(err)
 	}
 	return members.ToObject(rt)
+}
+
+// refuse is refuse(what, why) for the JavaScript halves of modules: an
+// error saying that what is not available in hypergen, and why.
+func (vm *VM) refuse(call goja.FunctionCall) goja.Value {
+	panic(vm.rt.NewGoError(fmt.Errorf("%s is %w: %s", call.Argument(0), ErrUnsupportedRequire, call.Argument(1))))
 }
 
 // processStart is when the process started, as near as Go tells:

@@ -57,6 +57,12 @@ func TestNodeSurface(t *testing.T) {
 			({ v: [typeof process.nextTick, process.hrtime().length, typeof process.hrtime.bigint(), process.uptime() > 0,
 				process.memoryUsage().rss > 0, seen, process.listenerCount('x')].join() }) }`, "function,2,bigint,true,true,2,1"},
 		{"process.nextTick", `module.exports = { params: async () => { const seen = []; process.nextTick((a) => seen.push(a), 'tick'); await null; return { v: seen.join() } } }`, "tick"},
+		{"timers without delay", `module.exports = { params: async () => { const order = [];
+			setImmediate((a) => order.push('imm' + a), 1); setTimeout(() => order.push('t0')); const c = setTimeout(() => order.push('cleared'), 0); clearTimeout(c);
+			await new Promise((r) => setImmediate(r)); let refused; try { setTimeout(() => {}, 50) } catch (e) { refused = /not available in hypergen/.test(e.message) }
+			return { v: [order.join('+'), refused, typeof setInterval, await require('timers/promises').setImmediate('v')].join() } } }`, "imm1+t0,true,function,v"},
+		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
+			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
 		{"process.chdir refused", `{ let m; try { process.chdir('/') } catch (e) { m = e.message } ({ v: /not available in hypergen/.test(m) }) }`, "true"},
 		{"util and captureStackTrace", `{ const util = require('util');
 			class E extends Error { constructor() { super('boom'); this.name = 'E'; Error.captureStackTrace(this, E) } }

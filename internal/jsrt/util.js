@@ -270,6 +270,18 @@
     Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
   };
   exports.deprecate = (fn) => fn;
+  // debuglog(section): a logger writing to stderr when NODE_DEBUG names the
+  // section (comma-separated, * for any text), as Node's does.
+  exports.debuglog = exports.debug = function debuglog(section) {
+    const names = (typeof process !== 'undefined' && process.env.NODE_DEBUG) || '';
+    const enabled = names.split(',').some((n) => n.trim() !== '' &&
+      new RegExp('^' + n.trim().replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*') + '$', 'i').test(section));
+    const log = (...args) => {
+      if (enabled) console.error(String(section).toUpperCase() + ' ' + process.pid + ': ' + format(...args));
+    };
+    log.enabled = enabled;
+    return log;
+  };
   const fnKind = (v, name) => typeof v === 'function' && Object.getPrototypeOf(v).constructor.name === name;
   exports.types = {
     isPromise: (v) => v instanceof Promise, isRegExp: (v) => v instanceof RegExp, isDate: (v) => v instanceof Date,
