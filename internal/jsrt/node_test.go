@@ -151,6 +151,9 @@ func TestNodeSurface(t *testing.T) {
 				new URL('http://a.dev:8080/x').origin, new url.URL('file:///x').origin, typeof require('path').toNamespacedPath].join(' ') }) }`,
 			"https://example.com/p?page=1&f=json http://a.dev:81/x?q=1#h http://a.dev/p?q#h http://a.dev:8080 null function"},
 		{"require.main", `({ v: [typeof require.main, require.main === module, require('path').isAbsolute(require.main.filename), require.main.id].join() })`, "object,false,true,."},
+		{"web crypto", `{ const c = require('crypto'); const a = new Uint32Array(2); let err; try { c.getRandomValues(new Float32Array(1)) } catch (e) { err = e.name }
+			({ v: [c.getRandomValues(a) === a, typeof crypto.getRandomValues, c.webcrypto.getRandomValues(new Uint8Array(3)).length, c.randomInt(5, 6), err].join() }) }`,
+			"true,function,3,5,TypeMismatchError"},
 		{"crypto hmac", `({ v: [require('crypto').createHmac('sha256', 'key').update('data').digest('hex'),
 			require('crypto').createHash('SHA224').update('x').digest('hex'), require('crypto').timingSafeEqual(Buffer.from('ab'), Buffer.from('ab'))].join() })`,
 			"5031fe3d989c6d1537a013fa6e739da23463fdaec3b70137d828e36ace221bd0,54a2f7f92a5f975d8096af77a126edda7da60c5aa872ef1b871701ae,true"},

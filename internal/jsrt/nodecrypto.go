@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash"
 	"maps"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -46,6 +47,35 @@ func (vm *VM) cryptoModule(module *goja.Object) {
 		return target
 	})
 	_ = o.Set("randomUUID", func(goja.FunctionCall) goja.Value { return rt.ToValue(uuid.NewString()) })
+	getRandomValues := func(call goja.FunctionCall) goja.Value {
+		// Web Crypto's: an integer typed array, filled in place (at most
+		// 65,536 bytes, as the standard says).
+		view, ok := vm.typedBytes(call.Argument(0))
+		if !ok {
+			panic(vm.domError("TypeMismatchError", "The data argument must be an integer-type TypedArray"))
+		}
+		if len(view) > 65536 {
+			panic(vm.domError("QuotaExceededError", fmt.Sprintf("The ArrayBufferView's byte length (%d) exceeds the number of bytes of entropy available via this API (65536)", len(view))))
+		}
+		_, _ = rand.Read(view)
+		return call.Argument(0)
+	}
+	_ = o.Set("getRandomValues", getRandomValues)
+	_ = o.Set("randomInt", func(call goja.FunctionCall) goja.Value {
+		lo, hi := int64(0), call.Argument(0).ToInteger()
+		if len(call.Arguments) > 1 && !isFunction(call.Argument(1)) {
+			lo, hi = call.Argument(0).ToInteger(), call.Argument(1).ToInteger()
+		}
+		if hi <= lo {
+			panic(vm.nodeError("RangeError", "ERR_OUT_OF_RANGE", fmt.Sprintf(`The value of "max" is out of range. It must be greater than the value of "min" (%d). Received %d`, lo, hi)))
+		}
+		n, _ := rand.Int(rand.Reader, big.NewInt(hi-lo))
+		return rt.ToValue(lo + n.Int64())
+	})
+	web := rt.NewObject()
+	_ = web.Set("getRandomValues", getRandomValues)
+	_ = web.Set("randomUUID", o.Get("randomUUID"))
+	_ = o.Set("webcrypto", web)
 	_ = o.Set("createHash", func(call goja.FunctionCall) goja.Value {
 		return vm.digester(vm.hashOf("createHash", call.Argument(0))())
 	})
@@ -68,6 +98,44 @@ func (vm *VM) cryptoModule(module *goja.Object) {
 		}
 		return rt.ToValue(subtle.ConstantTimeCompare(a, b) == 1)
 	})
+}
+
+// typedBytes is the memory of an integer typed array (not a float one, nor
+// a DataView), for filling in place.
+func (vm *VM) typedBytes(v goja.Value) ([]byte, bool) {
+	rt := vm.rt
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	integer := false
+	for _, name := range []string{"Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "BigInt64Array", "BigUint64Array"} {
+		if c, ok := rt.Get(name).(*goja.Object); ok && rt.InstanceOf(obj, c) {
+			integer = true
+			break
+		}
+	}
+	buf, ok := obj.Get("buffer").Export().(goja.ArrayBuffer)
+	if !integer || !ok {
+		return nil, false
+	}
+	off, n := obj.Get("byteOffset").ToInteger(), obj.Get("byteLength").ToInteger()
+	return buf.Bytes()[off : off+n], true
+}
+
+// domError is a DOMException of Web Crypto's: an Error of that name.
+func (vm *VM) domError(name, msg string) *goja.Object {
+	e, err := vm.rt.New(vm.rt.Get("Error"), vm.rt.ToValue(msg))
+	if err != nil {
+		panic(err)
+	}
+	_ = e.Set("name", name)
+	return e
+}
+
+func isFunction(v goja.Value) bool {
+	_, ok := goja.AssertFunction(v)
+	return ok
 }
 
 // hashOf is the hash of an algorithm name, as createHash and createHmac

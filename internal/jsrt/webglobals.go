@@ -18,7 +18,7 @@ var webGlobalsProgram = sync.OnceValue(func() *goja.Program {
 })
 
 // webGlobalNames are the globals installWebGlobals installs.
-var webGlobalNames = []string{"TextEncoder", "TextDecoder", "atob", "btoa", "queueMicrotask", "structuredClone", "performance", "URL", "URLSearchParams"}
+var webGlobalNames = []string{"TextEncoder", "TextDecoder", "atob", "btoa", "queueMicrotask", "structuredClone", "performance", "URL", "URLSearchParams", "crypto"}
 
 // needsWebGlobals reports whether code names one of webGlobalNames as a
 // name of its own. Every runtime would pay for them otherwise (about 16
@@ -47,6 +47,8 @@ func (vm *VM) installWebGlobals() {
 		panic(err)
 	}
 	g := globals.ToObject(rt)
+	// Node 20's global crypto is Web Crypto: crypto.webcrypto here.
+	_ = g.Set("crypto", vm.builtin("crypto", vm.cryptoModule).Get("webcrypto"))
 	for _, name := range webGlobalNames {
 		if v := rt.GlobalObject().Get(name); v == nil || goja.IsUndefined(v) {
 			_ = rt.GlobalObject().DefineDataProperty(name, g.Get(name), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
