@@ -62,17 +62,19 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	_ = process.Set("exit", func(call goja.FunctionCall) goja.Value {
 		panic(rt.NewGoError(fmt.Errorf("process.exit(%s) is %w: it would end hypergen itself; return from the hook, or throw an Error to fail the run", call.Argument(0), ErrUnsupportedRequire)))
 	})
-	stream := func(w func() io.Writer) *goja.Object {
+	// Not terminals (what a hook prints may be held, or go to an agent's
+	// client): isTTY is left undefined, as Node leaves it for a pipe.
+	stream := func(fd int, w func() io.Writer) *goja.Object {
 		s := rt.NewObject()
 		_ = s.Set("write", func(call goja.FunctionCall) goja.Value {
 			fmt.Fprint(w(), call.Argument(0).String())
 			return rt.ToValue(true)
 		})
-		_ = s.Set("isTTY", false)
+		_ = s.Set("fd", fd)
 		return s
 	}
-	_ = process.Set("stdout", stream(func() io.Writer { return vm.stdout }))
-	_ = process.Set("stderr", stream(func() io.Writer { return vm.stderr }))
+	_ = process.Set("stdout", stream(1, func() io.Writer { return vm.stdout }))
+	_ = process.Set("stderr", stream(2, func() io.Writer { return vm.stderr }))
 	_ = process.Set("emitWarning", vm.emitWarning)
 	var extras *goja.Object
 	for _, name := range processExtras {
@@ -90,7 +92,7 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 var processExtras = []string{"nextTick", "hrtime", "uptime", "memoryUsage", "cpuUsage", "umask", "getuid", "geteuid",
 	"getgid", "getegid", "getgroups", "chdir", "kill", "abort", "on", "once", "off", "addListener", "removeListener",
 	"removeAllListeners", "prependListener", "prependOnceListener", "emit", "listeners", "rawListeners", "listenerCount",
-	"eventNames", "setMaxListeners", "getMaxListeners", "execArgv", "title", "release", "features", "config"}
+	"eventNames", "setMaxListeners", "getMaxListeners", "execArgv", "title", "release", "features", "config", "stdin"}
 
 // processExtras builds the members of process.js, with the Go functions it
 // reads the process through.

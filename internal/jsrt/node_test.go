@@ -63,6 +63,7 @@ func TestNodeSurface(t *testing.T) {
 			return { v: [order.join('+'), refused, typeof setInterval, await require('timers/promises').setImmediate('v')].join() } } }`, "imm1+t0,true,function,v"},
 		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
 			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
+		{"stdio is no terminal", `({ v: [process.stdout.isTTY, process.stdin.isTTY, process.stdout.fd, process.stdin.fd, typeof process.stdin.on].join() })`, ",,1,0,function"},
 		{"process.chdir refused", `{ let m; try { process.chdir('/') } catch (e) { m = e.message } ({ v: /not available in hypergen/.test(m) }) }`, "true"},
 		{"util and captureStackTrace", `{ const util = require('util');
 			class E extends Error { constructor() { super('boom'); this.name = 'E'; Error.captureStackTrace(this, E) } }

@@ -55,6 +55,17 @@
     'prependOnceListener', 'emit', 'listeners', 'rawListeners', 'listenerCount', 'eventNames', 'setMaxListeners', 'getMaxListeners']) {
     members[name] = EventEmitter.prototype[name];
   }
+  // A stdin that is no terminal and from which nothing arrives: hooks read
+  // answers through their prompter, not from the stream.
+  members.stdin = Object.assign(new EventEmitter(), {
+    fd: 0,
+    setEncoding() { return this; },
+    resume() { return this; },
+    pause() { return this; },
+    ref() { return this; },
+    unref() { return this; },
+    read() { return null; },
+  });
   members.execArgv = [];
   members.title = 'node';
   members.release = { name: 'node' };
