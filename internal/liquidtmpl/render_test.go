@@ -369,8 +369,12 @@ func TestStandardFilters(t *testing.T) {
 		{`{{ "a b c" | truncatewords: 0 }}|{{ "a  b" | truncatewords: 2 }}|{{ "a  b " | truncatewords: 2 }}|{{ " a  b  c" | truncatewords: 2, "!" }}`, "a...|a  b|a b...|a b!"},
 		{`{{ 3 | divided_by: 2 }} {{ 6 | divided_by: 3 }} {{ 7 | divided_by: 2, true }} {{ "6" | divided_by: "4" }}`, "1.5 2 3 1.5"},
 		{`{% assign n = 6 | divided_by: 3 %}{% for i in (1..n) %}{{ i }}{% endfor %}`, "12"},
-		{`{{ 1000000000 | date: "%Y" }} {{ "1000000000" | date: "%Y" }} {{ "2020-01-02" | date: "%b %d, %Y" }}`, "2001 2001 Jan 02, 2020"},
+		{`{{ 1000000000 | date: "%Y" }} {{ "1000000000" | date: "%Y" }} {{ "2020-01-02T12:00:00" | date: "%b %d, %Y" }}`, "2001 2001 Jan 02, 2020"},
 		{`{{ word | reverse }} {{ arr | reverse | join: "" }} {{ arr | join: "" }} {{ nothing | reverse | size }}`, "Liquid cba abc 0"},
+		// An undefined variable as a value or an optional argument, and
+		// text that is no date.
+		{`[{{ nothing | date: "%Y" }}][{{ "" | date: "%Y" }}][{{ "junk" | date: "%Y" }}][{{ 1000000000 | date: nothing | split: " " | size }}]`, "[][][junk][8]"},
+		{`{{ word | truncate: 4, nothing }}|{{ "a b c" | truncatewords: 1, nothing }}|{{ word | truncate: nothing }}`, "L...|a...|Liquid"},
 		{"{% capture x %}a\nb\r\nc{% endcapture %}{{ x | newline_to_br }}", "a<br />\nb<br />\nc"},
 	}
 	var r Renderer

@@ -51,8 +51,8 @@ func standardFilters() map[string]any {
 // truncate keeps at most length characters of v (50 by default), the
 // ellipsis ("..." by default) included. osteele/liquid's returned the text
 // whole when length was shorter than the ellipsis.
-func truncate(v any, length func(int) int, ellipsis func(string) string) string {
-	s, n, el := []rune(text(v)), length(50), ellipsis("...")
+func truncate(v any, args ...any) string {
+	s, n, el := []rune(text(v)), optionalInt(args, 0, 50), optionalText(args, 1, "...")
 	if len(s) <= n {
 		return string(s)
 	}
@@ -62,13 +62,33 @@ func truncate(v any, length func(int) int, ellipsis func(string) string) string 
 // truncateWords keeps the first words of v (15 by default; at least one),
 // joined by single spaces, and adds the ellipsis when words were left out.
 // osteele/liquid's added it when none were, and kept everything for 0.
-func truncateWords(v any, count func(int) int, ellipsis func(string) string) string {
-	s, n, el := text(v), max(count(15), 1), ellipsis("...")
+func truncateWords(v any, args ...any) string {
+	s, n, el := text(v), max(optionalInt(args, 0, 15), 1), optionalText(args, 1, "...")
 	words := strings.Fields(s)
 	if len(words) < n || len(words) == n && strings.TrimRightFunc(s, unicode.IsSpace) == s {
 		return s
 	}
 	return strings.Join(words[:n], " ") + el
+}
+
+// optionalText and optionalInt read optional filter argument i: given and
+// not nil (an undefined variable), the argument; else the default, as a
+// JavaScript default parameter takes undefined. The filters that have them
+// take their arguments as a variadic list: osteele/liquid cannot convert
+// nil into an optional argument's function, and made "<nil>" of it for a
+// string.
+func optionalText(args []any, i int, def string) string {
+	if i < len(args) && args[i] != nil {
+		return text(args[i])
+	}
+	return def
+}
+
+func optionalInt(args []any, i int, def int) int {
+	if i < len(args) && args[i] != nil {
+		return int(number(args[i]))
+	}
+	return def
 }
 
 // dividedBy divides as JavaScript does (7 / 2 is 3.5), or rounds down with
@@ -97,36 +117,48 @@ func reverse(v any) []any {
 // lineBreaks keeps each line break after the <br /> put before it.
 var lineBreaks = strings.NewReplacer("\r\n", "<br />\n", "\n", "<br />\n")
 
-// date formats a time (strftime's directives; "%a, %b %d, %y" by default).
-// Besides what osteele/liquid reads as a time, it takes, as liquidjs does, a
-// number (or a string of digits) of seconds since 1970 and "now" or
-// "today".
-func date(v any, format func(string) string) (string, error) {
-	t, err := timeOf(v)
-	if err != nil {
-		return "", err
+// date formats a time with strftime's directives, as liquidjs does: what
+// osteele/liquid reads as a time, a number (or a string of digits) of
+// seconds since 1970, "now" and "today", a date alone (midnight UTC, as
+// JavaScript reads it) and a date and time with no zone (local); nothing
+// prints nothing, and anything else is printed as it is.
+func date(v any, args ...any) (string, error) {
+	if v == nil || v == "" {
+		return "", nil
 	}
-	return tuesday.Strftime(format("%a, %b %d, %y"), t)
+	t, ok := timeOf(v)
+	if !ok {
+		return text(v), nil
+	}
+	return tuesday.Strftime(optionalText(args, 0, "%A, %B %-e, %Y at %-l:%M %P %z"), t)
 }
 
-func timeOf(v any) (time.Time, error) {
+func timeOf(v any) (time.Time, bool) {
 	switch x := jsData(v).(type) {
 	case float64:
-		return unixSeconds(x), nil
+		return unixSeconds(x), true
 	case string:
 		if x == "now" || x == "today" {
-			return time.Now(), nil
+			return time.Now(), true
 		}
-		if x != "" && strings.Trim(x, "0123456789") == "" {
+		if strings.Trim(x, "0123456789") == "" {
 			f, _ := strconv.ParseFloat(x, 64)
-			return unixSeconds(f), nil
+			return unixSeconds(f), true
+		}
+		if t, err := time.ParseInLocation("2006-01-02", x, time.UTC); err == nil {
+			return t.Local(), true
+		}
+		for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04"} {
+			if t, err := time.ParseInLocation(layout, x, time.Local); err == nil {
+				return t, true
+			}
 		}
 	}
 	c, err := values.Convert(v, reflect.TypeFor[time.Time]())
 	if err != nil {
-		return time.Time{}, err
+		return time.Time{}, false
 	}
-	return c.(time.Time), nil
+	return c.(time.Time), true
 }
 
 func unixSeconds(f float64) time.Time {
