@@ -4,7 +4,7 @@
 // Buffer.byteLength; searching (indexOf, lastIndexOf, includes), fill with
 // text, slice, copy, compare, allocUnsafe and isEncoding. It evaluates to a function of the Buffer
 // constructor, which it extends.
-(function (Buffer) {
+(function (Buffer, native) {
   'use strict';
   const own = (encoding) => {
     switch (String(encoding).toLowerCase()) {
@@ -100,16 +100,7 @@
     const start = searchStart(buf.length, byteOffset, n, forward);
     if (n === 0) return start;
     if (start < 0 || buf.length === 0) return -1;
-    const matchesAt = (i) => {
-      for (let j = 0; j < n; j++) if (buf[i + j] !== needle[j]) return false;
-      return true;
-    };
-    if (forward) {
-      for (let i = start; i + n <= buf.length; i++) if (matchesAt(i)) return i;
-    } else {
-      for (let i = Math.min(start, buf.length - n); i >= 0; i--) if (matchesAt(i)) return i;
-    }
-    return -1;
+    return native.search(buf, needle instanceof Uint8Array ? needle : Uint8Array.from(needle), start, forward);
   };
   method('indexOf', function (value, byteOffset, encoding) { return search(this, value, byteOffset, encoding, true); });
   method('lastIndexOf', function (value, byteOffset, encoding) { return search(this, value, byteOffset, encoding, false); });
@@ -133,7 +124,8 @@
     if (from < 0 || to > this.length) throw new RangeError('The value of "offset" is out of range.');
     if (from >= to) return this;
     if (typeof value === 'string' && value.length === 0) return fill.call(this, 0, from, to);
-    const pattern = typeof value === 'string' ? Buffer.from(value, encoding === undefined ? 'utf8' : encoding) : value;
+    // A copy: the pattern may be a view of the bytes being filled.
+    const pattern = typeof value === 'string' ? Buffer.from(value, encoding === undefined ? 'utf8' : encoding) : Uint8Array.from(value);
     if (pattern.length === 0) throw new TypeError(`The argument 'value' is invalid. Received ${JSON.stringify(value)}`);
     for (let i = from; i < to; i++) this[i] = pattern[(i - from) % pattern.length];
     return this;

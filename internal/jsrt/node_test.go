@@ -53,6 +53,8 @@ func TestNodeSurface(t *testing.T) {
 			({ v: [b.toString(), Buffer.isBuffer(s), Buffer.alloc(5).fill('ab').toString(), n, t.toString('hex'),
 				[Buffer.from('b'), Buffer.from('a')].sort(Buffer.compare).join(''), Buffer.from('abc').compare(Buffer.from('abd'))].join() }) }`,
 			"aBcdef,true,ababa,3,00614263,ab,-1"},
+		{"Buffer fill from itself, search of megabytes", `{ const c = Buffer.from('abcdef'); c.fill(c.subarray(1, 3), 0); const big = Buffer.alloc(4e6, 'a');
+			({ v: [c.toString(), big.indexOf('ab'), big.lastIndexOf('a'), big.includes(Buffer.alloc(3000, 'a'), 10)].join() }) }`, "bcbcbc,-1,3999999,true"},
 		{"process members", `{ let seen = 0; process.on('x', (n) => { seen += n }); process.emit('x', 2);
 			({ v: [typeof process.nextTick, process.hrtime().length, typeof process.hrtime.bigint(), process.uptime() > 0,
 				process.memoryUsage().rss > 0, seen, process.listenerCount('x')].join() }) }`, "function,2,bigint,true,true,2,1"},
