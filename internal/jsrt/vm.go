@@ -165,6 +165,11 @@ func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (
 	defer vm.guard(ctx)()
 	scope := vm.scope(locals)
 	res, err := vm.run(t, scope, vm.thisFor(scope), filenameOf(locals), 0)
+	if uncaught := vm.takeUncaught(); err == nil && uncaught != nil {
+		// A callback the template queued (process.nextTick, setImmediate)
+		// threw once it had rendered: Node's run would end there.
+		err = fmt.Errorf("uncaught exception in a callback: %w", vm.jsError(uncaught, 0))
+	}
 	if err != nil {
 		rerr := vm.jsError(err, vm.lastLine)
 		if rerr.Line == 0 {

@@ -62,6 +62,8 @@ func TestRenderErrorsNameTheLine(t *testing.T) {
 		{"thrown error", "\n<% throw new Error('boom') %>", "Error: boom", 2, false},
 		{"syntax error", "x\ny\n<% if ( { %>", "SyntaxError", 3, true},
 		{"unclosed tag", "x\n<%= name", `could not find matching close tag for "<%="`, 2, true},
+		// Thrown once the template had rendered: no line of its own.
+		{"callback throws", "x\n<% process.nextTick(() => { throw new Error('tick') }) %>", "uncaught exception in a callback: Error: tick", 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
