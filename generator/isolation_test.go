@@ -105,6 +105,34 @@ func TestRegexBombsStopAtLimit(t *testing.T) {
 	}
 }
 
+// A process.env that a template made a Proxy whose ownKeys never returns is
+// read after the render (did a template change it?) under the time limit:
+// it hung the run past --js-timeout. The run fails, naming it, and writes
+// nothing.
+func TestReadingProcessEnvIsUnderTheTimeLimit(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/t/x/a.ejs.t": "---\nto: a.txt\n---\n<% process.env = new Proxy({}, { ownKeys() { for (;;) {} } }) %>a\n",
+		"_templates/t/x/b.ejs.t": "---\nto: b.txt\n---\nb\n",
+	})
+	e := New(Config{Cwd: dir, Parallelism: 2, Stdout: io.Discard, JSTimeout: 200 * time.Millisecond, Getenv: func(string) string { return "" }})
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Run(context.Background(), []string{"t", "x"})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "reading process.env") || !strings.Contains(err.Error(), "time limit of 200ms") {
+			t.Fatalf("err = %v, want the time limit reading process.env", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the run did not end within 20s of a 200ms limit")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the run wrote %d entries beside _templates", len(entries)-1)
+	}
+}
+
 // countingFiles counts FileDone events by template.
 type countingFiles struct {
 	nopObserver

@@ -265,13 +265,17 @@ func (p *planner) file(f *renderedFile) error {
 		if p.e.cfg.DenyShell {
 			return fmt.Errorf("sh: commands are not allowed here (%q)", sh)
 		}
+		env, err := p.shellEnv()
+		if err != nil {
+			return err
+		}
 		p.steps = append(p.steps, step{
 			result: p.result(f, OpShell, sh, StatusExecuted),
 			log:    "       shell: " + sh,
 			shell:  sh,
 			input:  f.body,
 			ignore: attr(f, "sh_ignore_exit") == true,
-			env:    p.shellEnv(),
+			env:    env,
 			exec:   p.configExec(),
 		})
 		clear(p.lastWrite) // what came before, the command may read
@@ -682,13 +686,13 @@ func superseded(steps []step) []bool {
 // shellEnv is the environment of the run's commands: hypergen's own, with
 // what .hygen.js and the hook did to process.env (nil when they did
 // nothing), as a command hygen runs inherits Node's changed environment.
-func (p *planner) shellEnv() []string {
+func (p *planner) shellEnv() ([]string, error) {
 	if p.inv.script == nil {
-		return nil
+		return nil, nil
 	}
-	set, unset := p.inv.script.vm.EnvChanges()
-	if len(set) == 0 && len(unset) == 0 {
-		return nil
+	set, unset, err := p.inv.script.vm.EnvChanges()
+	if len(set) == 0 && len(unset) == 0 || err != nil {
+		return nil, err
 	}
 	var env []string
 	for _, kv := range os.Environ() {
@@ -700,7 +704,7 @@ func (p *planner) shellEnv() []string {
 	for _, k := range slices.Sorted(maps.Keys(set)) {
 		env = append(env, k+"="+set[k])
 	}
-	return env
+	return env, nil
 }
 
 // configExec is .hygen.js's exec, which hygen runs commands with.

@@ -86,7 +86,14 @@ func (e *Engine) renderAll(ctx context.Context, inv *invocation, files []string)
 		})
 	}
 	out, err := render(limit)
-	if parallelPass && ctx.Err() == nil && !stoppedByLimit(err) && inv.js.GlobalsMade() {
+	var made bool
+	if parallelPass && ctx.Err() == nil && !stoppedByLimit(err) {
+		var merr error
+		if made, merr = inv.js.GlobalsMade(); merr != nil && err == nil {
+			out, err = nil, merr
+		}
+	}
+	if made {
 		// A template made a global (or changed process.env), which hygen,
 		// rendering the files one after another in one runtime, shows
 		// every later template; here only those that shared its runtime

@@ -1,6 +1,7 @@
 package jsrt
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -38,10 +39,25 @@ func ScriptEnv(environ []string) []string {
 // changed, and those it deleted. Both are empty when it never touched
 // process. hygen's hooks and .hygen.js change the real environment of the
 // Node process, so the commands of its sh: templates see the changes.
-func (vm *VM) EnvChanges() (set map[string]string, unset []string) {
+// Reading it runs JavaScript when a script made process.env a Proxy or
+// gave it getters, so it does under the run's limits: err is what threw,
+// or the time limit a trap that never ends ran into.
+func (vm *VM) EnvChanges() (set map[string]string, unset []string, err error) {
 	if vm.process == nil || vm.setup.Env == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
+	defer vm.guard(vm.ctx)()
+	_, err = vm.catch(func() goja.Value {
+		set, unset = vm.envChanges()
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading process.env: %w", err)
+	}
+	return set, unset, nil
+}
+
+func (vm *VM) envChanges() (set map[string]string, unset []string) {
 	env, ok := vm.process.Get("env").(*goja.Object)
 	if !ok {
 		return nil, nil

@@ -39,11 +39,11 @@ func TestGlobalsMade(t *testing.T) {
 			}
 			fresh := p.Get() // another VM of the pool, on which nothing ran
 			p.Put(vm)
-			if got := p.GlobalsMade(); got != tt.made {
-				t.Errorf("GlobalsMade() = %v, want %v", got, tt.made)
+			if got, err := p.GlobalsMade(); got != tt.made || err != nil {
+				t.Errorf("GlobalsMade() = %v, %v; want %v", got, err, tt.made)
 			}
 			p.Put(fresh)
-			if q := p.Fresh(); q.GlobalsMade() {
+			if made, _ := p.Fresh().GlobalsMade(); made {
 				t.Error("a fresh pool starts with a VM that made globals")
 			}
 		})

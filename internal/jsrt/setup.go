@@ -89,15 +89,16 @@ func (p *Pool) Put(vm *VM) {
 // GlobalsMade reports whether JavaScript has made a global on any VM now
 // in the pool (assigned a name it never declared, or set a property of
 // globalThis), which JavaScript on the pool's other VMs did not see.
-func (p *Pool) GlobalsMade() bool {
+// An error is what reading process.env threw (see VM.EnvChanges).
+func (p *Pool) GlobalsMade() (bool, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, vm := range p.free {
-		if vm.globalsMade() {
-			return true
+		if made, err := vm.globalsMade(); made || err != nil {
+			return made, err
 		}
 	}
-	return false
+	return false, nil
 }
 
 // Fresh returns a new, empty pool for the same run: for rendering again,

@@ -120,12 +120,12 @@ var installedGlobals struct {
 // global object (assigned a name it never declared, or set a property of
 // globalThis) or deleted some, or changed process.env, which hygen's later
 // templates see as well.
-func (vm *VM) globalsMade() bool {
+func (vm *VM) globalsMade() (bool, error) {
 	if vm.countGlobalNames() != vm.globalNames {
-		return true
+		return true, nil
 	}
-	set, unset := vm.EnvChanges()
-	return len(set) > 0 || len(unset) > 0
+	set, unset, err := vm.EnvChanges()
+	return len(set) > 0 || len(unset) > 0, err
 }
 
 func (vm *VM) countGlobalNames() int {
