@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -209,8 +210,12 @@ func optionTrue(opt goja.Value, name string) bool {
 // the folders that links lead to listed too where names are asked for.
 func (vm *VM) readdir(p string, dirents, recursive bool) []any {
 	var items []any
-	for queue := []string{p}; len(queue) > 0; queue = queue[1:] {
-		dir := queue[0]
+	type folder struct {
+		path string
+		up   []string // the real paths of the linked folders it was reached through
+	}
+	for queue := []folder{{path: p}}; len(queue) > 0; queue = queue[1:] {
+		dir, up := queue[0].path, queue[0].up
 		entries, err := os.ReadDir(vm.resolve(dir))
 		if err != nil {
 			panic(vm.fsError("scandir", dir, err))
@@ -234,17 +239,34 @@ func (vm *VM) readdir(p string, dirents, recursive bool) []any {
 			if !recursive {
 				continue
 			}
-			isDir := e.IsDir()
-			if !dirents && e.Type()&fs.ModeSymlink != 0 {
-				st, err := os.Stat(vm.resolve(sub))
-				isDir = err == nil && st.IsDir()
+			if e.IsDir() {
+				queue = append(queue, folder{sub, up})
+				continue
 			}
-			if isDir {
-				queue = append(queue, sub)
+			if dirents || e.Type()&fs.ModeSymlink == 0 {
+				continue
 			}
+			// A link to a folder is listed through, unless it leads back to
+			// a folder it was reached through: Node follows such a cycle
+			// until it runs out of memory, which here, before the time
+			// limit, was gigabytes.
+			real, err := filepath.EvalSymlinks(vm.resolve(sub))
+			if st, serr := os.Stat(real); err != nil || serr != nil || !st.IsDir() || slices.Contains(up, real) || within(vm.resolve(dir), real) {
+				continue
+			}
+			queue = append(queue, folder{sub, append(slices.Clip(up), real)})
 		}
 	}
 	return items
+}
+
+// within reports whether folder is root or inside it, by their real paths.
+func within(folder, root string) bool {
+	real, err := filepath.EvalSymlinks(folder)
+	if err != nil {
+		return false
+	}
+	return real == root || strings.HasPrefix(real, root+string(filepath.Separator))
 }
 
 // dirent is a fs.Dirent: the entry's name and its type.

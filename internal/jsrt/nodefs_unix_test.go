@@ -78,3 +78,24 @@ func TestIncludeRefusesProcessEnvironment(t *testing.T) {
 		t.Errorf("include of a link to /proc/self/environ: %q, %v", out, err)
 	}
 }
+
+// A recursive listing goes through links to folders, but not through one
+// that leads back to a folder it came through: Node follows such a cycle
+// until it runs out of memory.
+func TestReaddirRecursiveStopsAtLinkCycles(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"d/sub/f.txt": "", "other/g.txt": ""})
+	for link, target := range map[string]string{"d/sub/up": "..", "d/self": ".", "d/out": "../other"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := evalHook(t, map[string]string{"hook.js": "module.exports = { params: () => ({ v: require('fs').readdirSync(" +
+		strconv.Quote(filepath.Join(dir, "d")) + ", { recursive: true }).join() }) }"}, RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := got.Get("v")
+	if want := "out,self,sub,out/g.txt,sub/f.txt,sub/up"; jsvalue.ToString(v) != want {
+		t.Errorf("got %q, want %q", jsvalue.ToString(v), want)
+	}
+}
