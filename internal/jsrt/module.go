@@ -44,7 +44,10 @@ func (vm *VM) installGlobals() {
 // Error makes goja build it, 66 allocations a runtime).
 func (vm *VM) installCaptureStackTrace() {
 	rt := vm.rt
-	_ = rt.Get("Error").ToObject(rt).DefineDataProperty("captureStackTrace", rt.ToValue(vm.captureStackTrace), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	fn := rt.ToValue(vm.captureStackTrace).ToObject(rt)
+	_ = fn.DefineDataProperty("name", rt.ToValue("captureStackTrace"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = fn.DefineDataProperty("length", rt.ToValue(2), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = rt.Get("Error").ToObject(rt).DefineDataProperty("captureStackTrace", fn, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 }
 
 // captureStackTrace is Error.captureStackTrace(target): target.stack as an
@@ -71,7 +74,9 @@ func (vm *VM) captureStackTrace(call goja.FunctionCall) goja.Value {
 	if frames != "" {
 		stack += "\n" + frames
 	}
-	_ = target.DefineDataProperty("stack", rt.ToValue(stack), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	if err := target.DefineDataProperty("stack", rt.ToValue(stack), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+		panic(rt.NewTypeError("Cannot define property stack, object is not extensible")) // V8's words, for a frozen target
+	}
 	return goja.Undefined()
 }
 
