@@ -161,16 +161,35 @@ func (f perfFlags) dir(env *cli.Env) (string, error) {
 		}
 	}
 	dir = fromCwd(env, dir)
-	// Made when missing; something else in its place would fail later with
-	// a path deep inside it and "not a directory".
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+	// Made when missing; a file in its place, or on the way to it, would
+	// fail later with a path deep inside it and "not a directory".
+	if file := fileOnTheWay(dir); file != "" {
 		msg := fmt.Sprintf("%s %s is not a folder", from, dir)
+		if file != dir {
+			msg = fmt.Sprintf("%s %s: %s is a file", from, dir, file)
+		}
 		if from == "--cache-dir" {
 			return "", &usageError{msg}
 		}
 		return "", errors.New(msg)
 	}
 	return dir, nil
+}
+
+// fileOnTheWay is path, or the folder on the way to it, that exists and is
+// not a folder; "" if there is none.
+func fileOnTheWay(path string) string {
+	for p := path; ; p = filepath.Dir(p) {
+		if st, err := os.Stat(p); err == nil {
+			if st.IsDir() {
+				return ""
+			}
+			return p
+		}
+		if filepath.Dir(p) == p {
+			return ""
+		}
+	}
 }
 
 // usageError is a mistake in what the command was given, found after
@@ -832,11 +851,14 @@ func runPerfCorpus(env *cli.Env, args []string) int {
 		return usageFail(env, "corpus", err.Error())
 	}
 	*out = fromCwd(env, *out)
+	switch file := fileOnTheWay(*out); {
+	case file == *out:
+		return usageFail(env, "corpus", fmt.Sprintf("--output: %s is a file; want a folder to create", *out))
+	case file != "":
+		return usageFail(env, "corpus", fmt.Sprintf("--output: %s is a file, not a folder", file))
+	}
 	if st, err := os.Stat(filepath.Dir(*out)); err != nil || !st.IsDir() {
 		return usageFail(env, "corpus", fmt.Sprintf("--output: folder %s does not exist", filepath.Dir(*out)))
-	}
-	if st, err := os.Stat(*out); err == nil && !st.IsDir() {
-		return usageFail(env, "corpus", fmt.Sprintf("--output: %s is a file; want a folder to create", *out))
 	}
 	ctx, stop := signalContext()
 	defer stop()

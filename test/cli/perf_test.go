@@ -496,7 +496,9 @@ func TestPerfPathsThatAreNotFolders(t *testing.T) {
 		{dir, nil, []string{"analyze", "--cache-dir", "afile"}, 2, "--cache-dir " + filepath.Join(dir, "afile") + " is not a folder"},
 		{dir, nil, []string{"benchmark", "--cache-dir", "afile", "--iterations", "1", "--generators", "1"}, 2, "is not a folder"},
 		{dir, []string{"HYPERGEN_CACHE_DIR=" + filepath.Join(dir, "afile")}, []string{"export", "--json"}, 1, "HYPERGEN_CACHE_DIR " + filepath.Join(dir, "afile") + " is not a folder"},
-		{dir, nil, []string{"corpus", "--output", "afile/x"}, 2, "--output: folder " + filepath.Join(dir, "afile") + " does not exist"},
+		{dir, nil, []string{"corpus", "--output", "afile/x"}, 2, "--output: " + filepath.Join(dir, "afile") + " is a file, not a folder"},
+		{dir, nil, []string{"corpus", "--output", "nowhere/x"}, 2, "--output: folder " + filepath.Join(dir, "nowhere") + " does not exist"},
+		{dir, nil, []string{"analyze", "--cache-dir", "afile/sub"}, 2, "--cache-dir " + filepath.Join(dir, "afile", "sub") + ": " + filepath.Join(dir, "afile") + " is a file"},
 		{dir, nil, []string{"corpus", "--output", "afile"}, 2, "is a file; want a folder to create"},
 		{missing, nil, []string{"optimize"}, 1, "the templates folder /nonexistent-hypergen (.hygen.js's templates) is not a folder"},
 	} {
