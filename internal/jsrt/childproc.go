@@ -91,8 +91,13 @@ func stdioOption(o *goja.Object) (modes [3]string, given bool) {
 	}
 	if arr, ok := v.Export().([]any); ok {
 		for i := range min(len(arr), 3) {
-			if s, ok := arr[i].(string); ok {
-				modes[i] = s
+			switch x := arr[i].(type) {
+			case string:
+				modes[i] = x
+			case int64, float64:
+				// The parent's descriptor 0, 1 or 2 (process.stdout, …):
+				// what inherit gives.
+				modes[i] = "inherit"
 			}
 		}
 		return modes, true
