@@ -78,6 +78,12 @@
       native.warn(`Trace${args.length ? ': ' + native.format(...args) : ''}${frames ? '\n' + frames : ''}`);
     },
     table(data, properties) {
+      if (properties !== undefined && !Array.isArray(properties)) {
+        const e = new TypeError('The "properties" argument must be an instance of Array. Received ' +
+          (properties === null ? 'null' : typeof properties === 'object' ? 'an instance of ' + properties.constructor.name : 'type ' + typeof properties + ' (' + native.inspect(properties) + ')'));
+        e.code = 'ERR_INVALID_ARG_TYPE';
+        throw e;
+      }
       if (data === null || typeof data !== 'object') return native.log(native.format(data));
       const show = (v) => native.inspect(v, { depth: v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 2 ? -1 : 0, breakLength: Infinity });
       const isMap = data instanceof Map, isSet = data instanceof Set;
@@ -117,8 +123,10 @@
       native.log(render(head, cells));
     },
   };
-  // Node's table drawing: each cell aligned left, a space either side.
-  const width = (s) => [...s].length;
+  // Node's table drawing: each cell aligned left, a space either side. A
+  // character of East Asian width takes two columns, as a terminal shows it.
+  const wide = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/gu;
+  const width = (s) => [...s].length + (s.match(wide) || []).length;
   function render(head, columns) {
     const widths = head.map(width);
     const length = Math.max(...columns.map((c) => c.length));
