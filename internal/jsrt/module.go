@@ -164,16 +164,7 @@ func (vm *VM) consoleExtras(log, warn func(string)) *goja.Object {
 	_ = native.Set("now", func(goja.FunctionCall) goja.Value {
 		return rt.ToValue(float64(time.Since(processStart).Nanoseconds()) / 1e6)
 	})
-	fn, err := rt.RunProgram(program("console.js"))
-	if err != nil {
-		vm.throw(err)
-	}
-	build, _ := goja.AssertFunction(fn)
-	methods, err := build(goja.Undefined(), native)
-	if err != nil {
-		vm.throw(err)
-	}
-	return methods.ToObject(rt)
+	return vm.build(program("console.js"), native)
 }
 
 // processObject is the run's process, built on first use: most templates
@@ -322,16 +313,7 @@ func (vm *VM) requireFunction(file string) *goja.Object {
 // addSyntaxHelpers gives the require of a module that rewriteSyntax
 // rewrote what the rewritten code calls (syntaxhelpers.js).
 func (vm *VM) addSyntaxHelpers(require *goja.Object) {
-	fn, err := vm.rt.RunProgram(program("syntaxhelpers.js"))
-	if err != nil {
-		vm.throw(err)
-	}
-	make, _ := goja.AssertFunction(fn)
-	helpers, err := make(goja.Undefined(), require)
-	if err != nil {
-		vm.throw(err)
-	}
-	h := helpers.ToObject(vm.rt)
+	h := vm.build(program("syntaxhelpers.js"), require)
 	for _, name := range []string{importHelper, asyncValuesHelper} {
 		_ = require.DefineDataProperty(name, h.Get(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	}

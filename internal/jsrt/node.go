@@ -130,22 +130,9 @@ func (vm *VM) processExtras() *goja.Object {
 		_ = out.Set("groups", groups)
 		return out
 	})
-	_ = native.Set("callBack", func(call goja.FunctionCall) goja.Value {
-		cb, _ := goja.AssertFunction(call.Argument(0))
-		return vm.callBack(cb, call.Arguments[1:]...)
-	})
+	_ = native.Set("callBack", vm.callBackFn)
 	_ = native.Set("refuse", vm.refuse)
-	fn, err := rt.RunProgram(program("process.js"))
-	if err != nil {
-		vm.throw(err)
-	}
-	build, _ := goja.AssertFunction(fn)
-	events := vm.builtin("events", vm.fileModule("events.js")).Get("EventEmitter")
-	members, err := build(goja.Undefined(), events, native)
-	if err != nil {
-		vm.throw(err)
-	}
-	return members.ToObject(rt)
+	return vm.build(program("process.js"), vm.builtin("events", vm.fileModule("events.js")).Get("EventEmitter"), native)
 }
 
 // refuse is refuse(what, why) for the JavaScript halves of modules: an

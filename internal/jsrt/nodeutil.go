@@ -19,7 +19,7 @@ import (
 // a function of (exports, module, ...deps); prompt.js, the enquirer prompt
 // of hook questions; and buffer.js, the Buffer encodings goja_nodejs lacks.
 //
-//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js console.js syntaxhelpers.js timers.js
+//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js console.js syntaxhelpers.js timers.js regexp.js
 var moduleSources embed.FS
 
 // programs holds the files of moduleSources compiled, each once per
@@ -47,14 +47,33 @@ func (vm *VM) fileModule(file string) func(module *goja.Object) {
 // jsModule fills a module from a program that evaluates to a function of
 // (exports, module, ...deps).
 func (vm *VM) jsModule(prog *goja.Program, module *goja.Object, deps ...goja.Value) {
+	vm.build(prog, append([]goja.Value{module.Get("exports"), module}, deps...)...)
+}
+
+// build runs prog, which evaluates to a function, and returns what that
+// function returns for args: the shape of the runtime's parts written in
+// JavaScript (module.go's moduleSources).
+func (vm *VM) build(prog *goja.Program, args ...goja.Value) *goja.Object {
 	fn, err := vm.rt.RunProgram(prog)
 	if err != nil {
 		vm.throw(err)
 	}
-	install, _ := goja.AssertFunction(fn)
-	if _, err := install(goja.Undefined(), append([]goja.Value{module.Get("exports"), module}, deps...)...); err != nil {
+	build, _ := goja.AssertFunction(fn)
+	out, err := build(goja.Undefined(), args...)
+	if err != nil {
 		vm.throw(err)
 	}
+	if obj, ok := out.(*goja.Object); ok {
+		return obj
+	}
+	return nil
+}
+
+// callBackFn is native.callBack(fn, ...args) for the runtime's JavaScript
+// parts: fn called as a callback is (see VM.callBack).
+func (vm *VM) callBackFn(call goja.FunctionCall) goja.Value {
+	cb, _ := goja.AssertFunction(call.Argument(0))
+	return vm.callBack(cb, call.Arguments[1:]...)
 }
 
 // utilModule fills the util module's exports.

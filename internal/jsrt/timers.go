@@ -5,23 +5,10 @@ import "github.com/dop251/goja"
 // timers is Node's timers module (timers.js), made once per runtime.
 func (vm *VM) timers() *goja.Object {
 	return vm.builtin("timers", func(module *goja.Object) {
-		rt := vm.rt
-		native := rt.NewObject()
-		_ = native.Set("callBack", func(call goja.FunctionCall) goja.Value {
-			cb, _ := goja.AssertFunction(call.Argument(0))
-			return vm.callBack(cb, call.Arguments[1:]...)
-		})
+		native := vm.rt.NewObject()
+		_ = native.Set("callBack", vm.callBackFn)
 		_ = native.Set("refuse", vm.refuse)
-		fn, err := rt.RunProgram(program("timers.js"))
-		if err != nil {
-			vm.throw(err)
-		}
-		build, _ := goja.AssertFunction(fn)
-		timers, err := build(goja.Undefined(), native)
-		if err != nil {
-			vm.throw(err)
-		}
-		_ = module.Set("exports", timers)
+		_ = module.Set("exports", vm.build(program("timers.js"), native))
 	})
 }
 
