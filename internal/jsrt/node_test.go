@@ -88,6 +88,7 @@ func TestNodeSurface(t *testing.T) {
 		{"dirents", `({ v: require('fs').readdirSync('.', { withFileTypes: true })
 			.map((d) => d.name + ':' + (d.isDirectory() ? 'dir' : d.isFile() ? 'file' : '?')).join() })`, "hook.js:file,lib:dir,notes.txt:file"},
 		{"readdir names", `({ v: require('fs').readdirSync('lib').join() })`, "a.js"},
+		{"fs classes", `{ const fs = require('fs'); ({ v: [fs.statSync('notes.txt') instanceof fs.Stats, fs.readdirSync('.', { withFileTypes: true })[0] instanceof fs.Dirent].join() }) }`, "true,true"},
 		{"readdir recursive", `{ const fs = require('fs');
 			({ v: fs.readdirSync('.', { recursive: true }).join() + '|' + fs.readdirSync('.', { recursive: true, withFileTypes: true })
 				.map((d) => d.parentPath + '/' + d.name).join() }) }`, "hook.js,lib,notes.txt,lib/a.js|./hook.js,./lib,./notes.txt,lib/a.js"},

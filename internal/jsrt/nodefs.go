@@ -143,6 +143,11 @@ func (vm *VM) fsModule(module *goja.Object) {
 		_, _ = then(p, rt.ToValue(func(c goja.FunctionCall) goja.Value { return vm.callBack(cb, c.Argument(0)) }))
 		return goja.Undefined()
 	})
+	// The classes of what statSync and readdirSync give, which packages
+	// test with instanceof (globby: p.stats instanceof fs.Stats).
+	for _, name := range []string{"Stats", "Dirent"} {
+		_ = o.Set(name, vm.fsClass(name).Get("constructor"))
+	}
 	_ = o.Set("promises", promises)
 	_ = o.Set("constants", vm.objectOf(fsConstants()))
 	// Node's realpath via the system call; fs-extra warns when it is missing.
@@ -269,9 +274,28 @@ func within(folder, root string) bool {
 	return real == root || strings.HasPrefix(real, root+string(filepath.Separator))
 }
 
+// fsClass is the prototype of fs.Stats or fs.Dirent, made once per runtime:
+// a constructor of that name that callers do not call themselves.
+func (vm *VM) fsClass(name string) *goja.Object {
+	if p, ok := vm.fsClasses[name]; ok {
+		return p
+	}
+	ctor, err := vm.rt.RunString("(function " + name + "() {})")
+	if err != nil {
+		panic(err) // a constant that compiles
+	}
+	p := ctor.ToObject(vm.rt).Get("prototype").ToObject(vm.rt)
+	if vm.fsClasses == nil {
+		vm.fsClasses = map[string]*goja.Object{}
+	}
+	vm.fsClasses[name] = p
+	return p
+}
+
 // dirent is a fs.Dirent: the entry's name and its type.
 func (vm *VM) dirent(dir, name string, mode fs.FileMode) *goja.Object {
 	d := vm.rt.NewObject()
+	_ = d.SetPrototype(vm.fsClass("Dirent"))
 	_ = d.Set("name", name)
 	_ = d.Set("parentPath", dir)
 	_ = d.Set("path", dir)
@@ -311,6 +335,7 @@ func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error
 			panic(vm.fsError(syscallName, p, err))
 		}
 		s := rt.NewObject()
+		_ = s.SetPrototype(vm.fsClass("Stats"))
 		vm.typeTests(s, fi.Mode())
 		_ = s.Set("size", fi.Size())
 		_ = s.Set("mode", unixMode(fi))
