@@ -163,10 +163,30 @@
     needBytes('buf2', b);
     return compare(a, b);
   };
+  // Node's validateOffset: an integer from 0 to max, or its error.
+  const offset = (v, name, fallback, max) => {
+    if (v === undefined) return fallback;
+    let e;
+    if (typeof v !== 'number') {
+      e = new TypeError(`The "${name}" argument must be of type number. Received type ${typeof v} (${typeof v === 'string' ? `'${v}'` : String(v)})`);
+      e.code = 'ERR_INVALID_ARG_TYPE';
+    } else if (!Number.isInteger(v)) {
+      e = new RangeError(`The value of "${name}" is out of range. It must be an integer. Received ${v}`);
+      e.code = 'ERR_OUT_OF_RANGE';
+    } else if (v < 0 || v > max) {
+      e = new RangeError(`The value of "${name}" is out of range. It must be >= 0 && <= ${max}. Received ${v}`);
+      e.code = 'ERR_OUT_OF_RANGE';
+    }
+    if (e) throw e;
+    return v;
+  };
+  const kMaxLength = 4294967296;
   method('compare', function (target, targetStart, targetEnd, sourceStart, sourceEnd) {
     needBytes('target', target);
-    const t = target.subarray(integer(targetStart, 0), integer(targetEnd, target.length));
-    const s = this.subarray(integer(sourceStart, 0), integer(sourceEnd, this.length));
-    return compare(s, t);
+    const ts = offset(targetStart, 'targetStart', 0, kMaxLength), te = offset(targetEnd, 'targetEnd', target.length, target.length);
+    const ss = offset(sourceStart, 'sourceStart', 0, kMaxLength), se = offset(sourceEnd, 'sourceEnd', this.length, this.length);
+    if (ss >= se) return ts >= te ? 0 : -1;
+    if (ts >= te) return 1;
+    return compare(this.subarray(ss, se), target.subarray(ts, te));
   });
 })

@@ -119,19 +119,19 @@ func (vm *VM) childProcessModule(module *goja.Object) {
 	o := module.Get("exports").ToObject(rt)
 	_ = o.Set("execSync", func(call goja.FunctionCall) goja.Value {
 		cmd := call.Argument(0).String()
-		return vm.runSync("execSync", []string{shellOption(call.Argument(1), true), "-c", cmd}, cmd, call.Argument(1), true)
+		return vm.runSync("execSync", []string{vm.shellOption(call.Argument(1), true), "-c", cmd}, cmd, call.Argument(1), true)
 	})
 	_ = o.Set("execFileSync", func(call goja.FunctionCall) goja.Value {
 		argv, opts := vm.fileArgs(call)
 		display := strings.Join(argv, " ")
-		if sh := shellOption(opts, false); sh != "" {
+		if sh := vm.shellOption(opts, false); sh != "" {
 			argv = []string{sh, "-c", display}
 		}
 		return vm.runSync("execFileSync", argv, display, opts, true)
 	})
 	_ = o.Set("spawnSync", func(call goja.FunctionCall) goja.Value {
 		argv, opts := vm.fileArgs(call)
-		if sh := shellOption(opts, false); sh != "" {
+		if sh := vm.shellOption(opts, false); sh != "" {
 			argv = []string{sh, "-c", strings.Join(argv, " ")}
 		}
 		return vm.runSync("spawnSync", argv, strings.Join(argv, " "), opts, false)
@@ -164,9 +164,16 @@ func (vm *VM) childProcessModule(module *goja.Object) {
 
 // shellOption is the shell that a call's shell option names: the string
 // given, /bin/sh for true (always, for execSync), or "" for none.
-func shellOption(opts goja.Value, always bool) string {
+func (vm *VM) shellOption(opts goja.Value, always bool) string {
 	if o, ok := opts.(*goja.Object); ok {
 		if v := o.Get("shell"); v != nil {
+			switch v.Export().(type) {
+			case nil, bool, string:
+			default:
+				if !always { // execSync takes anything, as true
+					panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "options.shell" property must be one of type boolean or string. Received `+received(v)))
+				}
+			}
 			if s, ok := v.Export().(string); ok && s != "" {
 				return s
 			}

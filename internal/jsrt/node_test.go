@@ -246,6 +246,11 @@ func TestNodeSurface(t *testing.T) {
 			({ v: [cp.execSync('[[ 1 == 1 ]] && echo bash', { ...o, shell: '/bin/bash' }).trim(), cp.spawnSync('echo', ['a', '&&', 'echo', 'b'], { ...o, shell: true }).stdout.trim(),
 				cp.execFileSync('echo', ['x', '|', 'tr', 'x', 'y'], { ...o, shell: true }).trim(), cp.spawnSync('true', [], { stdio: 'ignore' }).stdout, out].join('|') }) }`,
 			"bash|a\nb|y||null/out\n/"},
+		{"argument checks as Node's", `{ const a = Buffer.from('abc'), b = Buffer.from('xbcy'); const codes = [];
+			for (const f of [() => a.compare(b, -1), () => a.compare(b, 0, 9), () => a.compare(b, '1'), () => require('child_process').spawnSync('echo', [], { shell: 1 })]) {
+				try { f(); codes.push('none') } catch (e) { codes.push(e.code) } }
+			({ v: [a.compare(b, 1, 3, 1), a.compare(b, 0, 0), a.compare(b, 2, 1), codes.join('/')].join() }) }`,
+			"0,1,1,ERR_OUT_OF_RANGE/ERR_OUT_OF_RANGE/ERR_INVALID_ARG_TYPE/ERR_INVALID_ARG_TYPE"},
 		{"child_process failure", `{ let m; try { require('child_process').execSync('echo bad >&2; exit 2') } catch (e) { m = e.status + ' ' + e.message.trim() } ({ v: m }) }`, "2 Command failed: echo bad >&2; exit 2\nbad"},
 	}
 	for _, tt := range tests {
