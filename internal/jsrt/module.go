@@ -44,9 +44,7 @@ func (vm *VM) installGlobals() {
 // Error makes goja build it, 66 allocations a runtime).
 func (vm *VM) installCaptureStackTrace() {
 	rt := vm.rt
-	fn := rt.ToValue(vm.captureStackTrace).ToObject(rt)
-	_ = fn.DefineDataProperty("name", rt.ToValue("captureStackTrace"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	_ = fn.DefineDataProperty("length", rt.ToValue(2), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	fn := named(rt, rt.ToValue(vm.captureStackTrace).ToObject(rt), "captureStackTrace", 2)
 	_ = rt.Get("Error").ToObject(rt).DefineDataProperty("captureStackTrace", fn, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
 }
 
@@ -100,11 +98,9 @@ func (vm *VM) newConsole() goja.Value {
 	stdout := func() io.Writer { return vm.stdout }
 	console := rt.NewObject()
 	// Named as Node names them (console.log.bind(console).name is "bound
-	// log"): goja would name them after their Go closures.
+	// log").
 	set := func(name string, fn func(goja.FunctionCall) goja.Value) {
-		f := rt.ToValue(fn).ToObject(rt)
-		_ = f.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-		_ = console.Set(name, f)
+		_ = console.Set(name, named(rt, rt.ToValue(fn).ToObject(rt), name, -1))
 	}
 	set("log", printer(stdout))
 	set("info", printer(stdout))

@@ -145,6 +145,17 @@ func (vm *VM) refuse(call goja.FunctionCall) goja.Value {
 // process.hrtime and process.uptime count from it.
 var processStart = time.Now()
 
+// named gives a function made in Go the name (and, when length is not
+// negative, the length) JavaScript shows for it: goja names it after its Go
+// closure, which error messages, util.inspect and fn.name would print.
+func named(rt *goja.Runtime, fn *goja.Object, name string, length int) *goja.Object {
+	_ = fn.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	if length >= 0 {
+		_ = fn.DefineDataProperty("length", rt.ToValue(length), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	}
+	return fn
+}
+
 // executable is this program's path, looked up once: every VM's process
 // needs it.
 var executable = sync.OnceValue(func() string {

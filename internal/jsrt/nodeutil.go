@@ -254,11 +254,10 @@ func (vm *VM) urlModule(module *goja.Object) {
 			return rt.ToValue("null")
 		}), nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
 	}
-	// goja_nodejs names its constructors after their Go closures, which
-	// error messages and util.inspect would show.
+	// goja_nodejs's constructors are Go closures too.
 	for _, name := range []string{"URL", "URLSearchParams"} {
 		if c, ok := o.Get(name).(*goja.Object); ok {
-			_ = c.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+			named(rt, c, name, -1)
 		}
 	}
 	_ = o.Set("pathToFileURL", func(call goja.FunctionCall) goja.Value {

@@ -21,7 +21,7 @@ func (vm *VM) mendNumberFormats() {
 			if o, ok := this.(*goja.Object); ok && o.ClassName() == "Number" {
 				this = o.ToNumber()
 			}
-			if f, ok := this.Export().(float64); ok && f < 0 || isNegativeInt(this) {
+			if goja.IsNumber(this) && this.ToFloat() < 0 {
 				r, err := orig(rt.ToValue(-this.ToFloat()), call.Arguments...)
 				if err != nil {
 					panic(err)
@@ -34,13 +34,6 @@ func (vm *VM) mendNumberFormats() {
 			}
 			return r
 		}).ToObject(rt)
-		_ = fixed.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-		_ = fixed.DefineDataProperty("length", rt.ToValue(1), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-		_ = proto.DefineDataProperty(name, fixed, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		_ = proto.DefineDataProperty(name, named(rt, fixed, name, 1), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
-}
-
-func isNegativeInt(v goja.Value) bool {
-	i, ok := v.Export().(int64)
-	return ok && i < 0
 }
