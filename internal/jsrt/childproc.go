@@ -136,25 +136,7 @@ func (vm *VM) childProcessModule(module *goja.Object) {
 		}
 		return vm.runSync("spawnSync", argv, strings.Join(argv, " "), opts, false)
 	})
-	// The class of what the asynchronous calls return, which packages use
-	// as it is (execa returns one, holding the refusal, when spawn throws).
-	childClass, err := rt.RunString(`(function (EventEmitter) {
-  return class ChildProcess extends EventEmitter {
-    constructor() { super(); this.pid = undefined; this.stdin = this.stdout = this.stderr = null; this.stdio = [null, null, null]; this.exitCode = null; this.signalCode = null; this.killed = false; }
-    kill() { return false; }
-    ref() {}
-    unref() {}
-  };
-})`)
-	if err != nil {
-		vm.throw(err)
-	}
-	makeClass, _ := goja.AssertFunction(childClass)
-	class, err := makeClass(goja.Undefined(), vm.builtin("events", vm.fileModule("events.js")))
-	if err != nil {
-		vm.throw(err)
-	}
-	_ = o.Set("ChildProcess", class)
+	_ = o.Set("ChildProcess", vm.build(program("childprocess.js"), vm.builtin("events", vm.fileModule("events.js"))))
 	for _, name := range []string{"exec", "execFile", "spawn", "fork"} {
 		_ = o.Set(name, func(goja.FunctionCall) goja.Value {
 			panic(rt.NewGoError(fmt.Errorf("child_process.%s is %w: hypergen runs no event loop for asynchronous processes; use %sSync", name, ErrUnsupportedRequire, strings.TrimSuffix(name, "File"))))

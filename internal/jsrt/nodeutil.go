@@ -19,7 +19,7 @@ import (
 // a function of (exports, module, ...deps); prompt.js, the enquirer prompt
 // of hook questions; and buffer.js, the Buffer encodings goja_nodejs lacks.
 //
-//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js console.js syntaxhelpers.js timers.js regexp.js
+//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js console.js syntaxhelpers.js timers.js regexp.js childprocess.js
 var moduleSources embed.FS
 
 // programs holds the files of moduleSources compiled, each once per
