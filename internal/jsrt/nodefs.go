@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 
@@ -215,26 +214,50 @@ func optionTrue(opt goja.Value, name string) bool {
 // the folders that links lead to listed too where names are asked for.
 func (vm *VM) readdir(p string, dirents, recursive bool) []any {
 	var items []any
+	// A folder to list, with its real path (its parent's and its name,
+	// unless it was reached through a link) and the folder it was found in.
 	type folder struct {
-		path string
-		up   []string // the real paths of the linked folders it was reached through
+		path, real string
+		linked     bool
+		parent     *folder
 	}
-	for queue := []folder{{path: p}}; len(queue) > 0; queue = queue[1:] {
-		dir, up := queue[0].path, queue[0].up
-		entries, err := os.ReadDir(vm.resolve(dir))
+	start := &folder{path: p, real: vm.resolve(p)}
+	if recursive && !dirents {
+		if real, err := filepath.EvalSymlinks(start.real); err == nil {
+			start.real = real
+		}
+	}
+	// cycle reports whether a link to real leads back to where f was
+	// reached from: f's folder or one above it, or a linked folder on the
+	// way to f.
+	cycle := func(f *folder, real string) bool {
+		if f.real == real || strings.HasPrefix(f.real, real+string(filepath.Separator)) {
+			return true
+		}
+		for ; f != nil; f = f.parent {
+			if f.linked && f.real == real {
+				return true
+			}
+		}
+		return false
+	}
+	for queue := []*folder{start}; len(queue) > 0; queue = queue[1:] {
+		f := queue[0]
+		entries, err := os.ReadDir(vm.resolve(f.path))
 		if err != nil {
-			panic(vm.fsError("scandir", dir, err))
+			panic(vm.fsError("scandir", f.path, err))
 		}
 		if vm.call != nil && vm.call.Err() != nil {
-			// Links that make a cycle list without end: the runtime raises
-			// the interrupt, naming the time limit, at its next instruction.
+			// A tree too large to list within the time limit: the runtime
+			// raises the interrupt, naming the limit, at its next
+			// instruction.
 			return nil
 		}
 		for _, e := range entries {
-			sub := filepath.Join(dir, e.Name())
+			sub := filepath.Join(f.path, e.Name())
 			switch {
 			case dirents:
-				items = append(items, vm.dirent(dir, e.Name(), e.Type()))
+				items = append(items, vm.dirent(f.path, e.Name(), e.Type()))
 			case recursive:
 				rel, _ := filepath.Rel(p, sub)
 				items = append(items, rel)
@@ -245,33 +268,24 @@ func (vm *VM) readdir(p string, dirents, recursive bool) []any {
 				continue
 			}
 			if e.IsDir() {
-				queue = append(queue, folder{sub, up})
+				queue = append(queue, &folder{path: sub, real: filepath.Join(f.real, e.Name()), parent: f})
 				continue
 			}
 			if dirents || e.Type()&fs.ModeSymlink == 0 {
 				continue
 			}
 			// A link to a folder is listed through, unless it leads back to
-			// a folder it was reached through: Node follows such a cycle
-			// until it runs out of memory, which here, before the time
-			// limit, was gigabytes.
+			// where it was reached from: Node follows such a cycle until it
+			// runs out of memory, which here, before the time limit, was
+			// gigabytes.
 			real, err := filepath.EvalSymlinks(vm.resolve(sub))
-			if st, serr := os.Stat(real); err != nil || serr != nil || !st.IsDir() || slices.Contains(up, real) || within(vm.resolve(dir), real) {
+			if st, serr := os.Stat(real); err != nil || serr != nil || !st.IsDir() || cycle(f, real) {
 				continue
 			}
-			queue = append(queue, folder{sub, append(slices.Clip(up), real)})
+			queue = append(queue, &folder{path: sub, real: real, linked: true, parent: f})
 		}
 	}
 	return items
-}
-
-// within reports whether folder is root or inside it, by their real paths.
-func within(folder, root string) bool {
-	real, err := filepath.EvalSymlinks(folder)
-	if err != nil {
-		return false
-	}
-	return real == root || strings.HasPrefix(real, root+string(filepath.Separator))
 }
 
 // fsClass is the prototype of fs.Stats or fs.Dirent, made once per runtime:
