@@ -4,13 +4,26 @@ package spanrelay
 
 import (
 	"errors"
-	"net"
 	"os"
+	"time"
 )
 
 var errNoDatagrams = errors.New("this system has no Unix datagram sockets")
 
-func listen(string) (*net.UnixConn, error) { return nil, errNoDatagrams }
+// datagramSocket is never made here: listen refuses.
+type datagramSocket struct{}
+
+func listen(string) (*datagramSocket, error) { return nil, errNoDatagrams }
+
+func (*datagramSocket) setReadBuffer(int) {}
+
+func (*datagramSocket) wait(time.Duration, bool, bool) (bool, bool, error) {
+	return false, false, errNoDatagrams
+}
+
+func (*datagramSocket) read([]byte) (int, bool, error) { return 0, false, errNoDatagrams }
+func (*datagramSocket) wake()                          {}
+func (*datagramSocket) close() error                   { return nil }
 
 // openNoFollow: the relay needs Unix datagram sockets, which this system
 // lacks, so its lock file is never opened.

@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -32,6 +33,12 @@ const readBuffer = 4 << 20
 // for as long as it waits for room (runrecord.SendWait, 25 ms).
 const drainQuiet = 250 * time.Millisecond
 
+// coalesce is how long the receiver lets datagrams queue while runs keep
+// coming (serve). The queue's ten datagrams then take up to a thousand runs
+// a second before a sender has to wait for room; a run that waits is
+// woken as soon as the window ends.
+const coalesce = 10 * time.Millisecond
+
 // Config configures a Receiver.
 type Config struct {
 	// Path is where the socket is created. It must not exist, or be a
@@ -52,14 +59,14 @@ type Config struct {
 // Receiver reads relayed run records from a Unix datagram socket. It has an
 // explicit lifecycle: NewReceiver, Start, Shutdown.
 type Receiver struct {
-	cfg      Config
-	conn     *net.UnixConn
-	unlock   func() // releases the path's lock (see lockPath)
-	done     chan struct{}
-	warn     sync.Once
-	closing  chan struct{}
-	shutdown sync.Once
-	err      error // Shutdown's
+	cfg       Config
+	sock      *datagramSocket
+	unlock    func() // releases the path's lock (see lockPath)
+	done      chan struct{}
+	warn      sync.Once
+	abandoned atomic.Bool // Shutdown stopped waiting for the drain
+	shutdown  sync.Once
+	err       error // Shutdown's
 }
 
 // NewReceiver checks cfg.
@@ -73,7 +80,7 @@ func NewReceiver(cfg Config) (*Receiver, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &Receiver{cfg: cfg, done: make(chan struct{}), closing: make(chan struct{})}, nil
+	return &Receiver{cfg: cfg, done: make(chan struct{})}, nil
 }
 
 // Start creates the socket, readable and writable by this user only, and
@@ -94,13 +101,13 @@ func (r *Receiver) Start() error {
 		unlock()
 		return err
 	}
-	conn, err := listen(r.cfg.Path)
+	sock, err := listen(r.cfg.Path)
 	if err != nil {
 		unlock()
 		return fmt.Errorf("relay socket: %w", err)
 	}
-	_ = conn.SetReadBuffer(readBuffer) // the system may cap it; a smaller one only makes senders fall back sooner
-	r.conn, r.unlock = conn, unlock
+	sock.setReadBuffer(readBuffer) // a smaller one only makes senders fall back sooner
+	r.sock, r.unlock = sock, unlock
 	go r.serve()
 	return nil
 }
@@ -160,33 +167,64 @@ func claim(path string) error {
 	return nil
 }
 
+// serve reads the socket until Shutdown. Idle, it waits on the socket, and
+// the first run to send wakes it. Then, while runs keep coming, it stops
+// watching the socket and reads what queued every coalesce: a sender
+// finds nobody waiting and pays no wake-up (listen_unix.go). A window that
+// brings nothing makes it idle again.
 func (r *Receiver) serve() {
 	defer close(r.done)
+	defer r.sock.close()
 	buf := make([]byte, MaxDatagram+1)
-	for {
-		n, err := r.conn.Read(buf)
+	busy := false
+	for !r.abandoned.Load() {
+		var stop bool
+		var err error
+		if busy {
+			_, stop, err = r.sock.wait(coalesce, false, true)
+		} else {
+			_, stop, err = r.sock.wait(-1, true, true)
+		}
 		if err != nil {
-			select {
-			case <-r.closing:
-				return // drained, or closed by Shutdown's deadline
-			default:
-			}
-			if errors.Is(err, net.ErrClosed) {
-				return
-			}
-			r.cfg.Logger.Warn("relay socket: read failed", "err", err)
-			continue
+			r.cfg.Logger.Error("relay socket: waiting failed; no more runs are received", "err", err)
+			return
 		}
-		r.handle(buf[:n])
-		select {
-		case <-r.closing:
-			// Keep draining while datagrams still arrive; after handle,
-			// which may have waited on a full export queue longer than
-			// the quiet period while more datagrams queued.
-			r.conn.SetReadDeadline(time.Now().Add(drainQuiet))
-		default:
+		if stop {
+			r.drain(buf)
+			return
 		}
+		busy = r.readQueued(buf) > 0
 	}
+}
+
+// drain reads until no datagram has arrived for drainQuiet: senders that
+// found the path before Shutdown removed it may still be delivering.
+func (r *Receiver) drain(buf []byte) {
+	for !r.abandoned.Load() {
+		readable, _, err := r.sock.wait(drainQuiet, true, false)
+		if err != nil || !readable {
+			return
+		}
+		r.readQueued(buf)
+	}
+}
+
+// readQueued handles every datagram queued now, and says how many.
+func (r *Receiver) readQueued(buf []byte) int {
+	n := 0
+	for !r.abandoned.Load() {
+		size, ok, err := r.sock.read(buf)
+		if err != nil {
+			r.cfg.Logger.Warn("relay socket: read failed", "err", err)
+			break
+		}
+		if !ok {
+			break
+		}
+		r.handle(buf[:size])
+		n++
+	}
+	return n
 }
 
 func (r *Receiver) handle(b []byte) {
@@ -214,7 +252,7 @@ func (r *Receiver) Shutdown(ctx context.Context) error {
 }
 
 func (r *Receiver) stop(ctx context.Context) error {
-	if r.conn == nil {
+	if r.sock == nil {
 		return nil
 	}
 	defer r.unlock()
@@ -223,15 +261,15 @@ func (r *Receiver) stop(ctx context.Context) error {
 	if errors.Is(err, fs.ErrNotExist) { // someone else removed it: nothing is lost
 		err = nil
 	}
-	close(r.closing)
-	r.conn.SetReadDeadline(time.Now().Add(drainQuiet))
+	r.sock.wake()
 	select {
 	case <-r.done:
+		return err
 	case <-ctx.Done():
 		// A Forward blocked on a full export queue ends when the export
-		// does; the read loop stops then, without this call waiting.
-		r.conn.Close()
+		// does; serve stops then, and closes the socket, without this
+		// call waiting.
+		r.abandoned.Store(true)
 		return errors.Join(err, fmt.Errorf("relay socket: draining: %w", ctx.Err()))
 	}
-	return errors.Join(err, r.conn.Close())
 }

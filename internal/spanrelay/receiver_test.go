@@ -173,6 +173,37 @@ func TestReceiverRefusesGarbage(t *testing.T) {
 	}
 }
 
+// TestReceiverReadsInEveryState: runs sent while the receiver waits on
+// the socket (idle), while it lets datagrams queue (runs keep coming) and
+// after it went idle again are all forwarded, each before the next is sent.
+func TestReceiverReadsInEveryState(t *testing.T) {
+	path := socketPath(t)
+	var s sink
+	var log bytes.Buffer
+	r := startReceiver(t, path, &s, &log)
+	defer r.Shutdown(context.Background())
+	forwarded := func(want int) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
+			if _, ok, _ := s.totals(); ok == want {
+				return
+			}
+			if time.Now().After(deadline) {
+				_, ok, bad := s.totals()
+				t.Fatalf("%d runs forwarded and %d refused after 10 s; want %d", ok, bad, want)
+			}
+		}
+	}
+	gaps := []time.Duration{0, coalesce / 4, coalesce / 2, 3 * coalesce, coalesce / 4, 5 * coalesce, 0}
+	for i, gap := range gaps {
+		time.Sleep(gap)
+		if err := run(t, path, 2); err != nil {
+			t.Fatal(err)
+		}
+		forwarded(i + 1)
+	}
+}
+
 // TestReceiverClaim: a socket left by a receiver that is gone is replaced;
 // a live one, or anything that is not a socket, is left alone.
 func TestReceiverClaim(t *testing.T) {
