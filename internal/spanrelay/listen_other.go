@@ -5,7 +5,6 @@ package spanrelay
 import (
 	"errors"
 	"os"
-	"time"
 )
 
 var errNoDatagrams = errors.New("this system has no Unix datagram sockets")
@@ -17,9 +16,8 @@ func listen(string) (*datagramSocket, error) { return nil, errNoDatagrams }
 
 func (*datagramSocket) setReadBuffer(int) {}
 
-func (*datagramSocket) wait(time.Duration, bool, bool) (bool, bool, error) {
-	return false, false, errNoDatagrams
-}
+func (*datagramSocket) waitIdle() error { return errNoDatagrams }
+func (*datagramSocket) leavePoller()    {}
 
 func (*datagramSocket) read([]byte) (int, bool, error) { return 0, false, errNoDatagrams }
 func (*datagramSocket) wake()                          {}

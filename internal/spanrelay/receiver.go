@@ -64,6 +64,7 @@ type Receiver struct {
 	unlock    func() // releases the path's lock (see lockPath)
 	done      chan struct{}
 	warn      sync.Once
+	stopping  atomic.Bool // Shutdown has begun
 	abandoned atomic.Bool // Shutdown stopped waiting for the drain
 	shutdown  sync.Once
 	err       error // Shutdown's
@@ -167,45 +168,52 @@ func claim(path string) error {
 	return nil
 }
 
-// serve reads the socket until Shutdown. Idle, it waits on the socket, and
-// the first run to send wakes it. Then, while runs keep coming, it stops
-// watching the socket and reads what queued every coalesce: a sender
-// finds nobody waiting and pays no wake-up (listen_unix.go). A window that
-// brings nothing makes it idle again.
+// serve reads the socket until Shutdown. It waits for runs through the
+// runtime's poller, as a net.Conn does, until two come within coalesce of
+// each other. Then it takes the socket out of the poller and reads what
+// queued every coalesce, so that a sender finds nobody waiting and pays no
+// wake-up (listen_unix.go); a window that brings nothing puts it back.
+// Runs further apart than that are read as they come.
 func (r *Receiver) serve() {
 	defer close(r.done)
 	defer r.sock.close()
 	buf := make([]byte, MaxDatagram+1)
-	busy := false
+	var busy bool
+	var last time.Time // when a read last found datagrams
 	for !r.abandoned.Load() {
-		var stop bool
-		var err error
 		if busy {
-			_, stop, err = r.sock.wait(coalesce, false, true)
-		} else {
-			_, stop, err = r.sock.wait(-1, true, true)
-		}
-		if err != nil {
+			time.Sleep(coalesce)
+		} else if err := r.sock.waitIdle(); err != nil {
 			r.cfg.Logger.Error("relay socket: waiting failed; no more runs are received", "err", err)
 			return
 		}
-		if stop {
+		if r.stopping.Load() {
 			r.drain(buf)
 			return
 		}
-		busy = r.readQueued(buf) > 0
+		n := r.readQueued(buf)
+		now := time.Now()
+		if busy {
+			busy = n > 0
+		} else if n > 0 && now.Sub(last) < coalesce {
+			busy = true
+			r.sock.leavePoller()
+		}
+		if n > 0 {
+			last = now
+		}
 	}
 }
 
 // drain reads until no datagram has arrived for drainQuiet: senders that
 // found the path before Shutdown removed it may still be delivering.
 func (r *Receiver) drain(buf []byte) {
-	for !r.abandoned.Load() {
-		readable, _, err := r.sock.wait(drainQuiet, true, false)
-		if err != nil || !readable {
-			return
+	quiet := time.Now()
+	for !r.abandoned.Load() && time.Since(quiet) < drainQuiet {
+		if r.readQueued(buf) > 0 {
+			quiet = time.Now()
 		}
-		r.readQueued(buf)
+		time.Sleep(coalesce)
 	}
 }
 
@@ -261,6 +269,7 @@ func (r *Receiver) stop(ctx context.Context) error {
 	if errors.Is(err, fs.ErrNotExist) { // someone else removed it: nothing is lost
 		err = nil
 	}
+	r.stopping.Store(true)
 	r.sock.wake()
 	select {
 	case <-r.done:
