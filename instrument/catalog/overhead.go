@@ -127,11 +127,26 @@ budget, in the six-mode run above it was +5.9 %, and the benchmark's noise (the 
 range over 2–3 points) is as large as what is left. Most of
 what is left is the system calls of one datagram: on this VM a socket, ` + "`sendto`" + ` and close cost a
 sender about 53 µs when the receiver was blocked waiting for it and 14–23 µs when it was not (a
-separate program). A receiver that looks at the socket on a timer while runs come close together
-was tried (commits a594d21, d4a9a9a): the run's send fell to 29 µs, but the overhead did not move
-measurably (+3.45 % [+2.4, +4.5] in the same kind of run), and the agent spent about 1.1 ms more CPU per
-sparse run (` + "`scripts/cli-export-cost`" + `: 3.17 ms against 2.06 ms per relayed run), since it no longer
-waited through Go's poller; it was dropped.
+separate program). A receiver that looked at the socket on a timer while runs came close together
+was tried (commits a594d21, d4a9a9a) and dropped: the overhead did not move measurably, and the
+agent spent about 1.1 ms more CPU per sparse run. It came back in a form that costs sparse runs
+nothing (commits 545f01e, 97def0a; ` + "`internal/spanrelay`" + `): the receiver waits through Go's poller as
+before, and only when two runs arrive within 10 ms of each other does it take the socket out of the
+poller and read what queued every 10 ms, until a window brings nothing. A sender then finds nobody
+waiting on the socket, and its ` + "`sendto`" + ` wakes no one. Measured on 2026-12-04 with the real agent on
+CPU 1 and a sender on CPU 0 (a throwaway program calling ` + "`runrecord.Send`" + ` 2,000 times, a run's worth
+of busy work apart, CPU time of the sending thread): runs 2 ms apart took 38.7 µs and 26.5 µs per
+` + "`Send`" + ` with the previous agent in two runs, 15.3 µs with the first form of this change and 13.6 µs
+with this one; runs 20 ms apart, which the agent reads as they come, 41–72 µs with any of them. The agent's CPU time per run 50 ms apart
+(300 CLI runs, summed from ` + "`/proc/PID/task/*/schedstat`" + `) was 646–1,079 µs with the previous agent
+(eleven runs) and 650–783 µs with this one (three); the first form of this change, which waited in
+a blocking ` + "`poll`" + ` outside Go's poller, cost 807–1,102 µs (five runs). The interleaved benchmark does not
+resolve the difference: ` + "`MODES=off,off_twin,cli_relay ROUNDS=20 ITERS=1000`" + ` gave ` + "`cli_relay`" + `
++2.15 % [+1.1, +3.2] (first form, off 2.17 ms CPU) and +3.55 % [+2.5, +4.6] (this form, off 2.67 ms, the
+twin +0.6 %), and ` + "`MODES=off,off_twin,on_no_export,cli_relay ROUNDS=20 ITERS=300`" + ` +2.6 % [+0.5, +4.7]
+and +3.2 % [+2.2, +4.2], with ` + "`on_no_export`" + ` at +6.55 % and +6.75 %. In that four-mode run a
+` + "`cli_relay`" + ` generation comes about every 10 ms, at the edge of the window, and the machine's speed
+moved by a quarter between runs (off from 2.17 to 2.67 ms of CPU). So the budget is still not shown to be met.
 
 **A whole CLI process** is what a user waits for. ` + "`scripts/cli-export-cost`" + ` times one cold generation on
 the 1,000-generator tree of ` + "`scripts/cold-start`" + `, unflushed, with the shipped Collector and an agent
