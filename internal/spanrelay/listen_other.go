@@ -21,7 +21,7 @@ func (*datagramSocket) leavePoller()    {}
 
 func (*datagramSocket) read([]byte) (int, bool, error) { return 0, false, errNoDatagrams }
 func (*datagramSocket) wake()                          {}
-func (*datagramSocket) close() error                   { return nil }
+func (*datagramSocket) close()                         {}
 
 // openNoFollow: the relay needs Unix datagram sockets, which this system
 // lacks, so its lock file is never opened.
