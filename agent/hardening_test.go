@@ -394,6 +394,47 @@ func TestStuckGenerationIsAnswered(t *testing.T) {
 	}
 }
 
+// A Liquid loop whose bound comes from the request ends with its time
+// limit, or with its request's. It ran on past the answer, a capture loop
+// growing its text meanwhile (until the agent ran out of memory, for a
+// large enough bound), and once it had run jsrt.StuckGrace past its limit
+// the agent said it was stuck and unhealthy, until the loop ended.
+func TestLiquidLoopEndsWithItsLimit(t *testing.T) {
+	defer func(d time.Duration) { generateTimeout = d }(generateTimeout)
+	cwd := testfs.Tree(t, map[string]string{
+		"_templates/loop/new/a.liquid.t": "---\nto: out.txt\n---\n{% capture c %}{% for i in (1..count) %}y{% endfor %}{% endcapture %}{{ c | size }}\n",
+	})
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k", JSTimeout: 200 * time.Millisecond}}, tel)
+	// About ten seconds of looping on this VM, twice the grace.
+	req := GenerateRequest{Generator: "loop", Action: "new", Parameters: map[string]any{"count": 1e8}}
+	for _, tt := range []struct {
+		name    string
+		request time.Duration // the agent's bound on a request
+		want    string
+	}{
+		{"the template's limit", 10 * time.Second, "time limit of 200ms"},
+		{"the request's limit", 100 * time.Millisecond, "did not finish within the agent's bound"},
+	} {
+		generateTimeout = tt.request
+		if code, resp := post(t, a, "k", req); code == http.StatusOK || !strings.Contains(resp.Error, tt.want) {
+			t.Fatalf("%s: got %d %q; want a failure saying %q", tt.name, code, resp.Error, tt.want)
+		}
+	}
+	time.Sleep(jsrt.StuckGrace + time.Second)
+	if code, body := get(t, a, "/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz %s after the loops' limits: %d %s", jsrt.StuckGrace+time.Second, code, body)
+	}
+	generateTimeout = 10 * time.Second
+	req.Parameters["count"] = 3
+	if code, resp := post(t, a, "k", req); code != http.StatusOK || !resp.OK {
+		t.Errorf("a short loop after them: %d %q", code, resp.Error)
+	}
+	if got, err := os.ReadFile(filepath.Join(cwd, "out.txt")); err != nil || string(got) != "3\n" {
+		t.Errorf("out.txt = %q, %v; want the short loop's", got, err)
+	}
+}
+
 // A generation stuck in a built-in when the agent shuts down gets its 503
 // within the deadline, and the shutdown leaves the caller's telemetry flush
 // its share: the client got no answer at all, and the flush was blamed for

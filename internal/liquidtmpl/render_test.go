@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/osteele/liquid"
+
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
@@ -67,20 +69,27 @@ func TestRenderErrors(t *testing.T) {
 	}
 }
 
-// A render past its limit, or past its context, returns with an error;
-// the loop runs on, since nothing can stop it, and holds one of the
-// process's GOMAXPROCS render slots until it ends. Renders started
-// together all passed a check of how many had run past their limit, so 32
-// were left burning two cores.
+// A render past its limit, or past its context, returns with an error and
+// is left to end on its own, holding one of the process's GOMAXPROCS
+// render slots until it has. Renders started together all passed a check
+// of how many had run past their limit, so 32 were left burning two
+// cores. A loop now ends at its next iteration; what holds these renders
+// is an include the host's CheckInclude holds up.
 func TestRenderRunaway(t *testing.T) {
+	if !waitForNoRenders(30 * time.Second) {
+		t.Fatal("renders of earlier tests still running")
+	}
 	locals := jsvalue.NewObject()
-	locals.Set("n", 1e7) // about three seconds of looping on this machine's kind: the runaways outlast any delay in starting them
-	loop := "{% for i in (1..n) %}{% endfor %}done"
+	locals.Set("n", 3)
+	release := make(chan struct{})
+	var releaseOnce sync.Once
+	defer releaseOnce.Do(func() { close(release) })
+	held := Source{CheckInclude: func(string) error { <-release; return errors.New("refused") }}
 	var r Renderer
 	var wg sync.WaitGroup
 	for range 4 * cap(slots()) {
 		wg.Go(func() {
-			_, err := r.Render(context.Background(), 20*time.Millisecond, Source{}, loop, locals)
+			_, err := r.Render(context.Background(), 20*time.Millisecond, held, "{% include '_part.liquid' %}", locals)
 			var te *jsrt.TimeoutError
 			if !errors.As(err, &te) || te.Limit != 20*time.Millisecond {
 				t.Errorf("err = %v, want the time limit", err)
@@ -91,21 +100,23 @@ func TestRenderRunaway(t *testing.T) {
 	if p := peak.Load(); p > int64(cap(slots())) {
 		t.Errorf("%d renders ran at once, more than the %d slots", p, cap(slots()))
 	}
-	if running.Load() > 0 {
-		// Every slot is taken by a render past its limit: a new one waits
-		// for them within its own limit.
-		if _, err := r.Render(context.Background(), 20*time.Millisecond, Source{}, "{{ n }}", locals); err == nil || !strings.Contains(err.Error(), "Liquid renders still running") {
-			t.Errorf("with every slot taken: err = %v, want it to say why it waited", err)
-		}
+	// Every slot is taken by a render past its limit: a new one waits for
+	// them within its own limit.
+	if n := running.Load(); n != int64(cap(slots())) {
+		t.Errorf("%d renders left running, want every slot (%d) taken", n, cap(slots()))
+	}
+	if _, err := r.Render(context.Background(), 20*time.Millisecond, Source{}, "{{ n }}", locals); err == nil || !strings.Contains(err.Error(), "Liquid renders still running") {
+		t.Errorf("with every slot taken: err = %v, want it to say why it waited", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
-	if _, err := r.Render(ctx, time.Minute, Source{}, loop, locals); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := r.Render(ctx, time.Minute, Source{}, "{{ n }}", locals); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("past the context's deadline: err = %v", err)
 	}
-	// Once the runaways end, renders run again.
-	if out, err := r.Render(context.Background(), time.Minute, Source{}, loop, locals); err != nil || out != "done" {
-		t.Errorf("after the runaways ended: %q, %v", out, err)
+	// Once the held renders end, renders run again.
+	releaseOnce.Do(func() { close(release) })
+	if out, err := r.Render(context.Background(), time.Minute, Source{}, "{% for i in (1..n) %}{{ i }}{% endfor %}", locals); err != nil || out != "123" {
+		t.Errorf("after the held renders ended: %q, %v", out, err)
 	}
 }
 
@@ -173,34 +184,86 @@ func TestFiltersOnNonStrings(t *testing.T) {
 	}
 }
 
-// A render left running past its limit stops at its next piece of output:
-// it went on growing its output until the agent ran out of memory.
-func TestAbandonedRenderStopsWriting(t *testing.T) {
-	waitForNoRenders := func(within time.Duration) bool {
-		for end := time.Now().Add(within); running.Load() > 0; time.Sleep(10 * time.Millisecond) {
-			if time.Now().After(end) {
-				return false
-			}
+// waitForNoRenders reports whether every render of the process, those
+// left running past their limits included, has ended within the time given.
+func waitForNoRenders(within time.Duration) bool {
+	for end := time.Now().Add(within); running.Load() > 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(end) {
+			return false
 		}
-		return true
 	}
+	return true
+}
+
+// A render left running past its limit ends at its next loop iteration,
+// wherever the loop is. Before, a loop that wrote nothing ran to its end,
+// taking a core, and one inside a capture grew the captured text until
+// the process ran out of memory: n is hours of looping here.
+func TestStoppedLoopsEnd(t *testing.T) {
 	if !waitForNoRenders(30 * time.Second) {
 		t.Fatal("renders of earlier tests still running")
 	}
+	root := testfs.Tree(t, map[string]string{"_loop.liquid": "{% for i in (1..n) %}{% endfor %}"})
 	locals := jsvalue.NewObject()
-	locals.Set("n", 1e9) // hours of looping
+	locals.Set("n", 1e9)
+	locals.Set("empty", []any{})
 	var r Renderer
 	for _, text := range []string{
+		"{% for i in (1..n) %}{% endfor %}",
 		"{% for i in (1..n) %}row {{ i }}\n{% endfor %}",
-		"{%- for i in (1..n) -%} row {{ i }} {%- endfor -%}", // held back for whitespace control, then flushed
+		"{%- for i in (1..n) -%} row {{ i }} {%- endfor -%}", // output held back for whitespace control
+		"{% capture c %}{% for i in (1..n) %}y{% endfor %}{% endcapture %}",
+		"{% tablerow i in (1..n) %}{% endtablerow %}",
+		"{% for a in (1..2) %}{% for b in (1..n) %}{% endfor %}{% endfor %}",
+		"{% if true %}{% else %}{% endif %}{% case 1 %}{% when 1 %}{% for i in (1..n) %}{% endfor %}{% endcase %}",
+		"{% for e in empty %}{% else %}{% for i in (1..n) %}{% endfor %}{% endfor %}",
+		"{% include '_loop.liquid' %}",
 	} {
-		_, err := r.Render(context.Background(), 50*time.Millisecond, Source{}, text, locals)
+		_, err := r.Render(context.Background(), 50*time.Millisecond, Source{Dirs: []string{root}}, text, locals)
 		var te *jsrt.TimeoutError
 		if !errors.As(err, &te) {
 			t.Fatalf("%s: err = %v, want the time limit", text, err)
 		}
 		if !waitForNoRenders(10 * time.Second) {
 			t.Fatalf("%s: still rendering 10 s after its limit", text)
+		}
+	}
+}
+
+// The check each loop iteration makes changes no output: whitespace
+// control around and inside loops, break, continue, cycle, forloop and
+// the else of an empty loop render as osteele/liquid renders them
+// without it, and the binding it reads prints nothing.
+func TestLoopCheckKeepsOutput(t *testing.T) {
+	bindings := map[string]any{"xs": []any{"a", "b", "c"}, "empty": []any{}, "n": 4}
+	var r Renderer
+	locals := jsvalue.NewObject()
+	for k, v := range bindings {
+		locals.Set(k, v)
+	}
+	plain := liquid.NewEngine()
+	for _, text := range []string{
+		"{% for x in xs %} {{ x }} {% endfor %}",
+		"a  \n{%- for x in xs -%}\n  {{ x }}  \n{%- endfor -%}\n  b",
+		"{% for x in xs %}{%- if x == 'b' -%} {% continue %}{%- endif %} {{ x }}{% endfor %}",
+		"{% for x in xs %}{% assign y = x -%}   {{ y }}{%- if forloop.last %}!{% endif %}\n{% endfor %}",
+		"{% for x in xs %}  {%- cycle 'o', 'e' -%}  {% if x == 'b' %}{% break %}{% endif %}{% endfor %}",
+		"{% for i in (1..n) reversed limit: 2 offset: 1 %}{{ forloop.index }}:{{ i }} {% endfor %}",
+		"{% for e in empty %}x{% else %}  none  {%- endfor %}",
+		"{% tablerow x in xs cols: 2 %} {{ x }} {% endtablerow %}",
+		"{% capture c %}{% for x in xs %}{{ x }}{% for y in xs -%} {{ y }}{%- endfor %}{% endfor %}{% endcapture %}[{{ c }}]",
+		"[{{ __hypergen_render_stop }}]",
+	} {
+		want, perr := plain.ParseAndRenderString(text, bindings)
+		if perr != nil {
+			t.Fatalf("%s: %v", text, perr)
+		}
+		if text == "[{{ __hypergen_render_stop }}]" {
+			want = "[]"
+		}
+		got, err := r.Render(context.Background(), time.Second, Source{}, text, locals)
+		if err != nil || got != want {
+			t.Errorf("%s:\n got %q, %v\nwant %q", text, got, err, want)
 		}
 	}
 }
@@ -272,22 +335,27 @@ func BenchmarkCheckTags(b *testing.B) {
 	}
 }
 
-// A render its time limit stopped that runs on (a loop into a capture
-// writes nothing, so nothing stops it) is reported through Source.Stuck
-// once the grace has passed, and what Stuck returned is called when it
-// ends: the agent and library hosts were never told it kept a slot.
+// A render its time limit stopped that runs on (here an include the
+// host's CheckInclude holds up; a loop would stop at its next iteration)
+// is reported through Source.Stuck once the grace has passed, and what
+// Stuck returned is called when it ends: the agent and library hosts were
+// never told it kept a slot.
 func TestStuckRenderIsReported(t *testing.T) {
 	defer func(g time.Duration) { stuckGrace = g }(stuckGrace)
 	stuckGrace = 100 * time.Millisecond
 	locals := jsvalue.NewObject()
-	locals.Set("n", 3e6) // a second or more of looping
-	reported, ended := make(chan error, 1), make(chan struct{})
-	src := Source{Stuck: func(err error) func() {
-		reported <- err
-		return func() { close(ended) }
-	}}
+	locals.Set("n", 3)
+	reported, ended, release := make(chan error, 1), make(chan struct{}), make(chan struct{})
+	src := Source{
+		CheckInclude: func(string) error { <-release; return nil },
+		Stuck: func(err error) func() {
+			reported <- err
+			close(release)
+			return func() { close(ended) }
+		},
+	}
 	var r Renderer
-	_, err := r.Render(context.Background(), 50*time.Millisecond, src, "{% capture c %}{% for i in (1..n) %}y{% endfor %}{% endcapture %}", locals)
+	_, err := r.Render(context.Background(), 50*time.Millisecond, src, "{% include '_part.liquid' %}", locals)
 	var te *jsrt.TimeoutError
 	if !errors.As(err, &te) {
 		t.Fatalf("err = %v, want the time limit", err)
