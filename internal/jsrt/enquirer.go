@@ -2,6 +2,7 @@ package jsrt
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/dop251/goja"
 )
@@ -33,7 +34,7 @@ func (vm *VM) enquirerModule() *goja.Object {
 			return nil
 		}).ToObject(rt)
 		_ = enquirer.Set("prompt", prompt)
-		classes, err := rt.RunString(enquirerClasses)
+		classes, err := rt.RunProgram(enquirerProgram())
 		if err != nil {
 			panic(err)
 		}
@@ -44,6 +45,12 @@ func (vm *VM) enquirerModule() *goja.Object {
 		_ = module.Set("exports", enquirer)
 	})
 }
+
+// enquirerProgram is enquirerClasses compiled once per process, not once
+// per runtime that requires enquirer.
+var enquirerProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("enquirer.js", enquirerClasses, false)
+})
 
 // enquirerClasses adds an instance's prompt, enquirer's prompt classes for
 // the question types hypergen answers, each asking one question of its

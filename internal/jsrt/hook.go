@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 
@@ -222,11 +223,16 @@ func (vm *VM) plainData(v goja.Value, depth int, budget *plainBudget) (any, bool
 	return nil, false
 }
 
+// unansweredProgram is unanswered's filter, compiled once per process.
+var unansweredProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("unanswered.js", `(function (qs, args) { return qs.filter(function (p) {
+		return args[p.name] === undefined || args[p.name] === null || args[p.name].length === 0 }) })`, false)
+})
+
 // unanswered keeps the questions whose name args does not answer, with
 // hygen's exact test (undefined, null or an empty length).
 func (vm *VM) unanswered(questions, args goja.Value) (goja.Value, error) {
-	v, err := vm.rt.RunString(`(function (qs, args) { return qs.filter(function (p) {
-		return args[p.name] === undefined || args[p.name] === null || args[p.name].length === 0 }) })`)
+	v, err := vm.rt.RunProgram(unansweredProgram())
 	if err != nil {
 		return nil, err
 	}
