@@ -124,15 +124,9 @@ func (vm *VM) newConsole() goja.Value {
 		indent = strings.TrimSuffix(indent, "  ")
 		return goja.Undefined()
 	})
-	var extras *goja.Object
-	for _, name := range consoleExtras {
-		lazyProperty(rt, console, name, goja.FLAG_TRUE, func() goja.Value {
-			if extras == nil {
-				extras = vm.consoleExtras(func(text string) { print(vm.stdout, text) }, func(text string) { print(vm.stderr, text) })
-			}
-			return extras.Get(name)
-		})
-	}
+	lazyMembers(rt, console, consoleExtras, func() *goja.Object {
+		return vm.consoleExtras(func(text string) { print(vm.stdout, text) }, func(text string) { print(vm.stderr, text) })
+	})
 	return console
 }
 

@@ -77,15 +77,7 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	_ = process.Set("stdout", stream(1, func() io.Writer { return vm.stdout }))
 	_ = process.Set("stderr", stream(2, func() io.Writer { return vm.stderr }))
 	_ = process.Set("emitWarning", vm.emitWarning)
-	var extras *goja.Object
-	for _, name := range processExtras {
-		lazyProperty(rt, process, name, goja.FLAG_TRUE, func() goja.Value {
-			if extras == nil {
-				extras = vm.processExtras()
-			}
-			return extras.Get(name)
-		})
-	}
+	lazyMembers(rt, process, processExtras, vm.processExtras)
 	return process
 }
 
@@ -199,6 +191,20 @@ func lazyProperty(rt *goja.Runtime, obj *goja.Object, name string, enumerable go
 		return goja.Undefined()
 	})
 	_ = obj.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, enumerable)
+}
+
+// lazyMembers defines names on obj as lazy properties (lazyProperty) whose
+// values are the members of one object, built on first use of any.
+func lazyMembers(rt *goja.Runtime, obj *goja.Object, names []string, build func() *goja.Object) {
+	var from *goja.Object
+	for _, name := range names {
+		lazyProperty(rt, obj, name, goja.FLAG_TRUE, func() goja.Value {
+			if from == nil {
+				from = build()
+			}
+			return from.Get(name)
+		})
+	}
 }
 
 // bufferModule is Node's buffer module: goja_nodejs's implementation, plus

@@ -10,9 +10,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/dop251/goja"
 	"github.com/hypergen-dev/hypergen/internal/ejs"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
@@ -559,6 +561,30 @@ G
 	for _, want := range []string{"Assertion failed: yes fmt\n", "Assertion failed\n", "Assertion failed: [object Object]\n", "Count for 'zz' does not exist"} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("stderr %q lacks %q", stderr.String(), want)
+		}
+	}
+}
+
+// The names process and console make lazily are the members process.js
+// and console.js build: a member one of them gains without its name in
+// the list would never be reached, and a name without its member would be
+// undefined.
+func TestLazyMemberListsMatchTheirScripts(t *testing.T) {
+	vm := NewVM(context.Background(), Setup{Cwd: t.TempDir()})
+	discard := func(string) {}
+	for _, tt := range []struct {
+		script string
+		names  []string
+		built  *goja.Object
+	}{
+		{"process.js", processExtras, vm.processExtras()},
+		{"console.js", consoleExtras, vm.consoleExtras(discard, discard)},
+	} {
+		got, want := tt.built.Keys(), slices.Clone(tt.names)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s builds %v; the list names %v", tt.script, got, want)
 		}
 	}
 }
