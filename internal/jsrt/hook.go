@@ -107,7 +107,7 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 		result, err = vm.Await(result)
 	}
 	if uncaught := vm.takeUncaught(); uncaught != nil {
-		return nil, fmt.Errorf("%s: uncaught exception in a callback: %w", m.File, vm.jsError(uncaught, 0))
+		return nil, fmt.Errorf("%s: %w", m.File, uncaught)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", m.File, vm.jsError(err, fileLine(err, m.File)))

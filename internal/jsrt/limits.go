@@ -156,6 +156,9 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 		return func() {}
 	}
 	vm.guarded = true
+	// A rejection left by a call that did not look (one reading a value
+	// from Go) is that call's, not this one's.
+	vm.rejected = nil
 	call, cancelCall := context.WithCancel(ctx)
 	vm.call = call
 	var mu sync.Mutex

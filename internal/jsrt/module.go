@@ -179,7 +179,7 @@ func (vm *VM) Require(file string) (*Module, error) {
 	defer vm.guard(vm.ctx)()
 	exports, err := vm.catch(func() goja.Value { return vm.requireFile(file) })
 	if uncaught := vm.takeUncaught(); err == nil && uncaught != nil {
-		err = fmt.Errorf("%s: uncaught exception in a callback: %w", file, vm.jsError(uncaught, 0))
+		err = fmt.Errorf("%s: %w", file, uncaught)
 	}
 	if err != nil {
 		return nil, err
@@ -543,6 +543,7 @@ func (vm *VM) Await(v goja.Value) (goja.Value, error) {
 	case goja.PromiseStateFulfilled:
 		return p.Result(), nil
 	case goja.PromiseStateRejected:
+		vm.handled(p) // its rejection is this error
 		if ge := goErrorOf(p.Result()); ge != nil {
 			return nil, ge
 		}

@@ -422,6 +422,38 @@ func TestCallbackExceptionFailsTheRun(t *testing.T) {
 	}
 }
 
+// A promise rejected with nothing to handle it fails the hook, or the
+// loading of the module, that rejected it, as it ends Node's run (hygen
+// exits 1 having written nothing); before, the run went on. A rejection
+// handled before the call returns, or the hook's own rejected result (an
+// error of its own), is not one.
+func TestUnhandledRejectionFailsTheRun(t *testing.T) {
+	for _, tt := range []struct{ name, src, want string }{
+		{"in async params", "module.exports = { params: async () => { Promise.reject(new Error('lost')); return {} } }",
+			"a promise was rejected and nothing handled it: Error: lost"},
+		{"a reason that is no error", "module.exports = { params: () => { Promise.reject('plain'); return {} } }",
+			"a promise was rejected and nothing handled it: plain"},
+		{"at loading", "Promise.reject(new Error('at load'))\nmodule.exports = { params: () => ({}) }",
+			"a promise was rejected and nothing handled it: Error: at load"},
+		{"handled later in the call", "module.exports = { params: async () => { const p = Promise.reject(new Error('x')); await null; return { v: await p.catch(() => 'caught') } } }",
+			""},
+		{"the hook's own rejection", "module.exports = { params: async () => { throw new Error('own') } }",
+			"Error: own"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := evalHook(t, map[string]string{"hook.js": tt.src}, RunOptions{})
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("err = %v, want none", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("err = %v, want one saying %q", err, tt.want)
+			case tt.want == "Error: own" && strings.Contains(err.Error(), "nothing handled it"):
+				t.Fatalf("err = %v: the hook's own rejection is its error, not an unhandled one", err)
+			}
+		})
+	}
+}
+
 // execSync passes the child's stderr through only when no stdio option is
 // given, as Node's default does; with stdio: 'pipe' it is only captured.
 func TestExecSyncStderrPassThrough(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -169,11 +170,39 @@ func (vm *VM) callBack(cb goja.Callable, args ...goja.Value) goja.Value {
 	return goja.Undefined()
 }
 
-// takeUncaught returns, and forgets, what a callback threw.
+// takeUncaught returns, and forgets, what ends a Node run once the call
+// that caused it has returned and its job queue has run: an exception a
+// callback threw or, failing that, a promise rejected with nothing to
+// handle it (fatal since Node 15: hygen's process ends before it writes a
+// file).
 func (vm *VM) takeUncaught() error {
-	err := vm.uncaught
-	vm.uncaught = nil
-	return err
+	err, rejected := vm.uncaught, vm.rejected
+	vm.uncaught, vm.rejected = nil, nil
+	switch {
+	case err != nil:
+		return fmt.Errorf("uncaught exception in a callback: %w", vm.jsError(err, 0))
+	case len(rejected) > 0:
+		reason := rejected[0].Result()
+		return fmt.Errorf("a promise was rejected and nothing handled it: %w", &Error{Msg: describe(reason), Err: goErrorOf(reason)})
+	}
+	return nil
+}
+
+// trackRejection keeps the promises rejected while no handler waits on
+// them, and forgets one when a handler is added (goja's tracker is told of
+// both, as V8 tells Node).
+func (vm *VM) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {
+	switch op {
+	case goja.PromiseRejectionReject:
+		vm.rejected = append(vm.rejected, p)
+	case goja.PromiseRejectionHandle:
+		vm.handled(p)
+	}
+}
+
+// handled forgets p's rejection: a handler, or Go (VM.Await), took it.
+func (vm *VM) handled(p *goja.Promise) {
+	vm.rejected = slices.DeleteFunc(vm.rejected, func(q *goja.Promise) bool { return q == p })
 }
 
 // encodingOption reads the encoding of readFileSync(path, 'utf8') or

@@ -53,6 +53,10 @@ type VM struct {
 	// hook or the loading of .hygen.js that started the call, as an
 	// exception thrown in a callback ends Node's run.
 	uncaught error
+	// rejected are the promises rejected with no handler during the
+	// guarded call, in order (trackRejection): one still unhandled when the
+	// call returns ends it, as an unhandled rejection ends Node's run.
+	rejected []*goja.Promise
 
 	stdout, stderr io.Writer               // Setup's, never nil
 	globalNames    int                     // how many names jsrt itself put on the global object
@@ -87,6 +91,7 @@ func NewVM(ctx context.Context, setup Setup) *VM {
 	vm := &VM{rt: rt, ctx: ctx, setup: setup, fns: map[*goja.Program]goja.Callable{},
 		stdout: orDiscard(setup.Stdout), stderr: orDiscard(setup.Stderr),
 		modules: map[string]*goja.Object{}, builtins: map[string]*goja.Object{}}
+	rt.SetPromiseRejectionTracker(vm.trackRejection)
 	vm.install()
 	// Object.getOwnPropertyNames, kept from before any script runs: it
 	// lists the names of goja's built-ins without building them, where
@@ -168,8 +173,9 @@ func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (
 	res, err := vm.run(t, scope, vm.thisFor(scope), filenameOf(locals), 0)
 	if uncaught := vm.takeUncaught(); err == nil && uncaught != nil {
 		// A callback the template queued (process.nextTick, setImmediate)
-		// threw once it had rendered: Node's run would end there.
-		err = fmt.Errorf("uncaught exception in a callback: %w", vm.jsError(uncaught, 0))
+		// threw once it had rendered, or a promise it rejected was left
+		// unhandled: Node's run would end there.
+		err = uncaught
 	}
 	if err != nil {
 		rerr := vm.jsError(err, vm.lastLine)

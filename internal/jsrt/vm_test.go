@@ -64,6 +64,7 @@ func TestRenderErrorsNameTheLine(t *testing.T) {
 		{"unclosed tag", "x\n<%= name", `could not find matching close tag for "<%="`, 2, true},
 		// Thrown once the template had rendered: no line of its own.
 		{"callback throws", "x\n<% process.nextTick(() => { throw new Error('tick') }) %>", "uncaught exception in a callback: Error: tick", 0, false},
+		{"promise rejected, unhandled", "x\n<% Promise.reject(new Error('t')) %>", "a promise was rejected and nothing handled it: Error: t", 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,5 @@
+---
+to: jobs/<%= name %>.yml
+---
+name: <%= name %>
+schedule: "<%= schedule %>"
