@@ -4,6 +4,7 @@ package atomicfile
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"syscall"
 )
@@ -16,4 +17,21 @@ func TryLock(f *os.File) (bool, error) {
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// tooManyFolders explains err when it is the process's limit of open files
+// (EMFILE) met while locking folders: a run keeps two files open in each
+// folder it writes until it has written them all, so an action over a few
+// hundred folders meets a limit of 1,024, and "too many open files" alone
+// does not say what to do.
+func tooManyFolders(err error, folders int) error {
+	if !errors.Is(err, syscall.EMFILE) {
+		return err
+	}
+	var lim syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim) != nil {
+		return err
+	}
+	return fmt.Errorf("%w: this action writes into %d folders, and a run keeps two files open in each until it has written them all; "+
+		"this process may open %d at once (ulimit -n): raise that limit, or split the action", err, folders, lim.Cur)
 }

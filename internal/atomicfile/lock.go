@@ -59,7 +59,7 @@ func (tx *Tx) Lock(ctx context.Context, paths []string) error {
 	for _, folder := range slices.Sorted(maps.Keys(byFolder)) {
 		h, err := tx.lock(ctx, folder)
 		if err != nil {
-			return err
+			return tooManyFolders(err, len(byFolder))
 		}
 		tx.locks = append(tx.locks, h)
 		tx.removeStale(folder, byFolder[folder])
