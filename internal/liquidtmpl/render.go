@@ -326,8 +326,8 @@ var running, peak atomic.Int64
 // ends or limit has passed (jsrt.DefaultTimeout if it is not above 0), with
 // a *jsrt.TimeoutError for the latter. osteele/liquid cannot be stopped
 // from outside, so a render past its limit is left on its own goroutine,
-// where it ends at its next loop iteration, include or piece of output
-// (one step that runs long, a filter over a huge value, runs to its end).
+// where it ends at its next loop iteration or include (one step that runs
+// long, a filter over a huge value, runs to its end).
 // At most GOMAXPROCS renders run at once in a process, those included: a
 // render waits for one of them to end, within the same limit, so a
 // long-lived process (the agent) cannot be made to burn more than its
@@ -349,7 +349,7 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, src Source, 
 		return "", fmt.Errorf("Liquid: waiting for one of the %d Liquid renders still running (some ran past their time limit) to end: %w", cap(slots()), &jsrt.TimeoutError{Limit: limit})
 	}
 	// Ended when Render returns, so that a render left running stops at
-	// its next include.
+	// its next loop iteration (stopped) or include (renderCtx).
 	renderCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	stopped := new(stopFlag)
