@@ -53,6 +53,14 @@
   });
   const from = Buffer.from;
   Buffer.from = function (value, encoding) {
+    // Node takes a string's encoding only when it is a non-empty string,
+    // and throws for one it does not know; goja_nodejs read it as utf8,
+    // so buf.indexOf('x', 'bogus') searched on.
+    if (typeof value === 'string' && typeof encoding === 'string' && encoding !== '' && !Buffer.isEncoding(encoding)) {
+      const err = new TypeError('Unknown encoding: ' + encoding);
+      err.code = 'ERR_UNKNOWN_ENCODING';
+      throw err;
+    }
     const e = typeof value === 'string' && encoding !== undefined ? own(encoding) : undefined;
     return e ? encode(e, value) : from.apply(this, arguments);
   };

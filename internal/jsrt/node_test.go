@@ -228,6 +228,15 @@ func TestNodeSurface(t *testing.T) {
 			out.push(JSON.stringify(new StringDecoder('latin1').write(Buffer.from([0xe9]))), JSON.stringify(new StringDecoder('utf8').write('str')));
 			({ v: out.join(';') }) }`,
 			`"";"€";"";"a";"�";686921;|YWJj|;"""a""😀""";utf8;utf8;latin1;utf16le;TypeError ERR_UNKNOWN_ENCODING;"é";"str"`},
+		// Node 20.20.2's values, from node -e: an encoding it does not know
+		// is an error where a string is read with it, only a non-empty
+		// string names one, and a number ignores it.
+		{"unknown encodings", `{ const b = Buffer.from('abc');
+			const t = (f) => { try { return String(f()) } catch (e) { return e.name + ' ' + e.code + ' ' + e.message } };
+			({ v: [t(() => Buffer.from('a', 'bogus')), t(() => b.indexOf('b', 'bogus')), t(() => b.includes('b', 0, 'nope')),
+				t(() => Buffer.alloc(2).fill('a', 'bogus')), b.indexOf(98, 0, 'bogus'), b.indexOf('b', 'UTF8'),
+				Buffer.from('a', null).length, Buffer.from('a', '').length].join(';') }) }`,
+			"TypeError ERR_UNKNOWN_ENCODING Unknown encoding: bogus;TypeError ERR_UNKNOWN_ENCODING Unknown encoding: bogus;TypeError ERR_UNKNOWN_ENCODING Unknown encoding: nope;TypeError ERR_UNKNOWN_ENCODING Unknown encoding: bogus;1;1;1;1"},
 		// Node 20.20.2's values, from node -e: argument checks, ifError, fail, undecodable escapes.
 		{"assert and querystring edges", `{ const assert = require('assert'); const qs = require('querystring'); const util = require('util');
 			const t = (f) => { try { return String(f()) } catch (e) { return [e.name, e.code, e.operator, e.generatedMessage, e.message].join('/') } };
