@@ -116,10 +116,19 @@ func (e *MemoryError) Error() string {
 
 // StuckError is what Limits.Stuck is told: a call stopped for Err that has
 // not returned StuckGrace later.
-type StuckError struct{ Err error }
+type StuckError struct {
+	Err error
+	// In says what the call is stuck in: a built-in function of
+	// JavaScript when empty.
+	In string
+}
 
 func (e *StuckError) Error() string {
-	return fmt.Sprintf("still running %s after it was stopped (%v), inside a built-in function that cannot be interrupted", StuckGrace, e.Err)
+	in := e.In
+	if in == "" {
+		in = "a built-in function"
+	}
+	return fmt.Sprintf("still running %s after it was stopped (%v), inside %s that cannot be interrupted", StuckGrace, e.Err, in)
 }
 
 func (e *StuckError) Unwrap() error { return e.Err }

@@ -413,7 +413,7 @@ func watchStuck(ended <-chan struct{}, stuck func(error) func(), why error) {
 		return
 	case <-grace.C:
 	}
-	done := stuck(&jsrt.StuckError{Err: fmt.Errorf("a Liquid render: %w", why)})
+	done := stuck(&jsrt.StuckError{Err: fmt.Errorf("a Liquid render: %w", why), In: "one step of a Liquid template (a filter, or an include being looked for)"})
 	<-ended
 	if done != nil {
 		done()

@@ -363,8 +363,8 @@ func TestStuckRenderIsReported(t *testing.T) {
 	select {
 	case err := <-reported:
 		var se *jsrt.StuckError
-		if !errors.As(err, &se) || !strings.Contains(err.Error(), "a Liquid render") {
-			t.Errorf("reported %v, want a StuckError naming the Liquid render", err)
+		if !errors.As(err, &se) || !strings.Contains(err.Error(), "a Liquid render") || !strings.Contains(err.Error(), "inside one step of a Liquid template") {
+			t.Errorf("reported %v, want a StuckError naming the Liquid render and where it is stuck", err)
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("the render still running past its grace was not reported")
