@@ -52,7 +52,7 @@ export class <%%= Name %%>Part%d {
 }
 `, i, i, i))
 	}
-	for i := 0; i < 2; i++ {
+	for i := range registries {
 		write(fmt.Sprintf("_templates/mod/new/z%d.ejs.t", i), fmt.Sprintf(`---
 to: registry%d.ts
 inject: true
@@ -102,9 +102,12 @@ type benchEngine struct {
 	dir string // the project
 }
 
-// registryStart is what each of the two files the action injects into
-// holds before a generation.
-const registryStart = "// registry\n"
+// registries is how many files the action injects into (registryN.ts),
+// and registryStart what each holds before a generation.
+const (
+	registries    = 2
+	registryStart = "// registry\n"
+)
 
 // reset gives the injected files back their first text. Each generation
 // appends a line to both (its skip_if does not match what it injects): left
@@ -113,7 +116,7 @@ const registryStart = "// registry\n"
 // 100, 3.54 ms over 4,000 in one measurement), and how far telemetry's
 // share was diluted depended on ITERS.
 func (e benchEngine) reset(b testing.TB) {
-	for i := range 2 {
+	for i := range registries {
 		if err := os.WriteFile(filepath.Join(e.dir, fmt.Sprintf("registry%d.ts", i)), []byte(registryStart), 0o644); err != nil {
 			b.Fatal(err)
 		}
