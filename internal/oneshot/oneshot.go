@@ -33,6 +33,9 @@ type Telemetry struct {
 // errOut receives the one line printed when the export fails.
 func Start(s Settings, version string, errOut io.Writer) *Telemetry {
 	t := &Telemetry{settings: s, resource: processResource(s.Resource, version), errOut: errOut}
+	if s.Relay == "" || !runrecord.KernelNamesSender {
+		t.resource = withPID(t.resource)
+	}
 	if s.Relay != "" {
 		t.record = runrecord.NewRecorder(t.resource, s.StepSpans)
 		return t
@@ -114,6 +117,7 @@ func (t *Telemetry) replay(msg []byte) error {
 	if err != nil {
 		return fmt.Errorf("telemetry: %w", err) // a bug: the record was written here
 	}
+	t.resource = withPID(t.resource) // the record may have left it to the agent
 	t.tp = t.provider()
 	runrecord.Replay(context.Background(), observe.NewReplayer(t.tp.Tracer(catalog.InstrumentationScope), rec.StepSpans), rec)
 	return nil

@@ -12,6 +12,7 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 
 	"github.com/hypergen-dev/hypergen/internal/envflag"
+	"github.com/hypergen-dev/hypergen/internal/runrecord"
 )
 
 // resourceFromEnv reads OTEL_RESOURCE_ATTRIBUTES, then OTEL_SERVICE_NAME,
@@ -40,15 +41,15 @@ func resourceFromEnv(getenv func(string) string) (map[string]string, error) {
 // (instrument.Setup): the service's version and a fresh instance id (the
 // Collector deletes it where it aggregates), then what the environment
 // says, then host and process, which the environment cannot override.
-// telemetry.sdk.* name this exporter, not the OpenTelemetry SDK. Built in
-// one slice, sorted by key: a map of them was most of what setting a run's
-// telemetry up allocated.
+// The process id is left to withPID: a relayed run's record goes without
+// it (runrecord.KernelNamesSender). telemetry.sdk.* name this exporter,
+// not the OpenTelemetry SDK. Built in one slice, sorted by key: a map of
+// them was most of what setting a run's telemetry up allocated.
 func processResource(env map[string]string, version string) []attribute.KeyValue {
 	out := make([]attribute.KeyValue, 0, len(env)+10)
 	if host, err := os.Hostname(); err == nil {
 		out = append(out, attribute.String("host.name", host))
 	}
-	out = append(out, attribute.Int("process.pid", os.Getpid()))
 	// The name it was started by: os.Executable, which the SDK reads, is a
 	// readlink(2) that took half as long as sending the run's spans to the
 	// relay (CPU profile of BenchmarkGeneration), and it differs only when
@@ -66,7 +67,7 @@ func processResource(env map[string]string, version string) []attribute.KeyValue
 	}
 	fixed := out
 	for k, v := range env {
-		if !has(fixed, k) {
+		if !has(fixed, k) && k != runrecord.PIDAttribute {
 			out = append(out, attribute.String(k, v))
 		}
 	}
@@ -76,8 +77,23 @@ func processResource(env map[string]string, version string) []attribute.KeyValue
 	if !has(out, "service.instance.id") {
 		out = append(out, attribute.String("service.instance.id", uuid4()))
 	}
-	slices.SortFunc(out, func(a, b attribute.KeyValue) int { return strings.Compare(string(a.Key), string(b.Key)) })
+	sortByKey(out)
 	return out
+}
+
+// withPID adds this process's id to a resource processResource made, if
+// it is not there yet.
+func withPID(res []attribute.KeyValue) []attribute.KeyValue {
+	if slices.ContainsFunc(res, func(kv attribute.KeyValue) bool { return kv.Key == runrecord.PIDAttribute }) {
+		return res
+	}
+	out := append(slices.Clip(res), attribute.Int(runrecord.PIDAttribute, os.Getpid()))
+	sortByKey(out)
+	return out
+}
+
+func sortByKey(kvs []attribute.KeyValue) {
+	slices.SortFunc(kvs, func(a, b attribute.KeyValue) int { return strings.Compare(string(a.Key), string(b.Key)) })
 }
 
 // uuid4 is a random (version 4) UUID. Its randomness need not be

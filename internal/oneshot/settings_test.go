@@ -3,6 +3,8 @@ package oneshot
 import (
 	"errors"
 	"maps"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -142,14 +144,14 @@ func TestFromEnvSwitchedOff(t *testing.T) {
 
 func TestResource(t *testing.T) {
 	env := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://h:1",
-		"OTEL_RESOURCE_ATTRIBUTES": "service.name=from-attrs,deployment.environment=ci,service.instance.id=fixed",
+		"OTEL_RESOURCE_ATTRIBUTES": "service.name=from-attrs,deployment.environment=ci,service.instance.id=fixed,process.pid=7",
 		"OTEL_SERVICE_NAME":        "billing-gen"}
 	s, err := FromEnv(func(k string) string { return env[k] })
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
-	for _, kv := range processResource(s.Resource, "1.2.3") {
+	for _, kv := range withPID(processResource(s.Resource, "1.2.3")) {
 		got[string(kv.Key)] = kv.Value.Emit()
 	}
 	for k, want := range map[string]string{"service.name": "billing-gen", "deployment.environment": "ci",
@@ -158,9 +160,19 @@ func TestResource(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, got[k], want)
 		}
 	}
-	for _, k := range []string{"host.name", "process.pid", "process.runtime.version"} {
+	for _, k := range []string{"host.name", "process.runtime.version"} {
 		if got[k] == "" {
 			t.Errorf("%s missing: %v", k, got)
+		}
+	}
+	if want := strconv.Itoa(os.Getpid()); got["process.pid"] != want {
+		t.Errorf("process.pid = %q, want this process's, %s: the environment cannot set it", got["process.pid"], want)
+	}
+	// A relayed record leaves the id to the agent, and does not pass on
+	// one the environment gives either.
+	for _, kv := range processResource(s.Resource, "1.2.3") {
+		if kv.Key == "process.pid" {
+			t.Errorf("processResource gave process.pid %s; it is withPID's to add", kv.Value.Emit())
 		}
 	}
 	def := processResource(map[string]string{"service.name": "hypergen"}, "v")

@@ -51,6 +51,10 @@ type Record struct {
 	Events    []Event
 }
 
+// PIDAttribute is the resource attribute naming the process that ran; a
+// record leaves it out where KernelNamesSender, and the agent adds it.
+const PIDAttribute = "process.pid"
+
 // Recorder is a generator.Observer that writes each event to its record as
 // it happens. It is safe for concurrent use: FileDone comes from render
 // workers.

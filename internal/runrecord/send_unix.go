@@ -19,11 +19,10 @@ func sendDatagram(path string, msg []byte) error {
 	if err := ownSocket(path); err != nil {
 		return err
 	}
-	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_DGRAM, 0)
+	fd, err := newSocket()
 	if err != nil {
 		return os.NewSyscallError("socket", err)
 	}
-	syscall.CloseOnExec(fd)
 	defer syscall.Close(fd)
 	if runtime.GOOS != "linux" {
 		// Room for the whole datagram (macOS's default is 2 KiB; Linux's,
@@ -64,7 +63,7 @@ func ownSocket(path string) error {
 	if st.Mode&syscall.S_IFMT != syscall.S_IFSOCK {
 		return fmt.Errorf("%s is not a socket", path)
 	}
-	if uid := uint32(os.Geteuid()); st.Uid != uid {
+	if uid := effectiveUID(); st.Uid != uid {
 		return fmt.Errorf("the socket %s belongs to user %d, not to this user (%d): its records go only to an agent of one's own", path, st.Uid, uid)
 	}
 	return nil

@@ -19,9 +19,9 @@ func (*datagramSocket) setReadBuffer(int) {}
 func (*datagramSocket) waitIdle() error { return errNoDatagrams }
 func (*datagramSocket) leavePoller()    {}
 
-func (*datagramSocket) read([]byte) (int, bool, error) { return 0, false, errNoDatagrams }
-func (*datagramSocket) wake()                          {}
-func (*datagramSocket) close()                         {}
+func (*datagramSocket) read([]byte) (int, int, bool, error) { return 0, 0, false, errNoDatagrams }
+func (*datagramSocket) wake()                               {}
+func (*datagramSocket) close()                              {}
 
 // openNoFollow: the relay needs Unix datagram sockets, which this system
 // lacks, so its lock file is never opened.

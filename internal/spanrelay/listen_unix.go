@@ -24,6 +24,7 @@ type datagramSocket struct {
 	mu     sync.Mutex
 	polled *net.UnixConn // the poller's duplicate of file, while idle
 	woken  bool
+	oob    []byte // the sender's credentials, read with each datagram
 }
 
 // listen binds a datagram socket at path with mode 0600. Linux gives the
@@ -36,13 +37,16 @@ func listen(path string) (*datagramSocket, error) {
 		return nil, os.NewSyscallError("socket", err)
 	}
 	syscall.CloseOnExec(fd)
-	s := &datagramSocket{file: os.NewFile(uintptr(fd), path)}
+	s := &datagramSocket{file: os.NewFile(uintptr(fd), path), oob: make([]byte, credentialsSize)}
 	fail := func(err error) (*datagramSocket, error) {
 		s.close()
 		return nil, err
 	}
 	if err := syscall.Fchmod(fd, 0o600); err != nil {
 		return fail(os.NewSyscallError("fchmod", err))
+	}
+	if err := passCredentials(fd); err != nil {
+		return fail(err)
 	}
 	if err := syscall.Bind(fd, &syscall.SockaddrUnix{Name: path}); err != nil {
 		return fail(os.NewSyscallError("bind", err))
@@ -109,20 +113,21 @@ func (s *datagramSocket) leavePoller() {
 	}
 }
 
-// read reads one queued datagram into buf without waiting; ok is false
-// when none is queued. A datagram longer than buf is cut to its length.
-func (s *datagramSocket) read(buf []byte) (n int, ok bool, err error) {
+// read reads one queued datagram into buf without waiting, with its
+// sender's process id where the kernel gives it (else 0); ok is false when
+// none is queued. A datagram longer than buf is cut to its length.
+func (s *datagramSocket) read(buf []byte) (n, pid int, ok bool, err error) {
 	for {
-		n, _, err = syscall.Recvfrom(s.fd(), buf, syscall.MSG_DONTWAIT)
+		n, pid, err = receive(s.fd(), buf, s.oob)
 		switch err {
 		case nil:
-			return n, true, nil
+			return n, pid, true, nil
 		case syscall.EINTR:
 			continue
 		case syscall.EAGAIN:
-			return 0, false, nil
+			return 0, 0, false, nil
 		default:
-			return 0, false, os.NewSyscallError("recvfrom", err)
+			return 0, 0, false, os.NewSyscallError("recvmsg", err)
 		}
 	}
 }

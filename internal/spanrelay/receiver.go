@@ -221,7 +221,7 @@ func (r *Receiver) drain(buf []byte) {
 func (r *Receiver) readQueued(buf []byte) int {
 	n := 0
 	for !r.abandoned.Load() {
-		size, ok, err := r.sock.read(buf)
+		size, pid, ok, err := r.sock.read(buf)
 		if err != nil {
 			r.cfg.Logger.Warn("relay socket: read failed", "err", err)
 			break
@@ -229,18 +229,18 @@ func (r *Receiver) readQueued(buf []byte) int {
 		if !ok {
 			break
 		}
-		r.handle(buf[:size])
+		r.handle(buf[:size], pid)
 		n++
 	}
 	return n
 }
 
-func (r *Receiver) handle(b []byte) {
+func (r *Receiver) handle(b []byte, pid int) {
 	var err error
 	if len(b) > MaxDatagram {
 		err = fmt.Errorf("a datagram over %d bytes", MaxDatagram)
 	} else {
-		err = Spans(b, r.cfg.Forward)
+		err = Spans(b, pid, r.cfg.Forward)
 	}
 	r.cfg.Counted(err)
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"go.opentelemetry.io/otel/attribute"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
 	"github.com/hypergen-dev/hypergen/internal/runrecord"
@@ -138,6 +139,39 @@ func TestReceiverForwardsEveryRun(t *testing.T) {
 	}
 	if err := run(t, path, 3); err == nil {
 		t.Error("a run after Shutdown relayed its spans to nobody")
+	}
+}
+
+// TestReceiverNamesTheSender: a record sent as a CLI run sends it, without
+// its process id where the kernel gives it (runrecord.KernelNamesSender),
+// reaches the spans with this process's id.
+func TestReceiverNamesTheSender(t *testing.T) {
+	path := socketPath(t)
+	var s sink
+	var log bytes.Buffer
+	r := startReceiver(t, path, &s, &log)
+	rec := record(3)
+	if !runrecord.KernelNamesSender {
+		rec = recordOf(3, attribute.String("service.name", "relay-test"), attribute.Int("process.pid", os.Getpid()))
+	}
+	if err := runrecord.Send(path, rec); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := r.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.spans) != 3 {
+		t.Fatalf("%d spans forwarded, want 3; log:\n%s", len(s.spans), log.String())
+	}
+	for _, sp := range s.spans {
+		v, _ := sp.Resource().Set().Value("process.pid")
+		if got := v.AsInt64(); got != int64(os.Getpid()) {
+			t.Errorf("%s: process.pid %d, want the sender's, %d", sp.Name(), got, os.Getpid())
+		}
 	}
 }
 

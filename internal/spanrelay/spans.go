@@ -2,7 +2,9 @@ package spanrelay
 
 import (
 	"context"
+	"slices"
 
+	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
@@ -24,12 +26,18 @@ const Chunk = 512
 // to forward as they end, at most Chunk at a time (the slice is reused
 // after forward returns): the record replayed through hypergen's observer
 // into an SDK tracer that carries the run's resource, so they are the spans
-// the run would have exported itself (new trace and span IDs aside). A
-// record that does not decode is refused before any span is made.
-func Spans(record []byte, forward func([]sdktrace.ReadOnlySpan)) error {
+// the run would have exported itself (new trace and span IDs aside). pid
+// is the sending process's as the kernel gave it (0 if it did not): it
+// names the process in the resource of a record that does not
+// (runrecord.KernelNamesSender). A record that does not decode is refused
+// before any span is made.
+func Spans(record []byte, pid int, forward func([]sdktrace.ReadOnlySpan)) error {
 	rec, err := runrecord.Decode(record)
 	if err != nil {
 		return err
+	}
+	if pid > 0 && !slices.ContainsFunc(rec.Resource, func(kv attribute.KeyValue) bool { return kv.Key == runrecord.PIDAttribute }) {
+		rec.Resource = append(rec.Resource, attribute.Int(runrecord.PIDAttribute, pid))
 	}
 	ended := &chunker{forward: forward}
 	tp := sdktrace.NewTracerProvider(sdktrace.WithResource(resource.NewSchemaless(rec.Resource...)),

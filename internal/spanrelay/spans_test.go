@@ -15,8 +15,13 @@ import (
 
 // record is the record of a run of spans-1 templates.
 func record(spans int) []byte {
+	return recordOf(spans, attribute.String("service.name", "relay-test"))
+}
+
+// recordOf is record for a process that resource describes.
+func recordOf(spans int, resource ...attribute.KeyValue) []byte {
 	ctx := context.Background()
-	rec := runrecord.NewRecorder([]attribute.KeyValue{attribute.String("service.name", "relay-test")}, false)
+	rec := runrecord.NewRecorder(resource, false)
 	rec.RunStart(ctx, nil)
 	for i := range spans - 1 {
 		rec.FileDone(ctx, generator.FileEvent{Template: fmt.Sprintf("t%d.ejs.t", i), Start: time.Now(), Render: time.Millisecond})
@@ -37,7 +42,7 @@ func TestSpansIgnoreTheAgentsSampling(t *testing.T) {
 	t.Setenv("OTEL_TRACES_SAMPLER", "always_off")
 	t.Setenv("OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT", "1")
 	var spans []sdktrace.ReadOnlySpan
-	if err := Spans(record(5), collect(&spans)); err != nil {
+	if err := Spans(record(5), 0, collect(&spans)); err != nil {
 		t.Fatal(err)
 	}
 	if len(spans) != 5 {
@@ -47,6 +52,39 @@ func TestSpansIgnoreTheAgentsSampling(t *testing.T) {
 		if n := len(s.Attributes()); n < 2 || s.DroppedAttributes() != 0 {
 			t.Errorf("%s: %d attributes, %d dropped: cut by the agent's limit", s.Name(), n, s.DroppedAttributes())
 		}
+	}
+}
+
+// TestSpansNameTheSender: the process id the kernel gave goes into the
+// resource of a record that carries none (a Linux sender's), and not over
+// one that carries its own (another system's, or an older hypergen's).
+func TestSpansNameTheSender(t *testing.T) {
+	withPID := recordOf(2, attribute.String("service.name", "relay-test"), attribute.Int("process.pid", 42))
+	for _, tc := range []struct {
+		name    string
+		record  []byte
+		kernel  int
+		wantPID string
+	}{
+		{"the kernel's", record(2), 99, "99"},
+		{"none given", record(2), 0, ""},
+		{"the record's own", withPID, 99, "42"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var spans []sdktrace.ReadOnlySpan
+			if err := Spans(tc.record, tc.kernel, collect(&spans)); err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range spans {
+				v, _ := s.Resource().Set().Value("process.pid")
+				if got := v.Emit(); got != tc.wantPID {
+					t.Errorf("%s: process.pid %q, want %q", s.Name(), got, tc.wantPID)
+				}
+			}
+			if len(spans) != 2 {
+				t.Errorf("%d spans, want 2", len(spans))
+			}
+		})
 	}
 }
 
@@ -66,7 +104,7 @@ func TestSpansComeInChunks(t *testing.T) {
 	rec.RunDone(ctx, nil, nil)
 	var calls, spans, largest int
 	var last sdktrace.ReadOnlySpan
-	err := Spans(rec.Bytes(), func(chunk []sdktrace.ReadOnlySpan) {
+	err := Spans(rec.Bytes(), 0, func(chunk []sdktrace.ReadOnlySpan) {
 		calls++
 		spans += len(chunk)
 		largest = max(largest, len(chunk))
@@ -92,7 +130,7 @@ func TestSpansComeInChunks(t *testing.T) {
 func TestSpansRefusesBeforeForwarding(t *testing.T) {
 	good := record(3)
 	called := false
-	if err := Spans(good[:len(good)-1], func([]sdktrace.ReadOnlySpan) { called = true }); err == nil {
+	if err := Spans(good[:len(good)-1], 0, func([]sdktrace.ReadOnlySpan) { called = true }); err == nil {
 		t.Fatal("a record cut short was accepted")
 	}
 	if called {

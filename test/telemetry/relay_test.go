@@ -3,9 +3,11 @@
 package telemetry
 
 import (
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -86,6 +88,27 @@ func TestCLIRelaySettings(t *testing.T) {
 		}
 		waitForGoodRun(t, col)
 	})
+}
+
+// TestRelayedRunNamesItsProcess: a run relayed through the agent reaches
+// the Collector with its own process id in its resource, though on Linux
+// the record leaves it out and the agent takes it from the kernel. The run
+// has no endpoint of its own, so its spans can only have come through the
+// agent.
+func TestRelayedRunNamesItsProcess(t *testing.T) {
+	col := testenv.StartCollector(t, testCollectorConfig)
+	sock, _ := startRelayAgent(t, col)
+	var pid int
+	r := runWith(t, hypergenBin, project(t, nil), map[string]string{"HYPERGEN_TELEMETRY_RELAY": sock},
+		func(p *os.Process) { pid = p.Pid }, "svc", "new", "a")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	waitForGoodRun(t, col)
+	want := fmt.Sprintf("-> process.pid: Int(%d)", pid)
+	if out := col.Output(); !strings.Contains(out, want) {
+		t.Errorf("the Collector's output has no %q; its process ids: %q", want, regexp.MustCompile(`-> process\.pid: \S+`).FindAllString(out, -1))
+	}
 }
 
 // TestAgentRelayFlag: perf monitor --relay refuses what it cannot serve,
