@@ -79,7 +79,7 @@ func TestHookAnswersWithoutTerminal(t *testing.T) {
 
 func TestProjectConfigErrors(t *testing.T) {
 	tests := []struct{ name, config, want string }{
-		{"syntax error", "module.exports = {", ".hygen.js: "},
+		{"syntax error", "module.exports = {", ".hygen.js:1: SyntaxError: Unexpected end of input"},
 		{"throws", "throw new Error('broken config')", ".hygen.js: Error: broken config"},
 		{"templates not a string", "module.exports = { templates: 42 }", ".hygen.js: templates is 42, not a string"},
 		{"npm require", "require('lodash')", ".hygen.js: Error: Cannot find module 'lodash'\nRequire stack:"},

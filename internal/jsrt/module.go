@@ -195,7 +195,7 @@ func (vm *VM) catch(f func() goja.Value) (v goja.Value, err error) {
 			var ex *goja.Exception
 			switch x := r.(type) {
 			case goja.Value:
-				err = errors.New(describe(x))
+				err = thrownError(x)
 			case error:
 				if err = vm.limitError(x); err != nil {
 					return
@@ -203,13 +203,40 @@ func (vm *VM) catch(f func() goja.Value) (v goja.Value, err error) {
 				if !errors.As(x, &ex) {
 					panic(r)
 				}
-				err = errors.New(describe(ex.Value()))
+				err = thrownError(ex.Value())
 			default:
 				panic(r)
 			}
 		}
 	}()
 	return f(), nil
+}
+
+// SyntaxError is a module that does not compile. Thrown into JavaScript
+// (by require) it reads "SyntaxError: FILE:LINE: MSG", naming the file that
+// failed among those required; Require returns it as itself, so a caller
+// that names the file already can put the line beside it instead.
+type SyntaxError struct {
+	File string
+	Line int // 0 when the compiler's text (Msg) gives the place itself
+	Msg  string
+}
+
+func (e *SyntaxError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("SyntaxError: %s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return "SyntaxError: " + e.Msg // the compiler's own text, which places it
+}
+
+// thrownError is what a JavaScript exception becomes in Go: its text, or
+// a *SyntaxError itself.
+func thrownError(v goja.Value) error {
+	var se *SyntaxError
+	if ge := goErrorOf(v); errors.As(ge, &se) {
+		return ge
+	}
+	return errors.New(describe(v))
 }
 
 // throw panics with a JavaScript Error carrying err's message.
@@ -364,12 +391,13 @@ func (vm *VM) compileModule(file, src string) (fn goja.Callable, helpers bool, e
 			// Past the file's last line is the wrapper's closing "})": the
 			// file ended inside a block or call, which Node reports so.
 			last := strings.Count(src, "\n") + 1
-			if line, _ := strconv.Atoi(m[1]); line > last {
-				m[1], m[2] = strconv.Itoa(last), "Unexpected end of input"
+			line, _ := strconv.Atoi(m[1])
+			if line > last {
+				line, m[2] = last, "Unexpected end of input"
 			}
-			msg = file + ":" + m[1] + ": " + m[2]
+			return nil, false, &SyntaxError{File: file, Line: line, Msg: m[2]}
 		}
-		return nil, false, fmt.Errorf("SyntaxError: %s", msg)
+		return nil, false, &SyntaxError{File: file, Msg: msg}
 	}
 	wrapper, err := vm.rt.RunProgram(prog)
 	if err != nil {

@@ -67,14 +67,18 @@ func TestHookErrorLines(t *testing.T) {
 	for _, c := range []struct{ name, file, text, want string }{
 		{"exception in params", "_templates/a/new/index.js", "module.exports = {\n  params() {\n    const x = 1\n    return nope + x\n  }\n}\n",
 			"_templates/a/new/index.js:4: ReferenceError: nope is not defined"},
-		{"unclosed block", ".hygen.js", "{", ".hygen.js:1: Unexpected end of input"},
-		{"unclosed call", "_templates/a/new/index.js", "module.exports = {\n  params: () => f(1,\n", "index.js:3: Unexpected end of input"},
+		{"unclosed block", ".hygen.js", "{", "hypergen: .hygen.js:1: SyntaxError: Unexpected end of input\n"},
+		{"unclosed call", "_templates/a/new/index.js", "module.exports = {\n  params: () => f(1,\n",
+			"hypergen: _templates/a/new/index.js:3: SyntaxError: Unexpected end of input\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := testfs.Tree(t, map[string]string{"_templates/a/new/x.t": "---\nto: out.txt\n---\nhi\n", c.file: c.text})
 			r := run(t, dir, nil, "a", "new")
 			if r.code != 1 || !strings.Contains(r.stderr, c.want) {
 				t.Errorf("want exit 1 and %q; got %v", c.want, r)
+			}
+			if strings.Contains(r.stderr, dir) {
+				t.Errorf("the error names the file a second time, by its full path: %v", r)
 			}
 		})
 	}
