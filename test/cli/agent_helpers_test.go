@@ -3,7 +3,6 @@ package cli
 import (
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +20,7 @@ const agentToken = "tok3n"
 // stops it.
 func startAgent(t *testing.T, dir string, env, listening []string, args ...string) *testenv.Process {
 	t.Helper()
-	clean := append([]string{"-i", "PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}, env...)
+	clean := append([]string{"-i"}, childEnv(t, dir, env...)...)
 	clean = append(clean, "/bin/sh", "-c", `cd "$0" && exec "$@"`, dir, bin, "perf", "monitor")
 	p := testenv.Start(t, "env", append(clean, args...)...)
 	p.WaitListening(t, 30*time.Second, listening...)

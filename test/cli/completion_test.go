@@ -70,7 +70,7 @@ func bashCompleter(t *testing.T, bash, dir string) func(words ...string) []strin
 			"COMP_CWORD=" + strconv.Itoa(len(words)) + "\n_hypergen\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n"
 		cmd := exec.Command(bash, "--norc", "--noprofile", "-c", prog)
 		cmd.Dir = dir
-		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+		cmd.Env = childEnv(t, dir)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("bash: %v\n%s", err, out)

@@ -57,7 +57,7 @@ func TestFsyncSwitch(t *testing.T) {
 			args := append([]string{"-f", "-e", "trace=fsync,fdatasync", "-e", "signal=none", "-o", trace, bin, "g", "new", "--name", "x"}, tt.args...)
 			cmd := exec.Command(strace, args...)
 			cmd.Dir = dir
-			cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}, tt.env...)
+			cmd.Env = childEnv(t, dir, tt.env...)
 			out, err := cmd.CombinedOutput()
 			code := 0
 			if ee, ok := err.(*exec.ExitError); ok {

@@ -23,14 +23,19 @@ type result struct {
 	stdout, stderr string
 }
 
+// childEnv is the whole environment of a hypergen a test starts: PATH, HOME
+// (home) and a cache folder of its own, then extra ("K=V").
+func childEnv(t *testing.T, home string, extra ...string) []string {
+	return append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "HYPERGEN_CACHE_DIR=" + t.TempDir()}, extra...)
+}
+
 // run runs hypergen in dir with a clean environment plus env ("K=V"), stdin
 // empty, bounded to a minute.
 func run(t *testing.T, dir string, env []string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(),
-		"GOCACHE=" + testenv.GoCache()}, env...)
+	cmd.Env = append(childEnv(t, dir, "GOCACHE="+testenv.GoCache()), env...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Start(); err != nil {

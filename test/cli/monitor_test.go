@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -220,7 +219,7 @@ func TestPerfStatusInterruptedLeavesNoScratch(t *testing.T) {
 	dir, tmp := t.TempDir(), t.TempDir()
 	cmd := exec.Command(bin, "perf", "status")
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(), "TMPDIR=" + tmp}
+	cmd.Env = childEnv(t, dir, "TMPDIR="+tmp)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	scratch := func() []string { m, _ := filepath.Glob(filepath.Join(tmp, "hypergen-measure-*")); return m }

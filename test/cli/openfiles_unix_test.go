@@ -5,7 +5,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -27,7 +26,7 @@ func TestTooManyFoldersForTheOpenFileLimit(t *testing.T) {
 	// soft one to.
 	cmd := exec.Command("sh", "-c", `ulimit -n 256 && exec "$0" tree new`, bin)
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	cmd.Env = childEnv(t, dir)
 	var errOut bytes.Buffer
 	cmd.Stderr = &errOut
 	err := cmd.Run()

@@ -31,7 +31,7 @@ func TestClosedStdoutDoesNotCutTheRunShort(t *testing.T) {
 	dir := testfs.Tree(t, files)
 	cmd := exec.Command(bin, "g", "new")
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	cmd.Env = childEnv(t, dir)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -68,7 +68,7 @@ func runStdin(t *testing.T, dir string, stdin *os.File, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	cmd.Env = childEnv(t, dir)
 	if stdin != nil {
 		cmd.Stdin = stdin
 	}
@@ -244,7 +244,7 @@ func atTerminal(t *testing.T, dir string, args ...string) *terminalRun {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir(), "TERM=dumb"}
+	cmd.Env = childEnv(t, dir, "TERM=dumb")
 	tty, err := pty.Start(cmd)
 	if err != nil {
 		t.Fatal(err)

@@ -146,7 +146,7 @@ func TestRunawayScriptStopsOnSignal(t *testing.T) {
 			dir := testfs.Tree(t, tt.files)
 			cmd := exec.Command(bin, "g", "new")
 			cmd.Dir = dir
-			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+			cmd.Env = childEnv(t, dir)
 			var errOut bytes.Buffer
 			cmd.Stderr = &errOut
 			signalAfterASecond(t, cmd, tt.sig, &errOut) // into the loop
@@ -221,7 +221,7 @@ func TestSignalAtOverwriteQuestion(t *testing.T) {
 	})
 	cmd := exec.Command(bin, "g", "new")
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	cmd.Env = childEnv(t, dir)
 	stdin, err := cmd.StdinPipe() // open, and never answered
 	if err != nil {
 		t.Fatal(err)

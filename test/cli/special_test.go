@@ -229,7 +229,7 @@ func TestLockWaitIsAnnounced(t *testing.T) {
 	}
 	cmd := exec.Command(bin, "g", "a")
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	cmd.Env = childEnv(t, dir)
 	var stderr screen // written by the process while the test reads it
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
@@ -280,7 +280,7 @@ func TestDeepTargetIsLinear(t *testing.T) {
 	trace := filepath.Join(t.TempDir(), "trace")
 	cmd := exec.Command(strace, "-f", "-e", "trace=openat,unlinkat", "-o", trace, bin, "g", "a")
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HYPERGEN_CACHE_DIR=" + t.TempDir()}
+	cmd.Env = childEnv(t, dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
