@@ -36,7 +36,10 @@ A CLI generation lives for milliseconds. Had it exported cumulative metrics unde
   (see Overhead). With ` + "`HYPERGEN_TELEMETRY_RELAY`" + ` set to the path of an agent's relay socket
   (` + "`hypergen perf monitor --relay`" + `), a run writes its record instead: the events its engine reported
   (` + "`internal/runrecord`" + `: the phases, templates and operations with their times, outcomes and errors,
-  about 1 KiB for ten templates) and its resource. It sends the record in one datagram to that Unix
+  about 1 KiB for ten templates) and its resource. On Linux the resource leaves out ` + "`process.pid`" + `:
+  the agent's socket is made with ` + "`SO_PASSCRED`" + `, so the kernel tells the agent each sender's process
+  id (as seen from the agent's process namespace), and the agent adds it to a record that has none;
+  a record that carries its own keeps it. It sends the record in one datagram to that Unix
   socket and does not wait for an answer. The agent replays the record through the same observer
   the run would have used, into spans that carry the run's resource and times, and exports them
   through a batch processor of its own that waits for room rather than dropping. The Collector
