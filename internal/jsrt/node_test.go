@@ -108,6 +108,21 @@ func TestNodeSurface(t *testing.T) {
 		{"util.format", `({ v: require('util').format('%s=%d %j %i', 'a', 4.5, { x: 1 }, '42.9', 'rest', [1]) })`, `a=4.5 {"x":1} 42 rest [ 1 ]`},
 		{"util.inspect", `({ v: require('util').inspect({ a: 1, 'b-c': 'x', n: { m: { k: { deep: 1 } } }, f() {}, arr: [1, 'two'] }) })`,
 			"{\n  a: 1,\n  'b-c': 'x',\n  n: { m: { k: [Object] } },\n  f: [Function: f],\n  arr: [ 1, 'two' ]\n}"},
+		// Node 20.20.2's output for the same calls, node run by hand here.
+		{"util.parseArgs", `{ const { parseArgs } = require('util');
+			const options = { file: { type: 'string', short: 'f' }, verbose: { type: 'boolean', short: 'v', multiple: true }, tag: { type: 'string', multiple: true, default: ['none'] } };
+			const r = parseArgs({ args: ['-vvfout.txt', '--tag=a', 'src', '--', '-x'], options, allowPositionals: true, tokens: true });
+			const codes = [['--file'], ['-x'], ['-v=1'], ['pos'], ['--file', '-v']].map((args) => { try { parseArgs({ args, options }); return 'ok' } catch (e) { return e.code + ': ' + e.message.split('\n')[0] } });
+			const loose = parseArgs({ options, strict: false, args: ['-ab', '--n=3'] }).values;
+			({ v: JSON.stringify([r.values, r.positionals, r.tokens.map((t) => t.kind[0] + t.index + (t.rawName || '') + (t.inlineValue ? '=' : '')),
+				Object.getPrototypeOf(r.values), loose]) + '\n' + codes.join('\n') }) }`,
+			`[{"verbose":[true,true],"file":"out.txt","tag":["a"]},["src","-x"],["o0-v","o0-v","o0-f=","o1--tag=","p2","o3","p4"],null,{"a":true,"b":true,"n":"3","tag":["none"]}]
+ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '-f, --file <value>' argument missing
+ERR_PARSE_ARGS_UNKNOWN_OPTION: Unknown option '-x'
+ERR_PARSE_ARGS_UNKNOWN_OPTION: Unknown option '-='
+ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: Unexpected argument 'pos'. This command does not take positional arguments
+ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
+		{"util.parseArgs of process.argv", `({ v: JSON.stringify(require('util').parseArgs({ strict: false })) })`, `{"values":{"name":true},"positionals":["cfg","new","x"]}`},
 		{"util.inspect keys", `({ v: require('util').inspect({ $0: 1, a$: 2, _x: 3, 'é': 4, a1: 5 }) })`, "{ '$0': 1, 'a$': 2, _x: 3, 'é': 4, a1: 5 }"},
 		// Object.prototype's legacy accessor methods, which nconf and yargs
 		// 16 call as they load (values from node -e).

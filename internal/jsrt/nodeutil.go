@@ -17,9 +17,10 @@ import (
 // (which glob, graceful-fs and enquirer require), stream (the legacy Stream
 // class), querystring and string_decoder, each a program that evaluates to
 // a function of (exports, module, ...deps); prompt.js, the enquirer prompt
-// of hook questions; and buffer.js, the Buffer encodings goja_nodejs lacks.
+// of hook questions; buffer.js, the Buffer encodings goja_nodejs lacks; and
+// parseargs.js, util.parseArgs.
 //
-//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js console.js syntaxhelpers.js timers.js regexp.js childprocess.js
+//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js console.js syntaxhelpers.js timers.js regexp.js childprocess.js parseargs.js
 var moduleSources embed.FS
 
 // programs holds the files of moduleSources compiled, each once per
@@ -92,7 +93,9 @@ func (vm *VM) utilModule(module *goja.Object) {
 		}
 		return vm.rt.NewArray(state, result)
 	})
+	_ = native.Set("received", func(v goja.Value) string { return received(v) })
 	vm.jsModule(program("util.js"), module, native)
+	vm.jsModule(program("parseargs.js"), module, native)
 	exports := module.Get("exports").ToObject(vm.rt)
 	_ = exports.Set("isDeepStrictEqual", func(a, b goja.Value) bool {
 		equal, _ := goja.AssertFunction(vm.builtin("assert", vm.fileModule("assert.js")).Get("deepStrictEqual"))
