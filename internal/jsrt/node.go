@@ -328,6 +328,7 @@ func (vm *VM) osModule(module *goja.Object) {
 		l := now().load
 		return []any{l[0], l[1], l[2]}
 	})
+	_ = o.Set("networkInterfaces", func(goja.FunctionCall) goja.Value { return vm.networkInterfaces() })
 	_ = o.Set("availableParallelism", func() int { return runtime.GOMAXPROCS(0) })
 	_ = o.Set("devNull", os.DevNull)
 	constants := rt.NewObject()

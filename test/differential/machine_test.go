@@ -1,0 +1,46 @@
+package differential
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestMachineFactsAlike: what a hook reads of the machine it runs on comes
+// out as Node gives it. These are compared live, both tools on this machine
+// at once, since a recorded answer would be another machine's. CPU counts
+// are left out: Node counts the online CPUs, Go those the process may use.
+func TestMachineFactsAlike(t *testing.T) {
+	needBoth(t)
+	files := map[string]string{
+		"_templates/m/new/index.js": `const os = require('os')
+module.exports = { params: () => {
+  const { username, uid, gid, shell, homedir } = os.userInfo()
+  return { facts: JSON.stringify({ net: os.networkInterfaces(), host: os.hostname(), type: os.type(), release: os.release(),
+    version: os.version(), machine: os.machine(), arch: os.arch(), endianness: os.endianness(), user: [username, uid, gid, shell, homedir],
+    totalmem: os.totalmem() }, null, 1) }
+} }
+`,
+		"_templates/m/new/facts.ejs.t": "---\nto: facts.json\n---\n<%- facts %>\n",
+	}
+	trees := map[string]map[string][]byte{}
+	for tool, argv := range map[string][]string{"hygen": hygenArgv, "hypergen": {hypergenBin}} {
+		dir := filepath.Join(t.TempDir(), tool)
+		for name, text := range files {
+			path := filepath.Join(dir, name)
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		trees[tool] = runSession(t, tool, argv, dir, session{{"m", "new"}}, 0)
+	}
+	if d := diffTrees("hygen", trees["hygen"], "hypergen", trees["hypergen"]); d != "" {
+		t.Errorf("the facts differ\n%s", d)
+	}
+	if len(trees["hypergen"]["facts.json"]) < 100 {
+		t.Errorf("facts.json holds too little to compare: %q", trees["hypergen"]["facts.json"])
+	}
+}
