@@ -16,6 +16,7 @@ const (
 	featNumbers                         // numbers.go: toPrecision and toExponential mended
 	featStackTrace                      // module.go: Error.captureStackTrace
 	featTimers                          // timers.go: setTimeout and kin
+	featJSON                            // jsonerror.go: V8's JSON.parse errors
 )
 
 // featuresOf is what code may need, by the names it contains.
@@ -42,6 +43,9 @@ func featuresOf(code string) features {
 	if strings.Contains(code, "Timeout") || strings.Contains(code, "Immediate") || strings.Contains(code, "Interval") {
 		f |= featTimers
 	}
+	if strings.Contains(code, "JSON") {
+		f |= featJSON
+	}
 	return f
 }
 
@@ -58,6 +62,7 @@ func (vm *VM) use(f features) {
 	}{
 		{featLocale, vm.installLocale}, {featWeb, vm.installWebGlobals}, {featAccessors, vm.installAccessors},
 		{featRegExp, vm.installRegExp}, {featNumbers, vm.mendNumberFormats}, {featStackTrace, vm.installCaptureStackTrace}, {featTimers, vm.installTimers},
+		{featJSON, vm.installJSONErrors},
 	} {
 		if f&feat.bit != 0 {
 			feat.install()

@@ -274,6 +274,13 @@ func (vm *VM) requireFile(file string) goja.Value {
 		parsed, err := parse(goja.Undefined(), rt.ToValue(string(src)))
 		if err != nil {
 			delete(vm.modules, file)
+			panicUncatchable(err)
+			if msg := jsonSyntaxError(string(src)); msg != "" {
+				// Node's error: its require parses with V8.
+				if e, nerr := rt.New(rt.Get("SyntaxError"), rt.ToValue(file+": "+msg)); nerr == nil {
+					panic(e)
+				}
+			}
 			vm.throw(fmt.Errorf("%s: %v", file, err))
 		}
 		_ = module.Set("exports", parsed)
