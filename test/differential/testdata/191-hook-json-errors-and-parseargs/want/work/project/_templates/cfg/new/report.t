@@ -1,0 +1,7 @@
+---
+to: reports/<%= name %>.txt
+---
+parsed: <%- parsed %>
+required: <%- required %>
+flags: <%- flags %>
+positionals: <%- positionals %>
