@@ -122,6 +122,9 @@ ERR_PARSE_ARGS_UNKNOWN_OPTION: Unknown option '-x'
 ERR_PARSE_ARGS_UNKNOWN_OPTION: Unknown option '-='
 ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: Unexpected argument 'pos'. This command does not take positional arguments
 ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
+		{"util.parseArgs and __proto__", `{ const options = JSON.parse('{"__proto__":{"type":"string","default":"x"}}');
+			const r = require('util').parseArgs({ args: ['--__proto__', 'y'], options }); const d = require('util').parseArgs({ args: [], options });
+			({ v: JSON.stringify([Object.keys(r.values), Object.keys(d.values), Object.getPrototypeOf(r.values)]) }) }`, `[[],[],null]`},
 		{"util.parseArgs of process.argv", `({ v: JSON.stringify(require('util').parseArgs({ strict: false })) })`, `{"values":{"name":true},"positionals":["cfg","new","x"]}`},
 		{"util.inspect keys", `({ v: require('util').inspect({ $0: 1, a$: 2, _x: 3, 'é': 4, a1: 5 }) })`, "{ '$0': 1, 'a$': 2, _x: 3, 'é': 4, a1: 5 }"},
 		// Object.prototype's legacy accessor methods, which nconf and yargs

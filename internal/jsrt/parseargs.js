@@ -162,7 +162,7 @@
       }
     }
     for (const [name, conf] of Object.entries(options)) {
-      if (own(conf, 'default') !== undefined && values[name] === undefined) values[name] = own(conf, 'default');
+      if (name !== '__proto__' && own(conf, 'default') !== undefined && values[name] === undefined) values[name] = own(conf, 'default');
     }
     const result = { values, positionals };
     if (wantTokens) result.tokens = tokens;
