@@ -74,7 +74,7 @@ func (e *Engine) newScript(js *jsrt.Pool) (*script, error) {
 		cfg, err := s.vm.LoadConfig(file)
 		if err != nil {
 			te := &TemplateError{File: e.displayPath(file), Err: unwrapFile(err, file)}
-			placeSyntaxError(te, err, file)
+			e.placeSyntaxError(te, err, file)
 			return nil, te
 		}
 		s.config = cfg
@@ -118,19 +118,25 @@ func (e *Engine) runHook(s *script, file string, hookArgs *jsvalue.Object) (*jsv
 	if errors.As(err, &je) && je.Line > 0 && err.Error() == file+": "+je.Error() {
 		te.Line, te.Err = je.Line, &trimmedError{msg: je.Msg, err: err}
 	}
-	placeSyntaxError(te, err, file)
+	e.placeSyntaxError(te, err, file)
 	return nil, te
 }
 
-// placeSyntaxError gives te, the error of file, the line of a syntax error
-// in file itself, which the compiler's message would otherwise name a
-// second time, by its full path: file:line: SyntaxError: message, as a
-// template's.
-func placeSyntaxError(te *TemplateError, err error, file string) {
+// placeSyntaxError words te, the error of file, when err is a syntax
+// error the compiler placed. In file itself it gives te the line, which the
+// compiler's message would otherwise name a second time, by its full path:
+// file:line: SyntaxError: message, as a template's. In a file that file
+// required, it names that file as the run names files.
+func (e *Engine) placeSyntaxError(te *TemplateError, err error, file string) {
 	var se *jsrt.SyntaxError
-	if errors.As(err, &se) && se.File == file && se.Line > 0 {
-		te.Line, te.Err = se.Line, &trimmedError{msg: "SyntaxError: " + se.Msg, err: err}
+	if !errors.As(err, &se) || se.Line == 0 {
+		return
 	}
+	if se.File == file {
+		te.Line, te.Err = se.Line, &trimmedError{msg: "SyntaxError: " + se.Msg, err: err}
+		return
+	}
+	te.Err = &trimmedError{msg: fmt.Sprintf("SyntaxError: %s:%d: %s", e.displayPath(se.File), se.Line, se.Msg), err: err}
 }
 
 // asker answers a hook's questions: from Config.Answers, else by asking

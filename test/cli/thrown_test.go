@@ -70,9 +70,12 @@ func TestHookErrorLines(t *testing.T) {
 		{"unclosed block", ".hygen.js", "{", "hypergen: .hygen.js:1: SyntaxError: Unexpected end of input\n"},
 		{"unclosed call", "_templates/a/new/index.js", "module.exports = {\n  params: () => f(1,\n",
 			"hypergen: _templates/a/new/index.js:3: SyntaxError: Unexpected end of input\n"},
+		{"in a file the hook requires", "_templates/a/new/index.js", "module.exports = require('../../../lib/helper.js')\n",
+			"hypergen: _templates/a/new/index.js: SyntaxError: lib/helper.js:2: Unexpected end of input\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := testfs.Tree(t, map[string]string{"_templates/a/new/x.t": "---\nto: out.txt\n---\nhi\n", c.file: c.text})
+			dir := testfs.Tree(t, map[string]string{"_templates/a/new/x.t": "---\nto: out.txt\n---\nhi\n", c.file: c.text,
+				"lib/helper.js": "module.exports = {\n"})
 			r := run(t, dir, nil, "a", "new")
 			if r.code != 1 || !strings.Contains(r.stderr, c.want) {
 				t.Errorf("want exit 1 and %q; got %v", c.want, r)
