@@ -43,7 +43,8 @@ func featuresOf(code string) features {
 	if strings.Contains(code, "Timeout") || strings.Contains(code, "Immediate") || strings.Contains(code, "Interval") {
 		f |= featTimers
 	}
-	if strings.Contains(code, "JSON") {
+	// Not every mention of JSON: templates call JSON.stringify often.
+	if strings.Contains(code, "JSON.parse") {
 		f |= featJSON
 	}
 	return f
