@@ -475,6 +475,9 @@ func (vm *VM) require(from, id string) goja.Value {
 	if id == "enquirer" && noderesolve.PackageOf(file) == "enquirer" {
 		return vm.enquirerModule()
 	}
+	if id == "inquirer" && noderesolve.PackageOf(file) == "inquirer" {
+		return vm.inquirerModule()
+	}
 	return vm.requireFile(file)
 }
 

@@ -1,0 +1,5 @@
+---
+to: services/<%= runtime %>.yml
+---
+runtime: <%= runtime %>
+answers: <%- summary %>
