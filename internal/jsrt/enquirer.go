@@ -1,7 +1,7 @@
 package jsrt
 
 import (
-	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/dop251/goja"
@@ -17,18 +17,7 @@ import (
 func (vm *VM) enquirerModule() *goja.Object {
 	return vm.builtin("enquirer", func(module *goja.Object) {
 		rt := vm.rt
-		prompt := rt.ToValue(func(call goja.FunctionCall) goja.Value {
-			if vm.hookAsk == nil {
-				vm.throw(errors.New("enquirer's prompt asks only while a hook's prompt or params runs"))
-			}
-			p := vm.newPrompter(vm.hookAsk)
-			ask, _ := goja.AssertFunction(p.Get("prompt"))
-			v, err := ask(p, call.Arguments...)
-			if err != nil {
-				panic(err)
-			}
-			return v
-		})
+		prompt := vm.packagePrompt("enquirer")
 		enquirer := rt.ToValue(func(call goja.ConstructorCall) *goja.Object {
 			_ = call.This.Set("answers", rt.NewObject())
 			return nil
@@ -43,6 +32,24 @@ func (vm *VM) enquirerModule() *goja.Object {
 			panic(err)
 		}
 		_ = module.Set("exports", enquirer)
+	})
+}
+
+// packagePrompt is the prompt a stand-in for pkg asks with: the prompter's
+// of the hook that is running, which resolves to the answers of the
+// questions it is given.
+func (vm *VM) packagePrompt(pkg string) goja.Value {
+	return vm.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		if vm.hookAsk == nil {
+			vm.throw(fmt.Errorf("%s's prompt asks only while a hook's prompt or params runs", pkg))
+		}
+		p := vm.newPrompter(vm.hookAsk)
+		ask, _ := goja.AssertFunction(p.Get("prompt"))
+		v, err := ask(p, call.Arguments...)
+		if err != nil {
+			panic(err)
+		}
+		return v
 	})
 }
 
