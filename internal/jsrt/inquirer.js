@@ -68,12 +68,21 @@
     } else if (type === 'confirm') {
       question.initial = true; // inquirer's confirm defaults to yes
     }
+    // As in inquirer, validate sees the answer as filter made it, and the
+    // answer that passed is the one kept.
+    const toValue = (got) => (byName ? fromNames(got, byName) : got);
+    const filter = (value) => (typeof q.filter === 'function' ? q.filter(value, answers) : value);
+    let passed;
     if (typeof q.validate === 'function') {
-      question.validate = (value) => q.validate(byName ? fromNames(value, byName) : value, answers);
+      question.validate = async (got) => {
+        const value = await filter(toValue(got));
+        const ok = await q.validate(value, answers);
+        if (ok === true) passed = { value };
+        return ok;
+      };
     }
     const got = (await ask([question]))[q.name];
-    const value = byName ? fromNames(got, byName) : got;
-    return typeof q.filter === 'function' ? q.filter(value, answers) : value;
+    return passed ? passed.value : filter(toValue(got));
   }
   const fromNames = (got, byName) => (Array.isArray(got) ? got.map((n) => byName.get(n)) : byName.get(got));
 

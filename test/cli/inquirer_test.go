@@ -27,7 +27,8 @@ module.exports = {
         { name: 'Tracing', value: 'tracing' }, { name: 'Profiling', value: 'profiling', checked: true }] },
       { type: 'confirm', name: 'public', message: 'Public?' },
       { type: 'number', name: 'port', message: 'Port?', default: 8080 },
-      { type: 'input', name: 'owner', message: 'Owner?', default: 'nobody', when: (a) => !a.public },
+      { type: 'input', name: 'owner', message: 'Owner?', default: 'nobody', when: (a) => !a.public,
+        filter: (v) => v.trim().toLowerCase(), validate: (v) => v === v.trim() || 'validate saw the unfiltered ' + JSON.stringify(v) },
     ])
     return { summary: JSON.stringify(answers) }
   },
@@ -43,7 +44,8 @@ module.exports = {
 // question was answered with enter at a terminal (run by hand here
 // through a pseudo-terminal; differential case 192 checks one list
 // question with piped input). With flags, the flags' values, choices by
-// their values, and a question its when now asks.
+// their values, and a question its when now asks, whose validate sees
+// the answer as its filter made it, as inquirer's does.
 func TestHookRequiresInquirer(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -51,7 +53,7 @@ func TestHookRequiresInquirer(t *testing.T) {
 		want string
 	}{
 		{"defaults", nil, `{"name":"billing","runtime":"go126","features":["metrics","profiling"],"public":true,"port":8080}`},
-		{"flags", []string{"--runtime", "node20", "--features", "tracing", "--public", "no", "--port", "9090", "--owner", "ops"},
+		{"flags", []string{"--runtime", "node20", "--features", "tracing", "--public", "no", "--port", "9090", "--owner", " Ops "},
 			`{"name":"billing","runtime":"node20","features":["tracing"],"public":false,"port":9090,"owner":"ops"}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
