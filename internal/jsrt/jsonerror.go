@@ -31,16 +31,24 @@ func (vm *VM) installJSONErrors() {
 			panic(err)
 		}
 		if obj, ok := ex.Value().(*goja.Object); ok && obj.Get("name").String() == "SyntaxError" {
-			if msg := jsonSyntaxError(args[0].String()); msg != "" {
-				e, nerr := rt.New(rt.Get("SyntaxError"), rt.ToValue(msg))
-				if nerr == nil {
-					panic(e)
-				}
-			}
+			vm.throwJSONFault(args[0].String(), "")
 		}
 		panic(ex.Value())
 	}
 	_ = json.DefineDataProperty("parse", named(rt, rt.ToValue(wrapped).ToObject(rt), "parse", 2), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+}
+
+// throwJSONFault throws V8's SyntaxError for the first fault of text as
+// JSON, its message after prefix; it returns when jsonSyntaxError names
+// none, leaving the caller to throw goja's error.
+func (vm *VM) throwJSONFault(text, prefix string) {
+	msg := jsonSyntaxError(text)
+	if msg == "" {
+		return
+	}
+	if e, err := vm.rt.New(vm.rt.Get("SyntaxError"), vm.rt.ToValue(prefix+msg)); err == nil {
+		panic(e)
+	}
 }
 
 // jsonSyntaxError is V8's message for the first fault of text as JSON

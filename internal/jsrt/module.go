@@ -275,12 +275,7 @@ func (vm *VM) requireFile(file string) goja.Value {
 		if err != nil {
 			delete(vm.modules, file)
 			panicUncatchable(err)
-			if msg := jsonSyntaxError(string(src)); msg != "" {
-				// Node's error: its require parses with V8.
-				if e, nerr := rt.New(rt.Get("SyntaxError"), rt.ToValue(file+": "+msg)); nerr == nil {
-					panic(e)
-				}
-			}
+			vm.throwJSONFault(string(src), file+": ") // Node's error: its require parses with V8
 			vm.throw(fmt.Errorf("%s: %v", file, err))
 		}
 		_ = module.Set("exports", parsed)
