@@ -84,10 +84,7 @@ func processResource(env map[string]string, version string) []attribute.KeyValue
 // withPID adds this process's id to a resource processResource made, if
 // it is not there yet.
 func withPID(res []attribute.KeyValue) []attribute.KeyValue {
-	if slices.ContainsFunc(res, func(kv attribute.KeyValue) bool { return kv.Key == runrecord.PIDAttribute }) {
-		return res
-	}
-	out := append(slices.Clip(res), attribute.Int(runrecord.PIDAttribute, os.Getpid()))
+	out := runrecord.WithPID(res, os.Getpid())
 	sortByKey(out)
 	return out
 }

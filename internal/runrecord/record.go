@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"sync"
 	"time"
 
@@ -54,6 +55,14 @@ type Record struct {
 // PIDAttribute is the resource attribute naming the process that ran; a
 // record leaves it out where KernelNamesSender, and the agent adds it.
 const PIDAttribute = "process.pid"
+
+// WithPID is resource naming process pid, unless it names one already.
+func WithPID(resource []attribute.KeyValue, pid int) []attribute.KeyValue {
+	if slices.ContainsFunc(resource, func(kv attribute.KeyValue) bool { return kv.Key == PIDAttribute }) {
+		return resource
+	}
+	return append(slices.Clip(resource), attribute.Int(PIDAttribute, pid))
+}
 
 // Recorder is a generator.Observer that writes each event to its record as
 // it happens. It is safe for concurrent use: FileDone comes from render

@@ -2,9 +2,7 @@ package spanrelay
 
 import (
 	"context"
-	"slices"
 
-	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
@@ -36,8 +34,8 @@ func Spans(record []byte, pid int, forward func([]sdktrace.ReadOnlySpan)) error 
 	if err != nil {
 		return err
 	}
-	if pid > 0 && !slices.ContainsFunc(rec.Resource, func(kv attribute.KeyValue) bool { return kv.Key == runrecord.PIDAttribute }) {
-		rec.Resource = append(rec.Resource, attribute.Int(runrecord.PIDAttribute, pid))
+	if pid > 0 {
+		rec.Resource = runrecord.WithPID(rec.Resource, pid)
 	}
 	ended := &chunker{forward: forward}
 	tp := sdktrace.NewTracerProvider(sdktrace.WithResource(resource.NewSchemaless(rec.Resource...)),
