@@ -5,7 +5,8 @@
 // a value as Node's argument errors do.
 (function (exports, module, native) {
   'use strict';
-  const own = (o, k) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+  const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  const own = (o, k) => (has(o, k) ? o[k] : undefined);
   const raise = (code, msg) => {
     const e = new TypeError(msg);
     e.code = code;
@@ -40,14 +41,14 @@
       check.object(conf, at);
       const type = own(conf, 'type');
       if (type !== 'string' && type !== 'boolean') badType(`${at}.type`, "('string|boolean')", type);
-      if (Object.prototype.hasOwnProperty.call(conf, 'short')) {
+      if (has(conf, 'short')) {
         const short = own(conf, 'short');
         check.string(short, `${at}.short`);
         if (short.length !== 1) {
           raise('ERR_INVALID_ARG_VALUE', `The property '${at}.short' must be a single character. Received ${exports.inspect(short)}`);
         }
       }
-      if (Object.prototype.hasOwnProperty.call(conf, 'multiple')) check.boolean(own(conf, 'multiple'), `${at}.multiple`);
+      if (has(conf, 'multiple')) check.boolean(own(conf, 'multiple'), `${at}.multiple`);
       const dflt = own(conf, 'default');
       if (dflt !== undefined) {
         const multiple = own(conf, 'multiple');
@@ -63,7 +64,7 @@
   // or, last in it, the next argument.
   function tokenize(args, options) {
     const longFor = (c) => Object.keys(options).find((name) => own(options[name], 'short') === c) ?? c;
-    const takesValue = (name) => Object.prototype.hasOwnProperty.call(options, name) && options[name].type === 'string';
+    const takesValue = (name) => has(options, name) && options[name].type === 'string';
     const tokens = [];
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
@@ -104,7 +105,7 @@
 
   // strict mode's checks of one option token.
   function checkUsage(options, t, allowPositionals) {
-    if (!Object.prototype.hasOwnProperty.call(options, t.name)) {
+    if (!has(options, t.name)) {
       const hint = allowPositionals
         ? `. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- ${JSON.stringify(t.rawName)}`
         : '';
@@ -155,7 +156,7 @@
       if (strict) checkUsage(options, t, allowPositionals);
       if (t.name === '__proto__') continue;
       const value = t.value ?? true;
-      if (Object.prototype.hasOwnProperty.call(options, t.name) && own(options[t.name], 'multiple')) {
+      if (has(options, t.name) && own(options[t.name], 'multiple')) {
         (values[t.name] ??= []).push(value);
       } else {
         values[t.name] = value;
