@@ -49,14 +49,16 @@
     if (type === 'select' || type === 'multiselect') {
       const choices = ((await read(q.choices, answers)) || []).filter(Separator.exclude);
       byName = new Map();
+      const checked = [];
       question.choices = choices.map((c) => {
         const o = c !== null && typeof c === 'object' ? c : { name: String(c), value: c };
         const value = 'value' in o ? o.value : o.name;
         byName.set(String(value), value);
+        if (o.checked) checked.push(String(value));
         return { name: String(value), message: o.name === undefined ? String(value) : String(o.name), disabled: o.disabled };
       });
       if (type === 'multiselect') {
-        const picked = Array.isArray(dflt) ? dflt.map(String) : choices.filter((c) => c && c.checked).map((c) => String('value' in c ? c.value : c.name));
+        const picked = Array.isArray(dflt) ? dflt.map(String) : checked;
         if (picked.length > 0) question.initial = picked;
       } else if (typeof dflt === 'number' && !byName.has(String(dflt))) {
         question.initial = dflt; // an index, as inquirer takes one
