@@ -1,9 +1,9 @@
 package differential
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
 // TestMachineFactsAlike: what a hook reads of the machine it runs on comes
@@ -23,17 +23,7 @@ module.exports = { params: () => ({ facts: JSON.stringify({ net: os.networkInter
 	}
 	trees := map[string]map[string][]byte{}
 	for tool, argv := range map[string][]string{"hygen": hygenArgv, "hypergen": {hypergenBin}} {
-		dir := filepath.Join(t.TempDir(), tool)
-		for name, text := range files {
-			path := filepath.Join(dir, name)
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		trees[tool] = runSession(t, tool, argv, dir, session{{"m", "new"}}, 0)
+		trees[tool] = runSession(t, tool, argv, testfs.Tree(t, files), session{{"m", "new"}}, 0)
 	}
 	if d := diffTrees("hygen", trees["hygen"], "hypergen", trees["hypergen"]); d != "" {
 		t.Errorf("the facts differ\n%s", d)
