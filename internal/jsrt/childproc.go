@@ -35,12 +35,15 @@ type spawnError struct {
 
 func (e *spawnError) Error() string { return e.code }
 
-// failure is Node's error for a child that failed to spawn or was stopped.
-func (vm *VM) failure(file string, e *spawnError) *goja.Object {
+// failure is Node's error for a child that failed to spawn or was stopped:
+// it names the program and, as spawnargs, the arguments after it.
+func (vm *VM) failure(argv []string, e *spawnError) *goja.Object {
+	file := argv[0]
 	o := vm.nodeError("Error", e.code, "spawnSync "+file+" "+e.code)
 	_ = o.Set("errno", e.errno)
 	_ = o.Set("syscall", "spawnSync "+file)
 	_ = o.Set("path", file)
+	_ = o.Set("spawnargs", vm.rt.ToValue(argv[1:]))
 	return o
 }
 
@@ -119,7 +122,11 @@ func (vm *VM) childProcessModule(module *goja.Object) {
 	o := module.Get("exports").ToObject(rt)
 	_ = o.Set("execSync", func(call goja.FunctionCall) goja.Value {
 		cmd := call.Argument(0).String()
-		return vm.runSync("execSync", []string{vm.shellOption(call.Argument(1), true), "-c", cmd}, cmd, call.Argument(1), true)
+		argv := []string{cmd} // shell: '' runs the command line as a program's name, as in Node
+		if sh := vm.shellOption(call.Argument(1), true); sh != "" {
+			argv = []string{sh, "-c", cmd}
+		}
+		return vm.runSync("execSync", argv, cmd, call.Argument(1), true)
 	})
 	_ = o.Set("execFileSync", func(call goja.FunctionCall) goja.Value {
 		argv, opts := vm.fileArgs(call)
@@ -145,7 +152,8 @@ func (vm *VM) childProcessModule(module *goja.Object) {
 }
 
 // shellOption is the shell that a call's shell option names: the string
-// given, /bin/sh for true (always, for execSync), or "" for none.
+// given, /bin/sh for true (always, for execSync, unless the string given is
+// empty), or "" for none.
 func (vm *VM) shellOption(opts goja.Value, always bool) string {
 	if o, ok := opts.(*goja.Object); ok {
 		if v := o.Get("shell"); v != nil {
@@ -156,7 +164,7 @@ func (vm *VM) shellOption(opts goja.Value, always bool) string {
 					panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "options.shell" property must be one of type boolean or string. Received `+received(v)))
 				}
 			}
-			if s, ok := v.Export().(string); ok && s != "" {
+			if s, ok := v.Export().(string); ok {
 				return s
 			}
 			if truthy(v) {
@@ -308,7 +316,7 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 		}
 		var e *goja.Object
 		if spawnFailed {
-			e = vm.failure(argv[0], se)
+			e = vm.failure(argv, se)
 		} else {
 			msg := "Command failed: " + display
 			if stderr.Len() > 0 {
@@ -341,7 +349,7 @@ func (vm *VM) runSync(fn string, argv []string, display string, opts goja.Value,
 	}
 	switch {
 	case spawnFailed:
-		_ = res.Set("error", vm.failure(argv[0], se))
+		_ = res.Set("error", vm.failure(argv, se))
 	case err != nil && exitErr == nil:
 		_ = res.Set("error", rt.NewGoError(err))
 	}

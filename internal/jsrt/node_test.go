@@ -275,6 +275,13 @@ ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
 			({ v: [cp.execSync('[[ 1 == 1 ]] && echo bash', { ...o, shell: '/bin/bash' }).trim(), cp.spawnSync('echo', ['a', '&&', 'echo', 'b'], { ...o, shell: true }).stdout.trim(),
 				cp.execFileSync('echo', ['x', '|', 'tr', 'x', 'y'], { ...o, shell: true }).trim(), cp.spawnSync('true', [], { stdio: 'ignore' }).stdout, out].join('|') }) }`,
 			"bash|a\nb|y||null/out\n/"},
+		// Node 20.20.2's values: an empty shell string runs no shell, even for
+		// execSync, and a spawn error lists the arguments after the program.
+		{"child_process empty shell, spawnargs", `{ const cp = require('child_process'); const seen = [];
+			for (const f of [() => cp.execSync('echo hi', { shell: '' }), () => cp.execFileSync('no-such-program', ['a', 'b']), () => cp.execSync('sleep 5', { timeout: 100 })]) {
+				try { seen.push(String(f())) } catch (e) { seen.push(e.message + ' ' + JSON.stringify(e.spawnargs)) } }
+			({ v: [...seen, cp.execSync('echo hi', { shell: false, encoding: 'utf8' }).trim(), JSON.stringify(cp.spawnSync('no-such-program', ['x']).error.spawnargs)].join('|') }) }`,
+			`spawnSync echo hi ENOENT []|spawnSync no-such-program ENOENT ["a","b"]|spawnSync /bin/sh ETIMEDOUT ["-c","sleep 5"]|hi|["x"]`},
 		{"argument checks as Node's", `{ const a = Buffer.from('abc'), b = Buffer.from('xbcy'); const codes = [];
 			for (const f of [() => a.compare(b, -1), () => a.compare(b, 0, 9), () => a.compare(b, '1'), () => require('child_process').spawnSync('echo', [], { shell: 1 })]) {
 				try { f(); codes.push('none') } catch (e) { codes.push(e.code) } }
