@@ -24,8 +24,8 @@ var ownGenerateFlags = []string{"dry", "allow-outside", "answers", "js-timeout",
 // that nothing of the project's templates mentions, and returns it with the
 // flag it most likely meant. Mentioned means: a file of the templates root
 // (the action's, or a partial another folder holds that it includes) or
-// the project's .hygen.js holds its name, or a file of the action reads
-// locals as a whole (Object.keys(locals), a partial given locals).
+// the project's .hygen.js holds its name, or a file of the action or the
+// .hygen.js may read every flag (readsAllLocals, helpersMayBeFunction).
 //
 // Such a flag is refused rather than warned about: as a local nothing reads,
 // it cannot change the output, so refusing costs a correct command nothing,
@@ -105,14 +105,16 @@ func mentions(text []byte, names []string) bool {
 	return false
 }
 
-// readsAllLocals reports whether a template or hook uses locals as a
-// whole (Object.keys(locals), {...locals}, include(file, locals)), so that
-// a flag it never names may still be read. Only code counts: a hook file
-// whole, a template's text inside its EJS tags.
+// readsAllLocals reports whether a template or hook may read every flag,
+// so that a flag it never names may still be read: it uses locals, or a
+// hook's args, as a whole (Object.keys(locals), {...locals},
+// include(file, locals), ({ args }) => …), or it names argv
+// (process.argv). Only code counts: a hook file whole, a template's text
+// inside its EJS tags.
 func readsAllLocals(file string, text []byte) bool {
 	switch filepath.Ext(file) {
 	case ".js", ".cjs", ".mjs", ".ts":
-		return wholeLocals(text)
+		return readsAll(text, true)
 	}
 	for rest := text; ; {
 		open := bytes.Index(rest, []byte("<%"))
@@ -124,23 +126,29 @@ func readsAllLocals(file string, text []byte) bool {
 		if end < 0 {
 			end = len(rest)
 		}
-		if wholeLocals(rest[:end]) {
+		if readsAll(rest[:end], false) {
 			return true
 		}
 		rest = rest[end:]
 	}
 }
 
-// wholeLocals reports whether code names locals other than to read one of
-// its properties (locals.x, locals[x], locals?.x).
-func wholeLocals(code []byte) bool {
+// readsAll reports whether code names argv, or uses locals (and args, in
+// a hook) whole.
+func readsAll(code []byte, hook bool) bool {
+	return mentions(code, []string{"argv"}) || wholeUse(code, "locals") || hook && wholeUse(code, "args")
+}
+
+// wholeUse reports whether code names name other than to read one of its
+// properties (locals.x, locals[x], locals?.x).
+func wholeUse(code []byte, name string) bool {
 	ident := func(c byte) bool { return c == '$' || wordByte(c) && c != '-' }
 	for off := 0; ; {
-		i := bytes.Index(code[off:], []byte("locals"))
+		i := bytes.Index(code[off:], []byte(name))
 		if i < 0 {
 			return false
 		}
-		at, end := off+i, off+i+len("locals")
+		at, end := off+i, off+i+len(name)
 		off = end
 		spread := at >= 3 && string(code[at-3:at]) == "..."
 		if at > 0 && (ident(code[at-1]) || code[at-1] == '.' && !spread) || end < len(code) && ident(code[end]) {
@@ -149,6 +157,31 @@ func wholeLocals(code []byte) bool {
 		next := bytes.TrimLeft(code[end:], " \t\r\n")
 		if len(next) > 0 && (next[0] == '.' || next[0] == '[' || bytes.HasPrefix(next, []byte("?."))) {
 			continue
+		}
+		return true
+	}
+}
+
+// helpersMayBeFunction reports whether a .hygen.js may give its helpers as
+// a function, which hygen calls with the locals (helpers: (locals) => …,
+// helpers(l) {…}, or a name defined elsewhere): only helpers written as an
+// object literal cannot see every flag.
+func helpersMayBeFunction(config []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(config[off:], []byte("helpers"))
+		if i < 0 {
+			return false
+		}
+		at, end := off+i, off+i+len("helpers")
+		off = end
+		if at > 0 && wordByte(config[at-1]) || end < len(config) && wordByte(config[end]) {
+			continue
+		}
+		next := bytes.TrimLeft(config[end:], " \t\r\n")
+		if len(next) > 1 && (next[0] == ':' || next[0] == '=' && next[1] != '=') {
+			if next = bytes.TrimLeft(next[1:], " \t\r\n"); len(next) > 0 && next[0] == '{' {
+				continue // an object literal
+			}
 		}
 		return true
 	}
@@ -189,6 +222,9 @@ func mentionedElsewhere(env *Env, root string, already map[string]bool, names []
 		}
 	}
 	if cfg := generator.FindConfig(env.Cwd); cfg != "" {
+		if b, err := readHead(cfg); err == nil && (readsAllLocals(cfg, b) || helpersMayBeFunction(b)) {
+			return true
+		}
 		check(cfg)
 	}
 	_ = walkFiles(root, func(p string) error {

@@ -104,6 +104,28 @@ func TestGenerateFlagTypo(t *testing.T) {
 			t.Errorf("%q: read %v, but got %v", c.body, c.read, r)
 		}
 	}
+	// JavaScript that may read every flag: a hook that takes args whole or
+	// reads process.argv, a .hygen.js whose helpers are a function of the
+	// locals. A hook reading one property, or helpers given as an object,
+	// read no other flag.
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		read  bool
+	}{
+		{"hook takes args", map[string]string{"_templates/g/new/index.js": "module.exports = { params: ({ args }) => ({ flags: Object.keys(args).join() }) }\n"}, true},
+		{"hook reads process.argv", map[string]string{"_templates/g/new/index.js": "module.exports = { params: () => ({ flags: process.argv.slice(2).join(' ') }) }\n"}, true},
+		{"helpers function", map[string]string{".hygen.js": "module.exports = { helpers: (l) => ({ all: () => Object.keys(l).join() }) }\n"}, true},
+		{"helpers method", map[string]string{".hygen.js": "module.exports = {\n  helpers(l) { return { all: () => Object.keys(l).join() } },\n}\n"}, true},
+		{"hook reads one arg", map[string]string{"_templates/g/new/index.js": "module.exports = { params: (p) => ({ title: p.args.name }) }\n"}, false},
+		{"helpers object", map[string]string{".hygen.js": "module.exports = { helpers: { up: (s) => s.toUpperCase() } }\n"}, false},
+	} {
+		c.files["_templates/g/new/a.t"] = "---\nto: out.txt\n---\nx\n"
+		r := run(t, testfs.Tree(t, c.files), nil, "g", "new", "--name", "x", "--dyr")
+		if refused := r.code == 2 && strings.Contains(r.stderr, "did you mean --dry?"); refused == c.read {
+			t.Errorf("%s: read %v, but got %v", c.name, c.read, r)
+		}
+	}
 	r = run(t, dir, nil, "component", "new", "Button", "--dry")
 	if r.code != 0 || !strings.Contains(r.stdout, "(dry mode)") {
 		t.Errorf("--dry: %v", r)
