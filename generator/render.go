@@ -237,6 +237,9 @@ func (e *Engine) render(ctx context.Context, vm *jsrt.VM, inv *invocation, file 
 		ev.Render += time.Since(start)
 		return out, err
 	}
+	if v, ok := locals.Get("async"); ok && jsvalue.Truthy(v) {
+		return "", errAsyncLocal
+	}
 	opts := ejsOptions(locals)
 	if ejs.Literal(text, opts) {
 		// Text without tags (a plain "to:" path, a static file) renders to
@@ -308,6 +311,13 @@ func insideAny(dirs []string, p string) bool {
 	}
 	return false
 }
+
+// errAsyncLocal refuses a truthy "async" local. ejs takes it as its async
+// option, as it takes the others ejsOptions reads, and then renders every
+// text, plain ones too, as a Promise; hygen fails on the first one it uses
+// as a path or writes. So does hypergen, with an error that says why.
+var errAsyncLocal = errors.New(`the local "async" is set, which ejs takes as its async option (hygen's ejs reads its options from the locals): ` +
+	`every text would render as a Promise, which hygen cannot write and fails on; give the value another name`)
 
 // ejsOptions reads the ejs options hidden in locals: hygen calls ejs.render
 // with no options object, so ejs copies these names from the data. Only the

@@ -1,0 +1,4 @@
+---
+to: src/<%= name %>.js
+---
+export <%= locals.async ? "async " : "" %>function <%= name %>() {}

@@ -1,0 +1,4 @@
+---
+to: src/<%= name %>.test.js
+---
+import { <%= name %> } from "./<%= name %>"
