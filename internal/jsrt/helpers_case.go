@@ -85,6 +85,17 @@ func newInflection(rt *goja.Runtime) *goja.Object {
 		}
 		return out
 	})
+	nameFunctions(rt, o, func(key string) (string, int) {
+		switch key {
+		case "undasherize": // hygen's own, an anonymous function
+			return "", 1
+		case "_apply_rules", "indexOf", "inflect":
+			return key, 4
+		case "pluralize", "singularize", "camelize", "underscore", "humanize", "foreign_key", "transform":
+			return key, 2
+		}
+		return key, 1
+	})
 	return o
 }
 
@@ -218,6 +229,15 @@ func newChangeCase(rt *goja.Runtime) *goja.Object {
 	add(test(inflect.IsLower), "isLowerCase", "isLower")
 	add(str(inflect.UpperFirst), "upperCaseFirst", "ucFirst")
 	add(str(inflect.LowerFirst), "lowerCaseFirst", "lcFirst")
+	// change-case 3's modules each export an anonymous function of
+	// (value, locale), camel, pascal and no case taking mergeNumbers too.
+	nameFunctions(rt, o, func(key string) (string, int) {
+		switch key {
+		case "noCase", "no", "camelCase", "camel", "pascalCase", "pascal":
+			return "", 3
+		}
+		return "", 2
+	})
 	return o
 }
 
