@@ -261,6 +261,11 @@ func (p *planner) file(f *renderedFile) error {
 	if echo, ok := echoText(attr(f, "echo")); ok {
 		p.steps = append(p.steps, step{result: p.result(f, OpEcho, echo, StatusExecuted), log: echo})
 	}
+	if list, ok := attr(f, "sh").([]any); ok && len(list) > 0 {
+		// hygen hands it to execa as a command line, which throws; an
+		// empty list it skips, as it skips a number or a boolean.
+		return fmt.Errorf("`sh` must be a string (one command line), not %s", kindOf(list))
+	}
 	if sh, ok := attr(f, "sh").(string); ok && sh != "" {
 		if p.e.cfg.DenyShell {
 			return fmt.Errorf("sh: commands are not allowed here (%q)", sh)

@@ -1,0 +1,5 @@
+---
+sh: []
+to: empty-list.txt
+---
+an empty sh list is skipped
