@@ -257,6 +257,9 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 	dir := absUnder(e.cfg.Cwd, templates)
 	folderName, sub, hasSub := splitAction(t.action)
 	folder := filepath.Join(dir, t.generator, folderName)
+	if exists(folder) && !isDir(folder) {
+		return nil, fmt.Errorf("generator %q, action %q: %s is a file, not an action folder (hygen fails on it too)", t.generator, t.action, e.displayPath(folder))
+	}
 	if !isDir(folder) {
 		nf := &NotFoundError{Generator: t.generator, Templates: templates}
 		if isDir(filepath.Join(dir, t.generator)) {

@@ -93,7 +93,7 @@ func resolvePositionals(templates string, pos []any) target {
 		t.nameValue = pos[i]
 		t.name, t.hasName = str(i)
 	}
-	if hasGen && hasAction && isDir(filepath.Join(templates, gen, action)) {
+	if hasGen && hasAction && exists(filepath.Join(templates, gen, action)) {
 		return t
 	}
 	if hasGen && isDir(filepath.Join(templates, gen, DefaultAction)) {
@@ -119,4 +119,11 @@ func splitAction(action string) (folder, sub string, hasSub bool) {
 func isDir(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
+}
+
+// exists is hygen's fs.existsSync: a file named like the action counts, so
+// the action fails on it as in hygen instead of falling back to _default.
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
