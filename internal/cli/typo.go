@@ -222,10 +222,12 @@ func mentionedElsewhere(env *Env, root string, already map[string]bool, names []
 		}
 	}
 	if cfg := generator.FindConfig(env.Cwd); cfg != "" {
-		if b, err := readHead(cfg); err == nil && (readsAllLocals(cfg, b) || helpersMayBeFunction(b)) {
-			return true
+		if b, err := readHead(cfg); err == nil {
+			if mentions(b, names) || readsAllLocals(cfg, b) || helpersMayBeFunction(b) {
+				return true
+			}
+			read += len(b)
 		}
-		check(cfg)
 	}
 	_ = walkFiles(root, func(p string) error {
 		if seen++; found || seen > scanFiles || read > scanBytes {
