@@ -321,6 +321,12 @@ type destination struct {
 	write string // the file to read and replace: abs, or where the link at abs leads
 }
 
+// maxTargetPath is the longest full path a target may have: what Linux's
+// system calls take (PATH_MAX, 4096 bytes with the NUL), where Node, and
+// so hygen, fails. hypergen's writes open one folder at a time and would
+// go deeper, creating thousands of folders for a runaway name.
+const maxTargetPath = 4095
+
 // resolveTarget makes `to` absolute and enforces the project boundary and,
 // with ConfineTemplates, keeps the request out of what configures later
 // runs. When `to` names a symbolic link, the file it leads to is the one
@@ -331,6 +337,13 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 		return destination{}, fmt.Errorf("target %q contains a NUL byte, which no file name may", to)
 	}
 	abs := targetPath(p.inv.cwd, to)
+	if len(abs) > maxTargetPath {
+		short := to
+		if len(short) > 60 {
+			short = strings.ToValidUTF8(short[:60], "") + "…"
+		}
+		return destination{}, fmt.Errorf("target %q is %d bytes long as a full path, more than the %d a file path may have (Linux's PATH_MAX)", short, len(abs), maxTargetPath)
+	}
 	if err := notLockName(to, abs); err != nil {
 		return destination{}, err
 	}

@@ -162,20 +162,42 @@ func (m realPaths) of(p string) (real string, link bool) {
 
 // dir resolves d, memoized for d and, when d does not exist yet, for the
 // folders above it that do not either: targets in new folders share their
-// missing parents.
+// missing parents. The nearest folder that exists is found by one lstat a
+// level: resolving each missing level in full would walk the whole path
+// again at every level, which for a target thousands of folders deep kept
+// a core busy for minutes.
 func (m realPaths) dir(d string) string {
 	if r, ok := m[d]; ok {
 		return r
 	}
-	r, err := filepath.EvalSymlinks(d)
-	if err != nil {
-		if parent := filepath.Dir(d); parent == d {
-			r = d
-		} else {
-			r = filepath.Join(m.dir(parent), filepath.Base(d))
-		}
+	if r, err := filepath.EvalSymlinks(d); err == nil {
+		m[d] = r
+		return r
 	}
-	m[d] = r
+	missing := []string{d} // d and the folders above it that do not resolve
+	for {
+		parent := filepath.Dir(missing[len(missing)-1])
+		if parent == missing[len(missing)-1] {
+			break // the root itself did not resolve: kept as it is
+		}
+		if _, known := m[parent]; known {
+			break
+		}
+		if _, err := os.Lstat(parent); err == nil {
+			break
+		}
+		missing = append(missing, parent)
+	}
+	top := missing[len(missing)-1]
+	r := top
+	if parent := filepath.Dir(top); parent != top {
+		r = filepath.Join(m.dir(parent), filepath.Base(top))
+	}
+	m[top] = r
+	for i := len(missing) - 2; i >= 0; i-- {
+		r = filepath.Join(r, filepath.Base(missing[i]))
+		m[missing[i]] = r
+	}
 	return r
 }
 

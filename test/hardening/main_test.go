@@ -231,6 +231,10 @@ func TestHostileTemplates(t *testing.T) {
 			[]string{"--js-timeout", "300ms"}, []string{"_templates/gen/new/a.t:5: stopped", "time limit of 300ms"}},
 		{"unbounded recursion", map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nfirst\n<% const f = n => f(n + 1) + 1 %>\n<%= f(0) %>\n"},
 			nil, []string{"_templates/gen/new/a.t:5: RangeError: Maximum call stack size exceeded", "call depth limit is 10000"}},
+		// Past PATH_MAX, resolving each missing folder of the target once
+		// took minutes of CPU, and the write created every folder.
+		{"a name thousands of folders deep", map[string]string{"_templates/gen/new/a.t": "---\nto: <%= name %>/a.txt\n---\na\n"},
+			[]string{strings.Repeat("a/", 20000) + "z"}, []string{"_templates/gen/new/a.t: target \"a/a/a/", "is 40", "bytes long as a full path, more than the 4095"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -257,7 +261,7 @@ func TestHostileTemplates(t *testing.T) {
 					t.Errorf("output lacks %q:\n%s", w, out)
 				}
 			}
-			for _, f := range []string{"outside/a.txt", "project/a.txt"} {
+			for _, f := range []string{"outside/a.txt", "project/a.txt", "project/a"} {
 				if _, err := os.Stat(filepath.Join(top, f)); err == nil {
 					t.Errorf("%s written by a run that failed", f)
 				}
