@@ -140,6 +140,11 @@ func Generate(env *Env, args []string) int {
 			}
 			fmt.Fprint(env.Stdout, generateUsage)
 			return ExitOK
+		case strings.HasPrefix(a, "--help="):
+			// It would otherwise become a template local, and the run would
+			// write files where --help writes none.
+			fmt.Fprintf(env.Stderr, "hypergen: %s: --help takes no value\n", a)
+			return ExitUsage
 		case a == "--allow-outside":
 			allowOutside = true
 		case strings.HasPrefix(a, "--allow-outside="):

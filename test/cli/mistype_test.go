@@ -130,10 +130,17 @@ func TestGenerateFlagTypo(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "(dry mode)") {
 		t.Errorf("--dry: %v", r)
 	}
-	// Spelled right but given a value: said so, not taken for a typo.
-	r = run(t, dir, nil, "component", "new", "Button", "--allow-outside=true")
-	if r.code != 2 || !strings.Contains(r.stderr, "--allow-outside=true: --allow-outside takes no value") || strings.Contains(r.stderr, "did you mean") {
-		t.Errorf("--allow-outside=true: %v", r)
+	// Spelled right but given a value: said so, not taken for a typo nor
+	// for a local, and nothing is written.
+	for _, flag := range []string{"--allow-outside=true", "--help=true", "--help=false"} {
+		r = run(t, dir, nil, "component", "new", "Widget", flag)
+		name, _, _ := strings.Cut(flag, "=")
+		if r.code != 2 || !strings.Contains(r.stderr, flag+": "+name+" takes no value") || strings.Contains(r.stderr, "did you mean") {
+			t.Errorf("%s: %v", flag, r)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "src", "Widget.txt")); err == nil {
+			t.Fatalf("%s wrote src/Widget.txt", flag)
+		}
 	}
 }
 
