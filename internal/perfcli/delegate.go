@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"strings"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/agent"
 	"github.com/hypergen-dev/hypergen/internal/cli"
+	"github.com/hypergen-dev/hypergen/internal/ownsocket"
 )
 
 // delegateGenerate sends a generation to a running agent (HYPERGEN_AGENT_URL,
@@ -28,6 +31,11 @@ func delegateGenerate(env *cli.Env, url string, args []string) int {
 	client := &http.Client{Timeout: 2 * time.Minute}
 	base := strings.TrimRight(url, "/")
 	if sock, ok := strings.CutPrefix(url, "unix:"); ok {
+		// The request carries the token: only to an agent of this user.
+		if err := ownsocket.Check(sock); err != nil && !errors.Is(err, fs.ErrNotExist) { // the dial says nothing answers there
+			fmt.Fprintf(env.Stderr, "hypergen: HYPERGEN_AGENT_URL=%s: %v; the agent token goes only to an agent of one's own, so nothing was sent\n", url, err)
+			return cli.ExitFail
+		}
 		client.Transport = &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
 			return (&net.Dialer{}).DialContext(ctx, "unix", sock)
 		}}

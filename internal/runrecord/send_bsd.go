@@ -2,10 +2,7 @@
 
 package runrecord
 
-import (
-	"os"
-	"syscall"
-)
+import "syscall"
 
 // KernelNamesSender: here the agent does not learn a sender's process id,
 // so each record carries process.pid.
@@ -18,5 +15,3 @@ func newSocket() (int, error) {
 	}
 	return fd, err
 }
-
-func effectiveUID() uint32 { return uint32(os.Geteuid()) }

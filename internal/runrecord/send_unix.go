@@ -7,6 +7,8 @@ import (
 	"os"
 	"runtime"
 	"syscall"
+
+	"github.com/hypergen-dev/hypergen/internal/ownsocket"
 )
 
 // sendDatagram sends msg to the Unix datagram socket at path. Plain system
@@ -16,8 +18,8 @@ import (
 // only when the queue is full does the socket get a send timeout (SendWait)
 // and a second, waiting attempt.
 func sendDatagram(path string, msg []byte) error {
-	if err := ownSocket(path); err != nil {
-		return err
+	if err := ownsocket.Check(path); err != nil {
+		return fmt.Errorf("%w: its records go only to an agent of one's own", err)
 	}
 	fd, err := newSocket()
 	if err != nil {
@@ -49,22 +51,4 @@ func sendto(fd int, msg []byte, flags int, to syscall.Sockaddr) error {
 			return err
 		}
 	}
-}
-
-// ownSocket checks that path is a socket of this process's user, as the
-// agent's is: one that another user bound (in a shared folder such as
-// /tmp, before the agent started) would receive the runs' records, with
-// their template and target names, and they would not be exported.
-func ownSocket(path string) error {
-	var st syscall.Stat_t
-	if err := syscall.Stat(path, &st); err != nil {
-		return &os.PathError{Op: "stat", Path: path, Err: err}
-	}
-	if st.Mode&syscall.S_IFMT != syscall.S_IFSOCK {
-		return fmt.Errorf("%s is not a socket", path)
-	}
-	if uid := effectiveUID(); st.Uid != uid {
-		return fmt.Errorf("the socket %s belongs to user %d, not to this user (%d): its records go only to an agent of one's own", path, st.Uid, uid)
-	}
-	return nil
 }

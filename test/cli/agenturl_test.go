@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"net"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -30,5 +34,53 @@ func TestAgentURLChecked(t *testing.T) {
 				t.Errorf("want exit %d and %q on stderr; got %v", tt.code, tt.want, r)
 			}
 		})
+	}
+}
+
+// A unix: agent address is only sent the token when the socket belongs to
+// this user: one another user bound, or a file that is no socket, is
+// refused before anything is sent.
+func TestAgentURLSocketMustBeOwn(t *testing.T) {
+	dir := project(t)
+	folder := t.TempDir()
+	notSocket := filepath.Join(folder, "file.sock")
+	if err := os.WriteFile(notSocket, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ path, want string }{{notSocket, "is not a socket"}}
+	var got atomic.Int32
+	if os.Geteuid() == 0 {
+		foreign := filepath.Join(folder, "foreign.sock")
+		ln, err := net.Listen("unix", foreign)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		if err := os.Chown(foreign, 65534, 65534); err != nil {
+			t.Fatal(err)
+		}
+		go func() {
+			for {
+				c, err := ln.Accept()
+				if err != nil {
+					return
+				}
+				got.Add(1)
+				c.Close()
+			}
+		}()
+		cases = append(cases, struct{ path, want string }{foreign, "belongs to user 65534, not to this user (0)"})
+	}
+	for _, c := range cases {
+		r := run(t, dir, []string{"HYPERGEN_AGENT_URL=unix:" + c.path, "HYPERGEN_AGENT_TOKEN=secret"}, "component", "new", "Button")
+		if r.code != 1 || !strings.Contains(r.stderr, c.want) || !strings.Contains(r.stderr, "nothing was sent") {
+			t.Errorf("%s: want exit 1 and %q; got %v", c.path, c.want, r)
+		}
+	}
+	if n := got.Load(); n != 0 {
+		t.Errorf("the other user's socket was connected to %d times", n)
+	}
+	if len(cases) == 1 {
+		t.Log("not root: another user's socket was not tried")
 	}
 }
