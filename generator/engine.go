@@ -427,24 +427,19 @@ func (e *Engine) templatesRoot(s *script) (string, error) {
 // an absolute path ("" when there is none). Runs themselves keep hygen's form
 // of the root, which may be relative, for the templates local.
 func ResolveTemplates(cwd, override string, getenv func(string) string) (string, error) {
-	return resolveTemplates(Config{Cwd: cwd, Templates: override, Getenv: getenv})
+	return ResolveTemplatesContext(context.Background(), Config{Cwd: cwd, Templates: override, Getenv: getenv})
 }
 
-// ResolveTemplatesWithoutCommands is ResolveTemplates for a shell's Tab key,
-// which must neither run the project's commands nor wait for its code: the
-// .hygen.js may not start child processes (the call that would is an
-// error) and gets a second at most.
-func ResolveTemplatesWithoutCommands(cwd string, getenv func(string) string) (string, error) {
-	return resolveTemplates(Config{Cwd: cwd, Getenv: getenv, DenyShell: true, JSTimeout: time.Second})
-}
-
-func resolveTemplates(cfg Config) (_ string, err error) {
+// ResolveTemplatesContext is ResolveTemplates for cfg's Cwd, Templates and
+// Getenv, running the .hygen.js under cfg's JSTimeout and DenyShell; the end
+// of ctx (a signal, for a command line) interrupts it.
+func ResolveTemplatesContext(ctx context.Context, cfg Config) (_ string, err error) {
 	defer jsrt.CatchThrown(&err)
 	e := New(cfg)
 	var s *script
 	if FindConfig(e.cfg.Cwd) != "" {
 		var err error
-		if s, err = e.newScript(e.jsPool(context.Background(), nil, new(string), e.cfg.JSStuck)); err != nil {
+		if s, err = e.newScript(e.jsPool(ctx, nil, new(string), e.cfg.JSStuck)); err != nil {
 			return "", err
 		}
 	}
@@ -453,6 +448,14 @@ func resolveTemplates(cfg Config) (_ string, err error) {
 		return root, err
 	}
 	return absUnder(e.cfg.Cwd, root), nil
+}
+
+// ResolveTemplatesWithoutCommands is ResolveTemplates for a shell's Tab key,
+// which must neither run the project's commands nor wait for its code: the
+// .hygen.js may not start child processes (the call that would is an
+// error) and gets a second at most.
+func ResolveTemplatesWithoutCommands(cwd string, getenv func(string) string) (string, error) {
+	return ResolveTemplatesContext(context.Background(), Config{Cwd: cwd, Getenv: getenv, DenyShell: true, JSTimeout: time.Second})
 }
 
 // generatorFolder is the folder of the generator an action folder belongs

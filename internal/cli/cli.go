@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -45,15 +48,46 @@ type Env struct {
 	// completing is set while a shell's Tab is answered: the project's
 	// .hygen.js then runs no commands (see templatesRoot).
 	completing bool
+	// root is what templatesRoot found, once it has looked.
+	root *foundRoot
 }
 
-// templatesRoot is generator.ResolveTemplates for the run's folder, or,
-// while completing, its form that runs none of the project's commands.
+type foundRoot struct {
+	path    string
+	err     error
+	stopped bool // by a signal: the command line ends there
+}
+
+// templatesRoot is the templates root for the run's folder (see
+// generator.ResolveTemplates), found once per command: finding it runs the
+// project's .hygen.js, which dispatching a command line may need as well as
+// the command.
 func templatesRoot(env *Env) (string, error) {
-	if env.completing {
-		return generator.ResolveTemplatesWithoutCommands(env.Cwd, env.Getenv)
+	if env.root == nil {
+		env.root = resolveRoot(env, "")
 	}
-	return generator.ResolveTemplates(env.Cwd, "", env.Getenv)
+	return env.root.path, env.root.err
+}
+
+// resolveRoot finds the templates root, override if not "", running the
+// project's .hygen.js under the JavaScript time limit a generation has
+// (HYPERGEN_JS_TIMEOUT; while completing, a second and no commands) and
+// stopping it at SIGINT or SIGTERM.
+func resolveRoot(env *Env, override string) *foundRoot {
+	cfg := generator.Config{Cwd: env.Cwd, Templates: override, Getenv: env.Getenv}
+	if env.completing {
+		cfg.DenyShell, cfg.JSTimeout = true, time.Second
+	} else if v := env.Getenv(envJSTimeout); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return &foundRoot{err: fmt.Errorf("%s=%q is not a positive duration (such as 30s, 2m or 500ms)", envJSTimeout, v)}
+		}
+		cfg.JSTimeout = d
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	path, err := generator.ResolveTemplatesContext(ctx, cfg)
+	return &foundRoot{path, err, ctx.Err() != nil}
 }
 
 type command struct {
@@ -93,6 +127,10 @@ func Main(env *Env) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] && !isGenerator(env, args[0]) {
+			if env.root != nil && env.root.stopped {
+				fmt.Fprintf(env.Stderr, "hypergen: %v\n", env.root.err)
+				return ExitFail
+			}
 			return c.run(env, args[1:])
 		}
 	}
@@ -149,6 +187,12 @@ func runHelp(env *Env, args []string) int {
 			// "help perf benchmark" is "perf benchmark --help".
 			return c.run(env, append(append([]string(nil), args[1:]...), "--help"))
 		}
+	}
+	if _, err := templatesRoot(env); err != nil {
+		// Which generators there are is unknown: say why, not that there is
+		// no such generator.
+		fmt.Fprintf(env.Stderr, "hypergen help: %q is not a command, and the generators cannot be listed: %v\n", args[0], err)
+		return ExitFail
 	}
 	fmt.Fprintf(env.Stderr, "hypergen: no help for %q: it is neither a command nor a generator%s (generators: 'hypergen list')\n",
 		args[0], DidYouMean(args[0], append(commandNames(), generatorNames(env)...)))

@@ -32,7 +32,11 @@ func runList(env *Env, args []string) int {
 	if *dir == "" && env.Getenv("HYGEN_TMPLS") == "" && builtinsApply(env) {
 		return listBuiltins(env, *asJSON)
 	}
-	root, err := generator.ResolveTemplates(env.Cwd, *dir, env.Getenv)
+	root, err := templatesRoot(env)
+	if *dir != "" {
+		found := resolveRoot(env, *dir)
+		root, err = found.path, found.err
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
 		return ExitFail

@@ -160,6 +160,35 @@ func TestRunawayScriptStopsOnSignal(t *testing.T) {
 	}
 }
 
+// The commands that read the templates root (list, discover, help GEN)
+// run a looping .hygen.js once, under HYPERGEN_JS_TIMEOUT, and stop it at
+// SIGINT: they used to run it twice under a fixed 30 s each, ignoring both.
+func TestLoopingConfigStopsOtherCommands(t *testing.T) {
+	const config = "require('child_process').execSync('echo ran >> runs.txt')\nwhile (true) {}\n"
+	for _, args := range [][]string{{"list"}, {"discover"}, {"help", "g"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{".hygen.js": config, "_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n"})
+			r := run(t, dir, []string{"HYPERGEN_JS_TIMEOUT=1s"}, args...)
+			if r.code != 1 || !strings.Contains(r.stderr, ".hygen.js: stopped: ran longer than the JavaScript time limit of 1s") {
+				t.Errorf("want exit 1 naming .hygen.js and the limit; got %v", r)
+			}
+			if b, err := os.ReadFile(filepath.Join(dir, "runs.txt")); err != nil || string(b) != "ran\n" {
+				t.Errorf(".hygen.js ran %q times (%v), want once", b, err)
+			}
+		})
+	}
+	dir := testfs.Tree(t, map[string]string{".hygen.js": config, "_templates/g/new/a.t": "x\n"})
+	cmd := exec.Command(bin, "list")
+	cmd.Dir = dir
+	cmd.Env = append(childEnv(t, dir), "HYPERGEN_JS_TIMEOUT=1h")
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	signalWhen(t, cmd, syscall.SIGINT, &errOut, func() bool { _, err := os.Stat(filepath.Join(dir, "runs.txt")); return err == nil })
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(errOut.String(), ".hygen.js: interrupt signal received") {
+		t.Errorf("list after SIGINT: exit %d, stderr %q", cmd.ProcessState.ExitCode(), errOut.String())
+	}
+}
+
 // hypergen version answers at once in a project whose .hygen.js never
 // ends: it does not run the project's JavaScript.
 func TestVersionIgnoresLoopingConfig(t *testing.T) {
