@@ -618,6 +618,14 @@ func (e *Engine) applySteps(ctx context.Context, steps []step, tx *atomicfile.Tx
 			if s.write == "" || skip[i] {
 				continue
 			}
+			if ctx.Err() != nil {
+				// A signal while staging (hundreds of large files take
+				// seconds): nothing is replaced yet, so the run stops here
+				// and removes its temporaries, before the signal's grace
+				// runs out and the process ends with them on disk.
+				rollback()
+				return results, context.Cause(ctx)
+			}
 			var err error
 			if staged[i], err = tx.Stage(s.write, s.data); err != nil {
 				rollback()

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -362,5 +365,42 @@ func checkFailedRun(t *testing.T, r result, dir string, code int, want []string)
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("%s was written by a run that failed", f)
 		}
+	}
+}
+
+// A signal while the files are staged (written to temporaries beside their
+// targets, before any is renamed into place) stops the run there: the
+// temporaries are removed, nothing is replaced, and the exit names the
+// signal. Staging hundreds of large files used to go on past the signal's
+// grace, and the run then ended with the temporaries left on disk.
+func TestSignalWhileStagingLeavesNothing(t *testing.T) {
+	files := map[string]string{}
+	for i := range 200 {
+		files[fmt.Sprintf("_templates/many/go/f%d.t", i)] = fmt.Sprintf("---\nto: out/d%d/f%d.txt\n---\n<%%- 'x'.repeat(256 * 1024) %%>\n", i%10, i)
+	}
+	dir := testfs.Tree(t, files)
+	temporaries := func() (n int) {
+		_ = filepath.WalkDir(filepath.Join(dir, "out"), func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && atomicfile.IsTemp(d.Name()) {
+				n++
+			}
+			return nil
+		})
+		return n
+	}
+	cmd := exec.Command(bin, "many", "go")
+	cmd.Dir = dir
+	cmd.Env = childEnv(t, dir)
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	signalWhen(t, cmd, syscall.SIGTERM, &errOut, func() bool { return temporaries() > 0 })
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(errOut.String(), "terminated signal received") {
+		t.Errorf("exit %d, stderr %q: want 1 and the signal named", cmd.ProcessState.ExitCode(), errOut.String())
+	}
+	if n := temporaries(); n > 0 {
+		t.Errorf("%d temporaries left", n)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("out/ is there: the stopped run made folders or wrote files")
 	}
 }
