@@ -441,7 +441,7 @@ func endAfterSignal(finished <-chan struct{}, generated *atomic.Int32, stderr io
 			os.Exit(int(code))
 		}
 		fmt.Fprintf(stderr, "hypergen: the run did not stop within %v of the signal; ending it "+
-			"(JavaScript running inside a built-in, such as JSON.stringify, cannot be interrupted)\n", signalGrace)
+			"(JavaScript running inside a built-in, such as JSON.stringify, cannot be interrupted, nor can files being renamed into place)\n", signalGrace)
 		endNow(fmt.Errorf("the run did not stop within %v of the signal", signalGrace))
 	}
 }
