@@ -19,7 +19,7 @@ func Check(path string) error {
 		return fmt.Errorf("%s is not a socket", path)
 	}
 	if uid := effectiveUID(); st.Uid != uid {
-		return fmt.Errorf("the socket %s belongs to user %d, not to this user (%d)", path, st.Uid, uid)
+		return &ForeignError{Path: path, Owner: st.Uid, User: uid}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@
 package runrecord
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -19,7 +20,10 @@ import (
 // and a second, waiting attempt.
 func sendDatagram(path string, msg []byte) error {
 	if err := ownsocket.Check(path); err != nil {
-		return fmt.Errorf("%w: its records go only to an agent of one's own", err)
+		if foreign := (*ownsocket.ForeignError)(nil); errors.As(err, &foreign) {
+			return fmt.Errorf("%w: its records go only to an agent of one's own", err)
+		}
+		return err
 	}
 	fd, err := newSocket()
 	if err != nil {
