@@ -212,6 +212,17 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 		}
 	}
 	if s.Resource, err = resourceFromEnv(getenv); err != nil {
+		var needs *NeedsSDKError
+		if s.Endpoint == "" && errors.As(err, &needs) {
+			// Relayed only: the SDK pipeline has no relay and no endpoint
+			// here, so it would export nothing and check nothing. The
+			// record carries the resource: a bad value is the user's to fix.
+			hint := ""
+			if needs.Var == "OTEL_RESOURCE_ATTRIBUTES" {
+				hint = " (want key=value pairs separated by commas)"
+			}
+			return s, fmt.Errorf("%v%s: the relayed run's record would carry it", err, hint)
+		}
 		return s, err
 	}
 	return s, nil

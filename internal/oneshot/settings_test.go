@@ -201,20 +201,26 @@ func TestFromEnvRelay(t *testing.T) {
 		name            string
 		env             map[string]string
 		relay, endpoint string
-		bad             bool
+		bad             string // what the error names, if one is wanted
 	}{
 		{"relay and endpoint", map[string]string{RelayVar: "/run/hypergen/relay.sock", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://h:1"},
-			"/run/hypergen/relay.sock", "h:1", false},
-		{"relay alone", map[string]string{RelayVar: "/tmp/r"}, "/tmp/r", "", false},
-		{"relative path", map[string]string{RelayVar: "relay.sock"}, "", "", true},
-		{"path too long for a socket", map[string]string{RelayVar: "/" + strings.Repeat("d", 103)}, "", "", true},
+			"/run/hypergen/relay.sock", "h:1", ""},
+		{"relay alone", map[string]string{RelayVar: "/tmp/r"}, "/tmp/r", "", ""},
+		{"relative path", map[string]string{RelayVar: "relay.sock"}, "", "", RelayVar},
+		{"path too long for a socket", map[string]string{RelayVar: "/" + strings.Repeat("d", 103)}, "", "", RelayVar},
+		// The SDK pipeline, with no relay and no endpoint, would export
+		// nothing and check nothing: a bad resource is an error here.
+		{"relay alone, resource not key=value", map[string]string{RelayVar: "/tmp/r", "OTEL_RESOURCE_ATTRIBUTES": "team"}, "", "",
+			`OTEL_RESOURCE_ATTRIBUTES="team": "team" is not key=value (want key=value pairs separated by commas): the relayed run's record would carry it`},
+		{"relay alone, service name with a control character", map[string]string{RelayVar: "/tmp/r", "OTEL_SERVICE_NAME": "a\x01"}, "", "",
+			"OTEL_SERVICE_NAME"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := FromEnv(func(k string) string { return tc.env[k] })
 			var needs *NeedsSDKError
-			if tc.bad {
-				if err == nil || errors.As(err, &needs) || !strings.Contains(err.Error(), RelayVar) {
-					t.Fatalf("FromEnv() = %v, want an error naming %s that is not a *NeedsSDKError", err, RelayVar)
+			if tc.bad != "" {
+				if err == nil || errors.As(err, &needs) || !strings.Contains(err.Error(), tc.bad) {
+					t.Fatalf("FromEnv() = %v, want an error naming %s that is not a *NeedsSDKError", err, tc.bad)
 				}
 				return
 			}
@@ -225,5 +231,10 @@ func TestFromEnvRelay(t *testing.T) {
 				t.Errorf("relay %q endpoint %q, want %q %q", s.Relay, s.Endpoint, tc.relay, tc.endpoint)
 			}
 		})
+	}
+	// With an endpoint the SDK pipeline exports, and names a bad value itself.
+	env := map[string]string{RelayVar: "/tmp/r", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://h:1", "OTEL_RESOURCE_ATTRIBUTES": "team"}
+	if _, err := FromEnv(func(k string) string { return env[k] }); !errors.As(err, new(*NeedsSDKError)) {
+		t.Errorf("relay and endpoint, bad resource: %v, want a *NeedsSDKError", err)
 	}
 }

@@ -210,6 +210,24 @@ func TestBadTelemetryVariablesAreUsageErrors(t *testing.T) {
 	}
 }
 
+// TestBadResourceOfARelayedRun: with only the agent's relay set, the record
+// carries the resource, so a bad OTEL_RESOURCE_ATTRIBUTES or
+// OTEL_SERVICE_NAME is exit 2 naming it, with nothing written. It used to
+// hand the run to the SDK pipeline, which had nowhere to export it: exit 0,
+// a warning that the run exported through the SDK, and nothing exported.
+func TestBadResourceOfARelayedRun(t *testing.T) {
+	for name, value := range map[string]string{"OTEL_RESOURCE_ATTRIBUTES": "team", "OTEL_SERVICE_NAME": "svc\x01"} {
+		dir := project(t, nil)
+		r := run(t, dir, map[string]string{"HYPERGEN_TELEMETRY_RELAY": filepath.Join(t.TempDir(), "relay.sock"), name: value}, "svc", "new", "x")
+		if r.code != 2 || !strings.Contains(r.stderr, name) || strings.Contains(r.stderr, "is not used") {
+			t.Errorf("%s=%q: exit %d, stderr %q; want 2 and the variable named", name, value, r.code, r.stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "services")); err == nil {
+			t.Errorf("%s=%q: files written despite the error", name, value)
+		}
+	}
+}
+
 // An endpoint without a port (which gRPC dials at 443, in plain text for
 // http://) or with port 0, and a sampler ratio that is not a number, are
 // usage errors, whichever pipeline the run would take; the message never
