@@ -263,8 +263,14 @@ func (p *planner) file(f *renderedFile) error {
 	}
 	if list, ok := attr(f, "sh").([]any); ok && len(list) > 0 {
 		// hygen hands it to execa as a command line, which throws; an
-		// empty list it skips, as it skips a number or a boolean.
-		return fmt.Errorf("`sh` must be a string (one command line), not %s", kindOf(list))
+		// empty list it skips, as it skips a number or a boolean. A dry
+		// run runs nothing, and sh_ignore_exit ignores the throw: hygen
+		// then reports the list, joined, as the command it ran.
+		if !p.inv.dry && attr(f, "sh_ignore_exit") != true {
+			return fmt.Errorf("`sh` must be a string (one command line), not %s", kindOf(list))
+		}
+		text := jsvalue.ToString(list)
+		p.steps = append(p.steps, step{result: p.result(f, OpShell, text, StatusExecuted), log: "       shell: " + text})
 	}
 	if sh, ok := attr(f, "sh").(string); ok && sh != "" {
 		if p.e.cfg.DenyShell {

@@ -1,0 +1,4 @@
+---
+sh: ["echo", "<%= name %>"]
+sh_ignore_exit: true
+---

@@ -1,0 +1,4 @@
+---
+to: setup.txt
+---
+written after it
