@@ -78,6 +78,9 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		// Nor a template in another _templates folder, which a run started
 		// in that package would take for its root.
 		{"a template in a sub-package's _templates", GenerateRequest{Args: []string{"plant", "sub"}}, "inside a folder named _templates"},
+		// Resolving such a target kept a core busy for minutes, past the
+		// request's answer.
+		{"a name 200,000 folders deep", GenerateRequest{Generator: "gen", Action: "new", Name: strings.Repeat("a/", 200000) + "z"}, "bytes long as a full path"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out := post(t, a, "k", tc.body)
@@ -87,7 +90,7 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		})
 	}
 	for _, f := range []string{"evil.txt", "stolen.txt", "linked.txt", "linkedfile.txt", "ok.txt",
-		"_templates/gen/new/planted.txt", "_templates/gen/new/x.t", "sub/.hygen.js", "peek.txt", "packages/web/_Templates/gen/new/x.t"} {
+		"_templates/gen/new/planted.txt", "_templates/gen/new/x.t", "sub/.hygen.js", "peek.txt", "packages/web/_Templates/gen/new/x.t", "out/a"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("%s written by a refused request", f)
 		}
