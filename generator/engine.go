@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -257,10 +258,11 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 	dir := absUnder(e.cfg.Cwd, templates)
 	folderName, sub, hasSub := splitAction(t.action)
 	folder := filepath.Join(dir, t.generator, folderName)
-	if exists(folder) && !isDir(folder) {
+	// One stat, on every run: a folder, a file of that name (an error, as in
+	// hygen), or nothing.
+	if st, err := os.Stat(folder); err == nil && !st.IsDir() {
 		return nil, fmt.Errorf("generator %q, action %q: %s is a file, not an action folder (hygen fails on it too)", t.generator, t.action, e.displayPath(folder))
-	}
-	if !isDir(folder) {
+	} else if err != nil {
 		nf := &NotFoundError{Generator: t.generator, Templates: templates}
 		if isDir(filepath.Join(dir, t.generator)) {
 			nf.Action = t.action
