@@ -71,16 +71,18 @@ func templatesRoot(env *Env) (string, error) {
 
 // resolveRoot finds the templates root, override if not "", running the
 // project's .hygen.js under the JavaScript time limit a generation has
-// (HYPERGEN_JS_TIMEOUT; while completing, a second and no commands) and
-// stopping it at SIGINT or SIGTERM.
+// (HYPERGEN_JS_TIMEOUT) and stopping it at SIGINT or SIGTERM; while
+// completing, as generator.ResolveTemplatesWithoutCommands does.
 func resolveRoot(env *Env, override string) *foundRoot {
+	if env.completing { // completion asks for the run's own root, never an override
+		path, err := generator.ResolveTemplatesWithoutCommands(env.Cwd, env.Getenv)
+		return &foundRoot{path: path, err: err}
+	}
 	cfg := generator.Config{Cwd: env.Cwd, Templates: override, Getenv: env.Getenv}
-	if env.completing {
-		cfg.DenyShell, cfg.JSTimeout = true, time.Second
-	} else if v := env.Getenv(envJSTimeout); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d <= 0 {
-			return &foundRoot{err: fmt.Errorf("%s=%q is not a positive duration (such as 30s, 2m or 500ms)", envJSTimeout, v)}
+	if v := env.Getenv(envJSTimeout); v != "" {
+		d, err := parseJSTimeout(envJSTimeout, v)
+		if err != nil {
+			return &foundRoot{err: err}
 		}
 		cfg.JSTimeout = d
 	}

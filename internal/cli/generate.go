@@ -108,6 +108,16 @@ func emptyIf(first, flag, value string) string {
 // envJSTimeout sets the JavaScript time limit, as --js-timeout does.
 const envJSTimeout = "HYPERGEN_JS_TIMEOUT"
 
+// parseJSTimeout reads a JavaScript time limit given by from (the flag or
+// envJSTimeout).
+func parseJSTimeout(from, value string) (time.Duration, error) {
+	d, err := time.ParseDuration(value)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%s=%q is not a positive duration (such as 30s, 2m or 500ms)", from, value)
+	}
+	return d, nil
+}
+
 // Generate runs a generation command line (what follows "generate"). It
 // takes hypergen's own flags (--allow-outside, --answers) out of the
 // free-form generator flags before the rest become template locals. The
@@ -277,9 +287,9 @@ func Generate(env *Env, args []string) int {
 		},
 	}
 	if jsTimeout != "" {
-		d, err := time.ParseDuration(jsTimeout)
-		if err != nil || d <= 0 {
-			fmt.Fprintf(env.Stderr, "hypergen: %s=%q is not a positive duration (such as 30s, 2m or 500ms)\n", jsTimeoutFrom, jsTimeout)
+		d, err := parseJSTimeout(jsTimeoutFrom, jsTimeout)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
 			return ExitUsage
 		}
 		cfg.JSTimeout = d
