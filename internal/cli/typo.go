@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -88,21 +89,29 @@ func flagTypo(env *Env, args []string) (typo, meant string) {
 // "dyrx" nor in "my-dyr").
 func mentions(text []byte, names []string) bool {
 	for _, name := range names {
-		for rest, off := text, 0; ; {
-			i := bytes.Index(rest, []byte(name))
-			if i < 0 {
-				break
-			}
-			at := off + i
-			end := at + len(name)
-			if (at == 0 || !wordByte(text[at-1])) && (end == len(text) || !wordByte(text[end])) {
-				return true
-			}
-			off = at + 1
-			rest = text[off:]
+		for range standalone(text, name, wordByte) {
+			return true
 		}
 	}
 	return false
+}
+
+// standalone yields where name stands in text with no byte of inWord
+// right before or after it, as [at, end) offsets.
+func standalone(text []byte, name string, inWord func(byte) bool) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for off := 0; ; {
+			i := bytes.Index(text[off:], []byte(name))
+			if i < 0 {
+				return
+			}
+			at, end := off+i, off+i+len(name)
+			off = at + 1
+			if (at == 0 || !inWord(text[at-1])) && (end == len(text) || !inWord(text[end])) && !yield(at, end) {
+				return
+			}
+		}
+	}
 }
 
 // readsAllLocals reports whether a template or hook may read every flag,
@@ -143,16 +152,10 @@ func readsAll(code []byte, hook bool) bool {
 // properties (locals.x, locals[x], locals?.x).
 func wholeUse(code []byte, name string) bool {
 	ident := func(c byte) bool { return c == '$' || wordByte(c) && c != '-' }
-	for off := 0; ; {
-		i := bytes.Index(code[off:], []byte(name))
-		if i < 0 {
-			return false
-		}
-		at, end := off+i, off+i+len(name)
-		off = end
+	for at, end := range standalone(code, name, ident) {
 		spread := at >= 3 && string(code[at-3:at]) == "..."
-		if at > 0 && (ident(code[at-1]) || code[at-1] == '.' && !spread) || end < len(code) && ident(code[end]) {
-			continue // part of another name, or a property of something
+		if at > 0 && code[at-1] == '.' && !spread {
+			continue // a property of something
 		}
 		next := bytes.TrimLeft(code[end:], " \t\r\n")
 		if len(next) > 0 && (next[0] == '.' || next[0] == '[' || bytes.HasPrefix(next, []byte("?."))) {
@@ -160,6 +163,7 @@ func wholeUse(code []byte, name string) bool {
 		}
 		return true
 	}
+	return false
 }
 
 // helpersMayBeFunction reports whether a .hygen.js may give its helpers as
@@ -167,16 +171,7 @@ func wholeUse(code []byte, name string) bool {
 // helpers(l) {…}, or a name defined elsewhere): only helpers written as an
 // object literal cannot see every flag.
 func helpersMayBeFunction(config []byte) bool {
-	for off := 0; ; {
-		i := bytes.Index(config[off:], []byte("helpers"))
-		if i < 0 {
-			return false
-		}
-		at, end := off+i, off+i+len("helpers")
-		off = end
-		if at > 0 && wordByte(config[at-1]) || end < len(config) && wordByte(config[end]) {
-			continue
-		}
+	for _, end := range standalone(config, "helpers", wordByte) {
 		next := bytes.TrimLeft(config[end:], " \t\r\n")
 		if len(next) > 1 && (next[0] == ':' || next[0] == '=' && next[1] != '=') {
 			if next = bytes.TrimLeft(next[1:], " \t\r\n"); len(next) > 0 && next[0] == '{' {
@@ -185,6 +180,7 @@ func helpersMayBeFunction(config []byte) bool {
 		}
 		return true
 	}
+	return false
 }
 
 // Reading files for the guard is bounded: a template root may hold large
