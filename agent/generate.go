@@ -25,12 +25,37 @@ import (
 // GenerateRequest is the body of POST /v1/generate: either Args, a hygen
 // command line as the CLI takes it, or the fields.
 type GenerateRequest struct {
-	Args       []string       `json:"args,omitempty"`
+	Args       Words          `json:"args,omitempty"`
 	Generator  string         `json:"generator,omitempty"`
 	Action     string         `json:"action,omitempty"`
 	Name       string         `json:"name,omitempty"`
 	Parameters map[string]any `json:"parameters,omitempty"`
 	DryRun     bool           `json:"dry_run,omitempty"`
+}
+
+// Words is a command line, word by word.
+type Words []string
+
+// UnmarshalJSON reads a list of strings, refusing a null word: Go's decoder
+// would make it an empty one, and the request would fail far from its cause.
+func (w *Words) UnmarshalJSON(b []byte) error {
+	var words []*string
+	if err := json.Unmarshal(b, &words); err != nil {
+		return err
+	}
+	if words == nil {
+		*w = nil
+		return nil
+	}
+	out := make(Words, len(words))
+	for i, word := range words {
+		if word == nil {
+			return fmt.Errorf("args[%d] is null; every word of args must be a string", i)
+		}
+		out[i] = *word
+	}
+	*w = out
+	return nil
 }
 
 // GenerateResponse is what a generation did.

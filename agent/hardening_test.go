@@ -174,7 +174,12 @@ func TestDecodeGenerateRequest(t *testing.T) {
 	if _, err := DecodeGenerateRequest(cut); err == nil || !errors.Is(err, os.ErrDeadlineExceeded) || strings.Contains(err.Error(), "data after") {
 		t.Errorf("a body cut by the deadline: %v", err)
 	}
-	for _, body := range []string{``, `{}{}`, `{"args":["a"]} 1`, `{"args":"a"}`, `{"args":["a"]`, `[]`} {
+	// A null word is refused by name; Go's decoder read it as "", and the
+	// request then failed asking for a generator.
+	if _, err := DecodeGenerateRequest(strings.NewReader(`{"args":["gen",null,"x"]}`)); err == nil || !strings.Contains(err.Error(), "args[1] is null") {
+		t.Errorf("a null word: %v", err)
+	}
+	for _, body := range []string{``, `{}{}`, `{"args":["a"]} 1`, `{"args":"a"}`, `{"args":["a"]`, `[]`, `{"args":[1]}`, `{"args":[null]}`, `{"args":["a"],"bogus":1}`} {
 		_, err := DecodeGenerateRequest(strings.NewReader(body))
 		if err == nil {
 			t.Errorf("%q accepted", body)
