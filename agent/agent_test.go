@@ -278,6 +278,7 @@ func TestGenerateAPI(t *testing.T) {
 		{"no token", "", GenerateRequest{Args: []string{"gen", "new", "x"}}, 401, "token"},
 		{"wrong token", "guess", GenerateRequest{Args: []string{"gen", "new", "x"}}, 401, "token"},
 		{"generator path escape", "s3cret", GenerateRequest{Generator: "../..", Action: "new"}, 400, "not a generator"},
+		{"unknown generator", "s3cret", GenerateRequest{Generator: "nope", Action: "new"}, 404, `no generator "nope"`},
 		{"target outside the root", "s3cret", GenerateRequest{Args: []string{"esc", "new"}}, 422, "outside the project"},
 		{"sh refused", "s3cret", GenerateRequest{Args: []string{"shell", "new"}}, 422, "not allowed"},
 		{"hook child process refused", "s3cret", GenerateRequest{Args: []string{"hookcp", "new"}}, 422, "child_process.execSync(\"touch hookran.txt && echo ok\") is not allowed here"},

@@ -209,8 +209,10 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		var ue *generator.UsageError
 		var nf *generator.NotFoundError
 		switch {
-		case errors.As(err, &ue) || errors.As(err, &nf):
+		case errors.As(err, &ue):
 			code = http.StatusBadRequest
+		case errors.As(err, &nf):
+			code = http.StatusNotFound
 		case errors.Is(err, ErrShuttingDown):
 			code = http.StatusServiceUnavailable
 		case errors.Is(err, errTimedOut):

@@ -64,6 +64,8 @@ func delegateGenerate(env *cli.Env, url string, args []string) int {
 		return cli.ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "hypergen: (agent %s) %s\n", url, out.Error)
+	// As a local run exits: 2 for a usage error, 1 for any other failure,
+	// an unknown generator or action (404) included.
 	if resp.StatusCode == http.StatusBadRequest {
 		return cli.ExitUsage
 	}
