@@ -69,6 +69,16 @@ func templatesRoot(env *Env) (string, error) {
 	return env.root.path, env.root.err
 }
 
+// rootFailed is the exit status of a command whose templates root could
+// not be found: a usage error when a setting was wrong (HYPERGEN_JS_TIMEOUT),
+// as a generation says it.
+func rootFailed(err error) int {
+	if ue := (*generator.UsageError)(nil); errors.As(err, &ue) {
+		return ExitUsage
+	}
+	return ExitFail
+}
+
 // resolveRoot finds the templates root, override if not "", running the
 // project's .hygen.js under the JavaScript time limit a generation has
 // (HYPERGEN_JS_TIMEOUT) and stopping it at SIGINT or SIGTERM; while
@@ -194,7 +204,7 @@ func runHelp(env *Env, args []string) int {
 		// Which generators there are is unknown: say why, not that there is
 		// no such generator.
 		fmt.Fprintf(env.Stderr, "hypergen help: %q is not a command, and the generators cannot be listed: %v\n", args[0], err)
-		return ExitFail
+		return rootFailed(err)
 	}
 	fmt.Fprintf(env.Stderr, "hypergen: no help for %q: it is neither a command nor a generator%s (generators: 'hypergen list')\n",
 		args[0], DidYouMean(args[0], append(commandNames(), generatorNames(env)...)))

@@ -34,7 +34,7 @@ func runDiscover(env *Env, args []string) int {
 	candidates, active, err := rootCandidates(env)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen discover: %v\n", err)
-		return ExitFail
+		return rootFailed(err)
 	}
 	var roots []discoveredRoot
 	seen := map[string]bool{}

@@ -113,7 +113,7 @@ const envJSTimeout = "HYPERGEN_JS_TIMEOUT"
 func parseJSTimeout(from, value string) (time.Duration, error) {
 	d, err := time.ParseDuration(value)
 	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("%s=%q is not a positive duration (such as 30s, 2m or 500ms)", from, value)
+		return 0, &generator.UsageError{Msg: fmt.Sprintf("%s=%q is not a positive duration (such as 30s, 2m or 500ms)", from, value)}
 	}
 	return d, nil
 }

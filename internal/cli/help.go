@@ -19,7 +19,7 @@ func runGeneratorHelp(env *Env, name string) int {
 	root, err := templatesRoot(env)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen help: %v\n", err)
-		return ExitFail
+		return rootFailed(err)
 	}
 	if root == "" {
 		root = env.Cwd // no templates: the lookup below fails with a clear message

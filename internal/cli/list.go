@@ -39,7 +39,7 @@ func runList(env *Env, args []string) int {
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen list: %v\n", err)
-		return ExitFail
+		return rootFailed(err)
 	}
 	if root == "" {
 		fmt.Fprintf(env.Stderr, "hypergen list: %s (or pass --templates)\n", generator.NoTemplates(env.Cwd, env.Getenv))

@@ -17,6 +17,21 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
+// A bad HYPERGEN_JS_TIMEOUT is a usage error (2) for every command that
+// runs the project's .hygen.js, as for a generation; list exited 1.
+func TestBadJSTimeoutIsAUsageErrorEverywhere(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		".hygen.js":            "module.exports = {}\n",
+		"_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n",
+	})
+	for _, args := range [][]string{{"g", "new"}, {"list"}, {"list", "--json"}, {"discover"}, {"help", "g"}, {"help", "nothing"}} {
+		r := run(t, dir, []string{"HYPERGEN_JS_TIMEOUT=soon"}, args...)
+		if r.code != 2 || !strings.Contains(r.stderr, `HYPERGEN_JS_TIMEOUT="soon" is not a positive duration`) {
+			t.Errorf("%v: want exit 2 naming the variable; got %v", args, r)
+		}
+	}
+}
+
 // A template that never ends stops at the JavaScript time limit set by
 // --js-timeout or HYPERGEN_JS_TIMEOUT, with an error naming the file and the
 // limit, and nothing written; a bad value is refused naming its source, and
