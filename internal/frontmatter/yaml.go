@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"regexp"
 	"strconv"
@@ -88,16 +89,20 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 	if !strings.HasSuffix(src, "\n") && !strings.HasSuffix(src, "\r") {
 		parsed += "\n"
 	}
-	var doc yaml.Node
-	err := yaml.Unmarshal([]byte(parsed), &doc)
-	if err != nil && strings.Contains(err.Error(), "unknown escape character") {
-		// YAML 1.2 and js-yaml know "\/" in a double-quoted scalar (people
-		// copy it from JSON and JavaScript); yaml.v3 does not. Asked only
-		// of frontmatter that failed on an escape, where a mistake of
-		// unescapeSlashes can only turn an error into a value.
-		if alt, ok := unescapeSlashes(parsed); ok {
-			doc = yaml.Node{}
-			err = yaml.Unmarshal([]byte(alt), &doc)
+	doc, err := parseOne(parsed)
+	// What js-yaml reads and yaml.v3 refuses, rewritten into what yaml.v3
+	// reads the same way. Asked only of frontmatter that failed, where a
+	// mistake of a rewrite can only turn an error into a value; neither
+	// moves a line, so the lines of values and errors stay the file's.
+	for _, rewrite := range []func(string) (string, bool){unescapeSlashes, untabIndents} {
+		if err == nil {
+			break
+		}
+		if alt, ok := rewrite(parsed); ok {
+			if altDoc, altErr := parseOne(alt); altErr == nil {
+				doc, err = altDoc, nil
+			}
+			parsed = alt
 		}
 	}
 	if err != nil {
@@ -221,6 +226,131 @@ func unescapeSlashes(src string) (string, bool) {
 	return b.String(), changed
 }
 
+// parseOne parses src as the one YAML document it must be. yaml.v3 reads a
+// line indented less than an indented first one as the start of a second
+// document, where js-yaml fails; Unmarshal would silently drop it and what
+// follows.
+func parseOne(src string) (yaml.Node, error) {
+	dec := yaml.NewDecoder(strings.NewReader(src))
+	var doc, next yaml.Node
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+		return doc, err
+	}
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+		return doc, nil
+	case err != nil:
+		return doc, err
+	}
+	return doc, fmt.Errorf("yaml: line %d: end of the frontmatter expected: the line is indented less than the first", next.Line)
+}
+
+// untabIndents rewrites the lines of src that have a tab in their
+// indentation, which yaml.v3 refuses, into what it reads as js-yaml 3 reads
+// the originals. js-yaml takes a line's indent from the spaces before its
+// first tab and skips the white space after them; a block collection that
+// such a line opens is indented to the column of its first entry, a tab
+// counting one. So a line of white space with a tab is blank, "\t# note"
+// a comment, "\tkey: v" after "to: a" a key beside it, and "obj:\n\ta: 1"
+// a key "a" beside obj, which stays null. In a block scalar, a line with
+// fewer spaces than its text ends it; the first line of its text may go on
+// with a tab, which yaml.v3 then needs an indentation indicator for. It
+// reports whether it changed anything.
+func untabIndents(src string) (string, bool) {
+	lines := strings.SplitAfter(src, "\n")
+	changed := false
+	set := func(i int, s string) {
+		if s != lines[i] {
+			lines[i], changed = s, true
+		}
+	}
+	block, text := -1, -1             // a block scalar's opening line's indent and its text's
+	opener := 0                       // the line that opened it
+	prevIndent, prevOpens := -1, true // the document opens the first block
+	for i, line := range lines {
+		body := strings.TrimRight(line, "\r\n")
+		eol := line[len(body):]
+		rest := strings.TrimLeft(body, " \t")
+		spaces := len(body) - len(strings.TrimLeft(body, " "))
+		lead := body[:len(body)-len(rest)]
+		tabbed := strings.ContainsRune(lead, '\t')
+		if block >= 0 {
+			switch {
+			case rest == "" && tabbed && text >= 0 && spaces < text && !textFollows(lines[i+1:], text):
+				// js-yaml ends the scalar here, and it ends anyway.
+				set(i, eol)
+				continue
+			case rest == "":
+				// Blank, or white space with a tab that js-yaml reads as
+				// text or as an error by rules of its own: yaml.v3's
+				// reading stands.
+				continue
+			case text < 0 && spaces > block && rest != "":
+				text = spaces
+				if tabbed && spaces <= 9 {
+					set(opener, withIndentIndicator(lines[opener], spaces))
+				}
+				continue
+			case text >= 0 && spaces >= text:
+				continue
+			}
+			block = -1
+		}
+		if tabbed {
+			switch {
+			case rest == "":
+				set(i, eol)
+			case prevOpens && rest[0] != '#' && (spaces > prevIndent || rest == "-" || strings.HasPrefix(rest, "- ")):
+				set(i, strings.Repeat(" ", len(lead))+rest+eol)
+			default:
+				set(i, strings.Repeat(" ", spaces)+rest+eol)
+			}
+		}
+		if rest == "" || rest[0] == '#' {
+			continue
+		}
+		indent := len(lines[i]) - len(strings.TrimLeft(lines[i], " "))
+		content := strings.TrimRight(rest[:commentStart(rest)], " \t")
+		prevIndent, prevOpens = indent, strings.HasSuffix(content, ":") || content == "-"
+		if blockIndicator(rest) {
+			block, text, opener = indent, -1, i
+		}
+	}
+	return strings.Join(lines, ""), changed
+}
+
+// commentStart is where a comment begins in line (a "#" after white
+// space), or its length. Quoted scalars are not told apart: it is asked
+// only of lines that end a key or open a block scalar.
+func commentStart(line string) int {
+	for c := 1; c < len(line); c++ {
+		if line[c] == '#' && (line[c-1] == ' ' || line[c-1] == '\t') {
+			return c
+		}
+	}
+	return len(line)
+}
+
+// textFollows reports whether the first of lines that is not white space
+// is a line of a block scalar's text indented by text spaces.
+func textFollows(lines []string, text int) bool {
+	for _, line := range lines {
+		body := strings.TrimRight(line, "\r\n")
+		if strings.TrimLeft(body, " \t") != "" {
+			return len(body)-len(strings.TrimLeft(body, " ")) >= text
+		}
+	}
+	return false
+}
+
+// withIndentIndicator gives the block scalar that line opens the
+// indentation indicator n.
+func withIndentIndicator(line string, n int) string {
+	body := strings.TrimRight(line, "\r\n")
+	head := strings.TrimRight(body[:commentStart(body)], " \t")
+	return head + strconv.Itoa(n) + body[len(head):] + line[len(body):]
+}
+
 // quoteStarts reports whether the quote at src[i] opens a quoted scalar (see
 // unescapeSlashes): prev is the last byte before it outside white space on
 // its line (0: none), run where that byte's run began.
@@ -238,10 +368,7 @@ func quoteStarts(src string, i int, prev byte, run, flow int) bool {
 // blockIndicator reports whether a line opens a block scalar: its last word
 // before any comment is "|" or ">" with chomping and indentation indicators.
 func blockIndicator(line string) bool {
-	if i := strings.Index(line, " #"); i >= 0 {
-		line = line[:i]
-	}
-	f := strings.Fields(line)
+	f := strings.Fields(line[:commentStart(line)])
 	if len(f) == 0 {
 		return false
 	}

@@ -51,6 +51,7 @@ var formatRows = []struct{ id, what string }{
 	{"2.non-utf8", "beyond the doc: template bytes that are not UTF-8 read as U+FFFD, one per maximal ill-formed subsequence"},
 	{"2.frontmatter.js-regexp", "!!js/regexp /re/flags values"},
 	{"2.frontmatter.block-scalar-last", "beyond the doc: a block scalar last in the frontmatter keeps its final newline"},
+	{"2.frontmatter.tabs", "beyond the doc: tabs in the indentation of frontmatter lines are read as js-yaml 3 reads them"},
 	{"2.frontmatter.invalid-yaml", "invalid YAML: error, exit 1, nothing written"},
 	{"2.attrs-rendered", "string frontmatter values are EJS-rendered; other types pass through"},
 	{"2.attributes-local", "the body sees the rendered frontmatter as attributes"},

@@ -1,0 +1,74 @@
+package frontmatter
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// Frontmatter with tabs in the indentation of its lines reads as js-yaml 3
+// reads it (each want is js-yaml 3.15.2's load of the text, as JSON, or an
+// error where it fails). yaml.v3 refused every tab there, so a stray tab on
+// a blank line failed the template, and with it the whole run.
+func TestParseTabsLikeJSYAML(t *testing.T) {
+	tests := []struct{ yaml, want string }{
+		{"to: a\n\t\nmessage: hi", `{"to":"a","message":"hi"}`},
+		{"to: b\n\t# a tab-indented comment", `{"to":"b"}`},
+		{"to: c\n\tforce: true", `{"to":"c","force":true}`},
+		{"to:\ta\n\tx:\t1", `{"to":"a","x":1}`},
+		{"obj:\n\ta: 1", `{"obj":null,"a":1}`},
+		{"nested:\n \tdeep:\n    k: v\n  other: 3", `{"nested":{"deep":{"k":"v"},"other":3}}`},
+		{"to: a\nnested:\t# t\n \tdeep:\n    k: v", `{"to":"a","nested":{"deep":{"k":"v"}}}`},
+		{"obj:\n  \ta: 1\n  b: two", `error`},
+		{"list:\n- a\n\t- b", `{"list":["a","b"]}`},
+		{"list:\n\t  - x\n  - y", `error`},
+		{"to: a\nbody: |\n  line1\n  line2\n \t\nafter: 1", `{"to":"a","body":"line1\nline2\n","after":1}`},
+		{"to: a\nbody: |\n  \tline1\n  line2\n\t\tafter: 1", `{"to":"a","body":"\tline1\nline2\n","after":1}`},
+		{"to: a\nsh: |\t# t\n \techo hi\n  ls\ninject: true", `{"to":"a","sh":"\techo hi\n ls\n","inject":true}`},
+		{"to: a\nbody: |\n  line1\n \t\n  line2\nafter: 1", `error`},
+		{"# note\n \tto: a\ninject: true", `error`},
+		// Not tabs: an indented first key and a line indented less. yaml.v3
+		// read a second document there and dropped it, and what followed.
+		{"# c\n  to: a\ninject: true", `error`},
+	}
+	for _, tt := range tests {
+		attrs, _, err := Parse("---\n" + tt.yaml + "\n---\nbody\n")
+		got := "error"
+		if err == nil {
+			got = jsonOf(attrs)
+		}
+		if got != tt.want {
+			t.Errorf("%q: got %s, want %s (err %v)", tt.yaml, got, tt.want, err)
+		}
+	}
+}
+
+// jsonOf is v as JSON.stringify writes it, keys in the object's order.
+func jsonOf(v any) string {
+	switch x := v.(type) {
+	case *jsvalue.Object:
+		var b strings.Builder
+		b.WriteByte('{')
+		for i, k := range x.Keys() {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			val, _ := x.Get(k)
+			b.WriteString(jsonOf(k) + ":" + jsonOf(val))
+		}
+		return b.String() + "}"
+	case []any:
+		parts := make([]string, len(x))
+		for i := range x {
+			parts[i] = jsonOf(x[i])
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err.Error()
+	}
+	return string(b)
+}

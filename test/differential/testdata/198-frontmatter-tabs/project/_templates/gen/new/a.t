@@ -1,0 +1,6 @@
+---
+to: out/a.txt
+	
+message: hi
+---
+A
