@@ -128,7 +128,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	} else {
 		fmt.Fprintln(stdout)
 	}
-	loaded := strings.Replace(inv.templates, e.cfg.Cwd+"/", "", 1)
+	loaded := strings.Replace(inv.templates, inv.cwdGiven+"/", "", 1)
 	if e.cfg.TemplatesLabel != "" {
 		loaded = e.cfg.TemplatesLabel
 	}
@@ -298,9 +298,9 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 			}
 		}
 	}
-	cwd, realCwd := e.cfg.Cwd, e.realCwd
+	cwd, realCwd, cwdGiven := e.cfg.Cwd, e.realCwd, e.cfg.Cwd
 	if s != nil && s.config != nil {
-		if cwd, err = e.configCwd(s.config); err != nil {
+		if cwd, cwdGiven, err = e.configCwd(s.config); err != nil {
 			return nil, err
 		}
 		if cwd != e.cfg.Cwd {
@@ -310,7 +310,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 			return nil, err
 		}
 	}
-	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates, cwd, answers)
+	args := e.buildArgs(parsed, t, nodepath.Join(templates, t.generator, folderName), sub, hasSub, templates, cwdGiven, answers)
 	defaults := jsvalue.NewObject()
 	if s != nil {
 		if defaults, err = s.vm.LocalsDefaults(s.config); err != nil {
@@ -328,30 +328,31 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		args: args, defaults: defaults, dry: jsvalue.Truthy(dry),
 		configTemplates: e.configTemplates(s),
 		script:          s, js: js,
-		cwd: cwd, realCwd: realCwd,
+		cwd: cwd, realCwd: realCwd, cwdGiven: cwdGiven,
 	}, nil
 }
 
 // configCwd is the folder the project's .hygen.js names as cwd (resolved
-// against Config.Cwd, as path.resolve would), or Config.Cwd. A request
-// that is confined (the agent's) may not move it: its writes stay in the
-// folder the agent serves.
-func (e *Engine) configCwd(c *jsrt.ProjectConfig) (string, error) {
-	dir, ok, err := c.Cwd()
+// against Config.Cwd, as path.resolve would), or Config.Cwd, and the value
+// as the file gives it (see invocation.cwdGiven). A request that is
+// confined (the agent's) may not move it: its writes stay in the folder
+// the agent serves.
+func (e *Engine) configCwd(c *jsrt.ProjectConfig) (dir, given string, err error) {
+	given, ok, err := c.Cwd()
 	if err != nil {
-		return "", &TemplateError{File: e.displayPath(c.File), Err: unwrapFile(err, c.File)}
+		return "", "", &TemplateError{File: e.displayPath(c.File), Err: unwrapFile(err, c.File)}
 	}
 	if !ok {
-		return e.cfg.Cwd, nil
+		return e.cfg.Cwd, e.cfg.Cwd, nil
 	}
-	dir = targetPath(e.cfg.Cwd, dir)
+	dir = targetPath(e.cfg.Cwd, given)
 	if dir != e.cfg.Cwd && e.cfg.ConfineTemplates {
-		return "", &UsageError{Msg: fmt.Sprintf("%s sets cwd to %s; requests write only in %s", e.displayPath(c.File), dir, e.cfg.Cwd)}
+		return "", "", &UsageError{Msg: fmt.Sprintf("%s sets cwd to %s; requests write only in %s", e.displayPath(c.File), dir, e.cfg.Cwd)}
 	}
 	if !isDir(dir) {
-		return "", &TemplateError{File: e.displayPath(c.File), Err: fmt.Errorf("cwd %s is not a folder", dir)}
+		return "", "", &TemplateError{File: e.displayPath(c.File), Err: fmt.Errorf("cwd %s is not a folder", dir)}
 	}
-	return dir, nil
+	return dir, given, nil
 }
 
 // configTemplates is the templates folder the project's .hygen.js names,

@@ -31,6 +31,10 @@ type invocation struct {
 	// (commands still run in Config.Cwd, as hygen's do). realCwd is it with
 	// links resolved.
 	cwd, realCwd string
+	// cwdGiven is the `cwd` of .hygen.js as it gives it (relative, or with
+	// a final slash), else Config.Cwd: what hygen's config.cwd holds, so
+	// the `cwd` local and what the "Loaded templates:" line leaves out.
+	cwdGiven string
 }
 
 // hookArgs is the args object a hook file receives: the positional name if

@@ -1,0 +1,4 @@
+---
+to: out/x.txt
+---
+cwd=<%= cwd %>
