@@ -243,6 +243,9 @@ func attr(f *renderedFile, key string) any {
 func (p *planner) file(f *renderedFile) error {
 	to := attr(f, "to")
 	inject := jsvalue.Truthy(attr(f, "inject"))
+	// What sh: reads: the body, or the from: file an add wrote instead, as
+	// hygen's add replaces the action's body with it.
+	input := f.body
 	if jsvalue.Truthy(to) {
 		toPath, ok := to.(string)
 		if !ok {
@@ -252,7 +255,10 @@ func (p *planner) file(f *renderedFile) error {
 		if inject {
 			err = p.inject(f, toPath)
 		} else {
-			err = p.add(f, toPath)
+			var copied []byte
+			if copied, err = p.add(f, toPath); copied != nil {
+				input = string(copied)
+			}
 		}
 		if err != nil {
 			return err
@@ -284,7 +290,7 @@ func (p *planner) file(f *renderedFile) error {
 			result: p.result(f, OpShell, sh, StatusExecuted),
 			log:    "       shell: " + sh,
 			shell:  sh,
-			input:  f.body,
+			input:  input,
 			ignore: attr(f, "sh_ignore_exit") == true,
 			env:    env,
 			exec:   p.configExec(),
@@ -476,19 +482,21 @@ func (p *planner) logPath(to, abs string) string {
 	return to
 }
 
-func (p *planner) add(f *renderedFile, to string) error {
+// add plans writing f to to. copied is the content of the from: file it
+// writes instead of the body, if any.
+func (p *planner) add(f *renderedFile, to string) (copied []byte, err error) {
 	t, err := p.resolveTarget(to)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	force := jsvalue.Truthy(attr(f, "force"))
 	exists, err := p.state.exists(t.write)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", to, err)
+		return nil, fmt.Errorf("cannot write %s: %w", to, err)
 	}
-	skip := func() error {
+	skip := func() ([]byte, error) {
 		p.steps = append(p.steps, step{result: p.skipped(f, OpAdd, to, SkipExists), log: "     skipped: " + to})
-		return nil
+		return nil, nil
 	}
 	if !force && attr(f, "unless_exists") == true && exists {
 		return skip()
@@ -496,7 +504,7 @@ func (p *planner) add(f *renderedFile, to string) error {
 	if p.e.cfg.Getenv("HYGEN_OVERWRITE") == "" && exists && !force {
 		yes, err := p.askOverwrite(to)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !yes {
 			return skip()
@@ -504,21 +512,23 @@ func (p *planner) add(f *renderedFile, to string) error {
 	}
 	if attr(f, "skip_if") == "true" {
 		p.steps = append(p.steps, step{result: p.skipped(f, OpAdd, to, SkipIf)})
-		return nil
+		return nil, nil
 	}
 	body := []byte(f.body)
-	if from := attr(f, "from"); jsvalue.Truthy(from) {
+	from := attr(f, "from")
+	if jsvalue.Truthy(from) {
 		src := filepath.Join(p.inv.templatesDir, jsvalue.ToString(from))
 		if roots := p.e.readRoots(p.inv); roots == nil {
 			body, err = regularfile.ReadFile(src)
 		} else if real := realPath(src); !insideAny(roots, real) {
-			return outsidef("from: %s resolves %s", jsvalue.ToString(from), p.e.outsideReadRoots())
+			return nil, outsidef("from: %s resolves %s", jsvalue.ToString(from), p.e.outsideReadRoots())
 		} else {
 			body, err = readInside(roots, real)
 		}
 		if err != nil {
-			return fmt.Errorf("from: %w", err)
+			return nil, fmt.Errorf("from: %w", err)
 		}
+		copied = body
 	}
 	st, verb := StatusAdded, "added"
 	if force {
@@ -528,7 +538,7 @@ func (p *planner) add(f *renderedFile, to string) error {
 	r.Bytes = len(body)
 	p.state.planned[t.write] = body
 	p.addWrite(step{result: r, log: "       " + verb + ": " + p.logPath(to, t.abs), write: t.write, data: body})
-	return nil
+	return copied, nil
 }
 
 // addWrite appends a step that writes a whole file. An earlier write of the
