@@ -20,7 +20,7 @@ with each action and the number of template files it renders.`
 func runList(env *Env, args []string) int {
 	fs := NewFlagSet(env, "list", listUsage)
 	asJSON := fs.Bool("json", false, "print JSON instead of a table")
-	dir := fs.String("templates", "", "templates root to list (default: $HYGEN_TMPLS, else ./_templates)")
+	dir := fs.String("templates", "", "templates root to list (default: the templates of .hygen.js, else $HYGEN_TMPLS, else ./_templates)")
 	if code := ParseFlags(env, fs, args); code >= 0 {
 		return code
 	}

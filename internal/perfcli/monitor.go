@@ -251,7 +251,10 @@ probes. An agent named by --agent must answer (exit 1 otherwise; note that
 HYPERGEN_AGENT_URL is the generation API's address, not the admin one).
 Without --agent, and nothing answering at the default admin address,
 it says so and measures in this process instead: indexes the templates, runs
-small probes and a few generations, and judges the budgets on that.`
+small probes and a few generations, and judges the budgets on that. The
+growth exponents (time_growth_exponent, memory_growth_exponent) need probes
+of three sizes, which only a running agent collects: here they show "not
+measured".`
 
 func runPerfStatus(env *cli.Env, args []string) int {
 	fs := cli.NewFlagSet(env, "perf status", statusUsage)

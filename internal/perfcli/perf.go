@@ -34,8 +34,10 @@ Measures hypergen on synthetic template trees and keeps the results in a
 local history (<cache>/perf/history.jsonl). These commands live in the
 hypergen-perf executable, which hypergen runs for them (hypergen-perf
 COMMAND works too). The cache folder is
-$HYPERGEN_CACHE_DIR, else hypergen/ in the user cache folder; --cache-dir
-overrides both. Every command but monitor and version takes --json.
+$HYPERGEN_CACHE_DIR, else hypergen/ in the user cache folder; the commands
+that use it (benchmark, test, analyze, optimize, export, corpus) take
+--cache-dir, which overrides both. Every command but monitor and version
+takes --json.
 
 Commands:
 `
