@@ -1,9 +1,7 @@
 package instrument
 
 import (
-	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +9,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/exporters"
 	"github.com/hypergen-dev/hypergen/internal/envflag"
+	"github.com/hypergen-dev/hypergen/internal/otelenv"
 )
 
 // Config is the telemetry configuration, read from the environment by
@@ -83,32 +82,26 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if v := getenv("OTEL_SERVICE_NAME"); v != "" {
 		cfg.ServiceName = v
 	}
-	if v := getenv("HYPERGEN_TELEMETRY_TIMEOUT"); v != "" {
-		if cfg.ShutdownTimeout, err = time.ParseDuration(v); err != nil || cfg.ShutdownTimeout <= 0 {
-			return cfg, fmt.Errorf("HYPERGEN_TELEMETRY_TIMEOUT=%q: want a positive duration such as 2s or 500ms", v)
-		}
+	if cfg.ShutdownTimeout, err = otelenv.ShutdownTimeout(getenv, DefaultShutdownTimeout); err != nil {
+		return cfg, err
 	}
 	if v := getenv("HYPERGEN_PROMETHEUS_LISTEN"); v != "" {
 		cfg.PrometheusListen = v
 	}
 	cfg.ConsolePath = getenv("HYPERGEN_TELEMETRY_FILE")
-	if v := getenv("OTEL_METRIC_EXPORT_INTERVAL"); v != "" {
-		ms, err := strconv.Atoi(v)
-		if err != nil || ms <= 0 {
-			return cfg, fmt.Errorf("OTEL_METRIC_EXPORT_INTERVAL=%q: want a positive number of milliseconds", v)
-		}
-		cfg.MetricInterval = time.Duration(ms) * time.Millisecond
+	if cfg.MetricInterval, err = otelenv.MetricInterval(getenv); err != nil {
+		return cfg, err
 	}
-	if err := checkOTLPEnv(getenv); err != nil {
+	if err := otelenv.CheckOTLP(getenv); err != nil {
 		return cfg, err
 	}
 	endpointSet := func(signal string) bool {
 		return getenv("OTEL_EXPORTER_OTLP_ENDPOINT") != "" || getenv("OTEL_EXPORTER_OTLP_"+signal+"_ENDPOINT") != ""
 	}
-	if cfg.Traces, err = exporterList(getenv, "OTEL_TRACES_EXPORTER", endpointSet("TRACES"), false); err != nil {
+	if cfg.Traces, err = exporterList(getenv, "OTEL_TRACES_EXPORTER", endpointSet("TRACES")); err != nil {
 		return cfg, err
 	}
-	if cfg.Metrics, err = exporterList(getenv, "OTEL_METRICS_EXPORTER", endpointSet("METRICS"), true); err != nil {
+	if cfg.Metrics, err = exporterList(getenv, "OTEL_METRICS_EXPORTER", endpointSet("METRICS")); err != nil {
 		return cfg, err
 	}
 	cfg.metricsChosen = strings.TrimSpace(getenv("OTEL_METRICS_EXPORTER")) != ""
@@ -120,93 +113,19 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	return cfg, nil
 }
 
-func exporterList(getenv func(string) string, name string, endpointSet, metrics bool) ([]exporters.Kind, error) {
-	v := strings.TrimSpace(getenv(name))
-	if v == "" {
-		if endpointSet {
-			return []exporters.Kind{exporters.OTLP}, nil
-		}
-		return nil, nil
+func exporterList(getenv func(string) string, name string, endpointSet bool) ([]exporters.Kind, error) {
+	names, err := otelenv.Exporters(getenv, name)
+	if err != nil {
+		return nil, err
+	}
+	if names == nil && endpointSet {
+		return []exporters.Kind{exporters.OTLP}, nil
 	}
 	var out []exporters.Kind
-	for _, part := range strings.Split(v, ",") {
-		k := exporters.Kind(strings.TrimSpace(part))
-		switch {
-		case k == exporters.None:
-			return nil, nil
-		case k == exporters.OTLP, k == exporters.Console, k == exporters.Prometheus && metrics:
-			out = append(out, k)
-		default:
-			allowed := "otlp, console, none"
-			if metrics {
-				allowed = "otlp, prometheus, console, none"
-			}
-			return nil, fmt.Errorf("%s=%q: unknown exporter %q (choose from %s)", name, v, k, allowed)
-		}
+	for _, n := range names {
+		out = append(out, exporters.Kind(n))
 	}
 	return out, nil
-}
-
-// checkOTLPEnv rejects OTLP settings the exporters would otherwise ignore
-// with a default: a bad protocol, timeout, flag or endpoint.
-func checkOTLPEnv(getenv func(string) string) error {
-	for _, sig := range []string{"", "TRACES_", "METRICS_"} {
-		name := func(s string) string { return "OTEL_EXPORTER_OTLP_" + sig + s }
-		if v := getenv(name("PROTOCOL")); v != "" && v != "grpc" {
-			return fmt.Errorf("%s=%q: hypergen exports OTLP over gRPC only (use grpc)", name("PROTOCOL"), v)
-		}
-		if v := getenv(name("TIMEOUT")); v != "" {
-			if ms, err := strconv.Atoi(v); err != nil || ms < 0 {
-				return fmt.Errorf("%s=%q: want milliseconds", name("TIMEOUT"), v)
-			}
-		}
-		if _, err := envflag.Bool(getenv, name("INSECURE"), false); err != nil {
-			return err
-		}
-		if v := getenv(name("ENDPOINT")); v != "" {
-			if err := checkEndpoint(v); err != nil {
-				return fmt.Errorf("%s=%q: %v", name("ENDPOINT"), redacted(v), err)
-			}
-		}
-	}
-	return nil
-}
-
-// redacted is an endpoint with the password of its URL, if any, replaced,
-// as messages show it.
-func redacted(endpoint string) string {
-	if u, err := url.Parse(endpoint); err == nil && u.User != nil {
-		return u.Redacted()
-	}
-	return endpoint
-}
-
-// checkEndpoint accepts a URL with the http or https scheme, or host:port.
-func checkEndpoint(v string) error {
-	const want = "want a URL such as http://127.0.0.1:4317"
-	u, err := url.Parse(v)
-	var port string
-	switch {
-	case err != nil:
-		return errors.New(want)
-	case u.Host != "":
-		if u.Scheme != "http" && u.Scheme != "https" {
-			return fmt.Errorf("%s (http or https)", want)
-		}
-		port = u.Port()
-	case u.Opaque != "": // host:port, read as a scheme and the rest
-		port = u.Opaque
-	default:
-		return errors.New(want)
-	}
-	if port == "" {
-		// gRPC would dial port 443, in plain text for http://.
-		return fmt.Errorf("no port: %s", want)
-	}
-	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-		return fmt.Errorf("port %q is not a port number", port)
-	}
-	return nil
 }
 
 // traceSamplers are the OTEL_TRACES_SAMPLER values the SDK knows; it would

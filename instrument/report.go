@@ -13,6 +13,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/exporters"
 	"github.com/hypergen-dev/hypergen/instrument/catalog"
+	"github.com/hypergen-dev/hypergen/internal/otelenv"
 )
 
 // reporter prints telemetry failures to the user, at most one line while
@@ -119,7 +120,7 @@ func otlpEndpoints(cfg Config, getenv func(string) string) string {
 			if ep == "" {
 				ep = "localhost:4317"
 			}
-			if s := "the collector at " + redacted(ep); !slices.Contains(out, s) {
+			if s := "the collector at " + otelenv.Redacted(ep); !slices.Contains(out, s) {
 				out = append(out, s)
 			}
 		}

@@ -131,3 +131,41 @@ func TestPrometheusAloneRequestsNoTelemetry(t *testing.T) {
 		}
 	}
 }
+
+// A run with telemetry switched off exports nothing, so it stays in
+// hypergen whatever else is set (TLS, compression, a sampler, SDK limits):
+// such settings sent it to hypergen-perf to be checked, 2.5 times slower to
+// start. Run here with no hypergen-perf beside it, a hand-over would warn.
+// What every run checks still fails it.
+func TestSwitchedOffRunStaysHere(t *testing.T) {
+	bin := binaries(t)
+	alone := filepath.Join(t.TempDir(), "hypergen")
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(alone, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	exotic := []string{"OTEL_EXPORTER_OTLP_ENDPOINT=https://collector.example:4317", "OTEL_EXPORTER_OTLP_COMPRESSION=gzip",
+		"OTEL_EXPORTER_OTLP_CERTIFICATE=/etc/ca.pem", "OTEL_TRACES_SAMPLER=parentbased_traceidratio", "OTEL_BSP_MAX_QUEUE_SIZE=4096",
+		"OTEL_METRICS_EXPORTER=otlp"}
+	for _, off := range []string{"OTEL_SDK_DISABLED=true", "HYPERGEN_PERFORMANCE_ENABLED=false"} {
+		dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nhi\n"})
+		code, out := run(t, alone, dir, append([]string{off}, exotic...), "gen", "new")
+		if code != 0 || !strings.Contains(out, "added: a.txt") || strings.Contains(out, "hypergen-perf") {
+			t.Errorf("%s: exit %d, want 0 with no hand-over:\n%s", off, code, out)
+		}
+	}
+	for _, bad := range []string{"OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf", "OTEL_TRACES_EXPORTER=jaeger", "OTEL_EXPORTER_OTLP_TIMEOUT=soon"} {
+		dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nhi\n"})
+		code, out := run(t, alone, dir, []string{"OTEL_SDK_DISABLED=true", bad}, "gen", "new")
+		name, _, _ := strings.Cut(bad, "=")
+		if code != 2 || !strings.Contains(out, name) {
+			t.Errorf("%s: exit %d, want 2 naming it:\n%s", bad, code, out)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "a.txt")); err == nil {
+			t.Errorf("%s: a.txt written", bad)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/envflag"
+	"github.com/hypergen-dev/hypergen/internal/otelenv"
 	"github.com/hypergen-dev/hypergen/internal/runrecord"
 )
 
@@ -118,18 +119,34 @@ const RelayVar = "HYPERGEN_TELEMETRY_RELAY"
 // bad value of a variable only this package reads (RelayVar).
 func FromEnv(getenv func(string) string) (Settings, error) {
 	var s Settings
-	// A run switched off is still checked as the SDK pipeline would check
-	// it: what this package cannot judge goes there (and exports nothing).
 	off, err := switchedOff(getenv)
 	if err != nil {
 		return s, err
+	}
+	if v := getenv(RelayVar); v != "" {
+		if err := runrecord.CheckPath(v); err != nil {
+			// Not the SDK's to judge: it has no relay. A bad value is the
+			// user's to fix, not a reason to export another way.
+			return s, fmt.Errorf("%s=%q, the agent's relay socket (perf monitor --relay): %w", RelayVar, v, err)
+		}
+		s.Relay = v
+	}
+	if off {
+		// Nothing is exported, here or by the SDK pipeline: the run checks
+		// what every run checks and stays in this process. What matters
+		// only to an export (TLS, compression, a sampler, headers) is not
+		// looked at, as for a run with no endpoint.
+		if err := otelenv.CheckAll(getenv); err != nil {
+			return s, err
+		}
+		return s, ErrOff
 	}
 	for _, v := range handedOn {
 		if val := getenv(v); val != "" {
 			return s, &NeedsSDKError{v, val, "only the SDK pipeline honours it"}
 		}
 	}
-	if v := strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER")); v != "" && v != "otlp" && !(v == "none" && off) {
+	if v := strings.TrimSpace(getenv("OTEL_TRACES_EXPORTER")); v != "" && v != "otlp" {
 		return s, &NeedsSDKError{"OTEL_TRACES_EXPORTER", v, "an exporter other than OTLP"}
 	}
 	if v := MetricsExporters(getenv); v != "" && v != "none" {
@@ -163,17 +180,9 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 	if err != nil {
 		return s, &NeedsSDKError{name, v, "not a boolean"}
 	}
-	if v := getenv(RelayVar); v != "" {
-		if err := runrecord.CheckPath(v); err != nil {
-			// Not the SDK's to judge: it has no relay. A bad value is the
-			// user's to fix, not a reason to export another way.
-			return s, fmt.Errorf("%s=%q, the agent's relay socket (perf monitor --relay): %w", RelayVar, v, err)
-		}
-		s.Relay = v
-	}
 	// With a relay, the endpoint is its fallback and may be left out.
 	name, v = otlp("ENDPOINT")
-	if v == "" && s.Relay == "" && !off {
+	if v == "" && s.Relay == "" {
 		return s, &NeedsSDKError{name, v, "no endpoint"}
 	}
 	if v != "" {
@@ -181,12 +190,11 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 			return s, &NeedsSDKError{name, v, err.Error()}
 		}
 	}
-	shutdown, export := defaultShutdownTimeout, defaultExportTimeout
-	if v := getenv("HYPERGEN_TELEMETRY_TIMEOUT"); v != "" {
-		if shutdown, err = time.ParseDuration(v); err != nil || shutdown <= 0 {
-			return s, &NeedsSDKError{"HYPERGEN_TELEMETRY_TIMEOUT", v, "not a positive duration"}
-		}
+	shutdown, err := otelenv.ShutdownTimeout(getenv, defaultShutdownTimeout)
+	if err != nil {
+		return s, err
 	}
+	export := defaultExportTimeout
 	exportName, v := otlp("TIMEOUT")
 	if v != "" {
 		ms, err := strconv.Atoi(v)
@@ -200,11 +208,7 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 		s.Timeout, s.TimeoutSetting = export, exportName
 	}
 	if s.StepSpans, err = envflag.Bool(getenv, "HYPERGEN_TRACE_STEPS", false); err != nil {
-		return s, &NeedsSDKError{"HYPERGEN_TRACE_STEPS", getenv("HYPERGEN_TRACE_STEPS"), "not a boolean"}
-	}
-	if off {
-		// Headers and resource attributes matter only to an export.
-		return s, ErrOff
+		return s, err
 	}
 	if name, v := otlp("HEADERS"); v != "" {
 		if s.Headers, err = envflag.Headers(v); err != nil {

@@ -72,8 +72,6 @@ func TestFromEnvHandsOn(t *testing.T) {
 		{"OTEL_METRICS_EXPORTER", "prometheus,otlp"},
 		{"OTEL_TRACES_SAMPLER", "traceidratio"},
 		{"OTEL_BSP_MAX_QUEUE_SIZE", "10"},
-		{"HYPERGEN_TELEMETRY_TIMEOUT", "-1s"},
-		{"HYPERGEN_TRACE_STEPS", "perhaps"},
 		{"OTEL_RESOURCE_ATTRIBUTES", "team"},
 	} {
 		env := maps.Clone(base)
@@ -82,6 +80,19 @@ func TestFromEnvHandsOn(t *testing.T) {
 		var need *NeedsSDKError
 		if !errors.As(err, &need) || need.Var != tc.name {
 			t.Errorf("%s=%s: err = %v, want a NeedsSDKError naming it", tc.name, tc.value, err)
+		}
+	}
+	// hypergen's own settings are checked here, in the SDK pipeline's words.
+	for _, tc := range []struct{ name, value, want string }{
+		{"HYPERGEN_TELEMETRY_TIMEOUT", "-1s", `HYPERGEN_TELEMETRY_TIMEOUT="-1s": want a positive duration`},
+		{"HYPERGEN_TRACE_STEPS", "perhaps", `HYPERGEN_TRACE_STEPS="perhaps": want true or false`},
+	} {
+		env := maps.Clone(base)
+		env[tc.name] = tc.value
+		_, err := FromEnv(func(k string) string { return env[k] })
+		var need *NeedsSDKError
+		if err == nil || errors.As(err, &need) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s=%s: err = %v, want a plain error with %q", tc.name, tc.value, err, tc.want)
 		}
 	}
 	if _, err := FromEnv(func(string) string { return "" }); err == nil {
@@ -121,9 +132,25 @@ func TestFromEnvSwitchedOff(t *testing.T) {
 		// Settings checked whether or not anything is exported stay checked,
 		// also with no endpoint.
 		{map[string]string{"OTEL_SDK_DISABLED": "true", "OTEL_EXPORTER_OTLP_ENDPOINT": "", RelayVar: "",
-			"HYPERGEN_TELEMETRY_TIMEOUT": "bogus"}, `HYPERGEN_TELEMETRY_TIMEOUT="bogus": not a positive duration`},
+			"HYPERGEN_TELEMETRY_TIMEOUT": "bogus"}, `HYPERGEN_TELEMETRY_TIMEOUT="bogus": want a positive duration such as 2s or 500ms`},
 		{map[string]string{"OTEL_TRACES_EXPORTER": "none", "OTEL_EXPORTER_OTLP_ENDPOINT": "", RelayVar: "",
-			"HYPERGEN_TRACE_STEPS": "maybe"}, `HYPERGEN_TRACE_STEPS="maybe": not a boolean`},
+			"HYPERGEN_TRACE_STEPS": "maybe"}, `HYPERGEN_TRACE_STEPS="maybe": want true or false`},
+		// Switched off, what matters only to an export is not looked at:
+		// the run stays here, where it went to the SDK pipeline to be
+		// checked (and to export nothing).
+		{map[string]string{"OTEL_SDK_DISABLED": "true", "OTEL_EXPORTER_OTLP_ENDPOINT": "https://collector.example:4317",
+			"OTEL_EXPORTER_OTLP_COMPRESSION": "gzip", "OTEL_EXPORTER_OTLP_CERTIFICATE": "/etc/ca.pem",
+			"OTEL_TRACES_SAMPLER": "bogus", "OTEL_EXPORTER_OTLP_HEADERS": "novalue", "OTEL_RESOURCE_ATTRIBUTES": "team"}, "off"},
+		{map[string]string{"HYPERGEN_PERFORMANCE_ENABLED": "false", "OTEL_METRICS_EXPORTER": "otlp", "OTEL_TRACES_EXPORTER": "console"}, "off"},
+		// What every run checks stays checked.
+		{map[string]string{"OTEL_SDK_DISABLED": "true", "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf"},
+			`OTEL_EXPORTER_OTLP_PROTOCOL="http/protobuf": hypergen exports OTLP over gRPC only (use grpc)`},
+		{map[string]string{"OTEL_SDK_DISABLED": "true", "OTEL_TRACES_EXPORTER": "jaeger"},
+			`OTEL_TRACES_EXPORTER="jaeger": unknown exporter "jaeger" (choose from otlp, console, none)`},
+		{map[string]string{"OTEL_SDK_DISABLED": "true", "OTEL_EXPORTER_OTLP_ENDPOINT": "ftp://x:1"},
+			`OTEL_EXPORTER_OTLP_ENDPOINT="ftp://x:1": want a URL such as http://127.0.0.1:4317 (http or https)`},
+		{map[string]string{"OTEL_TRACES_EXPORTER": "none", "OTEL_METRIC_EXPORT_INTERVAL": "often"},
+			`OTEL_METRIC_EXPORT_INTERVAL="often": want a positive number of milliseconds`},
 		{map[string]string{"OTEL_SDK_DISABLED": "true", "OTEL_EXPORTER_OTLP_ENDPOINT": "", RelayVar: ""}, "off"},
 	} {
 		env := maps.Clone(base)
