@@ -18,15 +18,22 @@ var webGlobalsProgram = sync.OnceValue(func() *goja.Program {
 })
 
 // webGlobalNames are the globals installWebGlobals installs.
-var webGlobalNames = []string{"TextEncoder", "TextDecoder", "atob", "btoa", "queueMicrotask", "structuredClone", "performance", "URL", "URLSearchParams", "crypto"}
+var webGlobalNames = []string{"TextEncoder", "TextDecoder", "atob", "btoa", "queueMicrotask", "structuredClone", "performance", "URL", "URLSearchParams", "crypto",
+	"DOMException", "Event", "EventTarget", "AbortController", "AbortSignal", "WeakRef", "FinalizationRegistry"}
 
-// needsWebGlobals reports whether code names one of webGlobalNames as a
-// name of its own. Every runtime would pay for them otherwise (about 16
-// allocations for each lazy global), and templates seldom use them.
+// webMethodNames are the String methods it adds where goja has none.
+var webMethodNames = []string{"isWellFormed", "toWellFormed"}
+
+// needsWebGlobals reports whether code names one of webGlobalNames or
+// webMethodNames as a name of its own. Every runtime would pay for them
+// otherwise (about 16 allocations for each lazy global), and templates
+// seldom use them.
 func needsWebGlobals(code string) bool {
-	for _, name := range webGlobalNames {
-		if namesIdent(code, name) {
-			return true
+	for _, names := range [][]string{webGlobalNames, webMethodNames} {
+		for _, name := range names {
+			if namesIdent(code, name) {
+				return true
+			}
 		}
 	}
 	return false

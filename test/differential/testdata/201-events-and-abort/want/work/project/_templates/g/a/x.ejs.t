@@ -1,0 +1,5 @@
+---
+to: out.txt
+---
+<%- out %>
+<%= typeof AbortController %> <%= new Event("e").type %>
