@@ -21,6 +21,10 @@ import (
 // (TemplateLine).
 type Source struct {
 	Function string
+	// Code is the JavaScript of the template's tags alone, without its
+	// text: what the template may call, for a runtime to prepare (a word
+	// in the text, such as "Event", names nothing).
+	Code string
 	// Concat: Function is one concatenation (see CompileStatements).
 	Concat bool
 	// lines[i] is the template line that produced line i+1 of Function.
@@ -212,7 +216,7 @@ func translate(template string, opts Options, concat bool) (*Source, error) {
 		c.scan(p)
 	}
 	c.emit(c.line, tail)
-	return &Source{Function: c.out.String(), Concat: c.concat, lines: c.lines}, nil
+	return &Source{Function: c.out.String(), Code: c.code.String(), Concat: c.concat, lines: c.lines}, nil
 }
 
 func (t *tags) isClose(s string) bool { return s == t.close || s == t.closeTrim || s == t.closeSlurp }
@@ -335,6 +339,7 @@ type compiler struct {
 	pendingLine bool
 	// stringOut: __output is a string, as in ejs, for a text that uses it.
 	stringOut bool
+	code      strings.Builder // the tags' code (Source.Code)
 }
 
 // push is the statement appending the JavaScript expression v, a string,
@@ -387,6 +392,11 @@ func (c *compiler) scan(p string) {
 			if strings.LastIndex(p, "//") > strings.LastIndex(p, "\n") {
 				p += "\n"
 			}
+		}
+		switch c.mode {
+		case modeEval, modeEscaped, modeRaw:
+			c.code.WriteString(p)
+			c.code.WriteByte('\n')
 		}
 		switch c.mode {
 		case modeEval:

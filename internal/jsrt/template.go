@@ -136,7 +136,7 @@ func compile(text string, opts ejs.Options) (*Template, error) {
 		}
 		return nil, syntaxError(src, err)
 	}
-	return &Template{src: src, prog: prog, opts: opts, needs: featuresOf(src.Function)}, nil
+	return &Template{src: src, prog: prog, opts: opts, needs: featuresOf(src.Code)}, nil
 }
 
 // goja reports parse errors as text: "(anonymous): Line 11:3 Unexpected token".
