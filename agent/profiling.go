@@ -13,6 +13,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/internal/envflag"
 )
 
 // ProfilingConfig configures continuous profiling with pyroscope-go.
@@ -42,13 +43,13 @@ func ProfilingFromEnv(getenv func(string) string, enabled bool) (ProfilingConfig
 	c := ProfilingConfig{Enabled: enabled, ApplicationName: "hypergen", UploadRate: 15 * time.Second,
 		ProfileTypes: []pyroscope.ProfileType{pyroscope.ProfileCPU, pyroscope.ProfileAllocSpace,
 			pyroscope.ProfileInuseSpace, pyroscope.ProfileGoroutines}}
-	switch v := strings.ToLower(getenv("HYPERGEN_PROFILING")); v {
-	case "", "false", "0":
-	case "true", "1":
-		c.Enabled = true
-	default:
-		return c, fmt.Errorf("HYPERGEN_PROFILING=%q: want true or false", v)
+	// Spelled as every other switch (yes/no, on/off too); false leaves the
+	// flag's choice.
+	on, err := envflag.Bool(getenv, "HYPERGEN_PROFILING", false)
+	if err != nil {
+		return c, err
 	}
+	c.Enabled = c.Enabled || on
 	c.ServerAddress = getenv("PYROSCOPE_SERVER_ADDRESS")
 	if v := c.ServerAddress; v != "" {
 		// pyroscope-go takes anything and fails only at the first upload,
