@@ -348,16 +348,33 @@ const (
 	maxGenerateAnswer = 64 << 20
 )
 
-// limitAnswer reads at most limit bytes of body, then fails.
+// limitAnswer reads body, failing once it has given limit bytes and there
+// are more. An answer that ends early ends as body does (EOF), so a
+// truncated answer is not called a long one.
 func limitAnswer(body io.Reader, limit int64) io.Reader {
-	return io.MultiReader(io.LimitReader(body, limit), readerFunc(func([]byte) (int, error) {
-		return 0, fmt.Errorf("the answer is longer than %d bytes", limit)
-	}))
+	return &cappedAnswer{body: body, left: limit, limit: limit}
 }
 
-type readerFunc func([]byte) (int, error)
+type cappedAnswer struct {
+	body        io.Reader
+	left, limit int64
+}
 
-func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
+func (c *cappedAnswer) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		var probe [1]byte
+		if n, err := c.body.Read(probe[:]); n == 0 {
+			return 0, err
+		}
+		return 0, fmt.Errorf("the answer is longer than %d bytes", c.limit)
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.body.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
 
 // printable shows the control characters of a string an agent sent as
 // escapes, so that they cannot drive the terminal (clear it, rewrite a

@@ -185,6 +185,15 @@ func TestPerfStatusDistrustsTheAnswer(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "the answer is longer than") {
 		t.Errorf("exit %d, want 1 saying the answer was cut off\n%s", r.code, r)
 	}
+	// An answer that ends early is not a long one: it was called so.
+	for _, body := range []string{`{"healthy": tru`, ``} {
+		short := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) }))
+		r = run(t, t.TempDir(), nil, "perf", "status", "--agent", short.URL)
+		short.Close()
+		if r.code != 1 || strings.Contains(r.stderr, "longer than") || !strings.Contains(r.stderr, "EOF") {
+			t.Errorf("answer %q: exit %d, want 1 saying it ended early\n%s", body, r.code, r)
+		}
+	}
 }
 
 // perf status exits 1 when a budget is missed, whether it prints a table
