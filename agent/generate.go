@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
@@ -190,10 +191,15 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	res, err := a.runGeneration(ctx, args, &out)
 	if errors.Is(err, errStuck) {
 		a.tel.AgentRequest(r.Context(), "error")
-		a.cfg.Logger.Warn("a generation did not stop when it was cancelled; it keeps running", "args", strings.Join(args, " "))
+		a.cfg.Logger.Warn("a generation did not stop when it was cancelled; it keeps running", "args", logged(args))
 		w.Header().Set("Retry-After", "5")
 		writeJSON(w, http.StatusServiceUnavailable, GenerateResponse{Error: err.Error()})
 		return
+	}
+	if err != nil && !errors.Is(err, ErrMemoryCeiling) && errors.Is(context.Cause(ctx), ErrMemoryCeiling) {
+		// The engine saw the cancel as a plain context.Canceled, in Go
+		// code between templates: the client is told why, and to retry.
+		err = ErrMemoryCeiling
 	}
 	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) && r.Context().Err() == nil {
 		err = fmt.Errorf("%w (%v): %w", errTimedOut, generateTimeout, err)
@@ -236,8 +242,26 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 var stuckGrace = 5 * time.Second
 
 // errStuck is a generation that did not stop when its context ended.
-var errStuck = errors.New("the generation did not stop when it was cancelled " +
-	"(JavaScript inside a built-in such as JSON.stringify cannot be interrupted); it keeps running in the agent")
+var errStuck = errors.New("the generation did not stop when it was cancelled (JavaScript inside a built-in " +
+	"such as JSON.stringify cannot be interrupted, and a machine short of CPU or memory may not get to it in time); " +
+	"it keeps running in the agent")
+
+// maxLoggedArgs bounds a request's command line in a log line: a request
+// may carry a megabyte of it, and a hundred stuck ones made a 57 MB log.
+const maxLoggedArgs = 512
+
+// logged is args as a log line shows them, cut to maxLoggedArgs bytes.
+func logged(args []string) string {
+	s := strings.Join(args, " ")
+	if len(s) <= maxLoggedArgs {
+		return s
+	}
+	cut := maxLoggedArgs
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", s[:cut], len(s))
+}
 
 // runGeneration runs one generation, writing its output to out, and waits
 // for it until stuckGrace after ctx ends: JavaScript running inside one of

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
@@ -322,6 +323,28 @@ func TestRunningGenerationStoppedAtMemoryCeiling(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out/m.txt")); err == nil {
 		t.Error("the stopped generation wrote its file")
+	}
+}
+
+// A generation stopped by the ceiling in Go code, between templates, is
+// answered 503 with Retry-After too: the engine returns a plain "context
+// canceled" there, which was answered 422, telling the client its request
+// was at fault and not to retry.
+func TestGoSideStopAtMemoryCeilingIs503(t *testing.T) {
+	tel, _ := telemetry(t)
+	files := map[string]string{}
+	for i := range 3000 {
+		files[fmt.Sprintf("_templates/gen/new/f%04d.t", i)] = fmt.Sprintf("---\nto: out/f%04d.txt\n---\nplain text %d\n", i, i)
+	}
+	dir := testfs.Tree(t, files)
+	a := startAgent(t, Config{Cwd: dir, ProbeInterval: -1, MemoryLimit: 1 << 40, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	a.ceiling.live = func() int64 { return 1 << 40 } // over from the first reading
+	code, out := post(t, a, "k", GenerateRequest{Generator: "gen", Action: "new"})
+	if code != http.StatusServiceUnavailable || !strings.Contains(out.Error, "reached its memory ceiling while this generation ran") {
+		t.Errorf("got %d %+v, want 503 naming the memory ceiling", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("the stopped generation wrote files")
 	}
 }
 
@@ -678,4 +701,17 @@ func TestMissedGenerationBudgetNamesLockWaits(t *testing.T) {
 		return
 	}
 	t.Fatal("no generation_p95 target in the status")
+}
+
+// A stuck request's command line is logged cut short, and still as UTF-8:
+// a megabyte of it went into every warning.
+func TestLoggedArgsAreBounded(t *testing.T) {
+	long := []string{"gen", "new", "--x=" + strings.Repeat("é", 1<<19)}
+	got := logged(long)
+	if len(got) > maxLoggedArgs+32 || !utf8.ValidString(got) || !strings.HasSuffix(got, fmt.Sprintf("(%d bytes)", len(strings.Join(long, " ")))) {
+		t.Errorf("logged %d bytes: %.80q…", len(got), got)
+	}
+	if short := []string{"gen", "new", "x"}; logged(short) != "gen new x" {
+		t.Errorf("logged(%q) = %q", short, logged(short))
+	}
 }
