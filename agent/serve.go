@@ -8,10 +8,12 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/connlimit"
+	"github.com/hypergen-dev/hypergen/internal/sockclaim"
 )
 
 // The servers' bounds. A client gets ReadTimeout for its whole request and
@@ -85,17 +87,37 @@ func closeUnreadBodies(h http.Handler, reads func(*http.Request) bool) http.Hand
 // outside the pod.
 func listenGenerate(addr string) (net.Listener, error) {
 	if path, ok := strings.CutPrefix(addr, "unix:"); ok {
+		// A socket a killed agent left is replaced, or every restart
+		// failed with "address already in use" (see sockclaim).
+		unlock, err := sockclaim.Claim(path, "unix")
+		if err != nil {
+			return nil, fmt.Errorf("generation API address %s: %w", addr, err)
+		}
 		ln, err := net.Listen("unix", path)
 		if err != nil {
+			unlock()
 			return nil, fmt.Errorf("generation API address: %w", err)
 		}
-		return ln, nil
+		return &claimedListener{Listener: ln, unlock: unlock}, nil
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("generation API address: %w", err)
 	}
 	return ln, nil
+}
+
+// claimedListener holds its path's claim until it is closed.
+type claimedListener struct {
+	net.Listener
+	unlock func()
+	once   sync.Once
+}
+
+func (l *claimedListener) Close() error {
+	err := l.Listener.Close()
+	l.once.Do(l.unlock)
+	return err
 }
 
 // checkGenerateListen refuses a generation API address that is not a unix

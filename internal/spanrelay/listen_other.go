@@ -4,7 +4,6 @@ package spanrelay
 
 import (
 	"errors"
-	"os"
 )
 
 var errNoDatagrams = errors.New("this system has no Unix datagram sockets")
@@ -22,9 +21,3 @@ func (*datagramSocket) leavePoller()    {}
 func (*datagramSocket) read([]byte) (int, int, bool, error) { return 0, 0, false, errNoDatagrams }
 func (*datagramSocket) wake()                               {}
 func (*datagramSocket) close()                              {}
-
-// openNoFollow: the relay needs Unix datagram sockets, which this system
-// lacks, so its lock file is never opened.
-const openNoFollow = 0
-
-func ownLockFile(*os.File) error { return nil }

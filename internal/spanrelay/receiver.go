@@ -6,16 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"net"
 	"os"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
-	"github.com/hypergen-dev/hypergen/internal/atomicfile"
+	"github.com/hypergen-dev/hypergen/internal/sockclaim"
 )
 
 // MaxDatagram is the largest record the receiver reads; the sender never
@@ -61,7 +59,7 @@ type Config struct {
 type Receiver struct {
 	cfg       Config
 	sock      *datagramSocket
-	unlock    func() // releases the path's lock (see lockPath)
+	unlock    func() // releases the path's lock (sockclaim.Claim)
 	done      chan struct{}
 	warn      sync.Once
 	stopping  atomic.Bool // Shutdown has begun
@@ -85,22 +83,12 @@ func NewReceiver(cfg Config) (*Receiver, error) {
 }
 
 // Start creates the socket, readable and writable by this user only, and
-// starts reading it. A lock file beside it (the path plus ".lock", left in
-// place) is held until Shutdown, so two receivers never claim one path.
+// starts reading it. Its path's lock (see sockclaim) is held until
+// Shutdown, so two receivers never claim one path.
 func (r *Receiver) Start() error {
-	// A path that is something else is refused before the lock file is
-	// made, so the mistake leaves nothing behind; claim checks again under
-	// the lock.
-	if fi, err := os.Lstat(r.cfg.Path); err == nil && fi.Mode().Type() != fs.ModeSocket {
-		return fmt.Errorf("relay socket %s: the path exists and is not a socket", r.cfg.Path)
-	}
-	unlock, err := lockPath(r.cfg.Path)
+	unlock, err := sockclaim.Claim(r.cfg.Path, "unixgram")
 	if err != nil {
 		return fmt.Errorf("relay socket %s: %w", r.cfg.Path, err)
-	}
-	if err := claim(r.cfg.Path); err != nil {
-		unlock()
-		return err
 	}
 	sock, err := listen(r.cfg.Path)
 	if err != nil {
@@ -110,61 +98,6 @@ func (r *Receiver) Start() error {
 	sock.setReadBuffer(readBuffer) // a smaller one only makes senders fall back sooner
 	r.sock, r.unlock = sock, unlock
 	go r.serve()
-	return nil
-}
-
-// lockPath takes an exclusive lock on path+".lock", created if need be
-// (and left behind: removing it would let a third receiver lock a new file
-// while the second still holds the old one).
-// The lock file is not followed if it is a link, and must be this user's:
-// in a shared folder such as /tmp, another user's link would make an agent
-// running as root create a file wherever it leads.
-func lockPath(path string) (unlock func(), err error) {
-	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR|openNoFollow, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	if err := ownLockFile(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	ok, err := atomicfile.TryLock(f)
-	if err != nil || !ok {
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("locking %s: %w", f.Name(), err)
-		}
-		return nil, errors.New("another process is receiving on it")
-	}
-	return func() { f.Close() }, nil // closing the file releases the lock
-}
-
-// claim makes sure path can be listened on, the caller holding its lock: it
-// removes a socket left by a receiver that is gone, and refuses anything
-// else that is there.
-func claim(path string) error {
-	fi, err := os.Lstat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("relay socket: %w", err)
-	}
-	if fi.Mode().Type() != fs.ModeSocket {
-		return fmt.Errorf("relay socket %s: the path exists and is not a socket", path)
-	}
-	c, err := net.DialUnix("unixgram", nil, &net.UnixAddr{Name: path, Net: "unixgram"})
-	if err == nil {
-		// Bound by a process that does not take the lock (not a receiver).
-		c.Close()
-		return fmt.Errorf("relay socket %s: another process is receiving on it", path)
-	}
-	if !errors.Is(err, syscall.ECONNREFUSED) {
-		return fmt.Errorf("relay socket: %w", err)
-	}
-	if err := os.Remove(path); err != nil {
-		return fmt.Errorf("relay socket: removing the stale socket: %w", err)
-	}
 	return nil
 }
 

@@ -292,21 +292,3 @@ func TestReceiverClaim(t *testing.T) {
 		}
 	})
 }
-
-// The lock file beside the socket is not followed if it is a link: in a
-// shared folder another user's link made an agent running as root create
-// a file wherever it led.
-func TestLockFileIsNotFollowed(t *testing.T) {
-	dir := t.TempDir()
-	target := filepath.Join(dir, "elsewhere")
-	if err := os.Symlink(target, filepath.Join(dir, "relay.sock.lock")); err != nil {
-		t.Fatal(err)
-	}
-	if unlock, err := lockPath(filepath.Join(dir, "relay.sock")); err == nil {
-		unlock()
-		t.Error("a lock file that is a link was taken")
-	}
-	if _, err := os.Lstat(target); err == nil {
-		t.Error("the link's target was created")
-	}
-}
