@@ -192,7 +192,7 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 		var startup, baseline, cold []time.Duration
 		// Alternating the two processes makes a burst of load slow both.
 		for i := range o.Iterations {
-			d, _, err := b.coldRun([]string{o.Binary}, []string{"version"})
+			d, _, err := b.coldRun(ctx, []string{o.Binary}, []string{"version"})
 			if err != nil {
 				return nil, err
 			}
@@ -202,7 +202,7 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 			if o.Baseline == nil {
 				continue
 			}
-			if d, _, err = b.coldRun(o.Baseline.Command, nil, o.Baseline.Env...); err != nil {
+			if d, _, err = b.coldRun(ctx, o.Baseline.Command, nil, o.Baseline.Env...); err != nil {
 				return nil, fmt.Errorf("the hello-world baseline: %w", err)
 			}
 			baseline = append(baseline, d)
@@ -210,7 +210,7 @@ func Benchmark(ctx context.Context, o BenchmarkOptions) (*BenchmarkReport, error
 			o.Progress.report(step, steps, "hello-world start-up %d/%d", i+1, o.Iterations)
 		}
 		for i := range o.Iterations {
-			d, rss, err := b.coldGeneration([]string{o.Binary}, set[i%len(set)])
+			d, rss, err := b.coldGeneration(ctx, []string{o.Binary}, set[i%len(set)])
 			if err != nil {
 				return nil, err
 			}

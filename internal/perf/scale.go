@@ -140,22 +140,22 @@ func measureSize(ctx context.Context, o ScaleOptions, n int) (*SizePoint, error)
 	s := summarize(warmRuns)
 	p.WarmGeneration = s
 	if o.Binary != "" {
-		if p.ColdGeneration, err = coldSeries(b, []string{o.Binary}, set, o.Reps); err != nil {
+		if p.ColdGeneration, err = coldSeries(ctx, b, []string{o.Binary}, set, o.Reps); err != nil {
 			return nil, err
 		}
 	}
 	if o.Hygen != nil {
-		if p.Hygen, err = coldSeries(b, o.Hygen, set, o.Reps); err != nil {
+		if p.Hygen, err = coldSeries(ctx, b, o.Hygen, set, o.Reps); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
 }
 
-func coldSeries(b *bench, bin []string, set [][]string, reps int) (*stats.Summary, error) {
+func coldSeries(ctx context.Context, b *bench, bin []string, set [][]string, reps int) (*stats.Summary, error) {
 	var ds []time.Duration
 	for i := range reps {
-		d, _, err := b.coldGeneration(bin, set[i%len(set)])
+		d, _, err := b.coldGeneration(ctx, bin, set[i%len(set)])
 		if err != nil {
 			return nil, err
 		}

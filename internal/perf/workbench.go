@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -19,6 +18,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/perf/corpus"
 	"github.com/hypergen-dev/hypergen/internal/perf/profile"
 	"github.com/hypergen-dev/hypergen/internal/perf/stats"
+	"github.com/hypergen-dev/hypergen/internal/procgroup"
 )
 
 // Progress is told what a long run is doing; done of total steps.
@@ -118,23 +118,23 @@ func (w *warm) run(ctx context.Context, cmd []string) (profile.Run, error) {
 // coldRun starts a hypergen (or hygen, or the baseline) process for cmd in a
 // fresh project, with env added to its environment, and returns its wall
 // time and peak memory.
-func (b *bench) coldRun(bin []string, cmd []string, env ...string) (time.Duration, int64, error) {
+func (b *bench) coldRun(ctx context.Context, bin []string, cmd []string, env ...string) (time.Duration, int64, error) {
 	dir, err := b.project()
 	if err != nil {
 		return 0, 0, err
 	}
-	return b.timeIn(dir, bin, cmd, env...)
+	return b.timeIn(ctx, dir, bin, cmd, env...)
 }
 
 // coldGeneration is coldRun for a generation, which must have generated:
 // any program given as --hygen that exited 0 was timed as hygen, a
 // do-nothing script at about 1 ms.
-func (b *bench) coldGeneration(bin []string, cmd []string) (time.Duration, int64, error) {
+func (b *bench) coldGeneration(ctx context.Context, bin []string, cmd []string) (time.Duration, int64, error) {
 	dir, err := b.project()
 	if err != nil {
 		return 0, 0, err
 	}
-	d, rss, err := b.timeIn(dir, bin, cmd)
+	d, rss, err := b.timeIn(ctx, dir, bin, cmd)
 	if err == nil && !generated(dir) {
 		err = fmt.Errorf("%s %s exited 0 but generated nothing into its project: is it a generator that runs hygen templates?",
 			strings.Join(bin, " "), strings.Join(cmd, " "))
@@ -142,8 +142,16 @@ func (b *bench) coldGeneration(bin []string, cmd []string) (time.Duration, int64
 	return d, rss, err
 }
 
-func (b *bench) timeIn(dir string, bin []string, cmd []string, env ...string) (time.Duration, int64, error) {
-	c := exec.Command(bin[0], append(bin[1:], cmd...)...)
+// coldRunLimit bounds one timed process: a --hygen that hangs (waiting
+// for input, or stuck) would otherwise hold the whole run.
+var coldRunLimit = 2 * time.Minute
+
+// timeIn runs bin with cmd in dir and times it. The process, and what it
+// started, is stopped when ctx ends (Ctrl-C) or after coldRunLimit.
+func (b *bench) timeIn(ctx context.Context, dir string, bin []string, cmd []string, env ...string) (time.Duration, int64, error) {
+	limited, cancel := context.WithTimeout(ctx, coldRunLimit)
+	defer cancel()
+	c := procgroup.Command(limited, bin[0], append(bin[1:], cmd...)...)
 	c.Dir = dir
 	c.Env = append(coldEnv(os.Environ()), "HYGEN_TMPLS="+b.tree.Root(), diskindex.EnvDir+"="+b.cache)
 	c.Env = append(c.Env, env...)
@@ -152,8 +160,14 @@ func (b *bench) timeIn(dir string, bin []string, cmd []string, env ...string) (t
 	start := time.Now()
 	err := c.Run()
 	d := time.Since(start)
-	if err != nil {
-		return 0, 0, fmt.Errorf("%s %s: %v\n%s", filepath.Base(bin[len(bin)-1]), strings.Join(cmd, " "), err, out.String())
+	name := filepath.Base(bin[len(bin)-1]) + " " + strings.Join(cmd, " ")
+	switch {
+	case ctx.Err() != nil:
+		return 0, 0, context.Cause(ctx)
+	case limited.Err() != nil:
+		return 0, 0, fmt.Errorf("%s did not finish within %v; stopped", name, coldRunLimit)
+	case err != nil:
+		return 0, 0, fmt.Errorf("%s: %v\n%s", name, err, out.String())
 	}
 	return d, maxRSS(c.ProcessState), nil
 }
