@@ -13,6 +13,7 @@
 package atomicfile
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -40,13 +41,20 @@ import (
 // place could not replace is refused: a file without write permission, and
 // anything but a regular file (a device or a pipe).
 // Write is durable (see Tx.SetDurable).
-func Write(path string, data []byte) error { return write(path, data, true) }
+func Write(path string, data []byte) error { return write(nil, path, data, true) }
+
+// WriteContext is Write that stops when ctx ends (Ctrl-C during a large
+// export) before the file is replaced, removing its temporary: nothing is
+// left of it, and the error is the context's cause.
+func WriteContext(ctx context.Context, path string, data []byte) error {
+	return write(ctx, path, data, true)
+}
 
 // WriteCache is Write without fsync, for a cache whose reader detects a file
 // a power loss left short or empty (a checksum) and rebuilds it.
-func WriteCache(path string, data []byte) error { return write(path, data, false) }
+func WriteCache(path string, data []byte) error { return write(nil, path, data, false) }
 
-func write(path string, data []byte, durable bool) error {
+func write(ctx context.Context, path string, data []byte, durable bool) error {
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		// Write through the link, as writing in place would.
 		real, err := filepath.EvalSymlinks(path)
@@ -57,7 +65,14 @@ func write(path string, data []byte, durable bool) error {
 	}
 	tx := Begin(nil, "")
 	tx.SetDurable(durable)
+	tx.ctx = ctx
 	st, err := tx.Stage(path, data)
+	if err == nil {
+		err = tx.waitSyncs() // the fsync may be what takes the time
+	}
+	if err == nil && ctx != nil && ctx.Err() != nil {
+		err = context.Cause(ctx)
+	}
 	if err == nil {
 		err = tx.Commit(st)
 	}
@@ -109,6 +124,7 @@ type Tx struct {
 	dirFDs  map[string]*os.File // open folders for exchange, by name
 	locks   []*held
 	durable bool
+	ctx     context.Context // if set, staging stops when it ends (WriteContext)
 	syncs   *errgroup.Group // fsyncs of staged temporaries in flight (durable only)
 
 	// OnWait, if set, is called once for each folder whose lock another
@@ -241,7 +257,7 @@ func (tx *Tx) stage(path string, data []byte) (Staged, error) {
 		err = keepOwnerAndMode(f, old)
 	}
 	if err == nil {
-		_, err = f.Write(data)
+		err = tx.writeData(f, data)
 	}
 	if err == nil && tx.durable {
 		tx.syncLater(f, path)
@@ -251,6 +267,30 @@ func (tx *Tx) stage(path string, data []byte) (Staged, error) {
 		err = cerr
 	}
 	return s, err
+}
+
+// writeChunk is how much of a file is written between two looks at the
+// Tx's context.
+const writeChunk = 4 << 20
+
+// writeData writes data to f, a chunk at a time when the Tx has a context,
+// stopping with its cause when it ends.
+func (tx *Tx) writeData(f *os.File, data []byte) error {
+	if tx.ctx == nil {
+		_, err := f.Write(data)
+		return err
+	}
+	for len(data) > 0 {
+		if tx.ctx.Err() != nil {
+			return context.Cause(tx.ctx)
+		}
+		n := min(len(data), writeChunk)
+		if _, err := f.Write(data[:n]); err != nil {
+			return err
+		}
+		data = data[n:]
+	}
+	return nil
 }
 
 // replaceable returns what is at base in dir (nil if nothing is) when a

@@ -1,6 +1,7 @@
 package perf
 
 import (
+	"context"
 	"encoding/json"
 	"time"
 
@@ -23,10 +24,10 @@ type Export struct {
 
 // WriteExport writes e to path atomically: a failure leaves no file, and an
 // existing file is replaced only by a complete one.
-func WriteExport(path string, e *Export) error {
+func WriteExport(ctx context.Context, path string, e *Export) error {
 	raw, err := json.MarshalIndent(e, "", "  ")
 	if err != nil {
 		return err
 	}
-	return atomicfile.Write(path, append(raw, '\n'))
+	return atomicfile.WriteContext(ctx, path, append(raw, '\n'))
 }

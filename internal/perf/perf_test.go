@@ -91,7 +91,7 @@ func TestBenchmarkScaleHistoryAnalyzeExport(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "export.json")
-	if err := WriteExport(out, &Export{Schema: ExportSchema, Environment: env, History: h.Path, Skipped: skipped, Runs: runs}); err != nil {
+	if err := WriteExport(context.Background(), out, &Export{Schema: ExportSchema, Environment: env, History: h.Path, Skipped: skipped, Runs: runs}); err != nil {
 		t.Fatal(err)
 	}
 	checkAgainstSchema(t, out)

@@ -600,7 +600,7 @@ func runPerfAnalyze(env *cli.Env, args []string) int {
 		return perfFail(env, "analyze", err)
 	}
 	if *htmlOut != "" {
-		if err := writeHTMLReport(*htmlOut, perf.ReportData(runs, a, cli.Version())); err != nil {
+		if err := writeHTMLReport(context.Background(), *htmlOut, perf.ReportData(runs, a, cli.Version())); err != nil {
 			return perfFail(env, "analyze", err)
 		}
 		fmt.Fprintf(env.Stderr, "Wrote the HTML report to %s\n", *htmlOut)
@@ -747,6 +747,8 @@ func runPerfExport(env *cli.Env, args []string) int {
 	if *out == "" && *format == "html" {
 		return usageFail(env, "export", "--format html needs --output FILE: the report is a page to open, not something to print")
 	}
+	ctx, stop := signalContext() // a signal stops the write, leaving no temporary
+	defer stop()
 	if *out == "" && !*pf.json {
 		return usageFail(env, "export", "--output FILE is required (or --json to print)")
 	}
@@ -779,8 +781,8 @@ func runPerfExport(env *cli.Env, args []string) int {
 		if err != nil {
 			a = nil // a report without a benchmark still shows the scalability runs
 		}
-		if err := writeHTMLReport(*out, perf.ReportData(runs, a, cli.Version())); err != nil {
-			return perfFail(env, "export", err)
+		if err := writeHTMLReport(ctx, *out, perf.ReportData(runs, a, cli.Version())); err != nil {
+			return perfFail(env, "export", stoppedWriting(ctx, *out, err))
 		}
 		return exported(env, *pf.json, "html", *out, len(runs))
 	}
@@ -793,8 +795,8 @@ func runPerfExport(env *cli.Env, args []string) int {
 	if *out == "" {
 		return cli.WriteJSON(env, e)
 	}
-	if err := perf.WriteExport(*out, e); err != nil {
-		return perfFail(env, "export", err)
+	if err := perf.WriteExport(ctx, *out, e); err != nil {
+		return perfFail(env, "export", stoppedWriting(ctx, *out, err))
 	}
 	return exported(env, *pf.json, "json", *out, len(runs))
 }
@@ -917,10 +919,19 @@ func notTheHistory(out, history string) error {
 }
 
 // writeHTMLReport renders the report and replaces path with it whole.
-func writeHTMLReport(path string, d report.Data) error {
+func writeHTMLReport(ctx context.Context, path string, d report.Data) error {
 	var b bytes.Buffer
 	if err := report.Render(&b, d); err != nil {
 		return err
 	}
-	return atomicfile.Write(path, b.Bytes())
+	return atomicfile.WriteContext(ctx, path, b.Bytes())
+}
+
+// stoppedWriting names the signal that stopped an export before it
+// replaced path, which is then as it was.
+func stoppedWriting(ctx context.Context, path string, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("stopped (%v); %s was not written", context.Cause(ctx), path)
+	}
+	return err
 }
