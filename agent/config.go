@@ -140,6 +140,11 @@ func (c Config) Validate() error {
 		// could send this token.
 		return errors.New("the generation API's token (HYPERGEN_AGENT_TOKEN) starts or ends with white space, which no Authorization header can carry")
 	}
+	if c.Generate.Enabled && strings.ContainsFunc(c.Generate.Token, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		// A header value cannot hold a line break or another control
+		// character either: the agent would start, and refuse every client.
+		return errors.New("the generation API's token (HYPERGEN_AGENT_TOKEN) holds a control character (a line break?), which no Authorization header can carry")
+	}
 	if c.Generate.Enabled {
 		if err := checkGenerateListen(c.Generate.Listen); err != nil {
 			return err

@@ -149,6 +149,11 @@ func TestMonitorFlagForms(t *testing.T) {
 			t.Errorf("HYPERGEN_AGENT_TOKEN=%q: want exit 2 naming the white space; got %v", token, r)
 		}
 	}
+	for _, token := range []string{"sec\nret-long-enough", "sec\x01ret-long-enough"} {
+		if r := run(t, dir, []string{"HYPERGEN_AGENT_TOKEN=" + token}, "perf", "monitor", "--enable-generate", "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, "holds a control character") {
+			t.Errorf("HYPERGEN_AGENT_TOKEN=%q: want exit 2 naming the control character; got %v", token, r)
+		}
+	}
 	// The agent checks HYPERGEN_FSYNC when it starts, not at its first
 	// generation.
 	if r := run(t, dir, []string{"HYPERGEN_FSYNC=always"}, "perf", "monitor", "--probe-interval", "0"); r.code != 2 || !strings.Contains(r.stderr, `HYPERGEN_FSYNC="always": want true or false`) {
