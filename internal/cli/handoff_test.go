@@ -51,11 +51,10 @@ func run(t *testing.T, bin, dir string, env []string, args ...string) (int, stri
 	return 0, string(out)
 }
 
-// TestHandOffToPerfExecutable runs the built binaries: the commands and runs
-// hypergen hands to hypergen-perf work as before, and without hypergen-perf
-// each says how to install it (a telemetry-only run still generates).
-func TestHandOffToPerfExecutable(t *testing.T) {
-	bin := binaries(t)
+// withoutPerf is a copy of the hypergen binary bin in a folder of its own,
+// with no hypergen-perf beside it.
+func withoutPerf(t *testing.T, bin string) string {
+	t.Helper()
 	alone := filepath.Join(t.TempDir(), "hypergen")
 	data, err := os.ReadFile(bin)
 	if err != nil {
@@ -64,6 +63,15 @@ func TestHandOffToPerfExecutable(t *testing.T) {
 	if err := os.WriteFile(alone, data, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	return alone
+}
+
+// TestHandOffToPerfExecutable runs the built binaries: the commands and runs
+// hypergen hands to hypergen-perf work as before, and without hypergen-perf
+// each says how to install it (a telemetry-only run still generates).
+func TestHandOffToPerfExecutable(t *testing.T) {
+	bin := binaries(t)
+	alone := withoutPerf(t, bin)
 	tree := map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nhi <%= name %>"}
 	tests := []struct {
 		name     string
@@ -138,15 +146,7 @@ func TestPrometheusAloneRequestsNoTelemetry(t *testing.T) {
 // start. Run here with no hypergen-perf beside it, a hand-over would warn.
 // What every run checks still fails it.
 func TestSwitchedOffRunStaysHere(t *testing.T) {
-	bin := binaries(t)
-	alone := filepath.Join(t.TempDir(), "hypergen")
-	data, err := os.ReadFile(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(alone, data, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	alone := withoutPerf(t, binaries(t))
 	exotic := []string{"OTEL_EXPORTER_OTLP_ENDPOINT=https://collector.example:4317", "OTEL_EXPORTER_OTLP_COMPRESSION=gzip",
 		"OTEL_EXPORTER_OTLP_CERTIFICATE=/etc/ca.pem", "OTEL_TRACES_SAMPLER=parentbased_traceidratio", "OTEL_BSP_MAX_QUEUE_SIZE=4096",
 		"OTEL_METRICS_EXPORTER=otlp"}
