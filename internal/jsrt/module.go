@@ -318,7 +318,7 @@ func (vm *VM) requireFunction(file string) *goja.Object {
 		if name, ok := noderesolve.IsBuiltin(id); ok {
 			return rt.ToValue(name)
 		}
-		f, err := noderesolve.Resolve(filepath.Dir(file), id)
+		f, err := noderesolve.Resolve(filepath.Dir(file), id, vm.globalPaths)
 		if err != nil {
 			vm.throw(err)
 		}
@@ -448,7 +448,7 @@ func (vm *VM) require(from, id string) goja.Value {
 	if name, ok := noderesolve.IsBuiltin(id); ok {
 		return vm.coreModule(from, name)
 	}
-	file, err := noderesolve.Resolve(filepath.Dir(from), id)
+	file, err := noderesolve.Resolve(filepath.Dir(from), id, vm.globalPaths)
 	var nf *noderesolve.NotFoundError
 	if errors.As(err, &nf) {
 		// Node's error, which hooks test by its code to load optional

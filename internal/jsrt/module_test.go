@@ -96,3 +96,36 @@ func TestPromptQuestions(t *testing.T) {
 		t.Errorf("kind = %v, want the result() of the answer", v)
 	}
 }
+
+// A package found in no node_modules folder above the hook is looked for
+// in NODE_PATH's folders, as Node's require does (their output: Node
+// 20.20.2 on the same tree). It was MODULE_NOT_FOUND, though
+// module.globalPaths listed them.
+func TestRequireFromNodePath(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"lib/mypkg/index.js":     "module.exports = 'from NODE_PATH'",
+		"lib/@sc/p/package.json": `{"name":"@sc/p","exports":{".":"./main.js","./sub":"./s.js"}}`,
+		"lib/@sc/p/main.js":      "module.exports = 'scoped main'",
+		"lib/@sc/p/s.js":         "module.exports = 'scoped sub'",
+		"proj/hook.js": `module.exports = { params: () => { const out = [require('mypkg'), require('@sc/p'), require('@sc/p/sub')];
+			try { require('nope-pkg') } catch (e) { out.push(e.code) }
+			return { v: out.join(' | '), at: require.resolve('mypkg') } } }`,
+	})
+	lib := filepath.Join(dir, "lib")
+	vm := NewVM(context.Background(), Setup{Cwd: filepath.Join(dir, "proj"),
+		Env: func() []string { return []string{"NODE_PATH=" + filepath.Join(dir, "nothing") + ":" + lib} }})
+	m, err := vm.Require(filepath.Join(dir, "proj", "hook.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := vm.RunHook(m, jsvalue.NewObject(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := got.Get("v"); v != "from NODE_PATH | scoped main | scoped sub | MODULE_NOT_FOUND" {
+		t.Errorf("v = %q", v)
+	}
+	if at, _ := got.Get("at"); at != filepath.Join(lib, "mypkg", "index.js") {
+		t.Errorf("require.resolve = %q", at)
+	}
+}

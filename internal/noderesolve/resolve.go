@@ -33,8 +33,12 @@ func (e *NotFoundError) Error() string {
 }
 
 // Resolve returns the real path of the file require(id) loads from a module
-// in folder from. id must not name a core module (see IsBuiltin).
-func Resolve(from, id string) (string, error) {
+// in folder from. id must not name a core module (see IsBuiltin). A package
+// that no node_modules folder above from holds is looked for in the global
+// folders, as Node's require does last (NODE_PATH's folders, then the
+// user's: see Module.globalPaths); global, which lists them, is called only
+// then, and may be nil.
+func Resolve(from, id string, global func() []string) (string, error) {
 	notFound := &NotFoundError{ID: id, From: from}
 	var file string
 	var err error
@@ -51,6 +55,9 @@ func Resolve(from, id string) (string, error) {
 		file, err = resolveImports(from, id)
 	default:
 		file, err = loadNodeModules(from, id)
+		if file == "" && err == nil && global != nil {
+			file, err = loadGlobal(global(), id)
+		}
 	}
 	if err != nil {
 		return "", err
@@ -164,6 +171,17 @@ func loadNodeModules(from, id string) (string, error) {
 			return "", nil
 		}
 	}
+}
+
+// loadGlobal looks for id in each global folder, as in a node_modules one.
+func loadGlobal(folders []string, id string) (string, error) {
+	name, sub := splitPackage(id)
+	for _, dir := range folders {
+		if f, err := loadPackage(dir, id, name, sub); f != "" || err != nil {
+			return f, err
+		}
+	}
+	return "", nil
 }
 
 func loadPackage(nm, id, name, sub string) (string, error) {

@@ -64,7 +64,7 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
-			got, err := Resolve(from, tt.id)
+			got, err := Resolve(from, tt.id, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -84,7 +84,7 @@ func TestResolve(t *testing.T) {
 		{"#internal", `no package.json above it defines "imports"`},
 	} {
 		t.Run("error "+tt.id, func(t *testing.T) {
-			_, err := Resolve(from, tt.id)
+			_, err := Resolve(from, tt.id, nil)
 			var nf *NotFoundError
 			if !errors.As(err, &nf) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want a NotFoundError containing %q", err, tt.want)
@@ -117,7 +117,7 @@ func TestResolveImports(t *testing.T) {
 		"#util/fmt": "node_modules/pk/lib/util/fmt.js",
 		"#dep":      "node_modules/pk/node_modules/other/index.js",
 	} {
-		got, err := Resolve(from, id)
+		got, err := Resolve(from, id, nil)
 		if want, _ = filepath.EvalSymlinks(filepath.Join(dir, want)); err != nil || got != want {
 			t.Errorf("Resolve(%q) = %s, %v; want %s", id, got, err, want)
 		}
@@ -130,7 +130,7 @@ func TestResolveImports(t *testing.T) {
 		"#util/z": `#util/z is not defined`,
 	} {
 		var nf *NotFoundError
-		if _, err := Resolve(from, id); !errors.As(err, &nf) || !strings.Contains(err.Error(), want) {
+		if _, err := Resolve(from, id, nil); !errors.As(err, &nf) || !strings.Contains(err.Error(), want) {
 			t.Errorf("Resolve(%q): err = %v, want a NotFoundError containing %q", id, err, want)
 		}
 	}
