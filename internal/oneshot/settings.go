@@ -113,10 +113,12 @@ func MetricsExporters(getenv func(string) string) string {
 // RelayVar names the agent's relay socket for the run's spans.
 const RelayVar = "HYPERGEN_TELEMETRY_RELAY"
 
-// FromEnv reads the settings. It returns a *NeedsSDKError when a variable
-// that is set asks for something this package does not do, or holds a
-// value it does not read exactly as the SDK would; any other error is a
-// bad value of a variable only this package reads (RelayVar).
+// FromEnv reads the settings. It returns ErrOff for a run with telemetry
+// switched off, and a *NeedsSDKError when a variable that is set asks for
+// something this package does not do, or holds a value it does not read
+// exactly as the SDK would; any other error is a bad value, named in the
+// words the SDK pipeline would use (otelenv), or of a variable only this
+// package reads (RelayVar).
 func FromEnv(getenv func(string) string) (Settings, error) {
 	var s Settings
 	off, err := switchedOff(getenv)
