@@ -72,3 +72,28 @@ func jsonOf(v any) string {
 	}
 	return string(b)
 }
+
+// An explicit !!int takes only an integer's forms, as js-yaml's (each want
+// is js-yaml 3.15.2's); 1.5 and 1e3 were taken as numbers.
+func TestExplicitIntTag(t *testing.T) {
+	for _, tt := range []struct{ yaml, want string }{
+		{"v: !!int 12", `{"v":12}`},
+		{"v: !!int 0x1E", `{"v":30}`},
+		{"v: !!int 1_000", `{"v":1000}`},
+		{"v: !!int 1:30", `{"v":90}`},
+		{"v: !!int 017", `{"v":15}`},
+		{"v: !!int 1.5", `error`},
+		{"v: !!int 1e3", `error`},
+		{"v: !!int .inf", `error`},
+		{"v: !!float 3", `{"v":3}`},
+	} {
+		attrs, _, err := Parse("---\n" + tt.yaml + "\n---\nbody\n")
+		got := "error"
+		if err == nil {
+			got = jsonOf(attrs)
+		}
+		if got != tt.want {
+			t.Errorf("%q: got %s, want %s", tt.yaml, got, tt.want)
+		}
+	}
+}

@@ -532,7 +532,14 @@ func isExplicitTag(n *yaml.Node) bool { return n.Style&yaml.TaggedStyle != 0 }
 func (d *decoder) explicit(n *yaml.Node) (any, error) {
 	v := resolvePlain(n.Value)
 	switch n.Tag {
-	case "!!int", "!!float":
+	case "!!int":
+		// Only an integer's forms: js-yaml refuses 1.5 or 1e3 as !!int.
+		if isYAMLInt(n.Value) && !strings.HasSuffix(n.Value, "_") {
+			if f, ok := parseInt(n.Value); ok {
+				return f, nil
+			}
+		}
+	case "!!float":
 		if _, ok := v.(float64); ok {
 			return v, nil
 		}
