@@ -29,8 +29,8 @@ type Agent struct {
 
 	project *generator.Engine // serves the generation API
 	gov     *memgov.Governor
-	ceiling *ceiling     // stops running generations over the memory limit
-	stuck   atomic.Int64 // generations answered as stuck and still running
+	ceiling *ceiling      // stops running generations over the memory limit
+	stuck   abandonedRuns // generations answered as stuck and still running
 	// shutdownGrace replaces stuckGrace for the generations a shutdown
 	// cancels: a twentieth of its deadline, so their clients get the 503
 	// (at 85 % of it) before the servers stop waiting (at 90 %); with 5 s
@@ -440,11 +440,15 @@ func (a *Agent) jsStuck(err error) (ended func()) {
 // stuckError is the latest error jsStuck recorded while a stuck generation
 // still runs, or nil.
 func (a *Agent) stuckError() error {
-	if a.jsStuckN.Load() == 0 {
-		return nil
+	if a.jsStuckN.Load() > 0 {
+		if p := a.jsStuckErr.Load(); p != nil {
+			return *p
+		}
 	}
-	if p := a.jsStuckErr.Load(); p != nil {
-		return *p
+	if n := a.stuck.olderThan(abandonedLimit); n > 0 {
+		return fmt.Errorf("%d generation(s) still run more than %v after their requests were answered as stuck; "+
+			"nothing in the process can stop them (Go code that does not look at its cancellation, or JavaScript "+
+			"inside a built-in), and they keep processors busy", n, abandonedLimit)
 	}
 	return nil
 }

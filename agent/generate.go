@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -174,7 +175,7 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusBadRequest, err.Error())
 		return
 	}
-	if n := a.stuck.Load(); n >= int64(maxStuck()) {
+	if n := a.stuck.count(); n >= maxStuck() {
 		w.Header().Set("Retry-After", "60")
 		refuse(http.StatusServiceUnavailable, fmt.Sprintf("%d generations are stuck in JavaScript that cannot be interrupted "+
 			"and keep the processors busy; no more are taken until they end (restarting the agent ends them)", n))
@@ -276,11 +277,12 @@ func (a *Agent) runGeneration(ctx context.Context, args []string, out *bytes.Buf
 	const running, finished, abandoned = 0, 1, 2
 	var state atomic.Int32
 	ch := make(chan outcome, 1)
+	token := new(byte) // this generation among the stuck ones
 	go func() {
 		res, err := a.project.Run(generator.WithOutput(ctx, out, out), args)
 		ch <- outcome{res, err}
 		if !state.CompareAndSwap(running, finished) {
-			a.stuck.Add(-1)
+			a.stuck.remove(token) // added before it was abandoned
 		}
 	}()
 	select {
@@ -296,13 +298,61 @@ func (a *Agent) runGeneration(ctx context.Context, args []string, out *bytes.Buf
 	case o := <-ch:
 		return o.res, o.err
 	case <-time.After(grace):
+		a.stuck.add(token)
 		if !state.CompareAndSwap(running, abandoned) {
+			a.stuck.remove(token)
 			o := <-ch // it ended just now
 			return o.res, o.err
 		}
-		a.stuck.Add(1)
 		return nil, errStuck
 	}
+}
+
+// abandonedLimit is how long a generation may run on after its request was
+// answered as stuck before the agent reports itself unhealthy, so that a
+// supervisor restarts it (deploy/k8s's liveness probe does). A variable
+// for tests.
+var abandonedLimit = time.Minute
+
+// abandonedRuns are the generations answered as stuck that still run, with
+// when each was given up on.
+type abandonedRuns struct {
+	mu    sync.Mutex
+	since map[*byte]time.Time
+}
+
+func (r *abandonedRuns) add(token *byte) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.since == nil {
+		r.since = map[*byte]time.Time{}
+	}
+	r.since[token] = time.Now()
+}
+
+func (r *abandonedRuns) remove(token *byte) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.since, token)
+}
+
+func (r *abandonedRuns) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.since)
+}
+
+// olderThan counts those given up on more than d ago.
+func (r *abandonedRuns) olderThan(d time.Duration) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, t := range r.since {
+		if time.Since(t) > d {
+			n++
+		}
+	}
+	return n
 }
 
 // maxStuck is how many stuck generations the agent lets run before it

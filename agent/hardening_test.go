@@ -20,6 +20,7 @@ import (
 
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
+	"github.com/hypergen-dev/hypergen/internal/testenv"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
@@ -423,6 +424,35 @@ func TestStuckGenerationIsAnswered(t *testing.T) {
 	if code, body := get(t, a, "/healthz"); code != http.StatusOK {
 		t.Errorf("/healthz: %d %s", code, body)
 	}
+}
+
+// A generation that runs on long after its request was answered as stuck
+// makes the agent unhealthy until it ends, whatever holds it: only
+// JavaScript that its own time limit could not stop did, and Go code that
+// never looks at its cancellation left /healthz saying ok while a core
+// stayed busy.
+func TestLongAbandonedGenerationMakesTheAgentUnhealthy(t *testing.T) {
+	defer func(d, g, l time.Duration) { generateTimeout, stuckGrace, abandonedLimit = d, g, l }(generateTimeout, stuckGrace, abandonedLimit)
+	generateTimeout, stuckGrace, abandonedLimit = 300*time.Millisecond, 300*time.Millisecond, 2*time.Second
+	// About five seconds of goja's includes on this VM, which then ends;
+	// the JavaScript limit (30 s) does not come into it.
+	cwd := testfs.Tree(t, map[string]string{"_templates/slow/new/a.t": "---\nto: out.txt\n---\n<%= Array(2**26).includes(1) %>\n"})
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	if code, resp := post(t, a, "k", GenerateRequest{Generator: "slow", Action: "new"}); code != http.StatusServiceUnavailable {
+		t.Fatalf("got %d %q; want 503 saying the generation did not stop", code, resp.Error)
+	}
+	if code, body := get(t, a, "/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz just after the answer: %d %s", code, body)
+	}
+	testenv.WaitFor(t, "/healthz failing", 10*time.Second, func() (bool, string) {
+		code, body := get(t, a, "/healthz")
+		return code == http.StatusServiceUnavailable && strings.Contains(body, "still run more than 2s"), body
+	})
+	testenv.WaitFor(t, "/healthz passing once the generation ended", time.Minute, func() (bool, string) {
+		code, body := get(t, a, "/healthz")
+		return code == http.StatusOK, body
+	})
 }
 
 // A Liquid loop whose bound comes from the request ends with its time
