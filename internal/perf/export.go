@@ -1,11 +1,8 @@
 package perf
 
 import (
-	"context"
 	"encoding/json"
 	"time"
-
-	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 )
 
 // ExportSchema names the layout of an export; EXPORT.md documents it and
@@ -22,12 +19,12 @@ type Export struct {
 	Runs        []Record    `json:"runs"`
 }
 
-// WriteExport writes e to path atomically: a failure leaves no file, and an
-// existing file is replaced only by a complete one.
-func WriteExport(ctx context.Context, path string, e *Export) error {
+// EncodeExport is e as the export file holds it: indented JSON and a
+// final line break.
+func EncodeExport(e *Export) ([]byte, error) {
 	raw, err := json.MarshalIndent(e, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return atomicfile.WriteContext(ctx, path, append(raw, '\n'))
+	return append(raw, '\n'), nil
 }

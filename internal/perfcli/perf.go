@@ -600,7 +600,7 @@ func runPerfAnalyze(env *cli.Env, args []string) int {
 		return perfFail(env, "analyze", err)
 	}
 	if *htmlOut != "" {
-		if err := writeHTMLReport(context.Background(), *htmlOut, perf.ReportData(runs, a, cli.Version())); err != nil {
+		if err := writeHTMLReport(*htmlOut, perf.ReportData(runs, a, cli.Version())); err != nil {
 			return perfFail(env, "analyze", err)
 		}
 		fmt.Fprintf(env.Stderr, "Wrote the HTML report to %s\n", *htmlOut)
@@ -747,8 +747,6 @@ func runPerfExport(env *cli.Env, args []string) int {
 	if *out == "" && *format == "html" {
 		return usageFail(env, "export", "--format html needs --output FILE: the report is a page to open, not something to print")
 	}
-	ctx, stop := signalContext() // a signal stops the write, leaving no temporary
-	defer stop()
 	if *out == "" && !*pf.json {
 		return usageFail(env, "export", "--output FILE is required (or --json to print)")
 	}
@@ -781,8 +779,8 @@ func runPerfExport(env *cli.Env, args []string) int {
 		if err != nil {
 			a = nil // a report without a benchmark still shows the scalability runs
 		}
-		if err := writeHTMLReport(ctx, *out, perf.ReportData(runs, a, cli.Version())); err != nil {
-			return perfFail(env, "export", stoppedWriting(ctx, *out, err))
+		if err := writeHTMLReport(*out, perf.ReportData(runs, a, cli.Version())); err != nil {
+			return perfFail(env, "export", err)
 		}
 		return exported(env, *pf.json, "html", *out, len(runs))
 	}
@@ -795,8 +793,12 @@ func runPerfExport(env *cli.Env, args []string) int {
 	if *out == "" {
 		return cli.WriteJSON(env, e)
 	}
-	if err := perf.WriteExport(ctx, *out, e); err != nil {
-		return perfFail(env, "export", stoppedWriting(ctx, *out, err))
+	raw, err := perf.EncodeExport(e)
+	if err == nil {
+		err = writeStoppable(*out, raw)
+	}
+	if err != nil {
+		return perfFail(env, "export", err)
 	}
 	return exported(env, *pf.json, "json", *out, len(runs))
 }
@@ -919,18 +921,23 @@ func notTheHistory(out, history string) error {
 }
 
 // writeHTMLReport renders the report and replaces path with it whole.
-func writeHTMLReport(ctx context.Context, path string, d report.Data) error {
+func writeHTMLReport(path string, d report.Data) error {
 	var b bytes.Buffer
 	if err := report.Render(&b, d); err != nil {
 		return err
 	}
-	return atomicfile.WriteContext(ctx, path, b.Bytes())
+	return writeStoppable(path, b.Bytes())
 }
 
-// stoppedWriting names the signal that stopped an export before it
-// replaced path, which is then as it was.
-func stoppedWriting(ctx context.Context, path string, err error) error {
-	if ctx.Err() != nil {
+// writeStoppable writes data to path whole or not at all. Ctrl-C or
+// SIGTERM during the write stops it and removes the temporary, leaving
+// path as it was; they are caught only while it writes, and end the
+// process as usual before.
+func writeStoppable(path string, data []byte) error {
+	ctx, stop := signalContext()
+	defer stop()
+	err := atomicfile.WriteContext(ctx, path, data)
+	if err != nil && ctx.Err() != nil {
 		return fmt.Errorf("stopped (%v); %s was not written", context.Cause(ctx), path)
 	}
 	return err
