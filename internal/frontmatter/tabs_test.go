@@ -29,6 +29,10 @@ func TestParseTabsLikeJSYAML(t *testing.T) {
 		{"to: a\nsh: |\t# t\n \techo hi\n  ls\ninject: true", `{"to":"a","sh":"\techo hi\n ls\n","inject":true}`},
 		{"to: a\nbody: |\n  line1\n \t\n  line2\nafter: 1", `error`},
 		{"# note\n \tto: a\ninject: true", `error`},
+		// Inside a flow collection js-yaml's reading is its own: left as
+		// an error, where a rewrite made a value.
+		{"b: 2\ns: [1,\n\ta: 1\n\t2]", `error`},
+		{"s: [1,\n  2]\n\tt: 3", `{"s":[1,2],"t":3}`},
 		// Not tabs: an indented first key and a line indented less. yaml.v3
 		// read a second document there and dropped it, and what followed.
 		{"# c\n  to: a\ninject: true", `error`},

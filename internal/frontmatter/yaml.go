@@ -267,6 +267,7 @@ func untabIndents(src string) (string, bool) {
 	block, text := -1, -1             // a block scalar's opening line's indent and its text's
 	opener := 0                       // the line that opened it
 	prevIndent, prevOpens := -1, true // the document opens the first block
+	flow := 0                         // [ and { left open by the lines before
 	for i, line := range lines {
 		body := strings.TrimRight(line, "\r\n")
 		eol := line[len(body):]
@@ -296,6 +297,12 @@ func untabIndents(src string) (string, bool) {
 			}
 			block = -1
 		}
+		if flow > 0 {
+			// Inside a flow collection js-yaml's reading of a tab is its
+			// own: the error stands.
+			flow = flowDepth(rest, flow)
+			continue
+		}
 		if tabbed {
 			switch {
 			case rest == "":
@@ -312,11 +319,38 @@ func untabIndents(src string) (string, bool) {
 		indent := len(lines[i]) - len(strings.TrimLeft(lines[i], " "))
 		content := strings.TrimRight(rest[:commentStart(rest)], " \t")
 		prevIndent, prevOpens = indent, strings.HasSuffix(content, ":") || content == "-"
+		flow = flowDepth(content, 0)
 		if blockIndicator(rest) {
 			block, text, opener = indent, -1, i
 		}
 	}
 	return strings.Join(lines, ""), changed
+}
+
+// flowDepth is depth, the [ and { open before line, after line: its
+// brackets outside quoted text counted, to the end or a comment.
+func flowDepth(line string, depth int) int {
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote == '"' && c == '\\':
+			i++
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			return depth
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return depth
 }
 
 // commentStart is where a comment begins in line (a "#" after white
