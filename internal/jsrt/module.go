@@ -124,7 +124,7 @@ func (vm *VM) newConsole() goja.Value {
 		indent = strings.TrimSuffix(indent, "  ")
 		return goja.Undefined()
 	})
-	lazyMembers(rt, console, consoleExtras, func() *goja.Object {
+	lazyMembers(rt, console, consoleExtras, goja.FLAG_TRUE, func() *goja.Object {
 		return vm.consoleExtras(func(text string) { print(vm.stdout, text) }, func(text string) { print(vm.stderr, text) })
 	})
 	return console

@@ -77,7 +77,7 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	_ = process.Set("stdout", stream(1, func() io.Writer { return vm.stdout }))
 	_ = process.Set("stderr", stream(2, func() io.Writer { return vm.stderr }))
 	_ = process.Set("emitWarning", vm.emitWarning)
-	lazyMembers(rt, process, processExtras, vm.processExtras)
+	lazyMembers(rt, process, processExtras, goja.FLAG_TRUE, vm.processExtras)
 	return process
 }
 
@@ -195,10 +195,10 @@ func lazyProperty(rt *goja.Runtime, obj *goja.Object, name string, enumerable go
 
 // lazyMembers defines names on obj as lazy properties (lazyProperty) whose
 // values are the members of one object, built on first use of any.
-func lazyMembers(rt *goja.Runtime, obj *goja.Object, names []string, build func() *goja.Object) {
+func lazyMembers(rt *goja.Runtime, obj *goja.Object, names []string, enumerable goja.Flag, build func() *goja.Object) {
 	var from *goja.Object
 	for _, name := range names {
-		lazyProperty(rt, obj, name, goja.FLAG_TRUE, func() goja.Value {
+		lazyProperty(rt, obj, name, enumerable, func() goja.Value {
 			if from == nil {
 				from = build()
 			}

@@ -17,10 +17,7 @@ func (vm *VM) timers() *goja.Object {
 func (vm *VM) installTimers() {
 	rt := vm.rt
 	timers := vm.timers()
-	for _, name := range []string{"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate"} {
-		if v := rt.GlobalObject().Get(name); v == nil || goja.IsUndefined(v) {
-			_ = rt.GlobalObject().DefineDataProperty(name, timers.Get(name), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-			vm.globalNames++ // hypergen's, not a script's
-		}
+	for _, name := range vm.undefinedGlobals([]string{"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate"}) {
+		_ = rt.GlobalObject().DefineDataProperty(name, timers.Get(name), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
 }

@@ -71,32 +71,32 @@ func (vm *VM) installWebGlobals() {
 	g := globals.ToObject(rt)
 	// Node 20's global crypto is Web Crypto: crypto.webcrypto here.
 	_ = g.Set("crypto", vm.builtin("crypto", vm.cryptoModule).Get("webcrypto"))
-	for _, name := range webGlobalNames {
-		if v := rt.GlobalObject().Get(name); v == nil || goja.IsUndefined(v) {
-			_ = rt.GlobalObject().DefineDataProperty(name, g.Get(name), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-			vm.globalNames++ // hypergen's, not a script's
+	for _, name := range vm.undefinedGlobals(webGlobalNames) {
+		_ = rt.GlobalObject().DefineDataProperty(name, g.Get(name), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
+	lazyMembers(rt, rt.GlobalObject(), vm.undefinedGlobals(webEventNames), goja.FLAG_FALSE, func() *goja.Object {
+		fn, err := rt.RunProgram(webEventsProgram())
+		if err != nil {
+			panic(err) // as above
+		}
+		build, _ := goja.AssertFunction(fn)
+		events, err := build(goja.Undefined(), g.Get("performance"), g.Get("queueMicrotask"))
+		if err != nil {
+			panic(err)
+		}
+		return events.ToObject(rt)
+	})
+}
+
+// undefinedGlobals are those of names no script has defined, which
+// hypergen is to install; it counts them as its own (VM.globalNames).
+func (vm *VM) undefinedGlobals(names []string) []string {
+	var out []string
+	for _, name := range names {
+		if v := vm.rt.GlobalObject().Get(name); v == nil || goja.IsUndefined(v) {
+			out = append(out, name)
 		}
 	}
-	var events *goja.Object
-	build := func() *goja.Object {
-		if events == nil {
-			fn, err := rt.RunProgram(webEventsProgram())
-			if err != nil {
-				panic(err) // as above
-			}
-			make, _ := goja.AssertFunction(fn)
-			v, err := make(goja.Undefined(), g.Get("performance"), g.Get("queueMicrotask"))
-			if err != nil {
-				panic(err)
-			}
-			events = v.ToObject(rt)
-		}
-		return events
-	}
-	for _, name := range webEventNames {
-		if v := rt.GlobalObject().Get(name); v == nil || goja.IsUndefined(v) {
-			lazyProperty(rt, rt.GlobalObject(), name, goja.FLAG_FALSE, func() goja.Value { return build().Get(name) })
-			vm.globalNames++
-		}
-	}
+	vm.globalNames += len(out)
+	return out
 }
