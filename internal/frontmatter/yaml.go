@@ -160,7 +160,7 @@ func unescapeSlashes(src string) (string, bool) {
 				eol = len(src) - i
 			}
 			line := src[i : i+eol]
-			indent := len(line) - len(strings.TrimLeft(line, " "))
+			indent := leadingSpaces(line)
 			if block >= 0 && (strings.TrimSpace(line) == "" || indent > block) {
 				b.WriteString(line)
 				i += eol - 1
@@ -272,7 +272,7 @@ func untabIndents(src string) (string, bool) {
 		body := strings.TrimRight(line, "\r\n")
 		eol := line[len(body):]
 		rest := strings.TrimLeft(body, " \t")
-		spaces := len(body) - len(strings.TrimLeft(body, " "))
+		spaces := leadingSpaces(body)
 		lead := body[:len(body)-len(rest)]
 		tabbed := strings.ContainsRune(lead, '\t')
 		if block >= 0 {
@@ -286,7 +286,7 @@ func untabIndents(src string) (string, bool) {
 				// text or as an error by rules of its own: yaml.v3's
 				// reading stands.
 				continue
-			case text < 0 && spaces > block && rest != "":
+			case text < 0 && spaces > block:
 				text = spaces
 				if tabbed && spaces <= 9 {
 					set(opener, withIndentIndicator(lines[opener], spaces))
@@ -316,7 +316,7 @@ func untabIndents(src string) (string, bool) {
 		if rest == "" || rest[0] == '#' {
 			continue
 		}
-		indent := len(lines[i]) - len(strings.TrimLeft(lines[i], " "))
+		indent := leadingSpaces(lines[i])
 		content := strings.TrimRight(rest[:commentStart(rest)], " \t")
 		prevIndent, prevOpens = indent, strings.HasSuffix(content, ":") || content == "-"
 		flow = flowDepth(content, 0)
@@ -365,13 +365,17 @@ func commentStart(line string) int {
 	return len(line)
 }
 
+// leadingSpaces is how many spaces line starts with: its indent, as YAML
+// counts it.
+func leadingSpaces(line string) int { return len(line) - len(strings.TrimLeft(line, " ")) }
+
 // textFollows reports whether the first of lines that is not white space
 // is a line of a block scalar's text indented by text spaces.
 func textFollows(lines []string, text int) bool {
 	for _, line := range lines {
 		body := strings.TrimRight(line, "\r\n")
 		if strings.TrimLeft(body, " \t") != "" {
-			return len(body)-len(strings.TrimLeft(body, " ")) >= text
+			return leadingSpaces(body) >= text
 		}
 	}
 	return false
