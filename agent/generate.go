@@ -177,7 +177,7 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	}
 	if n := a.stuck.count(); n >= maxStuck() {
 		w.Header().Set("Retry-After", "60")
-		refuse(http.StatusServiceUnavailable, fmt.Sprintf("%d generations are stuck in JavaScript that cannot be interrupted "+
+		refuse(http.StatusServiceUnavailable, fmt.Sprintf("%d generations are stuck, still running after they were cancelled, "+
 			"and keep the processors busy; no more are taken until they end (restarting the agent ends them)", n))
 		return
 	}
