@@ -101,3 +101,33 @@ func TestExplicitIntTag(t *testing.T) {
 		}
 	}
 }
+
+// A plain scalar tagged "!" is a string in js-yaml, whatever it looks like;
+// yaml.v3 drops the tag. Each want is js-yaml 3.15.2's.
+func TestNonSpecificTag(t *testing.T) {
+	for _, tt := range []struct{ yaml, want string }{
+		{"v: ! 12", `{"v":"12"}`},
+		{"v: ! true", `{"v":"true"}`},
+		{"v: ! ~", `{"v":"~"}`},
+		{"v: &a ! 12\nw: *a", `{"v":"12","w":"12"}`},
+		{"v: ! &a 12", `{"v":"12"}`},
+		{"v: [! 1, 2]", `{"v":["1",2]}`},
+		{"v: {! 1: ! 2}", `{"v":{"1":"2"}}`},
+		{"v: !\n  12", `{"v":12}`},
+		{"v: ! [1]", `{"v":[1]}`},
+		{"v: a! 1", `{"v":"a! 1"}`},
+		{"v: 1 !", `{"v":"1 !"}`},
+		{"é: ! 12", `{"é":"12"}`},
+		{"v: !\t12", `{"v":"12"}`},
+		{"v: !!str 1\nw: ! 2\nx: 3", `{"v":"1","w":"2","x":3}`},
+	} {
+		attrs, _, err := Parse("---\n" + tt.yaml + "\n---\nbody\n")
+		got := "error"
+		if err == nil {
+			got = jsonOf(attrs)
+		}
+		if got != tt.want {
+			t.Errorf("%q: got %s, want %s", tt.yaml, got, tt.want)
+		}
+	}
+}

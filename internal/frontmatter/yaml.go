@@ -122,6 +122,9 @@ func decode(src string, lineOffset int) (*jsvalue.Object, error) {
 	}
 	root := doc.Content[0]
 	d := decoder{src: src, lineOffset: lineOffset}
+	if hasNonSpecificTag(parsed) {
+		d.parsedLines = strings.Split(parsed, "\n")
+	}
 	v, err := d.value(root)
 	if err != nil {
 		return nil, err
@@ -423,6 +426,10 @@ type decoder struct {
 	aliasing, aliased int
 	aliasedBytes      int // of the strings decoded inside them
 	outerAlias        *yaml.Node
+	// parsedLines holds the text yaml.v3 read, split in lines, when it may
+	// hold a non-specific tag ("!"), which yaml.v3 drops without a trace
+	// in its nodes.
+	parsedLines []string
 }
 
 // maxAliased bounds the values that aliases expand to. Each alias is
@@ -558,10 +565,60 @@ func (d *decoder) scalar(n *yaml.Node) (any, error) {
 			return nil, d.fail(n, "unknown tag %s", n.Tag)
 		}
 	}
-	if n.Style != 0 {
-		return n.Value, nil // quoted and block scalars are always strings
+	if n.Style != 0 || d.nonSpecific(n) {
+		// Quoted and block scalars are always strings, and so is a plain
+		// one tagged "!": js-yaml resolves only an untagged plain scalar.
+		return n.Value, nil
 	}
 	return resolvePlain(n.Value), nil
+}
+
+// hasNonSpecificTag reports whether src may hold a "!" tag: a "!" before
+// white space or a line's end. It keeps the search for one off the
+// frontmatter that has none, nearly all of it.
+func hasNonSpecificTag(src string) bool {
+	for i := strings.IndexByte(src, '!'); i >= 0; {
+		if i+1 == len(src) || isYAMLSpace(src[i+1]) {
+			return true
+		}
+		next := strings.IndexByte(src[i+1:], '!')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+func isYAMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// nonSpecific reports whether node n starts with a "!" tag, before or
+// after its anchor, and its value follows on the same line (js-yaml
+// resolves a value on the next line, "!" or not). yaml.v3 places a node at
+// its first property, tag or anchor, and counts columns in characters.
+func (d *decoder) nonSpecific(n *yaml.Node) bool {
+	if d.parsedLines == nil || n.Line < 1 || n.Line > len(d.parsedLines) {
+		return false
+	}
+	text := []rune(strings.TrimSuffix(d.parsedLines[n.Line-1], "\r"))
+	if n.Column < 1 || n.Column > len(text) {
+		return false
+	}
+	props := string(text[n.Column-1:])
+	for props != "" {
+		word := props
+		if end := strings.IndexAny(props, " \t"); end >= 0 {
+			word = props[:end]
+		}
+		switch {
+		case word == "!":
+			return strings.TrimLeft(props[1:], " \t") != ""
+		case !strings.HasPrefix(word, "&"):
+			return false
+		}
+		props = strings.TrimLeft(props[len(word):], " \t")
+	}
+	return false
 }
 
 // isExplicitTag tells a tag written in the source from one yaml.v3 inferred.

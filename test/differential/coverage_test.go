@@ -52,6 +52,7 @@ var formatRows = []struct{ id, what string }{
 	{"2.frontmatter.js-regexp", "!!js/regexp /re/flags values"},
 	{"2.frontmatter.block-scalar-last", "beyond the doc: a block scalar last in the frontmatter keeps its final newline"},
 	{"2.frontmatter.tabs", "beyond the doc: tabs in the indentation of frontmatter lines are read as js-yaml 3 reads them"},
+	{"2.frontmatter.non-specific-tag", "beyond the doc: a plain scalar tagged \"!\" is a string, as in js-yaml 3"},
 	{"2.frontmatter.invalid-yaml", "invalid YAML: error, exit 1, nothing written"},
 	{"2.attrs-rendered", "string frontmatter values are EJS-rendered; other types pass through"},
 	{"2.attributes-local", "the body sees the rendered frontmatter as attributes"},
@@ -161,12 +162,19 @@ func TestCoverage(t *testing.T) {
 		known[r.id] = true
 	}
 	byRow := map[string][]string{}
+	numbered := map[string]string{}
 	for _, c := range cases {
+		// The matrix below names cases by number, so a number is one case's.
+		number := c.name[:strings.IndexByte(c.name+"-", '-')]
+		if other, taken := numbered[number]; taken {
+			t.Errorf("%s and %s share the number %s", other, c.name, number)
+		}
+		numbered[number] = c.name
 		for _, id := range c.spec.Covers {
 			if !known[id] {
 				t.Errorf("%s covers unknown row %q (see formatRows)", c.name, id)
 			}
-			byRow[id] = append(byRow[id], c.name[:strings.IndexByte(c.name+"-", '-')])
+			byRow[id] = append(byRow[id], number)
 		}
 		if !*update {
 			if _, err := os.Stat(filepath.Join(c.dir, "want", "exit")); err != nil {

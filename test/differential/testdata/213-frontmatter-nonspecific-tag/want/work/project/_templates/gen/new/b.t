@@ -1,0 +1,5 @@
+---
+to: out/kept.txt
+unless_exists: ! false
+---
+overwritten
