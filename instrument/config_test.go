@@ -111,6 +111,14 @@ func TestFromEnvRejectsBadValues(t *testing.T) {
 			t.Errorf("%v refused: %v", env, err)
 		}
 	}
+	// An exporter named twice would export everything twice, or open a
+	// second pull endpoint on the first one's port.
+	for name, value := range map[string]string{"OTEL_METRICS_EXPORTER": "prometheus, prometheus", "OTEL_TRACES_EXPORTER": "otlp,console,otlp"} {
+		_, err := FromEnv(envOf(map[string]string{name: value}))
+		if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "named twice") {
+			t.Errorf("%s=%q: err = %v, want one naming the variable and the repeated exporter", name, value, err)
+		}
+	}
 	// prometheus is a metrics-only exporter
 	if _, err := FromEnv(envOf(map[string]string{"OTEL_TRACES_EXPORTER": "prometheus"})); err == nil {
 		t.Error("OTEL_TRACES_EXPORTER=prometheus accepted")

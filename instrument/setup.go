@@ -142,11 +142,16 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 		// flush is bounded by ShutdownTimeout as before.
 		batching = append(batching, sdktrace.WithMaxQueueSize(oneShotQueue))
 	}
+	var exps []sdktrace.SpanExporter // until the provider below owns them
 	for _, k := range cfg.Traces {
 		exp, err := exporters.NewSpanExporter(ctx, k, ecfg)
 		if err != nil {
+			for _, e := range exps {
+				_ = e.Shutdown(context.Background())
+			}
 			return fail(err)
 		}
+		exps = append(exps, exp)
 		topts = append(topts, sdktrace.WithBatcher(exp, batching...))
 		if cfg.Forwarding {
 			f := newForwarder(exp)
@@ -181,15 +186,28 @@ func Setup(ctx context.Context, cfg Config, errOut io.Writer) (*Telemetry, error
 // the Go runtime metrics.
 func (t *Telemetry) setupMetrics(ctx context.Context, cfg Config, res *resource.Resource, ecfg exporters.Config) error {
 	mopts := []sdkmetric.Option{sdkmetric.WithResource(res), sdkmetric.WithView(durationView())}
+	// A periodic reader runs from the moment it is made, and a pull
+	// endpoint holds its port: until the provider owns them, a failure
+	// stops what was built before it, or a corrected retry would find the
+	// port taken and the readers logging on every interval.
+	var built []func(context.Context) error
+	fail := func(err error) error {
+		for _, stop := range built {
+			_ = stop(context.Background())
+		}
+		return err
+	}
 	for _, k := range cfg.Metrics {
 		reader, srv, err := exporters.NewMetricReader(ctx, k, ecfg)
 		if err != nil {
-			return err
+			return fail(err)
 		}
+		built = append(built, reader.Shutdown)
 		if srv != nil {
 			if err := srv.Start(); err != nil {
-				return err
+				return fail(err)
 			}
+			built = append(built, srv.Shutdown)
 			t.Prometheus = srv
 		}
 		mopts = append(mopts, sdkmetric.WithReader(reader))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -75,6 +76,10 @@ func Exporters(getenv func(string) string, name string) ([]string, error) {
 		switch k := strings.TrimSpace(part); {
 		case k == "none":
 			return []string{}, nil
+		case slices.Contains(out, k):
+			// Each would export everything again, and a second pull
+			// endpoint cannot have the first one's port.
+			return nil, fmt.Errorf("%s=%q: exporter %q is named twice", name, v, k)
 		case k == "otlp", k == "console", k == "prometheus" && metrics:
 			out = append(out, k)
 		default:
