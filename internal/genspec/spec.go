@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -453,6 +454,10 @@ func (v *Variable) coerce(val any) (any, error) {
 		switch x := val.(type) {
 		case []any:
 			return x, nil
+		case exporter:
+			if _, ok := x.Export().([]any); ok {
+				return val, nil
+			}
 		case string:
 			var out []any
 			for _, p := range strings.Split(x, ",") {
@@ -470,6 +475,10 @@ func (v *Variable) coerce(val any) (any, error) {
 		switch x := val.(type) {
 		case *jsvalue.Object:
 			return x, nil
+		case exporter:
+			if _, ok := x.Export().(map[string]any); ok {
+				return val, nil
+			}
 		case string:
 			var m any
 			if err := json.Unmarshal([]byte(x), &m); err == nil {
@@ -484,8 +493,16 @@ func (v *Variable) coerce(val any) (any, error) {
 	return val, nil
 }
 
+// exporter is a script's array or object (a hook's answer or params, a
+// .hygen.js localsDefaults): the variable keeps the script's value, which
+// is checked as the Go value it exports.
+type exporter interface{ Export() any }
+
 // check tests a value of the right type against values, pattern, min and max.
 func (v *Variable) check(val any) error {
+	if x, ok := val.(exporter); ok {
+		val = x.Export()
+	}
 	switch x := val.(type) {
 	case string:
 		if v.Type == "enum" && !slices.Contains(v.Values, x) {
@@ -525,8 +542,15 @@ func describe(v any) string {
 	if s, ok := v.(string); ok {
 		return fmt.Sprintf("%q", s)
 	}
-	if o, ok := v.(*jsvalue.Object); ok {
-		b, _ := json.Marshal(o.Keys())
+	if x, ok := v.(exporter); ok {
+		v = x.Export()
+	}
+	switch x := v.(type) {
+	case *jsvalue.Object:
+		b, _ := json.Marshal(x.Keys())
+		return "an object with keys " + string(b)
+	case map[string]any:
+		b, _ := json.Marshal(slices.Sorted(maps.Keys(x)))
 		return "an object with keys " + string(b)
 	}
 	return jsvalue.ToString(v)
