@@ -832,13 +832,23 @@ func execaCommand(s string) string {
 	return strings.Join(words, " ")
 }
 
-// askOverwrite asks once per target and run; without a prompt (stdin not a
-// terminal) the answer is no, as with hygen.
+// askOverwrite asks once per target and run: through the project's
+// prompter when .hygen.js gives one (createPrompter), as hygen does, or
+// else through Config.Prompt; without either (stdin not a terminal) the
+// answer is no, as with hygen.
 func (p *planner) askOverwrite(to string) (bool, error) {
+	question := "     exists: " + to + ". Overwrite? (y/N): "
+	if s := p.inv.script; s != nil && s.vm.HasProjectPrompter() {
+		ans, err := s.vm.AskOverwrite(question)
+		if err != nil {
+			return false, fmt.Errorf("asking whether to overwrite %s: %w", to, err)
+		}
+		return ans, nil
+	}
 	if p.e.cfg.Prompt == nil {
 		return false, nil
 	}
-	ans, err := p.e.cfg.Prompt("     exists: " + to + ". Overwrite? (y/N): ")
+	ans, err := p.e.cfg.Prompt(question)
 	if err != nil {
 		return false, fmt.Errorf("asking whether to overwrite %s: %w", to, err)
 	}

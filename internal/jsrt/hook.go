@@ -55,15 +55,9 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 	nested := vm.nestedValues(args, jsArgs)
 	var prompter goja.Value = vm.newPrompter(ask)
 	if vm.createPrompter != nil {
-		custom, err := vm.createPrompter(goja.Undefined())
-		if err == nil {
-			custom, err = vm.Await(custom)
-		}
+		custom, err := vm.projectPrompter()
 		if err != nil {
-			return nil, fmt.Errorf("%s: createPrompter: %w", m.File, vm.jsError(err, 0))
-		}
-		if _, ok := custom.(*goja.Object); !ok {
-			return nil, fmt.Errorf("%s: createPrompter in .hygen.js returned %s, not a prompter object", m.File, custom)
+			return nil, fmt.Errorf("%s: %w", m.File, err)
 		}
 		prompter = custom
 	}
@@ -114,6 +108,60 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 	}
 	vm.takeBackNested(args, jsArgs, nested)
 	return vm.exportObject(result), nil
+}
+
+// projectPrompter is what the project's createPrompter (.hygen.js) gives.
+func (vm *VM) projectPrompter() (*goja.Object, error) {
+	custom, err := vm.createPrompter(goja.Undefined())
+	if err == nil {
+		custom, err = vm.Await(custom)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("createPrompter: %w", vm.jsError(err, 0))
+	}
+	obj, ok := custom.(*goja.Object)
+	if !ok {
+		return nil, fmt.Errorf("createPrompter in .hygen.js returned %s, not a prompter object", custom)
+	}
+	return obj, nil
+}
+
+// HasProjectPrompter reports whether .hygen.js gives a createPrompter,
+// which hygen asks its overwrite question through too (AskOverwrite).
+func (vm *VM) HasProjectPrompter() bool { return vm.createPrompter != nil }
+
+// AskOverwrite asks the project's prompter question, a confirm named
+// overwrite, as hygen's add does before it writes over a file: the answer
+// is its overwrite property.
+func (vm *VM) AskOverwrite(question string) (bool, error) {
+	defer vm.guard(vm.ctx)()
+	prompter, err := vm.projectPrompter()
+	if err != nil {
+		return false, err
+	}
+	prompt, ok := goja.AssertFunction(prompter.Get("prompt"))
+	if !ok {
+		return false, errors.New("the prompter has no prompt function (see createPrompter in .hygen.js)")
+	}
+	q := vm.rt.NewObject()
+	for _, kv := range [][2]string{{"prefix", ""}, {"type", "confirm"}, {"name", "overwrite"}, {"message", question}} {
+		_ = q.Set(kv[0], kv[1])
+	}
+	answer, err := prompt(prompter, q)
+	if err == nil {
+		answer, err = vm.Await(answer)
+	}
+	if uncaught := vm.takeUncaught(); uncaught != nil {
+		return false, uncaught
+	}
+	if err != nil {
+		return false, vm.jsError(err, 0)
+	}
+	if answer == nil || goja.IsUndefined(answer) || goja.IsNull(answer) {
+		// hygen reads the answer's overwrite property, which throws here.
+		return false, fmt.Errorf("the prompter answered %s, not an object with an overwrite property", answer)
+	}
+	return truthy(answer.ToObject(vm.rt).Get("overwrite")), nil
 }
 
 // nestedValues are the JavaScript objects and arrays a hook gets for the

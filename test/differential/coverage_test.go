@@ -71,6 +71,7 @@ var formatRows = []struct{ id, what string }{
 	{"2.existing.answered-no", "existing target, prompt answered no: skipped"},
 	{"2.existing.answered-yes", "existing target, prompt answered yes: overwritten"},
 	{"2.existing.empty-stdin", "beyond the doc: empty stdin at the prompt ends the run, exit 0"},
+	{"2.existing.project-prompter", "beyond the doc: with a createPrompter in .hygen.js the overwrite question is asked through it"},
 	{"2.existing.hygen-overwrite", "HYGEN_OVERWRITE (any non-empty value) overwrites"},
 	{"2.skip-if.add", "skip_if on add: skipped only when it renders to the string 'true'"},
 	{"2.add.body-as-is", "add writes the body as is (eof_last ignored)"},

@@ -1,0 +1,4 @@
+---
+to: out/no.txt
+---
+new no

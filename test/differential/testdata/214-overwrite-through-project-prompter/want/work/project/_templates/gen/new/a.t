@@ -1,0 +1,4 @@
+---
+to: out/yes.txt
+---
+new yes

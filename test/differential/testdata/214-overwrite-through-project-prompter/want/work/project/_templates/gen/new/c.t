@@ -1,0 +1,4 @@
+---
+to: out/fresh.txt
+---
+fresh
