@@ -12,7 +12,10 @@ import (
 // field has a sensible default (see withDefaults).
 type Config struct {
 	// Cwd is the project directory: relative targets resolve against it, and
-	// no target may leave it unless AllowOutside. Default: the process's.
+	// no target may leave it unless AllowOutside. A .hygen.js `cwd` (found
+	// here or in a folder above) takes its place for both, as in hygen;
+	// ConfineTemplates refuses one that leads elsewhere. Default: the
+	// process's.
 	Cwd string
 	// Templates overrides the templates root; empty means the `templates` of
 	// a .hygen.js, then $HYGEN_TMPLS, then <Cwd>/_templates, as hygen looks.

@@ -106,7 +106,9 @@ func (e *UsageError) Error() string { return e.Msg }
 // ErrOutside is matched (errors.Is) by the error of a target, from: file
 // or Liquid include that resolves outside the folders the run may use: the
 // project, and the templates root for what it reads. Config.AllowOutside
-// permits them, unless Config.ConfineTemplates.
+// permits them; with Config.ConfineTemplates too, a target may still lead
+// outside the project, but a from: file or include must be inside the
+// templates root.
 var ErrOutside = errors.New("outside the folders the run may use")
 
 // outsideError is an error that matches ErrOutside, with its own message.

@@ -81,11 +81,24 @@ func ReadFileIn(root *os.Root, name string) ([]byte, error) {
 	return read(checked(root.OpenFile(name, os.O_RDONLY|NonBlock, 0)))
 }
 
+// MaxSize is the most ReadFile reads. Nothing hygen runs comes near it: its
+// templates and inject targets are Node strings, which end at 512 MiB.
+// Past it, a file (a sparse one of a terabyte, say) is refused rather than
+// allocated whole, which would end the process out of memory, where no
+// recover reaches.
+const MaxSize = 1 << 30
+
 func read(f *os.File, fi fs.FileInfo, err error) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	tooLarge := func(size int64) error {
+		return &fs.PathError{Op: "read", Path: f.Name(), Err: fmt.Errorf("it holds %d bytes, more than the %d (1 GiB) hypergen reads", size, MaxSize)}
+	}
+	if fi.Size() > MaxSize {
+		return nil, tooLarge(fi.Size())
+	}
 	data := make([]byte, 0, int(fi.Size())+512) // +512: a file that grows while read needs no second allocation
 	for {
 		n, err := f.Read(data[len(data):cap(data)])
@@ -95,6 +108,9 @@ func read(f *os.File, fi fs.FileInfo, err error) ([]byte, error) {
 		}
 		if err != nil {
 			return data, err
+		}
+		if len(data) > MaxSize {
+			return nil, tooLarge(int64(len(data)))
 		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]

@@ -42,3 +42,22 @@ func TestReadFile(t *testing.T) {
 		t.Error("opened a named pipe for appending")
 	}
 }
+
+// A file larger than MaxSize is refused before anything is allocated: a
+// sparse terabyte ended the process out of memory.
+func TestReadFileRefusesAHugeFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "sparse")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 40); err != nil {
+		t.Skipf("no sparse terabyte here: %v", err)
+	}
+	f.Close()
+	_, err = ReadFile(file)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != file || !strings.Contains(err.Error(), "it holds 1099511627776 bytes, more than the 1073741824 (1 GiB) hypergen reads") {
+		t.Errorf("ReadFile of a sparse terabyte = %v", err)
+	}
+}
