@@ -193,11 +193,13 @@ func (a *Agent) Start(ctx context.Context) (err error) {
 }
 
 func (a *Agent) start(ctx context.Context) error {
-	a.started = time.Now()
 	a.tel.AgentStarted(ctx)
-	a.tel.AgentUp(true)
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
+		if p := a.tel.Prometheus; p != nil && p.Addr() == a.cfg.Listen {
+			// Both default to 127.0.0.1:9464.
+			return fmt.Errorf("admin address: the telemetry's Prometheus endpoint already listens on %s: set instrument.Config.PrometheusListen to \"\" and the agent serves /metrics on its own address", p.Addr())
+		}
 		return fmt.Errorf("admin address: %w", err)
 	}
 	a.ln = ln
@@ -240,6 +242,12 @@ func (a *Agent) start(ctx context.Context) error {
 	symbols := func(r *http.Request) bool {
 		return a.cfg.Pprof && r.Method == http.MethodPost && r.URL.Path == "/debug/pprof/symbol"
 	}
+	// Up from here: nothing after this fails, and a Start that failed
+	// before it left the gauge unset, not saying up.
+	a.mu.Lock()
+	a.started = time.Now()
+	a.mu.Unlock()
+	a.tel.AgentUp(true)
 	a.server = a.serve(ln, a.routes(), symbols, a.cfg.MaxConnections, "admin", context.WithoutCancel(ctx))
 
 	loopCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))

@@ -13,7 +13,10 @@ import (
 // Config configures an Agent. Zero values take the defaults of withDefaults.
 type Config struct {
 	// Listen is the admin HTTP address. Default 127.0.0.1:9464 (loopback:
-	// the admin API is for the pod, not the network).
+	// the admin API is for the pod, not the network). Its /metrics serves
+	// the Telemetry's Prometheus exporter, which then needs no address of
+	// its own (instrument.Config.PrometheusListen ""): by default both
+	// would take 127.0.0.1:9464.
 	Listen string
 	// Interval is how often the agent checks templates and budgets. Default 30s.
 	Interval time.Duration

@@ -4,6 +4,7 @@ package agent
 
 import (
 	"context"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -13,9 +14,11 @@ import (
 	"time"
 
 	"github.com/grafana/pyroscope-go"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 
 	"github.com/hypergen-dev/hypergen/exporters"
 	"github.com/hypergen-dev/hypergen/instrument"
+	"github.com/hypergen-dev/hypergen/instrument/catalog"
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -52,9 +55,28 @@ func TestShutdownAfterFailedStartWithRelay(t *testing.T) {
 func TestFailedStartUndoesEverything(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp) // where Start makes its probe folder
-	tel, _ := telemetry(t)
+	tel, reader := telemetry(t)
 	a := failStartAtGenerate(t, Config{Profiling: ProfilingConfig{Enabled: true, ServerAddress: "http://127.0.0.1:1",
 		ApplicationName: "hypergen-test", UploadRate: time.Hour, ProfileTypes: []pyroscope.ProfileType{pyroscope.ProfileCPU}}}, tel)
+	// The agent never ran: no gauge says it is up, and it has no uptime.
+	var rm metricdata.ResourceMetrics
+	if err := reader.Collect(context.Background(), &rm); err != nil {
+		t.Fatal(err)
+	}
+	for _, sm := range rm.ScopeMetrics {
+		for _, m := range sm.Metrics {
+			if g, ok := m.Data.(metricdata.Gauge[float64]); ok && m.Name == catalog.MetricAgentUp {
+				for _, p := range g.DataPoints {
+					if p.Value != 0 {
+						t.Errorf("%s = %v after a failed Start", m.Name, p.Value)
+					}
+				}
+			}
+		}
+	}
+	if up := a.Status().Uptime; up != 0 {
+		t.Errorf("uptime %v s after a failed Start, want 0", up)
+	}
 	if left, _ := filepath.Glob(filepath.Join(tmp, "hypergen-probes-*")); len(left) > 0 {
 		t.Errorf("the failed Start left its probe folder: %v", left)
 	}
@@ -93,4 +115,29 @@ func failStartAtGenerate(t *testing.T, cfg Config, tel *instrument.Telemetry) *A
 		t.Fatal("Start succeeded on a busy generate address")
 	}
 	return a
+}
+
+// The agent's admin address and the telemetry's own Prometheus endpoint
+// default to the same port: the failure says which setting to change.
+func TestStartNamesAPrometheusEndpointOnItsAddress(t *testing.T) {
+	free, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := free.Addr().String()
+	free.Close()
+	tel, err := instrument.Setup(context.Background(), instrument.Config{Enabled: true, Metrics: []exporters.Kind{exporters.Prometheus},
+		PrometheusListen: addr}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tel.Shutdown(context.Background())
+	a, err := New(Config{Listen: addr, Logger: quietLogger(), Getenv: func(string) string { return "" }, Cwd: t.TempDir()}, tel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Start(context.Background()); err == nil || !strings.Contains(err.Error(), `PrometheusListen to ""`) {
+		t.Errorf("Start on the Prometheus endpoint's address: %v, want an error naming PrometheusListen", err)
+		_ = a.Shutdown(context.Background())
+	}
 }

@@ -161,9 +161,13 @@ func (a *Agent) Status() Status {
 	if err := a.stuckError(); err != nil {
 		healthy, stuck = false, err.Error()
 	}
+	var uptime float64
+	if !a.started.IsZero() { // zero before Start
+		uptime = time.Since(a.started).Seconds()
+	}
 	st := Status{
 		Healthy: healthy, Ready: a.notReady() == "", Stuck: stuck, Version: a.cfg.Version,
-		Uptime: time.Since(a.started).Seconds(), Targets: targets, Index: a.index,
+		Uptime: uptime, Targets: targets, Index: a.index,
 		Probes: append([]ProbeResult(nil), a.probes...),
 	}
 	if len(a.fits) > 0 {
