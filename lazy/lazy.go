@@ -1,6 +1,7 @@
 package lazy
 
 import (
+	"errors"
 	"sync"
 	"sync/atomic"
 )
@@ -24,9 +25,10 @@ func (c *counter) stats() Stats { return Stats{Hits: c.hits.Load(), Misses: c.mi
 
 // Value is one value computed by its function on the first Get. The result,
 // error included, is kept: a failed computation is not retried, and one that
-// panicked panics again in every Get, as sync.OnceValues does. It is safe
-// for concurrent use; concurrent first calls compute once, and only the
-// call that computed counts as a miss.
+// panicked panics again in every Get, as sync.OnceValues does (one that
+// called runtime.Goexit, with ErrGoexit). It is safe for concurrent use;
+// concurrent first calls compute once, and only the call that computed
+// counts as a miss, whether it returned or panicked.
 type Value[T any] struct {
 	once    sync.Once
 	compute func() (T, error)
@@ -37,6 +39,10 @@ type Value[T any] struct {
 	c        counter
 }
 
+// ErrGoexit is what a Value panics with when its computation called
+// runtime.Goexit (t.FailNow in a test): it left no value.
+var ErrGoexit = errors.New("lazy: the computation called runtime.Goexit")
+
 // New returns a Value computed by compute.
 func New[T any](compute func() (T, error)) *Value[T] {
 	return &Value[T]{compute: compute}
@@ -44,30 +50,41 @@ func New[T any](compute func() (T, error)) *Value[T] {
 
 // Get returns the value, computing it on the first call.
 func (v *Value[T]) Get() (T, error) {
-	if v.value() {
-		v.c.misses.Add(1)
-	} else {
-		v.c.hits.Add(1)
-	}
+	var computed bool
+	defer func() {
+		if computed {
+			v.c.misses.Add(1)
+		} else {
+			v.c.hits.Add(1)
+		}
+	}()
+	v.value(&computed)
 	return v.v, v.err
 }
 
-// value computes the value if nobody has, reporting whether this call did.
-func (v *Value[T]) value() (computed bool) {
+// value computes the value if nobody has, setting *computed if this call did.
+func (v *Value[T]) value(computed *bool) {
 	v.once.Do(func() {
-		computed = true
+		*computed = true
+		returned := false
 		defer func() {
+			if returned {
+				return
+			}
 			if p := recover(); p != nil {
 				v.panicked = p
 				panic(p)
 			}
+			// compute called runtime.Goexit, which goes on ending this
+			// goroutine; the Once is done all the same.
+			v.panicked = ErrGoexit
 		}()
 		v.v, v.err = v.compute()
+		returned = true
 	})
 	if v.panicked != nil {
 		panic(v.panicked)
 	}
-	return computed
 }
 
 // Stats reports the lookups so far.
@@ -99,7 +116,8 @@ func (c *Cache[K, V]) Get(key K) (V, error) {
 		c.c.misses.Add(1)
 	}
 	v := e.(*Value[V])
-	v.value()
+	var computed bool
+	v.value(&computed)
 	return v.v, v.err
 }
 

@@ -3,6 +3,7 @@ package lazy
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -99,14 +100,20 @@ func ExampleCache() {
 // A computation that panicked has no value to keep: every Get panics with
 // what it panicked with, and it is not run again. Later Gets returned a zero
 // value with a nil error, counted as hits.
+// Both count the computing Get a miss and the others hits (a Value counted
+// none of them).
 func TestPanicIsKept(t *testing.T) {
 	calls := 0
 	boom := func() (int, error) { calls++; panic("boom") }
-	cache := NewCache(func(string) (int, error) { return boom() })
-	for name, get := range map[string]func() (int, error){
-		"Value": New(boom).Get,
-		"Cache": func() (int, error) { return cache.Get("k") },
+	value, cache := New(boom), NewCache(func(string) (int, error) { return boom() })
+	for name, tc := range map[string]struct {
+		get   func() (int, error)
+		stats func() Stats
+	}{
+		"Value": {value.Get, value.Stats},
+		"Cache": {func() (int, error) { return cache.Get("k") }, cache.Stats},
 	} {
+		get := tc.get
 		calls = 0
 		for i := range 3 {
 			func() {
@@ -122,5 +129,29 @@ func TestPanicIsKept(t *testing.T) {
 		if calls != 1 {
 			t.Errorf("%s: computed %d times, want once", name, calls)
 		}
+		if got := tc.stats(); got != (Stats{Hits: 2, Misses: 1}) {
+			t.Errorf("%s: %+v after three Gets of a panicking computation, want 1 miss and 2 hits", name, got)
+		}
 	}
+}
+
+// A computation that called runtime.Goexit (t.FailNow) left no value: the
+// Gets after it panic with ErrGoexit. They returned a zero value and no
+// error, counted as hits.
+func TestGoexitIsKept(t *testing.T) {
+	v := New(func() (int, error) { runtime.Goexit(); return 1, nil })
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = v.Get()
+		t.Error("Get returned from a computation that called runtime.Goexit")
+	}()
+	<-done
+	defer func() {
+		if p := recover(); p != ErrGoexit {
+			t.Errorf("the Get after recovered %v, want ErrGoexit", p)
+		}
+	}()
+	got, err := v.Get()
+	t.Errorf("the Get after returned %v, %v", got, err)
 }

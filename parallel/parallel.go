@@ -28,7 +28,9 @@ func (e *ItemError) Unwrap() error { return e.Err }
 // ctx stops items that have not started; they fail with ctx's error. A
 // panic in fn is raised again in Map's caller, with its value, once every
 // worker has stopped: in a worker's goroutine it would end the process,
-// where the caller may recover it (an HTTP handler does).
+// where the caller may recover it (an HTTP handler does). Likewise an fn
+// that calls runtime.Goexit (t.FailNow in a test) ends Map's caller's
+// goroutine, once every worker has stopped.
 func Map[T, R any](ctx context.Context, limit int, items []T, fn func(ctx context.Context, index int, item T) (R, error)) ([]R, error) {
 	if limit < 1 {
 		limit = runtime.GOMAXPROCS(0)
@@ -42,21 +44,28 @@ func Map[T, R any](ctx context.Context, limit int, items []T, fn func(ctx contex
 	var next atomic.Int64
 	var (
 		mu       sync.Mutex
-		panicked any // the first panic's value; never nil, even for panic(nil)
+		panicked any  // the first panic's value; never nil, even for panic(nil)
+		goexited bool // an fn called runtime.Goexit
 	)
 	work := func() {
+		returned := false
 		defer func() {
-			if r := recover(); r != nil {
-				mu.Lock()
-				if panicked == nil {
-					panicked = r
-				}
-				mu.Unlock()
+			if returned {
+				return
+			}
+			r := recover()
+			mu.Lock()
+			defer mu.Unlock()
+			if r == nil {
+				goexited = true // and Goexit goes on
+			} else if panicked == nil {
+				panicked = r
 			}
 		}()
 		for {
 			i := int(next.Add(1) - 1)
 			if i >= len(items) {
+				returned = true
 				return
 			}
 			if err := ctx.Err(); err != nil {
@@ -71,13 +80,18 @@ func Map[T, R any](ctx context.Context, limit int, items []T, fn func(ctx contex
 		}
 	}
 	var wg sync.WaitGroup
+	// Also when the caller's own turn as a worker ends in runtime.Goexit.
+	defer wg.Wait()
 	for range min(limit, len(items)) - 1 {
 		wg.Go(work)
 	}
 	work()
 	wg.Wait()
-	if panicked != nil {
+	switch {
+	case panicked != nil:
 		panic(panicked)
+	case goexited:
+		runtime.Goexit()
 	}
 	return out, errors.Join(errs...)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -99,4 +100,41 @@ func TestPanicReachesCaller(t *testing.T) {
 
 	})
 	t.Error("Map returned after a panic")
+}
+
+// An fn that calls runtime.Goexit ends the caller's goroutine too, once
+// every worker has stopped (the others taking the items the one that ended
+// would have): in a worker, its item was silently zero and Map returned no
+// error; in the caller, the workers ran on after it had gone.
+func TestGoexitReachesCaller(t *testing.T) {
+	for _, tc := range []struct{ limit, want int64 }{{1, 7}, {4, 39}} {
+		limit := int(tc.limit)
+		for range 20 {
+			var ran atomic.Int64
+			var returned atomic.Bool
+			var ranWhenDone int64
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				defer func() { ranWhenDone = ran.Load() }()
+				_, _ = Map(context.Background(), limit, make([]int, 40), func(_ context.Context, i int, _ int) (int, error) {
+					if i == 7 {
+						runtime.Goexit()
+					}
+					time.Sleep(100 * time.Microsecond)
+					ran.Add(1)
+					return i, nil
+				})
+				returned.Store(true)
+			}()
+			<-done
+			if returned.Load() {
+				t.Fatalf("limit %d: Map returned after an fn called runtime.Goexit", limit)
+			}
+			time.Sleep(time.Millisecond)
+			if ranWhenDone != tc.want || ran.Load() != tc.want {
+				t.Fatalf("limit %d: %d items had run when the caller's goroutine ended, %d a moment later; want %d", limit, ranWhenDone, ran.Load(), tc.want)
+			}
+		}
+	}
 }
