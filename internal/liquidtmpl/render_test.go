@@ -443,6 +443,7 @@ func TestStandardFilters(t *testing.T) {
 		// text that is no date.
 		{`[{{ nothing | date: "%Y" }}][{{ "" | date: "%Y" }}][{{ "junk" | date: "%Y" }}][{{ 1000000000 | date: nothing | split: " " | size }}]`, "[][][junk][8]"},
 		{`{{ word | truncate: 4, nothing }}|{{ "a b c" | truncatewords: 1, nothing }}|{{ word | truncate: nothing }}`, "L...|a...|Liquid"},
+		{`{{ "a,b" | split: "," | join: nothing }}|{{ "a,b" | split: "," | join: nil }}|{{ "a,b" | split: "," | join }}|{{ "hello" | slice: 1, nothing }}|{{ "hello" | slice: 1 }}`, "a b|a b|a b|e|e"},
 		{"{% capture x %}a\nb\r\nc{% endcapture %}{{ x | newline_to_br }}", "a<br />\nb<br />\nc"},
 	}
 	var r Renderer
@@ -472,5 +473,22 @@ func TestEnginePanicsAreErrors(t *testing.T) {
 		if !errors.As(err, &le) || !strings.Contains(le.Msg, "the template engine failed") {
 			t.Errorf("Render(%q): err = %v, want a Liquid error", tmpl, err)
 		}
+	}
+}
+
+// TestDateInLocalTime: a date with a zone, or in another form JavaScript
+// reads, is an instant that liquidjs prints in local time (each want is
+// liquidjs 10.31's with TZ=America/New_York, in January). The zone named
+// was kept.
+func TestDateInLocalTime(t *testing.T) {
+	defer func(l *time.Location) { time.Local = l }(time.Local)
+	time.Local = time.FixedZone("EST", -5*3600)
+	tmpl := `{{ "2024-01-15T10:20:00Z" | date: "%Y-%m-%d %H:%M %z" }}|{{ "2024-01-15T10:20:00+05:00" | date: "%Y-%m-%d %H:%M %z" }}|` +
+		`{{ "Mon, 15 Jan 2024 10:00:00 GMT" | date: "%H:%M" }}|{{ "2024/01/15" | date: "%Y-%m-%d %H:%M" }}|` +
+		`{{ "2024-01-15" | date: "%Y-%m-%d %H:%M" }}|{{ "2024-01-15T10:20:00" | date: "%H:%M" }}`
+	want := "2024-01-15 05:20 -0500|2024-01-15 00:20 -0500|05:00|2024-01-15 00:00|2024-01-14 19:00|10:20"
+	var r Renderer
+	if got, err := r.Render(context.Background(), time.Second, Source{}, tmpl, jsvalue.NewObject()); err != nil || got != want {
+		t.Errorf("got %q, %v\nwant %q", got, err, want)
 	}
 }

@@ -45,7 +45,20 @@ func standardFilters() map[string]any {
 		"reverse":       reverse,
 		"newline_to_br": func(v any) string { return lineBreaks.Replace(text(v)) },
 		"date":          date,
+		"join":          join,
 	}
+}
+
+// join is the text of a list's items (anything else a list of itself)
+// between separators, a space unless one is given; osteele/liquid's wrote
+// "<nil>" between them for an undefined separator.
+func join(v any, args ...any) string {
+	list := items(v)
+	parts := make([]string, len(list))
+	for i, item := range list {
+		parts[i] = text(item)
+	}
+	return strings.Join(parts, optionalText(args, 0, " "))
 }
 
 // truncate keeps at most length characters of v (50 by default), the
@@ -118,10 +131,11 @@ func reverse(v any) []any {
 var lineBreaks = strings.NewReplacer("\r\n", "<br />\n", "\n", "<br />\n")
 
 // date formats a time with strftime's directives, as liquidjs does: what
-// osteele/liquid reads as a time, a number (or a string of digits) of
-// seconds since 1970, "now" and "today", a date alone (midnight UTC, as
-// JavaScript reads it) and a date and time with no zone (local); nothing
-// prints nothing, and anything else is printed as it is.
+// osteele/liquid reads as a time (in local time, whatever zone it names),
+// a number (or a string of digits) of seconds since 1970, "now" and
+// "today", a date alone (midnight UTC, as JavaScript reads it), a date and
+// time with no zone and a date with slashes (local); nothing prints
+// nothing, and anything else is printed as it is.
 func date(v any, args ...any) (string, error) {
 	if v == nil || v == "" {
 		return "", nil
@@ -148,7 +162,7 @@ func timeOf(v any) (time.Time, bool) {
 		if t, err := time.ParseInLocation("2006-01-02", x, time.UTC); err == nil {
 			return t.Local(), true
 		}
-		for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04"} {
+		for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006/01/02"} {
 			if t, err := time.ParseInLocation(layout, x, time.Local); err == nil {
 				return t, true
 			}
@@ -158,7 +172,9 @@ func timeOf(v any) (time.Time, bool) {
 	if err != nil {
 		return time.Time{}, false
 	}
-	return c.(time.Time), true
+	// A JavaScript Date is an instant, which liquidjs prints in local
+	// time whatever zone the text named.
+	return c.(time.Time).Local(), true
 }
 
 func unixSeconds(f float64) time.Time {
@@ -166,11 +182,12 @@ func unixSeconds(f float64) time.Time {
 	return time.Unix(int64(sec), int64(frac*1e9))
 }
 
-// slice is Shopify's slice: length items (1 by default) from start, which
+// slice is Shopify's slice: length items (1 by default, also when it is
+// undefined) from start, which
 // counts from the end when negative; a list gives a list and anything else
 // its text. A start outside the input, or a negative length, gives nothing.
-func slice(v any, start int, length func(int) int) any {
-	n := length(1)
+func slice(v any, start int, args ...any) any {
+	n := optionalInt(args, 0, 1)
 	if rv := reflect.ValueOf(v); v != nil && (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) {
 		from, to, ok := sliceBounds(rv.Len(), start, n)
 		out := []any{}
