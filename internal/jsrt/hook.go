@@ -561,6 +561,15 @@ func (vm *VM) question(q *goja.Object) Question {
 			out.Initial = items
 		}
 	}
+	if sep := q.Get("separator"); truthy(sep) {
+		out.Separator = func(text string) []string { return vm.split(text, sep) }
+	}
+	if v := q.Get("round"); v != nil && v.Export() == true {
+		out.Round = true
+	}
+	if v := q.Get("float"); v != nil && v.Export() == false {
+		out.Round = true
+	}
 	if choices, ok := q.Get("choices").(*goja.Object); ok {
 		for _, k := range choices.Keys() {
 			c := choices.Get(k)
@@ -575,6 +584,31 @@ func (vm *VM) question(q *goja.Object) Question {
 			}
 			out.Choices = append(out.Choices, c.String())
 		}
+	}
+	return out
+}
+
+// split is String(text).split(sep) in JavaScript, as enquirer's list
+// prompt splits with a separator option (a string or a RegExp); a
+// separator split cannot use leaves the text whole.
+func (vm *VM) split(text string, sep goja.Value) []string {
+	whole := []string{text}
+	proto := vm.rt.Get("String").ToObject(vm.rt).Get("prototype").ToObject(vm.rt)
+	split, ok := goja.AssertFunction(proto.Get("split"))
+	if !ok {
+		return whole
+	}
+	res, err := split(vm.rt.ToValue(text), sep)
+	if err != nil {
+		return whole
+	}
+	parts, ok := res.Export().([]any)
+	if !ok {
+		return whole
+	}
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = fmt.Sprint(p)
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package jsrt
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -127,5 +128,35 @@ func TestRequireFromNodePath(t *testing.T) {
 	}
 	if at, _ := got.Get("at"); at != filepath.Join(lib, "mypkg", "index.js") {
 		t.Errorf("require.resolve = %q", at)
+	}
+}
+
+// A list question's separator (a string or a RegExp) splits as JavaScript
+// splits, and a numeral with float: false or round: true rounds: enquirer's
+// options, which the questions lost on the way to the asker.
+func TestQuestionOptionsReachTheAsker(t *testing.T) {
+	var asked []Question
+	ask := func(q Question) (any, error) { asked = append(asked, q); return "", nil }
+	if _, err := runHook(t, `module.exports = [
+		{ type: 'list', name: 'a', message: 'A?', separator: '|' },
+		{ type: 'list', name: 'b', message: 'B?', separator: /;\s*/ },
+		{ type: 'list', name: 'c', message: 'C?' },
+		{ type: 'numeral', name: 'd', message: 'D?', float: false },
+		{ type: 'numeral', name: 'e', message: 'E?', round: true },
+		{ type: 'numeral', name: 'f', message: 'F?', float: true },
+	]`, ask); err != nil {
+		t.Fatal(err)
+	}
+	if len(asked) != 6 {
+		t.Fatalf("asked %d questions, want 6", len(asked))
+	}
+	if asked[0].Separator == nil || asked[1].Separator == nil || asked[2].Separator != nil {
+		t.Fatalf("separators: %v %v %v", asked[0].Separator != nil, asked[1].Separator != nil, asked[2].Separator != nil)
+	}
+	if got := fmt.Sprintf("%q %q", asked[0].Separator("x|y,z"), asked[1].Separator("x;  y;z")); got != `["x" "y,z"] ["x" "y" "z"]` {
+		t.Errorf("split: %s", got)
+	}
+	if !asked[3].Round || !asked[4].Round || asked[5].Round {
+		t.Errorf("round: %v %v %v, want true true false", asked[3].Round, asked[4].Round, asked[5].Round)
 	}
 }

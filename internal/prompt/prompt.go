@@ -2,6 +2,7 @@ package prompt
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -21,6 +22,13 @@ type Question struct {
 	// Validate checks an answer: "" accepts it, anything else is the reason
 	// it is refused. Nil when the question has no validate function.
 	Validate func(answer any) string
+	// Separator splits a list question's text, as JavaScript's split does
+	// with enquirer's separator option; nil splits at each comma and the
+	// spaces after it, enquirer's default.
+	Separator func(text string) []string
+	// Round makes a number question's answer whole, as Math.round does
+	// (enquirer's round: true, or float: false).
+	Round bool
 }
 
 // Kind is what an answer to a question type looks like.
@@ -83,11 +91,11 @@ func Initial(q Question) (answer any, ok bool, err error) {
 		return castBool(init), true, nil
 	case Number:
 		if s := jsvalue.ToString(init); numeric().MatchString(s) {
-			return jsvalue.ToNumber(s), true, nil
+			return q.number(jsvalue.ToNumber(s)), true, nil
 		}
 		return 0.0, true, nil // enquirer submits 0 when neither input nor initial is a number
 	case List:
-		return splitList(jsvalue.ToString(init)), true, nil
+		return q.split(jsvalue.ToString(init)), true, nil
 	case One:
 		if len(q.Choices) == 0 {
 			return nil, false, nil
@@ -212,8 +220,38 @@ func castBool(v any) bool {
 	return s != "" && strings.ContainsRune("ty1", rune(s[0]))
 }
 
-// splitList splits a typed list on commas, as enquirer's list prompt does,
-// leaving out empty items.
+// split is the list a list question's text gives: its items as the
+// separator leaves them, empty ones too, and none for no text.
+func (q Question) split(s string) []any {
+	out := []any{}
+	if s == "" {
+		return out
+	}
+	var parts []string
+	if q.Separator != nil {
+		parts = q.Separator(s)
+	} else {
+		parts = listSeparator().Split(s, -1)
+	}
+	for _, p := range parts {
+		out = append(out, p)
+	}
+	return out
+}
+
+// listSeparator is enquirer's default: /, */.
+var listSeparator = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`, *`) })
+
+// number is a number question's answer: whole if the question rounds.
+func (q Question) number(n float64) float64 {
+	if q.Round {
+		return math.Floor(n + 0.5) // Math.round: halves go up
+	}
+	return n
+}
+
+// splitList splits the choices typed for a multiselect at commas, leaving
+// out empty items.
 func splitList(s string) []any {
 	out := []any{}
 	for _, p := range strings.Split(s, ",") {
@@ -251,13 +289,16 @@ func Coerce(q Question, v any) (any, error) {
 		return nil, fmt.Errorf("%s is not yes or no (y/n, true/false)", describe(v))
 	case Number:
 		if n, ok := v.(float64); ok {
-			return n, nil
+			return q.number(n), nil
 		}
 		if s := strings.TrimSpace(jsvalue.ToString(v)); numeric().MatchString(s) {
-			return jsvalue.ToNumber(s), nil
+			return q.number(jsvalue.ToNumber(s)), nil
 		}
 		return nil, fmt.Errorf("%s is not a number", describe(v))
 	case List:
+		if _, ok := v.([]any); !ok {
+			return q.split(jsvalue.ToString(v)), nil
+		}
 		return toList(v), nil
 	case One:
 		if err := CheckChoices(q, v); err != nil {

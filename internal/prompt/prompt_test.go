@@ -169,3 +169,38 @@ func object(keys ...string) *jsvalue.Object {
 	}
 	return o
 }
+
+// TestListSplitsAsEnquirer: a list question's text splits as enquirer's
+// list prompt splits it, at /, */ or its separator, keeping the spaces
+// before a comma and empty items (each want is enquirer 2.4's, in hygen
+// 6.2.11 at a terminal or by hand in Node). They were trimmed and dropped.
+// A number question that rounds gives Math.round's whole number.
+func TestListSplitsAsEnquirer(t *testing.T) {
+	pipe := Question{Type: "list", Separator: func(s string) []string { return strings.Split(s, "|") }}
+	for _, tt := range []struct {
+		q    Question
+		in   any
+		want string
+	}{
+		{Question{Type: "list"}, "a ,b,  c", `["a " "b" "c"]`},
+		{Question{Type: "list"}, "a,,b,", `["a" "" "b" ""]`},
+		{Question{Type: "list"}, "", `[]`},
+		{pipe, "x|y,z", `["x" "y,z"]`},
+		{Question{Type: "numeral", Round: true}, "2.6", `3`},
+		{Question{Type: "numeral", Round: true}, 2.5, `3`},
+		{Question{Type: "numeral", Round: true}, -2.5, `-2`},
+		{Question{Type: "numeral"}, "2.6", `2.6`},
+	} {
+		tt.q.Initial = tt.in
+		got, _, err := Initial(tt.q)
+		if err != nil || fmt.Sprintf("%q", got) != tt.want && fmt.Sprint(got) != tt.want {
+			t.Errorf("Initial(%s, %q) = %q, %v; want %s", tt.q.Type, tt.in, got, err, tt.want)
+		}
+		if s, ok := tt.in.(string); ok && s != "" {
+			got, problem := Parse(tt.q, s)
+			if problem != "" || fmt.Sprintf("%q", got) != tt.want && fmt.Sprint(got) != tt.want {
+				t.Errorf("Parse(%s, %q) = %q, %s; want %s", tt.q.Type, s, got, problem, tt.want)
+			}
+		}
+	}
+}
