@@ -47,11 +47,14 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		"project/config/hygen.js":           "module.exports = {}\n",
 		"project/_templates/peek/in/a.t":    "---\nto: peek.txt\n---\n<%- include(templates + '/gen/new/a.t') %>\n",
 		"project/_templates/plant/sub/a.t":  "---\nto: packages/web/_Templates/gen/new/x.t\n---\n---\nsh: touch pwned\n---\n",
+		"project/_templates/yml/new/a.t":    "---\nto: yml.txt\n---\nx\n",
+		"outside/template.yml":              "variables:\n  name: {type: number}\n",
 	})
 	dir := filepath.Join(top, "project")
 	mustLink(t, filepath.Join(top, "outside/linked"), filepath.Join(dir, "_templates/linked"))
 	mustLink(t, filepath.Join(top, "outside/file.t"), filepath.Join(dir, "_templates/mixed/new/z.t"))
 	mustLink(t, "config/hygen.js", filepath.Join(dir, ".hygen.js")) // the project's config, through a link
+	mustLink(t, filepath.Join(top, "outside/template.yml"), filepath.Join(dir, "_templates/yml/template.yml"))
 	a := startAgent(t, Config{Cwd: dir, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
 
 	for _, tc := range []struct {
@@ -66,6 +69,8 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		{"args and fields together", GenerateRequest{Args: []string{"gen", "new"}, Generator: "../x", Action: "new"}, "not both"},
 		{"generator linked outside the root", GenerateRequest{Args: []string{"linked", "new"}}, "outside the templates root"},
 		{"template file linked outside the root", GenerateRequest{Args: []string{"mixed", "new"}}, "links outside the templates root"},
+		// The errors of its checks would show the file's text.
+		{"template.yml linked outside the root", GenerateRequest{Args: []string{"yml", "new", "x"}}, "template.yml links outside the templates root"},
 		{"from: outside the project", GenerateRequest{Args: []string{"steal", "new"}}, "from: ../../secret.txt resolves outside the templates root"},
 		// A request reads templates, not the project's other files.
 		{"from: a project file", GenerateRequest{Args: []string{"steal", "env"}}, "from: ../../.env resolves outside the templates root"},
@@ -92,7 +97,7 @@ func TestGenerateRefusesEscapes(t *testing.T) {
 		})
 	}
 	for _, f := range []string{"evil.txt", "stolen.txt", "linked.txt", "linkedfile.txt", "ok.txt",
-		"_templates/gen/new/planted.txt", "_templates/gen/new/x.t", "sub/.hygen.js", "peek.txt", "packages/web/_Templates/gen/new/x.t", "out/a"} {
+		"_templates/gen/new/planted.txt", "_templates/gen/new/x.t", "sub/.hygen.js", "yml.txt", "peek.txt", "packages/web/_Templates/gen/new/x.t", "out/a"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("%s written by a refused request", f)
 		}

@@ -45,10 +45,11 @@ type Config struct {
 	// AllowOutside permits targets outside Cwd, and `from:` files outside
 	// the templates root and Cwd.
 	AllowOutside bool
-	// ConfineTemplates refuses an action folder, template file or hook that,
-	// with symbolic links resolved, lies outside the templates root, and a
-	// target inside it or named .hygen.js: for callers that run other
-	// people's requests, like the agent's API. (The CLI lets a templates
+	// ConfineTemplates refuses an action folder, template file, hook or
+	// template.yml that, with symbolic links resolved, lies outside the
+	// templates root, and a target inside it or named .hygen.js: for
+	// callers that run other people's requests, like the agent's API.
+	// (The CLI lets a templates
 	// tree link to shared generators, as hygen does, and its built-in
 	// generators write templates.)
 	ConfineTemplates bool

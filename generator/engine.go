@@ -13,6 +13,7 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/atomicfile"
 	"github.com/hypergen-dev/hypergen/internal/envflag"
+	"github.com/hypergen-dev/hypergen/internal/genspec"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/hypergen-dev/hypergen/internal/liquidtmpl"
@@ -317,7 +318,12 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 			return nil, err
 		}
 	}
-	if err := e.applySpec(ctx, generatorFolder(dir, folder), args, defaults, parsed); err != nil {
+	specDir := generatorFolder(dir, folder)
+	if spec := filepath.Join(specDir, genspec.FileName); e.cfg.ConfineTemplates && exists(spec) && !root.contains(spec) {
+		// Its text would reach the requester in the errors of its checks.
+		return nil, &UsageError{Msg: fmt.Sprintf("%s links outside the templates root %s", e.displayPath(spec), templates)}
+	}
+	if err := e.applySpec(ctx, specDir, args, defaults, parsed); err != nil {
 		return nil, err
 	}
 	dry, _ := args.Get("dry")
