@@ -445,6 +445,7 @@ func TestStandardFilters(t *testing.T) {
 		{`{{ word | truncate: 4, nothing }}|{{ "a b c" | truncatewords: 1, nothing }}|{{ word | truncate: nothing }}`, "L...|a...|Liquid"},
 		{`{{ "a,b" | split: "," | join: nothing }}|{{ "a,b" | split: "," | join: nil }}|{{ "a,b" | split: "," | join }}|{{ "hello" | slice: 1, nothing }}|{{ "hello" | slice: 1 }}`, "a b|a b|a b|e|e"},
 		{"{% capture x %}a\nb\r\nc{% endcapture %}{{ x | newline_to_br }}", "a<br />\nb<br />\nc"},
+		{"{% capture x %}a\r\nb\rc\nd{% endcapture %}[{{ x | strip_newlines }}]", "[ab\rcd]"},
 	}
 	var r Renderer
 	for _, tt := range tests {

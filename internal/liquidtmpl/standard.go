@@ -44,6 +44,8 @@ func standardFilters() map[string]any {
 		"divided_by":    dividedBy,
 		"reverse":       reverse,
 		"newline_to_br": func(v any) string { return lineBreaks.Replace(text(v)) },
+		// osteele/liquid's left the \r of a CRLF.
+		"strip_newlines": func(v any) string { return newlines.Replace(text(v)) },
 		"date":          date,
 		"join":          join,
 	}
@@ -126,6 +128,9 @@ func reverse(v any) []any {
 	slices.Reverse(out)
 	return out
 }
+
+// newlines are the line breaks liquidjs's strip_newlines removes (/\r?\n/).
+var newlines = strings.NewReplacer("\r\n", "", "\n", "")
 
 // lineBreaks keeps each line break after the <br /> put before it.
 var lineBreaks = strings.NewReplacer("\r\n", "<br />\n", "\n", "<br />\n")
