@@ -462,7 +462,9 @@ func ResolveTemplatesContext(ctx context.Context, cfg Config) (_ string, err err
 // ResolveTemplatesWithoutCommands is ResolveTemplates for a shell's Tab key,
 // which must neither run the project's commands nor wait for its code: the
 // .hygen.js may not start child processes (the call that would is an
-// error) and gets a second at most.
+// error) and gets a second at most. It makes an Engine with that limit:
+// called before any other Engine is made, it sets the process's bound on
+// backtracking regular expressions (see Config.JSTimeout) to a second too.
 func ResolveTemplatesWithoutCommands(cwd string, getenv func(string) string) (string, error) {
 	return ResolveTemplatesContext(context.Background(), Config{Cwd: cwd, Getenv: getenv, DenyShell: true, JSTimeout: time.Second})
 }
