@@ -34,7 +34,7 @@ func TestTerminalAsker(t *testing.T) {
 		{generator.Question{Type: "multiselect", Name: "m", Choices: choices, Initial: u}, "2, lib\n", "[lib app]"},
 		{generator.Question{Type: "multiselect", Name: "m", Choices: choices, Initial: u}, "x\n\n", "[]"},
 		{generator.Question{Type: "numeral", Name: "n", Initial: u}, "x\n4.5\n", "4.5"},
-		{generator.Question{Type: "list", Name: "l", Initial: u}, "a, b,,c\n", "[a b c]"},
+		{generator.Question{Type: "list", Name: "l", Initial: u}, "a, b,,c\n", "[a b  c]"}, // enquirer keeps the empty item
 		{generator.Question{Type: "password", Name: "p", Initial: u}, "s3cret\n", "s3cret"},
 		{generator.Question{Type: "input", Name: "v", Initial: u,
 			Validate: func(a any) string {
