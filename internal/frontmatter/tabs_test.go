@@ -80,7 +80,7 @@ func jsonOf(v any) string {
 // An explicit !!int takes only an integer's forms, as js-yaml's (each want
 // is js-yaml 3.15.2's); 1.5 and 1e3 were taken as numbers.
 func TestExplicitIntTag(t *testing.T) {
-	for _, tt := range []struct{ yaml, want string }{
+	parsesAs(t, []yamlCase{
 		{"v: !!int 12", `{"v":12}`},
 		{"v: !!int 0x1E", `{"v":30}`},
 		{"v: !!int 1_000", `{"v":1000}`},
@@ -90,22 +90,13 @@ func TestExplicitIntTag(t *testing.T) {
 		{"v: !!int 1e3", `error`},
 		{"v: !!int .inf", `error`},
 		{"v: !!float 3", `{"v":3}`},
-	} {
-		attrs, _, err := Parse("---\n" + tt.yaml + "\n---\nbody\n")
-		got := "error"
-		if err == nil {
-			got = jsonOf(attrs)
-		}
-		if got != tt.want {
-			t.Errorf("%q: got %s, want %s", tt.yaml, got, tt.want)
-		}
-	}
+	})
 }
 
 // A plain scalar tagged "!" is a string in js-yaml, whatever it looks like;
 // yaml.v3 drops the tag. Each want is js-yaml 3.15.2's.
 func TestNonSpecificTag(t *testing.T) {
-	for _, tt := range []struct{ yaml, want string }{
+	parsesAs(t, []yamlCase{
 		{"v: ! 12", `{"v":"12"}`},
 		{"v: ! true", `{"v":"true"}`},
 		{"v: ! ~", `{"v":"~"}`},
@@ -120,7 +111,15 @@ func TestNonSpecificTag(t *testing.T) {
 		{"é: ! 12", `{"é":"12"}`},
 		{"v: !\t12", `{"v":"12"}`},
 		{"v: !!str 1\nw: ! 2\nx: 3", `{"v":"1","w":"2","x":3}`},
-	} {
+	})
+}
+
+// yamlCase is frontmatter and the JSON of what it parses to, or "error".
+type yamlCase struct{ yaml, want string }
+
+func parsesAs(t *testing.T, cases []yamlCase) {
+	t.Helper()
+	for _, tt := range cases {
 		attrs, _, err := Parse("---\n" + tt.yaml + "\n---\nbody\n")
 		got := "error"
 		if err == nil {
