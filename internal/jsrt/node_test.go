@@ -174,6 +174,35 @@ ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
 			({ v: [url.format(query), url.format(legacy), url.format(new URL('http://a.dev/p?q#h')),
 				new URL('http://a.dev:8080/x').origin, new url.URL('file:///x').origin, typeof require('path').toNamespacedPath].join(' ') }) }`,
 			"https://example.com/p?page=1&f=json http://a.dev:81/x?q=1#h http://a.dev/p?q#h http://a.dev:8080 null function"},
+		// Node 20.20.2's values, from node -e: util.inspect.custom and
+		// defaultOptions were missing, and %s ignored an object's own toString.
+		{"util.inspect.custom, defaultOptions and %s", `{ const util = require('util'); const out = [];
+			  const o = { [util.inspect.custom]() { return 'CUSTOM' } }; out.push(util.inspect(o), util.inspect([o]), util.inspect.custom === Symbol.for('nodejs.util.inspect.custom'));
+			  out.push(util.inspect({ x: { [util.inspect.custom]: (d, opts, i) => i({ y: d }) } }));
+			  class K { toString() { return 'K!' } }
+			  out.push(util.format('%s|%s|%s|%s|%s', new K(), { toString() { return 'T' } }, { a: 1 }, -0, [1, 2]));
+			  const saved = util.inspect.defaultOptions.depth; util.inspect.defaultOptions.depth = 0; out.push(util.inspect({ a: { b: 1 } }));
+			  util.inspect.defaultOptions.depth = saved; out.push(util.inspect({ a: { b: { c: { d: 1 } } } }));
+			  ({ v: out.join('|') }) }`,
+			`CUSTOM|[ CUSTOM ]|true|{ x: { y: 1 } }|K!|T|{ a: 1 }|-0|[ 1, 2 ]|{ a: [Object] }|{ a: { b: { c: [Object] } } }`},
+		// Node 20.20.2's values, from node -e: goja_nodejs's URL dropped a
+		// trailing slash, lost the base's folder, left "+" unencoded, gave
+		// forEach its arguments backwards and lost the query appended.
+		{"WHATWG URL and URLSearchParams", `{ const { URL, URLSearchParams, format } = require('url'); const out = [];
+			  out.push(new URL('.', 'file:///a/b/c.js').href, new URL('../x', 'http://a/b/c/d').href, new URL('http://a/b/c/').href);
+			  const s = new URLSearchParams({ q: 'c++ a+b', e: "é~!'()*" }).toString(); out.push(s, new URLSearchParams(s).get('q'));
+			  new URLSearchParams('x=1&y=2').forEach((v, k) => out.push(k + v));
+			  const u = new URL('http://a.com/q?x=1#h'); u.searchParams.append('y', '2'); out.push(u.href);
+			  u.search = '?z=1'; out.push(u.searchParams.get('z') + ',' + u.searchParams.get('x'));
+			  u.searchParams.delete('z'); out.push(u.href);
+			  u.protocol = 'https'; u.host = 'b.org:8443'; u.pathname = '/x y/../z'; u.hash = 'f'; u.username = 'us er'; out.push(u.href, u.origin);
+			  out.push(new URL('http://[::1]:3000/').hostname, new URL('blob:https://a.com/id').origin, new URL('file:///x').origin);
+			  for (const bad of [() => new URL('not a url'), () => new URL(), () => new URLSearchParams([['a']])]) { try { bad() } catch (e) { out.push(e.code) } }
+			  const p = new URLSearchParams('b=2&a=1&b=1&c'); p.sort(); out.push(p.toString(), p.has('b', '1'), p.size);
+			  out.push(URL.canParse('x:'), URL.canParse('nope'), new URLSearchParams(null).toString(), format(new URL('http://us:pw@a/b?c#d'), { fragment: false, auth: false }));
+			  out.push(require('util').inspect(new URL('https://x.com/a?b=1'), { breakLength: Infinity }), require('util').inspect(new URLSearchParams('a=1&b=%zz')));
+			  ({ v: out.join('|') }) }`,
+			`file:///a/b/|http://a/b/x|http://a/b/c/|q=c%2B%2B+a%2Bb&e=%C3%A9%7E%21%27%28%29*|c++ a+b|x1|y2|http://a.com/q?x=1&y=2#h|1,null|http://a.com/q#h|https://us%20er@b.org:8443/z#f|https://b.org:8443|[::1]|https://a.com|null|ERR_INVALID_URL|ERR_MISSING_ARGS|ERR_INVALID_TUPLE|a=1&b=2&b=1&c=|true|4|true|false||http://a/b?c|URL { href: 'https://x.com/a?b=1', origin: 'https://x.com', protocol: 'https:', username: '', password: '', host: 'x.com', hostname: 'x.com', port: '', pathname: '/a', search: '?b=1', searchParams: URLSearchParams { 'b' => '1' }, hash: '' }|URLSearchParams { 'a' => '1', 'b' => '%zz' }`},
 		{"require.main", `({ v: [typeof require.main, require.main === module, require('path').isAbsolute(require.main.filename), require.main.id].join() })`, "object,false,true,."},
 		{"web crypto", `{ const c = require('crypto'); const a = new Uint32Array(2); let err; try { c.getRandomValues(new Float32Array(1)) } catch (e) { err = e.name }
 			({ v: [c.getRandomValues(a) === a, typeof crypto.getRandomValues, c.webcrypto.getRandomValues(new Uint8Array(3)).length, c.randomInt(5, 6), err].join() }) }`,

@@ -21,7 +21,7 @@ import (
 // parseargs.js, util.parseArgs; and inquirer.js, the inquirer package's
 // prompt on hypergen's questions.
 //
-//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js console.js syntaxhelpers.js timers.js regexp.js childprocess.js parseargs.js inquirer.js
+//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js console.js syntaxhelpers.js timers.js regexp.js childprocess.js parseargs.js inquirer.js whatwgurl.js
 var moduleSources embed.FS
 
 // programs holds the files of moduleSources compiled, each once per
@@ -141,7 +141,32 @@ func (vm *VM) urlFormat(call goja.FunctionCall) goja.Value {
 		return v.String()
 	}
 	if h := obj.Get("href"); h != nil && !goja.IsUndefined(h) && get("origin") != "" {
-		return h // a WHATWG URL
+		// A WHATWG URL, with options that leave parts out.
+		opts, _ := call.Argument(1).(*goja.Object)
+		if opts == nil {
+			return h
+		}
+		with := func(k string) bool { v := opts.Get(k); return v == nil || goja.IsUndefined(v) || v.ToBoolean() }
+		out := get("protocol")
+		if host := get("host"); host != "" || out == "file:" {
+			out += "//"
+			if user, pass := get("username"), get("password"); with("auth") && (user != "" || pass != "") {
+				out += user
+				if pass != "" {
+					out += ":" + pass
+				}
+				out += "@"
+			}
+			out += host
+		}
+		out += get("pathname")
+		if with("search") {
+			out += get("search")
+		}
+		if with("fragment") {
+			out += get("hash")
+		}
+		return rt.ToValue(out)
 	}
 	auth := get("auth")
 	if auth != "" {
@@ -226,13 +251,18 @@ func (vm *VM) inspect(v goja.Value, options ...goja.Value) string {
 	return out.String()
 }
 
-// urlModule is goja_nodejs's url (URL, URLSearchParams) with the file URL
-// conversions ES module hooks use to find their folder.
+// urlModule is Node's url: the WHATWG URL and URLSearchParams
+// (whatwgurl.js), goja_nodejs's domainToASCII and domainToUnicode, the
+// file URL conversions ES module hooks use to find their folder, and the
+// legacy format.
 func (vm *VM) urlModule(module *goja.Object) {
 	rt := vm.rt
-	nodeurl.Require(rt, module)
+	nodeurl.Require(rt, module) // domainToASCII and domainToUnicode
 	o := module.Get("exports").ToObject(rt)
-	ctor := o.Get("URL")
+	classes := vm.build(program("whatwgurl.js"), vm.urlNatives())
+	ctor := classes.Get("URL")
+	_ = o.Set("URL", ctor)
+	_ = o.Set("URLSearchParams", classes.Get("URLSearchParams"))
 	_ = o.Set("fileURLToPath", func(call goja.FunctionCall) goja.Value {
 		href := call.Argument(0)
 		if obj, ok := href.(*goja.Object); ok && truthy(obj.Get("href")) {
@@ -241,31 +271,12 @@ func (vm *VM) urlModule(module *goja.Object) {
 		return rt.ToValue(vm.fileURLPath(href.String()))
 	})
 	_ = o.Set("format", vm.urlFormat)
-	// goja_nodejs's origin leaves the port out (http://a.dev:8080 gave
-	// http://a.dev) and names file: URLs' origin: WHATWG's is the scheme,
-	// host and port of the special schemes, else "null". Its prototype's
-	// origin cannot be redefined, so URLs get a prototype in front of it.
-	if base, ok := ctor.ToObject(rt).Get("prototype").(*goja.Object); ok {
-		proto := rt.NewObject()
-		_ = proto.SetPrototype(base)
-		_ = ctor.ToObject(rt).Set("prototype", proto)
-		_ = proto.DefineAccessorProperty("origin", rt.ToValue(func(call goja.FunctionCall) goja.Value {
-			u := call.This.ToObject(rt)
-			switch scheme := u.Get("protocol").String(); scheme {
-			case "http:", "https:", "ws:", "wss:", "ftp:":
-				return rt.ToValue(scheme + "//" + u.Get("host").String())
-			}
-			return rt.ToValue("null")
-		}), nil, goja.FLAG_TRUE, goja.FLAG_TRUE)
-	}
-	// goja_nodejs's constructors are Go closures too.
-	for _, name := range []string{"URL", "URLSearchParams"} {
-		if c, ok := o.Get(name).(*goja.Object); ok {
-			named(rt, c, name, -1)
-		}
-	}
 	_ = o.Set("pathToFileURL", func(call goja.FunctionCall) goja.Value {
-		u := url.URL{Scheme: "file", Path: vm.resolve(call.Argument(0).String())}
+		p := call.Argument(0).String()
+		u := url.URL{Scheme: "file", Path: vm.resolve(p)}
+		if strings.HasSuffix(p, "/") && !strings.HasSuffix(u.Path, "/") {
+			u.Path += "/" // a folder's URL, as Node keeps it
+		}
 		obj, err := rt.New(ctor, rt.ToValue(u.String()))
 		if err != nil {
 			vm.throw(err)

@@ -33,13 +33,24 @@
   // maxStringLength (colors and showHidden are not: nothing is coloured,
   // and hidden properties are not shown); or the older (value, showHidden,
   // depth) form.
+  // What inspect starts from; a hook may change it, as Node's lets
+  // (util.inspect.defaultOptions.depth = null shows everything).
+  const defaultOptions = { showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false,
+    maxArrayLength: 100, maxStringLength: 10000, breakLength: 80, compact: 3, sorted: false, getters: false, numericSeparator: false };
+  // Node's custom inspection: an object's method under this symbol says
+  // what it shows (a URL its fields).
+  const custom = Symbol.for('nodejs.util.inspect.custom');
   function inspect(value, opts) {
-    const ctx = { depth: 2, breakLength: 80, compact: 3, sorted: false, maxArrayLength: 100, maxStringLength: 10000,
+    const d = defaultOptions;
+    const ctx = { depth: d.depth === null ? Infinity : d.depth, breakLength: d.breakLength, compact: d.compact, sorted: d.sorted,
+      maxArrayLength: d.maxArrayLength === null ? Infinity : d.maxArrayLength,
+      maxStringLength: d.maxStringLength === null ? Infinity : d.maxStringLength, customInspect: d.customInspect !== false,
       seen: [], circular: new Map(), indent: 0, current: 0 };
     if (arguments.length > 2 && arguments[2] !== undefined) ctx.depth = arguments[2] === null ? Infinity : arguments[2];
     if (opts && typeof opts === 'object') {
       if (opts.depth !== undefined) ctx.depth = opts.depth === null ? Infinity : opts.depth;
       for (const k of ['breakLength', 'compact', 'sorted']) if (opts[k] !== undefined) ctx[k] = opts[k];
+      if (opts.customInspect !== undefined) ctx.customInspect = opts.customInspect !== false;
       for (const k of ['maxArrayLength', 'maxStringLength']) {
         if (opts[k] !== undefined) ctx[k] = opts[k] === null ? Infinity : Math.max(0, opts[k]);
       }
@@ -60,6 +71,14 @@
       // The object it refers back to is marked <ref *N> where it is shown.
       if (!ctx.circular.has(v)) ctx.circular.set(v, ctx.circular.size + 1);
       return '[Circular *' + ctx.circular.get(v) + ']';
+    }
+    const own = ctx.customInspect && v[custom];
+    if (typeof own === 'function' && own !== inspect) {
+      const depth = ctx.depth - level;
+      const opts = Object.assign({}, defaultOptions, { depth, breakLength: ctx.breakLength, compact: ctx.compact, sorted: ctx.sorted,
+        maxArrayLength: ctx.maxArrayLength, maxStringLength: ctx.maxStringLength, stylize: (t) => t });
+      const shown = own.call(v, depth, opts, inspect);
+      if (shown !== v) return typeof shown === 'string' ? shown : fmt(ctx, shown, level);
     }
     const out = fmtObject(ctx, v, level);
     return ctx.circular.has(v) ? '<ref *' + ctx.circular.get(v) + '> ' + out : out;
@@ -242,7 +261,8 @@
       if (i >= args.length) return m;
       const a = args[i++];
       switch (c) {
-        case 's': return typeof a === 'string' ? a : typeof a === 'bigint' ? a + 'n' : typeof a === 'object' && a !== null ? inspect(a, { depth: 0 }) : String(a);
+        case 's': return typeof a === 'string' ? a : typeof a === 'bigint' ? a + 'n' : Object.is(a, -0) ? '-0'
+          : typeof a === 'object' && a !== null && builtInToString(a) ? inspect(a, { depth: 0 }) : String(a);
         case 'd': return typeof a === 'bigint' ? a + 'n' : typeof a === 'object' ? 'NaN' : String(Number(a));
         case 'i': return typeof a === 'bigint' ? a + 'n' : String(parseInt(a));
         case 'f': return String(parseFloat(a));
@@ -254,6 +274,17 @@
     for (; i < args.length; i++) s += ' ' + (typeof args[i] === 'string' ? args[i] : inspect(args[i]));
     return s;
   }
+  // builtInToString is Node's test for %s: an object whose toString is its
+  // own, or its class's (not a built-in one's), is shown by it.
+  function builtInToString(v) {
+    if (typeof v.toString !== 'function') return true;
+    if (Object.prototype.hasOwnProperty.call(v, 'toString')) return false;
+    let p = v;
+    do { p = Object.getPrototypeOf(p); } while (p !== null && !Object.prototype.hasOwnProperty.call(p, 'toString'));
+    const ctor = p && Object.getOwnPropertyDescriptor(p, 'constructor');
+    return ctor !== undefined && ctor !== null && typeof ctor.value === 'function' && typeof globalThis[ctor.value.name] === 'function' &&
+      globalThis[ctor.value.name] === ctor.value;
+  }
   function promisify(fn) {
     if (typeof fn !== 'function') throw new TypeError('The "original" argument must be of type function');
     return function (...args) {
@@ -263,6 +294,8 @@
     };
   }
   exports.format = format;
+  inspect.custom = custom;
+  inspect.defaultOptions = defaultOptions;
   exports.inspect = inspect;
   exports.promisify = promisify;
   exports.inherits = function (ctor, superCtor) {
