@@ -46,8 +46,8 @@ func standardFilters() map[string]any {
 		"newline_to_br": func(v any) string { return lineBreaks.Replace(text(v)) },
 		// osteele/liquid's left the \r of a CRLF.
 		"strip_newlines": func(v any) string { return newlines.Replace(text(v)) },
-		"date":          date,
-		"join":          join,
+		"date":           date,
+		"join":           join,
 	}
 }
 
