@@ -174,6 +174,15 @@ ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
 			({ v: [url.format(query), url.format(legacy), url.format(new URL('http://a.dev/p?q#h')),
 				new URL('http://a.dev:8080/x').origin, new url.URL('file:///x').origin, typeof require('path').toNamespacedPath].join(' ') }) }`,
 			"https://example.com/p?page=1&f=json http://a.dev:81/x?q=1#h http://a.dev/p?q#h http://a.dev:8080 null function"},
+		// Node 20.20.2's values, from node -e: an empty path named the
+		// working folder (statSync('').isDirectory() was true), and util
+		// had no TextEncoder or TextDecoder.
+		{"empty fs paths, util's text codecs", `{ const fs = require('fs'); const u = require('util'); const out = [];
+			  for (const f of [() => fs.statSync(''), () => fs.readdirSync(''), () => fs.readFileSync(''), () => fs.accessSync('')]) {
+			    try { f(); out.push('no error') } catch (e) { out.push(e.code + ' ' + e.message + ' ' + JSON.stringify(e.path)) } }
+			  out.push(fs.existsSync(''), fs.realpathSync('') === process.cwd(), typeof u.TextEncoder, new u.TextDecoder().decode(new u.TextEncoder().encode('é')), u.TextEncoder === TextEncoder);
+			  ({ v: out.join('|') }) }`,
+			`ENOENT ENOENT: no such file or directory, stat '' ""|ENOENT ENOENT: no such file or directory, scandir '' ""|ENOENT ENOENT: no such file or directory, open '' ""|ENOENT ENOENT: no such file or directory, access '' ""|false|true|function|é|true`},
 		// Node 20.20.2's values, from node -e: util.inspect.custom and
 		// defaultOptions were missing, and %s ignored an object's own toString.
 		{"util.inspect.custom, defaultOptions and %s", `{ const util = require('util'); const out = [];

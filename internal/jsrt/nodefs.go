@@ -32,12 +32,12 @@ func (vm *VM) fsModule(module *goja.Object) {
 			if !ok || p == "" {
 				return rt.ToValue(false)
 			}
-			_, err := os.Stat(vm.resolve(p))
+			_, err := os.Stat(vm.fsPath(p))
 			return rt.ToValue(err == nil)
 		},
 		"readFileSync": func(call goja.FunctionCall) goja.Value {
 			if _, fd := call.Argument(0).Export().(int64); fd {
-				panic(vm.fsError("read", "", syscall.EBADF)) // hooks have no file descriptors
+				panic(vm.fsError("fstat", "", syscall.EBADF)) // hooks have no file descriptors
 			}
 			p := vm.pathArg(call, 0)
 			enc := vm.encodingOption(call.Argument(1))
@@ -69,7 +69,7 @@ func (vm *VM) fsModule(module *goja.Object) {
 		"lstatSync": vm.statFunc("lstat", os.Lstat),
 		"realpathSync": func(call goja.FunctionCall) goja.Value {
 			p := vm.pathArg(call, 0)
-			real, err := filepath.EvalSymlinks(vm.resolve(p))
+			real, err := filepath.EvalSymlinks(vm.resolve(p)) // '' is the working folder, as in Node
 			if err != nil {
 				panic(vm.fsError("realpath", p, err))
 			}
@@ -77,14 +77,14 @@ func (vm *VM) fsModule(module *goja.Object) {
 		},
 		"accessSync": func(call goja.FunctionCall) goja.Value {
 			p := vm.pathArg(call, 0)
-			if _, err := os.Stat(vm.resolve(p)); err != nil {
+			if _, err := os.Stat(vm.fsPath(p)); err != nil {
 				panic(vm.fsError("access", p, err))
 			}
 			return goja.Undefined()
 		},
 		"readlinkSync": func(call goja.FunctionCall) goja.Value {
 			p := vm.pathArg(call, 0)
-			target, err := os.Readlink(vm.resolve(p))
+			target, err := os.Readlink(vm.fsPath(p))
 			if err != nil {
 				panic(vm.fsError("readlink", p, err))
 			}
@@ -250,7 +250,7 @@ func (vm *VM) readdir(p string, dirents, recursive bool) []any {
 		linked     bool
 		parent     *folder
 	}
-	start := &folder{path: p, real: vm.resolve(p)}
+	start := &folder{path: p, real: vm.fsPath(p)}
 	if recursive && !dirents {
 		if real, err := filepath.EvalSymlinks(start.real); err == nil {
 			start.real = real
@@ -272,7 +272,7 @@ func (vm *VM) readdir(p string, dirents, recursive bool) []any {
 	}
 	for queue := []*folder{start}; len(queue) > 0; queue = queue[1:] {
 		f := queue[0]
-		entries, err := os.ReadDir(vm.resolve(f.path))
+		entries, err := os.ReadDir(vm.fsPath(f.path))
 		if err != nil {
 			panic(vm.fsError("scandir", f.path, err))
 		}
@@ -368,7 +368,7 @@ func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error
 	return func(call goja.FunctionCall) goja.Value {
 		rt := vm.rt
 		p := vm.pathArg(call, 0)
-		fi, err := stat(vm.resolve(p))
+		fi, err := stat(vm.fsPath(p))
 		if err != nil {
 			if opt, ok := call.Argument(1).(*goja.Object); ok && errors.Is(err, fs.ErrNotExist) {
 				if v := opt.Get("throwIfNoEntry"); v != nil && !goja.IsUndefined(v) && !v.ToBoolean() {
@@ -405,7 +405,7 @@ func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error
 // which holds the credentials process.env leaves out, is refused as
 // unreadable. A folder is Node's EISDIR.
 func (vm *VM) readFile(p string) ([]byte, error) {
-	file := vm.resolve(p)
+	file := vm.fsPath(p)
 	if procEnviron(file) {
 		return nil, syscall.EACCES
 	}
@@ -446,7 +446,8 @@ func (vm *VM) fsError(syscallName, path string, err error) goja.Value {
 			msg = errno.Error()
 		}
 	}
-	named := path != "" || syscallName == "open" // Node names the path of an open even when it is ''
+	// Calls on a descriptor name no path; every other call names its, '' too.
+	named := syscallName != "read" && syscallName != "fstat"
 	text := fmt.Sprintf("%s: %s, %s", code, msg, syscallName)
 	if named {
 		text += " '" + path + "'"

@@ -98,6 +98,11 @@ func (vm *VM) utilModule(module *goja.Object) {
 	vm.jsModule(program("util.js"), module, native)
 	vm.jsModule(program("parseargs.js"), module, native)
 	exports := module.Get("exports").ToObject(vm.rt)
+	// The web globals' classes, whatever a script made of the globals.
+	lazyMembers(vm.rt, exports, []string{"TextEncoder", "TextDecoder"}, goja.FLAG_TRUE, func() *goja.Object {
+		vm.use(featWeb)
+		return vm.webGlobals
+	})
 	_ = exports.Set("isDeepStrictEqual", func(a, b goja.Value) bool {
 		equal, _ := goja.AssertFunction(vm.builtin("assert", vm.fileModule("assert.js")).Get("deepStrictEqual"))
 		_, err := equal(goja.Undefined(), a, b)

@@ -29,6 +29,9 @@ type VM struct {
 	include   goja.Value
 	inc       includeScope // what include() is called from (include.go)
 	installed features     // see VM.use
+	// webGlobals holds the web globals' values once installed (featWeb),
+	// for the modules that export them too (util's TextEncoder).
+	webGlobals *goja.Object
 	// collators are localeCompare's, by the BCP 47 tag of its arguments.
 	collators map[string]*collate.Collator
 	main      *goja.Object            // require.main, made on first use

@@ -69,6 +69,7 @@ func (vm *VM) installWebGlobals() {
 		panic(err)
 	}
 	g := globals.ToObject(rt)
+	vm.webGlobals = g
 	// Node 20's global crypto is Web Crypto: crypto.webcrypto here.
 	_ = g.Set("crypto", vm.builtin("crypto", vm.cryptoModule).Get("webcrypto"))
 	for _, name := range vm.undefinedGlobals(webGlobalNames) {
