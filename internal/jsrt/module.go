@@ -534,9 +534,9 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 // coreHelp lists the core modules hypergen serves.
 const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, assert, constants, querystring, string_decoder, buffer, url, events, stream (the legacy Stream class), crypto (random values, hashes, HMACs and getRandomValues), tty, timers, child_process and module (createRequire, builtinModules, globalPaths)"
 
-// fsPath is the file a fs call names: resolve's, but "" names none, and
-// the call fails with ENOENT as Node's does (path.resolve(”) is the
-// working folder).
+// fsPath is the file a fs call names: resolve's, but an empty path names
+// none, and the call fails with ENOENT as Node's does (path.resolve of an
+// empty path is the working folder).
 func (vm *VM) fsPath(p string) string {
 	if p == "" {
 		return ""
