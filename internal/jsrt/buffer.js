@@ -39,11 +39,13 @@
     }
     return from.call(Buffer, s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   };
+  // goja_nodejs's encodings, as it spells them: Node takes any case.
+  const lower = (encoding) => typeof encoding === 'string' ? encoding.toLowerCase() : encoding;
   const toString = Buffer.prototype.toString;
   Object.defineProperty(Buffer.prototype, 'toString', {
     value: function (encoding, start, end) {
       const e = encoding === undefined ? undefined : own(encoding);
-      if (!e) return toString.apply(this, arguments);
+      if (!e) return arguments.length > 0 ? toString.call(this, lower(encoding), start, end) : toString.call(this);
       const len = this.length;
       const from = start === undefined ? 0 : Math.min(len, Math.max(0, Math.trunc(start) || 0));
       const to = end === undefined ? len : Math.min(len, Math.max(0, Math.trunc(end) || 0));
@@ -62,12 +64,14 @@
       throw err;
     }
     const e = typeof value === 'string' && encoding !== undefined ? own(encoding) : undefined;
-    return e ? encode(e, value) : from.apply(this, arguments);
+    if (e) return encode(e, value);
+    return typeof value === 'string' && arguments.length > 1 ? from.call(this, value, lower(encoding)) : from.apply(this, arguments);
   };
   const byteLength = Buffer.byteLength;
   Buffer.byteLength = function (value, encoding) {
     const e = typeof value === 'string' && encoding !== undefined ? own(encoding) : undefined;
-    return e ? encode(e, value).length : byteLength.apply(this, arguments);
+    if (e) return encode(e, value).length;
+    return typeof value === 'string' && arguments.length > 1 ? byteLength.call(this, value, lower(encoding)) : byteLength.apply(this, arguments);
   };
 
   // What goja_nodejs leaves to Uint8Array's methods, which search for one

@@ -174,6 +174,16 @@ ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
 			({ v: [url.format(query), url.format(legacy), url.format(new URL('http://a.dev/p?q#h')),
 				new URL('http://a.dev:8080/x').origin, new url.URL('file:///x').origin, typeof require('path').toNamespacedPath].join(' ') }) }`,
 			"https://example.com/p?page=1&f=json http://a.dev:81/x?q=1#h http://a.dev/p?q#h http://a.dev:8080 null function"},
+		// Node 20.20.2's values, from node -e: console.log ran an object's
+		// getters (one that threw failed the hook), digest('base64url')
+		// gave a Buffer, update ignored 'latin1', and encodings took one case.
+		{"getters unrun, digest and Buffer encodings", `{ const c = require('crypto'); const out = [];
+			  let n = 0; const o = { get x() { n++; throw new Error('b') }, y: 1 }; console.log(o); out.push(require('util').format('%o', o), n);
+			  out.push(c.createHash('md5').update('a').digest('base64url'), c.createHash('md5').update('\u00e9', 'latin1').digest('hex'),
+			    c.createHmac('sha256', 'k').update('x').digest('base64url'), c.createHash('md5').update('a').digest('HEX'), c.createHash('md5').update('a').digest('nope').length,
+			    Buffer.from('a').toString('HEX'), Buffer.from('YQ', 'BASE64').length, Buffer.byteLength('YQ==', 'Base64'));
+			  ({ v: out.join('|') }) }`,
+			`{ x: [Getter], y: 1 }|0|DMF1ucDxtqgxw5niaXcmYQ|3406877694691ddd1dfb0aca54681407|w47ciBXISJ9kc4l49EAI-FljRVRfC6po72_PXFPlcYk|0cc175b9c0f1b6a831c399e269772661|16|61|1|1`},
 		// Node 20.20.2's values, from node -e: an empty path named the
 		// working folder (statSync('').isDirectory() was true), and util
 		// had no TextEncoder or TextDecoder.

@@ -155,13 +155,45 @@ func (vm *VM) digester(h hash.Hash) *goja.Object {
 	rt := vm.rt
 	obj := rt.NewObject()
 	_ = obj.Set("update", func(call goja.FunctionCall) goja.Value {
-		h.Write(buffer.DecodeBytes(rt, call.Argument(0), call.Argument(1)))
+		h.Write(vm.bytesOf(call.Argument(0), call.Argument(1)))
 		return obj
 	})
 	_ = obj.Set("digest", func(call goja.FunctionCall) goja.Value {
-		return buffer.EncodeBytes(rt, h.Sum(nil), call.Argument(0))
+		sum := buffer.WrapBytes(rt, h.Sum(nil))
+		ctor := vm.bufferModule().Get("Buffer").ToObject(rt)
+		isEncoding, _ := goja.AssertFunction(ctor.Get("isEncoding"))
+		if known, err := isEncoding(ctor, call.Argument(0)); err == nil && known.ToBoolean() {
+			// Buffer's toString knows the encodings buffer.js adds
+			// (base64url, latin1, …), which goja_nodejs's EncodeBytes
+			// lacked: digest('base64url') gave a Buffer. As in Node, an
+			// encoding it does not know gives the Buffer.
+			toString, _ := goja.AssertFunction(sum.Get("toString"))
+			s, err := toString(sum, call.Argument(0))
+			if err != nil {
+				panic(err)
+			}
+			return s
+		}
+		return sum
 	})
 	return obj
+}
+
+// bytesOf is what Buffer.from(data, encoding) holds, with the encodings
+// buffer.js adds to goja_nodejs's Buffer.
+func (vm *VM) bytesOf(data, enc goja.Value) []byte {
+	if goja.IsString(data) && !goja.IsUndefined(enc) {
+		ctor := vm.bufferModule().Get("Buffer").ToObject(vm.rt)
+		from, _ := goja.AssertFunction(ctor.Get("from"))
+		b, err := from(ctor, data, enc)
+		if err != nil {
+			panic(err)
+		}
+		if bytes, ok := vm.bufferBytes(b); ok {
+			return bytes
+		}
+	}
+	return buffer.DecodeBytes(vm.rt, data, enc)
 }
 
 // ttyModule answers that nothing a hook writes to is a terminal, which is

@@ -50,8 +50,8 @@ func (vm *VM) pathArg(call goja.FunctionCall, i int) string {
 // a file: URL (new URL('./x.json', import.meta.url), as ES modules find
 // their files).
 func (vm *VM) pathString(v goja.Value) (string, bool) {
-	if s, ok := v.Export().(string); ok {
-		return s, true
+	if goja.IsString(v) {
+		return v.String(), true
 	}
 	if b, ok := vm.bufferBytes(v); ok {
 		return string(b), true

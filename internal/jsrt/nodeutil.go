@@ -229,10 +229,10 @@ func (vm *VM) format(args []goja.Value) string {
 	if len(args) == 0 {
 		return "" // the common console.log() needs no util either
 	}
-	if len(args) == 1 {
-		if s, ok := args[0].Export().(string); ok {
-			return s // the common case needs no util
-		}
+	if len(args) == 1 && goja.IsString(args[0]) {
+		// The common case needs no util. (Not Export, which would run an
+		// object's getters, where inspect shows [Getter].)
+		return args[0].String()
 	}
 	f, _ := goja.AssertFunction(vm.builtin("util", vm.utilModule).Get("format"))
 	v, err := f(goja.Undefined(), args...)
