@@ -17,6 +17,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
+
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/internal/argv"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
@@ -188,8 +191,15 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	ctx, done := a.ceiling.watch(ctx)
 	defer done()
+	// The request's span, parent of the run's tree: a root span, which
+	// continuous profiling links to its profile.
+	ctx, span := a.tel.Tracer().Start(ctx, "hypergen.agent.generate", trace.WithSpanKind(trace.SpanKindServer))
 	var out bytes.Buffer
 	res, err := a.runGeneration(ctx, args, &out)
+	if err != nil {
+		span.SetStatus(codes.Error, "the generation failed")
+	}
+	span.End()
 	if errors.Is(err, errStuck) {
 		a.tel.AgentRequest(r.Context(), "error")
 		a.cfg.Logger.Warn("a generation did not stop when it was cancelled; it keeps running", "args", logged(args))

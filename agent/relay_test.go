@@ -4,7 +4,6 @@ package agent
 
 import (
 	"context"
-	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -115,29 +114,4 @@ func failStartAtGenerate(t *testing.T, cfg Config, tel *instrument.Telemetry) *A
 		t.Fatal("Start succeeded on a busy generate address")
 	}
 	return a
-}
-
-// The agent's admin address and the telemetry's own Prometheus endpoint
-// default to the same port: the failure says which setting to change.
-func TestStartNamesAPrometheusEndpointOnItsAddress(t *testing.T) {
-	free, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := free.Addr().String()
-	free.Close()
-	tel, err := instrument.Setup(context.Background(), instrument.Config{Enabled: true, Metrics: []exporters.Kind{exporters.Prometheus},
-		PrometheusListen: addr}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tel.Shutdown(context.Background())
-	a, err := New(Config{Listen: addr, Logger: quietLogger(), Getenv: func(string) string { return "" }, Cwd: t.TempDir()}, tel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := a.Start(context.Background()); err == nil || !strings.Contains(err.Error(), `PrometheusListen to ""`) {
-		t.Errorf("Start on the Prometheus endpoint's address: %v, want an error naming PrometheusListen", err)
-		_ = a.Shutdown(context.Background())
-	}
 }
