@@ -55,11 +55,11 @@ func overview() (board, error) {
 		}},
 		{title: "Cache and start-up", panels: []panel{
 			{title: "Cache hit rate",
-				description: "Share of template files whose compiled form came from the cache. A one-shot CLI process starts with an empty cache, so its files are misses; long-lived processes should sit near the cache_hit_ratio budget (dashed).",
+				description: "Share of the template files that looked the cache up whose compiled form came from it (a file with no EJS tag, or a Liquid one, has nothing to compile and is left out). A one-shot CLI process starts with an empty cache, so its files are misses; long-lived processes should sit near the cache_hit_ratio budget (dashed).",
 				unit:        "percentunit", budget: "cache_hit_ratio",
 				queries: []query{{expr: ratio(
 					orZero(by("sum", nil, rate(sel(metric(catalog.MetricSpanCalls), spanName("hypergen.template"), eq(catalog.AttrResult, "hit")), RateInterval))),
-					by("sum", nil, rate(templates, RateInterval))), legend: "hit rate"}}},
+					by("sum", nil, rate(sel(metric(catalog.MetricSpanCalls), spanName("hypergen.template"), re(catalog.AttrResult, "hit|miss")), RateInterval))), legend: "hit rate"}}},
 			{title: "Templates per second by cache result",
 				description: "Template files rendered per second, by whether their compiled form came from the cache.",
 				unit:        "ops", queries: []query{{expr: by("sum", labels(catalog.AttrResult),

@@ -276,7 +276,7 @@ var Attributes = []AttrSpec{
 		On: "metrics; spans hypergen.run (ok, error) and hypergen.op.* (the operation's status, or error)"},
 	{Key: AttrPhase, Values: []string{"telemetry", "resolve", "list"}, On: "hypergen.startup.duration"},
 	{Key: AttrResult, Values: []string{"hit", "miss"},
-		On: "hypergen.cache.requests; span hypergen.template (miss when any of the file's texts was compiled, else hit; absent for Liquid)"},
+		On: "hypergen.cache.requests; span hypergen.template (miss when any of the file's texts was compiled, hit when every one came from the cache; absent when none needed compiling: no EJS tag, or Liquid)"},
 	{Key: AttrSignal, Values: []string{"traces", "metrics"}, On: "telemetry failure metrics"},
 	{Key: AttrProbeSize, Pattern: `^[1-9][0-9]*$`, Bound: "one per configured probe size (--probe-sizes, 3 by default)",
 		On: "probe metrics; span hypergen.probe"},
