@@ -36,7 +36,13 @@ type collector struct {
 // startCollector serves on 127.0.0.1 until the test ends.
 func startCollector(t testing.TB, opts ...grpc.ServerOption) *collector {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	return startCollectorAt(t, "127.0.0.1:0", opts...)
+}
+
+// startCollectorAt serves on addr until the test ends.
+func startCollectorAt(t testing.TB, addr string, opts ...grpc.ServerOption) *collector {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,5 +128,30 @@ func TestWarmConnectionToGRPCIsKept(t *testing.T) {
 	}
 	if n := conns.n.Load(); n != 1 {
 		t.Errorf("the server accepted %d connections, want 1: the warm one was replaced", n)
+	}
+}
+
+// TestCollectorUpAfterTheWarmDial: a warm dial refused at the run's start
+// (the Collector not up yet) is dialled again at Shutdown; the run's spans
+// were lost though the Collector was up by its end.
+func TestCollectorUpAfterTheWarmDial(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // nothing listens: the warm dial is refused
+	tp := otlplite.New(otlplite.Config{Endpoint: addr})
+	tp.Warm()
+	endSpans(tp, 2)
+	time.Sleep(200 * time.Millisecond) // the refusal comes at once
+	col := startCollectorAt(t, addr)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := tp.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, spans := col.received(); len(spans) != 2 {
+		t.Errorf("the server received %d spans, want 2", len(spans))
 	}
 }

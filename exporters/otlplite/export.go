@@ -76,8 +76,9 @@ func (p *TracerProvider) connect(ctx context.Context, w *warmDial) (*h2conn, err
 
 // Shutdown stops recording and exports the ended spans, in requests of at
 // most 512 spans over one connection. ctx bounds the whole export; there is
-// one attempt and no retry (a warm connection the server closed while idle
-// is replaced before anything is sent on it). Spans ended afterwards are
+// one attempt and no retry (a warm dial that failed is tried again, and a
+// warm connection the server closed while idle is replaced, before anything
+// is sent). Spans ended afterwards are
 // dropped. Errors name the endpoint and what failed (connection refused, a
 // gRPC status, a reset, the deadline). Later calls do nothing and return
 // nil.
@@ -123,6 +124,12 @@ func (p *TracerProvider) export(ctx context.Context, w *warmDial, tracers []*tra
 		defer w.cancel() // releases the warm dial's context
 	}
 	c, err := p.connect(ctx, w)
+	if err != nil && w != nil && ctx.Err() == nil {
+		// The warm dial failed on its own as the run started (a Collector
+		// not up yet, or restarting): it may be up by now, and a second
+		// refusal costs no more than the first.
+		c, err = dialH2(ctx, p.cfg.Endpoint)
+	}
 	if err != nil {
 		return err
 	}
