@@ -189,6 +189,6 @@ func merged(first, ordered *FileEvent) FileEvent {
 		return *ordered
 	}
 	e := *first
-	e.Err, e.Bytes = ordered.Err, ordered.Bytes
+	e.Err, e.Bytes, e.Failed = ordered.Err, ordered.Bytes, ordered.Failed
 	return e
 }

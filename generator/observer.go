@@ -17,6 +17,19 @@ const (
 	PhaseApply   Phase = "apply"   // write files and run commands
 )
 
+// Step is one of the steps of a template file in the render phase, in the
+// order they run: read, parse, then compile and render for each of its
+// texts (frontmatter values, then the body) in turn.
+type Step int
+
+// The steps of a template file.
+const (
+	StepRead    Step = iota // reading the file
+	StepParse               // frontmatter split and YAML
+	StepCompile             // EJS translation and JavaScript compilation
+	StepRender              // running the compiled templates (Liquid's too)
+)
+
 // FileEvent is one template file's way through the render phase.
 type FileEvent struct {
 	Template string    // template path, relative to the project where possible
@@ -31,6 +44,10 @@ type FileEvent struct {
 	// texts without tags render to themselves and count in neither.
 	Compiled, Cached int
 	Err              error
+	// Failed is the step Err came from. The steps before it succeeded;
+	// one after it ran only if it has a duration (a frontmatter value
+	// rendered before the body failed to compile).
+	Failed Step
 }
 
 // Observer watches an engine without the engine depending on how it is

@@ -137,6 +137,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 	raw, err := regularfile.ReadFile(file)
 	ev.Read = time.Since(ev.Start)
 	if err != nil {
+		ev.Failed = StepRead
 		return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 	}
 	text := nodeString(raw)
@@ -144,6 +145,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 	attrs, split, err := frontmatter.Parse(text)
 	ev.Parse = time.Since(parseStart)
 	if err != nil {
+		ev.Failed = StepParse
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
 			return renderedFile{}, &TemplateError{File: e.displayPath(file), Line: se.Line, Err: errors.New("invalid YAML frontmatter: " + se.Msg)}
@@ -168,6 +170,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 		if s, ok := v.(string); ok {
 			locals, err := withHelpers(inv, base.frontmatter, inv.args)
 			if err != nil {
+				ev.Failed = StepRender // the project's helpers function
 				return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 			}
 			out, err := e.render(ctx, vm, inv, file, liquid, s, locals, ev)
@@ -184,6 +187,7 @@ func (e *Engine) renderFile(ctx context.Context, file string, inv *invocation, b
 		raw := inv.args.Clone()
 		raw.Set("attributes", rendered)
 		if bodyCtx, err = withHelpers(inv, bodyCtx, raw); err != nil {
+			ev.Failed = StepRender
 			return renderedFile{}, &TemplateError{File: e.displayPath(file), Err: err}
 		}
 	}
@@ -224,7 +228,7 @@ func withHelpers(inv *invocation, locals, raw *jsvalue.Object) (*jsvalue.Object,
 }
 
 // render compiles (or finds in the cache) and runs one EJS text of file,
-// adding the time spent to ev.
+// adding the time spent to ev, and the step that failed if one did.
 // Liquid templates (IsLiquid) render with Liquid instead.
 func (e *Engine) render(ctx context.Context, vm *jsrt.VM, inv *invocation, file string, liquid bool, text string, locals *jsvalue.Object, ev *FileEvent) (string, error) {
 	start := time.Now()
@@ -235,9 +239,11 @@ func (e *Engine) render(ctx context.Context, vm *jsrt.VM, inv *invocation, file 
 		src := liquidtmpl.Source{File: file, Dirs: []string{inv.templatesDir, inv.cwd}, CheckInclude: e.liquidIncludeCheck(inv), Stuck: inv.held.stuck}
 		out, err := e.liquid.Render(ctx, e.regexLimit(), src, text, locals)
 		ev.Render += time.Since(start)
+		ev.Failed = StepRender
 		return out, err
 	}
 	if v, ok := locals.Get("async"); ok && jsvalue.Truthy(v) {
+		ev.Failed = StepCompile // ejs refuses the option as it compiles
 		return "", errAsyncLocal
 	}
 	opts := ejsOptions(locals)
@@ -256,10 +262,12 @@ func (e *Engine) render(ctx context.Context, vm *jsrt.VM, inv *invocation, file 
 		ev.Compiled++
 	}
 	if err != nil {
+		ev.Failed = StepCompile
 		return "", err
 	}
 	out, err := vm.Render(ctx, t, locals)
 	ev.Render += time.Since(compiled)
+	ev.Failed = StepRender
 	return out, err
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -306,5 +307,65 @@ func TestShutdownInSetupOrderHandsBackTheHosts(t *testing.T) {
 	otel.Handle(errors.New("after shutdown"))
 	if len(got) != 1 {
 		t.Errorf("the host's handler got %v, want the error sent after both shut down", got)
+	}
+}
+
+// TestFailedFileStepsAsTheyRan: a file that failed counts its error on the
+// step it came from; the steps before it are ok and one that never ran is
+// not recorded. Every step of a failed file was an error, and a render
+// that never ran was recorded as one.
+func TestFailedFileStepsAsTheyRan(t *testing.T) {
+	for _, tc := range []struct {
+		name, template string
+		want           map[string]string // step: outcome ("" not recorded)
+	}{
+		{"render", "---\nto: c\n---\n<%= nope %>", map[string]string{"read": "ok", "parse": "ok", "compile": "ok", "render_template": "error"}},
+		{"compile", "---\nforce: true\n---\n<% if ( %>", map[string]string{"read": "ok", "parse": "ok", "compile": "error", "render_template": ""}},
+		{"parse", "---\nto: [\n---\nx", map[string]string{"read": "ok", "parse": "error", "compile": "", "render_template": ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tel, spans, reader := inMemory(t)
+			dir := writeFiles(t, map[string]string{"_templates/gen/new/c.t": tc.template})
+			eng := generator.New(generator.Config{Cwd: dir, Observer: tel.Observer(), Getenv: func(string) string { return "" }})
+			if _, err := eng.Run(context.Background(), []string{"gen", "new"}); err == nil {
+				t.Fatal("run succeeded")
+			}
+			var rm metricdata.ResourceMetrics
+			if err := reader.Collect(context.Background(), &rm); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, sm := range rm.ScopeMetrics {
+				for _, m := range sm.Metrics {
+					h, ok := m.Data.(metricdata.Histogram[float64])
+					if !ok || m.Name != catalog.MetricOperationDuration {
+						continue
+					}
+					for _, p := range h.DataPoints {
+						op, _ := p.Attributes.Value(catalog.AttrOperation)
+						outcome, _ := p.Attributes.Value(catalog.AttrOutcome)
+						if _, step := tc.want[op.AsString()]; step {
+							got[op.AsString()] += outcome.AsString()
+						}
+					}
+				}
+			}
+			for step, want := range tc.want {
+				if got[step] != want {
+					t.Errorf("%s: %q, want %q", step, got[step], want)
+				}
+			}
+			// The step spans say the same.
+			for _, s := range spans.GetSpans().Snapshots() {
+				step := strings.TrimPrefix(s.Name(), "hypergen.")
+				want, isStep := tc.want[step]
+				if !isStep {
+					continue
+				}
+				if status := map[bool]string{true: "error", false: "ok"}[s.Status().Code.String() == "Error"]; status != want {
+					t.Errorf("span %s: %s, want %q", s.Name(), status, want)
+				}
+			}
+		})
 	}
 }

@@ -323,10 +323,20 @@ func (o *observer) FileDone(ctx context.Context, f generator.FileEvent) {
 	// After the loop, at is where the last step ended: the file's end.
 	at := f.Start
 	for i, step := range templateSteps {
-		if o.stepSpans {
-			o.span(fctx, step.span, at, at.Add(durations[i]), nil)
+		// A failed file's error is its failed step's: the steps before it
+		// succeeded, and one after it is left out unless it ran.
+		var err error
+		if f.Err != nil {
+			if s := generator.Step(i); s == f.Failed {
+				err = f.Err
+			} else if s > f.Failed && durations[i] == 0 {
+				continue
+			}
 		}
-		o.record(ctx, step.op, Outcome(f.Err), durations[i])
+		if o.stepSpans {
+			o.span(fctx, step.span, at, at.Add(durations[i]), err)
+		}
+		o.record(ctx, step.op, Outcome(err), durations[i])
 		at = at.Add(durations[i])
 	}
 	if f.Err != nil {

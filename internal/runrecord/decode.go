@@ -15,8 +15,9 @@ import (
 )
 
 // magic opens every record: the format's name and version. A record of
-// another version is refused, not misread.
-const magic = "HGRR\x01"
+// another version is refused, not misread. Version 2 added the step a
+// failed file failed at.
+const magic = "HGRR\x02"
 
 // Header flags.
 const flagStepSpans = 1
@@ -243,6 +244,9 @@ func (r *reader) event(base time.Time) Event {
 			*n = r.int()
 		}
 		f.Err = r.error()
+		if f.Failed = generator.Step(r.varint()); f.Failed < generator.StepRead || f.Failed > generator.StepRender {
+			r.fail("unknown step")
+		}
 	case OpDone:
 		e.Op.Kind = oneOf(r, "operation", opKinds)
 		e.Op.Template, e.Op.Target = r.str(), r.str()

@@ -3,6 +3,7 @@ package runrecord_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -44,7 +45,8 @@ func TestDecodeRefuses(t *testing.T) {
 		b    []byte
 		want string
 	}{
-		{"another version", append([]byte("HGRR\x02"), good[5:]...), "version"},
+		{"another version", append([]byte("HGRR\x01"), good[5:]...), "version"}, // before a file's failed step
+		{"a later version", append([]byte("HGRR\x03"), good[5:]...), "version"},
 		{"not a record", []byte("hello, world"), "version"},
 		{"no events", header, "no events"},
 		{"first event not the start", recordOf(func(ctx context.Context, o generator.Observer) {
@@ -74,6 +76,10 @@ func TestDecodeRefuses(t *testing.T) {
 			o.RunStart(ctx, nil)
 			o.OpDone(ctx, generator.OpResult{Kind: generator.OpAdd, Status: "pwned"}, time.Now(), nil)
 		}), "unknown status"},
+		{"unknown step", recordOf(func(ctx context.Context, o generator.Observer) {
+			o.RunStart(ctx, nil)
+			o.FileDone(ctx, generator.FileEvent{Template: "t", Start: time.Now(), Err: errors.New("x"), Failed: 9})
+		}), "unknown step"},
 		{"unknown event", append(bytes.Clone(good), 99), "unknown event"},
 	}
 	for _, tt := range tests {

@@ -145,6 +145,7 @@ func (r *Recorder) FileDone(_ context.Context, f generator.FileEvent) {
 		w.varint(int64(n))
 	}
 	w.err(f.Err)
+	w.varint(int64(f.Failed))
 	r.buf = w.b
 }
 

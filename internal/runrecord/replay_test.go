@@ -76,7 +76,8 @@ var runs = map[string]func(ctx context.Context, obs generator.Observer){
 		ctx = obs.RunStart(ctx, nil)
 		start := time.Now()
 		te := &generator.TemplateError{File: "_templates/mod/new/f.ejs.t", Line: 7, Err: errors.New("x is not defined")}
-		obs.FileDone(ctx, generator.FileEvent{Template: "_templates/mod/new/f.ejs.t", Start: start, Err: te})
+		obs.FileDone(ctx, generator.FileEvent{Template: "_templates/mod/new/f.ejs.t", Start: start, Err: te,
+			Read: time.Millisecond, Parse: time.Millisecond, Compile: time.Millisecond, Render: time.Millisecond, Failed: generator.StepCompile})
 		wrapped := fmt.Errorf("render: %w", te)
 		obs.PhaseDone(ctx, generator.PhaseRender, start, wrapped)
 		obs.RunDone(ctx, &generator.Result{Generator: "mod", Action: "new"}, wrapped)
