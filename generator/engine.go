@@ -182,7 +182,13 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 
 	start = time.Now()
 	steps, err := p.plan(rendered)
-	e.phaseDone(ctx, PhasePlan, start, err)
+	if p.stopped {
+		// A question left unanswered (stdin closed) ends the run early,
+		// as hygen does, with exit status 0: the plan did not fail.
+		e.phaseDone(ctx, PhasePlan, start, nil)
+	} else {
+		e.phaseDone(ctx, PhasePlan, start, err)
+	}
 	if err != nil && !p.stopped {
 		if tx != nil {
 			tx.Rollback()

@@ -369,3 +369,28 @@ func TestFailedFileStepsAsTheyRan(t *testing.T) {
 		})
 	}
 }
+
+// TestUnansweredQuestionIsNoFailure: a run stopped at an overwrite question
+// nobody could answer (stdin closed) ends with exit status 0, as hygen's;
+// its plan span said it failed.
+func TestUnansweredQuestionIsNoFailure(t *testing.T) {
+	tel, spans, _ := inMemory(t)
+	dir := writeFiles(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nnew\n", "a.txt": "old\n"})
+	eng := generator.New(generator.Config{Cwd: dir, Observer: tel.Observer(), Getenv: func(string) string { return "" },
+		Prompt: func(string) (bool, error) { return false, generator.ErrNoAnswer }})
+	if _, err := eng.Run(context.Background(), []string{"gen", "new"}); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, s := range spans.GetSpans().Snapshots() {
+		if s.Name() == "hypergen.plan" || s.Name() == "hypergen.run" {
+			seen++
+			if s.Status().Code.String() == "Error" {
+				t.Errorf("%s: %v", s.Name(), s.Status())
+			}
+		}
+	}
+	if seen != 2 {
+		t.Errorf("%d plan and run spans, want 2", seen)
+	}
+}
