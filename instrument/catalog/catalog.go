@@ -206,7 +206,7 @@ var spanMetricAttrs = []string{AttrServiceName, AttrSpanName, AttrSpanKind, Attr
 
 // Spans lists the span names hypergen emits, for the catalog document.
 var Spans = []struct{ Name, Description string }{
-	{"hypergen.run", "One generator invocation (root span). Attributes: generator, action, files, dry, outcome; error status and the template location (code.filepath, code.lineno) on failure."},
+	{"hypergen.run", "One generator invocation (root span). Attributes: outcome, and generator, action, files and dry once the action is found (a run for a generator or action that does not exist has outcome alone); error status and the template location (code.filepath, code.lineno) on failure."},
 	{"hypergen.resolve", "Finding the templates root and the action folder."},
 	{"hypergen.list", "Walking and ordering the action's template files."},
 	{"hypergen.render", "Parsing and rendering every template of the action."},
