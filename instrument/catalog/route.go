@@ -80,7 +80,8 @@ Span-derived metrics need neither, and use components the Collector already ship
 also reports each new counter series at 0 before its first count, so ` + "`increase()`" + ` sees the first
 run of a series too. Their limits: the derived series count spans, so a sampler
 (` + "`OTEL_TRACES_SAMPLER`" + `) that drops traces lowers the counts; a run whose spans cannot be exported
-(Collector unreachable, or more spans than the exporter's queue of 2,048) is not counted; and the
+(Collector unreachable, or more than the 65,536 spans a one-shot process keeps, about a
+10,000-template action with step spans) is not counted; and the
 counts restart from 0 when the Collector restarts, which ` + "`rate()`" + ` and ` + "`increase()`" + ` handle as a
 counter reset. Run one Collector replica per Prometheus target (the shipped manifests do): two
 replicas behind one scraped Service would each hold half the counts under the same labels.
