@@ -60,6 +60,7 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	_ = process.Set("versions", versions)
 	_ = process.Set("arch", nodeArch())
 	_ = process.Set("pid", os.Getpid())
+	_ = process.Set("ppid", os.Getppid())
 	_ = process.Set("exit", func(call goja.FunctionCall) goja.Value {
 		panic(rt.NewGoError(fmt.Errorf("process.exit(%s) is %w: it would end hypergen itself; return from the hook, or throw an Error to fail the run", call.Argument(0), ErrUnsupportedRequire)))
 	})
@@ -67,11 +68,36 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 	// client): isTTY is left undefined, as Node leaves it for a pipe.
 	stream := func(fd int, w func() io.Writer) *goja.Object {
 		s := rt.NewObject()
+		// write(chunk[, encoding][, callback]): text or bytes, as Node
+		// takes them; the callback runs once the code running now is done.
 		_ = s.Set("write", func(call goja.FunctionCall) goja.Value {
-			fmt.Fprint(w(), call.Argument(0).String())
+			chunk, enc := call.Argument(0), call.Argument(1)
+			if _, isCallback := goja.AssertFunction(enc); isCallback || !goja.IsString(enc) {
+				enc = goja.Undefined()
+			}
+			var b []byte
+			switch bytes, isBytes := vm.bufferBytes(chunk); {
+			case goja.IsString(chunk):
+				b = vm.bytesOf(chunk, enc)
+			case isBytes:
+				b = bytes
+			default:
+				panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE",
+					`The "chunk" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received `+received(chunk)))
+			}
+			_, _ = w().Write(b)
+			if last := len(call.Arguments) - 1; last > 0 {
+				if _, isCallback := goja.AssertFunction(call.Arguments[last]); isCallback {
+					immediate, _ := goja.AssertFunction(vm.timers().Get("setImmediate"))
+					if _, err := immediate(goja.Undefined(), call.Arguments[last]); err != nil {
+						panic(err)
+					}
+				}
+			}
 			return rt.ToValue(true)
 		})
 		_ = s.Set("fd", fd)
+		_ = s.Set("writable", true)
 		return s
 	}
 	_ = process.Set("stdout", stream(1, func() io.Writer { return vm.stdout }))

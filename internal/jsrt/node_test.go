@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"os/user"
@@ -700,5 +701,30 @@ func TestLazyMemberListsMatchTheirScripts(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s builds %v; the list names %v", tt.script, got, want)
 		}
+	}
+}
+
+// process.stdout.write takes bytes and an encoding, and calls its callback
+// once the code running now is done, as Node 20 (its output for the same
+// calls): a Uint8Array printed as "65,10", the callback never ran, and a
+// number printed.
+func TestProcessStdoutWrite(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"hook.js": `
+process.stdout.write(new Uint8Array([65, 10])); process.stdout.write('aGkK', 'base64');
+process.stdout.write('x\n', () => console.log('cb')); console.log('after');
+try { process.stdout.write(5) } catch (e) { console.log(e.code) }
+console.log(typeof process.ppid, process.stdout.writable);
+module.exports = { params: async () => { await new Promise((resolve) => setImmediate(resolve)); return {} } }`})
+	var stdout bytes.Buffer
+	vm := NewVM(context.Background(), Setup{Cwd: dir, Stdout: &stdout, Stderr: io.Discard})
+	m, err := vm.Require(filepath.Join(dir, "hook.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := vm.RunHook(m, jsvalue.NewObject(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if want := "A\nhi\nx\nafter\nERR_INVALID_ARG_TYPE\nnumber true\ncb\n"; stdout.String() != want {
+		t.Errorf("stdout %q, want %q", stdout.String(), want)
 	}
 }
