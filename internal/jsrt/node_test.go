@@ -175,6 +175,14 @@ ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
 			({ v: [url.format(query), url.format(legacy), url.format(new URL('http://a.dev/p?q#h')),
 				new URL('http://a.dev:8080/x').origin, new url.URL('file:///x').origin, typeof require('path').toNamespacedPath].join(' ') }) }`,
 			"https://example.com/p?page=1&f=json http://a.dev:81/x?q=1#h http://a.dev/p?q#h http://a.dev:8080 null function"},
+		// Node 20.20.2's values, from node -e: require.resolve's error had
+		// no code (optional packages are tested by it), and node:path
+		// resolved to path.
+		{"require.resolve as Node's", `{ const out = [];
+			  for (const f of [() => require.resolve('nonexistent-xyz'), () => require.resolve('./nope'), () => require.resolve('fs'), () => require.resolve('node:path')]) {
+			    try { out.push(f()) } catch (e) { out.push(e.code + ' ' + e.message.split('\n')[0] + ' ' + Array.isArray(e.requireStack)) } }
+			  ({ v: out.join('|') }) }`,
+			`MODULE_NOT_FOUND Cannot find module 'nonexistent-xyz' true|MODULE_NOT_FOUND Cannot find module './nope' true|fs|node:path`},
 		// Node 20.20.2's values, from node -e: console.log ran an object's
 		// getters (one that threw failed the hook), digest('base64url')
 		// gave a Buffer, update ignored 'latin1', and encodings took one case.
