@@ -121,7 +121,7 @@ type Tx struct {
 	kept    []keptFile          // what commits replaced, while a later one may fail
 	dirs    map[string]bool     // folders to fsync after renames
 	folders map[string]tree     // open folders by name (see folder)
-	dirFDs  map[string]*os.File // open folders for exchange, by name
+	dirFDs  map[string]*os.File // open folders for exchange, by name; at most maxExchangeFolders
 	locks   []*held
 	durable bool
 	ctx     context.Context // if set, staging stops when it ends (WriteContext)
@@ -363,6 +363,11 @@ func (tx *Tx) Commit(s Staged) error {
 	return nil
 }
 
+// maxExchangeFolders bounds the folders a Tx keeps open for exchanges
+// (tx.dirFDs), on top of the two files of each folder it writes in: one
+// more a folder met a limit of 1,024 open files at 340 folders.
+const maxExchangeFolders = 64
+
 // Sync flushes the folders of committed files of a durable Tx, each once
 // and several at a time, so the renames survive a power loss.
 func (tx *Tx) Sync() error {
@@ -378,17 +383,23 @@ func (tx *Tx) Sync() error {
 	}
 	g.SetLimit(syncLimit)
 	for d := range tx.dirs {
-		dir, err := tx.folder(d, false) // here: tx.folders is not safe for concurrent use
-		var f *os.File
-		if err == nil {
-			f, err = dir.Open(".")
-		}
-		if err != nil {
-			fail(err)
-			continue
+		// A folder an exchange opened is flushed through that handle, which
+		// Close closes; any other is opened here, and closed once flushed.
+		f, kept := tx.dirFDs[d]
+		if !kept {
+			dir, err := tx.folder(d, false) // here: tx.folders is not safe for concurrent use
+			if err == nil {
+				f, err = dir.Open(".")
+			}
+			if err != nil {
+				fail(err)
+				continue
+			}
 		}
 		g.Go(func() error {
-			defer f.Close()
+			if !kept {
+				defer f.Close()
+			}
 			// Some file systems cannot sync a folder; that is no failure.
 			if err := fsync(f); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, errors.ErrUnsupported) {
 				fail(fmt.Errorf("syncing %s: %w", d, err))

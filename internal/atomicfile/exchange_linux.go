@@ -18,10 +18,14 @@ func (tx *Tx) exchange(folder string, dir tree, a, b string) error {
 		if f, err = dir.Open("."); err != nil {
 			return fmt.Errorf("%w: %v", errors.ErrUnsupported, err)
 		}
-		if tx.dirFDs == nil {
-			tx.dirFDs = map[string]*os.File{}
+		if len(tx.dirFDs) < maxExchangeFolders {
+			if tx.dirFDs == nil {
+				tx.dirFDs = map[string]*os.File{}
+			}
+			tx.dirFDs[folder] = f
+		} else {
+			defer f.Close()
 		}
-		tx.dirFDs[folder] = f
 	}
 	fd := int(f.Fd())
 	err := unix.Renameat2(fd, a, fd, b, unix.RENAME_EXCHANGE)

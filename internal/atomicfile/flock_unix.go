@@ -25,13 +25,32 @@ func TryLock(f *os.File) (bool, error) {
 // hundred folders meets a limit of 1,024, and "too many open files" alone
 // does not say what to do.
 func tooManyFolders(err error, folders int) error {
-	if !errors.Is(err, syscall.EMFILE) {
-		return err
-	}
-	var lim syscall.Rlimit
-	if syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim) != nil {
+	lim, ok := openLimit()
+	if !ok || !errors.Is(err, syscall.EMFILE) {
 		return err
 	}
 	return fmt.Errorf("%w: this action writes into %d folders, and a run keeps two files open in each until it has written them all; "+
-		"this process may open %d at once (ulimit -n): raise that limit, or split the action", err, folders, lim.Cur)
+		"this process may open %d at once (ulimit -n): raise that limit, or split the action", err, folders, lim)
+}
+
+// checkOpenLimit refuses, before anything is locked or written, an action
+// over more folders than the process may keep open: it would otherwise
+// fail part-way, locking or writing, with "too many open files" alone.
+// Besides its folders' two files a run keeps open its standard streams,
+// the runtime's own, temporaries and folders being flushed (syncLimit
+// each) and folders kept open for exchanges (maxExchangeFolders).
+func checkOpenLimit(folders int) error {
+	headroom := 64 + 2*syncLimit + maxExchangeFolders
+	if lim, ok := openLimit(); ok && uint64(2*folders+headroom) > lim {
+		return tooManyFolders(syscall.EMFILE, folders)
+	}
+	return nil
+}
+
+func openLimit() (uint64, bool) {
+	var lim syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim) != nil {
+		return 0, false
+	}
+	return uint64(lim.Cur), true
 }

@@ -56,6 +56,9 @@ func (tx *Tx) Lock(ctx context.Context, paths []string) error {
 		}
 		byFolder[filepath.Dir(name)] = append(byFolder[filepath.Dir(name)], name)
 	}
+	if err := checkOpenLimit(len(byFolder)); err != nil {
+		return err
+	}
 	for _, folder := range slices.Sorted(maps.Keys(byFolder)) {
 		h, err := tx.lock(ctx, folder)
 		if err != nil {
