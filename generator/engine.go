@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/argv"
@@ -28,7 +29,16 @@ type Engine struct {
 	cache   jsrt.Cache
 	liquid  liquidtmpl.Renderer
 	stats   engineStats
+	// applying counts the runs replacing files (see Applying).
+	applying atomic.Int32
 }
+
+// Applying reports whether a run of the engine is in its apply phase:
+// renaming files into place, running sh: commands, flushing folders. A
+// signal does not stop that phase part-way (the renames finish, or are
+// undone); a caller that ends the process when a run outlives a signal
+// should let it end first.
+func (e *Engine) Applying() bool { return e.applying.Load() > 0 }
 
 // New makes an Engine.
 func New(cfg Config) *Engine {
@@ -167,6 +177,14 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	// The plan phase plans the files up to the first command; the files
 	// after it are planned in the apply phase, once it has run.
 	p := e.newPlanner(inv)
+	// Counted until the Tx is closed, which removes its locks and the old
+	// copies of replaced files: a deferred call made before Close's.
+	applying := false
+	defer func() {
+		if applying {
+			e.applying.Add(-1)
+		}
+	}()
 	var tx *atomicfile.Tx
 	if !inv.dry {
 		if tx, err = e.beginWrites(inv); err != nil {
@@ -197,6 +215,8 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	}
 
 	start = time.Now()
+	applying = true
+	e.applying.Add(1)
 	res.Ops, err = e.apply(ctx, p, rendered, steps, tx)
 	if err == nil && tx != nil {
 		err = tx.Sync()

@@ -3,8 +3,12 @@ package cli
 import (
 	"context"
 	"errors"
+	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/generator"
 	"github.com/hypergen-dev/hypergen/instrument/observe"
@@ -60,4 +64,47 @@ func TestEndableRunEndsOnce(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSignalWaitsForTheApplyPhase: a run putting files into place when its
+// signal's grace runs out is let finish (ending it then left thousands of
+// lock files and old copies behind), up to applyGrace; a run still doing
+// so after that, or doing anything else, is ended.
+func TestSignalWaitsForTheApplyPhase(t *testing.T) {
+	defer func(s, a time.Duration) { signalGrace, applyGrace = s, a }(signalGrace, applyGrace)
+	signalGrace, applyGrace = 50*time.Millisecond, 400*time.Millisecond
+	for _, tc := range []struct {
+		name           string
+		applyFor, ends time.Duration // how long the apply phase lasts, when the run ends
+		wantEnded      bool
+	}{
+		{"applying, then done", 200 * time.Millisecond, 220 * time.Millisecond, false},
+		{"applying past the bound", time.Hour, time.Hour, true},
+		{"stuck elsewhere", 0, time.Hour, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			finished := make(chan struct{})
+			timer := time.AfterFunc(tc.ends, func() { close(finished) })
+			defer timer.Stop()
+			var generated atomic.Int32
+			generated.Store(-1)
+			ended := make(chan struct{})
+			var stderr strings.Builder
+			go func() {
+				defer close(ended)
+				endAfterSignal(finished, &generated, func() bool { return time.Since(start) < tc.applyFor }, &stderr,
+					func(error) { runtime.Goexit() })
+			}()
+			select {
+			case <-ended:
+			case <-time.After(5 * time.Second):
+				t.Fatal("endAfterSignal neither returned nor ended the run")
+			}
+			gotEnded := strings.Contains(stderr.String(), "did not stop")
+			if gotEnded != tc.wantEnded {
+				t.Errorf("ended: %v, want %v\n%s", gotEnded, tc.wantEnded, stderr.String())
+			}
+		})
+	}
 }

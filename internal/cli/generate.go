@@ -328,7 +328,10 @@ func Generate(env *Env, args []string) int {
 	generated.Store(-1)
 	// Not a goroutine of its own from the start: on a VM where starting a
 	// thread is dear, that cost every run about a millisecond.
-	defer context.AfterFunc(ctx, func() { endAfterSignal(finished, &generated, env.Stderr, endNow) })()
+	// The engine, once made: a run renaming files into place is let finish.
+	var engine atomic.Pointer[generator.Engine]
+	applying := func() bool { e := engine.Load(); return e != nil && e.Applying() }
+	defer context.AfterFunc(ctx, func() { endAfterSignal(finished, &generated, applying, env.Stderr, endNow) })()
 	if env.Stdin != nil {
 		// Like hygen, read the answer from stdin whether or not it is a
 		// terminal, so `echo y | hypergen ...` overwrites. A question still
@@ -390,6 +393,7 @@ func Generate(env *Env, args []string) int {
 	defer removeBuiltins()
 	cleanups = append([]func(error){func(error) { removeBuiltins() }}, cleanups...)
 	e := generator.New(cfg)
+	engine.Store(e)
 	if tel != nil {
 		tel.ObserveCache(e.CacheStats)
 	}
@@ -432,7 +436,14 @@ func (c cancelableReader) Read(p []byte) (int, error) {
 }
 
 // signalGrace is how long a run may take to stop after SIGINT or SIGTERM.
-const signalGrace = 3 * time.Second
+var signalGrace = 3 * time.Second
+
+// applyGrace is how much longer a run renaming files into place (or
+// flushing them, or removing its locks) may take: it does not stop
+// part-way, and ending it then left thousands of lock files and old copies
+// behind. Bounded all the same: a disk that stopped answering must not
+// keep Ctrl-C from working.
+var applyGrace = 30 * time.Second
 
 // endAfterSignal, called when a signal has cancelled the run, ends the
 // process if the run has not finished signalGrace later. JavaScript running
@@ -442,18 +453,36 @@ const signalGrace = 3 * time.Second
 // generation has ended and only its telemetry export is still waiting for
 // the Collector (which goes on after a signal, so that an interrupted run
 // is counted), the process ends with the generation's exit code.
-func endAfterSignal(finished <-chan struct{}, generated *atomic.Int32, stderr io.Writer, endNow func(cause error)) {
+func endAfterSignal(finished <-chan struct{}, generated *atomic.Int32, applying func() bool, stderr io.Writer, endNow func(cause error)) {
 	select {
 	case <-finished:
+		return
 	case <-time.After(signalGrace):
-		if code := generated.Load(); code >= 0 {
-			fmt.Fprintf(stderr, "hypergen: the telemetry export did not end within %v of the signal; not waiting for it\n", signalGrace)
-			os.Exit(int(code))
-		}
-		fmt.Fprintf(stderr, "hypergen: the run did not stop within %v of the signal; ending it "+
-			"(JavaScript running inside a built-in, such as JSON.stringify, cannot be interrupted, nor can files being renamed into place)\n", signalGrace)
-		endNow(fmt.Errorf("the run did not stop within %v of the signal", signalGrace))
 	}
+	waited := signalGrace
+	if applying() {
+		fmt.Fprintf(stderr, "hypergen: files are being put into place; waiting for that to finish (at most %v more)\n", applyGrace)
+		for start := time.Now(); applying() && time.Since(start) < applyGrace; {
+			select {
+			case <-finished:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+		select {
+		case <-finished:
+			return
+		case <-time.After(signalGrace): // the run's own end after the apply phase
+		}
+		waited += applyGrace
+	}
+	if code := generated.Load(); code >= 0 {
+		fmt.Fprintf(stderr, "hypergen: the telemetry export did not end within %v of the signal; not waiting for it\n", signalGrace)
+		os.Exit(int(code))
+	}
+	fmt.Fprintf(stderr, "hypergen: the run did not stop within %v of the signal; ending it "+
+		"(JavaScript running inside a built-in, such as JSON.stringify, cannot be interrupted, nor can a disk that does not answer)\n", waited)
+	endNow(fmt.Errorf("the run did not stop within %v of the signal", waited))
 }
 
 // reportGenerateError prints err and maps it to an exit code. first is the
