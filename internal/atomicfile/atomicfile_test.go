@@ -278,3 +278,28 @@ func listAll(t *testing.T, dir string) []string {
 	})
 	return out
 }
+
+// TestLockLeavesAFileOfItsNameThatHoldsData: a user's own file named like
+// the lock holds data, which hypergen's never do; it was taken for a lock
+// left behind and removed with it after the run.
+func TestLockLeavesAFileOfItsNameThatHoldsData(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, LockFile), []byte("precious\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	tx := Begin(root, dir)
+	err = tx.Lock(context.Background(), []string{filepath.Join(dir, "out.txt")})
+	if err == nil || !strings.Contains(err.Error(), "is not one of hypergen's lock files") {
+		t.Errorf("Lock = %v, want a refusal naming the file", err)
+	}
+	tx.Rollback()
+	_ = tx.Close()
+	if b, err := os.ReadFile(filepath.Join(dir, LockFile)); err != nil || string(b) != "precious\n" {
+		t.Errorf("the file is now %q, %v", b, err)
+	}
+}

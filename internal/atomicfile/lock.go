@@ -137,6 +137,15 @@ func (tx *Tx) openLock(name string) (tree, string, *os.File, error) {
 			f, err = rf, nil
 		}
 	}
+	if err == nil {
+		// Hypergen's lock files are empty: one that holds data is someone
+		// else's file, which removing the lock after the run would delete.
+		if fi, serr := f.Stat(); serr == nil && fi.Size() > 0 {
+			f.Close()
+			return nil, "", nil, fmt.Errorf("%s holds %d bytes, so it is not one of hypergen's lock files, which are empty "+
+				"and removed after each run; hypergen uses that name in every folder it writes in: move the file", name, fi.Size())
+		}
+	}
 	return dir, ln, f, err
 }
 
