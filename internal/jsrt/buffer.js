@@ -64,9 +64,21 @@
       throw err;
     }
     const e = typeof value === 'string' && encoding !== undefined ? own(encoding) : undefined;
+    if (typeof value === 'string' && (e === 'base64url' || lower(encoding) === 'base64')) {
+      // Node skips what is not of the alphabet (white space, a line
+      // break of wrapped text); goja_nodejs decoded nothing.
+      value = value.replace(/[^A-Za-z0-9+/\-_=]/g, '');
+    }
     if (e) return encode(e, value);
     return typeof value === 'string' && arguments.length > 1 ? from.call(this, value, lower(encoding)) : from.apply(this, arguments);
   };
+  // What map, filter and subarray make a Buffer with: a length, or a
+  // memory and where the view of it starts and ends. goja_nodejs's
+  // constructor refuses a length.
+  Object.defineProperty(Buffer, Symbol.species, {
+    value: function species(...args) { return typeof args[0] === 'number' ? Buffer.alloc(args[0]) : from.apply(Buffer, args); },
+    configurable: true,
+  });
   const byteLength = Buffer.byteLength;
   Buffer.byteLength = function (value, encoding) {
     const e = typeof value === 'string' && encoding !== undefined ? own(encoding) : undefined;

@@ -175,6 +175,16 @@ ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
 			({ v: [url.format(query), url.format(legacy), url.format(new URL('http://a.dev/p?q#h')),
 				new URL('http://a.dev:8080/x').origin, new url.URL('file:///x').origin, typeof require('path').toNamespacedPath].join(' ') }) }`,
 			"https://example.com/p?page=1&f=json http://a.dev:81/x?q=1#h http://a.dev/p?q#h http://a.dev:8080 null function"},
+		// Node 20.20.2's values, from node -e: base64 with white space or
+		// a stray character decoded to nothing, and map, filter and
+		// subarray threw ("Calling the Buffer constructor with numeric
+		// argument is not implemented yet").
+		{"Buffer base64 and species", `{ const out = [];
+			  out.push(Buffer.from(' aGk=', 'base64').toString(), Buffer.from('a!Gk', 'base64').toString('hex'), Buffer.from('aG\nk=', 'base64').toString());
+			  const b = Buffer.from('abc'); const s = b.subarray(1); s[0] = 120;
+			  out.push(require('util').inspect(Buffer.from('ab').map((x) => x + 1)), require('util').inspect(b.filter((x) => x > 97)), b.toString(), Buffer.isBuffer(b.map((x) => x)));
+			  ({ v: out.join('|') }) }`,
+			`hi|6869|hi|<Buffer 62 63>|<Buffer 78 63>|axc|true`},
 		// Node 20.20.2's values, from node -e: require.resolve's error had
 		// no code (optional packages are tested by it), and node:path
 		// resolved to path.
