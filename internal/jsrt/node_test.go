@@ -223,6 +223,9 @@ ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
 			  util.inspect.defaultOptions.depth = saved; out.push(util.inspect({ a: { b: { c: { d: 1 } } } }));
 			  ({ v: out.join('|') }) }`,
 			`CUSTOM|[ CUSTOM ]|true|{ x: { y: 1 } }|K!|T|{ a: 1 }|-0|[ 1, 2 ]|{ a: [Object] }|{ a: { b: { c: [Object] } } }`},
+		// Node 20.20.2's values: lone surrogates, even two in a row, are U+FFFD.
+		{"URL text as USVString", `{ const p = new URLSearchParams(); p.append('a\uDC00\uDC00b\uD800', 'x\uD83D\uDE00y');
+			({ v: p.toString() + ' ' + new URL('http://h/\uD800').pathname }) }`, "a%EF%BF%BD%EF%BF%BDb%EF%BF%BD=x%F0%9F%98%80y /%EF%BF%BD"},
 		// Node 20.20.2's values, from node -e: goja_nodejs's URL dropped a
 		// trailing slash, lost the base's folder, left "+" unencoded, gave
 		// forEach its arguments backwards and lost the query appended.

@@ -14,8 +14,20 @@
   const missing = (names) => nodeError(TypeError, 'ERR_MISSING_ARGS',
     'The ' + names.map((n) => '"' + n + '"').join(' and ') + (names.length > 1 ? ' arguments' : ' argument') + ' must be specified');
   // A USVString: lone surrogates become U+FFFD, as Web IDL converts them.
-  const usv = (v) => String(v).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    (m, before) => before === undefined ? '\uFFFD' : before + '\uFFFD');
+  const usv = (v) => {
+    const s = String(v);
+    if (!/[\uD800-\uDFFF]/.test(s)) return s;
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
+        out += s[i] + s[++i];
+      } else {
+        out += (c & 0xF800) === 0xD800 ? '\uFFFD' : s[i];
+      }
+    }
+    return out;
+  };
 
   // The form serializer: letters, digits and *-._ stay, a space is "+",
   // every other byte of the UTF-8 is %XX.
