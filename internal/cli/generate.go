@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -112,11 +113,20 @@ const envJSTimeout = "HYPERGEN_JS_TIMEOUT"
 // envJSTimeout).
 func parseJSTimeout(from, value string) (time.Duration, error) {
 	d, err := time.ParseDuration(value)
+	if err != nil && durationForm().MatchString(value) {
+		// Well formed, so too long: ParseDuration says only "invalid".
+		return 0, &generator.UsageError{Msg: fmt.Sprintf("%s=%q is longer than the longest duration hypergen can wait (about 292 years)", from, value)}
+	}
 	if err != nil || d <= 0 {
 		return 0, &generator.UsageError{Msg: fmt.Sprintf("%s=%q is not a positive duration (such as 30s, 2m or 500ms)", from, value)}
 	}
 	return d, nil
 }
+
+// durationForm is what time.ParseDuration reads, sign aside.
+var durationForm = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+$`)
+})
 
 // Generate runs a generation command line (what follows "generate"). It
 // takes hypergen's own flags (--allow-outside, --answers) out of the

@@ -55,6 +55,8 @@ func TestJSTimeout(t *testing.T) {
 		{"flag beats variable", []string{"HYPERGEN_JS_TIMEOUT=1h"}, []string{"--js-timeout", "100ms"}, 1, []string{"time limit of 100ms"}},
 		{"bad variable", []string{"HYPERGEN_JS_TIMEOUT=soon"}, nil, 2, []string{`HYPERGEN_JS_TIMEOUT="soon" is not a positive duration`}},
 		{"negative flag", nil, []string{"--js-timeout=-1s"}, 2, []string{`--js-timeout="-1s" is not a positive duration`}},
+		// Well formed but past time.Duration: it said "not a positive duration".
+		{"too long", []string{"HYPERGEN_JS_TIMEOUT=99999999h"}, nil, 2, []string{`HYPERGEN_JS_TIMEOUT="99999999h" is longer than the longest duration`}},
 		{"missing value", nil, []string{"--js-timeout"}, 2, []string{"--js-timeout needs a duration"}},
 		// An agent limits JavaScript as it was started: the flag would be
 		// dropped on the way, so it is refused.
