@@ -516,6 +516,10 @@ func checkTags(text string) (comments [][2]int, err error) {
 			return nil, &Error{Line: line(start), Msg: fmt.Sprintf("Liquid: %s is empty", text[start:end])}
 		case open == "{%" && inner[0] == '#':
 			comments = append(comments, [2]int{start, end})
+		case open == "{%" && inner == "capture":
+			// osteele/liquid captures into a variable named "", which
+			// nothing can read; liquidjs refuses it.
+			return nil, &Error{Line: line(start), Msg: fmt.Sprintf("Liquid: %s needs the name of the variable it captures into ({%% capture x %%})", text[start:end])}
 		}
 		i = end
 	}

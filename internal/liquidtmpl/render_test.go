@@ -291,6 +291,10 @@ func TestCheckTags(t *testing.T) {
 		"{{}}":                               `line 1: Liquid: {{}} is empty`,
 		"x {%- -%}":                          `line 1: Liquid: {%- -%} is empty`,
 		"{% # a\nnote %}\n{% if %}":          `line 3: Liquid`,
+		// liquidjs refuses it ("invalid capture name"); osteele/liquid
+		// captured into a variable nothing could read.
+		"a\n{%- capture -%}x{% endcapture %}":     `line 2: Liquid: {%- capture -%} needs the name`,
+		"{% capture n %}x{% endcapture %}{{ n }}": "",
 	} {
 		_, err := r.Render(context.Background(), time.Second, Source{}, text, locals)
 		if want == "" {
