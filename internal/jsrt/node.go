@@ -321,7 +321,13 @@ func (vm *VM) osModule(module *goja.Object) {
 		h, _ := os.UserHomeDir()
 		return rt.ToValue(h)
 	})
-	_ = o.Set("tmpdir", func(goja.FunctionCall) goja.Value { return rt.ToValue(os.TempDir()) })
+	_ = o.Set("tmpdir", func(goja.FunctionCall) goja.Value {
+		dir := os.TempDir()
+		if len(dir) > 1 && strings.HasSuffix(dir, "/") {
+			dir = dir[:len(dir)-1] // as Node trims TMPDIR=/tmp/
+		}
+		return rt.ToValue(dir)
+	})
 	_ = o.Set("hostname", func(goja.FunctionCall) goja.Value {
 		h, _ := os.Hostname()
 		return rt.ToValue(h)
@@ -438,7 +444,11 @@ func (vm *VM) emitWarning(call goja.FunctionCall) goja.Value {
 	fmt.Fprintf(vm.stderr, "(node:%d) %s%s: %s\n", os.Getpid(), code, kind, msg)
 	if !vm.warned {
 		vm.warned = true
-		fmt.Fprintln(vm.stderr, "(Use `node --trace-warnings ...` to show where the warning was created)")
+		flag := "--trace-warnings"
+		if kind == "DeprecationWarning" {
+			flag = "--trace-deprecation"
+		}
+		fmt.Fprintf(vm.stderr, "(Use `node %s ...` to show where the warning was created)\n", flag)
 	}
 	return goja.Undefined()
 }

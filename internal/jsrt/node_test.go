@@ -749,3 +749,34 @@ module.exports = { params: async () => { await new Promise((resolve) => setImmed
 		t.Errorf("stdout %q, want %q", stdout.String(), want)
 	}
 }
+
+// util.deprecate warns on the first call, once per code, as Node 20 (its
+// stderr for the same calls, the process id aside): it never warned. And
+// os.tmpdir() trims a trailing slash of TMPDIR, as Node's does.
+func TestDeprecateWarnsOnce(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp+"/")
+	dir := testfs.Tree(t, map[string]string{"hook.js": `
+const u = require('util');
+const f = u.deprecate(() => 1, 'old thing', 'DEP_X'), g = u.deprecate(() => 2, 'same code', 'DEP_X');
+const h = u.deprecate(function H() { this.v = 3 }, 'no code');
+module.exports = { params: () => ({ v: [f(), f(), g(), new h().v, h.name, require('os').tmpdir()].join() }) }`})
+	var stderr bytes.Buffer
+	vm := NewVM(context.Background(), Setup{Cwd: dir, Stdout: io.Discard, Stderr: &stderr})
+	m, err := vm.Require(filepath.Join(dir, "hook.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := vm.RunHook(m, jsvalue.NewObject(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := got.Get("v"); v != "1,1,2,3,deprecated,"+tmp {
+		t.Errorf("v = %q", v)
+	}
+	want := "(node:PID) [DEP_X] DeprecationWarning: old thing\n(Use `node --trace-deprecation ...` to show where the warning was created)\n" +
+		"(node:PID) DeprecationWarning: no code\n"
+	if out := regexp.MustCompile(`\(node:\d+\)`).ReplaceAllString(stderr.String(), "(node:PID)"); out != want {
+		t.Errorf("stderr %q, want %q", out, want)
+	}
+}

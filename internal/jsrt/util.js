@@ -302,7 +302,27 @@
     Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
     Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
   };
-  exports.deprecate = (fn) => fn;
+  // deprecate(fn, msg, code) warns on the first call, once per code, as
+  // Node's does (process.emitWarning's DeprecationWarning on stderr).
+  const codesWarned = new Set();
+  exports.deprecate = function deprecate(fn, msg, code) {
+    let warned = false;
+    function deprecated(...args) {
+      if (!warned) {
+        warned = true;
+        if (code === undefined || !codesWarned.has(code)) {
+          if (code !== undefined) codesWarned.add(code);
+          process.emitWarning(msg, 'DeprecationWarning', code);
+        }
+      }
+      return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args);
+    }
+    if (typeof fn === 'function') {
+      Object.setPrototypeOf(deprecated, fn);
+      if (fn.prototype) deprecated.prototype = fn.prototype;
+    }
+    return deprecated;
+  };
   // debuglog(section): a logger writing to stderr when NODE_DEBUG names the
   // section (comma-separated, * for any text), as Node's does.
   exports.debuglog = exports.debug = function debuglog(section) {
