@@ -94,8 +94,19 @@ func (tx *Tx) lock(ctx context.Context, folder string) (*held, error) {
 			return nil, fmt.Errorf("locking %s: %w", name, lockError(err))
 		}
 		ok, err := TryLock(f)
-		if err == nil && ok && current(dir, ln, f) {
-			return &held{key: key, name: name, f: f}, nil
+		if err == nil && ok {
+			if fi, cur := current(dir, ln, f); cur {
+				if fi.Size() > 0 {
+					// Hypergen's lock files are empty: one that holds data
+					// is someone else's file, which removing the lock
+					// after the run would delete.
+					f.Close()
+					local.release(key)
+					return nil, fmt.Errorf("%s holds %d bytes, so it is not one of hypergen's lock files, which are empty "+
+						"and removed after each run; hypergen uses that name in every folder it writes in: move the file", name, fi.Size())
+				}
+				return &held{key: key, name: name, f: f}, nil
+			}
 		}
 		f.Close()
 		if err != nil {
@@ -137,15 +148,6 @@ func (tx *Tx) openLock(name string) (tree, string, *os.File, error) {
 			f, err = rf, nil
 		}
 	}
-	if err == nil {
-		// Hypergen's lock files are empty: one that holds data is someone
-		// else's file, which removing the lock after the run would delete.
-		if fi, serr := f.Stat(); serr == nil && fi.Size() > 0 {
-			f.Close()
-			return nil, "", nil, fmt.Errorf("%s holds %d bytes, so it is not one of hypergen's lock files, which are empty "+
-				"and removed after each run; hypergen uses that name in every folder it writes in: move the file", name, fi.Size())
-		}
-	}
 	return dir, ln, f, err
 }
 
@@ -168,14 +170,14 @@ func (tx *Tx) forgetFolders(dir string) {
 }
 
 // current reports whether f is still the file at name (not one its last
-// holder removed).
-func current(dir tree, name string, f *os.File) bool {
+// holder removed), with f's FileInfo.
+func current(dir tree, name string, f *os.File) (fs.FileInfo, bool) {
 	a, err := f.Stat()
 	if err != nil {
-		return false
+		return nil, false
 	}
 	b, err := dir.Stat(name)
-	return err == nil && os.SameFile(a, b)
+	return a, err == nil && os.SameFile(a, b)
 }
 
 // removeLockFiles removes the lock files while their locks are still held
