@@ -505,7 +505,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 	case "constants":
 		return vm.builtin(name, vm.constantsModule)
 	case "querystring":
-		return vm.builtin(name, vm.fileModule("querystring.js"))
+		return vm.querystringModule()
 	case "string_decoder":
 		return vm.builtin(name, vm.fileModule("string_decoder.js"))
 	case "buffer":

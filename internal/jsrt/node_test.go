@@ -223,6 +223,12 @@ ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
 			  util.inspect.defaultOptions.depth = saved; out.push(util.inspect({ a: { b: { c: { d: 1 } } } }));
 			  ({ v: out.join('|') }) }`,
 			`CUSTOM|[ CUSTOM ]|true|{ x: { y: 1 } }|K!|T|{ a: 1 }|-0|[ 1, 2 ]|{ a: [Object] }|{ a: { b: { c: [Object] } } }`},
+		// Node 20.20.2's values: bytes that are no UTF-8 are a U+FFFD for each
+		// ill-formed part, in URLSearchParams as in querystring (the first
+		// made one of two).
+		{"percent-decoding no UTF-8", `{ const q = require('querystring');
+			({ v: JSON.stringify([new URLSearchParams('a=%FF%FF').get('a'), new URLSearchParams('b=%E2%82x+%zz').get('b'), q.unescape('%FF%FF'), q.unescape('%E2%82x')]) }) }`,
+			"[\"\uFFFD\uFFFD\",\"\uFFFDx %zz\",\"\uFFFD\uFFFD\",\"\uFFFDx\"]"},
 		// Node 20.20.2's values: lone surrogates, even two in a row, are U+FFFD.
 		{"URL text as USVString", `{ const p = new URLSearchParams(); p.append('a\uDC00\uDC00b\uD800', 'x\uD83D\uDE00y');
 			({ v: p.toString() + ' ' + new URL('http://h/\uD800').pathname }) }`, "a%EF%BF%BD%EF%BF%BDb%EF%BF%BD=x%F0%9F%98%80y /%EF%BF%BD"},

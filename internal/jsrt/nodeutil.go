@@ -191,7 +191,7 @@ func (vm *VM) urlFormat(call goja.FunctionCall) goja.Value {
 	}
 	search := get("search")
 	if q, ok := obj.Get("query").(*goja.Object); ok && search == "" {
-		stringify, _ := goja.AssertFunction(vm.builtin("querystring", vm.fileModule("querystring.js")).Get("stringify"))
+		stringify, _ := goja.AssertFunction(vm.querystringModule().Get("stringify"))
 		if s, err := stringify(goja.Undefined(), q); err == nil && s.String() != "" {
 			search = "?" + s.String()
 		}
@@ -287,5 +287,15 @@ func (vm *VM) urlModule(module *goja.Object) {
 			vm.throw(err)
 		}
 		return obj
+	})
+}
+
+// querystringModule is Node's querystring (querystring.js), made once per
+// runtime.
+func (vm *VM) querystringModule() *goja.Object {
+	return vm.builtin("querystring", func(module *goja.Object) {
+		native := vm.rt.NewObject()
+		_ = native.Set("percentDecode", func(s string) string { return percentDecode(s, false) })
+		vm.jsModule(program("querystring.js"), module, native)
 	})
 }

@@ -3,7 +3,7 @@
 // keys become arrays, '+' is a space, a value that is not a string, a
 // finite number, a bigint or a boolean is written empty, and bytes that are
 // not UTF-8 decode to U+FFFD.
-(function (exports) {
+(function (exports, module, native) {
   'use strict';
   const escape = (s) => encodeURIComponent(s);
   const unescape = (s) => {
@@ -12,19 +12,8 @@
     } catch (e) {
       // As Node: every valid %XX is a byte, the rest stands for its own
       // UTF-8 bytes, and the bytes are read as UTF-8, U+FFFD for what is
-      // not.
-      const bytes = [];
-      for (let i = 0; i < s.length;) {
-        if (s[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3))) {
-          bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
-          i += 3;
-          continue;
-        }
-        const ch = String.fromCodePoint(s.codePointAt(i));
-        for (const b of Buffer.from(ch)) bytes.push(b);
-        i += ch.length;
-      }
-      return Buffer.from(bytes).toString('utf8');
+      // not (whatwgurl.go's percentDecode, which URLSearchParams uses too).
+      return native.percentDecode(s);
     }
   };
   const primitive = (v) => {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dop251/goja"
 	wurl "github.com/nlnwa/whatwg-url/url"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // urlHandle is one URL of the URL class (whatwgurl.js), parsed and edited
@@ -36,7 +37,7 @@ func (vm *VM) urlNatives() *goja.Object {
 	_ = o.Set("get", func(h goja.Value, name string) string { return handle(h).get(name) })
 	// set changes a part of the URL; false when a new href is no URL.
 	_ = o.Set("set", func(h goja.Value, name, value string) bool { return handle(h).set(name, value) })
-	_ = o.Set("formDecode", formDecode)
+	_ = o.Set("formDecode", func(s string) string { return percentDecode(s, true) })
 	return o
 }
 
@@ -124,17 +125,20 @@ func origin(u *wurl.Url) string {
 	return "null"
 }
 
-// formDecode is the application/x-www-form-urlencoded decoding of a name
-// or value: "+" is a space, each %XX a byte (a "%" without two hex digits
-// stays), and the bytes are read as UTF-8, U+FFFD where they are not.
-func formDecode(s string) string {
-	if !strings.ContainsAny(s, "+%") {
+// percentDecode is what Node makes of %-escaped text where it does not
+// fail (URLSearchParams, and querystring.unescape once decodeURIComponent
+// has): each %XX with two hex digits is a byte, anything else stands as it
+// is ("+" a space too, in the form encoding), and the bytes are read as
+// UTF-8 as Buffer's toString reads them, each maximal ill-formed part one
+// U+FFFD.
+func percentDecode(s string, plusIsSpace bool) string {
+	if !strings.Contains(s, "%") && (!plusIsSpace || !strings.Contains(s, "+")) {
 		return s
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c == '+':
+		case c == '+' && plusIsSpace:
 			b = append(b, ' ')
 		case c == '%' && i+2 < len(s) && isHex(uint16(s[i+1])) && isHex(uint16(s[i+2])):
 			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
@@ -146,7 +150,8 @@ func formDecode(s string) string {
 	if utf8.Valid(b) {
 		return string(b)
 	}
-	return strings.ToValidUTF8(string(b), "\uFFFD")
+	out, _ := unicode.UTF8.NewDecoder().Bytes(b) // it replaces what it cannot decode; no error to give
+	return string(out)
 }
 
 func unhex(c byte) byte {
