@@ -5,7 +5,9 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -169,6 +171,21 @@ func TestLargeRunsKeepEverySpan(t *testing.T) {
 					t.Errorf("%d %s spans reached the Collector, want %d", counts[name], name, templates)
 				}
 			}
+			if t.Failed() {
+				// Tells a span lost on the way from one lost in the printout.
+				t.Logf("the Collector's summary lines count %d spans received", receivedSpans(col.Output()))
+			}
 		})
 	}
+}
+
+// receivedSpans adds up the span counts of the debug exporter's summary
+// line for each batch ("Traces ... "spans": 512").
+func receivedSpans(out string) int {
+	n := 0
+	for _, m := range regexp.MustCompile(`\tTraces\t.*"spans": (\d+)`).FindAllStringSubmatch(out, -1) {
+		k, _ := strconv.Atoi(m[1])
+		n += k
+	}
+	return n
 }
