@@ -100,7 +100,7 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 	if err == nil {
 		result, err = vm.Await(result)
 	}
-	if uncaught := vm.takeUncaught(); uncaught != nil {
+	if uncaught := vm.drain(); uncaught != nil {
 		return nil, fmt.Errorf("%s: %w", m.File, uncaught)
 	}
 	if err != nil {
@@ -151,7 +151,7 @@ func (vm *VM) AskOverwrite(question string) (bool, error) {
 	if err == nil {
 		answer, err = vm.Await(answer)
 	}
-	if uncaught := vm.takeUncaught(); uncaught != nil {
+	if uncaught := vm.drain(); uncaught != nil {
 		return false, uncaught
 	}
 	if err != nil {

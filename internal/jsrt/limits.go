@@ -166,8 +166,9 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 	}
 	vm.guarded = true
 	// A rejection left by a call that did not look (one reading a value
-	// from Go) is that call's, not this one's.
-	vm.rejected = nil
+	// from Go) is that call's, not this one's; so are the tasks of a call
+	// that was stopped.
+	vm.rejected, vm.tasks = nil, nil
 	call, cancelCall := context.WithCancel(ctx)
 	vm.call = call
 	var mu sync.Mutex

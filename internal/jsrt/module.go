@@ -178,7 +178,7 @@ type Module struct {
 func (vm *VM) Require(file string) (*Module, error) {
 	defer vm.guard(vm.ctx)()
 	exports, err := vm.catch(func() goja.Value { return vm.requireFile(file) })
-	if uncaught := vm.takeUncaught(); err == nil && uncaught != nil {
+	if uncaught := vm.drain(); err == nil && uncaught != nil {
 		err = fmt.Errorf("%s: %w", file, uncaught)
 	}
 	if err != nil {
@@ -567,8 +567,10 @@ func (vm *VM) resolve(p string) string {
 
 // Await settles v as JavaScript's await does: a promise, or any object
 // with a then method (a "thenable", which await adopts too). The job queue
-// has already run when control returns to Go, so a promise that is still
-// pending can never settle (hypergen has no timers or I/O events).
+// has already run when control returns to Go; a promise still pending
+// waits for the queued tasks (timers) to run, and one that is pending when
+// none is left can never settle (hypergen has no delayed timers or I/O
+// events).
 func (vm *VM) Await(v goja.Value) (goja.Value, error) {
 	if v == nil {
 		return goja.Undefined(), nil
@@ -590,6 +592,7 @@ func (vm *VM) Await(v goja.Value) (goja.Value, error) {
 	if !ok {
 		return v, nil
 	}
+	vm.runTasks(func() bool { return p.State() != goja.PromiseStatePending })
 	switch p.State() {
 	case goja.PromiseStateFulfilled:
 		return p.Result(), nil
@@ -600,7 +603,7 @@ func (vm *VM) Await(v goja.Value) (goja.Value, error) {
 		}
 		return nil, &rejection{value: p.Result()}
 	}
-	return nil, errors.New("the promise it returned never settled (hypergen runs no timers or I/O events)")
+	return nil, errors.New("the promise it returned never settled (hypergen runs no delayed timers or I/O events)")
 }
 
 // rejection is a promise's rejection, described as a thrown value is, and

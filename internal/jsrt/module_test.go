@@ -57,6 +57,10 @@ func TestRequireRefusals(t *testing.T) {
 		{"typescript", `require('./x.ts')`, "TypeScript hook files are not available"},
 		{"pending promise", `module.exports = { params: () => new Promise(() => {}) }`, "never settled"},
 		{"rejected promise", `module.exports = { params: async () => { throw new Error('nope') } }`, "Error: nope"},
+		// Node ends the process at the end of the turn that left the
+		// rejection unhandled, before the timer.
+		{"rejection handled only after a timer", `module.exports = { params: async () => { const p = Promise.reject(new Error('late'));
+			await new Promise((r) => setTimeout(r)); p.catch(() => {}); return {} } }`, "a promise was rejected and nothing handled it: Error: late"},
 		{"not a hook", `module.exports = { other: 1 }`, "neither params(), prompt() nor an array"},
 	}
 	for _, tt := range tests {

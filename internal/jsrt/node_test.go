@@ -66,6 +66,13 @@ func TestNodeSurface(t *testing.T) {
 			setImmediate((a) => order.push('imm' + a), 1); setTimeout(() => order.push('t0')); const c = setTimeout(() => order.push('cleared'), 0); clearTimeout(c);
 			await new Promise((r) => setImmediate(r)); let refused; try { setTimeout(() => {}, 50) } catch (e) { refused = /not available in hypergen/.test(e.message) }
 			return { v: [order.join('+'), refused, typeof setInterval, await require('timers/promises').setImmediate('v')].join() } } }`, "imm1+t0,true,function,v"},
+		// Node 20: every promise callback runs before a timer, and a timer's
+		// own promise callbacks before the next timer.
+		{"timers after promise callbacks", `module.exports = { params: async () => { const o = [];
+			setTimeout(() => o.push('timeout')); Promise.resolve().then(() => o.push('promise'));
+			(async () => { for (let i = 0; i < 3; i++) { await null; o.push('i' + i) } })();
+			setTimeout(() => { o.push('t1'); Promise.resolve().then(() => o.push('p-from-t1')) }); setTimeout(() => o.push('t2'));
+			await new Promise((r) => setTimeout(r)); return { v: o.join('+') } } }`, "promise+i0+i1+i2+timeout+t1+p-from-t1+t2"},
 		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
 			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
 		{"stdio is no terminal", `({ v: [process.stdout.isTTY, process.stdin.isTTY, process.stdout.fd, process.stdin.fd, typeof process.stdin.on].join() })`, ",,1,0,function"},

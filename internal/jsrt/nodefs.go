@@ -170,12 +170,13 @@ func (vm *VM) callBack(cb goja.Callable, args ...goja.Value) goja.Value {
 	return goja.Undefined()
 }
 
-// takeUncaught returns, and forgets, what ends a Node run once the call
-// that caused it has returned and its job queue has run: an exception a
-// callback threw or, failing that, a promise rejected with nothing to
-// handle it (fatal since Node 15: hygen's process ends before it writes a
-// file).
-func (vm *VM) takeUncaught() error {
+// drain runs the tasks the call left queued (runTasks), as Node's event
+// loop does before its process ends, then returns, and forgets, what ends
+// a Node run: an exception a callback threw or, failing that, a promise
+// rejected with nothing to handle it (fatal since Node 15: hygen's process
+// ends before it writes a file).
+func (vm *VM) drain() error {
+	vm.runTasks(nil)
 	err, rejected := vm.uncaught, vm.rejected
 	vm.uncaught, vm.rejected = nil, nil
 	switch {

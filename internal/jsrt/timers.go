@@ -6,7 +6,7 @@ import "github.com/dop251/goja"
 func (vm *VM) timers() *goja.Object {
 	return vm.builtin("timers", func(module *goja.Object) {
 		native := vm.rt.NewObject()
-		_ = native.Set("callBack", vm.callBackFn)
+		_ = native.Set("queue", vm.queueTask)
 		_ = native.Set("refuse", vm.refuse)
 		_ = module.Set("exports", vm.build(program("timers.js"), native))
 	})
@@ -19,5 +19,29 @@ func (vm *VM) installTimers() {
 	timers := vm.timers()
 	for _, name := range vm.undefinedGlobals([]string{"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate"}) {
 		_ = rt.GlobalObject().DefineDataProperty(name, timers.Get(name), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
+}
+
+// queueTask is native.queue(fn): fn runs as a task of Node's event loop,
+// after the call that queued it and the promise callbacks it left (see
+// runTasks).
+func (vm *VM) queueTask(call goja.FunctionCall) goja.Value {
+	if fn, ok := goja.AssertFunction(call.Argument(0)); ok {
+		vm.tasks = append(vm.tasks, fn)
+	}
+	return goja.Undefined()
+}
+
+// runTasks runs the queued tasks in order, each as a call of its own, so
+// the promise callbacks a task queues run before the next task, as in
+// Node's event loop; until, when not nil, stops it early once it reports
+// true (a promise Go awaits has settled). It stops where Node's process
+// would end: at an exception a task threw, or at a promise rejection that
+// a turn left unhandled.
+func (vm *VM) runTasks(until func() bool) {
+	for len(vm.tasks) > 0 && vm.uncaught == nil && len(vm.rejected) == 0 && (until == nil || !until()) {
+		task := vm.tasks[0]
+		vm.tasks = vm.tasks[1:]
+		vm.callBack(task)
 	}
 }

@@ -1,10 +1,11 @@
-// Node's timer functions as far as a runtime without an event loop can
-// keep them: setImmediate, and setTimeout with no delay, run the callback
-// once the code running now has finished (as a promise callback does);
-// clearing the handle first stops it. A delay, or setInterval, is refused
-// when called, with an error naming it: a package that only keeps a
-// reference to them (typescript) loads. Evaluates to a function of native
-// ({ callBack, refuse }) returning the functions.
+// Node's timer functions as far as a runtime without a clock-driven event
+// loop can keep them: setImmediate, and setTimeout with no delay, queue
+// the callback as a task (native.queue), which runs once the code running
+// now and every promise callback it queued have run, as in Node; clearing
+// the handle first stops it. A delay, or setInterval, is refused when
+// called, with an error naming it: a package that only keeps a reference
+// to them (typescript) loads. Evaluates to a function of native
+// ({ queue, refuse }) returning the functions.
 (function (native) {
   'use strict';
   class Timeout {
@@ -22,7 +23,7 @@
       throw e;
     }
     const t = new Timeout();
-    Promise.resolve().then(() => { if (!cancelled.has(t)) native.callBack(callback, ...args); });
+    native.queue(() => { if (!cancelled.has(t)) callback(...args); });
     return t;
   };
   const clear = (t) => { if (t instanceof Timeout) cancelled.add(t); };
@@ -38,9 +39,10 @@
     clearInterval: clear,
   };
   // timers/promises: the same, as promises.
+  const task = (value) => new Promise((resolve) => native.queue(() => resolve(value)));
   timers.promises = {
-    setImmediate: (value) => Promise.resolve(value),
-    setTimeout: (ms, value) => { noDelay('timers/promises setTimeout', ms); return Promise.resolve(value); },
+    setImmediate: task,
+    setTimeout: (ms, value) => { noDelay('timers/promises setTimeout', ms); return task(value); },
     setInterval: () => native.refuse('timers/promises setInterval()', 'hooks run without an event loop, so nothing repeats'),
   };
   return timers;

@@ -60,6 +60,10 @@ type VM struct {
 	// guarded call, in order (trackRejection): one still unhandled when the
 	// call returns ends it, as an unhandled rejection ends Node's run.
 	rejected []*goja.Promise
+	// tasks are the callbacks timers queued (setTimeout with no delay,
+	// setImmediate), to run once the call and its promise callbacks have
+	// (runTasks).
+	tasks []goja.Callable
 
 	stdout, stderr io.Writer               // Setup's, never nil
 	globalNames    int                     // how many names jsrt itself put on the global object
@@ -174,7 +178,7 @@ func (vm *VM) Render(ctx context.Context, t *Template, locals *jsvalue.Object) (
 	defer vm.guard(ctx)()
 	scope := vm.scope(locals)
 	res, err := vm.run(t, scope, vm.thisFor(scope), filenameOf(locals), 0)
-	if uncaught := vm.takeUncaught(); err == nil && uncaught != nil {
+	if uncaught := vm.drain(); err == nil && uncaught != nil {
 		// A callback the template queued (process.nextTick, setImmediate)
 		// threw once it had rendered, or a promise it rejected was left
 		// unhandled: Node's run would end there.
