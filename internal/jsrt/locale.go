@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 	"golang.org/x/text/cases"
@@ -64,8 +66,16 @@ func (vm *VM) installLocale() {
 		if goja.IsUndefined(locales) && goja.IsUndefined(options) {
 			return callThrough(builtin, call)
 		}
-		c := vm.collator(collationTag(rt, locales, options))
-		return rt.ToValue(c.CompareString(norm.NFC.String(call.This.String()), norm.NFC.String(call.Argument(0).String())))
+		tag := collationTag(rt, locales, options)
+		a, b := norm.NFC.String(call.This.String()), norm.NFC.String(call.Argument(0).String())
+		if t := language.Make(tag); t.TypeForKey("kn") == "true" {
+			// x/text's numeric collation drops a number whose digits are
+			// all zeros ("file0.txt" sorted after "file1.txt"): the numbers
+			// are written so that plain collation orders them instead.
+			t, _ = t.SetTypeForKey("kn", "false")
+			tag, a, b = t.String(), numericKey(a), numericKey(b)
+		}
+		return rt.ToValue(vm.collator(tag).CompareString(a, b))
 	})
 	// goja's toLocaleUpperCase and toLocaleLowerCase ignore the locale,
 	// where Node applies Turkish, Azeri and Lithuanian casing ("i" → "İ").
@@ -153,6 +163,58 @@ func collationTag(rt *goja.Runtime, locales, options goja.Value) string {
 		}
 	}
 	return tag.String()
+}
+
+// numericKey rewrites each run of decimal digits (of any script) in s as
+// its value with a two-digit length before it, "007" and "٧" as "017",
+// 42 as "0242", so that collation without the numeric option orders
+// numbers by value, and numbers of equal value alike, as ICU's numeric
+// collation does. A number of more than 99 digits keeps 99.
+func numericKey(s string) string {
+	i := strings.IndexFunc(s, unicode.IsDigit)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	var digits []byte
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsDigit(r) {
+			b.WriteString(s[i : i+size])
+			i += size
+			continue
+		}
+		digits = digits[:0]
+		for ; i < len(s); i += size {
+			if r, size = utf8.DecodeRuneInString(s[i:]); !unicode.IsDigit(r) {
+				break
+			}
+			if d := digitValue(r); d != 0 || len(digits) > 0 {
+				digits = append(digits, '0'+d)
+			}
+		}
+		if len(digits) == 0 {
+			digits = append(digits, '0')
+		}
+		digits = digits[:min(len(digits), 99)]
+		b.WriteByte('0' + byte(len(digits)/10))
+		b.WriteByte('0' + byte(len(digits)%10))
+		b.Write(digits)
+	}
+	return b.String()
+}
+
+// digitValue is the value of a decimal digit: Unicode lays each script's
+// digits out as a run of ten from its zero, and the runs of scripts with
+// several sets of digits (mathematical alphanumerics) follow one another.
+func digitValue(r rune) byte {
+	n := 0
+	for unicode.IsDigit(r - rune(n) - 1) {
+		n++
+	}
+	return byte(n % 10)
 }
 
 // localeArg is the locale a locales argument names (the first of an

@@ -94,6 +94,12 @@ func TestLocaleCompareAsNode(t *testing.T) {
 		`"a10".localeCompare("a9", "en-u-kn-true", {numeric: false})`:   "-1",
 		`"a".localeCompare("b", "zz-ZZ")`:                               "-1",
 		`"i".toLocaleUpperCase("xx")`:                                   "I",
+		// Node 20.20.2: a number of zeros sorts first, and numbers of equal
+		// value (leading zeros, other scripts' digits) alike. x/text's
+		// numeric collation sorted file0 after file1.
+		`['img10.png', 'img0.png', 'img2.png', 'img1.png', 'img00.png'].sort((a, b) => a.localeCompare(b, undefined, {numeric: true})).join()`: "img0.png,img00.png,img1.png,img2.png,img10.png",
+		`[['x0y', 'x1y'], ['01', '1'], ['1', '١'], ['a', 'a1'], ['z0', 'z'], ['A1', 'a1'], ['a1B', 'A1b'], ['0', '-'], ['v1.10.0', 'v1.9.0'], ['٠', '1']]
+			.map(([a, b]) => a.localeCompare(b, undefined, {numeric: true})).join()`: "-1,0,0,-1,1,1,-1,1,1,-1",
 	} {
 		tmpl := mustCompile(t, &c, "<%= "+expr+" %>")
 		out, err := NewVM(context.Background(), Setup{Cwd: "/"}).Render(context.Background(), tmpl, jsvalue.NewObject())
