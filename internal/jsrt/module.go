@@ -1,6 +1,7 @@
 package jsrt
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -269,6 +270,9 @@ func (vm *VM) requireFile(file string) goja.Value {
 	_ = module.Set("filename", file)
 	_ = module.Set("id", file)
 	vm.modules[file] = module
+	// Node drops a byte order mark (Windows editors write one) before it
+	// parses a module as JSON or JavaScript.
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if filepath.Ext(file) == ".json" {
 		parse, _ := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("parse"))
 		parsed, err := parse(goja.Undefined(), rt.ToValue(string(src)))
@@ -282,6 +286,12 @@ func (vm *VM) requireFile(file string) goja.Value {
 		return parsed
 	}
 	code := string(src)
+	if strings.HasPrefix(code, "#!") {
+		// A hashbang line (a package's bin script) is a comment to Node;
+		// goja reads it as a syntax error. Kept as a line comment, the
+		// lines keep their numbers.
+		code = "//" + code[2:]
+	}
 	vm.use(featuresOf(code))
 	fn, helpers, err := vm.compileModule(file, code)
 	if err != nil {

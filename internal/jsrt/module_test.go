@@ -17,6 +17,8 @@ func runHook(t *testing.T, src string, ask Asker) (*jsvalue.Object, error) {
 		"hook.js":     src,
 		"lib/util.js": "exports.twice = (s) => s + s",
 		"data.json":   `{"v": 7}`,
+		"bom.json":    "\ufeff{\"bom\": true}",
+		"lib/bin.js":  "#!/usr/bin/env node\nexports.line = new Error().stack.match(/bin.js:(\\d+)/)[1]",
 		"notes.txt":   "read me",
 		"x.ts":        "export const a: number = 1",
 	})
@@ -30,17 +32,20 @@ func runHook(t *testing.T, src string, ask Asker) (*jsvalue.Object, error) {
 	return vm.RunHook(m, args, ask)
 }
 
+// The hook, a package's bin script and a JSON file with a byte order
+// mark load as in Node: a hashbang line is a comment, the mark is dropped.
 func TestRequire(t *testing.T) {
-	got, err := runHook(t, `
+	got, err := runHook(t, `#!/usr/bin/env node
 const path = require('node:path'), fs = require('fs'), util = require('./lib/util')
 module.exports = { params: ({ args }) => ({
 	joined: path.join('a', args.name), twice: util.twice(args.name), json: require('./data.json').v,
 	text: fs.readFileSync('notes.txt', 'utf8'), exists: fs.existsSync('nope'),
+	bom: require('./bom.json').bom, binLine: require('./lib/bin').line,
 }) }`, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for k, want := range map[string]any{"joined": "a/x", "twice": "xx", "json": 7.0, "text": "read me", "exists": false} {
+	for k, want := range map[string]any{"joined": "a/x", "twice": "xx", "json": 7.0, "text": "read me", "exists": false, "bom": true, "binLine": "2"} {
 		if v, _ := got.Get(k); v != want {
 			t.Errorf("%s = %#v, want %#v", k, v, want)
 		}
