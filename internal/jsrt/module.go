@@ -552,14 +552,24 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 // coreHelp lists the core modules hypergen serves.
 const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, assert, constants, querystring, string_decoder, buffer, url, events, stream (the legacy Stream class), crypto (random values, hashes, HMACs and getRandomValues), tty, timers, child_process and module (createRequire, builtinModules, globalPaths)"
 
-// fsPath is the file a fs call names: resolve's, but an empty path names
-// none, and the call fails with ENOENT as Node's does (path.resolve of an
-// empty path is the working folder).
+// fsPath is the file a fs call names: an empty path names none, and the
+// call fails with ENOENT as Node's does (see osPath).
 func (vm *VM) fsPath(p string) string {
 	if p == "" {
 		return ""
 	}
-	return vm.resolve(p)
+	return vm.osPath(p)
+}
+
+// osPath is p as the system reads it from the working folder of the code
+// (Setup.Cwd), not cleaned as resolve's is: Node hands fs paths to the
+// system as they are, so "link/../f" goes through the folder the link
+// leads to, and "missing/../f" fails.
+func (vm *VM) osPath(p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return vm.setup.Cwd + string(filepath.Separator) + p
 }
 
 func (vm *VM) resolve(p string) string {

@@ -69,8 +69,14 @@ func (vm *VM) fsModule(module *goja.Object) {
 		"lstatSync": vm.statFunc("lstat", os.Lstat),
 		"realpathSync": func(call goja.FunctionCall) goja.Value {
 			p := vm.pathArg(call, 0)
-			real, err := filepath.EvalSymlinks(vm.resolve(p)) // '' is the working folder, as in Node
+			// Node's realpathSync resolves the path lexically first ("link/.."
+			// is the working folder); '' is the working folder too.
+			abs := vm.resolve(p)
+			real, err := filepath.EvalSymlinks(abs)
 			if err != nil {
+				if op, at, cause := realpathFault(abs); cause != nil {
+					panic(vm.fsError(op, at, cause))
+				}
 				panic(vm.fsError("realpath", p, err))
 			}
 			return rt.ToValue(real)
@@ -462,17 +468,43 @@ func (vm *VM) fsError(syscallName, path string, err error) goja.Value {
 	return e
 }
 
+// realpathFault is the step at which Node's realpathSync, which walks an
+// absolute path itself, fails on it: the lstat of a part that is missing,
+// or the stat of a link whose target is missing or a loop. Nil cause: no
+// step failed (the path changed since).
+func realpathFault(abs string) (op, at string, cause error) {
+	at = filepath.VolumeName(abs) + string(filepath.Separator)
+	for _, part := range strings.Split(abs[len(at):], string(filepath.Separator)) {
+		if part == "" {
+			continue
+		}
+		at = filepath.Join(at, part)
+		fi, err := os.Lstat(at)
+		if err != nil {
+			return "lstat", at, err
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			if _, err := os.Stat(at); err != nil {
+				return "stat", at, err
+			}
+		}
+	}
+	return "", "", nil
+}
+
 // errnoNames are Node's (libuv's) code and text for the errors a read can
 // meet; Go's texts differ for some ("is a directory").
 var errnoNames = map[syscall.Errno]struct{ code, text string }{
-	syscall.ENOENT:  {"ENOENT", "no such file or directory"},
-	syscall.EACCES:  {"EACCES", "permission denied"},
-	syscall.ENOTDIR: {"ENOTDIR", "not a directory"},
-	syscall.EISDIR:  {"EISDIR", "illegal operation on a directory"},
-	syscall.ELOOP:   {"ELOOP", "too many symbolic links encountered"},
-	syscall.EPERM:   {"EPERM", "operation not permitted"},
-	syscall.EINVAL:  {"EINVAL", "invalid argument"},
-	syscall.EBADF:   {"EBADF", "bad file descriptor"},
+	syscall.ENOENT:       {"ENOENT", "no such file or directory"},
+	syscall.EACCES:       {"EACCES", "permission denied"},
+	syscall.ENOTDIR:      {"ENOTDIR", "not a directory"},
+	syscall.EISDIR:       {"EISDIR", "illegal operation on a directory"},
+	syscall.ELOOP:        {"ELOOP", "too many symbolic links encountered"},
+	syscall.EPERM:        {"EPERM", "operation not permitted"},
+	syscall.EINVAL:       {"EINVAL", "invalid argument"},
+	syscall.EBADF:        {"EBADF", "bad file descriptor"},
+	syscall.ENAMETOOLONG: {"ENAMETOOLONG", "name too long"},
+	syscall.EMFILE:       {"EMFILE", "too many open files"},
 }
 
 // settled runs f now and returns a promise of its result, rejected with

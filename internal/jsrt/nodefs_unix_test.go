@@ -99,3 +99,51 @@ func TestReaddirRecursiveStopsAtLinkCycles(t *testing.T) {
 		t.Errorf("got %q, want %q", jsvalue.ToString(v), want)
 	}
 }
+
+// Paths go to the system as Node hands them over: "link/.." is the folder
+// above the link's target for a read, and a missing folder before ".."
+// fails; realpathSync resolves lexically first, as Node's does, and names
+// the step of its walk that failed. Outputs are Node 20.20.2's for the same
+// tree.
+func TestFsPathsAsNodeHandsThem(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"a.txt": "A", "other/target.txt": "OTHER", "other/deep/x": ""})
+	for _, link := range [][2]string{{"other/deep", "dlink"}, {"nowhere", "broken"}, {"loop2", "loop1"}, {"loop1", "loop2"}} {
+		if err := os.Symlink(link[0], filepath.Join(dir, link[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := `module.exports = { params: () => { const fs = require('fs'), out = [];
+	const show = (f) => { try { out.push(String(f()).replaceAll(process.cwd(), '.')) } catch (e) { out.push(e.code + ' ' + e.syscall + ' ' + String(e.path).replaceAll(process.cwd(), '.')) } };
+	show(() => fs.readFileSync('dlink/../target.txt', 'utf8')); show(() => fs.readFileSync('nope/../a.txt', 'utf8'));
+	show(() => fs.readFileSync('a.txt/../a.txt', 'utf8')); show(() => fs.existsSync('dlink/../target.txt'));
+	show(() => fs.readdirSync('dlink/..').join('+')); show(() => fs.realpathSync('dlink/..'));
+	for (const p of ['loop1', 'broken', 'nope/x', 'dlink/../target.txt']) show(() => fs.realpathSync(p));
+	return { v: out.join('\n') } } }`
+	hook := filepath.Join(dir, "hook.js")
+	if err := os.WriteFile(hook, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	vm := NewVM(context.Background(), Setup{Cwd: dir, Limits: Limits{Timeout: 5 * time.Second}})
+	m, err := vm.Require(hook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := vm.RunHook(m, jsvalue.NewObject(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := got.Get("v")
+	want := `OTHER
+ENOENT open nope/../a.txt
+ENOTDIR open a.txt/../a.txt
+true
+deep+target.txt
+.
+ELOOP stat ./loop1
+ENOENT stat ./broken
+ENOENT lstat ./nope
+ENOENT lstat ./target.txt`
+	if s := jsvalue.ToString(v); s != want {
+		t.Errorf("got:\n%s\nwant (Node's):\n%s", s, want)
+	}
+}

@@ -46,7 +46,9 @@ func Resolve(from, id string, global func() []string) (string, error) {
 	case id == "":
 		return "", errors.New("require: the module name is empty")
 	case id == "." || id == ".." || strings.HasPrefix(id, "./") || strings.HasPrefix(id, "../") || filepath.IsAbs(id):
-		p := id
+		// Resolved lexically, as Node's path.resolve does: "/a/link/../b"
+		// is /a/b whatever the link leads to.
+		p := filepath.Clean(id)
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(from, id)
 		}

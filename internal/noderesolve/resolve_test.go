@@ -50,6 +50,7 @@ func TestResolve(t *testing.T) {
 		{"./dir", "app/hooks/dir/index.js"},
 		{"../hooks/lib", "app/hooks/lib.js"},
 		{filepath.Join(from, "lib"), "app/hooks/lib.js"},
+		{from + "/nope/../lib", "app/hooks/lib.js"}, // lexically, as Node's path.resolve
 		{"near", "app/node_modules/near/index.js"},
 		{"mainpkg", "node_modules/mainpkg/lib/entry.js"},
 		{"maindir", "node_modules/maindir/lib/index.js"},
