@@ -284,6 +284,23 @@ func (vm *VM) newLogger() (goja.Value, error) {
 	})
 }
 
+// liveEnv is the variable key as the scripts' process.env holds it now,
+// with what they set or deleted ("" when unset); getenv's before a script
+// has reached process.
+func (vm *VM) liveEnv(key string) string {
+	if vm.process == nil {
+		return vm.getenv(key)
+	}
+	env, ok := vm.process.Get("env").(*goja.Object)
+	if !ok {
+		return ""
+	}
+	if v := env.Get(key); v != nil && !goja.IsUndefined(v) {
+		return v.String()
+	}
+	return ""
+}
+
 // getenv is the value of the variable key in the environment the run's
 // scripts see ("" when it is not set).
 func (vm *VM) getenv(key string) string {

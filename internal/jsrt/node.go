@@ -2,6 +2,7 @@ package jsrt
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -317,12 +318,17 @@ func (vm *VM) osModule(module *goja.Object) {
 	})
 	_ = o.Set("arch", func(goja.FunctionCall) goja.Value { return rt.ToValue(nodeArch()) })
 	_ = o.Set("endianness", func(goja.FunctionCall) goja.Value { return rt.ToValue("LE") })
+	// Node reads HOME and TMPDIR at each call, from process.env: a hook
+	// that sets them sees its own values.
 	_ = o.Set("homedir", func(goja.FunctionCall) goja.Value {
+		if h := vm.liveEnv("HOME"); h != "" {
+			return rt.ToValue(h)
+		}
 		h, _ := os.UserHomeDir()
 		return rt.ToValue(h)
 	})
 	_ = o.Set("tmpdir", func(goja.FunctionCall) goja.Value {
-		dir := os.TempDir()
+		dir := cmp.Or(vm.liveEnv("TMPDIR"), vm.liveEnv("TMP"), vm.liveEnv("TEMP"), "/tmp")
 		if len(dir) > 1 && strings.HasSuffix(dir, "/") {
 			dir = dir[:len(dir)-1] // as Node trims TMPDIR=/tmp/
 		}

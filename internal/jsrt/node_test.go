@@ -73,6 +73,19 @@ func TestNodeSurface(t *testing.T) {
 			(async () => { for (let i = 0; i < 3; i++) { await null; o.push('i' + i) } })();
 			setTimeout(() => { o.push('t1'); Promise.resolve().then(() => o.push('p-from-t1')) }); setTimeout(() => o.push('t2'));
 			await new Promise((r) => setTimeout(r)); return { v: o.join('+') } } }`, "promise+i0+i1+i2+timeout+t1+p-from-t1+t2"},
+		// Node 20.20.2's values: the first value past the error, a function's
+		// own promise form (fs.exists's, setImmediate's), callbackify, and
+		// randomBytes with a callback; os reads HOME and TMPDIR as the hook
+		// set them.
+		{"promisify, callbackify, callbacks", `module.exports = { params: async () => { const u = require('util'), fs = require('fs'), os = require('os'), r = [];
+			r.push(await u.promisify((cb) => cb(null, 1, 2))(), u.promisify.custom === Symbol.for('nodejs.util.promisify.custom'));
+			const f = function (cb) {}; f[u.promisify.custom] = () => Promise.resolve('custom'); r.push(await u.promisify(f)());
+			r.push(await u.promisify(fs.exists)('nope'), await u.promisify(setImmediate)('imm'));
+			await new Promise((res) => u.callbackify(async (x) => x * 2)(21, (e, v) => { r.push(e, v); res() }));
+			await new Promise((res) => u.callbackify(async () => { throw null })((e) => { r.push(e.code, e.reason); res() }));
+			await new Promise((res) => { r.push(require('crypto').randomBytes(4, (e, b) => { r.push(e, b.length); res() })) });
+			process.env.TMPDIR = '/x/y/'; process.env.HOME = '/h'; r.push(os.tmpdir(), os.homedir());
+			return { v: r.map(String).join() } } }`, "1,true,custom,false,imm,null,42,ERR_FALSY_VALUE_REJECTION,null,undefined,null,4,/x/y,/h"},
 		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
 			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
 		{"stdio is no terminal", `({ v: [process.stdout.isTTY, process.stdin.isTTY, process.stdout.fd, process.stdin.fd, typeof process.stdin.on].join() })`, ",,1,0,function"},
@@ -765,17 +778,17 @@ module.exports = { params: async () => { await new Promise((resolve) => setImmed
 
 // util.deprecate warns on the first call, once per code, as Node 20 (its
 // stderr for the same calls, the process id aside): it never warned. And
-// os.tmpdir() trims a trailing slash of TMPDIR, as Node's does.
+// os.tmpdir() trims a trailing slash of TMPDIR, as Node's does, reading
+// the environment the scripts see.
 func TestDeprecateWarnsOnce(t *testing.T) {
 	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp+"/")
 	dir := testfs.Tree(t, map[string]string{"hook.js": `
 const u = require('util');
 const f = u.deprecate(() => 1, 'old thing', 'DEP_X'), g = u.deprecate(() => 2, 'same code', 'DEP_X');
 const h = u.deprecate(function H() { this.v = 3 }, 'no code');
 module.exports = { params: () => ({ v: [f(), f(), g(), new h().v, h.name, require('os').tmpdir()].join() }) }`})
 	var stderr bytes.Buffer
-	vm := NewVM(context.Background(), Setup{Cwd: dir, Stdout: io.Discard, Stderr: &stderr})
+	vm := NewVM(context.Background(), Setup{Cwd: dir, Stdout: io.Discard, Stderr: &stderr, Env: func() []string { return []string{"TMPDIR=" + tmp + "/"} }})
 	m, err := vm.Require(filepath.Join(dir, "hook.js"))
 	if err != nil {
 		t.Fatal(err)

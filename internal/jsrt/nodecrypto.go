@@ -34,7 +34,15 @@ func (vm *VM) cryptoModule(module *goja.Object) {
 	_ = o.Set("randomBytes", func(call goja.FunctionCall) goja.Value {
 		b := make([]byte, call.Argument(0).ToInteger())
 		_, _ = rand.Read(b)
-		return buffer.WrapBytes(rt, b)
+		bytes := buffer.WrapBytes(rt, b)
+		if cb, ok := goja.AssertFunction(call.Argument(1)); ok {
+			// randomBytes(n, callback): the bytes go to the callback, as a
+			// task of the event loop as Node's thread pool hands them.
+			task, _ := goja.AssertFunction(rt.ToValue(func(goja.FunctionCall) goja.Value { return vm.callBack(cb, goja.Null(), bytes) }))
+			vm.tasks = append(vm.tasks, task)
+			return goja.Undefined()
+		}
+		return bytes
 	})
 	_ = o.Set("randomFillSync", func(call goja.FunctionCall) goja.Value {
 		// Fills the caller's typed array or Buffer in place.

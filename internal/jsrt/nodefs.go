@@ -149,6 +149,16 @@ func (vm *VM) fsModule(module *goja.Object) {
 		_, _ = then(p, rt.ToValue(func(c goja.FunctionCall) goja.Value { return vm.callBack(cb, c.Argument(0)) }))
 		return goja.Undefined()
 	})
+	// Its callback takes no error, so util.promisify uses the promise form
+	// Node gives it: a boolean, never a rejection.
+	exists := o.Get("exists").ToObject(rt)
+	symbolFor, _ := goja.AssertFunction(rt.Get("Symbol").ToObject(rt).Get("for"))
+	custom, _ := symbolFor(goja.Undefined(), rt.ToValue("nodejs.util.promisify.custom"))
+	_ = exists.SetSymbol(custom.(*goja.Symbol), func(call goja.FunctionCall) goja.Value {
+		return vm.settled(func() goja.Value {
+			return sync["existsSync"](goja.FunctionCall{Arguments: call.Arguments[:min(len(call.Arguments), 1)]})
+		})
+	})
 	// The classes of what statSync and readdirSync give, which packages
 	// test with instanceof (globby: p.stats instanceof fs.Stats).
 	for _, name := range []string{"Stats", "Dirent"} {

@@ -95,6 +95,7 @@ func (vm *VM) utilModule(module *goja.Object) {
 		return vm.rt.NewArray(state, result)
 	})
 	_ = native.Set("received", func(v goja.Value) string { return received(v) })
+	_ = native.Set("callBack", vm.callBackFn)
 	vm.jsModule(program("util.js"), module, native)
 	vm.jsModule(program("parseargs.js"), module, native)
 	exports := module.Get("exports").ToObject(vm.rt)

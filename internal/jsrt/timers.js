@@ -45,5 +45,9 @@
     setTimeout: (ms, value) => { noDelay('timers/promises setTimeout', ms); return task(value); },
     setInterval: () => native.refuse('timers/promises setInterval()', 'hooks run without an event loop, so nothing repeats'),
   };
+  // util.promisify(setTimeout) is timers/promises' form, as in Node.
+  const custom = Symbol.for('nodejs.util.promisify.custom');
+  timers.setImmediate[custom] = timers.promises.setImmediate;
+  timers.setTimeout[custom] = timers.promises.setTimeout;
   return timers;
 })

@@ -285,14 +285,51 @@
     return ctor !== undefined && ctor !== null && typeof ctor.value === 'function' && typeof globalThis[ctor.value.name] === 'function' &&
       globalThis[ctor.value.name] === ctor.value;
   }
+  const invalidType = (name, v) => {
+    const e = new TypeError('The "' + name + '" argument must be of type function. Received ' + (v === null ? 'null' : typeof v));
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    return e;
+  };
+  // Node's: a function's own promise form (fn[promisify.custom]) wins; else
+  // the callback's first value, past the error, is the result.
+  const promisifyCustom = Symbol.for('nodejs.util.promisify.custom');
   function promisify(fn) {
-    if (typeof fn !== 'function') throw new TypeError('The "original" argument must be of type function');
-    return function (...args) {
+    if (typeof fn !== 'function') throw invalidType('original', fn);
+    if (fn[promisifyCustom] !== undefined) {
+      const custom = fn[promisifyCustom];
+      if (typeof custom !== 'function') throw invalidType('util.promisify.custom', custom);
+      return custom;
+    }
+    const promised = function (...args) {
       return new Promise((resolve, reject) => {
-        fn.call(this, ...args, (err, ...values) => err ? reject(err) : resolve(values.length > 1 ? values : values[0]));
+        fn.call(this, ...args, (err, value) => err ? reject(err) : resolve(value));
+      });
+    };
+    Object.setPrototypeOf(promised, Object.getPrototypeOf(fn));
+    Object.defineProperty(promised, promisifyCustom, { value: promised, configurable: true });
+    return promised;
+  }
+  promisify.custom = promisifyCustom;
+  // callbackify: the callback is called once the promise settles, as a
+  // callback (what it throws ends the run), with a falsy rejection wrapped
+  // as Node wraps it.
+  function callbackify(fn) {
+    if (typeof fn !== 'function') throw invalidType('original', fn);
+    return function (...args) {
+      const cb = args.pop();
+      if (typeof cb !== 'function') throw invalidType('last argument', cb);
+      fn.apply(this, args).then((v) => native.callBack(cb, null, v), (err) => {
+        if (!err) {
+          const wrapped = new Error('Promise was rejected with falsy value');
+          wrapped.code = 'ERR_FALSY_VALUE_REJECTION';
+          wrapped.reason = err;
+          err = wrapped;
+        }
+        native.callBack(cb, err);
       });
     };
   }
+  exports.callbackify = callbackify;
   exports.format = format;
   inspect.custom = custom;
   inspect.defaultOptions = defaultOptions;
