@@ -28,24 +28,49 @@
   }
   proto.once = function (type, fn) { return add(this, type, onceWrapper(this, type, fn), false); };
   proto.prependOnceListener = function (type, fn) { return add(this, type, onceWrapper(this, type, fn), true); };
+  // Removing a listener emits 'removeListener' after it is gone, as Node's
+  // does: with the listener a once wrapper stands for when it was the only
+  // one, else with what was passed; the last one found is removed.
   proto.off = proto.removeListener = function (type, fn) {
     const list = this._events && this._events[type];
     if (!list) return this;
-    const i = list.findIndex((l) => l === fn || l.listener === fn);
-    if (i >= 0) list.splice(i, 1);
+    let i = list.length - 1;
+    while (i >= 0 && list[i] !== fn && list[i].listener !== fn) i--;
+    if (i < 0) return this;
+    const [removed] = list.splice(i, 1);
+    const announced = list.length === 0 ? removed.listener || fn : fn;
     if (list.length === 0) delete this._events[type];
+    if (this._events.removeListener) this.emit('removeListener', type, announced);
     return this;
   };
   proto.removeAllListeners = function (type) {
     if (!this._events) return this;
-    if (type === undefined) this._events = Object.create(null); else delete this._events[type];
+    if (!this._events.removeListener) {
+      if (type === undefined) this._events = Object.create(null); else delete this._events[type];
+      return this;
+    }
+    // Each removal is announced, the newest listener first, and the
+    // 'removeListener' listeners themselves go last.
+    const types = type === undefined ? Reflect.ownKeys(this._events).filter((t) => t !== 'removeListener') : [type];
+    for (const t of types) {
+      const list = this._events[t];
+      for (let i = list ? list.length - 1 : -1; i >= 0; i--) this.removeListener(t, list[i]);
+    }
+    if (type === undefined) this.removeAllListeners('removeListener');
     return this;
   };
+  const errorMonitor = Symbol('events.errorMonitor');
   proto.emit = function (type, ...args) {
+    if (type === 'error' && this._events && this._events[errorMonitor]) this.emit(errorMonitor, ...args);
     const list = this._events && this._events[type];
     if (!list || list.length === 0) {
-      if (type === 'error') throw args[0] instanceof Error ? args[0] : new Error('Unhandled error. (' + args[0] + ')');
-      return false;
+      if (type !== 'error') return false;
+      if (args[0] instanceof Error) throw args[0];
+      const shown = typeof args[0] === 'string' ? "'" + args[0] + "'" : String(args[0]);
+      const err = new Error('Unhandled error. (' + shown + ')');
+      err.code = 'ERR_UNHANDLED_ERROR';
+      err.context = args[0];
+      throw err;
     }
     for (const fn of list.slice()) fn.apply(this, args);
     return true;
@@ -57,6 +82,14 @@
   proto.setMaxListeners = function (n) { this._maxListeners = n; return this; };
   proto.getMaxListeners = function () { return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners; };
   EventEmitter.EventEmitter = EventEmitter;
+  EventEmitter.errorMonitor = errorMonitor;
+  EventEmitter.captureRejections = false;
+  EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
+  EventEmitter.getEventListeners = (emitter, type) => emitter.listeners(type);
+  EventEmitter.setMaxListeners = (n = EventEmitter.defaultMaxListeners, ...emitters) => {
+    if (emitters.length === 0) EventEmitter.defaultMaxListeners = n;
+    for (const e of emitters) e.setMaxListeners(n);
+  };
   EventEmitter.once = (emitter, type) => new Promise((resolve) => emitter.once(type, (...args) => resolve(args)));
   module.exports = EventEmitter;
 })

@@ -86,6 +86,17 @@ func TestNodeSurface(t *testing.T) {
 			await new Promise((res) => { r.push(require('crypto').randomBytes(4, (e, b) => { r.push(e, b.length); res() })) });
 			process.env.TMPDIR = '/x/y/'; process.env.HOME = '/h'; r.push(os.tmpdir(), os.homedir());
 			return { v: r.map(String).join() } } }`, "1,true,custom,false,imm,null,42,ERR_FALSY_VALUE_REJECTION,null,undefined,null,4,/x/y,/h"},
+		// Node 20.20.2's values.
+		{"EventEmitter removeListener event and statics", `{ const E = require('events'), e = new E(), log = [];
+			e.on('removeListener', (t, f) => log.push('rm:' + String(t) + ':' + (['a', 'b', 'c'].includes(f.name) ? f.name : 'wrapper')));
+			function a() {} function b() {} function c() {}
+			e.on('x', a); e.once('x', b); e.on('y', c); e.on('x', a); e.once('w', b);
+			e.off('x', a); log.push(e.listenerCount('x'), E.listenerCount(e, 'x'));
+			e.removeAllListeners('x'); e.on('z', c); e.emit('w'); e.removeAllListeners(); log.push(e.eventNames().length);
+			const m = new E(); m.on(E.errorMonitor, (er) => log.push('mon:' + er));
+			try { m.emit('error', 'str') } catch (er) { log.push(er.code, er.message, er.context) }
+			log.push(typeof E.errorMonitor, E.captureRejections, E.getEventListeners(e, 'q').length);
+			({ v: log.join() }) }`, "rm:x:a,2,2,rm:x:wrapper,rm:x:a,rm:w:b,rm:y:c,rm:z:c,0,mon:str,ERR_UNHANDLED_ERROR,Unhandled error. ('str'),str,symbol,false,0"},
 		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
 			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
 		{"stdio is no terminal", `({ v: [process.stdout.isTTY, process.stdin.isTTY, process.stdout.fd, process.stdin.fd, typeof process.stdin.on].join() })`, ",,1,0,function"},
