@@ -97,6 +97,14 @@ func TestNodeSurface(t *testing.T) {
 			try { m.emit('error', 'str') } catch (er) { log.push(er.code, er.message, er.context) }
 			log.push(typeof E.errorMonitor, E.captureRejections, E.getEventListeners(e, 'q').length);
 			({ v: log.join() }) }`, "rm:x:a,2,2,rm:x:wrapper,rm:x:a,rm:w:b,rm:y:c,rm:z:c,0,mon:str,ERR_UNHANDLED_ERROR,Unhandled error. ('str'),str,symbol,false,0"},
+		// Node 20.20.2's values.
+		{"TextDecoder stream, BOM and fatal, encodeInto", `{ const r = [], td = new TextDecoder(), bom = new Uint8Array([0xEF, 0xBB, 0xBF, 0x41]);
+			r.push(td.decode(bom).length, new TextDecoder('utf-8', { ignoreBOM: true }).decode(bom).length);
+			const eur = Buffer.from('€'), s = new TextDecoder(); r.push(s.decode(eur.subarray(0, 1), { stream: true }) + '|' + s.decode(eur.subarray(1), { stream: true }) + '|' + s.decode());
+			try { new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xe2, 0x82])) } catch (e) { r.push(e.name, e.code) }
+			r.push(JSON.stringify(new TextDecoder().decode(new Uint8Array([0xe2, 0x82, 0x41, 0xff, 0xf0, 0x9f, 0x98]))), td.fatal, td.ignoreBOM);
+			const dest = new Uint8Array(5); r.push(JSON.stringify(new TextEncoder().encodeInto('a€b😀', dest)), dest.join('.'));
+			({ v: r.join(' ') }) }`, "1 2 |€| TypeError ERR_ENCODING_INVALID_ENCODED_DATA \"\ufffdA\ufffd\ufffd\" false false {\"read\":3,\"written\":5} 97.226.130.172.98"},
 		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
 			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
 		{"stdio is no terminal", `({ v: [process.stdout.isTTY, process.stdin.isTTY, process.stdout.fd, process.stdin.fd, typeof process.stdin.on].join() })`, ",,1,0,function"},

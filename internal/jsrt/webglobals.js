@@ -5,19 +5,92 @@
   class TextEncoder {
     get encoding() { return 'utf-8'; }
     encode(input = '') { return new Uint8Array(Buffer.from(String(input), 'utf8')); }
+    // encodeInto writes the whole characters that fit into dest.
+    encodeInto(src, dest) {
+      let read = 0, written = 0;
+      for (const ch of String(src)) {
+        const bytes = Buffer.from(ch, 'utf8');
+        if (written + bytes.length > dest.length) break;
+        dest.set(bytes, written);
+        written += bytes.length;
+        read += ch.length;
+      }
+      return { read, written };
+    }
   }
+  // utf8Scan reads b as the WHATWG UTF-8 decoder does: whether every
+  // sequence is well formed, and where a sequence the end cut short, but
+  // well formed so far, begins (b.length when none is).
+  function utf8Scan(b) {
+    let valid = true;
+    for (let i = 0; i < b.length;) {
+      const c = b[i];
+      let need, lo = 0x80, hi = 0xbf;
+      if (c < 0x80) { i++; continue; }
+      if (c >= 0xc2 && c <= 0xdf) need = 1;
+      else if (c >= 0xe0 && c <= 0xef) { need = 2; if (c === 0xe0) lo = 0xa0; if (c === 0xed) hi = 0x9f; }
+      else if (c >= 0xf0 && c <= 0xf4) { need = 3; if (c === 0xf0) lo = 0x90; if (c === 0xf4) hi = 0x8f; }
+      else { valid = false; i++; continue; }
+      let j = 1;
+      for (; j <= need && i + j < b.length; j++) {
+        const d = b[i + j];
+        if (d < (j === 1 ? lo : 0x80) || d > (j === 1 ? hi : 0xbf)) break;
+      }
+      if (j > need) { i += j; continue; }
+      if (i + j === b.length) return [valid, i];
+      valid = false;
+      i += j;
+    }
+    return [valid, b.length];
+  }
+  // TextDecoder as Node's for UTF-8: a byte order mark at the start of a
+  // stream is dropped (unless ignoreBOM), {stream: true} keeps a sequence
+  // cut at the end of a chunk for the next, and fatal throws on bytes that
+  // are no UTF-8 where they would otherwise each read as U+FFFD.
   class TextDecoder {
-    constructor(label = 'utf-8') {
+    #fatal; #ignoreBOM; #pending = new Uint8Array(0); #started = false;
+    constructor(label = 'utf-8', options = {}) {
       const l = String(label).trim().toLowerCase();
       if (l !== 'utf-8' && l !== 'utf8' && l !== 'unicode-1-1-utf-8') {
         throw new RangeError('The "' + label + '" encoding is not supported (hypergen decodes utf-8 only)');
       }
+      this.#fatal = Boolean(options && options.fatal);
+      this.#ignoreBOM = Boolean(options && options.ignoreBOM);
     }
     get encoding() { return 'utf-8'; }
-    decode(input) {
-      if (input === undefined) return '';
-      const view = ArrayBuffer.isView(input) ? input : new Uint8Array(input);
-      return Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString('utf8');
+    get fatal() { return this.#fatal; }
+    get ignoreBOM() { return this.#ignoreBOM; }
+    decode(input, options) {
+      let bytes = input === undefined ? new Uint8Array(0) : ArrayBuffer.isView(input) ?
+        new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
+      if (this.#pending.length > 0) {
+        const joined = new Uint8Array(this.#pending.length + bytes.length);
+        joined.set(this.#pending);
+        joined.set(bytes, this.#pending.length);
+        bytes = joined;
+      }
+      const stream = Boolean(options && options.stream);
+      let [valid, end] = utf8Scan(bytes);
+      if (stream) {
+        this.#pending = bytes.slice(end);
+      } else {
+        this.#pending = new Uint8Array(0);
+        valid = valid && end === bytes.length;
+        end = bytes.length;
+      }
+      if (!valid && this.#fatal) {
+        this.#started = false;
+        const e = new TypeError('The encoded data was not valid for encoding utf-8');
+        e.code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
+        throw e;
+      }
+      let text = Buffer.from(bytes.buffer, bytes.byteOffset, end).toString('utf8');
+      if (!this.#started && text.length > 0) {
+        if (!this.#ignoreBOM && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        this.#started = true;
+      }
+      if (!stream) this.#started = false;
+      return text;
     }
   }
   function invalidCharacter() {
