@@ -105,6 +105,11 @@ func TestNodeSurface(t *testing.T) {
 			r.push(JSON.stringify(new TextDecoder().decode(new Uint8Array([0xe2, 0x82, 0x41, 0xff, 0xf0, 0x9f, 0x98]))), td.fatal, td.ignoreBOM);
 			const dest = new Uint8Array(5); r.push(JSON.stringify(new TextEncoder().encodeInto('a€b😀', dest)), dest.join('.'));
 			({ v: r.join(' ') }) }`, "1 2 |€| TypeError ERR_ENCODING_INVALID_ENCODED_DATA \"\ufffdA\ufffd\ufffd\" false false {\"read\":3,\"written\":5} 97.226.130.172.98"},
+		// Node 20.20.2's fields and methods.
+		{"fs.Stats and fs.Dirent", `{ const fs = require('fs'), s = fs.statSync(__filename), d = fs.readdirSync(__dirname, { withFileTypes: true })[0];
+			({ v: [Object.keys(s).join(' '), s.isFile(), s.isDirectory(), typeof fs.Stats.prototype.isFile, Object.keys(d).join(' '),
+				typeof fs.Dirent.prototype.isDirectory, d.isFile() !== d.isDirectory(), s.dev > 0, s.blksize > 0].join() }) }`,
+			"dev mode nlink uid gid rdev blksize ino size blocks atimeMs mtimeMs ctimeMs birthtimeMs atime mtime ctime birthtime,true,false,function,name parentPath path,function,true,true,true"},
 		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
 			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
 		{"stdio is no terminal", `({ v: [process.stdout.isTTY, process.stdin.isTTY, process.stdout.fd, process.stdin.fd, typeof process.stdin.on].join() })`, ",,1,0,function"},

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/buffer"
@@ -161,9 +162,8 @@ func (vm *VM) fsModule(module *goja.Object) {
 	})
 	// The classes of what statSync and readdirSync give, which packages
 	// test with instanceof (globby: p.stats instanceof fs.Stats).
-	for _, name := range []string{"Stats", "Dirent"} {
-		_ = o.Set(name, vm.fsClass(name).Get("constructor"))
-	}
+	_ = o.Set("Stats", vm.fsClass().stats.Get("constructor"))
+	_ = o.Set("Dirent", vm.fsClass().dirent.Get("constructor"))
 	_ = o.Set("promises", promises)
 	_ = o.Set("constants", vm.objectOf(fsConstants()))
 	// Node's realpath via the system call; fs-extra warns when it is missing.
@@ -334,49 +334,81 @@ func (vm *VM) readdir(p string, dirents, recursive bool) []any {
 	return items
 }
 
-// fsClass is the prototype of fs.Stats or fs.Dirent, made once per runtime:
-// a constructor of that name that callers do not call themselves.
-func (vm *VM) fsClass(name string) *goja.Object {
-	if p, ok := vm.fsClasses[name]; ok {
-		return p
+// fsClasses are fs.Stats and fs.Dirent, made once per runtime: their
+// isFile(), isDirectory(), … are methods of the prototype, as in Node
+// (util.inspect and spreading a Stats show fields only), reading the type
+// bits of st_mode: a Stats' mode, a Dirent's own symbol-keyed type.
+type fsClasses struct {
+	stats, dirent *goja.Object // the prototypes
+	direntType    goja.Value   // the symbol a Dirent keeps its type under
+}
+
+const fsClassesSource = `(function () {
+  const S_IFMT = 0o170000, kType = Symbol('type');
+  function Stats() {}
+  function Dirent() {}
+  const tests = { isFile: 0o100000, isDirectory: 0o040000, isSymbolicLink: 0o120000, isFIFO: 0o010000,
+    isSocket: 0o140000, isCharacterDevice: 0o020000, isBlockDevice: 0o060000 };
+  for (const [name, bits] of Object.entries(tests)) {
+    Object.defineProperty(Stats.prototype, name, { value: { [name]() { return (this.mode & S_IFMT) === bits; } }[name], writable: true, configurable: true });
+    Object.defineProperty(Dirent.prototype, name, { value: { [name]() { return (this[kType] & S_IFMT) === bits; } }[name], writable: true, configurable: true });
+  }
+  return [Stats.prototype, Dirent.prototype, kType];
+})()`
+
+func (vm *VM) fsClass() *fsClasses {
+	if vm.fsTypes != nil {
+		return vm.fsTypes
 	}
-	ctor, err := vm.rt.RunString("(function " + name + "() {})")
+	made, err := vm.rt.RunString(fsClassesSource)
 	if err != nil {
 		panic(err) // a constant that compiles
 	}
-	p := ctor.ToObject(vm.rt).Get("prototype").ToObject(vm.rt)
-	if vm.fsClasses == nil {
-		vm.fsClasses = map[string]*goja.Object{}
-	}
-	vm.fsClasses[name] = p
-	return p
+	o := made.ToObject(vm.rt)
+	vm.fsTypes = &fsClasses{stats: o.Get("0").ToObject(vm.rt), dirent: o.Get("1").ToObject(vm.rt), direntType: o.Get("2")}
+	return vm.fsTypes
 }
 
 // dirent is a fs.Dirent: the entry's name and its type.
 func (vm *VM) dirent(dir, name string, mode fs.FileMode) *goja.Object {
+	c := vm.fsClass()
 	d := vm.rt.NewObject()
-	_ = d.SetPrototype(vm.fsClass("Dirent"))
+	_ = d.SetPrototype(c.dirent)
 	_ = d.Set("name", name)
 	_ = d.Set("parentPath", dir)
 	_ = d.Set("path", dir)
-	vm.typeTests(d, mode)
+	_ = d.SetSymbol(c.direntType.(*goja.Symbol), typeBits(mode))
 	return d
 }
 
-// typeTests adds isFile(), isDirectory(), … as Dirent and Stats have them.
-func (vm *VM) typeTests(o *goja.Object, mode fs.FileMode) {
-	t := mode.Type()
-	for name, is := range map[string]bool{
-		"isFile":            t.IsRegular(),
-		"isDirectory":       t.IsDir(),
-		"isSymbolicLink":    t&fs.ModeSymlink != 0,
-		"isFIFO":            t&fs.ModeNamedPipe != 0,
-		"isSocket":          t&fs.ModeSocket != 0,
-		"isCharacterDevice": t&fs.ModeCharDevice != 0,
-		"isBlockDevice":     t&fs.ModeDevice != 0 && t&fs.ModeCharDevice == 0,
-	} {
-		_ = o.Set(name, func(goja.FunctionCall) goja.Value { return vm.rt.ToValue(is) })
+// nodeStat holds a fs.Stats' fields beyond size and modification time.
+type nodeStat struct {
+	dev, nlink, rdev, ino   uint64
+	mode, uid, gid          uint32
+	blksize, blocks         int64
+	atime, ctime, birthtime time.Time
+}
+
+// typeBits are the file type bits of st_mode (S_IFREG, S_IFDIR, …) for
+// the type of mode.
+func typeBits(mode fs.FileMode) uint32 {
+	switch t := mode.Type(); {
+	case t.IsRegular():
+		return 0o100000
+	case t.IsDir():
+		return 0o040000
+	case t&fs.ModeSymlink != 0:
+		return 0o120000
+	case t&fs.ModeNamedPipe != 0:
+		return 0o010000
+	case t&fs.ModeSocket != 0:
+		return 0o140000
+	case t&fs.ModeCharDevice != 0:
+		return 0o020000
+	case t&fs.ModeDevice != 0:
+		return 0o060000
 	}
+	return 0
 }
 
 // statFunc is statSync or lstatSync: a fs.Stats object, or undefined for a
@@ -395,21 +427,23 @@ func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error
 			panic(vm.fsError(syscallName, p, err))
 		}
 		s := rt.NewObject()
-		_ = s.SetPrototype(vm.fsClass("Stats"))
-		vm.typeTests(s, fi.Mode())
-		_ = s.Set("size", fi.Size())
-		_ = s.Set("mode", unixMode(fi))
-		ms := float64(fi.ModTime().UnixNano()) / 1e6
-		mtime, _ := rt.New(rt.Get("Date"), rt.ToValue(ms))
-		for _, k := range []string{"mtime", "ctime", "atime", "birthtime"} {
-			_ = s.Set(k, mtime)
-			_ = s.Set(k+"Ms", ms)
+		_ = s.SetPrototype(vm.fsClass().stats)
+		// Node's fields, in Node's order (util.inspect prints them so).
+		st := statOf(fi)
+		for _, kv := range []struct {
+			k string
+			v any
+		}{{"dev", st.dev}, {"mode", st.mode}, {"nlink", st.nlink}, {"uid", st.uid}, {"gid", st.gid}, {"rdev", st.rdev},
+			{"blksize", st.blksize}, {"ino", st.ino}, {"size", fi.Size()}, {"blocks", st.blocks}} {
+			_ = s.Set(kv.k, kv.v)
 		}
-		if ids, ok := ownership(fi); ok {
-			_ = s.Set("uid", ids.uid)
-			_ = s.Set("gid", ids.gid)
-			_ = s.Set("ino", ids.ino)
-			_ = s.Set("nlink", ids.nlink)
+		times := [4]time.Time{st.atime, fi.ModTime(), st.ctime, st.birthtime}
+		for i, k := range [4]string{"atime", "mtime", "ctime", "birthtime"} {
+			_ = s.Set(k+"Ms", float64(times[i].UnixNano())/1e6)
+		}
+		for i, k := range [4]string{"atime", "mtime", "ctime", "birthtime"} {
+			d, _ := rt.New(rt.Get("Date"), rt.ToValue(float64(times[i].UnixNano())/1e6))
+			_ = s.Set(k, d)
 		}
 		return s
 	}

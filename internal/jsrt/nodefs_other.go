@@ -4,15 +4,10 @@ package jsrt
 
 import "os"
 
-// fileIDs are the stat fields Node reports that only a Unix stat carries;
-// elsewhere Node reports zeros, and so do hooks here.
-type fileIDs struct {
-	uid, gid uint32
-	ino      uint64
-	nlink    uint64
+// statOf is the fields Node reports on a system without a Unix stat: the
+// type bits and permissions as st_mode, the modification time for every
+// time, zeros for the rest, as Node's own on Windows.
+func statOf(fi os.FileInfo) nodeStat {
+	t := fi.ModTime()
+	return nodeStat{mode: typeBits(fi.Mode()) | uint32(fi.Mode().Perm()), atime: t, ctime: t, birthtime: t}
 }
-
-func ownership(os.FileInfo) (fileIDs, bool) { return fileIDs{}, false }
-
-// unixMode is the permission bits: Windows has no st_mode type bits to report.
-func unixMode(fi os.FileInfo) uint32 { return uint32(fi.Mode().Perm()) }

@@ -7,26 +7,18 @@ import (
 	"syscall"
 )
 
-// fileIDs are the stat fields Node reports that only a Unix stat carries.
-type fileIDs struct {
-	uid, gid uint32
-	ino      uint64
-	nlink    uint64
-}
-
-func ownership(fi os.FileInfo) (fileIDs, bool) {
+// statOf is what a Unix stat carries of the fields Node reports. Birth
+// time needs statx, which Go's stat does not call: it is the change time
+// here.
+func statOf(fi os.FileInfo) nodeStat {
 	st, ok := fi.Sys().(*syscall.Stat_t)
 	if !ok {
-		return fileIDs{}, false
+		t := fi.ModTime()
+		return nodeStat{mode: typeBits(fi.Mode()) | uint32(fi.Mode().Perm()), atime: t, ctime: t, birthtime: t}
 	}
-	return fileIDs{uid: st.Uid, gid: st.Gid, ino: uint64(st.Ino), nlink: uint64(st.Nlink)}, true
-}
-
-// unixMode is st_mode as Node reports it: the file type bits and the
-// permission bits.
-func unixMode(fi os.FileInfo) uint32 {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		return uint32(st.Mode)
+	atime, ctime := statTimes(st, fi.ModTime())
+	return nodeStat{
+		dev: uint64(st.Dev), mode: uint32(st.Mode), nlink: uint64(st.Nlink), uid: st.Uid, gid: st.Gid, rdev: uint64(st.Rdev),
+		blksize: int64(st.Blksize), ino: uint64(st.Ino), blocks: int64(st.Blocks), atime: atime, ctime: ctime, birthtime: ctime,
 	}
-	return uint32(fi.Mode().Perm())
 }

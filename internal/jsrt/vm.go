@@ -34,8 +34,8 @@ type VM struct {
 	webGlobals *goja.Object
 	// collators are localeCompare's, by the BCP 47 tag of its arguments.
 	collators map[string]*collate.Collator
-	main      *goja.Object            // require.main, made on first use
-	fsClasses map[string]*goja.Object // fs.Stats' and fs.Dirent's prototypes (see fsClass)
+	main      *goja.Object // require.main, made on first use
+	fsTypes   *fsClasses   // fs.Stats and fs.Dirent (see fsClass)
 	// createPrompter is the project's .hygen.js createPrompter, which
 	// hygen calls for the prompter hooks get (a test's fake answers, say).
 	createPrompter goja.Callable
