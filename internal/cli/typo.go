@@ -21,6 +21,12 @@ import (
 // the rest hypergen's); every other flag is a template local.
 var ownGenerateFlags = []string{"dry", "allow-outside", "answers", "js-timeout", "fsync", "help"}
 
+// ejsDataOptions are the options hygen's ejs takes from the locals (it
+// renders with no options object, so ejs copies them from the data): a
+// flag of one of these names is read by ejs itself (--async, one edit from
+// --fsync, makes the run fail as hygen's does, and says why).
+var ejsDataOptions = []string{"delimiter", "scope", "context", "debug", "compileDebug", "client", "_with", "rmWhitespace", "strict", "filename", "async"}
+
 // flagTypo finds a flag that is one edit from one of ownGenerateFlags and
 // that nothing of the project's templates mentions, and returns it with the
 // flag it most likely meant. Mentioned means: a file of the templates root
@@ -46,7 +52,7 @@ func flagTypo(env *Env, args []string) (typo, meant string) {
 			break
 		}
 	}
-	if typo == "" {
+	if typo == "" || slices.Contains(ejsDataOptions, typo) {
 		return "", ""
 	}
 	// yargs also sets the camel-case form (--allow-outsid gives allowOutsid);

@@ -56,6 +56,12 @@ func TestGenerateFlagTypo(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "did you mean --answers?") {
 		t.Errorf("--answer: %v", r)
 	}
+	// --async is one edit from --fsync, but ejs reads it from the locals:
+	// the run fails on it as hygen's does, saying why.
+	r = run(t, dir, nil, "component", "new", "Button", "--async")
+	if r.code != 1 || !strings.Contains(r.stderr, "which ejs takes as its async option") {
+		t.Errorf("--async: %v", r)
+	}
 
 	// A template that reads the local: the flag is the template's.
 	if err := os.WriteFile(filepath.Join(dir, "_templates", "page", "new", "d.ejs.t"),
