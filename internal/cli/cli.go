@@ -190,7 +190,7 @@ func runHelp(env *Env, args []string) int {
 	if builtin.Has(args[0]) && builtinsApply(env) {
 		return runBuiltinHelp(env, args[0])
 	}
-	if args[0] == "help" {
+	if args[0] == "help" || args[0] == "--help" || args[0] == "-h" {
 		fmt.Fprint(env.Stdout, helpUsage)
 		return ExitOK
 	}

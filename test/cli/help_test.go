@@ -16,6 +16,8 @@ func TestHelpPages(t *testing.T) {
 		notWant string
 	}{
 		{[]string{"help", "help"}, "Usage: hypergen help", ""},
+		{[]string{"help", "--help"}, "Usage: hypergen help", ""},
+		{[]string{"help", "-h"}, "Usage: hypergen help", ""},
 		{[]string{"help", "perf", "benchmark"}, "Usage: hypergen perf benchmark", "Commands:"},
 		{[]string{"help", "perf"}, "Usage: hypergen perf COMMAND", ""},
 		{[]string{"perf", "help", "benchmark"}, "Usage: hypergen perf benchmark", "Commands:"},
