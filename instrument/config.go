@@ -1,7 +1,10 @@
 package instrument
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -133,13 +136,6 @@ func exporterList(getenv func(string) string, name string, endpointSet bool) ([]
 var traceSamplers = []string{"always_on", "always_off", "traceidratio",
 	"parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"}
 
-// checkSDKEnv rejects settings the SDK itself only logs and replaces with
-// its default: an unknown sampler, a ratio outside [0, 1], a resource
-// attribute or an OTLP header that is not key=value, an unknown
-// compression. They matter only where something is exported, so FromEnv
-// checks them only then: a run without an exporter must not fail, or go
-// through the telemetry pipeline at all, because OTEL_RESOURCE_ATTRIBUTES
-// is set for other programs (cli.TelemetryVars leaves these out).
 // sdkNumbers are the SDK's numeric settings and the values accepted.
 var sdkNumbers = []struct {
 	name     string
@@ -153,11 +149,29 @@ var sdkNumbers = []struct {
 	{"OTEL_METRIC_EXPORT_TIMEOUT", 1, 3_600_000, " (milliseconds)"}, // the metric SDK takes 0 for its 30 s default
 }
 
+// sdkLimits are the SDK's span limits: a whole number each (a negative
+// one means no limit), which it would log and replace with its default.
+var sdkLimits = []string{"OTEL_ATTRIBUTE_COUNT_LIMIT", "OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT", "OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT",
+	"OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT", "OTEL_SPAN_EVENT_COUNT_LIMIT", "OTEL_SPAN_LINK_COUNT_LIMIT",
+	"OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT", "OTEL_LINK_ATTRIBUTE_COUNT_LIMIT"}
+
+// checkSDKEnv rejects settings the SDK itself only logs and replaces with
+// its default: an unknown sampler, a ratio outside [0, 1], a resource
+// attribute or an OTLP header that is not key=value, an unknown
+// compression, a limit that is no number, a certificate or key file that
+// cannot be read or holds none (the export would go without TLS's trust
+// or identity the user asked for). They matter only where something is exported, so FromEnv
+// checks them only then: a run without an exporter must not fail, or go
+// through the telemetry pipeline at all, because OTEL_RESOURCE_ATTRIBUTES
+// is set for other programs (cli.TelemetryVars leaves these out).
 func checkSDKEnv(getenv func(string) string) error {
 	for _, sig := range []string{"", "TRACES_", "METRICS_"} {
 		name := func(s string) string { return "OTEL_EXPORTER_OTLP_" + sig + s }
 		if v := getenv(name("COMPRESSION")); v != "" && v != "gzip" && v != "none" {
 			return fmt.Errorf("%s=%q: want gzip or none", name("COMPRESSION"), v)
+		}
+		if err := checkTLSFiles(getenv, name); err != nil {
+			return err
 		}
 		if v := getenv(name("HEADERS")); v != "" {
 			if _, err := envflag.Headers(v); err != nil {
@@ -189,6 +203,13 @@ func checkSDKEnv(getenv func(string) string) error {
 			return fmt.Errorf("%s=%q: want a whole number from %d to %d%s", n.name, v, n.min, n.max, n.unit)
 		}
 	}
+	for _, name := range sdkLimits {
+		if v := getenv(name); v != "" {
+			if _, err := strconv.Atoi(v); err != nil {
+				return fmt.Errorf("%s=%q: want a whole number (negative for no limit)", name, v)
+			}
+		}
+	}
 	if v := getenv("OTEL_RESOURCE_ATTRIBUTES"); v != "" {
 		if _, err := envflag.Pairs(v); err != nil {
 			return fmt.Errorf("OTEL_RESOURCE_ATTRIBUTES=%q: %v (want key=value pairs separated by commas)", v, err)
@@ -207,4 +228,35 @@ func checkSDKEnv(getenv func(string) string) error {
 // telemetry and its start-up profile.
 func PerformanceEnabled(getenv func(string) string) (bool, error) {
 	return envflag.Bool(getenv, "HYPERGEN_PERFORMANCE_ENABLED", true)
+}
+
+// checkTLSFiles checks the certificate files one signal's OTLP settings
+// name (name gives the variable of a suffix): a CA certificate file must
+// hold a PEM certificate, and a client certificate and key must make a
+// pair; the exporter would log the failure and go on without them.
+func checkTLSFiles(getenv func(string) string, name func(string) string) error {
+	if f := getenv(name("CERTIFICATE")); f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name("CERTIFICATE"), err)
+		}
+		if !x509.NewCertPool().AppendCertsFromPEM(b) {
+			return fmt.Errorf("%s=%q: the file holds no PEM certificate", name("CERTIFICATE"), f)
+		}
+	}
+	cert, key := getenv(name("CLIENT_CERTIFICATE")), getenv(name("CLIENT_KEY"))
+	for _, v := range [][2]string{{name("CLIENT_CERTIFICATE"), cert}, {name("CLIENT_KEY"), key}} {
+		if v[1] == "" {
+			continue
+		}
+		if _, err := os.Stat(v[1]); err != nil {
+			return fmt.Errorf("%s: %w", v[0], err)
+		}
+	}
+	if cert != "" && key != "" {
+		if _, err := tls.LoadX509KeyPair(cert, key); err != nil {
+			return fmt.Errorf("%s and %s: %w", name("CLIENT_CERTIFICATE"), name("CLIENT_KEY"), err)
+		}
+	}
+	return nil
 }

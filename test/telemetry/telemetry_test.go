@@ -197,6 +197,11 @@ func TestBadTelemetryVariablesAreUsageErrors(t *testing.T) {
 		"OTEL_BSP_MAX_QUEUE_SIZE":        "-5",
 		"OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "99999999999999",
 		"OTEL_BSP_SCHEDULE_DELAY":        "0",
+		// Logged by the SDK, which then went on without them.
+		"OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT":        "abc",
+		"OTEL_EXPORTER_OTLP_CERTIFICATE":         "/nonexistent/ca.pem",
+		"OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY":   "/nonexistent/key.pem",
+		"OTEL_EXPORTER_OTLP_METRICS_CERTIFICATE": "/etc/passwd", // no PEM in it
 	} {
 		dir := project(t, nil)
 		env := map[string]string{"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:1", name: value}
