@@ -147,8 +147,11 @@ func image(dir, arch string, commands []string, certs []byte, when time.Time, la
 		Cmd:        []string{"help"},
 		User:       fmt.Sprintf("%d:%d", uid, uid),
 		WorkingDir: workDir,
-		Env:        []string{"PATH=" + binDir + ":/usr/bin:/bin", "HOME=/home/nonroot"},
-		Labels:     labels,
+		// The index cache goes to /tmp, which any user may write: run with
+		// -u "$(id -u)", as the README shows, the home folder is 65532's
+		// alone, and every run warned that the cache was not writable.
+		Env:    []string{"PATH=" + binDir + ":/usr/bin:/bin", "HOME=/home/nonroot", "XDG_CACHE_HOME=/tmp/.cache"},
+		Labels: labels,
 	}
 	return mutate.ConfigFile(img, cf)
 }

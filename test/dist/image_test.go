@@ -43,6 +43,7 @@ type imageConfig struct {
 		Entrypoint, Cmd []string
 		User            string
 		WorkingDir      string
+		Env             []string
 		Labels          map[string]string
 	} `json:"config"`
 }
@@ -103,6 +104,11 @@ func TestImage(t *testing.T) {
 	}
 	if cfg.Config.User != "65532:65532" {
 		t.Errorf("user %q, want the non-root 65532:65532", cfg.Config.User)
+	}
+	// Run as another user (-u "$(id -u)"), hypergen cannot write 65532's
+	// home: its cache must go where anyone may write.
+	if !slices.Contains(cfg.Config.Env, "XDG_CACHE_HOME=/tmp/.cache") {
+		t.Errorf("env %q: the cache folder is not under /tmp", cfg.Config.Env)
 	}
 	if got := cfg.Config.Labels["org.opencontainers.image.version"]; got != version {
 		t.Errorf("version label %q", got)
