@@ -394,9 +394,14 @@ func (p *planner) resolveTarget(to string) (destination, error) {
 	if err := notLockName(to, real); err != nil {
 		return destination{}, err
 	}
-	if link {
-		// The same file named inside the project as the Tx knows it (the
-		// real path may spell the project's own folder differently).
+	if link || real != abs {
+		// The file a link at abs, or on the way to it, leads to, named
+		// inside the project as the Tx knows it (the real path may spell
+		// the project's own folder differently): one file reached by two
+		// paths (out/f and link-to-out/f) is then one file to the plan,
+		// whose second inject builds on the first, and to the lock of its
+		// folder; and a folder link that is absolute, which os.Root
+		// refuses to follow, is not followed.
 		t.write = real
 		if rel, err := filepath.Rel(p.inv.realCwd, real); err == nil && filepath.IsLocal(rel) {
 			t.write = filepath.Join(p.inv.cwd, rel)

@@ -1,10 +1,13 @@
 package generator
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -76,5 +79,38 @@ func TestInjectThroughAbsoluteFolderLink(t *testing.T) {
 	_, out, err := run(t, dir, nil, "g", "new", "--dry")
 	if err != nil || !strings.Contains(out, "inject: src/index.ts") {
 		t.Errorf("dry run: %v\n%s", err, out)
+	}
+}
+
+// One folder reached by two paths (out/ and links to it, relative and
+// absolute) is one folder: both files are written, where the run waited on
+// its own lock of the folder for ever, and two injects into one file by
+// two names both land, as in hygen (the second read the file as it was on
+// disk, and the first was lost). Outputs are hygen 6.2.11's for the tree.
+func TestOneFolderByTwoPaths(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/a.t": "---\nto: out/a.txt\n---\nA",
+		"_templates/g/new/b.t": "---\nto: lnk/b.txt\n---\nB",
+		"_templates/g/new/c.t": "---\nto: out/list.txt\ninject: true\nappend: true\n---\nI1",
+		"_templates/g/new/d.t": "---\nto: lnk/list.txt\ninject: true\nappend: true\n---\nI2",
+		"_templates/g/new/e.t": "---\nto: abs/e.txt\n---\nE",
+		"out/list.txt":         "x\n",
+	})
+	if err := os.Symlink("out", filepath.Join(dir, "lnk")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "out"), filepath.Join(dir, "abs")); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var out bytes.Buffer
+	if _, err := New(Config{Cwd: dir, Stdout: &out, Getenv: func(string) string { return "" }}).Run(ctx, []string{"g", "new"}); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	for file, want := range map[string]string{"a.txt": "A", "b.txt": "B", "e.txt": "E", "list.txt": "x\nI1\nI2\n"} {
+		if b, err := os.ReadFile(filepath.Join(dir, "out", file)); err != nil || string(b) != want {
+			t.Errorf("out/%s = %q, %v; want %q", file, b, err, want)
+		}
 	}
 }

@@ -303,3 +303,32 @@ func TestLockLeavesAFileOfItsNameThatHoldsData(t *testing.T) {
 		t.Errorf("the file is now %q, %v", b, err)
 	}
 }
+
+// TestLockOneFolderByTwoNames: a transaction that locks one folder by two
+// names (a link to it) holds it once, where the second lock waited on the
+// first for ever; the lock file goes with the transaction, and another
+// transaction still waits for the folder.
+func TestLockOneFolderByTwoNames(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("out", filepath.Join(dir, "lnk")); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second) // a hang's bound, not a measurement
+	defer cancel()
+	tx := Begin(nil, "")
+	if err := tx.Lock(ctx, []string{filepath.Join(dir, "out", "a"), filepath.Join(dir, "lnk", "b")}); err != nil {
+		t.Fatal(err)
+	}
+	short, stop := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer stop()
+	if err := Begin(nil, "").Lock(short, []string{filepath.Join(dir, "lnk", "c")}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("another transaction took the folder while it was held: %v", err)
+	}
+	tx.Close()
+	if got := listAll(t, filepath.Join(dir, "out")); len(got) != 0 {
+		t.Errorf("left in the folder: %v", got)
+	}
+}

@@ -33,6 +33,10 @@ type held struct {
 	key  string // the in-process key
 	name string // the lock file's name in the tree
 	f    *os.File
+	fi   fs.FileInfo // f's, to tell the same folder reached by another path
+	// alias: the folder is one the transaction locked already under
+	// another name (through a link): f is nil, and the first holds it.
+	alias bool
 }
 
 // Lock takes the write lock of the folder of every path, creating the
@@ -105,8 +109,15 @@ func (tx *Tx) lock(ctx context.Context, folder string) (*held, error) {
 					return nil, fmt.Errorf("%s holds %d bytes, so it is not one of hypergen's lock files, which are empty "+
 						"and removed after each run; hypergen uses that name in every folder it writes in: move the file", name, fi.Size())
 				}
-				return &held{key: key, name: name, f: f}, nil
+				return &held{key: key, name: name, f: f, fi: fi}, nil
 			}
+		}
+		if err == nil && !ok && tx.holds(f) {
+			// This run locked the folder already, through another path to
+			// it (out/ and a link to out/): a second lock on the file would
+			// wait for the first, this run's own, for ever.
+			f.Close()
+			return &held{key: key, name: name, alias: true}, nil
 		}
 		f.Close()
 		if err != nil {
@@ -127,6 +138,22 @@ func (tx *Tx) lock(ctx context.Context, folder string) (*held, error) {
 		case <-time.After(wait):
 		}
 	}
+}
+
+// holds reports whether f is the lock file of a folder the transaction
+// holds: looked at only when f's lock is taken, so a run pays nothing for
+// it unless it waits.
+func (tx *Tx) holds(f *os.File) bool {
+	fi, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	for _, h := range tx.locks {
+		if h.fi != nil && os.SameFile(fi, h.fi) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxFolderGone bounds how often Lock makes a folder again that another
@@ -184,6 +211,9 @@ func current(dir tree, name string, f *os.File) (fs.FileInfo, bool) {
 // (see LockFile).
 func (tx *Tx) removeLockFiles() {
 	for _, h := range tx.locks {
+		if h.alias {
+			continue // the same file as another's
+		}
 		if dir, base, err := tx.in(h.name, false); err == nil {
 			_ = dir.Remove(base)
 		}
@@ -192,7 +222,9 @@ func (tx *Tx) removeLockFiles() {
 
 func (tx *Tx) unlock() {
 	for _, h := range slices.Backward(tx.locks) {
-		h.f.Close() // releases the advisory lock
+		if h.f != nil {
+			h.f.Close() // releases the advisory lock
+		}
 		local.release(h.key)
 	}
 	tx.locks = nil
