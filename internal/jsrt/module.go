@@ -299,12 +299,19 @@ func (vm *VM) requireFile(file string) goja.Value {
 		panicUncatchable(err)
 		vm.throw(err)
 	}
-	dir := filepath.Dir(file)
-	require := vm.requireFunction(file)
+	// Node knows a module by its real path: a hook or .hygen.js linked
+	// into the project (a shared template folder) has its own folder as
+	// __dirname and requires from there. Modules that require finds are
+	// real already; messages keep naming the file as it was given.
+	real := file
+	if r, err := filepath.EvalSymlinks(file); err == nil {
+		real = r
+	}
+	require := vm.requireFunction(real)
 	if helpers {
 		vm.addSyntaxHelpers(require)
 	}
-	if _, err := fn(module, exports, require, module, rt.ToValue(file), rt.ToValue(dir)); err != nil {
+	if _, err := fn(module, exports, require, module, rt.ToValue(real), rt.ToValue(filepath.Dir(real))); err != nil {
 		delete(vm.modules, file)
 		panicUncatchable(err)
 		var ex *goja.Exception

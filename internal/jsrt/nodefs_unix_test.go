@@ -147,3 +147,33 @@ ENOENT lstat ./target.txt`
 		t.Errorf("got:\n%s\nwant (Node's):\n%s", s, want)
 	}
 }
+
+// A hook linked into the action folder from a shared one is known by its
+// real path, as Node knows a module: __dirname is the shared folder, and
+// ./util is required from there (hygen 6.2.11 writes "from util|SHARED").
+func TestLinkedHookIsKnownByItsRealPath(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"shared/util.js": `module.exports = { v: "from util" }`,
+		"shared/hook.js": `const u = require("./util"); module.exports = { params: () => ({ v: u.v + "|" + __dirname }) }`,
+	})
+	if err := os.MkdirAll(filepath.Join(dir, "_templates/gen/new"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	hook := filepath.Join(dir, "_templates/gen/new/index.js")
+	if err := os.Symlink("../../../shared/hook.js", hook); err != nil {
+		t.Fatal(err)
+	}
+	vm := NewVM(context.Background(), Setup{Cwd: dir, Limits: Limits{Timeout: 5 * time.Second}})
+	m, err := vm.Require(hook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := vm.RunHook(m, jsvalue.NewObject(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	real, _ := filepath.EvalSymlinks(filepath.Join(dir, "shared"))
+	if v, _ := got.Get("v"); v != "from util|"+real {
+		t.Errorf("v = %q, want %q", v, "from util|"+real)
+	}
+}
