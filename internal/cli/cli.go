@@ -344,7 +344,11 @@ func isGenerator(env *Env, name string) bool {
 // environment and working folder. It exits when the folder cannot be read.
 func ProcessEnv() *Env {
 	start := time.Now()
-	cwd, err := os.Getwd()
+	// The folder as the system names it, links resolved, as Node's
+	// process.cwd() gives it to hygen: os.Getwd takes $PWD, the path the
+	// shell came by, and a project entered through a link then had another
+	// cwd local, templates path and HYGEN_OUTPUT_ABS_PATH lines.
+	cwd, err := syscall.Getwd()
 	if err != nil {
 		os.Stderr.WriteString("hypergen: cannot read the current directory: " + err.Error() + "\n")
 		os.Exit(ExitFail)

@@ -118,3 +118,25 @@ func TestHangupIgnoredUnderNohup(t *testing.T) {
 		t.Errorf("out/a.txt = %q, %v", b, err)
 	}
 }
+
+// A project entered through a link (cd proj, where proj leads to real) is
+// the real folder to a run, as Node's process.cwd() makes it for hygen:
+// the cwd and templates locals and HYGEN_OUTPUT_ABS_PATH lines name it,
+// where the shell's $PWD named the link (hygen 6.2.11's output).
+func TestProjectEnteredThroughALink(t *testing.T) {
+	base, _ := filepath.EvalSymlinks(testfs.Tree(t, map[string]string{
+		"real/_templates/gen/new/b.t": "---\nto: out/b.txt\n---\n<%= cwd %>|<%= templates %>|<%= process.cwd() %>\n",
+	}))
+	real, link := filepath.Join(base, "real"), filepath.Join(base, "proj")
+	if err := os.Symlink("real", link); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, link, []string{"PWD=" + link, "HYGEN_OUTPUT_ABS_PATH=1"}, "gen", "new")
+	if r.code != 0 || !strings.Contains(r.stdout, "added: "+filepath.Join(real, "out", "b.txt")) {
+		t.Errorf("exit %d, stdout %q; want the real path added", r.code, r.stdout)
+	}
+	want := real + "|" + filepath.Join(real, "_templates") + "|" + real + "\n"
+	if b, err := os.ReadFile(filepath.Join(real, "out", "b.txt")); err != nil || string(b) != want {
+		t.Errorf("out/b.txt = %q, %v; want %q", b, err, want)
+	}
+}
