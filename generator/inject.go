@@ -207,10 +207,20 @@ func jsRegexp(v any, flags string, limit time.Duration) (*regexp2.Regexp, error)
 }
 
 // regexError explains a match that failed, which regexp2 does only when a
-// backtracking pattern (such as ^((.+)+)+X$) ran past its time limit.
+// backtracking pattern (such as ^((.+)+)+X$) ran past its time limit. Its
+// own message quotes the whole input, a target file of any size (the agent
+// sent a 200 KB file back to a client), so it is kept in the chain only.
 func regexError(re *regexp2.Regexp, limit time.Duration, err error) error {
-	return fmt.Errorf("regular expression /%s/ stopped: matching ran longer than the time limit of %s (%v)", re.String(), limit, err)
+	return &regexStopped{msg: fmt.Sprintf("regular expression /%s/ stopped: matching ran longer than the time limit of %s", re.String(), limit), err: err}
 }
+
+type regexStopped struct {
+	msg string
+	err error
+}
+
+func (e *regexStopped) Error() string { return e.msg }
+func (e *regexStopped) Unwrap() error { return e.err }
 
 // regexLimit bounds each match of a user's regular expression (subaction,
 // inject and skip_if patterns) as the JavaScript time limit bounds scripts.

@@ -98,6 +98,10 @@ func TestRegexBombsStopAtLimit(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "time limit of 200ms") {
 				t.Fatalf("err = %v, want one containing %q and the limit", err, tt.want)
 			}
+			// Not the input the match ran on: a target file of any size.
+			if strings.Contains(err.Error(), long) {
+				t.Errorf("the error quotes the input: %v", err)
+			}
 			if got, _ := os.ReadFile(filepath.Join(dir, "target.txt")); tt.files["target.txt"] != "" && string(got) != tt.files["target.txt"] {
 				t.Errorf("target.txt changed to %q", got)
 			}
