@@ -125,6 +125,16 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 	if err != nil {
 		return s, err
 	}
+	if off {
+		// Nothing is exported, here or by the SDK pipeline: the run checks
+		// what every run checks and stays in this process. What matters
+		// only to an export (TLS, compression, a sampler, headers, the
+		// relay socket) is not looked at, as for a run with no endpoint.
+		if err := otelenv.CheckAll(getenv); err != nil {
+			return s, err
+		}
+		return s, ErrOff
+	}
 	if v := getenv(RelayVar); v != "" {
 		if err := runrecord.CheckPath(v); err != nil {
 			// Not the SDK's to judge: it has no relay. A bad value is the
@@ -132,16 +142,6 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 			return s, fmt.Errorf("%s=%q, the agent's relay socket (perf monitor --relay): %w", RelayVar, v, err)
 		}
 		s.Relay = v
-	}
-	if off {
-		// Nothing is exported, here or by the SDK pipeline: the run checks
-		// what every run checks and stays in this process. What matters
-		// only to an export (TLS, compression, a sampler, headers) is not
-		// looked at, as for a run with no endpoint.
-		if err := otelenv.CheckAll(getenv); err != nil {
-			return s, err
-		}
-		return s, ErrOff
 	}
 	for _, v := range handedOn {
 		if val := getenv(v); val != "" {

@@ -17,7 +17,7 @@ const SendWait = 25 * time.Millisecond
 // the sending socket's buffer: 208 KiB by default on Linux
 // (net.core.wmem_default), which an unprivileged process cannot raise past
 // net.core.wmem_max, often the same. A ten-template run's record takes
-// about 1 KiB; a run of thousands of templates may not fit, and exports
+// 1.5 to 2 KiB; a run of thousands of templates may not fit, and exports
 // itself.
 const MaxSend = 192 << 10
 

@@ -2,6 +2,7 @@ package telemetry
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -229,6 +230,26 @@ func TestBadResourceOfARelayedRun(t *testing.T) {
 		}
 		if _, err := os.Stat(filepath.Join(dir, "services")); err == nil {
 			t.Errorf("%s=%q: files written despite the error", name, value)
+		}
+	}
+}
+
+// A relay socket path that is no absolute path is a usage error where the
+// run would hand its record over, and not looked at when telemetry is
+// switched off: such a run "stays in hypergen and exports nothing, relay
+// or not" (it failed with exit 2).
+func TestRelayIgnoredWhenTelemetryIsOff(t *testing.T) {
+	for _, off := range []map[string]string{{"OTEL_SDK_DISABLED": "true"}, {"HYPERGEN_PERFORMANCE_ENABLED": "false"}, {"OTEL_TRACES_EXPORTER": "none"}, nil} {
+		env := map[string]string{"HYPERGEN_TELEMETRY_RELAY": "relative.sock"}
+		maps.Copy(env, off)
+		dir := project(t, nil)
+		r := run(t, dir, env, "svc", "new", "x")
+		_, err := os.Stat(filepath.Join(dir, "services", "x.go"))
+		switch {
+		case off == nil && (r.code != 2 || !strings.Contains(r.stderr, "HYPERGEN_TELEMETRY_RELAY")):
+			t.Errorf("telemetry on: exit %d, stderr %q; want 2 naming the variable", r.code, r.stderr)
+		case off != nil && (r.code != 0 || err != nil):
+			t.Errorf("%v: exit %d, stderr %q, file %v; want the run to ignore the relay", off, r.code, r.stderr, err)
 		}
 	}
 }
