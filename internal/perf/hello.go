@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/procgroup"
 )
 
 // Baseline is the process perf benchmark compares hypergen's process
@@ -100,6 +103,17 @@ func HelloWorld(ctx context.Context, dir string) (*Baseline, error) {
 // helloWorks reports whether bin is there and prints what helloSource
 // prints.
 func helloWorks(ctx context.Context, bin string) bool {
-	out, err := exec.CommandContext(ctx, bin).Output()
-	return err == nil && string(out) == "hello\n"
+	// A hello-world answers at once; a cached file that is something else
+	// and hangs (a script that started a sleep holding its output) is
+	// stopped, with what it started, and built again: the check held the
+	// benchmark past its limits and a SIGTERM.
+	ctx, cancel := context.WithTimeout(ctx, helloCheckLimit)
+	defer cancel()
+	c := procgroup.Command(ctx, bin)
+	var out bytes.Buffer
+	c.Stdout = &out
+	return c.Run() == nil && out.String() == "hello\n"
 }
+
+// helloCheckLimit bounds the check of a cached hello-world.
+var helloCheckLimit = 10 * time.Second

@@ -4,12 +4,14 @@ package perf
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestAppendTakesBackAPartialRecord: an append that runs out of room (a
@@ -47,5 +49,29 @@ func TestAppendTakesBackAPartialRecord(t *testing.T) {
 	}
 	if !bytes.Equal(after, before) {
 		t.Errorf("the history holds %d bytes after the failed append, want the %d it had", len(after), len(before))
+	}
+}
+
+// A cached hello-world that hangs holding its output (a script that
+// started a sleep) is stopped, with what it started, and judged broken, so
+// it is built again: the check waited for it without bound, past the
+// benchmark's limits and a SIGTERM.
+func TestHelloCheckStopsAHangingBinary(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "hello")
+	if err := os.WriteFile(bin, []byte("#!/bin/sh\nsleep 300 &\nsleep 300\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	defer func(d time.Duration) { helloCheckLimit = d }(helloCheckLimit)
+	helloCheckLimit = 100 * time.Millisecond
+	done := make(chan bool, 1)
+	go func() { done <- helloWorks(context.Background(), bin) }()
+	select {
+	case ok := <-done:
+		if ok {
+			t.Error("a binary that printed nothing passed for a hello-world")
+		}
+	case <-time.After(time.Minute): // a hang's bound, not a measurement
+		t.Fatal("the check still waits for the hanging binary")
 	}
 }
