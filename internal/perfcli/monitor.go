@@ -56,7 +56,7 @@ with PYROSCOPE_SERVER_ADDRESS (and PYROSCOPE_APPLICATION_NAME,
 PYROSCOPE_BASIC_AUTH_USER/_PASSWORD, PYROSCOPE_TENANT_ID,
 PYROSCOPE_PROFILE_TYPES, PYROSCOPE_UPLOAD_RATE).
 
-SIGTERM or SIGINT stops it cleanly: loops stop, the last profile and the
+SIGTERM, SIGINT or SIGHUP stops it cleanly: loops stop, the last profile and the
 last metrics are flushed within --shutdown-timeout, exit status 0.`
 
 func runPerfMonitor(env *cli.Env, args []string) int {
@@ -162,7 +162,10 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	if !hasKind(tcfg.Metrics, exporters.Prometheus) {
 		tcfg.Metrics = append(tcfg.Metrics, exporters.Prometheus)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// SIGHUP too: a sidecar whose terminal or session goes away gets it, and
+	// Go's default for it is to exit at once, dropping generations in flight
+	// and leaving the sockets, lock files and staged temporaries behind.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	tel, err := instrument.Setup(ctx, tcfg, env.Stderr)
 	if err != nil {

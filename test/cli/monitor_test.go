@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -259,5 +260,37 @@ func TestMonitorSaysPrometheusListenIsIgnored(t *testing.T) {
 	p.Signal(t, syscall.SIGTERM)
 	if code := p.Wait(t, 30*time.Second); code != 0 || !strings.Contains(p.Output(), "HYPERGEN_PROMETHEUS_LISTEN is ignored") {
 		t.Errorf("exit %d:\n%s", code, p.Output())
+	}
+}
+
+// SIGHUP (a closed terminal or session) stops the agent as SIGTERM does:
+// exit 0 after "shutting down", its generation socket removed. Go's
+// default for SIGHUP ended it at once with 129, leaving the socket behind.
+// (The lock file beside the socket stays by design: see sockclaim.)
+func TestMonitorStopsCleanlyOnSIGHUP(t *testing.T) {
+	dir := project(t)
+	sockDir, err := os.MkdirTemp("/tmp", "hupsock") // a socket path must be short
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(sockDir)
+	sock := filepath.Join(sockDir, "gen.sock")
+	admin := testenv.FreeAddr(t)
+	p := startAgent(t, dir, []string{"HYPERGEN_AGENT_TOKEN=" + agentToken}, []string{admin},
+		"--listen", admin, "--probe-interval", "0", "--enable-generate", "--generate-listen", "unix:"+sock)
+	// The socket may be bound after the admin address listens; without it
+	// the check that it is gone would show nothing.
+	testenv.WaitFor(t, "the generation socket", 30*time.Second, func() (bool, string) {
+		_, err := os.Lstat(sock)
+		return err == nil, fmt.Sprint(err)
+	})
+	p.Signal(t, syscall.SIGHUP)
+	code := p.Wait(t, 30*time.Second)
+	out := p.Output()
+	if code != 0 || !strings.Contains(out, "shutting down") {
+		t.Fatalf("after SIGHUP: want exit 0 and a clean shutdown; got exit %d:\n%s", code, out)
+	}
+	if _, err := os.Lstat(sock); !os.IsNotExist(err) {
+		t.Errorf("%s left after SIGHUP (%v)", sock, err)
 	}
 }
