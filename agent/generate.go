@@ -231,6 +231,9 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 		case errors.As(err, &nf):
 			code = http.StatusNotFound
 		case errors.Is(err, ErrShuttingDown):
+			// The agent is going away, not the request at fault: a
+			// restarted agent (or another replica) can take it.
+			w.Header().Set("Retry-After", "5")
 			code = http.StatusServiceUnavailable
 		case errors.Is(err, errTimedOut):
 			w.Header().Set("Retry-After", "5")

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/iotest"
 	"time"
@@ -543,6 +544,55 @@ func TestShutdownAnswersAStuckGeneration(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Error("the stuck generation's client got no answer")
+	}
+}
+
+// A generation cancelled because the agent is shutting down is answered
+// 503 with Retry-After, as the README lists it and as every other 503 of
+// the generation API is: it had none, so a client could not tell it
+// apart from a request that will never succeed.
+func TestShutdownCancelledGenerationHasRetryAfter(t *testing.T) {
+	cwd := testfs.Tree(t, map[string]string{"_templates/loop/new/a.t": "---\nto: out.txt\n---\n<% while (true) {} %>\n"})
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	type answer struct {
+		code       int
+		retryAfter string
+		body       string
+	}
+	answered := make(chan answer, 1)
+	go func() {
+		req, _ := http.NewRequest(http.MethodPost, "http://"+a.GenerateAddr()+"/v1/generate",
+			strings.NewReader(`{"generator":"loop","action":"new"}`))
+		req.Header.Set("Authorization", "Bearer k")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			answered <- answer{body: err.Error()}
+			return
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		answered <- answer{resp.StatusCode, resp.Header.Get("Retry-After"), string(body)}
+	}()
+	// Shut down only once the request is being handled, or it would be
+	// refused at the connection rather than cancelled.
+	testenv.WaitFor(t, "the generation in flight", 30*time.Second, func() (bool, string) {
+		v, ok := a.active.Load("generation API")
+		if !ok {
+			return false, "no generation API"
+		}
+		n := v.(*atomic.Int64).Load()
+		return n == 1, fmt.Sprint(n, " requests")
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = a.Shutdown(ctx)
+	got := <-answered
+	if got.code != http.StatusServiceUnavailable || !strings.Contains(got.body, "shutting down") {
+		t.Fatalf("got %d %q; want 503 saying the agent is shutting down", got.code, got.body)
+	}
+	if got.retryAfter == "" {
+		t.Errorf("the shutdown's 503 has no Retry-After: %q", got.body)
 	}
 }
 
