@@ -28,7 +28,12 @@ func delegateGenerate(env *cli.Env, url string, args []string) int {
 		fmt.Fprintf(env.Stderr, "hypergen: %v\n", err)
 		return cli.ExitFail
 	}
-	client := &http.Client{Timeout: 2 * time.Minute}
+	// An agent never redirects, and a followed redirect would carry the
+	// bearer token elsewhere (Go keeps Authorization for the same host on
+	// another port): the 3xx itself is answered below as a failure.
+	client := &http.Client{Timeout: 2 * time.Minute, CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}
 	base := strings.TrimRight(url, "/")
 	if sock, ok := strings.CutPrefix(url, "unix:"); ok {
 		// The request carries the token: only to an agent of this user.
@@ -54,6 +59,11 @@ func delegateGenerate(env *cli.Env, url string, args []string) int {
 		return cli.ExitFail
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		fmt.Fprintf(env.Stderr, "hypergen: the agent at %s answered %s to %q; an agent does not redirect, so it was not followed (the token goes only to HYPERGEN_AGENT_URL)\n",
+			url, resp.Status, resp.Header.Get("Location"))
+		return cli.ExitFail
+	}
 	var out agent.GenerateResponse
 	if err := json.NewDecoder(limitAnswer(resp.Body, maxGenerateAnswer)).Decode(&out); err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: the agent at %s answered %s without a result: %v\n", url, resp.Status, err)

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"io"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,5 +85,34 @@ func TestAgentURLSocketMustBeOwn(t *testing.T) {
 	}
 	if len(cases) == 1 {
 		t.Log("not root: another user's socket was not tried")
+	}
+}
+
+// An address that answers with a redirect is a failure naming the status
+// and the Location, and the redirect is not followed: the client followed
+// it, sending the bearer token to whatever the Location named (Go keeps
+// Authorization for the same host on another port).
+func TestAgentURLRedirectNotFollowed(t *testing.T) {
+	dir := project(t)
+	var leaked atomic.Int32
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "" {
+			leaked.Add(1)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"ok":true,"output":"elsewhere\n"}`)
+	}))
+	defer elsewhere.Close()
+	target := elsewhere.URL + "/v1/generate"
+	redirector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, target, http.StatusTemporaryRedirect)
+	}))
+	defer redirector.Close()
+	r := run(t, dir, []string{"HYPERGEN_AGENT_URL=" + redirector.URL, "HYPERGEN_AGENT_TOKEN=secret"}, "component", "new", "Button")
+	if r.code != 1 || !strings.Contains(r.stderr, "307 Temporary Redirect") || !strings.Contains(r.stderr, target) {
+		t.Errorf("want exit 1 naming the 307 and %s; got %v", target, r)
+	}
+	if n := leaked.Load(); n != 0 {
+		t.Errorf("the token was sent to the redirect's target %d times", n)
 	}
 }
