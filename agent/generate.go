@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -105,11 +106,17 @@ func bearer(header, token string) bool {
 	return subtle.ConstantTimeCompare([]byte(strings.TrimLeft(cred, " ")), []byte(token)) == 1
 }
 
-// DecodeGenerateRequest reads one JSON request: unknown fields, a second
-// value or anything but white space after the first are refused.
+// DecodeGenerateRequest reads one JSON request: unknown fields, a key
+// spelled in another case than the field's, a key given twice (at any
+// depth), a second value or anything but white space after the first are
+// refused.
 func DecodeGenerateRequest(body io.Reader) (GenerateRequest, error) {
 	var req GenerateRequest
-	dec := json.NewDecoder(body)
+	// What the decoder read is kept for the check of its keys, which Go's
+	// decoder does not make: it matches them whatever their case, and the
+	// last of two equal keys wins.
+	var seen bytes.Buffer
+	dec := json.NewDecoder(io.TeeReader(body, &seen))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
 		var te *json.UnmarshalTypeError
@@ -125,6 +132,9 @@ func DecodeGenerateRequest(body io.Reader) (GenerateRequest, error) {
 	var syntax *json.SyntaxError
 	switch _, err := dec.Token(); {
 	case errors.Is(err, io.EOF):
+		if err := checkKeys(seen.Bytes()); err != nil {
+			return GenerateRequest{}, fmt.Errorf("bad request body: %w", err)
+		}
 		return req, nil
 	case err == nil || errors.As(err, &syntax):
 		return req, errors.New("bad request body: data after the JSON object")
@@ -132,6 +142,76 @@ func DecodeGenerateRequest(body io.Reader) (GenerateRequest, error) {
 		// The body ended early or too late: a Content-Length longer than
 		// what was sent runs into the read deadline here.
 		return req, fmt.Errorf("bad request body: reading past the JSON object: %w", err)
+	}
+}
+
+// requestFields are GenerateRequest's JSON keys, spelled as they must be.
+var requestFields = func() map[string]bool {
+	fields := map[string]bool{}
+	t := reflect.TypeFor[GenerateRequest]()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		fields[name] = true
+	}
+	return fields
+}()
+
+// checkKeys walks the tokens of the first JSON value in body, which the
+// decoder has already read as a GenerateRequest, and refuses a top-level
+// key that is not a field's exact name and a key any object holds twice.
+func checkKeys(body []byte) error {
+	type value struct {
+		object  bool
+		path    string // as a message names it: parameters.a, args[]
+		keys    map[string]bool
+		wantKey bool
+		last    string // the path of the key just read
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	var stack []*value // the objects and arrays open
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil // the decoder read it whole: this does not happen
+		}
+		var top *value
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			path := ""
+			if top != nil && top.object {
+				path = top.last
+			} else if top != nil {
+				path = top.path + "[]"
+			}
+			stack = append(stack, &value{object: tok == json.Delim('{'), path: path, keys: map[string]bool{}, wantKey: true})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		default:
+			if top != nil && top.object && top.wantKey {
+				k := tok.(string)
+				name := k
+				if top.path != "" {
+					name = top.path + "." + k
+				}
+				if top.keys[k] {
+					return fmt.Errorf("key %q is given twice", name)
+				}
+				if len(stack) == 1 && !requestFields[k] {
+					return fmt.Errorf("unknown field %q", k)
+				}
+				top.keys[k], top.wantKey, top.last = true, false, name
+				continue
+			}
+		}
+		// A value ended: the object holding it wants its next key.
+		if len(stack) == 0 {
+			return nil
+		}
+		stack[len(stack)-1].wantKey = true
 	}
 }
 

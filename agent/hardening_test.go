@@ -187,7 +187,26 @@ func TestDecodeGenerateRequest(t *testing.T) {
 	if _, err := DecodeGenerateRequest(strings.NewReader(`{"args":["gen",null,"x"]}`)); err == nil || !strings.Contains(err.Error(), "args[1] is null") {
 		t.Errorf("a null word: %v", err)
 	}
-	for _, body := range []string{``, `{}{}`, `{"args":["a"]} 1`, `{"args":"a"}`, `{"args":["a"]`, `[]`, `{"args":[1]}`, `{"args":[null]}`, `{"args":["a"],"bogus":1}`} {
+	// Keys are exact and once each: a duplicate is named with its path.
+	for body, want := range map[string]string{
+		`{"Generator":"gen"}`:                          `unknown field "Generator"`,
+		`{"name":"a","name":"b"}`:                      `key "name" is given twice`,
+		`{"parameters":{"x":{"y":1,"y":2}}}`:           `key "parameters.x.y" is given twice`,
+		`{"parameters":{"x":[{"y":1},{"y":1,"y":2}]}}`: `key "parameters.x[].y" is given twice`,
+	} {
+		if _, err := DecodeGenerateRequest(strings.NewReader(body)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: want %q; got %v", body, want, err)
+		}
+	}
+	// The same key in two objects, and keys that differ in case inside
+	// parameters (locals, not fields), are fine.
+	for _, body := range []string{`{"parameters":{"a":{"k":1},"b":{"k":2},"K":3,"k":4}}`, `{"parameters":{"x":[{"y":1},{"y":2}]}}`} {
+		if _, err := DecodeGenerateRequest(strings.NewReader(body)); err != nil {
+			t.Errorf("%s refused: %v", body, err)
+		}
+	}
+	for _, body := range []string{``, `{}{}`, `{"args":["a"]} 1`, `{"args":"a"}`, `{"args":["a"]`, `[]`, `{"args":[1]}`, `{"args":[null]}`, `{"args":["a"],"bogus":1}`,
+		`{"ARGS":["a"]}`, `{"args":["a"],"args":["b"]}`, `{"parameters":{"a":{"b":1,"b":2}}}`, `{"parameters":{"a":[{"b":1},{"b":1,"b":2}]}}`} {
 		_, err := DecodeGenerateRequest(strings.NewReader(body))
 		if err == nil {
 			t.Errorf("%q accepted", body)
