@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -126,6 +127,12 @@ func checkGenerateListen(addr string) error {
 	if path, ok := strings.CutPrefix(addr, "unix:"); ok {
 		if path == "" {
 			return fmt.Errorf("generation API address %q: no socket path", addr)
+		}
+		// A relative path would be bound (and its lock file made) in
+		// whatever folder the agent was started from, the project's
+		// files among them, where no client would look for it.
+		if !filepath.IsAbs(path) && !strings.HasPrefix(path, "/") {
+			return fmt.Errorf("generation API address %q: want an absolute socket path, unix:/path", addr)
 		}
 		return nil
 	}

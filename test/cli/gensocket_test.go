@@ -77,3 +77,21 @@ func TestGenerateSocketSurvivesAKill(t *testing.T) {
 		}
 	}
 }
+
+// A relative socket path for the generation API is a usage error, as the
+// help's "unix:/path only" says: it was bound in whatever folder the agent
+// started from, leaving a socket and its lock file among the project's
+// files, where no client would look for them.
+func TestGenerateSocketPathMustBeAbsolute(t *testing.T) {
+	dir := project(t)
+	r := run(t, dir, []string{"HYPERGEN_AGENT_TOKEN=" + agentToken}, "perf", "monitor", "--listen", "127.0.0.1:0",
+		"--probe-interval", "0", "--enable-generate", "--generate-listen", "unix:relative.sock")
+	if r.code != 2 || !strings.Contains(r.stderr, `"unix:relative.sock": want an absolute socket path`) {
+		t.Errorf("want exit 2 asking for an absolute socket path; got %v", r)
+	}
+	for _, f := range []string{"relative.sock", "relative.sock.lock"} {
+		if _, err := os.Lstat(filepath.Join(dir, f)); !os.IsNotExist(err) {
+			t.Errorf("%s made in the project (%v)", f, err)
+		}
+	}
+}
