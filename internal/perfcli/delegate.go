@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hypergen-dev/hypergen/agent"
 	"github.com/hypergen-dev/hypergen/internal/cli"
@@ -64,20 +66,56 @@ func delegateGenerate(env *cli.Env, url string, args []string) int {
 			url, resp.Status, resp.Header.Get("Location"))
 		return cli.ExitFail
 	}
-	var out agent.GenerateResponse
-	if err := json.NewDecoder(limitAnswer(resp.Body, maxGenerateAnswer)).Decode(&out); err != nil {
+	// As a local run exits: 2 for a usage error, 1 for any other failure,
+	// an unknown generator or action (404) included.
+	failed := cli.ExitFail
+	if resp.StatusCode == http.StatusBadRequest {
+		failed = cli.ExitUsage
+	}
+	answer, err := io.ReadAll(limitAnswer(resp.Body, maxGenerateAnswer))
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "hypergen: the agent at %s answered %s without a result: %v\n", url, resp.Status, err)
 		return cli.ExitFail
+	}
+	var out agent.GenerateResponse
+	if err := json.Unmarshal(answer, &out); err != nil || (!out.OK && out.Error == "") {
+		// Not an agent's answer (a proxy's error page, or the URL named a
+		// path the agent does not serve): what came back says more than
+		// the JSON decoder's complaint about it.
+		hint := ""
+		if resp.StatusCode == http.StatusNotFound && strings.HasSuffix(base, "/v1/generate") {
+			hint = " (HYPERGEN_AGENT_URL is the agent's address, without /v1/generate)"
+		}
+		fmt.Fprintf(env.Stderr, "hypergen: the agent at %s answered %s, not a generation result: %s%s\n", url, resp.Status, excerpt(answer), hint)
+		return failed
 	}
 	fmt.Fprint(env.Stdout, out.Output)
 	if out.OK {
 		return cli.ExitOK
 	}
 	fmt.Fprintf(env.Stderr, "hypergen: (agent %s) %s\n", url, out.Error)
-	// As a local run exits: 2 for a usage error, 1 for any other failure,
-	// an unknown generator or action (404) included.
-	if resp.StatusCode == http.StatusBadRequest {
-		return cli.ExitUsage
+	return failed
+}
+
+// maxExcerpt bounds how much of an answer that is not a result is shown.
+const maxExcerpt = 200
+
+// excerpt is the start of an answer body for a message: on one line, its
+// control characters escaped, cut to maxExcerpt bytes.
+func excerpt(body []byte) string {
+	s := strings.Join(strings.Fields(strings.ToValidUTF8(string(body[:min(len(body), 4*maxExcerpt)]), "\uFFFD")), " ")
+	if s == "" {
+		return "(an empty body)"
 	}
-	return cli.ExitFail
+	switch {
+	case len(s) > maxExcerpt:
+		cut := maxExcerpt
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	case len(body) > 4*maxExcerpt:
+		s += "…"
+	}
+	return printable(s)
 }

@@ -116,3 +116,49 @@ func TestAgentURLRedirectNotFollowed(t *testing.T) {
 		t.Errorf("the token was sent to the redirect's target %d times", n)
 	}
 }
+
+// An answer that is not a generation result (a proxy's error page, or the
+// agent's own 404 for a HYPERGEN_AGENT_URL that already ends in
+// /v1/generate) is reported as its status and the start of its body, with
+// the exit a local run would have; it was reported as the JSON decoder's
+// complaint ("cannot unmarshal number", for "404 page not found").
+func TestAgentURLAnswerThatIsNoResult(t *testing.T) {
+	dir := project(t)
+	cases := []struct {
+		name    string
+		handler http.HandlerFunc
+		code    int
+		want    string
+	}{
+		{"404 page", http.NotFound, 1, "answered 404 Not Found, not a generation result: 404 page not found\n"},
+		{"/v1/generate", http.NotFound, 1, "404 page not found (HYPERGEN_AGENT_URL is the agent's address, without /v1/generate)"},
+		{"html 502", func(w http.ResponseWriter, _ *http.Request) {
+			w.WriteHeader(http.StatusBadGateway)
+			io.WriteString(w, "<html>\n<body>bad\tgateway\x1b[2J</body>\n</html>\n")
+		}, 1, `answered 502 Bad Gateway, not a generation result: <html> <body>bad gateway\x1b[2J</body> </html>`},
+		{"wrong shape 400", func(w http.ResponseWriter, _ *http.Request) {
+			w.WriteHeader(http.StatusBadRequest)
+			io.WriteString(w, `{"code":400,"message":"nope"}`)
+		}, 2, `answered 400 Bad Request, not a generation result: {"code":400,"message":"nope"}`},
+		{"long", func(w http.ResponseWriter, _ *http.Request) {
+			w.WriteHeader(http.StatusInternalServerError)
+			io.WriteString(w, strings.Repeat("x", 5000))
+		}, 1, "not a generation result: " + strings.Repeat("x", 200) + "…\n"},
+		{"empty", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusServiceUnavailable) }, 1,
+			"answered 503 Service Unavailable, not a generation result: (an empty body)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			srv := httptest.NewServer(c.handler)
+			defer srv.Close()
+			url := srv.URL
+			if c.name == "/v1/generate" {
+				url += "/v1/generate"
+			}
+			r := run(t, dir, []string{"HYPERGEN_AGENT_URL=" + url, "HYPERGEN_AGENT_TOKEN=secret"}, "component", "new", "Button")
+			if r.code != c.code || !strings.Contains(r.stderr, c.want) || strings.Contains(r.stderr, "json:") {
+				t.Errorf("want exit %d and %q; got %v", c.code, c.want, r)
+			}
+		})
+	}
+}
