@@ -165,7 +165,13 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	// SIGHUP too: a sidecar whose terminal or session goes away gets it, and
 	// Go's default for it is to exit at once, dropping generations in flight
 	// and leaving the sockets, lock files and staged temporaries behind.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	// Not when it is ignored (nohup): Notify would take it back, and the
+	// hang-up would stop an agent started to outlive its terminal.
+	stopSignals := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		stopSignals = append(stopSignals, syscall.SIGHUP)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	tel, err := instrument.Setup(ctx, tcfg, env.Stderr)
 	if err != nil {
