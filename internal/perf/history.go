@@ -103,7 +103,9 @@ func (h History) Load() (runs []Record, skipped int, err error) {
 			continue
 		}
 		var r Record
-		if json.Unmarshal(line, &r) != nil || r.Kind == "" || len(r.Report) == 0 {
+		// A report is an object: a line whose report is a string or a
+		// number was counted as a run and exported against the schema.
+		if json.Unmarshal(line, &r) != nil || r.Kind == "" || !bytes.HasPrefix(bytes.TrimSpace(r.Report), []byte("{")) {
 			skipped++
 			continue
 		}
