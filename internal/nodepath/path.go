@@ -1,6 +1,9 @@
 package nodepath
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf16"
+)
 
 // Sep and Delimiter are path.sep and path.delimiter.
 const (
@@ -156,12 +159,54 @@ func lastSegment(p string) string {
 }
 
 // Basename is path.basename; ext, when a suffix of the name, is removed.
+// It is Node's loop, in UTF-16 units as Node counts them, because its
+// corners are not "strip the suffix from the last segment": a suffix that is
+// the whole name is kept ("/x/foo.js", "foo.js" gives "foo.js"), one that
+// matches the name only in part keeps the trailing slashes ("b/", "ab" gives
+// "b/"), and "/" with any suffix is "/".
 func Basename(p, ext string) string {
-	base := lastSegment(p)
-	if ext != "" && strings.HasSuffix(base, ext) {
-		return base[:len(base)-len(ext)]
+	if ext == "" {
+		return lastSegment(p)
 	}
-	return base
+	path, suffix := utf16.Encode([]rune(p)), utf16.Encode([]rune(ext))
+	if len(suffix) > len(path) {
+		return lastSegment(p)
+	}
+	if p == ext {
+		return ""
+	}
+	start, end := 0, -1
+	matchedSlash := true
+	extIdx, firstNonSlashEnd := len(suffix)-1, -1
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '/' {
+			if !matchedSlash {
+				start = i + 1
+				break
+			}
+			continue
+		}
+		if firstNonSlashEnd == -1 {
+			matchedSlash = false
+			firstNonSlashEnd = i + 1
+		}
+		if extIdx >= 0 {
+			if path[i] == suffix[extIdx] {
+				if extIdx--; extIdx == -1 {
+					end = i
+				}
+			} else {
+				extIdx = -1
+				end = firstNonSlashEnd
+			}
+		}
+	}
+	if start == end {
+		end = firstNonSlashEnd
+	} else if end == -1 {
+		end = len(path)
+	}
+	return string(utf16.Decode(path[start:end]))
 }
 
 // Extname is path.extname.

@@ -15,7 +15,10 @@ out.resolve = pairs.map((x) => [x, p.resolve('/cwd/dir', ...x)]);
 out.relative = [['/a/b', '/a/c/d'], ['/a/b/c', '/a'], ['a', 'b'], ['/a', '/a'], ['/', '/x/y'], ['/x/y', '/'],
   ['a/b', 'a/b/c'], ['/ab', '/a']].map((x) => [x, p.relative(...x)]);
 out.basenameExt = [['a.txt', '.txt'], ['a.txt', 'txt'], ['a.txt', 'a.txt'], ['aaa', 'a'], ['a', 'a'],
-  ['dir/a.js/', '.js'], ['.js', '.js']].map((x) => [x, p.basename(...x)]);
+  ['dir/a.js/', '.js'], ['.js', '.js'], ['/x/foo.js', 'foo.js'], ['x/.js', '.js'], ['/a/b', '/a/b'], ['/a/b.js', 'b.js'],
+  ['x/', 'x'], ['/', 'x'], ['dir/.bashrc', '.bashrc'], ['a/', 'a/'], ['a/b/', 'b'], ['b/', 'ab'], ['ab/', 'xab'],
+  ['foo/', 'xo'], ['foo/', 'o'], ['foo//', 'oo'], ['x/ab', 'a/b'], ['a/b', 'x/a/b'], ['', 'a'], ['//', '/'],
+  ['/', '/'], ['a', ''], ['é/', 'aé'], ['xé/', 'éé'], ['/a/ab', 'bab'], ['..', '.'], ['.', '.']].map((x) => [x, p.basename(...x)]);
 out.format = [{ dir: '/a', base: 'b.c' }, { root: '/', name: 'x', ext: 'js' }, { root: '/', dir: '/', base: 'f' },
   { name: 'n', ext: '.e' }].map((x) => [x, p.format(x)]);
 require('fs').writeFileSync(require('path').join(__dirname, 'golden.json'), JSON.stringify(out, null, 1) + '\n');
