@@ -79,12 +79,16 @@ func newPath(rt *goja.Runtime, cwd string) *goja.Object {
 	_ = p.Set("toNamespacedPath", func(call goja.FunctionCall) goja.Value { return call.Argument(0) }) // as on POSIX
 	one("dirname", nodepath.Dirname)
 	_ = p.Set("basename", func(call goja.FunctionCall) goja.Value {
-		args := stringArgs(rt, "basename", call.Arguments[:min(2, len(call.Arguments))])
+		// Node checks the suffix first, and an undefined one is no suffix.
 		ext := ""
-		if len(args) > 1 {
-			ext = args[1]
+		if s := call.Argument(1); !goja.IsUndefined(s) {
+			e, ok := s.Export().(string)
+			if !ok {
+				panic(rt.NewTypeError("The \"suffix\" argument must be of type string. Received " + received(s) + " (in path.basename)"))
+			}
+			ext = e
 		}
-		return rt.ToValue(nodepath.Basename(args[0], ext))
+		return rt.ToValue(nodepath.Basename(stringArgs(rt, "basename", []goja.Value{call.Argument(0)})[0], ext))
 	})
 	one("extname", nodepath.Extname)
 	_ = p.Set("format", func(call goja.FunctionCall) goja.Value {

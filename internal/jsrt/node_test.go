@@ -210,6 +210,8 @@ ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--file' argument is ambiguous.`},
 		{"util.promisify", `module.exports = { params: async () => ({ v: await require('util').promisify((a, cb) => cb(null, a * 2))(21) }) }`, "42"},
 		{"Buffer global", `({ v: Buffer.from('hi').toString('base64') + Buffer.concat([Buffer.from('a'), Buffer.from('b')]) })`, "aGk=ab"},
 		{"dirname", `({ v: __filename === require('path').join(__dirname, 'hook.js') })`, "true"},
+		{"path.basename suffix", `{ const path = require('path'); let m; try { path.basename('a', 1) } catch (e) { m = e.message.startsWith('The "suffix" argument must be of type string') }
+			({ v: [path.basename('a/b.js', undefined), path.basename('/x/foo.js', 'foo.js'), m].join() }) }`, "b.js,foo.js,true"},
 		{"url", `{ const u = require('url'); ({ v: u.fileURLToPath(u.pathToFileURL('/a b/c.js').href) + ' ' + new u.URL('https://x.dev/p?q=1').searchParams.get('q') }) }`, "/a b/c.js 1"},
 		{"child_process", `{ const cp = require('child_process');
 			({ v: [cp.execSync('echo $((6*7))').toString().trim(), cp.execSync('cat', { input: 'in', encoding: 'utf8' }),
