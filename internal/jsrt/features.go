@@ -13,7 +13,7 @@ const (
 	featWeb                             // webglobals.go: URL, TextEncoder, …
 	featAccessors                       // accessors.go: __defineGetter__ and kin
 	featRegExp                          // regexp.go: V8's source of patterns made from strings
-	featNumbers                         // numbers.go: toPrecision and toExponential mended
+	featNumbers                         // numbers.go: toPrecision, toExponential and toString mended
 	featStackTrace                      // module.go: Error.captureStackTrace
 	featTimers                          // timers.go: setTimeout and kin
 	featJSON                            // jsonerror.go: V8's JSON.parse errors
@@ -34,7 +34,7 @@ func featuresOf(code string) features {
 	if namesIdent(code, "RegExp") {
 		f |= featRegExp
 	}
-	if strings.Contains(code, "toPrecision") || strings.Contains(code, "toExponential") {
+	if strings.Contains(code, "toPrecision") || strings.Contains(code, "toExponential") || namesRadixToString(code) {
 		f |= featNumbers
 	}
 	if strings.Contains(code, "captureStackTrace") {
@@ -69,4 +69,21 @@ func (vm *VM) use(f features) {
 			feat.install()
 		}
 	}
+}
+
+// namesRadixToString is whether code may call toString with a radix: any
+// mention but the argument-less toString(), which templates use often and
+// which formats negative numbers right.
+func namesRadixToString(code string) bool {
+	for i := strings.Index(code, "toString"); i >= 0; {
+		if !strings.HasPrefix(code[i+len("toString"):], "()") {
+			return true
+		}
+		j := strings.Index(code[i+1:], "toString")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }

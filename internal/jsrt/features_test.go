@@ -17,6 +17,8 @@ func TestTemplateFeaturesComeFromItsCode(t *testing.T) {
 		{"class <%= name %>Event extends Event { at = new URL(x); n = (1).toLocaleString(); setTimeout(f); JSON.parse(s) }\n", 0},
 		{"<%= new URL(path, base).href %>\n", featWeb},
 		{"<% const c = new AbortController() %>\n<%- n.toLocaleString() %>\n", featWeb | featLocale},
+		{"<%- n.toString() + m.toString(2) %>\n", featNumbers},
+		{"<%- n.toString() %>\n", 0},
 	} {
 		tmpl, err := compile(tt.text, ejs.Options{})
 		if err != nil {

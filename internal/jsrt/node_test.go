@@ -123,6 +123,9 @@ func TestNodeSurface(t *testing.T) {
 			`^\/api(\/|$) /a\/b/g [/] x\/y true true /c\/d/`},
 		{"negative rounding", `({ v: [(-9.96).toPrecision(2), (-1e-7).toExponential(2), (-99.99).toPrecision(3), new Number(-9.96).toPrecision(2),
 			(-0).toPrecision(2), (-3).toExponential(1), Number.prototype.toPrecision.name].join() })`, "-10,-1.00e-7,-100,-10,0.0,-3.0e+0,toPrecision"},
+		{"negative fraction in a radix", `({ v: [(-0.5).toString(2), (-0.25).toString(16), (-1.5).toString(2), (-0).toString(2), (-Infinity).toString(16), new Number(-0.5).toString(2),
+			(-255).toString(16), (-0.5).toString(), Number.prototype.toString.name, Number.prototype.toString.length, Number.prototype.toString.call(-0.75, 4)].join() })`,
+			"-0.1,-0.4,-1.1,0,-Infinity,-0.1,-ff,-0.5,toString,1,-0.3"},
 		{"readFileSync encodings buffer.js adds", `{ const fs = require('fs');
 			({ v: [fs.readFileSync('notes.txt', 'latin1'), fs.readFileSync('notes.txt', { encoding: 'base64url' }), typeof fs.readFileSync('notes.txt', 'ucs2'),
 				fs.existsSync('notes.txt/'), fs.existsSync('lib/'), typeof fs.exists].join() }) }`, "read me,cmVhZCBtZQ,string,false,true,function"},

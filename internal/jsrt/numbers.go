@@ -4,14 +4,17 @@ import "github.com/dop251/goja"
 
 // mendNumberFormats mends goja's toPrecision and toExponential of a
 // negative number whose rounding carries into a new digit: (-9.96)
-// .toPrecision(2) gave ".0.0" for "-10". The number's absolute value
-// rounds correctly, and the sign goes before it. Installed only where code
-// names one of them (see VM.use): touching Number's prototype makes goja
-// build it.
+// .toPrecision(2) gave ".0.0" for "-10", and its toString of a negative
+// number above -1 in a radix, which lost the sign with the integer part of
+// -0: (-0.5).toString(2) gave "0.1" for "-0.1". The number's absolute value
+// formats correctly, and the sign goes before it. (The last digits of a
+// fraction in a radix other than 10 still differ from V8's now and then:
+// that is goja's algorithm, not the sign.) Installed only where code names
+// one of them (see VM.use): touching Number's prototype makes goja build it.
 func (vm *VM) mendNumberFormats() {
 	rt := vm.rt
 	proto := rt.Get("Number").ToObject(rt).Get("prototype").ToObject(rt)
-	for _, name := range []string{"toPrecision", "toExponential"} {
+	for _, name := range []string{"toPrecision", "toExponential", "toString"} {
 		orig, ok := goja.AssertFunction(proto.Get(name))
 		if !ok {
 			continue
