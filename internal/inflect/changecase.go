@@ -8,8 +8,8 @@ import (
 // The functions in this file mirror change-case 3.1.0 as hygen exposes it
 // (h.changeCase.*). The JS versions take an optional locale as their second
 // argument, which only alters a few dotted/dotless i and j forms for tr, az
-// and lt. The Go versions take no locale and behave as if it were omitted,
-// which is how templates normally call them.
+// and lt. These take no locale and behave as if it were omitted, which is
+// how templates normally call them; Locale's methods take one.
 
 // No splits s into words and joins them lower-cased with single spaces:
 // "fooBar", "FOO_BAR" and "foo-bar" all become "foo bar".
@@ -44,7 +44,11 @@ func Header(s string) string { return upperAfter(noCase(s, "-"), '-') }
 // digit cannot mark the boundary: "version 1.2" becomes "version_1_2"
 // rather than "version12".
 func Camel(s string, mergeNumbers bool) string {
-	words := noCase(s, " ")
+	return camelWords(noCase(s, " "), mergeNumbers, appendUpper)
+}
+
+// camelWords is Camel after noCase, upper-casing with up.
+func camelWords(words string, mergeNumbers bool, up func([]byte, rune) []byte) string {
 	b := make([]byte, 0, len(words))
 	for i := 0; i < len(words); i++ {
 		if words[i] != ' ' {
@@ -58,7 +62,7 @@ func Camel(s string, mergeNumbers bool) string {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(words[i+1:])
-		b = appendUpper(b, r)
+		b = up(b, r)
 		i += n
 	}
 	return string(b)
@@ -112,14 +116,17 @@ func Swap(s string) string {
 
 // upperAfter upper-cases the first character of s and each one following
 // sep, as title-case and header-case do with /^.| ./ and /^.|-./.
-func upperAfter(s string, sep byte) string {
+func upperAfter(s string, sep byte) string { return upperAfterWith(s, sep, appendUpper) }
+
+// upperAfterWith is upperAfter upper-casing with up.
+func upperAfterWith(s string, sep byte, up func([]byte, rune) []byte) string {
 	b := make([]byte, 0, len(s))
 	atStart := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if atStart {
 			// After noCase a word always starts with a BMP letter or digit.
-			b = appendUpper(b, r)
+			b = up(b, r)
 		} else {
 			b = append(b, s[i:i+n]...)
 		}
@@ -135,7 +142,11 @@ func upperAfter(s string, sep byte) string {
 // ("fooBar", "v2Beta") and before the last capital of an acronym that
 // starts a capitalised word ("XMLHttp" -> "XML Http"). Words are joined
 // by sep and the result is lower-cased as a whole.
-func noCase(s, sep string) string {
+func noCase(s, sep string) string { return toLower(noCaseWords(s, sep, true)) }
+
+// noCaseWords is noCase before the lower-casing, which a locale does its
+// own way; lowerASCII lets it lower-case ASCII letters on the way.
+func noCaseWords(s, sep string, lowerASCII bool) string {
 	b := make([]byte, 0, len(s)+len(s)/4)
 	var prev charClass // class of the previous character; 0 if not a word character
 	gap := false       // a separator is owed before the next word character
@@ -154,13 +165,13 @@ func noCase(s, sep string) string {
 		}
 		// Lower-casing ASCII here spares toLower a copy for ASCII input;
 		// it cannot change the final-sigma context toLower looks at.
-		if 'A' <= r && r <= 'Z' {
+		if lowerASCII && 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
 		}
 		b = utf8.AppendRune(b, r)
 		prev = c
 	}
-	return toLower(string(b))
+	return string(b)
 }
 
 // splitsBetween reports whether a camel-case boundary lies between two
