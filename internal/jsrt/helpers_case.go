@@ -196,41 +196,67 @@ func newChangeCase(rt *goja.Runtime) *goja.Object {
 			_ = o.Set(n, fn)
 		}
 	}
-	str := func(f func(string) string) func(goja.FunctionCall) goja.Value {
-		return func(call goja.FunctionCall) goja.Value { return rt.ToValue(f(arg(call))) }
+	// The second argument is the locale, a key of upper-case's and
+	// lower-case's rule tables (so ["tr"] is "tr" too).
+	locale := func(call goja.FunctionCall) inflect.Locale {
+		switch v := call.Argument(1).(type) {
+		case *goja.Object:
+			return inflect.Locale(v.String())
+		default:
+			l, _ := v.Export().(string)
+			return inflect.Locale(l)
+		}
+	}
+	str := func(f func(inflect.Locale, string) string) func(goja.FunctionCall) goja.Value {
+		return func(call goja.FunctionCall) goja.Value { return rt.ToValue(f(locale(call), arg(call))) }
+	}
+	// no-case's third argument joins the words when it is a string; its
+	// callers pass their own.
+	no := func(call goja.FunctionCall) goja.Value {
+		sep, ok := call.Argument(2).Export().(string)
+		if !ok {
+			sep = " "
+		}
+		return rt.ToValue(locale(call).No(arg(call), sep))
+	}
+	joined := func(sep string) func(goja.FunctionCall) goja.Value {
+		return str(func(l inflect.Locale, s string) string { return l.No(s, sep) })
 	}
 	// camel and pascal take (value, locale, mergeNumbers).
-	merging := func(f func(string, bool) string) func(goja.FunctionCall) goja.Value {
-		return func(call goja.FunctionCall) goja.Value { return rt.ToValue(f(arg(call), call.Argument(2).ToBoolean())) }
+	merging := func(f func(inflect.Locale, string, bool) string) func(goja.FunctionCall) goja.Value {
+		return func(call goja.FunctionCall) goja.Value {
+			return rt.ToValue(f(locale(call), arg(call), call.Argument(2).ToBoolean()))
+		}
 	}
 	// isUpper and isLower compare the converted text with the argument
 	// itself (===), so anything but a string is false.
-	test := func(f func(string) bool) func(goja.FunctionCall) goja.Value {
+	test := func(f func(inflect.Locale, string) bool) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value {
 			_, isString := call.Argument(0).Export().(string)
-			return rt.ToValue(isString && f(arg(call)))
+			return rt.ToValue(isString && f(locale(call), arg(call)))
 		}
 	}
-	add(str(inflect.No), "noCase", "no")
-	add(str(inflect.Dot), "dotCase", "dot")
-	add(swap(rt), "swapCase", "swap")
-	add(str(inflect.Path), "pathCase", "path")
-	add(str(inflect.Upper), "upperCase", "upper")
-	add(str(inflect.Lower), "lowerCase", "lower")
-	add(merging(inflect.Camel), "camelCase", "camel")
-	add(str(inflect.Snake), "snakeCase", "snake")
-	add(str(inflect.Title), "titleCase", "title")
-	add(str(inflect.Param), "paramCase", "param", "kebabCase", "kebab", "hyphenCase", "hyphen")
-	add(str(inflect.Header), "headerCase", "header")
-	add(merging(inflect.Pascal), "pascalCase", "pascal")
-	add(str(inflect.Constant), "constantCase", "constant")
-	add(str(inflect.Sentence), "sentenceCase", "sentence")
-	add(test(inflect.IsUpper), "isUpperCase", "isUpper")
-	add(test(inflect.IsLower), "isLowerCase", "isLower")
-	add(str(inflect.UpperFirst), "upperCaseFirst", "ucFirst")
-	add(str(inflect.LowerFirst), "lowerCaseFirst", "lcFirst")
+	add(no, "noCase", "no")
+	add(joined("."), "dotCase", "dot")
+	add(swap(rt, locale), "swapCase", "swap")
+	add(joined("/"), "pathCase", "path")
+	add(str(inflect.Locale.Upper), "upperCase", "upper")
+	add(str(inflect.Locale.Lower), "lowerCase", "lower")
+	add(merging(inflect.Locale.Camel), "camelCase", "camel")
+	add(joined("_"), "snakeCase", "snake")
+	add(str(inflect.Locale.Title), "titleCase", "title")
+	add(joined("-"), "paramCase", "param", "kebabCase", "kebab", "hyphenCase", "hyphen")
+	add(str(inflect.Locale.Header), "headerCase", "header")
+	add(merging(inflect.Locale.Pascal), "pascalCase", "pascal")
+	add(str(inflect.Locale.Constant), "constantCase", "constant")
+	add(str(inflect.Locale.Sentence), "sentenceCase", "sentence")
+	add(test(inflect.Locale.IsUpper), "isUpperCase", "isUpper")
+	add(test(inflect.Locale.IsLower), "isLowerCase", "isLower")
+	add(str(inflect.Locale.UpperFirst), "upperCaseFirst", "ucFirst")
+	add(str(inflect.Locale.LowerFirst), "lowerCaseFirst", "lcFirst")
 	// change-case 3's modules each export an anonymous function of
-	// (value, locale), camel, pascal and no case taking mergeNumbers too.
+	// (value, locale), camel and pascal taking mergeNumbers too and no case
+	// the replacement.
 	nameFunctions(rt, o, func(key string) (string, int) {
 		switch key {
 		case "noCase", "no", "camelCase", "camel", "pascalCase", "pascal":
@@ -248,11 +274,12 @@ const maxSwapLength = 1 << 20
 // swap is change-case 3's swapCase (swap-case 1), which alone does not
 // convert its argument with String(): it walks value.length and value[i],
 // so a number is "" and an array has each element swapped on its own.
-func swap(rt *goja.Runtime) func(goja.FunctionCall) goja.Value {
+func swap(rt *goja.Runtime, locale func(goja.FunctionCall) inflect.Locale) func(goja.FunctionCall) goja.Value {
 	return func(call goja.FunctionCall) goja.Value {
 		v := call.Argument(0)
+		l := locale(call)
 		if s, ok := v.Export().(string); ok {
-			return rt.ToValue(inflect.Swap(s))
+			return rt.ToValue(l.Swap(s))
 		}
 		if goja.IsUndefined(v) || goja.IsNull(v) {
 			return rt.ToValue("")
@@ -273,9 +300,9 @@ func swap(rt *goja.Runtime) func(goja.FunctionCall) goja.Value {
 			if c == nil || goja.IsUndefined(c) || goja.IsNull(c) {
 				continue // upper-case gives "" for them, which is not ===
 			}
-			up := inflect.Upper(c.String())
+			up := l.Upper(c.String())
 			if s, ok := c.Export().(string); ok && s == up {
-				up = inflect.Lower(s)
+				up = l.Lower(s)
 			}
 			b.WriteString(up)
 		}

@@ -299,6 +299,11 @@ func TestLazyHelpers(t *testing.T) {
 		{"assignable", `<% h.path = 7 %><%= h.path %>`, "7"},
 		{"deletable", `<% delete h.inflection %><%= Object.keys(h) %>`, "capitalize,changeCase,path"},
 		{"spread copies values", `<%= typeof ({...h}).changeCase.camelCase %>`, "function"},
+		// hygen 6.2.11 gives these; the locale table is inflect's TestLocale.
+		{"change-case's locale and replacement", `<%- [h.changeCase.upper("istanbul", "tr"), h.changeCase.lower("I", "tr"), h.changeCase.title("izmir", "tr"),
+			h.changeCase.no("a b C", null, "+"), h.changeCase.noCase("fooBar", null, ""), h.changeCase.swap(["i", "I"], "tr"), h.changeCase.camel("a izmir", ["tr"]),
+			h.changeCase.pascal("i 1 i", "az", true), h.changeCase.no("a b", "tr", 5), h.changeCase.isUpper("İ", "tr"), h.changeCase.lcFirst("Ìx", "lt")].join("|") %>`,
+			"İSTANBUL|ı|İzmir|a+b+c|foobar|İı|aİzmir|İ1İ|a b|true|i̇̀x"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := render(t, tt.tmpl, nil)
