@@ -100,7 +100,8 @@ func (vm *VM) includeFile(name string, extra goja.Value) (goja.Value, error) {
 	if vm.setup.Templates != nil {
 		compile = vm.setup.Templates.Compile
 	}
-	t, err := compile(string(text), from.opts)
+	// ejs drops one byte order mark from the file it reads.
+	t, err := compile(strings.TrimPrefix(string(text), "\uFEFF"), from.opts)
 	if err != nil {
 		return nil, fmt.Errorf("include(%q): %s: %w", name, file, err)
 	}

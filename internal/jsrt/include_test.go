@@ -78,3 +78,20 @@ func TestIncludeIsBounded(t *testing.T) {
 		t.Errorf("allowed include: %q, %v", out, err)
 	}
 }
+
+// ejs 3.1.10 strips one byte order mark from an included file, as
+// ejs.render of the same includes in Node gives "B1|\ufeffC".
+func TestIncludeDropsByteOrderMark(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"bom.ejs":    "\ufeffB<%= 1 %>",
+		"twobom.ejs": "\ufeff\ufeffC",
+	})
+	setup := Setup{Cwd: dir, Templates: &Cache{}}
+	locals := jsvalue.NewObject()
+	locals.Set("d", dir)
+	tmpl := mustCompile(t, setup.Templates, `<%- include(d + "/bom") %>|<%- include(d + "/twobom.ejs") %>`)
+	out, err := NewVM(context.Background(), setup).Render(context.Background(), tmpl, locals)
+	if err != nil || out != "B1|\ufeffC" {
+		t.Errorf("got %q, %v; want %q", out, err, "B1|\ufeffC")
+	}
+}
