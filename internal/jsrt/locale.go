@@ -281,9 +281,18 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
-// englishOnly throws for a locale other than English, or for options.
+// englishOnly throws for a locale other than English, or for options. Of
+// a list, Intl takes the first locale it has, so the first must be English
+// here; an empty list is the default locale, as undefined is.
 func (vm *VM) englishOnly(method string, call goja.FunctionCall) {
 	locale, options := call.Argument(0), call.Argument(1)
+	if o, ok := locale.(*goja.Object); ok && o.ClassName() == "Array" {
+		if o.Get("length").ToInteger() == 0 {
+			locale = goja.Undefined()
+		} else {
+			locale = o.Get("0")
+		}
+	}
 	if !goja.IsUndefined(locale) {
 		s := strings.ToLower(locale.String())
 		if s != "en" && s != "en-us" {
