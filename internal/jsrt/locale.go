@@ -40,6 +40,28 @@ func (vm *VM) installLocale() {
 		vm.englishOnly("Number.prototype.toLocaleString", call)
 		return rt.ToValue(formatNumberEnUS(call.This.ToFloat()))
 	})
+	// goja's BigInt toLocaleString is its toString, without the grouping,
+	// and reads a locale as a radix.
+	if b, ok := rt.Get("BigInt").(*goja.Object); ok {
+		bigint := b.Get("prototype").ToObject(rt)
+		if orig, ok := goja.AssertFunction(bigint.Get("toLocaleString")); ok {
+			fn := rt.ToValue(func(call goja.FunctionCall) goja.Value {
+				v, err := orig(call.This)
+				if err != nil {
+					if strings.Contains(err.Error(), "requires that 'this' be a BigInt") {
+						panic(rt.NewTypeError("BigInt.prototype.toLocaleString requires that 'this' be a BigInt")) // V8's words
+					}
+					panic(err)
+				}
+				vm.englishOnly("BigInt.prototype.toLocaleString", call)
+				if digits, negative := strings.CutPrefix(v.String(), "-"); negative {
+					return rt.ToValue("-" + groupThousands(digits))
+				}
+				return rt.ToValue(groupThousands(v.String()))
+			}).ToObject(rt)
+			_ = bigint.DefineDataProperty("toLocaleString", named(rt, fn, "toLocaleString", 0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		}
+	}
 	date := proto("Date")
 	for _, m := range []struct {
 		name   string
@@ -329,17 +351,20 @@ func formatNumberEnUS(x float64) string {
 		}
 	}
 	frac = strings.TrimRight(frac, "0")
+	if frac != "" {
+		frac = "." + frac
+	}
+	return sign + groupThousands(intPart) + frac
+}
+
+// groupThousands puts en-US's commas between groups of three digits.
+func groupThousands(digits string) string {
 	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
 	}
 	return b.String()
 }

@@ -41,14 +41,22 @@ func TestLocaleFormatsAsNode(t *testing.T) {
 	}
 }
 
-// A list of locales is its first (none, the default): Node 20's output of
-// each expression.
-func TestLocaleLists(t *testing.T) {
+// A BigInt is grouped as a number is, and a list of locales is its first
+// (none, the default): Node 20's output of each expression.
+func TestLocaleListsAndBigInts(t *testing.T) {
 	var c Cache
 	for expr, want := range map[string]string{
-		"(1234.5).toLocaleString([])":                                             "1,234.5",
-		"(1234.5).toLocaleString(['en-US', 'fr'])":                                "1,234.5",
-		"new Date(0).toLocaleDateString([]) === new Date(0).toLocaleDateString()": "true",
+		"(1234.5).toLocaleString([])":                                                   "1,234.5",
+		"(1234.5).toLocaleString(['en-US', 'fr'])":                                      "1,234.5",
+		"(12345678901234567890n).toLocaleString()":                                      "12,345,678,901,234,567,890",
+		"(-1234n).toLocaleString()":                                                     "-1,234",
+		"(0n).toLocaleString()":                                                         "0",
+		"(999n).toLocaleString('en-US')":                                                "999",
+		"(1234n).toLocaleString([])":                                                    "1,234",
+		"Object(12n).toLocaleString()":                                                  "12",
+		"new Date(0).toLocaleDateString([]) === new Date(0).toLocaleDateString()":       "true",
+		"BigInt.prototype.toLocaleString.name + BigInt.prototype.toLocaleString.length": "toLocaleString0",
+		"(() => { try { BigInt.prototype.toLocaleString.call(5) } catch (e) { return e.message } })()": "BigInt.prototype.toLocaleString requires that 'this' be a BigInt",
 	} {
 		tmpl := mustCompile(t, &c, "<%- "+expr+" %>")
 		out, err := NewVM(context.Background(), Setup{Cwd: "/"}).Render(context.Background(), tmpl, jsvalue.NewObject())
