@@ -107,7 +107,7 @@ encoding 26 spans, 74 µs ` + "`sendto`" + `), 51 µs in recording the spans and
 Building spans is what a run does not need to do itself: the agent can make the same spans from
 the run's events. So a relaying run now keeps its record (` + "`internal/runrecord`" + `): each event the engine
 reports to its observer is appended to a buffer as it happens, with its times, outcome and error,
-about 1 KiB for this action, and the buffer is the datagram. The agent replays the record through
+about 1 KiB for this action at the time, and the buffer is the datagram. The agent replays the record through
 the same observer, into spans with the run's resource and times (` + "`internal/runrecord`" + ` checks them
 against the spans the run's own observer makes, span for span). What is left for the run, from one
 run (commit 283f7ee, ` + "`MODES=off,cli_relay ROUNDS=8 ITERS=2000 CPUPROFILE=…`" + `, idle; 16,000 generations
