@@ -123,16 +123,6 @@ func TestFsPathsAsNodeHandsThem(t *testing.T) {
 	if err := os.WriteFile(hook, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	vm := NewVM(context.Background(), Setup{Cwd: dir, Limits: Limits{Timeout: 5 * time.Second}})
-	m, err := vm.Require(hook)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := vm.RunHook(m, jsvalue.NewObject(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, _ := got.Get("v")
 	want := `OTHER
 ENOENT open nope/../a.txt
 ENOTDIR open a.txt/../a.txt
@@ -143,7 +133,7 @@ ELOOP stat ./loop1
 ENOENT stat ./broken
 ENOENT lstat ./nope
 ENOENT lstat ./target.txt`
-	if s := jsvalue.ToString(v); s != want {
+	if s := hookValue(t, dir, hook); s != want {
 		t.Errorf("got:\n%s\nwant (Node's):\n%s", s, want)
 	}
 }
@@ -163,6 +153,16 @@ func TestLinkedHookIsKnownByItsRealPath(t *testing.T) {
 	if err := os.Symlink("../../../shared/hook.js", hook); err != nil {
 		t.Fatal(err)
 	}
+	real, _ := filepath.EvalSymlinks(filepath.Join(dir, "shared"))
+	if v := hookValue(t, dir, hook); v != "from util|"+real {
+		t.Errorf("v = %q, want %q", v, "from util|"+real)
+	}
+}
+
+// hookValue runs the hook file in a runtime working in dir and returns the
+// v its params gave.
+func hookValue(t *testing.T, dir, hook string) string {
+	t.Helper()
 	vm := NewVM(context.Background(), Setup{Cwd: dir, Limits: Limits{Timeout: 5 * time.Second}})
 	m, err := vm.Require(hook)
 	if err != nil {
@@ -172,8 +172,6 @@ func TestLinkedHookIsKnownByItsRealPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	real, _ := filepath.EvalSymlinks(filepath.Join(dir, "shared"))
-	if v, _ := got.Get("v"); v != "from util|"+real {
-		t.Errorf("v = %q, want %q", v, "from util|"+real)
-	}
+	v, _ := got.Get("v")
+	return jsvalue.ToString(v)
 }
