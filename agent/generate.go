@@ -371,8 +371,19 @@ func (a *Agent) runGeneration(ctx context.Context, args []string, out *bytes.Buf
 	var state atomic.Int32
 	ch := make(chan outcome, 1)
 	token := new(byte) // this generation among the stuck ones
+	// JavaScript that runs on past its time or memory limit is given up
+	// on there (the engine tells WithStuck's hook once its own grace has
+	// passed): waiting for the request's bound kept the client 100 s and
+	// let such generations pile up uncounted in the meantime.
+	run, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	var jsStuck atomic.Pointer[error]
+	run = generator.WithStuck(run, func(err error) {
+		jsStuck.Store(&err)
+		stop(err)
+	})
 	go func() {
-		res, err := a.project.Run(generator.WithOutput(ctx, out, out), args)
+		res, err := a.project.Run(generator.WithOutput(run, out, out), args)
 		ch <- outcome{res, err}
 		if !state.CompareAndSwap(running, finished) {
 			a.stuck.remove(token) // added before it was abandoned
@@ -381,10 +392,13 @@ func (a *Agent) runGeneration(ctx context.Context, args []string, out *bytes.Buf
 	select {
 	case o := <-ch:
 		return o.res, o.err
-	case <-ctx.Done():
+	case <-run.Done():
 	}
 	grace := stuckGrace
-	if errors.Is(context.Cause(ctx), ErrShuttingDown) {
+	switch {
+	case jsStuck.Load() != nil:
+		grace = 0 // the engine waited already
+	case errors.Is(context.Cause(run), ErrShuttingDown):
 		grace = time.Duration(a.shutdownGrace.Load())
 	}
 	select {
@@ -396,6 +410,9 @@ func (a *Agent) runGeneration(ctx context.Context, args []string, out *bytes.Buf
 			a.stuck.remove(token)
 			o := <-ch // it ended just now
 			return o.res, o.err
+		}
+		if p := jsStuck.Load(); p != nil {
+			return nil, fmt.Errorf("%w: %v", errStuck, *p)
 		}
 		return nil, errStuck
 	}

@@ -451,6 +451,28 @@ func TestStuckGenerationIsAnswered(t *testing.T) {
 	}
 }
 
+// A generation whose JavaScript runs on past its time limit is answered as
+// stuck once the engine says so (the limit and jsrt.StuckGrace), and
+// counts against the cap from then: it was answered, and counted, only at
+// the request's bound (100 s), and such generations piled up meanwhile.
+func TestJavaScriptStuckPastItsLimitIsAnsweredAndCounted(t *testing.T) {
+	defer func(f func() int) { maxStuck = f }(maxStuck)
+	maxStuck = func() int { return 1 }
+	// About ten seconds of goja's includes on this VM: past the 200 ms
+	// limit and the five seconds of grace, far short of the bound.
+	cwd := testfs.Tree(t, map[string]string{"_templates/slow/new/a.t": "---\nto: out.txt\n---\n<%= Array(2**27).includes(1) %>\n"})
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k", JSTimeout: 200 * time.Millisecond}}, tel)
+	code, resp := post(t, a, "k", GenerateRequest{Generator: "slow", Action: "new"})
+	if code != http.StatusServiceUnavailable || !strings.Contains(resp.Error, "did not stop") || !strings.Contains(resp.Error, "cannot be interrupted") {
+		t.Fatalf("got %d %q; want 503 saying the JavaScript cannot be interrupted", code, resp.Error)
+	}
+	code, resp = post(t, a, "k", GenerateRequest{Generator: "slow", Action: "new"})
+	if code != http.StatusServiceUnavailable || !strings.Contains(resp.Error, "1 generations are stuck") {
+		t.Errorf("got %d %q; want 503 saying a generation is stuck", code, resp.Error)
+	}
+}
+
 // A generation that runs on long after its request was answered as stuck
 // makes the agent unhealthy until it ends, whatever holds it: only
 // JavaScript that its own time limit could not stop did, and Go code that

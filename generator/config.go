@@ -152,6 +152,32 @@ func WithOutput(ctx context.Context, stdout, stderr io.Writer) context.Context {
 	return context.WithValue(ctx, outputKey{}, output{stdout, stderr})
 }
 
+type stuckKey struct{}
+
+// WithStuck returns ctx carrying f, which a Run with ctx calls, before
+// Config.JSStuck, when its JavaScript (or a Liquid render) runs on past
+// being stopped: a server can answer the request then, rather than when
+// the stuck call ends, which may be never.
+func WithStuck(ctx context.Context, f func(error)) context.Context {
+	return context.WithValue(ctx, stuckKey{}, f)
+}
+
+// runStuck is Config.JSStuck for the run of ctx, with its WithStuck hook
+// told first.
+func runStuck(ctx context.Context, next func(error) func()) func(error) func() {
+	f, ok := ctx.Value(stuckKey{}).(func(error))
+	if !ok {
+		return next
+	}
+	return func(err error) func() {
+		f(err)
+		if next != nil {
+			return next(err)
+		}
+		return nil
+	}
+}
+
 func outputs(ctx context.Context, cfg Config) (stdout, stderr io.Writer) {
 	if o, ok := ctx.Value(outputKey{}).(output); ok {
 		return o.stdout, o.stderr

@@ -125,7 +125,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	parsed := argv.Parse(args)
 	start := time.Now()
 	var includeRoot string // where templates may include from (ConfineTemplates), once resolved
-	held := newHeldRun(stdout, stderr, e.cfg.Observer, e.cfg.JSStuck)
+	held := newHeldRun(stdout, stderr, e.cfg.Observer, runStuck(ctx, e.cfg.JSStuck))
 	inv, err := e.resolve(ctx, parsed, e.jsPool(ctx, args, &includeRoot, held.stuck))
 	e.phaseDone(ctx, PhaseResolve, start, err)
 	if err != nil {
