@@ -262,13 +262,20 @@ func (s *Store) PutListing(folder string, files, deps []string) {
 
 func (s *Store) write(folder string, e *entry) {
 	raw, err := encode(e)
+	path := s.shardPath(folder)
 	if err == nil {
-		err = atomicfile.WriteCache(s.shardPath(folder), raw) // checksummed: a shard a power loss cut short is ignored
+		err = atomicfile.WriteCache(path, raw) // checksummed: a shard a power loss cut short is ignored
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err == nil {
 		s.stats.Writes++
+		return
+	}
+	if fi, serr := os.Lstat(path); serr == nil && !fi.Mode().IsRegular() {
+		// Something else holds this shard's name (a folder): the folder
+		// itself is writable, and every other shard can still be written.
+		fmt.Fprintf(s.warn, "hypergen: warning: %s is not a regular file, so the index of one action stays in memory; remove it to let it be cached\n", path)
 		return
 	}
 	s.memOnly = true

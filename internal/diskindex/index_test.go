@@ -214,3 +214,29 @@ func TestListingOutsideTheFolderIsNotTrusted(t *testing.T) {
 		t.Errorf("rebuilt listing = %v, %v; want x.t alone", files, ok)
 	}
 }
+
+// A folder where one shard belongs keeps that action's index in memory,
+// with a warning naming it; the cache itself is writable, and the other
+// actions' shards are still written (it turned the whole cache off with a
+// warning that the cache folder was not writable).
+func TestAFolderInAShardsPlaceCostsThatShardOnly(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"g/a/x.t": "x", "g/b/y.t": "y"})
+	cache := t.TempDir()
+	var warn bytes.Buffer
+	s := settled(t, cache, &warn)
+	a, b := filepath.Join(dir, "g/a"), filepath.Join(dir, "g/b")
+	if err := os.MkdirAll(s.shardPath(a), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s.PutListing(a, []string{filepath.Join(a, "x.t")}, []string{a})
+	s.PutListing(b, []string{filepath.Join(b, "y.t")}, []string{b})
+	if !strings.Contains(warn.String(), s.shardPath(a)) || strings.Contains(warn.String(), "not writable") {
+		t.Errorf("warning: %q; want one naming the shard", warn.String())
+	}
+	if st := s.Stats(); !st.Persistent || st.Writes != 1 {
+		t.Errorf("stats = %+v; want b's shard written", st)
+	}
+	if _, ok := settled(t, cache, nil).Listing(b); !ok {
+		t.Error("b's shard was not written")
+	}
+}
