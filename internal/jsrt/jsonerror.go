@@ -35,7 +35,7 @@ func (vm *VM) installJSONErrors() {
 		}
 		panic(ex.Value())
 	}
-	_ = json.DefineDataProperty("parse", named(rt, rt.ToValue(wrapped).ToObject(rt), "parse", 2), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = json.DefineDataProperty("parse", named(rt, rt.ToValue(wrapped).ToObject(rt), "parse", 2), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // throwJSONFault throws V8's SyntaxError for the first fault of text as

@@ -46,7 +46,7 @@ func (vm *VM) installGlobals() {
 func (vm *VM) installCaptureStackTrace() {
 	rt := vm.rt
 	fn := named(rt, rt.ToValue(vm.captureStackTrace).ToObject(rt), "captureStackTrace", 2)
-	_ = rt.Get("Error").ToObject(rt).DefineDataProperty("captureStackTrace", fn, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	_ = rt.Get("Error").ToObject(rt).DefineDataProperty("captureStackTrace", fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // captureStackTrace is Error.captureStackTrace(target): target.stack as an

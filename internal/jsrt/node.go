@@ -168,9 +168,12 @@ var processStart = time.Now()
 // negative, the length) JavaScript shows for it: goja names it after its Go
 // closure, which error messages, util.inspect and fn.name would print.
 func named(rt *goja.Runtime, fn *goja.Object, name string, length int) *goja.Object {
-	_ = fn.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	// Not enumerable, configurable, as a function's own name and length
+	// are: Object.assign(wrapper, path.join) copied them and threw on the
+	// wrapper's read-only length.
+	_ = fn.DefineDataProperty("name", rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	if length >= 0 {
-		_ = fn.DefineDataProperty("length", rt.ToValue(length), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		_ = fn.DefineDataProperty("length", rt.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
 	return fn
 }
@@ -303,8 +306,25 @@ func (vm *VM) builtin(name string, build func(module *goja.Object)) *goja.Object
 	_ = module.Set("exports", vm.rt.NewObject())
 	build(module)
 	exports := module.Get("exports").ToObject(vm.rt)
+	nameGoFunctions(vm.rt, exports)
 	vm.builtins[name] = exports
 	return exports
+}
+
+// nameGoFunctions gives the functions of a module made in Go the names of
+// the properties that hold them: goja names one after its Go closure
+// (fs.readFileSync.name was "github.com/…(*VM).fsModule.func2"), which
+// error messages, util.inspect and fn.name print.
+func nameGoFunctions(rt *goja.Runtime, exports *goja.Object) {
+	for _, key := range exports.Keys() {
+		fn, ok := exports.Get(key).(*goja.Object)
+		if !ok {
+			continue
+		}
+		if _, callable := goja.AssertFunction(fn); callable && strings.HasPrefix(fn.Get("name").String(), "github.com/") {
+			named(rt, fn, key, -1)
+		}
+	}
 }
 
 // osModule is the part of Node's os that describes the machine.

@@ -110,6 +110,14 @@ func TestNodeSurface(t *testing.T) {
 			({ v: [Object.keys(s).join(' '), s.isFile(), s.isDirectory(), typeof fs.Stats.prototype.isFile, Object.keys(d).join(' '),
 				typeof fs.Dirent.prototype.isDirectory, d.isFile() !== d.isDirectory(), s.dev > 0, s.blksize > 0].join() }) }`,
 			"dev mode nlink uid gid rdev blksize ino size blocks atimeMs mtimeMs ctimeMs birthtimeMs atime mtime ctime birthtime,true,false,function,name parentPath path,function,true,true,true"},
+		// Node 20.20.2's values: a built-in's name is its own, and name and
+		// length are neither enumerable nor copied by Object.assign.
+		{"built-in function names", `{ const p = require('path'), fs = require('fs');
+			({ v: [JSON.stringify(Object.getOwnPropertyDescriptor(p.join, 'name')), Object.keys(p.join).length, Object.keys(console.log).length,
+				fs.readFileSync.name, fs.existsSync.name, require('child_process').execSync.name, require('crypto').createHash.name,
+				Object.getOwnPropertyDescriptor(JSON, 'parse').enumerable, Object.getOwnPropertyDescriptor(Error, 'captureStackTrace').enumerable,
+				typeof Object.assign(function wrapper() {}, p.join)].join() }) }`,
+			`{"value":"join","writable":false,"enumerable":false,"configurable":true},0,0,readFileSync,existsSync,execSync,createHash,false,false,function`},
 		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
 			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
 		{"stdio is no terminal", `({ v: [process.stdout.isTTY, process.stdin.isTTY, process.stdout.fd, process.stdin.fd, typeof process.stdin.on].join() })`, ",,1,0,function"},
