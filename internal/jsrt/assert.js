@@ -54,9 +54,12 @@
   // deepEqual (loose: == for primitives, prototypes ignored). memo holds the
   // pairs being compared, so cycles end.
   function deepEqual(a, b, strict, memo) {
-    if (strict ? Object.is(a, b) : a == b || (a !== a && b !== b)) return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-      return false;
+    const isObject = (v) => typeof v === 'object' && v !== null;
+    if (strict ? Object.is(a, b) : a === b) return true;
+    if (!isObject(a) || !isObject(b)) {
+      // Loose: two primitives compare with ==; an object never equals a
+      // primitive (new Number(1) and 1, [] and ''), as in Node.
+      return !strict && !isObject(a) && !isObject(b) && (a == b || (a !== a && b !== b));
     }
     if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
     if (tag(a) !== tag(b)) return false;

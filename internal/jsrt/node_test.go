@@ -118,6 +118,12 @@ func TestNodeSurface(t *testing.T) {
 				Object.getOwnPropertyDescriptor(JSON, 'parse').enumerable, Object.getOwnPropertyDescriptor(Error, 'captureStackTrace').enumerable,
 				typeof Object.assign(function wrapper() {}, p.join)].join() }) }`,
 			`{"value":"join","writable":false,"enumerable":false,"configurable":true},0,0,readFileSync,existsSync,execSync,createHash,false,false,function`},
+		// Node 20.20.2's values: loose deepEqual compares primitives with ==
+		// and never an object with a primitive.
+		{"assert.deepEqual objects and primitives", `{ const a = require('assert'), r = [];
+			for (const [x, y] of [[new Number(1), 1], [new String('a'), 'a'], [[], ''], [{ valueOf() { return 1 } }, 1], [1, '1'], [null, undefined],
+				[NaN, NaN], [0, -0], [[1], ['1']], [{ a: 1 }, { a: '1' }], [null, {}]]) { try { a.deepEqual(x, y); r.push('eq') } catch (e) { r.push('ne') } }
+			({ v: r.join() }) }`, "ne,ne,ne,ne,eq,eq,eq,eq,eq,eq,ne"},
 		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
 			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
 		{"stdio is no terminal", `({ v: [process.stdout.isTTY, process.stdin.isTTY, process.stdout.fd, process.stdin.fd, typeof process.stdin.on].join() })`, ",,1,0,function"},
