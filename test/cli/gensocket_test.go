@@ -33,6 +33,16 @@ func TestGenerateSocketSurvivesAKill(t *testing.T) {
 		admin := testenv.FreeAddr(t)
 		p := startAgent(t, dir, env, []string{admin}, "--listen", admin, "--probe-interval", "0",
 			"--enable-generate", "--generate-listen", "unix:"+sock)
+		// The admin address answering says nothing of the socket, bound
+		// after it (CI once dialled in between).
+		testenv.WaitFor(t, "the generation socket", 30*time.Second, func() (bool, string) {
+			c, err := net.Dial("unix", sock)
+			if err != nil {
+				return false, err.Error()
+			}
+			c.Close()
+			return true, ""
+		})
 		return p, admin
 	}
 	generate := func(name string) {
