@@ -124,6 +124,11 @@ func TestNodeSurface(t *testing.T) {
 			for (const [x, y] of [[new Number(1), 1], [new String('a'), 'a'], [[], ''], [{ valueOf() { return 1 } }, 1], [1, '1'], [null, undefined],
 				[NaN, NaN], [0, -0], [[1], ['1']], [{ a: 1 }, { a: '1' }], [null, {}]]) { try { a.deepEqual(x, y); r.push('eq') } catch (e) { r.push('ne') } }
 			({ v: r.join() }) }`, "ne,ne,ne,ne,eq,eq,eq,eq,eq,eq,ne"},
+		// Node 20.20.2's values.
+		{"util.format without arguments, formatWithOptions, _extend", `{ const u = require('util'), shallow = { depth: 0 }, deep = { a: { b: { c: 1 } } }, t = { a: 1 };
+			({ v: JSON.stringify([u.format('%%'), u.format('%% %s', 'x'), u.format('%% %s'), u.format(undefined), u.formatWithOptions(shallow, deep),
+				u.stripVTControlCharacters('\x1b[31mred\x1b[0m'), u._extend(t, deep.a), u.isBuffer(Buffer.from('x')), u.toUSVString('a\ud800b')]) }) }`,
+			`["%%","% x","%% %s","undefined","{ a: [Object] }","red",{"a":1,"b":{"c":1}},true,"a�b"]`},
 		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
 			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
 		{"stdio is no terminal", `({ v: [process.stdout.isTTY, process.stdin.isTTY, process.stdout.fd, process.stdin.fd, typeof process.stdin.on].join() })`, ",,1,0,function"},

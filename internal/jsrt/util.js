@@ -252,9 +252,16 @@
     if (arr.length > ctx.maxArrayLength) rows.push(out[n]);
     return rows;
   }
-  function format(f, ...args) {
-    if (arguments.length === 0) return '';
-    if (typeof f !== 'string') return [f, ...args].map((a) => typeof a === 'string' ? a : inspect(a)).join(' ');
+  function format(...args) { return formatWith({}, args); }
+  // formatWith is format with inspect options for the values it inspects,
+  // as formatWithOptions gives them. A format string with nothing after it
+  // is returned as it is, %% included, as Node does.
+  function formatWith(opts, all) {
+    if (all.length === 0) return '';
+    const [f, ...args] = all;
+    const show = (a, more) => inspect(a, Object.assign({}, opts, more));
+    if (typeof f !== 'string') return [f, ...args].map((a) => typeof a === 'string' ? a : show(a)).join(' ');
+    if (args.length === 0) return f;
     let i = 0;
     let s = f.replace(/%([sdifjoOc%])/g, (m, c) => {
       if (c === '%') return '%';
@@ -262,16 +269,17 @@
       const a = args[i++];
       switch (c) {
         case 's': return typeof a === 'string' ? a : typeof a === 'bigint' ? a + 'n' : Object.is(a, -0) ? '-0'
-          : typeof a === 'object' && a !== null && builtInToString(a) ? inspect(a, { depth: 0 }) : String(a);
+          : typeof a === 'object' && a !== null && builtInToString(a) ? show(a, { depth: 0 }) : String(a);
         case 'd': return typeof a === 'bigint' ? a + 'n' : typeof a === 'object' ? 'NaN' : String(Number(a));
         case 'i': return typeof a === 'bigint' ? a + 'n' : String(parseInt(a));
         case 'f': return String(parseFloat(a));
         case 'j': try { return JSON.stringify(a); } catch (e) { return '[Circular]'; }
-        case 'o': case 'O': return inspect(a, { depth: c === 'o' ? 4 : 2 });
+        case 'o': return show(a, { depth: 4 });
+        case 'O': return show(a);
         case 'c': return '';
       }
     });
-    for (; i < args.length; i++) s += ' ' + (typeof args[i] === 'string' ? args[i] : inspect(args[i]));
+    for (; i < args.length; i++) s += ' ' + (typeof args[i] === 'string' ? args[i] : show(args[i]));
     return s;
   }
   // builtInToString is Node's test for %s: an object whose toString is its
@@ -331,6 +339,24 @@
   }
   exports.callbackify = callbackify;
   exports.format = format;
+  exports.formatWithOptions = (opts, ...args) => {
+    if (typeof opts !== 'object' || opts === null) {
+      const e = new TypeError('The "inspectOptions" argument must be of type object. Received ' + native.received(opts));
+      e.code = 'ERR_INVALID_ARG_TYPE';
+      throw e;
+    }
+    return formatWith(opts, args);
+  };
+  // What older packages still call.
+  exports._extend = (target, source) => {
+    if (source === null || typeof source !== 'object') return target;
+    for (const k of Object.keys(source)) target[k] = source[k];
+    return target;
+  };
+  exports.isBuffer = (v) => Buffer.isBuffer(v);
+  exports.stripVTControlCharacters = (s) => String(s).replace(
+    /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d\/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d\/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g, '');
+  exports.toUSVString = (s) => String(s).toWellFormed();
   inspect.custom = custom;
   inspect.defaultOptions = defaultOptions;
   exports.inspect = inspect;
