@@ -405,10 +405,27 @@ func (a *Agent) release(ctx context.Context) error {
 		a.profiler = nil
 	}
 	if a.ownDir {
-		errs = append(errs, os.RemoveAll(a.probeDir))
+		errs = append(errs, removeWithin(ctx, a.probeDir))
 		a.ownDir = false
 	}
 	return errors.Join(errs...)
+}
+
+// removeAll is os.RemoveAll; a variable for tests.
+var removeAll = os.RemoveAll
+
+// removeWithin removes dir, or as much of it as ctx's deadline allows: the
+// folder of a probe stopped in the middle of a 10,000-generator tree took
+// seconds to remove, and held the agent past its --shutdown-timeout.
+func removeWithin(ctx context.Context, dir string) error {
+	done := make(chan error, 1)
+	go func() { done <- removeAll(dir) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return fmt.Errorf("removing the probes' scratch folder %s did not finish within the deadline; what is left of it stays: %w", dir, context.Cause(ctx))
+	}
 }
 
 // ErrShuttingDown is the cause of a generation cancelled because the agent

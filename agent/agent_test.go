@@ -559,3 +559,25 @@ func TestGrowthBudgetsNeedThreeSizes(t *testing.T) {
 		}
 	}
 }
+
+// Removing the probes' scratch folder ends with the shutdown's deadline,
+// naming the folder: a folder of a probe stopped in the middle of a large
+// tree held the agent seconds past --shutdown-timeout.
+func TestProbeFolderRemovalEndsWithTheDeadline(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	defer func(f func(string) error) { removeAll = f }(removeAll)
+	removeAll = func(string) error { <-release; return nil } // a tree that takes longer than the deadline
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- removeWithin(ctx, "/tmp/hypergen-probes-x") }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "hypergen-probes-x") || !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("err = %v; want the deadline, naming the folder", err)
+		}
+	case <-time.After(time.Minute): // a hang's bound, not a measurement
+		t.Fatal("the removal held the shutdown past its deadline")
+	}
+}

@@ -205,8 +205,16 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	sctx, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
 	defer cancel()
 	errA := a.Shutdown(sctx)
-	// The telemetry prints its own one line when its flush fails.
-	errT := tel.Shutdown(sctx)
+	// The telemetry prints its own one line when its flush fails. When the
+	// agent took the whole deadline, there is no time left to flush in, and
+	// that line would blame the exporters for what the agent's error names.
+	var errT error
+	switch {
+	case sctx.Err() == nil:
+		errT = tel.Shutdown(sctx)
+	case errA == nil:
+		errA = fmt.Errorf("no time was left within %v to flush the telemetry", *shutdownTimeout)
+	}
 	if errA != nil {
 		log.Error("shutdown incomplete", "err", errA)
 	}
