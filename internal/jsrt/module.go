@@ -515,6 +515,17 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 		return vm.builtin(name, vm.osModule)
 	case "util":
 		return vm.builtin(name, vm.utilModule)
+	case "sys": // util's old name, which old packages still require
+		if !vm.sysWarned {
+			vm.sysWarned = true
+			emit, _ := goja.AssertFunction(vm.processObject().Get("emitWarning"))
+			_, _ = emit(goja.Undefined(), vm.rt.ToValue("sys is deprecated. Use util instead."), vm.rt.ToValue("DeprecationWarning"), vm.rt.ToValue("DEP0025"))
+		}
+		return vm.builtin("util", vm.utilModule)
+	case "util/types":
+		return vm.builtin("util", vm.utilModule).Get("types")
+	case "console":
+		return vm.rt.Get("console")
 	case "assert":
 		return vm.builtin(name, vm.fileModule("assert.js"))
 	case "assert/strict":
@@ -557,7 +568,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 }
 
 // coreHelp lists the core modules hypergen serves.
-const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, assert, constants, querystring, string_decoder, buffer, url, events, stream (the legacy Stream class), crypto (random values, hashes, HMACs and getRandomValues), tty, timers, child_process and module (createRequire, builtinModules, globalPaths)"
+const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, console, assert, constants, querystring, string_decoder, buffer, url, events, stream (the legacy Stream class), crypto (random values, hashes, HMACs and getRandomValues), tty, timers, child_process and module (createRequire, builtinModules, globalPaths)"
 
 // fsPath is the file a fs call names: an empty path names none, and the
 // call fails with ENOENT as Node's does (see osPath).

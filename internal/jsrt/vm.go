@@ -64,6 +64,8 @@ type VM struct {
 	// setImmediate), to run once the call and its promise callbacks have
 	// (runTasks).
 	tasks []goja.Callable
+	// sysWarned: require('sys') printed Node's deprecation warning.
+	sysWarned bool
 
 	stdout, stderr io.Writer               // Setup's, never nil
 	globalNames    int                     // how many names jsrt itself put on the global object
