@@ -129,7 +129,7 @@ func TestNodeSurface(t *testing.T) {
 			({ v: JSON.stringify([u.format('%%'), u.format('%% %s', 'x'), u.format('%% %s'), u.format(undefined), u.formatWithOptions(shallow, deep),
 				u.stripVTControlCharacters('\x1b[31mred\x1b[0m'), u._extend(t, deep.a), u.isBuffer(Buffer.from('x')), u.toUSVString('a\ud800b')]) }) }`,
 			`["%%","% x","%% %s","undefined","{ a: [Object] }","red",{"a":1,"b":{"c":1}},true,"a�b"]`},
-		{"util/types, sys and console modules", `({ v: [typeof require('util/types').isDate, require('util/types') === require('util').types,
+		{"the util types, sys and console modules", `({ v: [typeof require('util/types').isDate, require('util/types') === require('util').types,
 			require('sys') === require('util'), require('node:console') === console].join() })`, "function,true,true,true"},
 		{"util.debuglog and ChildProcess", `({ v: [require('util').debuglog('x').enabled, typeof require('child_process').ChildProcess,
 			new (require('child_process').ChildProcess)() instanceof require('events')].join() })`, "false,function,true"},
