@@ -146,7 +146,7 @@ func (vm *VM) childProcessModule(module *goja.Object) {
 	_ = o.Set("ChildProcess", vm.build(program("childprocess.js"), vm.builtin("events", vm.fileModule("events.js"))))
 	for _, name := range []string{"exec", "execFile", "spawn", "fork"} {
 		_ = o.Set(name, func(goja.FunctionCall) goja.Value {
-			panic(rt.NewGoError(fmt.Errorf("child_process.%s is %w: hypergen runs no event loop for asynchronous processes; use %sSync", name, ErrUnsupportedRequire, strings.TrimSuffix(name, "File"))))
+			panic(rt.NewGoError(fmt.Errorf("child_process.%s is %w: nothing in hypergen waits for an asynchronous process's events; use %sSync", name, ErrUnsupportedRequire, strings.TrimSuffix(name, "File"))))
 		})
 	}
 }

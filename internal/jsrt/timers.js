@@ -28,12 +28,12 @@
   };
   const clear = (t) => { if (t instanceof Timeout) cancelled.add(t); };
   const noDelay = (name, ms) => {
-    if (ms !== undefined && +ms > 0) native.refuse(name + '(callback, ' + ms + ')', 'hooks run without an event loop, so nothing can wait for a delay');
+    if (ms !== undefined && +ms > 0) native.refuse(name + '(callback, ' + ms + ')', 'hooks run no clock, so nothing can wait for a delay');
   };
   const timers = {
     setImmediate: (callback, ...args) => later('setImmediate', callback, args),
     setTimeout: (callback, ms, ...args) => { noDelay('setTimeout', ms); return later('setTimeout', callback, args); },
-    setInterval: () => native.refuse('setInterval()', 'hooks run without an event loop, so nothing repeats'),
+    setInterval: () => native.refuse('setInterval()', 'hooks run no clock, so nothing repeats'),
     clearImmediate: clear,
     clearTimeout: clear,
     clearInterval: clear,
@@ -43,7 +43,7 @@
   timers.promises = {
     setImmediate: task,
     setTimeout: (ms, value) => { noDelay('timers/promises setTimeout', ms); return task(value); },
-    setInterval: () => native.refuse('timers/promises setInterval()', 'hooks run without an event loop, so nothing repeats'),
+    setInterval: () => native.refuse('timers/promises setInterval()', 'hooks run no clock, so nothing repeats'),
   };
   // util.promisify(setTimeout) is timers/promises' form, as in Node.
   const custom = Symbol.for('nodejs.util.promisify.custom');
