@@ -419,7 +419,8 @@ var removeAll = os.RemoveAll
 // seconds to remove, and held the agent past its --shutdown-timeout.
 func removeWithin(ctx context.Context, dir string) error {
 	done := make(chan error, 1)
-	go func() { done <- removeAll(dir) }()
+	remove := removeAll // read here: the goroutine may outlive the call
+	go func() { done <- remove(dir) }()
 	select {
 	case err := <-done:
 		return err
