@@ -246,8 +246,14 @@ func (vm *VM) throw(err error) { panic(vm.rt.NewGoError(err)) }
 // requireFile evaluates one file (panicking with a JavaScript error, as
 // require does) and caches its exports.
 func (vm *VM) requireFile(file string) goja.Value {
-	if m, ok := vm.modules[file]; ok {
-		return m.Get("exports")
+	if _, ok := vm.modules[file]; ok {
+		// require.cache is the scripts' to change, as in Node: a module
+		// deleted from it is loaded again (loaders of config files reload
+		// so), and an entry put in its place gives its exports.
+		if entry, isObject := vm.requireCache().Get(file).(*goja.Object); isObject {
+			return entry.Get("exports")
+		}
+		delete(vm.modules, file)
 	}
 	rt := vm.rt
 	switch filepath.Ext(file) {
@@ -270,6 +276,7 @@ func (vm *VM) requireFile(file string) goja.Value {
 	_ = module.Set("filename", file)
 	_ = module.Set("id", file)
 	vm.modules[file] = module
+	_ = vm.requireCache().Set(file, module)
 	// Node drops a byte order mark (Windows editors write one) before it
 	// parses a module as JSON or JavaScript.
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
@@ -277,7 +284,7 @@ func (vm *VM) requireFile(file string) goja.Value {
 		parse, _ := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("parse"))
 		parsed, err := parse(goja.Undefined(), rt.ToValue(string(src)))
 		if err != nil {
-			delete(vm.modules, file)
+			vm.forgetModule(file)
 			panicUncatchable(err)
 			vm.throwJSONFault(string(src), file+": ") // Node's error: its require parses with V8
 			vm.throw(fmt.Errorf("%s: %v", file, err))
@@ -295,7 +302,7 @@ func (vm *VM) requireFile(file string) goja.Value {
 	vm.use(featuresOf(code))
 	fn, helpers, err := vm.compileModule(file, code)
 	if err != nil {
-		delete(vm.modules, file)
+		vm.forgetModule(file)
 		panicUncatchable(err)
 		vm.throw(err)
 	}
@@ -312,7 +319,7 @@ func (vm *VM) requireFile(file string) goja.Value {
 		vm.addSyntaxHelpers(require)
 	}
 	if _, err := fn(module, exports, require, module, rt.ToValue(real), rt.ToValue(filepath.Dir(real))); err != nil {
-		delete(vm.modules, file)
+		vm.forgetModule(file)
 		panicUncatchable(err)
 		var ex *goja.Exception
 		if errors.As(err, &ex) {
@@ -363,9 +370,25 @@ func (vm *VM) requireFunction(file string) *goja.Object {
 		}
 		return rt.ToValue(f)
 	})
-	_ = requireFn.Set("cache", rt.NewObject())
+	_ = requireFn.Set("cache", vm.requireCache())
 	lazyProperty(rt, requireFn, "main", goja.FLAG_TRUE, vm.mainModule)
 	return requireFn
+}
+
+// requireCache is require.cache, one object for every module of the
+// runtime, as in Node: each module loaded, by its file.
+func (vm *VM) requireCache() *goja.Object {
+	if vm.cache == nil {
+		vm.cache = vm.rt.NewObject()
+	}
+	return vm.cache
+}
+
+// forgetModule drops a module whose loading failed, so a later require
+// tries again.
+func (vm *VM) forgetModule(file string) {
+	delete(vm.modules, file)
+	_ = vm.requireCache().Delete(file)
 }
 
 // addSyntaxHelpers gives the require of a module that rewriteSyntax

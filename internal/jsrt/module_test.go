@@ -14,13 +14,15 @@ import (
 func runHook(t *testing.T, src string, ask Asker) (*jsvalue.Object, error) {
 	t.Helper()
 	dir := testfs.Tree(t, map[string]string{
-		"hook.js":     src,
-		"lib/util.js": "exports.twice = (s) => s + s",
-		"data.json":   `{"v": 7}`,
-		"bom.json":    "\ufeff{\"bom\": true}",
-		"lib/bin.js":  "#!/usr/bin/env node\nexports.line = new Error().stack.match(/bin.js:(\\d+)/)[1]",
-		"notes.txt":   "read me",
-		"x.ts":        "export const a: number = 1",
+		"hook.js":      src,
+		"lib/util.js":  "exports.twice = (s) => s + s",
+		"data.json":    `{"v": 7}`,
+		"bom.json":     "\ufeff{\"bom\": true}",
+		"lib/bin.js":   "#!/usr/bin/env node\nexports.line = new Error().stack.match(/bin.js:(\\d+)/)[1]",
+		"lib/count.js": "globalThis.loads = (globalThis.loads || 0) + 1; module.exports = globalThis.loads",
+		"lib/cache.js": "module.exports = require.cache",
+		"notes.txt":    "read me",
+		"x.ts":         "export const a: number = 1",
 	})
 	vm := NewVM(context.Background(), Setup{Cwd: dir})
 	m, err := vm.Require(filepath.Join(dir, "hook.js"))
@@ -167,5 +169,22 @@ func TestQuestionOptionsReachTheAsker(t *testing.T) {
 	}
 	if !asked[3].Round || !asked[4].Round || asked[5].Round {
 		t.Errorf("round: %v %v %v, want true true false", asked[3].Round, asked[4].Round, asked[5].Round)
+	}
+}
+
+// require.cache works as Node's: a module deleted from it is loaded again,
+// an entry put in its place gives its exports, and every module's require
+// shares it (Node 20.20.2 gives "1,1,2,swapped,object,true").
+func TestRequireCacheAsNode(t *testing.T) {
+	got, err := runHook(t, `
+const p = require.resolve('./lib/count'); const a = require('./lib/count'); const b = require('./lib/count');
+delete require.cache[p]; const c = require('./lib/count');
+require.cache[p] = { exports: 'swapped' }; const d = require('./lib/count');
+module.exports = { params: () => ({ v: [a, b, c, d, typeof require.cache[p], require('./lib/cache') === require.cache].join() }) }`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := got.Get("v"); v != "1,1,2,swapped,object,true" {
+		t.Errorf("v = %q", v)
 	}
 }

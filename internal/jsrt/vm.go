@@ -71,6 +71,7 @@ type VM struct {
 	globalNames    int                     // how many names jsrt itself put on the global object
 	ownNames       goja.Callable           // Object.getOwnPropertyNames
 	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them
+	cache          *goja.Object            // require.cache (see requireCache)
 	builtins       map[string]*goja.Object // core modules' exports, built on first require
 	process        *goja.Object
 	warned         bool // process.emitWarning printed its hint
