@@ -178,7 +178,15 @@ type Module struct {
 // would.
 func (vm *VM) Require(file string) (*Module, error) {
 	defer vm.guard(vm.ctx)()
-	exports, err := vm.catch(func() goja.Value { return vm.requireFile(file) })
+	// Node knows a module by its real path: a hook or .hygen.js linked
+	// into the project (a shared template folder) has its own folder as
+	// __dirname and requires from there. Modules that require finds are
+	// real already (noderesolve); messages keep naming the file as given.
+	real := file
+	if r, err := filepath.EvalSymlinks(file); err == nil {
+		real = r
+	}
+	exports, err := vm.catch(func() goja.Value { return vm.loadModule(file, real) })
 	if uncaught := vm.drain(); err == nil && uncaught != nil {
 		err = fmt.Errorf("%s: %w", file, uncaught)
 	}
@@ -245,7 +253,11 @@ func (vm *VM) throw(err error) { panic(vm.rt.NewGoError(err)) }
 
 // requireFile evaluates one file (panicking with a JavaScript error, as
 // require does) and caches its exports.
-func (vm *VM) requireFile(file string) goja.Value {
+func (vm *VM) requireFile(file string) goja.Value { return vm.loadModule(file, file) }
+
+// loadModule is requireFile of file, whose real path (its __filename, and
+// where its requires resolve from) is real.
+func (vm *VM) loadModule(file, real string) goja.Value {
 	if _, ok := vm.modules[file]; ok {
 		// require.cache is the scripts' to change, as in Node: a module
 		// deleted from it is loaded again (loaders of config files reload
@@ -305,14 +317,6 @@ func (vm *VM) requireFile(file string) goja.Value {
 		vm.forgetModule(file)
 		panicUncatchable(err)
 		vm.throw(err)
-	}
-	// Node knows a module by its real path: a hook or .hygen.js linked
-	// into the project (a shared template folder) has its own folder as
-	// __dirname and requires from there. Modules that require finds are
-	// real already; messages keep naming the file as it was given.
-	real := file
-	if r, err := filepath.EvalSymlinks(file); err == nil {
-		real = r
 	}
 	require := vm.requireFunction(real)
 	if helpers {
@@ -593,21 +597,13 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 // coreHelp lists the core modules hypergen serves.
 const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, console, assert, constants, querystring, string_decoder, buffer, url, events, stream (the legacy Stream class), crypto (random values, hashes, HMACs and getRandomValues), tty, timers, child_process and module (createRequire, builtinModules, globalPaths)"
 
-// fsPath is the file a fs call names: an empty path names none, and the
-// call fails with ENOENT as Node's does (see osPath).
+// fsPath is the file a fs call names, as the system reads it from the
+// working folder of the code (Setup.Cwd), not cleaned as resolve's is:
+// Node hands fs paths to the system as they are, so "link/../f" goes
+// through the folder the link leads to, and "missing/../f" fails. An empty
+// path names none, and the call fails with ENOENT as Node's does.
 func (vm *VM) fsPath(p string) string {
-	if p == "" {
-		return ""
-	}
-	return vm.osPath(p)
-}
-
-// osPath is p as the system reads it from the working folder of the code
-// (Setup.Cwd), not cleaned as resolve's is: Node hands fs paths to the
-// system as they are, so "link/../f" goes through the folder the link
-// leads to, and "missing/../f" fails.
-func (vm *VM) osPath(p string) string {
-	if filepath.IsAbs(p) {
+	if p == "" || filepath.IsAbs(p) {
 		return p
 	}
 	return vm.setup.Cwd + string(filepath.Separator) + p

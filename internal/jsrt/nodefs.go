@@ -437,12 +437,15 @@ func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error
 			{"blksize", st.blksize}, {"ino", st.ino}, {"size", fi.Size()}, {"blocks", st.blocks}} {
 			_ = s.Set(kv.k, kv.v)
 		}
-		times := [4]time.Time{st.atime, fi.ModTime(), st.ctime, st.birthtime}
-		for i, k := range [4]string{"atime", "mtime", "ctime", "birthtime"} {
-			_ = s.Set(k+"Ms", float64(times[i].UnixNano())/1e6)
+		// The four times in milliseconds, then as Dates, as Node orders them.
+		names := [4]string{"atime", "mtime", "ctime", "birthtime"}
+		var ms [4]float64
+		for i, t := range [4]time.Time{st.atime, fi.ModTime(), st.ctime, st.birthtime} {
+			ms[i] = float64(t.UnixNano()) / 1e6
+			_ = s.Set(names[i]+"Ms", ms[i])
 		}
-		for i, k := range [4]string{"atime", "mtime", "ctime", "birthtime"} {
-			d, _ := rt.New(rt.Get("Date"), rt.ToValue(float64(times[i].UnixNano())/1e6))
+		for i, k := range names {
+			d, _ := rt.New(rt.Get("Date"), rt.ToValue(ms[i]))
 			_ = s.Set(k, d)
 		}
 		return s
