@@ -310,19 +310,14 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 			code = http.StatusBadRequest
 		case errors.As(err, &nf):
 			code = http.StatusNotFound
-		case errors.Is(err, ErrShuttingDown):
-			// The agent is going away, not the request at fault: a
-			// restarted agent (or another replica) can take it.
-			w.Header().Set("Retry-After", "5")
-			code = http.StatusServiceUnavailable
-		case errors.Is(err, errTimedOut):
+		case errors.Is(err, ErrShuttingDown), errors.Is(err, errTimedOut), errors.Is(err, ErrMemoryCeiling):
+			// The agent, not the request, is at fault (going away, busy,
+			// short of memory): the same request may succeed later, or
+			// on a restarted agent or another replica.
 			w.Header().Set("Retry-After", "5")
 			code = http.StatusServiceUnavailable
 		case errors.Is(err, jsrt.ErrInternal):
 			code = http.StatusInternalServerError
-		case errors.Is(err, ErrMemoryCeiling):
-			w.Header().Set("Retry-After", "5")
-			code = http.StatusServiceUnavailable
 		}
 		writeJSON(w, code, resp)
 		return
