@@ -321,10 +321,7 @@ func Generate(env *Env, args []string) int {
 	// an ignored signal stays ignored in the commands the run starts, and a
 	// shell loop writing into a closed pipe would never end.
 	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
-	stopSignals := []os.Signal{os.Interrupt, syscall.SIGTERM}
-	if !signal.Ignored(syscall.SIGHUP) {
-		stopSignals = append(stopSignals, syscall.SIGHUP)
-	}
+	stopSignals := StopSignals()
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	// Not stop, which cancels ctx as a signal does: a run ended by stuck
@@ -611,4 +608,16 @@ func generatorNamed(env *Env, words []string) (root, name string) {
 		return "", ""
 	}
 	return root, words[i]
+}
+
+// StopSignals are the signals that stop a hypergen process cleanly: SIGINT,
+// SIGTERM and SIGHUP (a closed terminal or session), but not SIGHUP when
+// the process was started to ignore it, as nohup starts it: catching it
+// would take the ignoring back.
+func StopSignals() []os.Signal {
+	stop := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		stop = append(stop, syscall.SIGHUP)
+	}
+	return stop
 }

@@ -9,12 +9,10 @@ import (
 	"log/slog"
 	"net/http"
 	neturl "net/url"
-	"os"
 	"os/signal"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 	"unicode"
@@ -165,13 +163,7 @@ func runPerfMonitor(env *cli.Env, args []string) int {
 	// SIGHUP too: a sidecar whose terminal or session goes away gets it, and
 	// Go's default for it is to exit at once, dropping generations in flight
 	// and leaving the sockets, lock files and staged temporaries behind.
-	// Not when it is ignored (nohup): Notify would take it back, and the
-	// hang-up would stop an agent started to outlive its terminal.
-	stopSignals := []os.Signal{os.Interrupt, syscall.SIGTERM}
-	if !signal.Ignored(syscall.SIGHUP) {
-		stopSignals = append(stopSignals, syscall.SIGHUP)
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
+	ctx, stop := signal.NotifyContext(context.Background(), cli.StopSignals()...)
 	defer stop()
 	tel, err := instrument.Setup(ctx, tcfg, env.Stderr)
 	if err != nil {
