@@ -88,14 +88,10 @@ func (vm *VM) installLocale() {
 		if goja.IsUndefined(locales) && goja.IsUndefined(options) {
 			return callThrough(builtin, call)
 		}
-		tag := collationTag(rt, locales, options)
+		tag, numeric := collationTag(rt, locales, options)
 		a, b := norm.NFC.String(call.This.String()), norm.NFC.String(call.Argument(0).String())
-		if t := language.Make(tag); t.TypeForKey("kn") == "true" {
-			// x/text's numeric collation drops a number whose digits are
-			// all zeros ("file0.txt" sorted after "file1.txt"): the numbers
-			// are written so that plain collation orders them instead.
-			t, _ = t.SetTypeForKey("kn", "false")
-			tag, a, b = t.String(), numericKey(a), numericKey(b)
+		if numeric {
+			a, b = numericKey(a), numericKey(b)
 		}
 		return rt.ToValue(vm.collator(tag).CompareString(a, b))
 	})
@@ -146,7 +142,12 @@ func callThrough(builtin goja.Callable, call goja.FunctionCall) goja.Value {
 // does, and with an Error for what Go's collation data cannot do as ICU
 // does (caseFirst, ignorePunctuation, sensitivity "case"): a sort order
 // Node would not give is worse than a run that says why it stopped.
-func collationTag(rt *goja.Runtime, locales, options goja.Value) string {
+//
+// The second result is the numeric option (kn), which the tag leaves off:
+// x/text's numeric collation drops a number whose digits are all zeros
+// ("file0.txt" sorted after "file1.txt"), so the caller writes the numbers
+// so that plain collation orders them (numericKey).
+func collationTag(rt *goja.Runtime, locales, options goja.Value) (string, bool) {
 	tag, _ := localeArg(rt, locales)
 	var keys [][2]string
 	if o, ok := options.(*goja.Object); ok {
@@ -184,7 +185,11 @@ func collationTag(rt *goja.Runtime, locales, options goja.Value) string {
 			tag = t
 		}
 	}
-	return tag.String()
+	if tag.TypeForKey("kn") == "true" {
+		tag, _ = tag.SetTypeForKey("kn", "false")
+		return tag.String(), true
+	}
+	return tag.String(), false
 }
 
 // numericKey rewrites each run of decimal digits (of any script) in s as
