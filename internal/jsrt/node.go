@@ -88,11 +88,8 @@ func (vm *VM) newProcess(cwd string) *goja.Object {
 			}
 			_, _ = w().Write(b)
 			if last := len(call.Arguments) - 1; last > 0 {
-				if _, isCallback := goja.AssertFunction(call.Arguments[last]); isCallback {
-					immediate, _ := goja.AssertFunction(vm.timers().Get("setImmediate"))
-					if _, err := immediate(goja.Undefined(), call.Arguments[last]); err != nil {
-						panic(err)
-					}
+				if cb, isCallback := goja.AssertFunction(call.Arguments[last]); isCallback {
+					vm.queue(cb)
 				}
 			}
 			return rt.ToValue(true)

@@ -38,8 +38,7 @@ func (vm *VM) cryptoModule(module *goja.Object) {
 		if cb, ok := goja.AssertFunction(call.Argument(1)); ok {
 			// randomBytes(n, callback): the bytes go to the callback, as a
 			// task of the event loop as Node's thread pool hands them.
-			task, _ := goja.AssertFunction(rt.ToValue(func(goja.FunctionCall) goja.Value { return vm.callBack(cb, goja.Null(), bytes) }))
-			vm.tasks = append(vm.tasks, task)
+			vm.queue(cb, goja.Null(), bytes)
 			return goja.Undefined()
 		}
 		return bytes

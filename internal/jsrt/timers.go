@@ -22,12 +22,23 @@ func (vm *VM) installTimers() {
 	}
 }
 
-// queueTask is native.queue(fn): fn runs as a task of Node's event loop,
-// after the call that queued it and the promise callbacks it left (see
-// runTasks).
+// task is a callback and its arguments, queued to run as a task of Node's
+// event loop.
+type task struct {
+	fn   goja.Callable
+	args []goja.Value
+}
+
+// queue queues fn(args...) as a task: it runs after the call that queued
+// it and the promise callbacks that call left (see runTasks).
+func (vm *VM) queue(fn goja.Callable, args ...goja.Value) {
+	vm.tasks = append(vm.tasks, task{fn, args})
+}
+
+// queueTask is native.queue(fn), queue for timers.js.
 func (vm *VM) queueTask(call goja.FunctionCall) goja.Value {
 	if fn, ok := goja.AssertFunction(call.Argument(0)); ok {
-		vm.tasks = append(vm.tasks, fn)
+		vm.queue(fn)
 	}
 	return goja.Undefined()
 }
@@ -40,8 +51,8 @@ func (vm *VM) queueTask(call goja.FunctionCall) goja.Value {
 // a turn left unhandled.
 func (vm *VM) runTasks(until func() bool) {
 	for len(vm.tasks) > 0 && vm.uncaught == nil && len(vm.rejected) == 0 && (until == nil || !until()) {
-		task := vm.tasks[0]
+		t := vm.tasks[0]
 		vm.tasks = vm.tasks[1:]
-		vm.callBack(task)
+		vm.callBack(t.fn, t.args...)
 	}
 }

@@ -63,7 +63,7 @@ type VM struct {
 	// tasks are the callbacks timers queued (setTimeout with no delay,
 	// setImmediate), to run once the call and its promise callbacks have
 	// (runTasks).
-	tasks []goja.Callable
+	tasks []task
 	// sysWarned: require('sys') printed Node's deprecation warning.
 	sysWarned bool
 
