@@ -293,11 +293,13 @@
     return ctor !== undefined && ctor !== null && typeof ctor.value === 'function' && typeof globalThis[ctor.value.name] === 'function' &&
       globalThis[ctor.value.name] === ctor.value;
   }
-  const invalidType = (name, v) => {
-    const e = new TypeError('The "' + name + '" argument must be of type function. Received ' + (v === null ? 'null' : typeof v));
+  // Node's ERR_INVALID_ARG_TYPE for argument name, which must be of type.
+  const argTypeError = (name, type, received) => {
+    const e = new TypeError('The "' + name + '" argument must be of type ' + type + '. Received ' + received);
     e.code = 'ERR_INVALID_ARG_TYPE';
     return e;
   };
+  const invalidType = (name, v) => argTypeError(name, 'function', v === null ? 'null' : typeof v);
   // Node's: a function's own promise form (fn[promisify.custom]) wins; else
   // the callback's first value, past the error, is the result.
   const promisifyCustom = Symbol.for('nodejs.util.promisify.custom');
@@ -340,11 +342,7 @@
   exports.callbackify = callbackify;
   exports.format = format;
   exports.formatWithOptions = (opts, ...args) => {
-    if (typeof opts !== 'object' || opts === null) {
-      const e = new TypeError('The "inspectOptions" argument must be of type object. Received ' + native.received(opts));
-      e.code = 'ERR_INVALID_ARG_TYPE';
-      throw e;
-    }
+    if (typeof opts !== 'object' || opts === null) throw argTypeError('inspectOptions', 'object', native.received(opts));
     return formatWith(opts, args);
   };
   // What older packages still call.
