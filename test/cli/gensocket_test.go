@@ -22,12 +22,7 @@ import (
 // live one is refused, and the live one keeps it.
 func TestGenerateSocketSurvivesAKill(t *testing.T) {
 	dir := project(t)
-	sockDir, err := os.MkdirTemp("/tmp", "gensock") // a socket path must be short
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(sockDir)
-	sock := filepath.Join(sockDir, "gen.sock")
+	sock := filepath.Join(testenv.SocketDir(t), "gen.sock")
 	env := []string{"HYPERGEN_AGENT_TOKEN=" + agentToken}
 	start := func() (*testenv.Process, string) {
 		admin := testenv.FreeAddr(t)

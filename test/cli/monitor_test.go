@@ -274,12 +274,7 @@ func TestMonitorStopsCleanlyOnSIGHUP(t *testing.T) {
 		t.Skip("SIGHUP is ignored here (nohup)")
 	}
 	dir := project(t)
-	sockDir, err := os.MkdirTemp("/tmp", "hupsock") // a socket path must be short
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(sockDir)
-	sock := filepath.Join(sockDir, "gen.sock")
+	sock := filepath.Join(testenv.SocketDir(t), "gen.sock")
 	admin := testenv.FreeAddr(t)
 	p := startAgent(t, dir, []string{"HYPERGEN_AGENT_TOKEN=" + agentToken}, []string{admin},
 		"--listen", admin, "--probe-interval", "0", "--enable-generate", "--generate-listen", "unix:"+sock)
