@@ -36,8 +36,11 @@ started, an exporter's goroutines) falls on the mode that runs next, so the orde
 design, in which each mode runs right after each other mode equally often, with the modes placed in
 it differently in each round. With orders drawn at random from one fixed seed (the same in every
 round), ` + "`off_twin`" + ` on the shared engine came out −1.3 % [−2.2, −0.3] against off. The script runs it 8 times (` + "`-count`" + `) and prints
-benchstat's median of each figure with its 95 % confidence interval, then the allocations per
-generation, which do not depend on load. Generations write without fsync: waiting for the disk
+the median of each figure over the rounds with a 95 % interval for it, from the rounds' own figures (the
+order statistics whose binomial coverage is at least 95 %: the 10th and 21st of 30 rounds, the 2nd and 9th
+of 10), then the allocations per generation, which do not depend on load. Until 2026-12-05 it printed
+benchstat's interval, which benchstat rounds to a whole percent of the median: for a ratio near 1 that
+is ±1 point or ±0, so the intervals printed before that date (benchstat's) are coarse. Generations write without fsync: waiting for the disk
 would make telemetry's share look smaller than it is on a fast disk. The benchmark runs on CPU 0 and the Collector on CPU 1
 (` + "`taskset`" + `; every mode at GOMAXPROCS 1), so the Collector takes no CPU from the generations, as in
 production, where it runs elsewhere.

@@ -321,11 +321,11 @@ func BenchmarkGeneration(b *testing.B) {
 // It reports each mode's wall time and process CPU time per generation
 // (<mode>-ms, <mode>-cpu-ms) and their ratios to off's (<mode>-vs-off,
 // <mode>-vs-off-cpu; ratios, not percentages, which can be negative and
-// which benchstat then gives no interval for). The garbage
+// which an interval relative to the median cannot be given for). The garbage
 // collector's work lands in whichever generation is running when it runs;
 // a collection starts in the mode whose allocation crosses the heap goal,
 // so modes are charged for it about in proportion to what they allocate.
-// scripts/telemetry-overhead runs it with -count and benchstat.
+// scripts/telemetry-overhead runs it with -count and summarises the rounds.
 func BenchmarkOverhead(b *testing.B) {
 	col := testenv.StartShippedCollector(b)
 	pinCollector(b, col)
