@@ -166,6 +166,7 @@ func (s *Store) Listing(folder string) ([]string, bool) {
 			// who may write the cache folder, naming a template outside
 			// the action to run. Listed afresh instead.
 			s.stats.Misses++
+			s.stats.Corrupt++
 			delete(s.mem, folder)
 			return nil, false
 		}

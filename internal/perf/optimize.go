@@ -17,7 +17,7 @@ type IndexState struct {
 	Fresh   int64   `json:"fresh"`   // served from the index
 	Stale   int64   `json:"stale"`   // changed (or changed too recently to trust)
 	Missing int64   `json:"missing"` // never indexed
-	Corrupt int64   `json:"corrupt"` // unreadable or foreign shards
+	Corrupt int64   `json:"corrupt"` // unreadable or foreign shards (not in Missing)
 	Seconds float64 `json:"seconds"` // to list every action
 }
 
@@ -85,6 +85,8 @@ func indexState(templates, cacheDir string, warn io.Writer) (IndexState, error) 
 	}
 	st.Seconds = time.Since(start).Seconds()
 	s := idx.Stats()
-	st.Fresh, st.Stale, st.Missing, st.Corrupt = s.Hits, s.Stale, s.Misses, s.Corrupt
+	// The index counts a corrupt shard as a miss too; the report's columns
+	// each count an action once, so they add up to Actions.
+	st.Fresh, st.Stale, st.Missing, st.Corrupt = s.Hits, s.Stale, s.Misses-s.Corrupt, s.Corrupt
 	return st, nil
 }

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hypergen-dev/hypergen/internal/perf"
 	"github.com/hypergen-dev/hypergen/internal/testenv"
 	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
@@ -650,5 +651,36 @@ func TestHygenJsTemplatesEdges(t *testing.T) {
 	})
 	if r := run(t, chosen, []string{"HYGEN_TMPLS=nowhere"}, "g", "new", "--dry"); r.code != 0 || strings.Contains(r.stderr, "HYGEN_TMPLS") {
 		t.Errorf("a generation whose .hygen.js chose the templates: %v", r)
+	}
+}
+
+// perf optimize's table counts each action once: a corrupt shard is
+// "corrupt" and not "missing" as well, so the columns add up to the
+// actions, and the corrupt one is rebuilt.
+func TestPerfOptimizeCountsACorruptShardOnce(t *testing.T) {
+	dir := project(t)
+	cache := t.TempDir()
+	env := []string{"HYPERGEN_CACHE_DIR=" + cache}
+	if r := run(t, dir, env, "perf", "optimize"); r.code != 0 {
+		t.Fatal(r)
+	}
+	shards, err := filepath.Glob(filepath.Join(cache, "index-v1", "*", "*.idx"))
+	if err != nil || len(shards) != 3 {
+		t.Fatalf("want 3 shards, got %v (%v)", shards, err)
+	}
+	if err := os.WriteFile(shards[0], []byte("not an index"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, env, "perf", "optimize", "--json")
+	var rep struct{ Before, After perf.IndexState }
+	if err := json.Unmarshal([]byte(r.stdout), &rep); r.code != 0 || err != nil {
+		t.Fatalf("perf optimize: %v (%v)", r, err)
+	}
+	b := rep.Before
+	if b.Actions != 3 || b.Corrupt != 1 || b.Missing != 0 || b.Fresh+b.Stale+b.Missing+b.Corrupt != int64(b.Actions) {
+		t.Errorf("before: %+v, want 3 actions, 1 corrupt, 0 missing, the columns adding up to the actions", b)
+	}
+	if a := rep.After; a.Fresh+a.Stale != 3 || a.Corrupt != 0 || a.Missing != 0 {
+		t.Errorf("after: %+v, want the corrupt shard rebuilt", a)
 	}
 }
