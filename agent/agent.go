@@ -27,10 +27,11 @@ type Agent struct {
 
 	runs, resolution window
 
-	project *generator.Engine // serves the generation API
-	gov     *memgov.Governor
-	ceiling *ceiling      // stops running generations over the memory limit
-	stuck   abandonedRuns // generations answered as stuck and still running
+	project  *generator.Engine // serves the generation API
+	gov      *memgov.Governor
+	ceiling  *ceiling      // stops running generations over the memory limit
+	overlaps overlaps      // which generations ran alongside others
+	stuck    abandonedRuns // generations answered as stuck and still running
 	// shutdownGrace replaces stuckGrace for the generations a shutdown
 	// cancels: a twentieth of its deadline, so their clients get the 503
 	// (at 85 % of it) before the servers stop waiting (at 90 %); with 5 s

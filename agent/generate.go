@@ -275,7 +275,11 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	// continuous profiling links to its profile.
 	ctx, span := a.tel.Tracer().Start(ctx, "hypergen.agent.generate", trace.WithSpanKind(trace.SpanKindServer))
 	var out bytes.Buffer
+	end := a.overlaps.begin()
 	res, err := a.runGeneration(ctx, args, &out)
+	if shared := end(); shared && errors.As(err, new(*jsrt.MemoryError)) {
+		err = &sharedHeapError{err}
+	}
 	if err != nil {
 		span.SetStatus(codes.Error, "the generation failed")
 	}
@@ -310,7 +314,7 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 			code = http.StatusBadRequest
 		case errors.As(err, &nf):
 			code = http.StatusNotFound
-		case errors.Is(err, ErrShuttingDown), errors.Is(err, errTimedOut), errors.Is(err, ErrMemoryCeiling):
+		case errors.Is(err, ErrShuttingDown), errors.Is(err, errTimedOut), errors.Is(err, ErrMemoryCeiling), errors.As(err, new(*sharedHeapError)):
 			// The agent, not the request, is at fault (going away, busy,
 			// short of memory): the same request may succeed later, or
 			// on a restarted agent or another replica.
@@ -325,6 +329,18 @@ func (a *Agent) handleGenerate(w http.ResponseWriter, r *http.Request) {
 	a.tel.AgentRequest(r.Context(), "ok")
 	writeJSON(w, http.StatusOK, resp)
 }
+
+// sharedHeapError is a generation stopped by the JavaScript memory limit
+// while others ran: the heap it measures is the process's, so the others
+// may have grown it, and the request is not known to be at fault.
+type sharedHeapError struct{ err error }
+
+func (e *sharedHeapError) Error() string {
+	return "the agent's heap is shared by the generations running at once, and others ran alongside this one, " +
+		"so it may not have been this one's doing; try again: " + e.err.Error()
+}
+
+func (e *sharedHeapError) Unwrap() error { return e.err }
 
 // stuckGrace is how long a cancelled generation may take to stop before
 // its request is answered without it; a variable for tests.

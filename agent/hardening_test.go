@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,7 +13,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/iotest"
@@ -841,5 +844,64 @@ func TestLoggedArgsAreBounded(t *testing.T) {
 	}
 	if short := []string{"gen", "new", "x"}; logged(short) != "gen new x" {
 		t.Errorf("logged(%q) = %q", short, logged(short))
+	}
+}
+
+// The JavaScript memory limit is checked against the process's heap, which
+// every generation running at once shares. A generation stopped by it while
+// others ran is not known to be at fault: it is answered 503, to retry,
+// saying why, and not 422, which blamed its template for what another
+// request may have allocated. A generation stopped while it ran alone is
+// still answered 422.
+func TestMemoryLimitBlamesOnlyAGenerationThatRanAlone(t *testing.T) {
+	spin := "---\nto: out<%= n %>.txt\n---\n<% const t = Date.now(); while (Date.now() - t < 20000) {} %>x\n"
+	cwd := testfs.Tree(t, map[string]string{"_templates/spin/new/a.t": spin})
+	tel, _ := telemetry(t)
+	a := startAgent(t, Config{Cwd: cwd, ProbeInterval: -1, Generate: GenerateConfig{Enabled: true, Token: "k"}}, tel)
+	type answer struct {
+		code       int
+		retryAfter string
+		resp       GenerateResponse
+		err        error
+	}
+	generate := func(n int) answer {
+		raw, _ := json.Marshal(GenerateRequest{Generator: "spin", Action: "new", Parameters: map[string]any{"n": n}})
+		req, _ := http.NewRequest(http.MethodPost, "http://"+a.GenerateAddr()+"/v1/generate", bytes.NewReader(raw))
+		req.Header.Set("Authorization", "Bearer k")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return answer{err: err}
+		}
+		defer resp.Body.Close()
+		var out answer
+		out.code, out.retryAfter = resp.StatusCode, resp.Header.Get("Retry-After")
+		out.err = json.NewDecoder(resp.Body).Decode(&out.resp)
+		return out
+	}
+	// stopped runs n generations at once and, once all of them run, lowers
+	// the memory limit below any heap: each is stopped at its next check.
+	stopped := func(n int) []answer {
+		answers := make([]answer, n)
+		var wg sync.WaitGroup
+		for i := range answers {
+			wg.Add(1)
+			go func() { defer wg.Done(); answers[i] = generate(i) }()
+		}
+		testenv.WaitFor(t, fmt.Sprint(n, " generations running"), 10*time.Second, func() (bool, string) {
+			return a.overlaps.running.Load() == int64(n), fmt.Sprint(a.overlaps.running.Load(), " running")
+		})
+		limit := debug.SetMemoryLimit(1)
+		wg.Wait()
+		debug.SetMemoryLimit(limit)
+		return answers
+	}
+	if got := stopped(1)[0]; got.err != nil || got.code != http.StatusUnprocessableEntity || !strings.Contains(got.resp.Error, "memory limit") || strings.Contains(got.resp.Error, "shared") {
+		t.Errorf("alone: got %d %q (%v); want 422 naming the memory limit", got.code, got.resp.Error, got.err)
+	}
+	for i, got := range stopped(2) {
+		if got.err != nil || got.code != http.StatusServiceUnavailable || got.retryAfter == "" ||
+			!strings.Contains(got.resp.Error, "shared by the generations running at once") || !strings.Contains(got.resp.Error, "memory limit") {
+			t.Errorf("generation %d of two at once: got %d, Retry-After %q, %q (%v); want 503 saying the heap is shared", i+1, got.code, got.retryAfter, got.resp.Error, got.err)
+		}
 	}
 }
