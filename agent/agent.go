@@ -78,6 +78,7 @@ type Agent struct {
 	loops             sync.WaitGroup
 	profiler          *profiler
 	probeDir          string
+	probeLock         *os.File // held while the agent runs (makeProbeDir)
 	ownDir            bool
 	relay             *spanrelay.Receiver
 
@@ -217,7 +218,7 @@ func (a *Agent) start(ctx context.Context) error {
 		return err
 	}
 	if a.cfg.ProbeDir == "" {
-		if a.probeDir, err = os.MkdirTemp("", "hypergen-probes-"); err != nil {
+		if a.probeDir, a.probeLock, err = makeProbeDir(); err != nil {
 			return undo(fmt.Errorf("probe folder: %w", err))
 		}
 		a.ownDir = true
@@ -271,6 +272,15 @@ func (a *Agent) start(ctx context.Context) error {
 			a.recordTrend()
 		})
 	}()
+	if a.ownDir {
+		a.loops.Add(1)
+		go func() {
+			defer a.loops.Done()
+			if err := reclaimProbeDirs(loopCtx, a.probeDir); err != nil {
+				a.cfg.Logger.Warn("the probe folders of agents no longer running were not all removed", "error", err)
+			}
+		}()
+	}
 	if a.cfg.ProbeInterval > 0 {
 		a.loops.Add(1)
 		go func() {
@@ -408,9 +418,19 @@ func (a *Agent) release(ctx context.Context) error {
 	if a.ownDir {
 		errs = append(errs, removeWithin(ctx, a.probeDir))
 		a.ownDir = false
+		if a.probeLock != nil {
+			// Released even when the removal ran out of time: the next
+			// agent then removes what is left.
+			a.probeLock.Close()
+			a.probeLock = nil
+		}
 	}
 	return errors.Join(errs...)
 }
+
+// probeDirPattern names the probes' scratch folders, in the system's
+// temporary folder (os.MkdirTemp's pattern).
+const probeDirPattern = "hypergen-probes-"
 
 // removeAll is os.RemoveAll; a variable for tests.
 var removeAll = os.RemoveAll
