@@ -32,6 +32,9 @@ func (vm *VM) installJSONErrors() {
 		}
 		if obj, ok := ex.Value().(*goja.Object); ok && obj.Get("name").String() == "SyntaxError" {
 			vm.throwJSONFault(args[0].String(), "")
+			if v, ok := vm.parseWideJSON(args[0].String(), call.Argument(1)); ok {
+				return v
+			}
 		}
 		panic(ex.Value())
 	}

@@ -295,6 +295,12 @@ func (vm *VM) loadModule(file, real string) goja.Value {
 	if filepath.Ext(file) == ".json" {
 		parse, _ := goja.AssertFunction(rt.Get("JSON").ToObject(rt).Get("parse"))
 		parsed, err := parse(goja.Undefined(), rt.ToValue(string(src)))
+		var ex *goja.Exception
+		if errors.As(err, &ex) {
+			if wide, ok := vm.parseWideJSON(string(src), goja.Undefined()); ok {
+				parsed, err = wide, nil
+			}
+		}
 		if err != nil {
 			vm.forgetModule(file)
 			panicUncatchable(err)
