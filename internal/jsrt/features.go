@@ -6,7 +6,7 @@ import "strings"
 // install (a program to run, a prototype goja builds on first touch), so
 // each is installed only before code that names what it provides runs,
 // once per runtime: most templates need none of them.
-type features uint8
+type features uint16
 
 const (
 	featLocale     features = 1 << iota // locale.go: en-US toLocale… and Date strings
@@ -17,6 +17,7 @@ const (
 	featStackTrace                      // module.go: Error.captureStackTrace
 	featTimers                          // timers.go: setTimeout and kin
 	featJSON                            // jsonerror.go: V8's JSON.parse errors
+	featAnnexB                          // annexb.go: String's HTML methods, Date's getYear and kin
 )
 
 // featuresOf is what code may need, by the names it contains.
@@ -47,6 +48,12 @@ func featuresOf(code string) features {
 	if strings.Contains(code, "JSON.parse") {
 		f |= featJSON
 	}
+	for _, name := range annexBNames {
+		if namesIdent(code, name) {
+			f |= featAnnexB
+			break
+		}
+	}
 	return f
 }
 
@@ -63,7 +70,7 @@ func (vm *VM) use(f features) {
 	}{
 		{featLocale, vm.installLocale}, {featWeb, vm.installWebGlobals}, {featAccessors, vm.installAccessors},
 		{featRegExp, vm.installRegExp}, {featNumbers, vm.mendNumberFormats}, {featStackTrace, vm.installCaptureStackTrace}, {featTimers, vm.installTimers},
-		{featJSON, vm.installJSONErrors},
+		{featJSON, vm.installJSONErrors}, {featAnnexB, vm.installAnnexB},
 	} {
 		if f&feat.bit != 0 {
 			feat.install()
