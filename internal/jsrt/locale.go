@@ -124,6 +124,7 @@ func (vm *VM) installLocale() {
 			return rt.ToValue(s + " (Coordinated Universal Time)")
 		})
 	}
+	vm.mendISOYears(date)
 }
 
 // callThrough calls the built-in a replacement stands in for, with the
@@ -285,7 +286,8 @@ func (vm *VM) collator(tag string) *collate.Collator {
 // made elsewhere, by a hook, that a template prints without naming Date
 // keeps goja's own format.)
 func needsLocale(code string) bool {
-	return strings.Contains(code, "toLocale") || strings.Contains(code, "localeCompare") || namesIdent(code, "Date")
+	return strings.Contains(code, "toLocale") || strings.Contains(code, "localeCompare") || namesIdent(code, "Date") ||
+		strings.Contains(code, "toISOString")
 }
 
 // namesIdent reports whether name occurs in code as a name of its own, not
