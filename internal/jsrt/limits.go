@@ -269,6 +269,7 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 		// An interrupt that arrived as the call returned must not stop the
 		// next one.
 		vm.rt.ClearInterrupt()
+		vm.closeFiles()
 		vm.guarded = false
 	}
 }

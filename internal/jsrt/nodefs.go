@@ -3,6 +3,7 @@ package jsrt
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,8 +38,15 @@ func (vm *VM) fsModule(module *goja.Object) {
 			return rt.ToValue(err == nil)
 		},
 		"readFileSync": func(call goja.FunctionCall) goja.Value {
-			if _, fd := call.Argument(0).Export().(int64); fd {
-				panic(vm.fsError("fstat", "", syscall.EBADF)) // hooks have no file descriptors
+			if goja.IsNumber(call.Argument(0)) {
+				// The rest of an open file, from where it was read to.
+				_, f := vm.fdArg("fstat", call.Argument(0))
+				enc := vm.encodingOption(call.Argument(1))
+				b, err := io.ReadAll(f)
+				if err != nil {
+					panic(vm.fsError("read", "", err))
+				}
+				return vm.encoded(b, enc)
 			}
 			p := vm.pathArg(call, 0)
 			enc := vm.encodingOption(call.Argument(1))
@@ -49,17 +57,7 @@ func (vm *VM) fsModule(module *goja.Object) {
 			if err != nil {
 				panic(vm.fsError("open", p, err))
 			}
-			if e := enc.String(); !goja.IsUndefined(enc) && !bufferDecodes[e] {
-				// One of the encodings buffer.js adds: its toString has it.
-				buf := buffer.EncodeBytes(rt, b, goja.Undefined()).ToObject(rt)
-				toString, _ := goja.AssertFunction(buf.Get("toString"))
-				s, err := toString(buf, enc)
-				if err != nil {
-					panic(err)
-				}
-				return s
-			}
-			return buffer.EncodeBytes(rt, b, enc)
+			return vm.encoded(b, enc)
 		},
 		"readdirSync": func(call goja.FunctionCall) goja.Value {
 			p := vm.pathArg(call, 0)
@@ -139,6 +137,7 @@ func (vm *VM) fsModule(module *goja.Object) {
 	}
 	// The deprecated fs.exists(path, callback): the callback gets the answer
 	// alone, after the caller's code.
+	vm.installFDs(o)
 	_ = o.Set("exists", func(call goja.FunctionCall) goja.Value {
 		cb, ok := goja.AssertFunction(call.Argument(1))
 		if !ok {
@@ -220,6 +219,23 @@ func (vm *VM) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation)
 // handled forgets p's rejection: a handler, or Go (VM.Await), took it.
 func (vm *VM) handled(p *goja.Promise) {
 	vm.rejected = slices.DeleteFunc(vm.rejected, func(q *goja.Promise) bool { return q == p })
+}
+
+// encoded is what readFileSync returns for b: a Buffer, or a string in
+// encoding enc.
+func (vm *VM) encoded(b []byte, enc goja.Value) goja.Value {
+	rt := vm.rt
+	if e := enc.String(); !goja.IsUndefined(enc) && !bufferDecodes[e] {
+		// One of the encodings buffer.js adds: its toString has it.
+		buf := buffer.EncodeBytes(rt, b, goja.Undefined()).ToObject(rt)
+		toString, _ := goja.AssertFunction(buf.Get("toString"))
+		s, err := toString(buf, enc)
+		if err != nil {
+			panic(err)
+		}
+		return s
+	}
+	return buffer.EncodeBytes(rt, b, enc)
 }
 
 // encodingOption reads the encoding of readFileSync(path, 'utf8') or
@@ -415,7 +431,6 @@ func typeBits(mode fs.FileMode) uint32 {
 // missing file when called with {throwIfNoEntry: false}.
 func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error)) func(goja.FunctionCall) goja.Value {
 	return func(call goja.FunctionCall) goja.Value {
-		rt := vm.rt
 		p := vm.pathArg(call, 0)
 		fi, err := stat(vm.fsPath(p))
 		if err != nil {
@@ -426,30 +441,36 @@ func (vm *VM) statFunc(syscallName string, stat func(string) (os.FileInfo, error
 			}
 			panic(vm.fsError(syscallName, p, err))
 		}
-		s := rt.NewObject()
-		_ = s.SetPrototype(vm.fsClass().stats)
-		// Node's fields, in Node's order (util.inspect prints them so).
-		st := statOf(fi)
-		for _, kv := range []struct {
-			k string
-			v any
-		}{{"dev", st.dev}, {"mode", st.mode}, {"nlink", st.nlink}, {"uid", st.uid}, {"gid", st.gid}, {"rdev", st.rdev},
-			{"blksize", st.blksize}, {"ino", st.ino}, {"size", fi.Size()}, {"blocks", st.blocks}} {
-			_ = s.Set(kv.k, kv.v)
-		}
-		// The four times in milliseconds, then as Dates, as Node orders them.
-		names := [4]string{"atime", "mtime", "ctime", "birthtime"}
-		var ms [4]float64
-		for i, t := range [4]time.Time{st.atime, fi.ModTime(), st.ctime, st.birthtime} {
-			ms[i] = float64(t.UnixNano()) / 1e6
-			_ = s.Set(names[i]+"Ms", ms[i])
-		}
-		for i, k := range names {
-			d, _ := rt.New(rt.Get("Date"), rt.ToValue(ms[i]))
-			_ = s.Set(k, d)
-		}
-		return s
+		return vm.statsObject(fi)
 	}
+}
+
+// statsObject is the fs.Stats of fi.
+func (vm *VM) statsObject(fi os.FileInfo) goja.Value {
+	rt := vm.rt
+	s := rt.NewObject()
+	_ = s.SetPrototype(vm.fsClass().stats)
+	// Node's fields, in Node's order (util.inspect prints them so).
+	st := statOf(fi)
+	for _, kv := range []struct {
+		k string
+		v any
+	}{{"dev", st.dev}, {"mode", st.mode}, {"nlink", st.nlink}, {"uid", st.uid}, {"gid", st.gid}, {"rdev", st.rdev},
+		{"blksize", st.blksize}, {"ino", st.ino}, {"size", fi.Size()}, {"blocks", st.blocks}} {
+		_ = s.Set(kv.k, kv.v)
+	}
+	// The four times in milliseconds, then as Dates, as Node orders them.
+	names := [4]string{"atime", "mtime", "ctime", "birthtime"}
+	var ms [4]float64
+	for i, t := range [4]time.Time{st.atime, fi.ModTime(), st.ctime, st.birthtime} {
+		ms[i] = float64(t.UnixNano()) / 1e6
+		_ = s.Set(names[i]+"Ms", ms[i])
+	}
+	for i, k := range names {
+		d, _ := rt.New(rt.Get("Date"), rt.ToValue(ms[i]))
+		_ = s.Set(k, d)
+	}
+	return s
 }
 
 // readFile reads a file for a hook's fs, as hypergen reads every file: a
@@ -501,7 +522,7 @@ func (vm *VM) fsError(syscallName, path string, err error) goja.Value {
 		}
 	}
 	// Calls on a descriptor name no path; every other call names its, '' too.
-	named := syscallName != "read" && syscallName != "fstat"
+	named := !fdCalls[syscallName]
 	text := fmt.Sprintf("%s: %s, %s", code, msg, syscallName)
 	if named {
 		text += " '" + path + "'"

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -36,6 +37,8 @@ type VM struct {
 	collators map[string]*collate.Collator
 	main      *goja.Object // require.main, made on first use
 	fsTypes   *fsClasses   // fs.Stats and fs.Dirent (see fsClass)
+	// files are fs.openSync's, by descriptor (nodefd.go).
+	files map[int]*os.File
 	// createPrompter is the project's .hygen.js createPrompter, which
 	// hygen calls for the prompter hooks get (a test's fake answers, say).
 	createPrompter goja.Callable
