@@ -22,7 +22,7 @@ import (
 )
 
 // Engine runs generators. It is safe for concurrent use; compiled templates
-// are shared between runs for the life of the Engine.
+// are shared between runs for the life of the Engine. Make one with New.
 type Engine struct {
 	cfg     Config
 	realCwd string
@@ -101,8 +101,17 @@ type Result struct {
 // Run executes one hygen command line: `GENERATOR ACTION[:SUB] [NAME]
 // [--flag value ...]`, the arguments after the program name. When it fails
 // after the action was found, the Result still names the generator and
-// action (and holds the operations done before the failure).
+// action (and holds the operations done before the failure). The Engine
+// must have been made by New: its zero value is not usable.
 func (e *Engine) Run(ctx context.Context, args []string) (res *Result, err error) {
+	switch {
+	case ctx == nil:
+		// Or the run fails deep inside, reported as an internal error to
+		// be filed as a bug.
+		return nil, errors.New("generator: Run was given a nil context")
+	case e.cfg.Observer == nil: // New always sets one
+		return nil, errors.New("generator: the Engine was not made by generator.New")
+	}
 	obs := e.cfg.Observer
 	start := time.Now()
 	ctx = obs.RunStart(ctx, args)

@@ -470,3 +470,30 @@ func TestShellStoppedByTheDeadlineSaysSo(t *testing.T) {
 		t.Errorf("an empty stderr line was printed for the stopped command:\n%q", out.String())
 	}
 }
+
+// A nil context or an Engine not made by New is refused, saying so: the
+// first failed deep inside and was reported as an internal error to file
+// as a bug, the second panicked.
+func TestRunRefusesWhatItCannotRunWith(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\na\n"})
+	var zero Engine
+	for _, tt := range []struct {
+		name string
+		eng  *Engine
+		ctx  context.Context
+		want string
+	}{
+		{"nil context", New(Config{Cwd: dir}), nil, "nil context"},
+		{"zero Engine", &zero, context.Background(), "not made by generator.New"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := tt.eng.Run(tt.ctx, []string{"gen", "new"})
+			if err == nil || !strings.Contains(err.Error(), tt.want) || res != nil {
+				t.Errorf("Run: %v, %v; want an error saying %q", res, err, tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "a.txt")); !os.IsNotExist(err) {
+				t.Errorf("a.txt: %v; want nothing written", err)
+			}
+		})
+	}
+}
