@@ -137,6 +137,9 @@ func Parse(text []byte) (*Spec, error) {
 		if o, ok := owner[name]; ok && o == name {
 			return nil, fmt.Errorf("line %d: variable %q is defined twice", key.Line, name)
 		}
+		if why := reserved(name); why != "" {
+			return nil, fmt.Errorf("line %d: variable %q: %s: choose another name", key.Line, name, why)
+		}
 		v, err := parseVariable(name, r.Variables.Content[i+1])
 		if err != nil {
 			return nil, fmt.Errorf("line %d: variable %q: %w", key.Line, name, err)
@@ -150,6 +153,26 @@ func Parse(text []byte) (*Spec, error) {
 		s.Variables = append(s.Variables, v)
 	}
 	return s, nil
+}
+
+// BuiltinLocals are the locals every run sets itself (hygen's args), over
+// anything a template.yml default gives: a variable of one of these names
+// would be shown with its default by help and never get it.
+var BuiltinLocals = []string{"templates", "actionfolder", "generator", "action", "subaction", "_", "ts", "cwd"}
+
+// reserved says why name cannot be a variable's, or "".
+func reserved(name string) string {
+	switch {
+	case name == "":
+		return "the name is empty"
+	case slices.Contains(BuiltinLocals, name):
+		return "every run sets this local itself (as hygen does), so a default or check of it would never apply"
+	case name == "h" || name == "locals":
+		return "the name is the template's own (its helpers or its locals object), which a variable would hide"
+	case name == "__proto__":
+		return "no local can have JavaScript's prototype key as its name"
+	}
+	return ""
 }
 
 func parseVariable(name string, node *yaml.Node) (Variable, error) {

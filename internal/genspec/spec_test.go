@@ -87,6 +87,15 @@ func TestParseErrors(t *testing.T) {
 		{"variables:\n  b: {type: boolean, min: 5}\n", `variable "b": min and max apply to numbers, to the length of strings and to the items of arrays, not to boolean variables`},
 		{"variables:\n  o: {type: object, max: 1}\n", `not to object variables`},
 		{"variables:\n  with-tests: {type: boolean}\n  withTests: {type: string}\n", `line 3: variables "with-tests" and "withTests" are both "withTests"`},
+		// Names no variable can have: help showed ts's default, and runs
+		// used the timestamp; h's and __proto__'s defaults went nowhere;
+		// locals replaced the template's locals object.
+		{"variables:\n  ts: {type: number, default: 5}\n", `line 2: variable "ts": every run sets this local itself`},
+		{"variables:\n  action: {type: string}\n", `variable "action": every run sets this local itself`},
+		{"variables:\n  h: {default: x}\n", `variable "h": the name is the template's own`},
+		{"variables:\n  locals: {default: x}\n", `variable "locals": the name is the template's own`},
+		{"variables:\n  __proto__: {default: x}\n", `variable "__proto__": no local can have JavaScript's prototype key`},
+		{"variables:\n  '': {default: x}\n", `line 2: variable "": the name is empty`},
 	}
 	for _, tt := range tests {
 		_, err := Parse([]byte(tt.text))

@@ -72,3 +72,22 @@ func TestSpecTakesScriptListsAndObjects(t *testing.T) {
 		t.Error("one.txt was written from refused input")
 	}
 }
+
+// A template.yml variable named ts was shown by help with its default,
+// and the runs used the timestamp instead; the run now stops on the
+// file, naming the variable, and writes nothing.
+func TestSpecRefusesAVariableNamedAsABuiltinLocal(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/app/template.yml": "variables:\n  ts: {type: number, default: 5}\n",
+		"_templates/app/new/a.ejs.t":  "---\nto: out.txt\n---\n<%= ts %>\n",
+	})
+	for _, args := range [][]string{{"app", "new"}, {"help", "app"}} {
+		r := run(t, dir, nil, args...)
+		if r.code != 1 || !strings.Contains(r.stderr, `variable "ts": every run sets this local itself`) {
+			t.Errorf("%v: %v; want exit 1 naming the variable", args, r)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.txt")); !os.IsNotExist(err) {
+		t.Errorf("out.txt: %v; want nothing written", err)
+	}
+}
