@@ -18,7 +18,7 @@ const completionUsage = `Usage: hypergen completion bash|zsh|fish
 
 Prints a shell completion script. It completes commands, perf subcommands,
 flags, generator and action names from the templates root, and the
-variables of a generator's template.yml (with an enum's values). Load it with
+variables of a generator's template.yml (with an enum's values, a boolean's true and false). Load it with
   bash:  source <(hypergen completion bash)       (or save it under /etc/bash_completion.d/)
   zsh:   source <(hypergen completion zsh)        (after compinit)
   fish:  hypergen completion fish > ~/.config/fish/completions/hypergen.fish
@@ -180,21 +180,47 @@ func generatorCandidates(env *Env, words []string, cur string) []string {
 		return out
 	}
 	spec, _ := generator.LoadSpec(filepath.Join(root, gen))
-	if prev := words[len(words)-1]; spec != nil && strings.HasPrefix(prev, "--") && !strings.HasPrefix(cur, "-") {
-		for _, v := range spec.Variables {
-			if "--"+v.Name == prev && v.Type == "enum" {
-				return v.Values
-			}
+	if spec == nil {
+		spec = &generator.Spec{}
+	}
+	// `--style=sc`, as zsh and fish hand it over, is completed whole.
+	if name, _, ok := strings.Cut(cur, "="); ok && strings.HasPrefix(name, "--") {
+		var out []string
+		for _, v := range variableValues(spec, name) {
+			out = append(out, name+"="+v)
 		}
+		return out
+	}
+	prev := words[len(words)-1]
+	if prev == "=" && len(words) > 2 { // bash splits `--style=` at its =
+		prev = words[len(words)-2]
+	}
+	if strings.HasPrefix(prev, "--") && !strings.HasPrefix(cur, "-") {
+		return variableValues(spec, prev)
 	}
 	if !strings.HasPrefix(cur, "-") {
 		return nil
 	}
 	out := append(append([]string{"--dry"}, argv.OwnFlags...), "--help")
-	if spec != nil {
-		for _, v := range spec.Variables {
-			out = append(out, "--"+v.Name)
-		}
+	for _, v := range spec.Variables {
+		out = append(out, "--"+v.Name)
 	}
 	return out
+}
+
+// variableValues are the values a template.yml variable's flag can take,
+// where they are few: an enum's values, a boolean's true and false.
+func variableValues(spec *generator.Spec, flag string) []string {
+	for _, v := range spec.Variables {
+		if "--"+v.Name != flag {
+			continue
+		}
+		switch v.Type {
+		case "enum":
+			return v.Values
+		case "boolean":
+			return []string{"true", "false"}
+		}
+	}
+	return nil
 }

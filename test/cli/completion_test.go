@@ -35,6 +35,7 @@ func TestBashCompletion(t *testing.T) {
 		{[]string{"component", ""}, "new\nstory"},
 		{[]string{"component", "new", "Button", "--st"}, "--style"},
 		{[]string{"component", "new", "--style", ""}, "css\nscss"},
+		{[]string{"component", "new", "--style", "=", ""}, "css\nscss"}, // bash splits --style= at its =
 		{[]string{"component", "new", "--d"}, "--dry"},
 		{[]string{"help", "pa"}, "page"},
 		{[]string{"help", "perf", "bench"}, "benchmark"},
@@ -165,5 +166,28 @@ func TestCompletionRunsNoProjectCommands(t *testing.T) {
 	}
 	if _, err := os.Stat(marker); err != nil {
 		t.Error("list, which is not a Tab, did not run the .hygen.js's command")
+	}
+}
+
+// A variable's values are completed after `--style=` (as zsh and fish hand
+// the word over, whole) and a boolean variable's true and false: both
+// completed nothing.
+func TestCompletionOfVariableValues(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/component/template.yml": "variables:\n  style: {type: enum, values: [css, scss]}\n  tests: {type: boolean}\n",
+		"_templates/component/new/a.t":      "---\nto: a.txt\n---\na\n",
+	})
+	for _, tt := range []struct {
+		words []string
+		want  string
+	}{
+		{[]string{"component", "new", "--style="}, "--style=css\n--style=scss\n"},
+		{[]string{"component", "new", "--style=sc"}, "--style=scss\n"},
+		{[]string{"component", "new", "--tests", ""}, "false\ntrue\n"},
+		{[]string{"component", "new", "--tests=t"}, "--tests=true\n"},
+	} {
+		if r := run(t, dir, nil, append([]string{"__complete"}, tt.words...)...); r.code != 0 || r.stdout != tt.want {
+			t.Errorf("__complete %q: %v; want %q", tt.words, r, tt.want)
+		}
 	}
 }
