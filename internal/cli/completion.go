@@ -18,7 +18,8 @@ const completionUsage = `Usage: hypergen completion bash|zsh|fish
 
 Prints a shell completion script. It completes commands, perf subcommands,
 flags, generator and action names from the templates root, and the
-variables of a generator's template.yml (with an enum's values, a boolean's true and false). Load it with
+variables of a generator's template.yml (with an enum's values, and a
+boolean's true and false). Load it with
   bash:  source <(hypergen completion bash)       (or save it under /etc/bash_completion.d/)
   zsh:   source <(hypergen completion zsh)        (after compinit)
   fish:  hypergen completion fish > ~/.config/fish/completions/hypergen.fish
