@@ -731,13 +731,20 @@ func superseded(steps []step) []bool {
 }
 
 // shellEnv is the environment of the run's commands: hypergen's own, with
-// what .hygen.js and the hook did to process.env (nil when they did
-// nothing), as a command hygen runs inherits Node's changed environment.
+// what .hygen.js, the hook and the templates did to process.env (nil when
+// they did nothing), as a command hygen runs inherits Node's changed
+// environment. hygen renders every file before it runs the first command,
+// so a command sees what any template of the action assigned, a later
+// file's too.
 func (p *planner) shellEnv() ([]string, error) {
-	if p.inv.script == nil {
-		return nil, nil
+	var set map[string]string
+	var unset []string
+	var err error
+	if p.inv.script != nil {
+		set, unset, err = p.inv.script.vm.EnvChanges()
+	} else {
+		set, unset, err = p.inv.js.EnvChanges()
 	}
-	set, unset, err := p.inv.script.vm.EnvChanges()
 	if len(set) == 0 && len(unset) == 0 || err != nil {
 		return nil, err
 	}

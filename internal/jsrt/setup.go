@@ -101,6 +101,23 @@ func (p *Pool) GlobalsMade() (bool, error) {
 	return false, nil
 }
 
+// EnvChanges is what JavaScript on the pool's VMs did to process.env (see
+// VM.EnvChanges): the changes of the first VM that made any. hygen renders
+// every template in one Node process, so its commands see what any
+// template assigned; a caller that wants that reads this once the pool's
+// VMs are back and at most one of them changed process.env (renderAll
+// renders again on one VM when a parallel pass changed it).
+func (p *Pool) EnvChanges() (set map[string]string, unset []string, err error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, vm := range p.free {
+		if set, unset, err = vm.EnvChanges(); len(set) > 0 || len(unset) > 0 || err != nil {
+			return set, unset, err
+		}
+	}
+	return nil, nil, nil
+}
+
 // Fresh returns a new, empty pool for the same run: for rendering again,
 // on runtimes no script has run in, what was rendered once.
 func (p *Pool) Fresh() *Pool { return &Pool{ctx: p.ctx, setup: p.setup} }
