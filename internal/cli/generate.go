@@ -150,7 +150,11 @@ func Generate(env *Env, args []string) int {
 			break
 		}
 		switch {
-		case a == "-h" || a == "--help":
+		case a == "--help" || a == "-h" && i == 0:
+			// hygen takes -h for help only as its first argument; after
+			// it, -h is the local h (which the helpers shadow) and the
+			// run generates. --help, which hypergen documents, is help
+			// anywhere.
 			if root, gen := generatorNamed(env, args[:i]); gen != "" {
 				// hypergen GENERATOR ACTION --help: that generator's help,
 				// with its variables, as hypergen help GENERATOR gives it.

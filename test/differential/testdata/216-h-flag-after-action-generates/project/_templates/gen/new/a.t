@@ -1,0 +1,4 @@
+---
+to: out/<%= name %>.txt
+---
+<%= typeof h %>|<%= hookSawH %>|<%= Object.keys(locals).join(",") %>

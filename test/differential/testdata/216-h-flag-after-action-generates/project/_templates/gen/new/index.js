@@ -1,0 +1,3 @@
+module.exports = {
+  params: ({ args }) => ({ hookSawH: args.h }),
+}
