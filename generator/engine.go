@@ -240,7 +240,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 	}
 	res.Messages = p.messages
 	if len(p.messages) > 0 {
-		fmt.Fprintf(stdout, "%s:\n%s\n", inv.action, strings.Join(p.messages, "\n"))
+		fmt.Fprintf(stdout, "%s:\n%s\n", inv.header, strings.Join(p.messages, "\n"))
 	}
 	return res, nil
 }
@@ -362,15 +362,61 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 		return nil, err
 	}
 	dry, _ := args.Get("dry")
-	return &invocation{
-		templates: templates, templatesDir: dir, realTemplates: root, folder: folder,
-		generator: t.generator, action: t.action,
+	inv := &invocation{
+		templates: templates, templatesDir: dir, fromDir: dir, realTemplates: root, folder: folder,
+		generator: t.generator, action: t.action, header: t.action,
 		sub: sub, hasSub: hasSub,
 		args: args, defaults: defaults, dry: jsvalue.Truthy(dry),
 		configTemplates: e.configTemplates(s),
 		script:          s, js: js,
 		cwd: cwd, realCwd: realCwd, cwdGiven: cwdGiven,
-	}, nil
+	}
+	if err := e.readBack(inv, nodepath.Join(templates, t.generator, folderName)); err != nil {
+		return nil, err
+	}
+	return inv, nil
+}
+
+// readBack takes what flags and hook answers put in the args object under
+// the names of hygen's own: hygen reads its run's action folder, subaction
+// (the file filter), templates (the root of from:) and action (the
+// message: header) back from the args after both are merged in, so
+// --subaction b renders only the files matching b, and a hook may pick
+// another action folder. folderLocal is the actionfolder local as built.
+// The hook has run by then, from the action's own folder, as in hygen.
+func (e *Engine) readBack(inv *invocation, folderLocal string) error {
+	if v, _ := inv.args.Get("actionfolder"); v != any(folderLocal) {
+		// hygen lists path.join(actionfolder, file), relative to its
+		// working directory, once fs.exists says the folder is there.
+		s, ok := v.(string)
+		folder := absUnder(e.cfg.Cwd, s)
+		if !ok || s == "" || !isDir(folder) {
+			return &UsageError{Msg: fmt.Sprintf("actionfolder %s (set by a flag or the hook): no such folder, so hygen cannot find action %q for generator %q", jsvalue.ToString(v), inv.action, inv.generator)}
+		}
+		if e.cfg.ConfineTemplates && !inv.realTemplates.contains(folder) {
+			return &UsageError{Msg: fmt.Sprintf("actionfolder %s (set by a flag or the hook) is outside the templates root %s", s, inv.templates)}
+		}
+		inv.folder = folder
+	}
+	// file.match(subaction) when subaction is truthy: a string is a
+	// pattern, anything else the pattern its String() gives.
+	v, _ := inv.args.Get("subaction")
+	inv.sub, inv.hasSub = "", jsvalue.Truthy(v)
+	if inv.hasSub {
+		inv.sub = jsvalue.ToString(v)
+	}
+	if v, _ := inv.args.Get("templates"); v != any(inv.templates) {
+		// from: is path.join(args.templates, from), which throws on
+		// anything but a string.
+		s, ok := v.(string)
+		if !ok {
+			inv.fromErr = fmt.Errorf("TypeError: the templates local (set by a flag or the hook) is a %s, not a string, and from: joins it to its path", kindOf(v))
+		}
+		inv.fromDir = absUnder(e.cfg.Cwd, s)
+	}
+	v, _ = inv.args.Get("action")
+	inv.header = jsvalue.ToString(v)
+	return nil
 }
 
 // configCwd is the folder the project's .hygen.js names as cwd (resolved

@@ -17,6 +17,7 @@ type invocation struct {
 	realTemplates     *realRoot // templatesDir with its links resolved, when first needed
 	folder            string    // the action folder, absolute
 	generator, action string
+	header            string // what heads the message: lines, hygen's args.action
 	sub               string
 	hasSub            bool
 	args              *jsvalue.Object
@@ -35,6 +36,11 @@ type invocation struct {
 	// a final slash), else Config.Cwd: what hygen's config.cwd holds, so
 	// the `cwd` local and what the "Loaded templates:" line leaves out.
 	cwdGiven string
+	// fromDir is what from: paths join: templatesDir, unless a flag or the
+	// hook set the templates local (see Engine.readBack); fromErr is why
+	// from: cannot be read when that is not a string.
+	fromDir string
+	fromErr error
 }
 
 // hookArgs is the args object a hook file receives: the positional name if

@@ -522,7 +522,10 @@ func (p *planner) add(f *renderedFile, to string) (copied []byte, err error) {
 	body := []byte(f.body)
 	from := attr(f, "from")
 	if jsvalue.Truthy(from) {
-		src := filepath.Join(p.inv.templatesDir, jsvalue.ToString(from))
+		if p.inv.fromErr != nil {
+			return nil, fmt.Errorf("from: %w", p.inv.fromErr)
+		}
+		src := filepath.Join(p.inv.fromDir, jsvalue.ToString(from))
 		if roots := p.e.readRoots(p.inv); roots == nil {
 			body, err = regularfile.ReadFile(src)
 		} else if real := realPath(src); !insideAny(roots, real) {

@@ -30,6 +30,7 @@ var formatRows = []struct{ id, what string }{
 	{"1.hooks.prompt-array", "an exported array of questions asks only for names the flags lack"},
 	{"1.hooks.prompt-fn", "prompt({prompter, inquirer, args, h}), async, require('path'), functions as locals"},
 	{"1.hooks.nested-args", "beyond the doc: a hook's changes inside dotted and repeated flags' objects and arrays reach the templates"},
+	{"1.args-read-back", "beyond the doc: flags and hook answers named subaction, actionfolder, templates, action replace hygen's own (file filter, folder, from: root, message: header)"},
 	{"1.hooks.order", "the first of index.js, index.ts, prompt.cjs, prompt.js, prompt.ts is the hook; promises are awaited"},
 	{"1.hooks.esm-default", "a hook with __esModule is used through its default export"},
 	{"1.hooks.esm-source", "beyond the doc: a hook written as an ES module (import, export default, named exports), as Node 20 loads it"},

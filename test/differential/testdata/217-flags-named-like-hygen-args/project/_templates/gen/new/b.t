@@ -1,0 +1,5 @@
+---
+to: out/b.txt
+from: shared/x.txt
+message: hello
+---

@@ -1,0 +1,4 @@
+---
+to: out/o.txt
+---
+O <%= actionfolder %>

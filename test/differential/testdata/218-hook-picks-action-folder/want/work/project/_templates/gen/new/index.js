@@ -1,0 +1,3 @@
+module.exports = {
+  params: ({ args }) => ({ actionfolder: '_templates/gen/' + args.variant, subaction: '^/o' }),
+}
