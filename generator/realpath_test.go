@@ -9,8 +9,8 @@ import (
 
 // TestRealPathsMatchRealPath: the memo resolves every target as resolving
 // the longest existing prefix of its path does (walkUp), after following a
-// target that is itself a link to nothing (writing through it creates what
-// it names), whichever folders exist, and in any order of lookups (a
+// target or folder that is a link to nothing (writing through it creates
+// what it names), whichever folders exist, and in any order of lookups (a
 // missing folder's parents are memoized by the first target under them).
 func TestRealPathsMatchRealPath(t *testing.T) {
 	root := t.TempDir()
@@ -34,7 +34,7 @@ func TestRealPathsMatchRealPath(t *testing.T) {
 	}
 	targets := []string{
 		"src/have/a.ts", "src/new/deeper/b.ts", "src/new/c.ts", "src/new/deeper/d.ts",
-		"out/e.ts", "out/new/f.ts", "dangling/g.ts", "dangling", "src/up/src/have/h.ts",
+		"out/e.ts", "out/new/f.ts", "dangling/g.ts", "dangling", "dangling/new/k.ts", "src/up/src/have/h.ts",
 		"src/up/new/i.ts", "new1/new2/new3/j.ts", "out",
 	}
 	backwards := slices.Clone(targets)
@@ -55,12 +55,17 @@ func TestRealPathsMatchRealPath(t *testing.T) {
 }
 
 // walkUp is the test's oracle: it resolves the longest prefix of p that
-// exists, one element at a time from the end, and puts back the rest.
+// exists, one element at a time from the end, and puts back the rest. A
+// prefix that is a link to nothing is followed: a write under it creates
+// the folder it names.
 func walkUp(p string) string {
 	rest := ""
 	for cur := p; ; {
 		if r, err := filepath.EvalSymlinks(cur); err == nil {
 			return filepath.Join(r, rest)
+		}
+		if fi, err := os.Lstat(cur); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+			return filepath.Join(walkUp(followDangling(cur)), rest)
 		}
 		parent := filepath.Dir(cur)
 		if parent == cur {

@@ -190,7 +190,14 @@ func (m realPaths) dir(d string) string {
 	}
 	top := missing[len(missing)-1]
 	r := top
-	if parent := filepath.Dir(top); parent != top {
+	if fi, err := os.Lstat(top); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		// A link to a folder that is not there yet (lnk -> out, before
+		// an earlier template makes out/): the kernel, and so hygen's
+		// write, goes where it leads once it is. Kept as it is meanwhile,
+		// so that links leading back through it end.
+		m[top] = top
+		r, _ = m.of(top)
+	} else if parent := filepath.Dir(top); parent != top {
 		r = filepath.Join(m.dir(parent), filepath.Base(top))
 	}
 	m[top] = r

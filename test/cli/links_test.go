@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hypergen-dev/hypergen/internal/testfs"
 )
 
 // A symbolic link in an action folder that leads to a folder or to nothing
@@ -64,5 +66,30 @@ func TestTargetLinkToNothingOutside(t *testing.T) {
 	}
 	if _, err := os.Lstat(outside); err == nil {
 		t.Error("the link's target was created outside the project")
+	}
+}
+
+// A folder link that leads nowhere when the run starts (lnk -> out) is
+// written through once an earlier template has made its folder, as hygen's
+// mkdir and write follow it: both files land in out/, and lnk stays a link.
+func TestFolderLinkMadeValidByAnEarlierTemplate(t *testing.T) {
+	dir := testfs.Tree(t, map[string]string{
+		"_templates/g/new/a.t": "---\nto: out/a.txt\n---\nA\n",
+		"_templates/g/new/b.t": "---\nto: lnk/b.txt\n---\nB\n",
+	})
+	if err := os.Symlink("out", filepath.Join(dir, "lnk")); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, nil, "g", "new")
+	if r.code != 0 || !strings.Contains(r.stdout, "added: lnk/b.txt") {
+		t.Fatalf("want exit 0 and lnk/b.txt added; got %v", r)
+	}
+	for name, want := range map[string]string{"a.txt": "A\n", "b.txt": "B\n"} {
+		if b, err := os.ReadFile(filepath.Join(dir, "out", name)); err != nil || string(b) != want {
+			t.Errorf("out/%s = %q, %v; want %q", name, b, err, want)
+		}
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, "lnk")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("lnk is no longer a link: %v, %v", fi, err)
 	}
 }
