@@ -68,7 +68,7 @@ var variableKeys = []string{"type", "description", "required", "default", "patte
 type rawVariable struct {
 	Type        string    `yaml:"type"`
 	Description string    `yaml:"description"`
-	Required    bool      `yaml:"required"`
+	Required    yaml.Node `yaml:"required"` // see plainBool
 	Default     yaml.Node `yaml:"default"`
 	Pattern     string    `yaml:"pattern"`
 	Values      []string  `yaml:"values"`
@@ -192,7 +192,11 @@ func parseVariable(name string, node *yaml.Node) (Variable, error) {
 	if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
 		return Variable{}, fmt.Errorf("min %s is above max %s: no value could pass", jsvalue.FormatNumber(*r.Min), jsvalue.FormatNumber(*r.Max))
 	}
-	v := Variable{Name: name, Type: r.Type, Description: r.Description, Required: r.Required,
+	required, err := plainBool(&r.Required)
+	if err != nil {
+		return Variable{}, err
+	}
+	v := Variable{Name: name, Type: r.Type, Description: r.Description, Required: required,
 		Pattern: r.Pattern, Values: r.Values, Min: r.Min, Max: r.Max}
 	if v.Type == "" {
 		v.Type = "string"
@@ -221,6 +225,7 @@ func parseVariable(name string, node *yaml.Node) (Variable, error) {
 		v.re = re
 	}
 	if r.Default.Kind != 0 {
+		datesAsText(&r.Default)
 		var d any
 		if err := r.Default.Decode(&d); err != nil {
 			return v, fmt.Errorf("default: %v", err)
@@ -260,6 +265,37 @@ func mappingKeys(node *yaml.Node, depth int) []string {
 		}
 	}
 	return keys
+}
+
+// plainBool reads a YAML boolean as YAML 1.2 and the boolean default
+// check do: true or false, unquoted. Decoded into a Go bool, yes, on and
+// even a quoted "yes" or "no" were taken, while "false" and 0 were not.
+func plainBool(n *yaml.Node) (bool, error) {
+	if n.Kind == 0 {
+		return false, nil
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" && n.Style == 0 {
+		switch strings.ToLower(n.Value) {
+		case "true":
+			return true, nil
+		case "false":
+			return false, nil
+		}
+	}
+	return false, fmt.Errorf("line %d: want true or false, got %q", n.Line, n.Value)
+}
+
+// datesAsText makes the dates in node strings, as they are written: yaml
+// decodes a plain 2024-01-15 into a time, which no variable type takes
+// ("must be a single value, got [object Object]"), and frontmatter keeps
+// dates as text too.
+func datesAsText(node *yaml.Node) {
+	if node.Kind == yaml.ScalarNode && node.Tag == "!!timestamp" && node.Style == 0 {
+		node.Tag = "!!str"
+	}
+	for _, c := range node.Content {
+		datesAsText(c)
+	}
 }
 
 // fromYAML converts a decoded YAML value into the jsvalue model: numbers

@@ -81,6 +81,11 @@ func TestParseErrors(t *testing.T) {
 		{"tags: foo\n", `line 1: want a list of strings, got "foo"`},
 		{"variables:\n  n: {type: number, min: \"1\"}\n", `variable "n": line 2: want a number, got "1"`},
 		{"variables:\n  x: {required: 3}\n", `variable "x": line 2: want true or false, got "3"`},
+		// Decoded into a Go bool, yes and a quoted "no" were taken, as
+		// no boolean default is.
+		{"variables:\n  x: {required: yes}\n", `variable "x": line 2: want true or false, got "yes"`},
+		{"variables:\n  x: {required: \"no\"}\n", `variable "x": line 2: want true or false, got "no"`},
+		{"variables:\n  x: {required: \"true\"}\n", `variable "x": line 2: want true or false, got "true"`},
 		// Rules the type never applies, accepted and ignored before.
 		{"variables:\n  style: {values: [css, scss]}\n", `variable "style": values apply to an enum only: add type: enum (the type is string)`},
 		{"variables:\n  n: {type: number, pattern: '^[0-5]$'}\n", `variable "n": pattern applies to string and enum variables only, not to number variables`},
@@ -194,6 +199,24 @@ func TestParseDefaultsOfEveryYAMLShape(t *testing.T) {
 	}
 	if d, ok := s.Variables[1].Default.(*jsvalue.Object); !ok || describe(d) != `an object with keys ["1","true"]` {
 		t.Errorf("keys = %v", s.Variables[1].Default)
+	}
+}
+
+// A date is its text, as in frontmatter: a string variable's default of
+// 2024-01-15 was refused ("must be a single value, got [object Object]").
+func TestParseDatesAsText(t *testing.T) {
+	s, err := Parse([]byte("variables:\n  day: {default: 2024-01-15}\n  days: {type: array, default: [2024-01-15, 2024-02-01T10:00:00Z]}\n  quoted: {type: enum, values: ['2024-01-15'], default: '2024-01-15'}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := s.Variables[0].Default; d != "2024-01-15" {
+		t.Errorf("day = %#v", d)
+	}
+	if d, ok := s.Variables[1].Default.([]any); !ok || len(d) != 2 || d[0] != "2024-01-15" || d[1] != "2024-02-01T10:00:00Z" {
+		t.Errorf("days = %#v", s.Variables[1].Default)
+	}
+	if d := s.Variables[2].Default; d != "2024-01-15" {
+		t.Errorf("quoted = %#v", d)
 	}
 }
 
