@@ -692,7 +692,7 @@ func runPerfOptimize(env *cli.Env, args []string) int {
 	}
 	record(env, dir, "optimize", memlimit.Setting{}, rep)
 	code := cli.ExitOK
-	if left := rep.After.Missing; left > 0 { // a corrupt shard is counted missing too
+	if left := rep.After.Missing + rep.After.Corrupt; left > 0 {
 		// The index could not be written (the warnings above say why): the
 		// next runs get no benefit, which a script must be able to see.
 		fmt.Fprintf(env.Stderr, "hypergen perf optimize: %d of %d actions are still not indexed\n", left, rep.After.Actions)
