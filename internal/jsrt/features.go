@@ -14,7 +14,7 @@ const (
 	featAccessors                       // accessors.go: __defineGetter__ and kin
 	featRegExp                          // regexp.go: V8's source of patterns made from strings
 	featNumbers                         // numbers.go: toPrecision, toExponential and toString mended
-	featStackTrace                      // module.go: Error.captureStackTrace
+	featStackTrace                      // stack.go: V8's stack traces
 	featTimers                          // timers.go: setTimeout and kin
 	featJSON                            // jsonerror.go: V8's JSON.parse errors
 	featAnnexB                          // annexb.go: String's HTML methods, Date's getYear and kin
@@ -38,7 +38,8 @@ func featuresOf(code string) features {
 	if strings.Contains(code, "toPrecision") || strings.Contains(code, "toExponential") || namesRadixToString(code) {
 		f |= featNumbers
 	}
-	if strings.Contains(code, "captureStackTrace") {
+	// Any stack: stackTraceLimit, captureStackTrace, err.stack.
+	if strings.Contains(code, "stack") || strings.Contains(code, "StackTrace") {
 		f |= featStackTrace
 	}
 	if strings.Contains(code, "Timeout") || strings.Contains(code, "Immediate") || strings.Contains(code, "Interval") {
@@ -69,7 +70,7 @@ func (vm *VM) use(f features) {
 		install func()
 	}{
 		{featLocale, vm.installLocale}, {featWeb, vm.installWebGlobals}, {featAccessors, vm.installAccessors},
-		{featRegExp, vm.installRegExp}, {featNumbers, vm.mendNumberFormats}, {featStackTrace, vm.installCaptureStackTrace}, {featTimers, vm.installTimers},
+		{featRegExp, vm.installRegExp}, {featNumbers, vm.mendNumberFormats}, {featStackTrace, vm.installStackTraces}, {featTimers, vm.installTimers},
 		{featJSON, vm.installJSONErrors}, {featAnnexB, vm.installAnnexB},
 	} {
 		if f&feat.bit != 0 {

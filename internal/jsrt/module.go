@@ -40,45 +40,6 @@ func (vm *VM) installGlobals() {
 	vm.lazyGlobal("Buffer", func() goja.Value { return vm.bufferModule().Get("Buffer") })
 }
 
-// installCaptureStackTrace adds V8's Error.captureStackTrace, which custom
-// error classes and many packages call unguarded (see VM.use: touching
-// Error makes goja build it, 66 allocations a runtime).
-func (vm *VM) installCaptureStackTrace() {
-	rt := vm.rt
-	fn := named(rt, rt.ToValue(vm.captureStackTrace).ToObject(rt), "captureStackTrace", 2)
-	_ = rt.Get("Error").ToObject(rt).DefineDataProperty("captureStackTrace", fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-}
-
-// captureStackTrace is Error.captureStackTrace(target): target.stack as an
-// Error made here would have it, headed by target's name and message.
-func (vm *VM) captureStackTrace(call goja.FunctionCall) goja.Value {
-	rt := vm.rt
-	target, ok := call.Argument(0).(*goja.Object)
-	if !ok {
-		panic(rt.NewTypeError("Invalid argument")) // V8's words
-	}
-	header := "Error"
-	if n := target.Get("name"); n != nil && !goja.IsUndefined(n) {
-		header = n.String()
-	}
-	if m := target.Get("message"); m != nil && !goja.IsUndefined(m) && m.String() != "" {
-		header += ": " + m.String()
-	}
-	e, err := rt.New(rt.Get("Error"))
-	if err != nil {
-		panic(err)
-	}
-	_, frames, _ := strings.Cut(e.Get("stack").String(), "\n")
-	stack := header
-	if frames != "" {
-		stack += "\n" + frames
-	}
-	if err := target.DefineDataProperty("stack", rt.ToValue(stack), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-		panic(rt.NewTypeError("Cannot define property stack, object is not extensible")) // V8's words, for a frozen target
-	}
-	return goja.Undefined()
-}
-
 // newConsole builds the console global, on first use: a template seldom
 // logs, and each of its functions costs a runtime allocations.
 func (vm *VM) newConsole() goja.Value {

@@ -139,6 +139,22 @@ func TestNodeSurface(t *testing.T) {
 			class E extends Error { constructor() { super('boom'); this.name = 'E'; Error.captureStackTrace(this, E) } }
 			({ v: [util.getSystemErrorName(-2), util.types.isAsyncFunction(async () => 1), util.isString(''), new E().stack.split('\n')[0]].join() }) }`,
 			"ENOENT,true,true,E: boom"},
+		// Node 20.20.2's values: V8's form, four spaces and no program
+		// counter; the limit V8 cuts at; a name set after super() heads it.
+		{"stack in V8's form", `{ function inner() { return new Error('m') } class E extends Error { constructor(m) { super(m); this.name = 'E' } }
+			const lines = inner().stack.split('\n'), limit = Error.stackTraceLimit; Error.stackTraceLimit = 0; const none = new E('x').stack; Error.stackTraceLimit = limit;
+			({ v: [lines[0], /^    at inner \(\/.*hook\.js:1:\d+\)$/.test(lines[1]), limit, none, TypeError('t').stack.split('\n')[1].includes(' (' + __filename + ':3:')].join() }) }`,
+			"Error: m,true,10,E: x,true"},
+		{"prepareStackTrace call sites", `{ const prep = Error.prepareStackTrace; Error.prepareStackTrace = (e, sites) => sites;
+			function here() { return new Error().stack } const s = here(); Error.prepareStackTrace = prep;
+			({ v: [Array.isArray(s), s[0].getFileName() === __filename, s[0].getLineNumber(), s[0].getFunctionName(), typeof s[0].getColumnNumber(), s[0].isNative(),
+				String(s[0]).startsWith('here (' + __filename + ':2:'), new Error('p').stack.split('\n')[0], typeof prep].join() }) }`,
+			"true,true,2,here,number,false,true,Error: p,function"},
+		{"captureStackTrace through a function", `{ function hide() { const o = {}; Error.captureStackTrace(o, hide); return o } function show() { const o = { message: 'm' }; Error.captureStackTrace(o); return o }
+			class C extends Error { constructor() { super('c'); Error.captureStackTrace(this, C) } } function make() { return new C() } const bare = {};
+			({ v: [hide().stack.split('\n')[1].includes('hide'), show().stack.split('\n').slice(0, 2).join('|').replace(__filename, 'F').replace(/:\d+\)/, ')'),
+				make().stack.split('\n')[1].trim().startsWith('at make ('), Error.captureStackTrace(bare, function absent() {}) === undefined, bare.stack].join() }) }`,
+			"false,Error: m|    at show (F:1),true,true,Error"},
 		{"RegExp source", `({ v: [new RegExp('^/api(/|$)').source, String(new RegExp('a/b', 'g')), new RegExp('[/]').source, /x\/y/.source,
 			new RegExp('a/b') instanceof RegExp, /z/.constructor === RegExp, require('util').inspect(new RegExp('c/d'))].join(' ') })`,
 			`^\/api(\/|$) /a\/b/g [/] x\/y true true /c\/d/`},
@@ -557,6 +573,32 @@ module.exports = { params: () => ({ v: up('a') + deep + require('esm-only').x })
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("require(%s): err = %v, want %q", id, err, want)
 		}
+	}
+}
+
+// A package finds the file that called it from the call sites of a stack
+// (the callsites package's way, which parent-module, import-fresh and so
+// cosmiconfig take).
+func TestPackageFindsItsCaller(t *testing.T) {
+	files := map[string]string{
+		"hook.js": "const caller = require('caller-file')\nmodule.exports = { params: () => ({ v: caller() === __filename }) }",
+		"node_modules/caller-file/index.js": `function callsites() {
+	const prep = Error.prepareStackTrace
+	try {
+		Error.prepareStackTrace = (_, stack) => stack
+		return new Error().stack.slice(1)
+	} finally {
+		Error.prepareStackTrace = prep
+	}
+}
+module.exports = () => callsites()[1].getFileName()`,
+	}
+	got, err := evalHook(t, files, RunOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := got.Get("v"); v != true {
+		t.Errorf("got %v, want true", v)
 	}
 }
 

@@ -18,10 +18,10 @@ import (
 // class), querystring and string_decoder, each a program that evaluates to
 // a function of (exports, module, ...deps); prompt.js, the enquirer prompt
 // of hook questions; buffer.js, the Buffer encodings goja_nodejs lacks;
-// parseargs.js, util.parseArgs; and inquirer.js, the inquirer package's
-// prompt on hypergen's questions.
+// parseargs.js, util.parseArgs; inquirer.js, the inquirer package's
+// prompt on hypergen's questions; and stack.js, V8's stack traces.
 //
-//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js console.js syntaxhelpers.js timers.js regexp.js childprocess.js parseargs.js inquirer.js whatwgurl.js
+//go:embed util.js events.js assert.js stream.js querystring.js string_decoder.js prompt.js buffer.js process.js console.js syntaxhelpers.js timers.js regexp.js childprocess.js parseargs.js inquirer.js whatwgurl.js stack.js
 var moduleSources embed.FS
 
 // programs holds the files of moduleSources compiled, each once per

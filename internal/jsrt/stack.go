@@ -1,0 +1,52 @@
+package jsrt
+
+import "github.com/dop251/goja"
+
+// installStackTraces gives errors V8's stacks (stack.js; see VM.use).
+func (vm *VM) installStackTraces() {
+	native := vm.rt.NewObject()
+	_ = native.Set("frames", vm.stackFrames)
+	fn, err := vm.rt.RunProgram(program("stack.js"))
+	if err != nil {
+		panic(err) // the embedded source compiled; running it cannot fail
+	}
+	install, _ := goja.AssertFunction(fn)
+	if _, err := install(goja.Undefined(), vm.rt.GlobalObject(), native); err != nil {
+		// Code that froze Error goes without them; a limit that stopped
+		// the runtime still ends the run.
+		panicUncatchable(err)
+	}
+}
+
+// stackFrames is native.frames() for stack.js: the calls that led to the
+// stack.js function that asks, innermost first, each as [function name,
+// file, line, column] (no file for a native function's).
+func (vm *VM) stackFrames(goja.FunctionCall) goja.Value {
+	rt := vm.rt
+	frames := rt.CaptureCallStack(0, nil)
+	i := 0
+	for i < len(frames) && frames[i].SrcName() == "<native>" { // this function
+		i++
+	}
+	for i < len(frames) && frames[i].SrcName() == "stack.js" {
+		i++
+	}
+	// An error constructor called without new: the call of its Proxy.
+	if i < len(frames) && frames[i].SrcName() == "<native>" && frames[i].FuncName() == "proxy" {
+		i++
+	}
+	out := make([]any, 0, len(frames)-i)
+	for _, f := range frames[i:] {
+		name := f.FuncName()
+		if name == "<anonymous>" || name == "<native>" {
+			name = ""
+		}
+		if f.SrcName() == "<native>" {
+			out = append(out, rt.NewArray(name))
+			continue
+		}
+		p := f.Position()
+		out = append(out, rt.NewArray(name, f.SrcName(), p.Line, p.Column))
+	}
+	return rt.NewArray(out...)
+}
