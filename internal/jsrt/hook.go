@@ -73,7 +73,7 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 		for k, v := range param {
 			_ = p.Set(k, v)
 		}
-		result, err = fn(obj, p)
+		result, err = vm.turn(fn, obj, p)
 	}
 	switch {
 	case truthy(obj.Get("params")):
@@ -94,7 +94,7 @@ func (vm *VM) RunHook(m *Module, args *jsvalue.Object, ask Asker) (*jsvalue.Obje
 			if !ok {
 				return nil, fmt.Errorf("%s: the prompter has no prompt function (see createPrompter in .hygen.js)", m.File)
 			}
-			result, err = fn(prompter, unanswered)
+			result, err = vm.turn(fn, prompter, unanswered)
 		}
 	}
 	if err == nil {

@@ -289,7 +289,7 @@ func (vm *VM) loadModule(file, real string) goja.Value {
 	if helpers {
 		vm.addSyntaxHelpers(require)
 	}
-	if _, err := fn(module, exports, require, module, rt.ToValue(real), rt.ToValue(filepath.Dir(real))); err != nil {
+	if _, err := vm.turn(fn, module, exports, require, module, rt.ToValue(real), rt.ToValue(filepath.Dir(real))); err != nil {
 		vm.forgetModule(file)
 		panicUncatchable(err)
 		var ex *goja.Exception

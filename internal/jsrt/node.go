@@ -147,6 +147,8 @@ func (vm *VM) processExtras() *goja.Object {
 		return out
 	})
 	_ = native.Set("callBack", vm.callBackFn)
+	_ = native.Set("queueTick", vm.queueTick)
+	_ = native.Set("runTicks", vm.runTicksFn)
 	_ = native.Set("refuse", vm.refuse)
 	return vm.build(program("process.js"), vm.builtin("events", vm.fileModule("events.js")).Get("EventEmitter"), native)
 }

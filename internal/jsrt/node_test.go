@@ -576,6 +576,40 @@ module.exports = { params: () => ({ v: up('a') + deep + require('esm-only').x })
 	}
 }
 
+// Ticks run before the promise callbacks queued in the same call, as in
+// Node: of a hook's params, of a module's body, of a timer's callback; a
+// module required in params waits for params to return. Node 20.20.2's
+// orders.
+func TestNextTickBeforePromises(t *testing.T) {
+	tests := []struct {
+		name, hook string
+		want       string
+	}{
+		{"in params", `module.exports = { params: async () => { const log = []
+	Promise.resolve().then(() => log.push('p')); process.nextTick(() => { log.push('t'); process.nextTick(() => log.push('t2')) })
+	queueMicrotask(() => log.push('q')); await new Promise((r) => setImmediate(r)); return { v: log.join() } } }`, "t,t2,p,q"},
+		{"in a module's body", `const log = []; Promise.resolve().then(() => log.push('p')); process.nextTick(() => log.push('t'))
+module.exports = { params: async () => { await new Promise((r) => setImmediate(r)); return { v: log.join() } } }`, "t,p"},
+		{"in a required module", `module.exports = { params: async () => { globalThis.log = []; require('./tick.js'); log.push('after')
+	await new Promise((r) => setImmediate(r)); return { v: log.join() } } }`, "after,tick,p"},
+		{"in a timer's callback", `module.exports = { params: async () => { const log = []
+	setImmediate(() => { Promise.resolve().then(() => log.push('p')); process.nextTick(() => log.push('t')) })
+	await new Promise((r) => setTimeout(r, 0)); await new Promise((r) => setImmediate(r)); return { v: log.join() } } }`, "t,p"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := evalHook(t, map[string]string{"hook.js": tt.hook,
+				"tick.js": "process.nextTick(() => log.push('tick')); Promise.resolve().then(() => log.push('p'))"}, RunOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v, _ := got.Get("v"); v != tt.want {
+				t.Errorf("got %v, want %s", v, tt.want)
+			}
+		})
+	}
+}
+
 // A package finds the file that called it from the call sites of a stack
 // (the callsites package's way, which parent-module, import-fresh and so
 // cosmiconfig take).

@@ -171,12 +171,13 @@ func (vm *VM) fsModule(module *goja.Object) {
 	}
 }
 
-// callBack calls a Node-style callback from the job queue. What it throws
-// would only reject a promise nobody holds, so it is kept (VM.uncaught)
-// and fails the hook or .hygen.js at its end, as an exception thrown in a
-// callback ends Node's run; an interrupt goes on at once.
+// callBack calls a Node-style callback from the job queue, as a turn (the
+// ticks it queues run as it returns). What it throws would only reject a
+// promise nobody holds, so it is kept (VM.uncaught) and fails the hook or
+// .hygen.js at its end, as an exception thrown in a callback ends Node's
+// run; an interrupt goes on at once.
 func (vm *VM) callBack(cb goja.Callable, args ...goja.Value) goja.Value {
-	if _, err := cb(goja.Undefined(), args...); err != nil {
+	if _, err := vm.turn(cb, goja.Undefined(), args...); err != nil {
 		panicUncatchable(err)
 		if vm.uncaught == nil {
 			vm.uncaught = err

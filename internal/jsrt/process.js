@@ -6,16 +6,16 @@
 (function (EventEmitter, native) {
   'use strict';
   const members = {};
-  // Before the promise callbacks queued so far, in Node; after them here,
-  // which only an order of logs can tell apart.
+  // Before the promise callbacks queued so far, as in Node, when the call
+  // it was queued in is a turn (see VM.turn); otherwise, as a promise
+  // callback itself, after them.
   members.nextTick = function nextTick(callback, ...args) {
     if (typeof callback !== 'function') {
       const e = new TypeError('The "callback" argument must be of type function. Received ' + (callback === null ? 'null' : typeof callback));
       e.code = 'ERR_INVALID_ARG_TYPE';
       throw e;
     }
-    // What it throws fails the hook, as it would end Node's run.
-    Promise.resolve().then(() => native.callBack(callback, ...args));
+    if (native.queueTick(callback, ...args)) Promise.resolve().then(() => native.runTicks());
   };
   const hrtime = function hrtime(previous) {
     const ns = native.nanoseconds();

@@ -36,7 +36,11 @@ func (vm *VM) stackFrames(goja.FunctionCall) goja.Value {
 		i++
 	}
 	out := make([]any, 0, len(frames)-i)
-	for _, f := range frames[i:] {
+	for j, f := range frames[i:] {
+		// A turn's (ticks.go): turn.js, and the call of fn it makes.
+		if f.SrcName() == "turn.js" || f.SrcName() == "<native>" && j+1 < len(frames[i:]) && frames[i+j+1].SrcName() == "turn.js" {
+			continue
+		}
 		name := f.FuncName()
 		if name == "<anonymous>" || name == "<native>" {
 			name = ""

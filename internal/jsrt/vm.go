@@ -67,6 +67,10 @@ type VM struct {
 	// setImmediate), to run once the call and its promise callbacks have
 	// (runTasks).
 	tasks []task
+	// ticks are the callbacks process.nextTick queued (see turn).
+	ticks []task
+	// turnFn is turn.js, made on first use.
+	turnFn goja.Callable
 	// sysWarned: require('sys') printed Node's deprecation warning.
 	sysWarned bool
 
