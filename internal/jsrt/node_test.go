@@ -155,6 +155,8 @@ func TestNodeSurface(t *testing.T) {
 			({ v: [hide().stack.split('\n')[1].includes('hide'), show().stack.split('\n').slice(0, 2).join('|').replace(__filename, 'F').replace(/:\d+\)/, ')'),
 				make().stack.split('\n')[1].trim().startsWith('at make ('), Error.captureStackTrace(bare, function absent() {}) === undefined, bare.stack].join() }) }`,
 			"false,Error: m|    at show (F:1),true,true,Error"},
+		{"structuredClone of a Buffer", `{ const c = structuredClone(Buffer.from('ab'));
+			({ v: [c.constructor.name, c.length, Buffer.isBuffer(c), c[1]].join() }) }`, "Uint8Array,2,false,98"},
 		{"RegExp source", `({ v: [new RegExp('^/api(/|$)').source, String(new RegExp('a/b', 'g')), new RegExp('[/]').source, /x\/y/.source,
 			new RegExp('a/b') instanceof RegExp, /z/.constructor === RegExp, require('util').inspect(new RegExp('c/d'))].join(' ') })`,
 			`^\/api(\/|$) /a\/b/g [/] x\/y true true /c\/d/`},

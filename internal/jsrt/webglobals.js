@@ -148,7 +148,8 @@
       let out;
       if (v instanceof Date) out = new Date(v.getTime());
       else if (v instanceof RegExp) out = new RegExp(v.source, v.flags);
-      else if (ArrayBuffer.isView(v)) out = new v.constructor(v);
+      // A Buffer comes back a Uint8Array, as from Node's serializer.
+      else if (ArrayBuffer.isView(v)) out = Buffer.isBuffer(v) ? new Uint8Array(v) : new v.constructor(v);
       else if (v instanceof Map) { out = new Map(); seen.set(v, out); for (const [k, x] of v) out.set(clone(k), clone(x)); return out; }
       else if (v instanceof Set) { out = new Set(); seen.set(v, out); for (const x of v) out.add(clone(x)); return out; }
       else if (Array.isArray(v)) { out = new Array(v.length); seen.set(v, out); for (const k of Object.keys(v)) out[k] = clone(v[k]); return out; }
