@@ -2,8 +2,9 @@
 // encodings latin1 (binary), ascii, utf16le (ucs2) and base64url (it reads
 // and writes utf8, hex and base64), in buf.toString, Buffer.from and
 // Buffer.byteLength; searching (indexOf, lastIndexOf, includes), fill with
-// text, slice, copy, compare, allocUnsafe and isEncoding. It evaluates to a function of the Buffer
-// constructor, which it extends.
+// text, slice, copy, compare, allocUnsafe and isEncoding; and the
+// deprecated Buffer(arg) calls. It evaluates to a function of the Buffer
+// constructor, which it extends, returning the Buffer to export.
 (function (Buffer, native) {
   'use strict';
   const own = (encoding) => {
@@ -213,4 +214,36 @@
     if (ts >= te) return 1;
     return compare(this.subarray(ss, se), target.subarray(ts, te));
   });
+  // Buffer(arg) and new Buffer(arg), deprecated but still called by old
+  // packages: a size is Buffer.alloc's zeroed buffer, anything else
+  // Buffer.from's (goja_nodejs refuses a size). Node warns once (DEP0005),
+  // for a call from outside node_modules among the first hundred.
+  let warned = false, checks = 0;
+  const legacy = (args) => {
+    if (!warned && ++checks <= 100 && !native.fromNodeModules()) {
+      warned = true;
+      native.warning('Buffer() is deprecated due to security and usability issues. Please use the Buffer.alloc(), ' +
+        'Buffer.allocUnsafe(), or Buffer.from() methods instead.', 'DeprecationWarning', 'DEP0005');
+    }
+    const [arg, encodingOrOffset, length] = args;
+    if (typeof arg === 'number') {
+      if (typeof encodingOrOffset === 'string') {
+        const e = new TypeError(`The "string" argument must be of type string. Received type number (${arg})`);
+        e.code = 'ERR_INVALID_ARG_TYPE';
+        throw e;
+      }
+      return Buffer.alloc(arg);
+    }
+    return Buffer.from(arg, encodingOrOffset, length);
+  };
+  const ordinaryHasInstance = Function.prototype[Symbol.hasInstance];
+  const hasInstance = (v) => ordinaryHasInstance.call(Buffer, v);
+  const Legacy = new Proxy(Buffer, {
+    construct: (target, args) => legacy(args),
+    apply: (target, self, args) => legacy(args),
+    // goja's instanceof refuses a Proxy of a function as its right side.
+    get: (target, key, receiver) => (key === Symbol.hasInstance ? hasInstance : Reflect.get(target, key, receiver)),
+  });
+  Object.defineProperty(Buffer.prototype, 'constructor', { value: Legacy, writable: true, configurable: true });
+  return Legacy;
 })

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -273,10 +274,14 @@ func (vm *VM) bufferModule() *goja.Object {
 			}
 			return rt.ToValue(bytes.LastIndex(hay[:min(start+len(needle), len(hay))], needle))
 		})
+		_ = native.Set("warning", vm.emitWarning)
+		_ = native.Set("fromNodeModules", vm.fromNodeModules)
 		if fn, _ := goja.AssertFunction(extend); fn != nil {
-			if _, err := fn(goja.Undefined(), ctor, native); err != nil {
+			exported, err := fn(goja.Undefined(), ctor, native)
+			if err != nil {
 				vm.throw(err)
 			}
+			_ = module.Get("exports").ToObject(rt).Set("Buffer", exported)
 		}
 		// goja_nodejs names the constructor after its Go method, which
 		// util.inspect and error messages would show.
@@ -295,6 +300,23 @@ func (vm *VM) bufferModule() *goja.Object {
 		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	})
 }
+
+// fromNodeModules is native.fromNodeModules() for buffer.js: whether the
+// code that called into it is a package's, under a node_modules folder, as
+// Node tells before it warns of a deprecated call.
+func (vm *VM) fromNodeModules(goja.FunctionCall) goja.Value {
+	for _, f := range vm.rt.CaptureCallStack(0, nil) {
+		switch f.SrcName() {
+		case "<native>", "buffer.js", "stack.js", "turn.js":
+			continue
+		}
+		return vm.rt.ToValue(nodeModulesPath.MatchString(f.SrcName()))
+	}
+	return vm.rt.ToValue(false)
+}
+
+// nodeModulesPath matches a file under a node_modules folder.
+var nodeModulesPath = regexp.MustCompile(`[\\/]node_modules[\\/]`)
 
 // builtin returns a core module, building it once per VM.
 func (vm *VM) builtin(name string, build func(module *goja.Object)) *goja.Object {

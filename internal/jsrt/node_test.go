@@ -157,6 +157,11 @@ func TestNodeSurface(t *testing.T) {
 			"false,Error: m|    at show (F:1),true,true,Error"},
 		{"structuredClone of a Buffer", `{ const c = structuredClone(Buffer.from('ab'));
 			({ v: [c.constructor.name, c.length, Buffer.isBuffer(c), c[1]].join() }) }`, "Uint8Array,2,false,98"},
+		// Node 20.20.2's values.
+		{"deprecated Buffer constructor", `{ const a = new Buffer(3), b = Buffer(2), c = new Buffer('hi'), d = new Buffer([1, 2]), e = new Buffer('aGk=', 'base64');
+			let code; try { Buffer(3, 'utf8') } catch (x) { code = x.code }
+			({ v: [a.toString('hex'), b.toString('hex'), c.toString(), d[1], e.toString(), a instanceof Buffer, a.constructor === Buffer, Buffer.name, code].join() }) }`,
+			"000000,0000,hi,2,hi,true,true,Buffer,ERR_INVALID_ARG_TYPE"},
 		{"RegExp source", `({ v: [new RegExp('^/api(/|$)').source, String(new RegExp('a/b', 'g')), new RegExp('[/]').source, /x\/y/.source,
 			new RegExp('a/b') instanceof RegExp, /z/.constructor === RegExp, require('util').inspect(new RegExp('c/d'))].join(' ') })`,
 			`^\/api(\/|$) /a\/b/g [/] x\/y true true /c\/d/`},
@@ -575,6 +580,33 @@ module.exports = { params: () => ({ v: up('a') + deep + require('esm-only').x })
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("require(%s): err = %v, want %q", id, err, want)
 		}
+	}
+}
+
+// Buffer(arg) warns as Node 20 does: once, and not for a call from a
+// package under node_modules.
+func TestBufferConstructorWarnsOnce(t *testing.T) {
+	tests := []struct {
+		name, hook string
+		want       string
+	}{
+		{"from the hook", "new Buffer(1); Buffer('a'); module.exports = {}",
+			"(node:PID) [DEP0005] DeprecationWarning: Buffer() is deprecated due to security and usability issues. Please use the Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.\n" +
+				"(Use `node --trace-deprecation ...` to show where the warning was created)\n"},
+		{"from a package", "require('old'); module.exports = {}", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := testfs.Tree(t, map[string]string{"hook.js": tt.hook, "node_modules/old/index.js": "module.exports = new Buffer(2)"})
+			var stderr bytes.Buffer
+			vm := NewVM(context.Background(), Setup{Cwd: dir, Stdout: io.Discard, Stderr: &stderr})
+			if _, err := vm.Require(filepath.Join(dir, "hook.js")); err != nil {
+				t.Fatal(err)
+			}
+			if out := regexp.MustCompile(`\(node:\d+\)`).ReplaceAllString(stderr.String(), "(node:PID)"); out != tt.want {
+				t.Errorf("stderr %q, want %q", out, tt.want)
+			}
+		})
 	}
 }
 
