@@ -18,11 +18,13 @@ func (vm *VM) installStackTraces() {
 	}
 }
 
-// stackFrames is native.frames() for stack.js: the calls that led to the
-// stack.js function that asks, innermost first, each as [function name,
-// file, line, column] (no file for a native function's).
-func (vm *VM) stackFrames(goja.FunctionCall) goja.Value {
+// stackFrames is native.frames(max) for stack.js: the calls that led to
+// the stack.js function that asks, innermost first and at most max of them,
+// each as [function name, file, line, column] (no file for a native
+// function's).
+func (vm *VM) stackFrames(call goja.FunctionCall) goja.Value {
 	rt := vm.rt
+	limit := call.Argument(0).ToFloat()
 	frames := rt.CaptureCallStack(0, nil)
 	i := 0
 	for i < len(frames) && frames[i].SrcName() == "<native>" { // this function
@@ -37,6 +39,9 @@ func (vm *VM) stackFrames(goja.FunctionCall) goja.Value {
 	}
 	out := make([]any, 0, len(frames)-i)
 	for j, f := range frames[i:] {
+		if float64(len(out)) >= limit {
+			break
+		}
 		// A turn's (ticks.go): turn.js, and the call of fn it makes.
 		if f.SrcName() == "turn.js" || f.SrcName() == "<native>" && j+1 < len(frames[i:]) && frames[i+j+1].SrcName() == "turn.js" {
 			continue

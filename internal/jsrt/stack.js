@@ -74,6 +74,12 @@
       preparing = false;
     }
   };
+  // How many frames native.frames must report for an error to have its
+  // stackTraceLimit after skip of them are left out.
+  const wanted = (skip) => {
+    const limit = NativeError.stackTraceLimit;
+    return typeof limit === 'number' && limit > 0 ? skip + Math.min(limit, 0x7fffffff) : skip;
+  };
   const setStack = (target, value) => Object.defineProperty(target, 'stack', { value, writable: true, enumerable: false, configurable: true });
   // attach gives target a stack of frames, cut to Error.stackTraceLimit as
   // V8 cuts it when it captures, made on first read as V8 makes it (a name
@@ -127,7 +133,8 @@
     if (target === null || (typeof target !== 'object' && typeof target !== 'function')) {
       throw new TypeError('Invalid argument'); // V8's words
     }
-    const frames = native.frames();
+    // All of them when fn is given: V8 counts the limit from fn's caller.
+    const frames = native.frames(typeof fn === 'function' ? Infinity : wanted(0));
     try {
       attach(target, typeof fn === 'function' ? skipThrough(frames, fn) : frames);
     } catch (e) {
@@ -144,13 +151,13 @@
       // V8 leaves out the frames of a subclass's constructors.
       construct(target, args, newTarget) {
         const e = Reflect.construct(target, args, newTarget);
-        const frames = native.frames();
-        attach(e, newTarget === Wrapped ? frames : frames.slice(framesOf(newTarget)));
+        const skip = newTarget === Wrapped ? 0 : framesOf(newTarget);
+        attach(e, native.frames(wanted(skip)).slice(skip));
         return e;
       },
       apply(target, self, args) {
         const e = Reflect.apply(target, self, args);
-        attach(e, native.frames());
+        attach(e, native.frames(wanted(0)));
         return e;
       },
       // goja's instanceof refuses a Proxy of a function as its right side.
