@@ -95,18 +95,21 @@ func (vm *VM) callbackForm(name string, fn func(goja.FunctionCall) goja.Value) g
 			panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "cb" argument must be of type function. Received `+received(call.Argument(n-1))))
 		}
 		args := call.Arguments[:n-1]
+		// Read now: call.Arguments lies on goja's stack, which later calls
+		// reuse before the callback runs.
+		buffer := call.Argument(1)
 		p := vm.settled(func() goja.Value { return fn(goja.FunctionCall{This: call.This, Arguments: args}) })
 		then, _ := goja.AssertFunction(p.ToObject(rt).Get("then"))
 		_, _ = then(p,
 			rt.ToValue(func(c goja.FunctionCall) goja.Value {
 				if name == "read" || name == "write" {
-					return vm.callBack(cb, goja.Null(), c.Argument(0), call.Argument(1))
+					return vm.callBack(cb, goja.Null(), c.Argument(0), buffer)
 				}
 				return vm.callBack(cb, goja.Null(), c.Argument(0))
 			}),
 			rt.ToValue(func(c goja.FunctionCall) goja.Value {
 				if name == "read" || name == "write" {
-					return vm.callBack(cb, c.Argument(0), rt.ToValue(0), call.Argument(1))
+					return vm.callBack(cb, c.Argument(0), rt.ToValue(0), buffer)
 				}
 				return vm.callBack(cb, c.Argument(0))
 			}))

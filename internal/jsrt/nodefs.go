@@ -111,19 +111,7 @@ func (vm *VM) fsModule(module *goja.Object) {
 		// turns into the promise form: the same work, the callback called
 		// from the job queue, after the caller's code, as Node calls it
 		// after the current tick.
-		_ = o.Set(base, func(call goja.FunctionCall) goja.Value {
-			n := len(call.Arguments)
-			cb, ok := goja.AssertFunction(call.Argument(n - 1))
-			if n == 0 || !ok {
-				panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "cb" argument must be of type function. Received `+received(call.Argument(n-1))))
-			}
-			p := vm.settled(func() goja.Value { return fn(goja.FunctionCall{This: call.This, Arguments: call.Arguments[:n-1]}) })
-			then, _ := goja.AssertFunction(p.ToObject(rt).Get("then"))
-			_, _ = then(p,
-				rt.ToValue(func(c goja.FunctionCall) goja.Value { return vm.callBack(cb, goja.Null(), c.Argument(0)) }),
-				rt.ToValue(func(c goja.FunctionCall) goja.Value { return vm.callBack(cb, c.Argument(0)) }))
-			return goja.Undefined()
-		})
+		_ = o.Set(base, vm.callbackForm(base, fn))
 	}
 	refuse := func(name string) func(goja.FunctionCall) goja.Value {
 		return func(goja.FunctionCall) goja.Value {
