@@ -308,6 +308,7 @@ func TestFromConfined(t *testing.T) {
 		"proj/_templates/inproj/new/a.t": "---\nto: c.txt\nfrom: ../README\n---\n",
 		"proj/README":                    "readme\n",
 		"secret.txt":                     "secret\n",
+		"proj/_templates/env/new/a.t":    "---\nto: env.txt\nfrom: " + strings.Repeat("../", 40) + "proc/self/environ\n---\n",
 	})
 	dir := filepath.Join(root, "proj")
 	quiet := func(string) string { return "" }
@@ -330,6 +331,16 @@ func TestFromConfined(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(b) != "secret\n" {
 		t.Errorf("a.txt = %q with AllowOutside", b)
+	}
+	// Not a process's environment, which holds the credentials
+	// process.env leaves out, even with AllowOutside.
+	if _, err := os.Stat("/proc/self/environ"); err == nil {
+		if _, err := e.Run(context.Background(), []string{"env", "new"}); err == nil || !strings.Contains(err.Error(), "from: /proc/self/environ is a process's environment, which templates may not read") {
+			t.Errorf("from: /proc/self/environ: %v", err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "env.txt")); err == nil {
+			t.Error("env.txt written")
+		}
 	}
 }
 

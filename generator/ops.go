@@ -526,6 +526,10 @@ func (p *planner) add(f *renderedFile, to string) (copied []byte, err error) {
 			return nil, fmt.Errorf("from: %w", p.inv.fromErr)
 		}
 		src := filepath.Join(p.inv.fromDir, jsvalue.ToString(from))
+		if err := regularfile.CheckEnviron(src); err != nil {
+			// Its text would be written out, and may be printed.
+			return nil, fmt.Errorf("from: %w", err)
+		}
 		if roots := p.e.readRoots(p.inv); roots == nil {
 			body, err = regularfile.ReadFile(src)
 		} else if real := realPath(src); !insideAny(roots, real) {

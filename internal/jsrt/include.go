@@ -85,9 +85,9 @@ func (vm *VM) includeFile(name string, extra goja.Value) (goja.Value, error) {
 			return nil, fmt.Errorf("include(%q): %w", name, err)
 		}
 	}
-	if procEnviron(file) {
+	if err := regularfile.CheckEnviron(file); err != nil {
 		// What process.env leaves out, a template may not print either.
-		return nil, fmt.Errorf("include(%q): %s is a process's environment, which templates may not read", name, file)
+		return nil, fmt.Errorf("include(%q): %w", name, err)
 	}
 	text, err := regularfile.ReadFile(file)
 	switch {

@@ -147,7 +147,7 @@ func (vm *VM) readOnlyFlags(flags goja.Value) {
 // readFileSync refuses it, and so is a process's environment.
 func (vm *VM) openFD(p string) int {
 	file := vm.fsPath(p)
-	if procEnviron(file) {
+	if regularfile.CheckEnviron(file) != nil {
 		panic(vm.fsError("open", p, syscall.EACCES))
 	}
 	if len(vm.files) >= maxOpenFiles {

@@ -470,7 +470,7 @@ func (vm *VM) statsObject(fi os.FileInfo) goja.Value {
 // unreadable. A folder is Node's EISDIR.
 func (vm *VM) readFile(p string) ([]byte, error) {
 	file := vm.fsPath(p)
-	if procEnviron(file) {
+	if regularfile.CheckEnviron(file) != nil {
 		return nil, syscall.EACCES
 	}
 	b, err := regularfile.ReadFile(file)
@@ -480,17 +480,6 @@ func (vm *VM) readFile(p string) ([]byte, error) {
 		}
 	}
 	return b, err
-}
-
-// procEnviron reports whether file, links resolved, is the environment of
-// a process or thread under /proc.
-func procEnviron(file string) bool {
-	if real, err := filepath.EvalSymlinks(file); err == nil {
-		file = real
-	}
-	parts := strings.Split(filepath.ToSlash(file), "/")
-	n := len(parts)
-	return n >= 4 && parts[1] == "proc" && parts[n-1] == "environ"
 }
 
 // fsError is the Error Node throws for a failed file system call:

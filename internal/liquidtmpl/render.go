@@ -243,6 +243,11 @@ func (r *Renderer) include(c render.Context) (string, error) {
 		return "", fmt.Errorf("include %q: includes nested more than %d deep", name, maxIncludeDepth)
 	}
 	file, err := st.src.find(name)
+	if err == nil {
+		// What process.env leaves out, a template may not print either,
+		// wherever it may read.
+		err = regularfile.CheckEnviron(file)
+	}
 	if err != nil {
 		return "", fmt.Errorf("include %q: %w", name, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -163,6 +164,27 @@ func TestInclude(t *testing.T) {
 			t.Errorf("%s = %q, %v; want %q", tt.text, got, err, tt.want)
 		case tt.errHas != "" && (err == nil || !strings.Contains(err.Error(), tt.errHas)):
 			t.Errorf("%s = %q, %v; want an error with %q", tt.text, got, err, tt.errHas)
+		}
+	}
+}
+
+// An include cannot print a process's environment, which holds the
+// credentials process.env leaves out, even where it may read anything
+// (no CheckInclude: --allow-outside): not named, nor through a link.
+func TestIncludeRefusesTheEnvironment(t *testing.T) {
+	if _, err := os.Stat("/proc/self/environ"); err != nil {
+		t.Skip("no /proc/self/environ here")
+	}
+	dir := t.TempDir()
+	if err := os.Symlink("/proc/self/environ", filepath.Join(dir, "env.liquid")); err != nil {
+		t.Fatal(err)
+	}
+	src := Source{File: filepath.Join(dir, "a.liquid")}
+	var r Renderer
+	for _, text := range []string{"{% include '/proc/self/environ' %}", "{% include '/proc/thread-self/environ' %}", "{% include 'env.liquid' %}"} {
+		got, err := r.Render(context.Background(), 5*time.Second, src, text, jsvalue.NewObject())
+		if err == nil || !strings.Contains(err.Error(), "is a process's environment, which templates may not read") {
+			t.Errorf("%s = %d bytes, %v; want the environment refused", text, len(got), err)
 		}
 	}
 }
