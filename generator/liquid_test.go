@@ -84,38 +84,52 @@ func TestLiquidErrorNamesTheLine(t *testing.T) {
 // A Liquid include is found next to its template, whatever folder the run
 // starts in, and reads only what a `from:` file may: the templates root and
 // the project, unless AllowOutside; the templates root alone for the
-// agent (ConfineTemplates).
+// agent (ConfineTemplates). One that leads outside, by its absolute name,
+// by ".." from one of the folders it is looked for in or by a link, fails
+// with ErrOutside (by ".." and by a link it once failed as "not found").
 func TestLiquidIncludeConfined(t *testing.T) {
 	root := testfs.Tree(t, map[string]string{
 		"p/_templates/l/new/a.liquid":     "---\nto: out/a.txt\n---\n{% include '_part.liquid' %}",
 		"p/_templates/l/new/_part.liquid": "part {{ name }}",
 		"p/_templates/l/proj/a.liquid":    "---\nto: out/b.txt\n---\n{% include 'notes.txt' %}",
 		"p/_templates/l/out/a.liquid":     "---\nto: out/c.txt\n---\n{% include '../../../../secret.txt' %}",
+		"p/_templates/l/up/a.liquid":      "---\nto: out/c.txt\n---\n{% include '../secret.txt' %}",
+		"p/_templates/l/link/a.liquid":    "---\nto: out/c.txt\n---\n{% include '_link.txt' %}",
 		"p/_templates/l/missing/a.liquid": "---\nto: out/d.txt\n---\n{% include '_gone.liquid' %}",
 		"p/notes.txt":                     "project notes",
 		"secret.txt":                      "secret",
 	})
 	dir := filepath.Join(root, "p")
+	if err := os.Symlink(filepath.Join(root, "secret.txt"), filepath.Join(dir, "_templates/l/link/_link.txt")); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
-		action         string
-		confine, allow bool
-		want, errHas   string
+		action                  string
+		confine, allow, outside bool
+		want, errHas            string
 	}{
 		{action: "new", want: "part web"},
 		{action: "new", confine: true, want: "part web"},
 		{action: "proj", want: "project notes"},
 		{action: "proj", confine: true, errHas: "not found where this run may read it"},
-		{action: "out", errHas: "outside the templates root and the project"},
+		{action: "out", outside: true, errHas: "outside the templates root and the project"},
 		{action: "out", allow: true, want: "secret"},
-		{action: "out", confine: true, errHas: "outside the templates root"},
+		{action: "out", confine: true, outside: true, errHas: "outside the templates root"},
+		{action: "up", outside: true, errHas: `include "../secret.txt": ` + filepath.Join(root, "secret.txt") + ": the file is outside the templates root and the project"},
+		{action: "up", allow: true, want: "secret"},
+		// From the templates root, ".." leads into the project, which the
+		// agent may not read.
+		{action: "up", confine: true, outside: true, errHas: `include "../secret.txt": ` + filepath.Join(dir, "secret.txt") + ": the file is outside the templates root"},
+		{action: "link", outside: true, errHas: "_link.txt: the file is outside the templates root and the project"},
+		{action: "link", allow: true, want: "secret"},
 		{action: "missing", confine: true, errHas: "not found where this run may read it"},
 	} {
 		os.RemoveAll(filepath.Join(dir, "out"))
 		e := New(Config{Cwd: dir, Stdout: io.Discard, Getenv: func(string) string { return "" }, ConfineTemplates: tc.confine, AllowOutside: tc.allow})
 		res, err := e.Run(context.Background(), []string{"l", tc.action, "web"})
 		if tc.errHas != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.errHas) || (tc.action == "out") != errors.Is(err, ErrOutside) {
-				t.Errorf("%+v: err = %v, want %q (ErrOutside for out)", tc, err, tc.errHas)
+			if err == nil || !strings.Contains(err.Error(), tc.errHas) || tc.outside != errors.Is(err, ErrOutside) {
+				t.Errorf("%+v: err = %v, want %q (ErrOutside: %v)", tc, err, tc.errHas, tc.outside)
 			}
 			continue
 		}

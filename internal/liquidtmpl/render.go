@@ -101,32 +101,42 @@ type Source struct {
 }
 
 // find is the file an include's name leads to: the first of its places
-// that CheckInclude allows and that exists.
+// that CheckInclude allows and that exists. When none does, a place refused
+// in a folder that is not (the name leads out of it, by ".." or a link) is
+// the error, CheckInclude's: the include is for a file where the run may
+// not read, as an absolute name there is, whether or not the file exists.
 func (s Source) find(name string) (string, error) {
-	places := []string{name}
+	type place struct{ file, dir string } // dir: where file was looked for by a relative name
+	places := []place{{file: name}}
 	if !filepath.IsAbs(name) {
-		places = []string{filepath.Join(filepath.Dir(s.File), name)}
+		dir := filepath.Dir(s.File)
+		places = []place{{filepath.Join(dir, name), dir}}
 		for _, d := range s.Dirs {
-			places = append(places, filepath.Join(d, name))
+			places = append(places, place{filepath.Join(d, name), d})
 		}
 	}
-	var refused error
+	var refused, leadsOut error
 	looked := false
 	for _, p := range places {
 		if s.CheckInclude != nil {
 			// Before the file is looked at, so a refused place says
 			// nothing of what exists where the template may not look.
-			if err := s.CheckInclude(p); err != nil {
+			if err := s.CheckInclude(p.file); err != nil {
 				refused = err
+				if leadsOut == nil && p.dir != "" && s.CheckInclude(p.dir) == nil {
+					leadsOut = fmt.Errorf("%s: %w", p.file, err)
+				}
 				continue
 			}
 		}
 		looked = true
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
+		if _, err := os.Stat(p.file); err == nil {
+			return p.file, nil
 		}
 	}
 	switch {
+	case leadsOut != nil:
+		return "", leadsOut
 	case !looked:
 		return "", refused
 	case refused != nil:

@@ -137,10 +137,12 @@ func TestInclude(t *testing.T) {
 	})
 	tmpl, proj := filepath.Join(root, "tmpl"), filepath.Join(root, "proj")
 	confined := func(file string) error {
-		if !strings.HasPrefix(file, tmpl+string(filepath.Separator)) && !strings.HasPrefix(file, proj+string(filepath.Separator)) {
-			return errors.New("outside")
+		for _, d := range []string{tmpl, proj} {
+			if file == d || strings.HasPrefix(file, d+string(filepath.Separator)) {
+				return nil
+			}
 		}
-		return nil
+		return errors.New("outside")
 	}
 	src := Source{File: filepath.Join(tmpl, "gen/new/a.liquid"), Dirs: []string{tmpl, proj}, CheckInclude: confined}
 	locals := jsvalue.NewObject()
@@ -153,8 +155,11 @@ func TestInclude(t *testing.T) {
 		{text: "{% include 'shared/_root.liquid' %}", want: "from the root"},
 		{text: "{% include '_proj.liquid' %}", want: "from the project"},
 		{text: "{% include '_self.liquid' %}", errHas: "includes nested more than 64 deep"},
-		{text: "{% include '../../../outside.liquid' %}", errHas: `include "../../../outside.liquid": outside`},
+		{text: "{% include '../../../outside.liquid' %}", errHas: `include "../../../outside.liquid": ` + filepath.Join(root, "outside.liquid") + ": outside"},
 		{text: "{% include '" + filepath.Join(root, "outside.liquid") + "' %}", errHas: "outside"},
+		// Found nowhere it may be read, but led out of the templates root
+		// by "..": refused as the absolute name is, not "not found".
+		{text: "{% include '../outside.liquid' %}", errHas: `include "../outside.liquid": ` + filepath.Join(root, "outside.liquid") + ": outside"},
 		{text: "{% include 'nope.liquid' %}", errHas: "not found in the template's folder"},
 		{text: "{% include 3 %}", errHas: "include wants the name of a file, got 3"},
 	} {

@@ -93,3 +93,36 @@ func TestFolderLinkMadeValidByAnEarlierTemplate(t *testing.T) {
 		t.Errorf("lnk is no longer a link: %v, %v", fi, err)
 	}
 }
+
+// A Liquid include that leads outside the project, by its absolute name,
+// by ".." or through a link, fails as a from: file there does, with the
+// flag that permits it; by ".." and through a link it failed as "not
+// found where this run may read it", with no flag named.
+func TestLiquidIncludeOutside(t *testing.T) {
+	for _, include := range []string{"OUTSIDE", "../outside.txt", "../link.txt"} {
+		root := t.TempDir()
+		outside := filepath.Join(root, "outside.txt")
+		dir := filepath.Join(root, "p")
+		files := map[string]string{outside: "secret", filepath.Join(dir, "_templates/g/new/a.liquid.t"): "---\nto: out.txt\n---\n{% include '" + strings.ReplaceAll(include, "OUTSIDE", outside) + "' %}"}
+		for name, text := range files {
+			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Symlink(outside, filepath.Join(dir, "_templates/g/link.txt")); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, dir, nil, "g", "new")
+		if r.code != 1 || !strings.Contains(r.stderr, "the file is outside the templates root and the project") || !strings.Contains(r.stderr, "hypergen: --allow-outside permits it\n") {
+			t.Errorf("include %q: want exit 1, the file outside and the flag that permits it; got %v", include, r)
+		}
+		if r := run(t, dir, nil, "g", "new", "--allow-outside"); r.code != 0 {
+			t.Errorf("include %q with --allow-outside: %v", include, r)
+		} else if b, _ := os.ReadFile(filepath.Join(dir, "out.txt")); string(b) != "secret" {
+			t.Errorf("include %q with --allow-outside wrote %q", include, b)
+		}
+	}
+}
