@@ -70,7 +70,7 @@ func (r *Renderer) init() {
 			return f(jsvalue.ToString(jsData(v)))
 		})
 	}
-	for name, f := range standardFilters() {
+	for name, f := range liquidFilters() {
 		r.engine.RegisterFilter(name, f)
 	}
 	r.engine.RegisterTag("include", r.include)

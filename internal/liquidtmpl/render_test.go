@@ -477,6 +477,14 @@ func TestStandardFilters(t *testing.T) {
 		{`{{ "a,b" | split: "," | join: nothing }}|{{ "a,b" | split: "," | join: nil }}|{{ "a,b" | split: "," | join }}|{{ "hello" | slice: 1, nothing }}|{{ "hello" | slice: 1 }}`, "a b|a b|a b|e|e"},
 		{"{% capture x %}a\nb\r\nc{% endcapture %}{{ x | newline_to_br }}", "a<br />\nb<br />\nc"},
 		{"{% capture x %}a\r\nb\rc\nd{% endcapture %}[{{ x | strip_newlines }}]", "[ab\rcd]"},
+		// Liquid's text filters take an array as liquidjs does, its items
+		// joined with nothing between them, as {{ arr }} prints it: Go's
+		// "[a b c]" was base64-encoded, or lost an item and kept its spaces.
+		{`{{ arr | base64_encode }} {{ arr | remove_last: "b" }} {{ arr | replace_last: "c", "x" }} {{ arr | upcase }} {{ "x" | append: arr }} {{ arr | remove: "b" }}`, "YWJj ac abx ABC xabc ac"},
+		{`{{ arr | replace: "b", "-" }} {{ arr | split: "b" | join: "+" }} {{ arr | url_encode }} {{ arr | escape }} {{ arr | truncate: 2, "" }} {{ arr | slice: 1 }}`, "a-c a+c abc abc ab b"},
+		{`{{ arr | newline_to_br }} {{ arr | strip_newlines }} {{ arr | strip }} {{ arr | capitalize }} {{ arr | date: "%Y" }} {{ meta | upcase }}`, "abc abc abc Abc abc [OBJECT OBJECT]"},
+		// An empty text replaced, as in liquidjs: between the characters.
+		{`{{ "abc" | replace: "", "-" }}`, "a-b-c"},
 	}
 	var r Renderer
 	for _, tt := range tests {

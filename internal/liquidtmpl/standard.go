@@ -33,6 +33,7 @@ func standardFilters() map[string]any {
 		"find":                   find,
 		"remove_last":            func(s, sub string) string { return replaceLast(s, sub, "") },
 		"replace_last":           replaceLast,
+		"replace":                replace,
 		"base64_encode":          func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) },
 		"base64_decode":          func(s string) (string, error) { return decode64(base64.StdEncoding, s) },
 		"base64_url_safe_encode": func(s string) string { return base64.URLEncoding.EncodeToString([]byte(s)) },
@@ -43,9 +44,9 @@ func standardFilters() map[string]any {
 		"truncatewords": truncateWords,
 		"divided_by":    dividedBy,
 		"reverse":       reverse,
-		"newline_to_br": func(v any) string { return lineBreaks.Replace(text(v)) },
+		"newline_to_br": func(s string) string { return lineBreaks.Replace(s) },
 		// osteele/liquid's left the \r of a CRLF.
-		"strip_newlines": func(v any) string { return newlines.Replace(text(v)) },
+		"strip_newlines": func(s string) string { return newlines.Replace(s) },
 		"date":           date,
 		"join":           join,
 	}
@@ -67,7 +68,7 @@ func join(v any, args ...any) string {
 // ellipsis ("..." by default) included. osteele/liquid's returned the text
 // whole when length was shorter than the ellipsis.
 func truncate(v any, args ...any) string {
-	s, n, el := []rune(text(v)), optionalInt(args, 0, 50), optionalText(args, 1, "...")
+	s, n, el := []rune(liquidText(v)), optionalInt(args, 0, 50), optionalText(args, 1, "...")
 	if len(s) <= n {
 		return string(s)
 	}
@@ -78,7 +79,7 @@ func truncate(v any, args ...any) string {
 // joined by single spaces, and adds the ellipsis when words were left out.
 // osteele/liquid's added it when none were, and kept everything for 0.
 func truncateWords(v any, args ...any) string {
-	s, n, el := text(v), max(optionalInt(args, 0, 15), 1), optionalText(args, 1, "...")
+	s, n, el := liquidText(v), max(optionalInt(args, 0, 15), 1), optionalText(args, 1, "...")
 	words := strings.Fields(s)
 	if len(words) < n || len(words) == n && strings.TrimRightFunc(s, unicode.IsSpace) == s {
 		return s
@@ -94,7 +95,7 @@ func truncateWords(v any, args ...any) string {
 // string.
 func optionalText(args []any, i int, def string) string {
 	if i < len(args) && args[i] != nil {
-		return text(args[i])
+		return liquidText(args[i])
 	}
 	return def
 }
@@ -141,13 +142,13 @@ var lineBreaks = strings.NewReplacer("\r\n", "<br />\n", "\n", "<br />\n")
 // "today", a date alone (midnight UTC, as JavaScript reads it), a date and
 // time with no zone and a date with slashes (local); nothing prints
 // nothing, and anything else is printed as it is.
-func date(v any, args ...any) (string, error) {
+func date(v any, args ...any) (any, error) {
 	if v == nil || v == "" {
 		return "", nil
 	}
 	t, ok := timeOf(v)
 	if !ok {
-		return text(v), nil
+		return v, nil
 	}
 	return tuesday.Strftime(optionalText(args, 0, "%A, %B %-e, %Y at %-l:%M %P %z"), t)
 }
@@ -201,7 +202,7 @@ func slice(v any, start int, args ...any) any {
 		}
 		return out
 	}
-	s := []rune(text(v))
+	s := []rune(liquidText(v))
 	from, to, ok := sliceBounds(len(s), start, n)
 	if !ok {
 		return ""
@@ -312,6 +313,16 @@ func text(v any) string {
 		return ""
 	}
 	return jsvalue.ToString(jsData(v))
+}
+
+// replace puts with in place of every sub in s; an empty sub, as in
+// liquidjs, puts it between the characters (osteele/liquid's put it
+// before and after them too).
+func replace(s, sub, with string) string {
+	if sub == "" {
+		return strings.Join(strings.Split(s, ""), with)
+	}
+	return strings.ReplaceAll(s, sub, with)
 }
 
 func replaceLast(s, sub, with string) string {

@@ -1,0 +1,67 @@
+package liquidtmpl
+
+import (
+	"reflect"
+	"strings"
+
+	liquidstd "github.com/osteele/liquid/filters"
+	"github.com/osteele/liquid/values"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// liquidFilters are Liquid's filters, osteele/liquid's with ours over
+// them, each taking its arguments as liquidArgs says.
+func liquidFilters() map[string]any {
+	set := filterSet{}
+	liquidstd.AddStandardFilters(set)
+	for name, f := range standardFilters() {
+		set[name] = f
+	}
+	for name, f := range set {
+		set[name] = liquidArgs(f)
+	}
+	return set
+}
+
+type filterSet map[string]any
+
+func (s filterSet) AddFilter(name string, f any) { s[name] = f }
+
+// liquidArgs is filter f taking its input and arguments as liquidjs's
+// filters take theirs: text is what liquidText makes of the value (an
+// array's items joined, where osteele/liquid wrote Go's "[b a c]").
+func liquidArgs(f any) func(v any, args ...any) (any, error) {
+	fn := reflect.ValueOf(f)
+	t := fn.Type()
+	return func(v any, args ...any) (any, error) {
+		all := append([]any{v}, args...)
+		for i := range all {
+			if i < t.NumIn() && !(t.IsVariadic() && i == t.NumIn()-1) && t.In(i).Kind() == reflect.String {
+				all[i] = liquidText(all[i])
+			}
+		}
+		return values.Call(fn, all)
+	}
+}
+
+// liquidText is v as text, as liquidjs's filters take it: nothing is "", an
+// array its items' text with nothing between them (["b","a","c"] is "bac",
+// as Liquid prints it), anything else what JavaScript's String() makes of
+// it ("[object Object]" for an object).
+func liquidText(v any) string {
+	switch x := jsData(v).(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case []any:
+		var b strings.Builder
+		for _, item := range x {
+			b.WriteString(liquidText(item))
+		}
+		return b.String()
+	default:
+		return jsvalue.ToString(x)
+	}
+}
