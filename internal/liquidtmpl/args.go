@@ -30,12 +30,19 @@ func (s filterSet) AddFilter(name string, f any) { s[name] = f }
 
 // liquidArgs is filter f taking its input and arguments as liquidjs's
 // filters take theirs: text is what liquidText makes of the value (an
-// array's items joined, where osteele/liquid wrote Go's "[b a c]").
+// array's items joined, where osteele/liquid wrote Go's "[b a c]"), and an
+// undefined variable as an optional argument at the end counts as not given
+// (osteele/liquid failed with "can't convert <nil>(<nil>) to type int",
+// naming no variable). An undefined variable is already empty text and 0
+// for a number.
 func liquidArgs(f any) func(v any, args ...any) (any, error) {
 	fn := reflect.ValueOf(f)
 	t := fn.Type()
 	return func(v any, args ...any) (any, error) {
 		all := append([]any{v}, args...)
+		for n := len(all); n > 1 && n <= t.NumIn() && all[n-1] == nil && t.In(n-1).Kind() == reflect.Func; n-- {
+			all = all[:n-1]
+		}
 		for i := range all {
 			if i < t.NumIn() && !(t.IsVariadic() && i == t.NumIn()-1) && t.In(i).Kind() == reflect.String {
 				all[i] = liquidText(all[i])

@@ -483,6 +483,10 @@ func TestStandardFilters(t *testing.T) {
 		{`{{ arr | base64_encode }} {{ arr | remove_last: "b" }} {{ arr | replace_last: "c", "x" }} {{ arr | upcase }} {{ "x" | append: arr }} {{ arr | remove: "b" }}`, "YWJj ac abx ABC xabc ac"},
 		{`{{ arr | replace: "b", "-" }} {{ arr | split: "b" | join: "+" }} {{ arr | url_encode }} {{ arr | escape }} {{ arr | truncate: 2, "" }} {{ arr | slice: 1 }}`, "a-c a+c abc abc ab b"},
 		{`{{ arr | newline_to_br }} {{ arr | strip_newlines }} {{ arr | strip }} {{ arr | capitalize }} {{ arr | date: "%Y" }} {{ meta | upcase }}`, "abc abc abc Abc abc [OBJECT OBJECT]"},
+		// An undefined variable as an argument counts as liquidjs counts
+		// it: not given when optional (round and sum failed, "can't
+		// convert <nil>(<nil>)"), empty text, 0.
+		{`{{ 3.14159 | round: nothing }} {{ nums | sum: nothing }} {{ people | where: nothing | size }} {{ 5 | plus: nothing }} {{ "ab" | append: nothing }} {{ "ab" | replace: nothing, "-" }}`, "3 6.5 0 5 ab a-b"},
 		// An empty text replaced, as in liquidjs: between the characters.
 		{`{{ "abc" | replace: "", "-" }}`, "a-b-c"},
 	}
