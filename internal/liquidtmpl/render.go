@@ -20,6 +20,7 @@ import (
 	"github.com/osteele/liquid"
 	"github.com/osteele/liquid/expressions"
 	"github.com/osteele/liquid/render"
+	"github.com/osteele/liquid/values"
 
 	"github.com/hypergen-dev/hypergen/internal/inflect"
 	"github.com/hypergen-dev/hypergen/internal/jsrt"
@@ -73,6 +74,7 @@ func (r *Renderer) init() {
 	for name, f := range liquidFilters() {
 		r.engine.RegisterFilter(name, f)
 	}
+	r.engine.RegisterFilter(rangeFilter, emptyRange)
 	r.engine.RegisterTag("include", r.include)
 	root, err := r.engine.ParseString("{{ " + stopBinding + " }}")
 	if err != nil {
@@ -450,13 +452,13 @@ func (r *Renderer) parse(text string) (*liquid.Template, error) {
 				p.t, p.err = nil, enginePanic(v)
 			}
 		}()
-		comments, err := checkTags(text)
+		edits, err := checkTags(text)
 		if err != nil {
 			p.err = err
 			return
 		}
 		// Line 1 first: ParseString would count lines from 0.
-		t, perr := r.engine.ParseTemplateLocation([]byte(uncomment(text, comments)), "", 1)
+		t, perr := r.engine.ParseTemplateLocation([]byte(apply(text, edits)), "", 1)
 		if perr != nil {
 			p.err = wrap(perr)
 			return
@@ -471,9 +473,10 @@ func (r *Renderer) parse(text string) (*liquid.Template, error) {
 // Liquid reports an error: a "{{" or "{%" with no closing "}}" or "%}"
 // after it, a raw block never closed, an empty tag ({{ }}, {% %}). Written
 // out as text, they made a file with the template's own syntax in it, and
-// exit status 0. It returns where the inline comments are ({% # note %}),
-// which osteele/liquid reads as text too.
-func checkTags(text string) (comments [][2]int, err error) {
+// exit status 0. It returns the edits the text needs before
+// osteele/liquid parses it: the inline comments ({% # note %}), which it
+// reads as text, and the range of a for loop (see emptyRange).
+func checkTags(text string) (edits []edit, err error) {
 	line := func(i int) int { return 1 + strings.Count(text[:i], "\n") }
 	// A raw or comment block holds any text: its body is looked past,
 	// newlines kept.
@@ -518,7 +521,7 @@ func checkTags(text string) (comments [][2]int, err error) {
 			start, open, closer = tag, "{%", "%}"
 		}
 		if start == len(outside) {
-			return comments, nil
+			return edits, nil
 		}
 		c := bytes.Index(outside[start+2:], []byte(closer))
 		if c < 0 {
@@ -530,40 +533,75 @@ func checkTags(text string) (comments [][2]int, err error) {
 		case inner == "":
 			return nil, &Error{Line: line(start), Msg: fmt.Sprintf("Liquid: %s is empty", text[start:end])}
 		case open == "{%" && inner[0] == '#':
-			comments = append(comments, [2]int{start, end})
+			edits = append(edits, edit{start, end, commentBlock(text[start:end])})
 		case open == "{%" && inner == "capture":
 			// osteele/liquid captures into a variable named "", which
 			// nothing can read; liquidjs refuses it.
 			return nil, &Error{Line: line(start), Msg: fmt.Sprintf("Liquid: %s needs the name of the variable it captures into ({%% capture x %%})", text[start:end])}
+		case open == "{%":
+			if m := forRange().FindStringIndex(text[start+2 : end-2]); m != nil {
+				at := start + 2 + m[1]
+				edits = append(edits, edit{at, at, " | " + rangeFilter})
+			}
 		}
 		i = end
 	}
 }
 
-// uncomment turns each inline comment (a span checkTags found) into a
-// comment block, with the same whitespace control and the same newlines,
-// so that the lines after it keep their numbers.
-func uncomment(text string, comments [][2]int) string {
-	if len(comments) == 0 {
+// edit replaces text[start:end] with with.
+type edit struct {
+	start, end int
+	with       string
+}
+
+// apply makes edits, in the order of the text, to text.
+func apply(text string, edits []edit) string {
+	if len(edits) == 0 {
 		return text
 	}
 	var b strings.Builder
 	last := 0
-	for _, c := range comments {
-		tag := text[c[0]:c[1]]
-		left, right := "", ""
-		if strings.HasPrefix(tag, "{%-") {
-			left = "-"
-		}
-		if strings.HasSuffix(tag, "-%}") {
-			right = "-"
-		}
-		b.WriteString(text[last:c[0]])
-		b.WriteString("{%" + left + " comment %}" + strings.Repeat("\n", strings.Count(tag, "\n")) + "{% endcomment " + right + "%}")
-		last = c[1]
+	for _, e := range edits {
+		b.WriteString(text[last:e.start])
+		b.WriteString(e.with)
+		last = e.end
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// commentBlock is an inline comment tag as a comment block, with the same
+// whitespace control and the same newlines, so that the lines after it
+// keep their numbers.
+func commentBlock(tag string) string {
+	left, right := "", ""
+	if strings.HasPrefix(tag, "{%-") {
+		left = "-"
+	}
+	if strings.HasSuffix(tag, "-%}") {
+		right = "-"
+	}
+	return "{%" + left + " comment %}" + strings.Repeat("\n", strings.Count(tag, "\n")) + "{% endcomment " + right + "%}"
+}
+
+// forRange matches a for tag's text up to the end of its range, (a..b).
+var forRange = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^-?\s*for\s+\S+\s+in\s+\([^()]*\.\.[^()]*\)`)
+})
+
+// rangeFilter names emptyRange, put after the range of every for loop.
+// A template could name it too, to no effect.
+const rangeFilter = "__hypergen_range"
+
+// emptyRange is a range whose end is before its start as the empty list it
+// is: osteele/liquid gives it a negative length, which runs the loop no
+// times but skips its else too ({% for i in (3..1) %}…{% else %}none{%
+// endfor %} printed nothing; liquidjs prints "none").
+func emptyRange(v any) any {
+	if r, ok := v.(values.Range); ok && r.Len() < 0 {
+		return []any{}
+	}
+	return v
 }
 
 var rawTag = sync.OnceValue(func() *regexp.Regexp {
@@ -592,7 +630,8 @@ func enginePanic(p any) error {
 }
 
 func wrap(err liquid.SourceError) error {
-	msg := liquidMessage().ReplaceAllString(err.Error(), "")
+	// The tag as the template has it, without the filter parse put in.
+	msg := strings.ReplaceAll(liquidMessage().ReplaceAllString(err.Error(), ""), " | "+rangeFilter, "")
 	// A tag's error wrapped twice names the tag twice ("… in {% cycle %}
 	// in {% cycle %}").
 	if i := strings.LastIndex(msg, " in {%"); i > 0 && strings.HasSuffix(msg[:i], msg[i:]) {

@@ -42,6 +42,9 @@ func TestRender(t *testing.T) {
 		// refused as a range bound.
 		{"{% for i in (1..n) %}{{ i }}{% endfor %} {{ half }}", "123 2.5"},
 		{"{% for i in (1..cfg.count) %}{{ i }}{% endfor %} {% for i in (1..cfg.list[0]) %}{{ i }}{% endfor %}", "12 123"},
+		// A range that ends before it starts is empty, and the loop's else
+		// runs, as in liquidjs: it printed nothing.
+		{"{% for i in (3..1) %}{{ i }}{% else %}none{% endfor %} {%- for i in (n..1) reversed -%}{{ i }}{% else %}none{% endfor %} {% for i in (1..n) limit: 2 %}{{ i }}{% else %}none{% endfor %}", "nonenone 12"},
 	}
 	var r Renderer
 	for _, tt := range tests {
@@ -67,6 +70,11 @@ func TestRenderErrors(t *testing.T) {
 	_, err = r.Render(context.Background(), time.Second, Source{}, "a\n{% cycle 'a', 'b' %}", jsvalue.NewObject())
 	if !errors.As(err, &le) || le.Line != 2 || le.Msg != "Liquid: cycle must be within a forloop in {% cycle 'a', 'b' %}" {
 		t.Errorf("cycle outside a loop: %#v", err)
+	}
+	// A loop's tag is quoted as the template has it.
+	_, err = r.Render(context.Background(), time.Second, Source{}, "{% for i in (1..3) sideways %}{% endfor %}", jsvalue.NewObject())
+	if !errors.As(err, &le) || le.Msg != `Liquid: undefined loop modifier "sideways" in {% for i in (1..3) sideways %}` {
+		t.Errorf("a bad loop modifier: %#v", err)
 	}
 }
 
