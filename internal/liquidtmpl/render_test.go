@@ -470,6 +470,9 @@ func TestStandardFilters(t *testing.T) {
 		{`{{ "hi" | base64_encode }} {{ "aGk=" | base64_decode }}`, "aGk= hi"},
 		{"{% for kv in meta %}{{ kv[0] }}={{ kv[1] }};{% endfor %}", "z=1;b=2;m=3;a=4;q=5;c=6;"},
 		{"{{ meta }} {{ meta.q }} {{ meta.size }}", "[object Object] 5 6"},
+		// In its key order, as JSON.stringify writes it, and its keys
+		// counted, as in liquidjs: they were sorted, and size was 0.
+		{"{{ meta | json }} {{ meta | size }} {{ people | first | json }}", `{"z":1,"b":2,"m":3,"a":4,"q":5,"c":6} 6 {"n":"a","age":3,"admin":true}`},
 		// Filters osteele/liquid has, with liquidjs's results (those of
 		// liquidjs 10.31 for the same text and locals).
 		{`{{ word | truncate: 2 }}|{{ word | truncate: 5 }}|{{ word | truncate: 6 }}|{{ "héllo wörld" | truncate: 6 }}|{{ word | truncate: 4, "…" }}`, "...|Li...|Liquid|hél...|Liq…"},

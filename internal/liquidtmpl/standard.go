@@ -48,8 +48,22 @@ func standardFilters() map[string]any {
 		// osteele/liquid's left the \r of a CRLF.
 		"strip_newlines": func(s string) string { return newlines.Replace(s) },
 		"date":           date,
-		"join":           join,
+		// osteele/liquid's gave 0 for an object.
+		"size": size,
+		"join": join,
 	}
+}
+
+// size is the number of a list's items, of a text's characters or, as in
+// liquidjs, of an object's keys (unless it has a size of its own).
+func size(v any) any {
+	if o, ok := v.(object); ok {
+		if n, ok := o["size"]; ok {
+			return n
+		}
+		return len(o)
+	}
+	return values.Length(v)
 }
 
 // join is the text of a list's items (anything else a list of itself)

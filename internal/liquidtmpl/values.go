@@ -1,6 +1,8 @@
 package liquidtmpl
 
 import (
+	"encoding/json"
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
@@ -42,6 +44,27 @@ func (o object) Len() int { return len(o) }
 func (o object) Index(i int) any {
 	k := o.keys()[i]
 	return []any{k, o[k]}
+}
+
+// MarshalJSON writes the object in its key order, as JSON.stringify does
+// ({{ object | json }}): json.Marshal sorted the keys of the map.
+func (o object) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, k := range o.keys() {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		key, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		value, err := json.Marshal(o[k])
+		if err != nil {
+			return nil, fmt.Errorf("the value of %q: %w", k, err)
+		}
+		b = append(append(append(b, key...), ':'), value...)
+	}
+	return append(b, '}'), nil
 }
 
 // String is what {{ object }} prints: JavaScript's text for an object, as
