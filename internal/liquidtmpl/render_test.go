@@ -479,6 +479,9 @@ func TestStandardFilters(t *testing.T) {
 		{`{{ "a b c" | truncatewords: 0 }}|{{ "a  b" | truncatewords: 2 }}|{{ "a  b " | truncatewords: 2 }}|{{ " a  b  c" | truncatewords: 2, "!" }}`, "a...|a  b|a b...|a b!"},
 		{`{{ 3 | divided_by: 2 }} {{ 6 | divided_by: 3 }} {{ 7 | divided_by: 2, true }} {{ "6" | divided_by: "4" }}`, "1.5 2 3 1.5"},
 		{`{% assign n = 6 | divided_by: 3 %}{% for i in (1..n) %}{{ i }}{% endfor %}`, "12"},
+		// The third argument rounds down when it is a number other than 0
+		// ("yes" is not one); a remainder has the divisor's sign.
+		{`{{ 5 | divided_by: 2, "yes" }} {{ 5 | divided_by: 2, 0 }} {{ 5 | divided_by: 2, "1" }} {{ -7 | modulo: 3 }} {{ 7 | modulo: -3 }} {{ 5.5 | modulo: 2 }}`, "2.5 2.5 2 2 -2 1.5"},
 		{`{{ 1000000000 | date: "%Y" }} {{ "1000000000" | date: "%Y" }} {{ "2020-01-02T12:00:00" | date: "%b %d, %Y" }}`, "2001 2001 Jan 02, 2020"},
 		{`{{ word | reverse }} {{ arr | reverse | join: "" }} {{ arr | join: "" }} {{ nothing | reverse | size }}`, "Liquid cba abc 0"},
 		// An undefined variable as a value or an optional argument, and

@@ -43,6 +43,7 @@ func standardFilters() map[string]any {
 		"truncate":      truncate,
 		"truncatewords": truncateWords,
 		"divided_by":    dividedBy,
+		"modulo":        modulo,
 		"reverse":       reverse,
 		"newline_to_br": func(s string) string { return lineBreaks.Replace(s) },
 		// osteele/liquid's left the \r of a CRLF.
@@ -122,18 +123,27 @@ func optionalInt(args []any, i int, def int) int {
 }
 
 // dividedBy divides as JavaScript does (7 / 2 is 3.5), or rounds down with
-// a true third argument: the values are JavaScript's numbers, and liquidjs
-// divides them so. osteele/liquid divided whole numbers as integers.
-func dividedBy(a, b any, integer func(bool) bool) (any, error) {
+// a third argument that is a number other than 0 (true is 1), as liquidjs
+// reads it ("yes" is not): the values are JavaScript's numbers, and
+// liquidjs divides them so. osteele/liquid divided whole numbers as
+// integers.
+func dividedBy(a, b any, integer ...any) (any, error) {
 	divisor := number(b)
 	if divisor == 0 {
 		return nil, errors.New("division by zero")
 	}
 	q := number(a) / divisor
-	if integer(false) {
+	if len(integer) > 0 && (integer[0] == true || number(integer[0]) != 0) {
 		q = math.Floor(q)
 	}
 	return whole(q), nil
+}
+
+// modulo is the remainder with the divisor's sign, as liquidjs has it
+// (-7 | modulo: 3 is 2); osteele/liquid's had the dividend's (-1).
+func modulo(a, b any) any {
+	d := number(b)
+	return whole(math.Mod(math.Mod(number(a), d)+d, d))
 }
 
 // reverse is a list's items backwards; anything else is a list of itself,
