@@ -632,6 +632,15 @@ func enginePanic(p any) error {
 func wrap(err liquid.SourceError) error {
 	// The tag as the template has it, without the filter parse put in.
 	msg := strings.ReplaceAll(liquidMessage().ReplaceAllString(err.Error(), ""), " | "+rangeFilter, "")
+	// A stray end tag was "endif not inside  in {% endif %}", its blocks'
+	// names missing (an end tag has none).
+	msg = strayEnd().ReplaceAllStringFunc(msg, func(m string) string {
+		sub := strayEnd().FindStringSubmatch(m)
+		if sub[2] == "" {
+			return fmt.Sprintf("%s closes no open block%s", sub[1], sub[3])
+		}
+		return fmt.Sprintf("%s does not close the open %s block%s", sub[1], sub[2], sub[3])
+	})
 	// A tag's error wrapped twice names the tag twice ("… in {% cycle %}
 	// in {% cycle %}").
 	if i := strings.LastIndex(msg, " in {%"); i > 0 && strings.HasSuffix(msg[:i], msg[i:]) {
@@ -639,6 +648,12 @@ func wrap(err liquid.SourceError) error {
 	}
 	return &Error{Line: err.LineNumber(), Msg: "Liquid: " + msg, Err: err.Cause()}
 }
+
+// strayEnd is osteele/liquid's message for an end tag outside its block:
+// the tag, the block it is in if any, and what follows.
+var strayEnd = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(\w+) not inside (?:; immediate parent is (\w+))?( in |$)`)
+})
 
 // liquidMessage is osteele/liquid's own prefix, "Liquid error (line N): ",
 // at the start or, for a tag's error wrapped again, inside the message;

@@ -71,6 +71,17 @@ func TestRenderErrors(t *testing.T) {
 	if !errors.As(err, &le) || le.Line != 2 || le.Msg != "Liquid: cycle must be within a forloop in {% cycle 'a', 'b' %}" {
 		t.Errorf("cycle outside a loop: %#v", err)
 	}
+	// A stray end tag is named with what is wrong: the message was
+	// "endif not inside  in {% endif %}".
+	for text, want := range map[string]string{
+		"{% endif %}":                                  "Liquid: endif closes no open block in {% endif %}",
+		"{% if true %}{% endfor %}{% endif %}":         "Liquid: endfor does not close the open if block in {% endfor %}",
+		"{% for i in (1..2) %}{% endif %}{% endfor %}": "Liquid: endif does not close the open for block in {% endif %}",
+	} {
+		if _, err := r.Render(context.Background(), time.Second, Source{}, text, jsvalue.NewObject()); !errors.As(err, &le) || le.Msg != want {
+			t.Errorf("%s: %v, want %q", text, err, want)
+		}
+	}
 	// A loop's tag is quoted as the template has it.
 	_, err = r.Render(context.Background(), time.Second, Source{}, "{% for i in (1..3) sideways %}{% endfor %}", jsvalue.NewObject())
 	if !errors.As(err, &le) || le.Msg != `Liquid: undefined loop modifier "sideways" in {% for i in (1..3) sideways %}` {
