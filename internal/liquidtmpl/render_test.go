@@ -512,6 +512,7 @@ func TestStandardFilters(t *testing.T) {
 		// it: not given when optional (round and sum failed, "can't
 		// convert <nil>(<nil>)"), empty text, 0.
 		{`{{ 3.14159 | round: nothing }} {{ nums | sum: nothing }} {{ people | where: nothing | size }} {{ 5 | plus: nothing }} {{ "ab" | append: nothing }} {{ "ab" | replace: nothing, "-" }}`, "3 6.5 0 5 ab a-b"},
+		{`{{ "é" | capitalize }} {{ "hELLO wORLD" | capitalize }}|{{ "" | capitalize }}`, "É Hello world|"},
 		// An empty text replaced, as in liquidjs: between the characters.
 		{`{{ "abc" | replace: "", "-" }}`, "a-b-c"},
 	}

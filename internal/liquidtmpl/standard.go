@@ -45,6 +45,7 @@ func standardFilters() map[string]any {
 		"divided_by":    dividedBy,
 		"modulo":        modulo,
 		"reverse":       reverse,
+		"capitalize":    capitalize,
 		"newline_to_br": func(s string) string { return lineBreaks.Replace(s) },
 		// osteele/liquid's left the \r of a CRLF.
 		"strip_newlines": func(s string) string { return newlines.Replace(s) },
@@ -144,6 +145,15 @@ func dividedBy(a, b any, integer ...any) (any, error) {
 func modulo(a, b any) any {
 	d := number(b)
 	return whole(math.Mod(math.Mod(number(a), d)+d, d))
+}
+
+// capitalize is s with its first character upper case and the others
+// lower case, as in liquidjs and Shopify; osteele/liquid's upper-cased the
+// first byte alone, which cut a multi-byte character in two ("é" was
+// "\xc3\xa9" made invalid), and kept the rest as it was.
+func capitalize(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(s[:n]) + strings.ToLower(s[n:])
 }
 
 // reverse is a list's items backwards; anything else is a list of itself,
