@@ -40,6 +40,9 @@ func liquidArgs(f any) func(v any, args ...any) (any, error) {
 	t := fn.Type()
 	return func(v any, args ...any) (any, error) {
 		all := append([]any{v}, args...)
+		if !t.IsVariadic() && len(all) > t.NumIn() {
+			all = all[:t.NumIn()] // liquidjs ignores arguments a filter does not take
+		}
 		for n := len(all); n > 1 && n <= t.NumIn() && all[n-1] == nil && t.In(n-1).Kind() == reflect.Func; n-- {
 			all = all[:n-1]
 		}

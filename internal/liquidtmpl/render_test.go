@@ -484,6 +484,13 @@ func TestStandardFilters(t *testing.T) {
 		// In its key order, as JSON.stringify writes it, and its keys
 		// counted, as in liquidjs: they were sorted, and size was 0.
 		{"{{ meta | json }} {{ meta | size }} {{ people | first | json }}", `{"z":1,"b":2,"m":3,"a":4,"q":5,"c":6} 6 {"n":"a","age":3,"admin":true}`},
+		// As liquidjs: json's indentation (JSON.stringify's space) and <, >
+		// and & as they are (Go's json escaped them, and took no space);
+		// map of one object; arguments a filter does not take ignored (they
+		// were errors: "wrong number of arguments").
+		{"{{ arr | json: 2 }}|{{ people | first | json: '--' }}|{{ '<a>&' | json: 20 }}", "[\n  \"a\",\n  \"b\",\n  \"c\"\n]|{\n--\"n\": \"a\",\n--\"age\": 3,\n--\"admin\": true\n}|\"<a>&\""},
+		{`{{ people | find: "age", 5 | map: "n" | join: "," }} {{ people | map: "n" | join: "," }}`, "b a,b,c"},
+		{"{{ 3.7 | floor: 5 }} {{ arr | first: 2 }} {{ 'abc' | upcase: 1, 2 }} {{ 5 | plus: 1, 2 }}", "3 a ABC 6"},
 		// Filters osteele/liquid has, with liquidjs's results (those of
 		// liquidjs 10.31 for the same text and locals).
 		{`{{ word | truncate: 2 }}|{{ word | truncate: 5 }}|{{ word | truncate: 6 }}|{{ "héllo wörld" | truncate: 6 }}|{{ word | truncate: 4, "…" }}`, "...|Li...|Liquid|hél...|Liq…"},

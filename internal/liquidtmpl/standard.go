@@ -1,7 +1,9 @@
 package liquidtmpl
 
 import (
+	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -53,7 +55,47 @@ func standardFilters() map[string]any {
 		// osteele/liquid's gave 0 for an object.
 		"size": size,
 		"join": join,
+		// osteele/liquid's escaped <, > and & (Go's json.Marshal) and took
+		// no indentation; its map gave nothing for a single object.
+		"json": jsonText,
+		"map":  mapProperty,
 	}
+}
+
+// jsonText is JSON.stringify(v, null, space), as liquidjs's json: space
+// is a number of spaces (at most 10) or a text (its first 10 characters).
+func jsonText(v any, args ...any) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	var indent string
+	var space any
+	if len(args) > 0 {
+		space = args[0]
+	}
+	switch space := space.(type) {
+	case nil:
+	case string:
+		indent = string([]rune(space)[:min(10, utf8.RuneCountInString(space))])
+	default:
+		indent = strings.Repeat(" ", int(math.Max(0, math.Min(10, number(space)))))
+	}
+	enc.SetIndent("", indent)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+// mapProperty is the property prop of each of list's items; a single
+// item is a list of itself, as in liquidjs.
+func mapProperty(list any, prop string) []any {
+	in := items(list)
+	out := make([]any, len(in))
+	for i, item := range in {
+		out[i] = property(item, prop)
+	}
+	return out
 }
 
 // size is the number of a list's items, of a text's characters or, as in
