@@ -44,15 +44,12 @@ const StuckGrace = procgroup.Grace + 3*time.Second
 // stuckGrace is StuckGrace, shorter in tests.
 var stuckGrace = StuckGrace
 
-// memoryCheckAfter and memoryCheckEvery pace the heap checks of a call: none
-// for a call that ends within the first (every real template), then one at
-// each tick, since reading the heap's size stops the world briefly. At a
-// second and then every 250 ms, a string doubling itself reached an 8 GiB
-// allocation before the first check.
-const (
-	memoryCheckAfter = 100 * time.Millisecond
-	memoryCheckEvery = 100 * time.Millisecond
-)
+// MemoryCheckEvery paces the heap checks of a call (and of a Liquid
+// render): none for a call that ends within it (every real template), then
+// one each time it passes, since reading the heap's size stops the world
+// briefly. At a second and then every 250 ms, a string doubling itself
+// reached an 8 GiB allocation before the first check.
+const MemoryCheckEvery = 100 * time.Millisecond
 
 // Limits bound the JavaScript of a run.
 type Limits struct {
@@ -73,6 +70,18 @@ type Limits struct {
 	// function it returns, if any, is called when the call ends after all.
 	// Nil leaves the call to return when its built-in does.
 	Stuck func(err error) (ended func())
+}
+
+// HeapOverLimit returns a *MemoryError if the process's heap holds more
+// than the memory limit (Memory), nil if not. Reading the heap's size
+// stops the world briefly: callers pace it (MemoryCheckEvery).
+func (l Limits) HeapOverLimit() error {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if limit := l.memory(); m.HeapAlloc > limit {
+		return &MemoryError{Heap: m.HeapAlloc, Limit: limit}
+	}
+	return nil
 }
 
 func (l Limits) memory() uint64 {
@@ -106,12 +115,12 @@ func (e *TimeoutError) Error() string {
 	return fmt.Sprintf("stopped: ran longer than the JavaScript time limit of %s", e.Limit)
 }
 
-// MemoryError is JavaScript stopped because the heap grew past the memory
-// limit while it ran.
+// MemoryError is JavaScript (or a Liquid render) stopped because the heap
+// grew past the memory limit while it ran.
 type MemoryError struct{ Heap, Limit uint64 }
 
 func (e *MemoryError) Error() string {
-	return fmt.Sprintf("stopped: the heap grew to %d MiB while it ran, past the JavaScript memory limit of %d MiB", e.Heap>>20, e.Limit>>20)
+	return fmt.Sprintf("stopped: the heap grew to %d MiB while it ran, past the memory limit of templates and scripts of %d MiB", e.Heap>>20, e.Limit>>20)
 }
 
 // StuckError is what Limits.Stuck is told: a call stopped for Err that has
@@ -234,21 +243,19 @@ func (vm *VM) guard(ctx context.Context) (done func()) {
 		// A person answering a question allocates nothing: no stop of the
 		// world ten times a second while they think.
 		if !vm.answering.Load() {
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			if limit := limits.memory(); m.HeapAlloc > limit {
-				interrupt(&MemoryError{Heap: m.HeapAlloc, Limit: limit}, true)
+			if err := limits.HeapOverLimit(); err != nil {
+				interrupt(err, true)
 				return
 			}
 		}
 		mu.Lock()
 		defer mu.Unlock()
 		if !finished {
-			memory.Reset(memoryCheckEvery)
+			memory.Reset(MemoryCheckEvery)
 		}
 	}
 	mu.Lock()
-	memory = time.AfterFunc(memoryCheckAfter, checkMemory)
+	memory = time.AfterFunc(MemoryCheckEvery, checkMemory)
 	mu.Unlock()
 	return func() {
 		mu.Lock()

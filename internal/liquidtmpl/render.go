@@ -393,21 +393,34 @@ func (r *Renderer) Render(ctx context.Context, limit time.Duration, src Source, 
 		done <- result{out, err}
 		close(ended)
 	}()
-	select {
-	case res := <-done:
-		return res.out, res.err
-	case <-ctx.Done():
-		err := fmt.Errorf("Liquid: %w", context.Cause(ctx))
+	// abandon returns err, leaving the render to end by itself, and tells
+	// src.Stuck if it has not by stuckGrace after why stopped it.
+	abandon := func(why, err error) (string, error) {
 		if src.Stuck != nil {
-			go watchStuck(ended, src.Stuck, err)
+			go watchStuck(ended, src.Stuck, why)
 		}
 		return "", err
-	case <-timer.C:
-		timeout := &jsrt.TimeoutError{Limit: limit}
-		if src.Stuck != nil {
-			go watchStuck(ended, src.Stuck, timeout)
+	}
+	// The heap is checked as JavaScript's is (jsrt.Limits.Memory): a
+	// string doubling itself in a loop grew to 1.6 GB before a 5 s time
+	// limit stopped it.
+	heap := time.NewTicker(jsrt.MemoryCheckEvery)
+	defer heap.Stop()
+	for {
+		select {
+		case res := <-done:
+			return res.out, res.err
+		case <-heap.C:
+			if over := (jsrt.Limits{}).HeapOverLimit(); over != nil {
+				return abandon(over, fmt.Errorf("Liquid: %w", over))
+			}
+		case <-ctx.Done():
+			err := fmt.Errorf("Liquid: %w", context.Cause(ctx))
+			return abandon(err, err)
+		case <-timer.C:
+			timeout := &jsrt.TimeoutError{Limit: limit}
+			return abandon(timeout, fmt.Errorf("Liquid: %w", timeout))
 		}
-		return "", fmt.Errorf("Liquid: %w", timeout)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -567,5 +568,25 @@ func TestDateInLocalTime(t *testing.T) {
 	var r Renderer
 	if got, err := r.Render(context.Background(), time.Second, Source{}, tmpl, jsvalue.NewObject()); err != nil || got != want {
 		t.Errorf("got %q, %v\nwant %q", got, err, want)
+	}
+}
+
+// A render is stopped by the memory limit as JavaScript is: a string
+// doubling itself in a loop grew to 1.6 GB before a 5 s time limit stopped
+// it. With a limit every heap is past, a long loop is stopped at the first
+// check, long before its time limit, and ends at its next iteration.
+func TestRenderStopsAtTheMemoryLimit(t *testing.T) {
+	if !waitForNoRenders(30 * time.Second) {
+		t.Fatal("renders of earlier tests still running")
+	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1))
+	var r Renderer
+	_, err := r.Render(context.Background(), 20*time.Second, Source{}, "{% for i in (1..1000000000) %}{% endfor %}", jsvalue.NewObject())
+	var me *jsrt.MemoryError
+	if !errors.As(err, &me) {
+		t.Fatalf("err = %v; want the memory limit", err)
+	}
+	if !waitForNoRenders(30 * time.Second) {
+		t.Error("the render stopped for memory did not end")
 	}
 }

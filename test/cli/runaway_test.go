@@ -340,17 +340,26 @@ func TestUninterruptibleTemplatesEndTheRun(t *testing.T) {
 		name, body string
 		env        []string
 		want       []string
+		liquid     bool // a.liquid.t, not a.t
 	}{
 		// Two minutes of a sparse array's indexes on this machine.
 		{"stuck in a built-in", "<% new Array(2 ** 30).indexOf(1) %>", nil,
-			[]string{"JavaScript still running 5s after it was stopped (stopped: ran longer than the JavaScript time limit of 100ms), inside a built-in function that cannot be interrupted; ending the run"}},
+			[]string{"JavaScript still running 5s after it was stopped (stopped: ran longer than the JavaScript time limit of 100ms), inside a built-in function that cannot be interrupted; ending the run"}, false},
 		{"past the memory limit", "<% const keep = []; for (;;) keep.push('y'.repeat(1000) + keep.length) %>", []string{"GOMEMLIMIT=200MiB"},
-			[]string{"_templates/g/new/a.t:5: stopped: the heap grew to", "past the JavaScript memory limit of 200 MiB"}},
+			[]string{"_templates/g/new/a.t:5: stopped: the heap grew to", "past the memory limit of templates and scripts of 200 MiB"}, false},
+		// A Liquid loop is held to the same limit; it grew until the time
+		// limit stopped it (1.6 GB for a string doubling itself in 5 s).
+		{"Liquid past the memory limit", "{% for i in (1..1000000000) %}{% endfor %}", []string{"GOMEMLIMIT=1MiB"},
+			[]string{"_templates/g/new/a.liquid.t", "Liquid: stopped: the heap grew to", "past the memory limit of templates and scripts of 1 MiB"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			a := "_templates/g/new/a.t"
+			if tt.liquid {
+				a = "_templates/g/new/a.liquid.t"
+			}
 			dir := testfs.Tree(t, map[string]string{
-				"_templates/g/new/a.t": "---\nto: a.txt\n---\nx\n" + tt.body + "\n",
+				a:                      "---\nto: a.txt\n---\nx\n" + tt.body + "\n",
 				"_templates/g/new/b.t": "---\nto: b.txt\n---\n<% console.log('b printed') -%>fine\n",
 			})
 			timeout := "100ms"
