@@ -46,7 +46,10 @@ func reclaimProbeDirs(ctx context.Context, own string) error {
 	}
 	var errs []error
 	for _, dir := range dirs {
-		if dir == own || ctx.Err() != nil {
+		if ctx.Err() != nil {
+			break
+		}
+		if dir == own {
 			continue
 		}
 		fi, err := os.Lstat(dir)

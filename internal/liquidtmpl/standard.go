@@ -76,7 +76,8 @@ func jsonText(v any, args ...any) (string, error) {
 	switch space := space.(type) {
 	case nil:
 	case string:
-		indent = string([]rune(space)[:min(10, utf8.RuneCountInString(space))])
+		r := []rune(space)
+		indent = string(r[:min(10, len(r))])
 	default:
 		indent = strings.Repeat(" ", int(math.Max(0, math.Min(10, number(space)))))
 	}
