@@ -67,7 +67,13 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	if s.srv == nil {
 		return nil
 	}
-	if err := s.srv.Shutdown(ctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	err := s.srv.Shutdown(ctx)
+	// Shutdown closes only the listeners Serve has registered; when it comes
+	// before the serving goroutine has run, the port would be given back
+	// only later, when that goroutine finds the server shut. A caller that
+	// binds the port again right after (a retried Setup) must find it free.
+	_ = s.ln.Close()
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
