@@ -380,11 +380,18 @@ func (a *Agent) shutdown(ctx context.Context) error {
 	for _, s := range []struct {
 		name string
 		srv  *http.Server
-	}{{"admin", a.server}, {"generation API", a.genSrv}} {
+		ln   net.Listener
+	}{{"admin", a.server, a.ln}, {"generation API", a.genSrv, a.genLn}} {
 		if s.srv == nil {
 			continue
 		}
-		if err := s.srv.Shutdown(servers); err != nil {
+		err := s.srv.Shutdown(servers)
+		// Shutdown closes only the listeners Serve has registered: one
+		// whose serving goroutine had not run yet would keep its address
+		// (and a socket's claim) until that goroutine ran, and an agent
+		// started again at once found it in use.
+		_ = s.ln.Close()
+		if err != nil {
 			// Shutdown looks for idle connections every half second at
 			// most, so it may still wait for connections whose answers
 			// are out: only requests still being handled are an error.
