@@ -165,7 +165,7 @@ func (e *Engine) run(ctx context.Context, args []string) (*Result, error) {
 		root, real := inv.realTemplates.resolved(), realPaths{}
 		for _, f := range files {
 			if r, _ := real.of(f); !insideDir(root, r) {
-				return res, &UsageError{Msg: fmt.Sprintf("template %s links outside the templates root %s", e.displayPath(f), inv.templates)}
+				return res, confinedf("template %s links outside the templates root %s", e.displayPath(f), inv.templates)
 			}
 		}
 	}
@@ -309,12 +309,12 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 	}
 	root := &realRoot{path: dir}
 	if e.cfg.ConfineTemplates && !root.contains(folder) {
-		return nil, &UsageError{Msg: fmt.Sprintf("generator %q, action %q: the folder is outside the templates root %s", t.generator, t.action, templates)}
+		return nil, confinedf("generator %q, action %q: the folder is outside the templates root %s", t.generator, t.action, templates)
 	}
 	answers := jsvalue.NewObject()
 	if hook := findHook(folder); hook != "" {
 		if e.cfg.ConfineTemplates && !root.contains(hook) {
-			return nil, &UsageError{Msg: fmt.Sprintf("hook %s links outside the templates root %s", e.displayPath(hook), templates)}
+			return nil, confinedf("hook %s links outside the templates root %s", e.displayPath(hook), templates)
 		}
 		if s == nil {
 			if s, err = e.newScript(js); err != nil {
@@ -356,7 +356,7 @@ func (e *Engine) resolve(ctx context.Context, parsed *argv.Result, js *jsrt.Pool
 	specDir := generatorFolder(dir, folder)
 	if spec := filepath.Join(specDir, genspec.FileName); e.cfg.ConfineTemplates && exists(spec) && !root.contains(spec) {
 		// Its text would reach the requester in the errors of its checks.
-		return nil, &UsageError{Msg: fmt.Sprintf("%s links outside the templates root %s", e.displayPath(spec), templates)}
+		return nil, confinedf("%s links outside the templates root %s", e.displayPath(spec), templates)
 	}
 	if err := e.applySpec(ctx, specDir, args, defaults, parsed); err != nil {
 		return nil, err
@@ -394,7 +394,7 @@ func (e *Engine) readBack(inv *invocation, folderLocal string) error {
 			return &UsageError{Msg: fmt.Sprintf("actionfolder %s (set by a flag or the hook): no such folder, so hygen cannot find action %q for generator %q", jsvalue.ToString(v), inv.action, inv.generator)}
 		}
 		if e.cfg.ConfineTemplates && !inv.realTemplates.contains(folder) {
-			return &UsageError{Msg: fmt.Sprintf("actionfolder %s (set by a flag or the hook) is outside the templates root %s", s, inv.templates)}
+			return confinedf("actionfolder %s (set by a flag or the hook) is outside the templates root %s", s, inv.templates)
 		}
 		inv.folder = folder
 	}

@@ -98,17 +98,33 @@ func (e *NotFoundError) suggest(name string) string {
 var ErrNoAnswer = errors.New("no answer to the overwrite question (stdin closed)")
 
 // UsageError is a command line the engine cannot act on.
-type UsageError struct{ Msg string }
+type UsageError struct {
+	Msg string
+	// Err, when set, is the kind of refusal, for errors.Is: ErrOutside
+	// for a generator, action folder, hook or template that a confined
+	// run (Config.ConfineTemplates) finds outside the templates root.
+	Err error
+}
 
 // Error returns the message.
 func (e *UsageError) Error() string { return e.Msg }
+
+// Unwrap returns Err.
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// confinedf is a confined run's refusal of what leads outside the templates
+// root: a usage error, as the request named it, that is also ErrOutside.
+func confinedf(format string, args ...any) error {
+	return &UsageError{Msg: fmt.Sprintf(format, args...), Err: ErrOutside}
+}
 
 // ErrOutside is matched (errors.Is) by the error of a target, from: file
 // or Liquid include that resolves outside the folders the run may use: the
 // project, and the templates root for what it reads. Config.AllowOutside
 // permits them; with Config.ConfineTemplates too, a target may still lead
 // outside the project, but a from: file or include must be inside the
-// templates root.
+// templates root, and the UsageError refusing a generator, action folder,
+// hook, template or template.yml that leads out of it matches ErrOutside.
 var ErrOutside = errors.New("outside the folders the run may use")
 
 // outsideError is an error that matches ErrOutside, with its own message.
