@@ -37,9 +37,6 @@ type Agent struct {
 	// (at 85 % of it) before the servers stop waiting (at 90 %); with 5 s
 	// they never did.
 	shutdownGrace atomic.Int64
-	// active counts each server's requests being handled, by its name:
-	// what a shutdown that ran out of time was waiting for.
-	active sync.Map
 
 	mu          sync.Mutex
 	index       IndexStatus
@@ -68,9 +65,9 @@ type Agent struct {
 	jsStuckErr atomic.Pointer[error]
 	started    time.Time
 	ln         net.Listener
-	server     *http.Server
+	server     *server
 	genLn      net.Listener // the generation API's own listener, if enabled
-	genSrv     *http.Server
+	genSrv     *server
 	// cancelGenerations cancels the generations in flight (their
 	// JavaScript is interrupted) when shutdown runs short of time.
 	cancelGenerations context.CancelCauseFunc
@@ -377,30 +374,12 @@ func (a *Agent) shutdown(ctx context.Context) error {
 	// which got none when a stuck generation's request held them to the
 	// end (and the flush was then blamed).
 	servers := shareOf(ctx, 9, 10)
-	for _, s := range []struct {
-		name string
-		srv  *http.Server
-		ln   net.Listener
-	}{{"admin", a.server, a.ln}, {"generation API", a.genSrv, a.genLn}} {
-		if s.srv == nil {
+	for _, s := range []*server{a.server, a.genSrv} {
+		if s == nil {
 			continue
 		}
-		err := s.srv.Shutdown(servers)
-		// Shutdown closes only the listeners Serve has registered: one
-		// whose serving goroutine had not run yet would keep its address
-		// (and a socket's claim) until that goroutine ran, and an agent
-		// started again at once found it in use.
-		_ = s.ln.Close()
-		if err != nil {
-			// Shutdown looks for idle connections every half second at
-			// most, so it may still wait for connections whose answers
-			// are out: only requests still being handled are an error.
-			s.srv.Close()
-			if v, ok := a.active.Load(s.name); ok {
-				if n := v.(*atomic.Int64).Load(); n > 0 {
-					errs = append(errs, fmt.Errorf("the %s server: %d requests still running at the deadline: %w", s.name, n, err))
-				}
-			}
+		if err := s.stop(servers); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	errs = append(errs, a.release(ctx))
@@ -453,6 +432,13 @@ func removeWithin(ctx context.Context, dir string) error {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
+		// select picks at random among the ready: a removal that finished
+		// as the deadline passed is not one cut short.
+		select {
+		case err := <-done:
+			return err
+		default:
+		}
 		return fmt.Errorf("removing the probes' scratch folder %s did not finish within the deadline; what is left of it stays: %w", dir, context.Cause(ctx))
 	}
 }

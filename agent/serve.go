@@ -36,19 +36,26 @@ var generateTimeout = writeTimeout - bodyReadTimeout - 10*time.Second
 // errTimedOut marks a generation stopped at generateTimeout.
 var errTimedOut = errors.New("the generation did not finish within the agent's bound on one request")
 
+// server is one of the agent's HTTP servers, with what its shutdown needs.
+type server struct {
+	name   string
+	http   *http.Server
+	ln     net.Listener
+	conns  *connlimit.Limiter
+	active atomic.Int64 // requests being handled
+}
+
 // serve starts an HTTP server for h on ln whose connections are bounded by
 // maxConns; idle ones make way for new clients (see internal/connlimit).
 // Its requests' contexts derive from base, so cancelling base cancels them.
-func (a *Agent) serve(ln net.Listener, h http.Handler, reads func(*http.Request) bool, maxConns int, name string, base context.Context) *http.Server {
-	lim := connlimit.New(maxConns)
-	active := new(atomic.Int64)
-	a.active.Store(name, active)
+func (a *Agent) serve(ln net.Listener, h http.Handler, reads func(*http.Request) bool, maxConns int, name string, base context.Context) *server {
+	s := &server{name: name, ln: ln, conns: connlimit.New(maxConns)}
 	h = closeUnreadBodies(h, reads)
-	srv := &http.Server{
+	s.http = &http.Server{
 		BaseContext: func(net.Listener) context.Context { return base },
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			active.Add(1)
-			defer active.Add(-1)
+			s.active.Add(1)
+			defer s.active.Add(-1)
 			h.ServeHTTP(w, r)
 		}),
 		ReadHeaderTimeout: readHeaderTimeout,
@@ -56,14 +63,52 @@ func (a *Agent) serve(ln net.Listener, h http.Handler, reads func(*http.Request)
 		WriteTimeout:      writeTimeout,
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    64 << 10,
-		ConnState:         lim.ConnState,
+		ConnState:         s.conns.ConnState,
 	}
 	go func() {
-		if err := srv.Serve(lim.Listener(ln)); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		if err := s.http.Serve(s.conns.Listener(ln)); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			a.cfg.Logger.Error(name+" server stopped", "err", err)
 		}
 	}()
-	return srv
+	return s
+}
+
+// stop shuts the server down: it returns once every answer is out, or, when
+// ctx ends first, closes what is left and says how many requests it cut.
+func (s *server) stop(ctx context.Context) error {
+	// net/http looks for connections gone idle at most every half second,
+	// so an answer finished just after a look kept the shutdown waiting
+	// that long, and under a short deadline the connection was cut instead,
+	// a stuck generation's 503 with it. Watching the connections here ends
+	// the wait as soon as none is in the middle of a request.
+	settled, stopWatching := context.WithCancel(ctx)
+	defer stopWatching()
+	go func() {
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for s.conns.Busy() > 0 {
+			select {
+			case <-settled.Done():
+				return
+			case <-tick.C:
+			}
+		}
+		stopWatching()
+	}()
+	err := s.http.Shutdown(settled)
+	// Shutdown closes only the listeners Serve has registered: one whose
+	// serving goroutine had not run yet would keep its address (and a
+	// socket's claim) until that goroutine ran, and an agent started again
+	// at once found it in use.
+	_ = s.ln.Close()
+	if err == nil {
+		return nil
+	}
+	s.http.Close()
+	if n := s.active.Load(); n > 0 {
+		return fmt.Errorf("the %s server: %d requests still running at the deadline: %w", s.name, n, context.Cause(ctx))
+	}
+	return nil
 }
 
 // closeUnreadBodies ends the connection of a request that declares a body

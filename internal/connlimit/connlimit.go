@@ -36,6 +36,20 @@ func (l *Limiter) Open() int {
 	return len(l.conns)
 }
 
+// Busy reports the connections in the middle of a request: read from, being
+// answered, or with an answer not yet all written.
+func (l *Limiter) Busy() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, st := range l.conns {
+		if !st.idle {
+			n++
+		}
+	}
+	return n
+}
+
 // ConnState is the http.Server hook that tells busy connections from idle
 // ones.
 func (l *Limiter) ConnState(c net.Conn, s http.ConnState) {
