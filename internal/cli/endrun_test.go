@@ -72,13 +72,15 @@ func TestEndableRunEndsOnce(t *testing.T) {
 // so after that, or doing anything else, is ended.
 func TestSignalWaitsForTheApplyPhase(t *testing.T) {
 	defer func(s, a time.Duration) { signalGrace, applyGrace = s, a }(signalGrace, applyGrace)
-	signalGrace, applyGrace = 50*time.Millisecond, 400*time.Millisecond
+	// The run ends 20 ms after its apply phase, which leaves signalGrace
+	// less those 20 ms for a loaded machine's timers to fire in order.
+	signalGrace, applyGrace = 150*time.Millisecond, time.Second
 	for _, tc := range []struct {
 		name           string
 		applyFor, ends time.Duration // how long the apply phase lasts, when the run ends
 		wantEnded      bool
 	}{
-		{"applying, then done", 200 * time.Millisecond, 220 * time.Millisecond, false},
+		{"applying, then done", 400 * time.Millisecond, 420 * time.Millisecond, false},
 		{"applying past the bound", time.Hour, time.Hour, true},
 		{"stuck elsewhere", 0, time.Hour, true},
 	} {
@@ -94,7 +96,7 @@ func TestSignalWaitsForTheApplyPhase(t *testing.T) {
 			go func() {
 				defer close(ended)
 				endAfterSignal(finished, &generated, func() bool { return time.Since(start) < tc.applyFor }, &stderr,
-					func(error) { runtime.Goexit() })
+					func(why string, _ error) { stderr.WriteString(why); runtime.Goexit() })
 			}()
 			select {
 			case <-ended:

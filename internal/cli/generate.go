@@ -275,10 +275,13 @@ func Generate(env *Env, args []string) int {
 	// signal it outlives) removes and reports before the process exits.
 	var cleanups []func(cause error)
 	stopCatching := func() {} // the signals that stop the run, once caught
-	endNow := func(cause error) {
+	endNow := func(why string, cause error) {
 		// Another Ctrl-C or SIGTERM now ends the process at once, not
-		// after the telemetry export (up to its timeout).
+		// after the telemetry export (up to its timeout). Before saying
+		// why: a user answering the message with Ctrl-C at once had the
+		// signal swallowed, caught still, and waited for the export.
 		stopCatching()
+		fmt.Fprint(env.Stderr, why)
 		for _, clean := range cleanups {
 			clean(cause)
 		}
@@ -295,8 +298,7 @@ func Generate(env *Env, args []string) int {
 		// Nothing in the process can end such a call, and it may allocate
 		// without bound: the run ends here, as after a signal it outlives.
 		JSStuck: func(err error) func() {
-			fmt.Fprintf(env.Stderr, "hypergen: JavaScript %v; ending the run\n", err)
-			endNow(err)
+			endNow(fmt.Sprintf("hypergen: JavaScript %v; ending the run\n", err), err)
 			return nil
 		},
 	}
@@ -464,7 +466,7 @@ var applyGrace = 30 * time.Second
 // generation has ended and only its telemetry export is still waiting for
 // the Collector (which goes on after a signal, so that an interrupted run
 // is counted), the process ends with the generation's exit code.
-func endAfterSignal(finished <-chan struct{}, generated *atomic.Int32, applying func() bool, stderr io.Writer, endNow func(cause error)) {
+func endAfterSignal(finished <-chan struct{}, generated *atomic.Int32, applying func() bool, stderr io.Writer, endNow func(why string, cause error)) {
 	select {
 	case <-finished:
 		return
@@ -491,9 +493,9 @@ func endAfterSignal(finished <-chan struct{}, generated *atomic.Int32, applying 
 		fmt.Fprintf(stderr, "hypergen: the telemetry export did not end within %v of the signal; not waiting for it\n", signalGrace)
 		os.Exit(int(code))
 	}
-	fmt.Fprintf(stderr, "hypergen: the run did not stop within %v of the signal; ending it "+
-		"(JavaScript running inside a built-in, such as JSON.stringify, cannot be interrupted, nor can a disk that does not answer)\n", waited)
-	endNow(fmt.Errorf("the run did not stop within %v of the signal", waited))
+	endNow(fmt.Sprintf("hypergen: the run did not stop within %v of the signal; ending it "+
+		"(JavaScript running inside a built-in, such as JSON.stringify, cannot be interrupted, nor can a disk that does not answer)\n", waited),
+		fmt.Errorf("the run did not stop within %v of the signal", waited))
 }
 
 // reportGenerateError prints err and maps it to an exit code. first is the
