@@ -180,7 +180,9 @@ func TestForwarderDropsRefusedBatches(t *testing.T) {
 	exp := &refusingExporter{}
 	f := testForwarder(t, exp, 10*time.Millisecond, 40*time.Millisecond)
 	f.forward(relayedSpan("refused", 0))
-	time.Sleep(100 * time.Millisecond) // its own batch
+	// Its own batch: refused before the others are queued.
+	for deadline := time.Now().Add(10 * time.Second); exp.refused.Load() == 0 && time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+	}
 	for i := 1; i <= 100; i++ {
 		f.forward(relayedSpan("run", i))
 	}
