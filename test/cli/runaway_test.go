@@ -349,8 +349,12 @@ func TestUninterruptibleTemplatesEndTheRun(t *testing.T) {
 			[]string{"_templates/g/new/a.t:5: stopped: the heap grew to", "past the memory limit of templates and scripts of 200 MiB"}, false},
 		// A Liquid loop is held to the same limit; it grew until the time
 		// limit stopped it (1.6 GB for a string doubling itself in 5 s).
-		{"Liquid past the memory limit", "{% for i in (1..1000000000) %}{% endfor %}", []string{"GOMEMLIMIT=1MiB"},
-			[]string{"_templates/g/new/a.liquid.t", "Liquid: stopped: the heap grew to", "past the memory limit of templates and scripts of 1 MiB"}, true},
+		// The 16 MiB string keeps the heap past the limit whenever it is
+		// read: with a heap of the limit's size, the checks found it under
+		// now and then, and the loop ran a minute on a loaded machine.
+		{"Liquid past the memory limit", `{% assign s = "y" %}{% for i in (1..24) %}{% assign s = s | append: s %}{% endfor %}` +
+			`{% for i in (1..1000000000) %}{% endfor %}{{ s | size }}`, []string{"GOMEMLIMIT=8MiB"},
+			[]string{"_templates/g/new/a.liquid.t", "Liquid: stopped: the heap grew to", "past the memory limit of templates and scripts of 8 MiB"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
