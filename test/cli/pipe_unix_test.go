@@ -75,7 +75,8 @@ func TestHangupEndsTheRunCleanly(t *testing.T) {
 		"_templates/g/new/b.t": "---\nto: out/b.txt\n---\n<% while (true) {} %>\n",
 	})
 	p := testenv.StartIn(t, dir, []string{"HYPERGEN_CACHE_DIR=" + t.TempDir()}, bin, "g", "new")
-	time.Sleep(500 * time.Millisecond) // into the loop
+	waitForTheRun(t, p)
+	time.Sleep(200 * time.Millisecond) // into the loop
 	p.Signal(t, syscall.SIGHUP)
 	if code := p.Wait(t, 30*time.Second); code != 1 || !strings.Contains(p.Output(), "hangup") {
 		t.Errorf("want exit 1 naming the hangup; got exit %d:\n%s", code, p.Output())
@@ -109,7 +110,7 @@ func TestHangupIgnoredUnderNohup(t *testing.T) {
 		"_templates/g/new/a.t": "---\nto: out/a.txt\n---\n<% const end = Date.now() + 1500; while (Date.now() < end) {} %>a\n",
 	})
 	p := testenv.StartIn(t, dir, []string{"HYPERGEN_CACHE_DIR=" + t.TempDir()}, "/bin/sh", "-c", `trap "" HUP; exec "$0" g new`, bin)
-	time.Sleep(500 * time.Millisecond)
+	waitForTheRun(t, p)
 	p.Signal(t, syscall.SIGHUP)
 	if code := p.Wait(t, 30*time.Second); code != 0 {
 		t.Errorf("a run ignoring SIGHUP ended on it: exit %d\n%s", code, p.Output())
@@ -139,4 +140,16 @@ func TestProjectEnteredThroughALink(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(real, "out", "b.txt")); err != nil || string(b) != want {
 		t.Errorf("out/b.txt = %q, %v; want %q", b, err, want)
 	}
+}
+
+// waitForTheRun waits until p's run has begun: by then the process handles
+// or ignores signals as it means to. A fixed sleep was not enough when a
+// loaded machine was slow to start it, and the default action of the
+// signal killed it.
+func waitForTheRun(t *testing.T, p *testenv.Process) {
+	t.Helper()
+	testenv.WaitFor(t, "the run to begin", 30*time.Second, func() (bool, string) {
+		out := p.Output()
+		return strings.Contains(out, "Loaded templates:"), out
+	})
 }
