@@ -147,7 +147,7 @@ func (vm *VM) Require(file string) (*Module, error) {
 	if r, err := filepath.EvalSymlinks(file); err == nil {
 		real = r
 	}
-	exports, err := vm.catch(func() goja.Value { return vm.loadModule(file, real) })
+	exports, err := vm.catch(func() goja.Value { return vm.loadModule(file, real, nil) })
 	if uncaught := vm.drain(); err == nil && uncaught != nil {
 		err = fmt.Errorf("%s: %w", file, uncaught)
 	}
@@ -212,18 +212,21 @@ func thrownError(v goja.Value) error {
 // throw panics with a JavaScript Error carrying err's message.
 func (vm *VM) throw(err error) { panic(vm.rt.NewGoError(err)) }
 
-// requireFile evaluates one file (panicking with a JavaScript error, as
-// require does) and caches its exports.
-func (vm *VM) requireFile(file string) goja.Value { return vm.loadModule(file, file) }
-
-// loadModule is requireFile of file, whose real path (its __filename, and
-// where its requires resolve from) is real.
-func (vm *VM) loadModule(file, real string) goja.Value {
+// loadModule evaluates one file (panicking with a JavaScript error, as
+// require does) and caches its module; real is its real path (its
+// __filename, and where its requires resolve from), and parent the module
+// that requires it (nil for a hook's, which hypergen loads).
+func (vm *VM) loadModule(file, real string, parent *goja.Object) goja.Value {
+	var by goja.Value = goja.Undefined()
+	if parent != nil {
+		by = parent
+	}
 	if _, ok := vm.modules[file]; ok {
 		// require.cache is the scripts' to change, as in Node: a module
 		// deleted from it is loaded again (loaders of config files reload
 		// so), and an entry put in its place gives its exports.
 		if entry, isObject := vm.requireCache().Get(file).(*goja.Object); isObject {
+			addChild(by, entry, true)
 			return entry.Get("exports")
 		}
 		delete(vm.modules, file)
@@ -243,11 +246,13 @@ func (vm *VM) loadModule(file, real string) goja.Value {
 	if err != nil {
 		vm.throw(fmt.Errorf("require: %w", err))
 	}
-	module := rt.NewObject()
-	exports := rt.NewObject()
-	_ = module.Set("exports", exports)
-	_ = module.Set("filename", file)
-	_ = module.Set("id", file)
+	module := vm.newModule(file, parent)
+	exports := module.Get("exports")
+	forget := func() {
+		delete(vm.modules, file)
+		_ = vm.requireCache().Delete(file)
+		vm.removeChild(by, module)
+	}
 	vm.modules[file] = module
 	_ = vm.requireCache().Set(file, module)
 	// Node drops a byte order mark (Windows editors write one) before it
@@ -263,7 +268,7 @@ func (vm *VM) loadModule(file, real string) goja.Value {
 			}
 		}
 		if err != nil {
-			vm.forgetModule(file)
+			forget()
 			panicUncatchable(err)
 			vm.throwJSONFault(string(src), file+": ") // Node's error: its require parses with V8
 			vm.throw(fmt.Errorf("%s: %v", file, err))
@@ -281,16 +286,16 @@ func (vm *VM) loadModule(file, real string) goja.Value {
 	vm.use(featuresOf(code))
 	fn, helpers, err := vm.compileModule(file, code)
 	if err != nil {
-		vm.forgetModule(file)
+		forget()
 		panicUncatchable(err)
 		vm.throw(err)
 	}
-	require := vm.requireFunction(real)
+	require := vm.requireFunction(real, module)
 	if helpers {
 		vm.addSyntaxHelpers(require)
 	}
 	if _, err := vm.turn(fn, module, exports, require, module, rt.ToValue(real), rt.ToValue(filepath.Dir(real))); err != nil {
-		vm.forgetModule(file)
+		forget()
 		panicUncatchable(err)
 		var ex *goja.Exception
 		if errors.As(err, &ex) {
@@ -298,36 +303,45 @@ func (vm *VM) loadModule(file, real string) goja.Value {
 		}
 		vm.throw(err)
 	}
+	_ = module.Set("loaded", true)
 	return module.Get("exports")
 }
 
-// throwNotFound throws Node's error for a module id that the module in
-// from looked for and err says is not there (a noderesolve.NotFoundError),
-// which hooks test by its code to load optional packages; the last line is
-// hypergen's, for the user who sees it. Any other err it leaves.
-func (vm *VM) throwNotFound(id, from string, err error) {
+// throwNotFound throws Node's error for a module id that err says is not
+// there (a noderesolve.NotFoundError), which hooks test by its code to
+// load optional packages; stack is the files whose requires led to the
+// search (requireStack). The last line is hypergen's, for the user who
+// sees it. Any other err it leaves.
+func (vm *VM) throwNotFound(id string, stack []string, err error) {
 	var nf *noderesolve.NotFoundError
 	if !errors.As(err, &nf) {
 		return
 	}
-	msg := fmt.Sprintf("Cannot find module '%s'\nRequire stack:\n- %s", id, from)
+	msg := fmt.Sprintf("Cannot find module '%s'", id)
+	if len(stack) > 0 {
+		msg += "\nRequire stack:\n- " + strings.Join(stack, "\n- ")
+	}
 	switch {
 	case nf.Package == "" && !strings.HasPrefix(id, ".") && !strings.HasPrefix(id, "#") && !filepath.IsAbs(id):
-		msg += fmt.Sprintf("\n(package %q is not installed in a node_modules folder above %s: run npm install)", id, filepath.Dir(from))
+		above := nf.From
+		if len(stack) > 0 {
+			above = filepath.Dir(stack[0])
+		}
+		msg += fmt.Sprintf("\n(package %q is not installed in a node_modules folder above %s: run npm install)", id, above)
 	case nf.Reason != "":
 		msg += "\n(" + nf.Reason + ")"
 	}
 	e := vm.nodeError("Error", "MODULE_NOT_FOUND", msg)
-	_ = e.Set("requireStack", vm.rt.NewArray(from))
+	_ = e.Set("requireStack", vm.stringArray(stack))
 	panic(e)
 }
 
-// requireFunction is the require of the module in file: ids resolve from
-// its folder.
-func (vm *VM) requireFunction(file string) *goja.Object {
+// requireFunction is the require of the module in file, whose module
+// object is module (nil for createRequire's): ids resolve from its folder.
+func (vm *VM) requireFunction(file string, module *goja.Object) *goja.Object {
 	rt := vm.rt
 	requireFn := rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		return vm.require(file, call.Argument(0).String())
+		return vm.require(file, call.Argument(0).String(), module)
 	}).ToObject(rt)
 	_ = requireFn.Set("resolve", func(call goja.FunctionCall) goja.Value {
 		id := call.Argument(0).String()
@@ -335,7 +349,7 @@ func (vm *VM) requireFunction(file string) *goja.Object {
 			return rt.ToValue(id) // as written: node:path stays node:path
 		}
 		f, err := noderesolve.Resolve(filepath.Dir(file), id, vm.globalPaths)
-		vm.throwNotFound(id, file, err)
+		vm.throwNotFound(id, vm.stackFrom(file, module), err)
 		if err != nil {
 			vm.throw(err)
 		}
@@ -353,13 +367,6 @@ func (vm *VM) requireCache() *goja.Object {
 		vm.cache = vm.rt.NewObject()
 	}
 	return vm.cache
-}
-
-// forgetModule drops a module whose loading failed, so a later require
-// tries again.
-func (vm *VM) forgetModule(file string) {
-	delete(vm.modules, file)
-	_ = vm.requireCache().Delete(file)
 }
 
 // addSyntaxHelpers gives the require of a module that rewriteSyntax
@@ -476,23 +483,39 @@ func panicUncatchable(err error) {
 	}
 }
 
-// require resolves one require(id) made by the module in file.
-func (vm *VM) require(from, id string) goja.Value {
+// require resolves one require(id) made by the module in file from, whose
+// module object is parent (nil for createRequire's).
+func (vm *VM) require(from, id string, parent *goja.Object) goja.Value {
 	if name, ok := noderesolve.IsBuiltin(id); ok {
 		return vm.coreModule(from, name)
 	}
 	file, err := noderesolve.Resolve(filepath.Dir(from), id, vm.globalPaths)
-	vm.throwNotFound(id, from, err)
+	vm.throwNotFound(id, vm.stackFrom(from, parent), err)
 	if err != nil {
 		vm.throw(fmt.Errorf("require(%q): %w", id, err))
 	}
+	return vm.loadResolved(id, file, parent)
+}
+
+// loadResolved loads file, which require(id) resolved to, for parent.
+func (vm *VM) loadResolved(id, file string, parent *goja.Object) goja.Value {
 	if id == "enquirer" && noderesolve.PackageOf(file) == "enquirer" {
 		return vm.enquirerModule()
 	}
 	if id == "inquirer" && noderesolve.PackageOf(file) == "inquirer" {
 		return vm.inquirerModule()
 	}
-	return vm.requireFile(file)
+	return vm.loadModule(file, file, parent)
+}
+
+// stackFrom is the require stack of a require made in file by module:
+// module's (requireStack), or file alone for createRequire's, which has no
+// module.
+func (vm *VM) stackFrom(file string, module *goja.Object) []string {
+	if module == nil {
+		return []string{file}
+	}
+	return vm.requireStack(module)
 }
 
 // coreModule serves require of a Node core module, or says which package
@@ -562,7 +585,7 @@ func (vm *VM) coreModule(from, name string) goja.Value {
 }
 
 // coreHelp lists the core modules hypergen serves.
-const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, console, assert, constants, querystring, string_decoder, buffer, url, events, stream (the legacy Stream class), crypto (random values, hashes, HMACs and getRandomValues), tty, timers, child_process and module (createRequire, builtinModules, globalPaths)"
+const coreHelp = "hypergen runs hooks on an embedded JavaScript runtime that provides path, fs (reading), os, util, console, assert, constants, querystring, string_decoder, buffer, url, events, stream (the legacy Stream class), crypto (random values, hashes, HMACs and getRandomValues), tty, timers, child_process and module (createRequire, builtinModules, globalPaths, _resolveFilename)"
 
 // fsPath is the file a fs call names, as the system reads it from the
 // working folder of the code (Setup.Cwd), not cleaned as resolve's is:

@@ -11,13 +11,13 @@ import (
 	"github.com/hypergen-dev/hypergen/internal/noderesolve"
 )
 
-// moduleModule is the part of Node's module that packages read:
-// builtinModules and isBuiltin, createRequire, and globalPaths, which
-// app-root-path reads as it loads. Node's is the Module class itself;
-// hypergen makes no Module objects, so this one is a plain object.
+// moduleModule is Node's module: the Module class (moduleClass) with the
+// statics packages read: builtinModules and isBuiltin, createRequire, and
+// globalPaths, which app-root-path reads as it loads.
 func (vm *VM) moduleModule(module *goja.Object) {
 	rt := vm.rt
-	o := module.Get("exports").ToObject(rt)
+	o := vm.moduleClass()
+	_ = module.Set("exports", o)
 	names := noderesolve.Builtins()
 	_ = o.Set("builtinModules", names)
 	_ = o.Set("isBuiltin", func(call goja.FunctionCall) goja.Value {
@@ -26,7 +26,7 @@ func (vm *VM) moduleModule(module *goja.Object) {
 		return rt.ToValue(found)
 	})
 	_ = o.Set("createRequire", func(call goja.FunctionCall) goja.Value {
-		return vm.requireFunction(vm.requireBase(call.Argument(0)))
+		return vm.requireFunction(vm.requireBase(call.Argument(0)), nil)
 	})
 	_ = o.Set("globalPaths", vm.globalPaths())
 }

@@ -74,12 +74,14 @@ type VM struct {
 	// sysWarned: require('sys') printed Node's deprecation warning.
 	sysWarned bool
 
-	stdout, stderr io.Writer               // Setup's, never nil
-	globalNames    int                     // how many names jsrt itself put on the global object
-	ownNames       goja.Callable           // Object.getOwnPropertyNames
-	modules        map[string]*goja.Object // CommonJS modules by file, as require caches them
-	cache          *goja.Object            // require.cache (see requireCache)
-	builtins       map[string]*goja.Object // core modules' exports, built on first require
+	stdout, stderr io.Writer                   // Setup's, never nil
+	globalNames    int                         // how many names jsrt itself put on the global object
+	ownNames       goja.Callable               // Object.getOwnPropertyNames
+	modules        map[string]*goja.Object     // CommonJS modules by file, as require caches them
+	cache          *goja.Object                // require.cache (see requireCache)
+	moduleCtor     *goja.Object                // Module (see moduleClass)
+	moduleParents  map[*goja.Object]goja.Value // each Module's parent, as Node keeps them: outside the object
+	builtins       map[string]*goja.Object     // core modules' exports, built on first require
 	process        *goja.Object
 	warned         bool // process.emitWarning printed its hint
 	// answering is set while a hook's question waits for its answer (at a

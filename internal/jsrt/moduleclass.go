@@ -1,0 +1,252 @@
+package jsrt
+
+import (
+	"path/filepath"
+
+	"github.com/dop251/goja"
+
+	"github.com/hypergen-dev/hypergen/internal/noderesolve"
+)
+
+// Node's Module class, which require('module') is. Packages that load
+// config files fresh reach past require into it: resolve-from calls
+// Module._resolveFilename with a stand-in parent and
+// Module._nodeModulePaths, and import-fresh (cosmiconfig's loader of
+// .js configs) unlinks the old module from its parent's children and loads
+// it again through the parent's own require method. So every module object
+// is a Module, linked to the module that first required it as Node links
+// it.
+
+// moduleClass is the Module constructor, made once per runtime.
+func (vm *VM) moduleClass() *goja.Object {
+	if vm.moduleCtor != nil {
+		return vm.moduleCtor
+	}
+	rt := vm.rt
+	vm.moduleParents = map[*goja.Object]goja.Value{}
+	ctor := rt.ToValue(func(call goja.ConstructorCall) *goja.Object {
+		id := ""
+		if v := call.Argument(0); !goja.IsUndefined(v) {
+			id = v.String()
+		}
+		vm.initModule(call.This, id, call.Argument(1))
+		return nil
+	}).ToObject(rt)
+	named(rt, ctor, "Module", 0)
+	proto := ctor.Get("prototype").ToObject(rt)
+	_ = proto.Set("require", named(rt, rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		this := call.This.ToObject(rt)
+		id := call.Argument(0)
+		if !goja.IsString(id) {
+			panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_TYPE", `The "id" argument must be of type string. Received `+received(id)))
+		}
+		if id.String() == "" {
+			panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''"))
+		}
+		request := id.String()
+		if name, ok := noderesolve.IsBuiltin(request); ok {
+			return vm.coreModule(stringProp(this, "filename"), name)
+		}
+		return vm.loadResolved(request, vm.lookup(request, this), this)
+	}).ToObject(rt), "require", 1))
+	// Node keeps the parent outside the object (module.parent is its
+	// prototype's accessor), so Object.keys(module) and util.inspect leave
+	// it out.
+	_ = proto.DefineAccessorProperty("parent",
+		rt.ToValue(func(call goja.FunctionCall) goja.Value {
+			if p := vm.moduleParents[call.This.ToObject(rt)]; p != nil {
+				return p
+			}
+			return goja.Undefined()
+		}),
+		rt.ToValue(func(call goja.FunctionCall) goja.Value {
+			vm.moduleParents[call.This.ToObject(rt)] = call.Argument(0)
+			return goja.Undefined()
+		}), goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = ctor.Set("Module", ctor)
+	_ = ctor.Set("_cache", vm.requireCache())
+	_ = ctor.Set("_resolveFilename", named(rt, rt.ToValue(vm.resolveFilename).ToObject(rt), "_resolveFilename", 4))
+	_ = ctor.Set("_nodeModulePaths", named(rt, rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		return vm.stringArray(nodeModulePaths(filepath.Clean(vm.resolve(call.Argument(0).String()))))
+	}).ToObject(rt), "_nodeModulePaths", 1))
+	vm.moduleCtor = ctor
+	return ctor
+}
+
+// newModule makes the module object of file, first required by parent
+// (nil for a hook, which hypergen loads).
+func (vm *VM) newModule(file string, parent *goja.Object) *goja.Object {
+	var p goja.Value = goja.Undefined()
+	if parent != nil {
+		p = parent
+	}
+	module, err := vm.rt.New(vm.moduleClass(), vm.rt.ToValue(file), p)
+	if err != nil {
+		panic(err) // the constructor is Go's and throws nothing
+	}
+	_ = module.Set("filename", file)
+	_ = module.Set("paths", vm.stringArray(nodeModulePaths(filepath.Dir(file))))
+	return module
+}
+
+// initModule is the Module constructor's work on this, in Node's order of
+// properties.
+func (vm *VM) initModule(this *goja.Object, id string, parent goja.Value) {
+	rt := vm.rt
+	_ = this.Set("id", id)
+	_ = this.Set("path", filepath.Dir(id))
+	_ = this.Set("exports", rt.NewObject())
+	vm.moduleParents[this] = parent
+	addChild(parent, this, false)
+	_ = this.Set("filename", goja.Null())
+	_ = this.Set("loaded", false)
+	_ = this.Set("children", rt.NewArray())
+}
+
+// addChild puts child in parent's children, once when scan is set (a
+// module required again from another module), as Node does; a parent
+// without children has none.
+func addChild(parent goja.Value, child *goja.Object, scan bool) {
+	if scan && arrayMethod(parent, "includes", child).ToBoolean() {
+		return
+	}
+	arrayMethod(parent, "push", child)
+}
+
+// removeChild takes a module whose loading failed out of its parent's
+// children, as Node does.
+func (vm *VM) removeChild(parent goja.Value, child *goja.Object) {
+	if i := arrayMethod(parent, "indexOf", child); goja.IsNumber(i) && i.ToInteger() >= 0 {
+		arrayMethod(parent, "splice", i, vm.rt.ToValue(1))
+	}
+}
+
+// arrayMethod calls method of module's children when they are an array,
+// and returns undefined otherwise.
+func arrayMethod(module goja.Value, method string, args ...goja.Value) goja.Value {
+	m, ok := module.(*goja.Object)
+	if !ok {
+		return goja.Undefined()
+	}
+	children, ok := m.Get("children").(*goja.Object)
+	if !ok || children.ClassName() != "Array" {
+		return goja.Undefined()
+	}
+	fn, _ := goja.AssertFunction(children.Get(method))
+	v, err := fn(children, args...)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// resolveFilename is Module._resolveFilename(request, parent): the file
+// require(request) loads for the module parent, which may be any object
+// with Node's fields. A relative or absolute request resolves from the
+// folder of parent.filename (the working folder when parent has no id or
+// filename); a package name is looked for in parent.paths, then in the
+// global folders. hypergen's resolver looks in the node_modules folders
+// from one folder up, so a list that starts with a node_modules folder
+// (_nodeModulePaths' lists always do) is searched as that walk from its
+// folder, and the rest of the list after it.
+func (vm *VM) resolveFilename(call goja.FunctionCall) goja.Value {
+	request := call.Argument(0).String()
+	if _, ok := noderesolve.IsBuiltin(request); ok {
+		return call.Argument(0)
+	}
+	parent, _ := call.Argument(1).(*goja.Object)
+	return vm.rt.ToValue(vm.lookup(request, parent))
+}
+
+// lookup is the file a request that names no core module resolves to for
+// parent (see resolveFilename), or Node's error.
+func (vm *VM) lookup(request string, parent *goja.Object) string {
+	var from string
+	var global func() []string
+	switch {
+	case request == "." || request == ".." || hasRelativePrefix(request) || filepath.IsAbs(request):
+		from = vm.setup.Cwd
+		if parent != nil && stringProp(parent, "id") != "" && stringProp(parent, "filename") != "" {
+			from = filepath.Dir(stringProp(parent, "filename"))
+		}
+	default:
+		var paths []string
+		if parent != nil {
+			if list, ok := parent.Get("paths").(*goja.Object); ok {
+				for _, k := range list.Keys() {
+					if p := list.Get(k); goja.IsString(p) {
+						paths = append(paths, p.String())
+					}
+				}
+			}
+		}
+		from = filepath.VolumeName(vm.setup.Cwd) + string(filepath.Separator)
+		if len(paths) > 0 && filepath.Base(paths[0]) == "node_modules" {
+			from = filepath.Dir(paths[0])
+		}
+		global = func() []string { return append(paths, vm.globalPaths()...) }
+	}
+	file, err := noderesolve.Resolve(from, request, global)
+	vm.throwNotFound(request, vm.requireStack(parent), err)
+	if err != nil {
+		vm.throw(err)
+	}
+	return file
+}
+
+func hasRelativePrefix(id string) bool {
+	return len(id) > 1 && id[0] == '.' && (id[1] == '/' || len(id) > 2 && id[1] == '.' && id[2] == '/')
+}
+
+// requireStack is Node's list of the modules whose requires led to a
+// require from module: its file, its parent's, and so up, as far as
+// modules link to parents.
+func (vm *VM) requireStack(module *goja.Object) []string {
+	var stack []string
+	seen := map[*goja.Object]bool{}
+	for m := module; m != nil && !seen[m]; {
+		seen[m] = true
+		name := stringProp(m, "filename")
+		if name == "" {
+			name = stringProp(m, "id")
+		}
+		stack = append(stack, name)
+		m, _ = vm.moduleParents[m].(*goja.Object)
+	}
+	return stack
+}
+
+// stringProp is o[name] when it is a string, else "".
+func stringProp(o *goja.Object, name string) string {
+	if v := o.Get(name); v != nil && goja.IsString(v) {
+		return v.String()
+	}
+	return ""
+}
+
+// nodeModulePaths is Module._nodeModulePaths(dir) of an absolute, clean
+// folder: its node_modules folder and each of its parents', leaving out
+// the node_modules folder of one (node_modules/node_modules).
+func nodeModulePaths(dir string) []string {
+	var paths []string
+	for {
+		if filepath.Base(dir) != "node_modules" {
+			paths = append(paths, filepath.Join(dir, "node_modules"))
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return paths
+		}
+		dir = parent
+	}
+}
+
+// stringArray is a JavaScript array of ss, which scripts change as they
+// change Node's (a Go slice given to goja stays one).
+func (vm *VM) stringArray(ss []string) *goja.Object {
+	items := make([]any, len(ss))
+	for i, s := range ss {
+		items[i] = s
+	}
+	return vm.rt.NewArray(items...)
+}
