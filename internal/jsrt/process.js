@@ -7,8 +7,9 @@
   'use strict';
   const members = {};
   // Before the promise callbacks queued so far, as in Node, when the call
-  // it was queued in is a turn (see VM.turn); otherwise, as a promise
-  // callback itself, after them.
+  // it was queued in is a turn, and after them all when a promise callback
+  // of a turn queued it (see VM.turn); otherwise, as a promise callback
+  // itself, after those queued so far.
   members.nextTick = function nextTick(callback, ...args) {
     if (typeof callback !== 'function') {
       const e = new TypeError('The "callback" argument must be of type function. Received ' + (callback === null ? 'null' : typeof callback));

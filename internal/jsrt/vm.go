@@ -71,6 +71,9 @@ type VM struct {
 	ticks []task
 	// turnFn is turn.js, made on first use.
 	turnFn goja.Callable
+	// outerTurn is set while the outermost call into goja is a turn,
+	// which runs the ticks its promise callbacks queue.
+	outerTurn bool
 	// sysWarned: require('sys') printed Node's deprecation warning.
 	sysWarned bool
 
