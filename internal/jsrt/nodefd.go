@@ -37,7 +37,7 @@ func (vm *VM) installFDs(o *goja.Object) {
 	sync := map[string]func(goja.FunctionCall) goja.Value{
 		"openSync": func(call goja.FunctionCall) goja.Value {
 			p := vm.pathArg(call, 0)
-			vm.readOnlyFlags(call.Argument(1))
+			vm.readOnlyFlags("fs.openSync", call.Argument(1))
 			return rt.ToValue(vm.openFD(p))
 		},
 		"closeSync": func(call goja.FunctionCall) goja.Value {
@@ -117,10 +117,10 @@ func (vm *VM) callbackForm(name string, fn func(goja.FunctionCall) goja.Value) g
 	})
 }
 
-// readOnlyFlags refuses open flags that would change the disk, as the fs
-// calls that write are refused, and throws Node's TypeError for flags it
-// does not know.
-func (vm *VM) readOnlyFlags(flags goja.Value) {
+// readOnlyFlags refuses the open flags of the call named fn that would
+// change the disk, as the fs calls that write are refused, and throws
+// Node's TypeError for flags it does not know.
+func (vm *VM) readOnlyFlags(fn string, flags goja.Value) {
 	if goja.IsUndefined(flags) || goja.IsNull(flags) {
 		return
 	}
@@ -138,8 +138,8 @@ func (vm *VM) readOnlyFlags(flags goja.Value) {
 			panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'flags' is invalid. Received "+inspectArg(flags)))
 		}
 	}
-	panic(vm.rt.NewGoError(fmt.Errorf("fs.openSync with flags %s is %w: hooks may only read files; write files with templates (to:), so that hypergen can plan every write",
-		inspectArg(flags), ErrUnsupportedRequire)))
+	panic(vm.rt.NewGoError(fmt.Errorf("%s with flags %s is %w: hooks may only read files; write files with templates (to:), so that hypergen can plan every write",
+		fn, inspectArg(flags), ErrUnsupportedRequire)))
 }
 
 // openFD opens p to read and returns its new descriptor. A folder opens,

@@ -114,15 +114,14 @@ func (vm *VM) fsModule(module *goja.Object) {
 		_ = o.Set(base, vm.callbackForm(base, fn))
 	}
 	refuse := func(name string) func(goja.FunctionCall) goja.Value {
-		return func(goja.FunctionCall) goja.Value {
-			panic(rt.NewGoError(fmt.Errorf("fs.%s is %w: hooks may only read files; write files with templates (to:), so that hypergen can plan every write", name, ErrUnsupportedRequire)))
-		}
+		return func(goja.FunctionCall) goja.Value { panic(vm.refusedWrite(name)) }
 	}
 	for _, name := range fsWrites {
 		_ = o.Set(name, refuse(name))
 		_ = o.Set(name+"Sync", refuse(name+"Sync"))
 		_ = promises.Set(name, refuse("promises."+name))
 	}
+	_ = promises.Set("open", named(rt, rt.ToValue(vm.openHandle).ToObject(rt), "open", -1))
 	// The deprecated fs.exists(path, callback): the callback gets the answer
 	// alone, after the caller's code.
 	vm.installFDs(o)
@@ -157,6 +156,11 @@ func (vm *VM) fsModule(module *goja.Object) {
 	for _, name := range []string{"realpath", "realpathSync"} {
 		_ = o.Get(name).ToObject(rt).Set("native", o.Get(name))
 	}
+}
+
+// refusedWrite is the error of fs.name, a call that would change the disk.
+func (vm *VM) refusedWrite(name string) *goja.Object {
+	return vm.rt.NewGoError(fmt.Errorf("fs.%s is %w: hooks may only read files; write files with templates (to:), so that hypergen can plan every write", name, ErrUnsupportedRequire))
 }
 
 // callBack calls a Node-style callback from the job queue, as a turn (the

@@ -39,6 +39,10 @@ type VM struct {
 	fsTypes   *fsClasses   // fs.Stats and fs.Dirent (see fsClass)
 	// files are fs.openSync's, by descriptor (nodefd.go).
 	files map[int]*os.File
+	// handles are fs.promises.open's FileHandles, and handleProto their
+	// prototype (nodefilehandle.go).
+	handles     map[*goja.Object]*fileHandle
+	handleProto *goja.Object
 	// createPrompter is the project's .hygen.js createPrompter, which
 	// hygen calls for the prompter hooks get (a test's fake answers, say).
 	createPrompter goja.Callable
