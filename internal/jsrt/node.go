@@ -282,6 +282,7 @@ func (vm *VM) bufferModule() *goja.Object {
 				vm.throw(err)
 			}
 			_ = module.Get("exports").ToObject(rt).Set("Buffer", exported)
+			vm.showAsTarget(exported)
 		}
 		// goja_nodejs names the constructor after its Go method, which
 		// util.inspect and error messages would show.

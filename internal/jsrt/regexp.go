@@ -16,4 +16,5 @@ func (vm *VM) installRegExp() {
 		// stopped the runtime still ends the run.
 		panicUncatchable(err)
 	}
+	vm.showAsTarget(vm.rt.Get("RegExp"))
 }

@@ -6,6 +6,7 @@ import "github.com/dop251/goja"
 func (vm *VM) installStackTraces() {
 	native := vm.rt.NewObject()
 	_ = native.Set("frames", vm.stackFrames)
+	_ = native.Set("wrapped", vm.showAsTarget)
 	fn, err := vm.rt.RunProgram(program("stack.js"))
 	if err != nil {
 		panic(err) // the embedded source compiled; running it cannot fail

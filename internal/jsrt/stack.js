@@ -166,6 +166,7 @@
       getPrototypeOf: (target) => (name === 'Error' ? Reflect.getPrototypeOf(target) : global.Error),
     });
     errorTypes.add(Native).add(Wrapped);
+    native.wrapped(Wrapped);
     Object.defineProperty(Native.prototype, 'constructor', { value: Wrapped, writable: true, configurable: true });
     Object.defineProperty(global, name, { value: Wrapped, writable: true, configurable: true });
   }

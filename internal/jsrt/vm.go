@@ -43,6 +43,9 @@ type VM struct {
 	// prototype (nodefilehandle.go).
 	handles     map[*goja.Object]*fileHandle
 	handleProto *goja.Object
+	// proxied are the Proxies the runtime put in place of constructors,
+	// with what they wrap (proxysource.go).
+	proxied map[*goja.Object]*goja.Object
 	// createPrompter is the project's .hygen.js createPrompter, which
 	// hygen calls for the prompter hooks get (a test's fake answers, say).
 	createPrompter goja.Callable
