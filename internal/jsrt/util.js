@@ -282,16 +282,22 @@
     for (; i < args.length; i++) s += ' ' + (typeof args[i] === 'string' ? args[i] : show(args[i]));
     return s;
   }
+  // The classes of JavaScript itself, by name: Node's own (Buffer, URL)
+  // are not among them, so %s shows a Buffer or a URL by its toString.
+  const languageClasses = new Set(['Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol', 'BigInt', 'Date', 'Promise',
+    'RegExp', 'Error', 'AggregateError', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'Map', 'Set',
+    'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array',
+    'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array',
+    'BigUint64Array']);
   // builtInToString is Node's test for %s: an object whose toString is its
-  // own, or its class's (not a built-in one's), is shown by it.
+  // own, or its class's (not one of JavaScript's), is shown by it.
   function builtInToString(v) {
     if (typeof v.toString !== 'function') return true;
     if (Object.prototype.hasOwnProperty.call(v, 'toString')) return false;
     let p = v;
     do { p = Object.getPrototypeOf(p); } while (p !== null && !Object.prototype.hasOwnProperty.call(p, 'toString'));
     const ctor = p && Object.getOwnPropertyDescriptor(p, 'constructor');
-    return ctor !== undefined && ctor !== null && typeof ctor.value === 'function' && typeof globalThis[ctor.value.name] === 'function' &&
-      globalThis[ctor.value.name] === ctor.value;
+    return ctor !== undefined && ctor !== null && typeof ctor.value === 'function' && languageClasses.has(ctor.value.name);
   }
   // Node's ERR_INVALID_ARG_TYPE for argument name, which must be of type.
   const argTypeError = (name, type, received) => {
