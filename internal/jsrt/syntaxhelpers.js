@@ -10,8 +10,14 @@
     if (m != null && m[Symbol.for('hypergen.esm')]) return m;
     return Object.assign({}, m !== null && (typeof m === 'object' || typeof m === 'function') ? m : {}, { default: m });
   };
+  // import() takes a file: URL (pathToFileURL(file).href, as loaders of
+  // config files write it), which require does not.
+  const specifier = (spec) => {
+    const s = String(spec);
+    return s.startsWith('file:') ? load('url').fileURLToPath(s) : s;
+  };
   return {
-    __hypergen_import: (spec) => new Promise((resolve) => resolve(namespace(load(String(spec))))),
+    __hypergen_import: (spec) => new Promise((resolve) => resolve(namespace(load(specifier(spec))))),
     // The values of an async or sync iterable, each awaited in turn: what
     // a for await … of loop runs over.
     __hypergen_asyncValues: async function asyncValues(iterable) {
