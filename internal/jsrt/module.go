@@ -348,6 +348,9 @@ func (vm *VM) requireFunction(file string, module *goja.Object) *goja.Object {
 		if _, ok := noderesolve.IsBuiltin(id); ok {
 			return rt.ToValue(id) // as written: node:path stays node:path
 		}
+		if paths, ok := vm.searchPaths(call.Argument(1)); ok {
+			return rt.ToValue(vm.lookupIn(id, paths, vm.stackFrom(file, module)))
+		}
 		f, err := noderesolve.Resolve(filepath.Dir(file), id, vm.globalPaths)
 		vm.throwNotFound(id, vm.stackFrom(file, module), err)
 		if err != nil {

@@ -1,6 +1,7 @@
 package jsrt
 
 import (
+	"errors"
 	"path/filepath"
 
 	"github.com/dop251/goja"
@@ -155,7 +156,58 @@ func (vm *VM) resolveFilename(call goja.FunctionCall) goja.Value {
 		return call.Argument(0)
 	}
 	parent, _ := call.Argument(1).(*goja.Object)
+	if paths, ok := vm.searchPaths(call.Argument(3)); ok {
+		return vm.rt.ToValue(vm.lookupIn(request, paths, vm.requireStack(parent)))
+	}
 	return vm.rt.ToValue(vm.lookup(request, parent))
+}
+
+// searchPaths is the folders of options.paths (require.resolve's and
+// Module._resolveFilename's option), relative ones from the working
+// folder; ok reports whether options gives them.
+func (vm *VM) searchPaths(options goja.Value) (paths []string, ok bool) {
+	o, isObject := options.(*goja.Object)
+	if !isObject {
+		return nil, false
+	}
+	v := o.Get("paths")
+	if v == nil || goja.IsUndefined(v) {
+		return nil, false
+	}
+	list, isObject := v.(*goja.Object)
+	if !isObject || list.ClassName() != "Array" {
+		panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The property 'options.paths' is invalid. Received "+inspectArg(v)))
+	}
+	for _, k := range list.Keys() {
+		paths = append(paths, filepath.Clean(vm.resolve(list.Get(k).String())))
+	}
+	return paths, true
+}
+
+// lookupIn is the file request resolves to from the folders paths, tried
+// in turn, or Node's error naming stack (see throwNotFound): a package is
+// looked for in each folder's node_modules folders (after the first
+// folder's, in the global folders, as Node orders them), a relative
+// request in the folder itself.
+func (vm *VM) lookupIn(request string, paths, stack []string) string {
+	var file string
+	var err error = &noderesolve.NotFoundError{ID: request}
+	for i, dir := range paths {
+		var global func() []string
+		if i == 0 {
+			global = vm.globalPaths
+		}
+		file, err = noderesolve.Resolve(dir, request, global)
+		var nf *noderesolve.NotFoundError
+		if err == nil || !errors.As(err, &nf) || nf.Package != "" {
+			break
+		}
+	}
+	vm.throwNotFound(request, stack, err)
+	if err != nil {
+		vm.throw(err)
+	}
+	return file
 }
 
 // lookup is the file a request that names no core module resolves to for
