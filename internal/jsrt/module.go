@@ -221,15 +221,15 @@ func (vm *VM) loadModule(file, real string, parent *goja.Object) goja.Value {
 	if parent != nil {
 		by = parent
 	}
-	if _, ok := vm.modules[file]; ok {
-		// require.cache is the scripts' to change, as in Node: a module
-		// deleted from it is loaded again (loaders of config files reload
-		// so), and an entry put in its place gives its exports.
-		if entry, isObject := vm.requireCache().Get(file).(*goja.Object); isObject {
-			addChild(by, entry, true)
-			return entry.Get("exports")
+	// require.cache is the scripts' to change, as in Node: a module
+	// deleted from it is loaded again (loaders of config files reload so),
+	// and whatever is put in its place gives its exports, loaded before or
+	// not (mocking packages plant modules so).
+	if entry := vm.requireCache().Get(file); entry != nil && !goja.IsUndefined(entry) {
+		if o, ok := entry.(*goja.Object); ok {
+			addChild(by, o, true)
 		}
-		delete(vm.modules, file)
+		return entry.ToObject(vm.rt).Get("exports")
 	}
 	rt := vm.rt
 	switch filepath.Ext(file) {
@@ -249,11 +249,9 @@ func (vm *VM) loadModule(file, real string, parent *goja.Object) goja.Value {
 	module := vm.newModule(file, parent)
 	exports := module.Get("exports")
 	forget := func() {
-		delete(vm.modules, file)
 		_ = vm.requireCache().Delete(file)
 		vm.removeChild(by, module)
 	}
-	vm.modules[file] = module
 	_ = vm.requireCache().Set(file, module)
 	// Node drops a byte order mark (Windows editors write one) before it
 	// parses a module as JSON or JavaScript.

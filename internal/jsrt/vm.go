@@ -87,7 +87,6 @@ type VM struct {
 	stdout, stderr io.Writer                   // Setup's, never nil
 	globalNames    int                         // how many names jsrt itself put on the global object
 	ownNames       goja.Callable               // Object.getOwnPropertyNames
-	modules        map[string]*goja.Object     // CommonJS modules by file, as require caches them
 	cache          *goja.Object                // require.cache (see requireCache)
 	moduleCtor     *goja.Object                // Module (see moduleClass)
 	moduleParents  map[*goja.Object]goja.Value // each Module's parent, as Node keeps them: outside the object
@@ -119,7 +118,7 @@ func NewVM(ctx context.Context, setup Setup) *VM {
 	}
 	vm := &VM{rt: rt, ctx: ctx, setup: setup, fns: map[*goja.Program]goja.Callable{},
 		stdout: orDiscard(setup.Stdout), stderr: orDiscard(setup.Stderr),
-		modules: map[string]*goja.Object{}, builtins: map[string]*goja.Object{}}
+		builtins: map[string]*goja.Object{}}
 	rt.SetPromiseRejectionTracker(vm.trackRejection)
 	vm.install()
 	// Object.getOwnPropertyNames, kept from before any script runs: it
