@@ -45,6 +45,11 @@
   const toString = Buffer.prototype.toString;
   Object.defineProperty(Buffer.prototype, 'toString', {
     value: function (encoding, start, end) {
+      // goja_nodejs's reads any other receiver as String(receiver), which
+      // for a Proxy of a Buffer calls this again, without end.
+      if (!ArrayBuffer.isView(this)) {
+        throw new TypeError('Method get TypedArray.prototype.length called on incompatible receiver ' + Object.prototype.toString.call(this));
+      }
       const e = encoding === undefined ? undefined : own(encoding);
       if (!e) return arguments.length > 0 ? toString.call(this, lower(encoding), start, end) : toString.call(this);
       const len = this.length;
