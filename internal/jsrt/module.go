@@ -250,7 +250,7 @@ func (vm *VM) loadModule(file, real string, parent *goja.Object) goja.Value {
 	exports := module.Get("exports")
 	forget := func() {
 		_ = vm.requireCache().Delete(file)
-		vm.removeChild(by, module)
+		removeChild(by, module)
 	}
 	_ = vm.requireCache().Set(file, module)
 	// Node drops a byte order mark (Windows editors write one) before it

@@ -3,6 +3,7 @@ package jsrt
 import (
 	"errors"
 	"path/filepath"
+	"strconv"
 
 	"github.com/dop251/goja"
 
@@ -83,7 +84,7 @@ func (vm *VM) newModule(file string, parent *goja.Object) *goja.Object {
 	}
 	module, err := vm.rt.New(vm.moduleClass(), vm.rt.ToValue(file), p)
 	if err != nil {
-		panic(err) // the constructor is Go's and throws nothing
+		panic(err) // what the parent's children threw as they took it
 	}
 	_ = module.Set("filename", file)
 	_ = module.Set("paths", vm.stringArray(nodeModulePaths(filepath.Dir(file))))
@@ -106,39 +107,54 @@ func (vm *VM) initModule(this *goja.Object, id string, parent goja.Value) {
 
 // addChild puts child in parent's children, once when scan is set (a
 // module required again from another module), as Node does; a parent
-// without children has none.
+// without children has none. Node changes the array with its own copies
+// of the array methods, which a script's changes to them do not reach, as
+// they do not reach these.
 func addChild(parent goja.Value, child *goja.Object, scan bool) {
-	if scan && arrayMethod(parent, "includes", child).ToBoolean() {
+	children := childrenOf(parent)
+	if children == nil || scan && indexOf(children, child) >= 0 {
 		return
 	}
-	arrayMethod(parent, "push", child)
+	_ = children.Set(strconv.FormatInt(children.Get("length").ToInteger(), 10), child)
 }
 
 // removeChild takes a module whose loading failed out of its parent's
 // children, as Node does.
-func (vm *VM) removeChild(parent goja.Value, child *goja.Object) {
-	if i := arrayMethod(parent, "indexOf", child); goja.IsNumber(i) && i.ToInteger() >= 0 {
-		arrayMethod(parent, "splice", i, vm.rt.ToValue(1))
+func removeChild(parent goja.Value, child *goja.Object) {
+	children := childrenOf(parent)
+	if children == nil {
+		return
 	}
+	i := indexOf(children, child)
+	if i < 0 {
+		return
+	}
+	n := children.Get("length").ToInteger()
+	for ; i+1 < n; i++ {
+		_ = children.Set(strconv.FormatInt(i, 10), children.Get(strconv.FormatInt(i+1, 10)))
+	}
+	_ = children.Set("length", n-1)
 }
 
-// arrayMethod calls method of module's children when they are an array,
-// and returns undefined otherwise.
-func arrayMethod(module goja.Value, method string, args ...goja.Value) goja.Value {
+// childrenOf is module.children, or nil when module has none.
+func childrenOf(module goja.Value) *goja.Object {
 	m, ok := module.(*goja.Object)
 	if !ok {
-		return goja.Undefined()
+		return nil
 	}
-	children, ok := m.Get("children").(*goja.Object)
-	if !ok || children.ClassName() != "Array" {
-		return goja.Undefined()
+	children, _ := m.Get("children").(*goja.Object)
+	return children
+}
+
+// indexOf is where child is in children, or -1.
+func indexOf(children, child *goja.Object) int64 {
+	n := children.Get("length").ToInteger()
+	for i := range n {
+		if children.Get(strconv.FormatInt(i, 10)) == goja.Value(child) {
+			return i
+		}
 	}
-	fn, _ := goja.AssertFunction(children.Get(method))
-	v, err := fn(children, args...)
-	if err != nil {
-		panic(err)
-	}
-	return v
+	return -1
 }
 
 // resolveFilename is Module._resolveFilename(request, parent): the file
