@@ -346,6 +346,9 @@ func (vm *VM) requireFunction(file string, module *goja.Object) *goja.Object {
 		if _, ok := noderesolve.IsBuiltin(id); ok {
 			return rt.ToValue(id) // as written: node:path stays node:path
 		}
+		if file, replaced := vm.resolveThrough(id, module, call.Argument(1)); replaced {
+			return rt.ToValue(file)
+		}
 		if paths, ok := vm.searchPaths(call.Argument(1)); ok {
 			return rt.ToValue(vm.lookupIn(id, paths, vm.stackFrom(file, module)))
 		}
@@ -487,6 +490,9 @@ func panicUncatchable(err error) {
 // require resolves one require(id) made by the module in file from, whose
 // module object is parent (nil for createRequire's).
 func (vm *VM) require(from, id string, parent *goja.Object) goja.Value {
+	if file, replaced := vm.resolveThrough(id, parent, goja.Undefined()); replaced {
+		return vm.loadResolved(from, id, file, parent)
+	}
 	if name, ok := noderesolve.IsBuiltin(id); ok {
 		return vm.coreModule(from, name)
 	}
@@ -495,11 +501,16 @@ func (vm *VM) require(from, id string, parent *goja.Object) goja.Value {
 	if err != nil {
 		vm.throw(fmt.Errorf("require(%q): %w", id, err))
 	}
-	return vm.loadResolved(id, file, parent)
+	return vm.loadResolved(from, id, file, parent)
 }
 
-// loadResolved loads file, which require(id) resolved to, for parent.
-func (vm *VM) loadResolved(id, file string, parent *goja.Object) goja.Value {
+// loadResolved loads file, which require(id) in the module of file from
+// resolved to, for parent; a script's Module._resolveFilename may have
+// resolved it to a core module's name.
+func (vm *VM) loadResolved(from, id, file string, parent *goja.Object) goja.Value {
+	if name, ok := noderesolve.IsBuiltin(file); ok {
+		return vm.coreModule(from, name)
+	}
 	if id == "enquirer" && noderesolve.PackageOf(file) == "enquirer" {
 		return vm.enquirerModule()
 	}

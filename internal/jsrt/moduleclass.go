@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/dop251/goja"
 
@@ -45,11 +46,14 @@ func (vm *VM) moduleClass() *goja.Object {
 		if id.String() == "" {
 			panic(vm.nodeError("TypeError", "ERR_INVALID_ARG_VALUE", "The argument 'id' must be a non-empty string. Received ''"))
 		}
-		request := id.String()
-		if name, ok := noderesolve.IsBuiltin(request); ok {
-			return vm.coreModule(stringProp(this, "filename"), name)
+		request, from := id.String(), stringProp(this, "filename")
+		if file, replaced := vm.resolveThrough(request, this, goja.Undefined()); replaced {
+			return vm.loadResolved(from, request, file, this)
 		}
-		return vm.loadResolved(request, vm.lookup(request, this), this)
+		if name, ok := noderesolve.IsBuiltin(request); ok {
+			return vm.coreModule(from, name)
+		}
+		return vm.loadResolved(from, request, vm.lookup(request, this), this)
 	}).ToObject(rt), "require", 1))
 	// Node keeps the parent outside the object (module.parent is its
 	// prototype's accessor), so Object.keys(module) and util.inspect leave
@@ -67,7 +71,8 @@ func (vm *VM) moduleClass() *goja.Object {
 		}), goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = ctor.Set("Module", ctor)
 	_ = ctor.Set("_cache", vm.requireCache())
-	_ = ctor.Set("_resolveFilename", named(rt, rt.ToValue(vm.resolveFilename).ToObject(rt), "_resolveFilename", 4))
+	vm.ownResolve = named(rt, rt.ToValue(vm.resolveFilename).ToObject(rt), "_resolveFilename", 4)
+	_ = ctor.Set("_resolveFilename", vm.ownResolve)
 	_ = ctor.Set("_nodeModulePaths", named(rt, rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		return vm.stringArray(nodeModulePaths(filepath.Clean(vm.resolve(call.Argument(0).String()))))
 	}).ToObject(rt), "_nodeModulePaths", 1))
@@ -224,6 +229,29 @@ func (vm *VM) lookupIn(request string, paths, stack []string) string {
 		vm.throw(err)
 	}
 	return file
+}
+
+// resolveThrough is the file that a require(id) (or require.resolve(id,
+// options)) made by parent resolves to when a script replaced
+// Module._resolveFilename, which Node's require resolves through
+// (module-alias and tsconfig-paths wrap it to map ids to folders);
+// replaced is false when none did. A node: id is a core module's, which
+// Node loads without asking.
+func (vm *VM) resolveThrough(id string, parent *goja.Object, options goja.Value) (file string, replaced bool) {
+	if vm.moduleCtor == nil || parent == nil || strings.HasPrefix(id, "node:") {
+		return "", false
+	}
+	f := vm.moduleCtor.Get("_resolveFilename")
+	resolve, ok := goja.AssertFunction(f)
+	if !ok || f == goja.Value(vm.ownResolve) {
+		return "", false
+	}
+	rt := vm.rt
+	v, err := resolve(vm.moduleCtor, rt.ToValue(id), parent, rt.ToValue(false), options)
+	if err != nil {
+		panic(err)
+	}
+	return v.String(), true
 }
 
 // lookup is the file a request that names no core module resolves to for

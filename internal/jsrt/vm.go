@@ -89,6 +89,7 @@ type VM struct {
 	ownNames       goja.Callable               // Object.getOwnPropertyNames
 	cache          *goja.Object                // require.cache (see requireCache)
 	moduleCtor     *goja.Object                // Module (see moduleClass)
+	ownResolve     *goja.Object                // Module._resolveFilename as moduleClass made it
 	moduleParents  map[*goja.Object]goja.Value // each Module's parent, as Node keeps them: outside the object
 	builtins       map[string]*goja.Object     // core modules' exports, built on first require
 	process        *goja.Object
