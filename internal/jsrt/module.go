@@ -360,6 +360,7 @@ func (vm *VM) requireFunction(file string, module *goja.Object) *goja.Object {
 		return rt.ToValue(f)
 	})
 	_ = requireFn.Set("cache", vm.requireCache())
+	lazyProperty(rt, requireFn, "extensions", goja.FLAG_TRUE, func() goja.Value { return vm.moduleClass().Get("_extensions") })
 	lazyProperty(rt, requireFn, "main", goja.FLAG_TRUE, vm.mainModule)
 	return requireFn
 }

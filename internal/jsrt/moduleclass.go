@@ -2,6 +2,7 @@ package jsrt
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -71,6 +72,16 @@ func (vm *VM) moduleClass() *goja.Object {
 		}), goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = ctor.Set("Module", ctor)
 	_ = ctor.Set("_cache", vm.requireCache())
+	// The extensions require tries, which packages read (tsconfig-paths
+	// probes for files with them); the loaders are hypergen's own, which
+	// scripts cannot call or add to.
+	extensions := rt.NewObject()
+	for _, ext := range []string{".js", ".json", ".node"} {
+		_ = extensions.Set(ext, named(rt, rt.ToValue(func(goja.FunctionCall) goja.Value {
+			panic(rt.NewGoError(fmt.Errorf("Module._extensions[%q] is %w: hypergen loads modules itself", ext, ErrUnsupportedRequire)))
+		}).ToObject(rt), "", 2))
+	}
+	_ = ctor.Set("_extensions", extensions)
 	vm.ownResolve = named(rt, rt.ToValue(vm.resolveFilename).ToObject(rt), "_resolveFilename", 4)
 	_ = ctor.Set("_resolveFilename", vm.ownResolve)
 	_ = ctor.Set("_nodeModulePaths", named(rt, rt.ToValue(func(call goja.FunctionCall) goja.Value {
