@@ -292,7 +292,7 @@ func (vm *VM) loadModule(file, real string, parent *goja.Object) goja.Value {
 	if helpers {
 		vm.addSyntaxHelpers(require)
 	}
-	if _, err := vm.turn(fn, module, exports, require, module, rt.ToValue(real), rt.ToValue(filepath.Dir(real))); err != nil {
+	if _, err := vm.turn(fn, exports, exports, require, module, rt.ToValue(real), rt.ToValue(filepath.Dir(real))); err != nil {
 		forget()
 		panicUncatchable(err)
 		var ex *goja.Exception
