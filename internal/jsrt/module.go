@@ -247,7 +247,6 @@ func (vm *VM) loadModule(file, real string, parent *goja.Object) goja.Value {
 		vm.throw(fmt.Errorf("require: %w", err))
 	}
 	module := vm.newModule(file, parent)
-	exports := module.Get("exports")
 	forget := func() {
 		_ = vm.requireCache().Delete(file)
 		removeChild(by, module)
@@ -274,7 +273,18 @@ func (vm *VM) loadModule(file, real string, parent *goja.Object) goja.Value {
 		_ = module.Set("exports", parsed)
 		return parsed
 	}
-	code := string(src)
+	if err := vm.evaluate(module, file, real, string(src)); err != nil {
+		forget()
+		vm.raise(err)
+	}
+	_ = module.Set("loaded", true)
+	return module.Get("exports")
+}
+
+// evaluate runs code, the source of file, as the CommonJS module module:
+// real (file's real path) is its __filename and where its requires
+// resolve from. It returns what compiling or running the code threw.
+func (vm *VM) evaluate(module *goja.Object, file, real, code string) error {
 	if strings.HasPrefix(code, "#!") {
 		// A hashbang line (a package's bin script) is a comment to Node;
 		// goja reads it as a syntax error. Kept as a line comment, the
@@ -284,25 +294,27 @@ func (vm *VM) loadModule(file, real string, parent *goja.Object) goja.Value {
 	vm.use(featuresOf(code))
 	fn, helpers, err := vm.compileModule(file, code)
 	if err != nil {
-		forget()
-		panicUncatchable(err)
-		vm.throw(err)
+		return err
 	}
-	require := vm.requireFunction(real, module)
+	require := vm.requireFunction(vm.resolve(real), module)
 	if helpers {
 		vm.addSyntaxHelpers(require)
 	}
-	if _, err := vm.turn(fn, exports, exports, require, module, rt.ToValue(real), rt.ToValue(filepath.Dir(real))); err != nil {
-		forget()
-		panicUncatchable(err)
-		var ex *goja.Exception
-		if errors.As(err, &ex) {
-			panic(ex.Value())
-		}
-		vm.throw(err)
+	exports := module.Get("exports")
+	_, err = vm.turn(fn, exports, exports, require, module, vm.rt.ToValue(real), vm.rt.ToValue(filepath.Dir(real)))
+	return err
+}
+
+// raise throws err, which evaluate returned, into the JavaScript that
+// required the module: a JavaScript exception as itself, an interrupt or
+// a stack overflow as what ends the run.
+func (vm *VM) raise(err error) {
+	panicUncatchable(err)
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		panic(ex.Value())
 	}
-	_ = module.Set("loaded", true)
-	return module.Get("exports")
+	vm.throw(err)
 }
 
 // throwNotFound throws Node's error for a module id that err says is not

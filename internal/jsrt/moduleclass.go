@@ -56,6 +56,14 @@ func (vm *VM) moduleClass() *goja.Object {
 		}
 		return vm.loadResolved(from, request, vm.lookup(request, this), this)
 	}).ToObject(rt), "require", 1))
+	// require-from-string fills a new Module with code so.
+	_ = proto.Set("_compile", named(rt, rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		filename := call.Argument(1).String()
+		if err := vm.evaluate(call.This.ToObject(rt), filename, filename, call.Argument(0).String()); err != nil {
+			vm.raise(err)
+		}
+		return goja.Undefined()
+	}).ToObject(rt), "_compile", 2))
 	// Node keeps the parent outside the object (module.parent is its
 	// prototype's accessor), so Object.keys(module) and util.inspect leave
 	// it out.
