@@ -292,7 +292,7 @@ func (vm *VM) evaluate(module *goja.Object, file, real, code string) error {
 		code = "//" + code[2:]
 	}
 	vm.use(featuresOf(code))
-	fn, helpers, err := vm.compileModule(file, code)
+	fn, helpers, esModule, err := vm.compileModule(file, code)
 	if err != nil {
 		return err
 	}
@@ -301,7 +301,11 @@ func (vm *VM) evaluate(module *goja.Object, file, real, code string) error {
 		vm.addSyntaxHelpers(require)
 	}
 	exports := module.Get("exports")
-	_, err = vm.turn(fn, exports, exports, require, module, vm.rt.ToValue(real), vm.rt.ToValue(filepath.Dir(real)))
+	this := exports // as Node's: an ES module's is undefined
+	if esModule {
+		this = goja.Undefined()
+	}
+	_, err = vm.turn(fn, this, exports, require, module, vm.rt.ToValue(real), vm.rt.ToValue(filepath.Dir(real)))
 	return err
 }
 
@@ -423,18 +427,19 @@ func (vm *VM) mainModule() goja.Value {
 //
 // Code that fails to compile for what goja lacks, dynamic import() or for
 // await, is rewritten (rewriteSyntax) and compiled again; helpers then
-// reports that its require needs the rewrites' helpers.
-func (vm *VM) compileModule(file, src string) (fn goja.Callable, helpers bool, err error) {
+// reports that its require needs the rewrites' helpers, and esModule that
+// the file was an ES module.
+func (vm *VM) compileModule(file, src string) (fn goja.Callable, helpers, esModule bool, err error) {
 	esm := filepath.Ext(file) == ".mjs" || filepath.Ext(file) == ".js" && noderesolve.ModuleScope(file)
 	prog, err := compileWrapped(file, cjsWrapperParams, src)
 	if err != nil || esm {
 		cjs, isESM, esmHelpers, terr := esmToCommonJS(src)
 		switch {
 		case terr != nil:
-			return nil, false, fmt.Errorf("%s: ES module: %w", file, terr)
+			return nil, false, false, fmt.Errorf("%s: ES module: %w", file, terr)
 		case isESM || esm:
 			prog, err = compileWrapped(file, esmWrapperParams, cjs)
-			helpers = esmHelpers
+			helpers, esModule = esmHelpers, true
 		default:
 			if rewritten, ok := rewriteSyntax(src); ok {
 				prog, err = compileWrapped(file, cjsWrapperParams, rewritten)
@@ -454,16 +459,16 @@ func (vm *VM) compileModule(file, src string) (fn goja.Callable, helpers bool, e
 			if line > last {
 				line, m[2] = last, "Unexpected end of input"
 			}
-			return nil, false, &SyntaxError{File: file, Line: line, Msg: m[2]}
+			return nil, false, false, &SyntaxError{File: file, Line: line, Msg: m[2]}
 		}
-		return nil, false, &SyntaxError{File: file, Msg: msg}
+		return nil, false, false, &SyntaxError{File: file, Msg: msg}
 	}
 	wrapper, err := vm.rt.RunProgram(prog)
 	if err != nil {
-		return nil, false, err
+		return nil, false, false, err
 	}
 	fn, _ = goja.AssertFunction(wrapper)
-	return fn, helpers, nil
+	return fn, helpers, esModule, nil
 }
 
 // The parameters of a module's function wrapper, which is called with the
