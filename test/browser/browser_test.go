@@ -3,6 +3,7 @@ package browser
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -194,12 +195,9 @@ func TestLivePageInBrowser(t *testing.T) {
 	for {
 		resp, err := http.Get("http://" + admin + "/status")
 		if err == nil {
-			var body strings.Builder
-			_, _ = fmt.Fprint(&body, resp.Header.Get("Content-Type"))
-			buf := make([]byte, 1<<16)
-			n, _ := resp.Body.Read(buf)
+			body, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
-			if strings.Contains(string(buf[:n]), `"memory"`) {
+			if strings.Contains(string(body), `"memory"`) {
 				break
 			}
 		}
@@ -208,6 +206,22 @@ func TestLivePageInBrowser(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	time.Sleep(time.Second) // a few trend points
+	// The trend chart draws a line from two points, one per monitor tick
+	// once there are runs: wait for them rather than for a time.
+	testenv.WaitFor(t, "two points in the live page's trend chart", 60*time.Second, func() (bool, string) {
+		resp, err := http.Get("http://" + admin + "/")
+		if err != nil {
+			return false, err.Error()
+		}
+		page, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return false, err.Error()
+		}
+		_, trend, _ := strings.Cut(string(page), `data-chart="trend"`)
+		trend, _, _ = strings.Cut(trend, "</figure>")
+		n := strings.Count(trend, `class="point"`)
+		return n >= 2, fmt.Sprint(n, " points")
+	})
 	checkPage(t, "http://"+admin+"/", []string{"scalability", "memory", "phases", "latency", "cache", "trend"}, "agent-live.png")
 }
