@@ -1,6 +1,7 @@
 package instrument
 
 import (
+	"cmp"
 	"context"
 	"sync"
 	"time"
@@ -114,7 +115,9 @@ func (r releasing) ExportSpans(ctx context.Context, spans []sdktrace.ReadOnlySpa
 	defer context.AfterFunc(r.f.stopped, cancel)()
 	wait := r.f.retryFirst
 	for {
-		if err := ctx.Err(); err != nil {
+		// The forwarder's own stop too: AfterFunc cancels ctx from a
+		// goroutine of its own, maybe after a first attempt.
+		if err := cmp.Or(r.f.stopped.Err(), ctx.Err()); err != nil {
 			// Stopped, or the caller's context ended: no more attempts.
 			dropped(len(spans))
 			return err
