@@ -13,6 +13,9 @@ func (a *Agent) notReady() string {
 	if err := a.stuckError(); err != nil {
 		return ": a generation cannot be stopped: " + err.Error()
 	}
+	if a.down.Load() {
+		return ": shut down"
+	}
 	if !a.ready.Load() {
 		return ": starting"
 	}

@@ -57,6 +57,7 @@ type Agent struct {
 	cacheWarm    bool
 
 	ready atomic.Bool
+	down  atomic.Bool // once Shutdown has begun: neither ready nor healthy again
 	// jsStuckN counts the generations whose JavaScript outlived being
 	// stopped by its limits (generator.Config.JSStuck) and still runs, and
 	// jsStuckErr is the latest one's error: while any runs on, and may
@@ -347,6 +348,7 @@ func (a *Agent) Shutdown(ctx context.Context) error {
 }
 
 func (a *Agent) shutdown(ctx context.Context) error {
+	a.down.Store(true)
 	a.ready.Store(false)
 	a.tel.AgentUp(false) // in the last export, which the caller's telemetry Shutdown makes
 	if a.cancel != nil {

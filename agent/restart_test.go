@@ -45,3 +45,29 @@ func TestShutdownGivesTheAddressesBack(t *testing.T) {
 		ln.Close()
 	}
 }
+
+// Once shut down, an agent says so: Status is neither healthy nor ready
+// (a library caller polling it saw a healthy agent that served nothing).
+func TestStatusAfterShutdown(t *testing.T) {
+	tel, _ := telemetry(t)
+	a, err := New(Config{Listen: "127.0.0.1:0", Cwd: testfs.Tree(t, map[string]string{"_templates/gen/new/a.t": "---\nto: a.txt\n---\nhi\n"}),
+		ProbeInterval: -1, Logger: quietLogger(), Getenv: func(string) string { return "" }}, tel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if st := a.Status(); !st.Healthy || !st.Ready {
+		t.Fatalf("a started agent: healthy %v, ready %v", st.Healthy, st.Ready)
+	}
+	if err := a.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if st := a.Status(); st.Healthy || st.Ready {
+		t.Errorf("a shut-down agent: healthy %v, ready %v; want neither", st.Healthy, st.Ready)
+	}
+	if why := a.notReady(); why != ": shut down" {
+		t.Errorf("not ready because %q; want it shut down", why)
+	}
+}

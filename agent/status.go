@@ -17,8 +17,8 @@ import (
 // Status is what /status serves and `hypergen perf status` prints.
 type Status struct {
 	// Healthy: every measured budget is met, the templates folder, if
-	// there is or was one, could be indexed, and no generation is stuck
-	// (Stuck).
+	// there is or was one, could be indexed, no generation is stuck
+	// (Stuck), and the agent has not been shut down.
 	Healthy bool `json:"healthy"`
 	// Ready: what /readyz answers (started, a templates folder, nothing
 	// stuck).
@@ -160,6 +160,9 @@ func (a *Agent) Status() Status {
 	var stuck string
 	if err := a.stuckError(); err != nil {
 		healthy, stuck = false, err.Error()
+	}
+	if a.down.Load() {
+		healthy = false // it generates nothing more
 	}
 	var uptime float64
 	if !a.started.IsZero() { // zero before Start
