@@ -17,7 +17,6 @@ import (
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/osteele/liquid/values"
-	"github.com/osteele/tuesday"
 )
 
 // standardFilters are filters of Shopify's Liquid that osteele/liquid
@@ -213,7 +212,8 @@ var newlines = strings.NewReplacer("\r\n", "", "\n", "")
 // lineBreaks keeps each line break after the <br /> put before it.
 var lineBreaks = strings.NewReplacer("\r\n", "<br />\n", "\n", "<br />\n")
 
-// date formats a time with strftime's directives, as liquidjs does: what
+// date formats a time with strftime's directives, as liquidjs does (see
+// strftime): what
 // osteele/liquid reads as a time (in local time, whatever zone it names),
 // a number (or a string of digits) of seconds since 1970, "now" and
 // "today", a date alone (midnight UTC, as JavaScript reads it), a date and
@@ -227,7 +227,7 @@ func date(v any, args ...any) (any, error) {
 	if !ok {
 		return v, nil
 	}
-	return tuesday.Strftime(optionalText(args, 0, "%A, %B %-e, %Y at %-l:%M %P %z"), t)
+	return strftime(t, optionalText(args, 0, "%A, %B %-e, %Y at %-l:%M %P %z"), localZone()), nil
 }
 
 func timeOf(v any) (time.Time, bool) {
