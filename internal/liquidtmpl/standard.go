@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -213,12 +215,14 @@ var newlines = strings.NewReplacer("\r\n", "", "\n", "")
 var lineBreaks = strings.NewReplacer("\r\n", "<br />\n", "\n", "<br />\n")
 
 // date formats a time with strftime's directives, as liquidjs does (see
-// strftime): what
-// osteele/liquid reads as a time (in local time, whatever zone it names),
-// a number (or a string of digits) of seconds since 1970, "now" and
-// "today", a date alone (midnight UTC, as JavaScript reads it), a date and
-// time with no zone and a date with slashes (local); nothing prints
-// nothing, and anything else is printed as it is.
+// strftime): what osteele/liquid reads as a time, a number (or a string
+// of digits) of seconds since 1970, "now" and "today", and the ISO forms
+// JavaScript reads (a date alone is midnight UTC, a date and time with no
+// zone local time), a date with slashes (local); nothing prints nothing,
+// and anything else, or a time JavaScript cannot hold, is printed as it
+// is. It is printed in local time, or in the zone of the third argument:
+// a name ("Asia/Tokyo"), or minutes behind UTC as JavaScript's
+// getTimezoneOffset counts them (-60 is +0100).
 func date(v any, args ...any) (any, error) {
 	if v == nil || v == "" {
 		return "", nil
@@ -227,23 +231,56 @@ func date(v any, args ...any) (any, error) {
 	if !ok {
 		return v, nil
 	}
-	return strftime(t, optionalText(args, 0, "%A, %B %-e, %Y at %-l:%M %P %z"), localZone()), nil
+	loc, zone := time.Local, localZone()
+	if len(args) > 1 && args[1] != nil {
+		switch z := jsData(args[1]).(type) {
+		case string:
+			l, err := time.LoadLocation(z)
+			if err != nil || z == "" || z == "Local" {
+				return nil, fmt.Errorf("Invalid time zone specified: %s", z)
+			}
+			loc, zone = l, z
+		default:
+			loc, zone = time.FixedZone("", -int(jsvalue.ToNumber(z)*60)), ""
+		}
+	}
+	format := "%A, %B %-e, %Y at %-l:%M %P %z"
+	if len(args) > 0 && args[0] != nil {
+		format = text(args[0])
+	}
+	return strftime(t.In(loc), format, zone), nil
 }
+
+// maxTime is the furthest from 1970 a JavaScript date can be, in
+// milliseconds either way.
+const maxTime = 8.64e15
 
 func timeOf(v any) (time.Time, bool) {
 	switch x := jsData(v).(type) {
 	case float64:
+		if math.Abs(x*1000) > maxTime {
+			return time.Time{}, false
+		}
 		return unixSeconds(x), true
+	case bool:
+		// new Date(true) is 1 ms after 1970.
+		if x {
+			return time.UnixMilli(1), true
+		}
+		return time.UnixMilli(0), true
 	case string:
 		if x == "now" || x == "today" {
 			return time.Now(), true
 		}
 		if strings.Trim(x, "0123456789") == "" {
 			f, _ := strconv.ParseFloat(x, 64)
+			if f*1000 > maxTime {
+				return time.Time{}, false
+			}
 			return unixSeconds(f), true
 		}
-		if t, err := time.ParseInLocation("2006-01-02", x, time.UTC); err == nil {
-			return t.Local(), true
+		if t, ok := isoTime(x); ok {
+			return t, ok
 		}
 		for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006/01/02"} {
 			if t, err := time.ParseInLocation(layout, x, time.Local); err == nil {
@@ -255,9 +292,58 @@ func timeOf(v any) (time.Time, bool) {
 	if err != nil {
 		return time.Time{}, false
 	}
-	// A JavaScript Date is an instant, which liquidjs prints in local
-	// time whatever zone the text named.
-	return c.(time.Time).Local(), true
+	return c.(time.Time), true
+}
+
+// isoForm is the date-time format of ECMAScript (ISO 8601's extended
+// form): a year, month, day, hour, minute, second, fraction and zone.
+var isoForm = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([+-]\d{6}|\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?)?(Z|[+-]\d\d:?\d\d)?$`)
+})
+
+// isoTime reads s as JavaScript's Date reads its own format: a day past
+// the month's end (2024-02-30, up to 31) runs into the next month, as
+// does hour 24 of 24:00; a date alone is UTC, with a time and no zone it
+// is local time.
+func isoTime(s string) (time.Time, bool) {
+	m := isoForm().FindStringSubmatch(s)
+	if m == nil || m[1] == "-000000" {
+		return time.Time{}, false
+	}
+	n := func(i, def int) int {
+		if m[i] == "" {
+			return def
+		}
+		v, _ := strconv.Atoi(m[i])
+		return v
+	}
+	year, month, day, hour, minute, sec := n(1, 0), n(2, 1), n(3, 1), n(4, 0), n(5, 0), n(6, 0)
+	if month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || sec > 59 ||
+		hour == 24 && (minute > 0 || sec > 0 || strings.Trim(m[7], "0") != "") {
+		return time.Time{}, false
+	}
+	ms := 0
+	if m[7] != "" {
+		ms, _ = strconv.Atoi((m[7] + "00")[:3])
+	}
+	loc := time.Local
+	switch zone := m[8]; {
+	case zone == "Z" || zone == "" && m[4] == "":
+		loc = time.UTC
+	case zone != "":
+		h, _ := strconv.Atoi(zone[1:3])
+		mins, _ := strconv.Atoi(zone[len(zone)-2:])
+		off := (h*60 + mins) * 60
+		if zone[0] == '-' {
+			off = -off
+		}
+		loc = time.FixedZone("", off)
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, ms*1e6, loc)
+	if math.Abs(float64(t.UnixMilli())) > maxTime {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 func unixSeconds(f float64) time.Time {
