@@ -75,6 +75,7 @@ func (r *Renderer) init() {
 		r.engine.RegisterFilter(name, f)
 	}
 	r.engine.RegisterFilter(rangeFilter, emptyRange)
+	r.engine.RegisterFilter(propFilter, prop)
 	r.engine.RegisterTag("include", r.include)
 	root, err := r.engine.ParseString("{{ " + stopBinding + " }}")
 	if err != nil {
@@ -551,10 +552,19 @@ func checkTags(text string) (edits []edit, err error) {
 			// osteele/liquid captures into a variable named "", which
 			// nothing can read; liquidjs refuses it.
 			return nil, &Error{Line: line(start), Msg: fmt.Sprintf("Liquid: %s needs the name of the variable it captures into ({%% capture x %%})", text[start:end])}
-		case open == "{%":
-			if m := forRange().FindStringIndex(text[start+2 : end-2]); m != nil {
-				at := start + 2 + m[1]
-				edits = append(edits, edit{at, at, " | " + rangeFilter})
+		default:
+			body := text[start+2 : end-2]
+			with := body
+			// cycle's values are read by a grammar of their own, which
+			// takes no parenthesized filter.
+			if open == "{{" || !cycleTag().MatchString(body) {
+				with = rewriteExpr(body)
+			}
+			if m := forRange().FindStringIndex(with); open == "{%" && m != nil {
+				with = with[:m[1]] + " | " + rangeFilter + with[m[1]:]
+			}
+			if with != body {
+				edits = append(edits, edit{start + 2, end - 2, with})
 			}
 		}
 		i = end
@@ -597,9 +607,11 @@ func commentBlock(tag string) string {
 	return "{%" + left + " comment %}" + strings.Repeat("\n", strings.Count(tag, "\n")) + "{% endcomment " + right + "%}"
 }
 
-// forRange matches a for tag's text up to the end of its range, (a..b).
+// forRange matches a for tag's text up to the end of its range, (a..b),
+// whose bounds may hold parentheses of their own: a[0] is rewritten as
+// (a | filter: 0).
 var forRange = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^-?\s*for\s+\S+\s+in\s+\([^()]*\.\.[^()]*\)`)
+	return regexp.MustCompile(`^-?\s*for\s+\S+\s+in\s+\((?:[^()]|\([^()]*\))*\.\.(?:[^()]|\([^()]*\))*\)`)
 })
 
 // rangeFilter names emptyRange, put after the range of every for loop.
@@ -616,6 +628,8 @@ func emptyRange(v any) any {
 	}
 	return v
 }
+
+var cycleTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\s*cycle\b`) })
 
 var rawTag = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`\{%-?\s*(raw|endraw|comment|endcomment)\s*-?%\}`)
@@ -644,7 +658,7 @@ func enginePanic(p any) error {
 
 func wrap(err liquid.SourceError) error {
 	// The tag as the template has it, without the filter parse put in.
-	msg := strings.ReplaceAll(liquidMessage().ReplaceAllString(err.Error(), ""), " | "+rangeFilter, "")
+	msg := unrewrite(strings.ReplaceAll(liquidMessage().ReplaceAllString(err.Error(), ""), " | "+rangeFilter, ""))
 	// A stray end tag was "endif not inside  in {% endif %}", its blocks'
 	// names missing (an end tag has none).
 	msg = strayEnd().ReplaceAllStringFunc(msg, func(m string) string {

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
@@ -101,8 +102,12 @@ func mapProperty(list any, prop string) []any {
 }
 
 // size is the number of a list's items, of a text's characters or, as in
-// liquidjs, of an object's keys (unless it has a size of its own).
+// liquidjs, of an object's keys (unless it has a size of its own). A
+// text's characters are JavaScript's, UTF-16 code units: an emoji is 2.
 func size(v any) any {
+	if s, ok := v.(string); ok {
+		return len(utf16.Encode([]rune(s)))
+	}
 	if o, ok := v.(object); ok {
 		if n, ok := o["size"]; ok {
 			return n

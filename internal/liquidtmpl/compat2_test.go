@@ -1,0 +1,80 @@
+package liquidtmpl
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// compatLocals are the variables of the templates below.
+func compatLocals() *jsvalue.Object {
+	l := jsvalue.NewObject()
+	for k, v := range map[string]any{"s": "héllo", "u": "日本語", "em": "😀a", "a": []any{1.0, 2.0, 3.0}, "e": []any{},
+		"es": "", "ws": " \n ", "nu": nil, "fa": false, "z": 0.0, "i": 1.0} {
+		l.Set(k, v)
+	}
+	o := jsvalue.NewObject()
+	o.Set("x", 1.0)
+	o.Set("y", []any{1.0, 2.0})
+	o.Set("1", "one")
+	l.Set("o", o)
+	so := jsvalue.NewObject()
+	so.Set("size", "big")
+	l.Set("so", so)
+	l.Set("eo", jsvalue.NewObject())
+	return l
+}
+
+func checkCompat(t *testing.T, tests []struct{ tmpl, want string }) {
+	t.Helper()
+	var r Renderer
+	for _, tt := range tests {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, compatLocals())
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+}
+
+// TestIndexAndSize: each want is liquidjs 10.31.0's for the same text and
+// variables. A string's character (s[0]) and an array's item by a numeric
+// text (a['0']) printed nothing, a[1.5] was a[1], a string's size was its
+// bytes (6 for "héllo"), length was nothing, and an emoji was 1 to size.
+func TestIndexAndSize(t *testing.T) {
+	checkCompat(t, []struct{ tmpl, want string }{
+		{"{{ s[0] }}{{ s[1] }}|{{ u[2] }}|{{ s[-1] }}|{{ s[9] }}|{{ s['1'] }}|{{ s[i] }}", "hé|語|||é|é"},
+		{"{{ s.size }} {{ u.size }} {{ em.size }} {{ s.length }} {{ a.length }} {{ em | size }}", "5 3 3 5 3 3"},
+		{"{{ a[0] }} {{ a[-1] }} {{ a[-3] }}|{{ a[-4] }}|{{ a[3] }}|{{ a['0'] }}|{{ a['-1'] }}|{{ a[1.5] }}|{{ a[i] }}", "1 3 1|||1|||2"},
+		{"{{ a.first }} {{ a.last }} {{ a.size }} {{ e.size }} {{ e.first }}|{{ o.size }} {{ so.size }} {{ eo.size }}", "1 3 3 0 |3 big 0"},
+		{"{{ o['x'] }} {{ o.y[1] }} {{ o.y.size }} {{ o[1] }} {{ o[i] }} {{ o.y[-1] }}", "1 2 2 one one 2"},
+		{"{% assign t = s | upcase %}{{ t[0] }}{{ t.size }}", "H5"},
+		{"{% for x in a %}{{ a[forloop.index0] }}{{ forloop.length }}{% endfor %}", "132333"},
+		{"{% if a[0] == 1 and s[0] == 'h' %}y{% endif %}", "y"},
+		{"{% for i in (1..a[1]) %}{{ i }}{% endfor %}|{% for i in (a[2]..a[0]) %}{{ i }}{% else %}none{% endfor %}", "12|none"},
+		{"{{ 'empty' }} {{ '[0]' }} {{ 'a.size' }}", "empty [0] a.size"},
+	})
+}
+
+// TestRewrittenErrors: an error quotes the template as written, not as
+// rewritten for osteele/liquid, on its line.
+func TestRewrittenErrors(t *testing.T) {
+	var r Renderer
+	for tmpl, want := range map[string]string{
+		"a\nb\n{% if x[0].size == %}{% endif %}": `Liquid: syntax error in "x[0].size ==" in {% if x[0].size == %}`,
+		"{{ a[b[0]] | nosuch }}":                 "nosuch",
+		"{% if a == empty and %}{% endif %}":     `Liquid: syntax error in "a == empty and" in {% if a == empty and %}`,
+	} {
+		_, err := r.Render(context.Background(), time.Second, Source{}, tmpl, jsvalue.NewObject())
+		var le *Error
+		if !errors.As(err, &le) || !strings.Contains(le.Msg, want) || strings.Contains(le.Msg, "__hypergen") {
+			t.Errorf("Render(%q): err = %v; want %q", tmpl, err, want)
+		}
+		if strings.HasPrefix(tmpl, "a\n") && (le == nil || le.Line != 3) {
+			t.Errorf("Render(%q): error not on line 3: %#v", tmpl, err)
+		}
+	}
+}

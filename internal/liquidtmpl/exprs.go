@@ -1,0 +1,266 @@
+package liquidtmpl
+
+import (
+	"math"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf16"
+
+	"github.com/osteele/liquid/values"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// The expressions of a template are rewritten before osteele/liquid
+// parses them where what it makes of them is not what liquidjs does, into
+// calls of filters of ours, which it has no way to let us change otherwise
+// (it reads properties and compares values itself, and a value of ours in
+// the bindings reaches the filters too):
+//
+//   - x[i] is (x | __hypergen_prop: i): it gave nothing for a string's
+//     character (s[0]) and for an array read by a numeric text (a["0"]),
+//     and read a[1.5] as a[1].
+//   - x.size and x.length are (x | __hypergen_prop: "size"): a string's
+//     size was its bytes ("héllo" had 6), and length nothing.
+const propFilter = "__hypergen_prop"
+
+// exprToken is one token of an expression: its text and kind.
+type exprToken struct {
+	text string
+	kind byte // 'i' identifier, 's' string, 'n' number, ' ' space, 'o' an operator of two characters, or the character
+}
+
+var exprTokenRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:(\s+)|("[^"]*"|'[^']*')|(-?\d+(?:\.\d+)?)|([A-Za-z_][\w-]*\??)|(==|!=|<>|>=|<=|\.\.)|(.))`)
+})
+
+func tokenize(s string) []exprToken {
+	var out []exprToken
+	for s != "" {
+		m := exprTokenRE().FindStringSubmatch(s)
+		if m == nil { // an invalid UTF-8 byte: left for the parser to refuse
+			out = append(out, exprToken{s[:1], s[0]})
+			s = s[1:]
+			continue
+		}
+		t := exprToken{text: m[0]}
+		switch {
+		case m[1] != "":
+			t.kind = ' '
+		case m[2] != "":
+			t.kind = 's'
+		case m[3] != "":
+			t.kind = 'n'
+		case m[4] != "":
+			t.kind = 'i'
+		case m[5] != "":
+			t.kind = 'o'
+		default:
+			t.kind = m[0][0]
+		}
+		out = append(out, t)
+		s = s[len(m[0]):]
+	}
+	return out
+}
+
+// needsRewrite says whether expr may hold something rewriteExpr changes,
+// so that most tags are left as they are, untokenized.
+func needsRewrite(expr string) bool {
+	return strings.ContainsAny(expr, "[") || strings.Contains(expr, ".size") || strings.Contains(expr, ".length")
+}
+
+// rewriteExpr rewrites the expressions in a tag's text, as the comment
+// above says; the rest of the text, its spaces and newlines, is kept.
+func rewriteExpr(expr string) string {
+	if !needsRewrite(expr) {
+		return expr
+	}
+	out, _, _ := rewriteSeq(tokenize(expr), 0, 0)
+	return out
+}
+
+// piece is a piece of a rewritten sequence: a value with its accessors
+// (operand true), or a token between values.
+type piece struct {
+	text    string
+	kind    byte
+	operand bool
+}
+
+// rewriteSeq rewrites toks from i until the closing close (0: to the
+// end), returning the text, the index after the closer and whether there
+// was one.
+func rewriteSeq(toks []exprToken, i int, close byte) (string, int, bool) {
+	var pieces []piece
+	closed := false
+	for i < len(toks) {
+		t := toks[i]
+		if close != 0 && t.kind == close {
+			i, closed = i+1, true
+			break
+		}
+		switch t.kind {
+		case 'i', 's', 'n', '(', '[':
+			var text string
+			text, i = rewriteOperand(toks, i)
+			pieces = append(pieces, piece{text: text, kind: t.kind, operand: true})
+		default:
+			pieces = append(pieces, piece{text: t.text, kind: t.kind})
+			i++
+		}
+	}
+	return joinComparisons(pieces), i, closed
+}
+
+// rewriteOperand rewrites the value at toks[i] with the accessors after it.
+func rewriteOperand(toks []exprToken, i int) (string, int) {
+	t := toks[i]
+	var base string
+	switch t.kind {
+	case '(', '[':
+		closer := map[byte]byte{'(': ')', '[': ']'}[t.kind]
+		inner, next, closed := rewriteSeq(toks, i+1, closer)
+		base, i = t.text+inner, next
+		if !closed {
+			return base, i // an error osteele/liquid reports
+		}
+		base += string(closer)
+	default:
+		base, i = t.text, i+1
+	}
+	// A keyword argument's name (limit:) or a filter's (append:) is no
+	// value.
+	if t.kind == 'i' && i < len(toks) && toks[i].kind == ':' {
+		return base, i
+	}
+	for i < len(toks) {
+		switch {
+		case toks[i].kind == '.' && i+1 < len(toks) && toks[i+1].kind == 'i':
+			name := toks[i+1].text
+			if name == "size" || name == "length" {
+				base = "(" + base + " | " + propFilter + ": '" + name + "')"
+			} else {
+				base += "." + name
+			}
+			i += 2
+		case toks[i].kind == '[':
+			inner, next, closed := rewriteSeq(toks, i+1, ']')
+			if !closed {
+				return base + "[" + inner, next
+			}
+			base = "(" + base + " | " + propFilter + ": " + inner + ")"
+			i = next
+		default:
+			return base, i
+		}
+	}
+	return base, i
+}
+
+func joinComparisons(pieces []piece) string {
+	var b strings.Builder
+	for _, p := range pieces {
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+// prop is liquidjs's reading of v's property key, whether written v.key
+// or v[key]: an array's item by a number (from the end when negative) or
+// a text that is one, a string's UTF-16 code unit, an object's value by
+// the key's text; and size (an object's own size first), length, first
+// and last.
+func prop(v any, key any) any {
+	if v == nil {
+		return nil
+	}
+	rv := reflect.ValueOf(v)
+	isList := rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array
+	if f, ok := jsData(key).(float64); ok && isList {
+		if f < 0 {
+			f += float64(rv.Len())
+		}
+		if f != math.Trunc(f) || f < 0 || f >= float64(rv.Len()) {
+			return nil
+		}
+		return rv.Index(int(f)).Interface()
+	}
+	k := text(key)
+	switch x := v.(type) {
+	case string:
+		units := utf16.Encode([]rune(x))
+		if k == "size" || k == "length" {
+			return len(units)
+		}
+		if jsvalue.IsArrayIndex(k) {
+			if n, _ := strconv.Atoi(k); n < len(units) {
+				return string(utf16.Decode(units[n : n+1]))
+			}
+		}
+		return nil
+	case object:
+		if e, ok := x[k]; ok {
+			return e
+		}
+		if k == "size" {
+			return len(x)
+		}
+		return nil
+	}
+	if isList {
+		n := rv.Len()
+		switch {
+		case k == "size" || k == "length":
+			return n
+		case jsvalue.IsArrayIndex(k):
+			if i, _ := strconv.Atoi(k); i < n {
+				return rv.Index(i).Interface()
+			}
+			return nil
+		}
+	}
+	if k == "size" {
+		if rv.Kind() == reflect.Map && !rv.MapIndex(reflect.ValueOf("size")).IsValid() {
+			return rv.Len()
+		}
+	}
+	return values.ValueOf(v).PropertyValue(values.ValueOf(k)).Interface()
+}
+
+// rewritten are the forms rewriteExpr writes, innermost first, and what
+// they were written from.
+var rewritten = sync.OnceValue(func() []struct {
+	re   *regexp.Regexp
+	with string
+} {
+	const operand = `([^()|]*|\([^()|]*\))`
+	return []struct {
+		re   *regexp.Regexp
+		with string
+	}{
+		{regexp.MustCompile(`\(` + operand + ` \| ` + propFilter + `: '(size|length)'\)`), "$1.$2"},
+		{regexp.MustCompile(`\(` + operand + ` \| ` + propFilter + `: ` + operand + `\)`), "$1[$2]"},
+	}
+})
+
+// unrewrite puts back in an error message the expressions rewriteExpr
+// rewrote, so that it quotes the template as written.
+func unrewrite(msg string) string {
+	if !strings.Contains(msg, "__hypergen_") {
+		return msg
+	}
+	for range 100 { // each round undoes one level of nesting at least
+		before := msg
+		for _, r := range rewritten() {
+			msg = r.re.ReplaceAllString(msg, r.with)
+		}
+		if msg == before {
+			break
+		}
+	}
+	return msg
+}
