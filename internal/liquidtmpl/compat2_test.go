@@ -59,6 +59,19 @@ func TestIndexAndSize(t *testing.T) {
 	})
 }
 
+// TestEmptyAndBlank: each want is liquidjs 10.31.0's. osteele/liquid took
+// empty and blank for undefined variables: "" == empty was false, and
+// nil == empty true.
+func TestEmptyAndBlank(t *testing.T) {
+	checkCompat(t, []struct{ tmpl, want string }{
+		{"{% if es == empty %}y{% else %}n{% endif %}{% if e == empty %}y{% else %}n{% endif %}{% if eo == empty %}y{% else %}n{% endif %}{% if empty == es %}y{% else %}n{% endif %}{% if empty == '' %}y{% else %}n{% endif %}", "yyyyy"},
+		{"{% if nu == empty %}y{% else %}n{% endif %}{% if nope == empty %}y{% else %}n{% endif %}{% if s == empty %}y{% else %}n{% endif %}{% if a == empty %}y{% else %}n{% endif %}{% if o == empty %}y{% else %}n{% endif %}{% if z == empty %}y{% else %}n{% endif %}", "nnnnnn"},
+		{"{% if es != empty %}y{% else %}n{% endif %}{% if s != empty %}y{% else %}n{% endif %}{% if empty == empty %}y{% else %}n{% endif %}{% if blank == empty %}y{% else %}n{% endif %}", "nynn"},
+		{"{% if ws == blank %}y{% else %}n{% endif %}{% if es == blank %}y{% else %}n{% endif %}{% if nu == blank %}y{% else %}n{% endif %}{% if fa == blank %}y{% else %}n{% endif %}{% if e == blank %}y{% else %}n{% endif %}{% if eo == blank %}y{% else %}n{% endif %}{% if z == blank %}y{% else %}n{% endif %}{% if nope == blank %}y{% else %}n{% endif %}{% if s == blank %}y{% else %}n{% endif %}", "yyyyyynyn"},
+		{"{% unless es == empty %}y{% else %}n{% endunless %}{% if a.size > 0 and es == empty %}y{% endif %}{% if s.size == 5 %}y{% endif %}", "nyy"},
+	})
+}
+
 // TestRewrittenErrors: an error quotes the template as written, not as
 // rewritten for osteele/liquid, on its line.
 func TestRewrittenErrors(t *testing.T) {

@@ -25,7 +25,15 @@ import (
 //     and read a[1.5] as a[1].
 //   - x.size and x.length are (x | __hypergen_prop: "size"): a string's
 //     size was its bytes ("héllo" had 6), and length nothing.
-const propFilter = "__hypergen_prop"
+//   - x == empty and x == blank (either way round, or !=) are
+//     (x | __hypergen_empty) == true: osteele/liquid has neither, and
+//     took them for undefined variables, so "" == empty was false and
+//     nil == empty true.
+const (
+	propFilter  = "__hypergen_prop"
+	emptyFilter = "__hypergen_empty"
+	blankFilter = "__hypergen_blank"
+)
 
 // exprToken is one token of an expression: its text and kind.
 type exprToken struct {
@@ -70,7 +78,8 @@ func tokenize(s string) []exprToken {
 // needsRewrite says whether expr may hold something rewriteExpr changes,
 // so that most tags are left as they are, untokenized.
 func needsRewrite(expr string) bool {
-	return strings.ContainsAny(expr, "[") || strings.Contains(expr, ".size") || strings.Contains(expr, ".length")
+	return strings.ContainsAny(expr, "[") || strings.Contains(expr, ".size") || strings.Contains(expr, ".length") ||
+		strings.Contains(expr, "empty") || strings.Contains(expr, "blank")
 }
 
 // rewriteExpr rewrites the expressions in a tag's text, as the comment
@@ -161,9 +170,41 @@ func rewriteOperand(toks []exprToken, i int) (string, int) {
 	return base, i
 }
 
+// joinComparisons writes pieces, with each comparison to empty or blank
+// as a call of the filter that makes it.
 func joinComparisons(pieces []piece) string {
+	isDrop := func(p piece) string {
+		if p.operand && (p.text == "empty" || p.text == "blank") {
+			return p.text
+		}
+		return ""
+	}
+	// next is the index of the first piece after i that is not space.
+	next := func(i int) int {
+		for i++; i < len(pieces) && pieces[i].kind == ' '; i++ {
+		}
+		return i
+	}
 	var b strings.Builder
-	for _, p := range pieces {
+	for i := 0; i < len(pieces); i++ {
+		p := pieces[i]
+		if p.operand {
+			op := next(i)
+			if op < len(pieces) && (pieces[op].text == "==" || pieces[op].text == "!=") {
+				other := next(op)
+				if other < len(pieces) && pieces[other].operand {
+					value, drop := p, isDrop(pieces[other])
+					if drop == "" {
+						value, drop = pieces[other], isDrop(p)
+					}
+					if drop != "" {
+						b.WriteString("(" + value.text + " | __hypergen_" + drop + ") " + pieces[op].text + " true")
+						i = other
+						continue
+					}
+				}
+			}
+		}
 		b.WriteString(p.text)
 	}
 	return b.String()
@@ -231,6 +272,25 @@ func prop(v any, key any) any {
 	return values.ValueOf(v).PropertyValue(values.ValueOf(k)).Interface()
 }
 
+// isEmpty is liquidjs's comparison with empty: an empty string, array or
+// object, and nothing else (not nil).
+func isEmpty(v any) bool {
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.String, reflect.Slice, reflect.Array, reflect.Map:
+		return rv.Len() == 0
+	}
+	return false
+}
+
+// isBlank is liquidjs's comparison with blank: what is empty, nil, false
+// and a string of spaces.
+func isBlank(v any) bool {
+	if s, ok := v.(string); ok {
+		return strings.TrimFunc(s, jsvalue.IsSpace) == ""
+	}
+	return v == nil || v == false || isEmpty(v)
+}
+
 // rewritten are the forms rewriteExpr writes, innermost first, and what
 // they were written from.
 var rewritten = sync.OnceValue(func() []struct {
@@ -244,6 +304,7 @@ var rewritten = sync.OnceValue(func() []struct {
 	}{
 		{regexp.MustCompile(`\(` + operand + ` \| ` + propFilter + `: '(size|length)'\)`), "$1.$2"},
 		{regexp.MustCompile(`\(` + operand + ` \| ` + propFilter + `: ` + operand + `\)`), "$1[$2]"},
+		{regexp.MustCompile(`\(` + operand + ` \| __hypergen_(empty|blank)\) (==|!=) true`), "$1 $3 $2"},
 	}
 })
 

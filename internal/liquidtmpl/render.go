@@ -76,6 +76,8 @@ func (r *Renderer) init() {
 	}
 	r.engine.RegisterFilter(rangeFilter, emptyRange)
 	r.engine.RegisterFilter(propFilter, prop)
+	r.engine.RegisterFilter(emptyFilter, isEmpty)
+	r.engine.RegisterFilter(blankFilter, isBlank)
 	r.engine.RegisterTag("include", r.include)
 	root, err := r.engine.ParseString("{{ " + stopBinding + " }}")
 	if err != nil {
