@@ -72,6 +72,15 @@ func TestEmptyAndBlank(t *testing.T) {
 	})
 }
 
+// TestLongNumbers: a whole number literal past int64 is a number, as in
+// liquidjs (each want its output): osteele/liquid's lexer panicked on it,
+// which was the template's error.
+func TestLongNumbers(t *testing.T) {
+	checkCompat(t, []struct{ tmpl, want string }{
+		{"{{ 12345678901234567890 | divided_by: 10000000000 | floor }}|{{ 12345678901234567890 | at_least: 1 | minus: 12345678901234567000 }}|{% if 12345678901234567890 > 9223372036854775807 %}y{% endif %}", "1234567890|0|y"},
+	})
+}
+
 // TestRewrittenErrors: an error quotes the template as written, not as
 // rewritten for osteele/liquid, on its line.
 func TestRewrittenErrors(t *testing.T) {

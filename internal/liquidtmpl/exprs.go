@@ -29,6 +29,8 @@ import (
 //     (x | __hypergen_empty) == true: osteele/liquid has neither, and
 //     took them for undefined variables, so "" == empty was false and
 //     nil == empty true.
+//   - a whole number literal past int64 is read as a float: osteele/liquid
+//     failed on it (its lexer used ParseInt).
 const (
 	propFilter  = "__hypergen_prop"
 	emptyFilter = "__hypergen_empty"
@@ -79,8 +81,10 @@ func tokenize(s string) []exprToken {
 // so that most tags are left as they are, untokenized.
 func needsRewrite(expr string) bool {
 	return strings.ContainsAny(expr, "[") || strings.Contains(expr, ".size") || strings.Contains(expr, ".length") ||
-		strings.Contains(expr, "empty") || strings.Contains(expr, "blank")
+		strings.Contains(expr, "empty") || strings.Contains(expr, "blank") || longNumber().MatchString(expr)
 }
+
+var longNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d{19}`) })
 
 // rewriteExpr rewrites the expressions in a tag's text, as the comment
 // above says; the rest of the text, its spaces and newlines, is kept.
@@ -138,6 +142,13 @@ func rewriteOperand(toks []exprToken, i int) (string, int) {
 			return base, i // an error osteele/liquid reports
 		}
 		base += string(closer)
+	case 'n':
+		base, i = t.text, i+1
+		if !strings.Contains(t.text, ".") {
+			if _, err := strconv.ParseInt(t.text, 10, 64); err != nil {
+				base += ".0" // past int64: see above
+			}
+		}
 	default:
 		base, i = t.text, i+1
 	}
