@@ -61,7 +61,51 @@ func standardFilters() map[string]any {
 		// no indentation; its map gave nothing for a single object.
 		"json": jsonText,
 		"map":  mapProperty,
+		// osteele/liquid's failed on what is not a number ("can't convert
+		// string(abc) to type float64"), which liquidjs reads as 0 (true
+		// as 1), and its round rounded halves to even (-2.5 was -2) and
+		// 1.005 to 1: see number and round.
+		"plus":  func(a, b any) any { return whole(number(a) + number(b)) },
+		"minus": func(a, b any) any { return whole(number(a) - number(b)) },
+		"times": func(a, b any) any { return whole(number(a) * number(b)) },
+		"abs":   func(a any) any { return whole(math.Abs(number(a))) },
+		"ceil":  func(a any) any { return whole(math.Ceil(number(a))) },
+		"floor": func(a any) any { return whole(math.Floor(number(a))) },
+		"round": round,
 	}
+}
+
+// round rounds v to places decimal places (0 by default), halves away
+// from 0, as liquidjs does: the decimal point is moved in v's shortest
+// decimal form, so 1.005 to 2 places is 1.01 (1.005 * 100 is
+// 100.49999999999999 in binary). A number too large to round is itself.
+func round(v any, args ...any) any {
+	n, places := number(v), 0
+	if len(args) > 0 && args[0] != nil {
+		places = int(number(args[0]))
+	}
+	scaled := shiftDecimal(math.Abs(n), places)
+	if !(scaled <= 1<<53-1) {
+		return whole(n)
+	}
+	r := math.Floor(scaled)
+	if scaled-r >= 0.5 {
+		r++
+	}
+	r = shiftDecimal(r, -places)
+	if n < 0 {
+		r = -r
+	}
+	return whole(r)
+}
+
+// shiftDecimal is n times 10 to the power exp, computed on n's decimal
+// digits, exactly as they are written.
+func shiftDecimal(n float64, exp int) float64 {
+	mantissa, power, _ := strings.Cut(strconv.FormatFloat(n, 'e', -1, 64), "e")
+	p, _ := strconv.Atoi(power)
+	f, _ := strconv.ParseFloat(mantissa+"e"+strconv.Itoa(p+exp), 64)
+	return f
 }
 
 // jsonText is JSON.stringify(v, null, space), as liquidjs's json: space
@@ -463,15 +507,12 @@ func items(v any) []any {
 	return out
 }
 
-// number is v as a number: a number, or text that is one; otherwise 0.
+// number is v as a number as liquidjs makes one of a filter's input and
+// arguments: JavaScript's +v, or 0 where that is NaN (text that is no
+// number, an object).
 func number(v any) float64 {
-	switch x := jsData(v).(type) {
-	case float64:
-		return x
-	case string:
-		if f, err := strconv.ParseFloat(strings.TrimSpace(x), 64); err == nil {
-			return f
-		}
+	if f := jsvalue.ToNumber(jsData(v)); !math.IsNaN(f) {
+		return f
 	}
 	return 0
 }

@@ -1,0 +1,38 @@
+package liquidtmpl
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// TestMathFilters: each want is liquidjs 10.31.0's. plus, minus, times,
+// abs, ceil, floor and round read their input and arguments as
+// JavaScript's +v, NaN as 0: osteele/liquid's failed on text that is no
+// number and on true ("can't convert"), printed 0 * -1 as -0, rounded
+// -2.5 to -2 and 1.005 to 2 places to 1.
+func TestMathFilters(t *testing.T) {
+	l := jsvalue.NewObject()
+	for k, v := range map[string]any{"ns": "42", "t": true, "fa": false, "nu": nil, "arr": []any{5.0}, "arr2": []any{1.0, 2.0},
+		"hex": "0x10", "sp": " 12 ", "neg": "-3.5"} {
+		l.Set(k, v)
+	}
+	o := jsvalue.NewObject()
+	o.Set("a", 1.0)
+	l.Set("o", o)
+	var r Renderer
+	for _, tt := range []struct{ tmpl, want string }{
+		{"{{ 'abc' | plus: 1 }} {{ t | plus: 1 }} {{ fa | plus: 1 }} {{ nu | plus: 1 }} {{ arr | plus: 1 }} {{ arr2 | plus: 1 }} {{ o | plus: 1 }} {{ hex | plus: 1 }} {{ sp | plus: 1 }} {{ ns | plus: '1' }}", "1 2 1 1 6 1 1 17 13 43"},
+		{"{{ 'ab' | times: 2 }} {{ neg | times: 2 }} {{ 0 | times: -1 }} {{ 3 | minus: t }} {{ '5' | minus: '7.5' }} {{ 2 | times: 0.1 }}", "0 -7 0 2 -2.5 0.2"},
+		{"{{ 'x' | abs }} {{ neg | abs }} {{ -0.0 | abs }} {{ '2.7' | ceil }} {{ '-2.7' | floor }} {{ t | ceil }} {{ nu | floor }} {{ -0.5 | ceil }}", "0 3.5 0 3 -3 1 0 0"},
+		{"{{ -2.5 | round }} {{ 2.5 | round }} {{ 1.005 | round: 2 }} {{ 3.14159 | round: 2 }} {{ -0.4 | round }} {{ 1234.5678 | round: -2 }} {{ 'abc' | round }} {{ '2.5' | round }} {{ 0.5 | round }} {{ 1.45 | round: 1 }} {{ 5 | round: 'x' }}", "-3 3 1.01 3.14 0 1200 0 3 1 1.5 5"},
+		{"{{ 4 | at_least: 'x' }} {{ 'x' | at_most: -1 }} {{ t | at_least: 0 }} {{ 7 | modulo: t }} {{ 9 | divided_by: '2', t }}", "4 -1 1 0 4"},
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+}
