@@ -36,3 +36,29 @@ func TestMathFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstLastDefaultCase: each want is liquidjs 10.31.0's. first and
+// last failed on a string or a number, and gave an object's first value;
+// default gave its default for an empty object; upcase and downcase were
+// Go's, which leave ß and ﬁ as they are.
+func TestFirstLastDefaultCase(t *testing.T) {
+	l := jsvalue.NewObject()
+	for k, v := range map[string]any{"s": "héllo", "em": "😀a", "es": "", "a": []any{1.0, 2.0, 3.0}, "e": []any{},
+		"eo": jsvalue.NewObject(), "n": 5.0, "z": 0.0, "fa": false, "t": true, "nu": nil, "ws": " "} {
+		l.Set(k, v)
+	}
+	o := jsvalue.NewObject()
+	o.Set("a", 1.0)
+	l.Set("o", o)
+	var r Renderer
+	for _, tt := range []struct{ tmpl, want string }{
+		{"[{{ s | first }}|{{ s | last }}|{{ es | first }}|{{ a | first }}|{{ a | last }}|{{ e | first }}|{{ o | first }}|{{ n | first }}|{{ nu | last }}|{{ t | first }}]", "[h|o||1|3|||||]"},
+		{"[{{ es | default: 'd' }}|{{ e | default: 'd' }}|{{ eo | default: 'd' }}|{{ o | default: 'd' }}|{{ z | default: 'd' }}|{{ fa | default: 'd' }}|{{ nu | default: 'd' }}|{{ nope | default: 'd' }}|{{ ws | default: 'd' }}|{{ t | default: 'd' }}|{{ nope | default }}]", "[d|d|[object Object]|[object Object]|0|d|d|d| |true|]"},
+		{"{{ 'ß' | upcase }} {{ 'İ' | downcase }} {{ 'ΟΔΟΣ' | downcase }} {{ 'ßa' | capitalize }} {{ 'ǆx' | capitalize }} {{ 'ﬁ' | upcase }}", "SS i̇ οδος SSa Ǆx FI"},
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+}

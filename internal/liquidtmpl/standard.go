@@ -18,6 +18,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/hypergen-dev/hypergen/internal/inflect"
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 	"github.com/osteele/liquid/values"
 )
@@ -72,6 +73,13 @@ func standardFilters() map[string]any {
 		"ceil":  func(a any) any { return whole(math.Ceil(number(a))) },
 		"floor": func(a any) any { return whole(math.Floor(number(a))) },
 		"round": round,
+		// osteele/liquid's were Go's, which leave ß as it is (JavaScript
+		// has "SS").
+		"upcase":   inflect.Upper,
+		"downcase": inflect.Lower,
+		"first":    firstOrLast(false),
+		"last":     firstOrLast(true),
+		"default":  defaultValue,
 	}
 }
 
@@ -243,10 +251,54 @@ func modulo(a, b any) any {
 // capitalize is s with its first character upper case and the others
 // lower case, as in liquidjs and Shopify; osteele/liquid's upper-cased the
 // first byte alone, which cut a multi-byte character in two ("é" was
-// "\xc3\xa9" made invalid), and kept the rest as it was.
+// "\xc3\xa9" made invalid), and kept the rest as it was. The cases are
+// JavaScript's, as upcase's and downcase's.
 func capitalize(s string) string {
 	_, n := utf8.DecodeRuneInString(s)
-	return strings.ToUpper(s[:n]) + strings.ToLower(s[n:])
+	return inflect.Upper(s[:n]) + inflect.Lower(s[n:])
+}
+
+// firstOrLast is liquidjs's first (or with last, last): a list's item or
+// a string's UTF-16 code unit; anything else, or nothing there, prints
+// nothing. osteele/liquid's failed on a string or a number ("can't
+// convert"), and gave an object's first value.
+func firstOrLast(last bool) func(v any) any {
+	return func(v any) any {
+		var n int
+		if s, ok := v.(string); ok {
+			n = len(utf16.Encode([]rune(s)))
+		} else if rv := reflect.ValueOf(v); v != nil && (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) {
+			n = rv.Len()
+		} else {
+			return ""
+		}
+		if n == 0 {
+			return nil
+		}
+		if last {
+			return prop(v, n-1)
+		}
+		return prop(v, 0)
+	}
+}
+
+// defaultValue is liquidjs's default: def for nil, false, an empty string
+// or an empty list; v for anything else. osteele/liquid's gave def for an
+// empty object too, which liquidjs prints.
+func defaultValue(v any, args ...any) any {
+	var def any
+	if len(args) > 0 {
+		def = args[0]
+	}
+	switch rv := reflect.ValueOf(v); {
+	case v == nil || v == false:
+		return def
+	case rv.Kind() == reflect.String || rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array:
+		if rv.Len() == 0 {
+			return def
+		}
+	}
+	return v
 }
 
 // reverse is a list's items backwards; anything else is a list of itself,
