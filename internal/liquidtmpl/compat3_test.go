@@ -62,3 +62,32 @@ func TestFirstLastDefaultCase(t *testing.T) {
 		}
 	}
 }
+
+// TestLoopCollections: each want is liquidjs 10.31.0's. A loop over a
+// string walks it as a list of itself, and one over nothing, a number or
+// a boolean runs its else: osteele/liquid ran neither the loop nor its
+// else.
+func TestLoopCollections(t *testing.T) {
+	l := jsvalue.NewObject()
+	for k, v := range map[string]any{"s": "héllo", "es": "", "a": []any{1.0, 2.0, 3.0}, "e": []any{},
+		"eo": jsvalue.NewObject(), "n": 5.0, "t": true, "nu": nil} {
+		l.Set(k, v)
+	}
+	o := jsvalue.NewObject()
+	o.Set("x", 1.0)
+	o.Set("y", 2.0)
+	l.Set("o", o)
+	var r Renderer
+	for _, tt := range []struct{ tmpl, want string }{
+		{"{% for c in s %}[{{ c }}]{% else %}none{% endfor %}|{% for c in es %}[{{ c }}]{% else %}none{% endfor %}|{% for x in nope %}x{% else %}none{% endfor %}|{% for x in nu %}x{% else %}none{% endfor %}", "[héllo]|none|none|none"},
+		{"{% for x in n %}x{% else %}none{% endfor %}|{% for x in t %}x{% else %}none{% endfor %}|{% for x in e %}x{% else %}none{% endfor %}|{% for x in eo %}x{% else %}none{% endfor %}|{% for p in o %}{{ p[0] }}{{ p[1] }}{% endfor %}", "none|none|none|none|x1y2"},
+		{"{% for x in a offset: 1 %}{{ x }}{% endfor %}|{% for i in (3..1) %}{{ i }}{% else %}none{% endfor %}|{% for i in (1..a[1]) reversed %}{{ i }}{% endfor %}|{% for c in s limit: 1 %}{{ forloop.length }}{% endfor %}", "23|none|21|1"},
+		{"{% tablerow c in s %}{{ c }}{% endtablerow %}|{% tablerow x in nope %}{{ x }}{% endtablerow %}", "<tr class=\"row1\"><td class=\"col1\">héllo</td></tr>|"},
+		{"{%- for x in a -%} {{ x }} {%- endfor -%}|{% for x in a %}{% for y in a limit: x %}{{ y }}{% endfor %},{% endfor %}", "123|1,12,123,"},
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+}

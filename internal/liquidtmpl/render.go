@@ -9,6 +9,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strings"
@@ -74,7 +75,7 @@ func (r *Renderer) init() {
 	for name, f := range liquidFilters() {
 		r.engine.RegisterFilter(name, f)
 	}
-	r.engine.RegisterFilter(rangeFilter, emptyRange)
+	r.engine.RegisterFilter(loopFilter, loopItems)
 	r.engine.RegisterFilter(propFilter, prop)
 	r.engine.RegisterFilter(emptyFilter, isEmpty)
 	r.engine.RegisterFilter(blankFilter, isBlank)
@@ -491,7 +492,7 @@ func (r *Renderer) parse(text string) (*liquid.Template, error) {
 // out as text, they made a file with the template's own syntax in it, and
 // exit status 0. It returns the edits the text needs before
 // osteele/liquid parses it: the inline comments ({% # note %}), which it
-// reads as text, and the range of a for loop (see emptyRange).
+// reads as text, and the collection of a loop (see loopItems).
 func checkTags(text string) (edits []edit, err error) {
 	line := func(i int) int { return 1 + strings.Count(text[:i], "\n") }
 	// A raw or comment block holds any text: its body is looked past,
@@ -562,8 +563,8 @@ func checkTags(text string) (edits []edit, err error) {
 			if open == "{{" || !cycleTag().MatchString(body) {
 				with = rewriteExpr(body)
 			}
-			if m := forRange().FindStringIndex(with); open == "{%" && m != nil {
-				with = with[:m[1]] + " | " + rangeFilter + with[m[1]:]
+			if open == "{%" {
+				with = loopCollection(with)
 			}
 			if with != body {
 				edits = append(edits, edit{start + 2, end - 2, with})
@@ -609,26 +610,58 @@ func commentBlock(tag string) string {
 	return "{%" + left + " comment %}" + strings.Repeat("\n", strings.Count(tag, "\n")) + "{% endcomment " + right + "%}"
 }
 
-// forRange matches a for tag's text up to the end of its range, (a..b),
-// whose bounds may hold parentheses of their own: a[0] is rewritten as
-// (a | filter: 0).
-var forRange = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^-?\s*for\s+\S+\s+in\s+\((?:[^()]|\([^()]*\))*\.\.(?:[^()]|\([^()]*\))*\)`)
+// loopHead matches a for or tablerow tag's text up to its collection.
+var loopHead = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^-?\s*(?:for|tablerow)\s+\S+\s+in\s+`)
 })
 
-// rangeFilter names emptyRange, put after the range of every for loop.
-// A template could name it too, to no effect.
-const rangeFilter = "__hypergen_range"
-
-// emptyRange is a range whose end is before its start as the empty list it
-// is: osteele/liquid gives it a negative length, which runs the loop no
-// times but skips its else too ({% for i in (3..1) %}…{% else %}none{%
-// endfor %} printed nothing; liquidjs prints "none").
-func emptyRange(v any) any {
-	if r, ok := v.(values.Range); ok && r.Len() < 0 {
-		return []any{}
+// loopCollection puts loopFilter after the collection of a for or
+// tablerow tag's (rewritten) text, if it is one.
+func loopCollection(tag string) string {
+	m := loopHead().FindStringIndex(tag)
+	if m == nil {
+		return tag
 	}
-	return v
+	toks := tokenize(tag[m[1]:])
+	if len(toks) == 0 || !strings.ContainsRune("isn([", rune(toks[0].kind)) {
+		return tag
+	}
+	collection, i := rewriteOperand(toks, 0)
+	var rest strings.Builder
+	for _, t := range toks[i:] {
+		rest.WriteString(t.text)
+	}
+	return tag[:m[1]] + collection + " | " + loopFilter + rest.String()
+}
+
+// loopFilter names loopItems, put after the collection of every for and
+// tablerow loop. A template could name it too, to no effect.
+const loopFilter = "__hypergen_loop"
+
+// loopItems is what a loop walks as liquidjs walks it: a string is a list
+// of itself (an empty one of nothing), nothing, a number or a boolean an
+// empty list, and a range whose end is before its start too.
+// osteele/liquid walked none of them, and skipped the loop's else too
+// ({% for i in (3..1) %}…{% else %}none{% endfor %} printed nothing;
+// liquidjs prints "none"), as it did for a range (negative length).
+func loopItems(v any) any {
+	switch x := v.(type) {
+	case values.Range:
+		if x.Len() < 0 {
+			return []any{}
+		}
+		return x
+	case string:
+		if x == "" {
+			return []any{}
+		}
+		return []any{x}
+	}
+	switch reflect.ValueOf(v).Kind() {
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return v
+	}
+	return []any{}
 }
 
 var cycleTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\s*cycle\b`) })
@@ -660,7 +693,7 @@ func enginePanic(p any) error {
 
 func wrap(err liquid.SourceError) error {
 	// The tag as the template has it, without the filter parse put in.
-	msg := unrewrite(strings.ReplaceAll(liquidMessage().ReplaceAllString(err.Error(), ""), " | "+rangeFilter, ""))
+	msg := unrewrite(strings.ReplaceAll(liquidMessage().ReplaceAllString(err.Error(), ""), " | "+loopFilter, ""))
 	// A stray end tag was "endif not inside  in {% endif %}", its blocks'
 	// names missing (an end tag has none).
 	msg = strayEnd().ReplaceAllStringFunc(msg, func(m string) string {
