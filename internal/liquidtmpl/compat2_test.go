@@ -89,6 +89,7 @@ func TestRewrittenErrors(t *testing.T) {
 		"a\nb\n{% if x[0].size == %}{% endif %}": `Liquid: syntax error in "x[0].size ==" in {% if x[0].size == %}`,
 		"{{ a[b[0]] | nosuch }}":                 "nosuch",
 		"{% if a == empty and %}{% endif %}":     `Liquid: syntax error in "a == empty and" in {% if a == empty and %}`,
+		"{% if a.size >= 1 or %}{% endif %}":     `Liquid: syntax error in "a.size >= 1 or" in {% if a.size >= 1 or %}`,
 	} {
 		_, err := r.Render(context.Background(), time.Second, Source{}, tmpl, jsvalue.NewObject())
 		var le *Error

@@ -91,3 +91,32 @@ func TestLoopCollections(t *testing.T) {
 		}
 	}
 }
+
+// TestComparisons: each want is liquidjs 10.31.0's. o == o stopped the
+// render (Go's == panicked on a map), "42" > 5 and "B" < "a" were false,
+// and 5 == "5" was true.
+func TestComparisons(t *testing.T) {
+	l := jsvalue.NewObject()
+	for k, v := range map[string]any{"a": []any{1.0, "x"}, "a2": []any{1.0, "x"}, "ns": "42", "n": 5.0, "t": true, "fa": false, "s": "b"} {
+		l.Set(k, v)
+	}
+	for _, k := range []string{"o", "o2"} {
+		o := jsvalue.NewObject()
+		o.Set("k", 1.0)
+		l.Set(k, o)
+	}
+	var r Renderer
+	for _, tt := range []struct{ tmpl, want string }{
+		{"{% if o == o %}y{% else %}n{% endif %}{% if o == o2 %}y{% else %}n{% endif %}{% if o != o2 %}y{% else %}n{% endif %}{% if a == a2 %}y{% else %}n{% endif %}{% if a == a %}y{% else %}n{% endif %}{% if ns > 5 %}y{% else %}n{% endif %}", "ynyyyy"},
+		{"{% if ns == 42 %}y{% else %}n{% endif %}{% if n == '5' %}y{% else %}n{% endif %}{% if 1 == 1.0 %}y{% else %}n{% endif %}{% if 'b' > 'a' %}y{% else %}n{% endif %}{% if 'B' < 'a' %}y{% else %}n{% endif %}{% if 'é' > 'z' %}y{% else %}n{% endif %}", "nnyyyy"},
+		{"{% if nope < 1 %}y{% else %}n{% endif %}{% if nope > -1 %}y{% else %}n{% endif %}{% if nope == nil %}y{% else %}n{% endif %}{% if nope != nil %}y{% else %}n{% endif %}{% if n >= n %}y{% else %}n{% endif %}{% if n <= 4 %}y{% else %}n{% endif %}", "nnynyn"},
+		{"{% if a < 'b' %}y{% else %}n{% endif %}{% if t == true %}y{% else %}n{% endif %}{% if t > 0 %}y{% else %}n{% endif %}{% if fa < 1 %}y{% else %}n{% endif %}{% if '10' < '9' %}y{% else %}n{% endif %}{% if 10 < 9 %}y{% else %}n{% endif %}", "yyyyyn"},
+		{"{% if '10' < 9 %}y{% else %}n{% endif %}{% if s == 'b' and n > 4 %}y{% else %}n{% endif %}{% if s == 'c' or n != 5 %}y{% else %}n{% endif %}{% if a == 'x' %}y{% else %}n{% endif %}{% if o == nil %}y{% else %}n{% endif %}{% if n == nil %}y{% else %}n{% endif %}", "nynnnn"},
+		{"{% if nil == nope %}y{% else %}n{% endif %}{% if 'abc' contains 'b' %}y{% else %}n{% endif %}{% if a contains 'x' %}y{% else %}n{% endif %}", "yyy"},
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,12 +30,18 @@ import (
 //     (x | __hypergen_empty) == true: osteele/liquid has neither, and
 //     took them for undefined variables, so "" == empty was false and
 //     nil == empty true.
+//   - any other comparison, x == y, x < y and so on, is
+//     (x | __hypergen_cmp: "==", y): osteele/liquid compared objects with
+//     Go's ==, which panicked on a map (o == o stopped the render), and
+//     nil, strings and numbers as Go values ("42" > 5 was false: in
+//     JavaScript it is true).
 //   - a whole number literal past int64 is read as a float: osteele/liquid
 //     failed on it (its lexer used ParseInt).
 const (
-	propFilter  = "__hypergen_prop"
-	emptyFilter = "__hypergen_empty"
-	blankFilter = "__hypergen_blank"
+	propFilter    = "__hypergen_prop"
+	emptyFilter   = "__hypergen_empty"
+	blankFilter   = "__hypergen_blank"
+	compareFilter = "__hypergen_cmp"
 )
 
 // exprToken is one token of an expression: its text and kind.
@@ -80,7 +87,7 @@ func tokenize(s string) []exprToken {
 // needsRewrite says whether expr may hold something rewriteExpr changes,
 // so that most tags are left as they are, untokenized.
 func needsRewrite(expr string) bool {
-	return strings.ContainsAny(expr, "[") || strings.Contains(expr, ".size") || strings.Contains(expr, ".length") ||
+	return strings.ContainsAny(expr, "[=<>") || strings.Contains(expr, ".size") || strings.Contains(expr, ".length") ||
 		strings.Contains(expr, "empty") || strings.Contains(expr, "blank") || longNumber().MatchString(expr)
 }
 
@@ -181,6 +188,9 @@ func rewriteOperand(toks []exprToken, i int) (string, int) {
 	return base, i
 }
 
+// comparisons are the operators compareFilter takes.
+var comparisons = map[string]bool{"==": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
+
 // joinComparisons writes pieces, with each comparison to empty or blank
 // as a call of the filter that makes it.
 func joinComparisons(pieces []piece) string {
@@ -213,6 +223,13 @@ func joinComparisons(pieces []piece) string {
 						i = other
 						continue
 					}
+				}
+			}
+			if op < len(pieces) && comparisons[pieces[op].text] {
+				if other := next(op); other < len(pieces) && pieces[other].operand {
+					b.WriteString("(" + p.text + " | " + compareFilter + ": '" + pieces[op].text + "', " + pieces[other].text + ")")
+					i = other
+					continue
 				}
 			}
 		}
@@ -316,6 +333,7 @@ var rewritten = sync.OnceValue(func() []struct {
 		{regexp.MustCompile(`\(` + operand + ` \| ` + propFilter + `: '(size|length)'\)`), "$1.$2"},
 		{regexp.MustCompile(`\(` + operand + ` \| ` + propFilter + `: ` + operand + `\)`), "$1[$2]"},
 		{regexp.MustCompile(`\(` + operand + ` \| __hypergen_(empty|blank)\) (==|!=) true`), "$1 $3 $2"},
+		{regexp.MustCompile(`\(` + operand + ` \| ` + compareFilter + `: '([=!<>]=?)', ` + operand + `\)`), "$1 $2 $3"},
 	}
 })
 
@@ -335,4 +353,85 @@ func unrewrite(msg string) string {
 		}
 	}
 	return msg
+}
+
+// compare is liquidjs's comparison of a and b by op: == is JavaScript's
+// === but for lists, equal when their items are; an object is equal to
+// itself alone. <, >, <= and >= are JavaScript's: strings by their
+// UTF-16 code units, anything else as a number. nil is never less nor
+// more than anything, as an undefined variable (NaN) is not.
+func compare(a any, op string, b any) bool {
+	switch op {
+	case "==":
+		return jsEqual(a, b)
+	case "!=":
+		return !jsEqual(a, b)
+	}
+	if a == nil || b == nil {
+		return false
+	}
+	pa, pb := jsPrimitive(a), jsPrimitive(b)
+	sa, aText := pa.(string)
+	sb, bText := pb.(string)
+	var less, more bool // a < b, b < a
+	if aText && bText {
+		ua, ub := utf16.Encode([]rune(sa)), utf16.Encode([]rune(sb))
+		c := slices.Compare(ua, ub)
+		less, more = c < 0, c > 0
+	} else {
+		na, nb := jsvalue.ToNumber(pa), jsvalue.ToNumber(pb)
+		if math.IsNaN(na) || math.IsNaN(nb) {
+			return false
+		}
+		less, more = na < nb, nb < na
+	}
+	switch op {
+	case "<":
+		return less
+	case ">":
+		return more
+	case "<=":
+		return !more
+	case ">=":
+		return !less
+	}
+	return false
+}
+
+// jsPrimitive is v as JavaScript's comparison takes it: a list or an
+// object as its text, anything else as it is.
+func jsPrimitive(v any) any {
+	switch x := jsData(v).(type) {
+	case []any, *jsvalue.Object:
+		return jsvalue.ToString(x)
+	case float64, string, bool:
+		return x
+	}
+	return text(v)
+}
+
+func jsEqual(a, b any) bool {
+	ra, rb := reflect.ValueOf(a), reflect.ValueOf(b)
+	isList := func(rv reflect.Value) bool { return rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array }
+	switch {
+	case a == nil || b == nil:
+		return a == nil && b == nil
+	case isList(ra):
+		if !isList(rb) || ra.Len() != rb.Len() {
+			return false
+		}
+		for i := range ra.Len() {
+			if !jsEqual(ra.Index(i).Interface(), rb.Index(i).Interface()) {
+				return false
+			}
+		}
+		return true
+	case ra.Kind() == reflect.Map:
+		return rb.Kind() == reflect.Map && ra.UnsafePointer() == rb.UnsafePointer()
+	}
+	switch da := jsData(a); da.(type) {
+	case float64, string, bool:
+		return da == jsData(b)
+	}
+	return values.Equal(a, b)
 }

@@ -79,6 +79,7 @@ func (r *Renderer) init() {
 	r.engine.RegisterFilter(propFilter, prop)
 	r.engine.RegisterFilter(emptyFilter, isEmpty)
 	r.engine.RegisterFilter(blankFilter, isBlank)
+	r.engine.RegisterFilter(compareFilter, compare)
 	r.engine.RegisterTag("include", r.include)
 	root, err := r.engine.ParseString("{{ " + stopBinding + " }}")
 	if err != nil {
