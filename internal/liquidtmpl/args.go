@@ -46,7 +46,13 @@ func liquidArgs(f any) func(v any, args ...any) (any, error) {
 		for n := len(all); n > 1 && n <= t.NumIn() && all[n-1] == nil && t.In(n-1).Kind() == reflect.Func; n-- {
 			all = all[:n-1]
 		}
-		for i := range all {
+		for i, a := range all {
+			// A range is the list of its numbers, as in liquidjs:
+			// osteele/liquid's filters took it for one value ((1..3) |
+			// join was "[object Object]", size 0).
+			if r, ok := a.(values.Range); ok {
+				all[i] = r.AsArray()
+			}
 			if i < t.NumIn() && !(t.IsVariadic() && i == t.NumIn()-1) && t.In(i).Kind() == reflect.String {
 				all[i] = liquidText(all[i])
 			}

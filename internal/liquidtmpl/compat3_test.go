@@ -120,3 +120,15 @@ func TestComparisons(t *testing.T) {
 		}
 	}
 }
+
+// TestRangesInFilters: a range given to a filter is the list of its
+// numbers (each want is liquidjs 10.31.0's): (1..3) | join printed
+// "[object Object]", and its size was 0.
+func TestRangesInFilters(t *testing.T) {
+	var r Renderer
+	tmpl := "{{ (1..3) | join: ',' }}|{{ (1..3) | size }}|{{ (1..3) | first }}|{{ (1..3) | reverse | join }}|{{ (1..3) | map: 'x' | size }}|{{ (2..1) | size }}"
+	want := "1,2,3|3|1|3 2 1|3|0"
+	if got, err := r.Render(context.Background(), time.Second, Source{}, tmpl, jsvalue.NewObject()); err != nil || got != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+}
