@@ -132,3 +132,29 @@ func TestRangesInFilters(t *testing.T) {
 		t.Errorf("got %q, %v; want %q", got, err, want)
 	}
 }
+
+// TestSort: sort orders as liquidjs 10.31.0 does (each want its output):
+// osteele/liquid's put numbers before strings (2,10,3,1.5) and nothing
+// first.
+func TestSort(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("nums", []any{10.0, 2.0, "3", 1.5})
+	l.Set("strs", []any{"b", "a", "C", "é", "10", "9"})
+	obj := func(kv ...any) *jsvalue.Object {
+		o := jsvalue.NewObject()
+		for i := 0; i < len(kv); i += 2 {
+			o.Set(kv[i].(string), kv[i+1])
+		}
+		return o
+	}
+	l.Set("objs", []any{obj("n", "b", "v", 2.0), obj("n", "a", "v", 1.0), obj("n", "c"), obj("n", "d", "v", "10"), obj("n", "e", "v", nil)})
+	l.Set("nested", []any{obj("p", obj("q", 3.0)), obj("p", obj("q", 1.0)), obj("p", obj())})
+	l.Set("mix", []any{3.0, nil, 1.0, nil, 2.0})
+	l.Set("s", "cba")
+	tmpl := "{{ nums | sort | join: ',' }}|{{ strs | sort | join: ',' }}|{{ objs | sort: 'v' | map: 'n' | join: ',' }}|{{ nested | sort: 'p.q' | map: 'p' | map: 'q' | join: ',' }}|{{ mix | sort | join: ',' }}|{{ s | sort | join }}|{{ nope | sort | size }}"
+	want := "1.5,2,3,10|10,9,C,a,b,é|a,b,d,c,e|1,3,|1,2,3,,|cba|0"
+	var r Renderer
+	if got, err := r.Render(context.Background(), time.Second, Source{}, tmpl, l); err != nil || got != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+}

@@ -80,6 +80,7 @@ func standardFilters() map[string]any {
 		"first":    firstOrLast(false),
 		"last":     firstOrLast(true),
 		"default":  defaultValue,
+		"sort":     sortList,
 	}
 }
 
@@ -600,4 +601,40 @@ func decode64(enc *base64.Encoding, s string) (string, error) {
 		return "", fmt.Errorf("%q is not valid Base64", s)
 	}
 	return string(b), nil
+}
+
+// sortList is liquidjs's sort: a list's items, or with a property (a.b
+// for a nested one) by that property, in JavaScript's order of < and >
+// (numbers as numbers, "10" after 9), nothing last, the order of items
+// neither less nor more kept. osteele/liquid's put numbers before strings
+// and nothing first.
+func sortList(v any, args ...any) []any {
+	list := items(v) // a copy
+	var path []string
+	if len(args) > 0 && args[0] != nil {
+		path = strings.Split(text(args[0]), ".")
+	}
+	key := func(item any) any {
+		for _, p := range path {
+			item = prop(item, p)
+		}
+		return item
+	}
+	slices.SortStableFunc(list, func(a, b any) int {
+		ka, kb := key(a), key(b)
+		switch {
+		case ka == nil && kb == nil:
+			return 0
+		case ka == nil:
+			return 1
+		case kb == nil:
+			return -1
+		case compare(ka, "<", kb):
+			return -1
+		case compare(ka, ">", kb):
+			return 1
+		}
+		return 0
+	})
+	return list
 }
