@@ -18,6 +18,9 @@ func liquidFilters() map[string]any {
 	for name, f := range standardFilters() {
 		set[name] = f
 	}
+	for name, f := range moreFilters() {
+		set[name] = f
+	}
 	for name, f := range set {
 		set[name] = liquidArgs(f)
 	}

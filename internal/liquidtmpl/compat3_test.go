@@ -158,3 +158,44 @@ func TestSort(t *testing.T) {
 		t.Errorf("got %q, %v; want %q", got, err, want)
 	}
 }
+
+// TestMoreFilters: liquidjs's filters osteele/liquid lacks, which were
+// "undefined filter" errors; each want is liquidjs 10.31.0's, with
+// TZ=Europe/Paris.
+func TestMoreFilters(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("d", "2024-03-05T07:08:09")
+	var objs []any
+	for i, n := range []string{"b", "a", "c"} {
+		o := jsvalue.NewObject()
+		o.Set("n", n)
+		o.Set("v", float64(2-i))
+		if i == 1 {
+			o.Set("v", 1.0)
+		}
+		objs = append(objs, o)
+	}
+	l.Set("objs", objs)
+	l.Set("a", []any{"x", "y", "z"})
+	l.Set("s", " a  b\n\tc ")
+	l.Set("u", "héllo wörld/?&=[]!'()*~ #+")
+	l.Set("n", 5.0)
+	inZone(t, "Europe/Paris", func() {
+		var r Renderer
+		for _, tt := range []struct{ tmpl, want string }{
+			{"{{ d | date_to_xmlschema }}|{{ d | date_to_rfc822 }}|{{ d | date_to_string }}|{{ d | date_to_long_string }}|{{ d | date_to_string: 'ordinal' }}|{{ d | date_to_long_string: 'ordinal', 'US' }}|{{ nope | date_to_string }}|{{ 'x' | date_to_xmlschema }}", "2024-03-05T07:08:09+01:00|Tue, 05 Mar 2024 07:08:09 +0100|05 Mar 2024|05 March 2024|5th Mar 2024|March 5th, 2024||x"},
+			{"{{ objs | jsonify }}|{{ '12.7' | to_integer }}|{{ 'x' | to_integer }}|{{ '<a href=\"x\">it</a>' | xml_escape }}", "[{\"n\":\"b\",\"v\":2},{\"n\":\"a\",\"v\":1},{\"n\":\"c\",\"v\":0}]|12.7|NaN|&lt;a href=&#34;x&#34;&gt;it&lt;/a&gt;"},
+			{"{{ u | cgi_escape }}|{{ u | uri_escape }}", "h%C3%A9llo+w%C3%B6rld%2F%3F%26%3D%5B%5D%21%27%28%29%2A~+%23%2B|h%C3%A9llo%20w%C3%B6rld/?&=[]!'()*~%20#+"},
+			{"[{{ s | normalize_whitespace }}]|[{{ s | squish }}]|{{ s | number_of_words }}|{{ '' | number_of_words }}|{{ n | number_of_words }}", "[ a b c ]|[a b c]|3|0|1"},
+			{"{{ a | array_to_sentence_string }}|{{ a | array_to_sentence_string: 'or' }}|{{ a | slice: 0, 2 | array_to_sentence_string }}|{{ a | slice: 0 | array_to_sentence_string }}|{{ nope | array_to_sentence_string }}", "x, y, and z|x, y, or z|x and y|x|"},
+			{"{{ a | push: 'w' | join: ',' }}|{{ a | unshift: 'w' | join: ',' }}|{{ a | pop | join: ',' }}|{{ a | shift | join: ',' }}|{{ nope | pop | size }}|{{ 'q' | push: 1 | join: ',' }}", "x,y,z,w|w,x,y,z|x,y|y,z|0|q,1"},
+			{"{{ objs | has: 'n', 'a' }}|{{ objs | has: 'n', 'q' }}|{{ objs | has: 'v' }}|{{ objs | find_index: 'n', 'c' }}|{{ objs | find_index: 'v', 0 }}|{{ objs | find_index: 'n', 'z' }}|{{ objs | find_index: 'v' }}", "true|false|true|2|2||0"},
+			{"{{ 'abc' | sha256 }}|{{ 'abc' | hmac_sha256: 'key' }}|{{ n | sha256 | size }}", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad|9c196e32dc0175f86f4b1cb89289d6619de6bee699e4c378e68309ed97a1a6ab|64"},
+		} {
+			got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+			if err != nil || got != tt.want {
+				t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+			}
+		}
+	})
+}

@@ -1,0 +1,170 @@
+package liquidtmpl
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/hypergen-dev/hypergen/internal/jsvalue"
+)
+
+// moreFilters are liquidjs's filters that neither osteele/liquid nor
+// Shopify's Liquid has (Jekyll's, mostly): a template that used one
+// stopped with "undefined filter". Each gives what liquidjs 10.31 does.
+func moreFilters() map[string]any {
+	return map[string]any{
+		"date_to_xmlschema":   func(v any) (any, error) { return date(v, "%Y-%m-%dT%H:%M:%S%:z") },
+		"date_to_rfc822":      func(v any) (any, error) { return date(v, "%a, %d %b %Y %H:%M:%S %z") },
+		"date_to_string":      func(v any, args ...any) (any, error) { return dateInWords(v, "%b", args) },
+		"date_to_long_string": func(v any, args ...any) (any, error) { return dateInWords(v, "%B", args) },
+		"jsonify":             jsonText,
+		"to_integer":          func(v any) any { return whole(jsvalue.ToNumber(jsData(v))) },
+		"xml_escape":          func(s string) string { return htmlEscaper.Replace(s) },
+		"cgi_escape":          cgiEscape,
+		"uri_escape":          uriEscape,
+		"normalize_whitespace": func(s string) string {
+			return jsSpaces().ReplaceAllString(s, " ")
+		},
+		"squish": func(s string) string {
+			return strings.TrimFunc(jsSpaces().ReplaceAllString(s, " "), jsvalue.IsSpace)
+		},
+		"number_of_words": func(s string) int {
+			if s = strings.TrimFunc(s, jsvalue.IsSpace); s == "" {
+				return 0
+			}
+			return len(jsSpaces().Split(s, -1))
+		},
+		"array_to_sentence_string": sentence,
+		"push":                     func(v, item any) []any { return append(items(v), item) },
+		"unshift":                  func(v, item any) []any { return append([]any{item}, items(v)...) },
+		"pop": func(v any) []any {
+			l := items(v)
+			return l[:max(len(l)-1, 0)]
+		},
+		"shift": func(v any) []any {
+			l := items(v)
+			return l[min(1, len(l)):]
+		},
+		"has": func(list any, prop string, want ...any) bool {
+			_, ok := search(list, prop, want)
+			return ok
+		},
+		"find_index": func(list any, prop string, want ...any) any {
+			if i, ok := search(list, prop, want); ok {
+				return i
+			}
+			return nil
+		},
+		"sha256":      func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) },
+		"hmac_sha256": hmacSHA256,
+	}
+}
+
+// htmlEscaper is liquidjs's escape, which xml_escape is.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
+
+// jsSpaces is JavaScript's \s+.
+var jsSpaces = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[\t\n\v\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]+`)
+})
+
+// dateInWords is date_to_string's and date_to_long_string's date: day,
+// month (its abbreviation with short, its name with long) and year, or
+// with "ordinal" the day's ordinal, before the month, or after it with
+// "US".
+func dateInWords(v any, month string, args []any) (any, error) {
+	t, ok := timeOf(v)
+	if !ok || v == nil {
+		return v, nil
+	}
+	format := "%d " + month + " %Y"
+	if optionalText(args, 0, "") == "ordinal" {
+		day := strconv.Itoa(t.In(time.Local).Day())
+		if optionalText(args, 1, "") == "US" {
+			format = month + " " + day + "%q, %Y"
+		} else {
+			format = day + "%q " + month + " %Y"
+		}
+	}
+	return date(v, format)
+}
+
+// cgiEscape is JavaScript's encodeURIComponent with spaces as + and
+// !'()* escaped too, as liquidjs's cgi_escape.
+func cgiEscape(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		switch {
+		case c == ' ':
+			b.WriteByte('+')
+		case isAlnum(c) || strings.IndexByte("-_.~", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteString("%" + strings.ToUpper(hex.EncodeToString([]byte{c})))
+		}
+	}
+	return b.String()
+}
+
+// uriEscape is JavaScript's encodeURI, brackets kept, as liquidjs's
+// uri_escape.
+func uriEscape(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if isAlnum(c) || strings.IndexByte("-_.!~*'();/?:@&=+$,#[]", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			b.WriteString("%" + strings.ToUpper(hex.EncodeToString([]byte{c})))
+		}
+	}
+	return b.String()
+}
+
+func isAlnum(c byte) bool { return c < 0x80 && (unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))) }
+
+// sentence is the items of a list written as a sentence: "a, b, and c",
+// with connector ("and" by default) before the last.
+func sentence(v any, args ...any) any {
+	l := items(v)
+	connector := optionalText(args, 0, "and")
+	switch len(l) {
+	case 0:
+		return ""
+	case 1:
+		return l[0]
+	case 2:
+		return text(l[0]) + " " + connector + " " + text(l[1])
+	}
+	parts := make([]string, len(l)-1)
+	for i, item := range l[:len(l)-1] {
+		parts[i] = text(item)
+	}
+	return strings.Join(parts, ", ") + ", " + connector + " " + text(l[len(l)-1])
+}
+
+// search is the index of the first item of list whose property path
+// equals want[0], or is truthy with no want.
+func search(list any, path string, want []any) (int, bool) {
+	for i, item := range items(list) {
+		got := item
+		for _, p := range strings.Split(path, ".") {
+			got = prop(got, p)
+		}
+		if len(want) == 0 && got != nil && got != false || len(want) > 0 && jsEqual(got, want[0]) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func hmacSHA256(s, key string) string {
+	h := hmac.New(sha256.New, []byte(key))
+	h.Write([]byte(s))
+	return hex.EncodeToString(h.Sum(nil))
+}
