@@ -199,3 +199,18 @@ func TestMoreFilters(t *testing.T) {
 		}
 	})
 }
+
+// TestJSONSeparators: json leaves U+2028 and U+2029 as they are, as
+// JSON.stringify does (want is liquidjs 10.31.0's); Go's encoder escaped
+// them. A backslash before "u2028" stays one.
+func TestJSONSeparators(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("s", "a\u2028b\u2029c")
+	l.Set("a", []any{`\u2028`, "x\u2028"})
+	l.Set("b", "\\\u2028")
+	want := "\"a\u2028b\u2029c\"|[\"\\\\u2028\",\"x\u2028\"]|\"\\\\\u2028\""
+	var r Renderer
+	if got, err := r.Render(context.Background(), time.Second, Source{}, "{{ s | json }}|{{ a | json }}|{{ b | json }}", l); err != nil || got != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+}

@@ -140,7 +140,31 @@ func jsonText(v any, args ...any) (string, error) {
 	if err := enc.Encode(v); err != nil {
 		return "", err
 	}
-	return strings.TrimSuffix(b.String(), "\n"), nil
+	return unescapeSeparators(strings.TrimSuffix(b.String(), "\n")), nil
+}
+
+// unescapeSeparators puts back the line and paragraph separators
+// (U+2028, U+2029) that Go's JSON escapes and JSON.stringify does not.
+func unescapeSeparators(s string) string {
+	if !strings.Contains(s, `\u202`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		// An escape, read whole: \\u2028 is a backslash and text.
+		if rest := s[i+1:]; strings.HasPrefix(rest, "u2028") || strings.HasPrefix(rest, "u2029") {
+			b.WriteString(map[byte]string{'8': "\u2028", '9': "\u2029"}[rest[4]])
+			i += 5
+			continue
+		}
+		b.WriteString(s[i : i+2])
+		i++
+	}
+	return b.String()
 }
 
 // mapProperty is the property prop of each of list's items; a single
