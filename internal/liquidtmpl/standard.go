@@ -408,8 +408,13 @@ func timeOf(v any) (time.Time, bool) {
 		if t, ok := isoTime(x); ok {
 			return t, ok
 		}
-		for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006/01/02"} {
-			if t, err := time.ParseInLocation(layout, x, time.Local); err == nil {
+		// JavaScript's other forms, which it reads as local time (spaces
+		// around an ISO date make it one of them).
+		if t, ok := numericDate(strings.TrimSpace(x)); ok {
+			return t, true
+		}
+		for _, layout := range legacyLayouts {
+			if t, err := time.ParseInLocation(layout, strings.TrimSpace(x), time.Local); err == nil {
 				return t, true
 			}
 		}
@@ -419,6 +424,37 @@ func timeOf(v any) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return c.(time.Time), true
+}
+
+// legacyLayouts are forms of a date Node reads outside ECMAScript's own
+// format: "2024-1-5", "5 Mar 2024", Date's toDateString ("Tue Mar 05
+// 2024"), with or without a time.
+var legacyLayouts = []string{
+	"2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2 Jan 2006", "2 January 2006", "2 Jan 2006 15:04", "2 January 2006 15:04", "2 Jan 2006 15:04:05",
+	"Mon Jan 2 2006", "Mon Jan 2 2006 15:04:05", "Jan 2 2006", "January 2 2006",
+}
+
+// numericForm is a date of numbers Node reads as local time: year,
+// month and day between - or /, then maybe a time.
+var numericForm = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{4})[-/](\d\d?)[-/](\d\d?)(?: (\d\d?):(\d\d)(?::(\d\d))?)?$`)
+})
+
+// numericDate reads s in numericForm, a day past the month's end (up to
+// 31) running into the next month, as Node does: 2024/02/30 is March 1st.
+func numericDate(s string) (time.Time, bool) {
+	m := numericForm().FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	n := make([]int, 7)
+	for i := 1; i < 7; i++ {
+		n[i], _ = strconv.Atoi(m[i])
+	}
+	if n[2] < 1 || n[2] > 12 || n[3] < 1 || n[3] > 31 || n[4] > 24 || n[5] > 59 || n[6] > 59 {
+		return time.Time{}, false
+	}
+	return time.Date(n[1], time.Month(n[2]), n[3], n[4], n[5], n[6], 0, time.Local), true
 }
 
 // isoForm is the date-time format of ECMAScript (ISO 8601's extended
