@@ -214,3 +214,24 @@ func TestJSONSeparators(t *testing.T) {
 		t.Errorf("got %q, %v; want %q", got, err, want)
 	}
 }
+
+// TestContains: contains as liquidjs 10.31.0 has it (want is its
+// output): an object contains nothing (osteele/liquid found its keys), a
+// list an item equal to the value (1 is not "1"), a string the value's
+// text.
+func TestContains(t *testing.T) {
+	l := jsvalue.NewObject()
+	o := jsvalue.NewObject()
+	o.Set("k", 1.0)
+	l.Set("o", o)
+	l.Set("a", []any{1.0, "2", []any{3.0}})
+	l.Set("s", "abc undefined")
+	l.Set("n", 123.0)
+	l.Set("e", []any{})
+	tmpl := "{% if o contains 'k' %}y{% else %}n{% endif %}{% if a contains 1 %}y{% else %}n{% endif %}{% if a contains '1' %}y{% else %}n{% endif %}{% if a contains 2 %}y{% else %}n{% endif %}{% if a contains '2' %}y{% else %}n{% endif %}{% if a contains nope %}y{% else %}n{% endif %}{% if s contains 'b' %}y{% else %}n{% endif %}{% if s contains nope %}y{% else %}n{% endif %}{% if s contains 'x' %}y{% else %}n{% endif %}{% if n contains 2 %}y{% else %}n{% endif %}{% if nope contains 'a' %}y{% else %}n{% endif %}{% if e contains nope %}y{% else %}n{% endif %}{% if 'a1' contains 1 %}y{% else %}n{% endif %}{% if s contains 'b' and a contains 1 %}y{% else %}n{% endif %}"
+	want := "nynnynyynnnnyy"
+	var r Renderer
+	if got, err := r.Render(context.Background(), time.Second, Source{}, tmpl, l); err != nil || got != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+}

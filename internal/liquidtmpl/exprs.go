@@ -34,7 +34,8 @@ import (
 //     (x | __hypergen_cmp: "==", y): osteele/liquid compared objects with
 //     Go's ==, which panicked on a map (o == o stopped the render), and
 //     nil, strings and numbers as Go values ("42" > 5 was false: in
-//     JavaScript it is true).
+//     JavaScript it is true); contains found an object's keys, where
+//     liquidjs finds nothing in an object.
 //   - a whole number literal past int64 is read as a float: osteele/liquid
 //     failed on it (its lexer used ParseInt).
 const (
@@ -87,7 +88,7 @@ func tokenize(s string) []exprToken {
 // needsRewrite says whether expr may hold something rewriteExpr changes,
 // so that most tags are left as they are, untokenized.
 func needsRewrite(expr string) bool {
-	return strings.ContainsAny(expr, "[=<>") || strings.Contains(expr, ".size") || strings.Contains(expr, ".length") ||
+	return strings.ContainsAny(expr, "[=<>") || strings.Contains(expr, "contains") || strings.Contains(expr, ".size") || strings.Contains(expr, ".length") ||
 		strings.Contains(expr, "empty") || strings.Contains(expr, "blank") || longNumber().MatchString(expr)
 }
 
@@ -189,7 +190,7 @@ func rewriteOperand(toks []exprToken, i int) (string, int) {
 }
 
 // comparisons are the operators compareFilter takes.
-var comparisons = map[string]bool{"==": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true}
+var comparisons = map[string]bool{"==": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true, "contains": true}
 
 // joinComparisons writes pieces, with each comparison to empty or blank
 // as a call of the filter that makes it.
@@ -333,7 +334,7 @@ var rewritten = sync.OnceValue(func() []struct {
 		{regexp.MustCompile(`\(` + operand + ` \| ` + propFilter + `: '(size|length)'\)`), "$1.$2"},
 		{regexp.MustCompile(`\(` + operand + ` \| ` + propFilter + `: ` + operand + `\)`), "$1[$2]"},
 		{regexp.MustCompile(`\(` + operand + ` \| __hypergen_(empty|blank)\) (==|!=) true`), "$1 $3 $2"},
-		{regexp.MustCompile(`\(` + operand + ` \| ` + compareFilter + `: '([=!<>]=?)', ` + operand + `\)`), "$1 $2 $3"},
+		{regexp.MustCompile(`\(` + operand + ` \| ` + compareFilter + `: '([=!<>]=?|contains)', ` + operand + `\)`), "$1 $2 $3"},
 	}
 })
 
@@ -366,6 +367,8 @@ func compare(a any, op string, b any) bool {
 		return jsEqual(a, b)
 	case "!=":
 		return !jsEqual(a, b)
+	case "contains":
+		return contains(a, b)
 	}
 	if a == nil || b == nil {
 		return false
@@ -434,4 +437,24 @@ func jsEqual(a, b any) bool {
 		return da == jsData(b)
 	}
 	return values.Equal(a, b)
+}
+
+// contains is liquidjs's contains: a list's item equal to b, or b's text
+// in a string (nothing's text is "undefined", as JavaScript's indexOf
+// makes it); anything else contains nothing.
+func contains(a, b any) bool {
+	if s, ok := a.(string); ok {
+		if b == nil {
+			return strings.Contains(s, "undefined")
+		}
+		return strings.Contains(s, text(b))
+	}
+	if rv := reflect.ValueOf(a); a != nil && (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) {
+		for i := range rv.Len() {
+			if jsEqual(rv.Index(i).Interface(), b) {
+				return true
+			}
+		}
+	}
+	return false
 }
