@@ -235,3 +235,18 @@ func TestContains(t *testing.T) {
 		t.Errorf("got %q, %v; want %q", got, err, want)
 	}
 }
+
+// TestUniq: uniq keeps what JavaScript's Set keeps (want is liquidjs
+// 10.31.0's output); osteele/liquid's panicked on a list holding nil or a
+// list, which stopped the render.
+func TestUniq(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("a", []any{1.0, "1", 1.0, nil, "a", "A", []any{1.0}, []any{1.0}, nil, "a", true, true, 0.0, false})
+	l.Set("e", []any{})
+	l.Set("s", "x")
+	want := "10|1,1,,a,A,1,1,true,0,false|0|x|0"
+	var r Renderer
+	if got, err := r.Render(context.Background(), time.Second, Source{}, "{{ a | uniq | size }}|{{ a | uniq | join: ',' }}|{{ e | uniq | size }}|{{ s | uniq | join }}|{{ nope | uniq | size }}", l); err != nil || got != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+}

@@ -81,6 +81,8 @@ func standardFilters() map[string]any {
 		"last":     firstOrLast(true),
 		"default":  defaultValue,
 		"sort":     sortList,
+		// osteele/liquid's panicked on a list holding nil or a list.
+		"uniq": uniq,
 	}
 }
 
@@ -697,4 +699,33 @@ func sortList(v any, args ...any) []any {
 		return 0
 	})
 	return list
+}
+
+// uniq is a list's items without the repeated ones, as JavaScript's Set
+// keeps them: a number, string or boolean once per value (1 and "1"
+// differ), nothing once, a list or object once per identity.
+func uniq(v any) []any {
+	out := []any{}
+	seen := map[any]bool{}
+	for _, item := range items(v) {
+		key := jsData(item)
+		switch rv := reflect.ValueOf(item); rv.Kind() {
+		case reflect.Slice, reflect.Map:
+			key = [2]any{rv.Kind(), rv.Pointer()}
+		}
+		switch key.(type) {
+		case nil, float64, string, bool, [2]any:
+		default:
+			key = item // a drop or other Go value: itself, if it can be a key
+			if !reflect.TypeOf(item).Comparable() {
+				out = append(out, item)
+				continue
+			}
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, item)
+		}
+	}
+	return out
 }
