@@ -2,6 +2,8 @@ package liquidtmpl
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -248,5 +250,25 @@ func TestUniq(t *testing.T) {
 	var r Renderer
 	if got, err := r.Render(context.Background(), time.Second, Source{}, "{{ a | uniq | size }}|{{ a | uniq | join: ',' }}|{{ e | uniq | size }}|{{ s | uniq | join }}|{{ nope | uniq | size }}", l); err != nil || got != want {
 		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+}
+
+// TestMultilineOutputs: an output whose expression spans lines renders
+// (each want is liquidjs 10.31.0's); osteele/liquid wrote it out as text.
+// An error in one quotes it as written, on its line.
+func TestMultilineOutputs(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("x", "hi")
+	l.Set("a", []any{1.0, 2.0})
+	tmpl := "a  {{- x\n| upcase -}}  b|{{ x\n}}|{{\n x |\n append: '!' }}\n{{ a\n| join: ',' }}|{% for i in (1..2) %}{{ i\n| plus: 1 }}{% endfor %}|{{ 'a\nb' | size }}|{{ nope\n }}"
+	want := "aHIb|hi|hi!\n1,2|23|3|"
+	var r Renderer
+	if got, err := r.Render(context.Background(), time.Second, Source{}, tmpl, l); err != nil || got != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+	_, err := r.Render(context.Background(), time.Second, Source{}, "l1\nl2 {{ x\n| nosuch }}", l)
+	var le *Error
+	if !errors.As(err, &le) || le.Line != 2 || !strings.Contains(le.Msg, "{{ x\n| nosuch }}") {
+		t.Errorf("err = %#v", err)
 	}
 }

@@ -81,6 +81,7 @@ func (r *Renderer) init() {
 	r.engine.RegisterFilter(blankFilter, isBlank)
 	r.engine.RegisterFilter(compareFilter, compare)
 	r.engine.RegisterTag("include", r.include)
+	r.engine.RegisterTag(outputTag, output)
 	root, err := r.engine.ParseString("{{ " + stopBinding + " }}")
 	if err != nil {
 		panic(err) // a bug: the text above is fixed
@@ -567,7 +568,20 @@ func checkTags(text string) (edits []edit, err error) {
 			if open == "{%" {
 				with = loopCollection(with)
 			}
-			if with != body {
+			switch {
+			case open == "{{" && strings.ContainsAny(strings.TrimFunc(strings.Trim(body, "-"), unicode.IsSpace), "\r\n"):
+				// osteele/liquid reads an output only up to a line break
+				// inside it ({{ x\n| upcase }}), and wrote one that has
+				// one out as text; a tag it reads whole.
+				left, right := "", ""
+				if strings.HasPrefix(with, "-") {
+					left = "-"
+				}
+				if strings.HasSuffix(with, "-") {
+					right = "-"
+				}
+				edits = append(edits, edit{start, end, "{%" + left + " " + outputTag + " " + strings.TrimSuffix(strings.TrimPrefix(with, "-"), "-") + " " + right + "%}"})
+			case with != body:
 				edits = append(edits, edit{start + 2, end - 2, with})
 			}
 		}
@@ -665,6 +679,52 @@ func loopItems(v any) any {
 	return []any{}
 }
 
+// outputTag names output, the tag an output that spans lines is
+// rewritten as.
+const outputTag = "__hypergen_output"
+
+// output prints its expression's value as osteele/liquid prints an
+// output's.
+func output(c render.Context) (string, error) {
+	v, err := c.EvaluateString(c.TagArgs())
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	printValue(&b, v)
+	return b.String(), nil
+}
+
+// printValue writes v as osteele/liquid writes an output's value.
+func printValue(b *strings.Builder, v any) {
+	v = values.ToLiquid(v)
+	switch x := v.(type) {
+	case nil:
+		return
+	case time.Time:
+		b.WriteString(x.Format("2006-01-02 15:04:05 -0700"))
+		return
+	case []byte:
+		b.Write(x)
+		return
+	}
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		for i := range rv.Len() {
+			printValue(b, rv.Index(i).Interface())
+		}
+	case reflect.Ptr:
+		printValue(b, rv.Elem().Interface())
+	default:
+		fmt.Fprint(b, v)
+	}
+}
+
+// outputAsTag is an output rewritten as outputTag, as an error quotes it.
+var outputAsTag = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)\{%(-?) ` + outputTag + ` (.*?) (-?)%\}`)
+})
+
 var cycleTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\s*cycle\b`) })
 
 var rawTag = sync.OnceValue(func() *regexp.Regexp {
@@ -695,6 +755,7 @@ func enginePanic(p any) error {
 func wrap(err liquid.SourceError) error {
 	// The tag as the template has it, without the filter parse put in.
 	msg := unrewrite(strings.ReplaceAll(liquidMessage().ReplaceAllString(err.Error(), ""), " | "+loopFilter, ""))
+	msg = outputAsTag().ReplaceAllString(msg, "{{$1$2$3}}")
 	// A stray end tag was "endif not inside  in {% endif %}", its blocks'
 	// names missing (an end tag has none).
 	msg = strayEnd().ReplaceAllStringFunc(msg, func(m string) string {
