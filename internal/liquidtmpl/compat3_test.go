@@ -272,3 +272,28 @@ func TestMultilineOutputs(t *testing.T) {
 		t.Errorf("err = %#v", err)
 	}
 }
+
+// TestHTMLAndURLFilters: strip_html, escape_once and url_decode as in
+// liquidjs 10.31.0 (each want its output). strip_html kept a script's and
+// a style's text, escape_once escaped the & of an entity it did not know
+// (&foo;), and url_decode failed on %zz.
+func TestHTMLAndURLFilters(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("h", "<p>a</p><script>x</script><!-- c -->b<style>s</style>c<br/>d < e")
+	l.Set("u", "<a <!-- x")
+	l.Set("v", "x<script>never closed <b>bold</b>")
+	var r Renderer
+	for _, tt := range []struct{ tmpl, want string }{
+		{"{{ h | strip_html }}|{{ u | strip_html }}|{{ v | strip_html }}|{{ '<!-- open <b>x</b>' | strip_html }}|{{ 'a<b' | strip_html }}", "abcd < e|<a <!-- x|xnever closed bold|x|a<b"},
+		{"{{ '&amp; &lt; &#39; &foo; & &#; &x1; <\"' | escape_once }}|{{ nope | escape_once }}", "&amp; &lt; &#39; &foo; &amp; &amp;#; &amp;x1; &lt;&#34;|"},
+		{"{{ 'a+b%20c%zz%E2%9C%93' | url_decode }}|{{ '%41%42' | url_decode }}|{{ nope | url_decode }}", "a b c%zz✓|AB|"},
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+	if _, err := r.Render(context.Background(), time.Second, Source{}, "{{ '%FF' | url_decode }}", l); err == nil || !strings.Contains(err.Error(), "URI malformed") {
+		t.Errorf("%%FF: err = %v, want URI malformed", err)
+	}
+}

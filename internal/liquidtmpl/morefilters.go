@@ -4,12 +4,14 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hypergen-dev/hypergen/internal/jsvalue"
 )
@@ -61,6 +63,10 @@ func moreFilters() map[string]any {
 			}
 			return nil
 		},
+		// osteele/liquid has these three, with other results: see each.
+		"strip_html":  stripHTML,
+		"escape_once": escapeOnce,
+		"url_decode":  urlDecode,
 		"sha256":      func(s string) string { h := sha256.Sum256([]byte(s)); return hex.EncodeToString(h[:]) },
 		"hmac_sha256": hmacSHA256,
 	}
@@ -168,3 +174,92 @@ func hmacSHA256(s, key string) string {
 	h.Write([]byte(s))
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// stripHTML removes tags, comments and script and style elements whole,
+// as liquidjs's strip_html: osteele/liquid's kept a script's text. What
+// opens and is never closed is kept from there on (a "<" alone and what
+// follows it); an opener of a kind never closed is then read as a plain
+// tag.
+func stripHTML(s string) string {
+	type block struct{ open, close string }
+	blocks := []block{{"<script", "</script>"}, {"<style", "</style>"}, {"<!--", "-->"}, {"<", ">"}}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		lt := strings.IndexByte(s[i:], '<')
+		if lt < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		lt += i
+		b.WriteString(s[i:lt])
+		next := -1
+		for k := 0; k < len(blocks); k++ {
+			bl := blocks[k]
+			if !strings.HasPrefix(s[lt:], bl.open) {
+				continue
+			}
+			if e := strings.Index(s[lt+len(bl.open):], bl.close); e >= 0 {
+				next = lt + len(bl.open) + e + len(bl.close)
+				break
+			}
+			// Never closed: not looked for again.
+			blocks = append(blocks[:k:k], blocks[k+1:]...)
+			k--
+		}
+		if next < 0 {
+			b.WriteString(s[lt:])
+			break
+		}
+		i = next
+	}
+	return b.String()
+}
+
+// escapeOnce escapes as escape does, but for an & that starts an entity
+// already (&amp;, &foo;, &#39;), as liquidjs's escape_once: osteele/liquid's
+// escaped the & of a name it did not know.
+func escapeOnce(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '&' && entityAt(s[i+1:]) {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteString(htmlEscaper.Replace(string(c)))
+	}
+	return b.String()
+}
+
+// entityAt says whether s starts with an entity's rest: letters or #
+// and digits, then ;.
+func entityAt(s string) bool {
+	n := 0
+	if strings.HasPrefix(s, "#") {
+		for n = 1; n < len(s) && s[n] >= '0' && s[n] <= '9'; n++ {
+		}
+		return n > 1 && n < len(s) && s[n] == ';'
+	}
+	for ; n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z'); n++ {
+	}
+	return n > 0 && n < len(s) && s[n] == ';'
+}
+
+// urlDecode is + as a space and each run of %XX escapes decoded, as
+// liquidjs's url_decode; an escape that is not one (%zz) stays as it is
+// (osteele/liquid's failed on it), and a run that is no UTF-8 is
+// JavaScript's URIError.
+func urlDecode(s string) (string, error) {
+	s = strings.ReplaceAll(s, "+", " ")
+	var err error
+	out := percentRuns().ReplaceAllStringFunc(s, func(run string) string {
+		b, _ := hex.DecodeString(strings.ReplaceAll(run, "%", ""))
+		if !utf8.Valid(b) {
+			err = errors.New("URI malformed")
+		}
+		return string(b)
+	})
+	return out, err
+}
+
+var percentRuns = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:%[0-9A-Fa-f]{2})+`) })
