@@ -297,3 +297,23 @@ func TestHTMLAndURLFilters(t *testing.T) {
 		t.Errorf("%%FF: err = %v, want URI malformed", err)
 	}
 }
+
+// TestEchoAndWhenOr: echo prints its expression, and when takes "or"
+// between its values, as in liquidjs 10.31.0 (each want its output): echo
+// was an undefined tag, and "or" in when a syntax error.
+func TestEchoAndWhenOr(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("n", 3.0)
+	l.Set("s", "héllo")
+	l.Set("a", []any{1.0, 2.0})
+	var r Renderer
+	for _, tt := range []struct{ tmpl, want string }{
+		{"{% case n %}{% when 1 or 3 %}a{% when 2 %}b{% endcase %}|{% case s %}{% when 'x' or 'héllo' %}m{% endcase %}|{% case s %}{% when 'or', 'x' %}o{% else %}e{% endcase %}|{% case n %}{% when 4 or 5, 3 %}c{% endcase %}", "a|m|e|c"},
+		{"{% echo 'hi' %}|{% echo s | upcase %}|{% echo nope %}|{%- echo a | join: ',' -%} |{% echo n\n| plus: 1 %}|{% echo %}|a {%- echo -%} b", "hi|HÉLLO||1,2|4||ab"},
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+}

@@ -82,6 +82,7 @@ func (r *Renderer) init() {
 	r.engine.RegisterFilter(compareFilter, compare)
 	r.engine.RegisterTag("include", r.include)
 	r.engine.RegisterTag(outputTag, output)
+	r.engine.RegisterTag("echo", output)
 	root, err := r.engine.ParseString("{{ " + stopBinding + " }}")
 	if err != nil {
 		panic(err) // a bug: the text above is fixed
@@ -566,7 +567,7 @@ func checkTags(text string) (edits []edit, err error) {
 				with = rewriteExpr(body)
 			}
 			if open == "{%" {
-				with = loopCollection(with)
+				with = whenOr(loopCollection(with))
 			}
 			switch {
 			case open == "{{" && strings.ContainsAny(strings.TrimFunc(strings.Trim(body, "-"), unicode.IsSpace), "\r\n"):
@@ -679,13 +680,41 @@ func loopItems(v any) any {
 	return []any{}
 }
 
+// whenTag matches a when tag's text up to its values.
+var whenTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\s*when\s`) })
+
+// whenOr is a when tag's text with its values' "or" as ",": liquidjs
+// takes either between them ({% when 1 or 2 %}), osteele/liquid only the
+// comma.
+func whenOr(tag string) string {
+	m := whenTag().FindStringIndex(tag)
+	if m == nil || !strings.Contains(tag, "or") {
+		return tag
+	}
+	var b strings.Builder
+	b.WriteString(tag[:m[1]])
+	for _, t := range tokenize(tag[m[1]:]) {
+		if t.kind == 'i' && t.text == "or" {
+			b.WriteString(",")
+			continue
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
 // outputTag names output, the tag an output that spans lines is
-// rewritten as.
+// rewritten as; echo is output too.
 const outputTag = "__hypergen_output"
 
 // output prints its expression's value as osteele/liquid prints an
 // output's.
 func output(c render.Context) (string, error) {
+	// {% echo %} prints nothing, as in liquidjs; osteele/liquid gives
+	// {%- echo -%} the arguments "-".
+	if args := strings.TrimSpace(c.TagArgs()); args == "" || args == "-" {
+		return "", nil
+	}
 	v, err := c.EvaluateString(c.TagArgs())
 	if err != nil {
 		return "", err
