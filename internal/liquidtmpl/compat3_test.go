@@ -317,3 +317,33 @@ func TestEchoAndWhenOr(t *testing.T) {
 		}
 	}
 }
+
+// TestListFiltersOfScalars: compact, concat and sort_natural take what is
+// not a list as a list of itself, as liquidjs 10.31.0 does (each want its
+// output); osteele/liquid's failed ("can't convert int(5)").
+func TestListFiltersOfScalars(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("a", []any{2.0, nil, "b", "B", "a", 10.0, "é", "Z"})
+	var objs []any
+	for _, n := range []string{"b", "A", "", "c"} {
+		o := jsvalue.NewObject()
+		if n != "" {
+			o.Set("n", n)
+		}
+		objs = append(objs, o)
+	}
+	l.Set("objs", objs)
+	l.Set("n", 5.0)
+	l.Set("s", "x")
+	var r Renderer
+	for _, tt := range []struct{ tmpl, want string }{
+		{"{{ n | compact | join }}|{{ s | compact | join }}|{{ a | compact | join: ',' }}|{{ nope | compact | size }}", "5|x|2,b,B,a,10,é,Z|0"},
+		{"{{ n | concat | join }}|{{ s | concat: a | join: ',' }}|{{ a | concat: n | size }}|{{ nope | concat: s | join }}|{{ a | concat: nope | size }}", "5|x,2,,b,B,a,10,é,Z|9|x|8"},
+		{"{{ a | sort_natural | join: ',' }}|{{ objs | sort_natural: 'n' | map: 'n' | join: ',' }}|{{ n | sort_natural | join }}|{{ nope | sort_natural | size }}", "10,2,a,b,B,Z,é,|A,b,c,|5|0"},
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+}

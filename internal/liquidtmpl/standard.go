@@ -83,6 +83,19 @@ func standardFilters() map[string]any {
 		"sort":     sortList,
 		// osteele/liquid's panicked on a list holding nil or a list.
 		"uniq": uniq,
+		// osteele/liquid's failed on what is not a list, which liquidjs
+		// takes as a list of itself.
+		"compact": func(v any) []any {
+			out := []any{}
+			for _, item := range items(v) {
+				if item != nil {
+					out = append(out, item)
+				}
+			}
+			return out
+		},
+		"concat":       func(v any, args ...any) []any { return append(items(v), items(optionalArg(args))...) },
+		"sort_natural": sortNatural,
 	}
 }
 
@@ -663,6 +676,46 @@ func decode64(enc *base64.Encoding, s string) (string, error) {
 		return "", fmt.Errorf("%q is not valid Base64", s)
 	}
 	return string(b), nil
+}
+
+// optionalArg is args[0], or nil if there is none.
+func optionalArg(args []any) any {
+	if len(args) > 0 {
+		return args[0]
+	}
+	return nil
+}
+
+// sortNatural is liquidjs's sort_natural: as sort, by the items' (or
+// their property's) lower-case text.
+func sortNatural(v any, args ...any) []any {
+	list := items(v)
+	var path []string
+	if len(args) > 0 && args[0] != nil {
+		path = strings.Split(text(args[0]), ".")
+	}
+	key := func(item any) any {
+		for _, p := range path {
+			item = prop(item, p)
+		}
+		if item == nil {
+			return nil
+		}
+		return inflect.Lower(text(item))
+	}
+	slices.SortStableFunc(list, func(a, b any) int {
+		ka, kb := key(a), key(b)
+		switch {
+		case ka == nil && kb == nil:
+			return 0
+		case ka == nil:
+			return 1
+		case kb == nil:
+			return -1
+		}
+		return slices.Compare(utf16.Encode([]rune(ka.(string))), utf16.Encode([]rune(kb.(string))))
+	})
+	return list
 }
 
 // sortList is liquidjs's sort: a list's items, or with a property (a.b
