@@ -347,3 +347,31 @@ func TestListFiltersOfScalars(t *testing.T) {
 		}
 	}
 }
+
+// TestLoopModifiers: offset, limit and reversed apply in liquidjs's order,
+// whatever order they are written in (each want is liquidjs 10.31.0's):
+// osteele/liquid reversed before it cut, and took a negative limit for
+// none.
+func TestLoopModifiers(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("a", []any{1.0, 2.0, 3.0, 4.0, 5.0})
+	o := jsvalue.NewObject()
+	for i, k := range []string{"x", "y", "z"} {
+		o.Set(k, float64(i+1))
+	}
+	l.Set("o", o)
+	l.Set("n", 2.0)
+	l.Set("s", "str")
+	var r Renderer
+	for _, tt := range []struct{ tmpl, want string }{
+		{"{% for x in a reversed limit: 2 %}{{ x }}{% endfor %}|{% for x in a limit: 2 reversed %}{{ x }}{% endfor %}|{% for x in a offset: 1 limit: 2 reversed %}{{ x }}{{ forloop.length }}{% endfor %}|{% for x in a limit: -1 %}x{% else %}none{% endfor %}|{% for x in a offset: -2 limit: 3 %}{{ x }}{% endfor %}", "21|21|3222|none|1"},
+		{"{% for x in (1..5) reversed offset: n %}{{ x }}{% endfor %}|{% for p in o limit: 2 reversed %}{{ p[0] }}{% endfor %}|{% for x in s reversed limit: 1 %}{{ x }}{% endfor %}|{% for x in nope limit: 1 %}x{% else %}e{% endfor %}", "543|yx|str|e"},
+		{"{%- for x in a limit: n reversed -%} {{ x }} {%- endfor -%}|{% for x in a limit:n %}{{ x }}{% endfor %}|{% for x in a limit: a.size %}{{ x }}{% endfor %}|{% for x in a offset: a[0] %}{{ x }}{% endfor %}", "21|12|12345|2345"},
+		{"{% for x in a limit: '2' %}{{ x }}{% endfor %}|{% for x in a limit: 1.5 %}{{ x }}{% endfor %}|{% for x in a reversed %}{{ forloop.index }}{{ x }}{% endfor %}|{% tablerow x in a limit: 2 offset: 1 %}{{ x }}{% endtablerow %}", "12|1|1524334251|<tr class=\"row1\"><td class=\"col1\">2</td><td class=\"col2\">3</td></tr>"},
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+}

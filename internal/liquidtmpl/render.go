@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -647,7 +648,58 @@ func loopCollection(tag string) string {
 	for _, t := range toks[i:] {
 		rest.WriteString(t.text)
 	}
+	if args, ok := loopModifiers(toks[i:]); ok && strings.HasPrefix(strings.TrimLeft(tag, "- \t\r\n"), "for") {
+		return tag[:m[1]] + collection + " | " + loopFilter + ": " + args
+	}
 	return tag[:m[1]] + collection + " | " + loopFilter + rest.String()
+}
+
+// loopModifiers reads a for tag's offset, limit and reversed as the
+// arguments of loopFilter, which applies them in liquidjs's order:
+// osteele/liquid reversed before it cut ((1..3) reversed limit: 2 was 3,
+// 2; in liquidjs 2, 1), and took a negative limit for none. It gives
+// false for what it does not know (a modifier twice, offset: continue),
+// left to osteele/liquid.
+func loopModifiers(toks []exprToken) (string, bool) {
+	mods := map[string]string{}
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		switch {
+		case t.kind == ' ' || t.kind == '-' && i == len(toks)-1:
+			i++
+			continue
+		case t.kind == 'i' && t.text == "reversed" && mods["reversed"] == "":
+			mods["reversed"] = "true"
+			i++
+			continue
+		case t.kind == 'i' && (t.text == "limit" || t.text == "offset") && mods[t.text] == "" && i+1 < len(toks) && toks[i+1].kind == ':':
+			j := i + 2
+			for j < len(toks) && toks[j].kind == ' ' {
+				j++
+			}
+			if j == len(toks) || !strings.ContainsRune("isn([", rune(toks[j].kind)) || toks[j].text == "continue" {
+				return "", false
+			}
+			value, next := rewriteOperand(toks, j)
+			mods[t.text], i = value, next
+			continue
+		}
+		return "", false
+	}
+	if len(mods) == 0 {
+		return "", false
+	}
+	arg := func(k, def string) string {
+		if v := mods[k]; v != "" {
+			return v
+		}
+		return def
+	}
+	trim := ""
+	if len(toks) > 0 && toks[len(toks)-1].kind == '-' {
+		trim = " -"
+	}
+	return arg("offset", "nil") + ", " + arg("limit", "nil") + ", " + arg("reversed", "false") + trim, true
 }
 
 // loopFilter names loopItems, put after the collection of every for and
@@ -660,7 +712,10 @@ const loopFilter = "__hypergen_loop"
 // osteele/liquid walked none of them, and skipped the loop's else too
 // ({% for i in (3..1) %}…{% else %}none{% endfor %} printed nothing;
 // liquidjs prints "none"), as it did for a range (negative length).
-func loopItems(v any) any {
+func loopItems(v any, mods ...any) any {
+	if len(mods) == 3 {
+		return modified(loopItems(v), mods[0], mods[1], mods[2] == true)
+	}
 	switch x := v.(type) {
 	case values.Range:
 		if x.Len() < 0 {
@@ -678,6 +733,36 @@ func loopItems(v any) any {
 		return v
 	}
 	return []any{}
+}
+
+// modified is a loop's items from offset, at most limit of them (the
+// loop ends at offset + limit, so a negative offset takes from the
+// limit), then reversed if reverse, as liquidjs cuts and reverses them.
+func modified(v any, offset, limit any, reverse bool) []any {
+	var list []any
+	switch x := v.(type) {
+	case values.Range:
+		list = x.AsArray()
+	case object:
+		for i := range x.Len() {
+			list = append(list, x.Index(i))
+		}
+	default:
+		list = items(v)
+	}
+	off := 0.0
+	if offset != nil {
+		off = number(offset)
+	}
+	list = list[min(int(max(off, 0)), len(list)):]
+	if limit != nil {
+		list = list[:min(int(max(number(limit)+min(off, 0), 0)), len(list))]
+	}
+	if reverse {
+		list = slices.Clone(list)
+		slices.Reverse(list)
+	}
+	return list
 }
 
 // whenTag matches a when tag's text up to its values.
