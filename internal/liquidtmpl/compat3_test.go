@@ -285,7 +285,7 @@ func TestHTMLAndURLFilters(t *testing.T) {
 	var r Renderer
 	for _, tt := range []struct{ tmpl, want string }{
 		{"{{ h | strip_html }}|{{ u | strip_html }}|{{ v | strip_html }}|{{ '<!-- open <b>x</b>' | strip_html }}|{{ 'a<b' | strip_html }}", "abcd < e|<a <!-- x|xnever closed bold|x|a<b"},
-		{"{{ '&amp; &lt; &#39; &foo; & &#; &x1; <\"' | escape_once }}|{{ nope | escape_once }}", "&amp; &lt; &#39; &foo; &amp; &amp;#; &amp;x1; &lt;&#34;|"},
+		{"{{ '&amp; &lt; &#39; &foo; & &#; &x1; <\"' | escape_once }}|{{ nope | escape_once }}|{{ 'é<ü' | escape_once }}", "&amp; &lt; &#39; &foo; &amp; &amp;#; &amp;x1; &lt;&#34;||é&lt;ü"},
 		{"{{ 'a+b%20c%zz%E2%9C%93' | url_decode }}|{{ '%41%42' | url_decode }}|{{ nope | url_decode }}", "a b c%zz✓|AB|"},
 	} {
 		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)

@@ -221,12 +221,14 @@ func stripHTML(s string) string {
 func escapeOnce(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '&' && entityAt(s[i+1:]) {
+		switch c := s[i]; {
+		case c == '&' && entityAt(s[i+1:]):
 			b.WriteByte(c)
-			continue
+		case strings.IndexByte(`&<>"'`, c) >= 0:
+			b.WriteString(htmlEscaper.Replace(s[i : i+1]))
+		default:
+			b.WriteByte(c) // a byte of a multi-byte character among them
 		}
-		b.WriteString(htmlEscaper.Replace(string(c)))
 	}
 	return b.String()
 }
