@@ -375,3 +375,21 @@ func TestLoopModifiers(t *testing.T) {
 		}
 	}
 }
+
+// TestIncrementDecrement: liquidjs's increment and decrement tags (each
+// want is liquidjs 10.31.0's output), which were undefined tags.
+func TestIncrementDecrement(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("n", 5.0)
+	l.Set("s", "x")
+	var r Renderer
+	for _, tt := range []struct{ tmpl, want string }{
+		{"{% increment c %}{% increment c %}{% decrement c %}{% decrement d %}{% decrement d %}|{{ c }}|{{ d }}", "011-1-2|1|-2"},
+		{"{% increment n %}{% increment n %}|{{ n }}|{% decrement s %}{{ s }}|{%- increment e -%} |{% for i in (1..3) %}{% increment k %}{% endfor %}{{ k }}", "56|7|-1-1|0|0123"},
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+}

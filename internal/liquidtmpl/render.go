@@ -84,6 +84,8 @@ func (r *Renderer) init() {
 	r.engine.RegisterTag("include", r.include)
 	r.engine.RegisterTag(outputTag, output)
 	r.engine.RegisterTag("echo", output)
+	r.engine.RegisterTag("increment", counter(1))
+	r.engine.RegisterTag("decrement", counter(-1))
 	root, err := r.engine.ParseString("{{ " + stopBinding + " }}")
 	if err != nil {
 		panic(err) // a bug: the text above is fixed
@@ -764,6 +766,30 @@ func modified(v any, offset, limit any, reverse bool) []any {
 	}
 	return list
 }
+
+// counter is liquidjs's increment (by 1) or decrement (by -1) tag: the
+// variable it names, 0 if it is not a number, is printed and then
+// increased, or decreased and then printed, and keeps its new value.
+func counter(by int) func(c render.Context) (string, error) {
+	return func(c render.Context) (string, error) {
+		name := strings.TrimSpace(strings.Trim(strings.TrimSpace(c.TagArgs()), "-"))
+		if !identifier().MatchString(name) {
+			return "", fmt.Errorf("%s wants the name of a variable, got %q", c.TagName(), name)
+		}
+		n, ok := jsData(c.Get(name)).(float64)
+		if !ok {
+			n = 0
+		}
+		printed := n
+		if by < 0 {
+			printed = n - 1
+		}
+		c.Set(name, whole(n+float64(by)))
+		return jsvalue.FormatNumber(printed), nil
+	}
+}
+
+var identifier = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][\w-]*\??$`) })
 
 // whenTag matches a when tag's text up to its values.
 var whenTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?\s*when\s`) })
