@@ -393,3 +393,21 @@ func TestIncrementDecrement(t *testing.T) {
 		}
 	}
 }
+
+// TestLoopErrorsQuoteTheTag: an error in a loop whose modifiers were
+// rewritten quotes its tag as written (it quoted "a: nil, a[0], false").
+func TestLoopErrorsQuoteTheTag(t *testing.T) {
+	l := jsvalue.NewObject()
+	l.Set("a", []any{1.0, 2.0})
+	var r Renderer
+	for tmpl, want := range map[string]string{
+		"{% for x in a limit: a[0] %}{{ x | divided_by: 0 }}{% endfor %}":            "{% for x in a limit: a[0] %}",
+		"{%- for x in a reversed offset: 1 -%}{{ x | divided_by: 0 }}{%- endfor -%}": "{%- for x in a offset: 1 reversed -%}",
+		"{% for x in (1..3) limit: a.size %}{{ x | divided_by: 0 }}{% endfor %}":     "{% for x in (1..3) limit: a.size %}",
+	} {
+		_, err := r.Render(context.Background(), time.Second, Source{}, tmpl, l)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Render(%q): err = %v; want it to quote %q", tmpl, err, want)
+		}
+	}
+}

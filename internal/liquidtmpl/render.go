@@ -651,6 +651,10 @@ func loopCollection(tag string) string {
 		rest.WriteString(t.text)
 	}
 	if args, ok := loopModifiers(toks[i:]); ok && strings.HasPrefix(strings.TrimLeft(tag, "- \t\r\n"), "for") {
+		if !strings.HasSuffix(args, "-") {
+			r := rest.String()
+			args += r[len(strings.TrimRightFunc(r, unicode.IsSpace)):] // the space before %}
+		}
 		return tag[:m[1]] + collection + " | " + loopFilter + ": " + args
 	}
 	return tag[:m[1]] + collection + " | " + loopFilter + rest.String()
@@ -703,6 +707,13 @@ func loopModifiers(toks []exprToken) (string, bool) {
 	}
 	return arg("offset", "nil") + ", " + arg("limit", "nil") + ", " + arg("reversed", "false") + trim, true
 }
+
+// loopModifiersRE is loopFilter with the modifiers loopModifiers gave it,
+// as an error quotes it: offset, limit, reversed, and the trim marker.
+var loopModifiersRE = sync.OnceValue(func() *regexp.Regexp {
+	const operand = `([^(),]*|\([^()]*(?:\([^()]*\))?[^()]*\))`
+	return regexp.MustCompile(` \| ` + loopFilter + `: ` + operand + `, ` + operand + `, (true|false)( -)?`)
+})
 
 // loopFilter names loopItems, put after the collection of every for and
 // tablerow loop. A template could name it too, to no effect.
@@ -894,7 +905,22 @@ func enginePanic(p any) error {
 
 func wrap(err liquid.SourceError) error {
 	// The tag as the template has it, without the filter parse put in.
-	msg := unrewrite(strings.ReplaceAll(liquidMessage().ReplaceAllString(err.Error(), ""), " | "+loopFilter, ""))
+	msg := liquidMessage().ReplaceAllString(err.Error(), "")
+	msg = loopModifiersRE().ReplaceAllStringFunc(msg, func(m string) string {
+		sub := loopModifiersRE().FindStringSubmatch(m)
+		var b strings.Builder
+		if sub[1] != "nil" {
+			b.WriteString(" offset: " + sub[1])
+		}
+		if sub[2] != "nil" {
+			b.WriteString(" limit: " + sub[2])
+		}
+		if sub[3] == "true" {
+			b.WriteString(" reversed")
+		}
+		return b.String() + sub[4]
+	})
+	msg = unrewrite(strings.ReplaceAll(msg, " | "+loopFilter, ""))
 	msg = outputAsTag().ReplaceAllString(msg, "{{$1$2$3}}")
 	// A stray end tag was "endif not inside  in {% endif %}", its blocks'
 	// names missing (an end tag has none).
