@@ -411,3 +411,25 @@ func TestLoopErrorsQuoteTheTag(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbersPrintAsJavaScript: a number with a fraction, or past 2^53,
+// from a variable or a filter prints as JavaScript writes it (each want
+// is liquidjs 10.31.0's output); it printed in Go's %v (1e-05,
+// 1.2345678901234567e+19).
+func TestNumbersPrintAsJavaScript(t *testing.T) {
+	l := jsvalue.NewObject()
+	for k, v := range map[string]any{"r": 0.00001, "t": 1e-7, "big": 12345678901234567890.0, "h": 0.5, "neg": -2.5e-6, "arr": []any{0.00001, 1.5}} {
+		l.Set(k, v)
+	}
+	var r Renderer
+	for _, tt := range []struct{ tmpl, want string }{
+		{"{{ r }}|{{ t }}|{{ big }}|{{ h }}|{{ neg }}|{{ arr | join: ',' }}|{{ arr }}|{{ r | json }}|{{ big | json }}", "0.00001|1e-7|12345678901234567000|0.5|-0.0000025|0.00001,1.5|0.000011.5|0.00001|12345678901234567000"},
+		{"{{ r | plus: 0 }}|{{ 12345678901234567890 | plus: 1 }}|{{ 123456789 | times: 1000000000000 }}|{{ 0.1 | plus: 0.2 }}|{{ 1 | divided_by: 3 }}", "0.00001|12345678901234567000|123456789000000000000|0.30000000000000004|0.3333333333333333"},
+		{"{% if r < 0.001 %}s{% endif %}|{% if h == 0.5 %}e{% endif %}|{% for i in (1..3) %}{{ i | times: 0.1 }},{% endfor %}|{{ h | round }}|{{ r | at_least: 0 }}|{{ arr | sum }}|{{ arr | sort | first }}", "s|e|0.1,0.2,0.30000000000000004,|1|0.00001|1.50001|0.00001"},
+	} {
+		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, l)
+		if err != nil || got != tt.want {
+			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
+		}
+	}
+}

@@ -575,13 +575,22 @@ func sum(list any, prop func(any) any) any {
 }
 
 // whole is a number as Liquid wants it where it counts (a range's bound,
-// limit:): a whole number an int, one past 2^53 or with a fraction a float.
+// limit:): a whole number an int, one past 2^53 or with a fraction a
+// number, which prints as JavaScript writes it.
 func whole(f float64) any {
 	if f == math.Trunc(f) && math.Abs(f) <= 1<<53 {
 		return int(f)
 	}
-	return f
+	return number64(f)
 }
+
+// number64 is a float that prints as JavaScript writes a number
+// (0.00001, 12345678901234567000, 1e-7), where osteele/liquid printed
+// Go's %v (1e-05, 1.2345678901234567e+19, 1e-07). Liquid takes it for
+// the float it is everywhere else.
+type number64 float64
+
+func (n number64) String() string { return jsvalue.FormatNumber(float64(n)) }
 
 // filter keeps the items of list whose property prop equals want (is
 // truthy, with no want), or, with keep false, the others.
