@@ -72,6 +72,15 @@ func TestEmptyAndBlank(t *testing.T) {
 	})
 }
 
+// TestBareEmptyAndBlank: empty and blank alone are truthy and print
+// nothing, as liquidjs's drops do (want is liquidjs 10.31.0's output);
+// they were undefined variables, falsy.
+func TestBareEmptyAndBlank(t *testing.T) {
+	checkCompat(t, []struct{ tmpl, want string }{
+		{"{% if empty %}y{% else %}n{% endif %}|{% if blank %}y{% else %}n{% endif %}|[{{ empty }}]|[{{ blank }}]|{{ empty | size }}|{% unless empty %}u{% endunless %}|{% if es == empty %}e{% endif %}|{% if empty == '' %}q{% endif %}", "y|y|[]|[]|0||e|q"},
+	})
+}
+
 // TestLongNumbers: a whole number literal past int64 is a number, as in
 // liquidjs (each want its output): osteele/liquid's lexer panicked on it,
 // which was the template's error.

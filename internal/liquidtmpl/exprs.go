@@ -234,6 +234,14 @@ func joinComparisons(pieces []piece) string {
 				}
 			}
 		}
+		if isDrop(p) != "" && !(next(i) < len(pieces) && pieces[next(i)].text == "=") {
+			// Alone, empty and blank are liquidjs's drops, which are
+			// truthy and print nothing, as "" does; osteele/liquid took
+			// them for undefined variables (falsy). Not the name an
+			// assign sets.
+			b.WriteString("''")
+			continue
+		}
 		b.WriteString(p.text)
 	}
 	return b.String()
