@@ -698,7 +698,33 @@ func optionalArg(args []any) any {
 // sortNatural is liquidjs's sort_natural: as sort, by the items' (or
 // their property's) lower-case text.
 func sortNatural(v any, args ...any) []any {
-	list := items(v)
+	return sortedBy(v, args, func(key any) any { return inflect.Lower(text(key)) }, func(a, b any) int {
+		return slices.Compare(utf16.Encode([]rune(a.(string))), utf16.Encode([]rune(b.(string))))
+	})
+}
+
+// sortList is liquidjs's sort: a list's items, or with a property (a.b
+// for a nested one) by that property, in JavaScript's order of < and >
+// (numbers as numbers, "10" after 9), nothing last, the order of items
+// neither less nor more kept. osteele/liquid's put numbers before strings
+// and nothing first.
+func sortList(v any, args ...any) []any {
+	return sortedBy(v, args, func(key any) any { return key }, func(a, b any) int {
+		switch {
+		case compare(a, "<", b):
+			return -1
+		case compare(a, ">", b):
+			return 1
+		}
+		return 0
+	})
+}
+
+// sortedBy is a copy of v's items sorted, stably, by their key: the item,
+// or its property args[0] names (a.b for a nested one), made comparable by
+// prepare; items whose key is nothing go last.
+func sortedBy(v any, args []any, prepare func(any) any, cmp func(a, b any) int) []any {
+	list := items(v) // a copy
 	var path []string
 	if len(args) > 0 && args[0] != nil {
 		path = strings.Split(text(args[0]), ".")
@@ -710,7 +736,7 @@ func sortNatural(v any, args ...any) []any {
 		if item == nil {
 			return nil
 		}
-		return inflect.Lower(text(item))
+		return prepare(item)
 	}
 	slices.SortStableFunc(list, func(a, b any) int {
 		ka, kb := key(a), key(b)
@@ -722,43 +748,7 @@ func sortNatural(v any, args ...any) []any {
 		case kb == nil:
 			return -1
 		}
-		return slices.Compare(utf16.Encode([]rune(ka.(string))), utf16.Encode([]rune(kb.(string))))
-	})
-	return list
-}
-
-// sortList is liquidjs's sort: a list's items, or with a property (a.b
-// for a nested one) by that property, in JavaScript's order of < and >
-// (numbers as numbers, "10" after 9), nothing last, the order of items
-// neither less nor more kept. osteele/liquid's put numbers before strings
-// and nothing first.
-func sortList(v any, args ...any) []any {
-	list := items(v) // a copy
-	var path []string
-	if len(args) > 0 && args[0] != nil {
-		path = strings.Split(text(args[0]), ".")
-	}
-	key := func(item any) any {
-		for _, p := range path {
-			item = prop(item, p)
-		}
-		return item
-	}
-	slices.SortStableFunc(list, func(a, b any) int {
-		ka, kb := key(a), key(b)
-		switch {
-		case ka == nil && kb == nil:
-			return 0
-		case ka == nil:
-			return 1
-		case kb == nil:
-			return -1
-		case compare(ka, "<", kb):
-			return -1
-		case compare(ka, ">", kb):
-			return 1
-		}
-		return 0
+		return cmp(ka, kb)
 	})
 	return list
 }
