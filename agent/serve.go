@@ -80,7 +80,8 @@ func (s *server) stop(ctx context.Context) error {
 	// so an answer finished just after a look kept the shutdown waiting
 	// that long, and under a short deadline the connection was cut instead,
 	// a stuck generation's 503 with it. Watching the connections here ends
-	// the wait as soon as none is in the middle of a request.
+	// the wait as soon as none is busy (connlimit.Limiter.Busy: in a
+	// request, or opened with its first one maybe on its way).
 	settled, stopWatching := context.WithCancel(ctx)
 	defer stopWatching()
 	go func() {

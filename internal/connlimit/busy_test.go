@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// Busy counts a connection from its request until its answer is written,
-// not before (connected, silent) nor after (kept alive).
+// Busy counts a connection from its opening until its first answer is
+// written, and again during each later request, not while it is kept alive
+// between them.
 func TestBusyCountsConnectionsInARequest(t *testing.T) {
 	lim := New(4)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -41,18 +42,25 @@ func TestBusyCountsConnectionsInARequest(t *testing.T) {
 		got <- err
 	}()
 	<-entered
-	if n := lim.Busy(); n != 1 {
-		t.Errorf("while one request is handled: Busy() = %d, want 1", n)
+	if n := lim.Busy(); n != 2 {
+		t.Errorf("while one request is handled, beside a connection yet to send one: Busy() = %d, want 2", n)
 	}
 	close(release)
 	if err := <-got; err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(5 * time.Second)
+	for lim.Busy() != 1 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if n, open := lim.Busy(), lim.Open(); n != 1 || open != 2 {
+		t.Errorf("after the answer: Busy() = %d, Open() = %d; want 1 busy (the silent one) of 2 open", n, open)
+	}
+	silent.Close()
 	for lim.Busy() != 0 && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}
-	if n, open := lim.Busy(), lim.Open(); n != 0 || open != 2 {
-		t.Errorf("after the answer: Busy() = %d, Open() = %d; want 0 busy of 2 open (the silent and the kept-alive one)", n, open)
+	if n := lim.Busy(); n != 0 {
+		t.Errorf("with the silent connection closed: Busy() = %d, want 0", n)
 	}
 }

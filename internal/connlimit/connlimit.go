@@ -18,6 +18,7 @@ type Limiter struct {
 
 type state struct {
 	idle  bool      // between requests, or before the first
+	fresh bool      // no request yet
 	since time.Time // when it became idle
 }
 
@@ -36,14 +37,17 @@ func (l *Limiter) Open() int {
 	return len(l.conns)
 }
 
-// Busy reports the connections in the middle of a request: read from, being
-// answered, or with an answer not yet all written.
+// Busy reports the connections a graceful shutdown waits for, as net/http's
+// does: those in the middle of a request (read from, being answered, or
+// with an answer not yet all written) and those opened that have not sent
+// one yet, whose request may be on its way (the server's header timeout
+// ends those that never send). Not those kept alive between requests.
 func (l *Limiter) Busy() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	n := 0
 	for _, st := range l.conns {
-		if !st.idle {
+		if !st.idle || st.fresh {
 			n++
 		}
 	}
@@ -61,7 +65,7 @@ func (l *Limiter) ConnState(c net.Conn, s http.ConnState) {
 	}
 	switch s {
 	case http.StateActive:
-		st.idle = false
+		st.idle, st.fresh = false, false
 	case http.StateIdle:
 		st.idle, st.since = true, time.Now()
 	case http.StateHijacked, http.StateClosed:
@@ -87,7 +91,7 @@ func (l *Limiter) admit(c net.Conn) bool {
 		}
 		delete(l.conns, victim)
 	}
-	l.conns[c] = &state{idle: true, since: time.Now()}
+	l.conns[c] = &state{idle: true, fresh: true, since: time.Now()}
 	l.mu.Unlock()
 	if victim != nil {
 		// Closing unblocks the server's read on it; its goroutine ends.
