@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -93,7 +94,7 @@ func (vm *VM) moduleClass() *goja.Object {
 	vm.ownResolve = named(rt, rt.ToValue(vm.resolveFilename).ToObject(rt), "_resolveFilename", 4)
 	_ = ctor.Set("_resolveFilename", vm.ownResolve)
 	_ = ctor.Set("_nodeModulePaths", named(rt, rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		return vm.stringArray(nodeModulePaths(filepath.Clean(vm.resolve(call.Argument(0).String()))))
+		return vm.stringArray(slices.Collect(noderesolve.NodeModulesFolders(filepath.Clean(vm.resolve(call.Argument(0).String())))))
 	}).ToObject(rt), "_nodeModulePaths", 1))
 	vm.moduleCtor = ctor
 	return ctor
@@ -111,7 +112,7 @@ func (vm *VM) newModule(file string, parent *goja.Object) *goja.Object {
 		panic(err) // what the parent's children threw as they took it
 	}
 	_ = module.Set("filename", file)
-	_ = module.Set("paths", vm.stringArray(nodeModulePaths(filepath.Dir(file))))
+	_ = module.Set("paths", vm.stringArray(slices.Collect(noderesolve.NodeModulesFolders(filepath.Dir(file)))))
 	return module
 }
 
@@ -337,23 +338,6 @@ func stringProp(o *goja.Object, name string) string {
 		return v.String()
 	}
 	return ""
-}
-
-// nodeModulePaths is Module._nodeModulePaths(dir) of an absolute, clean
-// folder: its node_modules folder and each of its parents', leaving out
-// the node_modules folder of one (node_modules/node_modules).
-func nodeModulePaths(dir string) []string {
-	var paths []string
-	for {
-		if filepath.Base(dir) != "node_modules" {
-			paths = append(paths, filepath.Join(dir, "node_modules"))
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return paths
-		}
-		dir = parent
-	}
 }
 
 // stringArray is a JavaScript array of ss, which scripts change as they

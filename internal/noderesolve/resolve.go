@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -162,15 +163,29 @@ func splitPackage(id string) (name, sub string) {
 // loadNodeModules looks for id in node_modules folders from `from` upward.
 func loadNodeModules(from, id string) (string, error) {
 	name, sub := splitPackage(id)
-	for dir := from; ; dir = filepath.Dir(dir) {
-		if filepath.Base(dir) != "node_modules" {
-			nm := filepath.Join(dir, "node_modules")
-			if f, err := loadPackage(nm, id, name, sub); f != "" || err != nil {
-				return f, err
-			}
+	for nm := range NodeModulesFolders(from) {
+		if f, err := loadPackage(nm, id, name, sub); f != "" || err != nil {
+			return f, err
 		}
-		if parent := filepath.Dir(dir); parent == dir {
-			return "", nil
+	}
+	return "", nil
+}
+
+// NodeModulesFolders yields the node_modules folders a package required
+// from the absolute, clean folder dir is looked for in, nearest first, as
+// Node's Module._nodeModulePaths lists them: dir's and each parent's,
+// leaving out that of a node_modules folder (node_modules/node_modules).
+func NodeModulesFolders(dir string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for {
+			if filepath.Base(dir) != "node_modules" && !yield(filepath.Join(dir, "node_modules")) {
+				return
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				return
+			}
+			dir = parent
 		}
 	}
 }
