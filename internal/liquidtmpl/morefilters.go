@@ -103,29 +103,23 @@ func dateInWords(v any, month string, args []any) (any, error) {
 
 // cgiEscape is JavaScript's encodeURIComponent with spaces as + and
 // !'()* escaped too, as liquidjs's cgi_escape.
-func cgiEscape(s string) string {
-	var b strings.Builder
-	for _, c := range []byte(s) {
-		switch {
-		case c == ' ':
-			b.WriteByte('+')
-		case isAlnum(c) || strings.IndexByte("-_.~", c) >= 0:
-			b.WriteByte(c)
-		default:
-			b.WriteString("%" + strings.ToUpper(hex.EncodeToString([]byte{c})))
-		}
-	}
-	return b.String()
-}
+func cgiEscape(s string) string { return percentEncode(s, "-_.~", true) }
 
 // uriEscape is JavaScript's encodeURI, brackets kept, as liquidjs's
 // uri_escape.
-func uriEscape(s string) string {
+func uriEscape(s string) string { return percentEncode(s, "-_.!~*'();/?:@&=+$,#[]", false) }
+
+// percentEncode writes each byte of s as %XX but ASCII letters and digits
+// and the bytes in keep; with spaceAsPlus a space as +.
+func percentEncode(s, keep string, spaceAsPlus bool) string {
 	var b strings.Builder
 	for _, c := range []byte(s) {
-		if isAlnum(c) || strings.IndexByte("-_.!~*'();/?:@&=+$,#[]", c) >= 0 {
+		switch {
+		case c == ' ' && spaceAsPlus:
+			b.WriteByte('+')
+		case isAlnum(c) || strings.IndexByte(keep, c) >= 0:
 			b.WriteByte(c)
-		} else {
+		default:
 			b.WriteString("%" + strings.ToUpper(hex.EncodeToString([]byte{c})))
 		}
 	}
