@@ -29,23 +29,12 @@ func compatLocals() *jsvalue.Object {
 	return l
 }
 
-func checkCompat(t *testing.T, tests []struct{ tmpl, want string }) {
-	t.Helper()
-	var r Renderer
-	for _, tt := range tests {
-		got, err := r.Render(context.Background(), time.Second, Source{}, tt.tmpl, compatLocals())
-		if err != nil || got != tt.want {
-			t.Errorf("Render(%q) = %q, %v; want %q", tt.tmpl, got, err, tt.want)
-		}
-	}
-}
-
 // TestIndexAndSize: each want is liquidjs 10.31.0's for the same text and
 // variables. A string's character (s[0]) and an array's item by a numeric
 // text (a['0']) printed nothing, a[1.5] was a[1], a string's size was its
 // bytes (6 for "héllo"), length was nothing, and an emoji was 1 to size.
 func TestIndexAndSize(t *testing.T) {
-	checkCompat(t, []struct{ tmpl, want string }{
+	expectRenders(t, compatLocals(), []liquidjsCase{
 		{"{{ s[0] }}{{ s[1] }}|{{ u[2] }}|{{ s[-1] }}|{{ s[9] }}|{{ s['1'] }}|{{ s[i] }}", "hé|語|||é|é"},
 		{"{{ s.size }} {{ u.size }} {{ em.size }} {{ s.length }} {{ a.length }} {{ em | size }}", "5 3 3 5 3 3"},
 		{"{{ a[0] }} {{ a[-1] }} {{ a[-3] }}|{{ a[-4] }}|{{ a[3] }}|{{ a['0'] }}|{{ a['-1'] }}|{{ a[1.5] }}|{{ a[i] }}", "1 3 1|||1|||2"},
@@ -63,7 +52,7 @@ func TestIndexAndSize(t *testing.T) {
 // empty and blank for undefined variables: "" == empty was false, and
 // nil == empty true.
 func TestEmptyAndBlank(t *testing.T) {
-	checkCompat(t, []struct{ tmpl, want string }{
+	expectRenders(t, compatLocals(), []liquidjsCase{
 		{"{% if es == empty %}y{% else %}n{% endif %}{% if e == empty %}y{% else %}n{% endif %}{% if eo == empty %}y{% else %}n{% endif %}{% if empty == es %}y{% else %}n{% endif %}{% if empty == '' %}y{% else %}n{% endif %}", "yyyyy"},
 		{"{% if nu == empty %}y{% else %}n{% endif %}{% if nope == empty %}y{% else %}n{% endif %}{% if s == empty %}y{% else %}n{% endif %}{% if a == empty %}y{% else %}n{% endif %}{% if o == empty %}y{% else %}n{% endif %}{% if z == empty %}y{% else %}n{% endif %}", "nnnnnn"},
 		{"{% if es != empty %}y{% else %}n{% endif %}{% if s != empty %}y{% else %}n{% endif %}{% if empty == empty %}y{% else %}n{% endif %}{% if blank == empty %}y{% else %}n{% endif %}", "nynn"},
@@ -76,7 +65,7 @@ func TestEmptyAndBlank(t *testing.T) {
 // nothing, as liquidjs's drops do (want is liquidjs 10.31.0's output);
 // they were undefined variables, falsy.
 func TestBareEmptyAndBlank(t *testing.T) {
-	checkCompat(t, []struct{ tmpl, want string }{
+	expectRenders(t, compatLocals(), []liquidjsCase{
 		{"{% if empty %}y{% else %}n{% endif %}|{% if blank %}y{% else %}n{% endif %}|[{{ empty }}]|[{{ blank }}]|{{ empty | size }}|{% unless empty %}u{% endunless %}|{% if es == empty %}e{% endif %}|{% if empty == '' %}q{% endif %}", "y|y|[]|[]|0||e|q"},
 	})
 }
@@ -85,7 +74,7 @@ func TestBareEmptyAndBlank(t *testing.T) {
 // liquidjs (each want its output): osteele/liquid's lexer panicked on it,
 // which was the template's error.
 func TestLongNumbers(t *testing.T) {
-	checkCompat(t, []struct{ tmpl, want string }{
+	expectRenders(t, compatLocals(), []liquidjsCase{
 		{"{{ 12345678901234567890 | divided_by: 10000000000 | floor }}|{{ 12345678901234567890 | at_least: 1 | minus: 12345678901234567000 }}|{% if 12345678901234567890 > 9223372036854775807 %}y{% endif %}", "1234567890|0|y"},
 	})
 }
